@@ -1,0 +1,26 @@
+# Words shared by the app and the CLI.
+
+app-name = kaijisho (開示書)
+
+value-unanswered = unanswered (未回答)
+value-yes = yes (はい)
+value-no = no (いいえ)
+value-na = not applicable (対象外)
+value-applies = applies (該当)
+value-does_not_apply = does not apply (非該当)
+
+severity-error = error
+severity-warning = warning
+severity-info = note
+
+finding-unanswered = not answered yet
+finding-remark_missing = answered { $value } without a reason in the remark (備考)
+finding-gated_off = question { $gate } is not 該当, so this is exported as 対象外
+finding-unknown_question = answer for question id "{ $id }", which the catalogue lacks
+finding-unknown_option = answer for option "{ $option }", which the question lacks
+finding-invalid_value = this question cannot be answered { $value }
+finding-option = option "{ $option }"
+
+kind-project = a kaijisho project file
+kind-catalogue = a kaijisho catalogue file
+kind-foreign = JSON that is not a kaijisho file

@@ -1,0 +1,26 @@
+# 画面・CLI で共通の語。
+
+app-name = 開示書 (kaijisho)
+
+value-unanswered = 未回答
+value-yes = はい
+value-no = いいえ
+value-na = 対象外
+value-applies = 該当
+value-does_not_apply = 非該当
+
+severity-error = エラー
+severity-warning = 警告
+severity-info = 情報
+
+finding-unanswered = 未回答です
+finding-remark_missing = 「{ $value }」の理由 (備考) がありません
+finding-gated_off = 設問 { $gate } が「該当」でないため、対象外として出力します
+finding-unknown_question = カタログにない設問 ID「{ $id }」への回答があります
+finding-unknown_option = カタログにない選択肢「{ $option }」への回答があります
+finding-invalid_value = この設問には「{ $value }」を回答できません
+finding-option = 選択肢「{ $option }」
+
+kind-project = kaijisho のプロジェクトファイル
+kind-catalogue = kaijisho のカタログファイル
+kind-foreign = kaijisho のものではない JSON

@@ -1,0 +1,137 @@
+//! The data shipped inside the binary: catalogues, the guideline index, hints and sample
+//! projects (all under `assets/`), embedded at build time so the app is one file that works
+//! offline. Nothing here is Rust data: adding a catalogue is adding a JSON file.
+
+use std::path::Path;
+
+use include_dir::{Dir, include_dir};
+
+use crate::domain::catalogue::Catalogue;
+use crate::domain::guideline::GuidelineIndex;
+use crate::domain::hints::HintLibrary;
+use crate::domain::project::Project;
+use crate::io::json::{FileError, catalogue_from_bytes, project_from_bytes};
+
+static ASSETS: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/assets");
+
+/// A shipped data file that does not parse (caught by the test suite before a release).
+#[derive(Debug, thiserror::Error)]
+pub enum AssetError {
+    #[error("assets/{file}: missing")]
+    Missing { file: String },
+    #[error("assets/{file}: {detail}")]
+    Invalid { file: String, detail: String },
+    #[error(transparent)]
+    File(#[from] Box<FileError>),
+}
+
+fn file(path: &str) -> Result<&'static [u8], AssetError> {
+    ASSETS
+        .get_file(path)
+        .map(|f| f.contents())
+        .ok_or_else(|| AssetError::Missing {
+            file: path.to_string(),
+        })
+}
+
+fn json_files(folder: &str) -> Vec<&'static include_dir::File<'static>> {
+    let mut files: Vec<_> = ASSETS
+        .get_dir(folder)
+        .map(|d| {
+            d.files()
+                .filter(|f| f.path().extension().is_some_and(|e| e == "json"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort_by_key(|f| f.path());
+    files
+}
+
+fn parse<T: serde::de::DeserializeOwned>(path: &str) -> Result<T, AssetError> {
+    serde_json::from_slice(file(path)?).map_err(|e| AssetError::Invalid {
+        file: path.to_string(),
+        detail: e.to_string(),
+    })
+}
+
+/// The catalogues shipped with the app, sorted by file name.
+pub fn shipped_catalogues() -> Result<Vec<Catalogue>, AssetError> {
+    json_files("catalogues")
+        .into_iter()
+        .map(|f| {
+            let name = Path::new("assets").join(f.path());
+            catalogue_from_bytes(&name, f.contents()).map_err(|e| AssetError::from(Box::new(e)))
+        })
+        .collect()
+}
+
+/// 安全管理ガイドライン chapters, sections and books.
+pub fn guideline_index() -> Result<GuidelineIndex, AssetError> {
+    parse("guideline/index.json")
+}
+
+/// Hints keyed by guideline reference.
+pub fn hints() -> Result<HintLibrary, AssetError> {
+    parse("hints/hints.json")
+}
+
+/// The names of the sample projects (file stems under `assets/samples/`).
+pub fn sample_names() -> Vec<String> {
+    json_files("samples")
+        .into_iter()
+        .filter_map(|f| Some(f.path().file_stem()?.to_string_lossy().into_owned()))
+        .collect()
+}
+
+/// A sample project by name (see [`sample_names`]).
+pub fn sample_project(name: &str) -> Result<Project, AssetError> {
+    let path = format!("samples/{name}.json");
+    let bytes = file(&path)?;
+    project_from_bytes(&Path::new("assets").join(&path), bytes)
+        .map_err(|e| AssetError::from(Box::new(e)))
+}
+
+/// The Fluent sources of a language (`locales/<lang>/*.ftl`), embedded at build time.
+pub fn locale_sources(lang: &str) -> Vec<&'static str> {
+    static LOCALES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/locales");
+    let mut files: Vec<_> = LOCALES
+        .get_dir(lang)
+        .map(|d| {
+            d.files()
+                .filter(|f| f.path().extension().is_some_and(|e| e == "ftl"))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    files.sort_by_key(|f| f.path());
+    files
+        .into_iter()
+        .filter_map(|f| f.contents_utf8())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::validation::{Severity, validate};
+
+    #[test]
+    fn every_shipped_asset_parses() {
+        let cats = shipped_catalogues().unwrap();
+        assert!(cats.len() >= 2);
+        guideline_index().unwrap();
+        hints().unwrap();
+        assert!(!sample_names().is_empty());
+        for name in sample_names() {
+            let p = sample_project(&name).unwrap();
+            let c = p.catalogue.resolve(&cats).unwrap();
+            assert!(
+                validate(&c, &p)
+                    .iter()
+                    .all(|f| f.severity != Severity::Error),
+                "{name}"
+            );
+        }
+        assert!(!locale_sources("ja").is_empty());
+        assert!(!locale_sources("en").is_empty());
+    }
+}

@@ -1,0 +1,497 @@
+//! The command line. Every command runs on the same library calls the GUI uses; help texts and
+//! messages come from the Fluent files, in the user's language.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use fluent_bundle::FluentValue;
+use serde::Serialize;
+
+use crate::assets::{self, AssetError};
+use crate::domain::answer::AnswerValue;
+use crate::domain::canonical::Statement;
+use crate::domain::catalogue::Catalogue;
+use crate::domain::project::{EditError, Header, Project};
+use crate::domain::validation::{Finding, Severity, counts, validate};
+use crate::i18n::{Lang, Localize, Localizer};
+use crate::io::json::{self, FileError};
+
+#[derive(Debug, Parser)]
+#[command(name = "kaijisho", version, about)]
+struct Cli {
+    /// Display language (ja / en).
+    #[arg(long, global = true, value_parser = ["ja", "en"])]
+    lang: Option<String>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// List the shipped catalogues.
+    Catalogues,
+    /// Create a new project.
+    New {
+        #[arg(long)]
+        catalogue: String,
+        #[arg(short = 'o', long)]
+        output: PathBuf,
+        #[arg(long)]
+        created: Option<String>,
+        #[arg(long, default_value = "")]
+        vendor: String,
+        #[arg(long, default_value = "")]
+        product: String,
+        #[arg(long = "product-version", default_value = "")]
+        product_version: String,
+        #[arg(long)]
+        contact: Option<String>,
+        #[arg(long)]
+        force: bool,
+    },
+    /// Answer a question.
+    Answer {
+        project: PathBuf,
+        number: String,
+        value: String,
+        #[arg(long)]
+        option: Option<String>,
+        #[arg(long)]
+        remark: Option<String>,
+    },
+    /// Validate a project.
+    Validate {
+        project: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// Print the canonical statement.
+    Dump { project: PathBuf },
+}
+
+/// A CLI failure, said in the user's language. Exit code 2.
+#[derive(Debug)]
+enum CliError {
+    File(FileError),
+    Asset(AssetError),
+    Edit(EditError),
+    UnknownCatalogue {
+        id: String,
+        available: Vec<String>,
+    },
+    UnknownNumber {
+        file: PathBuf,
+        number: String,
+        catalogue: String,
+    },
+    InvalidValue(String),
+    OutputExists(PathBuf),
+}
+
+impl From<FileError> for CliError {
+    fn from(e: FileError) -> Self {
+        CliError::File(e)
+    }
+}
+impl From<AssetError> for CliError {
+    fn from(e: AssetError) -> Self {
+        CliError::Asset(e)
+    }
+}
+impl From<EditError> for CliError {
+    fn from(e: EditError) -> Self {
+        CliError::Edit(e)
+    }
+}
+
+impl Localize for CliError {
+    fn localize(&self, l: &Localizer) -> String {
+        let s = |v: &dyn ToString| FluentValue::from(v.to_string());
+        match self {
+            CliError::File(e) => e.localize(l),
+            CliError::Asset(e) => e.localize(l),
+            CliError::Edit(e) => e.localize(l),
+            CliError::UnknownCatalogue { id, available } => l.ta(
+                "err-unknown-catalogue",
+                &[("id", s(id)), ("available", s(&available.join(", ")))],
+            ),
+            CliError::UnknownNumber {
+                file,
+                number,
+                catalogue,
+            } => l.ta(
+                "err-unknown-number",
+                &[
+                    ("file", s(&file.display())),
+                    ("number", s(number)),
+                    ("catalogue", s(catalogue)),
+                ],
+            ),
+            CliError::InvalidValue(v) => l.ta("err-invalid-value", &[("value", s(v))]),
+            CliError::OutputExists(p) => l.ta("err-output-exists", &[("file", s(&p.display()))]),
+        }
+    }
+}
+
+/// Finds `--lang X` / `--lang=X` before clap runs, so that help is already localised.
+fn lang_from_args(args: &[String]) -> Option<Lang> {
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "--lang" {
+            return it.next().and_then(|v| Lang::from_code(v));
+        }
+        if let Some(v) = a.strip_prefix("--lang=") {
+            return Lang::from_code(v);
+        }
+    }
+    None
+}
+
+/// Replaces the built-in help texts with Fluent messages `cli-<command>[-<arg>]`.
+fn localized_command(l: &Localizer) -> clap::Command {
+    let mut cmd = Cli::command().about(l.t("cli-about"));
+    cmd = cmd.mut_arg("lang", |a| a.help(l.t("cli-lang")));
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for name in names {
+        cmd = cmd.mut_subcommand(&name, |mut sub| {
+            let about = format!("cli-{name}");
+            if l.has(&about) {
+                sub = sub.about(l.t(&about));
+            }
+            let args: Vec<String> = sub
+                .get_arguments()
+                .map(|a| a.get_id().to_string())
+                .collect();
+            for arg in args {
+                let id = format!("cli-{name}-{arg}");
+                if l.has(&id) {
+                    sub = sub.mut_arg(&arg, |a| a.help(l.t(&id)));
+                }
+            }
+            sub
+        });
+    }
+    cmd
+}
+
+/// Output is written in one go; a closed pipe (`kaijisho dump x | head`) is not an error.
+fn emit(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
+}
+
+fn emit_err(text: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "kaijisho: {text}");
+}
+
+/// Entry point of the binary.
+pub fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().collect();
+    run(&args)
+}
+
+/// Runs the CLI on explicit arguments (used by `main` and by tests).
+pub fn run(args: &[String]) -> ExitCode {
+    let lang = lang_from_args(args).unwrap_or_else(Lang::detect);
+    let l = Localizer::new(lang);
+    let mut cmd = localized_command(&l);
+    let matches = match cmd.clone().try_get_matches_from(args) {
+        Ok(m) => m,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(2);
+        }
+    };
+    let Some(command) = cli.command else {
+        // The desktop app arrives with the walkthrough issue; until then, help.
+        emit(&cmd.render_help().to_string());
+        return ExitCode::SUCCESS;
+    };
+    match execute(command, &l) {
+        Ok(code) => code,
+        Err(e) => {
+            emit_err(&e.localize(&l));
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn execute(command: Command, l: &Localizer) -> Result<ExitCode, CliError> {
+    match command {
+        Command::Catalogues => catalogues(l),
+        Command::New {
+            catalogue,
+            output,
+            created,
+            vendor,
+            product,
+            product_version,
+            contact,
+            force,
+        } => {
+            let header = Header {
+                created: created.unwrap_or_else(today_japanese),
+                vendor,
+                product,
+                version: product_version,
+                contact,
+            };
+            new_project(l, &catalogue, &output, header, force)
+        }
+        Command::Answer {
+            project,
+            number,
+            value,
+            option,
+            remark,
+        } => answer(l, &project, &number, &value, option.as_deref(), remark),
+        Command::Validate { project, format } => validate_cmd(l, &project, format),
+        Command::Dump { project } => {
+            let (p, c) = open(&project)?;
+            emit(&Statement::new(&c, &p).to_canonical_json());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Today as printed in the form's header: `2026年11月22日` (local time zone).
+pub fn today_japanese() -> String {
+    let d = jiff::Zoned::now().date();
+    format!("{}年{}月{}日", d.year(), d.month(), d.day())
+}
+
+fn open(path: &Path) -> Result<(Project, Catalogue), CliError> {
+    let shipped = assets::shipped_catalogues()?;
+    Ok(json::open_project(path, &shipped)?)
+}
+
+fn catalogues(l: &Localizer) -> Result<ExitCode, CliError> {
+    let mut out = l.t("catalogues-columns");
+    out.push('\n');
+    for c in assets::shipped_catalogues()? {
+        out.push_str(&format!(
+            "{}\t{}\t{}\t{}\t{}\t{}\n",
+            c.id,
+            c.kind,
+            c.form_version,
+            c.guideline_edition,
+            l.t(&format!("provenance-{}", c.provenance.kind.key())),
+            c.question_count()
+        ));
+    }
+    emit(&out);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn new_project(
+    l: &Localizer,
+    catalogue: &str,
+    output: &Path,
+    header: Header,
+    force: bool,
+) -> Result<ExitCode, CliError> {
+    let shipped = assets::shipped_catalogues()?;
+    let (cat, embed) = match shipped.iter().find(|c| c.id == catalogue) {
+        Some(c) => (c.clone(), false),
+        None if Path::new(catalogue).is_file() => {
+            (json::load_catalogue(Path::new(catalogue))?, true)
+        }
+        None => {
+            return Err(CliError::UnknownCatalogue {
+                id: catalogue.to_string(),
+                available: shipped.iter().map(|c| c.id.clone()).collect(),
+            });
+        }
+    };
+    if output.exists() && !force {
+        return Err(CliError::OutputExists(output.to_path_buf()));
+    }
+    let project = Project::new(&cat, header, embed);
+    json::save_project(output, &project)?;
+    emit(&format!(
+        "{}\n",
+        l.ta(
+            "new-done",
+            &[
+                ("file", output.display().to_string().into()),
+                ("catalogue", cat.id.clone().into()),
+                ("count", cat.question_count().into()),
+            ],
+        )
+    ));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn answer(
+    l: &Localizer,
+    path: &Path,
+    number: &str,
+    value: &str,
+    option: Option<&str>,
+    remark: Option<String>,
+) -> Result<ExitCode, CliError> {
+    let (mut project, catalogue) = open(path)?;
+    let value = AnswerValue::parse(value).ok_or_else(|| CliError::InvalidValue(value.into()))?;
+    let q = catalogue
+        .find_by_number(number)
+        .ok_or_else(|| CliError::UnknownNumber {
+            file: path.to_path_buf(),
+            number: number.to_string(),
+            catalogue: catalogue.id.clone(),
+        })?;
+    project.set_answer(&catalogue, &q.id, option, value, remark)?;
+    json::save_project(path, &project)?;
+    let question = match option.and_then(|o| q.find_option(o)) {
+        Some(o) => format!("{} {}", q.number_key(), o.label),
+        None => q.number_key(),
+    };
+    emit(&format!(
+        "{}\n",
+        l.ta(
+            "answer-done",
+            &[
+                ("file", path.display().to_string().into()),
+                ("question", question.into()),
+                ("value", value.label().into()),
+            ],
+        )
+    ));
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    #[serde(flatten)]
+    finding: &'a Finding,
+    message: String,
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    file: String,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+    findings: Vec<JsonFinding<'a>>,
+}
+
+fn validate_cmd(l: &Localizer, path: &Path, format: Format) -> Result<ExitCode, CliError> {
+    let (project, catalogue) = open(path)?;
+    let findings = validate(&catalogue, &project);
+    let (errors, warnings, infos) = counts(&findings);
+    let file = path.display().to_string();
+    let text = match format {
+        Format::Json => {
+            let report = JsonReport {
+                file,
+                errors,
+                warnings,
+                infos,
+                findings: findings
+                    .iter()
+                    .map(|f| JsonFinding {
+                        finding: f,
+                        message: f.localize(l),
+                    })
+                    .collect(),
+            };
+            let mut s = serde_json::to_string_pretty(&report).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+        Format::Text => {
+            let mut s = String::new();
+            for f in &findings {
+                s.push_str(&format!(
+                    "{}\t{}\t{}\n",
+                    l.severity(f.severity),
+                    f.number,
+                    f.localize(l)
+                ));
+            }
+            s.push_str(&l.ta(
+                "validate-summary",
+                &[
+                    ("file", file.into()),
+                    ("errors", errors.into()),
+                    ("warnings", warnings.into()),
+                    ("infos", infos.into()),
+                ],
+            ));
+            s.push('\n');
+            if project.illustrative {
+                s.push_str(&l.t("validate-illustrative"));
+                s.push('\n');
+            }
+            s
+        }
+    };
+    emit(&text);
+    let has_errors = findings.iter().any(|f| f.severity == Severity::Error);
+    Ok(if has_errors {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lang_flag_is_found_before_parsing() {
+        let args = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            lang_from_args(&args(&["k", "--lang", "en"])),
+            Some(Lang::En)
+        );
+        assert_eq!(
+            lang_from_args(&args(&["k", "dump", "--lang=ja"])),
+            Some(Lang::Ja)
+        );
+        assert_eq!(lang_from_args(&args(&["k", "dump"])), None);
+    }
+
+    #[test]
+    fn every_command_and_argument_has_localised_help() {
+        for lang in Lang::ALL {
+            let l = Localizer::new(lang);
+            let cmd = Cli::command();
+            for sub in cmd.get_subcommands() {
+                let name = sub.get_name();
+                assert!(l.has(&format!("cli-{name}")), "{lang:?} cli-{name}");
+                for a in sub.get_arguments() {
+                    let id = a.get_id().as_str();
+                    if id == "lang" || id == "help" {
+                        continue;
+                    }
+                    assert!(
+                        l.has(&format!("cli-{name}-{id}")),
+                        "{lang:?} cli-{name}-{id}"
+                    );
+                }
+            }
+        }
+    }
+}

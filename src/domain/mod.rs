@@ -1,0 +1,19 @@
+//! The pure domain: catalogues, guideline references, projects, validation, the canonical
+//! statement, the guideline index and hints. No file I/O and no GUI here, so that everything is
+//! unit-testable and shared by the GUI and the CLI.
+
+pub mod answer;
+pub mod canonical;
+pub mod catalogue;
+pub mod guideline;
+pub mod hints;
+pub mod project;
+pub mod refs;
+pub mod text;
+pub mod validation;
+
+pub use answer::AnswerValue;
+pub use canonical::Statement;
+pub use catalogue::{AnswerKind, Catalogue, CatalogueIssue, Kind, Question, Section};
+pub use project::{Answer, Header, Project};
+pub use validation::{Finding, FindingKind, Severity, validate};

@@ -1,0 +1,449 @@
+//! A project: one statement being written (or reviewed) against one catalogue.
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+
+use super::answer::AnswerValue;
+use super::catalogue::{AnswerKind, Catalogue, Question};
+
+/// The project file schema this build writes. Older files are migrated on load.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The header block of the form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Header {
+    /// 作成日, as it is printed (e.g. `2023年10月4日`).
+    #[serde(default)]
+    pub created: String,
+    /// 製造業者 (MDS) or サービス事業者 (SDS).
+    #[serde(default)]
+    pub vendor: String,
+    /// 製品名称 (MDS) or サービス名称 (SDS).
+    #[serde(default)]
+    pub product: String,
+    /// バージョン.
+    #[serde(default)]
+    pub version: String,
+    /// 問合せ先 (optional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
+}
+
+/// The fields of the header, for edits addressed by name (CLI options, undo records).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HeaderField {
+    Created,
+    Vendor,
+    Product,
+    Version,
+    Contact,
+}
+
+impl HeaderField {
+    pub const ALL: [HeaderField; 5] = [
+        HeaderField::Created,
+        HeaderField::Vendor,
+        HeaderField::Product,
+        HeaderField::Version,
+        HeaderField::Contact,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            HeaderField::Created => "created",
+            HeaderField::Vendor => "vendor",
+            HeaderField::Product => "product",
+            HeaderField::Version => "version",
+            HeaderField::Contact => "contact",
+        }
+    }
+}
+
+impl Header {
+    pub fn get(&self, field: HeaderField) -> &str {
+        match field {
+            HeaderField::Created => &self.created,
+            HeaderField::Vendor => &self.vendor,
+            HeaderField::Product => &self.product,
+            HeaderField::Version => &self.version,
+            HeaderField::Contact => self.contact.as_deref().unwrap_or(""),
+        }
+    }
+
+    pub fn set(&mut self, field: HeaderField, value: String) {
+        match field {
+            HeaderField::Created => self.created = value,
+            HeaderField::Vendor => self.vendor = value,
+            HeaderField::Product => self.product = value,
+            HeaderField::Version => self.version = value,
+            HeaderField::Contact => {
+                self.contact = if value.is_empty() { None } else { Some(value) }
+            }
+        }
+    }
+}
+
+/// Which catalogue a project answers. A project never opens silently against a catalogue with
+/// another id or content hash.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogueBinding {
+    pub id: String,
+    /// The catalogue's form version.
+    pub version: String,
+    /// [`Catalogue::content_hash`] of the catalogue the project was written against.
+    pub hash: String,
+    /// A full copy, for catalogues the app does not ship (imported workbooks, trainers' files),
+    /// so the project opens on any machine.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub embedded: Option<Catalogue>,
+}
+
+/// The answer to one option of an option-list question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct OptionAnswer {
+    #[serde(default)]
+    pub value: AnswerValue,
+    #[serde(default)]
+    pub remark: String,
+}
+
+/// The answer to one question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Answer {
+    #[serde(default)]
+    pub value: AnswerValue,
+    /// 備考.
+    #[serde(default)]
+    pub remark: String,
+    /// Option id → answer, for option-list questions.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub options: IndexMap<String, OptionAnswer>,
+}
+
+/// A reviewer's judgement of one answer; never changes the vendor's answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum ReviewStatus {
+    #[default]
+    #[serde(rename = "未確認", alias = "unchecked")]
+    Unchecked,
+    #[serde(rename = "確認済", alias = "confirmed")]
+    Confirmed,
+    #[serde(rename = "要確認", alias = "needs_check")]
+    NeedsCheck,
+    #[serde(rename = "要対応", alias = "action_required")]
+    ActionRequired,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewItem {
+    #[serde(default)]
+    pub status: ReviewStatus,
+    #[serde(default)]
+    pub comment: String,
+}
+
+/// The review layer: kept beside the answers, in the file format from the first version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewer: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Question id → review item.
+    #[serde(default)]
+    pub items: IndexMap<String, ReviewItem>,
+}
+
+impl Review {
+    pub fn is_empty(&self) -> bool {
+        self.reviewer.is_none() && self.date.is_none() && self.items.is_empty()
+    }
+}
+
+/// A project file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Project {
+    pub schema_version: u32,
+    /// Set on example projects whose answers are illustrative, not a real vendor's statement.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub illustrative: bool,
+    pub header: Header,
+    pub catalogue: CatalogueBinding,
+    /// Question id → answer, in catalogue order for projects created by the app.
+    pub answers: IndexMap<String, Answer>,
+    #[serde(default, skip_serializing_if = "Review::is_empty")]
+    pub review: Review,
+}
+
+/// Why an edit was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    #[error("no question with id {0}")]
+    UnknownQuestion(String),
+    #[error("question {number} cannot be answered {}", value.label())]
+    ValueNotAllowed { number: String, value: AnswerValue },
+    #[error("question {number} is answered per option; name the option")]
+    OptionRequired { number: String },
+    #[error("question {number} has no options")]
+    NotAnOptionQuestion { number: String },
+    #[error("question {number} has no option {option}")]
+    UnknownOption { number: String, option: String },
+}
+
+impl Project {
+    /// A new project with every question explicitly 未回答 (and every option), in catalogue
+    /// order. `embed` keeps a copy of the catalogue in the file (for catalogues not shipped).
+    pub fn new(catalogue: &Catalogue, header: Header, embed: bool) -> Project {
+        let answers = catalogue
+            .questions()
+            .map(|q| {
+                let options = q
+                    .answer
+                    .options()
+                    .iter()
+                    .map(|o| (o.id.clone(), OptionAnswer::default()))
+                    .collect();
+                (
+                    q.id.clone(),
+                    Answer {
+                        options,
+                        ..Answer::default()
+                    },
+                )
+            })
+            .collect();
+        Project {
+            schema_version: SCHEMA_VERSION,
+            illustrative: false,
+            header,
+            catalogue: CatalogueBinding {
+                id: catalogue.id.clone(),
+                version: catalogue.form_version.clone(),
+                hash: catalogue.content_hash(),
+                embedded: embed.then(|| catalogue.clone()),
+            },
+            answers,
+            review: Review::default(),
+        }
+    }
+
+    /// The answer to a question, if the project holds one.
+    pub fn answer(&self, id: &str) -> Option<&Answer> {
+        self.answers.get(id)
+    }
+
+    /// The stored value of a question (未回答 when absent).
+    pub fn value(&self, id: &str) -> AnswerValue {
+        self.answers.get(id).map(|a| a.value).unwrap_or_default()
+    }
+
+    /// Sets a question's (or one of its options') value and, when given, its remark.
+    /// `option` names the option by id, label or 1-based index.
+    pub fn set_answer(
+        &mut self,
+        catalogue: &Catalogue,
+        question_id: &str,
+        option: Option<&str>,
+        value: AnswerValue,
+        remark: Option<String>,
+    ) -> Result<(), EditError> {
+        let q = catalogue
+            .question(question_id)
+            .ok_or_else(|| EditError::UnknownQuestion(question_id.to_string()))?;
+        check_value(q, value)?;
+        let entry = self.answers.entry(q.id.clone()).or_default();
+        match (&q.answer, option) {
+            (AnswerKind::Options(_), None) => Err(EditError::OptionRequired {
+                number: q.number_key(),
+            }),
+            (AnswerKind::Options(_), Some(key)) => {
+                let o = q.find_option(key).ok_or_else(|| EditError::UnknownOption {
+                    number: q.number_key(),
+                    option: key.to_string(),
+                })?;
+                let oa = entry.options.entry(o.id.clone()).or_default();
+                oa.value = value;
+                if let Some(r) = remark {
+                    oa.remark = r;
+                }
+                Ok(())
+            }
+            (_, Some(_)) => Err(EditError::NotAnOptionQuestion {
+                number: q.number_key(),
+            }),
+            (_, None) => {
+                entry.value = value;
+                if let Some(r) = remark {
+                    entry.remark = r;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Why a project's catalogue could not be found or trusted.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ResolveError {
+    #[error("catalogue {id} is neither shipped with this app nor embedded in the project")]
+    NotFound { id: String },
+    #[error(
+        "catalogue {id} has changed since the project was written (expected {expected}, found {found})"
+    )]
+    Mismatch {
+        id: String,
+        expected: String,
+        found: String,
+    },
+}
+
+impl CatalogueBinding {
+    /// Finds the catalogue this project was written against: the embedded copy when there is
+    /// one, else a shipped catalogue with the same id. The content hash must match either way;
+    /// a project never opens silently against another catalogue.
+    pub fn resolve(&self, shipped: &[Catalogue]) -> Result<Catalogue, ResolveError> {
+        let candidate =
+            match &self.embedded {
+                Some(c) => c,
+                None => shipped.iter().find(|c| c.id == self.id).ok_or_else(|| {
+                    ResolveError::NotFound {
+                        id: self.id.clone(),
+                    }
+                })?,
+            };
+        let found = candidate.content_hash();
+        if candidate.id != self.id || found != self.hash {
+            return Err(ResolveError::Mismatch {
+                id: self.id.clone(),
+                expected: self.hash.clone(),
+                found,
+            });
+        }
+        Ok(candidate.clone())
+    }
+}
+
+fn check_value(q: &Question, value: AnswerValue) -> Result<(), EditError> {
+    if value == AnswerValue::Unanswered || q.answer.allowed().contains(&value) {
+        Ok(())
+    } else {
+        Err(EditError::ValueNotAllowed {
+            number: q.number_key(),
+            value,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::catalogue::tests::tiny;
+
+    #[test]
+    fn new_project_lists_every_question_unanswered_in_order() {
+        let c = tiny();
+        let p = Project::new(&c, Header::default(), false);
+        let ids: Vec<&str> = p.answers.keys().map(String::as_str).collect();
+        assert_eq!(ids, ["g", "g1", "o", "p"]);
+        assert!(
+            p.answers
+                .values()
+                .all(|a| a.value == AnswerValue::Unanswered)
+        );
+        assert_eq!(p.answers["o"].options.len(), 2);
+        assert_eq!(p.catalogue.hash, c.content_hash());
+        assert!(p.catalogue.embedded.is_none());
+        assert!(
+            Project::new(&c, Header::default(), true)
+                .catalogue
+                .embedded
+                .is_some()
+        );
+    }
+
+    #[test]
+    fn set_answer_checks_kind_and_options() {
+        let c = tiny();
+        let mut p = Project::new(&c, Header::default(), false);
+        p.set_answer(&c, "g", None, AnswerValue::Applies, None)
+            .unwrap();
+        assert_eq!(
+            p.set_answer(&c, "g", None, AnswerValue::Yes, None),
+            Err(EditError::ValueNotAllowed {
+                number: "1".into(),
+                value: AnswerValue::Yes
+            })
+        );
+        assert_eq!(
+            p.set_answer(&c, "o", None, AnswerValue::Yes, None),
+            Err(EditError::OptionRequired { number: "2".into() })
+        );
+        assert_eq!(
+            p.set_answer(&c, "p", Some("pw"), AnswerValue::Yes, None),
+            Err(EditError::NotAnOptionQuestion { number: "3".into() })
+        );
+        p.set_answer(
+            &c,
+            "o",
+            Some("生体認証(顔認証)"),
+            AnswerValue::No,
+            Some("未対応".into()),
+        )
+        .unwrap();
+        assert_eq!(p.answers["o"].options["bio"].value, AnswerValue::No);
+        assert_eq!(p.answers["o"].options["bio"].remark, "未対応");
+        p.set_answer(&c, "p", None, AnswerValue::Yes, Some("備考".into()))
+            .unwrap();
+        p.set_answer(&c, "p", None, AnswerValue::No, None).unwrap();
+        assert_eq!(
+            p.answers["p"].remark, "備考",
+            "no --remark keeps the remark"
+        );
+        assert!(
+            p.set_answer(&c, "zz", None, AnswerValue::Yes, None)
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn resolves_only_the_same_catalogue() {
+        let c = tiny();
+        let p = Project::new(&c, Header::default(), false);
+        assert_eq!(p.catalogue.resolve(std::slice::from_ref(&c)), Ok(c.clone()));
+        assert_eq!(
+            p.catalogue.resolve(&[]),
+            Err(ResolveError::NotFound { id: "t".into() })
+        );
+        let mut changed = c.clone();
+        changed.sections[0].questions[0].text = "別の設問か?".into();
+        assert!(matches!(
+            p.catalogue.resolve(&[changed.clone()]),
+            Err(ResolveError::Mismatch { .. })
+        ));
+        let mut embedded = Project::new(&c, Header::default(), true);
+        assert_eq!(embedded.catalogue.resolve(&[]), Ok(c.clone()));
+        embedded.catalogue.embedded = Some(changed);
+        assert!(matches!(
+            embedded.catalogue.resolve(&[]),
+            Err(ResolveError::Mismatch { .. })
+        ));
+    }
+
+    #[test]
+    fn header_fields_by_name() {
+        let mut h = Header::default();
+        for f in HeaderField::ALL {
+            h.set(f, format!("{}値", f.key()));
+            assert_eq!(h.get(f), format!("{}値", f.key()));
+        }
+        h.set(HeaderField::Contact, String::new());
+        assert_eq!(h.contact, None);
+    }
+}

@@ -1,0 +1,105 @@
+//! Small text helpers shared by the parsers: width folding and number normalisation.
+//!
+//! Official workbooks mix half- and full-width forms (`（６．５．Ｃ１）`, `４．１`), ideographic
+//! spaces and several tilde-like range marks. Every parser folds its input with [`fold_char`] first,
+//! one character for one character, so positions in the folded text map back to the original.
+
+/// Folds one character: full-width ASCII to ASCII, the ideographic space to a space, and the
+/// range marks `～` (U+FF5E) and `〜` (U+301C) to `~`. Everything else is returned unchanged
+/// (circled numbers such as `①` stay, because guideline 6.0 citations use them).
+pub fn fold_char(c: char) -> char {
+    match c {
+        '\u{3000}' => ' ',
+        '\u{301C}' | '\u{FF5E}' => '~',
+        '\u{FF01}'..='\u{FF5D}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// Folds a whole string with [`fold_char`].
+pub fn fold_width(s: &str) -> String {
+    s.chars().map(fold_char).collect()
+}
+
+/// Normalises a printed question number: `"4. 1. 2."`, `"４．１．２"`, `" 1. 1"` and `"4.1.2"` all
+/// become `"4.1.2"`. Returns `None` when the text is not a dotted number.
+pub fn normalize_number(s: &str) -> Option<String> {
+    let folded: String = fold_width(s)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let mut parts = Vec::new();
+    for part in folded.split('.') {
+        if part.is_empty() {
+            continue;
+        }
+        if !part.chars().all(|c| c.is_ascii_digit()) || part.len() > 4 {
+            return None;
+        }
+        // "01" and "1" are the same number.
+        let trimmed = part.trim_start_matches('0');
+        parts.push(if trimmed.is_empty() { "0" } else { trimmed });
+    }
+    if parts.is_empty() || parts.len() > 8 {
+        return None;
+    }
+    Some(parts.join("."))
+}
+
+/// Compares two labels the way a user means them: width-folded, without surrounding spaces and
+/// without a leading list dash (`-記憶ID` and `記憶ID` are the same option).
+pub fn same_label(a: &str, b: &str) -> bool {
+    label_key(a) == label_key(b)
+}
+
+/// The key [`same_label`] compares.
+pub fn label_key(s: &str) -> String {
+    let folded = fold_width(s);
+    let trimmed = folded
+        .trim()
+        .trim_start_matches(['-', '・', '‐', '−'])
+        .trim();
+    trimmed.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_full_width_forms() {
+        assert_eq!(fold_width("（６．５．Ｃ１）"), "(6.5.C1)");
+        assert_eq!(fold_width("(1)～(9)"), "(1)~(9)");
+        assert_eq!(fold_width("(1)〜(9)"), "(1)~(9)");
+        assert_eq!(fold_width("14章①"), "14章①");
+        assert_eq!(fold_width("a\u{3000}b"), "a b");
+    }
+
+    #[test]
+    fn normalises_numbers_as_printed() {
+        for printed in ["4. 1. 2.", "4.1.2", "４．１．２", " 4. 1. 2 ", "4.1.2."] {
+            assert_eq!(
+                normalize_number(printed).as_deref(),
+                Some("4.1.2"),
+                "{printed}"
+            );
+        }
+        assert_eq!(normalize_number("1. 1").as_deref(), Some("1.1"));
+        assert_eq!(normalize_number("1").as_deref(), Some("1"));
+        assert_eq!(normalize_number("１").as_deref(), Some("1"));
+        assert_eq!(normalize_number("01.02").as_deref(), Some("1.2"));
+        assert_eq!(normalize_number("").as_deref(), None);
+        assert_eq!(normalize_number("備考").as_deref(), None);
+        assert_eq!(normalize_number("4.a").as_deref(), None);
+    }
+
+    #[test]
+    fn labels_compare_without_dash_and_width() {
+        assert!(same_label(
+            "-記憶ID(パスワード等)",
+            "記憶ID（パスワード等）"
+        ));
+        assert!(same_label(" -暗号鍵 (ICカード等)", "暗号鍵(ICカード等)"));
+        assert!(!same_label("暗号鍵", "生体認証"));
+    }
+}

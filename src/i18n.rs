@@ -1,0 +1,462 @@
+//! User-facing text: Fluent messages from `locales/<lang>/*.ftl`, Japanese first, English as
+//! the fallback; and the localisation of every error and finding (the library's errors stay
+//! plain data; their words live here, at the edge).
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+use crate::assets::{AssetError, locale_sources};
+use crate::domain::answer::AnswerValue;
+use crate::domain::catalogue::CatalogueIssue;
+use crate::domain::project::{EditError, ResolveError};
+use crate::domain::validation::{Finding, FindingKind, Severity};
+use crate::io::atomic::{ReadError, SaveError};
+use crate::io::json::{FileError, FileKind};
+
+/// The languages the app speaks.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+pub enum Lang {
+    #[default]
+    #[serde(rename = "ja")]
+    Ja,
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Ja, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ja => "ja",
+            Lang::En => "en",
+        }
+    }
+
+    /// `ja`, `ja-JP`, `ja_JP.UTF-8` → Japanese; `en…` → English.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let c = code.trim().to_ascii_lowercase();
+        if c.starts_with("ja") {
+            Some(Lang::Ja)
+        } else if c.starts_with("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// `KAIJISHO_LANG` if set, else the OS locale: Japanese when it is Japanese, English
+    /// otherwise.
+    pub fn detect() -> Lang {
+        if let Some(l) = std::env::var("KAIJISHO_LANG")
+            .ok()
+            .and_then(|v| Lang::from_code(&v))
+        {
+            return l;
+        }
+        match sys_locale::get_locale() {
+            Some(l) if Lang::from_code(&l) == Some(Lang::Ja) => Lang::Ja,
+            _ => Lang::En,
+        }
+    }
+}
+
+/// Looks up messages in one language, falling back to English, then to the message id.
+pub struct Localizer {
+    lang: Lang,
+    bundles: Vec<FluentBundle<FluentResource>>,
+}
+
+impl std::fmt::Debug for Localizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Localizer")
+            .field("lang", &self.lang)
+            .finish()
+    }
+}
+
+fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
+    let id: LanguageIdentifier = match lang {
+        Lang::Ja => unic_langid::langid!("ja-JP"),
+        Lang::En => unic_langid::langid!("en-US"),
+    };
+    let mut b = FluentBundle::new_concurrent(vec![id]);
+    // Isolation marks (U+2068/2069) show up as junk in terminals and in egui.
+    b.set_use_isolating(false);
+    for src in locale_sources(lang.code()) {
+        // A syntax error in one message leaves the others usable; the test suite checks that
+        // every file parses cleanly.
+        let res = match FluentResource::try_new(src.to_string()) {
+            Ok(r) => r,
+            Err((r, _)) => r,
+        };
+        b.add_resource_overriding(res);
+    }
+    b
+}
+
+impl Localizer {
+    pub fn new(lang: Lang) -> Localizer {
+        let mut bundles = vec![bundle(lang)];
+        if lang != Lang::En {
+            bundles.push(bundle(Lang::En));
+        }
+        Localizer { lang, bundles }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// A message without arguments.
+    pub fn t(&self, id: &str) -> String {
+        self.format(id, None)
+    }
+
+    /// A message with arguments.
+    pub fn ta(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        let mut fa = FluentArgs::new();
+        for (k, v) in args {
+            fa.set(*k, v.clone());
+        }
+        self.format(id, Some(&fa))
+    }
+
+    /// Whether a message exists in this language or the fallback.
+    pub fn has(&self, id: &str) -> bool {
+        self.bundles.iter().any(|b| b.has_message(id))
+    }
+
+    fn format(&self, id: &str, args: Option<&FluentArgs<'_>>) -> String {
+        for b in &self.bundles {
+            if let Some(pattern) = b.get_message(id).and_then(|m| m.value()) {
+                let mut errors = Vec::new();
+                return b.format_pattern(pattern, args, &mut errors).into_owned();
+            }
+        }
+        id.to_string()
+    }
+
+    /// The word for an answer value in the UI (the form's own word in Japanese).
+    pub fn value(&self, v: AnswerValue) -> String {
+        self.t(&format!("value-{}", v.key()))
+    }
+
+    pub fn severity(&self, s: Severity) -> String {
+        self.t(&format!("severity-{}", s.key()))
+    }
+}
+
+fn s(v: impl ToString) -> FluentValue<'static> {
+    FluentValue::from(v.to_string())
+}
+
+fn path(p: &std::path::Path) -> FluentValue<'static> {
+    s(p.display())
+}
+
+/// Anything that can be said to the user in their language.
+pub trait Localize {
+    fn localize(&self, l: &Localizer) -> String;
+}
+
+impl Localize for ReadError {
+    fn localize(&self, l: &Localizer) -> String {
+        match self {
+            ReadError::Io { path: p, source } if source.kind() == std::io::ErrorKind::NotFound => {
+                l.ta("err-not-found", &[("file", path(p))])
+            }
+            ReadError::Io { path: p, source } => {
+                l.ta("err-read", &[("file", path(p)), ("detail", s(source))])
+            }
+            ReadError::IsFolder { path: p } => l.ta("err-is-folder", &[("file", path(p))]),
+            ReadError::TooLarge {
+                path: p,
+                size,
+                limit,
+            } => l.ta(
+                "err-too-large",
+                &[("file", path(p)), ("size", s(size)), ("limit", s(limit))],
+            ),
+        }
+    }
+}
+
+impl Localize for SaveError {
+    fn localize(&self, l: &Localizer) -> String {
+        match self {
+            SaveError::NoFolder { path: p } => l.ta("err-save-no-folder", &[("file", path(p))]),
+            SaveError::Write { path: p, source } => l.ta(
+                "err-save-write",
+                &[("file", path(p)), ("detail", s(source))],
+            ),
+            SaveError::Backup { path: p, source } => l.ta(
+                "err-save-backup",
+                &[("file", path(p)), ("detail", s(source))],
+            ),
+        }
+    }
+}
+
+fn kind_word(l: &Localizer, k: FileKind) -> String {
+    l.t(match k {
+        FileKind::Project => "kind-project",
+        FileKind::Catalogue => "kind-catalogue",
+        FileKind::Foreign => "kind-foreign",
+    })
+}
+
+impl Localize for FileError {
+    fn localize(&self, l: &Localizer) -> String {
+        match self {
+            FileError::Read(e) => e.localize(l),
+            FileError::Save(e) => e.localize(l),
+            FileError::Syntax {
+                path: p,
+                line,
+                column,
+                detail,
+            } => l.ta(
+                "err-syntax",
+                &[
+                    ("file", path(p)),
+                    ("line", s(line)),
+                    ("column", s(column)),
+                    ("detail", s(detail)),
+                ],
+            ),
+            FileError::Data {
+                path: p,
+                line,
+                column,
+                field,
+                detail,
+            } => l.ta(
+                "err-data",
+                &[
+                    ("file", path(p)),
+                    ("line", s(line)),
+                    ("column", s(column)),
+                    ("field", s(field)),
+                    ("detail", s(detail)),
+                ],
+            ),
+            FileError::WrongKind {
+                path: p,
+                expected,
+                found,
+            } => l.ta(
+                "err-wrong-kind",
+                &[
+                    ("file", path(p)),
+                    ("expected", s(kind_word(l, *expected))),
+                    ("found", s(kind_word(l, *found))),
+                ],
+            ),
+            FileError::TooNew {
+                path: p,
+                version,
+                supported,
+            } => l.ta(
+                "err-too-new",
+                &[
+                    ("file", path(p)),
+                    ("version", s(version)),
+                    ("supported", s(supported)),
+                ],
+            ),
+            FileError::Catalogue { path: p, issues } => {
+                let list: Vec<String> = issues.iter().map(|i| i.localize(l)).collect();
+                l.ta(
+                    "err-catalogue",
+                    &[("file", path(p)), ("issues", s(list.join(" / ")))],
+                )
+            }
+            FileError::Resolve { path: p, source } => {
+                format!("{}: {}", p.display(), source.localize(l))
+            }
+        }
+    }
+}
+
+impl Localize for ResolveError {
+    fn localize(&self, l: &Localizer) -> String {
+        match self {
+            ResolveError::NotFound { id } => l.ta("err-resolve-not-found", &[("id", s(id))]),
+            ResolveError::Mismatch {
+                id,
+                expected,
+                found,
+            } => l.ta(
+                "err-resolve-mismatch",
+                &[
+                    ("id", s(id)),
+                    ("expected", s(expected)),
+                    ("found", s(found)),
+                ],
+            ),
+        }
+    }
+}
+
+impl Localize for CatalogueIssue {
+    fn localize(&self, l: &Localizer) -> String {
+        match self {
+            CatalogueIssue::NoQuestions => l.t("cat-no-questions"),
+            CatalogueIssue::EmptyId => l.t("cat-empty-id"),
+            CatalogueIssue::DuplicateId { id } => l.ta("cat-duplicate-id", &[("id", s(id))]),
+            CatalogueIssue::BadNumber { id, number } => {
+                l.ta("cat-bad-number", &[("id", s(id)), ("number", s(number))])
+            }
+            CatalogueIssue::DuplicateNumber {
+                number,
+                first,
+                second,
+            } => l.ta(
+                "cat-duplicate-number",
+                &[
+                    ("number", s(number)),
+                    ("first", s(first)),
+                    ("second", s(second)),
+                ],
+            ),
+            CatalogueIssue::EmptyText { id } => l.ta("cat-empty-text", &[("id", s(id))]),
+            CatalogueIssue::NoOptions { id } => l.ta("cat-no-options", &[("id", s(id))]),
+            CatalogueIssue::DuplicateOption { id, option } => l.ta(
+                "cat-duplicate-option",
+                &[("id", s(id)), ("option", s(option))],
+            ),
+            CatalogueIssue::GateUnknown { id, gate } => {
+                l.ta("cat-gate-unknown", &[("id", s(id)), ("gate", s(gate))])
+            }
+            CatalogueIssue::GateNotBefore { id, gate } => {
+                l.ta("cat-gate-not-before", &[("id", s(id)), ("gate", s(gate))])
+            }
+            CatalogueIssue::GateValue { id, gate, value } => l.ta(
+                "cat-gate-value",
+                &[
+                    ("id", s(id)),
+                    ("gate", s(gate)),
+                    ("value", s(l.value(*value))),
+                ],
+            ),
+        }
+    }
+}
+
+impl Localize for EditError {
+    fn localize(&self, l: &Localizer) -> String {
+        match self {
+            EditError::UnknownQuestion(id) => l.ta("finding-unknown_question", &[("id", s(id))]),
+            EditError::ValueNotAllowed { number, value } => l.ta(
+                "err-value-not-allowed",
+                &[("number", s(number)), ("value", s(l.value(*value)))],
+            ),
+            EditError::OptionRequired { number } => {
+                l.ta("err-option-required", &[("number", s(number))])
+            }
+            EditError::NotAnOptionQuestion { number } => {
+                l.ta("err-not-option", &[("number", s(number))])
+            }
+            EditError::UnknownOption { number, option } => l.ta(
+                "err-unknown-option",
+                &[("number", s(number)), ("option", s(option))],
+            ),
+        }
+    }
+}
+
+impl Localize for AssetError {
+    fn localize(&self, l: &Localizer) -> String {
+        match self {
+            AssetError::Missing { file } | AssetError::Invalid { file, .. } => l.ta(
+                "err-asset",
+                &[("file", s(file)), ("detail", s(self.to_string()))],
+            ),
+            AssetError::File(e) => e.localize(l),
+        }
+    }
+}
+
+impl Localize for Finding {
+    /// The message alone (severity and number are shown beside it).
+    fn localize(&self, l: &Localizer) -> String {
+        let msg = match &self.kind {
+            FindingKind::Unanswered => l.t("finding-unanswered"),
+            FindingKind::RemarkMissing { value } => {
+                l.ta("finding-remark_missing", &[("value", s(l.value(*value)))])
+            }
+            FindingKind::GatedOff { gate_number } => {
+                l.ta("finding-gated_off", &[("gate", s(gate_number))])
+            }
+            FindingKind::UnknownQuestion => {
+                l.ta("finding-unknown_question", &[("id", s(&self.question_id))])
+            }
+            FindingKind::UnknownOption { option } => {
+                l.ta("finding-unknown_option", &[("option", s(option))])
+            }
+            FindingKind::InvalidValue { value } => {
+                l.ta("finding-invalid_value", &[("value", s(l.value(*value)))])
+            }
+        };
+        match &self.option {
+            Some(o) => format!("{}: {msg}", l.ta("finding-option", &[("option", s(o))])),
+            None => msg,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every message id used in code exists in both languages, and both files define the same
+    /// ids.
+    #[test]
+    fn japanese_and_english_define_the_same_messages() {
+        let ids = |lang: &str| -> std::collections::BTreeSet<String> {
+            locale_sources(lang)
+                .iter()
+                .flat_map(|src| {
+                    let res = FluentResource::try_new(src.to_string())
+                        .unwrap_or_else(|(_, e)| panic!("{lang}: {e:?}"));
+                    res.entries()
+                        .filter_map(|e| match e {
+                            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+                            _ => None,
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        };
+        let ja = ids("ja");
+        let en = ids("en");
+        assert_eq!(
+            ja.symmetric_difference(&en).collect::<Vec<_>>(),
+            Vec::<&String>::new()
+        );
+        assert!(ja.len() > 20);
+    }
+
+    #[test]
+    fn japanese_first_english_fallback() {
+        let ja = Localizer::new(Lang::Ja);
+        let en = Localizer::new(Lang::En);
+        assert_eq!(ja.value(AnswerValue::Yes), "はい");
+        assert_eq!(ja.severity(Severity::Error), "エラー");
+        assert_eq!(en.severity(Severity::Error), "error");
+        assert_eq!(ja.t("no-such-message"), "no-such-message");
+        let msg = ja.ta("err-not-found", &[("file", s("a.json"))]);
+        assert!(msg.contains("a.json") && !msg.contains('\u{2068}'), "{msg}");
+    }
+
+    #[test]
+    fn lang_codes() {
+        assert_eq!(Lang::from_code("ja_JP.UTF-8"), Some(Lang::Ja));
+        assert_eq!(Lang::from_code("en-US"), Some(Lang::En));
+        assert_eq!(Lang::from_code("de"), None);
+    }
+}

@@ -1,0 +1,488 @@
+//! Project and catalogue JSON files: reading with clear errors, migration by `schema_version`,
+//! and atomic saving.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use super::atomic::{ReadError, SaveError, atomic_write, read_limited};
+use crate::domain::catalogue::{CATALOGUE_FORMAT, Catalogue, CatalogueIssue};
+use crate::domain::project::{Project, ResolveError, SCHEMA_VERSION};
+
+/// Largest project or catalogue file read (a 300-question statement is well under 1 MiB).
+pub const MAX_JSON_BYTES: u64 = 64 * 1024 * 1024;
+
+/// What a JSON file turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Project,
+    Catalogue,
+    /// Valid JSON, but not ours.
+    Foreign,
+}
+
+/// Everything that can go wrong reading a project or catalogue file. Each names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    #[error("{}: line {line}, column {column}: not valid JSON: {detail}", .path.display())]
+    Syntax {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    #[error("{}: line {line}, column {column}: at {field}: {detail}", .path.display())]
+    Data {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        /// Where in the document (`answers.q1.value`).
+        field: String,
+        detail: String,
+    },
+    #[error("{}: expected a kaijisho {expected:?} file, found {found:?}", .path.display())]
+    WrongKind {
+        path: PathBuf,
+        expected: FileKind,
+        found: FileKind,
+    },
+    #[error("{}: written by a newer kaijisho (schema {version}; this one reads up to {supported})", .path.display())]
+    TooNew {
+        path: PathBuf,
+        version: u64,
+        supported: u32,
+    },
+    #[error("{}: the catalogue is not usable: {}", .path.display(), issues.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    Catalogue {
+        path: PathBuf,
+        issues: Vec<CatalogueIssue>,
+    },
+    #[error("{}: {source}", .path.display())]
+    Resolve { path: PathBuf, source: ResolveError },
+    #[error(transparent)]
+    Save(#[from] SaveError),
+}
+
+impl FileError {
+    /// The file the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            FileError::Read(ReadError::Io { path, .. })
+            | FileError::Read(ReadError::IsFolder { path })
+            | FileError::Read(ReadError::TooLarge { path, .. })
+            | FileError::Syntax { path, .. }
+            | FileError::Data { path, .. }
+            | FileError::WrongKind { path, .. }
+            | FileError::TooNew { path, .. }
+            | FileError::Catalogue { path, .. }
+            | FileError::Resolve { path, .. } => path,
+            FileError::Save(e) => e.path(),
+        }
+    }
+}
+
+/// serde_json appends " at line L column C"; the position is reported separately.
+fn strip_position(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}
+
+fn syntax_error(path: &Path, e: &serde_json::Error) -> FileError {
+    FileError::Syntax {
+        path: path.to_path_buf(),
+        line: e.line(),
+        column: e.column(),
+        detail: strip_position(&e.to_string()),
+    }
+}
+
+/// Parses bytes into a JSON value, with the position of any syntax error.
+fn parse_value(path: &Path, bytes: &[u8]) -> Result<Value, FileError> {
+    serde_json::from_slice(bytes).map_err(|e| syntax_error(path, &e))
+}
+
+/// Tells a project from a catalogue from anything else.
+pub fn classify(value: &Value) -> FileKind {
+    let Some(obj) = value.as_object() else {
+        return FileKind::Foreign;
+    };
+    if obj.get("format").and_then(Value::as_str) == Some(CATALOGUE_FORMAT) {
+        FileKind::Catalogue
+    } else if obj.contains_key("answers")
+        && (obj.contains_key("schema_version") || obj.contains_key("catalogue_id"))
+    {
+        FileKind::Project
+    } else {
+        FileKind::Foreign
+    }
+}
+
+/// Deserialises with the field path and position of the first mismatch.
+fn typed<T: DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<T, FileError> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let field = e.path().to_string();
+        let inner = e.into_inner();
+        FileError::Data {
+            path: path.to_path_buf(),
+            line: inner.line(),
+            column: inner.column(),
+            field,
+            detail: strip_position(&inner.to_string()),
+        }
+    })
+}
+
+/// Reads a project from bytes (`path` only names it in errors). Older schemas are migrated.
+pub fn project_from_bytes(path: &Path, bytes: &[u8]) -> Result<Project, FileError> {
+    let value = parse_value(path, bytes)?;
+    match classify(&value) {
+        FileKind::Project => {}
+        found => {
+            return Err(FileError::WrongKind {
+                path: path.to_path_buf(),
+                expected: FileKind::Project,
+                found,
+            });
+        }
+    }
+    let version = value
+        .get("schema_version")
+        .and_then(Value::as_u64)
+        .unwrap_or(0);
+    if version > u64::from(SCHEMA_VERSION) {
+        return Err(FileError::TooNew {
+            path: path.to_path_buf(),
+            version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    if version == u64::from(SCHEMA_VERSION) {
+        return typed(path, bytes);
+    }
+    let migrated = migrate(value, version);
+    // Re-serialising keeps the typed error path; positions then refer to the migrated form.
+    let text = serde_json::to_vec(&migrated).map_err(|e| syntax_error(path, &e))?;
+    typed(path, &text)
+}
+
+/// Brings an older project document up to [`SCHEMA_VERSION`], one step at a time.
+pub fn migrate(mut value: Value, from: u64) -> Value {
+    if from == 0 {
+        value = migrate_v0(value);
+    }
+    value
+}
+
+/// Version 0 (pre-release drafts, no `schema_version`): flat `catalogue_id` /
+/// `catalogue_version` / `catalogue_hash`, answers as plain strings, remarks in a separate
+/// `remarks` map, option answers in `option_answers` (`{question: {option: value}}`).
+fn migrate_v0(value: Value) -> Value {
+    let Value::Object(mut old) = value else {
+        return value;
+    };
+    let take_str = |o: &mut Map<String, Value>, k: &str| match o.remove(k) {
+        Some(Value::String(s)) => s,
+        _ => String::new(),
+    };
+    let id = take_str(&mut old, "catalogue_id");
+    let version = take_str(&mut old, "catalogue_version");
+    let hash = take_str(&mut old, "catalogue_hash");
+    let remarks = match old.remove("remarks") {
+        Some(Value::Object(m)) => m,
+        _ => Map::new(),
+    };
+    let option_answers = match old.remove("option_answers") {
+        Some(Value::Object(m)) => m,
+        _ => Map::new(),
+    };
+    let mut answers = Map::new();
+    if let Some(Value::Object(a)) = old.remove("answers") {
+        for (qid, v) in a {
+            let mut entry = Map::new();
+            entry.insert("value".into(), v);
+            if let Some(r) = remarks.get(&qid) {
+                entry.insert("remark".into(), r.clone());
+            }
+            if let Some(Value::Object(opts)) = option_answers.get(&qid) {
+                let opts: Map<String, Value> = opts
+                    .iter()
+                    .map(|(k, v)| (k.clone(), serde_json::json!({ "value": v })))
+                    .collect();
+                entry.insert("options".into(), Value::Object(opts));
+            }
+            answers.insert(qid, Value::Object(entry));
+        }
+    }
+    let mut new = Map::new();
+    new.insert("schema_version".into(), Value::from(1));
+    for (k, v) in old {
+        new.insert(k, v);
+    }
+    new.insert(
+        "catalogue".into(),
+        serde_json::json!({ "id": id, "version": version, "hash": hash }),
+    );
+    new.insert("answers".into(), Value::Object(answers));
+    Value::Object(new)
+}
+
+/// Reads a catalogue from bytes and checks its structure.
+pub fn catalogue_from_bytes(path: &Path, bytes: &[u8]) -> Result<Catalogue, FileError> {
+    let value = parse_value(path, bytes)?;
+    match classify(&value) {
+        FileKind::Catalogue => {}
+        found => {
+            return Err(FileError::WrongKind {
+                path: path.to_path_buf(),
+                expected: FileKind::Catalogue,
+                found,
+            });
+        }
+    }
+    let c: Catalogue = typed(path, bytes)?;
+    let issues = c.check();
+    if issues.is_empty() {
+        Ok(c)
+    } else {
+        Err(FileError::Catalogue {
+            path: path.to_path_buf(),
+            issues,
+        })
+    }
+}
+
+pub fn load_project(path: &Path) -> Result<Project, FileError> {
+    let bytes = read_limited(path, MAX_JSON_BYTES)?;
+    project_from_bytes(path, &bytes)
+}
+
+pub fn load_catalogue(path: &Path) -> Result<Catalogue, FileError> {
+    let bytes = read_limited(path, MAX_JSON_BYTES)?;
+    catalogue_from_bytes(path, &bytes)
+}
+
+/// Reads a project and finds its catalogue (embedded, or among `shipped`), checking the hash.
+pub fn open_project(path: &Path, shipped: &[Catalogue]) -> Result<(Project, Catalogue), FileError> {
+    let project = load_project(path)?;
+    let catalogue = resolve(path, &project, shipped)?;
+    Ok((project, catalogue))
+}
+
+/// [`crate::domain::project::CatalogueBinding::resolve`] with the file named in the error.
+pub fn resolve(
+    path: &Path,
+    project: &Project,
+    shipped: &[Catalogue],
+) -> Result<Catalogue, FileError> {
+    let catalogue = project
+        .catalogue
+        .resolve(shipped)
+        .map_err(|source| FileError::Resolve {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    let issues = catalogue.check();
+    if issues.is_empty() {
+        Ok(catalogue)
+    } else {
+        Err(FileError::Catalogue {
+            path: path.to_path_buf(),
+            issues,
+        })
+    }
+}
+
+/// Pretty JSON with a final newline: the on-disk form of projects and catalogues.
+pub fn to_pretty_json<T: Serialize>(value: &T) -> Result<Vec<u8>, serde_json::Error> {
+    let mut bytes = serde_json::to_vec_pretty(value)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+fn save_json<T: Serialize>(path: &Path, value: &T) -> Result<(), FileError> {
+    atomic_write(path, |w| {
+        let bytes = to_pretty_json(value).map_err(std::io::Error::other)?;
+        w.write_all(&bytes)
+    })?;
+    Ok(())
+}
+
+/// Saves a project atomically, keeping the previous file as `.bak`.
+pub fn save_project(path: &Path, project: &Project) -> Result<(), FileError> {
+    save_json(path, project)
+}
+
+/// Saves a catalogue atomically, keeping the previous file as `.bak`.
+pub fn save_catalogue(path: &Path, catalogue: &Catalogue) -> Result<(), FileError> {
+    save_json(path, catalogue)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::answer::AnswerValue;
+    use crate::domain::catalogue::tests::tiny;
+    use crate::domain::project::Header;
+
+    fn p() -> &'static Path {
+        Path::new("x.json")
+    }
+
+    #[test]
+    fn project_round_trip_is_identical() {
+        let c = tiny();
+        let mut project = Project::new(
+            &c,
+            Header {
+                created: "2023年10月4日".into(),
+                vendor: "ベンダー".into(),
+                product: "製品".into(),
+                version: "1.1".into(),
+                contact: Some("窓口".into()),
+            },
+            true,
+        );
+        project
+            .set_answer(
+                &c,
+                "o",
+                Some("pw"),
+                AnswerValue::Yes,
+                Some("改行\nあり 🙂".into()),
+            )
+            .unwrap();
+        project.review.items.insert("p".into(), Default::default());
+        let bytes = to_pretty_json(&project).unwrap();
+        let back = project_from_bytes(p(), &bytes).unwrap();
+        assert_eq!(back, project);
+        assert_eq!(to_pretty_json(&back).unwrap(), bytes, "stable bytes");
+        assert_eq!(resolve(p(), &back, &[]).unwrap(), c);
+    }
+
+    #[test]
+    fn syntax_errors_name_line_and_column() {
+        let err = project_from_bytes(p(), b"{\n  \"answers\": {,\n}").unwrap_err();
+        match err {
+            FileError::Syntax { line, column, .. } => assert_eq!((line, column), (2, 15)),
+            other => panic!("{other:?}"),
+        }
+        let err = project_from_bytes(p(), b"{\"answers\": {").unwrap_err();
+        assert!(matches!(err, FileError::Syntax { .. }), "{err:?}");
+        let err = project_from_bytes(p(), b"\xff\xfe").unwrap_err();
+        assert!(matches!(err, FileError::Syntax { .. }), "{err:?}");
+    }
+
+    #[test]
+    fn data_errors_name_the_field() {
+        let c = tiny();
+        let project = Project::new(&c, Header::default(), false);
+        let text = String::from_utf8(to_pretty_json(&project).unwrap()).unwrap();
+        let bad = text.replacen("\"未回答\"", "\"たぶん\"", 1);
+        match project_from_bytes(p(), bad.as_bytes()).unwrap_err() {
+            FileError::Data {
+                field,
+                line,
+                detail,
+                ..
+            } => {
+                assert_eq!(field, "answers.g.value");
+                assert!(line > 1);
+                assert!(detail.contains("たぶん"), "{detail}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn foreign_and_catalogue_files_are_named_as_such() {
+        let err = project_from_bytes(p(), b"[1,2,3]").unwrap_err();
+        assert!(matches!(
+            err,
+            FileError::WrongKind {
+                found: FileKind::Foreign,
+                ..
+            }
+        ));
+        let cat = to_pretty_json(&tiny()).unwrap();
+        let err = project_from_bytes(p(), &cat).unwrap_err();
+        assert!(matches!(
+            err,
+            FileError::WrongKind {
+                found: FileKind::Catalogue,
+                ..
+            }
+        ));
+        assert_eq!(catalogue_from_bytes(p(), &cat).unwrap(), tiny());
+        let err = catalogue_from_bytes(p(), b"{\"answers\":{},\"schema_version\":1}").unwrap_err();
+        assert!(matches!(
+            err,
+            FileError::WrongKind {
+                found: FileKind::Project,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn newer_schema_is_refused() {
+        let err =
+            project_from_bytes(p(), b"{\"schema_version\": 99, \"answers\": {}}").unwrap_err();
+        assert!(
+            matches!(err, FileError::TooNew { version: 99, .. }),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert!(project_from_bytes(p(), deep.as_bytes()).is_err());
+    }
+
+    #[test]
+    fn version_zero_files_are_migrated() {
+        let c = tiny();
+        let v0 = serde_json::json!({
+            "catalogue_id": "t",
+            "catalogue_version": "4.1",
+            "catalogue_hash": c.content_hash(),
+            "header": {"created": "2023年10月4日", "vendor": "v", "product": "p", "version": "1"},
+            "answers": {"g": "該当", "g1": "はい", "o": "未回答", "p": "いいえ"},
+            "remarks": {"p": "理由"},
+            "option_answers": {"o": {"pw": "はい", "bio": "対象外"}}
+        });
+        let project = project_from_bytes(p(), v0.to_string().as_bytes()).unwrap();
+        assert_eq!(project.schema_version, SCHEMA_VERSION);
+        assert_eq!(project.catalogue.id, "t");
+        assert_eq!(project.value("g"), AnswerValue::Applies);
+        assert_eq!(project.answers["p"].remark, "理由");
+        assert_eq!(
+            project.answers["o"].options["bio"].value,
+            AnswerValue::NotApplicable
+        );
+        assert_eq!(resolve(p(), &project, std::slice::from_ref(&c)).unwrap(), c);
+    }
+
+    #[test]
+    fn saves_atomically_with_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.json");
+        let c = tiny();
+        let mut project = Project::new(&c, Header::default(), false);
+        save_project(&path, &project).unwrap();
+        project
+            .set_answer(&c, "p", None, AnswerValue::Yes, None)
+            .unwrap();
+        save_project(&path, &project).unwrap();
+        assert_eq!(load_project(&path).unwrap(), project);
+        let bak = load_project(&crate::io::atomic::backup_path(&path)).unwrap();
+        assert_eq!(bak.value("p"), AnswerValue::Unanswered);
+    }
+}

@@ -1,0 +1,14 @@
+//! kaijisho (開示書): the library behind the desktop app and the CLI for Japan's medical-IT
+//! security disclosure statements (MDS/SDS).
+//!
+//! - [`domain`]: pure model and rules (no I/O).
+//! - [`io`]: project and catalogue files (atomic saves, migration, clear errors).
+//! - [`assets`]: the data shipped inside the binary (catalogues, guideline index, hints, sample).
+//! - [`i18n`]: Fluent messages, Japanese first.
+//! - [`cli`]: the command line, on the same code paths as the GUI.
+
+pub mod assets;
+pub mod cli;
+pub mod domain;
+pub mod i18n;
+pub mod io;
