@@ -62,9 +62,11 @@ enum Command {
         project: PathBuf,
         number: String,
         value: String,
-        #[arg(long)]
+        /// Labels are often copied with their leading dash (`-記憶ID(パスワード等)`).
+        #[arg(long, allow_hyphen_values = true)]
         option: Option<String>,
-        #[arg(long)]
+        /// A remark may start with a dash (a list item) or any other character.
+        #[arg(long, allow_hyphen_values = true)]
         remark: Option<String>,
     },
     /// Validate a project.

@@ -1,0 +1,494 @@
+//! The CLI end to end: every command, and bad input giving a clear message, a non-zero exit
+//! and no panic.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples/sds-remote-service-sample.json")
+}
+
+/// The CLI in English (unless a test passes `--lang ja`), independent of the machine's locale.
+fn kaijisho() -> Command {
+    let mut c = Command::cargo_bin("kaijisho").unwrap();
+    c.env("KAIJISHO_LANG", "en");
+    c
+}
+
+fn read_json(path: &Path) -> Value {
+    serde_json::from_slice(&fs::read(path).unwrap()).unwrap()
+}
+
+/// A new project on the MDS seed catalogue in a temporary folder.
+fn new_mds(dir: &Path) -> PathBuf {
+    let p = dir.join("mds.json");
+    kaijisho()
+        .args(["new", "--catalogue", "mds-seed-checksheet", "-o"])
+        .arg(&p)
+        .args([
+            "--vendor",
+            "サンプル医療機器株式会社",
+            "--product",
+            "画像ビューア",
+        ])
+        .args(["--product-version", "2.0", "--created", "2026年11月22日"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("8 questions"));
+    p
+}
+
+#[test]
+fn catalogues_lists_the_shipped_ones() {
+    kaijisho()
+        .arg("catalogues")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "mds-seed-checksheet\tMDS\t3.0a\t5.0",
+        ))
+        .stdout(predicate::str::contains(
+            "sds-seed-remote-service\tSDS\t4.1\t5.2",
+        ))
+        .stdout(predicate::str::contains("seed-document excerpt"));
+    kaijisho()
+        .args(["--lang", "ja", "catalogues"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("シード文書の抜粋"));
+}
+
+#[test]
+fn no_arguments_prints_help_until_the_gui_lands() {
+    kaijisho()
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("catalogues"))
+        .stdout(predicate::str::contains("validate"));
+    kaijisho()
+        .args(["--lang", "ja", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("開示書を検証します"));
+}
+
+#[test]
+fn new_creates_an_unanswered_project_and_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = new_mds(dir.path());
+    let v = read_json(&p);
+    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["header"]["vendor"], "サンプル医療機器株式会社");
+    assert_eq!(v["header"]["version"], "2.0");
+    assert_eq!(v["catalogue"]["id"], "mds-seed-checksheet");
+    assert!(
+        v["catalogue"].get("embedded").is_none(),
+        "shipped: not embedded"
+    );
+    let answers = v["answers"].as_object().unwrap();
+    assert_eq!(answers.len(), 8);
+    assert!(answers.values().all(|a| a["value"] == "未回答"));
+    assert_eq!(answers["q4.1"]["options"].as_object().unwrap().len(), 5);
+
+    kaijisho()
+        .args(["new", "--catalogue", "mds-seed-checksheet", "-o"])
+        .arg(&p)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("already exists"));
+    kaijisho()
+        .args(["new", "--catalogue", "mds-seed-checksheet", "--force", "-o"])
+        .arg(&p)
+        .assert()
+        .success();
+    assert!(dir.path().join("mds.json.bak").exists());
+}
+
+#[test]
+fn new_defaults_the_date_to_today() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("s.json");
+    kaijisho()
+        .args(["new", "--catalogue", "sds-seed-remote-service", "-o"])
+        .arg(&p)
+        .assert()
+        .success();
+    let created = read_json(&p)["header"]["created"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        created.ends_with('日') && created.contains('年') && created.contains('月'),
+        "{created}"
+    );
+}
+
+#[test]
+fn new_from_a_catalogue_file_embeds_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let cat = dir.path().join("trainer.json");
+    fs::write(
+        &cat,
+        r#"{"format":"kaijisho-catalogue","format_version":1,"id":"trainer-1",
+        "title":"研修用","kind":"SDS","form_version":"研修","guideline_edition":"6.0",
+        "provenance":{"type":"project_authored","source":"研修資料"},
+        "sections":[{"title":"認証","questions":[
+          {"id":"a","number":"1","text":"二要素認証を採用しているか?(システム運用編 14章①)"}]}]}"#,
+    )
+    .unwrap();
+    let p = dir.path().join("p.json");
+    kaijisho()
+        .args(["new", "--catalogue"])
+        .arg(&cat)
+        .arg("-o")
+        .arg(&p)
+        .assert()
+        .success();
+    assert_eq!(read_json(&p)["catalogue"]["embedded"]["id"], "trainer-1");
+    // The catalogue file is no longer needed to open the project.
+    fs::remove_file(&cat).unwrap();
+    kaijisho()
+        .args(["answer"])
+        .arg(&p)
+        .args(["1", "yes"])
+        .assert()
+        .success();
+    kaijisho()
+        .arg("validate")
+        .arg(&p)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("0 errors"));
+}
+
+#[test]
+fn new_with_unknown_catalogue_names_the_available_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    kaijisho()
+        .args(["new", "--catalogue", "mds-9.9", "-o"])
+        .arg(dir.path().join("x.json"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("mds-9.9"))
+        .stderr(predicate::str::contains("sds-seed-remote-service"));
+    kaijisho()
+        .args(["--lang", "ja", "new", "--catalogue", "mds-9.9", "-o"])
+        .arg(dir.path().join("x.json"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("カタログ「mds-9.9」はありません"));
+    assert!(!dir.path().join("x.json").exists());
+}
+
+#[test]
+fn answer_sets_values_options_and_remarks() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = new_mds(dir.path());
+    kaijisho()
+        .arg("answer")
+        .arg(&p)
+        .args([
+            "4. 1. 2.",
+            "はい",
+            "--remark",
+            "ICカード利用時は識別情報を端末に残さない",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("4.1.2 → はい"));
+    kaijisho()
+        .arg("answer")
+        .arg(&p)
+        .args(["４．１", "no", "--option", "-生体認証（顔認証）"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("4.1 生体認証(顔認証) → いいえ"));
+    kaijisho()
+        .arg("answer")
+        .arg(&p)
+        .args([
+            "4.1",
+            "対象外",
+            "--option",
+            "3",
+            "--remark",
+            "-ICカードは使用しない",
+        ])
+        .assert()
+        .success();
+    let v = read_json(&p);
+    assert_eq!(v["answers"]["q4.1.2"]["value"], "はい");
+    assert_eq!(
+        v["answers"]["q4.1.2"]["remark"],
+        "ICカード利用時は識別情報を端末に残さない"
+    );
+    assert_eq!(
+        v["answers"]["q4.1"]["options"]["biometric"]["value"],
+        "いいえ"
+    );
+    assert_eq!(
+        v["answers"]["q4.1"]["options"]["crypto-key"]["value"],
+        "対象外"
+    );
+    assert_eq!(
+        v["answers"]["q4.1"]["options"]["crypto-key"]["remark"],
+        "-ICカードは使用しない"
+    );
+    // The previous version is kept as .bak.
+    let bak = read_json(&dir.path().join("mds.json.bak"));
+    assert_eq!(
+        bak["answers"]["q4.1"]["options"]["crypto-key"]["value"],
+        "未回答"
+    );
+}
+
+#[test]
+fn answer_bad_input_is_refused_and_the_file_is_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = new_mds(dir.path());
+    let before = fs::read(&p).unwrap();
+    let cases: &[(&[&str], &str)] = &[
+        (&["9.9", "はい"], "no question number \"9.9\""),
+        (&["1", "たぶん"], "\"たぶん\" is not an answer"),
+        (&["1", "該当"], "question 1 cannot be answered"),
+        (&["4.1", "はい"], "answered per option"),
+        (
+            &["4.1", "はい", "--option", "虹彩"],
+            "has no option \"虹彩\"",
+        ),
+        (&["2", "はい", "--option", "1"], "has no options"),
+    ];
+    for (args, message) in cases {
+        kaijisho()
+            .arg("answer")
+            .arg(&p)
+            .args(*args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(*message))
+            .stderr(predicate::str::contains("panicked").not());
+    }
+    assert_eq!(fs::read(&p).unwrap(), before);
+    kaijisho()
+        .args(["--lang", "ja", "answer"])
+        .arg(&p)
+        .args(["9.9", "はい"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("設問番号「9.9」"))
+        .stderr(predicate::str::contains("mds.json"));
+}
+
+#[test]
+fn validate_exit_codes_and_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = new_mds(dir.path());
+    kaijisho()
+        .arg("validate")
+        .arg(&p)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("error\t4.1.2\tnot answered yet"))
+        .stdout(predicate::str::contains(
+            "error\t4.1\toption \"記憶ID(パスワード等)\": not answered yet",
+        ))
+        .stdout(predicate::str::contains("12 errors, 0 warnings"));
+    kaijisho()
+        .arg("answer")
+        .arg(&p)
+        .args(["1", "いいえ"])
+        .assert()
+        .success();
+    let out = kaijisho()
+        .arg("validate")
+        .arg(&p)
+        .args(["--format", "json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let report: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(report["errors"], 11);
+    assert_eq!(report["warnings"], 1);
+    let warning = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["severity"] == "warning")
+        .unwrap();
+    assert_eq!(warning["number"], "1");
+    assert_eq!(warning["code"], "remark_missing");
+    assert!(warning["message"].as_str().unwrap().contains("remark"));
+    kaijisho()
+        .args(["--lang", "ja", "validate"])
+        .arg(&p)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "警告\t1\t「いいえ」の理由 (備考) がありません",
+        ));
+}
+
+#[test]
+fn the_sample_validates_and_dumps_every_question() {
+    kaijisho()
+        .arg("validate")
+        .arg(sample())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("0 errors"))
+        .stdout(predicate::str::contains("illustrative"));
+    let out = kaijisho().arg("dump").arg(sample()).assert().success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let dump: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        dump["header"]["vendor"],
+        "リモートメンテナンス株式会社 (仮称)"
+    );
+    assert_eq!(
+        dump["header"]["product"],
+        "電子カルテシステムリモート保守サービス"
+    );
+    assert_eq!(dump["header"]["version"], "1.1");
+    assert_eq!(dump["header"]["created"], "2023年10月4日");
+    let qs = dump["questions"].as_array().unwrap();
+    let rows: Vec<(&str, &str, &str)> = qs
+        .iter()
+        .map(|q| {
+            (
+                q["number"].as_str().unwrap(),
+                q["refs"].as_str().unwrap(),
+                q["answer"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            ("1", "(8.3)", "非該当"),
+            ("1.1", "(8.3.C1(1)~(5))", "対象外"),
+            ("1.2", "(8.3.C2(1)~(9))", "対象外"),
+            ("2", "(6.2.C1)", "はい"),
+            ("3", "(6.3.C1)", "はい"),
+        ]
+    );
+    assert!(qs.iter().all(|q| !q["remark"].as_str().unwrap().is_empty()));
+    assert!(qs[3]["remark"].as_str().unwrap().contains("IP-VPN"));
+    // Canonical: the same bytes every time.
+    let again = kaijisho().arg("dump").arg(sample()).assert().success();
+    assert_eq!(again.get_output().stdout, text.as_bytes());
+}
+
+#[test]
+fn unreadable_files_give_exit_2_and_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let corrupt = dir.path().join("corrupt.json");
+    fs::write(&corrupt, "{\n  \"schema_version\": 1,\n  \"answers\": {\n").unwrap();
+    let foreign = dir.path().join("foreign.json");
+    fs::write(&foreign, r#"{"name": "not ours"}"#).unwrap();
+    let catalogue = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/catalogues/sds-seed-remote-service.json");
+    let binary = dir.path().join("binary.json");
+    fs::write(&binary, [0xff, 0x00, 0x12]).unwrap();
+    let cases: Vec<(PathBuf, &str)> = vec![
+        (corrupt.clone(), "line 4, column 0 is not valid JSON"),
+        (
+            foreign,
+            "not a kaijisho project file (it is JSON that is not a kaijisho file)",
+        ),
+        (catalogue, "(it is a kaijisho catalogue file)"),
+        (binary, "is not valid JSON"),
+        (dir.path().join("missing.json"), "file not found"),
+        (dir.path().to_path_buf(), "is a folder"),
+    ];
+    for (path, message) in cases {
+        for cmd in ["validate", "dump"] {
+            kaijisho()
+                .arg(cmd)
+                .arg(&path)
+                .assert()
+                .code(2)
+                .stderr(predicate::str::contains(message))
+                .stderr(predicate::str::contains(
+                    path.file_name().unwrap().to_string_lossy(),
+                ))
+                .stderr(predicate::str::contains("panicked").not());
+        }
+        kaijisho()
+            .arg("answer")
+            .arg(&path)
+            .args(["1", "はい"])
+            .assert()
+            .code(2);
+    }
+    kaijisho()
+        .args(["--lang", "ja", "validate"])
+        .arg(&corrupt)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "4 行 0 列目が JSON として読めません",
+        ));
+}
+
+#[test]
+fn a_project_never_opens_against_a_changed_catalogue() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("s.json");
+    let mut v = read_json(&sample());
+    v["catalogue"]["hash"] = Value::from("sha256:0000");
+    fs::write(&p, serde_json::to_vec_pretty(&v).unwrap()).unwrap();
+    kaijisho()
+        .arg("validate")
+        .arg(&p)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "has changed since the project was written",
+        ));
+    v["catalogue"]["id"] = Value::from("gone");
+    fs::write(&p, serde_json::to_vec_pretty(&v).unwrap()).unwrap();
+    kaijisho()
+        .arg("dump")
+        .arg(&p)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("catalogue \"gone\" not found"));
+}
+
+#[test]
+fn unknown_answer_ids_are_validation_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("s.json");
+    let mut v = read_json(&sample());
+    v["answers"]["q99"] = serde_json::json!({"value": "はい", "remark": ""});
+    fs::write(&p, serde_json::to_vec_pretty(&v).unwrap()).unwrap();
+    kaijisho()
+        .arg("validate")
+        .arg(&p)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "error\tq99\tanswer for question id \"q99\"",
+        ));
+}
+
+#[test]
+fn dump_output_to_a_closed_pipe_does_not_panic() {
+    // `kaijisho dump x | head -c 1`: writing to a closed stdout is not an error.
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "{} dump '{}' | head -c 1 >/dev/null; echo ${{PIPESTATUS[0]:-0}}",
+            assert_cmd::cargo::cargo_bin("kaijisho").display(),
+            sample().display()
+        ))
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+}

@@ -1,0 +1,108 @@
+//! The documented formats are the real ones, and the parsers hold up on arbitrary input.
+
+use std::path::Path;
+
+use kaijisho::domain::answer::AnswerValue;
+use kaijisho::domain::refs::{RefGroup, split_trailing_ref};
+use kaijisho::domain::text::normalize_number;
+use kaijisho::domain::{Header, Project};
+use kaijisho::io::json::{catalogue_from_bytes, project_from_bytes, to_pretty_json};
+use proptest::prelude::*;
+
+/// The JSON code blocks of docs/FORMATS.md, in order.
+fn doc_blocks() -> Vec<String> {
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/FORMATS.md"))
+            .unwrap();
+    text.split("```json\n")
+        .skip(1)
+        .map(|b| b.split("```").next().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn the_documented_catalogue_example_loads() {
+    let block = &doc_blocks()[0];
+    let c = catalogue_from_bytes(Path::new("FORMATS.md"), block.as_bytes()).unwrap();
+    assert_eq!(c.question_count(), 3);
+    let q = c.find_by_number("4.1").unwrap();
+    assert_eq!(q.ref_raw(), Some("(6.5.C1)"));
+    assert_eq!(q.answer.options().len(), 2);
+    assert_eq!(c.sections[0].refs.as_ref().unwrap().raw, "(8.)");
+    assert!(c.question("q1.1").unwrap().gate.is_some());
+}
+
+fn arb_text() -> impl Strategy<Value = String> {
+    // Japanese, full-width forms, newlines, emoji, formula-like starts.
+    prop::collection::vec(
+        prop_oneof![
+            Just("はい".to_string()),
+            Just("（６．５．Ｃ１）".to_string()),
+            Just("\n".to_string()),
+            Just("🙂".to_string()),
+            Just("=SUM(A1)".to_string()),
+            Just("\"".to_string()),
+            "[a-zA-Z0-9 ]{0,5}",
+            "\\PC{0,3}",
+        ],
+        0..6,
+    )
+    .prop_map(|v| v.concat())
+}
+
+proptest! {
+    #[test]
+    fn reference_parsers_never_panic(s in "\\PC{0,40}") {
+        let (body, group) = split_trailing_ref(&s);
+        if let Some(g) = group {
+            prop_assert!(!g.refs.is_empty());
+            prop_assert!(s.trim_end().ends_with(&g.raw));
+            prop_assert!(body.len() <= s.len());
+        } else {
+            prop_assert_eq!(body, s.clone());
+        }
+        let _ = RefGroup::parse(&s);
+        let _ = normalize_number(&s);
+    }
+
+    #[test]
+    fn structured_references_round_trip(ch in 1u32..20, sec in 1u32..20, item in 1u32..20,
+                                        sub in 1u32..9, end in 1u32..9, wide in any::<bool>()) {
+        let printed = format!("({ch}.{sec}.C{item}({sub})~({end}))");
+        let printed = if wide {
+            printed.chars().map(|c| match c {
+                '0'..='9' | '(' | ')' | '.' | 'C' | '~' => char::from_u32(c as u32 + 0xFEE0).unwrap(),
+                c => c,
+            }).collect()
+        } else { printed };
+        let (body, group) = split_trailing_ref(&format!("満たすか?{printed}"));
+        prop_assert_eq!(body, "満たすか?");
+        let g = group.unwrap();
+        prop_assert_eq!(g.refs[0].to_string(), format!("{ch}.{sec}.C{item}({sub})~{ch}.{sec}.C{item}({end})"));
+    }
+
+    #[test]
+    fn project_json_round_trip(values in prop::collection::vec(0usize..6, 5),
+                               remarks in prop::collection::vec(arb_text(), 5),
+                               vendor in arb_text()) {
+        let sample = kaijisho::assets::sample_project("sds-remote-service-sample").unwrap();
+        let cats = kaijisho::assets::shipped_catalogues().unwrap();
+        let c = sample.catalogue.resolve(&cats).unwrap();
+        let mut p = Project::new(&c, Header { vendor, ..Header::default() }, false);
+        for (i, id) in ["q1", "q1.1", "q1.2", "q2", "q3"].iter().enumerate() {
+            let a = p.answers.get_mut(*id).unwrap();
+            a.value = AnswerValue::ALL[values[i]];
+            a.remark = remarks[i].clone();
+        }
+        let bytes = to_pretty_json(&p).unwrap();
+        let back = project_from_bytes(Path::new("p.json"), &bytes).unwrap();
+        prop_assert_eq!(&back, &p);
+        prop_assert_eq!(to_pretty_json(&back).unwrap(), bytes);
+    }
+
+    #[test]
+    fn project_loader_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
+        let _ = project_from_bytes(Path::new("x.json"), &bytes);
+        let _ = catalogue_from_bytes(Path::new("x.json"), &bytes);
+    }
+}
