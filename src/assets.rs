@@ -7,6 +7,7 @@ use std::path::Path;
 use include_dir::{Dir, include_dir};
 
 use crate::domain::catalogue::Catalogue;
+use crate::domain::form::FormText;
 use crate::domain::guideline::GuidelineIndex;
 use crate::domain::hints::HintLibrary;
 use crate::domain::project::Project;
@@ -75,6 +76,16 @@ pub fn hints() -> Result<HintLibrary, AssetError> {
     parse("hints/hints.json")
 }
 
+/// The printed wording of the form.
+pub fn form() -> Result<FormText, AssetError> {
+    parse("form/form.json")
+}
+
+/// The bundled Japanese font (IPAexGothic, IPA Font License v1.0; licence text beside it).
+pub fn japanese_font() -> Result<&'static [u8], AssetError> {
+    file("fonts/ipaexg.ttf")
+}
+
 /// The names of the sample projects (file stems under `assets/samples/`).
 pub fn sample_names() -> Vec<String> {
     json_files("samples")
@@ -120,6 +131,9 @@ mod tests {
         assert!(cats.len() >= 2);
         guideline_index().unwrap();
         hints().unwrap();
+        form().unwrap();
+        assert!(japanese_font().unwrap().len() > 1_000_000);
+        assert!(file("fonts/IPA_Font_License_Agreement_v1.0.txt").is_ok());
         assert!(!sample_names().is_empty());
         for name in sample_names() {
             let p = sample_project(&name).unwrap();

@@ -17,6 +17,7 @@ use crate::domain::project::{EditError, Header, Project};
 use crate::domain::validation::{Finding, Severity, counts, validate};
 use crate::i18n::{Lang, Localize, Localizer};
 use crate::io::json::{self, FileError};
+use crate::io::pdf::PdfError;
 
 #[derive(Debug, Parser)]
 #[command(name = "kaijisho", version, about)]
@@ -77,6 +78,14 @@ enum Command {
     },
     /// Print the canonical statement.
     Dump { project: PathBuf },
+    /// Export a statement as a printable PDF.
+    Export {
+        project: PathBuf,
+        #[arg(long)]
+        pdf: PathBuf,
+    },
+    /// Print the SHA-256 fingerprint of a statement's canonical content.
+    Fingerprint { file: PathBuf },
 }
 
 /// A CLI failure, said in the user's language. Exit code 2.
@@ -85,6 +94,7 @@ enum CliError {
     File(FileError),
     Asset(AssetError),
     Edit(EditError),
+    Pdf(PdfError),
     UnknownCatalogue {
         id: String,
         available: Vec<String>,
@@ -108,6 +118,11 @@ impl From<AssetError> for CliError {
         CliError::Asset(e)
     }
 }
+impl From<PdfError> for CliError {
+    fn from(e: PdfError) -> Self {
+        CliError::Pdf(e)
+    }
+}
 impl From<EditError> for CliError {
     fn from(e: EditError) -> Self {
         CliError::Edit(e)
@@ -121,6 +136,7 @@ impl Localize for CliError {
             CliError::File(e) => e.localize(l),
             CliError::Asset(e) => e.localize(l),
             CliError::Edit(e) => e.localize(l),
+            CliError::Pdf(e) => e.localize(l),
             CliError::UnknownCatalogue { id, available } => l.ta(
                 "err-unknown-catalogue",
                 &[("id", s(id)), ("available", s(&available.join(", ")))],
@@ -271,6 +287,20 @@ fn execute(command: Command, l: &Localizer) -> Result<ExitCode, CliError> {
         Command::Dump { project } => {
             let (p, c) = open(&project)?;
             emit(&Statement::new(&c, &p).to_canonical_json());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Fingerprint { file } => {
+            let (p, c) = open(&file)?;
+            emit(&format!("{}\n", Statement::new(&c, &p).fingerprint()));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export { project, pdf } => {
+            let (p, c) = open(&project)?;
+            crate::io::pdf::export_pdf(&pdf, &c, &p, &crate::io::pdf::now())?;
+            emit(&format!(
+                "{}\n",
+                l.ta("export-done", &[("file", pdf.display().to_string().into())])
+            ));
             Ok(ExitCode::SUCCESS)
         }
     }

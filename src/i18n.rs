@@ -369,6 +369,16 @@ impl Localize for EditError {
     }
 }
 
+impl Localize for crate::io::pdf::PdfError {
+    fn localize(&self, l: &Localizer) -> String {
+        match self {
+            crate::io::pdf::PdfError::Font => l.t("err-font"),
+            crate::io::pdf::PdfError::Asset(e) => e.localize(l),
+            crate::io::pdf::PdfError::Save(e) => e.localize(l),
+        }
+    }
+}
+
 impl Localize for AssetError {
     fn localize(&self, l: &Localizer) -> String {
         match self {

@@ -35,3 +35,4 @@ cat-duplicate-option = question "{ $id }": option "{ $option }" is used twice or
 cat-gate-unknown = question "{ $id }" depends on question "{ $gate }", which does not exist
 cat-gate-not-before = question "{ $id }" depends on question "{ $gate }", which does not come before it
 cat-gate-value = question "{ $id }" depends on "{ $gate } = { $value }", a value "{ $gate }" cannot take
+err-font = the bundled font cannot be read

@@ -35,3 +35,4 @@ cat-duplicate-option = 設問「{ $id }」の選択肢「{ $option }」が重複
 cat-gate-unknown = 設問「{ $id }」の前提設問「{ $gate }」がありません
 cat-gate-not-before = 設問「{ $id }」の前提設問「{ $gate }」がそれより前にありません
 cat-gate-value = 設問「{ $id }」の前提「{ $gate } = { $value }」は、設問「{ $gate }」が取れない値です
+err-font = 同梱のフォントを読み込めません

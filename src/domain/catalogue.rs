@@ -166,10 +166,7 @@ impl Question {
 
     /// The text with its reference, as printed on the form.
     pub fn full_text(&self) -> String {
-        match self.ref_raw() {
-            Some(r) => format!("{}{}", self.text, r),
-            None => self.text.clone(),
-        }
+        join_ref(&self.text, self.ref_raw())
     }
 
     /// Finds an option by id, by label (width-folded, leading dash ignored) or by 1-based index.
@@ -289,10 +286,7 @@ pub struct Section {
 
 impl Section {
     pub fn full_title(&self) -> String {
-        match &self.refs {
-            Some(r) => format!("{}{}", self.title, r.raw),
-            None => self.title.clone(),
-        }
+        join_ref(&self.title, self.refs.as_ref().map(|r| r.raw.as_str()))
     }
 }
 
@@ -643,6 +637,16 @@ impl Catalogue {
             }
         }
         issues
+    }
+}
+
+/// A text followed by its reference; a space keeps two parentheses apart
+/// (`…(体制、運用管理規程) (6.3)`).
+fn join_ref(text: &str, reference: Option<&str>) -> String {
+    match reference {
+        Some(r) if text.ends_with([')', '）']) => format!("{text} {r}"),
+        Some(r) => format!("{text}{r}"),
+        None => text.to_string(),
     }
 }
 

@@ -5,6 +5,7 @@
 pub mod answer;
 pub mod canonical;
 pub mod catalogue;
+pub mod form;
 pub mod guideline;
 pub mod hints;
 pub mod project;

@@ -1,0 +1,260 @@
+//! Line breaking for Japanese and mixed text (used by the PDF export): break between any two
+//! Japanese characters, between Latin words at spaces, never start a line with closing
+//! punctuation or small kana (行頭禁則) and never end one with an opening bracket (行末禁則).
+//! A character that may not start a line takes the last character of the previous line with it
+//! (追い出し), so lines stay within the width.
+
+/// Characters that may not start a line.
+const NO_START: &str = "、。，．,.)）」』】〕〉》］]｝}〟’”・：；:;!?！？ーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々〻‐゠–〜～…‥％%";
+/// Characters that may not end a line.
+const NO_END: &str = "(（「『【〔〈《［[｛{〝‘“";
+
+fn no_start(c: char) -> bool {
+    NO_START.contains(c)
+}
+
+fn no_end(c: char) -> bool {
+    NO_END.contains(c)
+}
+
+/// Japanese, Chinese and full-width characters: a line may break before or after each one.
+fn breaks_freely(c: char) -> bool {
+    matches!(c,
+        '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}'
+        | '\u{25A0}'..='\u{25FF}')
+}
+
+#[derive(Debug, Clone)]
+struct Token {
+    text: String,
+    width: f32,
+    space: bool,
+}
+
+fn tokens(paragraph: &str, width_of: &dyn Fn(char) -> f32) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::new();
+    let mut word = String::new();
+    let mut word_width = 0.0;
+    let flush = |out: &mut Vec<Token>, word: &mut String, w: &mut f32| {
+        if !word.is_empty() {
+            out.push(Token {
+                text: std::mem::take(word),
+                width: *w,
+                space: false,
+            });
+            *w = 0.0;
+        }
+    };
+    for c in paragraph.chars() {
+        if c.is_whitespace() {
+            flush(&mut out, &mut word, &mut word_width);
+            out.push(Token {
+                text: c.to_string(),
+                width: width_of(c),
+                space: true,
+            });
+        } else if breaks_freely(c) || no_start(c) || no_end(c) {
+            flush(&mut out, &mut word, &mut word_width);
+            out.push(Token {
+                text: c.to_string(),
+                width: width_of(c),
+                space: false,
+            });
+        } else {
+            word.push(c);
+            word_width += width_of(c);
+        }
+    }
+    flush(&mut out, &mut word, &mut word_width);
+    out
+}
+
+fn first_char(t: &Token) -> Option<char> {
+    t.text.chars().next()
+}
+
+fn single_char(t: &Token) -> Option<char> {
+    let mut it = t.text.chars();
+    let c = it.next()?;
+    it.next().is_none().then_some(c)
+}
+
+/// Wraps `text` into lines no wider than `max_width` (in the unit of `width_of`). Explicit
+/// newlines are kept; a word wider than a line is broken between its characters.
+pub fn wrap(text: &str, max_width: f32, width_of: &dyn Fn(char) -> f32) -> Vec<String> {
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let paragraph = paragraph.strip_suffix('\r').unwrap_or(paragraph);
+        wrap_paragraph(paragraph, max_width, width_of, &mut lines);
+    }
+    lines
+}
+
+fn wrap_paragraph(
+    paragraph: &str,
+    max_width: f32,
+    width_of: &dyn Fn(char) -> f32,
+    lines: &mut Vec<String>,
+) {
+    let mut line: Vec<Token> = Vec::new();
+    let mut width = 0.0f32;
+    let emit = |line: &mut Vec<Token>, lines: &mut Vec<String>| {
+        while line.last().is_some_and(|t| t.space) {
+            line.pop();
+        }
+        lines.push(line.iter().map(|t| t.text.as_str()).collect());
+        line.clear();
+    };
+    let mut queue: std::collections::VecDeque<Token> = tokens(paragraph, width_of).into();
+    if queue.is_empty() {
+        lines.push(String::new());
+        return;
+    }
+    while let Some(t) = queue.pop_front() {
+        if line.is_empty() && t.space && !lines.is_empty() {
+            continue;
+        }
+        if width + t.width <= max_width || line.is_empty() && t.width <= max_width {
+            width += t.width;
+            line.push(t);
+            continue;
+        }
+        if t.space {
+            emit(&mut line, lines);
+            width = 0.0;
+            continue;
+        }
+        if line.is_empty() {
+            // A word wider than the whole line: break it between characters.
+            let mut chars = t.text.chars();
+            let mut head = String::new();
+            let mut head_width = 0.0;
+            for c in chars.by_ref() {
+                let w = width_of(c);
+                if !head.is_empty() && head_width + w > max_width {
+                    let rest: String = std::iter::once(c).chain(chars.by_ref()).collect();
+                    let rest_width = t.width - head_width;
+                    queue.push_front(Token {
+                        text: rest,
+                        width: rest_width,
+                        space: false,
+                    });
+                    break;
+                }
+                head.push(c);
+                head_width += w;
+            }
+            lines.push(head);
+            continue;
+        }
+        // Overflow. Keep closing punctuation off the start of the next line by taking the
+        // previous character along (追い出し); keep opening brackets off the end of this one.
+        let mut carry: Vec<Token> = Vec::new();
+        if first_char(&t).is_some_and(no_start)
+            && line.len() >= 2
+            && let Some(last) = line.pop()
+        {
+            carry.push(last);
+        }
+        while line.len() >= 2 && line.last().and_then(single_char).is_some_and(no_end) {
+            if let Some(last) = line.pop() {
+                carry.insert(0, last);
+            }
+        }
+        emit(&mut line, lines);
+        width = 0.0;
+        for c in carry {
+            width += c.width;
+            line.push(c);
+        }
+        queue.push_front(t);
+        // If the carried characters alone fill the line, let the next one hang rather than
+        // loop forever.
+        if width > max_width
+            && let Some(next) = queue.pop_front()
+        {
+            width += next.width;
+            line.push(next);
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        emit(&mut line, lines);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Non-ASCII characters are 1.0 wide, ASCII 0.5.
+    fn w(c: char) -> f32 {
+        if c.is_ascii() { 0.5 } else { 1.0 }
+    }
+
+    fn width(s: &str) -> f32 {
+        s.chars().map(w).sum()
+    }
+
+    #[test]
+    fn breaks_japanese_anywhere_within_width() {
+        let lines = wrap(
+            "医療情報システムを運用する際に責任者を設置しているか",
+            10.0,
+            &w,
+        );
+        assert_eq!(
+            lines.concat(),
+            "医療情報システムを運用する際に責任者を設置しているか"
+        );
+        assert!(lines.iter().all(|l| width(l) <= 10.0), "{lines:?}");
+        assert_eq!(lines[0].chars().count(), 10);
+    }
+
+    #[test]
+    fn no_line_starts_with_closing_punctuation() {
+        // Position the 、 and 。 exactly at line starts in a naive break.
+        let text = "あいうえおかきくけこ、さしすせそたちつてと。なにぬねのはひふへほ」まみむめも";
+        let lines = wrap(text, 10.0, &w);
+        assert_eq!(lines.concat(), text);
+        for l in &lines {
+            let first = l.chars().next().unwrap();
+            assert!(!NO_START.contains(first), "{lines:?}");
+            assert!(width(l) <= 10.0, "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn no_line_ends_with_an_opening_bracket() {
+        let text = "あいうえおかきくけ「こさしすせ」";
+        let lines = wrap(text, 10.0, &w);
+        assert_eq!(lines.concat(), text);
+        for l in &lines {
+            let last = l.chars().last().unwrap();
+            assert!(!NO_END.contains(last), "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn latin_words_break_at_spaces_and_long_words_split() {
+        let lines = wrap("ID and password login over IP-VPN", 6.0, &w);
+        assert_eq!(lines, ["ID and", "password", "login over", "IP-VPN"]);
+        let lines = wrap("abcdefghijklmnopqrstuvwxyz", 5.0, &w);
+        assert_eq!(lines, ["abcdefghij", "klmnopqrst", "uvwxyz"]);
+    }
+
+    #[test]
+    fn mixed_text_and_newlines() {
+        let lines = wrap("定期保守 (IP-VPN)\n\n平日営業時間内", 40.0, &w);
+        assert_eq!(lines, ["定期保守 (IP-VPN)", "", "平日営業時間内"]);
+        assert_eq!(wrap("", 10.0, &w), [""]);
+    }
+
+    #[test]
+    fn pathological_input_terminates() {
+        let text = "、、、、、、、、、、、、「「「「「「「「「「「「";
+        let lines = wrap(text, 3.0, &w);
+        assert_eq!(lines.concat(), text);
+        let lines = wrap("あ", 0.1, &w);
+        assert_eq!(lines, ["あ"]);
+    }
+}

@@ -1,0 +1,393 @@
+//! The PDF export checked on the produced file with poppler (pdffonts, pdfinfo, pdftotext):
+//! fonts embedded and subset, text in catalogue order, metadata, fingerprint, size.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command as Proc;
+
+use assert_cmd::Command;
+use kaijisho::domain::answer::AnswerValue;
+use kaijisho::domain::catalogue::{
+    AnswerKind, Catalogue, Gate, Kind, Provenance, ProvenanceKind, QOption, Question, Scope,
+    Section,
+};
+use kaijisho::domain::refs::RefGroup;
+use kaijisho::domain::{Header, Project};
+use kaijisho::io::json::save_project;
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples/sds-remote-service-sample.json")
+}
+
+fn kaijisho() -> Command {
+    let mut c = Command::cargo_bin("kaijisho").unwrap();
+    c.env("KAIJISHO_LANG", "en");
+    c
+}
+
+fn tool(name: &str, args: &[&str]) -> String {
+    let out = Proc::new(name)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{name} (poppler-utils) is needed for this test: {e}"));
+    assert!(
+        out.status.success(),
+        "{name} {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn export(project: &Path, pdf: &Path) {
+    kaijisho()
+        .arg("export")
+        .arg(project)
+        .arg("--pdf")
+        .arg(pdf)
+        .assert()
+        .success();
+}
+
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn info(pdf: &Path) -> String {
+    tool("pdfinfo", &[pdf.to_str().unwrap()])
+}
+
+fn pages(pdf: &Path) -> usize {
+    info(pdf)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap()
+}
+
+/// Asserts that `needles` appear in `haystack` in this order.
+fn in_order(haystack: &str, needles: &[String]) {
+    let mut at = 0;
+    for n in needles {
+        match haystack[at..].find(n.as_str()) {
+            Some(i) => at += i + n.len(),
+            None => panic!("{n:?} not found (in order) after byte {at}"),
+        }
+    }
+}
+
+fn marks(value: &str, allowed: &[&str]) -> String {
+    allowed
+        .iter()
+        .map(|v| format!("{}{v}", if *v == value { '■' } else { '□' }))
+        .collect()
+}
+
+#[test]
+fn sample_pdf_fonts_text_metadata_and_fingerprint() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("sample.pdf");
+    export(&sample(), &pdf);
+
+    let fonts = tool("pdffonts", &[pdf.to_str().unwrap()]);
+    let row = fonts
+        .lines()
+        .find(|l| l.contains("IPAexGothic"))
+        .expect(&fonts);
+    let cols: Vec<&str> = row.split_whitespace().collect();
+    assert!(
+        cols[0].len() > 7 && cols[0].as_bytes()[6] == b'+',
+        "subset tag: {row}"
+    );
+    assert_eq!(
+        &cols[cols.len() - 5..cols.len() - 2],
+        ["yes", "yes", "yes"],
+        "emb sub uni: {row}"
+    );
+    assert_eq!(fonts.lines().count(), 3, "one font only: {fonts}");
+
+    let meta = info(&pdf);
+    assert!(
+        meta.contains("Title:           サービス事業者による医療情報セキュリティ開示書"),
+        "{meta}"
+    );
+    assert!(
+        meta.contains("Author:          リモートメンテナンス株式会社 (仮称)"),
+        "{meta}"
+    );
+    assert!(meta.contains("Subject:") && meta.contains("SDS"), "{meta}");
+    assert!(meta.contains("CreationDate:"), "{meta}");
+    assert!(
+        meta.contains("Page size:       595.28 x 841.89"),
+        "A4: {meta}"
+    );
+    assert_eq!(pages(&pdf), 1);
+
+    let text = tool("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"]);
+    let flat = squash(&text);
+    let expected: Vec<(&str, &str, &str, &[&str])> = vec![
+        (
+            "1",
+            "診療録及び診療諸記録の外部保存を受託するか?(8.3)",
+            "非該当",
+            &["該当", "非該当"],
+        ),
+        (
+            "1.1",
+            "保存場所が「病院、診療所、医療法人等が適切に管理する場所」の場合、安全管理ガイドラインで示された選定基準と情報の取扱い要件を満たすか?(8.3.C1(1)~(5))",
+            "対象外",
+            &["はい", "いいえ", "対象外"],
+        ),
+        (
+            "1.2",
+            "保存場所が「医療機関等が外部の事業者との契約に基づいて確保した安全な場所」の場合、安全管理ガイドラインで示された選定基準と情報の取扱い要件を満たすか?(8.3.C2(1)~(9))",
+            "対象外",
+            &["はい", "いいえ", "対象外"],
+        ),
+        (
+            "2",
+            "扱う情報のリストを医療機関等に提示できるか?(6.2.C1)",
+            "はい",
+            &["はい", "いいえ", "対象外"],
+        ),
+        (
+            "3",
+            "医療情報システムを運用する際に、医療情報システム安全管理責任者を設置しているか?(6.3.C1)",
+            "はい",
+            &["はい", "いいえ", "対象外"],
+        ),
+    ];
+    let mut needles = Vec::new();
+    for (number, qtext, value, allowed) in expected {
+        needles.push(format!("{number}{}", squash(qtext)));
+        needles.push(marks(value, allowed));
+    }
+    in_order(&flat, &needles);
+    assert!(flat.contains("IP-VPN"), "remarks are in the text layer");
+    assert!(flat.contains("2023年10月4日") && flat.contains("1/1"));
+    assert!(flat.contains("記入例"), "illustrative sample is marked");
+
+    let fp = String::from_utf8(
+        kaijisho()
+            .arg("fingerprint")
+            .arg(sample())
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone(),
+    )
+    .unwrap();
+    let fp = fp.trim();
+    assert!(fp.starts_with("sha256:") && fp.len() == 7 + 64, "{fp}");
+    assert!(
+        flat.contains(&format!("(SHA-256):{fp}")),
+        "full fingerprint printed"
+    );
+    assert!(meta.contains(fp), "fingerprint in metadata");
+}
+
+/// A project-authored catalogue for size and pagination tests (not shipped, not official).
+fn big_catalogue(n: usize) -> Catalogue {
+    let phrase = "医療情報システムの利用者ごとに識別と認証を行い、操作の記録を残し、定期的に確認する仕組みがあるか";
+    let mut sections = Vec::new();
+    let mut made = 0;
+    let mut s = 0;
+    while made < n {
+        s += 1;
+        let mut questions = Vec::new();
+        for i in 1..=10 {
+            if made == n {
+                break;
+            }
+            made += 1;
+            let id = format!("q{s}.{i}");
+            let answer = match i {
+                1 => AnswerKind::Gate,
+                5 => AnswerKind::Options(
+                    [
+                        "記憶ID(パスワード等)",
+                        "生体認証(顔認証)",
+                        "暗号鍵 (ICカード等)",
+                    ]
+                    .iter()
+                    .enumerate()
+                    .map(|(k, l)| QOption {
+                        id: format!("o{k}"),
+                        label: l.to_string(),
+                    })
+                    .collect(),
+                ),
+                _ => AnswerKind::YesNoNa,
+            };
+            let gate = (i == 2 || i == 3).then(|| Gate {
+                question: format!("q{s}.1"),
+                value: AnswerValue::Applies,
+            });
+            questions.push(Question {
+                id,
+                number: format!("{s}. {i}."),
+                text: format!(
+                    "{}か?",
+                    phrase.chars().take(16 + 16 * (i % 3)).collect::<String>()
+                ),
+                refs: Some(RefGroup::parse(&format!("(6.{}.C{i})", s % 12 + 1))),
+                answer,
+                gate,
+                note: None,
+                scope: Scope::Both,
+            });
+        }
+        sections.push(Section {
+            title: format!("第{s}節 技術的安全対策の確認"),
+            refs: Some(RefGroup::parse(&format!("(6.{})", s % 12 + 1))),
+            questions,
+        });
+    }
+    Catalogue::new(
+        "test-300".into(),
+        "試験用 300 問".into(),
+        Kind::Mds,
+        "試験".into(),
+        "5.2".into(),
+        Provenance {
+            kind: ProvenanceKind::ProjectAuthored,
+            source: "test".into(),
+            file_name: None,
+            file_sha256: None,
+            note: None,
+        },
+        sections,
+    )
+}
+
+#[test]
+fn three_hundred_questions_stay_under_a_megabyte_and_keep_rows_together() {
+    let c = big_catalogue(300);
+    assert!(c.check().is_empty(), "{:?}", c.check());
+    let mut p = Project::new(
+        &c,
+        Header {
+            created: "2026年11月22日".into(),
+            vendor: "大規模試験株式会社".into(),
+            product: "統合医療情報システム".into(),
+            version: "10.0".into(),
+            contact: None,
+        },
+        true,
+    );
+    let remark = "保守要員のアカウントは個人単位に設定し、ID/パスワード認証でログインする。接続は都度接続 (IP-VPN) とし、作業後にアクセスログを医療機関へ提出する。「」、。も含む長い備考で改行位置を確かめる。";
+    let ids: Vec<String> = c.questions().map(|q| q.id.clone()).collect();
+    for (k, id) in ids.iter().enumerate() {
+        let q = c.question(id).unwrap();
+        match &q.answer {
+            AnswerKind::Gate => {
+                let v = if k % 20 == 0 {
+                    AnswerValue::DoesNotApply
+                } else {
+                    AnswerValue::Applies
+                };
+                p.set_answer(&c, id, None, v, Some(remark.into())).unwrap();
+            }
+            AnswerKind::Options(o) => {
+                for opt in o {
+                    p.set_answer(&c, id, Some(&opt.id), AnswerValue::Yes, Some(remark.into()))
+                        .unwrap();
+                }
+            }
+            AnswerKind::YesNoNa => {
+                let v = [
+                    AnswerValue::Yes,
+                    AnswerValue::No,
+                    AnswerValue::NotApplicable,
+                ][k % 3];
+                p.set_answer(&c, id, None, v, Some(format!("{remark}{k}")))
+                    .unwrap();
+            }
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("big.json");
+    save_project(&json, &p).unwrap();
+    let pdf = dir.path().join("big.pdf");
+    export(&json, &pdf);
+
+    let size = fs::metadata(&pdf).unwrap().len();
+    let n = pages(&pdf);
+    eprintln!("300-question statement: {size} bytes, {n} pages");
+    if let Some(keep) = std::env::var_os("KAIJISHO_KEEP_PDF") {
+        fs::copy(&pdf, keep).unwrap();
+    }
+    assert!(size < 1_000_000, "{size} bytes");
+    assert!(n > 10, "{n} pages");
+
+    // Every question number and text appear in catalogue order.
+    let text = tool("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"]);
+    let flat = squash(&text);
+    let needles: Vec<String> = c
+        .questions()
+        .map(|q| format!("{}{}", q.number_key(), squash(&q.full_text())))
+        .collect();
+    in_order(&flat, &needles);
+    assert!(
+        flat.contains(&format!("{n}/{n}")),
+        "footer n / N on the last page"
+    );
+
+    // On every page, each question row that starts there has its answer marks on that page.
+    for page in 1..=n {
+        let pt = tool(
+            "pdftotext",
+            &[
+                "-raw",
+                "-f",
+                &page.to_string(),
+                "-l",
+                &page.to_string(),
+                pdf.to_str().unwrap(),
+                "-",
+            ],
+        );
+        let lines: Vec<&str> = pt.lines().collect();
+        for (i, l) in lines.iter().enumerate() {
+            let first = l.split_whitespace().next().unwrap_or("");
+            let is_number =
+                c.questions().any(|q| q.number_key() == first) && l.len() > first.len() + 3;
+            if is_number {
+                assert!(
+                    lines[i..]
+                        .iter()
+                        .any(|m| m.starts_with('■') || m.starts_with('□')),
+                    "page {page}: question {first} without its answer on the same page"
+                );
+            }
+        }
+        for l in &lines {
+            let first = l.chars().next();
+            assert!(
+                !matches!(first, Some('、' | '。' | '」' | '）')),
+                "page {page}: line starts with closing punctuation: {l}"
+            );
+        }
+    }
+}
+
+#[test]
+fn export_errors_are_clear() {
+    let dir = tempfile::tempdir().unwrap();
+    kaijisho()
+        .arg("export")
+        .arg(sample())
+        .arg("--pdf")
+        .arg(dir.path().join("no/such/folder/x.pdf"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("the folder does not exist"));
+    kaijisho()
+        .arg("fingerprint")
+        .arg(dir.path().join("missing.json"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("file not found"));
+}
