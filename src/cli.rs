@@ -78,11 +78,28 @@ enum Command {
     },
     /// Print the canonical statement.
     Dump { project: PathBuf },
-    /// Export a statement as a printable PDF.
+    /// Export a statement as a printable PDF and/or the official workbook.
+    #[command(group(clap::ArgGroup::new("target").required(true).multiple(true).args(["pdf", "xlsx"])))]
     Export {
         project: PathBuf,
         #[arg(long)]
-        pdf: PathBuf,
+        pdf: Option<PathBuf>,
+        #[arg(long)]
+        xlsx: Option<PathBuf>,
+    },
+    /// Read a workbook into a project (and catalogue).
+    Import {
+        input: PathBuf,
+        #[arg(short = 'o', long)]
+        output: Option<PathBuf>,
+        #[arg(long)]
+        catalogue_out: Option<PathBuf>,
+        #[arg(long)]
+        mapping: Option<PathBuf>,
+        #[arg(long)]
+        force: bool,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
     },
     /// Print the SHA-256 fingerprint of a statement's canonical content.
     Fingerprint { file: PathBuf },
@@ -294,15 +311,34 @@ fn execute(command: Command, l: &Localizer) -> Result<ExitCode, CliError> {
             emit(&format!("{}\n", Statement::new(&c, &p).fingerprint()));
             Ok(ExitCode::SUCCESS)
         }
-        Command::Export { project, pdf } => {
+        Command::Export { project, pdf, xlsx } => {
             let (p, c) = open(&project)?;
-            crate::io::pdf::export_pdf(&pdf, &c, &p, &crate::io::pdf::now())?;
-            emit(&format!(
-                "{}\n",
-                l.ta("export-done", &[("file", pdf.display().to_string().into())])
-            ));
+            if let Some(out) = &xlsx {
+                crate::io::xlsx::export_xlsx(out, &c, &p)?;
+                emit(&written(l, out));
+            }
+            if let Some(out) = &pdf {
+                crate::io::pdf::export_pdf(out, &c, &p, &crate::io::pdf::now())?;
+                emit(&written(l, out));
+            }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Import {
+            input,
+            output,
+            catalogue_out,
+            mapping,
+            force,
+            format,
+        } => import(
+            l,
+            &input,
+            output.as_deref(),
+            catalogue_out.as_deref(),
+            mapping.as_deref(),
+            force,
+            format,
+        ),
     }
 }
 
@@ -312,9 +348,104 @@ pub fn today_japanese() -> String {
     format!("{}年{}月{}日", d.year(), d.month(), d.day())
 }
 
+/// Opens a project JSON or a workbook.
 fn open(path: &Path) -> Result<(Project, Catalogue), CliError> {
     let shipped = assets::shipped_catalogues()?;
-    Ok(json::open_project(path, &shipped)?)
+    Ok(crate::io::open_statement(path, &shipped)?)
+}
+
+fn written(l: &Localizer, path: &Path) -> String {
+    format!(
+        "{}\n",
+        l.ta("written", &[("file", path.display().to_string().into())])
+    )
+}
+
+fn refuse_overwrite(path: Option<&Path>, force: bool) -> Result<(), CliError> {
+    match path {
+        Some(p) if p.exists() && !force => Err(CliError::OutputExists(p.to_path_buf())),
+        _ => Ok(()),
+    }
+}
+
+fn import(
+    l: &Localizer,
+    input: &Path,
+    output: Option<&Path>,
+    catalogue_out: Option<&Path>,
+    mapping: Option<&Path>,
+    force: bool,
+    format: Format,
+) -> Result<ExitCode, CliError> {
+    refuse_overwrite(output, force)?;
+    refuse_overwrite(catalogue_out, force)?;
+    let mapping = match mapping {
+        Some(m) => Some(json::load_mapping(m)?),
+        None => None,
+    };
+    let imported = crate::io::xlsx::import_file(input, mapping.as_ref())?;
+    let r = &imported.report;
+    let mut out = String::new();
+    match format {
+        Format::Json => {
+            out = serde_json::to_string_pretty(r).unwrap_or_default();
+            out.push('\n');
+        }
+        Format::Text => {
+            out.push_str(&l.ta(
+                "import-summary",
+                &[
+                    ("file", input.display().to_string().into()),
+                    ("sheet", r.sheet.clone().into()),
+                    ("sections", r.sections.into()),
+                    ("questions", r.questions.into()),
+                    ("options", r.options.into()),
+                    ("answers", r.answers.into()),
+                ],
+            ));
+            out.push('\n');
+            out.push_str(&l.t(&format!("import-method-{}", r.method)));
+            out.push('\n');
+            for s in &r.skipped {
+                out.push_str(&l.ta(
+                    "import-skipped",
+                    &[
+                        ("row", s.row.into()),
+                        ("reason", s.reason.localize(l).into()),
+                    ],
+                ));
+                out.push('\n');
+            }
+            for n in &r.notes {
+                out.push_str(&n.localize(l));
+                out.push('\n');
+            }
+            if !r.filled {
+                out.push_str(&l.t("import-blank"));
+                out.push('\n');
+            }
+            if r.uncertain {
+                out.push_str(&l.t("import-uncertain"));
+                out.push('\n');
+                out.push_str(&serde_json::to_string_pretty(&r.mapping).unwrap_or_default());
+                out.push('\n');
+            }
+        }
+    }
+    if let Some(path) = output {
+        json::save_project(path, &imported.project)?;
+        out.push_str(&written(l, path));
+    }
+    if let Some(path) = catalogue_out {
+        json::save_catalogue(path, &imported.catalogue)?;
+        out.push_str(&written(l, path));
+    }
+    if output.is_none() && catalogue_out.is_none() {
+        out.push_str(&l.t("import-nothing-written"));
+        out.push('\n');
+    }
+    emit(&out);
+    Ok(ExitCode::SUCCESS)
 }
 
 fn catalogues(l: &Localizer) -> Result<ExitCode, CliError> {
@@ -382,7 +513,8 @@ fn answer(
     option: Option<&str>,
     remark: Option<String>,
 ) -> Result<ExitCode, CliError> {
-    let (mut project, catalogue) = open(path)?;
+    let shipped = assets::shipped_catalogues()?;
+    let (mut project, catalogue) = json::open_project(path, &shipped)?;
     let value = AnswerValue::parse(value).ok_or_else(|| CliError::InvalidValue(value.into()))?;
     let q = catalogue
         .find_by_number(number)

@@ -278,6 +278,7 @@ impl Localize for FileError {
             FileError::Resolve { path: p, source } => {
                 format!("{}: {}", p.display(), source.localize(l))
             }
+            FileError::Workbook(e) => e.localize(l),
         }
     }
 }
@@ -375,6 +376,78 @@ impl Localize for crate::io::pdf::PdfError {
             crate::io::pdf::PdfError::Font => l.t("err-font"),
             crate::io::pdf::PdfError::Asset(e) => e.localize(l),
             crate::io::pdf::PdfError::Save(e) => e.localize(l),
+        }
+    }
+}
+
+impl Localize for crate::io::xlsx::XlsxError {
+    fn localize(&self, l: &Localizer) -> String {
+        use crate::io::xlsx::XlsxError as X;
+        let file = |p: &std::path::Path| ("file", path(p));
+        match self {
+            X::CellTooLong {
+                number,
+                what,
+                chars,
+            } => l.ta(
+                "err-xlsx-cell-too-long",
+                &[
+                    ("number", s(number)),
+                    ("what", s(what)),
+                    ("chars", s(chars)),
+                ],
+            ),
+            X::Write(d) | X::Json(d) => l.ta("err-xlsx-write", &[("detail", s(d))]),
+            X::NotXlsx { path: p } => l.ta("err-xlsx-not-xlsx", &[file(p)]),
+            X::Encrypted { path: p } => l.ta("err-xlsx-encrypted", &[file(p)]),
+            X::Malformed { path: p, detail } => {
+                l.ta("err-xlsx-malformed", &[file(p), ("detail", s(detail))])
+            }
+            X::TooLarge { path: p, detail } => {
+                l.ta("err-xlsx-too-large", &[file(p), ("detail", s(detail))])
+            }
+            X::NoQuestions { path: p, sheets } => {
+                l.ta("err-xlsx-no-questions", &[file(p), ("sheets", s(sheets))])
+            }
+            X::NoSuchSheet { path: p, sheet } => {
+                l.ta("err-xlsx-no-sheet", &[file(p), ("sheet", s(sheet))])
+            }
+            X::BadMapping { path: p, detail } => {
+                l.ta("err-xlsx-bad-mapping", &[file(p), ("detail", s(detail))])
+            }
+            X::Hidden { path: p, detail } => {
+                l.ta("err-xlsx-hidden", &[file(p), ("detail", s(detail))])
+            }
+        }
+    }
+}
+
+impl Localize for crate::io::xlsx::Skip {
+    fn localize(&self, l: &Localizer) -> String {
+        use crate::io::xlsx::Skip as K;
+        match self {
+            K::FlagNotAnswer { flag } => l.ta("skip-flag_not_answer", &[("flag", s(flag))]),
+            K::OptionWithoutQuestion => l.t("skip-option_without_question"),
+            K::NotARow { text } => l.ta("skip-not_a_row", &[("text", s(text))]),
+            K::DuplicateNumber { number, first_row } => l.ta(
+                "skip-duplicate_number",
+                &[("number", s(number)), ("first_row", s(first_row))],
+            ),
+            K::SeveralMarks => l.t("skip-several_marks"),
+        }
+    }
+}
+
+impl Localize for crate::io::xlsx::Note {
+    fn localize(&self, l: &Localizer) -> String {
+        use crate::io::xlsx::Note as N;
+        match self {
+            N::NoHeaderLabels => l.t("note-no_header_labels"),
+            N::NoAnswerColumn => l.t("note-no_answer_column"),
+            N::AnswerRejected { number, value } => l.ta(
+                "note-answer_rejected",
+                &[("number", s(number)), ("value", s(l.value(*value)))],
+            ),
         }
     }
 }

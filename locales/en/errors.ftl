@@ -36,3 +36,13 @@ cat-gate-unknown = question "{ $id }" depends on question "{ $gate }", which doe
 cat-gate-not-before = question "{ $id }" depends on question "{ $gate }", which does not come before it
 cat-gate-value = question "{ $id }" depends on "{ $gate } = { $value }", a value "{ $gate }" cannot take
 err-font = the bundled font cannot be read
+err-xlsx-cell-too-long = question { $number }: the { $what } has { $chars } characters, more than Excel's 32,767 per cell
+err-xlsx-write = cannot build the workbook ({ $detail })
+err-xlsx-not-xlsx = { $file }: not an Excel workbook (.xlsx)
+err-xlsx-encrypted = { $file }: password-protected, or an old .xls file; remove the protection and save it as .xlsx
+err-xlsx-malformed = { $file }: the file is damaged ({ $detail })
+err-xlsx-too-large = { $file }: too large to read safely ({ $detail })
+err-xlsx-no-questions = { $file }: no sheet holds MDS/SDS questions (sheets: { $sheets }); a mapping file (--mapping) can name the sheet
+err-xlsx-no-sheet = { $file }: the mapping names sheet "{ $sheet }", which the workbook lacks
+err-xlsx-bad-mapping = { $file }: the mapping is not valid ({ $detail })
+err-xlsx-hidden = { $file }: kaijisho's own sheet is damaged ({ $detail })

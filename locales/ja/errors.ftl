@@ -36,3 +36,13 @@ cat-gate-unknown = 設問「{ $id }」の前提設問「{ $gate }」がありま
 cat-gate-not-before = 設問「{ $id }」の前提設問「{ $gate }」がそれより前にありません
 cat-gate-value = 設問「{ $id }」の前提「{ $gate } = { $value }」は、設問「{ $gate }」が取れない値です
 err-font = 同梱のフォントを読み込めません
+err-xlsx-cell-too-long = 設問 { $number } の { $what } が { $chars } 文字あり、Excel の 1 セルの上限 (32,767 文字) を超えます
+err-xlsx-write = ワークブックを作成できません ({ $detail })
+err-xlsx-not-xlsx = { $file }: Excel ワークブック (.xlsx) ではありません
+err-xlsx-encrypted = { $file }: パスワードで保護されているか、古い .xls 形式です。保護を外して .xlsx 形式で保存し直してください
+err-xlsx-malformed = { $file }: ファイルが壊れています ({ $detail })
+err-xlsx-too-large = { $file }: 大きすぎるため安全に読めません ({ $detail })
+err-xlsx-no-questions = { $file }: MDS/SDS の設問があるシートが見つかりません (シート: { $sheets })。対応付けファイル (--mapping) でシートを指定できます
+err-xlsx-no-sheet = { $file }: 対応付けで指定したシート「{ $sheet }」がありません
+err-xlsx-bad-mapping = { $file }: 対応付けが正しくありません ({ $detail })
+err-xlsx-hidden = { $file }: kaijisho の管理シートが壊れています ({ $detail })

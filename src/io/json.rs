@@ -65,6 +65,8 @@ pub enum FileError {
     Resolve { path: PathBuf, source: ResolveError },
     #[error(transparent)]
     Save(#[from] SaveError),
+    #[error(transparent)]
+    Workbook(#[from] crate::io::xlsx::XlsxError),
 }
 
 impl FileError {
@@ -81,6 +83,7 @@ impl FileError {
             | FileError::Catalogue { path, .. }
             | FileError::Resolve { path, .. } => path,
             FileError::Save(e) => e.path(),
+            FileError::Workbook(e) => e.path().unwrap_or(Path::new("")),
         }
     }
 }
@@ -297,6 +300,13 @@ pub fn resolve(
             issues,
         })
     }
+}
+
+/// Reads an import mapping file (see [`crate::io::xlsx::Mapping`]).
+pub fn load_mapping(path: &Path) -> Result<crate::io::xlsx::Mapping, FileError> {
+    let bytes = read_limited(path, 1024 * 1024)?;
+    parse_value(path, &bytes)?;
+    typed(path, &bytes)
 }
 
 /// Pretty JSON with a final newline: the on-disk form of projects and catalogues.

@@ -1,0 +1,504 @@
+//! Export to the official workbook layout (rust_xlsxwriter).
+//!
+//! One visible sheet with the two areas of the form side by side — left, the print area
+//! (設問と回答表示欄: title, header block, disclaimer, section rows, question rows with
+//! はい/いいえ/対象外 display cells and 備考); right, the input area (回答記入欄: a flag cell with a
+//! dropdown and a remark cell per answerable row). The display follows the input by formula (with
+//! cached results, so viewers that do not recalculate show the right values) and by conditional
+//! formatting. A hidden sheet holds the project, the catalogue and the row map, so re-importing
+//! an exported file is exact.
+
+use rust_xlsxwriter::{
+    ConditionalFormatFormula, DataValidation, Format, FormatAlign, FormatBorder, Formula,
+    ProtectionOptions, Workbook, Worksheet, XlsxError,
+};
+
+use super::{
+    CHUNK, COL_FLAG, COL_NA, COL_NO, COL_NUMBER, COL_REMARK, COL_REMARK_IN, COL_TEXT, COL_YES,
+    HEADER_ROWS, HIDDEN_SHEET, MARKER, RowRole, XlsxError as ExportError, col_name, header_label,
+};
+use crate::domain::answer::{AnswerValue, GATE_VALUES, YES_NO_NA};
+use crate::domain::catalogue::{AnswerKind, Catalogue, Question};
+use crate::domain::form::FormText;
+use crate::domain::project::{HeaderField, Project};
+use crate::domain::validation::{GateState, gate_state};
+use crate::io::json::to_pretty_json;
+
+/// Excel's limit on the characters in one cell.
+pub const MAX_CELL_CHARS: usize = 32_767;
+
+const FONT: &str = "ＭＳ Ｐゴシック";
+
+struct Formats {
+    title: Format,
+    label: Format,
+    header_value: Format,
+    disclaimer: Format,
+    col_head: Format,
+    input_head: Format,
+    section: Format,
+    number: Format,
+    text: Format,
+    option: Format,
+    mark: Format,
+    remark: Format,
+    flag: Format,
+    remark_in: Format,
+    chosen: Format,
+    unlocked: Format,
+}
+
+fn base() -> Format {
+    Format::new()
+        .set_font_name(FONT)
+        .set_font_size(10)
+        .set_align(FormatAlign::VerticalCenter)
+}
+
+fn formats() -> Formats {
+    let border = |f: Format| f.set_border(FormatBorder::Thin).set_border_color("#A0A0A0");
+    Formats {
+        title: base()
+            .set_font_size(14)
+            .set_bold()
+            .set_align(FormatAlign::Center)
+            .set_text_wrap(),
+        label: border(base().set_background_color("#EEF1F6")),
+        header_value: border(base().set_text_wrap().set_unlocked()),
+        disclaimer: base()
+            .set_font_size(8)
+            .set_text_wrap()
+            .set_align(FormatAlign::Top),
+        col_head: border(
+            base()
+                .set_bold()
+                .set_background_color("#DDE3EC")
+                .set_align(FormatAlign::Center),
+        ),
+        input_head: border(
+            base()
+                .set_bold()
+                .set_background_color("#FFF2CC")
+                .set_align(FormatAlign::Center)
+                .set_text_wrap(),
+        ),
+        section: border(
+            base()
+                .set_bold()
+                .set_background_color("#E6EBF2")
+                .set_text_wrap(),
+        ),
+        number: border(base().set_align(FormatAlign::Top)),
+        text: border(base().set_text_wrap().set_align(FormatAlign::Top)),
+        option: border(
+            base()
+                .set_text_wrap()
+                .set_align(FormatAlign::Top)
+                .set_indent(2),
+        ),
+        mark: border(base().set_align(FormatAlign::Center)),
+        remark: border(base().set_text_wrap().set_align(FormatAlign::Top)),
+        flag: border(
+            base()
+                .set_unlocked()
+                .set_align(FormatAlign::Center)
+                .set_background_color("#FFFBEA"),
+        ),
+        remark_in: border(
+            base()
+                .set_unlocked()
+                .set_text_wrap()
+                .set_align(FormatAlign::Top)
+                .set_background_color("#FFFBEA"),
+        ),
+        chosen: Format::new().set_bold().set_background_color("#CFE2F3"),
+        unlocked: base().set_unlocked(),
+    }
+}
+
+fn cell(col: u16, row: u32) -> String {
+    format!("{}{}", col_name(col), row + 1)
+}
+
+/// Quotes a string for an Excel formula.
+fn quoted(s: &str) -> String {
+    format!("\"{}\"", s.replace('"', "\"\""))
+}
+
+/// Display width in half-width units (full-width characters count 2).
+fn display_width(s: &str) -> usize {
+    s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
+/// Row height (points) for wrapped text in a column of `width` characters.
+fn wrapped_height(texts: &[(&str, f64)]) -> f64 {
+    let lines = texts
+        .iter()
+        .map(|(t, width)| {
+            let per_line = (width * 1.0).max(4.0) as usize;
+            t.split('\n')
+                .map(|l| display_width(l).div_ceil(per_line).max(1))
+                .sum::<usize>()
+        })
+        .max()
+        .unwrap_or(1);
+    (lines.min(30) as f64 * 13.5 + 4.0).max(18.0)
+}
+
+/// Checks Excel's cell limit, naming the question.
+fn check_len(text: &str, number: &str, what: &str) -> Result<(), ExportError> {
+    let n = text.chars().count();
+    if n > MAX_CELL_CHARS {
+        Err(ExportError::CellTooLong {
+            number: number.to_string(),
+            what: what.to_string(),
+            chars: n,
+        })
+    } else {
+        Ok(())
+    }
+}
+
+/// The Excel condition under which a question is shown as 対象外 because of its gates.
+fn gated_condition(
+    c: &Catalogue,
+    q: &Question,
+    flag_rows: &std::collections::HashMap<String, u32>,
+) -> Option<String> {
+    let mut parts = Vec::new();
+    let mut current = q;
+    for _ in 0..=c.question_count() {
+        let Some(gate) = &current.gate else { break };
+        let Some(parent) = c.question(&gate.question) else {
+            break;
+        };
+        if let Some(row) = flag_rows.get(&parent.id) {
+            let h = format!("${}", cell(COL_FLAG, *row));
+            parts.push(format!(
+                "AND({h}<>\"\",{h}<>{})",
+                quoted(gate.value.label())
+            ));
+        }
+        current = parent;
+    }
+    match parts.len() {
+        0 => None,
+        1 => parts.pop(),
+        _ => Some(format!("OR({})", parts.join(","))),
+    }
+}
+
+struct Writer<'a> {
+    ws: &'a mut Worksheet,
+    f: Formats,
+    row: u32,
+    roles: Vec<(u32, RowRole)>,
+}
+
+impl Writer<'_> {
+    /// Display cells (C:E) and the remark display (F) for an answerable row, following the input
+    /// cells (H, I) of the same row.
+    fn answer_row(
+        &mut self,
+        allowed: &[AnswerValue],
+        stored: AnswerValue,
+        shown: AnswerValue,
+        remark: &str,
+        gated: Option<&str>,
+    ) -> Result<(), XlsxError> {
+        let r = self.row;
+        let h = format!("${}", cell(COL_FLAG, r));
+        let cols = [COL_YES, COL_NO, COL_NA];
+        for (i, col) in cols.iter().enumerate() {
+            let Some(v) = allowed.get(i) else {
+                self.ws.write_blank(r, *col, &self.f.mark)?;
+                continue;
+            };
+            let on = format!("■{}", v.label());
+            let off = format!("□{}", v.label());
+            let chosen = format!("{h}={}", quoted(v.label()));
+            let expr = match (gated, *v) {
+                (Some(g), AnswerValue::NotApplicable) => {
+                    format!("=IF(OR({g},{chosen}),{},{})", quoted(&on), quoted(&off))
+                }
+                (Some(g), _) => format!(
+                    "=IF({g},{},IF({chosen},{},{}))",
+                    quoted(&off),
+                    quoted(&on),
+                    quoted(&off)
+                ),
+                (None, _) => format!("=IF({chosen},{},{})", quoted(&on), quoted(&off)),
+            };
+            let result = if shown == *v { on } else { off };
+            self.ws.write_formula_with_format(
+                r,
+                *col,
+                Formula::new(expr).set_result(result),
+                &self.f.mark,
+            )?;
+        }
+        let i = cell(COL_REMARK_IN, r);
+        let shown_remark = if remark.is_empty() { "-" } else { remark };
+        self.ws.write_formula_with_format(
+            r,
+            COL_REMARK,
+            Formula::new(format!("=IF(${i}=\"\",\"-\",${i})")).set_result(shown_remark),
+            &self.f.remark,
+        )?;
+        if stored.is_answered() {
+            self.ws
+                .write_string_with_format(r, COL_FLAG, stored.label(), &self.f.flag)?;
+        } else {
+            self.ws.write_blank(r, COL_FLAG, &self.f.flag)?;
+        }
+        let list: Vec<&str> = allowed.iter().map(|v| v.label()).collect();
+        let dv = DataValidation::new()
+            .allow_list_strings(&list)?
+            .ignore_blank(true);
+        self.ws.add_data_validation(r, COL_FLAG, r, COL_FLAG, &dv)?;
+        // write_string: a remark starting with = + - @ stays text, never a formula.
+        if remark.is_empty() {
+            self.ws.write_blank(r, COL_REMARK_IN, &self.f.remark_in)?;
+        } else {
+            self.ws
+                .write_string_with_format(r, COL_REMARK_IN, remark, &self.f.remark_in)?;
+        }
+        Ok(())
+    }
+}
+
+/// Builds the workbook bytes.
+pub fn statement_xlsx(c: &Catalogue, p: &Project, form: &FormText) -> Result<Vec<u8>, ExportError> {
+    // Limits first, so an error names the question instead of failing half-way.
+    for q in c.questions() {
+        let n = q.number_key();
+        check_len(&q.full_text(), &n, "text")?;
+        if let Some(a) = p.answer(&q.id) {
+            check_len(&a.remark, &n, "remark")?;
+            for (o, oa) in &a.options {
+                check_len(&oa.remark, &n, o)?;
+            }
+        }
+    }
+    for field in HeaderField::ALL {
+        check_len(p.header.get(field), field.key(), field.key())?;
+    }
+
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name(super::MAIN_SHEET)?;
+    let mut w = Writer {
+        ws,
+        f: formats(),
+        row: 0,
+        roles: Vec::new(),
+    };
+    let widths = [14.0, 54.0, 8.0, 8.0, 8.0, 30.0, 2.0, 13.0, 40.0];
+    for (col, width) in widths.iter().enumerate() {
+        w.ws.set_column_width(col as u16, *width)?;
+    }
+    let unlocked = w.f.unlocked.clone();
+    w.ws.set_column_format(COL_FLAG, &unlocked)?;
+    w.ws.set_column_format(COL_REMARK_IN, &unlocked)?;
+
+    // Title.
+    let title = format!(
+        "{}\n{}",
+        form.title(c.kind),
+        form.edition_line(&c.guideline_edition)
+    );
+    w.ws.merge_range(0, COL_NUMBER, 0, COL_REMARK, &title, &w.f.title)?;
+    w.ws.set_row_height(0, 40.0)?;
+    w.ws.merge_range(0, COL_FLAG, 0, COL_REMARK_IN, "回答記入欄", &w.f.input_head)?;
+    w.roles.push((0, RowRole::Title));
+
+    // Header block (rows 1..=5).
+    for (i, field) in HEADER_ROWS.iter().enumerate() {
+        let r = 1 + i as u32;
+        let label = header_label(form, c.kind, *field);
+        w.ws.write_string_with_format(r, COL_NUMBER, &label, &w.f.label)?;
+        let value = p.header.get(*field);
+        w.ws.merge_range(r, COL_TEXT, r, COL_REMARK, value, &w.f.header_value)?;
+        w.roles.push((r, RowRole::Header(*field)));
+    }
+    // Disclaimer.
+    let r = 1 + HEADER_ROWS.len() as u32;
+    w.ws.merge_range(
+        r,
+        COL_NUMBER,
+        r,
+        COL_REMARK,
+        &form.disclaimer,
+        &w.f.disclaimer,
+    )?;
+    w.ws.set_row_height(r, 36.0)?;
+    w.roles.push((r, RowRole::Disclaimer));
+    // Column headings.
+    let head = r + 1;
+    let headings = [
+        (COL_NUMBER, "番号"),
+        (COL_TEXT, "設問"),
+        (COL_YES, "はい"),
+        (COL_NO, "いいえ"),
+        (COL_NA, "対象外"),
+        (COL_REMARK, "備考"),
+    ];
+    for (col, text) in headings {
+        w.ws.write_string_with_format(head, col, text, &w.f.col_head)?;
+    }
+    w.ws.write_string_with_format(
+        head,
+        COL_FLAG,
+        "フラグ欄\n(はい/いいえ/対象外)",
+        &w.f.input_head,
+    )?;
+    w.ws.write_string_with_format(head, COL_REMARK_IN, "備考欄 (記入欄)", &w.f.input_head)?;
+    w.ws.set_row_height(head, 28.0)?;
+    w.roles.push((head, RowRole::ColumnHeads));
+    w.row = head + 1;
+    let first_body = w.row;
+
+    // Flag row of each question that can be a gate, for the display formulas of later rows.
+    let mut flag_rows: std::collections::HashMap<String, u32> = Default::default();
+    for s in &c.sections {
+        let r = w.row;
+        w.ws.merge_range(r, COL_NUMBER, r, COL_REMARK, &s.full_title(), &w.f.section)?;
+        w.ws.set_row_height(r, wrapped_height(&[(&s.full_title(), 120.0)]))?;
+        w.roles.push((r, RowRole::Section));
+        w.row += 1;
+        for q in &s.questions {
+            let gated = gated_condition(c, q, &flag_rows);
+            let disabled = matches!(gate_state(c, p, q), GateState::Disabled { .. });
+            let answer = p.answer(&q.id);
+            let r = w.row;
+            let number_fmt = w.f.number.clone();
+            let text_fmt = w.f.text.clone();
+            w.ws.write_string_with_format(r, COL_NUMBER, &q.number, &number_fmt)?;
+            w.ws.write_string_with_format(r, COL_TEXT, q.full_text(), &text_fmt)?;
+            match &q.answer {
+                AnswerKind::Options(options) => {
+                    for col in [COL_YES, COL_NO, COL_NA, COL_REMARK] {
+                        w.ws.write_blank(r, col, &w.f.mark.clone())?;
+                    }
+                    w.ws.set_row_height(r, wrapped_height(&[(&q.full_text(), 58.0)]))?;
+                    w.roles.push((r, RowRole::Question(q.id.clone())));
+                    w.row += 1;
+                    for o in options {
+                        let r = w.row;
+                        let oa = answer.and_then(|a| a.options.get(&o.id));
+                        let stored = oa.map(|a| a.value).unwrap_or_default();
+                        let shown = if disabled {
+                            AnswerValue::NotApplicable
+                        } else {
+                            stored
+                        };
+                        let remark = oa.map(|a| a.remark.as_str()).unwrap_or("");
+                        w.ws.write_blank(r, COL_NUMBER, &number_fmt)?;
+                        let label = format!("-{}", o.label);
+                        w.ws.write_string_with_format(r, COL_TEXT, &label, &w.f.option.clone())?;
+                        w.answer_row(&YES_NO_NA, stored, shown, remark, gated.as_deref())?;
+                        w.ws.set_row_height(
+                            r,
+                            wrapped_height(&[(&label, 54.0), (remark, 30.0), (remark, 40.0)]),
+                        )?;
+                        w.roles
+                            .push((r, RowRole::Option(q.id.clone(), o.id.clone())));
+                        w.row += 1;
+                    }
+                }
+                kind => {
+                    let allowed: &[AnswerValue] = if matches!(kind, AnswerKind::Gate) {
+                        &GATE_VALUES
+                    } else {
+                        &YES_NO_NA
+                    };
+                    let stored = answer.map(|a| a.value).unwrap_or_default();
+                    let shown = if disabled {
+                        AnswerValue::NotApplicable
+                    } else {
+                        stored
+                    };
+                    let remark = answer.map(|a| a.remark.as_str()).unwrap_or("");
+                    w.answer_row(allowed, stored, shown, remark, gated.as_deref())?;
+                    w.ws.set_row_height(
+                        r,
+                        wrapped_height(&[(&q.full_text(), 58.0), (remark, 30.0)]),
+                    )?;
+                    flag_rows.insert(q.id.clone(), r);
+                    w.roles.push((r, RowRole::Question(q.id.clone())));
+                    w.row += 1;
+                }
+            }
+        }
+    }
+    let last = w.row.saturating_sub(1).max(first_body);
+
+    // The chosen display cell stands out.
+    let chosen = w.f.chosen.clone();
+    let rule = format!("=LEFT({},1)=\"■\"", cell(COL_YES, first_body));
+    let cf = ConditionalFormatFormula::new()
+        .set_rule(rule.as_str())
+        .set_format(chosen);
+    w.ws.add_conditional_format(first_body, COL_YES, last, COL_NA, &cf)?;
+
+    // Printing: A4 portrait, the print area on the left, headings repeated, one page wide.
+    w.ws.set_paper_size(9);
+    w.ws.set_portrait();
+    w.ws.set_print_area(0, COL_NUMBER, last, COL_REMARK)?;
+    w.ws.set_repeat_rows(head, head)?;
+    w.ws.set_print_fit_to_pages(1, 0);
+    w.ws.set_print_center_horizontally(true);
+    w.ws.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
+    w.ws.set_footer("&C&P / &N");
+    w.ws.set_freeze_panes(head + 1, 0)?;
+    // Protected without a password: only the input cells (and header values) are editable.
+    let options = ProtectionOptions {
+        format_columns: true,
+        format_rows: true,
+        ..ProtectionOptions::default()
+    };
+    w.ws.protect_with_options(&options);
+    let roles = std::mem::take(&mut w.roles);
+
+    // The hidden sheet.
+    let hidden = wb.add_worksheet();
+    hidden.set_name(HIDDEN_SHEET)?;
+    hidden.set_hidden(true);
+    let project_json =
+        String::from_utf8(to_pretty_json(p).map_err(|e| ExportError::Json(e.to_string()))?)
+            .map_err(|e| ExportError::Json(e.to_string()))?;
+    let catalogue_json =
+        String::from_utf8(to_pretty_json(c).map_err(|e| ExportError::Json(e.to_string()))?)
+            .map_err(|e| ExportError::Json(e.to_string()))?;
+    let mut r = 0u32;
+    let mut put = |hidden: &mut Worksheet, cells: &[&str]| -> Result<(), XlsxError> {
+        for (i, v) in cells.iter().enumerate() {
+            hidden.write_string(r, i as u16, *v)?;
+        }
+        r += 1;
+        Ok(())
+    };
+    put(hidden, &[MARKER, "1"])?;
+    put(hidden, &["catalogue_id", &c.id])?;
+    put(hidden, &["catalogue_version", &c.form_version])?;
+    put(hidden, &["catalogue_hash", &c.content_hash()])?;
+    for (name, json) in [("project", &project_json), ("catalogue", &catalogue_json)] {
+        let chunks: Vec<String> = json
+            .chars()
+            .collect::<Vec<_>>()
+            .chunks(CHUNK)
+            .map(|c| c.iter().collect())
+            .collect();
+        let count = chunks.len().to_string();
+        put(hidden, &[name, &count])?;
+        for chunk in &chunks {
+            put(hidden, &["", chunk])?;
+        }
+    }
+    put(hidden, &["rows", &roles.len().to_string()])?;
+    for (row, role) in &roles {
+        let (kind, a, b) = role.encode();
+        put(hidden, &["", &row.to_string(), kind, &a, &b])?;
+    }
+    Ok(wb.save_to_buffer()?)
+}
