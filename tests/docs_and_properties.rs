@@ -106,3 +106,14 @@ proptest! {
         let _ = catalogue_from_bytes(Path::new("x.json"), &bytes);
     }
 }
+
+#[test]
+fn the_documented_mapping_example_parses() {
+    let block = doc_blocks()
+        .into_iter()
+        .find(|b| b.contains("flag_column"))
+        .unwrap();
+    let m: kaijisho::io::xlsx::Mapping = serde_json::from_str(&block).unwrap();
+    assert_eq!(m.flag_column.as_deref(), Some("I"));
+    assert_eq!(m.header["vendor"], "C4");
+}

@@ -8,6 +8,7 @@ use sha2::{Digest, Sha256};
 use super::answer::AnswerValue;
 use super::catalogue::{Catalogue, hex};
 use super::project::{Header, Project};
+use super::summary::shown_option_value;
 use super::validation::effective_value;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -54,7 +55,6 @@ impl Statement {
             .map(|q| {
                 let answer = project.answer(&q.id);
                 let shown = effective_value(catalogue, project, q);
-                let gated_off = shown != project.value(&q.id);
                 let options = q
                     .answer
                     .options()
@@ -64,11 +64,7 @@ impl Statement {
                         StatementOption {
                             id: o.id.clone(),
                             label: o.label.clone(),
-                            answer: if gated_off {
-                                AnswerValue::NotApplicable
-                            } else {
-                                oa.map(|a| a.value).unwrap_or_default()
-                            },
+                            answer: shown_option_value(catalogue, project, q, &o.id),
                             remark: oa.map(|a| a.remark.clone()).unwrap_or_default(),
                         }
                     })

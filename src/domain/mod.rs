@@ -10,6 +10,7 @@ pub mod guideline;
 pub mod hints;
 pub mod project;
 pub mod refs;
+pub mod summary;
 pub mod text;
 pub mod validation;
 

@@ -28,6 +28,7 @@ use crate::domain::canonical::Statement;
 use crate::domain::catalogue::{AnswerKind, Catalogue, Question};
 use crate::domain::form::{FormText, fill};
 use crate::domain::project::Project;
+use crate::domain::summary::{shown_values, tallies};
 use crate::domain::validation::{GateState, effective_value, gate_state};
 
 #[derive(Debug, thiserror::Error)]
@@ -355,78 +356,6 @@ fn text_rows(
 fn centred(m: &Measure, text: &str, size: f32, color: (f32, f32, f32)) -> Row {
     let w = m.width(text, size).min(CONTENT_W);
     Row::text(size).with(MARGIN_L + (CONTENT_W - w) / 2.0, size, text, color)
-}
-
-/// Counts over answerable units (plain questions and each option), using the values the form
-/// shows.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Tally {
-    pub yes: usize,
-    pub no: usize,
-    pub na: usize,
-    pub unanswered: usize,
-    pub applies: usize,
-    pub does_not_apply: usize,
-}
-
-impl Tally {
-    fn add(&mut self, v: AnswerValue) {
-        match v {
-            AnswerValue::Yes => self.yes += 1,
-            AnswerValue::No => self.no += 1,
-            AnswerValue::NotApplicable => self.na += 1,
-            AnswerValue::Unanswered => self.unanswered += 1,
-            AnswerValue::Applies => self.applies += 1,
-            AnswerValue::DoesNotApply => self.does_not_apply += 1,
-        }
-    }
-
-    pub fn total(&self) -> usize {
-        self.yes + self.no + self.na + self.unanswered + self.applies + self.does_not_apply
-    }
-
-    pub fn answered(&self) -> usize {
-        self.total() - self.unanswered
-    }
-}
-
-/// The values each answerable unit of a question shows (one for a plain question, one per
-/// option).
-pub fn shown_values(c: &Catalogue, p: &Project, q: &Question) -> Vec<AnswerValue> {
-    let gated_off = matches!(gate_state(c, p, q), GateState::Disabled { .. });
-    match &q.answer {
-        AnswerKind::Options(options) => options
-            .iter()
-            .map(|o| {
-                if gated_off {
-                    AnswerValue::NotApplicable
-                } else {
-                    p.answer(&q.id)
-                        .and_then(|a| a.options.get(&o.id))
-                        .map(|a| a.value)
-                        .unwrap_or_default()
-                }
-            })
-            .collect(),
-        _ => vec![effective_value(c, p, q)],
-    }
-}
-
-/// The tally of the whole statement and of each section.
-pub fn tallies(c: &Catalogue, p: &Project) -> (Tally, Vec<Tally>) {
-    let mut all = Tally::default();
-    let mut per = Vec::new();
-    for s in &c.sections {
-        let mut t = Tally::default();
-        for q in &s.questions {
-            for v in shown_values(c, p, q) {
-                t.add(v);
-                all.add(v);
-            }
-        }
-        per.push(t);
-    }
-    (all, per)
 }
 
 /// The time printed on the PDF and in its metadata.
@@ -812,14 +741,7 @@ fn question_unit(
                 let x = TEXT_X + OPTION_INDENT;
                 let w = TEXT_W - OPTION_INDENT;
                 let mut rows = text_rows(m, &format!("－ {}", o.label), x, w, BODY, BLACK);
-                if let Some(r) = rows.first_mut() {
-                    r.deferred.push(Text {
-                        x: MARKS_X,
-                        size: BODY,
-                        text: marks(allowed, v),
-                        color: BLACK,
-                    });
-                }
+                add_marks(&mut rows, allowed, v);
                 let remark = answer
                     .and_then(|a| a.options.get(&o.id))
                     .map(|a| a.remark.as_str())
@@ -841,15 +763,7 @@ fn question_unit(
             }
         }
         _ => {
-            let v = effective_value(c, p, q);
-            if let Some(r) = head.first_mut() {
-                r.deferred.push(Text {
-                    x: MARKS_X,
-                    size: BODY,
-                    text: marks(allowed, v),
-                    color: BLACK,
-                });
-            }
+            add_marks(&mut head, allowed, effective_value(c, p, q));
             let remark = answer.map(|a| a.remark.as_str()).unwrap_or("");
             head.extend(remark_rows(m, form, remark, TEXT_X, TEXT_W));
             if let Some(note) = &gated_note {
@@ -860,6 +774,18 @@ fn question_unit(
         }
     }
     units
+}
+
+/// The answer marks, on the first row, drawn after the row's text.
+fn add_marks(rows: &mut [Row], allowed: &[AnswerValue], chosen: AnswerValue) {
+    if let Some(r) = rows.first_mut() {
+        r.deferred.push(Text {
+            x: MARKS_X,
+            size: BODY,
+            text: marks(allowed, chosen),
+            color: BLACK,
+        });
+    }
 }
 
 /// Space and a rule after the last row of a question.

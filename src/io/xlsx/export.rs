@@ -21,7 +21,8 @@ use crate::domain::answer::{AnswerValue, GATE_VALUES, YES_NO_NA};
 use crate::domain::catalogue::{AnswerKind, Catalogue, Question};
 use crate::domain::form::FormText;
 use crate::domain::project::{HeaderField, Project};
-use crate::domain::validation::{GateState, gate_state};
+use crate::domain::summary::shown_option_value;
+use crate::domain::validation::effective_value;
 use crate::io::json::to_pretty_json;
 
 /// Excel's limit on the characters in one cell.
@@ -368,7 +369,6 @@ pub fn statement_xlsx(c: &Catalogue, p: &Project, form: &FormText) -> Result<Vec
         w.row += 1;
         for q in &s.questions {
             let gated = gated_condition(c, q, &flag_rows);
-            let disabled = matches!(gate_state(c, p, q), GateState::Disabled { .. });
             let answer = p.answer(&q.id);
             let r = w.row;
             let number_fmt = w.f.number.clone();
@@ -387,11 +387,7 @@ pub fn statement_xlsx(c: &Catalogue, p: &Project, form: &FormText) -> Result<Vec
                         let r = w.row;
                         let oa = answer.and_then(|a| a.options.get(&o.id));
                         let stored = oa.map(|a| a.value).unwrap_or_default();
-                        let shown = if disabled {
-                            AnswerValue::NotApplicable
-                        } else {
-                            stored
-                        };
+                        let shown = shown_option_value(c, p, q, &o.id);
                         let remark = oa.map(|a| a.remark.as_str()).unwrap_or("");
                         w.ws.write_blank(r, COL_NUMBER, &number_fmt)?;
                         let label = format!("-{}", o.label);
@@ -413,11 +409,7 @@ pub fn statement_xlsx(c: &Catalogue, p: &Project, form: &FormText) -> Result<Vec
                         &YES_NO_NA
                     };
                     let stored = answer.map(|a| a.value).unwrap_or_default();
-                    let shown = if disabled {
-                        AnswerValue::NotApplicable
-                    } else {
-                        stored
-                    };
+                    let shown = effective_value(c, p, q);
                     let remark = answer.map(|a| a.remark.as_str()).unwrap_or("");
                     w.answer_row(allowed, stored, shown, remark, gated.as_deref())?;
                     w.ws.set_row_height(

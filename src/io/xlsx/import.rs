@@ -1358,6 +1358,58 @@ mod tests {
     }
 
     #[test]
+    fn edits_in_an_exported_workbook_are_applied() {
+        let mut report = ImportReport::default();
+        let mut value = AnswerValue::Yes;
+        let mut remark = "一行目\r\n二行目".to_string();
+        // Unchanged cells (Excel keeps line breaks as LF) leave the stored text exactly as it was.
+        apply_input(
+            &mut value,
+            &mut remark,
+            "はい",
+            "一行目\n二行目",
+            &mut report,
+            9,
+        );
+        assert_eq!(
+            (value, remark.as_str()),
+            (AnswerValue::Yes, "一行目\r\n二行目")
+        );
+        // An edited flag and remark win.
+        apply_input(
+            &mut value,
+            &mut remark,
+            "いいえ",
+            "理由を追記",
+            &mut report,
+            9,
+        );
+        assert_eq!((value, remark.as_str()), (AnswerValue::No, "理由を追記"));
+        // A cleared flag is 未回答; an unreadable flag is reported and the answer kept.
+        apply_input(&mut value, &mut remark, "", "理由を追記", &mut report, 9);
+        assert_eq!(value, AnswerValue::Unanswered);
+        value = AnswerValue::NotApplicable;
+        apply_input(
+            &mut value,
+            &mut remark,
+            "たぶん",
+            "理由を追記",
+            &mut report,
+            9,
+        );
+        assert_eq!(value, AnswerValue::NotApplicable);
+        assert_eq!(
+            report.skipped,
+            vec![Skipped {
+                row: 10,
+                reason: Skip::FlagNotAnswer {
+                    flag: "たぶん".into()
+                }
+            }]
+        );
+    }
+
+    #[test]
     fn serial_dates() {
         assert_eq!(serial_date(45203.0).as_deref(), Some("2023年10月4日"));
     }
