@@ -103,6 +103,8 @@ enum Command {
     },
     /// Print the SHA-256 fingerprint of a statement's canonical content.
     Fingerprint { file: PathBuf },
+    /// Open a statement in the desktop app.
+    Open { file: PathBuf },
 }
 
 /// A CLI failure, said in the user's language. Exit code 2.
@@ -257,11 +259,13 @@ pub fn run(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let Some(command) = cli.command else {
-        // The desktop app arrives with the walkthrough issue; until then, help.
-        emit(&cmd.render_help().to_string());
-        return ExitCode::SUCCESS;
+    let lang_flag = cli.lang.as_deref().and_then(Lang::from_code);
+    let command = match cli.command {
+        None => return gui(None, lang_flag, &l),
+        Some(Command::Open { file }) => return gui(Some(file), lang_flag, &l),
+        Some(c) => c,
     };
+    let _ = &mut cmd;
     match execute(command, &l) {
         Ok(code) => code,
         Err(e) => {
@@ -271,8 +275,25 @@ pub fn run(args: &[String]) -> ExitCode {
     }
 }
 
+/// Starts the desktop app.
+fn gui(open: Option<PathBuf>, lang: Option<Lang>, l: &Localizer) -> ExitCode {
+    let opts = crate::app::StartOptions {
+        open,
+        data_dir: None,
+        lang,
+    };
+    match crate::app::run(opts) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            emit_err(&l.ta("err-gui", &[("detail", e.to_string().into())]));
+            ExitCode::from(2)
+        }
+    }
+}
+
 fn execute(command: Command, l: &Localizer) -> Result<ExitCode, CliError> {
     match command {
+        Command::Open { .. } => Ok(ExitCode::SUCCESS),
         Command::Catalogues => catalogues(l),
         Command::New {
             catalogue,

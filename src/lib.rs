@@ -6,9 +6,12 @@
 //! - [`assets`]: the data shipped inside the binary (catalogues, guideline index, hints, sample).
 //! - [`i18n`]: Fluent messages, Japanese first.
 //! - [`cli`]: the command line, on the same code paths as the GUI.
+//! - [`app`], [`ui`]: the desktop app (eframe/egui): state and commands, and one file per panel.
 
+pub mod app;
 pub mod assets;
 pub mod cli;
 pub mod domain;
 pub mod i18n;
 pub mod io;
+pub mod ui;

@@ -63,8 +63,17 @@ fn catalogues_lists_the_shipped_ones() {
 }
 
 #[test]
-fn no_arguments_prints_help_until_the_gui_lands() {
+fn no_arguments_opens_the_gui_and_says_so_when_there_is_no_display() {
     kaijisho()
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .timeout(std::time::Duration::from_secs(30))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot open the window"))
+        .stderr(predicate::str::contains("panicked").not());
+    kaijisho()
+        .arg("--help")
         .assert()
         .success()
         .stdout(predicate::str::contains("catalogues"))

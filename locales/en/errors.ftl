@@ -46,3 +46,4 @@ err-xlsx-no-questions = { $file }: no sheet holds MDS/SDS questions (sheets: { $
 err-xlsx-no-sheet = { $file }: the mapping names sheet "{ $sheet }", which the workbook lacks
 err-xlsx-bad-mapping = { $file }: the mapping is not valid ({ $detail })
 err-xlsx-hidden = { $file }: kaijisho's own sheet is damaged ({ $detail })
+err-gui = cannot open the window ({ $detail }); a desktop with OpenGL is needed. For the command line, see kaijisho --help

@@ -46,3 +46,4 @@ err-xlsx-no-questions = { $file }: MDS/SDS の設問があるシートが見つ�
 err-xlsx-no-sheet = { $file }: 対応付けで指定したシート「{ $sheet }」がありません
 err-xlsx-bad-mapping = { $file }: 対応付けが正しくありません ({ $detail })
 err-xlsx-hidden = { $file }: kaijisho の管理シートが壊れています ({ $detail })
+err-gui = 画面を開けません ({ $detail })。デスクトップ環境 (OpenGL) が必要です。コマンドラインの機能は kaijisho --help を参照してください

@@ -1,0 +1,88 @@
+# Desktop texts.
+
+menu-file = File
+menu-edit = Edit
+menu-view = View
+menu-new = New (Ctrl+N)
+menu-open = Open… (Ctrl+O)
+menu-save = Save (Ctrl+S)
+menu-save-as = Save as… (Ctrl+Shift+S)
+menu-import = Import Excel…
+menu-export-xlsx = Export to Excel…
+menu-export-pdf = Export to PDF…
+menu-close = Close
+menu-undo = Undo (Ctrl+Z)
+menu-redo = Redo (Ctrl+Y)
+menu-validation = Findings
+menu-language = Language
+menu-lang-auto = Follow the OS
+menu-dark = Dark theme
+
+start-intro = Write and check MDS/SDS medical-IT security disclosure statements, one question at a time. kaijisho never connects to the network.
+start-new = New statement
+start-catalogue = Catalogue (question list)
+start-create = Create
+start-open-heading = From a file
+start-sample = Open the example
+start-recent = Recent files
+start-no-recent = None yet
+
+header-created = Date (作成日)
+header-vendor = Manufacturer (製造業者)
+header-vendor-sds = Service provider (サービス事業者)
+header-product = Product (製品名称)
+header-product-sds = Service (サービス名称)
+header-version = Version
+header-contact = Contact
+
+validation-count = { $errors } errors / { $warnings } warnings
+validation-title = Findings
+validation-close = Close
+validation-none = No findings
+
+nav-progress = { $answered } / { $total } answered
+nav-filter-unanswered = Unanswered only
+nav-filter-no = いいえ only
+nav-filter-findings = With findings only
+nav-search = Search
+nav-search-hint = text, number, reference, remark
+
+question-none = Choose a question
+question-prev = ↑ Previous
+question-next = ↓ Next
+question-gated-off = Question { $gate } is not 該当, so this question counts as 対象外 (your answer is kept)
+question-note = Notes for filling in (記入上の注意)
+question-keys = Keys: 1/2/3 answer (outside text fields), Alt+↑/↓ previous/next question, Ctrl+Z/Ctrl+Y undo/redo
+
+guide-title = Guideline sections cited
+guide-no-ref = This question cites no reference
+guide-unresolved = { $ref } is not in the index
+guide-hints = Hints
+guide-no-hints = No hints for this reference yet
+guide-basis = Basis
+confidence-confirmed = confirmed in public sources
+confidence-secondary = from a secondary source
+confidence-inferred = inferred (to be checked)
+
+dialog-ok = OK
+dialog-cancel = Cancel
+dialog-browse = Browse…
+dialog-path = File path
+confirm-title = Unsaved changes
+confirm-body = Save your changes? Without saving, changes since the last save are lost.
+confirm-save = Save
+confirm-discard = Don't save
+recovery-title = Unsaved work found
+recovery-body = kaijisho closed last time with unsaved work. Restore it?
+recovery-restore = Restore
+recovery-discard = Discard
+
+status-no-file = (new, not saved yet)
+status-unsaved = unsaved changes
+status-clean = saved
+status-progress = { $answered } / { $total } answered
+status-illustrative = example
+status-opened = Opened { $file }
+status-saved = Saved to { $file }
+status-save-needs-path = Choose where to save
+status-recovered = Restored the unsaved work

@@ -1,0 +1,88 @@
+# デスクトップ画面の文言。
+
+menu-file = ファイル
+menu-edit = 編集
+menu-view = 表示
+menu-new = 新規作成 (Ctrl+N)
+menu-open = 開く… (Ctrl+O)
+menu-save = 保存 (Ctrl+S)
+menu-save-as = 名前を付けて保存… (Ctrl+Shift+S)
+menu-import = Excel を取り込む…
+menu-export-xlsx = Excel に書き出す…
+menu-export-pdf = PDF に書き出す…
+menu-close = 閉じる
+menu-undo = 元に戻す (Ctrl+Z)
+menu-redo = やり直し (Ctrl+Y)
+menu-validation = 検証結果
+menu-language = 表示言語
+menu-lang-auto = OS に合わせる
+menu-dark = ダークテーマ
+
+start-intro = 製造業者/サービス事業者による医療情報セキュリティ開示書 (MDS/SDS) を、設問ごとに案内しながら作成・確認します。ネットワークには接続しません。
+start-new = 新しい開示書
+start-catalogue = カタログ (設問一覧)
+start-create = 作成
+start-open-heading = ファイルから
+start-sample = 記入例を開く
+start-recent = 最近使ったファイル
+start-no-recent = まだありません
+
+header-created = 作成日
+header-vendor = 製造業者
+header-vendor-sds = サービス事業者
+header-product = 製品名称
+header-product-sds = サービス名称
+header-version = バージョン
+header-contact = 問合せ先
+
+validation-count = エラー { $errors } / 警告 { $warnings }
+validation-title = 検証結果
+validation-close = 閉じる
+validation-none = 指摘はありません
+
+nav-progress = { $answered } / { $total } 回答済
+nav-filter-unanswered = 未回答のみ
+nav-filter-no = いいえのみ
+nav-filter-findings = 指摘ありのみ
+nav-search = 検索
+nav-search-hint = 設問・番号・参照・備考
+
+question-none = 設問を選んでください
+question-prev = ↑ 前へ
+question-next = ↓ 次へ
+question-gated-off = 設問 { $gate } が「該当」でないため、この設問は対象外として扱います (回答は保持されます)
+question-note = 記入上の注意
+question-keys = キー操作: 1/2/3 で回答 (入力欄の外で)、Alt+↑/↓ で前後の設問、Ctrl+Z/Ctrl+Y で元に戻す/やり直し
+
+guide-title = ガイドラインの該当箇所
+guide-no-ref = この設問には参照がありません
+guide-unresolved = { $ref } の見出しは索引にありません
+guide-hints = ヒント
+guide-no-hints = この参照のヒントはまだありません
+guide-basis = 根拠
+confidence-confirmed = 公開資料で確認
+confidence-secondary = 二次資料による
+confidence-inferred = 推定 (要確認)
+
+dialog-ok = OK
+dialog-cancel = キャンセル
+dialog-browse = 参照…
+dialog-path = ファイルのパス
+confirm-title = 保存されていない変更があります
+confirm-body = 変更を保存しますか? 保存しないと、最後に保存した後の変更は失われます。
+confirm-save = 保存
+confirm-discard = 保存しない
+recovery-title = 保存されていない作業が見つかりました
+recovery-body = 前回、保存しないまま終了した作業があります。復元しますか?
+recovery-restore = 復元する
+recovery-discard = 破棄する
+
+status-no-file = (未保存の新規ファイル)
+status-unsaved = 未保存の変更あり
+status-clean = 保存済み
+status-progress = { $answered } / { $total } 回答済
+status-illustrative = 記入例
+status-opened = { $file } を開きました
+status-saved = { $file } に保存しました
+status-save-needs-path = 保存先を指定してください
+status-recovered = 保存されていなかった作業を復元しました

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Runs the app under Xvfb and writes PNG screenshots of the start screen and of the main window
+# with the sample open, at 1280x800 and 1024x768, into docs/.
+# Needs (installed here with apt-get when missing): xvfb xauth x11-utils xdotool imagemagick and
+# the run-time libraries of a glow (OpenGL) window.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PKGS=(xvfb xauth x11-utils xdotool imagemagick libx11-6 libx11-xcb1 libxcursor1 libxi6 libxrandr2
+      libxkbcommon-x11-0 libgl1 libegl1 libegl-mesa0 libgl1-mesa-dri)
+missing=()
+for p in "${PKGS[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if ((${#missing[@]})); then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+cargo build --release --quiet
+BIN=target/release/kaijisho
+DATA=$(mktemp -d)   # an empty app-data folder: no recent files, no recovery offer
+export KAIJISHO_DATA_DIR="$DATA" KAIJISHO_LANG=ja XDG_DATA_HOME="$DATA" XDG_CONFIG_HOME="$DATA"
+export LIBGL_ALWAYS_SOFTWARE=1
+
+shot() { # shot <width> <height> <output.png> [args...]
+  local w=$1 h=$2 out=$3; shift 3
+  local display=:$((90 + RANDOM % 9))
+  Xvfb "$display" -screen 0 "${w}x${h}x24" >/dev/null 2>&1 &
+  local xvfb=$!
+  sleep 1
+  DISPLAY=$display "$BIN" "$@" >/dev/null 2>&1 &
+  local app=$!
+  # Wait for the window, make it fill the screen, let it draw.
+  for _ in $(seq 1 50); do
+    DISPLAY=$display xdotool search --name "kaijisho" >/dev/null 2>&1 && break
+    sleep 0.2
+  done
+  local win
+  win=$(DISPLAY=$display xdotool search --name "kaijisho" | head -1)
+  DISPLAY=$display xdotool windowmove "$win" 0 0 windowsize "$win" "$w" "$h" || true
+  sleep 2
+  DISPLAY=$display import -window root "$out"
+  kill "$app" 2>/dev/null || true
+  wait "$app" 2>/dev/null || true
+  kill "$xvfb" 2>/dev/null || true
+  echo "wrote $out"
+}
+
+shot 1280 800 docs/screenshot-start.png
+shot 1280 800 docs/screenshot-main.png open assets/samples/sds-remote-service-sample.json
+shot 1024 768 docs/screenshot-main-1024.png open assets/samples/sds-remote-service-sample.json
+rm -rf "$DATA"

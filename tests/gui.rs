@@ -1,0 +1,224 @@
+//! The real app driven through egui_kittest: controls are found by their accessible labels.
+
+use std::path::Path;
+
+use eframe::egui;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use kaijisho::app::KaijishoApp;
+use kaijisho::app::state::{AppState, Command, Settings};
+use kaijisho::domain::answer::AnswerValue;
+use kaijisho::i18n::Lang;
+
+fn harness(dir: &Path) -> Harness<'static, KaijishoApp> {
+    let settings = Settings {
+        lang: Some(Lang::Ja),
+        ..Settings::default()
+    };
+    let state = AppState::new(settings, Some(dir.to_path_buf())).unwrap();
+    let app = KaijishoApp::with_state(state, None);
+    let mut h = Harness::builder()
+        .with_size(egui::Vec2::new(1280.0, 800.0))
+        .build_eframe(|cc| {
+            kaijisho::ui::fonts::install(&cc.egui_ctx);
+            app
+        });
+    h.run();
+    h
+}
+
+fn with_sample(dir: &Path) -> Harness<'static, KaijishoApp> {
+    let mut h = harness(dir);
+    h.get_by_label("記入例を開く").click();
+    h.run();
+    assert!(h.state().state.doc.is_some());
+    h
+}
+
+fn value(h: &Harness<'_, KaijishoApp>, q: &str) -> AnswerValue {
+    h.state().state.doc.as_ref().unwrap().project.value(q)
+}
+
+fn select(h: &mut Harness<'_, KaijishoApp>, q: &str) {
+    h.state_mut().send(Command::Select(q.into()));
+    h.run();
+}
+
+#[test]
+fn answer_by_clicking_labelled_controls_and_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = with_sample(dir.path());
+    select(&mut h, "q2");
+    h.get_by_label("2 いいえ").click();
+    h.run();
+    assert_eq!(value(&h, "q2"), AnswerValue::No);
+    assert!(h.state().state.doc.as_ref().unwrap().dirty);
+    // Ctrl+Z / Ctrl+Y while no text field has the keyboard.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(value(&h, "q2"), AnswerValue::Yes);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    h.run();
+    assert_eq!(value(&h, "q2"), AnswerValue::No);
+    // Number keys answer the current question.
+    h.key_press(egui::Key::Num3);
+    h.run();
+    assert_eq!(value(&h, "q2"), AnswerValue::NotApplicable);
+    // Alt+↓ moves to the next question.
+    h.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowDown);
+    h.run();
+    assert_eq!(
+        h.state().state.doc.as_ref().unwrap().selected.as_deref(),
+        Some("q3")
+    );
+}
+
+#[test]
+fn ime_composition_commits_text_and_enter_does_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = with_sample(dir.path());
+    select(&mut h, "q3");
+    let before = h.state().state.doc.as_ref().unwrap().project.answers["q3"]
+        .remark
+        .clone();
+    h.get_by_role_and_label(Role::MultilineTextInput, "3 備考")
+        .focus();
+    h.run();
+    h.event(egui::Event::Ime(egui::ImeEvent::Preedit {
+        text: "へんかん".into(),
+        active_range_chars: None,
+    }));
+    h.run();
+    // Enter while composing: confirms the conversion, triggers no command.
+    h.key_press(egui::Key::Enter);
+    h.event(egui::Event::Ime(egui::ImeEvent::Commit("変換".into())));
+    h.run();
+    let doc = h.state().state.doc.as_ref().unwrap();
+    let after = &doc.project.answers["q3"].remark;
+    assert!(
+        after.contains("変換"),
+        "committed text is in the remark: {after:?}"
+    );
+    assert!(
+        !after.contains("へんかん"),
+        "preedit text is not: {after:?}"
+    );
+    assert!(after.starts_with(before.trim_end()) || after.contains(&before));
+    assert_eq!(doc.selected.as_deref(), Some("q3"), "Enter moved nowhere");
+    assert!(h.state().ui.path_prompt.is_none() && h.state().ui.confirm.is_none());
+    // Number keys type into the field instead of answering while it has focus.
+    h.key_press(egui::Key::Num2);
+    h.run();
+    assert_eq!(value(&h, "q3"), AnswerValue::Yes);
+}
+
+#[test]
+fn gate_switches_questions_and_keeps_their_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = with_sample(dir.path());
+    select(&mut h, "q1.1");
+    // Gated off (question 1 is 非該当): clicking does nothing.
+    h.get_by_label("1.1 はい").click();
+    h.run();
+    assert_eq!(value(&h, "q1.1"), AnswerValue::NotApplicable);
+    assert!(h.query_by_label_contains("でないため").is_some());
+    select(&mut h, "q1");
+    h.get_by_label("1 該当").click();
+    h.run();
+    select(&mut h, "q1.1");
+    assert!(h.query_by_label_contains("でないため").is_none());
+    h.get_by_label("1.1 はい").click();
+    h.run();
+    assert_eq!(value(&h, "q1.1"), AnswerValue::Yes);
+    // Back to 非該当 and to 該当 again: the answer comes back.
+    select(&mut h, "q1");
+    h.get_by_label("1 非該当").click();
+    h.run();
+    h.get_by_label("1 該当").click();
+    h.run();
+    assert_eq!(value(&h, "q1.1"), AnswerValue::Yes);
+}
+
+#[test]
+fn filter_and_search_the_navigator() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = with_sample(dir.path());
+    assert!(h.query_by_label_contains("2 扱う情報").is_some());
+    h.get_by_role_and_label(Role::TextInput, "検索").focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "検索")
+        .type_text("責任者");
+    h.run();
+    assert!(h.query_by_label_contains("2 扱う情報").is_none());
+    assert!(h.query_by_label_contains("3 医療情報システム").is_some());
+    // Search reaches remarks too.
+    h.state_mut().ui.search = "IP-VPN".into();
+    h.run();
+    assert!(h.query_by_label_contains("2 扱う情報").is_some());
+    assert!(h.query_by_label_contains("3 医療情報システム").is_none());
+    h.state_mut().ui.search.clear();
+    h.get_by_label("いいえのみ").click();
+    h.run();
+    assert!(h.query_by_label_contains("2 扱う情報").is_none());
+}
+
+#[test]
+fn new_project_jump_from_a_finding_and_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.get_by_label("作成").click();
+    h.run();
+    assert!(h.state().state.doc.is_some());
+    // The validation count opens the panel; a finding jumps to its question.
+    h.get_by_label_contains("エラー").click();
+    h.run();
+    h.get_by_label_contains("  2  未回答です").click();
+    h.run();
+    assert_eq!(
+        h.state().state.doc.as_ref().unwrap().selected.as_deref(),
+        Some("q2")
+    );
+    h.get_by_label("2 はい").click();
+    h.run();
+    // Save as through the in-app path field (Ctrl+Shift+S).
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::S,
+    );
+    h.run();
+    let out = dir.path().join("saved.json");
+    h.get_by_role_and_label(Role::TextInput, "ファイルのパス")
+        .focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "ファイルのパス")
+        .type_text(&out.display().to_string());
+    h.run();
+    assert_eq!(
+        h.state().ui.path_prompt.as_ref().map(|p| p.text.clone()),
+        Some(out.display().to_string())
+    );
+    h.get_by_label("OK").click();
+    h.run();
+    let saved = kaijisho::io::load_project(&out).unwrap();
+    assert_eq!(saved.value("q2"), AnswerValue::Yes);
+    assert!(!h.state().state.doc.as_ref().unwrap().dirty);
+    assert!(h.state().ui.title.contains("saved.json"));
+}
+
+#[test]
+fn unsaved_changes_are_not_dropped_silently() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = with_sample(dir.path());
+    select(&mut h, "q2");
+    h.get_by_label("2 いいえ").click();
+    h.run();
+    assert!(h.state().ui.title.starts_with("● "));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run();
+    assert!(h.state().ui.confirm.is_some(), "asks before discarding");
+    h.get_by_label("キャンセル").click();
+    h.run();
+    assert!(h.state().state.doc.is_some());
+    assert_eq!(value(&h, "q2"), AnswerValue::No);
+}
