@@ -15,8 +15,9 @@ if ((${#missing[@]})); then
   apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-cargo build --release --quiet
-BIN=target/release/kaijisho
+# KAIJISHO_BIN=target/debug/kaijisho skips the release build (quicker for a look).
+BIN=${KAIJISHO_BIN:-target/release/kaijisho}
+[ -n "${KAIJISHO_BIN:-}" ] || cargo build --release --quiet
 DATA=$(mktemp -d)   # an empty app-data folder: no recent files, no recovery offer
 export KAIJISHO_DATA_DIR="$DATA" KAIJISHO_LANG=ja XDG_DATA_HOME="$DATA" XDG_CONFIG_HOME="$DATA"
 export LIBGL_ALWAYS_SOFTWARE=1

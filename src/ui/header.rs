@@ -26,13 +26,19 @@ pub fn header_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
                     }
                     _ => format!("header-{}", field.key()),
                 };
-                let label = ui.label(l.t(&key));
-                let mut value = header.get(field).to_string();
+                // A label and its field move to the next line together.
                 let width = if matches!(field, HeaderField::Version | HeaderField::Created) {
                     110.0
                 } else {
                     200.0
                 };
+                let text = l.t(&key);
+                let needed = width + 16.0 * text.chars().count() as f32;
+                if ui.available_width() < needed {
+                    ui.end_row();
+                }
+                let label = ui.add(egui::Label::new(text).extend());
+                let mut value = header.get(field).to_string();
                 if ui
                     .add(egui::TextEdit::singleline(&mut value).desired_width(width))
                     .labelled_by(label.id)
