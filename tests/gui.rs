@@ -222,3 +222,54 @@ fn unsaved_changes_are_not_dropped_silently() {
     assert!(h.state().state.doc.is_some());
     assert_eq!(value(&h, "q2"), AnswerValue::No);
 }
+
+#[test]
+fn import_preview_shows_the_report_and_takes_a_corrected_mapping() {
+    let dir = tempfile::tempdir().unwrap();
+    // Answers in an unlabelled column that looks like printed labels: detection is unsure.
+    let x = dir.path().join("odd.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, (n, t)) in [
+        ("1", "扱う情報のリストを提示できるか?(6.2.C1)"),
+        ("2", "責任者を設置しているか?(6.3.C1)"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let r = r as u32;
+        ws.write_string(r, 0, *n).unwrap();
+        ws.write_string(r, 1, *t).unwrap();
+        ws.write_string(r, 2, "いいえ").unwrap();
+        ws.write_string(r, 3, "はい").unwrap();
+        ws.write_string(r, 4, "対象外").unwrap();
+    }
+    wb.save(&x).unwrap();
+    let mut h = harness(dir.path());
+    h.state_mut().send(Command::Open(x.clone()));
+    h.run();
+    assert!(
+        h.query_by_label_contains("設問 2").is_some(),
+        "the report is shown"
+    );
+    assert!(
+        h.query_by_label_contains("推定に自信がありません")
+            .is_some()
+    );
+    assert!(h.state().state.doc.is_none(), "nothing taken yet");
+    // Correct the mapping: the flags are in column C.
+    h.get_by_role_and_label(Role::TextInput, "フラグ列").focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "フラグ列")
+        .type_text("C");
+    h.run();
+    h.get_by_label("この対応付けで読み直す").click();
+    h.run();
+    assert!(h.query_by_label_contains("回答 2 件").is_some());
+    h.get_by_label("取り込む").click();
+    h.run();
+    let doc = h.state().state.doc.as_ref().unwrap();
+    let q1 = doc.catalogue.find_by_number("1").unwrap().id.clone();
+    assert_eq!(doc.project.value(&q1), AnswerValue::No);
+    assert!(doc.dirty && doc.path.is_none());
+}

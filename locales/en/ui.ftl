@@ -86,3 +86,16 @@ status-opened = Opened { $file }
 status-saved = Saved to { $file }
 status-save-needs-path = Choose where to save
 status-recovered = Restored the unsaved work
+
+import-title = Import Excel: { $file }
+import-uncertain-gui = The detection is not sure. Check the mapping below, correct it if needed and press "Read again with this mapping".
+import-skipped-count = Rows passed over ({ $count })
+import-mapping = Mapping (blank fields are detected)
+import-map-sheet = Sheet
+import-map-flag = Flag column
+import-map-marks = はい/いいえ/対象外 columns
+import-map-remark = Remark column
+import-map-first = First row
+import-map-last = Last row
+import-accept = Import
+import-rerun = Read again with this mapping

@@ -86,3 +86,16 @@ status-opened = { $file } を開きました
 status-saved = { $file } に保存しました
 status-save-needs-path = 保存先を指定してください
 status-recovered = 保存されていなかった作業を復元しました
+
+import-title = Excel の取り込み: { $file }
+import-uncertain-gui = 推定に自信がありません。下の対応付けを確かめ、必要なら直して「この対応付けで読み直す」を押してください。
+import-skipped-count = 読み飛ばした行 ({ $count })
+import-mapping = 対応付け (空欄は自動で推定)
+import-map-sheet = シート
+import-map-flag = フラグ列
+import-map-marks = はい/いいえ/対象外 の列
+import-map-remark = 備考の列
+import-map-first = 最初の行
+import-map-last = 最後の行
+import-accept = 取り込む
+import-rerun = この対応付けで読み直す

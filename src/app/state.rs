@@ -272,7 +272,12 @@ pub enum Command {
     Close,
     ExportPdf(PathBuf),
     ExportXlsx(PathBuf),
+    /// Read a workbook and show the import preview.
     Import(PathBuf),
+    /// Read it again with a corrected mapping.
+    PreviewImport(PathBuf, crate::io::xlsx::Mapping),
+    AcceptImport,
+    CancelImport,
     SetValue {
         question: String,
         option: Option<String>,
@@ -303,7 +308,7 @@ impl Command {
                 | Command::Open(_)
                 | Command::OpenSample(_)
                 | Command::Close
-                | Command::Import(_)
+                | Command::AcceptImport
                 | Command::RecoverAccept
         )
     }
@@ -328,6 +333,17 @@ pub struct AppState {
     /// Unsaved work found at start-up.
     pub recovery: Option<Recovery>,
     pub data_dir: Option<PathBuf>,
+    /// A workbook read but not yet taken: what was recognised, for the user to check.
+    pub import_preview: Option<ImportPreview>,
+}
+
+/// The import preview: the workbook, the mapping used and what came of it.
+pub struct ImportPreview {
+    pub path: PathBuf,
+    /// The mapping to show and edit: the detected one, or the user's last.
+    pub mapping: crate::io::xlsx::Mapping,
+    /// The import, or the error (already in the user's language).
+    pub result: Result<crate::io::xlsx::Imported, String>,
 }
 
 impl AppState {
@@ -350,6 +366,7 @@ impl AppState {
             status: None,
             recovery,
             data_dir,
+            import_preview: None,
         })
     }
 
@@ -429,6 +446,9 @@ impl AppState {
                     }
                 }
             }
+            Command::Open(path) if io::is_workbook(&path) => {
+                self.apply(Command::Import(path), now);
+            }
             Command::Open(path) => match io::open_statement(&path, &self.catalogues) {
                 Ok((p, c)) => {
                     let json_path = if io::is_workbook(&path) {
@@ -454,7 +474,29 @@ impl AppState {
                     self.fail(msg);
                 }
             },
-            Command::Import(path) => self.apply(Command::Open(path), now),
+            Command::Import(path) => self.preview_import(path, None),
+            Command::PreviewImport(path, mapping) => self.preview_import(path, Some(mapping)),
+            Command::AcceptImport => {
+                if let Some(ImportPreview {
+                    path,
+                    result: Ok(imported),
+                    ..
+                }) = self.import_preview.take()
+                {
+                    self.settings.remember(&path);
+                    // Unsaved until the user saves it as a project.
+                    self.doc = Some(Doc::new(imported.project, imported.catalogue, None));
+                    if let Some(d) = &mut self.doc {
+                        d.dirty = true;
+                    }
+                    let msg = self.loc.ta(
+                        "status-opened",
+                        &[("file", path.display().to_string().into())],
+                    );
+                    self.say(msg);
+                }
+            }
+            Command::CancelImport => self.import_preview = None,
             Command::OpenSample(name) => match assets::sample_project(&name) {
                 Ok(p) => match p.catalogue.resolve(&self.catalogues) {
                     Ok(c) => self.open_doc(p, c, None),
@@ -591,6 +633,20 @@ impl AppState {
         }
     }
 
+    fn preview_import(&mut self, path: PathBuf, mapping: Option<crate::io::xlsx::Mapping>) {
+        let result = crate::io::xlsx::import_file(&path, mapping.as_ref());
+        let shown = match (&result, mapping) {
+            (Ok(i), None) => i.report.mapping.clone(),
+            (_, Some(m)) => m,
+            (Err(_), None) => crate::io::xlsx::Mapping::default(),
+        };
+        self.import_preview = Some(ImportPreview {
+            path,
+            mapping: shown,
+            result: result.map_err(|e| e.localize(&self.loc)),
+        });
+    }
+
     fn save_to(&mut self, path: PathBuf) {
         let Some(d) = &mut self.doc else { return };
         match io::save_project(&path, &d.project) {
@@ -714,6 +770,31 @@ mod tests {
         let d = again.doc.as_ref().unwrap();
         assert_eq!(d.project.answers["q2"].remark, "未保存の備考");
         assert!(d.dirty);
+    }
+
+    #[test]
+    fn workbooks_open_through_the_import_preview() {
+        let (mut s, dir) = state();
+        let x = dir.path().join("s.xlsx");
+        let d = s.doc.as_ref().unwrap();
+        crate::io::xlsx::export_xlsx(&x, &d.catalogue, &d.project).unwrap();
+        s.apply(Command::Close, 0.0);
+        s.apply(Command::Open(x.clone()), 0.0);
+        assert!(s.doc.is_none(), "nothing taken before the user confirms");
+        let preview = s.import_preview.as_ref().unwrap();
+        assert_eq!(preview.result.as_ref().unwrap().report.questions, 5);
+        s.apply(Command::AcceptImport, 0.0);
+        assert!(s.import_preview.is_none());
+        let doc = s.doc.as_ref().unwrap();
+        assert!(doc.dirty && doc.path.is_none());
+        assert_eq!(doc.project.value("q2"), AnswerValue::Yes);
+        // A broken file shows its error in the preview.
+        let bad = dir.path().join("bad.xlsx");
+        std::fs::write(&bad, b"not a workbook").unwrap();
+        s.apply(Command::Import(bad), 0.0);
+        assert!(s.import_preview.as_ref().unwrap().result.is_err());
+        s.apply(Command::CancelImport, 0.0);
+        assert!(s.import_preview.is_none());
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod dialogs;
 pub mod fonts;
 pub mod guide;
 pub mod header;
+pub mod import;
 pub mod menu;
 pub mod navigator;
 pub mod question;
@@ -57,4 +58,5 @@ pub fn root_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
         egui::CentralPanel::default().show(ui, |ui| start::start_ui(app, ui));
     }
     dialogs::dialogs_ui(app, ui);
+    import::import_ui(app, ui);
 }

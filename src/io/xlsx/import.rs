@@ -129,7 +129,7 @@ pub struct ImportReport {
 }
 
 /// The result of an import.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Imported {
     pub catalogue: Catalogue,
     pub project: Project,

@@ -1,0 +1,173 @@
+//! The import preview: what the workbook import recognised and skipped (with row numbers), and
+//! the mapping it used, which the user can correct and re-run before taking the statement.
+
+use eframe::egui;
+
+use crate::app::KaijishoApp;
+use crate::app::state::Command;
+use crate::i18n::Localize;
+use crate::io::xlsx::Mapping;
+
+fn opt_field(ui: &mut egui::Ui, label: &str, value: &mut Option<String>, width: f32) {
+    let l = ui.label(label);
+    let mut text = value.clone().unwrap_or_default();
+    if ui
+        .add(egui::TextEdit::singleline(&mut text).desired_width(width))
+        .labelled_by(l.id)
+        .changed()
+    {
+        *value = (!text.trim().is_empty()).then(|| text.trim().to_string());
+    }
+    ui.end_row();
+}
+
+fn row_field(ui: &mut egui::Ui, label: &str, value: &mut Option<u32>) {
+    let mut text = value.map(|v| v.to_string()).unwrap_or_default();
+    let l = ui.label(label);
+    if ui
+        .add(egui::TextEdit::singleline(&mut text).desired_width(60.0))
+        .labelled_by(l.id)
+        .changed()
+    {
+        *value = text.trim().parse().ok();
+    }
+    ui.end_row();
+}
+
+fn mapping_ui(app_lang: &crate::i18n::Localizer, ui: &mut egui::Ui, m: &mut Mapping) {
+    egui::Grid::new("mapping").num_columns(2).show(ui, |ui| {
+        opt_field(ui, &app_lang.t("import-map-sheet"), &mut m.sheet, 200.0);
+        opt_field(ui, &app_lang.t("import-map-flag"), &mut m.flag_column, 60.0);
+        let mut marks = m.mark_columns.clone().unwrap_or_default();
+        let label = ui.label(app_lang.t("import-map-marks"));
+        ui.horizontal(|ui| {
+            for (i, c) in marks.iter_mut().enumerate() {
+                ui.add(egui::TextEdit::singleline(c).desired_width(40.0))
+                    .labelled_by(label.id)
+                    .on_hover_text(["はい", "いいえ", "対象外"][i]);
+            }
+        });
+        ui.end_row();
+        m.mark_columns = marks
+            .iter()
+            .all(|c| !c.trim().is_empty())
+            .then_some(marks.map(|c| c.trim().to_string()));
+        opt_field(
+            ui,
+            &app_lang.t("import-map-remark"),
+            &mut m.remark_column,
+            60.0,
+        );
+        row_field(ui, &app_lang.t("import-map-first"), &mut m.first_row);
+        row_field(ui, &app_lang.t("import-map-last"), &mut m.last_row);
+    });
+}
+
+pub fn import_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
+    let ctx = ui.ctx().clone();
+    let mut cmd = None;
+    let Some(preview) = app.state.import_preview.as_mut() else {
+        return;
+    };
+    let l = &app.state.loc;
+    egui::Modal::new(egui::Id::unique("import-preview")).show(&ctx, |ui| {
+        ui.set_max_width(720.0);
+        ui.heading(l.ta(
+            "import-title",
+            &[("file", preview.path.display().to_string().into())],
+        ));
+        egui::ScrollArea::vertical()
+            .max_height(420.0)
+            .show(ui, |ui| {
+                match &preview.result {
+                    Err(msg) => {
+                        ui.colored_label(ui.visuals().error_fg_color, msg);
+                    }
+                    Ok(imp) => {
+                        let r = &imp.report;
+                        ui.label(l.ta(
+                            "import-summary",
+                            &[
+                                ("file", preview.path.display().to_string().into()),
+                                ("sheet", r.sheet.clone().into()),
+                                ("sections", r.sections.into()),
+                                ("questions", r.questions.into()),
+                                ("options", r.options.into()),
+                                ("answers", r.answers.into()),
+                            ],
+                        ));
+                        ui.label(l.t(&format!("import-method-{}", r.method)));
+                        let c = &imp.catalogue;
+                        ui.weak(format!(
+                            "{} — {} Ver.{} / {}",
+                            c.title,
+                            c.kind,
+                            c.form_version,
+                            l.t(&format!("provenance-{}", c.provenance.kind.key()))
+                        ));
+                        if !r.filled {
+                            ui.label(l.t("import-blank"));
+                        }
+                        for n in &r.notes {
+                            ui.colored_label(ui.visuals().warn_fg_color, n.localize(l));
+                        }
+                        if r.uncertain {
+                            ui.colored_label(
+                                ui.visuals().warn_fg_color,
+                                l.t("import-uncertain-gui"),
+                            );
+                        }
+                        if !r.skipped.is_empty() {
+                            ui.collapsing(
+                                l.ta("import-skipped-count", &[("count", r.skipped.len().into())]),
+                                |ui| {
+                                    for s in &r.skipped {
+                                        ui.label(l.ta(
+                                            "import-skipped",
+                                            &[
+                                                ("row", s.row.into()),
+                                                ("reason", s.reason.localize(l).into()),
+                                            ],
+                                        ));
+                                    }
+                                },
+                            );
+                        }
+                    }
+                }
+                let detected = preview
+                    .result
+                    .as_ref()
+                    .map(|i| i.report.method == "detected")
+                    .unwrap_or(true);
+                if detected {
+                    ui.separator();
+                    ui.strong(l.t("import-mapping"));
+                    mapping_ui(l, ui, &mut preview.mapping);
+                }
+            });
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(
+                    preview.result.is_ok(),
+                    egui::Button::new(l.t("import-accept")),
+                )
+                .clicked()
+            {
+                cmd = Some(Command::AcceptImport);
+            }
+            if ui.button(l.t("import-rerun")).clicked() {
+                cmd = Some(Command::PreviewImport(
+                    preview.path.clone(),
+                    preview.mapping.clone(),
+                ));
+            }
+            if ui.button(l.t("dialog-cancel")).clicked() {
+                cmd = Some(Command::CancelImport);
+            }
+        });
+    });
+    if let Some(c) = cmd {
+        app.send(c);
+    }
+}
