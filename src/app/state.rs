@@ -231,6 +231,11 @@ impl Doc {
         self.selected = Some(ids[next].to_string());
     }
 
+    /// The question the user is on.
+    pub fn selected_question(&self) -> Option<&crate::domain::catalogue::Question> {
+        self.catalogue.question(self.selected.as_deref()?)
+    }
+
     /// The name shown in the window title.
     pub fn display_name(&self) -> String {
         match &self.path {
@@ -374,6 +379,14 @@ impl AppState {
         self.status = Some(Status { text, error: false });
     }
 
+    fn say_opened(&mut self, path: &Path) {
+        let msg = self.loc.ta(
+            "status-opened",
+            &[("file", path.display().to_string().into())],
+        );
+        self.say(msg);
+    }
+
     fn fail(&mut self, text: String) {
         self.status = Some(Status { text, error: true });
     }
@@ -449,25 +462,10 @@ impl AppState {
             Command::Open(path) if io::is_workbook(&path) => {
                 self.apply(Command::Import(path), now);
             }
-            Command::Open(path) => match io::open_statement(&path, &self.catalogues) {
+            Command::Open(path) => match io::open_project(&path, &self.catalogues) {
                 Ok((p, c)) => {
-                    let json_path = if io::is_workbook(&path) {
-                        None
-                    } else {
-                        Some(path.clone())
-                    };
-                    self.open_doc(p, c, json_path);
-                    if io::is_workbook(&path) {
-                        self.settings.remember(&path);
-                        if let Some(d) = &mut self.doc {
-                            d.dirty = true;
-                        }
-                    }
-                    let msg = self.loc.ta(
-                        "status-opened",
-                        &[("file", path.display().to_string().into())],
-                    );
-                    self.say(msg);
+                    self.open_doc(p, c, Some(path.clone()));
+                    self.say_opened(&path);
                 }
                 Err(e) => {
                     let msg = e.localize(&self.loc);
@@ -489,11 +487,7 @@ impl AppState {
                     if let Some(d) = &mut self.doc {
                         d.dirty = true;
                     }
-                    let msg = self.loc.ta(
-                        "status-opened",
-                        &[("file", path.display().to_string().into())],
-                    );
-                    self.say(msg);
+                    self.say_opened(&path);
                 }
             }
             Command::CancelImport => self.import_preview = None,

@@ -12,11 +12,7 @@ pub fn guide_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
         .show(ui, |ui| {
             let Some(doc) = &app.state.doc else { return };
             let l = &app.state.loc;
-            let Some(q) = doc
-                .selected
-                .as_deref()
-                .and_then(|id| doc.catalogue.question(id))
-            else {
+            let Some(q) = doc.selected_question() else {
                 return;
             };
             egui::ScrollArea::vertical()

@@ -12,7 +12,7 @@ use crate::domain::validation::{GateState, gate_state};
 /// 1 / 2 / 3 answer the current question with its first, second or third value.
 pub fn number_key_answer(app: &KaijishoApp, ctx: &egui::Context) -> Option<Command> {
     let doc = app.state.doc.as_ref()?;
-    let q = doc.catalogue.question(doc.selected.as_deref()?)?;
+    let q = doc.selected_question()?;
     if matches!(q.answer, AnswerKind::Options(_)) || gated_off(doc, q) {
         return None;
     }
@@ -91,11 +91,7 @@ pub fn question_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
     {
         let Some(doc) = &app.state.doc else { return };
         let l = &app.state.loc;
-        let Some(q) = doc
-            .selected
-            .as_deref()
-            .and_then(|id| doc.catalogue.question(id))
-        else {
+        let Some(q) = doc.selected_question() else {
             ui.label(l.t("question-none"));
             return;
         };
