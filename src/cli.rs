@@ -105,6 +105,23 @@ enum Command {
     Fingerprint { file: PathBuf },
     /// Open a statement in the desktop app.
     Open { file: PathBuf },
+    /// Compare two or more statements (exit 0 when they agree, 1 when they differ).
+    Compare {
+        #[arg(required = true, num_args = 2..)]
+        files: Vec<PathBuf>,
+        #[arg(long)]
+        xlsx: Option<PathBuf>,
+    },
+    /// Start a new project from an earlier statement, on the same or a newer catalogue.
+    Carry {
+        old: PathBuf,
+        #[arg(long)]
+        catalogue: String,
+        #[arg(short = 'o', long)]
+        output: PathBuf,
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// A CLI failure, said in the user's language. Exit code 2.
@@ -294,6 +311,13 @@ fn gui(open: Option<PathBuf>, lang: Option<Lang>, l: &Localizer) -> ExitCode {
 fn execute(command: Command, l: &Localizer) -> Result<ExitCode, CliError> {
     match command {
         Command::Open { .. } => Ok(ExitCode::SUCCESS),
+        Command::Compare { files, xlsx } => compare(l, &files, xlsx.as_deref()),
+        Command::Carry {
+            old,
+            catalogue,
+            output,
+            force,
+        } => carry(l, &old, &catalogue, &output, force),
         Command::Catalogues => catalogues(l),
         Command::New {
             catalogue,
@@ -483,6 +507,185 @@ fn catalogues(l: &Localizer) -> Result<ExitCode, CliError> {
             c.question_count()
         ));
     }
+    emit(&out);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn file_label(p: &Path) -> String {
+    p.file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_else(|| p.display().to_string())
+}
+
+fn match_word(l: &Localizer, m: Option<crate::domain::matching::MatchKind>) -> String {
+    use crate::domain::matching::MatchKind;
+    match m {
+        None => String::new(),
+        Some(MatchKind::Id) => l.t("match-id"),
+        Some(MatchKind::NumberAndRef) => l.t("match-number"),
+        Some(MatchKind::Similar { score }) => l.ta(
+            "match-similar",
+            &[("score", format!("{:.0}", score * 100.0).into())],
+        ),
+    }
+}
+
+fn compare(l: &Localizer, files: &[PathBuf], xlsx: Option<&Path>) -> Result<ExitCode, CliError> {
+    use crate::domain::compare::{Side, compare as run_compare};
+    let opened: Vec<(Project, Catalogue)> =
+        files.iter().map(|f| open(f)).collect::<Result<_, _>>()?;
+    let sides: Vec<Side<'_>> = opened
+        .iter()
+        .map(|(p, c)| Side {
+            catalogue: c,
+            project: p,
+        })
+        .collect();
+    let cmp = run_compare(&sides);
+    let labels: Vec<String> = files.iter().map(|f| file_label(f)).collect();
+    let mut out = String::new();
+    for row in cmp.differences() {
+        let short: String = row.text.chars().take(40).collect();
+        out.push_str(&format!("{} {short}\n", row.number));
+        for (label, cell) in labels.iter().zip(&row.cells) {
+            match cell {
+                Some(c) => {
+                    let how = match_word(l, c.matched);
+                    let remark = if c.remark.is_empty() {
+                        "-".to_string()
+                    } else {
+                        c.remark.replace('\n', " ")
+                    };
+                    out.push_str(&format!("  {label}: {} | {remark}", c.answer));
+                    if !how.is_empty() {
+                        out.push_str(&format!(" ({how})"));
+                    }
+                    out.push('\n');
+                }
+                None => out.push_str(&format!("  {label}: {}\n", l.t("compare-missing"))),
+            }
+        }
+    }
+    let n = cmp.differences().count();
+    out.push_str(&l.ta(
+        "compare-summary",
+        &[("differences", n.into()), ("rows", cmp.rows.len().into())],
+    ));
+    out.push('\n');
+    if let Some(path) = xlsx {
+        let bytes =
+            crate::io::xlsx::export::comparison_xlsx(&labels, &cmp, l).map_err(FileError::from)?;
+        crate::io::atomic::atomic_write(path, |w| w.write_all(&bytes)).map_err(FileError::from)?;
+        out.push_str(&written(l, path));
+    }
+    emit(&out);
+    Ok(if n == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn carry(
+    l: &Localizer,
+    old: &Path,
+    catalogue: &str,
+    output: &Path,
+    force: bool,
+) -> Result<ExitCode, CliError> {
+    use crate::domain::carry::{CarryItem, carry as run_carry};
+    refuse_overwrite(Some(output), force)?;
+    let (old_p, old_c) = open(old)?;
+    let shipped = assets::shipped_catalogues()?;
+    let (new_c, embed) = match shipped.iter().find(|c| c.id == catalogue) {
+        Some(c) => (c.clone(), false),
+        None if Path::new(catalogue).is_file() => {
+            (json::load_catalogue(Path::new(catalogue))?, true)
+        }
+        None => {
+            return Err(CliError::UnknownCatalogue {
+                id: catalogue.to_string(),
+                available: shipped.iter().map(|c| c.id.clone()).collect(),
+            });
+        }
+    };
+    let header = Header {
+        created: today_japanese(),
+        ..old_p.header.clone()
+    };
+    let (project, report) = run_carry(&old_c, &old_p, &new_c, header, embed);
+    json::save_project(output, &project)?;
+    let mut out = String::new();
+    for item in &report.items {
+        let line = match item {
+            CarryItem::Moved {
+                number,
+                old_number,
+                matched,
+            } => l.ta(
+                "carry-moved",
+                &[
+                    ("number", number.clone().into()),
+                    ("old", old_number.clone().into()),
+                    ("how", match_word(l, Some(*matched)).into()),
+                ],
+            ),
+            CarryItem::Changed {
+                number,
+                old_number,
+                matched,
+                ..
+            } => l.ta(
+                "carry-changed",
+                &[
+                    ("number", number.clone().into()),
+                    ("old", old_number.clone().into()),
+                    ("how", match_word(l, Some(*matched)).into()),
+                ],
+            ),
+            CarryItem::Unmatched { number } => {
+                l.ta("carry-unmatched", &[("number", number.clone().into())])
+            }
+            CarryItem::Dropped { old_number } => {
+                l.ta("carry-dropped", &[("old", old_number.clone().into())])
+            }
+        };
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out.push_str(
+        &l.ta(
+            "carry-summary",
+            &[
+                (
+                    "moved",
+                    report
+                        .count(|i| matches!(i, CarryItem::Moved { .. }))
+                        .into(),
+                ),
+                (
+                    "changed",
+                    report
+                        .count(|i| matches!(i, CarryItem::Changed { .. }))
+                        .into(),
+                ),
+                (
+                    "unmatched",
+                    report
+                        .count(|i| matches!(i, CarryItem::Unmatched { .. }))
+                        .into(),
+                ),
+                (
+                    "dropped",
+                    report
+                        .count(|i| matches!(i, CarryItem::Dropped { .. }))
+                        .into(),
+                ),
+            ],
+        ),
+    );
+    out.push('\n');
+    out.push_str(&written(l, output));
     emit(&out);
     Ok(ExitCode::SUCCESS)
 }

@@ -484,6 +484,7 @@ impl Localize for Finding {
             FindingKind::InvalidValue { value } => {
                 l.ta("finding-invalid_value", &[("value", s(l.value(*value)))])
             }
+            FindingKind::Recheck => l.t("finding-recheck"),
         };
         match &self.option {
             Some(o) => format!("{}: {msg}", l.ta("finding-option", &[("option", s(o))])),

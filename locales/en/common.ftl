@@ -24,3 +24,4 @@ finding-option = option "{ $option }"
 kind-project = a kaijisho project file
 kind-catalogue = a kaijisho catalogue file
 kind-foreign = JSON that is not a kaijisho file
+finding-recheck = carried forward from an earlier statement: check it and answer again to confirm

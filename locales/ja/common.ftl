@@ -24,3 +24,4 @@ finding-option = 選択肢「{ $option }」
 kind-project = kaijisho のプロジェクトファイル
 kind-catalogue = kaijisho のカタログファイル
 kind-foreign = kaijisho のものではない JSON
+finding-recheck = 前の開示書から引き継いだ回答です。内容を確かめて回答し直してください

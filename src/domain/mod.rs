@@ -4,10 +4,13 @@
 
 pub mod answer;
 pub mod canonical;
+pub mod carry;
 pub mod catalogue;
+pub mod compare;
 pub mod form;
 pub mod guideline;
 pub mod hints;
+pub mod matching;
 pub mod project;
 pub mod refs;
 pub mod summary;

@@ -122,6 +122,9 @@ pub struct Answer {
     /// Option id → answer, for option-list questions.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub options: IndexMap<String, OptionAnswer>,
+    /// Carried forward from an earlier statement and not yet confirmed by the user.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub recheck: bool,
 }
 
 /// A reviewer's judgement of one answer; never changes the vendor's answer.
@@ -259,6 +262,8 @@ impl Project {
             .ok_or_else(|| EditError::UnknownQuestion(question_id.to_string()))?;
         check_value(q, value)?;
         let entry = self.answers.entry(q.id.clone()).or_default();
+        // Answering confirms a carried-forward answer.
+        entry.recheck = false;
         match (&q.answer, option) {
             (AnswerKind::Options(_), None) => Err(EditError::OptionRequired {
                 number: q.number_key(),

@@ -40,6 +40,8 @@ pub enum FindingKind {
     UnknownOption { option: String },
     /// A value the question cannot take (e.g. 該当 on a はい/いいえ question).
     InvalidValue { value: AnswerValue },
+    /// Carried forward from an earlier statement; to be re-checked and confirmed.
+    Recheck,
 }
 
 /// One finding: which question (number as printed, normalised), which option, how severe.
@@ -134,6 +136,9 @@ pub fn validate(catalogue: &Catalogue, project: &Project) -> Vec<Finding> {
                 let remark = oa.map(|a| a.remark.as_str()).unwrap_or("");
                 check_one(&mut findings, q, value, remark, &finding, Some(&o.label));
             }
+        }
+        if answer.is_some_and(|a| a.recheck) {
+            findings.push(finding(Severity::Warning, None, FindingKind::Recheck));
         }
         if let Some(a) = answer {
             for key in a.options.keys() {

@@ -494,3 +494,77 @@ pub fn statement_xlsx(c: &Catalogue, p: &Project, form: &FormText) -> Result<Vec
     }
     Ok(wb.save_to_buffer()?)
 }
+
+/// A comparison of statements as a workbook: one row per question, answer / remark / match per
+/// statement, differing rows highlighted.
+pub fn comparison_xlsx(
+    labels: &[String],
+    cmp: &crate::domain::compare::Comparison,
+    l: &crate::i18n::Localizer,
+) -> Result<Vec<u8>, ExportError> {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name(l.t("compare-sheet"))?;
+    let head = base()
+        .set_bold()
+        .set_background_color("#DDE3EC")
+        .set_text_wrap();
+    let plain = base().set_text_wrap().set_align(FormatAlign::Top);
+    let diff = plain.clone().set_background_color("#FCE4D6");
+    let mut headings = vec![
+        l.t("compare-number"),
+        l.t("compare-question"),
+        l.t("compare-ref"),
+    ];
+    for label in labels {
+        headings.push(format!("{label}\n{}", l.t("compare-answer")));
+        headings.push(format!("{label}\n{}", l.t("compare-remark")));
+        headings.push(format!("{label}\n{}", l.t("compare-match")));
+    }
+    for (c, h) in headings.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, h, &head)?;
+    }
+    ws.set_column_width(0, 8.0)?;
+    ws.set_column_width(1, 50.0)?;
+    ws.set_column_width(2, 16.0)?;
+    for i in 0..labels.len() {
+        let c = 3 + 3 * i as u16;
+        ws.set_column_width(c, 20.0)?;
+        ws.set_column_width(c + 1, 36.0)?;
+        ws.set_column_width(c + 2, 14.0)?;
+    }
+    for (r, row) in cmp.rows.iter().enumerate() {
+        let r = r as u32 + 1;
+        let f = if row.differs() { &diff } else { &plain };
+        ws.write_string_with_format(r, 0, &row.number, f)?;
+        ws.write_string_with_format(r, 1, &row.text, f)?;
+        ws.write_string_with_format(r, 2, row.refs.as_deref().unwrap_or(""), f)?;
+        for (i, cell) in row.cells.iter().enumerate() {
+            let c = 3 + 3 * i as u16;
+            match cell {
+                Some(cell) => {
+                    ws.write_string_with_format(r, c, &cell.answer, f)?;
+                    ws.write_string_with_format(r, c + 1, &cell.remark, f)?;
+                    let how = match cell.matched {
+                        None => String::new(),
+                        Some(crate::domain::matching::MatchKind::Id) => l.t("match-id"),
+                        Some(crate::domain::matching::MatchKind::NumberAndRef) => {
+                            l.t("match-number")
+                        }
+                        Some(crate::domain::matching::MatchKind::Similar { score }) => l.ta(
+                            "match-similar",
+                            &[("score", format!("{:.0}", score * 100.0).into())],
+                        ),
+                    };
+                    ws.write_string_with_format(r, c + 2, &how, f)?;
+                }
+                None => {
+                    ws.write_string_with_format(r, c, l.t("compare-missing"), f)?;
+                }
+            }
+        }
+    }
+    ws.set_freeze_panes(1, 2)?;
+    ws.autofilter(0, 0, cmp.rows.len() as u32, (headings.len() - 1) as u16)?;
+    Ok(wb.save_to_buffer()?)
+}

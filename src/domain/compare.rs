@@ -1,0 +1,227 @@
+//! Comparing two or more statements, on the same or different catalogues: one row per question
+//! (matched to the first statement by id, number and reference, or text), one cell per statement.
+
+use serde::Serialize;
+
+use super::answer::AnswerValue;
+use super::catalogue::{Catalogue, Question};
+use super::matching::{MatchKind, match_questions};
+use super::project::Project;
+use super::summary::shown_values;
+
+/// One statement to compare.
+#[derive(Debug, Clone, Copy)]
+pub struct Side<'a> {
+    pub catalogue: &'a Catalogue,
+    pub project: &'a Project,
+}
+
+/// What one statement says about one question.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cell {
+    pub question_id: String,
+    pub number: String,
+    /// The answer as shown (`はい`, or `記憶ID(パスワード等)=はい / 生体認証(顔認証)=いいえ`).
+    pub answer: String,
+    pub values: Vec<AnswerValue>,
+    pub remark: String,
+    /// How the question was matched to the first statement's (`None` for the first statement
+    /// itself and for rows only this statement has).
+    pub matched: Option<MatchKind>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    pub number: String,
+    pub text: String,
+    pub refs: Option<String>,
+    pub cells: Vec<Option<Cell>>,
+    pub answer_differs: bool,
+    pub remark_differs: bool,
+}
+
+impl Row {
+    pub fn differs(&self) -> bool {
+        self.answer_differs || self.remark_differs
+    }
+
+    pub fn has(&self, v: AnswerValue) -> bool {
+        self.cells.iter().flatten().any(|c| c.values.contains(&v))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comparison {
+    pub rows: Vec<Row>,
+}
+
+impl Comparison {
+    pub fn differences(&self) -> impl Iterator<Item = &Row> {
+        self.rows.iter().filter(|r| r.differs())
+    }
+}
+
+fn cell(side: &Side<'_>, q: &Question, matched: Option<MatchKind>) -> Cell {
+    let values = shown_values(side.catalogue, side.project, q);
+    let answer = side.project.answer(&q.id);
+    let options = q.answer.options();
+    let (shown, remark) = if options.is_empty() {
+        (
+            values
+                .first()
+                .copied()
+                .unwrap_or_default()
+                .label()
+                .to_string(),
+            answer.map(|a| a.remark.clone()).unwrap_or_default(),
+        )
+    } else {
+        let shown = options
+            .iter()
+            .zip(&values)
+            .map(|(o, v)| format!("{}={}", o.label, v.label()))
+            .collect::<Vec<_>>()
+            .join(" / ");
+        let remarks = options
+            .iter()
+            .filter_map(|o| {
+                let r = answer?.options.get(&o.id)?.remark.trim().to_string();
+                (!r.is_empty()).then(|| format!("{}: {r}", o.label))
+            })
+            .collect::<Vec<_>>()
+            .join(" / ");
+        (shown, remarks)
+    };
+    Cell {
+        question_id: q.id.clone(),
+        number: q.number_key(),
+        answer: shown,
+        values,
+        remark,
+        matched,
+    }
+}
+
+fn finish(number: String, text: String, refs: Option<String>, cells: Vec<Option<Cell>>) -> Row {
+    let present: Vec<&Cell> = cells.iter().flatten().collect();
+    let missing = present.len() != cells.len();
+    let answer_differs = missing || present.windows(2).any(|w| w[0].answer != w[1].answer);
+    let remark_differs = present
+        .windows(2)
+        .any(|w| w[0].remark.trim() != w[1].remark.trim());
+    Row {
+        number,
+        text,
+        refs,
+        cells,
+        answer_differs,
+        remark_differs,
+    }
+}
+
+/// Compares statements; rows follow the first statement's catalogue, then the questions only
+/// later statements have.
+pub fn compare(sides: &[Side<'_>]) -> Comparison {
+    let Some(base) = sides.first() else {
+        return Comparison { rows: Vec::new() };
+    };
+    // For each later side: base id → (its question id, how).
+    let matches: Vec<Vec<(String, String, MatchKind)>> = sides[1..]
+        .iter()
+        .map(|s| match_questions(base.catalogue, s.catalogue))
+        .collect();
+    let mut rows = Vec::new();
+    for q in base.catalogue.questions() {
+        let mut cells = vec![Some(cell(base, q, None))];
+        for (s, m) in sides[1..].iter().zip(&matches) {
+            let found = m
+                .iter()
+                .find(|(a, _, _)| *a == q.id)
+                .and_then(|(_, b, how)| Some((s.catalogue.question(b)?, *how)));
+            cells.push(found.map(|(qb, how)| cell(s, qb, Some(how))));
+        }
+        rows.push(finish(
+            q.number_key(),
+            q.text.clone(),
+            q.ref_raw().map(str::to_string),
+            cells,
+        ));
+    }
+    for (k, (s, m)) in sides[1..].iter().zip(&matches).enumerate() {
+        for q in s.catalogue.questions() {
+            if m.iter().any(|(_, b, _)| *b == q.id) {
+                continue;
+            }
+            let mut cells = vec![None; sides.len()];
+            cells[k + 1] = Some(cell(s, q, None));
+            rows.push(finish(
+                q.number_key(),
+                q.text.clone(),
+                q.ref_raw().map(str::to_string),
+                cells,
+            ));
+        }
+    }
+    Comparison { rows }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::catalogue::tests::tiny;
+    use crate::domain::project::Header;
+
+    #[test]
+    fn reports_exactly_the_known_differences() {
+        let c = tiny();
+        let mut a = Project::new(&c, Header::default(), false);
+        for (q, v) in [
+            ("g", AnswerValue::Applies),
+            ("g1", AnswerValue::Yes),
+            ("p", AnswerValue::Yes),
+        ] {
+            a.set_answer(&c, q, None, v, Some("同じ".into())).unwrap();
+        }
+        a.set_answer(&c, "o", Some("pw"), AnswerValue::Yes, None)
+            .unwrap();
+        a.set_answer(&c, "o", Some("bio"), AnswerValue::No, None)
+            .unwrap();
+        let mut b = a.clone();
+        b.set_answer(&c, "p", None, AnswerValue::No, None).unwrap(); // answer differs
+        b.set_answer(&c, "g1", None, AnswerValue::Yes, Some("別の備考".into()))
+            .unwrap(); // remark
+        let cmp = compare(&[
+            Side {
+                catalogue: &c,
+                project: &a,
+            },
+            Side {
+                catalogue: &c,
+                project: &b,
+            },
+        ]);
+        assert_eq!(cmp.rows.len(), 4);
+        let diffs: Vec<(&str, bool, bool)> = cmp
+            .differences()
+            .map(|r| (r.number.as_str(), r.answer_differs, r.remark_differs))
+            .collect();
+        assert_eq!(diffs, [("1.1", false, true), ("3", true, false)]);
+        assert_eq!(
+            cmp.rows[2].cells[0].as_ref().unwrap().answer,
+            "記憶ID(パスワード等)=はい / 生体認証(顔認証)=いいえ"
+        );
+        assert!(cmp.rows[3].has(AnswerValue::No));
+        // Identical statements: no differences.
+        let same = compare(&[
+            Side {
+                catalogue: &c,
+                project: &a,
+            },
+            Side {
+                catalogue: &c,
+                project: &a,
+            },
+        ]);
+        assert_eq!(same.differences().count(), 0);
+    }
+}

@@ -1,0 +1,135 @@
+//! `kaijisho compare` and `kaijisho carry` end to end.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples/sds-remote-service-sample.json")
+}
+
+fn kaijisho() -> Command {
+    let mut c = Command::cargo_bin("kaijisho").unwrap();
+    c.env("KAIJISHO_LANG", "en");
+    c
+}
+
+#[test]
+fn compare_reports_exactly_the_differences() {
+    let dir = tempfile::tempdir().unwrap();
+    kaijisho()
+        .arg("compare")
+        .arg(sample())
+        .arg(sample())
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("0 differences (5 rows)"));
+    // The workbook of the same statement agrees with it.
+    let x = dir.path().join("same.xlsx");
+    kaijisho()
+        .arg("export")
+        .arg(sample())
+        .arg("--xlsx")
+        .arg(&x)
+        .assert()
+        .success();
+    kaijisho()
+        .arg("compare")
+        .arg(sample())
+        .arg(&x)
+        .assert()
+        .code(0);
+    // Change one answer and one remark in a copy.
+    let b = dir.path().join("b.json");
+    fs::copy(sample(), &b).unwrap();
+    kaijisho()
+        .arg("answer")
+        .arg(&b)
+        .args(["2", "いいえ"])
+        .assert()
+        .success();
+    kaijisho()
+        .arg("answer")
+        .arg(&b)
+        .args(["3", "はい", "--remark", "責任者は品質保証部長"])
+        .assert()
+        .success();
+    let out = dir.path().join("cmp.xlsx");
+    let assert = kaijisho()
+        .arg("compare")
+        .arg(sample())
+        .arg(&b)
+        .arg("--xlsx")
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("2 differences (5 rows)"))
+        .stdout(predicate::str::contains("b.json: いいえ"))
+        .stdout(predicate::str::contains("責任者は品質保証部長"));
+    let text = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert!(!text.contains("\n1 "), "question 1 does not differ: {text}");
+    assert!(out.exists());
+    kaijisho().arg("compare").arg(sample()).assert().code(2);
+}
+
+#[test]
+fn carry_on_the_same_catalogue_marks_answers_for_recheck() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("next.json");
+    kaijisho()
+        .arg("carry")
+        .arg(sample())
+        .args(["--catalogue", "sds-seed-remote-service", "-o"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "5 carried, 0 changed, 0 new, 0 without counterpart",
+        ));
+    let v: serde_json::Value = serde_json::from_slice(&fs::read(&out).unwrap()).unwrap();
+    assert_eq!(v["answers"]["q2"]["value"], "はい");
+    assert_eq!(v["answers"]["q2"]["recheck"], true);
+    assert_eq!(v["header"]["vendor"], "リモートメンテナンス株式会社 (仮称)");
+    kaijisho()
+        .arg("validate")
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("carried forward"));
+    // Answering confirms.
+    kaijisho()
+        .arg("answer")
+        .arg(&out)
+        .args(["2", "はい"])
+        .assert()
+        .success();
+    let v: serde_json::Value = serde_json::from_slice(&fs::read(&out).unwrap()).unwrap();
+    assert!(v["answers"]["q2"].get("recheck").is_none());
+}
+
+#[test]
+fn carry_between_the_seed_catalogues_reports_unmatched_and_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("mds.json");
+    kaijisho()
+        .arg("carry")
+        .arg(sample())
+        .args(["--catalogue", "mds-seed-checksheet", "-o"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "0 carried, 0 changed, 8 new, 5 without counterpart",
+        ));
+    kaijisho()
+        .arg("carry")
+        .arg(sample())
+        .args(["--catalogue", "nope", "-o"])
+        .arg(&out)
+        .arg("--force")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no catalogue \"nope\""));
+}
