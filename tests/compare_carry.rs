@@ -133,3 +133,74 @@ fn carry_between_the_seed_catalogues_reports_unmatched_and_dropped() {
         .code(2)
         .stderr(predicate::str::contains("no catalogue \"nope\""));
 }
+
+#[test]
+fn review_reports_carry_every_comment() {
+    use calamine::{Data, Reader, Xlsx};
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("review.json");
+    let mut v: serde_json::Value = serde_json::from_slice(&fs::read(sample()).unwrap()).unwrap();
+    let comments = [
+        ("q1", "確認済", "外部保存なしを契約書で確認"),
+        ("q2", "要対応", "一覧の様式を提出してもらう"),
+        ("q3", "要確認", "責任者の氏名を確認"),
+    ];
+    let mut items = serde_json::Map::new();
+    for (q, st, c) in comments {
+        items.insert(q.into(), serde_json::json!({"status": st, "comment": c}));
+    }
+    v["review"] = serde_json::json!({"reviewer": "○○病院 医療情報室", "date": "2026年11月22日", "items": items});
+    fs::write(&json, serde_json::to_vec_pretty(&v).unwrap()).unwrap();
+    let pdf = dir.path().join("review.pdf");
+    let xlsx = dir.path().join("review.xlsx");
+    kaijisho()
+        .arg("export")
+        .arg(&json)
+        .arg("--pdf")
+        .arg(&pdf)
+        .arg("--xlsx")
+        .arg(&xlsx)
+        .assert()
+        .success();
+    let text = std::process::Command::new("pdftotext")
+        .args(["-raw", pdf.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let text: String = String::from_utf8(text.stdout)
+        .unwrap()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    assert!(text.contains("○○病院医療情報室"));
+    for (_, st, c) in comments {
+        assert!(text.contains(c), "PDF lacks {c}");
+        assert!(text.contains(st));
+    }
+    let mut x: Xlsx<_> = calamine::open_workbook(&xlsx).unwrap();
+    let range = x.worksheet_range("レビュー").unwrap();
+    let cells: Vec<String> = range
+        .used_cells()
+        .filter_map(|(_, _, d)| match d {
+            Data::String(s) => Some(s.clone()),
+            _ => None,
+        })
+        .collect();
+    for (_, st, c) in comments {
+        assert!(cells.iter().any(|s| s == c), "xlsx lacks {c}");
+        assert!(cells.iter().any(|s| s == st));
+    }
+    // The review survives the workbook round trip, and the vendor's statement is unchanged.
+    let a = kaijisho().arg("dump").arg(sample()).assert().success();
+    let b = kaijisho().arg("dump").arg(&xlsx).assert().success();
+    assert_eq!(a.get_output().stdout, b.get_output().stdout);
+    let back = dir.path().join("back.json");
+    kaijisho()
+        .arg("import")
+        .arg(&xlsx)
+        .arg("-o")
+        .arg(&back)
+        .assert()
+        .success();
+    let bv: serde_json::Value = serde_json::from_slice(&fs::read(&back).unwrap()).unwrap();
+    assert_eq!(bv["review"], v["review"]);
+}

@@ -117,3 +117,32 @@ fn the_documented_mapping_example_parses() {
     assert_eq!(m.flag_column.as_deref(), Some("I"));
     assert_eq!(m.header["vendor"], "C4");
 }
+
+proptest! {
+    /// Review edits never change the vendor's statement.
+    #[test]
+    fn review_edits_never_change_vendor_answers(
+        edits in prop::collection::vec((0usize..5, 0usize..4, arb_text()), 0..20),
+        reviewer in arb_text(),
+    ) {
+        use kaijisho::domain::project::ReviewStatus;
+        let mut p = kaijisho::assets::sample_project("sds-remote-service-sample").unwrap();
+        let cats = kaijisho::assets::shipped_catalogues().unwrap();
+        let c = p.catalogue.resolve(&cats).unwrap();
+        let before = kaijisho::domain::Statement::new(&c, &p);
+        let answers = p.answers.clone();
+        let header = p.header.clone();
+        p.review.reviewer = Some(reviewer);
+        let ids: Vec<String> = c.questions().map(|q| q.id.clone()).collect();
+        for (q, s, comment) in edits {
+            p.review.set(&ids[q], Some(ReviewStatus::ALL[s]), Some(comment));
+        }
+        prop_assert_eq!(&p.answers, &answers);
+        prop_assert_eq!(&p.header, &header);
+        prop_assert_eq!(kaijisho::domain::Statement::new(&c, &p), before);
+        // And the review survives a save/load round trip.
+        let bytes = to_pretty_json(&p).unwrap();
+        let back = project_from_bytes(Path::new("r.json"), &bytes).unwrap();
+        prop_assert_eq!(back, p);
+    }
+}

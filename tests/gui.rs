@@ -273,3 +273,90 @@ fn import_preview_shows_the_report_and_takes_a_corrected_mapping() {
     assert_eq!(doc.project.value(&q1), AnswerValue::No);
     assert!(doc.dirty && doc.path.is_none());
 }
+
+#[test]
+fn review_a_question_without_touching_the_vendor_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = with_sample(dir.path());
+    h.state_mut().ui.review_mode = true;
+    select(&mut h, "q2");
+    // The vendor's answer is read-only in review mode.
+    h.get_by_label("2 いいえ").click();
+    h.run();
+    assert_eq!(value(&h, "q2"), AnswerValue::Yes);
+    h.get_by_label("2 要対応").click();
+    h.run();
+    let comment = h.get_by_role_and_label(Role::MultilineTextInput, "2 レビューコメント");
+    comment.focus();
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, "2 レビューコメント")
+        .type_text("提示される一覧の様式を確認する");
+    h.run();
+    let doc = h.state().state.doc.as_ref().unwrap();
+    assert_eq!(
+        doc.project.review.status("q2"),
+        kaijisho::domain::project::ReviewStatus::ActionRequired
+    );
+    assert_eq!(
+        doc.project.review.comment("q2"),
+        "提示される一覧の様式を確認する"
+    );
+    assert_eq!(doc.project.value("q2"), AnswerValue::Yes);
+    // The review summary lists the 要対応 item with its comment.
+    assert!(
+        h.query_by_label_contains("提示される一覧の様式を確認する")
+            .is_some()
+    );
+}
+
+#[test]
+fn comparison_view_shows_the_differences() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.json");
+    let b = dir.path().join("b.json");
+    let mut p = kaijisho::assets::sample_project("sds-remote-service-sample").unwrap();
+    kaijisho::io::save_project(&a, &p).unwrap();
+    p.answers.get_mut("q2").unwrap().value = AnswerValue::No;
+    kaijisho::io::save_project(&b, &p).unwrap();
+    let mut h = harness(dir.path());
+    kaijisho::ui::compare::open_compare(h.state_mut());
+    h.run();
+    for f in [&a, &b] {
+        h.get_by_role_and_label(Role::TextInput, "ファイルのパス")
+            .focus();
+        h.run();
+        h.get_by_role_and_label(Role::TextInput, "ファイルのパス")
+            .type_text(&f.display().to_string());
+        h.run();
+        h.get_by_label("追加").click();
+        h.run();
+    }
+    h.get_by_label("比較する").click();
+    h.run();
+    assert!(h.query_by_label_contains("違い 1 件").is_some());
+    assert!(
+        h.query_by_label("いいえ").is_some(),
+        "the differing answer is shown"
+    );
+}
+
+#[test]
+fn carry_forward_report_and_confirmation() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = with_sample(dir.path());
+    h.state_mut().ui.carry_to = Some("sds-seed-remote-service".into());
+    h.run();
+    h.get_by_label("引き継ぐ").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("引き継ぎ 5").is_some(),
+        "the report is shown"
+    );
+    let doc = h.state().state.doc.as_ref().unwrap();
+    assert!(doc.project.answers["q2"].recheck);
+    assert!(doc.path.is_none() && doc.dirty);
+    select(&mut h, "q2");
+    h.get_by_label("2 この回答で確定").click();
+    h.run();
+    assert!(!h.state().state.doc.as_ref().unwrap().project.answers["q2"].recheck);
+}

@@ -54,6 +54,23 @@ pub struct UiState {
     pub title: String,
     /// Close requested and confirmed: let the window close.
     pub closing: bool,
+    /// Review mode: the vendor's answers are read-only; reviewer status and comments are edited.
+    pub review_mode: bool,
+    pub review_filter: Option<crate::domain::project::ReviewStatus>,
+    /// The comparison window, when open.
+    pub compare: Option<CompareForm>,
+    /// The carry-forward dialog: the catalogue to carry to.
+    pub carry_to: Option<String>,
+}
+
+/// The comparison window's inputs.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CompareForm {
+    pub files: Vec<PathBuf>,
+    pub input: String,
+    pub only_differences: bool,
+    pub only_no: bool,
+    pub only_unanswered: bool,
 }
 
 pub struct KaijishoApp {

@@ -10,7 +10,7 @@ use crate::domain::answer::AnswerValue;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::guideline::GuidelineIndex;
 use crate::domain::hints::HintLibrary;
-use crate::domain::project::{Header, HeaderField, Project};
+use crate::domain::project::{Header, HeaderField, Project, ReviewStatus};
 use crate::domain::validation::{Finding, validate};
 use crate::i18n::{Lang, Localize, Localizer};
 use crate::io;
@@ -45,12 +45,17 @@ pub enum Target {
         option: Option<String>,
     },
     Header(HeaderField),
+    ReviewStatus(String),
+    ReviewComment(String),
+    Reviewer,
+    ReviewDate,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Val {
     Answer(AnswerValue),
     Text(String),
+    Status(ReviewStatus),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -119,6 +124,10 @@ impl Doc {
                 })
             }
             Target::Header(f) => Val::Text(self.project.header.get(*f).to_string()),
+            Target::ReviewStatus(q) => Val::Status(self.project.review.status(q)),
+            Target::ReviewComment(q) => Val::Text(self.project.review.comment(q).to_string()),
+            Target::Reviewer => Val::Text(self.project.review.reviewer.clone().unwrap_or_default()),
+            Target::ReviewDate => Val::Text(self.project.review.date.clone().unwrap_or_default()),
         }
     }
 
@@ -126,6 +135,7 @@ impl Doc {
         match (t, v) {
             (Target::Value { question, option }, Val::Answer(value)) => {
                 let entry = self.project.answers.entry(question.clone()).or_default();
+                entry.recheck = false;
                 match option {
                     Some(o) => entry.options.entry(o.clone()).or_default().value = *value,
                     None => entry.value = *value,
@@ -139,6 +149,18 @@ impl Doc {
                 }
             }
             (Target::Header(f), Val::Text(text)) => self.project.header.set(*f, text.clone()),
+            (Target::ReviewStatus(q), Val::Status(st)) => {
+                self.project.review.set(q, Some(*st), None)
+            }
+            (Target::ReviewComment(q), Val::Text(text)) => {
+                self.project.review.set(q, None, Some(text.clone()))
+            }
+            (Target::Reviewer, Val::Text(text)) => {
+                self.project.review.reviewer = (!text.is_empty()).then(|| text.clone())
+            }
+            (Target::ReviewDate, Val::Text(text)) => {
+                self.project.review.date = (!text.is_empty()).then(|| text.clone())
+            }
             _ => {}
         }
         self.findings = validate(&self.catalogue, &self.project);
@@ -211,7 +233,11 @@ impl Doc {
     }
 
     fn select_target(&mut self, t: &Target) {
-        if let Target::Value { question, .. } | Target::Remark { question, .. } = t {
+        if let Target::Value { question, .. }
+        | Target::Remark { question, .. }
+        | Target::ReviewStatus(question)
+        | Target::ReviewComment(question) = t
+        {
             self.selected = Some(question.clone());
         }
     }
@@ -294,6 +320,16 @@ pub enum Command {
         text: String,
     },
     SetHeader(HeaderField, String),
+    SetReviewStatus(String, ReviewStatus),
+    SetReviewComment(String, String),
+    SetReviewer(String),
+    SetReviewDate(String),
+    /// Confirm a carried-forward answer as it stands.
+    ConfirmCarried(String),
+    /// Compare the statements in these files.
+    Compare(Vec<PathBuf>),
+    /// Start a new project on this catalogue from the open statement.
+    CarryForward(String),
     Undo,
     Redo,
     Select(String),
@@ -314,6 +350,7 @@ impl Command {
                 | Command::OpenSample(_)
                 | Command::Close
                 | Command::AcceptImport
+                | Command::CarryForward(_)
                 | Command::RecoverAccept
         )
     }
@@ -340,6 +377,10 @@ pub struct AppState {
     pub data_dir: Option<PathBuf>,
     /// A workbook read but not yet taken: what was recognised, for the user to check.
     pub import_preview: Option<ImportPreview>,
+    /// The last comparison: the files' names and the table.
+    pub comparison: Option<(Vec<String>, crate::domain::compare::Comparison)>,
+    /// The report of the last carry-forward.
+    pub carry_report: Option<crate::domain::carry::CarryReport>,
 }
 
 /// The import preview: the workbook, the mapping used and what came of it.
@@ -372,6 +413,8 @@ impl AppState {
             recovery,
             data_dir,
             import_preview: None,
+            comparison: None,
+            carry_report: None,
         })
     }
 
@@ -572,6 +615,86 @@ impl AppState {
                 if let Some(d) = &mut self.doc {
                     d.edit(Target::Header(field), Val::Text(text), now);
                 }
+            }
+            Command::SetReviewStatus(q, st) => {
+                if let Some(d) = &mut self.doc {
+                    d.selected = Some(q.clone());
+                    d.edit(Target::ReviewStatus(q), Val::Status(st), now);
+                }
+            }
+            Command::SetReviewComment(q, text) => {
+                if let Some(d) = &mut self.doc {
+                    d.edit(Target::ReviewComment(q), Val::Text(text), now);
+                }
+            }
+            Command::SetReviewer(text) => {
+                if let Some(d) = &mut self.doc {
+                    d.edit(Target::Reviewer, Val::Text(text), now);
+                }
+            }
+            Command::SetReviewDate(text) => {
+                if let Some(d) = &mut self.doc {
+                    d.edit(Target::ReviewDate, Val::Text(text), now);
+                }
+            }
+            Command::ConfirmCarried(q) => {
+                if let Some(d) = &mut self.doc
+                    && let Some(a) = d.project.answers.get_mut(&q)
+                    && a.recheck
+                {
+                    a.recheck = false;
+                    d.findings = validate(&d.catalogue, &d.project);
+                    d.touch(now);
+                }
+            }
+            Command::Compare(files) => {
+                let mut opened = Vec::new();
+                for f in &files {
+                    match io::open_statement(f, &self.catalogues) {
+                        Ok(pc) => opened.push(pc),
+                        Err(e) => {
+                            let msg = e.localize(&self.loc);
+                            self.fail(msg);
+                            return;
+                        }
+                    }
+                }
+                let sides: Vec<crate::domain::compare::Side<'_>> = opened
+                    .iter()
+                    .map(|(p, c)| crate::domain::compare::Side {
+                        catalogue: c,
+                        project: p,
+                    })
+                    .collect();
+                let cmp = crate::domain::compare::compare(&sides);
+                let labels = files
+                    .iter()
+                    .map(|f| {
+                        f.file_name()
+                            .map(|n| n.to_string_lossy().into_owned())
+                            .unwrap_or_default()
+                    })
+                    .collect();
+                self.comparison = Some((labels, cmp));
+            }
+            Command::CarryForward(catalogue) => {
+                let Some(d) = &self.doc else { return };
+                let Some(new_c) = self.catalogues.iter().find(|c| c.id == catalogue).cloned()
+                else {
+                    return;
+                };
+                let header = Header {
+                    created: crate::cli::today_japanese(),
+                    ..d.project.header.clone()
+                };
+                let (p, report) =
+                    crate::domain::carry::carry(&d.catalogue, &d.project, &new_c, header, false);
+                self.doc = Some(Doc::new(p, new_c, None));
+                if let Some(d) = &mut self.doc {
+                    d.dirty = true;
+                    d.pending_autosave = Some(now);
+                }
+                self.carry_report = Some(report);
             }
             Command::Undo => {
                 if let Some(d) = &mut self.doc {
@@ -789,6 +912,27 @@ mod tests {
         assert!(s.import_preview.as_ref().unwrap().result.is_err());
         s.apply(Command::CancelImport, 0.0);
         assert!(s.import_preview.is_none());
+    }
+
+    #[test]
+    fn review_edits_are_undoable_and_leave_answers_alone() {
+        let (mut s, _d) = state();
+        let before = s.doc.as_ref().unwrap().project.answers.clone();
+        s.apply(
+            Command::SetReviewStatus("q2".into(), ReviewStatus::ActionRequired),
+            1.0,
+        );
+        s.apply(
+            Command::SetReviewComment("q2".into(), "一覧の提出を依頼".into()),
+            2.0,
+        );
+        s.apply(Command::SetReviewer("病院 情報システム室".into()), 3.0);
+        let d = s.doc.as_ref().unwrap();
+        assert_eq!(d.project.review.status("q2"), ReviewStatus::ActionRequired);
+        assert_eq!(d.project.answers, before);
+        s.apply(Command::Undo, 4.0);
+        s.apply(Command::Undo, 5.0);
+        assert_eq!(s.doc.as_ref().unwrap().project.review.comment("q2"), "");
     }
 
     #[test]

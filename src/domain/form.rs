@@ -54,6 +54,13 @@ pub struct OwnWording {
     pub fingerprint: String,
     pub fingerprint_help: String,
     pub page: String,
+    pub review_title: String,
+    pub review_by: String,
+    pub review_counts: String,
+    pub review_attention: String,
+    pub review_line: String,
+    pub review_sheet: String,
+    pub review_columns: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

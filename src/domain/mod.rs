@@ -13,6 +13,7 @@ pub mod hints;
 pub mod matching;
 pub mod project;
 pub mod refs;
+pub mod review;
 pub mod summary;
 pub mod text;
 pub mod validation;

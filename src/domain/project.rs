@@ -163,9 +163,61 @@ pub struct Review {
     pub items: IndexMap<String, ReviewItem>,
 }
 
+impl ReviewStatus {
+    pub const ALL: [ReviewStatus; 4] = [
+        ReviewStatus::Unchecked,
+        ReviewStatus::Confirmed,
+        ReviewStatus::NeedsCheck,
+        ReviewStatus::ActionRequired,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ReviewStatus::Unchecked => "未確認",
+            ReviewStatus::Confirmed => "確認済",
+            ReviewStatus::NeedsCheck => "要確認",
+            ReviewStatus::ActionRequired => "要対応",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ReviewStatus::Unchecked => "unchecked",
+            ReviewStatus::Confirmed => "confirmed",
+            ReviewStatus::NeedsCheck => "needs_check",
+            ReviewStatus::ActionRequired => "action_required",
+        }
+    }
+}
+
 impl Review {
     pub fn is_empty(&self) -> bool {
         self.reviewer.is_none() && self.date.is_none() && self.items.is_empty()
+    }
+
+    pub fn status(&self, question: &str) -> ReviewStatus {
+        self.items
+            .get(question)
+            .map(|i| i.status)
+            .unwrap_or_default()
+    }
+
+    pub fn comment(&self, question: &str) -> &str {
+        self.items
+            .get(question)
+            .map(|i| i.comment.as_str())
+            .unwrap_or("")
+    }
+
+    /// Sets a question's review status and/or comment. Only the review layer changes.
+    pub fn set(&mut self, question: &str, status: Option<ReviewStatus>, comment: Option<String>) {
+        let item = self.items.entry(question.to_string()).or_default();
+        if let Some(s) = status {
+            item.status = s;
+        }
+        if let Some(c) = comment {
+            item.comment = c;
+        }
     }
 }
 

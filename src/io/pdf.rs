@@ -410,6 +410,11 @@ pub fn statement_pdf(
     for unit in front_matter(&m, c, p, form) {
         pages.place(&unit);
     }
+    if !p.review.is_empty() {
+        for unit in review_summary(&m, c, p, form) {
+            pages.place(&unit);
+        }
+    }
     for unit in body(&m, c, p, form) {
         pages.place(&unit);
     }
@@ -659,6 +664,76 @@ fn band_rows(m: &Measure, title: &str) -> Vec<Row> {
         .collect()
 }
 
+/// The review summary: reviewer, counts per status, and every いいえ / 要対応 with its comment.
+fn review_summary(m: &Measure, c: &Catalogue, p: &Project, form: &FormText) -> Vec<Unit> {
+    let s = crate::domain::review::summary(c, p);
+    let mut unit: Unit = band_rows(m, &form.own.review_title);
+    let by = fill(
+        &form.own.review_by,
+        &[
+            ("reviewer", p.review.reviewer.as_deref().unwrap_or("-")),
+            ("date", p.review.date.as_deref().unwrap_or("-")),
+        ],
+    );
+    unit.push(Row::text(BODY).with(MARGIN_L + 4.0, BODY, by, BLACK));
+    let counts: Vec<String> = s.counts.iter().map(|n| n.to_string()).collect();
+    let line = fill(
+        &form.own.review_counts,
+        &[
+            ("unchecked", &counts[0]),
+            ("confirmed", &counts[1]),
+            ("needs_check", &counts[2]),
+            ("action_required", &counts[3]),
+        ],
+    );
+    unit.push(Row::text(BODY).with(MARGIN_L + 4.0, BODY, line, BLACK));
+    unit.push(Row::text(SMALL).with(MARGIN_L + 4.0, SMALL, &form.own.review_attention, GREY));
+    let mut units = vec![unit];
+    for a in &s.attention {
+        let text = format!(
+            "{}　{}　[{}]　{}",
+            a.answer,
+            a.text,
+            a.status.label(),
+            if a.comment.is_empty() {
+                "-"
+            } else {
+                &a.comment
+            }
+        );
+        let mut rows = text_rows(m, &text, TEXT_X, CONTENT_W - NUM_W, SMALL, BLACK);
+        if let Some(r) = rows.first_mut() {
+            r.texts.insert(
+                0,
+                Text {
+                    x: MARGIN_L + 4.0,
+                    size: SMALL,
+                    text: a.number.clone(),
+                    color: BLACK,
+                },
+            );
+        }
+        units.push(rows);
+    }
+    units.push(vec![Row::gap(10.0)]);
+    units
+}
+
+/// The reviewer's status and comment under a question (review reports only).
+fn review_rows(m: &Measure, p: &Project, q: &Question, form: &FormText) -> Vec<Row> {
+    if p.review.is_empty() {
+        return Vec::new();
+    }
+    let line = fill(
+        &form.own.review_line,
+        &[
+            ("status", p.review.status(&q.id).label()),
+            ("comment", p.review.comment(&q.id)),
+        ],
+    );
+    text_rows(m, &line, TEXT_X, TEXT_W, SMALL, ACCENT)
+}
+
 /// Section rows and question rows.
 fn body(m: &Measure, c: &Catalogue, p: &Project, form: &FormText) -> Vec<Unit> {
     let mut units = Vec::new();
@@ -761,6 +836,10 @@ fn question_unit(
                 finish(&mut head);
                 units.push(head);
             }
+            let review = review_rows(m, p, q, form);
+            if !review.is_empty() {
+                units.push(review);
+            }
         }
         _ => {
             add_marks(&mut head, allowed, effective_value(c, p, q));
@@ -769,6 +848,7 @@ fn question_unit(
             if let Some(note) = &gated_note {
                 head.extend(text_rows(m, note, TEXT_X, TEXT_W, SMALL, GREY));
             }
+            head.extend(review_rows(m, p, q, form));
             finish(&mut head);
             units.push(head);
         }

@@ -11,6 +11,10 @@ pub fn header_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
     let Some(doc) = &app.state.doc else { return };
     let kind = doc.catalogue.kind;
     let header = doc.project.header.clone();
+    let doc_review = (
+        doc.project.review.reviewer.clone().unwrap_or_default(),
+        doc.project.review.date.clone().unwrap_or_default(),
+    );
     let (errors, warnings, _) = counts(&doc.findings);
     let mut cmds = Vec::new();
     egui::Panel::top("header").show(ui, |ui| {
@@ -45,6 +49,29 @@ pub fn header_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
                     .changed()
                 {
                     cmds.push(Command::SetHeader(field, value));
+                }
+            }
+            if app.ui.review_mode {
+                ui.separator();
+                let reviewer = doc_review.0.clone();
+                let date = doc_review.1.clone();
+                for (key, value, is_date) in [
+                    ("review-reviewer", reviewer, false),
+                    ("review-date", date, true),
+                ] {
+                    let label = ui.add(egui::Label::new(l.t(key)).extend());
+                    let mut v = value;
+                    if ui
+                        .add(egui::TextEdit::singleline(&mut v).desired_width(140.0))
+                        .labelled_by(label.id)
+                        .changed()
+                    {
+                        cmds.push(if is_date {
+                            Command::SetReviewDate(v)
+                        } else {
+                            Command::SetReviewer(v)
+                        });
+                    }
                 }
             }
             ui.separator();

@@ -29,6 +29,9 @@ pub fn menu_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
                 t("menu-language"),
                 t("menu-lang-auto"),
                 t("menu-dark"),
+                t("menu-compare"),
+                t("menu-carry"),
+                t("menu-review"),
             ];
             let can_undo = app.state.doc.as_ref().is_some_and(|d| d.can_undo());
             let can_redo = app.state.doc.as_ref().is_some_and(|d| d.can_redo());
@@ -96,6 +99,7 @@ pub fn menu_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
                 {
                     app.ui.show_validation = !app.ui.show_validation;
                 }
+                ui.checkbox(&mut app.ui.review_mode, &labels[16]);
                 ui.separator();
                 ui.label(&labels[11]);
                 let current = app.state.settings.lang;

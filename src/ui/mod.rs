@@ -1,6 +1,8 @@
 //! The panels and dialogs of the app, one file each. Each `*_ui` function draws and sends
 //! [`crate::app::state::Command`]s; none changes the document directly.
 
+pub mod carry;
+pub mod compare;
 pub mod dialogs;
 pub mod fonts;
 pub mod guide;
@@ -9,6 +11,7 @@ pub mod import;
 pub mod menu;
 pub mod navigator;
 pub mod question;
+pub mod review;
 pub mod start;
 pub mod status;
 pub mod validation;
@@ -50,6 +53,9 @@ pub fn root_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
         if app.ui.show_validation {
             validation::validation_ui(app, ui);
         }
+        if app.ui.review_mode {
+            review::review_summary_ui(app, ui);
+        }
         navigator::navigator_ui(app, ui);
         guide::guide_ui(app, ui);
         egui::CentralPanel::default().show(ui, |ui| question::question_ui(app, ui));
@@ -59,4 +65,6 @@ pub fn root_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
     }
     dialogs::dialogs_ui(app, ui);
     import::import_ui(app, ui);
+    compare::compare_ui(app, ui);
+    carry::carry_ui(app, ui);
 }

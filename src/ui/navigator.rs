@@ -43,6 +43,11 @@ pub fn visible(app: &KaijishoApp, doc: &Doc, q: &Question) -> bool {
     if app.ui.filter_findings && !has_warning(doc, q) {
         return false;
     }
+    if let Some(st) = app.ui.review_filter
+        && doc.project.review.status(&q.id) != st
+    {
+        return false;
+    }
     let needle = fold_width(app.ui.search.trim()).to_lowercase();
     if needle.is_empty() {
         return true;
@@ -85,6 +90,15 @@ pub fn navigator_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
                 ui.checkbox(&mut app.ui.filter_no, l.t("nav-filter-no"));
                 ui.checkbox(&mut app.ui.filter_findings, l.t("nav-filter-findings"));
             });
+            if app.ui.review_mode {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(l.t("review-filter"));
+                    ui.radio_value(&mut app.ui.review_filter, None, l.t("review-all"));
+                    for st in crate::domain::project::ReviewStatus::ALL {
+                        ui.radio_value(&mut app.ui.review_filter, Some(st), st.label());
+                    }
+                });
+            }
             let label = ui.label(l.t("nav-search"));
             ui.add(
                 egui::TextEdit::singleline(&mut app.ui.search)

@@ -139,7 +139,24 @@ pub fn question_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
                     );
                 }
                 let answer = doc.project.answer(&q.id).cloned().unwrap_or_default();
-                ui.add_enabled_ui(!off, |ui| match &q.answer {
+                if answer.recheck {
+                    ui.horizontal(|ui| {
+                        ui.colored_label(ui.visuals().warn_fg_color, l.t("question-recheck"));
+                        let resp = ui.button(l.t("question-confirm"));
+                        let label = format!("{number} {}", l.t("question-confirm"));
+                        resp.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
+                        });
+                        if resp.clicked() {
+                            cmds.push(Command::ConfirmCarried(q.id.clone()));
+                        }
+                    });
+                }
+                let review_mode = app.ui.review_mode;
+                if review_mode {
+                    ui.weak(l.t("review-read-only"));
+                }
+                ui.add_enabled_ui(!off && !review_mode, |ui| match &q.answer {
                     AnswerKind::Options(options) => {
                         for o in options {
                             ui.separator();
@@ -186,6 +203,10 @@ pub fn question_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
                         }
                     }
                 });
+                if review_mode {
+                    ui.add_space(8.0);
+                    crate::ui::review::review_block_ui(app, ui, q, &mut cmds);
+                }
                 if let Some(note) = &q.note {
                     ui.add_space(8.0);
                     ui.group(|ui| {

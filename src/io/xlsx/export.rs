@@ -452,6 +452,10 @@ pub fn statement_xlsx(c: &Catalogue, p: &Project, form: &FormText) -> Result<Vec
     w.ws.protect_with_options(&options);
     let roles = std::mem::take(&mut w.roles);
 
+    if !p.review.is_empty() {
+        review_sheet(&mut wb, c, p, form)?;
+    }
+
     // The hidden sheet.
     let hidden = wb.add_worksheet();
     hidden.set_name(HIDDEN_SHEET)?;
@@ -493,6 +497,71 @@ pub fn statement_xlsx(c: &Catalogue, p: &Project, form: &FormText) -> Result<Vec
         put(hidden, &["", &row.to_string(), kind, &a, &b])?;
     }
     Ok(wb.save_to_buffer()?)
+}
+
+/// The review report sheet: reviewer, counts, and every question with the vendor's answer and
+/// the reviewer's status and comment.
+fn review_sheet(
+    wb: &mut Workbook,
+    c: &Catalogue,
+    p: &Project,
+    form: &FormText,
+) -> Result<(), ExportError> {
+    let s = crate::domain::review::summary(c, p);
+    let ws = wb.add_worksheet();
+    ws.set_name(&form.own.review_sheet)?;
+    let head = base()
+        .set_bold()
+        .set_background_color("#DDE3EC")
+        .set_text_wrap();
+    let plain = base().set_text_wrap().set_align(FormatAlign::Top);
+    let attention = plain.clone().set_background_color("#FCE4D6");
+    ws.write_string_with_format(0, 0, &form.own.review_title, &head)?;
+    let by = crate::domain::form::fill(
+        &form.own.review_by,
+        &[
+            ("reviewer", p.review.reviewer.as_deref().unwrap_or("-")),
+            ("date", p.review.date.as_deref().unwrap_or("-")),
+        ],
+    );
+    ws.write_string(1, 0, by)?;
+    let counts: Vec<String> = s.counts.iter().map(|n| n.to_string()).collect();
+    ws.write_string(
+        2,
+        0,
+        crate::domain::form::fill(
+            &form.own.review_counts,
+            &[
+                ("unchecked", &counts[0]),
+                ("confirmed", &counts[1]),
+                ("needs_check", &counts[2]),
+                ("action_required", &counts[3]),
+            ],
+        ),
+    )?;
+    for (col, h) in form.own.review_columns.iter().enumerate() {
+        ws.write_string_with_format(4, col as u16, h, &head)?;
+    }
+    for (col, w) in [8.0, 50.0, 18.0, 36.0, 10.0, 40.0].iter().enumerate() {
+        ws.set_column_width(col as u16, *w)?;
+    }
+    for (i, q) in c.questions().enumerate() {
+        let r = 5 + i as u32;
+        let flagged = s.attention.iter().any(|a| a.question_id == q.id);
+        let f = if flagged { &attention } else { &plain };
+        let answer = p.answer(&q.id);
+        let values: Vec<&str> = crate::domain::summary::shown_values(c, p, q)
+            .iter()
+            .map(|v| v.label())
+            .collect();
+        ws.write_string_with_format(r, 0, q.number_key(), f)?;
+        ws.write_string_with_format(r, 1, q.full_text(), f)?;
+        ws.write_string_with_format(r, 2, values.join(" / "), f)?;
+        ws.write_string_with_format(r, 3, answer.map(|a| a.remark.as_str()).unwrap_or(""), f)?;
+        ws.write_string_with_format(r, 4, p.review.status(&q.id).label(), f)?;
+        ws.write_string_with_format(r, 5, p.review.comment(&q.id), f)?;
+    }
+    Ok(())
 }
 
 /// A comparison of statements as a workbook: one row per question, answer / remark / match per

@@ -1,0 +1,92 @@
+//! Review mode: the reviewer's status and comment for the current question, and the review
+//! summary (counts, every いいえ and 要対応 with its comment). The vendor's answers stay read-only.
+
+use eframe::egui;
+
+use crate::app::KaijishoApp;
+use crate::app::state::Command;
+use crate::domain::catalogue::Question;
+use crate::domain::project::ReviewStatus;
+use crate::domain::review::summary;
+
+/// The review block under the current question.
+pub fn review_block_ui(
+    app: &KaijishoApp,
+    ui: &mut egui::Ui,
+    q: &Question,
+    cmds: &mut Vec<Command>,
+) {
+    let Some(doc) = &app.state.doc else { return };
+    let l = &app.state.loc;
+    let number = q.number_key();
+    ui.group(|ui| {
+        ui.strong(l.t("review-title"));
+        let current = doc.project.review.status(&q.id);
+        ui.horizontal(|ui| {
+            for st in ReviewStatus::ALL {
+                let checked = current == st;
+                let resp = ui.radio(checked, st.label());
+                let label = format!("{number} {}", st.label());
+                resp.widget_info(|| {
+                    egui::WidgetInfo::selected(egui::Role::RadioButton, true, checked, &label)
+                });
+                if resp.clicked() && !checked {
+                    cmds.push(Command::SetReviewStatus(q.id.clone(), st));
+                }
+            }
+        });
+        let label = ui.label(format!("{number} {}", l.t("review-comment")));
+        let mut text = doc.project.review.comment(&q.id).to_string();
+        if ui
+            .add(
+                egui::TextEdit::multiline(&mut text)
+                    .id(egui::Id::unique(("review-comment", &q.id)))
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id)
+            .changed()
+        {
+            cmds.push(Command::SetReviewComment(q.id.clone(), text));
+        }
+    });
+}
+
+/// The review summary panel.
+pub fn review_summary_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
+    let mut cmds = Vec::new();
+    egui::Panel::bottom("review-summary")
+        .resizable(true)
+        .default_size(150.0)
+        .show(ui, |ui| {
+            let Some(doc) = &app.state.doc else { return };
+            let l = &app.state.loc;
+            let s = summary(&doc.catalogue, &doc.project);
+            ui.horizontal_wrapped(|ui| {
+                ui.strong(l.t("review-summary"));
+                for (st, n) in ReviewStatus::ALL.iter().zip(s.counts) {
+                    ui.label(format!("{} {n}", st.label()));
+                }
+            });
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    for line in &s.attention {
+                        let text = format!(
+                            "{}  [{}] {}  {}  {}",
+                            line.number,
+                            line.status.label(),
+                            line.answer,
+                            line.text.chars().take(30).collect::<String>(),
+                            line.comment
+                        );
+                        if ui.link(text).clicked() {
+                            cmds.push(Command::Select(line.question_id.clone()));
+                        }
+                    }
+                });
+        });
+    for c in cmds {
+        app.send(c);
+    }
+}
