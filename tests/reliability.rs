@@ -1,0 +1,199 @@
+//! Saves interrupted by SIGKILL at random moments never leave a broken statement, and hostile
+//! inputs give clear errors with the old file intact.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command as Proc;
+use std::time::Duration;
+
+use kaijisho::domain::answer::AnswerValue;
+use kaijisho::domain::catalogue::{
+    AnswerKind, Catalogue, Kind, Provenance, ProvenanceKind, Question, Scope, Section,
+};
+use kaijisho::domain::{Header, Project};
+use kaijisho::io::json::{load_project, save_project};
+
+/// A project-authored 300-question catalogue with long remarks, so a save takes a while.
+fn big_project() -> Project {
+    let sections = (1..=30)
+        .map(|s| Section {
+            title: format!("第{s}節"),
+            refs: None,
+            questions: (1..=10)
+                .map(|i| Question {
+                    id: format!("q{s}.{i}"),
+                    number: format!("{s}.{i}"),
+                    text: format!("試験用の設問 {s}-{i} に対応しているか?"),
+                    refs: None,
+                    answer: AnswerKind::YesNoNa,
+                    gate: None,
+                    note: None,
+                    scope: Scope::Both,
+                })
+                .collect(),
+        })
+        .collect();
+    let c = Catalogue::new(
+        "reliability".into(),
+        "試験".into(),
+        Kind::Sds,
+        "t".into(),
+        "5.2".into(),
+        Provenance {
+            kind: ProvenanceKind::ProjectAuthored,
+            source: "test".into(),
+            file_name: None,
+            file_sha256: None,
+            note: None,
+        },
+        sections,
+    );
+    let mut p = Project::new(&c, Header::default(), true);
+    let remark = "保守要員のアカウントは個人単位。".repeat(40);
+    let ids: Vec<String> = c.questions().map(|q| q.id.clone()).collect();
+    for id in ids {
+        p.set_answer(&c, &id, None, AnswerValue::Yes, Some(remark.clone()))
+            .unwrap();
+    }
+    p
+}
+
+#[test]
+fn sigkill_during_save_leaves_old_or_new_statement() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.json");
+    save_project(&path, &big_project()).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("kaijisho");
+    let runs = std::env::var("KAIJISHO_KILL_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(200u32);
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut killed_mid_way = 0;
+    for i in 0..runs {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let delay = Duration::from_micros(seed % 40_000);
+        let value = if i % 2 == 0 { "いいえ" } else { "はい" };
+        let mut child = Proc::new(&bin)
+            .arg("answer")
+            .arg(&path)
+            .args(["1.1", value, "--remark", &format!("run {i}")])
+            .env("KAIJISHO_LANG", "en")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(delay);
+        let _ = child.kill(); // SIGKILL on Unix
+        let status = child.wait().unwrap();
+        if !status.success() {
+            killed_mid_way += 1;
+        }
+        // The file is always a complete statement: the old one or the new one.
+        let p = load_project(&path).unwrap_or_else(|e| panic!("run {i}: broken file: {e}"));
+        assert_eq!(p.answers.len(), 300, "run {i}");
+        let bak = kaijisho::io::backup_path(&path);
+        if bak.exists() {
+            let b = load_project(&bak).unwrap_or_else(|e| panic!("run {i}: broken .bak: {e}"));
+            assert_eq!(b.answers.len(), 300);
+        }
+    }
+    assert!(killed_mid_way > 0, "the kill loop never interrupted a run");
+    // No temporary files pile up beyond those of killed runs, and none is mistaken for data.
+    for entry in fs::read_dir(dir.path()).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(
+            name == "big.json" || name == "big.json.bak" || name.ends_with(".tmp"),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn hostile_inputs_are_clear_errors_and_leave_files_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("kaijisho");
+    let run = |args: &[&str], file: &Path| {
+        Proc::new(&bin)
+            .args(args)
+            .arg(file)
+            .env("KAIJISHO_LANG", "en")
+            .output()
+            .unwrap()
+    };
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        (
+            "deep.json",
+            format!("{}{}", "[".repeat(50_000), "]".repeat(50_000)).into_bytes(),
+        ),
+        (
+            "utf8.json",
+            b"{\"schema_version\": 1, \"answers\": {\"\xff\xfe\": 1}}".to_vec(),
+        ),
+        ("other-catalogue.json", {
+            let mut v: serde_json::Value = serde_json::from_slice(
+                &fs::read(
+                    Path::new(env!("CARGO_MANIFEST_DIR"))
+                        .join("assets/samples/sds-remote-service-sample.json"),
+                )
+                .unwrap(),
+            )
+            .unwrap();
+            v["catalogue"]["id"] = "mds-seed-checksheet".into();
+            serde_json::to_vec(&v).unwrap()
+        }),
+    ];
+    for (name, bytes) in cases {
+        let f = dir.path().join(name);
+        fs::write(&f, &bytes).unwrap();
+        for args in [&["validate"][..], &["dump"][..], &["answer"][..]] {
+            let mut a: Vec<&str> = args.to_vec();
+            let out = if a == ["answer"] {
+                a.clear();
+                Proc::new(&bin)
+                    .args(["answer"])
+                    .arg(&f)
+                    .args(["1", "はい"])
+                    .env("KAIJISHO_LANG", "en")
+                    .output()
+                    .unwrap()
+            } else {
+                run(&a, &f)
+            };
+            assert_eq!(out.status.code(), Some(2), "{name} {args:?}");
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                err.contains(name) && !err.contains("panicked"),
+                "{name}: {err}"
+            );
+        }
+        assert_eq!(fs::read(&f).unwrap(), bytes, "{name} unchanged");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_failing_save_keeps_the_old_file() {
+    // A target whose folder cannot take new files (a file where the folder should be).
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("not-a-folder");
+    fs::write(&blocker, b"x").unwrap();
+    let target = blocker.join("p.json");
+    let err = save_project(&target, &big_project()).unwrap_err();
+    assert!(err.to_string().contains("p.json"), "{err}");
+    // And a save over an existing file whose writer fails leaves the old content.
+    let path = dir.path().join("keep.json");
+    save_project(&path, &big_project()).unwrap();
+    let before = fs::read(&path).unwrap();
+    let res = kaijisho::io::atomic_write(&path, |w| {
+        w.write_all(b"{ half")?;
+        Err(std::io::Error::new(
+            std::io::ErrorKind::StorageFull,
+            "disk full",
+        ))
+    });
+    assert!(res.is_err());
+    assert_eq!(fs::read(&path).unwrap(), before);
+}
