@@ -71,7 +71,35 @@ pub fn atomic_write(
     }
     tmp.persist(path).map_err(|e| werr(e.error))?;
     sync_folder(folder).map_err(werr)?;
+    remove_stale_temps(folder, path);
     Ok(())
+}
+
+/// Removes temporary files an interrupted earlier save of `path` (or of its backup) left
+/// behind: `.<name>.*.tmp` older than a minute, so a save running in parallel is never touched.
+fn remove_stale_temps(folder: &Path, path: &Path) {
+    let name = path
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    let prefixes = [format!(".{name}."), format!(".{name}.bak.")];
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let ours = file.ends_with(".tmp") && prefixes.iter().any(|p| file.starts_with(p.as_str()));
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age.as_secs() >= 60);
+        if ours && old {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Writes and fsyncs a temporary file next to `path`. Dropped on error, which deletes it.
@@ -199,6 +227,31 @@ mod tests {
         assert_eq!(err.path(), path);
         assert_eq!(fs::read(&path).unwrap(), b"old content");
         assert_eq!(leftovers(dir.path()), ["a.json"]);
+    }
+
+    #[test]
+    fn stale_temporary_files_of_killed_saves_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.json");
+        let stale = dir.path().join(".a.json.XyZ123.tmp");
+        let fresh = dir.path().join(".a.json.AbC456.tmp");
+        let other = dir.path().join(".b.json.Q.tmp");
+        for f in [&stale, &fresh, &other] {
+            fs::write(f, b"partial").unwrap();
+        }
+        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        for f in [&stale, &other] {
+            fs::File::options()
+                .write(true)
+                .open(f)
+                .unwrap()
+                .set_modified(hour_ago)
+                .unwrap();
+        }
+        atomic_write(&path, |w| w.write_all(b"ok")).unwrap();
+        assert!(!stale.exists(), "an old leftover of this file goes");
+        assert!(fresh.exists(), "a recent one may belong to a running save");
+        assert!(other.exists(), "other files' temporaries are left alone");
     }
 
     #[test]
