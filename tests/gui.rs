@@ -360,3 +360,27 @@ fn carry_forward_report_and_confirmation() {
     h.run();
     assert!(!h.state().state.doc.as_ref().unwrap().project.answers["q2"].recheck);
 }
+
+#[test]
+fn save_from_the_confirmation_then_carry_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("mine.json");
+    let p = kaijisho::assets::sample_project("sds-remote-service-sample").unwrap();
+    kaijisho::io::save_project(&file, &p).unwrap();
+    let mut h = harness(dir.path());
+    h.state_mut().send(Command::Open(file.clone()));
+    h.run();
+    select(&mut h, "q2");
+    h.get_by_label("2 いいえ").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run();
+    h.get_by_label("保存").click();
+    h.run();
+    assert!(
+        h.state().state.doc.is_none(),
+        "saved, then the new-project screen"
+    );
+    let saved = kaijisho::io::load_project(&file).unwrap();
+    assert_eq!(saved.value("q2"), AnswerValue::No);
+}

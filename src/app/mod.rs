@@ -241,6 +241,10 @@ impl eframe::App for KaijishoApp {
             self.ui.closing = true;
         }
         self.flush(now);
+        // A confirmed close (saved or discarded) closes the window once the document is gone.
+        if self.ui.closing && self.state.doc.is_none() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
         // Autosave to the recovery file, a few seconds after editing stops; no repaint loop.
         if let Some(wait) = self.state.autosave(now, AUTOSAVE_DELAY) {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait.max(0.1)));

@@ -132,8 +132,16 @@ pub fn dialogs_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
         match choice {
             Some(0) => {
                 app.ui.confirm = None;
-                app.ui.closing = false;
-                save(app);
+                let has_path = app.state.doc.as_ref().is_some_and(|d| d.path.is_some());
+                if has_path {
+                    // Save, then carry on; if the save fails the document stays dirty and the
+                    // question comes back.
+                    app.send(Command::Save);
+                    app.send(pending);
+                } else {
+                    app.ui.closing = false;
+                    save(app);
+                }
             }
             Some(1) => {
                 app.ui.confirm = None;
