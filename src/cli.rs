@@ -517,16 +517,19 @@ fn file_label(p: &Path) -> String {
         .unwrap_or_else(|| p.display().to_string())
 }
 
-fn match_word(l: &Localizer, m: Option<crate::domain::matching::MatchKind>) -> String {
-    use crate::domain::matching::MatchKind;
-    match m {
-        None => String::new(),
-        Some(MatchKind::Id) => l.t("match-id"),
-        Some(MatchKind::NumberAndRef) => l.t("match-number"),
-        Some(MatchKind::Similar { score }) => l.ta(
-            "match-similar",
-            &[("score", format!("{:.0}", score * 100.0).into())],
-        ),
+/// The catalogue named on the command line: a shipped id (not embedded in the project) or a
+/// catalogue JSON file (embedded, so the project opens anywhere).
+fn catalogue_arg(catalogue: &str) -> Result<(Catalogue, bool), CliError> {
+    let shipped = assets::shipped_catalogues()?;
+    match shipped.iter().find(|c| c.id == catalogue) {
+        Some(c) => Ok((c.clone(), false)),
+        None if Path::new(catalogue).is_file() => {
+            Ok((json::load_catalogue(Path::new(catalogue))?, true))
+        }
+        None => Err(CliError::UnknownCatalogue {
+            id: catalogue.to_string(),
+            available: shipped.iter().map(|c| c.id.clone()).collect(),
+        }),
     }
 }
 
@@ -550,7 +553,7 @@ fn compare(l: &Localizer, files: &[PathBuf], xlsx: Option<&Path>) -> Result<Exit
         for (label, cell) in labels.iter().zip(&row.cells) {
             match cell {
                 Some(c) => {
-                    let how = match_word(l, c.matched);
+                    let how = c.matched.map(|m| m.localize(l)).unwrap_or_default();
                     let remark = if c.remark.is_empty() {
                         "-".to_string()
                     } else {
@@ -593,22 +596,10 @@ fn carry(
     output: &Path,
     force: bool,
 ) -> Result<ExitCode, CliError> {
-    use crate::domain::carry::{CarryItem, carry as run_carry};
+    use crate::domain::carry::carry as run_carry;
     refuse_overwrite(Some(output), force)?;
     let (old_p, old_c) = open(old)?;
-    let shipped = assets::shipped_catalogues()?;
-    let (new_c, embed) = match shipped.iter().find(|c| c.id == catalogue) {
-        Some(c) => (c.clone(), false),
-        None if Path::new(catalogue).is_file() => {
-            (json::load_catalogue(Path::new(catalogue))?, true)
-        }
-        None => {
-            return Err(CliError::UnknownCatalogue {
-                id: catalogue.to_string(),
-                available: shipped.iter().map(|c| c.id.clone()).collect(),
-            });
-        }
-    };
+    let (new_c, embed) = catalogue_arg(catalogue)?;
     let header = Header {
         created: today_japanese(),
         ..old_p.header.clone()
@@ -617,73 +608,10 @@ fn carry(
     json::save_project(output, &project)?;
     let mut out = String::new();
     for item in &report.items {
-        let line = match item {
-            CarryItem::Moved {
-                number,
-                old_number,
-                matched,
-            } => l.ta(
-                "carry-moved",
-                &[
-                    ("number", number.clone().into()),
-                    ("old", old_number.clone().into()),
-                    ("how", match_word(l, Some(*matched)).into()),
-                ],
-            ),
-            CarryItem::Changed {
-                number,
-                old_number,
-                matched,
-                ..
-            } => l.ta(
-                "carry-changed",
-                &[
-                    ("number", number.clone().into()),
-                    ("old", old_number.clone().into()),
-                    ("how", match_word(l, Some(*matched)).into()),
-                ],
-            ),
-            CarryItem::Unmatched { number } => {
-                l.ta("carry-unmatched", &[("number", number.clone().into())])
-            }
-            CarryItem::Dropped { old_number } => {
-                l.ta("carry-dropped", &[("old", old_number.clone().into())])
-            }
-        };
-        out.push_str(&line);
+        out.push_str(&item.localize(l));
         out.push('\n');
     }
-    out.push_str(
-        &l.ta(
-            "carry-summary",
-            &[
-                (
-                    "moved",
-                    report
-                        .count(|i| matches!(i, CarryItem::Moved { .. }))
-                        .into(),
-                ),
-                (
-                    "changed",
-                    report
-                        .count(|i| matches!(i, CarryItem::Changed { .. }))
-                        .into(),
-                ),
-                (
-                    "unmatched",
-                    report
-                        .count(|i| matches!(i, CarryItem::Unmatched { .. }))
-                        .into(),
-                ),
-                (
-                    "dropped",
-                    report
-                        .count(|i| matches!(i, CarryItem::Dropped { .. }))
-                        .into(),
-                ),
-            ],
-        ),
-    );
+    out.push_str(&report.localize(l));
     out.push('\n');
     out.push_str(&written(l, output));
     emit(&out);
@@ -697,19 +625,7 @@ fn new_project(
     header: Header,
     force: bool,
 ) -> Result<ExitCode, CliError> {
-    let shipped = assets::shipped_catalogues()?;
-    let (cat, embed) = match shipped.iter().find(|c| c.id == catalogue) {
-        Some(c) => (c.clone(), false),
-        None if Path::new(catalogue).is_file() => {
-            (json::load_catalogue(Path::new(catalogue))?, true)
-        }
-        None => {
-            return Err(CliError::UnknownCatalogue {
-                id: catalogue.to_string(),
-                available: shipped.iter().map(|c| c.id.clone()).collect(),
-            });
-        }
-    };
+    let (cat, embed) = catalogue_arg(catalogue)?;
     if output.exists() && !force {
         return Err(CliError::OutputExists(output.to_path_buf()));
     }

@@ -452,6 +452,83 @@ impl Localize for crate::io::xlsx::Note {
     }
 }
 
+impl Localize for crate::domain::matching::MatchKind {
+    fn localize(&self, l: &Localizer) -> String {
+        use crate::domain::matching::MatchKind;
+        match self {
+            MatchKind::Id => l.t("match-id"),
+            MatchKind::NumberAndRef => l.t("match-number"),
+            MatchKind::Similar { score } => l.ta(
+                "match-similar",
+                &[("score", s(format!("{:.0}", score * 100.0)))],
+            ),
+        }
+    }
+}
+
+impl Localize for crate::domain::carry::CarryItem {
+    fn localize(&self, l: &Localizer) -> String {
+        use crate::domain::carry::CarryItem;
+        match self {
+            CarryItem::Moved {
+                number,
+                old_number,
+                matched,
+            } => l.ta(
+                "carry-moved",
+                &[
+                    ("number", s(number)),
+                    ("old", s(old_number)),
+                    ("how", s(matched.localize(l))),
+                ],
+            ),
+            CarryItem::Changed {
+                number,
+                old_number,
+                matched,
+                ..
+            } => l.ta(
+                "carry-changed",
+                &[
+                    ("number", s(number)),
+                    ("old", s(old_number)),
+                    ("how", s(matched.localize(l))),
+                ],
+            ),
+            CarryItem::Unmatched { number } => l.ta("carry-unmatched", &[("number", s(number))]),
+            CarryItem::Dropped { old_number } => l.ta("carry-dropped", &[("old", s(old_number))]),
+        }
+    }
+}
+
+impl Localize for crate::domain::carry::CarryReport {
+    /// The summary line: counts of carried, changed, new and dropped questions.
+    fn localize(&self, l: &Localizer) -> String {
+        use crate::domain::carry::CarryItem;
+        l.ta(
+            "carry-summary",
+            &[
+                (
+                    "moved",
+                    FluentValue::from(self.count(|i| matches!(i, CarryItem::Moved { .. }))),
+                ),
+                (
+                    "changed",
+                    FluentValue::from(self.count(|i| matches!(i, CarryItem::Changed { .. }))),
+                ),
+                (
+                    "unmatched",
+                    FluentValue::from(self.count(|i| matches!(i, CarryItem::Unmatched { .. }))),
+                ),
+                (
+                    "dropped",
+                    FluentValue::from(self.count(|i| matches!(i, CarryItem::Dropped { .. }))),
+                ),
+            ],
+        )
+    }
+}
+
 impl Localize for AssetError {
     fn localize(&self, l: &Localizer) -> String {
         match self {

@@ -430,6 +430,20 @@ impl AppState {
         self.say(msg);
     }
 
+    /// "Wrote <file>", or the error, in the status bar.
+    fn report_written<E: Localize>(&mut self, result: Result<(), E>, path: &Path) {
+        let msg = match &result {
+            Ok(()) => self
+                .loc
+                .ta("written", &[("file", path.display().to_string().into())]),
+            Err(e) => e.localize(&self.loc),
+        };
+        match result {
+            Ok(()) => self.say(msg),
+            Err(_) => self.fail(msg),
+        }
+    }
+
     fn fail(&mut self, text: String) {
         self.status = Some(Status { text, error: true });
     }
@@ -562,34 +576,13 @@ impl AppState {
             Command::ExportPdf(path) => {
                 if let Some(d) = &self.doc {
                     let res = io::pdf::export_pdf(&path, &d.catalogue, &d.project, &io::pdf::now());
-                    match res {
-                        Ok(()) => {
-                            let msg = self
-                                .loc
-                                .ta("written", &[("file", path.display().to_string().into())]);
-                            self.say(msg);
-                        }
-                        Err(e) => {
-                            let msg = e.localize(&self.loc);
-                            self.fail(msg);
-                        }
-                    }
+                    self.report_written(res, &path);
                 }
             }
             Command::ExportXlsx(path) => {
                 if let Some(d) = &self.doc {
-                    match io::xlsx::export_xlsx(&path, &d.catalogue, &d.project) {
-                        Ok(()) => {
-                            let msg = self
-                                .loc
-                                .ta("written", &[("file", path.display().to_string().into())]);
-                            self.say(msg);
-                        }
-                        Err(e) => {
-                            let msg = e.localize(&self.loc);
-                            self.fail(msg);
-                        }
-                    }
+                    let res = io::xlsx::export_xlsx(&path, &d.catalogue, &d.project);
+                    self.report_written(res, &path);
                 }
             }
             Command::SetValue {

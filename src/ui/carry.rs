@@ -6,6 +6,7 @@ use eframe::egui;
 use crate::app::KaijishoApp;
 use crate::app::state::Command;
 use crate::domain::carry::CarryItem;
+use crate::i18n::Localize;
 
 pub fn carry_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
     let ctx = ui.ctx().clone();
@@ -46,52 +47,16 @@ pub fn carry_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
             .open(&mut open)
             .default_size([520.0, 400.0])
             .show(&ctx, |ui| {
-                let count = |f: fn(&CarryItem) -> bool| report.count(f);
-                ui.label(l.ta(
-                    "carry-summary",
-                    &[
-                        (
-                            "moved",
-                            count(|i| matches!(i, CarryItem::Moved { .. })).into(),
-                        ),
-                        (
-                            "changed",
-                            count(|i| matches!(i, CarryItem::Changed { .. })).into(),
-                        ),
-                        (
-                            "unmatched",
-                            count(|i| matches!(i, CarryItem::Unmatched { .. })).into(),
-                        ),
-                        (
-                            "dropped",
-                            count(|i| matches!(i, CarryItem::Dropped { .. })).into(),
-                        ),
-                    ],
-                ));
+                ui.label(report.localize(l));
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     for item in &report.items {
-                        let (key, number, old) = match item {
-                            CarryItem::Moved {
-                                number, old_number, ..
-                            } => ("carry-moved", number.clone(), old_number.clone()),
-                            CarryItem::Changed {
-                                number, old_number, ..
-                            } => ("carry-changed", number.clone(), old_number.clone()),
-                            CarryItem::Unmatched { number } => {
-                                ("carry-unmatched", number.clone(), String::new())
-                            }
-                            CarryItem::Dropped { old_number } => {
-                                ("carry-dropped", String::new(), old_number.clone())
-                            }
+                        let text = item.localize(l);
+                        let number = match item {
+                            CarryItem::Moved { number, .. }
+                            | CarryItem::Changed { number, .. }
+                            | CarryItem::Unmatched { number } => number.clone(),
+                            CarryItem::Dropped { .. } => String::new(),
                         };
-                        let text = l.ta(
-                            key,
-                            &[
-                                ("number", number.clone().into()),
-                                ("old", old.into()),
-                                ("how", "".into()),
-                            ],
-                        );
                         if number.is_empty() {
                             ui.label(text);
                         } else if ui.link(text).clicked()

@@ -8,19 +8,7 @@ use eframe::egui;
 use crate::app::state::Command;
 use crate::app::{CompareForm, KaijishoApp};
 use crate::domain::answer::AnswerValue;
-use crate::domain::matching::MatchKind;
-
-fn match_text(l: &crate::i18n::Localizer, m: Option<MatchKind>) -> String {
-    match m {
-        None => String::new(),
-        Some(MatchKind::Id) => l.t("match-id"),
-        Some(MatchKind::NumberAndRef) => l.t("match-number"),
-        Some(MatchKind::Similar { score }) => l.ta(
-            "match-similar",
-            &[("score", format!("{:.0}", score * 100.0).into())],
-        ),
-    }
-}
+use crate::i18n::Localize;
 
 pub fn compare_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
     let Some(mut form) = app.ui.compare.take() else {
@@ -111,7 +99,10 @@ pub fn compare_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
                                 for cell in &row.cells {
                                     match cell {
                                         Some(c) => {
-                                            let how = match_text(l, c.matched);
+                                            let how = c
+                                                .matched
+                                                .map(|m| m.localize(l))
+                                                .unwrap_or_default();
                                             let mut t = egui::RichText::new(&c.answer);
                                             if row.answer_differs {
                                                 t = t.background_color(diff_bg);

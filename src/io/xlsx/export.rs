@@ -614,17 +614,10 @@ pub fn comparison_xlsx(
                 Some(cell) => {
                     ws.write_string_with_format(r, c, &cell.answer, f)?;
                     ws.write_string_with_format(r, c + 1, &cell.remark, f)?;
-                    let how = match cell.matched {
-                        None => String::new(),
-                        Some(crate::domain::matching::MatchKind::Id) => l.t("match-id"),
-                        Some(crate::domain::matching::MatchKind::NumberAndRef) => {
-                            l.t("match-number")
-                        }
-                        Some(crate::domain::matching::MatchKind::Similar { score }) => l.ta(
-                            "match-similar",
-                            &[("score", format!("{:.0}", score * 100.0).into())],
-                        ),
-                    };
+                    let how = cell
+                        .matched
+                        .map(|m| crate::i18n::Localize::localize(&m, l))
+                        .unwrap_or_default();
                     ws.write_string_with_format(r, c + 2, &how, f)?;
                 }
                 None => {
