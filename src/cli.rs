@@ -261,8 +261,7 @@ pub fn main() -> ExitCode {
 pub fn run(args: &[String]) -> ExitCode {
     let lang = lang_from_args(args).unwrap_or_else(Lang::detect);
     let l = Localizer::new(lang);
-    let mut cmd = localized_command(&l);
-    let matches = match cmd.clone().try_get_matches_from(args) {
+    let matches = match localized_command(&l).try_get_matches_from(args) {
         Ok(m) => m,
         Err(e) => {
             let _ = e.print();
@@ -282,7 +281,6 @@ pub fn run(args: &[String]) -> ExitCode {
         Some(Command::Open { file }) => return gui(Some(file), lang_flag, &l),
         Some(c) => c,
     };
-    let _ = &mut cmd;
     match execute(command, &l) {
         Ok(code) => code,
         Err(e) => {
