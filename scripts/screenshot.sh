@@ -22,12 +22,18 @@ DATA=$(mktemp -d)   # an empty app-data folder: no recent files, no recovery off
 export KAIJISHO_DATA_DIR="$DATA" KAIJISHO_LANG=ja XDG_DATA_HOME="$DATA" XDG_CONFIG_HOME="$DATA"
 export LIBGL_ALWAYS_SOFTWARE=1
 
+NEXT_DISPLAY=91
 shot() { # shot <width> <height> <output.png> [args...]
   local w=$1 h=$2 out=$3; shift 3
-  local display=:$((90 + RANDOM % 9))
+  local display=:$NEXT_DISPLAY
+  NEXT_DISPLAY=$((NEXT_DISPLAY + 1))
   Xvfb "$display" -screen 0 "${w}x${h}x24" >/dev/null 2>&1 &
   local xvfb=$!
-  sleep 1
+  # Wait until the X server answers.
+  for _ in $(seq 1 50); do
+    DISPLAY=$display xdpyinfo >/dev/null 2>&1 && break
+    sleep 0.1
+  done
   DISPLAY=$display "$BIN" "$@" >/dev/null 2>&1 &
   local app=$!
   # Wait for the window, make it fill the screen, let it draw.
@@ -43,6 +49,7 @@ shot() { # shot <width> <height> <output.png> [args...]
   kill "$app" 2>/dev/null || true
   wait "$app" 2>/dev/null || true
   kill "$xvfb" 2>/dev/null || true
+  wait "$xvfb" 2>/dev/null || true
   echo "wrote $out"
 }
 
