@@ -86,6 +86,20 @@ pub fn japanese_font() -> Result<&'static [u8], AssetError> {
     file("fonts/ipaexg.ttf")
 }
 
+/// The licence of the bundled font (IPA Font License Agreement v1.0), shown in the About window.
+pub fn font_licence() -> Result<&'static str, AssetError> {
+    let path = "fonts/IPA_Font_License_Agreement_v1.0.txt";
+    std::str::from_utf8(file(path)?).map_err(|e| AssetError::Invalid {
+        file: path.to_string(),
+        detail: e.to_string(),
+    })
+}
+
+/// The app icon (256 px PNG, from `assets/icons/kaijisho.svg`).
+pub fn app_icon_png() -> Result<&'static [u8], AssetError> {
+    file("icons/kaijisho-256.png")
+}
+
 /// The names of the sample projects (file stems under `assets/samples/`).
 pub fn sample_names() -> Vec<String> {
     json_files("samples")

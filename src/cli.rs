@@ -20,7 +20,7 @@ use crate::io::json::{self, FileError};
 use crate::io::pdf::PdfError;
 
 #[derive(Debug, Parser)]
-#[command(name = "kaijisho", version, about)]
+#[command(name = "kaijisho", version = crate::VERSION, about)]
 struct Cli {
     /// Display language (ja / en).
     #[arg(long, global = true, value_parser = ["ja", "en"])]
@@ -103,8 +103,17 @@ enum Command {
     },
     /// Print the SHA-256 fingerprint of a statement's canonical content.
     Fingerprint { file: PathBuf },
-    /// Open a statement in the desktop app.
-    Open { file: PathBuf },
+    /// Open the desktop app, with a statement when one is named.
+    Open {
+        file: Option<PathBuf>,
+        /// Measurement aid (scripts/perf): print the wall-clock time when the first frame has
+        /// been shown, as `first-frame-epoch-ns <n>`.
+        #[arg(long, hide = true)]
+        print_first_frame: bool,
+        /// Measurement aid (scripts/perf): close the window after this many milliseconds.
+        #[arg(long, hide = true, value_name = "MS")]
+        exit_after: Option<u64>,
+    },
     /// Compare two or more statements (exit 0 when they agree, 1 when they differ).
     Compare {
         #[arg(required = true, num_args = 2..)]
@@ -277,8 +286,20 @@ pub fn run(args: &[String]) -> ExitCode {
     };
     let lang_flag = cli.lang.as_deref().and_then(Lang::from_code);
     let command = match cli.command {
-        None => return gui(None, lang_flag, &l),
-        Some(Command::Open { file }) => return gui(Some(file), lang_flag, &l),
+        None => return gui(crate::app::StartOptions::default(), lang_flag, &l),
+        Some(Command::Open {
+            file,
+            print_first_frame,
+            exit_after,
+        }) => {
+            let opts = crate::app::StartOptions {
+                open: file,
+                print_first_frame,
+                exit_after_ms: exit_after,
+                ..Default::default()
+            };
+            return gui(opts, lang_flag, &l);
+        }
         Some(c) => c,
     };
     match execute(command, &l) {
@@ -291,12 +312,8 @@ pub fn run(args: &[String]) -> ExitCode {
 }
 
 /// Starts the desktop app.
-fn gui(open: Option<PathBuf>, lang: Option<Lang>, l: &Localizer) -> ExitCode {
-    let opts = crate::app::StartOptions {
-        open,
-        data_dir: None,
-        lang,
-    };
+fn gui(mut opts: crate::app::StartOptions, lang: Option<Lang>, l: &Localizer) -> ExitCode {
+    opts.lang = lang;
     match crate::app::run(opts) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

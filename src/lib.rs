@@ -15,3 +15,18 @@ pub mod domain;
 pub mod i18n;
 pub mod io;
 pub mod ui;
+
+/// Version and build information, as `kaijisho --version` and the About window show it:
+/// `0.1.0 (commit 0123456789, 2026-11-22; x86_64-pc-windows-gnu; release)`.
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (commit ",
+    env!("KAIJISHO_BUILD_COMMIT"),
+    ", ",
+    env!("KAIJISHO_BUILD_DATE"),
+    "; ",
+    env!("KAIJISHO_BUILD_TARGET"),
+    "; ",
+    env!("KAIJISHO_BUILD_PROFILE"),
+    ")"
+);

@@ -61,6 +61,8 @@ pub struct UiState {
     pub compare: Option<CompareForm>,
     /// The carry-forward dialog: the catalogue to carry to.
     pub carry_to: Option<String>,
+    /// ヘルプ → kaijisho について.
+    pub show_about: bool,
 }
 
 /// The comparison window's inputs.
@@ -77,6 +79,45 @@ pub struct KaijishoApp {
     pub state: AppState,
     pub ui: UiState,
     pending: Vec<Command>,
+    probe: Probe,
+}
+
+/// Measurement aids for the scripts under `scripts/perf` (hidden options of `kaijisho open`):
+/// off unless asked for on the command line.
+#[derive(Debug, Default)]
+struct Probe {
+    print_first_frame: bool,
+    exit_after_ms: Option<u64>,
+    frames: u64,
+}
+
+impl Probe {
+    fn frame(&mut self, ctx: &egui::Context, now: f64) {
+        self.frames += 1;
+        if self.print_first_frame {
+            match self.frames {
+                // The first frame is painted after this pass; the next pass starts once it is
+                // on screen.
+                1 => ctx.request_repaint(),
+                2 => {
+                    let ns = std::time::SystemTime::now()
+                        .duration_since(std::time::UNIX_EPOCH)
+                        .map(|d| d.as_nanos())
+                        .unwrap_or_default();
+                    println!("first-frame-epoch-ns {ns}");
+                }
+                _ => {}
+            }
+        }
+        if let Some(ms) = self.exit_after_ms {
+            let left = ms as f64 / 1000.0 - now;
+            if left <= 0.0 {
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            } else {
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(left));
+            }
+        }
+    }
 }
 
 /// Options for starting the app (tests and `kaijisho open <file>`).
@@ -85,6 +126,10 @@ pub struct StartOptions {
     pub open: Option<PathBuf>,
     pub data_dir: Option<PathBuf>,
     pub lang: Option<Lang>,
+    /// Measurement aid: print when the first frame has been shown.
+    pub print_first_frame: bool,
+    /// Measurement aid: close the window after this many milliseconds.
+    pub exit_after_ms: Option<u64>,
 }
 
 impl KaijishoApp {
@@ -98,7 +143,7 @@ impl KaijishoApp {
         }
         ui::fonts::install(&cc.egui_ctx);
         let data_dir = opts.data_dir.or_else(state::data_dir);
-        let app = KaijishoApp::with_state(
+        let mut app = KaijishoApp::with_state(
             match AppState::new(settings, data_dir) {
                 Ok(s) => s,
                 Err(e) => {
@@ -110,6 +155,8 @@ impl KaijishoApp {
             opts.open,
         );
         ui::theme(&cc.egui_ctx, app.state.settings.dark);
+        app.probe.print_first_frame = opts.print_first_frame;
+        app.probe.exit_after_ms = opts.exit_after_ms;
         app
     }
 
@@ -135,6 +182,7 @@ impl KaijishoApp {
                 ..UiState::default()
             },
             pending: Vec::new(),
+            probe: Probe::default(),
         }
     }
 
@@ -218,6 +266,7 @@ impl KaijishoApp {
 impl eframe::App for KaijishoApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         let now = ctx.input(|i| i.time);
+        self.probe.frame(ctx, now);
         self.shortcuts(ctx);
         // Files dropped on the window open.
         let dropped: Vec<PathBuf> = ctx.input(|i| {
@@ -265,13 +314,22 @@ impl eframe::App for KaijishoApp {
 
 /// Runs the desktop app (blocking until the window closes).
 pub fn run(opts: StartOptions) -> Result<(), eframe::Error> {
+    let mut viewport = egui::ViewportBuilder::default()
+        // Matches the .desktop file's name / StartupWMClass on Linux.
+        .with_app_id("io.github.kaijisho.Kaijisho")
+        .with_title("kaijisho")
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([900.0, 600.0])
+        .with_drag_and_drop(true);
+    if let Some(icon) = crate::assets::app_icon_png()
+        .ok()
+        .and_then(|png| eframe::icon_data::from_png_bytes(png).ok())
+    {
+        viewport = viewport.with_icon(std::sync::Arc::new(icon));
+    }
     let native = eframe::NativeOptions {
         renderer: eframe::Renderer::Glow,
-        viewport: egui::ViewportBuilder::default()
-            .with_title("kaijisho")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([900.0, 600.0])
-            .with_drag_and_drop(true),
+        viewport,
         persist_window: true,
         ..Default::default()
     };

@@ -32,6 +32,8 @@ pub fn menu_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
                 t("menu-compare"),
                 t("menu-carry"),
                 t("menu-review"),
+                t("menu-help"),
+                t("menu-about"),
             ];
             let can_undo = app.state.doc.as_ref().is_some_and(|d| d.can_undo());
             let can_redo = app.state.doc.as_ref().is_some_and(|d| d.can_redo());
@@ -117,6 +119,11 @@ pub fn menu_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
                 if ui.checkbox(&mut dark, &labels[13]).changed() {
                     app.state.settings.dark = dark;
                     crate::ui::theme(ui.ctx(), dark);
+                }
+            });
+            ui.menu_button(&labels[17], |ui| {
+                if ui.button(&labels[18]).clicked() {
+                    app.ui.show_about = true;
                 }
             });
         });

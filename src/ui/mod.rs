@@ -1,6 +1,7 @@
 //! The panels and dialogs of the app, one file each. Each `*_ui` function draws and sends
 //! [`crate::app::state::Command`]s; none changes the document directly.
 
+pub mod about;
 pub mod carry;
 pub mod compare;
 pub mod dialogs;
@@ -67,4 +68,5 @@ pub fn root_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
     import::import_ui(app, ui);
     compare::compare_ui(app, ui);
     carry::carry_ui(app, ui);
+    about::about_ui(app, ui);
 }

@@ -1,0 +1,64 @@
+//! ヘルプ → kaijisho について: version and build, the app's licence, the bundled font's licence
+//! and where the third-party licences are, and that the app never uses the network.
+
+use eframe::egui;
+
+use crate::app::KaijishoApp;
+
+pub fn about_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
+    if !app.ui.show_about {
+        return;
+    }
+    let l = &app.state.loc;
+    let mut open = true;
+    egui::Window::new(l.t("about-title"))
+        .id(egui::Id::unique("about"))
+        .open(&mut open)
+        .collapsible(false)
+        .default_size([560.0, 460.0])
+        .show(ui.ctx(), |ui| {
+            ui.horizontal(|ui| {
+                if let Some(tex) = icon_texture(ui.ctx()) {
+                    ui.add(egui::Image::new(&tex).fit_to_exact_size(egui::vec2(64.0, 64.0)));
+                }
+                ui.vertical(|ui| {
+                    ui.heading(l.t("app-name"));
+                    ui.label(format!("{} {}", l.t("about-version"), crate::VERSION));
+                    ui.label(l.t("about-licence"));
+                });
+            });
+            ui.separator();
+            ui.label(l.t("about-offline"));
+            ui.label(l.t("about-third-party"));
+            ui.separator();
+            ui.label(l.t("about-font"));
+            if let Ok(text) = crate::assets::font_licence() {
+                egui::CollapsingHeader::new(l.t("about-font-licence"))
+                    .id_salt("about-font-licence")
+                    .show(ui, |ui| {
+                        egui::ScrollArea::vertical()
+                            .max_height(240.0)
+                            .show(ui, |ui| ui.label(text));
+                    });
+            }
+        });
+    if !open {
+        app.ui.show_about = false;
+    }
+}
+
+/// The app icon as a texture, decoded once per context.
+fn icon_texture(ctx: &egui::Context) -> Option<egui::TextureHandle> {
+    let id = egui::Id::unique("about-icon-texture");
+    if let Some(t) = ctx.data(|d| d.get_temp::<egui::TextureHandle>(id)) {
+        return Some(t);
+    }
+    let icon = eframe::icon_data::from_png_bytes(crate::assets::app_icon_png().ok()?).ok()?;
+    let image = egui::ColorImage::from_rgba_unmultiplied(
+        [icon.width as usize, icon.height as usize],
+        &icon.rgba,
+    );
+    let tex = ctx.load_texture("kaijisho-icon", image, egui::TextureOptions::LINEAR);
+    ctx.data_mut(|d| d.insert_temp(id, tex.clone()));
+    Some(tex)
+}
