@@ -384,3 +384,34 @@ fn save_from_the_confirmation_then_carry_on() {
     let saved = kaijisho::io::load_project(&file).unwrap();
     assert_eq!(saved.value("q2"), AnswerValue::No);
 }
+
+#[test]
+fn crash_with_unsaved_edits_then_restart_offers_recovery_and_restores() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery.json");
+    {
+        let mut h = with_sample(dir.path());
+        select(&mut h, "q2");
+        h.get_by_label("2 いいえ").click();
+        h.run();
+        assert_eq!(value(&h, "q2"), AnswerValue::No);
+        // Frames go on (0.25 s each) until the recovery file is written a few seconds later.
+        for _ in 0..40 {
+            if recovery.exists() {
+                break;
+            }
+            h.step();
+        }
+        assert!(recovery.exists(), "no recovery file after 10 s");
+        // The "crash": the app goes away without saving or closing.
+        std::mem::forget(h);
+    }
+    let mut h = harness(dir.path());
+    h.get_by_label("保存されていない作業が見つかりました");
+    h.get_by_label("復元する").click();
+    h.run();
+    let doc = h.state().state.doc.as_ref().expect("restored");
+    assert!(doc.dirty, "restored work is unsaved until saved");
+    assert_eq!(value(&h, "q2"), AnswerValue::No);
+    assert!(!recovery.exists() || h.state().state.recovery.is_none());
+}

@@ -6,56 +6,17 @@ use std::path::Path;
 use std::process::Command as Proc;
 use std::time::Duration;
 
-use kaijisho::domain::answer::AnswerValue;
-use kaijisho::domain::catalogue::{
-    AnswerKind, Catalogue, Kind, Provenance, ProvenanceKind, Question, Scope, Section,
-};
-use kaijisho::domain::{Header, Project};
+use kaijisho::domain::Project;
 use kaijisho::io::json::{load_project, save_project};
 
-/// A project-authored 300-question catalogue with long remarks, so a save takes a while.
+mod common {
+    pub mod synthetic;
+}
+use common::synthetic;
+
+/// The generated 300-question statement with long remarks, so a save takes a while.
 fn big_project() -> Project {
-    let sections = (1..=30)
-        .map(|s| Section {
-            title: format!("第{s}節"),
-            refs: None,
-            questions: (1..=10)
-                .map(|i| Question {
-                    id: format!("q{s}.{i}"),
-                    number: format!("{s}.{i}"),
-                    text: format!("試験用の設問 {s}-{i} に対応しているか?"),
-                    refs: None,
-                    answer: AnswerKind::YesNoNa,
-                    gate: None,
-                    note: None,
-                    scope: Scope::Both,
-                })
-                .collect(),
-        })
-        .collect();
-    let c = Catalogue::new(
-        "reliability".into(),
-        "試験".into(),
-        Kind::Sds,
-        "t".into(),
-        "5.2".into(),
-        Provenance {
-            kind: ProvenanceKind::ProjectAuthored,
-            source: "test".into(),
-            file_name: None,
-            file_sha256: None,
-            note: None,
-        },
-        sections,
-    );
-    let mut p = Project::new(&c, Header::default(), true);
-    let remark = "保守要員のアカウントは個人単位。".repeat(40);
-    let ids: Vec<String> = c.questions().map(|q| q.id.clone()).collect();
-    for id in ids {
-        p.set_answer(&c, &id, None, AnswerValue::Yes, Some(remark.clone()))
-            .unwrap();
-    }
-    p
+    synthetic::answered_project(&synthetic::catalogue())
 }
 
 #[test]
@@ -79,7 +40,7 @@ fn sigkill_during_save_leaves_old_or_new_statement() {
         let mut child = Proc::new(&bin)
             .arg("answer")
             .arg(&path)
-            .args(["1.1", value, "--remark", &format!("run {i}")])
+            .args(["1.2", value, "--remark", &format!("run {i}")])
             .env("KAIJISHO_LANG", "en")
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
@@ -196,4 +157,79 @@ fn a_failing_save_keeps_the_old_file() {
     });
     assert!(res.is_err());
     assert_eq!(fs::read(&path).unwrap(), before);
+}
+
+/// Runs the CLI as an unprivileged user when the tests run as root (root ignores folder
+/// permissions): `setpriv` from util-linux, with a copy of the binary the user can reach.
+#[cfg(unix)]
+fn unprivileged(dir: &Path) -> Proc {
+    use std::os::unix::fs::PermissionsExt;
+    let bin = assert_cmd::cargo::cargo_bin("kaijisho");
+    // SAFETY: geteuid has no preconditions.
+    let root = unsafe { geteuid() } == 0;
+    if !root {
+        return Proc::new(bin);
+    }
+    let copy = dir.join("kaijisho-bin");
+    fs::copy(&bin, &copy).unwrap();
+    fs::set_permissions(&copy, fs::Permissions::from_mode(0o755)).unwrap();
+    let mut p = Proc::new("setpriv");
+    p.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+        .arg(copy);
+    p
+}
+
+#[cfg(unix)]
+unsafe extern "C" {
+    fn geteuid() -> u32;
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_folder_is_a_clear_error_and_the_old_file_stays() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    let ro = dir.path().join("read-only");
+    fs::create_dir(&ro).unwrap();
+    let path = ro.join("statement.json");
+    save_project(&path, &big_project()).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+    fs::set_permissions(&ro, fs::Permissions::from_mode(0o555)).unwrap();
+    let before = fs::read(&path).unwrap();
+    // Saving an answer into the read-only folder, and exporting into it.
+    let answer = unprivileged(dir.path())
+        .arg("answer")
+        .arg(&path)
+        .args(["1.2", "いいえ"])
+        .env("KAIJISHO_LANG", "en")
+        .output()
+        .unwrap();
+    let export = unprivileged(dir.path())
+        .arg("export")
+        .arg(&path)
+        .arg("--pdf")
+        .arg(ro.join("statement.pdf"))
+        .env("KAIJISHO_LANG", "en")
+        .output()
+        .unwrap();
+    fs::set_permissions(&ro, fs::Permissions::from_mode(0o755)).unwrap();
+    for (what, out, name) in [
+        ("answer", &answer, "statement.json"),
+        ("export", &export, "statement.pdf"),
+    ] {
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{what}: {err}");
+        assert!(
+            err.contains(name) && err.to_lowercase().contains("permission"),
+            "{what}: {err}"
+        );
+        assert!(!err.contains("panicked"), "{what}: {err}");
+    }
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        before,
+        "the statement is unchanged"
+    );
+    assert!(!ro.join("statement.pdf").exists());
 }

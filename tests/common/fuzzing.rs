@@ -1,0 +1,91 @@
+//! The fuzz targets' bodies (tests/fuzz/fuzz_targets/*.rs call these), shared with
+//! tests/fuzz_corpus.rs, which runs the seed corpus and every past finding through them in the
+//! ordinary test suite. Each must return normally on any input: errors are fine, panics are not.
+
+#![allow(dead_code)]
+
+use std::io::Write;
+use std::path::Path;
+
+/// Project and catalogue JSON loaders.
+pub fn project_json(data: &[u8]) {
+    let path = Path::new("fuzz.json");
+    if let Ok(p) = kaijisho::io::json::project_from_bytes(path, data) {
+        // A loaded project must serialise again and bind or refuse its catalogue cleanly.
+        let _ = kaijisho::io::json::to_pretty_json(&p);
+        if let Ok(cats) = kaijisho::assets::shipped_catalogues() {
+            let _ = p.catalogue.resolve(&cats);
+        }
+    }
+    let _ = kaijisho::io::json::catalogue_from_bytes(path, data);
+}
+
+/// Marks an input whose rest is text parts to be packed into a well-formed xlsx zip.
+pub const PARTS_MODE: u8 = b'P';
+/// Starts each part in parts mode: `\n@@ <part name>\n<content>`.
+pub const PART_SEP: &str = "\n@@ ";
+
+/// The workbook importer: raw bytes, or (first byte [`PARTS_MODE`]) parts packed into a zip.
+pub fn workbook(data: &[u8]) {
+    let bytes = match data.split_first() {
+        Some((&PARTS_MODE, rest)) => match pack_parts(rest) {
+            Some(b) => b,
+            None => return,
+        },
+        _ => data.to_vec(),
+    };
+    if let Ok(imported) =
+        kaijisho::io::xlsx::import::import_workbook(Path::new("fuzz.xlsx"), bytes, None)
+    {
+        // Whatever was read must validate and serialise.
+        let _ = kaijisho::domain::validation::validate(&imported.catalogue, &imported.project);
+        let _ = kaijisho::io::json::to_pretty_json(&imported.project);
+    }
+}
+
+/// Packs `\n@@ name\ncontent` parts into a stored (uncompressed) zip.
+pub fn pack_parts(rest: &[u8]) -> Option<Vec<u8>> {
+    let text = std::str::from_utf8(rest).ok()?;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for part in text.split(PART_SEP).skip(1) {
+        let (name, content) = part.split_once('\n').unwrap_or((part, ""));
+        if zip.start_file(name.trim(), opts).is_err() {
+            continue;
+        }
+        zip.write_all(content.as_bytes()).ok()?;
+    }
+    Some(zip.finish().ok()?.into_inner())
+}
+
+/// Unpacks a workbook into the parts format (for seeding the corpus).
+pub fn unpack_parts(xlsx: &[u8]) -> Vec<u8> {
+    let mut out = vec![PARTS_MODE];
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
+    for i in 0..archive.len() {
+        let mut f = archive.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut content = String::new();
+        if std::io::Read::read_to_string(&mut f, &mut content).is_err() {
+            continue;
+        }
+        out.extend_from_slice(PART_SEP.as_bytes());
+        out.extend_from_slice(name.as_bytes());
+        out.push(b'\n');
+        out.extend_from_slice(content.as_bytes());
+    }
+    out
+}
+
+/// The guideline-reference parser and the trailing-reference splitter.
+pub fn refs(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let g = kaijisho::domain::refs::RefGroup::parse(&text);
+    assert!(!g.raw.is_empty() || text.trim().is_empty());
+    let (rest, r) = kaijisho::domain::refs::split_trailing_ref(&text);
+    if let Some(r) = r {
+        // The split keeps every character: text + reference is the input, trimmed.
+        assert!(rest.len() + r.raw.len() <= text.len(), "{text:?}");
+    }
+}

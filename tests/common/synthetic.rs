@@ -1,0 +1,129 @@
+//! A generated statement for benchmarks and stress tests: a project-authored catalogue of 300
+//! questions (30 sections of 10; each section opens with a gate, every fifth question lists
+//! options) and a fully answered project with long Japanese remarks. Generated text is marked
+//! as such and never resembles official wording.
+
+#![allow(dead_code)]
+
+use kaijisho::domain::answer::AnswerValue;
+use kaijisho::domain::catalogue::{
+    AnswerKind, Catalogue, Gate, Kind, Provenance, ProvenanceKind, QOption, Question, Scope,
+    Section,
+};
+use kaijisho::domain::refs::RefGroup;
+use kaijisho::domain::{Header, Project};
+
+pub const SECTIONS: usize = 30;
+pub const PER_SECTION: usize = 10;
+
+/// The generated catalogue (300 questions).
+pub fn catalogue() -> Catalogue {
+    let sections = (1..=SECTIONS)
+        .map(|s| {
+            let questions = (1..=PER_SECTION)
+                .map(|i| {
+                    let id = format!("g{s}-{i}");
+                    let answer = if i == 1 {
+                        AnswerKind::Gate
+                    } else if i % 5 == 0 {
+                        AnswerKind::Options(
+                            ["記憶ID", "生体認証", "暗号鍵", "ICカード"]
+                                .iter()
+                                .enumerate()
+                                .map(|(k, l)| QOption {
+                                    id: format!("o{k}"),
+                                    label: format!("{l}(生成)"),
+                                })
+                                .collect(),
+                        )
+                    } else {
+                        AnswerKind::YesNoNa
+                    };
+                    Question {
+                        id: id.clone(),
+                        number: format!("{s}.{i}"),
+                        text: format!(
+                            "【生成された試験用の設問 {s}-{i}】保守作業で利用する端末と利用者の\
+                             認証、記録の保存および点検の手順を文書で定めているか?"
+                        ),
+                        refs: Some(RefGroup::parse(&format!("({}.{}.C{})", 6, s % 9 + 1, i))),
+                        answer,
+                        gate: (i > 1).then(|| Gate {
+                            question: format!("g{s}-1"),
+                            value: AnswerValue::Applies,
+                        }),
+                        note: (i % 3 == 0)
+                            .then(|| "生成された注記: 該当する場合のみ回答する。".to_string()),
+                        scope: Scope::Both,
+                    }
+                })
+                .collect();
+            Section {
+                title: format!("生成された節 {s}"),
+                refs: Some(RefGroup::parse(&format!("(6.{})", s % 9 + 1))),
+                questions,
+            }
+        })
+        .collect();
+    Catalogue::new(
+        "generated-300".into(),
+        "生成された 300 問のカタログ(試験用)".into(),
+        Kind::Sds,
+        "5.0".into(),
+        "6.0".into(),
+        Provenance {
+            kind: ProvenanceKind::ProjectAuthored,
+            source: "tests/common/synthetic.rs (generated for benchmarks and tests)".into(),
+            file_name: None,
+            file_sha256: None,
+            note: None,
+        },
+        sections,
+    )
+}
+
+/// A long Japanese remark (about 200 characters).
+pub fn remark(n: usize) -> String {
+    format!(
+        "【生成】保守要員のアカウントは個人単位で発行し、退職・異動時は当日中に無効化する。\
+         リモート接続は事前申請と承認を要し、接続記録は一年間保存して月次で点検する。\
+         端末には最新の修正プログラムを適用し、マルウェア対策ソフトの定義ファイルを毎日更新する。\
+         (通番 {n})"
+    )
+}
+
+/// The generated catalogue's project, every question (and option) answered with a remark.
+pub fn answered_project(c: &Catalogue) -> Project {
+    let header = Header {
+        created: "2026年11月22日".into(),
+        vendor: "生成株式会社(試験用)".into(),
+        product: "生成された保守サービス".into(),
+        version: "1.0".into(),
+        ..Header::default()
+    };
+    let mut p = Project::new(c, header, true);
+    let values = [
+        AnswerValue::Yes,
+        AnswerValue::No,
+        AnswerValue::NotApplicable,
+    ];
+    let mut n = 0;
+    for q in c.questions() {
+        n += 1;
+        match &q.answer {
+            AnswerKind::Gate => p
+                .set_answer(c, &q.id, None, AnswerValue::Applies, Some(remark(n)))
+                .unwrap(),
+            AnswerKind::Options(opts) => {
+                for (k, o) in opts.iter().enumerate() {
+                    p.set_answer(c, &q.id, Some(&o.id), values[k % 3], Some(remark(n)))
+                        .unwrap();
+                }
+            }
+            AnswerKind::YesNoNa => p
+                .set_answer(c, &q.id, None, values[n % 3], Some(remark(n)))
+                .unwrap(),
+        }
+    }
+    p
+}
