@@ -849,3 +849,62 @@ fn bad_files_through_the_cli() {
     let err: Result<_, FileError> = kaijisho::io::xlsx::import_file(&big, None);
     assert!(err.is_err());
 }
+
+#[test]
+fn a_lone_far_away_cell_is_refused_without_expanding_the_sheet() {
+    // Two cells, A1 and XFD1048576: the bounding box would be 17 billion cells.
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write(0, 0, "MDS").unwrap();
+    ws.write(1_048_575, 16_383, "x").unwrap();
+    let e = import_bytes(wb.save_to_buffer().unwrap());
+    assert!(matches!(e, XlsxError::TooLarge { .. }), "{e}");
+    // Far to the right only (within the row limit): the cells beyond column 200 are ignored.
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write(0, 0, "MDS").unwrap();
+    ws.write(5, 16_383, "x").unwrap();
+    let e = import_bytes(wb.save_to_buffer().unwrap());
+    assert!(!matches!(e, XlsxError::TooLarge { .. }), "{e}");
+}
+
+/// A zip whose directory claims `claimed` bytes for every part while one part unpacks to
+/// megabytes (a zip bomb that lies about its sizes).
+fn lying_zip() -> Vec<u8> {
+    use zip::write::SimpleFileOptions;
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let deflate = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    z.start_file("xl/workbook.xml", deflate).unwrap();
+    z.write_all(b"<workbook/>").unwrap();
+    z.start_file("xl/sharedStrings.xml", deflate).unwrap();
+    let row = b"<si><t>a</t></si>".repeat(1000);
+    for _ in 0..1000 {
+        z.write_all(&row).unwrap();
+    }
+    let mut bytes = z.finish().unwrap().into_inner();
+    // Patch the uncompressed size in the local headers (PK\x03\x04, offset 22) and the central
+    // directory (PK\x01\x02, offset 24) to 100 bytes.
+    for (sig, off) in [
+        ([0x50u8, 0x4b, 0x03, 0x04], 22),
+        ([0x50, 0x4b, 0x01, 0x02], 24),
+    ] {
+        let mut i = 0;
+        while i + off + 4 < bytes.len() {
+            if bytes[i..i + 4] == sig {
+                bytes[i + off..i + off + 4].copy_from_slice(&100u32.to_le_bytes());
+            }
+            i += 1;
+        }
+    }
+    bytes
+}
+
+#[test]
+fn a_zip_that_lies_about_its_sizes_is_refused() {
+    let e = import_bytes(lying_zip());
+    assert!(
+        matches!(e, XlsxError::TooLarge { .. } | XlsxError::Malformed { .. }),
+        "{e}"
+    );
+    assert!(e.to_string().contains("bad.xlsx"), "{e}");
+}

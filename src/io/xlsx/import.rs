@@ -41,6 +41,8 @@ pub const MAX_PARTS: usize = 10_000;
 /// Most rows and columns read from a sheet.
 pub const MAX_ROWS: u32 = 20_000;
 pub const MAX_COLS: u16 = 200;
+/// Non-empty cells read from one sheet.
+pub const MAX_CELLS: usize = 400_000;
 
 /// Where things are in a workbook. Detected, or given by the user (all fields optional; given
 /// fields override detection). Columns are letters, cells are `B3`, rows are 1-based.
@@ -246,6 +248,25 @@ fn check_archive(path: &Path, bytes: &[u8]) -> Result<(), XlsxError> {
             detail: format!("{total} bytes unpacked"),
         });
     }
+    // The sizes above are what the archive claims; a crafted one can claim little and unpack
+    // to far more. Unpack every part once with its claimed size as the limit (this also checks
+    // each part's CRC), so nothing later reads more than was allowed.
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).map_err(|e| malformed(&e))?;
+        let claimed = f.size();
+        let name = f.name().map(|n| n.to_string()).unwrap_or_default();
+        let got = std::io::copy(
+            &mut std::io::Read::take(&mut f, claimed + 1),
+            &mut std::io::sink(),
+        )
+        .map_err(|e| malformed(&format!("{name}: {e}")))?;
+        if got > claimed {
+            return Err(XlsxError::TooLarge {
+                path: path.to_path_buf(),
+                detail: format!("{name} unpacks to more than the {claimed} bytes it claims"),
+            });
+        }
+    }
     if !has_workbook {
         return Err(XlsxError::NotXlsx {
             path: path.to_path_buf(),
@@ -263,34 +284,54 @@ pub struct Book {
 }
 
 impl Book {
+    /// The sheet's cells as a grid, read cell by cell: a sheet is never expanded to its
+    /// bounding box (a lone cell at XFD1048576 would otherwise ask for billions of cells), and
+    /// the row and cell limits stop the reading as soon as they are passed.
     fn grid(&mut self, name: &str) -> Result<Grid, XlsxError> {
         let path = self.path.clone();
-        let range = self
-            .xlsx
-            .worksheet_range(name)
-            .map_err(|e| XlsxError::Malformed {
-                path: path.clone(),
-                detail: e.to_string(),
-            })?;
-        let Some((r0, c0)) = range.start() else {
-            return Ok(Grid::default());
+        let malformed = |e: calamine::XlsxError| XlsxError::Malformed {
+            path: path.clone(),
+            detail: e.to_string(),
         };
-        let Some((r1, c1)) = range.end() else {
-            return Ok(Grid::default());
+        let mut reader = match self.xlsx.worksheet_cells_reader(name) {
+            Ok(r) => r,
+            // A chart sheet or dialog sheet has no cells.
+            Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(Grid::default()),
+            Err(e) => return Err(malformed(e)),
         };
-        if r1 >= MAX_ROWS {
-            return Err(XlsxError::TooLarge {
-                path,
-                detail: format!("sheet {name} has {} rows", r1 + 1),
-            });
-        }
-        let width = (c1.min(u32::from(MAX_COLS)) + 1) as usize;
-        let mut rows = vec![vec![String::new(); width]; (r1 + 1) as usize];
-        for (r, c, v) in range.used_cells() {
-            let (ar, ac) = (r0 as usize + r, c0 as usize + c);
-            if ac < width {
-                rows[ar][ac] = data_text(v);
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        let mut cells = 0usize;
+        while let Some(cell) = reader.next_cell().map_err(malformed)? {
+            let (r, c) = cell.get_position();
+            if r >= MAX_ROWS {
+                return Err(XlsxError::TooLarge {
+                    path: path.clone(),
+                    detail: format!("sheet {name} has more than {MAX_ROWS} rows"),
+                });
             }
+            if c > u32::from(MAX_COLS) {
+                continue;
+            }
+            let text = data_text(&Data::from(cell.get_value().clone()));
+            if text.is_empty() {
+                continue;
+            }
+            cells += 1;
+            if cells > MAX_CELLS {
+                return Err(XlsxError::TooLarge {
+                    path: path.clone(),
+                    detail: format!("sheet {name} has more than {MAX_CELLS} cells"),
+                });
+            }
+            let (r, c) = (r as usize, c as usize);
+            if rows.len() <= r {
+                rows.resize_with(r + 1, Vec::new);
+            }
+            let row = &mut rows[r];
+            if row.len() <= c {
+                row.resize(c + 1, String::new());
+            }
+            row[c] = text;
         }
         Ok(Grid { rows })
     }
