@@ -53,7 +53,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .or_else(|| git(&["log", "-1", "--format=%cs"]))
         .unwrap_or_else(|| "unknown".into());
     let target = env::var("TARGET").unwrap_or_default();
-    let profile = env::var("PROFILE").unwrap_or_default();
+    // PROFILE only says "release" or "debug"; the folder cargo builds into names the profile
+    // (`target/[<triple>/]<profile>/build/kaijisho-<hash>/out`), e.g. `dist`.
+    let profile = env::var("OUT_DIR")
+        .ok()
+        .and_then(|out| {
+            let p = std::path::PathBuf::from(out);
+            let name = p.ancestors().nth(3)?.file_name()?.to_str()?.to_string();
+            Some(name)
+        })
+        .unwrap_or_else(|| env::var("PROFILE").unwrap_or_default());
     println!("cargo:rustc-env=KAIJISHO_BUILD_COMMIT={commit}");
     println!("cargo:rustc-env=KAIJISHO_BUILD_DATE={date}");
     println!("cargo:rustc-env=KAIJISHO_BUILD_TARGET={target}");
