@@ -61,7 +61,7 @@ impl Bench {
         // The pointer sweeps across the window; every 30th frame selects the next question.
         let x = (n * 37 % 1280) as f32;
         let y = (n * 23 % 800) as f32;
-        if n % 30 == 0 {
+        if n.is_multiple_of(30) {
             self.app.send(Command::Next);
         }
         let input = egui::RawInput {

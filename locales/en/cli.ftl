@@ -63,7 +63,7 @@ skip-several_marks = more than one answer is marked
 note-no_header_labels = no header labels (作成日, 製造業者/サービス事業者, 製品名称/サービス名称, バージョン) were found
 note-no_answer_column = no answer column (a flag column, or はい/いいえ/対象外 columns) was found, so no answers were read
 note-answer_rejected = question { $number } cannot be answered { $value }; left unanswered
-cli-open = Open a statement in the desktop app
+cli-open = Start the desktop app (opening the statement, when one is named)
 cli-open-file = Project file (.json) or Excel workbook (.xlsx)
 cli-compare = Compare two or more statements (exit code: 0 = no differences, 1 = differences)
 cli-compare-files = Files to compare (.json or .xlsx)

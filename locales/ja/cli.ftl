@@ -63,7 +63,7 @@ skip-several_marks = 複数の回答に印があります
 note-no_header_labels = 見出し欄 (作成日、製造業者/サービス事業者、製品名称/サービス名称、バージョン) が見つかりませんでした
 note-no_answer_column = 回答の列 (フラグ列、または はい/いいえ/対象外 の列) が見つからないため、回答は読み取っていません
 note-answer_rejected = 設問 { $number } に「{ $value }」は回答できないため、未回答にしました
-cli-open = 開示書をデスクトップアプリで開きます
+cli-open = デスクトップアプリを起動します (開示書を指定するとそれを開きます)
 cli-open-file = プロジェクトファイル (.json) または Excel ワークブック (.xlsx)
 cli-compare = 2 つ以上の開示書を比べます (終了コード: 0 = 違いなし、1 = 違いあり)
 cli-compare-files = 比べるファイル (.json または .xlsx)
