@@ -3,6 +3,9 @@
 
 use libfuzzer_sys::fuzz_target;
 
+#[path = "../../common/fuzzing.rs"]
+mod fuzzing;
+
 fuzz_target!(|data: &[u8]| {
-    kaijisho::fuzzing::refs(data);
+    fuzzing::refs(data);
 });
