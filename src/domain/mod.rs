@@ -7,6 +7,7 @@ pub mod canonical;
 pub mod carry;
 pub mod catalogue;
 pub mod compare;
+pub mod edit;
 pub mod form;
 pub mod guideline;
 pub mod hints;
@@ -20,6 +21,7 @@ pub mod validation;
 
 pub use answer::AnswerValue;
 pub use canonical::Statement;
+pub use edit::{Edit, Prior, Slot};
 pub use catalogue::{AnswerKind, Catalogue, CatalogueIssue, Kind, Question, Section};
 pub use project::{Answer, Header, Project};
 pub use validation::{Finding, FindingKind, Severity, validate};

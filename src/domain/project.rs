@@ -4,7 +4,7 @@ use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 use super::answer::AnswerValue;
-use super::catalogue::{AnswerKind, Catalogue, Question};
+use super::catalogue::{AnswerKind, Catalogue};
 
 /// The project file schema this build writes. Older files are migrated on load.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -299,8 +299,9 @@ impl Project {
         self.answers.get(id).map(|a| a.value).unwrap_or_default()
     }
 
-    /// Sets a question's (or one of its options') value and, when given, its remark.
-    /// `option` names the option by id, label or 1-based index.
+    /// Sets a question's (or one of its options') value and, when given, its remark, as typed
+    /// [`Edit`](super::edit::Edit)s checked before anything changes. `option` names the option
+    /// by id, label or 1-based index.
     pub fn set_answer(
         &mut self,
         catalogue: &Catalogue,
@@ -309,40 +310,35 @@ impl Project {
         value: AnswerValue,
         remark: Option<String>,
     ) -> Result<(), EditError> {
+        use super::edit::Edit;
         let q = catalogue
             .question(question_id)
             .ok_or_else(|| EditError::UnknownQuestion(question_id.to_string()))?;
-        check_value(q, value)?;
-        let entry = self.answers.entry(q.id.clone()).or_default();
-        // Answering confirms a carried-forward answer.
-        entry.recheck = false;
-        match (&q.answer, option) {
-            (AnswerKind::Options(_), None) => Err(EditError::OptionRequired {
-                number: q.number_key(),
-            }),
-            (AnswerKind::Options(_), Some(key)) => {
-                let o = q.find_option(key).ok_or_else(|| EditError::UnknownOption {
-                    number: q.number_key(),
-                    option: key.to_string(),
-                })?;
-                let oa = entry.options.entry(o.id.clone()).or_default();
-                oa.value = value;
-                if let Some(r) = remark {
-                    oa.remark = r;
-                }
-                Ok(())
-            }
-            (_, Some(_)) => Err(EditError::NotAnOptionQuestion {
-                number: q.number_key(),
-            }),
-            (_, None) => {
-                entry.value = value;
-                if let Some(r) = remark {
-                    entry.remark = r;
-                }
-                Ok(())
-            }
+        let option = match (option, &q.answer) {
+            (Some(key), AnswerKind::Options(_)) => Some(
+                q.find_option(key)
+                    .ok_or_else(|| EditError::UnknownOption {
+                        number: q.number_key(),
+                        option: key.to_string(),
+                    })?
+                    .id
+                    .clone(),
+            ),
+            (other, _) => other.map(str::to_string),
+        };
+        let mut edits = vec![Edit::Value {
+            question: q.id.clone(),
+            option: option.clone(),
+            value,
+        }];
+        if let Some(text) = remark {
+            edits.push(Edit::Remark {
+                question: q.id.clone(),
+                option,
+                text,
+            });
         }
+        self.apply_all(catalogue, &edits).map(|_| ())
     }
 }
 
@@ -384,17 +380,6 @@ impl CatalogueBinding {
             });
         }
         Ok(candidate.clone())
-    }
-}
-
-fn check_value(q: &Question, value: AnswerValue) -> Result<(), EditError> {
-    if value == AnswerValue::Unanswered || q.answer.allowed().contains(&value) {
-        Ok(())
-    } else {
-        Err(EditError::ValueNotAllowed {
-            number: q.number_key(),
-            value,
-        })
     }
 }
 
