@@ -286,13 +286,13 @@ pub fn run(args: &[String]) -> ExitCode {
     };
     let lang_flag = cli.lang.as_deref().and_then(Lang::from_code);
     let command = match cli.command {
-        None => return gui(crate::app::StartOptions::default(), lang_flag, &l),
+        None => return gui(crate::ui::StartOptions::default(), lang_flag, &l),
         Some(Command::Open {
             file,
             print_first_frame,
             exit_after,
         }) => {
-            let opts = crate::app::StartOptions {
+            let opts = crate::ui::StartOptions {
                 open: file,
                 print_first_frame,
                 exit_after_ms: exit_after,
@@ -312,9 +312,9 @@ pub fn run(args: &[String]) -> ExitCode {
 }
 
 /// Starts the desktop app.
-fn gui(mut opts: crate::app::StartOptions, lang: Option<Lang>, l: &Localizer) -> ExitCode {
+fn gui(mut opts: crate::ui::StartOptions, lang: Option<Lang>, l: &Localizer) -> ExitCode {
     opts.lang = lang;
-    match crate::app::run(opts) {
+    match crate::ui::run(opts) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             emit_err(&l.ta("err-gui", &[("detail", e.to_string().into())]));

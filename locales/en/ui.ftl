@@ -3,18 +3,17 @@
 menu-file = File
 menu-edit = Edit
 menu-view = View
-menu-new = New (Ctrl+N)
-menu-open = Open… (Ctrl+O)
-menu-save = Save (Ctrl+S)
-menu-save-as = Save as… (Ctrl+Shift+S)
+menu-new = New
+menu-open = Open…
+menu-save = Save
+menu-save-as = Save as…
 menu-import = Import Excel…
 menu-export-xlsx = Export to Excel…
 menu-export-pdf = Export to PDF…
 menu-close = Close
-menu-undo = Undo (Ctrl+Z)
-menu-redo = Redo (Ctrl+Y)
+menu-undo = Undo
+menu-redo = Redo
 menu-validation = Findings
-menu-language = Language
 menu-lang-auto = Follow the OS
 menu-dark = Dark theme
 
@@ -131,3 +130,19 @@ about-offline = This app never connects to the network and sends no usage data (
 about-third-party = The licences of the libraries it uses are in THIRD-PARTY-LICENSES.html, shipped with it.
 about-font = Text on screen and in PDFs: IPAexGothic (IPA Font License v1.0; the font file ships unmodified).
 about-font-licence = Full text of the IPA Font License v1.0
+
+# Menu entries added with the menu table
+menu-lang-ja = 日本語
+menu-lang-en = English
+menu-next = Next question
+menu-previous = Previous question
+question-remark = 備考 (remarks)
+question-keys-review = Review mode: the vendor's answers and header cannot be changed; set a status and a comment. Alt+↑/↓ previous/next question
+# Background work (status bar)
+task-import = Reading { $file }…
+task-export = Writing { $file }…
+task-compare = Comparing statements… ({ $done } / { $total })
+task-lost = The work stopped before it finished ({ $task } { $file }). See the log for details.
+recovery-unreadable = The recovery file { $file } could not be read ({ $detail }). It was kept as { $kept }.
+about-log = Log file: { $file }
+about-no-log = No log file is in use

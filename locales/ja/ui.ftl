@@ -3,18 +3,17 @@
 menu-file = ファイル
 menu-edit = 編集
 menu-view = 表示
-menu-new = 新規作成 (Ctrl+N)
-menu-open = 開く… (Ctrl+O)
-menu-save = 保存 (Ctrl+S)
-menu-save-as = 名前を付けて保存… (Ctrl+Shift+S)
+menu-new = 新規作成
+menu-open = 開く…
+menu-save = 保存
+menu-save-as = 名前を付けて保存…
 menu-import = Excel を取り込む…
 menu-export-xlsx = Excel に書き出す…
 menu-export-pdf = PDF に書き出す…
 menu-close = 閉じる
-menu-undo = 元に戻す (Ctrl+Z)
-menu-redo = やり直し (Ctrl+Y)
+menu-undo = 元に戻す
+menu-redo = やり直し
 menu-validation = 検証結果
-menu-language = 表示言語
 menu-lang-auto = OS に合わせる
 menu-dark = ダークテーマ
 
@@ -131,3 +130,19 @@ about-offline = このアプリはネットワークに接続しません。利�
 about-third-party = 利用しているライブラリのライセンスは、同梱の THIRD-PARTY-LICENSES.html にあります。
 about-font = 画面と PDF の文字: IPAexゴシック(IPA フォントライセンス v1.0、フォントファイルは改変せず同梱)。
 about-font-licence = IPA フォントライセンス v1.0 の全文
+
+# Menu entries added with the menu table
+menu-lang-ja = 日本語
+menu-lang-en = English
+menu-next = 次の設問
+menu-previous = 前の設問
+question-remark = 備考
+question-keys-review = レビューモード: 事業者の回答と記入者欄は変更できません。確認状態とコメントを記入します。Alt+↑/↓ で前後の設問
+# Background work (status bar)
+task-import = { $file } を読み込み中…
+task-export = { $file } に書き出し中…
+task-compare = 開示書を比較中… ({ $done } / { $total })
+task-lost = 処理が途中で止まりました ({ $task } { $file })。詳しくはログを確認してください。
+recovery-unreadable = 復元ファイル { $file } を読めませんでした ({ $detail })。ファイルは { $kept } として残してあります。
+about-log = ログファイル: { $file }
+about-no-log = ログファイルは使われていません

@@ -1,15 +1,16 @@
 //! ヘルプ → kaijisho について: version and build, the app's licence, the bundled font's licence
-//! and where the third-party licences are, and that the app never uses the network.
+//! and where the third-party licences are, that the app never uses the network, and where its
+//! log file is.
 
 use eframe::egui;
 
-use crate::app::KaijishoApp;
+use crate::app::Command;
+use crate::i18n::Localizer;
 
-pub fn about_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
-    if !app.ui.show_about {
+pub fn about_ui(ui: &mut egui::Ui, l: &Localizer, show: bool, out: &mut Vec<Command>) {
+    if !show {
         return;
     }
-    let l = &app.state.loc;
     let mut open = true;
     egui::Window::new(l.t("about-title"))
         .id(egui::Id::unique("about"))
@@ -30,20 +31,28 @@ pub fn about_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
             ui.separator();
             ui.label(l.t("about-offline"));
             ui.label(l.t("about-third-party"));
+            let log = match crate::app::log::path() {
+                Some(p) => l.ta("about-log", &[("file", p.display().to_string().into())]),
+                None => l.t("about-no-log"),
+            };
+            ui.label(log);
             ui.separator();
             ui.label(l.t("about-font"));
-            if let Ok(text) = crate::assets::font_licence() {
-                egui::CollapsingHeader::new(l.t("about-font-licence"))
-                    .id_salt("about-font-licence")
-                    .show(ui, |ui| {
-                        egui::ScrollArea::vertical()
-                            .max_height(240.0)
-                            .show(ui, |ui| ui.label(text));
-                    });
+            match crate::assets::font_licence() {
+                Ok(text) => {
+                    egui::CollapsingHeader::new(l.t("about-font-licence"))
+                        .id_salt("about-font-licence")
+                        .show(ui, |ui| {
+                            egui::ScrollArea::vertical()
+                                .max_height(240.0)
+                                .show(ui, |ui| ui.label(text));
+                        });
+                }
+                Err(e) => log::error!("{e}"),
             }
         });
     if !open {
-        app.ui.show_about = false;
+        out.push(Command::CloseAbout);
     }
 }
 
@@ -53,7 +62,12 @@ fn icon_texture(ctx: &egui::Context) -> Option<egui::TextureHandle> {
     if let Some(t) = ctx.data(|d| d.get_temp::<egui::TextureHandle>(id)) {
         return Some(t);
     }
-    let icon = eframe::icon_data::from_png_bytes(crate::assets::app_icon_png().ok()?).ok()?;
+    let png = crate::assets::app_icon_png()
+        .map_err(|e| log::error!("{e}"))
+        .ok()?;
+    let icon = eframe::icon_data::from_png_bytes(png)
+        .map_err(|e| log::error!("app icon: {e}"))
+        .ok()?;
     let image = egui::ColorImage::from_rgba_unmultiplied(
         [icon.width as usize, icon.height as usize],
         &icon.rgba,

@@ -3,76 +3,77 @@
 
 use eframe::egui;
 
-use crate::app::KaijishoApp;
-use crate::app::state::Command;
-use crate::domain::carry::CarryItem;
-use crate::i18n::Localize;
+use crate::app::{Command, Doc};
+use crate::domain::carry::{CarryItem, CarryReport};
+use crate::domain::catalogue::Catalogue;
+use crate::i18n::{Localize, Localizer};
 
-pub fn carry_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
-    let ctx = ui.ctx().clone();
-    let mut cmds = Vec::new();
-    if let Some(mut target) = app.ui.carry_to.take() {
-        let l = &app.state.loc;
-        let mut done = None;
-        egui::Modal::new(egui::Id::unique("carry-pick")).show(&ctx, |ui| {
-            ui.heading(l.t("carry-title"));
-            ui.label(l.t("carry-pick"));
-            for c in &app.state.catalogues {
-                ui.radio_value(
-                    &mut target,
-                    c.id.clone(),
-                    format!("{} ({} Ver.{})", c.title, c.kind, c.form_version),
-                );
+/// The dialog that picks the catalogue of the new statement.
+pub fn carry_pick_ui(
+    ui: &mut egui::Ui,
+    l: &Localizer,
+    catalogues: &[Catalogue],
+    target: Option<&mut String>,
+    out: &mut Vec<Command>,
+) {
+    let Some(target) = target else { return };
+    egui::Modal::new(egui::Id::unique("carry-pick")).show(ui.ctx(), |ui| {
+        ui.heading(l.t("carry-title"));
+        ui.label(l.t("carry-pick"));
+        for c in catalogues {
+            ui.radio_value(
+                target,
+                c.id.clone(),
+                format!("{} ({} Ver.{})", c.title, c.kind, c.form_version),
+            );
+        }
+        ui.horizontal(|ui| {
+            if ui.button(l.t("carry-start")).clicked() {
+                out.push(Command::CarryForward(target.clone()));
             }
-            ui.horizontal(|ui| {
-                if ui.button(l.t("carry-start")).clicked() {
-                    done = Some(true);
-                }
-                if ui.button(l.t("dialog-cancel")).clicked() {
-                    done = Some(false);
+            if ui.button(l.t("dialog-cancel")).clicked() {
+                out.push(Command::CancelCarry);
+            }
+        });
+    });
+}
+
+/// The report of the last carry-forward; a click on a question opens it.
+pub fn carry_report_ui(
+    ui: &mut egui::Ui,
+    l: &Localizer,
+    report: Option<&CarryReport>,
+    doc: Option<&Doc>,
+    out: &mut Vec<Command>,
+) {
+    let Some(report) = report else { return };
+    let mut open = true;
+    egui::Window::new(l.t("carry-report"))
+        .id(egui::Id::unique("carry-report"))
+        .open(&mut open)
+        .default_size([520.0, 400.0])
+        .show(ui.ctx(), |ui| {
+            ui.label(report.localize(l));
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                for item in &report.items {
+                    let text = item.localize(l);
+                    let number = match item {
+                        CarryItem::Moved { number, .. }
+                        | CarryItem::Changed { number, .. }
+                        | CarryItem::Unmatched { number } => number.as_str(),
+                        CarryItem::Dropped { .. } => "",
+                    };
+                    if number.is_empty() {
+                        ui.label(text);
+                    } else if ui.link(text).clicked()
+                        && let Some(q) = doc.and_then(|d| d.catalogue.find_by_number(number))
+                    {
+                        out.push(Command::Select(q.id.clone()));
+                    }
                 }
             });
         });
-        match done {
-            Some(true) => cmds.push(Command::CarryForward(target)),
-            Some(false) => {}
-            None => app.ui.carry_to = Some(target),
-        }
-    }
-    if let Some(report) = app.state.carry_report.clone() {
-        let l = &app.state.loc;
-        let mut open = true;
-        egui::Window::new(l.t("carry-report"))
-            .id(egui::Id::unique("carry-report"))
-            .open(&mut open)
-            .default_size([520.0, 400.0])
-            .show(&ctx, |ui| {
-                ui.label(report.localize(l));
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    for item in &report.items {
-                        let text = item.localize(l);
-                        let number = match item {
-                            CarryItem::Moved { number, .. }
-                            | CarryItem::Changed { number, .. }
-                            | CarryItem::Unmatched { number } => number.clone(),
-                            CarryItem::Dropped { .. } => String::new(),
-                        };
-                        if number.is_empty() {
-                            ui.label(text);
-                        } else if ui.link(text).clicked()
-                            && let Some(d) = &app.state.doc
-                            && let Some(q) = d.catalogue.find_by_number(&number)
-                        {
-                            cmds.push(Command::Select(q.id.clone()));
-                        }
-                    }
-                });
-            });
-        if !open {
-            app.state.carry_report = None;
-        }
-    }
-    for c in cmds {
-        app.send(c);
+    if !open {
+        out.push(Command::CloseCarryReport);
     }
 }

@@ -5,24 +5,28 @@ use std::path::PathBuf;
 
 use eframe::egui;
 
-use crate::app::state::Command;
-use crate::app::{CompareForm, KaijishoApp};
+use crate::app::Command;
+use crate::app::view::CompareForm;
 use crate::domain::answer::AnswerValue;
-use crate::i18n::Localize;
+use crate::domain::compare::Comparison;
+use crate::i18n::{Localize, Localizer};
 
-pub fn compare_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
-    let Some(mut form) = app.ui.compare.take() else {
+pub fn compare_ui(
+    ui: &mut egui::Ui,
+    l: &Localizer,
+    form: Option<&mut CompareForm>,
+    comparison: Option<&(Vec<String>, Comparison)>,
+    cmds: &mut Vec<Command>,
+) {
+    let Some(form) = form else {
         return;
     };
-    let ctx = ui.ctx().clone();
     let mut open = true;
-    let mut cmds = Vec::new();
-    let l = &app.state.loc;
     egui::Window::new(l.t("compare-title"))
         .id(egui::Id::unique("compare-window"))
         .open(&mut open)
         .default_size([900.0, 560.0])
-        .show(&ctx, |ui| {
+        .show(ui.ctx(), |ui| {
             for f in form.files.clone() {
                 ui.horizontal(|ui| {
                     ui.label(f.display().to_string());
@@ -52,7 +56,7 @@ pub fn compare_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
                 ui.checkbox(&mut form.only_unanswered, l.t("nav-filter-unanswered"));
             });
             ui.separator();
-            let Some((labels, cmp)) = &app.state.comparison else {
+            let Some((labels, cmp)) = comparison else {
                 return;
             };
             ui.label(l.ta(
@@ -123,26 +127,7 @@ pub fn compare_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
                         });
                 });
         });
-    if open {
-        app.ui.compare = Some(form);
+    if !open {
+        cmds.push(Command::CloseCompare);
     }
-    for c in cmds {
-        app.send(c);
-    }
-}
-
-/// Opens the comparison window with the current file (if saved) as the first statement.
-pub fn open_compare(app: &mut KaijishoApp) {
-    let files = app
-        .state
-        .doc
-        .as_ref()
-        .and_then(|d| d.path.clone())
-        .into_iter()
-        .collect();
-    app.ui.compare = Some(CompareForm {
-        files,
-        only_differences: true,
-        ..CompareForm::default()
-    });
 }

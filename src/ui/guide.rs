@@ -2,16 +2,23 @@
 
 use eframe::egui;
 
-use crate::app::KaijishoApp;
+use crate::app::Doc;
+use crate::domain::guideline::GuidelineIndex;
+use crate::domain::hints::HintLibrary;
+use crate::i18n::Localizer;
 
-pub fn guide_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
+pub fn guide_ui(
+    ui: &mut egui::Ui,
+    doc: &Doc,
+    l: &Localizer,
+    index: &GuidelineIndex,
+    hints: &HintLibrary,
+) {
     egui::Panel::right("guide")
         .resizable(true)
         .default_size(300.0)
         .min_size(220.0)
         .show(ui, |ui| {
-            let Some(doc) = &app.state.doc else { return };
-            let l = &app.state.loc;
             let Some(q) = doc.selected_question() else {
                 return;
             };
@@ -24,7 +31,7 @@ pub fn guide_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
                         ui.weak(l.t("guide-no-ref"));
                     }
                     for r in &refs {
-                        match app.state.index.resolve(&doc.catalogue.guideline_edition, r) {
+                        match index.resolve(&doc.catalogue.guideline_edition, r) {
                             Some(res) => {
                                 ui.group(|ui| {
                                     ui.label(
@@ -49,18 +56,18 @@ pub fn guide_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
                             }
                         }
                     }
-                    let hints = app.state.hints.hints_for(
-                        &app.state.index,
+                    let found = hints.hints_for(
+                        &index,
                         &doc.catalogue.guideline_edition,
                         &refs,
                     );
                     ui.add_space(8.0);
                     ui.heading(l.t("guide-hints"));
-                    if hints.is_empty() {
+                    if found.is_empty() {
                         ui.weak(l.t("guide-no-hints"));
                     }
                     let lang = l.lang().code();
-                    for h in hints {
+                    for h in found {
                         egui::CollapsingHeader::new(h.title.get(lang))
                             .id_salt(&h.id)
                             .default_open(true)
@@ -70,7 +77,7 @@ pub fn guide_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
                             });
                     }
                     ui.add_space(8.0);
-                    ui.weak(app.state.hints.note.get(lang));
+                    ui.weak(hints.note.get(lang));
                 });
         });
 }

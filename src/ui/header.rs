@@ -2,13 +2,19 @@
 
 use eframe::egui;
 
-use crate::app::KaijishoApp;
-use crate::app::state::Command;
+use crate::app::{Command, Doc};
+use crate::domain::edit::Edit;
 use crate::domain::project::HeaderField;
 use crate::domain::validation::counts;
+use crate::i18n::Localizer;
 
-pub fn header_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
-    let Some(doc) = &app.state.doc else { return };
+pub fn header_ui(
+    ui: &mut egui::Ui,
+    doc: &Doc,
+    l: &Localizer,
+    review_mode: bool,
+    cmds: &mut Vec<Command>,
+) {
     let kind = doc.catalogue.kind;
     let header = doc.project.header.clone();
     let doc_review = (
@@ -16,9 +22,7 @@ pub fn header_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
         doc.project.review.date.clone().unwrap_or_default(),
     );
     let (errors, warnings, _) = counts(&doc.findings);
-    let mut cmds = Vec::new();
     egui::Panel::top("header").show(ui, |ui| {
-        let l = &app.state.loc;
         ui.horizontal_wrapped(|ui| {
             for field in HeaderField::ALL {
                 let key = match (field, kind) {
@@ -43,15 +47,17 @@ pub fn header_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
                 }
                 let label = ui.add(egui::Label::new(text).extend());
                 let mut value = header.get(field).to_string();
-                if ui
+                let resp = ui
                     .add(egui::TextEdit::singleline(&mut value).desired_width(width))
-                    .labelled_by(label.id)
-                    .changed()
-                {
-                    cmds.push(Command::SetHeader(field, value));
+                    .labelled_by(label.id);
+                if resp.changed() {
+                    cmds.push(Command::Edit(Edit::Header { field, text: value }));
+                }
+                if resp.lost_focus() {
+                    cmds.push(Command::SealEdit);
                 }
             }
-            if app.ui.review_mode {
+            if review_mode {
                 ui.separator();
                 let reviewer = doc_review.0.clone();
                 let date = doc_review.1.clone();
@@ -61,16 +67,18 @@ pub fn header_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
                 ] {
                     let label = ui.add(egui::Label::new(l.t(key)).extend());
                     let mut v = value;
-                    if ui
+                    let resp = ui
                         .add(egui::TextEdit::singleline(&mut v).desired_width(140.0))
-                        .labelled_by(label.id)
-                        .changed()
-                    {
-                        cmds.push(if is_date {
-                            Command::SetReviewDate(v)
+                        .labelled_by(label.id);
+                    if resp.changed() {
+                        cmds.push(Command::Edit(if is_date {
+                            Edit::ReviewDate(v)
                         } else {
-                            Command::SetReviewer(v)
-                        });
+                            Edit::Reviewer(v)
+                        }));
+                    }
+                    if resp.lost_focus() {
+                        cmds.push(Command::SealEdit);
                     }
                 }
             }
@@ -85,11 +93,8 @@ pub fn header_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
                 ui.visuals().text_color()
             };
             if ui.button(egui::RichText::new(text).color(color)).clicked() {
-                app.ui.show_validation = !app.ui.show_validation;
+                cmds.push(Command::ToggleValidation);
             }
         });
     });
-    for c in cmds {
-        app.send(c);
-    }
 }

@@ -3,9 +3,8 @@
 
 use eframe::egui;
 
-use crate::app::KaijishoApp;
-use crate::app::state::Command;
-use crate::i18n::Localize;
+use crate::app::{Command, ImportPreview};
+use crate::i18n::{Localize, Localizer};
 use crate::io::xlsx::Mapping;
 
 fn opt_field(ui: &mut egui::Ui, label: &str, value: &mut Option<String>, width: f32) {
@@ -63,14 +62,16 @@ fn mapping_ui(app_lang: &crate::i18n::Localizer, ui: &mut egui::Ui, m: &mut Mapp
     });
 }
 
-pub fn import_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
-    let ctx = ui.ctx().clone();
-    let mut cmd = None;
-    let Some(preview) = app.state.import_preview.as_mut() else {
+pub fn import_ui(
+    ui: &mut egui::Ui,
+    l: &Localizer,
+    preview: Option<&mut ImportPreview>,
+    out: &mut Vec<Command>,
+) {
+    let Some(preview) = preview else {
         return;
     };
-    let l = &app.state.loc;
-    egui::Modal::new(egui::Id::unique("import-preview")).show(&ctx, |ui| {
+    egui::Modal::new(egui::Id::unique("import-preview")).show(ui.ctx(), |ui| {
         ui.set_max_width(720.0);
         ui.heading(l.ta(
             "import-title",
@@ -154,20 +155,17 @@ pub fn import_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
                 )
                 .clicked()
             {
-                cmd = Some(Command::AcceptImport);
+                out.push(Command::AcceptImport);
             }
             if ui.button(l.t("import-rerun")).clicked() {
-                cmd = Some(Command::PreviewImport(
+                out.push(Command::PreviewImport(
                     preview.path.clone(),
                     preview.mapping.clone(),
                 ));
             }
             if ui.button(l.t("dialog-cancel")).clicked() {
-                cmd = Some(Command::CancelImport);
+                out.push(Command::CancelImport);
             }
         });
     });
-    if let Some(c) = cmd {
-        app.send(c);
-    }
 }

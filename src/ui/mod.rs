@@ -1,17 +1,21 @@
-//! The panels and dialogs of the app, one file each. Each `*_ui` function draws and sends
-//! [`crate::app::state::Command`]s; none changes the document directly.
+//! The window: panels and dialogs, one file each. Each `*_ui` function gets read access to
+//! what it shows and a list to push [`Command`]s onto; none changes the document. The only
+//! state a panel writes directly is its own input (a filter, the text typed into a prompt).
 
 pub mod about;
+pub mod app;
 pub mod carry;
 pub mod compare;
-pub mod dialogs;
+pub mod confirm;
 pub mod fonts;
 pub mod guide;
 pub mod header;
 pub mod import;
 pub mod menu;
 pub mod navigator;
+pub mod path_prompt;
 pub mod question;
+pub mod recovery;
 pub mod review;
 pub mod start;
 pub mod status;
@@ -19,16 +23,21 @@ pub mod validation;
 
 use eframe::egui;
 
-use crate::app::KaijishoApp;
+pub use app::{KaijishoApp, StartOptions, run};
+
+use crate::app::{AppState, Command};
 use crate::domain::answer::AnswerValue;
 
-/// Light or dark visuals.
+/// Light or dark visuals (set only when they change).
 pub fn theme(ctx: &egui::Context, dark: bool) {
-    ctx.set_theme(if dark {
+    let wanted = if dark {
         egui::Theme::Dark
     } else {
         egui::Theme::Light
-    });
+    };
+    if ctx.theme() != wanted {
+        ctx.set_theme(wanted);
+    }
 }
 
 /// The colour of an answer's status mark.
@@ -46,27 +55,42 @@ pub fn value_color(v: AnswerValue, dark: bool) -> egui::Color32 {
 }
 
 /// The whole window.
-pub fn root_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
-    menu::menu_ui(app, ui);
-    if app.state.doc.is_some() {
-        status::status_ui(app, ui);
-        header::header_ui(app, ui);
-        if app.ui.show_validation {
-            validation::validation_ui(app, ui);
+pub fn root_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
+    menu::menu_ui(ui, s, out);
+    status::status_ui(ui, s);
+    let l = &s.loc;
+    let review_mode = s.view.review_mode;
+    if let Some(doc) = &s.doc {
+        header::header_ui(ui, doc, l, review_mode, out);
+        if s.view.show_validation {
+            validation::validation_ui(ui, doc, l, out);
         }
-        if app.ui.review_mode {
-            review::review_summary_ui(app, ui);
+        if review_mode {
+            review::review_summary_ui(ui, doc, l, out);
         }
-        navigator::navigator_ui(app, ui);
-        guide::guide_ui(app, ui);
-        egui::CentralPanel::default().show(ui, |ui| question::question_ui(app, ui));
+        navigator::navigator_ui(ui, doc, l, &mut s.view.filters, review_mode, out);
+        guide::guide_ui(ui, doc, l, &s.index, &s.hints);
+        egui::CentralPanel::default().show(ui, |ui| {
+            question::question_ui(ui, doc, l, review_mode, out);
+        });
     } else {
-        status::status_ui(app, ui);
-        egui::CentralPanel::default().show(ui, |ui| start::start_ui(app, ui));
+        egui::CentralPanel::default().show(ui, |ui| {
+            start::start_ui(
+                ui,
+                l,
+                &s.catalogues,
+                &s.settings.recent,
+                &mut s.view.new_form,
+                out,
+            );
+        });
     }
-    dialogs::dialogs_ui(app, ui);
-    import::import_ui(app, ui);
-    compare::compare_ui(app, ui);
-    carry::carry_ui(app, ui);
-    about::about_ui(app, ui);
+    path_prompt::path_prompt_ui(ui, l, s.view.prompt.as_mut(), out);
+    confirm::confirm_ui(ui, l, s.view.confirm.is_some(), out);
+    recovery::recovery_ui(ui, l, s.recovery.as_ref(), s.doc.is_none(), out);
+    import::import_ui(ui, l, s.import_preview.as_mut(), out);
+    compare::compare_ui(ui, l, s.view.compare.as_mut(), s.comparison.as_ref(), out);
+    carry::carry_pick_ui(ui, l, &s.catalogues, s.view.carry_to.as_mut(), out);
+    carry::carry_report_ui(ui, l, s.carry_report.as_ref(), s.doc.as_ref(), out);
+    about::about_ui(ui, l, s.view.show_about, out);
 }

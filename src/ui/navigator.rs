@@ -2,13 +2,14 @@
 
 use eframe::egui;
 
-use crate::app::KaijishoApp;
-use crate::app::state::{Command, Doc};
+use crate::app::view::Filters;
+use crate::app::{Command, Doc};
 use crate::domain::answer::AnswerValue;
 use crate::domain::catalogue::Question;
 use crate::domain::summary::{shown_values, tallies};
 use crate::domain::text::fold_width;
 use crate::domain::validation::Severity;
+use crate::i18n::Localizer;
 
 /// The status of a question as the navigator shows it.
 pub fn status_of(doc: &Doc, q: &Question) -> (String, AnswerValue) {
@@ -32,23 +33,23 @@ fn has_warning(doc: &Doc, q: &Question) -> bool {
 }
 
 /// Whether a question passes the filters and the search.
-pub fn visible(app: &KaijishoApp, doc: &Doc, q: &Question) -> bool {
+pub fn visible(filters: &Filters, doc: &Doc, q: &Question) -> bool {
     let values = shown_values(&doc.catalogue, &doc.project, q);
-    if app.ui.filter_unanswered && values.iter().all(|v| v.is_answered()) {
+    if filters.unanswered && values.iter().all(|v| v.is_answered()) {
         return false;
     }
-    if app.ui.filter_no && !values.contains(&AnswerValue::No) {
+    if filters.no && !values.contains(&AnswerValue::No) {
         return false;
     }
-    if app.ui.filter_findings && !has_warning(doc, q) {
+    if filters.findings && !has_warning(doc, q) {
         return false;
     }
-    if let Some(st) = app.ui.review_filter
+    if let Some(st) = filters.review
         && doc.project.review.status(&q.id) != st
     {
         return false;
     }
-    let needle = fold_width(app.ui.search.trim()).to_lowercase();
+    let needle = fold_width(filters.search.trim()).to_lowercase();
     if needle.is_empty() {
         return true;
     }
@@ -63,15 +64,19 @@ pub fn visible(app: &KaijishoApp, doc: &Doc, q: &Question) -> bool {
         .any(|h| fold_width(h).to_lowercase().contains(&needle))
 }
 
-pub fn navigator_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
-    let mut cmds = Vec::new();
+pub fn navigator_ui(
+    ui: &mut egui::Ui,
+    doc: &Doc,
+    l: &Localizer,
+    filters: &mut Filters,
+    review_mode: bool,
+    cmds: &mut Vec<Command>,
+) {
     egui::Panel::left("navigator")
         .resizable(true)
         .default_size(330.0)
         .min_size(240.0)
         .show(ui, |ui| {
-            let Some(doc) = &app.state.doc else { return };
-            let l = &app.state.loc;
             let (all, per) = tallies(&doc.catalogue, &doc.project);
             let frac = if all.total() == 0 {
                 0.0
@@ -86,22 +91,22 @@ pub fn navigator_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
                 ],
             )));
             ui.horizontal_wrapped(|ui| {
-                ui.checkbox(&mut app.ui.filter_unanswered, l.t("nav-filter-unanswered"));
-                ui.checkbox(&mut app.ui.filter_no, l.t("nav-filter-no"));
-                ui.checkbox(&mut app.ui.filter_findings, l.t("nav-filter-findings"));
+                ui.checkbox(&mut filters.unanswered, l.t("nav-filter-unanswered"));
+                ui.checkbox(&mut filters.no, l.t("nav-filter-no"));
+                ui.checkbox(&mut filters.findings, l.t("nav-filter-findings"));
             });
-            if app.ui.review_mode {
+            if review_mode {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(l.t("review-filter"));
-                    ui.radio_value(&mut app.ui.review_filter, None, l.t("review-all"));
+                    ui.radio_value(&mut filters.review, None, l.t("review-all"));
                     for st in crate::domain::project::ReviewStatus::ALL {
-                        ui.radio_value(&mut app.ui.review_filter, Some(st), st.label());
+                        ui.radio_value(&mut filters.review, Some(st), st.label());
                     }
                 });
             }
             let label = ui.label(l.t("nav-search"));
             ui.add(
-                egui::TextEdit::singleline(&mut app.ui.search)
+                egui::TextEdit::singleline(&mut filters.search)
                     .hint_text(l.t("nav-search-hint"))
                     .desired_width(f32::INFINITY),
             )
@@ -115,7 +120,7 @@ pub fn navigator_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
                         let shown: Vec<&Question> = s
                             .questions
                             .iter()
-                            .filter(|q| visible(app, doc, q))
+                            .filter(|q| visible(filters, doc, q))
                             .collect();
                         if shown.is_empty() {
                             continue;
@@ -154,7 +159,4 @@ pub fn navigator_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
                     }
                 });
         });
-    for c in cmds {
-        app.send(c);
-    }
 }

@@ -3,34 +3,12 @@
 
 use eframe::egui;
 
-use crate::app::KaijishoApp;
-use crate::app::state::{Command, Doc};
+use crate::app::{Command, Doc};
 use crate::domain::answer::AnswerValue;
+use crate::domain::edit::Edit;
+use crate::i18n::Localizer;
 use crate::domain::catalogue::{AnswerKind, Question};
 use crate::domain::validation::{GateState, gate_state};
-
-/// 1 / 2 / 3 answer the current question with its first, second or third value.
-pub fn number_key_answer(app: &KaijishoApp, ctx: &egui::Context) -> Option<Command> {
-    let doc = app.state.doc.as_ref()?;
-    let q = doc.selected_question()?;
-    if matches!(q.answer, AnswerKind::Options(_)) || gated_off(doc, q) {
-        return None;
-    }
-    let keys = [egui::Key::Num1, egui::Key::Num2, egui::Key::Num3];
-    let allowed = q.answer.allowed();
-    for (i, key) in keys.iter().enumerate() {
-        if let Some(v) = allowed.get(i)
-            && ctx.input_mut(|inp| inp.consume_key(egui::Modifiers::NONE, *key))
-        {
-            return Some(Command::SetValue {
-                question: q.id.clone(),
-                option: None,
-                value: *v,
-            });
-        }
-    }
-    None
-}
 
 fn gated_off(doc: &Doc, q: &Question) -> bool {
     matches!(
@@ -72,7 +50,14 @@ fn answer_buttons(
 }
 
 /// The 備考 editor. Enter inserts a newline (and confirms IME conversion); it never acts.
-fn remark_editor(ui: &mut egui::Ui, label_text: &str, text: &str, id: egui::Id) -> Option<String> {
+/// Leaving the field ends its undo step.
+fn remark_editor(
+    ui: &mut egui::Ui,
+    label_text: &str,
+    text: &str,
+    id: egui::Id,
+    out: &mut Vec<Command>,
+) -> Option<String> {
     let label = ui.label(label_text);
     let mut buf = text.to_string();
     let resp = ui
@@ -83,14 +68,20 @@ fn remark_editor(ui: &mut egui::Ui, label_text: &str, text: &str, id: egui::Id) 
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(label.id);
+    if resp.lost_focus() {
+        out.push(Command::SealEdit);
+    }
     resp.changed().then_some(buf)
 }
 
-pub fn question_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
-    let mut cmds = Vec::new();
+pub fn question_ui(
+    ui: &mut egui::Ui,
+    doc: &Doc,
+    l: &Localizer,
+    review_mode: bool,
+    cmds: &mut Vec<Command>,
+) {
     {
-        let Some(doc) = &app.state.doc else { return };
-        let l = &app.state.loc;
         let Some(q) = doc.selected_question() else {
             ui.label(l.t("question-none"));
             return;
@@ -148,11 +139,12 @@ pub fn question_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
                             egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
                         });
                         if resp.clicked() {
-                            cmds.push(Command::ConfirmCarried(q.id.clone()));
+                            cmds.push(Command::Edit(Edit::ConfirmCarried {
+                                question: q.id.clone(),
+                            }));
                         }
                     });
                 }
-                let review_mode = app.ui.review_mode;
                 if review_mode {
                     ui.weak(l.t("review-read-only"));
                 }
@@ -164,48 +156,46 @@ pub fn question_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
                             let oa = answer.options.get(&o.id).cloned().unwrap_or_default();
                             let prefix = format!("{number} {}", o.label);
                             answer_buttons(ui, &prefix, q.answer.allowed(), oa.value, |v| {
-                                cmds.push(Command::SetValue {
+                                cmds.push(Command::Edit(Edit::Value {
                                     question: q.id.clone(),
                                     option: Some(o.id.clone()),
                                     value: v,
-                                });
+                                }));
                             });
                             let id = egui::Id::unique(("remark", &q.id, &o.id));
-                            if let Some(text) =
-                                remark_editor(ui, &format!("{prefix} 備考"), &oa.remark, id)
-                            {
-                                cmds.push(Command::SetRemark {
+                            let label = format!("{prefix} {}", l.t("question-remark"));
+                            if let Some(text) = remark_editor(ui, &label, &oa.remark, id, cmds) {
+                                cmds.push(Command::Edit(Edit::Remark {
                                     question: q.id.clone(),
                                     option: Some(o.id.clone()),
                                     text,
-                                });
+                                }));
                             }
                         }
                     }
                     _ => {
                         answer_buttons(ui, &number, q.answer.allowed(), answer.value, |v| {
-                            cmds.push(Command::SetValue {
+                            cmds.push(Command::Edit(Edit::Value {
                                 question: q.id.clone(),
                                 option: None,
                                 value: v,
-                            });
+                            }));
                         });
                         ui.add_space(6.0);
                         let id = egui::Id::unique(("remark", &q.id));
-                        if let Some(text) =
-                            remark_editor(ui, &format!("{number} 備考"), &answer.remark, id)
-                        {
-                            cmds.push(Command::SetRemark {
+                        let label = format!("{number} {}", l.t("question-remark"));
+                        if let Some(text) = remark_editor(ui, &label, &answer.remark, id, cmds) {
+                            cmds.push(Command::Edit(Edit::Remark {
                                 question: q.id.clone(),
                                 option: None,
                                 text,
-                            });
+                            }));
                         }
                     }
                 });
                 if review_mode {
                     ui.add_space(8.0);
-                    crate::ui::review::review_block_ui(app, ui, q, &mut cmds);
+                    crate::ui::review::review_block_ui(ui, doc, l, q, cmds);
                 }
                 if let Some(note) = &q.note {
                     ui.add_space(8.0);
@@ -215,10 +205,11 @@ pub fn question_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
                     });
                 }
                 ui.add_space(8.0);
-                ui.weak(l.t("question-keys"));
+                ui.weak(l.t(if review_mode {
+                    "question-keys-review"
+                } else {
+                    "question-keys"
+                }));
             });
-    }
-    for c in cmds {
-        app.send(c);
     }
 }

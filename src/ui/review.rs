@@ -3,21 +3,21 @@
 
 use eframe::egui;
 
-use crate::app::KaijishoApp;
-use crate::app::state::Command;
+use crate::app::{Command, Doc};
 use crate::domain::catalogue::Question;
+use crate::domain::edit::Edit;
 use crate::domain::project::ReviewStatus;
 use crate::domain::review::summary;
+use crate::i18n::Localizer;
 
 /// The review block under the current question.
 pub fn review_block_ui(
-    app: &KaijishoApp,
     ui: &mut egui::Ui,
+    doc: &Doc,
+    l: &Localizer,
     q: &Question,
     cmds: &mut Vec<Command>,
 ) {
-    let Some(doc) = &app.state.doc else { return };
-    let l = &app.state.loc;
     let number = q.number_key();
     ui.group(|ui| {
         ui.strong(l.t("review-title"));
@@ -31,36 +31,41 @@ pub fn review_block_ui(
                     egui::WidgetInfo::selected(egui::Role::RadioButton, true, checked, &label)
                 });
                 if resp.clicked() && !checked {
-                    cmds.push(Command::SetReviewStatus(q.id.clone(), st));
+                    cmds.push(Command::Edit(Edit::ReviewStatus {
+                        question: q.id.clone(),
+                        status: st,
+                    }));
                 }
             }
         });
         let label = ui.label(format!("{number} {}", l.t("review-comment")));
         let mut text = doc.project.review.comment(&q.id).to_string();
-        if ui
+        let resp = ui
             .add(
                 egui::TextEdit::multiline(&mut text)
                     .id(egui::Id::unique(("review-comment", &q.id)))
                     .desired_rows(2)
                     .desired_width(f32::INFINITY),
             )
-            .labelled_by(label.id)
-            .changed()
-        {
-            cmds.push(Command::SetReviewComment(q.id.clone(), text));
+            .labelled_by(label.id);
+        if resp.changed() {
+            cmds.push(Command::Edit(Edit::ReviewComment {
+                question: q.id.clone(),
+                text,
+            }));
+        }
+        if resp.lost_focus() {
+            cmds.push(Command::SealEdit);
         }
     });
 }
 
 /// The review summary panel.
-pub fn review_summary_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
-    let mut cmds = Vec::new();
+pub fn review_summary_ui(ui: &mut egui::Ui, doc: &Doc, l: &Localizer, cmds: &mut Vec<Command>) {
     egui::Panel::bottom("review-summary")
         .resizable(true)
         .default_size(150.0)
         .show(ui, |ui| {
-            let Some(doc) = &app.state.doc else { return };
-            let l = &app.state.loc;
             let s = summary(&doc.catalogue, &doc.project);
             ui.horizontal_wrapped(|ui| {
                 ui.strong(l.t("review-summary"));
@@ -86,7 +91,4 @@ pub fn review_summary_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
                     }
                 });
         });
-    for c in cmds {
-        app.send(c);
-    }
 }

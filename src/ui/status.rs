@@ -1,15 +1,16 @@
-//! The status bar: the file, saved or not, progress, and the last message.
+//! The status bar: the file, saved or not, progress, running background work, and the last
+//! message.
 
 use eframe::egui;
 
-use crate::app::KaijishoApp;
+use crate::app::AppState;
 use crate::domain::summary::tallies;
 
-pub fn status_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
+pub fn status_ui(ui: &mut egui::Ui, s: &AppState) {
+    let l = &s.loc;
     egui::Panel::bottom("status").show(ui, |ui| {
         ui.horizontal(|ui| {
-            let l = &app.state.loc;
-            if let Some(d) = &app.state.doc {
+            if let Some(d) = &s.doc {
                 let file = match &d.path {
                     Some(p) => p.display().to_string(),
                     None => l.t("status-no-file"),
@@ -38,12 +39,25 @@ pub fn status_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
                     );
                 }
             }
-            if let Some(s) = &app.state.status {
+            for t in s.tasks.running() {
                 ui.separator();
-                if s.error {
-                    ui.colored_label(ui.visuals().error_fg_color, &s.text);
+                ui.spinner();
+                let (done, total) = t.progress.get();
+                ui.label(l.ta(
+                    t.kind.message_id(),
+                    &[
+                        ("file", t.file.display().to_string().into()),
+                        ("done", done.into()),
+                        ("total", total.into()),
+                    ],
+                ));
+            }
+            if let Some(st) = &s.status {
+                ui.separator();
+                if st.error {
+                    ui.colored_label(ui.visuals().error_fg_color, &st.text);
                 } else {
-                    ui.label(&s.text);
+                    ui.label(&st.text);
                 }
             }
         });

@@ -2,23 +2,19 @@
 
 use eframe::egui;
 
-use crate::app::KaijishoApp;
-use crate::app::state::Command;
+use crate::app::{Command, Doc};
 use crate::domain::validation::Severity;
-use crate::i18n::Localize;
+use crate::i18n::{Localize, Localizer};
 
-pub fn validation_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
-    let mut cmds = Vec::new();
+pub fn validation_ui(ui: &mut egui::Ui, doc: &Doc, l: &Localizer, cmds: &mut Vec<Command>) {
     egui::Panel::bottom("validation")
         .resizable(true)
         .default_size(160.0)
         .show(ui, |ui| {
-            let Some(doc) = &app.state.doc else { return };
-            let l = &app.state.loc;
             ui.horizontal(|ui| {
                 ui.strong(l.t("validation-title"));
                 if ui.button(l.t("validation-close")).clicked() {
-                    app.ui.show_validation = false;
+                    cmds.push(Command::ToggleValidation);
                 }
             });
             if doc.findings.is_empty() {
@@ -45,7 +41,4 @@ pub fn validation_ui(app: &mut KaijishoApp, ui: &mut egui::Ui) {
                     }
                 });
         });
-    for c in cmds {
-        app.send(c);
-    }
 }

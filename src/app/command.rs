@@ -1,0 +1,132 @@
+//! The commands the UI (or a test, or a key) sends. Everything that changes the app goes
+//! through [`crate::app::AppState::apply`].
+
+use std::path::PathBuf;
+
+use crate::domain::edit::Edit;
+use crate::domain::project::Header;
+use crate::i18n::Lang;
+use crate::io::xlsx::Mapping;
+
+/// What a path prompt is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Open,
+    SaveAs,
+    ExportPdf,
+    ExportXlsx,
+    Import,
+}
+
+impl Purpose {
+    /// The command to run with the chosen path.
+    pub fn command(self, path: PathBuf) -> Command {
+        match self {
+            Purpose::Open => Command::Open(path),
+            Purpose::Import => Command::Import(path),
+            Purpose::SaveAs => Command::SaveAs(path),
+            Purpose::ExportPdf => Command::ExportPdf(path),
+            Purpose::ExportXlsx => Command::ExportXlsx(path),
+        }
+    }
+
+    /// The message id of the prompt's title (the menu entry that opens it).
+    pub fn title_id(self) -> &'static str {
+        match self {
+            Purpose::Open => "menu-open",
+            Purpose::Import => "menu-import",
+            Purpose::SaveAs => "menu-save-as",
+            Purpose::ExportPdf => "menu-export-pdf",
+            Purpose::ExportXlsx => "menu-export-xlsx",
+        }
+    }
+}
+
+/// The answer to "save the unsaved changes?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    Save,
+    Discard,
+    Cancel,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    // Documents.
+    NewProject {
+        catalogue: String,
+        header: Header,
+    },
+    /// The start screen's "create": a new project from its form.
+    NewFromForm,
+    Open(PathBuf),
+    OpenSample(String),
+    Save,
+    /// Save, or ask where when the statement has no file yet.
+    SaveOrAsk,
+    SaveAs(PathBuf),
+    /// Back to the start screen.
+    Close,
+    ExportPdf(PathBuf),
+    ExportXlsx(PathBuf),
+    /// Read a workbook and show the import preview.
+    Import(PathBuf),
+    /// Read it again with a corrected mapping.
+    PreviewImport(PathBuf, Mapping),
+    AcceptImport,
+    CancelImport,
+    /// Change the statement (checked against the catalogue first).
+    Edit(Edit),
+    /// End the current typing step (a text field lost focus).
+    SealEdit,
+    Undo,
+    Redo,
+    Select(String),
+    Next,
+    Previous,
+    /// Compare the statements in these files.
+    Compare(Vec<PathBuf>),
+    /// Start a new project on this catalogue from the open statement.
+    CarryForward(String),
+    RecoverAccept,
+    RecoverDiscard,
+    // The window and its dialogs.
+    SetLang(Option<Lang>),
+    SetDark(bool),
+    /// Ask for a path (the path prompt).
+    Ask(Purpose),
+    /// The path prompt's OK: run what it was for with this path.
+    PromptDone(PathBuf),
+    CancelPrompt,
+    /// The answer to "save the unsaved changes?".
+    Confirm(Choice),
+    ToggleValidation,
+    ToggleReviewMode,
+    ShowCompare,
+    CloseCompare,
+    ShowCarry,
+    CancelCarry,
+    CloseCarryReport,
+    ShowAbout,
+    CloseAbout,
+    /// The window's close button: asks first when there are unsaved changes.
+    Quit,
+}
+
+impl Command {
+    /// Commands that would throw away unsaved changes.
+    pub fn replaces_document(&self) -> bool {
+        matches!(
+            self,
+            Command::NewProject { .. }
+                | Command::NewFromForm
+                | Command::Open(_)
+                | Command::OpenSample(_)
+                | Command::Close
+                | Command::AcceptImport
+                | Command::CarryForward(_)
+                | Command::RecoverAccept
+                | Command::Quit
+        )
+    }
+}

@@ -1,0 +1,37 @@
+//! "Save the unsaved changes?": what 保存 / 保存しない / キャンセル do, wherever the question
+//! came from (new, open, close, the window's close button).
+
+use super::command::{Choice, Command, Purpose};
+use super::state::AppState;
+
+impl AppState {
+    pub(super) fn confirm(&mut self, choice: Choice, now: f64) {
+        let Some(pending) = self.view.confirm.take() else {
+            return;
+        };
+        match choice {
+            Choice::Save => {
+                let has_path = self.doc.as_ref().is_some_and(|d| d.path.is_some());
+                if has_path {
+                    self.save(now);
+                    // A failed save leaves the changes unsaved: ask again.
+                    self.apply(pending, now);
+                } else {
+                    // A new statement needs a file first; carry on once it is saved.
+                    self.view.after_save = Some(pending);
+                    self.ask(Purpose::SaveAs);
+                }
+            }
+            Choice::Discard => {
+                if let Some(d) = &mut self.doc {
+                    d.dirty = false;
+                }
+                if pending == Command::Quit {
+                    self.close();
+                }
+                self.run(pending, now);
+            }
+            Choice::Cancel => self.view.closing = false,
+        }
+    }
+}

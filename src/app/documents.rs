@@ -1,0 +1,277 @@
+//! Opening, creating, saving, importing and exporting statements. Reading workbooks and
+//! writing exports run in the background (see [`super::tasks`]); their outcomes come back
+//! through [`AppState::poll_tasks`].
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crate::assets;
+use crate::domain::catalogue::Catalogue;
+use crate::domain::project::{Header, Project};
+use crate::i18n::Localize;
+use crate::io::{self, xlsx::Mapping};
+
+use super::command::Purpose;
+use super::doc::Doc;
+use super::state::{AppState, ImportPreview};
+use super::tasks::{BoxedError, Outcome, TaskKind};
+use super::view::PathPrompt;
+
+/// The formats a statement is exported to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Pdf,
+    Xlsx,
+}
+
+/// Writes the printable PDF of a statement (with the shipped form wording and font).
+pub fn export_pdf(path: &Path, c: &Catalogue, p: &Project) -> Result<(), BoxedError> {
+    io::pdf::export_pdf(path, c, p, &io::pdf::now()).map_err(|e| Box::new(e) as BoxedError)
+}
+
+/// Writes the workbook of a statement (with the shipped form wording).
+pub fn export_xlsx(path: &Path, c: &Catalogue, p: &Project) -> Result<(), BoxedError> {
+    io::xlsx::export_xlsx(path, c, p).map_err(|e| Box::new(e) as BoxedError)
+}
+
+impl AppState {
+    pub(super) fn new_project(&mut self, catalogue: &str, header: Header) {
+        match self.catalogues.iter().find(|c| c.id == catalogue).cloned() {
+            Some(c) => {
+                let p = Project::new(&c, header, false);
+                self.open_doc(p, c, None);
+                if let Some(d) = &mut self.doc {
+                    d.dirty = true;
+                }
+            }
+            None => {
+                let available = self
+                    .catalogues
+                    .iter()
+                    .map(|c| c.id.clone())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let msg = self.loc.ta(
+                    "err-unknown-catalogue",
+                    &[("id", catalogue.into()), ("available", available.into())],
+                );
+                self.fail(msg);
+            }
+        }
+    }
+
+    pub(super) fn open_doc(&mut self, project: Project, catalogue: Catalogue, path: Option<PathBuf>) {
+        if let Some(p) = &path {
+            self.settings.remember(p);
+        }
+        self.doc = Some(Doc::new(project, catalogue, path));
+    }
+
+    /// Opens a project JSON, or shows the import preview of a workbook.
+    pub(super) fn open(&mut self, path: PathBuf) {
+        if io::is_workbook(&path) {
+            return self.import(path, None);
+        }
+        match io::open_project(&path, &self.catalogues) {
+            Ok((p, c)) => {
+                self.open_doc(p, c, Some(path.clone()));
+                self.say_file("status-opened", &path);
+            }
+            Err(e) => {
+                let msg = e.localize(&self.loc);
+                self.fail(msg);
+            }
+        }
+    }
+
+    pub(super) fn open_sample(&mut self, name: &str) {
+        let opened = assets::sample_project(name)
+            .map_err(|e| e.localize(&self.loc))
+            .and_then(|p| {
+                let c = p.catalogue.resolve(&self.catalogues);
+                c.map(|c| (p, c)).map_err(|e| e.localize(&self.loc))
+            });
+        match opened {
+            Ok((p, c)) => self.open_doc(p, c, None),
+            Err(msg) => self.fail(msg),
+        }
+    }
+
+    pub(super) fn close(&mut self) {
+        self.doc = None;
+        self.clear_recovery();
+    }
+
+    pub(super) fn save(&mut self, now: f64) {
+        match self.doc.as_ref().and_then(|d| d.path.clone()) {
+            Some(path) => self.save_to(path, now),
+            None => {
+                let msg = self.loc.t("status-save-needs-path");
+                self.fail(msg);
+            }
+        }
+    }
+
+    /// Save to the statement's file, or ask where when it has none yet.
+    pub(super) fn save_or_ask(&mut self, now: f64) {
+        match self.doc.as_ref().map(|d| d.path.is_some()) {
+            Some(true) => self.save(now),
+            Some(false) => self.ask(Purpose::SaveAs),
+            None => {}
+        }
+    }
+
+    pub(super) fn save_to(&mut self, path: PathBuf, now: f64) {
+        let Some(d) = &mut self.doc else { return };
+        match io::save_project(&path, &d.project) {
+            Ok(()) => {
+                d.path = Some(path.clone());
+                d.dirty = false;
+                d.pending_autosave = None;
+                self.settings.remember(&path);
+                self.clear_recovery();
+                self.say_file("status-saved", &path);
+                // 「保存」 in "save the changes?" for a new statement: carry on now.
+                if let Some(next) = self.view.after_save.take() {
+                    self.run(next, now);
+                }
+            }
+            Err(e) => {
+                let msg = e.localize(&self.loc);
+                self.fail(msg);
+            }
+        }
+    }
+
+    /// Shows the path prompt, pre-filled from the current file.
+    pub(super) fn ask(&mut self, purpose: Purpose) {
+        let current = self.doc.as_ref().and_then(|d| d.path.clone());
+        let text = match (purpose, current) {
+            (Purpose::SaveAs, Some(p)) => p.display().to_string(),
+            (Purpose::ExportPdf, Some(p)) => p.with_extension("pdf").display().to_string(),
+            (Purpose::ExportXlsx, Some(p)) => p.with_extension("xlsx").display().to_string(),
+            _ => String::new(),
+        };
+        self.view.prompt = Some(PathPrompt { purpose, text });
+    }
+
+    pub(super) fn cancel_prompt(&mut self) {
+        let was_save = self
+            .view
+            .prompt
+            .take()
+            .is_some_and(|p| p.purpose == Purpose::SaveAs);
+        if was_save && self.view.after_save.take().is_some() {
+            // The user gave up saving: the close (or new/open) they asked for is off too.
+            self.view.closing = false;
+        }
+    }
+
+    /// Exports the open statement in the background.
+    pub(super) fn export(&mut self, path: PathBuf, format: ExportFormat) {
+        let Some(d) = &self.doc else { return };
+        let (c, p) = (d.catalogue.clone(), d.project.clone());
+        let file = path.clone();
+        self.tasks.spawn(TaskKind::Export, path.clone(), move |_| {
+            let result = match format {
+                ExportFormat::Pdf => export_pdf(&file, &c, &p),
+                ExportFormat::Xlsx => export_xlsx(&file, &c, &p),
+            };
+            Outcome::Exported { path: file, result }
+        });
+    }
+
+    /// Reads a workbook in the background, then shows the import preview.
+    pub(super) fn import(&mut self, path: PathBuf, mapping: Option<Mapping>) {
+        let file = path.clone();
+        self.tasks.spawn(TaskKind::Import, path, move |_| {
+            let result = io::xlsx::import_file(&file, mapping.as_ref()).map(Box::new);
+            Outcome::Imported {
+                path: file,
+                mapping,
+                result,
+            }
+        });
+    }
+
+    pub(super) fn accept_import(&mut self) {
+        let Some(ImportPreview {
+            path,
+            result: Ok(imported),
+            ..
+        }) = self.import_preview.take()
+        else {
+            return;
+        };
+        self.settings.remember(&path);
+        let imported = *imported;
+        // Unsaved until the user saves it as a project.
+        self.doc = Some(Doc::new(imported.project, imported.catalogue, None));
+        if let Some(d) = &mut self.doc {
+            d.dirty = true;
+        }
+        self.say_file("status-opened", &path);
+    }
+
+    /// Takes the outcomes of finished background tasks. Called every frame.
+    pub fn poll_tasks(&mut self) {
+        for outcome in self.tasks.finished() {
+            self.finish(outcome);
+        }
+    }
+
+    /// Waits for the background tasks and takes their outcomes (tests, command line).
+    pub fn wait_for_tasks(&mut self, timeout: Duration) {
+        for outcome in self.tasks.wait(timeout) {
+            self.finish(outcome);
+        }
+    }
+
+    fn finish(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Imported {
+                path,
+                mapping,
+                result,
+            } => {
+                let shown = match (&result, mapping) {
+                    (Ok(i), None) => i.report.mapping.clone(),
+                    (_, Some(m)) => m,
+                    (Err(_), None) => Mapping::default(),
+                };
+                if let Err(e) = &result {
+                    log::error!("{e}");
+                }
+                self.import_preview = Some(ImportPreview {
+                    path,
+                    mapping: shown,
+                    result: result.map_err(|e| e.localize(&self.loc)),
+                });
+            }
+            Outcome::Exported { path, result } => match result {
+                Ok(()) => self.say_file("written", &path),
+                Err(e) => {
+                    let msg = e.localize(&self.loc);
+                    self.fail(msg);
+                }
+            },
+            Outcome::Compared { result } => match result {
+                Ok(c) => self.comparison = Some(c),
+                Err(e) => {
+                    let msg = e.localize(&self.loc);
+                    self.fail(msg);
+                }
+            },
+            Outcome::Lost { kind, file } => {
+                let msg = self.loc.ta(
+                    "task-lost",
+                    &[
+                        ("task", self.loc.t(kind.message_id()).into()),
+                        ("file", file.display().to_string().into()),
+                    ],
+                );
+                self.fail(msg);
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+//! What a key press does: the menu table's shortcuts, and 1/2/3 to answer the current
+//! question. Enter is never bound (it confirms kana→kanji conversion), and keys that type act
+//! only when no text field has the keyboard.
+
+use crate::domain::catalogue::AnswerKind;
+use crate::domain::edit::Edit;
+use crate::domain::validation::{GateState, gate_state};
+
+use super::command::Command;
+use super::menu::{ANSWER_KEYS, Shortcut, entries};
+use super::state::AppState;
+
+/// Every key combination the app binds, the most specific first (Ctrl+Shift+S before Ctrl+S).
+pub fn bound_shortcuts() -> Vec<Shortcut> {
+    let mut all: Vec<Shortcut> = entries().iter().filter_map(|e| e.shortcut).collect();
+    all.extend(ANSWER_KEYS.map(Shortcut::plain));
+    all.sort_by_key(|s| std::cmp::Reverse(s.modifier_count()));
+    all.dedup();
+    all
+}
+
+/// The command a key press sends, if any. `typing`: a text field has the keyboard.
+pub fn command_for_key(state: &AppState, pressed: Shortcut, typing: bool) -> Option<Command> {
+    for e in entries() {
+        if e.shortcut == Some(pressed) && (e.while_typing || !typing) {
+            return (e.enabled)(state).then(|| (e.command)(state));
+        }
+    }
+    if typing || pressed.modifier_count() > 0 {
+        return None;
+    }
+    let index = ANSWER_KEYS.iter().position(|k| *k == pressed.key)?;
+    answer_key(state, index)
+}
+
+/// 1 / 2 / 3 answer the current question with its first, second or third value (not option
+/// questions, not a question switched off by its gate, not in review mode).
+fn answer_key(state: &AppState, index: usize) -> Option<Command> {
+    if state.view.review_mode {
+        return None;
+    }
+    let doc = state.doc.as_ref()?;
+    let q = doc.selected_question()?;
+    if matches!(q.answer, AnswerKind::Options(_)) {
+        return None;
+    }
+    if matches!(
+        gate_state(&doc.catalogue, &doc.project, q),
+        GateState::Disabled { .. }
+    ) {
+        return None;
+    }
+    let value = *q.answer.allowed().get(index)?;
+    Some(Command::Edit(Edit::Value {
+        question: q.id.clone(),
+        option: None,
+        value,
+    }))
+}

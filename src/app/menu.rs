@@ -1,0 +1,212 @@
+//! The menus as one table: each entry's message id, shortcut, when it is enabled or ticked,
+//! and the command it sends. The menu bar is drawn from it and the shortcuts are read from it,
+//! so an entry cannot have a label without being reachable.
+
+use crate::i18n::Lang;
+
+use super::command::{Command, Purpose};
+use super::state::AppState;
+
+/// The menus of the menu bar, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Menu {
+    File,
+    Edit,
+    View,
+    Help,
+}
+
+impl Menu {
+    pub const ALL: [Menu; 4] = [Menu::File, Menu::Edit, Menu::View, Menu::Help];
+
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Menu::File => "menu-file",
+            Menu::Edit => "menu-edit",
+            Menu::View => "menu-view",
+            Menu::Help => "menu-help",
+        }
+    }
+}
+
+/// Keys the app binds (the UI maps them to its toolkit's keys).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    N,
+    O,
+    S,
+    Z,
+    Y,
+    ArrowUp,
+    ArrowDown,
+    Num1,
+    Num2,
+    Num3,
+}
+
+/// A key with modifiers; `command` is Ctrl (⌘ on macOS).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shortcut {
+    pub key: Key,
+    pub command: bool,
+    pub shift: bool,
+    pub alt: bool,
+}
+
+impl Shortcut {
+    pub const fn cmd(key: Key) -> Shortcut {
+        Shortcut {
+            key,
+            command: true,
+            shift: false,
+            alt: false,
+        }
+    }
+
+    pub const fn cmd_shift(key: Key) -> Shortcut {
+        Shortcut {
+            key,
+            command: true,
+            shift: true,
+            alt: false,
+        }
+    }
+
+    pub const fn alt(key: Key) -> Shortcut {
+        Shortcut {
+            key,
+            command: false,
+            shift: false,
+            alt: true,
+        }
+    }
+
+    pub const fn plain(key: Key) -> Shortcut {
+        Shortcut {
+            key,
+            command: false,
+            shift: false,
+            alt: false,
+        }
+    }
+
+    /// Modifier keys held (to try the most specific shortcuts first).
+    pub fn modifier_count(self) -> usize {
+        usize::from(self.command) + usize::from(self.shift) + usize::from(self.alt)
+    }
+}
+
+/// One menu entry.
+pub struct Entry {
+    pub menu: Menu,
+    /// Fluent message id of its label.
+    pub id: &'static str,
+    pub shortcut: Option<Shortcut>,
+    /// Whether the shortcut also acts while a text field has the keyboard (Ctrl+S does; Ctrl+Z
+    /// belongs to the field).
+    pub while_typing: bool,
+    /// A separator is drawn above the entry.
+    pub group_start: bool,
+    pub enabled: fn(&AppState) -> bool,
+    /// `Some` for entries shown with a tick or a radio mark.
+    pub checked: Option<fn(&AppState) -> bool>,
+    pub command: fn(&AppState) -> Command,
+}
+
+fn always(_: &AppState) -> bool {
+    true
+}
+
+fn has_doc(s: &AppState) -> bool {
+    s.doc.is_some()
+}
+
+const fn entry(menu: Menu, id: &'static str, command: fn(&AppState) -> Command) -> Entry {
+    Entry {
+        menu,
+        id,
+        shortcut: None,
+        while_typing: true,
+        group_start: false,
+        enabled: always,
+        checked: None,
+        command,
+    }
+}
+
+impl Entry {
+    const fn key(mut self, s: Shortcut, while_typing: bool) -> Entry {
+        self.shortcut = Some(s);
+        self.while_typing = while_typing;
+        self
+    }
+
+    const fn when(mut self, enabled: fn(&AppState) -> bool) -> Entry {
+        self.enabled = enabled;
+        self
+    }
+
+    const fn ticked(mut self, checked: fn(&AppState) -> bool) -> Entry {
+        self.checked = Some(checked);
+        self
+    }
+
+    const fn group(mut self) -> Entry {
+        self.group_start = true;
+        self
+    }
+}
+
+/// Every menu entry, menu by menu, in the order drawn.
+pub fn entries() -> Vec<Entry> {
+    use Menu::*;
+    vec![
+        entry(File, "menu-new", |_| Command::Close).key(Shortcut::cmd(Key::N), true),
+        entry(File, "menu-open", |_| Command::Ask(Purpose::Open)).key(Shortcut::cmd(Key::O), true),
+        entry(File, "menu-save", |_| Command::SaveOrAsk)
+            .key(Shortcut::cmd(Key::S), true)
+            .when(has_doc),
+        entry(File, "menu-save-as", |_| Command::Ask(Purpose::SaveAs))
+            .key(Shortcut::cmd_shift(Key::S), true)
+            .when(has_doc),
+        entry(File, "menu-import", |_| Command::Ask(Purpose::Import)).group(),
+        entry(File, "menu-export-xlsx", |_| Command::Ask(Purpose::ExportXlsx)).when(has_doc),
+        entry(File, "menu-export-pdf", |_| Command::Ask(Purpose::ExportPdf)).when(has_doc),
+        entry(File, "menu-compare", |_| Command::ShowCompare).group(),
+        entry(File, "menu-carry", |_| Command::ShowCarry).when(has_doc),
+        entry(File, "menu-close", |_| Command::Close)
+            .group()
+            .when(has_doc),
+        entry(Edit, "menu-undo", |_| Command::Undo)
+            .key(Shortcut::cmd(Key::Z), false)
+            .when(|s| s.doc.as_ref().is_some_and(|d| d.can_undo())),
+        entry(Edit, "menu-redo", |_| Command::Redo)
+            .key(Shortcut::cmd(Key::Y), false)
+            .when(|s| s.doc.as_ref().is_some_and(|d| d.can_redo())),
+        entry(Edit, "menu-next", |_| Command::Next)
+            .key(Shortcut::alt(Key::ArrowDown), true)
+            .group()
+            .when(has_doc),
+        entry(Edit, "menu-previous", |_| Command::Previous)
+            .key(Shortcut::alt(Key::ArrowUp), true)
+            .when(has_doc),
+        entry(View, "menu-validation", |_| Command::ToggleValidation)
+            .when(has_doc)
+            .ticked(|s| s.view.show_validation),
+        entry(View, "menu-review", |_| Command::ToggleReviewMode).ticked(|s| s.view.review_mode),
+        entry(View, "menu-lang-auto", |_| Command::SetLang(None))
+            .group()
+            .ticked(|s| s.settings.lang.is_none()),
+        entry(View, "menu-lang-ja", |_| Command::SetLang(Some(Lang::Ja)))
+            .ticked(|s| s.settings.lang == Some(Lang::Ja)),
+        entry(View, "menu-lang-en", |_| Command::SetLang(Some(Lang::En)))
+            .ticked(|s| s.settings.lang == Some(Lang::En)),
+        entry(View, "menu-dark", |s| Command::SetDark(!s.settings.dark))
+            .group()
+            .ticked(|s| s.settings.dark),
+        entry(Help, "menu-about", |_| Command::ShowAbout),
+    ]
+}
+
+/// The keys that answer the current question: 1, 2, 3 pick its first, second or third value.
+pub const ANSWER_KEYS: [Key; 3] = [Key::Num1, Key::Num2, Key::Num3];

@@ -1,0 +1,168 @@
+//! Long work off the UI thread: import, export and compare run on a worker thread each, and the
+//! window polls them every frame (see `AppState::poll_tasks`). The UI shows each running task
+//! with its progress; nothing here blocks a frame.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::time::{Duration, Instant};
+
+use crate::domain::compare::Comparison;
+use crate::i18n::Localize;
+use crate::io::FileError;
+use crate::io::xlsx::{Imported, Mapping};
+
+/// What a task does (for the progress line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TaskKind {
+    Import,
+    Export,
+    Compare,
+}
+
+impl TaskKind {
+    /// The message id of the progress line.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            TaskKind::Import => "task-import",
+            TaskKind::Export => "task-export",
+            TaskKind::Compare => "task-compare",
+        }
+    }
+}
+
+/// Progress a worker reports: `done` of `total` steps (0 of 0 when it cannot tell).
+#[derive(Debug, Default)]
+pub struct Progress {
+    done: AtomicUsize,
+    total: AtomicUsize,
+}
+
+impl Progress {
+    pub fn set_total(&self, total: usize) {
+        self.total.store(total, Ordering::Relaxed);
+    }
+
+    pub fn step(&self) {
+        self.done.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// `(done, total)`.
+    pub fn get(&self) -> (usize, usize) {
+        (
+            self.done.load(Ordering::Relaxed),
+            self.total.load(Ordering::Relaxed),
+        )
+    }
+}
+
+/// An export's error, in any of the layers it can come from.
+pub type BoxedError = Box<dyn Localize + Send>;
+
+/// What a finished task hands back.
+pub enum Outcome {
+    Imported {
+        path: PathBuf,
+        mapping: Option<Mapping>,
+        result: Result<Box<Imported>, FileError>,
+    },
+    Exported {
+        path: PathBuf,
+        result: Result<(), BoxedError>,
+    },
+    Compared {
+        result: Result<(Vec<String>, Comparison), FileError>,
+    },
+    /// The worker stopped without an answer (it panicked): said to the user, never silent.
+    Lost { kind: TaskKind, file: PathBuf },
+}
+
+/// A running task.
+pub struct Task {
+    pub kind: TaskKind,
+    /// The file it works on (the first, for a comparison).
+    pub file: PathBuf,
+    pub progress: Arc<Progress>,
+    pub started: Instant,
+    rx: Receiver<Outcome>,
+}
+
+#[derive(Default)]
+pub struct Tasks {
+    running: Vec<Task>,
+}
+
+impl Tasks {
+    /// Runs `work` on a new thread.
+    pub fn spawn(
+        &mut self,
+        kind: TaskKind,
+        file: PathBuf,
+        work: impl FnOnce(&Progress) -> Outcome + Send + 'static,
+    ) {
+        let (tx, rx) = mpsc::channel();
+        let progress = Arc::new(Progress::default());
+        let p = Arc::clone(&progress);
+        let spawned = std::thread::Builder::new()
+            .name(format!("kaijisho-{kind:?}"))
+            .spawn(move || {
+                let outcome = work(&p);
+                // The receiver is gone only when the app has quit; nothing is left to tell.
+                if tx.send(outcome).is_err() {
+                    log::info!("a {kind:?} task finished after the app stopped listening");
+                }
+            });
+        if let Err(e) = spawned {
+            log::error!("could not start a {kind:?} task: {e}");
+        }
+        self.running.push(Task {
+            kind,
+            file,
+            progress,
+            started: Instant::now(),
+            rx,
+        });
+    }
+
+    pub fn is_busy(&self) -> bool {
+        !self.running.is_empty()
+    }
+
+    pub fn running(&self) -> &[Task] {
+        &self.running
+    }
+
+    /// The outcomes of the tasks that have finished since the last call.
+    pub fn finished(&mut self) -> Vec<Outcome> {
+        let mut out = Vec::new();
+        self.running.retain(|t| match t.rx.try_recv() {
+            Ok(o) => {
+                out.push(o);
+                false
+            }
+            Err(TryRecvError::Empty) => true,
+            Err(TryRecvError::Disconnected) => {
+                out.push(Outcome::Lost {
+                    kind: t.kind,
+                    file: t.file.clone(),
+                });
+                false
+            }
+        });
+        out
+    }
+
+    /// Waits (up to `timeout`) for every running task; for tests and the command line.
+    pub fn wait(&mut self, timeout: Duration) -> Vec<Outcome> {
+        let end = Instant::now() + timeout;
+        let mut out = Vec::new();
+        while self.is_busy() && Instant::now() < end {
+            out.extend(self.finished());
+            if self.is_busy() {
+                std::thread::sleep(Duration::from_millis(2));
+            }
+        }
+        out
+    }
+}

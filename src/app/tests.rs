@@ -1,0 +1,236 @@
+//! The app driven through commands, without a window.
+
+use std::time::Duration;
+
+use super::*;
+use crate::domain::answer::AnswerValue;
+use crate::domain::edit::Edit;
+use crate::domain::project::{HeaderField, ReviewStatus};
+use crate::io;
+
+fn state() -> (AppState, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = AppState::new(Settings::default(), Some(dir.path().to_path_buf())).unwrap();
+    s.apply(Command::OpenSample("sds-remote-service-sample".into()), 0.0);
+    (s, dir)
+}
+
+fn value(s: &AppState, q: &str) -> AnswerValue {
+    s.doc.as_ref().unwrap().project.value(q)
+}
+
+fn set(q: &str, v: AnswerValue) -> Command {
+    Command::Edit(Edit::Value {
+        question: q.into(),
+        option: None,
+        value: v,
+    })
+}
+
+fn remark(q: &str, text: &str) -> Command {
+    Command::Edit(Edit::Remark {
+        question: q.into(),
+        option: None,
+        text: text.into(),
+    })
+}
+
+#[test]
+fn edits_undo_and_redo() {
+    let (mut s, _d) = state();
+    s.apply(set("q2", AnswerValue::No), 1.0);
+    assert_eq!(value(&s, "q2"), AnswerValue::No);
+    assert!(s.doc.as_ref().unwrap().dirty);
+    s.apply(Command::Undo, 2.0);
+    assert_eq!(value(&s, "q2"), AnswerValue::Yes);
+    s.apply(Command::Redo, 3.0);
+    assert_eq!(value(&s, "q2"), AnswerValue::No);
+}
+
+#[test]
+fn a_refused_edit_is_said_and_changes_nothing() {
+    let (mut s, _d) = state();
+    let before = s.doc.as_ref().unwrap().project.clone();
+    s.apply(set("q2", AnswerValue::Applies), 1.0);
+    assert_eq!(s.doc.as_ref().unwrap().project, before);
+    assert!(!s.doc.as_ref().unwrap().can_undo());
+    assert!(s.status.as_ref().unwrap().error);
+}
+
+#[test]
+fn typing_coalesces_into_one_undo_step() {
+    let (mut s, _d) = state();
+    for (i, t) in ["あ", "あい", "あいう"].iter().enumerate() {
+        s.apply(remark("q3", t), 10.0 + i as f64 * 0.3);
+    }
+    s.apply(
+        Command::Edit(Edit::Header {
+            field: HeaderField::Version,
+            text: "2.0".into(),
+        }),
+        20.0,
+    );
+    s.apply(Command::Undo, 21.0);
+    assert_eq!(s.doc.as_ref().unwrap().project.header.version, "1.1");
+    s.apply(Command::Undo, 22.0);
+    let remark = &s.doc.as_ref().unwrap().project.answers["q3"].remark;
+    assert!(
+        remark.contains("安全管理責任者"),
+        "back to the original: {remark}"
+    );
+}
+
+#[test]
+fn save_writes_json_and_clears_dirty_and_recovery() {
+    let (mut s, dir) = state();
+    s.apply(set("q2", AnswerValue::No), 1.0);
+    assert!(s.autosave(2.0, 3.0).is_some(), "not yet");
+    assert_eq!(s.autosave(5.0, 3.0), None);
+    assert!(dir.path().join("recovery.json").exists());
+    let path = dir.path().join("out.json");
+    s.apply(Command::SaveAs(path.clone()), 6.0);
+    assert!(!s.doc.as_ref().unwrap().dirty);
+    assert!(!dir.path().join("recovery.json").exists());
+    let p = io::load_project(&path).unwrap();
+    assert_eq!(p.value("q2"), AnswerValue::No);
+    assert_eq!(s.settings.recent[0], path);
+}
+
+#[test]
+fn recovery_is_offered_after_a_crash() {
+    let (mut s, dir) = state();
+    s.apply(remark("q2", "未保存の備考"), 1.0);
+    s.autosave(10.0, 3.0);
+    drop(s); // the "crash": no save
+    let mut again = AppState::new(Settings::default(), Some(dir.path().to_path_buf())).unwrap();
+    assert!(again.recovery.is_some());
+    again.apply(Command::RecoverAccept, 0.0);
+    let d = again.doc.as_ref().unwrap();
+    assert_eq!(d.project.answers["q2"].remark, "未保存の備考");
+    assert!(d.dirty);
+}
+
+#[test]
+fn an_unreadable_recovery_file_is_kept_and_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("recovery.json");
+    std::fs::write(&file, b"{ \"path\": null, \"project\": ").unwrap();
+    let s = AppState::new(Settings::default(), Some(dir.path().to_path_buf())).unwrap();
+    assert!(s.recovery.is_none());
+    let status = s.status.as_ref().expect("said to the user");
+    assert!(status.error && status.text.contains("recovery.json"), "{status:?}");
+    let kept = dir.path().join("recovery.json.unreadable");
+    assert_eq!(
+        std::fs::read(&kept).unwrap(),
+        b"{ \"path\": null, \"project\": "
+    );
+}
+
+#[test]
+fn workbooks_open_through_the_import_preview_in_the_background() {
+    let (mut s, dir) = state();
+    let x = dir.path().join("s.xlsx");
+    let d = s.doc.as_ref().unwrap();
+    crate::io::xlsx::export_xlsx(&x, &d.catalogue, &d.project).unwrap();
+    s.apply(Command::Close, 0.0);
+    s.apply(Command::Open(x.clone()), 0.0);
+    assert!(s.busy(), "reading runs in the background");
+    s.wait_for_tasks(Duration::from_secs(30));
+    assert!(s.doc.is_none(), "nothing taken before the user confirms");
+    let preview = s.import_preview.as_ref().unwrap();
+    assert_eq!(preview.result.as_ref().unwrap().report.questions, 5);
+    s.apply(Command::AcceptImport, 0.0);
+    assert!(s.import_preview.is_none());
+    let doc = s.doc.as_ref().unwrap();
+    assert!(doc.dirty && doc.path.is_none());
+    assert_eq!(doc.project.value("q2"), AnswerValue::Yes);
+    // A broken file shows its error in the preview.
+    let bad = dir.path().join("bad.xlsx");
+    std::fs::write(&bad, b"not a workbook").unwrap();
+    s.apply(Command::Import(bad), 0.0);
+    s.wait_for_tasks(Duration::from_secs(30));
+    assert!(s.import_preview.as_ref().unwrap().result.is_err());
+    s.apply(Command::CancelImport, 0.0);
+    assert!(s.import_preview.is_none());
+}
+
+#[test]
+fn exports_run_in_the_background_and_report() {
+    let (mut s, dir) = state();
+    let pdf = dir.path().join("s.pdf");
+    s.apply(Command::ExportPdf(pdf.clone()), 0.0);
+    s.wait_for_tasks(Duration::from_secs(60));
+    assert!(pdf.exists());
+    let st = s.status.clone().unwrap();
+    assert!(!st.error && st.text.contains("s.pdf"), "{st:?}");
+    let bad = dir.path().join("no-such-folder").join("s.xlsx");
+    s.apply(Command::ExportXlsx(bad), 0.0);
+    s.wait_for_tasks(Duration::from_secs(60));
+    assert!(s.status.as_ref().unwrap().error);
+}
+
+#[test]
+fn review_edits_are_undoable_and_leave_answers_alone() {
+    let (mut s, _d) = state();
+    s.apply(Command::ToggleReviewMode, 0.0);
+    let before = s.doc.as_ref().unwrap().project.answers.clone();
+    s.apply(
+        Command::Edit(Edit::ReviewStatus {
+            question: "q2".into(),
+            status: ReviewStatus::ActionRequired,
+        }),
+        1.0,
+    );
+    s.apply(
+        Command::Edit(Edit::ReviewComment {
+            question: "q2".into(),
+            text: "一覧の提出を依頼".into(),
+        }),
+        2.0,
+    );
+    s.apply(Command::Edit(Edit::Reviewer("病院 情報システム室".into())), 3.0);
+    // The vendor's answers cannot be changed in review mode.
+    s.apply(set("q2", AnswerValue::No), 3.5);
+    let d = s.doc.as_ref().unwrap();
+    assert_eq!(d.project.review.status("q2"), ReviewStatus::ActionRequired);
+    assert_eq!(d.project.answers, before);
+    s.apply(Command::Undo, 4.0);
+    s.apply(Command::Undo, 5.0);
+    assert_eq!(s.doc.as_ref().unwrap().project.review.comment("q2"), "");
+}
+
+#[test]
+fn errors_go_to_the_status_bar() {
+    let (mut s, dir) = state();
+    s.apply(Command::Open(dir.path().join("missing.json")), 0.0);
+    let st = s.status.clone().unwrap();
+    assert!(st.error && st.text.contains("missing.json"));
+    assert!(s.doc.is_some(), "the open document stays");
+}
+
+#[test]
+fn save_in_the_confirmation_of_a_new_statement_asks_where_then_carries_on() {
+    let (mut s, dir) = state();
+    s.apply(set("q2", AnswerValue::No), 1.0);
+    s.apply(Command::Close, 2.0);
+    assert_eq!(s.view.confirm, Some(Command::Close));
+    s.apply(Command::Confirm(Choice::Save), 3.0);
+    assert_eq!(s.view.prompt.as_ref().map(|p| p.purpose), Some(Purpose::SaveAs));
+    let path = dir.path().join("new.json");
+    s.apply(Command::PromptDone(path.clone()), 4.0);
+    assert!(s.doc.is_none(), "saved, then closed as asked");
+    assert_eq!(io::load_project(&path).unwrap().value("q2"), AnswerValue::No);
+}
+
+#[test]
+fn quitting_with_changes_asks_and_cancel_keeps_the_window() {
+    let (mut s, _dir) = state();
+    s.apply(set("q2", AnswerValue::No), 1.0);
+    s.apply(Command::Quit, 2.0);
+    assert!(!s.view.quit && s.view.confirm.is_some());
+    s.apply(Command::Confirm(Choice::Cancel), 3.0);
+    assert!(!s.view.quit && !s.view.closing && s.doc.is_some());
+    s.apply(Command::Quit, 4.0);
+    s.apply(Command::Confirm(Choice::Discard), 5.0);
+    assert!(s.view.quit);
+}

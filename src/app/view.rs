@@ -1,0 +1,67 @@
+//! What the window shows besides the document: open dialogs, panels, filters and the text
+//! typed into prompts. Changed by commands, read by the panels; never saved.
+
+use std::path::PathBuf;
+
+use crate::domain::project::{Header, ReviewStatus};
+
+use super::command::{Command, Purpose};
+
+/// The path prompt: what it is for and the path typed so far.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PathPrompt {
+    pub purpose: Purpose,
+    pub text: String,
+}
+
+/// The new-project form on the start screen.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NewForm {
+    pub catalogue: String,
+    pub header: Header,
+}
+
+/// The navigator's filters and search.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filters {
+    pub unanswered: bool,
+    pub no: bool,
+    pub findings: bool,
+    pub search: String,
+    pub review: Option<ReviewStatus>,
+}
+
+/// The comparison window's inputs.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CompareForm {
+    pub files: Vec<PathBuf>,
+    pub input: String,
+    pub only_differences: bool,
+    pub only_no: bool,
+    pub only_unanswered: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct View {
+    pub filters: Filters,
+    pub prompt: Option<PathPrompt>,
+    /// A command waiting for "save the unsaved changes?".
+    pub confirm: Option<Command>,
+    /// A command to carry out once the statement has been saved (after 「保存」 in the
+    /// confirmation, for a statement that first needs a file name).
+    pub after_save: Option<Command>,
+    pub new_form: NewForm,
+    pub show_validation: bool,
+    /// Review mode: the vendor's answers are read-only; reviewer status and comments are edited.
+    pub review_mode: bool,
+    /// The comparison window, when open.
+    pub compare: Option<CompareForm>,
+    /// The carry-forward dialog: the catalogue to carry to.
+    pub carry_to: Option<String>,
+    /// ヘルプ → kaijisho について.
+    pub show_about: bool,
+    /// The user asked to close the window and has not cancelled.
+    pub closing: bool,
+    /// The window may close now.
+    pub quit: bool,
+}

@@ -1,0 +1,265 @@
+//! The eframe application: owns the [`AppState`], turns window input (keys, dropped files, the
+//! close button) into commands, draws the panels and carries out the commands they send after
+//! each frame. All decisions are the app layer's; this file only connects it to the window.
+
+use std::path::PathBuf;
+
+use eframe::egui;
+
+use crate::app::menu::{Key, Shortcut};
+use crate::app::{AUTOSAVE_DELAY, AppState, Command, Settings, keys};
+use crate::i18n::Lang;
+
+const SETTINGS_KEY: &str = "kaijisho-settings";
+/// While background work runs, the window looks for its outcome this often.
+const TASK_POLL: std::time::Duration = std::time::Duration::from_millis(30);
+
+pub struct KaijishoApp {
+    pub state: AppState,
+    pending: Vec<Command>,
+    probe: Probe,
+    title: String,
+}
+
+/// Measurement aids for the scripts under `scripts/perf` (hidden options of `kaijisho open`):
+/// off unless asked for on the command line.
+#[derive(Debug, Default)]
+struct Probe {
+    print_first_frame: bool,
+    exit_after_ms: Option<u64>,
+    frames: u64,
+}
+
+impl Probe {
+    fn frame(&mut self, ctx: &egui::Context, now: f64) {
+        self.frames += 1;
+        if self.print_first_frame {
+            match self.frames {
+                // The first frame is painted after this pass; the next pass starts once it is
+                // on screen.
+                1 => ctx.request_repaint(),
+                2 => {
+                    let ns = std::time::SystemTime::now()
+                        .duration_since(std::time::UNIX_EPOCH)
+                        .map(|d| d.as_nanos())
+                        .unwrap_or_default();
+                    println!("first-frame-epoch-ns {ns}");
+                }
+                _ => {}
+            }
+        }
+        if let Some(ms) = self.exit_after_ms {
+            let left = ms as f64 / 1000.0 - now;
+            if left <= 0.0 {
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            } else {
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(left));
+            }
+        }
+    }
+}
+
+/// Options for starting the app (tests and `kaijisho open <file>`).
+#[derive(Debug, Clone, Default)]
+pub struct StartOptions {
+    pub open: Option<PathBuf>,
+    pub data_dir: Option<PathBuf>,
+    pub lang: Option<Lang>,
+    /// Measurement aid: print when the first frame has been shown.
+    pub print_first_frame: bool,
+    /// Measurement aid: close the window after this many milliseconds.
+    pub exit_after_ms: Option<u64>,
+}
+
+impl KaijishoApp {
+    pub fn new(cc: &eframe::CreationContext<'_>, opts: StartOptions, state: AppState) -> Self {
+        crate::ui::fonts::install(&cc.egui_ctx);
+        let mut app = KaijishoApp::with_state(state, opts.open);
+        app.probe.print_first_frame = opts.print_first_frame;
+        app.probe.exit_after_ms = opts.exit_after_ms;
+        app
+    }
+
+    pub fn with_state(mut state: AppState, open: Option<PathBuf>) -> KaijishoApp {
+        if let Some(path) = open {
+            state.apply(Command::Open(path), 0.0);
+        }
+        KaijishoApp {
+            state,
+            pending: Vec::new(),
+            probe: Probe::default(),
+            title: String::new(),
+        }
+    }
+
+    /// Queues a command; it is carried out after the current frame's drawing.
+    pub fn send(&mut self, cmd: Command) {
+        self.pending.push(cmd);
+    }
+
+    fn flush(&mut self, now: f64) {
+        for cmd in std::mem::take(&mut self.pending) {
+            self.state.apply(cmd, now);
+        }
+    }
+
+    /// Key presses the app binds (the menu table's shortcuts and 1/2/3). A key is taken from
+    /// the input only when it does something, so text fields keep every other key.
+    fn keys(&mut self, ctx: &egui::Context) {
+        let typing = ctx.egui_wants_keyboard_input();
+        for s in keys::bound_shortcuts() {
+            if let Some(cmd) = keys::command_for_key(&self.state, s, typing) {
+                let (mods, key) = egui_shortcut(s);
+                if ctx.input_mut(|i| i.consume_key(mods, key)) {
+                    self.send(cmd);
+                }
+            }
+        }
+    }
+
+    fn window_title(&mut self, ctx: &egui::Context) {
+        let app = self.state.loc.t("app-name");
+        let title = match &self.state.doc {
+            Some(d) => format!(
+                "{}{} — {app}",
+                if d.dirty { "● " } else { "" },
+                d.display_name()
+            ),
+            None => app,
+        };
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+}
+
+/// The toolkit's key for one of the app's keys.
+pub fn egui_key(key: Key) -> egui::Key {
+    match key {
+        Key::N => egui::Key::N,
+        Key::O => egui::Key::O,
+        Key::S => egui::Key::S,
+        Key::Z => egui::Key::Z,
+        Key::Y => egui::Key::Y,
+        Key::ArrowUp => egui::Key::ArrowUp,
+        Key::ArrowDown => egui::Key::ArrowDown,
+        Key::Num1 => egui::Key::Num1,
+        Key::Num2 => egui::Key::Num2,
+        Key::Num3 => egui::Key::Num3,
+    }
+}
+
+/// The toolkit's modifiers and key of one of the app's shortcuts.
+pub fn egui_shortcut(s: Shortcut) -> (egui::Modifiers, egui::Key) {
+    let mut mods = egui::Modifiers::NONE;
+    if s.command {
+        mods = mods | egui::Modifiers::COMMAND;
+    }
+    if s.shift {
+        mods = mods | egui::Modifiers::SHIFT;
+    }
+    if s.alt {
+        mods = mods | egui::Modifiers::ALT;
+    }
+    (mods, egui_key(s.key))
+}
+
+impl eframe::App for KaijishoApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        let now = ctx.input(|i| i.time);
+        self.probe.frame(ctx, now);
+        self.state.poll_tasks();
+        self.keys(ctx);
+        // Files dropped on the window open.
+        let dropped: Option<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .find(|p| !p.as_os_str().is_empty())
+        });
+        if let Some(p) = dropped {
+            self.send(Command::Open(p));
+        }
+        // The close button asks first when there are unsaved changes.
+        if ctx.input(|i| i.viewport().close_requested()) && !self.state.view.quit {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.send(Command::Quit);
+        }
+        self.flush(now);
+        self.after_commands(ctx, now);
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let mut out = Vec::new();
+        crate::ui::root_ui(ui, &mut self.state, &mut out);
+        self.pending.extend(out);
+        let now = ui.input(|i| i.time);
+        self.flush(now);
+        self.after_commands(ui.ctx(), now);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.state.settings);
+    }
+}
+
+impl KaijishoApp {
+    /// What the window does about the state the commands left.
+    fn after_commands(&mut self, ctx: &egui::Context, now: f64) {
+        if self.state.view.quit {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        crate::ui::theme(ctx, self.state.settings.dark);
+        // Autosave to the recovery file, a few seconds after editing stops; no repaint loop.
+        if let Some(wait) = self.state.autosave(now, AUTOSAVE_DELAY) {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait.max(0.1)));
+        }
+        if self.state.busy() {
+            ctx.request_repaint_after(TASK_POLL);
+        }
+        self.window_title(ctx);
+    }
+}
+
+/// Runs the desktop app (blocking until the window closes).
+pub fn run(opts: StartOptions) -> anyhow::Result<()> {
+    let mut viewport = egui::ViewportBuilder::default()
+        // Matches the .desktop file's name / StartupWMClass on Linux.
+        .with_app_id("io.github.kaijisho.Kaijisho")
+        .with_title("kaijisho")
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([900.0, 600.0])
+        .with_drag_and_drop(true);
+    match crate::assets::app_icon_png()
+        .map_err(|e| e.to_string())
+        .and_then(|png| eframe::icon_data::from_png_bytes(png).map_err(|e| e.to_string()))
+    {
+        Ok(icon) => viewport = viewport.with_icon(std::sync::Arc::new(icon)),
+        Err(e) => log::warn!("window icon: {e}"),
+    }
+    let native = eframe::NativeOptions {
+        renderer: eframe::Renderer::Glow,
+        viewport,
+        persist_window: true,
+        ..Default::default()
+    };
+    let data_dir = opts.data_dir.clone().or_else(crate::app::data_dir);
+    eframe::run_native(
+        "kaijisho",
+        native,
+        Box::new(move |cc| {
+            let mut settings: Settings = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
+                .unwrap_or_default();
+            if opts.lang.is_some() {
+                settings.lang = opts.lang;
+            }
+            let state = AppState::new(settings, data_dir)?;
+            Ok(Box::new(KaijishoApp::new(cc, opts, state)))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("{e}"))
+}
