@@ -1,15 +1,18 @@
-//! The real app driven through egui_kittest: controls are found by their accessible labels.
+//! The real app driven through egui_kittest the way a user drives it: menus are opened and
+//! their entries clicked, keys pressed, text typed; controls are found by their accessible
+//! labels. Nothing here sets the app's state to get somewhere.
 
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 use eframe::egui;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use kaijisho::app::KaijishoApp;
-use kaijisho::app::state::{AppState, Command, Settings};
+use kaijisho::app::{AppState, Settings};
 use kaijisho::domain::answer::AnswerValue;
 use kaijisho::i18n::Lang;
+use kaijisho::ui::KaijishoApp;
 
 fn harness(dir: &Path) -> Harness<'static, KaijishoApp> {
     let settings = Settings {
@@ -28,6 +31,60 @@ fn harness(dir: &Path) -> Harness<'static, KaijishoApp> {
     h
 }
 
+/// Runs frames until background work (import, export, compare) has finished.
+fn settle(h: &mut Harness<'_, KaijishoApp>) {
+    let end = Instant::now() + Duration::from_secs(60);
+    h.step();
+    while h.state().state.busy() {
+        assert!(Instant::now() < end, "background work did not finish");
+        std::thread::sleep(Duration::from_millis(5));
+        h.step();
+    }
+    // A new dialog may lay itself out over a few more frames.
+    for _ in 0..4 {
+        if h.run_ok().is_some() {
+            return;
+        }
+    }
+    panic!("the window keeps repainting");
+}
+
+/// Opens a menu of the menu bar and clicks one of its entries.
+fn menu(h: &mut Harness<'_, KaijishoApp>, menu: &str, entry: &str) {
+    h.get_by_label(menu).click();
+    h.run();
+    click_menu_entry(h, entry);
+    settle(h);
+}
+
+/// Clicks an entry of the open menu (the start screen may show a button of the same name; the
+/// menu's is drawn last, on top).
+fn click_menu_entry(h: &mut Harness<'_, KaijishoApp>, entry: &str) {
+    let with_shortcut = format!("{entry} ");
+    let nodes: Vec<_> = h
+        .query_all_by(|n| {
+            n.label()
+                .is_some_and(|l| l == entry || l.starts_with(&with_shortcut))
+        })
+        .collect();
+    nodes.last().expect("the entry is in the open menu").click();
+}
+
+/// Types into the text field with this label (focusing it first).
+fn type_into(h: &mut Harness<'_, KaijishoApp>, role: Role, label: &str, text: &str) {
+    h.get_by_role_and_label(role, label).focus();
+    h.run();
+    h.get_by_role_and_label(role, label).type_text(text);
+    h.run();
+}
+
+/// Answers the path prompt with `path` and presses OK.
+fn choose_path(h: &mut Harness<'_, KaijishoApp>, path: &Path) {
+    type_into(h, Role::TextInput, "ファイルのパス", &path.display().to_string());
+    h.get_by_label("OK").click();
+    settle(h);
+}
+
 fn with_sample(dir: &Path) -> Harness<'static, KaijishoApp> {
     let mut h = harness(dir);
     h.get_by_label("記入例を開く").click();
@@ -40,8 +97,14 @@ fn value(h: &Harness<'_, KaijishoApp>, q: &str) -> AnswerValue {
     h.state().state.doc.as_ref().unwrap().project.value(q)
 }
 
-fn select(h: &mut Harness<'_, KaijishoApp>, q: &str) {
-    h.state_mut().send(Command::Select(q.into()));
+fn selected(h: &Harness<'_, KaijishoApp>) -> Option<String> {
+    h.state().state.doc.as_ref().unwrap().selected.clone()
+}
+
+/// Clicks the navigator row of the question whose number and text start with `prefix`.
+fn select(h: &mut Harness<'_, KaijishoApp>, prefix: &str) {
+    h.get_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with(prefix)))
+        .click();
     h.run();
 }
 
@@ -49,7 +112,7 @@ fn select(h: &mut Harness<'_, KaijishoApp>, q: &str) {
 fn answer_by_clicking_labelled_controls_and_undo() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = with_sample(dir.path());
-    select(&mut h, "q2");
+    select(&mut h, "2 扱う");
     h.get_by_label("2 いいえ").click();
     h.run();
     assert_eq!(value(&h, "q2"), AnswerValue::No);
@@ -68,17 +131,14 @@ fn answer_by_clicking_labelled_controls_and_undo() {
     // Alt+↓ moves to the next question.
     h.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowDown);
     h.run();
-    assert_eq!(
-        h.state().state.doc.as_ref().unwrap().selected.as_deref(),
-        Some("q3")
-    );
+    assert_eq!(selected(&h).as_deref(), Some("q3"));
 }
 
 #[test]
 fn ime_composition_commits_text_and_enter_does_nothing_else() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = with_sample(dir.path());
-    select(&mut h, "q3");
+    select(&mut h, "3 医療");
     let before = h.state().state.doc.as_ref().unwrap().project.answers["q3"]
         .remark
         .clone();
@@ -106,7 +166,7 @@ fn ime_composition_commits_text_and_enter_does_nothing_else() {
     );
     assert!(after.starts_with(before.trim_end()) || after.contains(&before));
     assert_eq!(doc.selected.as_deref(), Some("q3"), "Enter moved nowhere");
-    assert!(h.state().ui.path_prompt.is_none() && h.state().ui.confirm.is_none());
+    assert!(h.state().state.view.prompt.is_none() && h.state().state.view.confirm.is_none());
     // Number keys type into the field instead of answering while it has focus.
     h.key_press(egui::Key::Num2);
     h.run();
@@ -117,22 +177,22 @@ fn ime_composition_commits_text_and_enter_does_nothing_else() {
 fn gate_switches_questions_and_keeps_their_answers() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = with_sample(dir.path());
-    select(&mut h, "q1.1");
+    select(&mut h, "1.1 保存");
     // Gated off (question 1 is 非該当): clicking does nothing.
     h.get_by_label("1.1 はい").click();
     h.run();
     assert_eq!(value(&h, "q1.1"), AnswerValue::NotApplicable);
     assert!(h.query_by_label_contains("でないため").is_some());
-    select(&mut h, "q1");
+    select(&mut h, "1 診療録");
     h.get_by_label("1 該当").click();
     h.run();
-    select(&mut h, "q1.1");
+    select(&mut h, "1.1 保存");
     assert!(h.query_by_label_contains("でないため").is_none());
     h.get_by_label("1.1 はい").click();
     h.run();
     assert_eq!(value(&h, "q1.1"), AnswerValue::Yes);
     // Back to 非該当 and to 該当 again: the answer comes back.
-    select(&mut h, "q1");
+    select(&mut h, "1 診療録");
     h.get_by_label("1 非該当").click();
     h.run();
     h.get_by_label("1 該当").click();
@@ -153,11 +213,18 @@ fn filter_and_search_the_navigator() {
     assert!(h.query_by_label_contains("2 扱う情報").is_none());
     assert!(h.query_by_label_contains("3 医療情報システム").is_some());
     // Search reaches remarks too.
-    h.state_mut().ui.search = "IP-VPN".into();
+    h.get_by_role_and_label(Role::TextInput, "検索").focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(Role::TextInput, "検索")
+        .type_text("IP-VPN");
     h.run();
     assert!(h.query_by_label_contains("2 扱う情報").is_some());
     assert!(h.query_by_label_contains("3 医療情報システム").is_none());
-    h.state_mut().ui.search.clear();
+    h.get_by_role_and_label(Role::TextInput, "検索").focus();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.key_press(egui::Key::Backspace);
+    h.run();
     h.get_by_label("いいえのみ").click();
     h.run();
     assert!(h.query_by_label_contains("2 扱う情報").is_none());
@@ -175,10 +242,7 @@ fn new_project_jump_from_a_finding_and_save() {
     h.run();
     h.get_by_label_contains("  2  未回答です").click();
     h.run();
-    assert_eq!(
-        h.state().state.doc.as_ref().unwrap().selected.as_deref(),
-        Some("q2")
-    );
+    assert_eq!(selected(&h).as_deref(), Some("q2"));
     h.get_by_label("2 はい").click();
     h.run();
     // Save as through the in-app path field (Ctrl+Shift+S).
@@ -195,7 +259,7 @@ fn new_project_jump_from_a_finding_and_save() {
         .type_text(&out.display().to_string());
     h.run();
     assert_eq!(
-        h.state().ui.path_prompt.as_ref().map(|p| p.text.clone()),
+        h.state().state.view.prompt.as_ref().map(|p| p.text.clone()),
         Some(out.display().to_string())
     );
     h.get_by_label("OK").click();
@@ -203,20 +267,20 @@ fn new_project_jump_from_a_finding_and_save() {
     let saved = kaijisho::io::load_project(&out).unwrap();
     assert_eq!(saved.value("q2"), AnswerValue::Yes);
     assert!(!h.state().state.doc.as_ref().unwrap().dirty);
-    assert!(h.state().ui.title.contains("saved.json"));
+    assert!(h.state().title().contains("saved.json"));
 }
 
 #[test]
 fn unsaved_changes_are_not_dropped_silently() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = with_sample(dir.path());
-    select(&mut h, "q2");
+    select(&mut h, "2 扱う");
     h.get_by_label("2 いいえ").click();
     h.run();
-    assert!(h.state().ui.title.starts_with("● "));
+    assert!(h.state().title().starts_with("● "));
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
     h.run();
-    assert!(h.state().ui.confirm.is_some(), "asks before discarding");
+    assert!(h.query_by_label("保存されていない変更があります").is_some(), "asks before discarding");
     h.get_by_label("キャンセル").click();
     h.run();
     assert!(h.state().state.doc.is_some());
@@ -246,8 +310,8 @@ fn import_preview_shows_the_report_and_takes_a_corrected_mapping() {
     }
     wb.save(&x).unwrap();
     let mut h = harness(dir.path());
-    h.state_mut().send(Command::Open(x.clone()));
-    h.run();
+    menu(&mut h, "ファイル", "Excel を取り込む…");
+    choose_path(&mut h, &x);
     assert!(
         h.query_by_label_contains("設問 2").is_some(),
         "the report is shown"
@@ -264,7 +328,7 @@ fn import_preview_shows_the_report_and_takes_a_corrected_mapping() {
         .type_text("C");
     h.run();
     h.get_by_label("この対応付けで読み直す").click();
-    h.run();
+    settle(&mut h);
     assert!(h.query_by_label_contains("回答 2 件").is_some());
     h.get_by_label("取り込む").click();
     h.run();
@@ -278,8 +342,9 @@ fn import_preview_shows_the_report_and_takes_a_corrected_mapping() {
 fn review_a_question_without_touching_the_vendor_answer() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = with_sample(dir.path());
-    h.state_mut().ui.review_mode = true;
-    select(&mut h, "q2");
+    menu(&mut h, "表示", "レビューモード");
+    assert!(h.state().state.view.review_mode);
+    select(&mut h, "2 扱う");
     // The vendor's answer is read-only in review mode.
     h.get_by_label("2 いいえ").click();
     h.run();
@@ -319,8 +384,7 @@ fn comparison_view_shows_the_differences() {
     p.answers.get_mut("q2").unwrap().value = AnswerValue::No;
     kaijisho::io::save_project(&b, &p).unwrap();
     let mut h = harness(dir.path());
-    kaijisho::ui::compare::open_compare(h.state_mut());
-    h.run();
+    menu(&mut h, "ファイル", "開示書を比較…");
     for f in [&a, &b] {
         h.get_by_role_and_label(Role::TextInput, "ファイルのパス")
             .focus();
@@ -332,7 +396,7 @@ fn comparison_view_shows_the_differences() {
         h.run();
     }
     h.get_by_label("比較する").click();
-    h.run();
+    settle(&mut h);
     assert!(h.query_by_label_contains("違い 1 件").is_some());
     assert!(
         h.query_by_label("いいえ").is_some(),
@@ -344,7 +408,8 @@ fn comparison_view_shows_the_differences() {
 fn carry_forward_report_and_confirmation() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = with_sample(dir.path());
-    h.state_mut().ui.carry_to = Some("sds-seed-remote-service".into());
+    menu(&mut h, "ファイル", "引き継いで新規作成…");
+    h.get_by_label_contains("SDS リモートサービス").click();
     h.run();
     h.get_by_label("引き継ぐ").click();
     h.run();
@@ -355,7 +420,7 @@ fn carry_forward_report_and_confirmation() {
     let doc = h.state().state.doc.as_ref().unwrap();
     assert!(doc.project.answers["q2"].recheck);
     assert!(doc.path.is_none() && doc.dirty);
-    select(&mut h, "q2");
+    select(&mut h, "2 扱う");
     h.get_by_label("2 この回答で確定").click();
     h.run();
     assert!(!h.state().state.doc.as_ref().unwrap().project.answers["q2"].recheck);
@@ -368,9 +433,9 @@ fn save_from_the_confirmation_then_carry_on() {
     let p = kaijisho::assets::sample_project("sds-remote-service-sample").unwrap();
     kaijisho::io::save_project(&file, &p).unwrap();
     let mut h = harness(dir.path());
-    h.state_mut().send(Command::Open(file.clone()));
-    h.run();
-    select(&mut h, "q2");
+    menu(&mut h, "ファイル", "開く…");
+    choose_path(&mut h, &file);
+    select(&mut h, "2 扱う");
     h.get_by_label("2 いいえ").click();
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
@@ -391,7 +456,7 @@ fn crash_with_unsaved_edits_then_restart_offers_recovery_and_restores() {
     let recovery = dir.path().join("recovery.json");
     {
         let mut h = with_sample(dir.path());
-        select(&mut h, "q2");
+        select(&mut h, "2 扱う");
         h.get_by_label("2 いいえ").click();
         h.run();
         assert_eq!(value(&h, "q2"), AnswerValue::No);
@@ -413,5 +478,99 @@ fn crash_with_unsaved_edits_then_restart_offers_recovery_and_restores() {
     let doc = h.state().state.doc.as_ref().expect("restored");
     assert!(doc.dirty, "restored work is unsaved until saved");
     assert_eq!(value(&h, "q2"), AnswerValue::No);
-    assert!(!recovery.exists() || h.state().state.recovery.is_none());
+    assert!(
+        h.query_by_label("保存されていない作業が見つかりました")
+            .is_none(),
+        "the offer is gone"
+    );
+    assert!(
+        recovery.exists(),
+        "restored but unsaved work stays protected by the recovery file"
+    );
+}
+
+/// What the window shows: every node's role, label, value and tick, and the window title.
+fn visible(h: &Harness<'_, KaijishoApp>) -> Vec<String> {
+    use egui_kittest::kittest::NodeT;
+    let mut out = vec![h.state().title().to_string()];
+    for n in h.root().children_recursive() {
+        let n = n.accesskit_node();
+        out.push(format!(
+            "{:?}|{}|{}|{:?}|{:?}",
+            n.role(),
+            n.label().unwrap_or_default(),
+            n.value().unwrap_or_default(),
+            n.toggled(),
+            n.is_disabled()
+        ));
+    }
+    out.push(format!("dark={}", h.state().state.settings.dark));
+    out
+}
+
+/// Opens a menu and clicks an entry, both found by the labels of the current language.
+fn menu_by_id(h: &mut Harness<'_, KaijishoApp>, menu_id: &str, entry_id: &str) {
+    let (m, e) = {
+        let l = &h.state().state.loc;
+        (l.t(menu_id), l.t(entry_id))
+    };
+    menu(h, &m, &e);
+}
+
+fn open_menu(h: &mut Harness<'_, KaijishoApp>, menu_id: &str) {
+    let m = h.state().state.loc.t(menu_id);
+    h.get_by_label(&m).click();
+    h.run();
+}
+
+#[test]
+fn every_menu_entry_is_reachable_and_does_something_visible() {
+    use kaijisho::app::menu::entries;
+    for entry in entries() {
+        let dir = tempfile::tempdir().unwrap();
+        // A statement with one edit left to undo and one to redo, on question 2.
+        let mut h = with_sample(dir.path());
+        select(&mut h, "2 扱う");
+        h.get_by_label("2 いいえ").click();
+        h.run();
+        h.get_by_label("2 対象外").click();
+        h.run();
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        h.run();
+        let menu_id = entry.menu.message_id();
+        // A language that is already chosen: choose another first, through the menu.
+        if entry.id.starts_with("menu-lang-") && entry.checked.is_some_and(|c| c(&h.state().state)) {
+            let other = if entry.id == "menu-lang-en" { "menu-lang-ja" } else { "menu-lang-en" };
+            menu_by_id(&mut h, menu_id, other);
+        }
+        assert!(
+            (entry.enabled)(&h.state().state),
+            "{} is enabled with a statement open",
+            entry.id
+        );
+        let before = visible(&h);
+        open_menu(&mut h, menu_id);
+        let before_open = visible(&h);
+        let label = h.state().state.loc.t(entry.id);
+        click_menu_entry(&mut h, &label);
+        settle(&mut h);
+        let mut changed = visible(&h) != before;
+        if !changed {
+            // A tick that moved shows in the menu itself.
+            open_menu(&mut h, menu_id);
+            changed = visible(&h) != before_open;
+        }
+        assert!(changed, "{}: nothing visible changed", entry.id);
+    }
+}
+
+#[test]
+fn compare_and_carry_open_from_the_file_menu() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = with_sample(dir.path());
+    menu(&mut h, "ファイル", "開示書を比較…");
+    assert!(h.query_by_label("比較する").is_some(), "the comparison window is open");
+    let mut h = with_sample(dir.path());
+    menu(&mut h, "ファイル", "引き継いで新規作成…");
+    assert!(h.query_by_label("引き継ぐ").is_some(), "the carry-forward dialog is open");
 }

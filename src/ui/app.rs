@@ -92,6 +92,11 @@ impl KaijishoApp {
         }
     }
 
+    /// The window title as last set (file name, ● when unsaved).
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
     /// Queues a command; it is carried out after the current frame's drawing.
     pub fn send(&mut self, cmd: Command) {
         self.pending.push(cmd);
