@@ -179,17 +179,28 @@ mod tests {
                     CarryItem::Moved {
                         number: a,
                         old_number: b,
-                        ..
+                        matched: m,
                     },
                     CarryItem::Moved {
                         number: x,
                         old_number: y,
+                        matched: k,
+                    },
+                ) => a == x && b == y && m == k,
+                (
+                    CarryItem::Changed {
+                        number: a,
+                        old_number: b,
+                        matched: m,
+                        similarity: s,
+                    },
+                    CarryItem::Changed {
+                        number: x,
+                        old_number: y,
+                        matched: k,
                         ..
                     },
-                ) => a == x && b == y,
-                (CarryItem::Changed { number: a, .. }, CarryItem::Changed { number: x, .. }) => {
-                    a == x
-                }
+                ) => a == x && b == y && m == k && *s > 0.0 && *s < 1.0,
                 (CarryItem::Unmatched { number: a }, CarryItem::Unmatched { number: x }) => a == x,
                 (CarryItem::Dropped { old_number: a }, CarryItem::Dropped { old_number: x }) => {
                     a == x
@@ -197,18 +208,27 @@ mod tests {
                 _ => false,
             })
         };
-        let any = MatchKind::Id;
+        // Another catalogue: ids do not count. The renumbered question is found by its text,
+        // the reworded one by its number and reference.
         assert!(has(&CarryItem::Moved {
             number: "9".into(),
             old_number: "3".into(),
-            matched: any
+            matched: MatchKind::Similar { score: 1.0 }
         }));
         assert!(has(&CarryItem::Changed {
             number: "2".into(),
             old_number: "2".into(),
-            matched: any,
+            matched: MatchKind::NumberAndRef,
             similarity: 0.0
         }));
+        assert!(
+            !has(&CarryItem::Moved {
+                number: "9".into(),
+                old_number: "3".into(),
+                matched: MatchKind::NumberAndRef
+            }),
+            "the match kind is checked"
+        );
         assert!(has(&CarryItem::Unmatched {
             number: "1.9".into()
         }));

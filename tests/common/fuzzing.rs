@@ -11,13 +11,20 @@ use std::path::Path;
 pub fn project_json(data: &[u8]) {
     let path = Path::new("fuzz.json");
     if let Ok(p) = kaijisho::io::json::project_from_bytes(path, data) {
-        // A loaded project must serialise again and bind or refuse its catalogue cleanly.
-        let _ = kaijisho::io::json::to_pretty_json(&p);
-        if let Ok(cats) = kaijisho::assets::shipped_catalogues() {
-            let _ = p.catalogue.resolve(&cats);
+        // A loaded project must serialise again, read back the same, and bind or refuse its
+        // catalogue with a reason.
+        let bytes = kaijisho::io::json::to_pretty_json(&p).expect("a loaded project serialises");
+        let again = kaijisho::io::json::project_from_bytes(path, &bytes)
+            .expect("a saved project reads back");
+        assert_eq!(again, p, "a project survives a save");
+        let cats = kaijisho::assets::shipped_catalogues().expect("shipped catalogues");
+        if let Err(e) = p.catalogue.resolve(&cats) {
+            assert!(!e.to_string().is_empty());
         }
     }
-    let _ = kaijisho::io::json::catalogue_from_bytes(path, data);
+    if let Ok(c) = kaijisho::io::json::catalogue_from_bytes(path, data) {
+        assert!(c.check().is_empty(), "a loaded catalogue is well formed");
+    }
 }
 
 /// Marks an input whose rest is text parts to be packed into a well-formed xlsx zip.
@@ -37,9 +44,12 @@ pub fn workbook(data: &[u8]) {
     if let Ok(imported) =
         kaijisho::io::xlsx::import::import_workbook(Path::new("fuzz.xlsx"), bytes, None)
     {
-        // Whatever was read must validate and serialise.
-        let _ = kaijisho::domain::validation::validate(&imported.catalogue, &imported.project);
-        let _ = kaijisho::io::json::to_pretty_json(&imported.project);
+        // Whatever was read must be a well-formed catalogue with a project that validates and
+        // serialises.
+        assert!(imported.catalogue.check().is_empty(), "imported catalogue well formed");
+        let findings = kaijisho::domain::validation::validate(&imported.catalogue, &imported.project);
+        assert!(findings.iter().all(|f| !f.question_id.is_empty() || f.number.is_empty()));
+        kaijisho::io::json::to_pretty_json(&imported.project).expect("an imported project serialises");
     }
 }
 
