@@ -12,8 +12,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::App;
 use eframe::egui;
 use kaijisho::app::{AppState, Command, Settings};
-use kaijisho::ui::KaijishoApp;
 use kaijisho::i18n::Lang;
+use kaijisho::ui::KaijishoApp;
 
 #[path = "../tests/common/synthetic.rs"]
 mod synthetic;

@@ -57,7 +57,10 @@ fn top_module(path: &str) -> String {
 fn module_path(path: &str) -> Vec<String> {
     let rel = path.trim_start_matches("src/").trim_end_matches(".rs");
     let mut parts: Vec<String> = rel.split('/').map(str::to_string).collect();
-    if parts.last().is_some_and(|p| p == "mod" || p == "lib" || p == "main") {
+    if parts
+        .last()
+        .is_some_and(|p| p == "mod" || p == "lib" || p == "main")
+    {
         parts.pop();
     }
     parts
@@ -175,9 +178,19 @@ fn long_functions(lines: &[&str], skip: &[(usize, usize)]) -> Vec<(usize, String
         let t = line.trim_start();
         let Some(pos) = t.find("fn ") else { continue };
         let head = &t[..pos];
-        let is_fn = head
-            .split_whitespace()
-            .all(|w| ["pub", "pub(crate)", "pub(super)", "const", "async", "unsafe", "extern"].contains(&w) || w.starts_with("pub("));
+        let is_fn = head.split_whitespace().all(|w| {
+            [
+                "pub",
+                "pub(crate)",
+                "pub(super)",
+                "const",
+                "async",
+                "unsafe",
+                "extern",
+            ]
+            .contains(&w)
+                || w.starts_with("pub(")
+        });
         if !is_fn {
             continue;
         }
@@ -282,7 +295,11 @@ fn read_tree(dir: &Path, root: &Path, out: &mut Vec<(String, String)>) {
         if p.is_dir() {
             read_tree(&p, root, out);
         } else if p.extension().is_some_and(|e| e == "rs") {
-            let rel = p.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+            let rel = p
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
             out.push((rel, std::fs::read_to_string(&p).unwrap()));
         }
     }
@@ -298,7 +315,10 @@ fn the_source_keeps_the_layer_order_and_the_size_limits() {
     assert!(
         v.is_empty(),
         "{}",
-        v.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+        v.iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
     );
 }
 
@@ -329,9 +349,15 @@ fn the_checker_finds_a_layer_used_from_below() {
     // Comments, strings and test modules do not count; `super::` reaching the root does.
     let ok = "// use crate::ui::x;\nconst S: &str = \"crate::ui\";\n#[cfg(test)]\nmod tests {\n    use crate::ui::x;\n}\n";
     assert!(check(&[("src/domain/a.rs".into(), ok.into())]).is_empty());
-    let sup = check(&[("src/io/json.rs".into(), "use super::super::app::X;\n".into())]);
+    let sup = check(&[(
+        "src/io/json.rs".into(),
+        "use super::super::app::X;\n".into(),
+    )]);
     assert_eq!(sup.len(), 1, "{sup:?}");
-    let clock = check(&[("src/domain/a.rs".into(), "let t = jiff::Zoned::now();\n".into())]);
+    let clock = check(&[(
+        "src/domain/a.rs".into(),
+        "let t = jiff::Zoned::now();\n".into(),
+    )]);
     assert_eq!(clock.len(), 1);
 }
 
@@ -348,7 +374,11 @@ fn the_checker_finds_long_functions_and_files() {
     let v = check(&[("src/io/a.rs".into(), big)]);
     assert_eq!(v.len(), 1, "{v:?}");
     // Lines inside a test module are not counted.
-    let indented: String = short.repeat(60).lines().map(|l| format!("    {l}\n")).collect();
+    let indented: String = short
+        .repeat(60)
+        .lines()
+        .map(|l| format!("    {l}\n"))
+        .collect();
     let with_tests = format!("{short}#[cfg(test)]\nmod tests {{\n{indented}}}\n");
     assert!(check(&[("src/io/a.rs".into(), with_tests)]).is_empty());
 }

@@ -80,7 +80,12 @@ fn type_into(h: &mut Harness<'_, KaijishoApp>, role: Role, label: &str, text: &s
 
 /// Answers the path prompt with `path` and presses OK.
 fn choose_path(h: &mut Harness<'_, KaijishoApp>, path: &Path) {
-    type_into(h, Role::TextInput, "ファイルのパス", &path.display().to_string());
+    type_into(
+        h,
+        Role::TextInput,
+        "ファイルのパス",
+        &path.display().to_string(),
+    );
     h.get_by_label("OK").click();
     settle(h);
 }
@@ -280,7 +285,10 @@ fn unsaved_changes_are_not_dropped_silently() {
     assert!(h.state().title().starts_with("● "));
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
     h.run();
-    assert!(h.query_by_label("保存されていない変更があります").is_some(), "asks before discarding");
+    assert!(
+        h.query_by_label("保存されていない変更があります").is_some(),
+        "asks before discarding"
+    );
     h.get_by_label("キャンセル").click();
     h.run();
     assert!(h.state().state.doc.is_some());
@@ -539,8 +547,13 @@ fn every_menu_entry_is_reachable_and_does_something_visible() {
         h.run();
         let menu_id = entry.menu.message_id();
         // A language that is already chosen: choose another first, through the menu.
-        if entry.id.starts_with("menu-lang-") && entry.checked.is_some_and(|c| c(&h.state().state)) {
-            let other = if entry.id == "menu-lang-en" { "menu-lang-ja" } else { "menu-lang-en" };
+        if entry.id.starts_with("menu-lang-") && entry.checked.is_some_and(|c| c(&h.state().state))
+        {
+            let other = if entry.id == "menu-lang-en" {
+                "menu-lang-ja"
+            } else {
+                "menu-lang-en"
+            };
             menu_by_id(&mut h, menu_id, other);
         }
         assert!(
@@ -569,8 +582,14 @@ fn compare_and_carry_open_from_the_file_menu() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = with_sample(dir.path());
     menu(&mut h, "ファイル", "開示書を比較…");
-    assert!(h.query_by_label("比較する").is_some(), "the comparison window is open");
+    assert!(
+        h.query_by_label("比較する").is_some(),
+        "the comparison window is open"
+    );
     let mut h = with_sample(dir.path());
     menu(&mut h, "ファイル", "引き継いで新規作成…");
-    assert!(h.query_by_label("引き継ぐ").is_some(), "the carry-forward dialog is open");
+    assert!(
+        h.query_by_label("引き継ぐ").is_some(),
+        "the carry-forward dialog is open"
+    );
 }

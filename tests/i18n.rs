@@ -6,7 +6,9 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 fn message_ids(lang: &str) -> BTreeSet<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(lang);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("locales")
+        .join(lang);
     let mut ids = BTreeSet::new();
     for e in std::fs::read_dir(dir).unwrap() {
         let text = std::fs::read_to_string(e.unwrap().path()).unwrap();
@@ -28,7 +30,10 @@ fn literals(src: &str) -> Vec<(usize, String)> {
     for (n, line) in src.lines().enumerate() {
         let code = line.split("//").next().unwrap_or("");
         // Widget ids of the GUI toolkit are not messages.
-        if ["Id::unique", "Grid::new", "id_salt"].iter().any(|w| code.contains(w)) {
+        if ["Id::unique", "Grid::new", "id_salt"]
+            .iter()
+            .any(|w| code.contains(w))
+        {
             continue;
         }
         let mut parts = code.split('"');
@@ -44,9 +49,14 @@ fn literals(src: &str) -> Vec<(usize, String)> {
 fn looks_like_id(s: &str) -> bool {
     s.contains('-')
         && s.chars().next().is_some_and(|c| c.is_ascii_lowercase())
-        && s
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_' || c == '{' || c == '}')
+        && s.chars().all(|c| {
+            c.is_ascii_lowercase()
+                || c.is_ascii_digit()
+                || c == '-'
+                || c == '_'
+                || c == '{'
+                || c == '}'
+        })
 }
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
@@ -69,7 +79,9 @@ fn every_message_id_used_in_code_exists_in_both_languages() {
     let mut files = Vec::new();
     // The domain and io layers hold no words (they take them as parameters).
     for layer in ["app", "ui", "cli", "cli.rs", "i18n.rs", "assets.rs"] {
-        let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(layer);
+        let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("src")
+            .join(layer);
         if p.is_dir() {
             rust_files(&p, &mut files);
         } else if p.exists() {
@@ -97,5 +109,9 @@ fn every_message_id_used_in_code_exists_in_both_languages() {
         }
     }
     assert!(checked > 150, "the ids in code were found ({checked})");
-    assert!(missing.is_empty(), "missing messages:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "missing messages:\n{}",
+        missing.join("\n")
+    );
 }

@@ -60,7 +60,12 @@ impl AppState {
         }
     }
 
-    pub(super) fn open_doc(&mut self, project: Project, catalogue: Catalogue, path: Option<PathBuf>) {
+    pub(super) fn open_doc(
+        &mut self,
+        project: Project,
+        catalogue: Catalogue,
+        path: Option<PathBuf>,
+    ) {
         if let Some(p) = &path {
             self.settings.remember(p);
         }
@@ -183,9 +188,10 @@ impl AppState {
 
     /// Reads a workbook in the background, then shows the import preview.
     pub(super) fn import(&mut self, path: PathBuf, mapping: Option<Mapping>) {
+        let mapping = mapping.map(Box::new);
         let file = path.clone();
         self.tasks.spawn(TaskKind::Import, path, move |_| {
-            let result = io::xlsx::import_file(&file, mapping.as_ref()).map(Box::new);
+            let result = io::xlsx::import_file(&file, mapping.as_deref()).map(Box::new);
             Outcome::Imported {
                 path: file,
                 mapping,
@@ -236,7 +242,7 @@ impl AppState {
             } => {
                 let shown = match (&result, mapping) {
                     (Ok(i), None) => i.report.mapping.clone(),
-                    (_, Some(m)) => m,
+                    (_, Some(m)) => *m,
                     (Err(_), None) => Mapping::default(),
                 };
                 if let Err(e) = &result {

@@ -170,8 +170,14 @@ pub fn entries() -> Vec<Entry> {
             .key(Shortcut::cmd_shift(Key::S), true)
             .when(has_doc),
         entry(File, "menu-import", |_| Command::Ask(Purpose::Import)).group(),
-        entry(File, "menu-export-xlsx", |_| Command::Ask(Purpose::ExportXlsx)).when(has_doc),
-        entry(File, "menu-export-pdf", |_| Command::Ask(Purpose::ExportPdf)).when(has_doc),
+        entry(File, "menu-export-xlsx", |_| {
+            Command::Ask(Purpose::ExportXlsx)
+        })
+        .when(has_doc),
+        entry(File, "menu-export-pdf", |_| {
+            Command::Ask(Purpose::ExportPdf)
+        })
+        .when(has_doc),
         entry(File, "menu-compare", |_| Command::ShowCompare).group(),
         entry(File, "menu-carry", |_| Command::ShowCarry).when(has_doc),
         entry(File, "menu-close", |_| Command::Close)

@@ -15,8 +15,8 @@ use crate::i18n::{Lang, Localizer};
 use crate::io::xlsx::{Imported, Mapping};
 
 use super::command::Command;
-use super::documents::ExportFormat;
 use super::doc::Doc;
+use super::documents::ExportFormat;
 use super::recovery::Recovery;
 use super::settings::Settings;
 use super::tasks::Tasks;
@@ -184,7 +184,8 @@ impl AppState {
             Command::CloseCompare => self.view.compare = None,
             Command::ShowCarry => {
                 let current = self.doc.as_ref().map(|d| d.catalogue.id.clone());
-                self.view.carry_to = current.or_else(|| self.catalogues.first().map(|c| c.id.clone()));
+                self.view.carry_to =
+                    current.or_else(|| self.catalogues.first().map(|c| c.id.clone()));
             }
             Command::CancelCarry => self.view.carry_to = None,
             Command::CloseCarryReport => self.carry_report = None,

@@ -64,7 +64,7 @@ pub type BoxedError = Box<dyn Localize + Send>;
 pub enum Outcome {
     Imported {
         path: PathBuf,
-        mapping: Option<Mapping>,
+        mapping: Option<Box<Mapping>>,
         result: Result<Box<Imported>, FileError>,
     },
     Exported {

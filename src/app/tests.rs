@@ -118,7 +118,10 @@ fn an_unreadable_recovery_file_is_kept_and_reported() {
     let s = AppState::new(Settings::default(), Some(dir.path().to_path_buf())).unwrap();
     assert!(s.recovery.is_none());
     let status = s.status.as_ref().expect("said to the user");
-    assert!(status.error && status.text.contains("recovery.json"), "{status:?}");
+    assert!(
+        status.error && status.text.contains("recovery.json"),
+        "{status:?}"
+    );
     let kept = dir.path().join("recovery.json.unreadable");
     assert_eq!(
         std::fs::read(&kept).unwrap(),
@@ -188,7 +191,10 @@ fn review_edits_are_undoable_and_leave_answers_alone() {
         }),
         2.0,
     );
-    s.apply(Command::Edit(Edit::Reviewer("病院 情報システム室".into())), 3.0);
+    s.apply(
+        Command::Edit(Edit::Reviewer("病院 情報システム室".into())),
+        3.0,
+    );
     // The vendor's answers cannot be changed in review mode.
     s.apply(set("q2", AnswerValue::No), 3.5);
     let d = s.doc.as_ref().unwrap();
@@ -215,11 +221,17 @@ fn save_in_the_confirmation_of_a_new_statement_asks_where_then_carries_on() {
     s.apply(Command::Close, 2.0);
     assert_eq!(s.view.confirm, Some(Command::Close));
     s.apply(Command::Confirm(Choice::Save), 3.0);
-    assert_eq!(s.view.prompt.as_ref().map(|p| p.purpose), Some(Purpose::SaveAs));
+    assert_eq!(
+        s.view.prompt.as_ref().map(|p| p.purpose),
+        Some(Purpose::SaveAs)
+    );
     let path = dir.path().join("new.json");
     s.apply(Command::PromptDone(path.clone()), 4.0);
     assert!(s.doc.is_none(), "saved, then closed as asked");
-    assert_eq!(io::load_project(&path).unwrap().value("q2"), AnswerValue::No);
+    assert_eq!(
+        io::load_project(&path).unwrap().value("q2"),
+        AnswerValue::No
+    );
 }
 
 #[test]

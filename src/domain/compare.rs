@@ -105,10 +105,15 @@ fn cell(side: &Side<'_>, q: &Question, matched: Option<MatchKind>) -> Cell {
 fn finish(number: String, text: String, refs: Option<String>, cells: Vec<Option<Cell>>) -> Row {
     let present: Vec<&Cell> = cells.iter().flatten().collect();
     let missing = present.len() != cells.len();
-    let answer_differs = missing || present.windows(2).any(|w| w[0].answer != w[1].answer);
+    let answer_differs = missing
+        || present
+            .iter()
+            .zip(present.iter().skip(1))
+            .any(|(a, b)| a.answer != b.answer);
     let remark_differs = present
-        .windows(2)
-        .any(|w| w[0].remark.trim() != w[1].remark.trim());
+        .iter()
+        .zip(present.iter().skip(1))
+        .any(|(a, b)| a.remark.trim() != b.remark.trim());
     Row {
         number,
         text,
@@ -126,14 +131,15 @@ pub fn compare(sides: &[Side<'_>]) -> Comparison {
         return Comparison { rows: Vec::new() };
     };
     // For each later side: base id → (its question id, how).
-    let matches: Vec<Vec<(String, String, MatchKind)>> = sides[1..]
+    let later = sides.get(1..).unwrap_or_default();
+    let matches: Vec<Vec<(String, String, MatchKind)>> = later
         .iter()
         .map(|s| match_questions(base.catalogue, s.catalogue))
         .collect();
     let mut rows = Vec::new();
     for q in base.catalogue.questions() {
         let mut cells = vec![Some(cell(base, q, None))];
-        for (s, m) in sides[1..].iter().zip(&matches) {
+        for (s, m) in later.iter().zip(&matches) {
             let found = m
                 .iter()
                 .find(|(a, _, _)| *a == q.id)
@@ -147,13 +153,15 @@ pub fn compare(sides: &[Side<'_>]) -> Comparison {
             cells,
         ));
     }
-    for (k, (s, m)) in sides[1..].iter().zip(&matches).enumerate() {
+    for (k, (s, m)) in later.iter().zip(&matches).enumerate() {
         for q in s.catalogue.questions() {
             if m.iter().any(|(_, b, _)| *b == q.id) {
                 continue;
             }
             let mut cells = vec![None; sides.len()];
-            cells[k + 1] = Some(cell(s, q, None));
+            if let Some(slot) = cells.get_mut(k + 1) {
+                *slot = Some(cell(s, q, None));
+            }
             rows.push(finish(
                 q.number_key(),
                 q.text.clone(),

@@ -128,7 +128,10 @@ impl Edit {
     pub fn is_vendor_data(&self) -> bool {
         matches!(
             self,
-            Edit::Value { .. } | Edit::Remark { .. } | Edit::Header { .. } | Edit::ConfirmCarried { .. }
+            Edit::Value { .. }
+                | Edit::Remark { .. }
+                | Edit::Header { .. }
+                | Edit::ConfirmCarried { .. }
         )
     }
 
@@ -221,7 +224,11 @@ impl Project {
 
     /// Checks an edit and applies it. Returns what the slot held before, or `None` when the
     /// edit changed nothing. A refused edit leaves the project untouched.
-    pub fn apply(&mut self, catalogue: &Catalogue, edit: &Edit) -> Result<Option<Prior>, EditError> {
+    pub fn apply(
+        &mut self,
+        catalogue: &Catalogue,
+        edit: &Edit,
+    ) -> Result<Option<Prior>, EditError> {
         edit.check(catalogue)?;
         let slot = edit.slot();
         let before = self.prior(&slot);
@@ -351,7 +358,10 @@ mod tests {
         };
         assert!(p.apply(&c, &bad_option).is_err());
         // All or nothing: a good edit before a bad one is not applied either.
-        let both = [value("p", AnswerValue::Yes), value("p", AnswerValue::Applies)];
+        let both = [
+            value("p", AnswerValue::Yes),
+            value("p", AnswerValue::Applies),
+        ];
         assert!(p.apply_all(&c, &both).is_err());
         assert_eq!(p, before);
     }
@@ -430,7 +440,11 @@ mod tests {
         ];
         let mut priors = Vec::new();
         for e in &edits {
-            priors.push(p.apply(&c, e).unwrap().expect("each edit changes something"));
+            priors.push(
+                p.apply(&c, e)
+                    .unwrap()
+                    .expect("each edit changes something"),
+            );
         }
         assert_eq!(p.answers["o"].options["bio"].remark, "未対応");
         assert_eq!(p.review.status("p"), ReviewStatus::NeedsCheck);

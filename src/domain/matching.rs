@@ -37,8 +37,8 @@ pub fn similarity(a: &str, b: &str) -> f32 {
     }
     let grams = |v: &[char]| -> HashMap<(char, char), usize> {
         let mut m = HashMap::new();
-        for w in v.windows(2) {
-            *m.entry((w[0], w[1])).or_insert(0) += 1;
+        for (x, y) in v.iter().zip(v.iter().skip(1)) {
+            *m.entry((*x, *y)).or_insert(0) += 1;
         }
         m
     };

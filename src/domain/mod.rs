@@ -21,7 +21,7 @@ pub mod validation;
 
 pub use answer::AnswerValue;
 pub use canonical::Statement;
-pub use edit::{Edit, Prior, Slot};
 pub use catalogue::{AnswerKind, Catalogue, CatalogueIssue, Kind, Question, Section};
+pub use edit::{Edit, Prior, Slot};
 pub use project::{Answer, Header, Project};
 pub use validation::{Finding, FindingKind, Severity, validate};

@@ -117,7 +117,9 @@ impl RefGroup {
         let chars: Vec<char> = raw.chars().collect();
         let folded: Vec<char> = chars.iter().map(|c| fold_char(*c)).collect();
         let inner: &[char] = if folded.first() == Some(&'(') && matching_open(&folded) == Some(0) {
-            &folded[1..folded.len() - 1]
+            folded
+                .get(1..folded.len().saturating_sub(1))
+                .unwrap_or_default()
         } else {
             &folded
         };
@@ -142,11 +144,16 @@ pub fn split_trailing_ref(text: &str) -> (String, Option<RefGroup>) {
     let Some(open) = matching_open(&folded) else {
         return (text.to_string(), None);
     };
-    let content: String = folded[open + 1..folded.len() - 1].iter().collect();
+    let content: String = folded
+        .get(open + 1..folded.len().saturating_sub(1))
+        .unwrap_or_default()
+        .iter()
+        .collect();
     match parse_ref_list(&content) {
         Some(refs) => {
-            let body: String = chars[..open].iter().collect();
-            let raw: String = chars[open..].iter().collect();
+            let (before, from) = chars.split_at(open.min(chars.len()));
+            let body: String = before.iter().collect();
+            let raw: String = from.iter().collect();
             (body.trim_end().to_string(), Some(RefGroup { raw, refs }))
         }
         None => (text.to_string(), None),
@@ -228,7 +235,8 @@ impl Cursor<'_> {
         if self.pos == start || self.pos - start > 4 {
             return None;
         }
-        self.chars[start..self.pos]
+        self.chars
+            .get(start..self.pos)?
             .iter()
             .collect::<String>()
             .parse()
@@ -345,7 +353,8 @@ fn parse_end(cur: &mut Cursor<'_>, start: &RefPoint) -> Option<RefPoint> {
 fn parse_book(s: &str) -> Option<GuidelineRef> {
     let chars: Vec<char> = s.chars().collect();
     let digit_at = chars.iter().position(|c| c.is_ascii_digit())?;
-    let book: String = chars[..digit_at]
+    let book: String = chars
+        .get(..digit_at)?
         .iter()
         .collect::<String>()
         .trim()

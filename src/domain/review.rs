@@ -35,7 +35,9 @@ pub fn summary(c: &Catalogue, p: &Project) -> ReviewSummary {
             .iter()
             .position(|x| *x == status)
             .unwrap_or(0);
-        s.counts[i] += 1;
+        if let Some(n) = s.counts.get_mut(i) {
+            *n += 1;
+        }
         let values = shown_values(c, p, q);
         if values.contains(&AnswerValue::No) || status == ReviewStatus::ActionRequired {
             let answer = p.answer(&q.id);

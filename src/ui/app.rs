@@ -159,13 +159,13 @@ pub fn egui_key(key: Key) -> egui::Key {
 pub fn egui_shortcut(s: Shortcut) -> (egui::Modifiers, egui::Key) {
     let mut mods = egui::Modifiers::NONE;
     if s.command {
-        mods = mods | egui::Modifiers::COMMAND;
+        mods |= egui::Modifiers::COMMAND;
     }
     if s.shift {
-        mods = mods | egui::Modifiers::SHIFT;
+        mods |= egui::Modifiers::SHIFT;
     }
     if s.alt {
-        mods = mods | egui::Modifiers::ALT;
+        mods |= egui::Modifiers::ALT;
     }
     (mods, egui_key(s.key))
 }

@@ -56,11 +56,7 @@ pub fn guide_ui(
                             }
                         }
                     }
-                    let found = hints.hints_for(
-                        &index,
-                        &doc.catalogue.guideline_edition,
-                        &refs,
-                    );
+                    let found = hints.hints_for(index, &doc.catalogue.guideline_edition, &refs);
                     ui.add_space(8.0);
                     ui.heading(l.t("guide-hints"));
                     if found.is_empty() {

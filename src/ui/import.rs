@@ -40,10 +40,10 @@ fn mapping_ui(app_lang: &crate::i18n::Localizer, ui: &mut egui::Ui, m: &mut Mapp
         let mut marks = m.mark_columns.clone().unwrap_or_default();
         let label = ui.label(app_lang.t("import-map-marks"));
         ui.horizontal(|ui| {
-            for (i, c) in marks.iter_mut().enumerate() {
+            for (c, hint) in marks.iter_mut().zip(["はい", "いいえ", "対象外"]) {
                 ui.add(egui::TextEdit::singleline(c).desired_width(40.0))
                     .labelled_by(label.id)
-                    .on_hover_text(["はい", "いいえ", "対象外"][i]);
+                    .on_hover_text(hint);
             }
         });
         ui.end_row();

@@ -14,8 +14,8 @@ use crate::i18n::Localizer;
 /// The status of a question as the navigator shows it.
 pub fn status_of(doc: &Doc, q: &Question) -> (String, AnswerValue) {
     let values = shown_values(&doc.catalogue, &doc.project, q);
-    if values.len() == 1 {
-        return (values[0].label().to_string(), values[0]);
+    if let [only] = values.as_slice() {
+        return (only.label().to_string(), *only);
     }
     let done = values.iter().filter(|v| v.is_answered()).count();
     let v = if done == values.len() {

@@ -41,10 +41,7 @@ pub fn path_prompt_ui(
         });
         ui.horizontal(|ui| {
             let ok = egui::Button::new(l.t("dialog-ok"));
-            if ui
-                .add_enabled(!prompt.text.trim().is_empty(), ok)
-                .clicked()
-            {
+            if ui.add_enabled(!prompt.text.trim().is_empty(), ok).clicked() {
                 out.push(Command::PromptDone(PathBuf::from(prompt.text.trim())));
             }
             if ui.button(l.t("dialog-cancel")).clicked() {

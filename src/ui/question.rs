@@ -5,10 +5,10 @@ use eframe::egui;
 
 use crate::app::{Command, Doc};
 use crate::domain::answer::AnswerValue;
-use crate::domain::edit::Edit;
-use crate::i18n::Localizer;
 use crate::domain::catalogue::{AnswerKind, Question};
+use crate::domain::edit::Edit;
 use crate::domain::validation::{GateState, gate_state};
+use crate::i18n::Localizer;
 
 fn gated_off(doc: &Doc, q: &Question) -> bool {
     matches!(

@@ -46,10 +46,19 @@ pub fn workbook(data: &[u8]) {
     {
         // Whatever was read must be a well-formed catalogue with a project that validates and
         // serialises.
-        assert!(imported.catalogue.check().is_empty(), "imported catalogue well formed");
-        let findings = kaijisho::domain::validation::validate(&imported.catalogue, &imported.project);
-        assert!(findings.iter().all(|f| !f.question_id.is_empty() || f.number.is_empty()));
-        kaijisho::io::json::to_pretty_json(&imported.project).expect("an imported project serialises");
+        assert!(
+            imported.catalogue.check().is_empty(),
+            "imported catalogue well formed"
+        );
+        let findings =
+            kaijisho::domain::validation::validate(&imported.catalogue, &imported.project);
+        assert!(
+            findings
+                .iter()
+                .all(|f| !f.question_id.is_empty() || f.number.is_empty())
+        );
+        kaijisho::io::json::to_pretty_json(&imported.project)
+            .expect("an imported project serialises");
     }
 }
 
