@@ -44,7 +44,7 @@ impl Bench {
         assert!(app.state.doc.is_some(), "statement opened");
         app.state.apply(Command::ToggleValidation, 0.0);
         let ctx = egui::Context::default();
-        kaijisho::ui::fonts::install(&ctx);
+        kaijisho::ui::fonts::install(&ctx).unwrap();
         Bench {
             ctx,
             app,

@@ -24,7 +24,7 @@ fn harness(dir: &Path) -> Harness<'static, KaijishoApp> {
     let mut h = Harness::builder()
         .with_size(egui::Vec2::new(1280.0, 800.0))
         .build_eframe(|cc| {
-            kaijisho::ui::fonts::install(&cc.egui_ctx);
+            kaijisho::ui::fonts::install(&cc.egui_ctx).unwrap();
             app
         });
     h.run();

@@ -105,6 +105,12 @@ impl AppState {
         self.status = Some(Status { text, error: true });
     }
 
+    /// Shows an error from outside the app layer (the window's own setup) and logs it.
+    pub fn report_error(&mut self, e: &dyn crate::i18n::Localize) {
+        let msg = e.localize(&self.loc);
+        self.fail(msg);
+    }
+
     pub(super) fn say_file(&mut self, id: &str, path: &Path) {
         let msg = self
             .loc

@@ -72,8 +72,10 @@ pub struct StartOptions {
 }
 
 impl KaijishoApp {
-    pub fn new(cc: &eframe::CreationContext<'_>, opts: StartOptions, state: AppState) -> Self {
-        crate::ui::fonts::install(&cc.egui_ctx);
+    pub fn new(cc: &eframe::CreationContext<'_>, opts: StartOptions, mut state: AppState) -> Self {
+        if let Err(e) = crate::ui::fonts::install(&cc.egui_ctx) {
+            state.report_error(&e);
+        }
         let mut app = KaijishoApp::with_state(state, opts.open);
         app.probe.print_first_frame = opts.print_first_frame;
         app.probe.exit_after_ms = opts.exit_after_ms;

@@ -3,9 +3,12 @@
 
 use eframe::egui;
 
-pub fn install(ctx: &egui::Context) {
+/// Installs the bundled font. Without it (a damaged build) the window falls back to egui's own
+/// fonts, which lack kanji: the caller tells the user.
+pub fn install(ctx: &egui::Context) -> Result<(), crate::assets::AssetError> {
     let mut fonts = egui::FontDefinitions::default();
-    if let Ok(bytes) = crate::assets::japanese_font() {
+    let bytes = crate::assets::japanese_font();
+    if let Ok(bytes) = &bytes {
         fonts.font_data.insert(
             "ipaexg".to_owned(),
             std::sync::Arc::new(egui::FontData::from_static(bytes)),
@@ -19,4 +22,5 @@ pub fn install(ctx: &egui::Context) {
         }
     }
     ctx.set_fonts(fonts);
+    bytes.map(|_| ())
 }
