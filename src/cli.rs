@@ -16,6 +16,7 @@ use crate::domain::catalogue::Catalogue;
 use crate::domain::project::{EditError, Header, Project};
 use crate::domain::validation::{Finding, Severity, counts, validate};
 use crate::i18n::{Lang, Localize, Localizer};
+use crate::io::clock::{self, today_japanese};
 use crate::io::json::{self, FileError};
 use crate::io::pdf::PdfError;
 
@@ -373,12 +374,14 @@ fn execute(command: Command, l: &Localizer) -> Result<ExitCode, CliError> {
         }
         Command::Export { project, pdf, xlsx } => {
             let (p, c) = open(&project)?;
+            let form = assets::form()?;
             if let Some(out) = &xlsx {
-                crate::io::xlsx::export_xlsx(out, &c, &p)?;
+                crate::io::xlsx::export_xlsx(out, &c, &p, &form)?;
                 emit(&written(l, out));
             }
             if let Some(out) = &pdf {
-                crate::io::pdf::export_pdf(out, &c, &p, &crate::io::pdf::now())?;
+                let font = assets::japanese_font()?;
+                crate::io::pdf::export_pdf(out, &c, &p, &form, font, &clock::now())?;
                 emit(&written(l, out));
             }
             Ok(ExitCode::SUCCESS)
@@ -400,12 +403,6 @@ fn execute(command: Command, l: &Localizer) -> Result<ExitCode, CliError> {
             format,
         ),
     }
-}
-
-/// Today as printed in the form's header: `2026年11月22日` (local time zone).
-pub fn today_japanese() -> String {
-    let d = jiff::Zoned::now().date();
-    format!("{}年{}月{}日", d.year(), d.month(), d.day())
 }
 
 /// Opens a project JSON or a workbook.

@@ -175,7 +175,7 @@ impl KaijishoApp {
                 new_form: NewForm {
                     catalogue: first,
                     header: crate::domain::project::Header {
-                        created: crate::cli::today_japanese(),
+                        created: crate::io::clock::today_japanese(),
                         ..Default::default()
                     },
                 },

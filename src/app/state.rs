@@ -575,14 +575,31 @@ impl AppState {
             }
             Command::ExportPdf(path) => {
                 if let Some(d) = &self.doc {
-                    let res = io::pdf::export_pdf(&path, &d.catalogue, &d.project, &io::pdf::now());
-                    self.report_written(res, &path);
+                    match assets::form().and_then(|f| Ok((f, assets::japanese_font()?))) {
+                        Ok((form, font)) => {
+                            let (c, p, now) = (&d.catalogue, &d.project, io::clock::now());
+                            let res = io::pdf::export_pdf(&path, c, p, &form, font, &now);
+                            self.report_written(res, &path);
+                        }
+                        Err(e) => {
+                            let msg = e.localize(&self.loc);
+                            self.fail(msg);
+                        }
+                    }
                 }
             }
             Command::ExportXlsx(path) => {
                 if let Some(d) = &self.doc {
-                    let res = io::xlsx::export_xlsx(&path, &d.catalogue, &d.project);
-                    self.report_written(res, &path);
+                    match assets::form() {
+                        Ok(form) => {
+                            let res = io::xlsx::export_xlsx(&path, &d.catalogue, &d.project, &form);
+                            self.report_written(res, &path);
+                        }
+                        Err(e) => {
+                            let msg = e.localize(&self.loc);
+                            self.fail(msg);
+                        }
+                    }
                 }
             }
             Command::SetValue {
@@ -677,7 +694,7 @@ impl AppState {
                     return;
                 };
                 let header = Header {
-                    created: crate::cli::today_japanese(),
+                    created: io::clock::today_japanese(),
                     ..d.project.header.clone()
                 };
                 let (p, report) =
@@ -887,7 +904,8 @@ mod tests {
         let (mut s, dir) = state();
         let x = dir.path().join("s.xlsx");
         let d = s.doc.as_ref().unwrap();
-        crate::io::xlsx::export_xlsx(&x, &d.catalogue, &d.project).unwrap();
+        let form = assets::form().unwrap();
+        crate::io::xlsx::export_xlsx(&x, &d.catalogue, &d.project, &form).unwrap();
         s.apply(Command::Close, 0.0);
         s.apply(Command::Open(x.clone()), 0.0);
         assert!(s.doc.is_none(), "nothing taken before the user confirms");

@@ -2,6 +2,7 @@
 //! (Excel and PDF join here.)
 
 pub mod atomic;
+pub mod clock;
 pub mod json;
 pub mod pdf;
 pub mod wrap;

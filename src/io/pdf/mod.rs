@@ -21,7 +21,6 @@ use std::path::Path;
 use printpdf::{ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt};
 
 use super::atomic::{SaveError, atomic_write};
-use crate::assets::{self, AssetError};
 use crate::domain::canonical::Statement;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::form::FormText;
@@ -36,14 +35,7 @@ pub enum PdfError {
     #[error("the bundled font cannot be read")]
     Font,
     #[error(transparent)]
-    Asset(#[from] AssetError),
-    #[error(transparent)]
     Save(#[from] SaveError),
-}
-
-/// The time printed on the PDF and in its metadata.
-pub fn now() -> jiff::Zoned {
-    jiff::Zoned::now()
 }
 
 fn pdf_date(t: &jiff::Zoned) -> printpdf::date::DateTime {
@@ -173,15 +165,17 @@ fn set_metadata(
 }
 
 /// Writes the PDF of a statement to `path` atomically (keeping a `.bak` of a previous file).
+/// `form` is the printed wording and `font` the TrueType font to embed (the caller takes both
+/// from the shipped assets); `generated` is the time printed on it.
 pub fn export_pdf(
     path: &Path,
     c: &Catalogue,
     p: &Project,
+    form: &FormText,
+    font: &[u8],
     generated: &jiff::Zoned,
 ) -> Result<(), PdfError> {
-    let form = assets::form()?;
-    let font = assets::japanese_font()?;
-    let bytes = statement_pdf(c, p, &form, font, generated)?;
+    let bytes = statement_pdf(c, p, form, font, generated)?;
     atomic_write(path, |w| w.write_all(&bytes))?;
     Ok(())
 }

@@ -150,14 +150,14 @@ impl XlsxError {
 }
 
 /// Writes the workbook of a statement to `path` atomically (keeping a `.bak` of a previous
-/// file).
+/// file). `form` is the printed wording (the caller takes it from the shipped assets).
 pub fn export_xlsx(
     path: &Path,
     c: &crate::domain::catalogue::Catalogue,
     p: &crate::domain::project::Project,
+    form: &FormText,
 ) -> Result<(), crate::io::json::FileError> {
-    let form = crate::assets::form().map_err(|e| XlsxError::Write(e.to_string()))?;
-    let bytes = statement_xlsx(c, p, &form)?;
+    let bytes = statement_xlsx(c, p, form)?;
     crate::io::atomic::atomic_write(path, |w| w.write_all(&bytes))?;
     Ok(())
 }
