@@ -13,12 +13,14 @@ use crate::assets::{self, AssetError};
 use crate::domain::answer::AnswerValue;
 use crate::domain::canonical::Statement;
 use crate::domain::catalogue::Catalogue;
+use crate::domain::matching::MatchKind;
 use crate::domain::project::{EditError, Header, Project};
 use crate::domain::validation::{Finding, Severity, counts, validate};
 use crate::i18n::{Lang, Localize, Localizer};
 use crate::io::clock::{self, today_japanese};
 use crate::io::json::{self, FileError};
 use crate::io::pdf::PdfError;
+use crate::io::xlsx::ComparisonHeadings;
 
 #[derive(Debug, Parser)]
 #[command(name = "kaijisho", version = crate::VERSION, about)]
@@ -588,8 +590,10 @@ fn compare(l: &Localizer, files: &[PathBuf], xlsx: Option<&Path>) -> Result<Exit
     ));
     out.push('\n');
     if let Some(path) = xlsx {
+        let matched = |m: MatchKind| m.localize(l);
         let bytes =
-            crate::io::xlsx::export::comparison_xlsx(&labels, &cmp, l).map_err(FileError::from)?;
+            crate::io::xlsx::comparison_xlsx(&labels, &cmp, &comparison_headings(l), &matched)
+                .map_err(FileError::from)?;
         crate::io::atomic::atomic_write(path, |w| w.write_all(&bytes)).map_err(FileError::from)?;
         out.push_str(&written(l, path));
     }
@@ -599,6 +603,20 @@ fn compare(l: &Localizer, files: &[PathBuf], xlsx: Option<&Path>) -> Result<Exit
     } else {
         ExitCode::from(1)
     })
+}
+
+/// The words of the comparison workbook, in the user's language.
+fn comparison_headings(l: &Localizer) -> ComparisonHeadings {
+    ComparisonHeadings {
+        sheet: l.t("compare-sheet"),
+        number: l.t("compare-number"),
+        question: l.t("compare-question"),
+        reference: l.t("compare-ref"),
+        answer: l.t("compare-answer"),
+        remark: l.t("compare-remark"),
+        matched: l.t("compare-match"),
+        missing: l.t("compare-missing"),
+    }
 }
 
 fn carry(

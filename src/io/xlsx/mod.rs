@@ -10,7 +10,7 @@ use crate::domain::catalogue::Kind;
 use crate::domain::form::FormText;
 use crate::domain::project::HeaderField;
 
-pub use export::statement_xlsx;
+pub use export::{ComparisonHeadings, comparison_xlsx, statement_xlsx};
 pub use import::{
     ImportReport, Imported, Mapping, Note, Skip, Skipped, import_file, import_workbook,
     read_workbook,
