@@ -17,8 +17,9 @@ use crate::domain::matching::MatchKind;
 use crate::domain::project::{EditError, Header, Project};
 use crate::domain::validation::{Finding, Severity, counts, validate};
 use crate::i18n::{Lang, Localize, Localizer};
+use crate::io::FileError;
 use crate::io::clock::{self, today_japanese};
-use crate::io::json::{self, FileError};
+use crate::io::json;
 use crate::io::pdf::PdfError;
 use crate::io::xlsx::ComparisonHeadings;
 
@@ -439,7 +440,7 @@ fn import(
     refuse_overwrite(output, force)?;
     refuse_overwrite(catalogue_out, force)?;
     let mapping = match mapping {
-        Some(m) => Some(json::load_mapping(m)?),
+        Some(m) => Some(crate::io::xlsx::load_mapping(m)?),
         None => None,
     };
     let imported = crate::io::xlsx::import_file(input, mapping.as_ref())?;

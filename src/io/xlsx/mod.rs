@@ -9,6 +9,9 @@ use std::path::{Path, PathBuf};
 use crate::domain::catalogue::Kind;
 use crate::domain::form::FormText;
 use crate::domain::project::HeaderField;
+use crate::io::FileError;
+use crate::io::atomic::read_limited;
+use crate::io::json::{parse_value, typed};
 
 pub use export::{ComparisonHeadings, comparison_xlsx, statement_xlsx};
 pub use import::{
@@ -156,10 +159,20 @@ pub fn export_xlsx(
     c: &crate::domain::catalogue::Catalogue,
     p: &crate::domain::project::Project,
     form: &FormText,
-) -> Result<(), crate::io::json::FileError> {
+) -> Result<(), FileError> {
     let bytes = statement_xlsx(c, p, form)?;
     crate::io::atomic::atomic_write(path, |w| w.write_all(&bytes))?;
     Ok(())
+}
+
+/// Largest import mapping file read.
+const MAX_MAPPING_BYTES: u64 = 1024 * 1024;
+
+/// Reads an import mapping file (see [`Mapping`]).
+pub fn load_mapping(path: &Path) -> Result<Mapping, FileError> {
+    let bytes = read_limited(path, MAX_MAPPING_BYTES)?;
+    parse_value(path, &bytes)?;
+    typed(path, &bytes)
 }
 
 /// Column letters of a 0-based column (`0` → `A`, `27` → `AB`).
