@@ -1,0 +1,32 @@
+//! `kaijisho export`: the printable PDF and/or the official workbook of a statement.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::error::CliError;
+use super::open;
+use super::output::{emit, written};
+use crate::assets;
+use crate::i18n::Localizer;
+use crate::io::clock;
+
+/// Writes the workbook first, then the PDF, each reported as written.
+pub(super) fn run(
+    l: &Localizer,
+    project: &Path,
+    pdf: Option<&Path>,
+    xlsx: Option<&Path>,
+) -> Result<ExitCode, CliError> {
+    let (p, c) = open(project)?;
+    let form = assets::form()?;
+    if let Some(out) = xlsx {
+        crate::io::xlsx::export_xlsx(out, &c, &p, &form)?;
+        emit(&written(l, out));
+    }
+    if let Some(out) = pdf {
+        let font = assets::japanese_font()?;
+        crate::io::pdf::export_pdf(out, &c, &p, &form, font, &clock::now())?;
+        emit(&written(l, out));
+    }
+    Ok(ExitCode::SUCCESS)
+}
