@@ -45,6 +45,6 @@ pub(super) fn run(
                 ("value", value.label().into()),
             ],
         )
-    ));
+    ))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -38,6 +38,6 @@ pub(super) fn run(
     out.push_str(&report.localize(l));
     out.push('\n');
     out.push_str(&written(l, output));
-    emit(&out);
+    emit(&out)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -23,6 +23,6 @@ pub(super) fn run(l: &Localizer) -> Result<ExitCode, CliError> {
             c.question_count()
         ));
     }
-    emit(&out);
+    emit(&out)?;
     Ok(ExitCode::SUCCESS)
 }

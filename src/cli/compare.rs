@@ -76,7 +76,7 @@ pub(super) fn run(
         crate::io::atomic::atomic_write(path, |w| w.write_all(&bytes)).map_err(FileError::from)?;
         out.push_str(&written(l, path));
     }
-    emit(&out);
+    emit(&out)?;
     Ok(if n == 0 {
         ExitCode::SUCCESS
     } else {

@@ -12,13 +12,13 @@ use crate::domain::canonical::Statement;
 /// Prints the canonical statement (JSON).
 pub(super) fn canonical(path: &Path) -> Result<ExitCode, CliError> {
     let (p, c) = open(path)?;
-    emit(&Statement::new(&c, &p).to_canonical_json());
+    emit(&Statement::new(&c, &p).to_canonical_json())?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// Prints the fingerprint of the canonical statement.
 pub(super) fn fingerprint(path: &Path) -> Result<ExitCode, CliError> {
     let (p, c) = open(path)?;
-    emit(&format!("{}\n", Statement::new(&c, &p).fingerprint()));
+    emit(&format!("{}\n", Statement::new(&c, &p).fingerprint()))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -28,6 +28,8 @@ pub(super) enum CliError {
     },
     InvalidValue(String),
     OutputExists(PathBuf),
+    /// Writing the result to stdout failed (other than by a closed pipe).
+    Stdout(std::io::Error),
 }
 
 impl From<FileError> for CliError {
@@ -77,6 +79,7 @@ impl Localize for CliError {
             ),
             CliError::InvalidValue(v) => l.ta("err-invalid-value", &[("value", s(v))]),
             CliError::OutputExists(p) => l.ta("err-output-exists", &[("file", s(&p.display()))]),
+            CliError::Stdout(e) => l.ta("err-stdout", &[("detail", s(e))]),
         }
     }
 }

@@ -10,7 +10,7 @@ use crate::assets;
 use crate::i18n::Localizer;
 use crate::io::clock;
 
-/// Writes the workbook first, then the PDF, each reported as written.
+/// Writes the workbook first, then the PDF; then reports each as written.
 pub(super) fn run(
     l: &Localizer,
     project: &Path,
@@ -19,14 +19,16 @@ pub(super) fn run(
 ) -> Result<ExitCode, CliError> {
     let (p, c) = open(project)?;
     let form = assets::form()?;
+    let mut report = String::new();
     if let Some(out) = xlsx {
         crate::io::xlsx::export_xlsx(out, &c, &p, &form)?;
-        emit(&written(l, out));
+        report.push_str(&written(l, out));
     }
     if let Some(out) = pdf {
         let font = assets::japanese_font()?;
         crate::io::pdf::export_pdf(out, &c, &p, &form, font, &clock::now())?;
-        emit(&written(l, out));
+        report.push_str(&written(l, out));
     }
+    emit(&report)?;
     Ok(ExitCode::SUCCESS)
 }

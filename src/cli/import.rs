@@ -88,6 +88,6 @@ pub(super) fn run(
         out.push_str(&l.t("import-nothing-written"));
         out.push('\n');
     }
-    emit(&out);
+    emit(&out)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -29,7 +29,7 @@ use crate::io::json;
 use args::{Cli, Command};
 use error::CliError;
 use help::localized_command;
-use output::emit_err;
+use output::{emit_err, stdout_result};
 
 /// Finds `--lang X` / `--lang=X` before clap runs, so that help is already localised.
 fn lang_from_args(args: &[String]) -> Option<Lang> {
@@ -57,17 +57,11 @@ pub fn run(args: &[String]) -> ExitCode {
     let l = Localizer::new(lang);
     let matches = match localized_command(&l).try_get_matches_from(args) {
         Ok(m) => m,
-        Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
-        }
+        Err(e) => return clap_exit(&e, &l),
     };
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(c) => c,
-        Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(2);
-        }
+        Err(e) => return clap_exit(&e, &l),
     };
     let lang_flag = cli.lang.as_deref().and_then(Lang::from_code);
     let command = match cli.command {
@@ -91,6 +85,23 @@ pub fn run(args: &[String]) -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             emit_err(&e.localize(&l));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Prints what clap has to say: help or the version on stdout (exit 0, or 2 when stdout
+/// cannot be written), a usage error on stderr (exit 2).
+fn clap_exit(e: &clap::Error, l: &Localizer) -> ExitCode {
+    let printed = e.print();
+    if e.use_stderr() {
+        // A usage error on stderr; were stderr unwritable too, there is nowhere left to say so.
+        return ExitCode::from(2);
+    }
+    match stdout_result(printed) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            emit_err(&err.localize(l));
             ExitCode::from(2)
         }
     }

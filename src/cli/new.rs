@@ -34,6 +34,6 @@ pub(super) fn run(
                 ("count", cat.question_count().into()),
             ],
         )
-    ));
+    ))?;
     Ok(ExitCode::SUCCESS)
 }

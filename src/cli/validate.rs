@@ -82,7 +82,7 @@ pub(super) fn run(l: &Localizer, path: &Path, format: Format) -> Result<ExitCode
             s
         }
     };
-    emit(&text);
+    emit(&text)?;
     let has_errors = findings.iter().any(|f| f.severity == Severity::Error);
     Ok(if has_errors {
         ExitCode::from(1)
