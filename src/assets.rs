@@ -11,7 +11,8 @@ use crate::domain::form::FormText;
 use crate::domain::guideline::GuidelineIndex;
 use crate::domain::hints::HintLibrary;
 use crate::domain::project::Project;
-use crate::io::json::{FileError, catalogue_from_bytes, project_from_bytes};
+use crate::io::FileError;
+use crate::io::json::{catalogue_from_bytes, project_from_bytes};
 
 static ASSETS: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/assets");
 

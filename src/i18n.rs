@@ -382,7 +382,6 @@ impl Localize for crate::io::pdf::PdfError {
     fn localize(&self, l: &Localizer) -> String {
         match self {
             crate::io::pdf::PdfError::Font => l.t("err-font"),
-            crate::io::pdf::PdfError::Asset(e) => e.localize(l),
             crate::io::pdf::PdfError::Save(e) => e.localize(l),
         }
     }

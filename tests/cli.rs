@@ -8,6 +8,11 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
+mod common {
+    pub mod synthetic;
+}
+use common::synthetic;
+
 fn sample() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples/sds-remote-service-sample.json")
 }
@@ -487,17 +492,81 @@ fn unknown_answer_ids_are_validation_errors() {
         ));
 }
 
+/// The generated 300-question statement saved in `dir`; its dump is far larger than a pipe's
+/// buffer (64 KiB on Linux).
+fn big_statement(dir: &Path) -> PathBuf {
+    let path = dir.join("big.json");
+    let c = synthetic::catalogue();
+    kaijisho::io::save_project(&path, &synthetic::answered_project(&c)).unwrap();
+    path
+}
+
 #[test]
-fn dump_output_to_a_closed_pipe_does_not_panic() {
-    // `kaijisho dump x | head -c 1`: writing to a closed stdout is not an error.
-    let out = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(format!(
-            "{} dump '{}' | head -c 1 >/dev/null; echo ${{PIPESTATUS[0]:-0}}",
-            assert_cmd::cargo::cargo_bin("kaijisho").display(),
-            sample().display()
-        ))
-        .output()
+fn dump_output_to_a_closed_pipe_is_not_an_error() {
+    // `kaijisho dump x | head -c 1`: the reader has what it wanted and closes the pipe while
+    // most of the output is still unwritten. That is not an error and not a panic.
+    use std::io::Read;
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let big = big_statement(dir.path());
+    let full = kaijisho().arg("dump").arg(&big).assert().success();
+    assert!(
+        full.get_output().stdout.len() > 2 * 64 * 1024,
+        "the dump must overflow a pipe buffer"
+    );
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("kaijisho"))
+        .env("KAIJISHO_LANG", "en")
+        .arg("dump")
+        .arg(&big)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
         .unwrap();
-    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 1];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout); // the reader closes the pipe after one byte
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(stderr.is_empty(), "a closed pipe is not reported: {stderr}");
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn stdout_that_cannot_be_written_is_an_error() {
+    // `kaijisho dump x > /dev/full`: the result is lost, so the user is told and the exit code
+    // says so.
+    use assert_cmd::assert::OutputAssertExt;
+    let to_dev_full = |args: &[&str]| {
+        let full = fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("kaijisho"))
+            .env("KAIJISHO_LANG", "en")
+            .args(args)
+            .stdout(full)
+            .output()
+            .unwrap()
+            .assert()
+    };
+    let sample = sample();
+    let sample = sample.to_str().unwrap();
+    for (lang, message) in [
+        ("en", "cannot write the result to standard output"),
+        ("ja", "結果を標準出力に書き込めません"),
+    ] {
+        to_dev_full(&["--lang", lang, "dump", sample])
+            .code(2)
+            .stderr(predicate::str::contains(message))
+            .stderr(predicate::str::contains("panicked").not());
+    }
+    to_dev_full(&["validate", sample])
+        .code(2)
+        .stderr(predicate::str::contains("standard output"));
+    to_dev_full(&["--help"])
+        .code(2)
+        .stderr(predicate::str::contains("standard output"));
 }

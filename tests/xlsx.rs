@@ -10,7 +10,7 @@ use kaijisho::assets;
 use kaijisho::domain::answer::AnswerValue;
 use kaijisho::domain::catalogue::{AnswerKind, Catalogue};
 use kaijisho::domain::{Header, Project};
-use kaijisho::io::json::FileError;
+use kaijisho::io::FileError;
 use kaijisho::io::xlsx::{Mapping, XlsxError, import_workbook, statement_xlsx};
 use predicates::prelude::*;
 use proptest::prelude::*;

@@ -55,6 +55,7 @@ import-uncertain = The detection is not sure. Check this mapping, correct it if 
 import-blank = The workbook holds no answers (a blank form); use it as a catalogue.
 import-nothing-written = Nothing written: give -o or --catalogue-out.
 written = Wrote { $file }
+err-stdout = cannot write the result to standard output ({ $detail })
 skip-flag_not_answer = flag "{ $flag }" is not an answer (the previous answer is kept)
 skip-option_without_question = an option row with no question above it
 skip-not_a_row = not a question, option or section row: { $text }

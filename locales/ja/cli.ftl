@@ -55,6 +55,7 @@ import-uncertain = 推定に自信がありません。次の対応付けを確�
 import-blank = 回答のない (空の) ワークブックです。カタログとして使えます。
 import-nothing-written = 書き出し先 (-o または --catalogue-out) が指定されていないため、何も書き出していません。
 written = { $file } を書き出しました
+err-stdout = 結果を標準出力に書き込めません ({ $detail })
 skip-flag_not_answer = フラグ「{ $flag }」は回答として読めません (以前の回答のまま)
 skip-option_without_question = 上に設問のない選択肢の行です
 skip-not_a_row = 設問・選択肢・節のいずれの行でもありません: { $text }

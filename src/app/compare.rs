@@ -79,7 +79,7 @@ impl AppState {
             return;
         };
         let header = Header {
-            created: crate::cli::today_japanese(),
+            created: crate::io::clock::today_japanese(),
             ..d.project.header.clone()
         };
         let (p, report) = carry(&d.catalogue, &d.project, &new_c, header, false);

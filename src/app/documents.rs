@@ -24,14 +24,21 @@ pub enum ExportFormat {
     Xlsx,
 }
 
+fn boxed(e: impl Localize + Send + 'static) -> BoxedError {
+    Box::new(e)
+}
+
 /// Writes the printable PDF of a statement (with the shipped form wording and font).
 pub fn export_pdf(path: &Path, c: &Catalogue, p: &Project) -> Result<(), BoxedError> {
-    io::pdf::export_pdf(path, c, p, &io::pdf::now()).map_err(|e| Box::new(e) as BoxedError)
+    let form = assets::form().map_err(boxed)?;
+    let font = assets::japanese_font().map_err(boxed)?;
+    io::pdf::export_pdf(path, c, p, &form, font, &io::clock::now()).map_err(boxed)
 }
 
 /// Writes the workbook of a statement (with the shipped form wording).
 pub fn export_xlsx(path: &Path, c: &Catalogue, p: &Project) -> Result<(), BoxedError> {
-    io::xlsx::export_xlsx(path, c, p).map_err(|e| Box::new(e) as BoxedError)
+    let form = assets::form().map_err(boxed)?;
+    io::xlsx::export_xlsx(path, c, p, &form).map_err(boxed)
 }
 
 impl AppState {

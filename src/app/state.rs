@@ -74,7 +74,7 @@ impl AppState {
                 new_form: NewForm {
                     catalogue: catalogues.first().map(|c| c.id.clone()).unwrap_or_default(),
                     header: crate::domain::project::Header {
-                        created: crate::cli::today_japanese(),
+                        created: crate::io::clock::today_japanese(),
                         ..Default::default()
                     },
                 },

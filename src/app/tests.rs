@@ -134,7 +134,9 @@ fn workbooks_open_through_the_import_preview_in_the_background() {
     let (mut s, dir) = state();
     let x = dir.path().join("s.xlsx");
     let d = s.doc.as_ref().unwrap();
-    crate::io::xlsx::export_xlsx(&x, &d.catalogue, &d.project).unwrap();
+    super::documents::export_xlsx(&x, &d.catalogue, &d.project)
+        .map_err(|e| e.localize(&s.loc))
+        .unwrap();
     s.apply(Command::Close, 0.0);
     s.apply(Command::Open(x.clone()), 0.0);
     assert!(s.busy(), "reading runs in the background");

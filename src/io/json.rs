@@ -1,92 +1,23 @@
 //! Project and catalogue JSON files: reading with clear errors, migration by `schema_version`,
 //! and atomic saving.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use super::atomic::{ReadError, SaveError, atomic_write, read_limited};
-use crate::domain::catalogue::{CATALOGUE_FORMAT, Catalogue, CatalogueIssue};
-use crate::domain::project::{Project, ResolveError, SCHEMA_VERSION};
+use super::atomic::{atomic_write, read_limited};
+use crate::domain::catalogue::{CATALOGUE_FORMAT, Catalogue};
+use crate::domain::project::{Project, SCHEMA_VERSION};
+
+// `crate::io::FileError` is the path to use; this crate-internal re-export keeps the old
+// `crate::io::json::{FileError, FileKind}` working for src/i18n.rs and src/io/xlsx/import.rs,
+// which are being changed by others. Remove it once they name `crate::io::FileError`.
+pub(crate) use super::error::{FileError, FileKind};
 
 /// Largest project or catalogue file read (a 300-question statement is well under 1 MiB).
 pub const MAX_JSON_BYTES: u64 = 64 * 1024 * 1024;
-
-/// What a JSON file turned out to be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileKind {
-    Project,
-    Catalogue,
-    /// Valid JSON, but not ours.
-    Foreign,
-}
-
-/// Everything that can go wrong reading a project or catalogue file. Each names the file.
-#[derive(Debug, thiserror::Error)]
-pub enum FileError {
-    #[error(transparent)]
-    Read(#[from] ReadError),
-    #[error("{}: line {line}, column {column}: not valid JSON: {detail}", .path.display())]
-    Syntax {
-        path: PathBuf,
-        line: usize,
-        column: usize,
-        detail: String,
-    },
-    #[error("{}: line {line}, column {column}: at {field}: {detail}", .path.display())]
-    Data {
-        path: PathBuf,
-        line: usize,
-        column: usize,
-        /// Where in the document (`answers.q1.value`).
-        field: String,
-        detail: String,
-    },
-    #[error("{}: expected a kaijisho {expected:?} file, found {found:?}", .path.display())]
-    WrongKind {
-        path: PathBuf,
-        expected: FileKind,
-        found: FileKind,
-    },
-    #[error("{}: written by a newer kaijisho (schema {version}; this one reads up to {supported})", .path.display())]
-    TooNew {
-        path: PathBuf,
-        version: u64,
-        supported: u32,
-    },
-    #[error("{}: the catalogue is not usable: {}", .path.display(), issues.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
-    Catalogue {
-        path: PathBuf,
-        issues: Vec<CatalogueIssue>,
-    },
-    #[error("{}: {source}", .path.display())]
-    Resolve { path: PathBuf, source: ResolveError },
-    #[error(transparent)]
-    Save(#[from] SaveError),
-    #[error(transparent)]
-    Workbook(#[from] crate::io::xlsx::XlsxError),
-}
-
-impl FileError {
-    /// The file the error is about.
-    pub fn path(&self) -> &Path {
-        match self {
-            FileError::Read(ReadError::Io { path, .. })
-            | FileError::Read(ReadError::IsFolder { path })
-            | FileError::Read(ReadError::TooLarge { path, .. })
-            | FileError::Syntax { path, .. }
-            | FileError::Data { path, .. }
-            | FileError::WrongKind { path, .. }
-            | FileError::TooNew { path, .. }
-            | FileError::Catalogue { path, .. }
-            | FileError::Resolve { path, .. } => path,
-            FileError::Save(e) => e.path(),
-            FileError::Workbook(e) => e.path().unwrap_or(Path::new("")),
-        }
-    }
-}
 
 /// serde_json appends " at line L column C"; the position is reported separately.
 fn strip_position(msg: &str) -> String {
@@ -106,7 +37,7 @@ fn syntax_error(path: &Path, e: &serde_json::Error) -> FileError {
 }
 
 /// Parses bytes into a JSON value, with the position of any syntax error.
-fn parse_value(path: &Path, bytes: &[u8]) -> Result<Value, FileError> {
+pub(in crate::io) fn parse_value(path: &Path, bytes: &[u8]) -> Result<Value, FileError> {
     serde_json::from_slice(bytes).map_err(|e| syntax_error(path, &e))
 }
 
@@ -127,7 +58,7 @@ pub fn classify(value: &Value) -> FileKind {
 }
 
 /// Deserialises with the field path and position of the first mismatch.
-fn typed<T: DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<T, FileError> {
+pub(in crate::io) fn typed<T: DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<T, FileError> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
     serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let field = e.path().to_string();
@@ -300,13 +231,6 @@ pub fn resolve(
             issues,
         })
     }
-}
-
-/// Reads an import mapping file (see [`crate::io::xlsx::Mapping`]).
-pub fn load_mapping(path: &Path) -> Result<crate::io::xlsx::Mapping, FileError> {
-    let bytes = read_limited(path, 1024 * 1024)?;
-    parse_value(path, &bytes)?;
-    typed(path, &bytes)
 }
 
 /// Pretty JSON with a final newline: the on-disk form of projects and catalogues.

@@ -2,13 +2,16 @@
 //! (Excel and PDF join here.)
 
 pub mod atomic;
+pub mod clock;
+pub mod error;
 pub mod json;
 pub mod pdf;
 pub mod wrap;
 pub mod xlsx;
 
 pub use atomic::{ReadError, SaveError, atomic_write, backup_path};
-pub use json::{FileError, FileKind, load_catalogue, load_project, open_project, save_project};
+pub use error::{FileError, FileKind};
+pub use json::{load_catalogue, load_project, open_project, save_project};
 
 use std::path::Path;
 

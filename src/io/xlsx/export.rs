@@ -20,6 +20,7 @@ use super::{
 use crate::domain::answer::{AnswerValue, GATE_VALUES, YES_NO_NA};
 use crate::domain::catalogue::{AnswerKind, Catalogue, Question};
 use crate::domain::form::FormText;
+use crate::domain::matching::MatchKind;
 use crate::domain::project::{HeaderField, Project};
 use crate::domain::summary::shown_option_value;
 use crate::domain::validation::effective_value;
@@ -564,16 +565,39 @@ fn review_sheet(
     Ok(())
 }
 
+/// The words of a comparison workbook, in the user's language (the caller takes them from its
+/// messages): the sheet name, the column headings and the placeholder for a missing question.
+#[derive(Debug, Clone, Default)]
+pub struct ComparisonHeadings {
+    /// The sheet's name.
+    pub sheet: String,
+    /// Heading of the question-number column.
+    pub number: String,
+    /// Heading of the question-text column.
+    pub question: String,
+    /// Heading of the guideline-reference column.
+    pub reference: String,
+    /// Heading of each statement's answer column (after the statement's label).
+    pub answer: String,
+    /// Heading of each statement's remark column (after the statement's label).
+    pub remark: String,
+    /// Heading of each statement's match column (after the statement's label).
+    pub matched: String,
+    /// Written where a statement has no question matching the row.
+    pub missing: String,
+}
+
 /// A comparison of statements as a workbook: one row per question, answer / remark / match per
-/// statement, differing rows highlighted.
+/// statement, differing rows highlighted. `matched` says how a question was matched.
 pub fn comparison_xlsx(
     labels: &[String],
     cmp: &crate::domain::compare::Comparison,
-    l: &crate::i18n::Localizer,
+    words: &ComparisonHeadings,
+    matched: &dyn Fn(MatchKind) -> String,
 ) -> Result<Vec<u8>, ExportError> {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
-    ws.set_name(l.t("compare-sheet"))?;
+    ws.set_name(&words.sheet)?;
     let head = base()
         .set_bold()
         .set_background_color("#DDE3EC")
@@ -581,14 +605,14 @@ pub fn comparison_xlsx(
     let plain = base().set_text_wrap().set_align(FormatAlign::Top);
     let diff = plain.clone().set_background_color("#FCE4D6");
     let mut headings = vec![
-        l.t("compare-number"),
-        l.t("compare-question"),
-        l.t("compare-ref"),
+        words.number.clone(),
+        words.question.clone(),
+        words.reference.clone(),
     ];
     for label in labels {
-        headings.push(format!("{label}\n{}", l.t("compare-answer")));
-        headings.push(format!("{label}\n{}", l.t("compare-remark")));
-        headings.push(format!("{label}\n{}", l.t("compare-match")));
+        headings.push(format!("{label}\n{}", words.answer));
+        headings.push(format!("{label}\n{}", words.remark));
+        headings.push(format!("{label}\n{}", words.matched));
     }
     for (c, h) in headings.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, h, &head)?;
@@ -614,14 +638,11 @@ pub fn comparison_xlsx(
                 Some(cell) => {
                     ws.write_string_with_format(r, c, &cell.answer, f)?;
                     ws.write_string_with_format(r, c + 1, &cell.remark, f)?;
-                    let how = cell
-                        .matched
-                        .map(|m| crate::i18n::Localize::localize(&m, l))
-                        .unwrap_or_default();
+                    let how = cell.matched.map(matched).unwrap_or_default();
                     ws.write_string_with_format(r, c + 2, &how, f)?;
                 }
                 None => {
-                    ws.write_string_with_format(r, c, l.t("compare-missing"), f)?;
+                    ws.write_string_with_format(r, c, &words.missing, f)?;
                 }
             }
         }

@@ -9,8 +9,11 @@ use std::path::{Path, PathBuf};
 use crate::domain::catalogue::Kind;
 use crate::domain::form::FormText;
 use crate::domain::project::HeaderField;
+use crate::io::FileError;
+use crate::io::atomic::read_limited;
+use crate::io::json::{parse_value, typed};
 
-pub use export::statement_xlsx;
+pub use export::{ComparisonHeadings, comparison_xlsx, statement_xlsx};
 pub use import::{
     ImportReport, Imported, Mapping, Note, Skip, Skipped, import_file, import_workbook,
     read_workbook,
@@ -150,16 +153,26 @@ impl XlsxError {
 }
 
 /// Writes the workbook of a statement to `path` atomically (keeping a `.bak` of a previous
-/// file).
+/// file). `form` is the printed wording (the caller takes it from the shipped assets).
 pub fn export_xlsx(
     path: &Path,
     c: &crate::domain::catalogue::Catalogue,
     p: &crate::domain::project::Project,
-) -> Result<(), crate::io::json::FileError> {
-    let form = crate::assets::form().map_err(|e| XlsxError::Write(e.to_string()))?;
-    let bytes = statement_xlsx(c, p, &form)?;
+    form: &FormText,
+) -> Result<(), FileError> {
+    let bytes = statement_xlsx(c, p, form)?;
     crate::io::atomic::atomic_write(path, |w| w.write_all(&bytes))?;
     Ok(())
+}
+
+/// Largest import mapping file read.
+const MAX_MAPPING_BYTES: u64 = 1024 * 1024;
+
+/// Reads an import mapping file (see [`Mapping`]).
+pub fn load_mapping(path: &Path) -> Result<Mapping, FileError> {
+    let bytes = read_limited(path, MAX_MAPPING_BYTES)?;
+    parse_value(path, &bytes)?;
+    typed(path, &bytes)
 }
 
 /// Column letters of a 0-based column (`0` → `A`, `27` → `AB`).

@@ -1,0 +1,50 @@
+//! `kaijisho answer`: one answer (and remark) set in a project file.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::error::CliError;
+use super::output::emit;
+use crate::assets;
+use crate::domain::answer::AnswerValue;
+use crate::i18n::Localizer;
+use crate::io::json;
+
+/// Sets one answer (of a question or of one of its options) and saves the project.
+pub(super) fn run(
+    l: &Localizer,
+    path: &Path,
+    number: &str,
+    value: &str,
+    option: Option<&str>,
+    remark: Option<String>,
+) -> Result<ExitCode, CliError> {
+    let shipped = assets::shipped_catalogues()?;
+    let (mut project, catalogue) = json::open_project(path, &shipped)?;
+    let value = AnswerValue::parse(value).ok_or_else(|| CliError::InvalidValue(value.into()))?;
+    let q = catalogue
+        .find_by_number(number)
+        .ok_or_else(|| CliError::UnknownNumber {
+            file: path.to_path_buf(),
+            number: number.to_string(),
+            catalogue: catalogue.id.clone(),
+        })?;
+    project.set_answer(&catalogue, &q.id, option, value, remark)?;
+    json::save_project(path, &project)?;
+    let question = match option.and_then(|o| q.find_option(o)) {
+        Some(o) => format!("{} {}", q.number_key(), o.label),
+        None => q.number_key(),
+    };
+    emit(&format!(
+        "{}\n",
+        l.ta(
+            "answer-done",
+            &[
+                ("file", path.display().to_string().into()),
+                ("question", question.into()),
+                ("value", value.label().into()),
+            ],
+        )
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,124 @@
+//! The command line's shape (clap derive): the global options, the commands and their
+//! arguments. Help texts are replaced by localised ones in [`super::help`].
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+// The command line: an optional command (none opens the desktop app) and the language. (Plain
+// comments here: a doc comment would become clap's help text.)
+#[derive(Debug, Parser)]
+#[command(name = "kaijisho", version = crate::VERSION, about)]
+pub(super) struct Cli {
+    /// Display language (ja / en).
+    #[arg(long, global = true, value_parser = ["ja", "en"])]
+    pub(super) lang: Option<String>,
+    #[command(subcommand)]
+    pub(super) command: Option<Command>,
+}
+
+// How `validate` and `import` print their report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(super) enum Format {
+    Text,
+    Json,
+}
+
+// The commands.
+#[derive(Debug, Subcommand)]
+pub(super) enum Command {
+    /// List the shipped catalogues.
+    Catalogues,
+    /// Create a new project.
+    New {
+        #[arg(long)]
+        catalogue: String,
+        #[arg(short = 'o', long)]
+        output: PathBuf,
+        #[arg(long)]
+        created: Option<String>,
+        #[arg(long, default_value = "")]
+        vendor: String,
+        #[arg(long, default_value = "")]
+        product: String,
+        #[arg(long = "product-version", default_value = "")]
+        product_version: String,
+        #[arg(long)]
+        contact: Option<String>,
+        #[arg(long)]
+        force: bool,
+    },
+    /// Answer a question.
+    Answer {
+        project: PathBuf,
+        number: String,
+        value: String,
+        /// Labels are often copied with their leading dash (`-記憶ID(パスワード等)`).
+        #[arg(long, allow_hyphen_values = true)]
+        option: Option<String>,
+        /// A remark may start with a dash (a list item) or any other character.
+        #[arg(long, allow_hyphen_values = true)]
+        remark: Option<String>,
+    },
+    /// Validate a project.
+    Validate {
+        project: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// Print the canonical statement.
+    Dump { project: PathBuf },
+    /// Export a statement as a printable PDF and/or the official workbook.
+    #[command(group(clap::ArgGroup::new("target").required(true).multiple(true).args(["pdf", "xlsx"])))]
+    Export {
+        project: PathBuf,
+        #[arg(long)]
+        pdf: Option<PathBuf>,
+        #[arg(long)]
+        xlsx: Option<PathBuf>,
+    },
+    /// Read a workbook into a project (and catalogue).
+    Import {
+        input: PathBuf,
+        #[arg(short = 'o', long)]
+        output: Option<PathBuf>,
+        #[arg(long)]
+        catalogue_out: Option<PathBuf>,
+        #[arg(long)]
+        mapping: Option<PathBuf>,
+        #[arg(long)]
+        force: bool,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// Print the SHA-256 fingerprint of a statement's canonical content.
+    Fingerprint { file: PathBuf },
+    /// Open the desktop app, with a statement when one is named.
+    Open {
+        file: Option<PathBuf>,
+        /// Measurement aid (scripts/perf): print the wall-clock time when the first frame has
+        /// been shown, as `first-frame-epoch-ns <n>`.
+        #[arg(long, hide = true)]
+        print_first_frame: bool,
+        /// Measurement aid (scripts/perf): close the window after this many milliseconds.
+        #[arg(long, hide = true, value_name = "MS")]
+        exit_after: Option<u64>,
+    },
+    /// Compare two or more statements (exit 0 when they agree, 1 when they differ).
+    Compare {
+        #[arg(required = true, num_args = 2..)]
+        files: Vec<PathBuf>,
+        #[arg(long)]
+        xlsx: Option<PathBuf>,
+    },
+    /// Start a new project from an earlier statement, on the same or a newer catalogue.
+    Carry {
+        old: PathBuf,
+        #[arg(long)]
+        catalogue: String,
+        #[arg(short = 'o', long)]
+        output: PathBuf,
+        #[arg(long)]
+        force: bool,
+    },
+}

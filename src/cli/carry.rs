@@ -1,0 +1,43 @@
+//! `kaijisho carry`: a new project from an earlier statement, on the same or a newer catalogue.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::error::CliError;
+use super::output::{emit, written};
+use super::{catalogue_arg, open, refuse_overwrite};
+use crate::domain::project::Header;
+use crate::i18n::{Localize, Localizer};
+use crate::io::clock::today_japanese;
+use crate::io::json;
+
+/// Carries an earlier statement onto a catalogue and saves the new project, listing what
+/// happened to each answer.
+pub(super) fn run(
+    l: &Localizer,
+    old: &Path,
+    catalogue: &str,
+    output: &Path,
+    force: bool,
+) -> Result<ExitCode, CliError> {
+    use crate::domain::carry::carry as run_carry;
+    refuse_overwrite(Some(output), force)?;
+    let (old_p, old_c) = open(old)?;
+    let (new_c, embed) = catalogue_arg(catalogue)?;
+    let header = Header {
+        created: today_japanese(),
+        ..old_p.header.clone()
+    };
+    let (project, report) = run_carry(&old_c, &old_p, &new_c, header, embed);
+    json::save_project(output, &project)?;
+    let mut out = String::new();
+    for item in &report.items {
+        out.push_str(&item.localize(l));
+        out.push('\n');
+    }
+    out.push_str(&report.localize(l));
+    out.push('\n');
+    out.push_str(&written(l, output));
+    emit(&out)?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,85 @@
+//! The CLI's failures, said in the user's language.
+
+use std::path::PathBuf;
+
+use fluent_bundle::FluentValue;
+
+use crate::assets::AssetError;
+use crate::domain::project::EditError;
+use crate::i18n::{Localize, Localizer};
+use crate::io::FileError;
+use crate::io::pdf::PdfError;
+
+/// A CLI failure, said in the user's language. Exit code 2.
+#[derive(Debug)]
+pub(super) enum CliError {
+    File(FileError),
+    Asset(AssetError),
+    Edit(EditError),
+    Pdf(PdfError),
+    UnknownCatalogue {
+        id: String,
+        available: Vec<String>,
+    },
+    UnknownNumber {
+        file: PathBuf,
+        number: String,
+        catalogue: String,
+    },
+    InvalidValue(String),
+    OutputExists(PathBuf),
+    /// Writing the result to stdout failed (other than by a closed pipe).
+    Stdout(std::io::Error),
+}
+
+impl From<FileError> for CliError {
+    fn from(e: FileError) -> Self {
+        CliError::File(e)
+    }
+}
+impl From<AssetError> for CliError {
+    fn from(e: AssetError) -> Self {
+        CliError::Asset(e)
+    }
+}
+impl From<PdfError> for CliError {
+    fn from(e: PdfError) -> Self {
+        CliError::Pdf(e)
+    }
+}
+impl From<EditError> for CliError {
+    fn from(e: EditError) -> Self {
+        CliError::Edit(e)
+    }
+}
+
+impl Localize for CliError {
+    fn localize(&self, l: &Localizer) -> String {
+        let s = |v: &dyn ToString| FluentValue::from(v.to_string());
+        match self {
+            CliError::File(e) => e.localize(l),
+            CliError::Asset(e) => e.localize(l),
+            CliError::Edit(e) => e.localize(l),
+            CliError::Pdf(e) => e.localize(l),
+            CliError::UnknownCatalogue { id, available } => l.ta(
+                "err-unknown-catalogue",
+                &[("id", s(id)), ("available", s(&available.join(", ")))],
+            ),
+            CliError::UnknownNumber {
+                file,
+                number,
+                catalogue,
+            } => l.ta(
+                "err-unknown-number",
+                &[
+                    ("file", s(&file.display())),
+                    ("number", s(number)),
+                    ("catalogue", s(catalogue)),
+                ],
+            ),
+            CliError::InvalidValue(v) => l.ta("err-invalid-value", &[("value", s(v))]),
+            CliError::OutputExists(p) => l.ta("err-output-exists", &[("file", s(&p.display()))]),
+            CliError::Stdout(e) => l.ta("err-stdout", &[("detail", s(e))]),
+        }
+    }
+}

@@ -1,0 +1,241 @@
+//! The command line. Every command runs on the same library calls the GUI uses; help texts and
+//! messages come from the Fluent files, in the user's language.
+
+mod answer;
+mod args;
+mod carry;
+mod catalogues;
+mod compare;
+mod dump;
+mod error;
+mod export;
+mod help;
+mod import;
+mod new;
+mod output;
+mod validate;
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::FromArgMatches;
+
+use crate::assets;
+use crate::domain::catalogue::Catalogue;
+use crate::domain::project::{Header, Project};
+use crate::i18n::{Lang, Localize, Localizer};
+use crate::io::clock::today_japanese;
+use crate::io::json;
+use args::{Cli, Command};
+use error::CliError;
+use help::localized_command;
+use output::{emit_err, stdout_result};
+
+/// Finds `--lang X` / `--lang=X` before clap runs, so that help is already localised.
+fn lang_from_args(args: &[String]) -> Option<Lang> {
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "--lang" {
+            return it.next().and_then(|v| Lang::from_code(v));
+        }
+        if let Some(v) = a.strip_prefix("--lang=") {
+            return Lang::from_code(v);
+        }
+    }
+    None
+}
+
+/// Entry point of the binary.
+pub fn main() -> ExitCode {
+    // The log goes to the app's data folder; without one, errors still reach the user.
+    if let Some(dir) = crate::app::data_dir()
+        && let Err(e) = crate::app::log::init(&dir)
+    {
+        eprintln!(
+            "kaijisho: {}: {e}",
+            dir.join(crate::app::log::LOG_FILE).display()
+        );
+    }
+    let args: Vec<String> = std::env::args().collect();
+    run(&args)
+}
+
+/// Runs the CLI on explicit arguments (used by `main` and by tests).
+pub fn run(args: &[String]) -> ExitCode {
+    let lang = lang_from_args(args).unwrap_or_else(Lang::detect);
+    let l = Localizer::new(lang);
+    let matches = match localized_command(&l).try_get_matches_from(args) {
+        Ok(m) => m,
+        Err(e) => return clap_exit(&e, &l),
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(c) => c,
+        Err(e) => return clap_exit(&e, &l),
+    };
+    let lang_flag = cli.lang.as_deref().and_then(Lang::from_code);
+    let command = match cli.command {
+        None => return gui(crate::ui::StartOptions::default(), lang_flag, &l),
+        Some(Command::Open {
+            file,
+            print_first_frame,
+            exit_after,
+        }) => {
+            let opts = crate::ui::StartOptions {
+                open: file,
+                print_first_frame,
+                exit_after_ms: exit_after,
+                ..Default::default()
+            };
+            return gui(opts, lang_flag, &l);
+        }
+        Some(c) => c,
+    };
+    match execute(command, &l) {
+        Ok(code) => code,
+        Err(e) => {
+            emit_err(&e.localize(&l));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Prints what clap has to say: help or the version on stdout (exit 0, or 2 when stdout
+/// cannot be written), a usage error on stderr (exit 2).
+fn clap_exit(e: &clap::Error, l: &Localizer) -> ExitCode {
+    let printed = e.print();
+    if e.use_stderr() {
+        // A usage error on stderr; were stderr unwritable too, there is nowhere left to say so.
+        return ExitCode::from(2);
+    }
+    match stdout_result(printed) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            emit_err(&err.localize(l));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Starts the desktop app.
+fn gui(mut opts: crate::ui::StartOptions, lang: Option<Lang>, l: &Localizer) -> ExitCode {
+    opts.lang = lang;
+    match crate::ui::run(opts) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            emit_err(&l.ta("err-gui", &[("detail", e.to_string().into())]));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs a command that does not open the desktop app.
+fn execute(command: Command, l: &Localizer) -> Result<ExitCode, CliError> {
+    match command {
+        Command::Open { .. } => Ok(ExitCode::SUCCESS),
+        Command::Compare { files, xlsx } => compare::run(l, &files, xlsx.as_deref()),
+        Command::Carry {
+            old,
+            catalogue,
+            output,
+            force,
+        } => carry::run(l, &old, &catalogue, &output, force),
+        Command::Catalogues => catalogues::run(l),
+        Command::New {
+            catalogue,
+            output,
+            created,
+            vendor,
+            product,
+            product_version,
+            contact,
+            force,
+        } => {
+            let header = Header {
+                created: created.unwrap_or_else(today_japanese),
+                vendor,
+                product,
+                version: product_version,
+                contact,
+            };
+            new::run(l, &catalogue, &output, header, force)
+        }
+        Command::Answer {
+            project,
+            number,
+            value,
+            option,
+            remark,
+        } => answer::run(l, &project, &number, &value, option.as_deref(), remark),
+        Command::Validate { project, format } => validate::run(l, &project, format),
+        Command::Dump { project } => dump::canonical(&project),
+        Command::Fingerprint { file } => dump::fingerprint(&file),
+        Command::Export { project, pdf, xlsx } => {
+            export::run(l, &project, pdf.as_deref(), xlsx.as_deref())
+        }
+        Command::Import {
+            input,
+            output,
+            catalogue_out,
+            mapping,
+            force,
+            format,
+        } => import::run(
+            l,
+            &input,
+            output.as_deref(),
+            catalogue_out.as_deref(),
+            mapping.as_deref(),
+            force,
+            format,
+        ),
+    }
+}
+
+/// Opens a project JSON or a workbook.
+fn open(path: &Path) -> Result<(Project, Catalogue), CliError> {
+    let shipped = assets::shipped_catalogues()?;
+    Ok(crate::io::open_statement(path, &shipped)?)
+}
+
+/// Refuses to replace an existing file unless `--force` was given.
+fn refuse_overwrite(path: Option<&Path>, force: bool) -> Result<(), CliError> {
+    match path {
+        Some(p) if p.exists() && !force => Err(CliError::OutputExists(p.to_path_buf())),
+        _ => Ok(()),
+    }
+}
+
+/// The catalogue named on the command line: a shipped id (not embedded in the project) or a
+/// catalogue JSON file (embedded, so the project opens anywhere).
+fn catalogue_arg(catalogue: &str) -> Result<(Catalogue, bool), CliError> {
+    let shipped = assets::shipped_catalogues()?;
+    match shipped.iter().find(|c| c.id == catalogue) {
+        Some(c) => Ok((c.clone(), false)),
+        None if Path::new(catalogue).is_file() => {
+            Ok((json::load_catalogue(Path::new(catalogue))?, true))
+        }
+        None => Err(CliError::UnknownCatalogue {
+            id: catalogue.to_string(),
+            available: shipped.iter().map(|c| c.id.clone()).collect(),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lang_flag_is_found_before_parsing() {
+        let args = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            lang_from_args(&args(&["k", "--lang", "en"])),
+            Some(Lang::En)
+        );
+        assert_eq!(
+            lang_from_args(&args(&["k", "dump", "--lang=ja"])),
+            Some(Lang::Ja)
+        );
+        assert_eq!(lang_from_args(&args(&["k", "dump"])), None);
+    }
+}

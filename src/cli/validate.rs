@@ -1,0 +1,92 @@
+//! `kaijisho validate`: the findings on a statement, as text or JSON (exit 1 on errors).
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use super::args::Format;
+use super::error::CliError;
+use super::open;
+use super::output::emit;
+use crate::domain::validation::{Finding, Severity, counts, validate};
+use crate::i18n::{Localize, Localizer};
+
+/// A finding in `--format json`, with its message in the user's language.
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    #[serde(flatten)]
+    finding: &'a Finding,
+    message: String,
+}
+
+/// The `--format json` report: the file, the counts per severity and the findings.
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    file: String,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+    findings: Vec<JsonFinding<'a>>,
+}
+
+/// Prints the findings and a summary; exit 1 when there is an error.
+pub(super) fn run(l: &Localizer, path: &Path, format: Format) -> Result<ExitCode, CliError> {
+    let (project, catalogue) = open(path)?;
+    let findings = validate(&catalogue, &project);
+    let (errors, warnings, infos) = counts(&findings);
+    let file = path.display().to_string();
+    let text = match format {
+        Format::Json => {
+            let report = JsonReport {
+                file,
+                errors,
+                warnings,
+                infos,
+                findings: findings
+                    .iter()
+                    .map(|f| JsonFinding {
+                        finding: f,
+                        message: f.localize(l),
+                    })
+                    .collect(),
+            };
+            let mut s = serde_json::to_string_pretty(&report).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+        Format::Text => {
+            let mut s = String::new();
+            for f in &findings {
+                s.push_str(&format!(
+                    "{}\t{}\t{}\n",
+                    l.severity(f.severity),
+                    f.number,
+                    f.localize(l)
+                ));
+            }
+            s.push_str(&l.ta(
+                "validate-summary",
+                &[
+                    ("file", file.into()),
+                    ("errors", errors.into()),
+                    ("warnings", warnings.into()),
+                    ("infos", infos.into()),
+                ],
+            ));
+            s.push('\n');
+            if project.illustrative {
+                s.push_str(&l.t("validate-illustrative"));
+                s.push('\n');
+            }
+            s
+        }
+    };
+    emit(&text)?;
+    let has_errors = findings.iter().any(|f| f.severity == Severity::Error);
+    Ok(if has_errors {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

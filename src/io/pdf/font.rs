@@ -1,0 +1,65 @@
+//! The bundled font's metrics: glyph ids and advance widths, looked up once per character.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use printpdf::{Codepoint, ParsedFont};
+
+use crate::io::wrap::wrap;
+
+/// Glyph ids and widths of characters in the bundled font (widths per point of font size).
+///
+/// Looked up once per distinct character: the font's cmap lookup is slow for a CJK font (a
+/// linear search over thousands of segments), and printpdf would otherwise repeat it for every
+/// character of every text run, twice (collecting used glyphs, then encoding) — that was 78 %
+/// of a 300-question export. Text is therefore handed to printpdf as glyph ids.
+pub(super) struct Measure {
+    font: ParsedFont,
+    upem: f32,
+    cache: RefCell<HashMap<char, (u16, f32)>>,
+}
+
+impl Measure {
+    pub(super) fn new(font: ParsedFont) -> Measure {
+        let upem = f32::from(font.font_metrics.units_per_em.max(1));
+        Measure {
+            font,
+            upem,
+            cache: Default::default(),
+        }
+    }
+
+    fn glyph(&self, c: char) -> (u16, f32) {
+        if let Some(g) = self.cache.borrow().get(&c) {
+            return *g;
+        }
+        let gid = self.font.lookup_glyph_index(c as u32).unwrap_or(0);
+        let w = f32::from(self.font.get_horizontal_advance(gid)) / self.upem;
+        self.cache.borrow_mut().insert(c, (gid, w));
+        (gid, w)
+    }
+
+    fn char_width(&self, c: char) -> f32 {
+        self.glyph(c).1
+    }
+
+    /// The text as glyph ids, each carrying its character for the PDF's ToUnicode map (so
+    /// that the text can be searched and copied).
+    pub(super) fn glyph_ids(&self, s: &str) -> Vec<Codepoint> {
+        s.chars()
+            .map(|c| Codepoint {
+                gid: self.glyph(c).0,
+                offset: 0.0,
+                cid: Some(c.to_string()),
+            })
+            .collect()
+    }
+
+    pub(super) fn width(&self, s: &str, size: f32) -> f32 {
+        s.chars().map(|c| self.char_width(c)).sum::<f32>() * size
+    }
+
+    pub(super) fn wrap(&self, s: &str, width: f32, size: f32) -> Vec<String> {
+        wrap(s, width, &|c| self.char_width(c) * size)
+    }
+}

@@ -1,0 +1,285 @@
+//! The layout engine: rows of text and shading, units kept together on a page, and the
+//! pagination that places them on A4 pages as printpdf operations.
+
+use printpdf::{
+    Color, Line, LinePoint, Op, PaintMode, PdfFontHandle, Point, Polygon, PolygonRing, Pt, Rgb,
+    TextItem, TextMatrix, WindingOrder,
+};
+
+use super::font::Measure;
+
+// A4 portrait, in points; the columns of a question row; type sizes; colours.
+pub(super) const PAGE_W: f32 = 595.28;
+pub(super) const PAGE_H: f32 = 841.89;
+pub(super) const MARGIN_L: f32 = 42.5;
+pub(super) const MARGIN_R: f32 = 42.5;
+pub(super) const MARGIN_T: f32 = 56.0;
+pub(super) const MARGIN_B: f32 = 56.0;
+pub(super) const CONTENT_W: f32 = PAGE_W - MARGIN_L - MARGIN_R;
+
+pub(super) const NUM_W: f32 = 40.0;
+pub(super) const MARKS_W: f32 = 128.0;
+pub(super) const TEXT_X: f32 = MARGIN_L + NUM_W;
+pub(super) const TEXT_W: f32 = CONTENT_W - NUM_W - MARKS_W - 6.0;
+pub(super) const MARKS_X: f32 = PAGE_W - MARGIN_R - MARKS_W;
+pub(super) const OPTION_INDENT: f32 = 10.0;
+
+pub(super) const BODY: f32 = 9.0;
+pub(super) const SMALL: f32 = 8.0;
+pub(super) const TINY: f32 = 7.0;
+pub(super) const LINE: f32 = 1.5;
+
+pub(super) const BLACK: (f32, f32, f32) = (0.0, 0.0, 0.0);
+pub(super) const GREY: (f32, f32, f32) = (0.35, 0.35, 0.35);
+pub(super) const LIGHT: (f32, f32, f32) = (0.8, 0.8, 0.8);
+pub(super) const BAND: (f32, f32, f32) = (0.9, 0.92, 0.95);
+pub(super) const ACCENT: (f32, f32, f32) = (0.16, 0.38, 0.62);
+
+/// One piece of text at a horizontal position.
+#[derive(Debug, Clone)]
+pub(super) struct Text {
+    pub(super) x: f32,
+    pub(super) size: f32,
+    pub(super) text: String,
+    pub(super) color: (f32, f32, f32),
+}
+
+/// A filled rectangle relative to a row: x, offset from the row top, width, height.
+#[derive(Debug, Clone)]
+pub(super) struct Rect {
+    pub(super) x: f32,
+    pub(super) dy: f32,
+    pub(super) w: f32,
+    pub(super) h: f32,
+    pub(super) color: (f32, f32, f32),
+}
+
+/// One visual line across the page.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Row {
+    pub(super) height: f32,
+    pub(super) texts: Vec<Text>,
+    /// Drawn after every row of the unit, so the text layer reads number → text → answer.
+    pub(super) deferred: Vec<Text>,
+    pub(super) rects: Vec<Rect>,
+    /// A thin rule under the row.
+    pub(super) rule: Option<(f32, f32, (f32, f32, f32))>,
+}
+
+impl Row {
+    pub(super) fn text(size: f32) -> Row {
+        Row {
+            height: size * LINE,
+            ..Row::default()
+        }
+    }
+    pub(super) fn gap(h: f32) -> Row {
+        Row {
+            height: h,
+            ..Row::default()
+        }
+    }
+    pub(super) fn with(
+        mut self,
+        x: f32,
+        size: f32,
+        text: impl Into<String>,
+        color: (f32, f32, f32),
+    ) -> Row {
+        self.texts.push(Text {
+            x,
+            size,
+            text: text.into(),
+            color,
+        });
+        self
+    }
+}
+
+/// Rows that stay on one page when they fit on one.
+pub(super) type Unit = Vec<Row>;
+
+/// The pages laid out so far (printpdf operations per page) and the position on the last.
+pub(super) struct Pages<'m> {
+    pub(super) pages: Vec<Vec<Op>>,
+    y: f32,
+    font: PdfFontHandle,
+    pub(super) m: &'m Measure,
+}
+
+fn rgb((r, g, b): (f32, f32, f32)) -> Color {
+    Color::Rgb(Rgb::new(r, g, b, None))
+}
+
+fn pt(x: f32, y_from_top: f32) -> LinePoint {
+    LinePoint {
+        p: Point {
+            x: Pt(x),
+            y: Pt(PAGE_H - y_from_top),
+        },
+        bezier: false,
+    }
+}
+
+impl<'m> Pages<'m> {
+    pub(super) fn new(font: PdfFontHandle, m: &'m Measure) -> Pages<'m> {
+        Pages {
+            pages: vec![Vec::new()],
+            y: MARGIN_T,
+            font,
+            m,
+        }
+    }
+
+    fn new_page(&mut self) {
+        self.pages.push(Vec::new());
+        self.y = MARGIN_T;
+    }
+
+    fn room(&self) -> f32 {
+        PAGE_H - MARGIN_B - self.y
+    }
+
+    fn draw_text(&mut self, t: &Text, baseline_from_top: f32) {
+        let page = self.pages.len().saturating_sub(1);
+        self.draw_text_on(page, t, baseline_from_top);
+    }
+
+    pub(super) fn draw_text_on(&mut self, page: usize, t: &Text, baseline_from_top: f32) {
+        let font = self.font.clone();
+        let glyphs = self.m.glyph_ids(&t.text);
+        let Some(ops) = self.pages.get_mut(page) else {
+            return;
+        };
+        ops.extend([
+            Op::StartTextSection,
+            Op::SetFont {
+                font,
+                size: Pt(t.size),
+            },
+            Op::SetFillColor { col: rgb(t.color) },
+            Op::SetTextMatrix {
+                matrix: TextMatrix::Translate(Pt(t.x), Pt(PAGE_H - baseline_from_top)),
+            },
+            Op::ShowText {
+                items: vec![TextItem::GlyphIds(glyphs)],
+            },
+            Op::EndTextSection,
+        ]);
+    }
+
+    fn fill_rect(&mut self, x: f32, top: f32, w: f32, h: f32, color: (f32, f32, f32)) {
+        let ring = PolygonRing {
+            points: vec![
+                pt(x, top),
+                pt(x + w, top),
+                pt(x + w, top + h),
+                pt(x, top + h),
+            ],
+        };
+        let page = self.pages.len().saturating_sub(1);
+        let Some(ops) = self.pages.get_mut(page) else {
+            return;
+        };
+        ops.extend([
+            Op::SetFillColor { col: rgb(color) },
+            Op::DrawPolygon {
+                polygon: Polygon {
+                    rings: vec![ring],
+                    mode: PaintMode::Fill,
+                    winding_order: WindingOrder::NonZero,
+                },
+            },
+        ]);
+    }
+
+    fn rule(&mut self, x1: f32, x2: f32, y: f32, color: (f32, f32, f32), thickness: f32) {
+        let page = self.pages.len().saturating_sub(1);
+        self.rule_on(page, x1, x2, y, color, thickness);
+    }
+
+    pub(super) fn rule_on(
+        &mut self,
+        page: usize,
+        x1: f32,
+        x2: f32,
+        y: f32,
+        color: (f32, f32, f32),
+        thickness: f32,
+    ) {
+        let Some(ops) = self.pages.get_mut(page) else {
+            return;
+        };
+        ops.extend([
+            Op::SetOutlineColor { col: rgb(color) },
+            Op::SetOutlineThickness { pt: Pt(thickness) },
+            Op::DrawLine {
+                line: Line {
+                    points: vec![pt(x1, y), pt(x2, y)],
+                    is_closed: false,
+                },
+            },
+        ]);
+    }
+
+    /// Places a row at the current position (no page-break check). Returns its top.
+    fn place_row(&mut self, row: &Row) -> f32 {
+        let top = self.y;
+        for r in &row.rects {
+            self.fill_rect(r.x, top + r.dy, r.w, r.h, r.color);
+        }
+        let baseline = top + row.height * 0.72;
+        for t in &row.texts {
+            self.draw_text(t, baseline);
+        }
+        if let Some((x1, x2, color)) = row.rule {
+            self.rule(x1, x2, top + row.height, color, 0.4);
+        }
+        self.y += row.height;
+        top
+    }
+
+    /// Places a unit, on a new page when it does not fit here but fits on a fresh page; a unit
+    /// taller than a page flows across pages row by row.
+    pub(super) fn place(&mut self, unit: &Unit) {
+        let height: f32 = unit.iter().map(|r| r.height).sum();
+        let page_room = PAGE_H - MARGIN_T - MARGIN_B;
+        if height > self.room() && height <= page_room && self.y > MARGIN_T {
+            self.new_page();
+        }
+        let mut placed: Vec<(usize, f32)> = Vec::new();
+        for row in unit {
+            if row.height > self.room() && self.y > MARGIN_T {
+                self.new_page();
+            }
+            let top = self.place_row(row);
+            placed.push((self.pages.len().saturating_sub(1), top));
+        }
+        for (row, (page, top)) in unit.iter().zip(placed) {
+            let baseline = top + row.height * 0.72;
+            for t in &row.deferred {
+                self.draw_text_on(page, t, baseline);
+            }
+        }
+    }
+}
+
+/// Rows of wrapped text at `x` within `width`.
+pub(super) fn text_rows(
+    m: &Measure,
+    text: &str,
+    x: f32,
+    width: f32,
+    size: f32,
+    color: (f32, f32, f32),
+) -> Vec<Row> {
+    m.wrap(text, width, size)
+        .into_iter()
+        .map(|l| Row::text(size).with(x, size, l, color))
+        .collect()
+}
+
+pub(super) fn centred(m: &Measure, text: &str, size: f32, color: (f32, f32, f32)) -> Row {
+    let w = m.width(text, size).min(CONTENT_W);
+    Row::text(size).with(MARGIN_L + (CONTENT_W - w) / 2.0, size, text, color)
+}
