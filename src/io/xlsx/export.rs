@@ -269,9 +269,9 @@ impl Writer<'_> {
     }
 }
 
-/// Builds the workbook bytes.
-pub fn statement_xlsx(c: &Catalogue, p: &Project, form: &FormText) -> Result<Vec<u8>, ExportError> {
-    // Limits first, so an error names the question instead of failing half-way.
+/// Checks Excel's cell limits first, so an error names the question instead of failing
+/// half-way.
+fn check_limits(c: &Catalogue, p: &Project) -> Result<(), ExportError> {
     for q in c.questions() {
         let n = q.number_key();
         check_len(&q.full_text(), &n, "text")?;
@@ -285,7 +285,12 @@ pub fn statement_xlsx(c: &Catalogue, p: &Project, form: &FormText) -> Result<Vec
     for field in HeaderField::ALL {
         check_len(p.header.get(field), field.key(), field.key())?;
     }
+    Ok(())
+}
 
+/// Builds the workbook bytes.
+pub fn statement_xlsx(c: &Catalogue, p: &Project, form: &FormText) -> Result<Vec<u8>, ExportError> {
+    check_limits(c, p)?;
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name(super::MAIN_SHEET)?;
@@ -295,169 +300,216 @@ pub fn statement_xlsx(c: &Catalogue, p: &Project, form: &FormText) -> Result<Vec
         row: 0,
         roles: Vec::new(),
     };
-    let widths = [14.0, 54.0, 8.0, 8.0, 8.0, 30.0, 2.0, 13.0, 40.0];
-    for (col, width) in widths.iter().enumerate() {
-        w.ws.set_column_width(col as u16, *width)?;
-    }
-    let unlocked = w.f.unlocked.clone();
-    w.ws.set_column_format(COL_FLAG, &unlocked)?;
-    w.ws.set_column_format(COL_REMARK_IN, &unlocked)?;
-
-    // Title.
-    let title = format!(
-        "{}\n{}",
-        form.title(c.kind),
-        form.edition_line(&c.guideline_edition)
-    );
-    w.ws.merge_range(0, COL_NUMBER, 0, COL_REMARK, &title, &w.f.title)?;
-    w.ws.set_row_height(0, 40.0)?;
-    w.ws.merge_range(0, COL_FLAG, 0, COL_REMARK_IN, "回答記入欄", &w.f.input_head)?;
-    w.roles.push((0, RowRole::Title));
-
-    // Header block (rows 1..=5).
-    for (i, field) in HEADER_ROWS.iter().enumerate() {
-        let r = 1 + i as u32;
-        let label = header_label(form, c.kind, *field);
-        w.ws.write_string_with_format(r, COL_NUMBER, &label, &w.f.label)?;
-        let value = p.header.get(*field);
-        w.ws.merge_range(r, COL_TEXT, r, COL_REMARK, value, &w.f.header_value)?;
-        w.roles.push((r, RowRole::Header(*field)));
-    }
-    // Disclaimer.
-    let r = 1 + HEADER_ROWS.len() as u32;
-    w.ws.merge_range(
-        r,
-        COL_NUMBER,
-        r,
-        COL_REMARK,
-        &form.disclaimer,
-        &w.f.disclaimer,
-    )?;
-    w.ws.set_row_height(r, 36.0)?;
-    w.roles.push((r, RowRole::Disclaimer));
-    // Column headings.
-    let head = r + 1;
-    let headings = [
-        (COL_NUMBER, "番号"),
-        (COL_TEXT, "設問"),
-        (COL_YES, "はい"),
-        (COL_NO, "いいえ"),
-        (COL_NA, "対象外"),
-        (COL_REMARK, "備考"),
-    ];
-    for (col, text) in headings {
-        w.ws.write_string_with_format(head, col, text, &w.f.col_head)?;
-    }
-    w.ws.write_string_with_format(
-        head,
-        COL_FLAG,
-        "フラグ欄\n(はい/いいえ/対象外)",
-        &w.f.input_head,
-    )?;
-    w.ws.write_string_with_format(head, COL_REMARK_IN, "備考欄 (記入欄)", &w.f.input_head)?;
-    w.ws.set_row_height(head, 28.0)?;
-    w.roles.push((head, RowRole::ColumnHeads));
+    let head = w.front(c, p, form)?;
     w.row = head + 1;
     let first_body = w.row;
-
-    // Flag row of each question that can be a gate, for the display formulas of later rows.
-    let mut flag_rows: std::collections::HashMap<String, u32> = Default::default();
-    for s in &c.sections {
-        let r = w.row;
-        w.ws.merge_range(r, COL_NUMBER, r, COL_REMARK, &s.full_title(), &w.f.section)?;
-        w.ws.set_row_height(r, wrapped_height(&[(&s.full_title(), 120.0)]))?;
-        w.roles.push((r, RowRole::Section));
-        w.row += 1;
-        for q in &s.questions {
-            let gated = gated_condition(c, q, &flag_rows);
-            let answer = p.answer(&q.id);
-            let r = w.row;
-            let number_fmt = w.f.number.clone();
-            let text_fmt = w.f.text.clone();
-            w.ws.write_string_with_format(r, COL_NUMBER, &q.number, &number_fmt)?;
-            w.ws.write_string_with_format(r, COL_TEXT, q.full_text(), &text_fmt)?;
-            match &q.answer {
-                AnswerKind::Options(options) => {
-                    for col in [COL_YES, COL_NO, COL_NA, COL_REMARK] {
-                        w.ws.write_blank(r, col, &w.f.mark.clone())?;
-                    }
-                    w.ws.set_row_height(r, wrapped_height(&[(&q.full_text(), 58.0)]))?;
-                    w.roles.push((r, RowRole::Question(q.id.clone())));
-                    w.row += 1;
-                    for o in options {
-                        let r = w.row;
-                        let oa = answer.and_then(|a| a.options.get(&o.id));
-                        let stored = oa.map(|a| a.value).unwrap_or_default();
-                        let shown = shown_option_value(c, p, q, &o.id);
-                        let remark = oa.map(|a| a.remark.as_str()).unwrap_or("");
-                        w.ws.write_blank(r, COL_NUMBER, &number_fmt)?;
-                        let label = format!("-{}", o.label);
-                        w.ws.write_string_with_format(r, COL_TEXT, &label, &w.f.option.clone())?;
-                        w.answer_row(&YES_NO_NA, stored, shown, remark, gated.as_deref())?;
-                        w.ws.set_row_height(
-                            r,
-                            wrapped_height(&[(&label, 54.0), (remark, 30.0), (remark, 40.0)]),
-                        )?;
-                        w.roles
-                            .push((r, RowRole::Option(q.id.clone(), o.id.clone())));
-                        w.row += 1;
-                    }
-                }
-                kind => {
-                    let allowed: &[AnswerValue] = if matches!(kind, AnswerKind::Gate) {
-                        &GATE_VALUES
-                    } else {
-                        &YES_NO_NA
-                    };
-                    let stored = answer.map(|a| a.value).unwrap_or_default();
-                    let shown = effective_value(c, p, q);
-                    let remark = answer.map(|a| a.remark.as_str()).unwrap_or("");
-                    w.answer_row(allowed, stored, shown, remark, gated.as_deref())?;
-                    w.ws.set_row_height(
-                        r,
-                        wrapped_height(&[(&q.full_text(), 58.0), (remark, 30.0)]),
-                    )?;
-                    flag_rows.insert(q.id.clone(), r);
-                    w.roles.push((r, RowRole::Question(q.id.clone())));
-                    w.row += 1;
-                }
-            }
-        }
-    }
+    w.body(c, p)?;
     let last = w.row.saturating_sub(1).max(first_body);
-
-    // The chosen display cell stands out.
-    let chosen = w.f.chosen.clone();
-    let rule = format!("=LEFT({},1)=\"■\"", cell(COL_YES, first_body));
-    let cf = ConditionalFormatFormula::new()
-        .set_rule(rule.as_str())
-        .set_format(chosen);
-    w.ws.add_conditional_format(first_body, COL_YES, last, COL_NA, &cf)?;
-
-    // Printing: A4 portrait, the print area on the left, headings repeated, one page wide.
-    w.ws.set_paper_size(9);
-    w.ws.set_portrait();
-    w.ws.set_print_area(0, COL_NUMBER, last, COL_REMARK)?;
-    w.ws.set_repeat_rows(head, head)?;
-    w.ws.set_print_fit_to_pages(1, 0);
-    w.ws.set_print_center_horizontally(true);
-    w.ws.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
-    w.ws.set_footer("&C&P / &N");
-    w.ws.set_freeze_panes(head + 1, 0)?;
-    // Protected without a password: only the input cells (and header values) are editable.
-    let options = ProtectionOptions {
-        format_columns: true,
-        format_rows: true,
-        ..ProtectionOptions::default()
-    };
-    w.ws.protect_with_options(&options);
+    w.finish(head, first_body, last)?;
     let roles = std::mem::take(&mut w.roles);
-
     if !p.review.is_empty() {
         review_sheet(&mut wb, c, p, form)?;
     }
+    hidden_sheet(&mut wb, c, p, &roles)?;
+    Ok(wb.save_to_buffer()?)
+}
 
-    // The hidden sheet.
+impl Writer<'_> {
+    /// Column widths, the title, the header block, the disclaimer and the column headings.
+    /// Returns the row of the column headings.
+    fn front(&mut self, c: &Catalogue, p: &Project, form: &FormText) -> Result<u32, ExportError> {
+        let w = self;
+        let widths = [14.0, 54.0, 8.0, 8.0, 8.0, 30.0, 2.0, 13.0, 40.0];
+        for (col, width) in widths.iter().enumerate() {
+            w.ws.set_column_width(col as u16, *width)?;
+        }
+        let unlocked = w.f.unlocked.clone();
+        w.ws.set_column_format(COL_FLAG, &unlocked)?;
+        w.ws.set_column_format(COL_REMARK_IN, &unlocked)?;
+
+        // Title.
+        let title = format!(
+            "{}\n{}",
+            form.title(c.kind),
+            form.edition_line(&c.guideline_edition)
+        );
+        w.ws.merge_range(0, COL_NUMBER, 0, COL_REMARK, &title, &w.f.title)?;
+        w.ws.set_row_height(0, 40.0)?;
+        w.ws.merge_range(0, COL_FLAG, 0, COL_REMARK_IN, "回答記入欄", &w.f.input_head)?;
+        w.roles.push((0, RowRole::Title));
+
+        // Header block (rows 1..=5).
+        for (i, field) in HEADER_ROWS.iter().enumerate() {
+            let r = 1 + i as u32;
+            let label = header_label(form, c.kind, *field);
+            w.ws.write_string_with_format(r, COL_NUMBER, &label, &w.f.label)?;
+            let value = p.header.get(*field);
+            w.ws.merge_range(r, COL_TEXT, r, COL_REMARK, value, &w.f.header_value)?;
+            w.roles.push((r, RowRole::Header(*field)));
+        }
+        // Disclaimer.
+        let r = 1 + HEADER_ROWS.len() as u32;
+        w.ws.merge_range(
+            r,
+            COL_NUMBER,
+            r,
+            COL_REMARK,
+            &form.disclaimer,
+            &w.f.disclaimer,
+        )?;
+        w.ws.set_row_height(r, 36.0)?;
+        w.roles.push((r, RowRole::Disclaimer));
+        // Column headings.
+        let head = r + 1;
+        let headings = [
+            (COL_NUMBER, "番号"),
+            (COL_TEXT, "設問"),
+            (COL_YES, "はい"),
+            (COL_NO, "いいえ"),
+            (COL_NA, "対象外"),
+            (COL_REMARK, "備考"),
+        ];
+        for (col, text) in headings {
+            w.ws.write_string_with_format(head, col, text, &w.f.col_head)?;
+        }
+        w.ws.write_string_with_format(
+            head,
+            COL_FLAG,
+            "フラグ欄\n(はい/いいえ/対象外)",
+            &w.f.input_head,
+        )?;
+        w.ws.write_string_with_format(head, COL_REMARK_IN, "備考欄 (記入欄)", &w.f.input_head)?;
+        w.ws.set_row_height(head, 28.0)?;
+        w.roles.push((head, RowRole::ColumnHeads));
+        Ok(head)
+    }
+
+    /// Section rows, question rows and option rows.
+    fn body(&mut self, c: &Catalogue, p: &Project) -> Result<(), ExportError> {
+        // Flag row of each question that can be a gate, for the display formulas of later rows.
+        let mut flag_rows: std::collections::HashMap<String, u32> = Default::default();
+        for s in &c.sections {
+            let r = self.row;
+            self.ws.merge_range(
+                r,
+                COL_NUMBER,
+                r,
+                COL_REMARK,
+                &s.full_title(),
+                &self.f.section,
+            )?;
+            self.ws
+                .set_row_height(r, wrapped_height(&[(&s.full_title(), 120.0)]))?;
+            self.roles.push((r, RowRole::Section));
+            self.row += 1;
+            for q in &s.questions {
+                self.question(c, p, q, &mut flag_rows)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// One question's row, and its option rows.
+    fn question(
+        &mut self,
+        c: &Catalogue,
+        p: &Project,
+        q: &Question,
+        flag_rows: &mut std::collections::HashMap<String, u32>,
+    ) -> Result<(), ExportError> {
+        let w = self;
+        let gated = gated_condition(c, q, flag_rows);
+        let answer = p.answer(&q.id);
+        let r = w.row;
+        let number_fmt = w.f.number.clone();
+        let text_fmt = w.f.text.clone();
+        w.ws.write_string_with_format(r, COL_NUMBER, &q.number, &number_fmt)?;
+        w.ws.write_string_with_format(r, COL_TEXT, q.full_text(), &text_fmt)?;
+        match &q.answer {
+            AnswerKind::Options(options) => {
+                for col in [COL_YES, COL_NO, COL_NA, COL_REMARK] {
+                    w.ws.write_blank(r, col, &w.f.mark.clone())?;
+                }
+                w.ws.set_row_height(r, wrapped_height(&[(&q.full_text(), 58.0)]))?;
+                w.roles.push((r, RowRole::Question(q.id.clone())));
+                w.row += 1;
+                for o in options {
+                    let r = w.row;
+                    let oa = answer.and_then(|a| a.options.get(&o.id));
+                    let stored = oa.map(|a| a.value).unwrap_or_default();
+                    let shown = shown_option_value(c, p, q, &o.id);
+                    let remark = oa.map(|a| a.remark.as_str()).unwrap_or("");
+                    w.ws.write_blank(r, COL_NUMBER, &number_fmt)?;
+                    let label = format!("-{}", o.label);
+                    w.ws.write_string_with_format(r, COL_TEXT, &label, &w.f.option.clone())?;
+                    w.answer_row(&YES_NO_NA, stored, shown, remark, gated.as_deref())?;
+                    w.ws.set_row_height(
+                        r,
+                        wrapped_height(&[(&label, 54.0), (remark, 30.0), (remark, 40.0)]),
+                    )?;
+                    w.roles
+                        .push((r, RowRole::Option(q.id.clone(), o.id.clone())));
+                    w.row += 1;
+                }
+            }
+            kind => {
+                let allowed: &[AnswerValue] = if matches!(kind, AnswerKind::Gate) {
+                    &GATE_VALUES
+                } else {
+                    &YES_NO_NA
+                };
+                let stored = answer.map(|a| a.value).unwrap_or_default();
+                let shown = effective_value(c, p, q);
+                let remark = answer.map(|a| a.remark.as_str()).unwrap_or("");
+                w.answer_row(allowed, stored, shown, remark, gated.as_deref())?;
+                w.ws.set_row_height(r, wrapped_height(&[(&q.full_text(), 58.0), (remark, 30.0)]))?;
+                flag_rows.insert(q.id.clone(), r);
+                w.roles.push((r, RowRole::Question(q.id.clone())));
+                w.row += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// The highlight of chosen marks, printing and protection.
+    fn finish(&mut self, head: u32, first_body: u32, last: u32) -> Result<(), ExportError> {
+        let w = self;
+        // The chosen display cell stands out.
+        let chosen = w.f.chosen.clone();
+        let rule = format!("=LEFT({},1)=\"■\"", cell(COL_YES, first_body));
+        let cf = ConditionalFormatFormula::new()
+            .set_rule(rule.as_str())
+            .set_format(chosen);
+        w.ws.add_conditional_format(first_body, COL_YES, last, COL_NA, &cf)?;
+
+        // Printing: A4 portrait, the print area on the left, headings repeated, one page wide.
+        w.ws.set_paper_size(9);
+        w.ws.set_portrait();
+        w.ws.set_print_area(0, COL_NUMBER, last, COL_REMARK)?;
+        w.ws.set_repeat_rows(head, head)?;
+        w.ws.set_print_fit_to_pages(1, 0);
+        w.ws.set_print_center_horizontally(true);
+        w.ws.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
+        w.ws.set_footer("&C&P / &N");
+        w.ws.set_freeze_panes(head + 1, 0)?;
+        // Protected without a password: only the input cells (and header values) are editable.
+        let options = ProtectionOptions {
+            format_columns: true,
+            format_rows: true,
+            ..ProtectionOptions::default()
+        };
+        w.ws.protect_with_options(&options);
+        Ok(())
+    }
+}
+
+/// The hidden sheet: the project and catalogue as JSON in chunks, and the row map.
+fn hidden_sheet(
+    wb: &mut Workbook,
+    c: &Catalogue,
+    p: &Project,
+    roles: &[(u32, RowRole)],
+) -> Result<(), ExportError> {
     let hidden = wb.add_worksheet();
     hidden.set_name(HIDDEN_SHEET)?;
     hidden.set_hidden(true);
@@ -493,11 +545,11 @@ pub fn statement_xlsx(c: &Catalogue, p: &Project, form: &FormText) -> Result<Vec
         }
     }
     put(hidden, &["rows", &roles.len().to_string()])?;
-    for (row, role) in &roles {
+    for (row, role) in roles {
         let (kind, a, b) = role.encode();
         put(hidden, &["", &row.to_string(), kind, &a, &b])?;
     }
-    Ok(wb.save_to_buffer()?)
+    Ok(())
 }
 
 /// The review report sheet: reviewer, counts, and every question with the vendor's answer and
