@@ -1,8 +1,11 @@
 //! Import of kaijisho's own exports. The hidden sheet holds the project and the catalogue as
 //! chunked JSON and a map of the visible sheet's rows; the import is exact, with the user's
 //! edits of the input cells (flags, remarks, header) applied on top.
+//!
+//! Every count in the hidden sheet (chunks, map entries) and every row number in the map is
+//! checked against the sheet's real height and the row limit before anything loops over it.
 
-use super::grid::{Book, Grid};
+use super::grid::{Book, Grid, MAX_ROWS};
 use super::{ImportReport, Imported, Skip, Skipped, count_answers, is_filled, xl_norm};
 use crate::domain::answer::AnswerValue;
 use crate::domain::catalogue::{AnswerKind, Catalogue};
@@ -21,23 +24,49 @@ fn hidden_err(book: &Book, detail: impl Into<String>) -> XlsxError {
     }
 }
 
+/// The last of the `count` rows that follow `row` in the hidden sheet, or an error when the
+/// sheet ends before them (a crafted count must not drive a loop of billions of rows).
+fn last_of_rows_after(
+    book: &Book,
+    hidden: &Grid,
+    row: u32,
+    count: u64,
+    what: &str,
+) -> Result<u32, XlsxError> {
+    let room = hidden.height().saturating_sub(row.saturating_add(1));
+    u32::try_from(count)
+        .ok()
+        .filter(|n| *n <= room)
+        .map(|n| row + n)
+        .ok_or_else(|| {
+            hidden_err(
+                book,
+                format!(
+                    "row {}: the {what} is said to span {count} rows, but only {room} rows follow",
+                    u64::from(row) + 1
+                ),
+            )
+        })
+}
+
 /// Reads a chunked JSON document from the hidden sheet starting at `row` (a `name, count` row).
 fn chunks(book: &Book, hidden: &Grid, row: &mut u32, name: &str) -> Result<String, XlsxError> {
     if hidden.get(*row, 0) != name {
         return Err(hidden_err(
             book,
-            format!("row {} should start the {name}", *row + 1),
+            format!("row {} should start the {name}", u64::from(*row) + 1),
         ));
     }
     let n: u32 = hidden
         .get(*row, 1)
         .parse()
         .map_err(|_| hidden_err(book, format!("chunk count of {name}")))?;
+    let last = last_of_rows_after(book, hidden, *row, u64::from(n), name)?;
     let mut s = String::new();
-    for i in 1..=n {
-        s.push_str(hidden.get(*row + i, 1));
+    for r in *row + 1..=last {
+        s.push_str(hidden.get(r, 1));
     }
-    *row += n + 1;
+    *row = last + 1;
     Ok(s)
 }
 
@@ -47,19 +76,30 @@ struct MappedRow {
     role: RowRole,
 }
 
-/// Reads the row map that starts at `row` (a `rows, count` row); entries that cannot be read
-/// are passed over.
+/// Reads the row map that starts at `row` (a `rows, count` row). Entries that cannot be read
+/// are passed over; a count beyond the sheet or a row beyond the row limit is an error.
 fn row_map(book: &Book, hidden: &Grid, row: u32) -> Result<Vec<MappedRow>, XlsxError> {
     if hidden.get(row, 0) != "rows" {
         return Err(hidden_err(book, "row map missing"));
     }
-    let n: u32 = hidden.get(row, 1).parse().unwrap_or(0);
+    // Read wide so that a count beyond u32 is refused as too large, not taken as no entries.
+    let count: u64 = hidden.get(row, 1).parse().unwrap_or(0);
+    let last = last_of_rows_after(book, hidden, row, count, "row map")?;
     let mut entries = Vec::new();
-    for i in 1..=n {
-        let r = row + i;
+    for r in row + 1..=last {
         let Ok(sheet_row) = hidden.get(r, 1).parse::<u32>() else {
             continue;
         };
+        if sheet_row >= MAX_ROWS {
+            return Err(hidden_err(
+                book,
+                format!(
+                    "row {} of the row map names row {}, beyond the {MAX_ROWS} rows read",
+                    r + 1,
+                    u64::from(sheet_row) + 1
+                ),
+            ));
+        }
         let Some(role) = RowRole::decode(hidden.get(r, 2), hidden.get(r, 3), hidden.get(r, 4))
         else {
             continue;
