@@ -77,17 +77,30 @@ struct MappedRow {
 }
 
 /// Reads the row map that starts at `row` (a `rows, count` row). Entries that cannot be read
-/// are passed over; a count beyond the sheet or a row beyond the row limit is an error.
+/// are passed over (and logged); a count beyond the sheet or a row beyond the row limit is an error.
 fn row_map(book: &Book, hidden: &Grid, row: u32) -> Result<Vec<MappedRow>, XlsxError> {
     if hidden.get(row, 0) != "rows" {
         return Err(hidden_err(book, "row map missing"));
     }
     // Read wide so that a count beyond u32 is refused as too large, not taken as no entries.
-    let count: u64 = hidden.get(row, 1).parse().unwrap_or(0);
+    let count_cell = hidden.get(row, 1);
+    let count: u64 = count_cell.parse().unwrap_or_else(|e| {
+        log::warn!(
+            "{}: the row map's count {count_cell:?} is not a number ({e}); no edits applied",
+            book.path.display()
+        );
+        0
+    });
     let last = last_of_rows_after(book, hidden, row, count, "row map")?;
     let mut entries = Vec::new();
     for r in row + 1..=last {
-        let Ok(sheet_row) = hidden.get(r, 1).parse::<u32>() else {
+        let cell = hidden.get(r, 1);
+        let Ok(sheet_row) = cell.parse::<u32>() else {
+            log::warn!(
+                "{}: row {} of the row map has no row number ({cell:?}); passed over",
+                book.path.display(),
+                r + 1
+            );
             continue;
         };
         if sheet_row >= MAX_ROWS {
@@ -102,6 +115,12 @@ fn row_map(book: &Book, hidden: &Grid, row: u32) -> Result<Vec<MappedRow>, XlsxE
         }
         let Some(role) = RowRole::decode(hidden.get(r, 2), hidden.get(r, 3), hidden.get(r, 4))
         else {
+            log::warn!(
+                "{}: row {} of the row map has an unknown role {:?}; passed over",
+                book.path.display(),
+                r + 1,
+                hidden.get(r, 2)
+            );
             continue;
         };
         entries.push(MappedRow { sheet_row, role });
@@ -128,7 +147,7 @@ pub(super) fn import_own(book: &mut Book, hidden: &Grid) -> Result<Imported, Xls
         sheet: MAIN_SHEET.into(),
         ..ImportReport::default()
     };
-    apply_row_map(&main, &entries, &catalogue, &mut project, &mut report);
+    apply_row_map(book, &main, &entries, &catalogue, &mut project, &mut report);
     report.answers = count_answers(&project);
     report.filled = is_filled(&project, report.answers);
     Ok(Imported {
@@ -140,6 +159,7 @@ pub(super) fn import_own(book: &mut Book, hidden: &Grid) -> Result<Imported, Xls
 
 /// Applies the input cells of the visible sheet to the project, row by row of the map.
 fn apply_row_map(
+    book: &Book,
     main: &Grid,
     entries: &[MappedRow],
     catalogue: &Catalogue,
@@ -162,6 +182,10 @@ fn apply_row_map(
             RowRole::Question(qid) => {
                 report.questions += 1;
                 let Some(q) = catalogue.question(qid) else {
+                    log::warn!(
+                        "{}: the row map names question {qid:?}, which the catalogue lacks",
+                        book.path.display()
+                    );
                     continue;
                 };
                 if matches!(q.answer, AnswerKind::Options(_)) {

@@ -174,9 +174,21 @@ impl Builder<'_> {
             .last_mut()
             .and_then(|s| s.questions.last_mut())
         else {
+            log::warn!(
+                "{}: row {}: option {label:?} has no question; passed over",
+                report.file,
+                r + 1
+            );
             return;
         };
         let AnswerKind::Options(options) = &mut q.answer else {
+            log::warn!(
+                "{}: row {}: option {label:?} follows question {}, which takes no options \
+                 (a duplicate number?); passed over",
+                report.file,
+                r + 1,
+                q.number
+            );
             return;
         };
         let oid = format!("o{}", options.len() + 1);

@@ -152,13 +152,18 @@ pub(super) fn make_project(
             .is_err()
         {
             report.notes.push(Note::AnswerRejected { number, value });
-            let _ = project.set_answer(
+            if let Err(e) = project.set_answer(
                 catalogue,
                 &question,
                 option.as_deref(),
                 AnswerValue::Unanswered,
                 Some(remark),
-            );
+            ) {
+                log::warn!(
+                    "{}: question {question}: the remark could not be kept either: {e}",
+                    report.file
+                );
+            }
         }
     }
     project
