@@ -17,6 +17,7 @@ use crate::io::xlsx::{COL_FLAG, COL_REMARK_IN, COL_TEXT, MAIN_SHEET, RowRole, Xl
 /// catalogue id, its version and its hash).
 const FIRST_DOCUMENT_ROW: u32 = 4;
 
+/// The error for a damaged hidden sheet, naming the file.
 fn hidden_err(book: &Book, detail: impl Into<String>) -> XlsxError {
     XlsxError::Hidden {
         path: book.path.clone(),
@@ -77,7 +78,8 @@ struct MappedRow {
 }
 
 /// Reads the row map that starts at `row` (a `rows, count` row). Entries that cannot be read
-/// are passed over (and logged); a count beyond the sheet or a row beyond the row limit is an error.
+/// are passed over (and logged); a count beyond the sheet or a row beyond the row limit is an
+/// error.
 fn row_map(book: &Book, hidden: &Grid, row: u32) -> Result<Vec<MappedRow>, XlsxError> {
     if hidden.get(row, 0) != "rows" {
         return Err(hidden_err(book, "row map missing"));
@@ -128,6 +130,7 @@ fn row_map(book: &Book, hidden: &Grid, row: u32) -> Result<Vec<MappedRow>, XlsxE
     Ok(entries)
 }
 
+/// Imports an export of ours from its hidden sheet (`hidden`, whose first cell is the marker).
 pub(super) fn import_own(book: &mut Book, hidden: &Grid) -> Result<Imported, XlsxError> {
     let mut row = FIRST_DOCUMENT_ROW;
     let project_json = chunks(book, hidden, &mut row, "project")?;

@@ -33,6 +33,7 @@ fn bad_mapping(path: &Path, detail: String) -> XlsxError {
     }
 }
 
+/// Imports an official-style workbook by detection, corrected by the mapping's fields.
 pub(super) fn import_detected(
     book: &mut Book,
     mapping: Option<&Mapping>,
