@@ -908,3 +908,138 @@ fn a_zip_that_lies_about_its_sizes_is_refused() {
     );
     assert!(e.to_string().contains("bad.xlsx"), "{e}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Crafted hidden sheets: counts and row numbers that point past the sheet.
+
+/// The counts and the row-map entry of a crafted export (`None`: the true count).
+struct Crafted {
+    project_chunks: Option<&'static str>,
+    catalogue_chunks: Option<&'static str>,
+    map_rows: Option<&'static str>,
+    /// The visible-sheet row (0-based) the map gives for the question.
+    question_row: &'static str,
+}
+
+const TRUE_COUNTS: Crafted = Crafted {
+    project_chunks: None,
+    catalogue_chunks: None,
+    map_rows: None,
+    question_row: "5",
+};
+
+/// A workbook laid out like an export: a visible sheet with はい in the flag cell of one
+/// question, and a hidden sheet with the marker, the project and the catalogue as chunked JSON,
+/// and a row map of that one question; the counts as given.
+fn crafted_export(crafted: &Crafted) -> Vec<u8> {
+    use kaijisho::io::xlsx::{CHUNK, COL_FLAG, HIDDEN_SHEET, MAIN_SHEET, MARKER};
+    let c = shipped("sds-seed-remote-service");
+    let p = Project::new(&c, Header::default(), false);
+    let q = c
+        .questions()
+        .find(|q| q.answer == AnswerKind::YesNoNa)
+        .unwrap();
+    let mut wb = Workbook::new();
+    let main = wb.add_worksheet();
+    main.set_name(MAIN_SHEET).unwrap();
+    main.write_string(0, 0, "開示書").unwrap();
+    main.write_string(5, 0, &q.number).unwrap();
+    main.write_string(5, COL_FLAG, "はい").unwrap();
+    let hidden = wb.add_worksheet();
+    hidden.set_name(HIDDEN_SHEET).unwrap();
+    hidden.set_hidden(true);
+    let mut r = 0u32;
+    let mut put = |cells: &[&str]| {
+        for (i, v) in cells.iter().enumerate() {
+            hidden.write_string(r, i as u16, *v).unwrap();
+        }
+        r += 1;
+    };
+    put(&[MARKER, "1"]);
+    put(&["catalogue_id", &c.id]);
+    put(&["catalogue_version", &c.form_version]);
+    put(&["catalogue_hash", &c.content_hash()]);
+    let docs = [
+        (
+            "project",
+            kaijisho::io::json::to_pretty_json(&p),
+            crafted.project_chunks,
+        ),
+        (
+            "catalogue",
+            kaijisho::io::json::to_pretty_json(&c),
+            crafted.catalogue_chunks,
+        ),
+    ];
+    for (name, json, count) in docs {
+        let chars: Vec<char> = String::from_utf8(json.unwrap()).unwrap().chars().collect();
+        let chunks: Vec<String> = chars.chunks(CHUNK).map(|c| c.iter().collect()).collect();
+        let true_count = chunks.len().to_string();
+        put(&[name, count.unwrap_or(&true_count)]);
+        for chunk in &chunks {
+            put(&["", chunk]);
+        }
+    }
+    put(&["rows", crafted.map_rows.unwrap_or("1")]);
+    put(&["", crafted.question_row, "question", &q.id]);
+    wb.save_to_buffer().unwrap()
+}
+
+/// Imports a crafted workbook: an error about the kaijisho sheet naming the file, at once.
+fn crafted_error(crafted: &Crafted) -> XlsxError {
+    let bytes = crafted_export(crafted);
+    let start = std::time::Instant::now();
+    let e = import_workbook(Path::new("crafted.xlsx"), bytes, None).unwrap_err();
+    let took = start.elapsed();
+    assert!(took < std::time::Duration::from_secs(5), "took {took:?}");
+    assert!(matches!(e, XlsxError::Hidden { .. }), "{e}");
+    assert!(e.to_string().contains("crafted.xlsx"), "{e}");
+    e
+}
+
+#[test]
+fn counts_in_the_hidden_sheet_past_its_end_are_refused_at_once() {
+    // With the true counts the crafted workbook imports exactly, the flag cell applied.
+    let ok = import_workbook(
+        Path::new("crafted.xlsx"),
+        crafted_export(&TRUE_COUNTS),
+        None,
+    )
+    .unwrap();
+    assert_eq!(ok.report.method, "kaijisho-export");
+    assert_eq!((ok.report.questions, ok.report.answers), (1, 1));
+    // Counts of 4·10⁹ rows (a loop of billions of empty rows) and u32::MAX (an overflow).
+    for count in ["4000000000", "4294967295"] {
+        for crafted in [
+            Crafted {
+                project_chunks: Some(count),
+                ..TRUE_COUNTS
+            },
+            Crafted {
+                catalogue_chunks: Some(count),
+                ..TRUE_COUNTS
+            },
+            Crafted {
+                map_rows: Some(count),
+                ..TRUE_COUNTS
+            },
+        ] {
+            let e = crafted_error(&crafted);
+            assert!(e.to_string().contains(count), "{e}");
+        }
+    }
+    // A row-map count beyond u32, and one a row past the end of the sheet.
+    for count in ["99999999999", "2"] {
+        let e = crafted_error(&Crafted {
+            map_rows: Some(count),
+            ..TRUE_COUNTS
+        });
+        assert!(e.to_string().contains("row map"), "{e}");
+    }
+    // A row-map entry naming a row past the row limit.
+    let e = crafted_error(&Crafted {
+        question_row: "4294967295",
+        ..TRUE_COUNTS
+    });
+    assert!(e.to_string().contains("4294967296"), "{e}");
+}

@@ -1,0 +1,109 @@
+//! The archive: the checks made before calamine unpacks anything, and opening the workbook.
+
+use std::io::Cursor;
+use std::path::Path;
+
+use calamine::{Reader, Xlsx};
+
+use super::grid::Book;
+use crate::io::xlsx::XlsxError;
+
+/// Largest workbook file read.
+pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+/// Largest total of uncompressed parts inside the archive.
+pub const MAX_UNPACKED_BYTES: u64 = 400 * 1024 * 1024;
+/// Most parts inside the archive.
+pub const MAX_PARTS: usize = 10_000;
+
+/// Checks the archive before calamine unpacks it: zip bombs and absurd part counts are
+/// refused, encrypted (CFB) files named as such.
+fn check_archive(path: &Path, bytes: &[u8]) -> Result<(), XlsxError> {
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Err(XlsxError::Encrypted {
+            path: path.to_path_buf(),
+        });
+    }
+    if !bytes.starts_with(b"PK") {
+        return Err(XlsxError::NotXlsx {
+            path: path.to_path_buf(),
+        });
+    }
+    let malformed = |e: &dyn std::fmt::Display| XlsxError::Malformed {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    };
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| malformed(&e))?;
+    if zip.len() > MAX_PARTS {
+        return Err(XlsxError::TooLarge {
+            path: path.to_path_buf(),
+            detail: format!("{} parts", zip.len()),
+        });
+    }
+    let mut total: u64 = 0;
+    let mut has_workbook = false;
+    for i in 0..zip.len() {
+        let f = zip.by_index_raw(i).map_err(|e| malformed(&e))?;
+        total = total.saturating_add(f.size());
+        has_workbook |= f.name().is_ok_and(|n| n == "xl/workbook.xml");
+    }
+    if total > MAX_UNPACKED_BYTES {
+        return Err(XlsxError::TooLarge {
+            path: path.to_path_buf(),
+            detail: format!("{total} bytes unpacked"),
+        });
+    }
+    // The sizes above are what the archive claims; a crafted one can claim little and unpack
+    // to far more. Unpack every part once with its claimed size as the limit (this also checks
+    // each part's CRC), so nothing later reads more than was allowed.
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).map_err(|e| malformed(&e))?;
+        let claimed = f.size();
+        let name = f.name().map(|n| n.to_string()).unwrap_or_default();
+        let got = std::io::copy(
+            &mut std::io::Read::take(&mut f, claimed + 1),
+            &mut std::io::sink(),
+        )
+        .map_err(|e| malformed(&format!("{name}: {e}")))?;
+        if got > claimed {
+            return Err(XlsxError::TooLarge {
+                path: path.to_path_buf(),
+                detail: format!("{name} unpacks to more than the {claimed} bytes it claims"),
+            });
+        }
+    }
+    if !has_workbook {
+        return Err(XlsxError::NotXlsx {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
+/// Opens a workbook from bytes with the safety checks.
+pub fn read_workbook(path: &Path, bytes: Vec<u8>) -> Result<Book, XlsxError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(XlsxError::TooLarge {
+            path: path.to_path_buf(),
+            detail: format!("{} bytes", bytes.len()),
+        });
+    }
+    check_archive(path, &bytes)?;
+    let xlsx: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes.clone())).map_err(
+        |e: calamine::XlsxError| XlsxError::Malformed {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        },
+    )?;
+    let mut sheets: Vec<(String, bool)> = xlsx
+        .sheets_metadata()
+        .iter()
+        .map(|s| (s.name.clone(), s.visible == calamine::SheetVisible::Visible))
+        .collect();
+    sheets.sort_by_key(|(_, visible)| !visible);
+    Ok(Book {
+        path: path.to_path_buf(),
+        bytes,
+        xlsx,
+        sheets,
+    })
+}

@@ -1,0 +1,236 @@
+//! The fifth phase of detection: sections, questions and options built from the classified
+//! rows, with the answers read from their rows, and the gates between questions.
+
+use std::collections::HashMap;
+
+use super::super::grid::Grid;
+use super::super::{ImportReport, Skip, Skipped};
+use super::columns::Columns;
+use super::rows::{Line, QuestionRow};
+use super::words::{answer_word, is_mark};
+use crate::domain::answer::AnswerValue;
+use crate::domain::catalogue::{AnswerKind, Gate, QOption, Question, Scope, Section};
+use crate::domain::refs::split_trailing_ref;
+use crate::domain::text::fold_width;
+
+/// An answer read from a row, set once the catalogue is built.
+pub(super) struct PendingAnswer {
+    pub question: String,
+    pub option: Option<String>,
+    pub value: AnswerValue,
+    pub remark: String,
+}
+
+/// The sections (with their questions) and the answers read.
+pub(super) struct Built {
+    pub sections: Vec<Section>,
+    pub answers: Vec<PendingAnswer>,
+}
+
+/// Builds the sections from the rows; skipped rows and option counts go to the report.
+pub(super) fn build_sections(
+    grid: &Grid,
+    lines: &[(u32, Line)],
+    columns: &Columns,
+    report: &mut ImportReport,
+) -> Built {
+    let mut b = Builder {
+        grid,
+        columns,
+        sections: Vec::new(),
+        answers: Vec::new(),
+        seen: HashMap::new(),
+        gate_rows: Vec::new(),
+    };
+    for (idx, (r, line)) in lines.iter().enumerate() {
+        match line {
+            Line::Section { title } => b.sections.push(Section {
+                title: title.clone(),
+                refs: None,
+                questions: Vec::new(),
+            }),
+            Line::Question(q) => {
+                let has_options = matches!(lines.get(idx + 1), Some((_, Line::Option { .. })));
+                b.question(*r, q, has_options, report);
+            }
+            Line::Option { label } => b.option(*r, label, report),
+        }
+    }
+    let Builder {
+        mut sections,
+        answers,
+        gate_rows,
+        ..
+    } = b;
+    link_gates(&mut sections, &gate_rows);
+    sections.retain(|s| !s.questions.is_empty() || !s.title.is_empty());
+    for s in &mut sections {
+        let (body, refs) = split_trailing_ref(&s.title);
+        if refs.is_some() {
+            s.title = body.trim().to_string();
+            s.refs = refs;
+        }
+    }
+    Built { sections, answers }
+}
+
+struct Builder<'a> {
+    grid: &'a Grid,
+    columns: &'a Columns,
+    sections: Vec<Section>,
+    answers: Vec<PendingAnswer>,
+    /// Question number → its row (1-based), to report duplicates.
+    seen: HashMap<String, u32>,
+    /// Ids of the gate (該当/非該当) questions.
+    gate_rows: Vec<String>,
+}
+
+impl Builder<'_> {
+    /// A question row: a new question in the last section (skipped if its number was seen).
+    fn question(
+        &mut self,
+        r: u32,
+        line: &QuestionRow,
+        has_options: bool,
+        report: &mut ImportReport,
+    ) {
+        let QuestionRow {
+            printed,
+            number,
+            text,
+            text_col,
+        } = line;
+        let text_col = *text_col;
+        if let Some(first) = self.seen.get(number.as_str()) {
+            report.skipped.push(Skipped {
+                row: r + 1,
+                reason: Skip::DuplicateNumber {
+                    number: number.clone(),
+                    first_row: *first,
+                },
+            });
+            return;
+        }
+        self.seen.insert(number.clone(), r + 1);
+        if self.sections.is_empty() {
+            self.sections.push(Section {
+                title: String::new(),
+                refs: None,
+                questions: Vec::new(),
+            });
+        }
+        let id = format!("q{number}");
+        let read = self.columns.read(self.grid, r, text_col);
+        if let Some(reason) = read.problem {
+            report.skipped.push(Skipped { row: r + 1, reason });
+        }
+        let gate_labels = self.grid.cells(r).iter().any(|(c, v)| {
+            *c > text_col
+                && matches!(
+                    answer_word(v),
+                    Some(AnswerValue::Applies | AnswerValue::DoesNotApply)
+                )
+                && !is_mark(v)
+                || fold_width(v).trim() == "該当"
+        });
+        let is_gate =
+            matches!(read.value, AnswerValue::Applies | AnswerValue::DoesNotApply) || gate_labels;
+        let answer = if has_options {
+            AnswerKind::Options(Vec::new())
+        } else if is_gate {
+            self.gate_rows.push(id.clone());
+            AnswerKind::Gate
+        } else {
+            AnswerKind::YesNoNa
+        };
+        let (body, refs) = split_trailing_ref(text);
+        let q = Question {
+            id: id.clone(),
+            number: printed.clone(),
+            text: body.trim().to_string(),
+            refs,
+            answer,
+            gate: None,
+            note: None,
+            scope: Scope::Both,
+        };
+        if !has_options {
+            self.answers.push(PendingAnswer {
+                question: id,
+                option: None,
+                value: read.value,
+                remark: read.remark,
+            });
+        }
+        if let Some(s) = self.sections.last_mut() {
+            s.questions.push(q);
+        }
+    }
+
+    /// An option row: a new option of the last question, when that question takes options.
+    fn option(&mut self, r: u32, label: &str, report: &mut ImportReport) {
+        let Some(q) = self
+            .sections
+            .last_mut()
+            .and_then(|s| s.questions.last_mut())
+        else {
+            log::warn!(
+                "{}: row {}: option {label:?} has no question; passed over",
+                report.file,
+                r + 1
+            );
+            return;
+        };
+        let AnswerKind::Options(options) = &mut q.answer else {
+            log::warn!(
+                "{}: row {}: option {label:?} follows question {}, which takes no options \
+                 (a duplicate number?); passed over",
+                report.file,
+                r + 1,
+                q.number
+            );
+            return;
+        };
+        let oid = format!("o{}", options.len() + 1);
+        options.push(QOption {
+            id: oid.clone(),
+            label: label.to_string(),
+        });
+        let read = self.columns.read(self.grid, r, 0);
+        if let Some(reason) = read.problem {
+            report.skipped.push(Skipped { row: r + 1, reason });
+        }
+        self.answers.push(PendingAnswer {
+            question: q.id.clone(),
+            option: Some(oid),
+            value: read.value,
+            remark: read.remark,
+        });
+        report.options += 1;
+    }
+}
+
+/// Gates: questions numbered under a gate question depend on it being 該当.
+fn link_gates(sections: &mut [Section], gate_rows: &[String]) {
+    let gate_numbers: Vec<(String, String)> = sections
+        .iter()
+        .flat_map(|s| s.questions.iter())
+        .filter(|q| gate_rows.contains(&q.id))
+        .map(|q| (q.id.clone(), q.number_key()))
+        .collect();
+    for s in sections.iter_mut() {
+        for q in &mut s.questions {
+            let key = q.number_key();
+            let parent = gate_numbers
+                .iter()
+                .filter(|(id, n)| *id != q.id && key.starts_with(&format!("{n}.")))
+                .max_by_key(|(_, n)| n.len());
+            if let Some((id, _)) = parent {
+                q.gate = Some(Gate {
+                    question: id.clone(),
+                    value: AnswerValue::Applies,
+                });
+            }
+        }
+    }
+}

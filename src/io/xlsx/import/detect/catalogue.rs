@@ -1,0 +1,170 @@
+//! The last phase of detection: the catalogue (kind, guideline edition, form version, id and
+//! provenance) around the built sections, and the project with the answers read.
+
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+use super::super::grid::Book;
+use super::super::{ImportReport, Note};
+use super::build::PendingAnswer;
+use super::version::{detect_edition, detect_form_version};
+use crate::domain::answer::AnswerValue;
+use crate::domain::catalogue::{
+    Catalogue, Kind, Provenance, ProvenanceKind, Question, Section, hex,
+};
+use crate::domain::project::{Header, Project};
+use crate::domain::refs::GuidelineRef;
+use crate::domain::text::fold_width;
+use crate::io::xlsx::XlsxError;
+
+/// Hex digits of the content hash in a detected catalogue's id.
+const CONTENT_ID_LEN: usize = 12;
+
+/// The catalogue of the detected sections, checked.
+pub(super) fn make_catalogue(
+    book: &Book,
+    sheet: &str,
+    title_texts: &[String],
+    kind_votes: &[Kind],
+    sections: Vec<Section>,
+) -> Result<Catalogue, XlsxError> {
+    let path = &book.path;
+    let file_name = path
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let title_refs: Vec<&str> = title_texts
+        .iter()
+        .map(String::as_str)
+        .chain([sheet, file_name.as_str()])
+        .collect();
+    let kind = detect_kind(title_texts, kind_votes, &file_name);
+    let has_books = sections
+        .iter()
+        .flat_map(|s| s.questions.iter())
+        .filter_map(|q| q.refs.as_ref())
+        .any(|g| {
+            g.refs
+                .iter()
+                .any(|r| matches!(r, GuidelineRef::Book { .. }))
+        });
+    let edition = detect_edition(&title_refs, has_books);
+    let form_version = detect_form_version(&title_refs);
+    let content_id = content_id(&sections);
+    let file_sha = hex(&Sha256::digest(&book.bytes));
+    let title = title_texts
+        .iter()
+        .find(|t| t.contains("開示書") || t.contains("チェックリスト"))
+        .cloned()
+        .unwrap_or_else(|| file_name.clone());
+    let catalogue = Catalogue::new(
+        format!("import-{}-{}", kind.key().to_ascii_lowercase(), content_id),
+        title,
+        kind,
+        form_version,
+        edition,
+        Provenance {
+            kind: ProvenanceKind::OfficialWorkbookImport,
+            source: format!("{file_name} (sheet {sheet})"),
+            file_name: Some(file_name),
+            file_sha256: Some(format!("sha256:{file_sha}")),
+            note: None,
+        },
+        sections,
+    );
+    check(path, catalogue)
+}
+
+/// SDS when a label or title says so or the file name contains SDS; else MDS.
+fn detect_kind(title_texts: &[String], kind_votes: &[Kind], file_name: &str) -> Kind {
+    if kind_votes.contains(&Kind::Sds)
+        || title_texts
+            .iter()
+            .any(|t| t.contains("サービス事業者による"))
+        || fold_width(file_name).to_ascii_uppercase().contains("SDS")
+    {
+        Kind::Sds
+    } else {
+        Kind::Mds
+    }
+}
+
+/// A short hash of the questions' numbers and texts: the same questions give the same id,
+/// filled or blank.
+fn content_id(sections: &[Section]) -> String {
+    let mut content = Sha256::new();
+    for q in sections.iter().flat_map(|s| s.questions.iter()) {
+        content.update(q.number_key().as_bytes());
+        content.update(q.full_text().as_bytes());
+        content.update([0]);
+    }
+    hex(&content.finalize())
+        .chars()
+        .take(CONTENT_ID_LEN)
+        .collect()
+}
+
+/// The catalogue, or its problems as a malformed-file error.
+fn check(path: &Path, catalogue: Catalogue) -> Result<Catalogue, XlsxError> {
+    let issues = catalogue.check();
+    if !issues.is_empty() {
+        return Err(XlsxError::Malformed {
+            path: path.to_path_buf(),
+            detail: issues
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; "),
+        });
+    }
+    Ok(catalogue)
+}
+
+/// The project with the header and the answers read; answers a question cannot take are
+/// noted in the report and left unanswered (with their remark).
+pub(super) fn make_project(
+    catalogue: &Catalogue,
+    header: Header,
+    answers: Vec<PendingAnswer>,
+    report: &mut ImportReport,
+) -> Project {
+    let mut project = Project::new(catalogue, header, true);
+    for PendingAnswer {
+        question,
+        option,
+        value,
+        remark,
+    } in answers
+    {
+        let number = catalogue
+            .question(&question)
+            .map(Question::number_key)
+            .unwrap_or_default();
+        if project
+            .set_answer(
+                catalogue,
+                &question,
+                option.as_deref(),
+                value,
+                Some(remark.clone()),
+            )
+            .is_err()
+        {
+            report.notes.push(Note::AnswerRejected { number, value });
+            if let Err(e) = project.set_answer(
+                catalogue,
+                &question,
+                option.as_deref(),
+                AnswerValue::Unanswered,
+                Some(remark),
+            ) {
+                log::warn!(
+                    "{}: question {question}: the remark could not be kept either: {e}",
+                    report.file
+                );
+            }
+        }
+    }
+    project
+}
