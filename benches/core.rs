@@ -2,6 +2,13 @@
 //! JSON load and save, validation, xlsx and PDF export, and import of an exported workbook.
 //! `cargo bench --bench core`; figures in docs/PERFORMANCE.md.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use std::hint::black_box;
 use std::path::Path;
 

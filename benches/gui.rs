@@ -6,6 +6,13 @@
 //! Prints p50 / p99 / max CPU time per frame (thread CPU clock) over 2,000 frames, then lets
 //! criterion time the same frame. `cargo bench --bench gui`; figures in docs/PERFORMANCE.md.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};

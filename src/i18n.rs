@@ -12,7 +12,7 @@ use crate::domain::catalogue::CatalogueIssue;
 use crate::domain::project::{EditError, ResolveError};
 use crate::domain::validation::{Finding, FindingKind, Severity};
 use crate::io::atomic::{ReadError, SaveError};
-use crate::io::json::{FileError, FileKind};
+use crate::io::{FileError, FileKind};
 
 /// The languages the app speaks.
 #[derive(

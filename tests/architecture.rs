@@ -4,6 +4,13 @@
 //! than 150 lines and no file longer than 700 lines outside its tests. A failure names the file
 //! and the line.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use std::path::{Path, PathBuf};
 
 const LAYERS: [&str; 7] = ["domain", "io", "assets", "i18n", "app", "ui", "cli"];

@@ -1,6 +1,13 @@
 //! The CLI end to end: every command, and bad input giving a clear message, a non-zero exit
 //! and no panic.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 

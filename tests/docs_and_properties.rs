@@ -1,5 +1,12 @@
 //! The documented formats are the real ones, and the parsers hold up on arbitrary input.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use std::path::Path;
 
 use kaijisho::domain::answer::AnswerValue;

@@ -2,6 +2,13 @@
 //! tests/fuzz/regressions/<target>/) through the same code as the fuzzers, in the ordinary
 //! test suite. `KAIJISHO_WRITE_SEEDS=1 cargo test --test fuzz_corpus` regenerates the seeds.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 mod common {
     pub mod fuzzing;
 }

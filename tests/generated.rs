@@ -2,6 +2,13 @@
 //! measurement scripts: `KAIJISHO_GENERATED_OUT=g.json cargo test --test generated -- --ignored`.
 //! The ordinary run checks that the statement is what the benchmarks claim.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 mod common {
     pub mod synthetic;
 }

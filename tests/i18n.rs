@@ -2,6 +2,13 @@
 //! as string literals in `src/` that look like message ids and start like one; an id built with
 //! `format!("provenance-{}", …)` must at least match some message.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use std::collections::BTreeSet;
 use std::path::Path;
 

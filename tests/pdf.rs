@@ -1,6 +1,13 @@
 //! The PDF export checked on the produced file with poppler (pdffonts, pdfinfo, pdftotext):
 //! fonts embedded and subset, text in catalogue order, metadata, fingerprint, size.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command as Proc;

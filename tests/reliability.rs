@@ -1,6 +1,13 @@
 //! Saves interrupted by SIGKILL at random moments never leave a broken statement, and hostile
 //! inputs give clear errors with the old file intact.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use std::fs;
 use std::path::Path;
 use std::process::Command as Proc;

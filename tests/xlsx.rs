@@ -1,6 +1,13 @@
 //! Excel: exact round trips of our exports, import of official-style workbooks built here with
 //! the variations real files show, and bad input.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -8,13 +8,9 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use super::atomic::{atomic_write, read_limited};
+use super::error::{FileError, FileKind};
 use crate::domain::catalogue::{CATALOGUE_FORMAT, Catalogue};
 use crate::domain::project::{Project, SCHEMA_VERSION};
-
-// `crate::io::FileError` is the path to use; this crate-internal re-export keeps the old
-// `crate::io::json::{FileError, FileKind}` working for src/i18n.rs and src/io/xlsx/import.rs,
-// which are being changed by others. Remove it once they name `crate::io::FileError`.
-pub(crate) use super::error::{FileError, FileKind};
 
 /// Largest project or catalogue file read (a 300-question statement is well under 1 MiB).
 pub const MAX_JSON_BYTES: u64 = 64 * 1024 * 1024;

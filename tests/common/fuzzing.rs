@@ -2,6 +2,13 @@
 //! tests/fuzz_corpus.rs, which runs the seed corpus and every past finding through them in the
 //! ordinary test suite. Each must return normally on any input: errors are fine, panics are not.
 
+// Test helpers: panicking on a broken fixture is what a test wants.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 #![allow(dead_code)]
 
 use std::io::Write;

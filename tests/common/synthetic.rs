@@ -3,6 +3,13 @@
 //! options) and a fully answered project with long Japanese remarks. Generated text is marked
 //! as such and never resembles official wording.
 
+// Test helpers: panicking on a broken fixture is what a test wants.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 #![allow(dead_code)]
 
 use kaijisho::domain::answer::AnswerValue;

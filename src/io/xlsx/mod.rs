@@ -1,6 +1,7 @@
 //! Excel workbooks: export in the official layout, import of our own exports (exact) and of
 //! official-style workbooks (detected by content, correctable by a mapping).
 
+pub mod comparison;
 pub mod export;
 pub mod import;
 
@@ -13,7 +14,8 @@ use crate::io::FileError;
 use crate::io::atomic::read_limited;
 use crate::io::json::{parse_value, typed};
 
-pub use export::{ComparisonHeadings, comparison_xlsx, statement_xlsx};
+pub use comparison::{ComparisonHeadings, comparison_xlsx};
+pub use export::statement_xlsx;
 pub use import::{
     ImportReport, Imported, Mapping, Note, Skip, Skipped, import_file, import_workbook,
     read_workbook,

@@ -142,7 +142,7 @@ pub fn import_workbook(
 pub fn import_file(
     path: &Path,
     mapping: Option<&Mapping>,
-) -> Result<Imported, crate::io::json::FileError> {
+) -> Result<Imported, crate::io::FileError> {
     let bytes = crate::io::atomic::read_limited(path, MAX_FILE_BYTES)?;
     Ok(import_workbook(path, bytes, mapping)?)
 }

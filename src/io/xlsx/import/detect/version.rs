@@ -37,7 +37,11 @@ pub(super) fn detect_form_version(texts: &[&str]) -> String {
         let bytes = lower.as_bytes();
         for (i, _) in lower.match_indices('v') {
             // "Ver.5.0", "ver 4.1", "v4_1": a v not inside a word, then digits.
-            if i > 0 && bytes[i - 1].is_ascii_alphabetic() {
+            let after_letter = i
+                .checked_sub(1)
+                .and_then(|j| bytes.get(j))
+                .is_some_and(|b| b.is_ascii_alphabetic());
+            if after_letter {
                 continue;
             }
             let rest = lower[i + 1..].strip_prefix("er").unwrap_or(&lower[i + 1..]);
