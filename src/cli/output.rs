@@ -25,7 +25,10 @@ pub(super) fn stdout_result(result: std::io::Result<()>) -> Result<(), CliError>
 /// A failure on stderr, after the program's name.
 pub(super) fn emit_err(text: &str) {
     let mut err = std::io::stderr().lock();
-    let _ = writeln!(err, "kaijisho: {text}");
+    if writeln!(err, "kaijisho: {text}").is_err() {
+        // Standard error is the last place to say anything; the log keeps the message.
+        log::error!("could not write to standard error: {text}");
+    }
 }
 
 /// "Wrote <file>", as a line.

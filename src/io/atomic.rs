@@ -96,8 +96,11 @@ fn remove_stale_temps(folder: &Path, path: &Path) {
             .ok()
             .and_then(|t| t.elapsed().ok())
             .is_some_and(|age| age.as_secs() >= 60);
-        if ours && old {
-            let _ = fs::remove_file(entry.path());
+        if ours
+            && old
+            && let Err(e) = fs::remove_file(entry.path())
+        {
+            log::warn!("stale temporary file {}: {e}", entry.path().display());
         }
     }
 }
