@@ -23,11 +23,17 @@ apt_need() {
   apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
-# cargo_tool BINARY CRATE [ARGS…] — installs a cargo subcommand from crates.io when missing.
+# The packaging tools, pinned: a run today and a run next year build with the same tools.
+CARGO_ABOUT_VERSION=0.9.3
+CARGO_DEB_VERSION=3.8.0
+
+# cargo_tool CRATE VERSION [ARGS…] — installs a cargo subcommand from crates.io unless that
+# version is already installed.
 cargo_tool() {
-  local bin=$1 crate=$2
+  local crate=$1 version=$2
   shift 2
-  command -v "$bin" >/dev/null 2>&1 || cargo install --locked "$crate" "$@"
+  cargo install --list | grep -qx "$crate v$version:" \
+    || cargo install --locked "$crate" --version "=$version" "$@"
 }
 
 # The licences of every crate compiled in, as dist/THIRD-PARTY-LICENSES.html (cargo-about,
@@ -38,7 +44,11 @@ third_party_licences() {
      && [ "$out" -nt packaging/about.toml ]; then
     return 0
   fi
-  cargo_tool cargo-about cargo-about --features cli
+  cargo_tool cargo-about "$CARGO_ABOUT_VERSION" --features cli
+  # cargo-about reads the metadata of every platform's dependencies (Windows, macOS, iOS crates
+  # too), while a Linux build downloads only the Linux ones: fetch them all first, so this
+  # works on a machine whose cargo cache is empty.
+  cargo fetch --locked
   cargo about generate --offline --locked --fail -c packaging/about.toml packaging/about.hbs \
     -o "$out.tmp"
   mv "$out.tmp" "$out"

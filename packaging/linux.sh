@@ -5,7 +5,7 @@
 source "$(dirname "$0")/common.sh"
 
 apt_need dpkg-dev
-cargo_tool cargo-deb cargo-deb
+cargo_tool cargo-deb "$CARGO_DEB_VERSION"
 third_party_licences
 
 cargo build --profile dist --locked
