@@ -153,6 +153,24 @@ impl Localizer {
         self.t(&format!("value-{}", v.key()))
     }
 
+    /// A catalogue in one line: title, kind, form version and where its text comes from;
+    /// with its question count when `count` is set.
+    pub fn catalogue_line(&self, c: &crate::domain::catalogue::Catalogue, count: bool) -> String {
+        let provenance = self.t(&format!("provenance-{}", c.provenance.kind.key()));
+        let mut args = vec![
+            ("title", s(&c.title)),
+            ("kind", s(c.kind)),
+            ("version", s(&c.form_version)),
+            ("provenance", s(provenance)),
+        ];
+        if count {
+            args.push(("count", FluentValue::from(c.question_count())));
+            self.ta("catalogue-line-count", &args)
+        } else {
+            self.ta("catalogue-line", &args)
+        }
+    }
+
     pub fn severity(&self, s: Severity) -> String {
         self.t(&format!("severity-{}", s.key()))
     }

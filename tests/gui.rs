@@ -600,3 +600,43 @@ fn compare_and_carry_open_from_the_file_menu() {
         "the carry-forward dialog is open"
     );
 }
+
+#[test]
+fn ctrl_shift_z_redoes_and_never_undoes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = with_sample(dir.path());
+    select(&mut h, "2 扱う");
+    h.get_by_label("2 いいえ").click();
+    h.run();
+    let shift = egui::Modifiers::COMMAND | egui::Modifiers::SHIFT;
+    // Nothing to redo: Ctrl+Shift+Z does nothing (it is not taken for Ctrl+Z).
+    h.key_press_modifiers(shift, egui::Key::Z);
+    h.run();
+    assert_eq!(value(&h, "q2"), AnswerValue::No);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(value(&h, "q2"), AnswerValue::Yes);
+    h.key_press_modifiers(shift, egui::Key::Z);
+    h.run();
+    assert_eq!(value(&h, "q2"), AnswerValue::No);
+}
+
+#[test]
+fn review_mode_keeps_the_vendor_header_and_answers_read_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = with_sample(dir.path());
+    menu(&mut h, "表示", "レビューモード");
+    let before = h.state().state.doc.as_ref().unwrap().project.clone();
+    h.get_by_role_and_label(Role::TextInput, "バージョン")
+        .focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "バージョン")
+        .type_text("9.9");
+    h.run();
+    select(&mut h, "2 扱う");
+    h.key_press(egui::Key::Num2);
+    h.run();
+    let after = &h.state().state.doc.as_ref().unwrap().project;
+    assert_eq!(after.header, before.header);
+    assert_eq!(after.answers, before.answers);
+}

@@ -37,13 +37,20 @@ impl AppState {
             return;
         };
         let shipped = self.catalogues.clone();
+        self.compare_generation += 1;
+        let generation = self.compare_generation;
         self.tasks.spawn(TaskKind::Compare, first, move |progress| {
             progress.set_total(files.len() + 1);
             let mut opened = Vec::new();
             for f in &files {
                 match io::open_statement(f, &shipped) {
                     Ok(pc) => opened.push(pc),
-                    Err(e) => return Outcome::Compared { result: Err(e) },
+                    Err(e) => {
+                        return Outcome::Compared {
+                            generation,
+                            result: Err(e),
+                        };
+                    }
                 }
                 progress.step();
             }
@@ -65,6 +72,7 @@ impl AppState {
                 })
                 .collect();
             Outcome::Compared {
+                generation,
                 result: Ok((labels, table)),
             }
         });

@@ -22,8 +22,15 @@ impl AppState {
                     self.ask(Purpose::SaveAs);
                 }
             }
+            // The changes stay marked unsaved until something replaces the document (an open
+            // that fails leaves them as they were). A workbook goes through the import
+            // preview first: its 「取り込む」 must not ask again.
             Choice::Discard => {
-                if let Some(d) = &mut self.doc {
+                let via_preview = match &pending {
+                    Command::Open(p) => crate::io::is_workbook(p),
+                    _ => false,
+                };
+                if via_preview && let Some(d) = &mut self.doc {
                     d.dirty = false;
                 }
                 if pending == Command::Quit {
@@ -31,7 +38,7 @@ impl AppState {
                 }
                 self.run(pending, now);
             }
-            Choice::Cancel => self.view.closing = false,
+            Choice::Cancel => {}
         }
     }
 }

@@ -151,12 +151,21 @@ impl AppState {
             Err(e) => {
                 let msg = e.localize(&self.loc);
                 self.fail(msg);
+                // The save the user chose in "save the changes?" failed: ask again rather than
+                // carry the waiting command on after some later save.
+                if let Some(next) = self.view.after_save.take() {
+                    self.view.confirm = Some(next);
+                }
             }
         }
     }
 
     /// Shows the path prompt, pre-filled from the current file.
     pub(super) fn ask(&mut self, purpose: Purpose) {
+        if purpose != Purpose::SaveAs {
+            // Another prompt replaces a Save As that a waiting command depended on.
+            self.view.after_save = None;
+        }
         let current = self.doc.as_ref().and_then(|d| d.path.clone());
         let text = match (purpose, current) {
             (Purpose::SaveAs, Some(p)) => p.display().to_string(),
@@ -167,16 +176,10 @@ impl AppState {
         self.view.prompt = Some(PathPrompt { purpose, text });
     }
 
+    /// The user gave up: a close (or new/open) waiting for a Save As is off too.
     pub(super) fn cancel_prompt(&mut self) {
-        let was_save = self
-            .view
-            .prompt
-            .take()
-            .is_some_and(|p| p.purpose == Purpose::SaveAs);
-        if was_save && self.view.after_save.take().is_some() {
-            // The user gave up saving: the close (or new/open) they asked for is off too.
-            self.view.closing = false;
-        }
+        self.view.prompt = None;
+        self.view.after_save = None;
     }
 
     /// Exports the open statement in the background.
@@ -197,9 +200,12 @@ impl AppState {
     pub(super) fn import(&mut self, path: PathBuf, mapping: Option<Mapping>) {
         let mapping = mapping.map(Box::new);
         let file = path.clone();
+        self.import_generation += 1;
+        let generation = self.import_generation;
         self.tasks.spawn(TaskKind::Import, path, move |_| {
             let result = io::xlsx::import_file(&file, mapping.as_deref()).map(Box::new);
             Outcome::Imported {
+                generation,
                 path: file,
                 mapping,
                 result,
@@ -243,10 +249,18 @@ impl AppState {
     fn finish(&mut self, outcome: Outcome) {
         match outcome {
             Outcome::Imported {
+                generation,
                 path,
                 mapping,
                 result,
             } => {
+                if generation != self.import_generation {
+                    log::info!(
+                        "an earlier or cancelled import of {} finished",
+                        path.display()
+                    );
+                    return;
+                }
                 let shown = match (&result, mapping) {
                     (Ok(i), None) => i.report.mapping.clone(),
                     (_, Some(m)) => *m,
@@ -268,7 +282,10 @@ impl AppState {
                     self.fail(msg);
                 }
             },
-            Outcome::Compared { result } => match result {
+            Outcome::Compared { generation, .. } if generation != self.compare_generation => {
+                log::info!("an earlier comparison finished after a newer one was asked for");
+            }
+            Outcome::Compared { result, .. } => match result {
                 Ok(c) => self.comparison = Some(c),
                 Err(e) => {
                     let msg = e.localize(&self.loc);
@@ -279,7 +296,7 @@ impl AppState {
                 let msg = self.loc.ta(
                     "task-lost",
                     &[
-                        ("task", self.loc.t(kind.message_id()).into()),
+                        ("task", self.loc.t(kind.name_id()).into()),
                         ("file", file.display().to_string().into()),
                     ],
                 );

@@ -7,12 +7,17 @@ use crate::domain::edit::Edit;
 use crate::domain::validation::{GateState, gate_state};
 
 use super::command::Command;
-use super::menu::{ANSWER_KEYS, Shortcut, entries};
+use super::menu::{ANSWER_KEYS, Key, Shortcut, entries};
 use super::state::AppState;
 
-/// Every key combination the app binds, the most specific first (Ctrl+Shift+S before Ctrl+S).
+/// Redo's second shortcut, Ctrl+Shift+Z (⌘⇧Z on macOS), beside the menu's Ctrl+Y.
+const REDO_ALT: Shortcut = Shortcut::cmd_shift(Key::Z);
+
+/// Every key combination the app binds, the most specific first (Ctrl+Shift+S before Ctrl+S,
+/// Ctrl+Shift+Z before Ctrl+Z).
 pub fn bound_shortcuts() -> Vec<Shortcut> {
     let mut all: Vec<Shortcut> = entries().iter().filter_map(|e| e.shortcut).collect();
+    all.push(REDO_ALT);
     all.extend(ANSWER_KEYS.map(Shortcut::plain));
     all.sort_by_key(|s| std::cmp::Reverse(s.modifier_count()));
     all.dedup();
@@ -25,6 +30,10 @@ pub fn command_for_key(state: &AppState, pressed: Shortcut, typing: bool) -> Opt
         if e.shortcut == Some(pressed) && (e.while_typing || !typing) {
             return (e.enabled)(state).then(|| (e.command)(state));
         }
+    }
+    if pressed == REDO_ALT {
+        let can = !typing && state.doc.as_ref().is_some_and(|d| d.can_redo());
+        return can.then_some(Command::Redo);
     }
     if typing || pressed.modifier_count() > 0 {
         return None;

@@ -110,6 +110,8 @@ pub struct Entry {
     pub enabled: fn(&AppState) -> bool,
     /// `Some` for entries shown with a tick or a radio mark.
     pub checked: Option<fn(&AppState) -> bool>,
+    /// One of a group of choices (drawn as a radio button rather than a tick).
+    pub radio: bool,
     pub command: fn(&AppState) -> Command,
 }
 
@@ -130,6 +132,7 @@ const fn entry(menu: Menu, id: &'static str, command: fn(&AppState) -> Command) 
         group_start: false,
         enabled: always,
         checked: None,
+        radio: false,
         command,
     }
 }
@@ -151,14 +154,25 @@ impl Entry {
         self
     }
 
+    const fn choice(mut self, checked: fn(&AppState) -> bool) -> Entry {
+        self.checked = Some(checked);
+        self.radio = true;
+        self
+    }
+
     const fn group(mut self) -> Entry {
         self.group_start = true;
         self
     }
 }
 
-/// Every menu entry, menu by menu, in the order drawn.
-pub fn entries() -> Vec<Entry> {
+/// Every menu entry, menu by menu, in the order drawn (built once).
+pub fn entries() -> &'static [Entry] {
+    static TABLE: std::sync::LazyLock<Vec<Entry>> = std::sync::LazyLock::new(table);
+    &TABLE
+}
+
+fn table() -> Vec<Entry> {
     use Menu::*;
     vec![
         entry(File, "menu-new", |_| Command::Close).key(Shortcut::cmd(Key::N), true),
@@ -202,11 +216,11 @@ pub fn entries() -> Vec<Entry> {
         entry(View, "menu-review", |_| Command::ToggleReviewMode).ticked(|s| s.view.review_mode),
         entry(View, "menu-lang-auto", |_| Command::SetLang(None))
             .group()
-            .ticked(|s| s.settings.lang.is_none()),
+            .choice(|s| s.settings.lang.is_none()),
         entry(View, "menu-lang-ja", |_| Command::SetLang(Some(Lang::Ja)))
-            .ticked(|s| s.settings.lang == Some(Lang::Ja)),
+            .choice(|s| s.settings.lang == Some(Lang::Ja)),
         entry(View, "menu-lang-en", |_| Command::SetLang(Some(Lang::En)))
-            .ticked(|s| s.settings.lang == Some(Lang::En)),
+            .choice(|s| s.settings.lang == Some(Lang::En)),
         entry(View, "menu-dark", |s| Command::SetDark(!s.settings.dark))
             .group()
             .ticked(|s| s.settings.dark),

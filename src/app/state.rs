@@ -57,6 +57,9 @@ pub struct AppState {
     pub carry_report: Option<CarryReport>,
     pub view: View,
     pub tasks: Tasks,
+    /// The latest import and comparison asked for: an older request's result is dropped.
+    pub(super) import_generation: u64,
+    pub(super) compare_generation: u64,
 }
 
 impl AppState {
@@ -90,6 +93,8 @@ impl AppState {
             comparison: None,
             carry_report: None,
             tasks: Tasks::default(),
+            import_generation: 0,
+            compare_generation: 0,
         };
         state.load_recovery();
         Ok(state)
@@ -122,13 +127,6 @@ impl AppState {
     /// `now` is the time in seconds (for undo coalescing and autosave).
     pub fn apply(&mut self, cmd: Command, now: f64) {
         let dirty = self.doc.as_ref().is_some_and(|d| d.dirty);
-        if cmd == Command::Quit {
-            self.view.closing = true;
-            if !dirty {
-                self.view.quit = true;
-                return;
-            }
-        }
         if cmd.replaces_document() && dirty {
             self.view.confirm = Some(cmd);
             return;
@@ -155,7 +153,10 @@ impl AppState {
             Command::Import(path) => self.import(path, None),
             Command::PreviewImport(path, mapping) => self.import(path, Some(mapping)),
             Command::AcceptImport => self.accept_import(),
-            Command::CancelImport => self.import_preview = None,
+            Command::CancelImport => {
+                self.import_preview = None;
+                self.import_generation += 1;
+            }
             Command::Edit(edit) => self.edit(edit, now),
             Command::SealEdit => self.with_doc(|d| d.seal()),
             Command::Undo => self.with_doc(|d| {

@@ -22,6 +22,15 @@ pub enum TaskKind {
 }
 
 impl TaskKind {
+    /// The message id of the task's name (no arguments).
+    pub fn name_id(self) -> &'static str {
+        match self {
+            TaskKind::Import => "task-name-import",
+            TaskKind::Export => "task-name-export",
+            TaskKind::Compare => "task-name-compare",
+        }
+    }
+
     /// The message id of the progress line.
     pub fn message_id(self) -> &'static str {
         match self {
@@ -63,6 +72,8 @@ pub type BoxedError = Box<dyn Localize + Send>;
 /// What a finished task hands back.
 pub enum Outcome {
     Imported {
+        /// Which request this answers; an older one's result is dropped.
+        generation: u64,
         path: PathBuf,
         mapping: Option<Box<Mapping>>,
         result: Result<Box<Imported>, FileError>,
@@ -72,6 +83,7 @@ pub enum Outcome {
         result: Result<(), BoxedError>,
     },
     Compared {
+        generation: u64,
         result: Result<(Vec<String>, Comparison), FileError>,
     },
     /// The worker stopped without an answer (it panicked): said to the user, never silent.
@@ -84,7 +96,6 @@ pub struct Task {
     /// The file it works on (the first, for a comparison).
     pub file: PathBuf,
     pub progress: Arc<Progress>,
-    pub started: Instant,
     rx: Receiver<Outcome>,
 }
 
@@ -120,13 +131,17 @@ impl Tasks {
             kind,
             file,
             progress,
-            started: Instant::now(),
             rx,
         });
     }
 
     pub fn is_busy(&self) -> bool {
         !self.running.is_empty()
+    }
+
+    /// Whether a task of this kind is running.
+    pub fn is_running(&self, kind: TaskKind) -> bool {
+        self.running.iter().any(|t| t.kind == kind)
     }
 
     pub fn running(&self) -> &[Task] {

@@ -6,6 +6,7 @@ use super::*;
 use crate::domain::answer::AnswerValue;
 use crate::domain::edit::Edit;
 use crate::domain::project::{HeaderField, ReviewStatus};
+use crate::i18n::Localize;
 use crate::io;
 
 fn state() -> (AppState, tempfile::TempDir) {
@@ -243,8 +244,71 @@ fn quitting_with_changes_asks_and_cancel_keeps_the_window() {
     s.apply(Command::Quit, 2.0);
     assert!(!s.view.quit && s.view.confirm.is_some());
     s.apply(Command::Confirm(Choice::Cancel), 3.0);
-    assert!(!s.view.quit && !s.view.closing && s.doc.is_some());
+    assert!(!s.view.quit && s.doc.is_some());
     s.apply(Command::Quit, 4.0);
     s.apply(Command::Confirm(Choice::Discard), 5.0);
     assert!(s.view.quit);
+}
+
+#[test]
+fn a_failed_save_from_the_confirmation_asks_again_and_never_fires_later() {
+    let (mut s, dir) = state();
+    s.apply(set("q2", AnswerValue::No), 1.0);
+    s.apply(Command::Close, 2.0);
+    s.apply(Command::Confirm(Choice::Save), 3.0);
+    let bad = dir.path().join("no-such-folder").join("x.json");
+    s.apply(Command::PromptDone(bad), 4.0);
+    assert!(s.doc.is_some(), "not closed after a failed save");
+    assert_eq!(s.view.confirm, Some(Command::Close), "asked again");
+    assert!(s.view.after_save.is_none());
+    // Cancel, then a later successful save does not close the statement.
+    s.apply(Command::Confirm(Choice::Cancel), 5.0);
+    s.apply(Command::SaveAs(dir.path().join("later.json")), 6.0);
+    assert!(s.doc.is_some());
+}
+
+#[test]
+fn another_prompt_drops_a_command_waiting_for_save_as() {
+    let (mut s, _dir) = state();
+    s.apply(set("q2", AnswerValue::No), 1.0);
+    s.apply(Command::Close, 2.0);
+    s.apply(Command::Confirm(Choice::Save), 3.0);
+    assert!(s.view.after_save.is_some());
+    s.apply(Command::Ask(Purpose::Open), 4.0);
+    assert!(s.view.after_save.is_none());
+}
+
+#[test]
+fn an_import_cancelled_while_it_runs_does_not_come_back() {
+    let (mut s, dir) = state();
+    let x = dir.path().join("s.xlsx");
+    let d = s.doc.as_ref().unwrap();
+    super::documents::export_xlsx(&x, &d.catalogue, &d.project)
+        .map_err(|e| e.localize(&s.loc))
+        .unwrap();
+    s.apply(Command::Import(x.clone()), 0.0);
+    s.apply(Command::CancelImport, 0.1);
+    s.wait_for_tasks(Duration::from_secs(30));
+    assert!(
+        s.import_preview.is_none(),
+        "the cancelled import stays cancelled"
+    );
+    // Two requests: only the latest one's result is shown.
+    s.apply(Command::Import(dir.path().join("missing.xlsx")), 1.0);
+    s.apply(Command::Import(x), 1.1);
+    s.wait_for_tasks(Duration::from_secs(30));
+    assert!(s.import_preview.as_ref().unwrap().result.is_ok());
+}
+
+#[test]
+fn the_task_lost_message_names_the_task() {
+    let (s, _d) = state();
+    let msg = s.loc.ta(
+        "task-lost",
+        &[
+            ("task", s.loc.t(tasks::TaskKind::Export.name_id()).into()),
+            ("file", "x.pdf".into()),
+        ],
+    );
+    assert!(!msg.contains('{') && msg.contains("x.pdf"), "{msg}");
 }

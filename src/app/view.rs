@@ -60,8 +60,6 @@ pub struct View {
     pub carry_to: Option<String>,
     /// ヘルプ → kaijisho について.
     pub show_about: bool,
-    /// The user asked to close the window and has not cancelled.
-    pub closing: bool,
     /// The window may close now.
     pub quit: bool,
 }

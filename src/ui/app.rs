@@ -115,11 +115,16 @@ impl KaijishoApp {
     fn keys(&mut self, ctx: &egui::Context) {
         let typing = ctx.egui_wants_keyboard_input();
         for s in keys::bound_shortcuts() {
-            if let Some(cmd) = keys::command_for_key(&self.state, s, typing) {
-                let (mods, key) = egui_shortcut(s);
-                if ctx.input_mut(|i| i.consume_key(mods, key)) {
-                    self.send(cmd);
-                }
+            let (mods, key) = egui_shortcut(s);
+            // Most frames have no key press: look at the state only for a pressed key, with
+            // exactly these modifiers (Ctrl+Shift+Z is never taken for Ctrl+Z).
+            if !ctx.input(|i| i.key_pressed(key) && i.modifiers.matches_exact(mods)) {
+                continue;
+            }
+            if let Some(cmd) = keys::command_for_key(&self.state, s, typing)
+                && ctx.input_mut(|i| i.consume_key(mods, key))
+            {
+                self.send(cmd);
             }
         }
     }
@@ -189,10 +194,13 @@ impl eframe::App for KaijishoApp {
         if let Some(p) = dropped {
             self.send(Command::Open(p));
         }
-        // The close button asks first when there are unsaved changes.
-        if ctx.input(|i| i.viewport().close_requested()) && !self.state.view.quit {
+        // The close button asks first when there are unsaved changes, and waits for a running
+        // export or import to finish.
+        if ctx.input(|i| i.viewport().close_requested()) && !self.may_close() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.send(Command::Quit);
+            if !self.state.view.quit {
+                self.send(Command::Quit);
+            }
         }
         self.flush(now);
         self.after_commands(ctx, now);
@@ -213,9 +221,14 @@ impl eframe::App for KaijishoApp {
 }
 
 impl KaijishoApp {
+    /// The user has quit and no background work is left to finish.
+    fn may_close(&self) -> bool {
+        self.state.view.quit && !self.state.busy()
+    }
+
     /// What the window does about the state the commands left.
     fn after_commands(&mut self, ctx: &egui::Context, now: f64) {
-        if self.state.view.quit {
+        if self.may_close() {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
         crate::ui::theme(ctx, self.state.settings.dark);

@@ -21,11 +21,7 @@ pub fn carry_pick_ui(
         ui.heading(l.t("carry-title"));
         ui.label(l.t("carry-pick"));
         for c in catalogues {
-            ui.radio_value(
-                target,
-                c.id.clone(),
-                format!("{} ({} Ver.{})", c.title, c.kind, c.form_version),
-            );
+            ui.radio_value(target, c.id.clone(), l.catalogue_line(c, false));
         }
         ui.horizontal(|ui| {
             if ui.button(l.t("carry-start")).clicked() {

@@ -16,6 +16,7 @@ pub fn compare_ui(
     l: &Localizer,
     form: Option<&mut CompareForm>,
     comparison: Option<&(Vec<String>, Comparison)>,
+    comparing: bool,
     cmds: &mut Vec<Command>,
 ) {
     let Some(form) = form else {
@@ -44,7 +45,10 @@ pub fn compare_ui(
                     form.input.clear();
                 }
                 if ui
-                    .add_enabled(form.files.len() >= 2, egui::Button::new(l.t("compare-run")))
+                    .add_enabled(
+                        form.files.len() >= 2 && !comparing,
+                        egui::Button::new(l.t("compare-run")),
+                    )
                     .clicked()
                 {
                     cmds.push(Command::Compare(form.files.clone()));

@@ -47,8 +47,12 @@ pub fn header_ui(
                 }
                 let label = ui.add(egui::Label::new(text).extend());
                 let mut value = header.get(field).to_string();
+                // The vendor's header is read-only in review mode.
                 let resp = ui
-                    .add(egui::TextEdit::singleline(&mut value).desired_width(width))
+                    .add_enabled(
+                        !review_mode,
+                        egui::TextEdit::singleline(&mut value).desired_width(width),
+                    )
                     .labelled_by(label.id);
                 if resp.changed() {
                     cmds.push(Command::Edit(Edit::Header { field, text: value }));

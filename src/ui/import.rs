@@ -4,6 +4,7 @@
 use eframe::egui;
 
 use crate::app::{Command, ImportPreview};
+use crate::domain::answer::YES_NO_NA;
 use crate::i18n::{Localize, Localizer};
 use crate::io::xlsx::Mapping;
 
@@ -40,7 +41,8 @@ fn mapping_ui(app_lang: &crate::i18n::Localizer, ui: &mut egui::Ui, m: &mut Mapp
         let mut marks = m.mark_columns.clone().unwrap_or_default();
         let label = ui.label(app_lang.t("import-map-marks"));
         ui.horizontal(|ui| {
-            for (c, hint) in marks.iter_mut().zip(["はい", "いいえ", "対象外"]) {
+            let words = YES_NO_NA.map(|v| app_lang.value(v));
+            for (c, hint) in marks.iter_mut().zip(words) {
                 ui.add(egui::TextEdit::singleline(c).desired_width(40.0))
                     .labelled_by(label.id)
                     .on_hover_text(hint);
@@ -66,6 +68,7 @@ pub fn import_ui(
     ui: &mut egui::Ui,
     l: &Localizer,
     preview: Option<&mut ImportPreview>,
+    reading: bool,
     out: &mut Vec<Command>,
 ) {
     let Some(preview) = preview else {
@@ -99,13 +102,7 @@ pub fn import_ui(
                         ));
                         ui.label(l.t(&format!("import-method-{}", r.method)));
                         let c = &imp.catalogue;
-                        ui.weak(format!(
-                            "{} — {} Ver.{} / {}",
-                            c.title,
-                            c.kind,
-                            c.form_version,
-                            l.t(&format!("provenance-{}", c.provenance.kind.key()))
-                        ));
+                        ui.weak(l.catalogue_line(c, false));
                         if !r.filled {
                             ui.label(l.t("import-blank"));
                         }
@@ -150,14 +147,17 @@ pub fn import_ui(
         ui.horizontal(|ui| {
             if ui
                 .add_enabled(
-                    preview.result.is_ok(),
+                    preview.result.is_ok() && !reading,
                     egui::Button::new(l.t("import-accept")),
                 )
                 .clicked()
             {
                 out.push(Command::AcceptImport);
             }
-            if ui.button(l.t("import-rerun")).clicked() {
+            if ui
+                .add_enabled(!reading, egui::Button::new(l.t("import-rerun")))
+                .clicked()
+            {
                 out.push(Command::PreviewImport(
                     preview.path.clone(),
                     preview.mapping.clone(),

@@ -19,6 +19,9 @@ pub fn menu_ui(ui: &mut egui::Ui, s: &AppState, out: &mut Vec<Command>) {
                         let label = s.loc.t(e.id);
                         let enabled = (e.enabled)(s);
                         let clicked = match e.checked {
+                            Some(checked) if e.radio => ui
+                                .add_enabled(enabled, egui::RadioButton::new(checked(s), label))
+                                .clicked(),
                             Some(checked) => {
                                 let mut on = checked(s);
                                 ui.add_enabled(enabled, egui::Checkbox::new(&mut on, label))

@@ -25,6 +25,7 @@ use eframe::egui;
 
 pub use app::{KaijishoApp, StartOptions, run};
 
+use crate::app::tasks::TaskKind;
 use crate::app::{AppState, Command};
 use crate::domain::answer::AnswerValue;
 
@@ -88,8 +89,11 @@ pub fn root_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
     path_prompt::path_prompt_ui(ui, l, s.view.prompt.as_mut(), out);
     confirm::confirm_ui(ui, l, s.view.confirm.is_some(), out);
     recovery::recovery_ui(ui, l, s.recovery.as_ref(), s.doc.is_none(), out);
-    import::import_ui(ui, l, s.import_preview.as_mut(), out);
-    compare::compare_ui(ui, l, s.view.compare.as_mut(), s.comparison.as_ref(), out);
+    let reading = s.tasks.is_running(TaskKind::Import);
+    import::import_ui(ui, l, s.import_preview.as_mut(), reading, out);
+    let comparing = s.tasks.is_running(TaskKind::Compare);
+    let comparison = s.comparison.as_ref();
+    compare::compare_ui(ui, l, s.view.compare.as_mut(), comparison, comparing, out);
     carry::carry_pick_ui(ui, l, &s.catalogues, s.view.carry_to.as_mut(), out);
     carry::carry_report_ui(ui, l, s.carry_report.as_ref(), s.doc.as_ref(), out);
     about::about_ui(ui, l, s.view.show_about, out);

@@ -50,14 +50,15 @@ fn answer_buttons(
 }
 
 /// The 備考 editor. Enter inserts a newline (and confirms IME conversion); it never acts.
-/// Leaving the field ends its undo step.
+/// Sends the edit, then (when the field lost focus) the end of its undo step.
 fn remark_editor(
     ui: &mut egui::Ui,
     label_text: &str,
     text: &str,
     id: egui::Id,
     out: &mut Vec<Command>,
-) -> Option<String> {
+    edit: impl FnOnce(String) -> Edit,
+) {
     let label = ui.label(label_text);
     let mut buf = text.to_string();
     let resp = ui
@@ -68,10 +69,12 @@ fn remark_editor(
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(label.id);
+    if resp.changed() {
+        out.push(Command::Edit(edit(buf)));
+    }
     if resp.lost_focus() {
         out.push(Command::SealEdit);
     }
-    resp.changed().then_some(buf)
 }
 
 pub fn question_ui(
@@ -130,7 +133,7 @@ pub fn question_ui(
                     );
                 }
                 let answer = doc.project.answer(&q.id).cloned().unwrap_or_default();
-                if answer.recheck {
+                if answer.recheck && !review_mode {
                     ui.horizontal(|ui| {
                         ui.colored_label(ui.visuals().warn_fg_color, l.t("question-recheck"));
                         let resp = ui.button(l.t("question-confirm"));
@@ -164,13 +167,11 @@ pub fn question_ui(
                             });
                             let id = egui::Id::unique(("remark", &q.id, &o.id));
                             let label = format!("{prefix} {}", l.t("question-remark"));
-                            if let Some(text) = remark_editor(ui, &label, &oa.remark, id, cmds) {
-                                cmds.push(Command::Edit(Edit::Remark {
-                                    question: q.id.clone(),
-                                    option: Some(o.id.clone()),
-                                    text,
-                                }));
-                            }
+                            remark_editor(ui, &label, &oa.remark, id, cmds, |text| Edit::Remark {
+                                question: q.id.clone(),
+                                option: Some(o.id.clone()),
+                                text,
+                            });
                         }
                     }
                     _ => {
@@ -184,13 +185,11 @@ pub fn question_ui(
                         ui.add_space(6.0);
                         let id = egui::Id::unique(("remark", &q.id));
                         let label = format!("{number} {}", l.t("question-remark"));
-                        if let Some(text) = remark_editor(ui, &label, &answer.remark, id, cmds) {
-                            cmds.push(Command::Edit(Edit::Remark {
-                                question: q.id.clone(),
-                                option: None,
-                                text,
-                            }));
-                        }
+                        remark_editor(ui, &label, &answer.remark, id, cmds, |text| Edit::Remark {
+                            question: q.id.clone(),
+                            option: None,
+                            text,
+                        });
                     }
                 });
                 if review_mode {

@@ -44,15 +44,7 @@ fn new_project_ui(
     ui.heading(l.t("start-new"));
     ui.label(l.t("start-catalogue"));
     for c in catalogues {
-        let text = format!(
-            "{} ({} Ver.{} / {} {}問)",
-            c.title,
-            c.kind,
-            c.form_version,
-            l.t(&format!("provenance-{}", c.provenance.kind.key())),
-            c.question_count()
-        );
-        ui.radio_value(&mut form.catalogue, c.id.clone(), text);
+        ui.radio_value(&mut form.catalogue, c.id.clone(), l.catalogue_line(c, true));
     }
     ui.add_space(6.0);
     egui::Grid::new("new-header").num_columns(2).show(ui, |ui| {
