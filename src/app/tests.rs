@@ -6,7 +6,6 @@ use super::*;
 use crate::domain::answer::AnswerValue;
 use crate::domain::edit::Edit;
 use crate::domain::project::{HeaderField, ReviewStatus};
-use crate::i18n::Localize;
 use crate::io;
 
 fn state() -> (AppState, tempfile::TempDir) {
