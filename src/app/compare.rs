@@ -1,16 +1,49 @@
 //! Comparing statements (in the background) and carrying answers forward to a new statement.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::domain::carry::carry;
-use crate::domain::compare::{Side, compare};
+use crate::domain::catalogue::Catalogue;
+use crate::domain::compare::{Comparison, Side, compare};
 use crate::domain::project::Header;
-use crate::io;
+use crate::io::{self, FileError};
 
 use super::doc::Doc;
 use super::state::AppState;
-use super::tasks::{Outcome, TaskKind};
+use super::tasks::{Outcome, Progress, TaskKind};
 use super::view::CompareForm;
+
+/// A statement's label in a comparison: its file name (the whole path when it has none).
+pub fn file_label(p: &Path) -> String {
+    p.file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_else(|| p.display().to_string())
+}
+
+/// Opens the statements in `files` (JSON or workbooks) and compares them: their labels and the
+/// table. Used by the window (on a worker thread) and by `kaijisho compare`.
+pub fn compare_files(
+    files: &[PathBuf],
+    shipped: &[Catalogue],
+    progress: &Progress,
+) -> Result<(Vec<String>, Comparison), FileError> {
+    progress.set_total(files.len() + 1);
+    let mut opened = Vec::new();
+    for f in files {
+        opened.push(io::open_statement(f, shipped)?);
+        progress.step();
+    }
+    let sides: Vec<Side<'_>> = opened
+        .iter()
+        .map(|(p, c)| Side {
+            catalogue: c,
+            project: p,
+        })
+        .collect();
+    let table = compare(&sides);
+    progress.step();
+    Ok((files.iter().map(|f| file_label(f)).collect(), table))
+}
 
 impl AppState {
     /// Opens the comparison window with the current file (if saved) as the first statement.
@@ -40,40 +73,9 @@ impl AppState {
         self.compare_generation += 1;
         let generation = self.compare_generation;
         self.tasks.spawn(TaskKind::Compare, first, move |progress| {
-            progress.set_total(files.len() + 1);
-            let mut opened = Vec::new();
-            for f in &files {
-                match io::open_statement(f, &shipped) {
-                    Ok(pc) => opened.push(pc),
-                    Err(e) => {
-                        return Outcome::Compared {
-                            generation,
-                            result: Err(e),
-                        };
-                    }
-                }
-                progress.step();
-            }
-            let sides: Vec<Side<'_>> = opened
-                .iter()
-                .map(|(p, c)| Side {
-                    catalogue: c,
-                    project: p,
-                })
-                .collect();
-            let table = compare(&sides);
-            progress.step();
-            let labels = files
-                .iter()
-                .map(|f| {
-                    f.file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default()
-                })
-                .collect();
             Outcome::Compared {
                 generation,
-                result: Ok((labels, table)),
+                result: compare_files(&files, &shipped, progress),
             }
         });
     }

@@ -5,21 +5,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::error::CliError;
-use super::open;
 use super::output::{emit, written};
-use crate::domain::catalogue::Catalogue;
 use crate::domain::matching::MatchKind;
-use crate::domain::project::Project;
 use crate::i18n::{Localize, Localizer};
 use crate::io::FileError;
 use crate::io::xlsx::ComparisonHeadings;
-
-/// A statement's label in the comparison: its file name.
-fn file_label(p: &Path) -> String {
-    p.file_name()
-        .map(|f| f.to_string_lossy().into_owned())
-        .unwrap_or_else(|| p.display().to_string())
-}
 
 /// Lists the rows that differ between the statements; exit 1 when any do.
 pub(super) fn run(
@@ -27,18 +17,9 @@ pub(super) fn run(
     files: &[PathBuf],
     xlsx: Option<&Path>,
 ) -> Result<ExitCode, CliError> {
-    use crate::domain::compare::{Side, compare as run_compare};
-    let opened: Vec<(Project, Catalogue)> =
-        files.iter().map(|f| open(f)).collect::<Result<_, _>>()?;
-    let sides: Vec<Side<'_>> = opened
-        .iter()
-        .map(|(p, c)| Side {
-            catalogue: c,
-            project: p,
-        })
-        .collect();
-    let cmp = run_compare(&sides);
-    let labels: Vec<String> = files.iter().map(|f| file_label(f)).collect();
+    let shipped = crate::assets::shipped_catalogues()?;
+    let progress = crate::app::tasks::Progress::default();
+    let (labels, cmp) = crate::app::compare::compare_files(files, &shipped, &progress)?;
     let mut out = String::new();
     for row in cmp.differences() {
         let short: String = row.text.chars().take(40).collect();
