@@ -12,6 +12,7 @@ use crate::domain::catalogue::CatalogueIssue;
 use crate::domain::project::{EditError, ResolveError};
 use crate::domain::validation::{Finding, FindingKind, Severity};
 use crate::io::atomic::{ReadError, SaveError};
+use crate::io::lock::LockError;
 use crate::io::{FileError, FileKind};
 
 /// The languages the app speaks.
@@ -223,6 +224,18 @@ impl Localize for SaveError {
                 "err-save-backup",
                 &[("file", path(p)), ("detail", s(source))],
             ),
+            SaveError::IsFolder { path: p } => l.ta("err-is-folder", &[("file", path(p))]),
+            SaveError::NotAFile { path: p } => l.ta("err-save-not-a-file", &[("file", path(p))]),
+            SaveError::LinkLoop { path: p } => l.ta("err-save-link-loop", &[("file", path(p))]),
+            SaveError::ChangedOnDisk { path: p } => {
+                l.ta("err-save-changed-on-disk", &[("file", path(p))])
+            }
+            SaveError::Lock(LockError::Busy { path: p }) => {
+                l.ta("err-save-busy", &[("file", path(p))])
+            }
+            SaveError::Lock(LockError::Io { path: p, source }) => {
+                l.ta("err-save-lock", &[("file", path(p)), ("detail", s(source))])
+            }
         }
     }
 }

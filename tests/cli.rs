@@ -577,3 +577,143 @@ fn stdout_that_cannot_be_written_is_an_error() {
         .code(2)
         .stderr(predicate::str::contains("standard output"));
 }
+
+/// An output that names an input (or another output), a folder, a device or a FIFO is refused
+/// before anything is written, and the input is untouched.
+#[test]
+fn outputs_that_would_destroy_an_input_or_are_not_files_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = new_mds(dir.path());
+    let before = fs::read(&p).unwrap();
+    let same_spelled_otherwise = dir.path().join(".").join("mds.json");
+    let cases: Vec<Vec<std::ffi::OsString>> = vec![
+        vec![
+            "export".into(),
+            p.clone().into(),
+            "--xlsx".into(),
+            p.clone().into(),
+        ],
+        vec![
+            "export".into(),
+            p.clone().into(),
+            "--pdf".into(),
+            same_spelled_otherwise.into(),
+        ],
+        vec![
+            "compare".into(),
+            p.clone().into(),
+            sample().into(),
+            "--xlsx".into(),
+            p.clone().into(),
+        ],
+        vec![
+            "carry".into(),
+            p.clone().into(),
+            "--catalogue".into(),
+            "mds-seed-checksheet".into(),
+            "-o".into(),
+            p.clone().into(),
+            "--force".into(),
+        ],
+    ];
+    for args in cases {
+        kaijisho()
+            .args(&args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("is the same file as the input"))
+            .stderr(predicate::str::contains("panicked").not());
+        assert_eq!(fs::read(&p).unwrap(), before, "{args:?}");
+    }
+    // The PDF and the workbook into one file.
+    let both = dir.path().join("both.out");
+    kaijisho()
+        .arg("export")
+        .arg(&p)
+        .arg("--xlsx")
+        .arg(&both)
+        .arg("--pdf")
+        .arg(&both)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("both.out"));
+    assert!(!both.exists());
+    // Not files: refused up front, with nothing written beside them.
+    let fifo = dir.path().join("fifo");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    for (out, says) in [
+        (PathBuf::from("/dev/null"), "not a regular file"),
+        (PathBuf::from("/dev/stdout"), "not a regular file"),
+        (fifo.clone(), "not a regular file"),
+        (dir.path().to_path_buf(), "is a folder"),
+    ] {
+        kaijisho()
+            .arg("export")
+            .arg(&p)
+            .arg("--pdf")
+            .arg(&out)
+            .timeout(std::time::Duration::from_secs(20))
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(says))
+            .stderr(predicate::str::contains(".bak").not());
+    }
+    use std::os::unix::fs::FileTypeExt;
+    let null = fs::metadata("/dev/null").unwrap().file_type();
+    assert!(null.is_char_device(), "/dev/null is still the device");
+}
+
+/// File names may be any bytes; text arguments that are not UTF-8 get an error naming them.
+#[test]
+fn non_utf8_file_names_work_and_non_utf8_text_is_a_clear_error() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"\xff\xfe\x83\x81.json");
+    let p = dir.path().join(name);
+    kaijisho()
+        .args(["new", "--catalogue", "sds-seed-remote-service", "-o"])
+        .arg(&p)
+        .assert()
+        .success();
+    kaijisho()
+        .arg("answer")
+        .arg(&p)
+        .args(["1.1", "はい"])
+        .assert()
+        .success();
+    // A remark read from a Shift_JIS file (「あ」 is 0x82 0xA0).
+    let sjis = std::ffi::OsStr::from_bytes(b"\x82\xa0");
+    let before = fs::read(&p).unwrap();
+    kaijisho()
+        .arg("answer")
+        .arg(&p)
+        .args(["1.2", "はい", "--remark"])
+        .arg(sjis)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--remark"))
+        .stderr(predicate::str::contains("not valid UTF-8"))
+        .stderr(predicate::str::contains("panicked").not());
+    kaijisho()
+        .args([
+            "--lang",
+            "ja",
+            "new",
+            "--catalogue",
+            "sds-seed-remote-service",
+        ])
+        .arg("--vendor")
+        .arg(sjis)
+        .arg("-o")
+        .arg(dir.path().join("x.json"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("引数 --vendor"));
+    assert_eq!(fs::read(&p).unwrap(), before);
+}

@@ -640,3 +640,64 @@ fn review_mode_keeps_the_vendor_header_and_answers_read_only() {
     assert_eq!(after.header, before.header);
     assert_eq!(after.answers, before.answers);
 }
+
+#[test]
+fn a_file_changed_on_disk_is_not_overwritten_unasked() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("mine.json");
+    let p = kaijisho::assets::sample_project("sds-remote-service-sample").unwrap();
+    kaijisho::io::save_project(&file, &p).unwrap();
+    let mut h = harness(dir.path());
+    menu(&mut h, "ファイル", "開く…");
+    choose_path(&mut h, &file);
+    select(&mut h, "2 扱う");
+    h.get_by_label("2 いいえ").click();
+    h.run();
+    // Another window (or a sync client) saves the same file meanwhile.
+    let mut theirs = p.clone();
+    theirs.header.vendor = "別のウィンドウ".into();
+    kaijisho::io::save_project(&file, &theirs).unwrap();
+    let on_disk = std::fs::read(&file).unwrap();
+    // Ctrl+S: asked first, nothing written.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    settle(&mut h);
+    h.get_by_label("ファイルがほかで変更されています");
+    assert_eq!(std::fs::read(&file).unwrap(), on_disk);
+    // 比較する: the two versions side by side (the vendor name differs, and q2).
+    h.get_by_label("比較する").click();
+    settle(&mut h);
+    assert!(
+        h.query_by_label("ファイルがほかで変更されています")
+            .is_none()
+    );
+    let table = h.state().state.comparison.as_ref().expect("compared");
+    assert_eq!(table.0[1], "このウィンドウの内容");
+    assert!(table.0[0].contains("mine.json"), "{:?}", table.0);
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        on_disk,
+        "compare writes nothing"
+    );
+    // Ctrl+S again → 上書き保存する replaces it; the next save needs no question.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    settle(&mut h);
+    h.get_by_label("上書き保存する").click();
+    settle(&mut h);
+    let saved = kaijisho::io::load_project(&file).unwrap();
+    assert_eq!(saved.value("q2"), AnswerValue::No);
+    assert_eq!(saved.header.vendor, p.header.vendor);
+    assert!(!h.state().state.doc.as_ref().unwrap().dirty);
+    // (The comparison window still covers the question: answer by key.)
+    h.key_press(egui::Key::Num1);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    settle(&mut h);
+    assert!(
+        h.query_by_label("ファイルがほかで変更されています")
+            .is_none()
+    );
+    assert_eq!(
+        kaijisho::io::load_project(&file).unwrap().value("q2"),
+        AnswerValue::Yes
+    );
+}

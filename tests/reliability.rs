@@ -72,14 +72,26 @@ fn sigkill_during_save_leaves_old_or_new_statement() {
         }
     }
     assert!(killed_mid_way > 0, "the kill loop never interrupted a run");
-    // No temporary files pile up beyond those of killed runs, and none is mistaken for data.
+    // No temporary files pile up beyond those of killed runs (and the lock file a killed run
+    // could not remove; the kernel released its lock), and none is mistaken for data.
     for entry in fs::read_dir(dir.path()).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();
         assert!(
-            name == "big.json" || name == "big.json.bak" || name.ends_with(".tmp"),
+            name == "big.json"
+                || name == "big.json.bak"
+                || name == ".big.json.lock"
+                || name.ends_with(".tmp"),
             "{name}"
         );
     }
+    // A lock file left by a killed run does not block the next command.
+    let after = Proc::new(&bin)
+        .arg("answer")
+        .arg(&path)
+        .args(["1.2", "はい"])
+        .output()
+        .unwrap();
+    assert!(after.status.success(), "{after:?}");
 }
 
 #[test]
@@ -242,4 +254,68 @@ fn a_read_only_folder_is_a_clear_error_and_the_old_file_stays() {
         "the statement is unchanged"
     );
     assert!(!ro.join("statement.pdf").exists());
+}
+
+/// Two `kaijisho answer` commands on the same file at the same moment, 200 times: both answers
+/// are in the file afterwards (each command waits for the other's lock), and both say so.
+#[test]
+fn concurrent_answers_on_one_file_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.json");
+    let bin = assert_cmd::cargo::cargo_bin("kaijisho");
+    let new = Proc::new(&bin)
+        .args(["new", "--catalogue", "sds-seed-remote-service", "-o"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(new.status.success(), "{new:?}");
+    let runs = std::env::var("KAIJISHO_RACE_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(200u32);
+    let answer = |number: &str, value: &str, remark: &str| {
+        Proc::new(&bin)
+            .arg("answer")
+            .arg(&path)
+            .args([number, value, "--remark", remark])
+            .env("KAIJISHO_LANG", "en")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    for i in 0..runs {
+        let (a, b) = (format!("a{i}"), format!("b{i}"));
+        let (va, vb) = if i % 2 == 0 {
+            ("はい", "いいえ")
+        } else {
+            ("いいえ", "はい")
+        };
+        let first = answer("1.1", va, &a);
+        let second = answer("1.2", vb, &b);
+        for (who, child) in [("first", first), ("second", second)] {
+            let out = child.wait_with_output().unwrap();
+            assert!(
+                out.status.success(),
+                "run {i}, {who}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        let p = load_project(&path).unwrap();
+        let c = kaijisho::assets::shipped_catalogues().unwrap();
+        let c = p.catalogue.resolve(&c).unwrap();
+        let q = |n: &str| c.find_by_number(n).unwrap().id.clone();
+        let (q1, q2) = (q("1.1"), q("1.2"));
+        assert_eq!(
+            p.answers[&q1].remark, a,
+            "run {i}: the first answer was lost"
+        );
+        assert_eq!(
+            p.answers[&q2].remark, b,
+            "run {i}: the second answer was lost"
+        );
+        assert_eq!(p.value(&q1).label(), va);
+        assert_eq!(p.value(&q2).label(), vb);
+    }
+    assert!(!dir.path().join(".shared.json.lock").exists());
 }

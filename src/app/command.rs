@@ -109,6 +109,12 @@ pub enum Command {
     CloseCarryReport,
     ShowAbout,
     CloseAbout,
+    /// The file changed on disk: replace it with this window's statement anyway.
+    OverwriteOnDisk,
+    /// The file changed on disk: compare it with this window's statement.
+    CompareWithDisk,
+    /// The file changed on disk: leave it and keep editing.
+    KeepDiskVersion,
     /// The window's close button: asks first when there are unsaved changes.
     Quit,
 }

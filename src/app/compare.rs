@@ -80,6 +80,51 @@ impl AppState {
         });
     }
 
+    /// The open file changed on disk: compares the version on disk with this window's statement
+    /// (in the background) and shows the comparison window instead of the question; the next
+    /// save asks again.
+    pub(super) fn compare_with_disk(&mut self) {
+        let (Some(path), Some(d)) = (self.view.disk_conflict.take(), &self.doc) else {
+            return;
+        };
+        self.view.after_save = None;
+        let mine = (d.project.clone(), d.catalogue.clone());
+        let labels = vec![
+            self.loc.ta(
+                "disk-conflict-on-disk",
+                &[("file", file_label(&path).into())],
+            ),
+            self.loc.t("disk-conflict-this-window"),
+        ];
+        let shipped = self.catalogues.clone();
+        self.view.compare = Some(CompareForm {
+            files: vec![path.clone()],
+            only_differences: true,
+            ..CompareForm::default()
+        });
+        self.compare_generation += 1;
+        let generation = self.compare_generation;
+        self.tasks
+            .spawn(TaskKind::Compare, path.clone(), move |progress| {
+                progress.set_total(2);
+                let result = io::open_statement(&path, &shipped).map(|(p, c)| {
+                    progress.step();
+                    let sides = [
+                        Side {
+                            catalogue: &c,
+                            project: &p,
+                        },
+                        Side {
+                            catalogue: &mine.1,
+                            project: &mine.0,
+                        },
+                    ];
+                    (labels, compare(&sides))
+                });
+                Outcome::Compared { generation, result }
+            });
+    }
+
     /// Starts a new statement on `catalogue` from the open one, answers carried and marked
     /// for re-checking.
     pub(super) fn carry_forward(&mut self, catalogue: &str, now: f64) {

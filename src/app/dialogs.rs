@@ -12,13 +12,13 @@ impl AppState {
         match choice {
             Choice::Save => {
                 let has_path = self.doc.as_ref().is_some_and(|d| d.path.is_some());
+                // Carried on once saved; a failed save asks again, a file changed on disk
+                // asks "overwrite?" first.
+                self.view.after_save = Some(pending);
                 if has_path {
                     self.save(now);
-                    // A failed save leaves the changes unsaved: ask again.
-                    self.apply(pending, now);
                 } else {
-                    // A new statement needs a file first; carry on once it is saved.
-                    self.view.after_save = Some(pending);
+                    // A new statement needs a file first.
                     self.ask(Purpose::SaveAs);
                 }
             }

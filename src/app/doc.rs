@@ -33,6 +33,10 @@ pub struct Doc {
     redo: Vec<Step>,
     /// Time of the last edit not yet written to the recovery file.
     pub pending_autosave: Option<f64>,
+    /// The SHA-256 of `path`'s content as this window last read or wrote it: a save first
+    /// checks the file still has it, so another program's changes are never overwritten
+    /// unasked. `None` when unknown (a new or recovered statement).
+    pub on_disk: Option<[u8; 32]>,
 }
 
 impl Doc {
@@ -49,6 +53,7 @@ impl Doc {
             undo: Vec::new(),
             redo: Vec::new(),
             pending_autosave: None,
+            on_disk: None,
         }
     }
 

@@ -84,9 +84,12 @@ impl AppState {
         if io::is_workbook(&path) {
             return self.import(path, None);
         }
-        match io::open_project(&path, &self.catalogues) {
-            Ok((p, c)) => {
+        match io::json::open_project_digest(&path, &self.catalogues) {
+            Ok((p, c, digest)) => {
                 self.open_doc(p, c, Some(path.clone()));
+                if let Some(d) = &mut self.doc {
+                    d.on_disk = Some(digest);
+                }
                 self.say_file("status-opened", &path);
             }
             Err(e) => {
@@ -135,8 +138,11 @@ impl AppState {
 
     pub(super) fn save_to(&mut self, path: PathBuf, now: f64) {
         let Some(d) = &mut self.doc else { return };
-        match io::save_project(&path, &d.project) {
-            Ok(()) => {
+        // Its own file must still be what this window read; another file the user chose.
+        let expected = d.on_disk.filter(|_| d.path.as_ref() == Some(&path));
+        match io::json::save_project_checked(&path, &d.project, expected) {
+            Ok(digest) => {
+                d.on_disk = Some(digest);
                 d.path = Some(path.clone());
                 d.dirty = false;
                 d.pending_autosave = None;
@@ -148,6 +154,11 @@ impl AppState {
                     self.run(next, now);
                 }
             }
+            Err(io::FileError::Save(io::SaveError::ChangedOnDisk { path })) => {
+                log::warn!("{}: changed on disk since it was read", path.display());
+                // Ask: overwrite, compare, or leave it (the waiting command waits for the answer).
+                self.view.disk_conflict = Some(path);
+            }
             Err(e) => {
                 let msg = e.localize(&self.loc);
                 self.fail(msg);
@@ -158,6 +169,23 @@ impl AppState {
                 }
             }
         }
+    }
+
+    /// The file changed on disk and the user chose to replace it with this window's statement.
+    pub(super) fn overwrite_on_disk(&mut self, now: f64) {
+        let Some(path) = self.view.disk_conflict.take() else {
+            return;
+        };
+        if let Some(d) = &mut self.doc {
+            d.on_disk = None;
+        }
+        self.save_to(path, now);
+    }
+
+    /// The file changed on disk: leave it, and drop what was waiting for the save.
+    pub(super) fn keep_disk_version(&mut self) {
+        self.view.disk_conflict = None;
+        self.view.after_save = None;
     }
 
     /// Shows the path prompt, pre-filled from the current file.
@@ -185,6 +213,21 @@ impl AppState {
     /// Exports the open statement in the background.
     pub(super) fn export(&mut self, path: PathBuf, format: ExportFormat) {
         let Some(d) = &self.doc else { return };
+        // An export never replaces the statement's own file.
+        if let Some(own) = d
+            .path
+            .as_ref()
+            .filter(|own| **own == path || io::atomic::is_same_file(own, &path))
+        {
+            let msg = self.loc.ta(
+                "err-output-is-input",
+                &[
+                    ("file", path.display().to_string().into()),
+                    ("input", own.display().to_string().into()),
+                ],
+            );
+            return self.fail(msg);
+        }
         let (c, p) = (d.catalogue.clone(), d.project.clone());
         let file = path.clone();
         self.tasks.spawn(TaskKind::Export, path.clone(), move |_| {

@@ -198,6 +198,9 @@ impl AppState {
             Command::CloseCarryReport => self.carry_report = None,
             Command::ShowAbout => self.view.show_about = true,
             Command::CloseAbout => self.view.show_about = false,
+            Command::OverwriteOnDisk => self.overwrite_on_disk(now),
+            Command::CompareWithDisk => self.compare_with_disk(),
+            Command::KeepDiskVersion => self.keep_disk_version(),
             Command::Quit => self.view.quit = true,
         }
     }

@@ -175,6 +175,20 @@ fn exports_run_in_the_background_and_report() {
 }
 
 #[test]
+fn an_export_never_replaces_the_statement_itself() {
+    let (mut s, dir) = state();
+    let path = dir.path().join("mine.json");
+    s.apply(Command::SaveAs(path.clone()), 0.0);
+    let saved = std::fs::read(&path).unwrap();
+    let spelled_otherwise = dir.path().join(".").join("mine.json");
+    s.apply(Command::ExportXlsx(spelled_otherwise), 1.0);
+    s.wait_for_tasks(Duration::from_secs(60));
+    let st = s.status.clone().unwrap();
+    assert!(st.error && st.text.contains("mine.json"), "{st:?}");
+    assert_eq!(std::fs::read(&path).unwrap(), saved);
+}
+
+#[test]
 fn review_edits_are_undoable_and_leave_answers_alone() {
     let (mut s, _d) = state();
     s.apply(Command::ToggleReviewMode, 0.0);

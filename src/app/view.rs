@@ -60,6 +60,8 @@ pub struct View {
     pub carry_to: Option<String>,
     /// ヘルプ → kaijisho について.
     pub show_about: bool,
+    /// A save found its file changed on disk by another program: overwrite, compare or cancel.
+    pub disk_conflict: Option<PathBuf>,
     /// The window may close now.
     pub quit: bool,
 }

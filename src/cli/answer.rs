@@ -9,6 +9,7 @@ use crate::assets;
 use crate::domain::answer::AnswerValue;
 use crate::i18n::Localizer;
 use crate::io::json;
+use crate::io::lock::FileLock;
 
 /// Sets one answer (of a question or of one of its options) and saves the project.
 pub(super) fn run(
@@ -20,6 +21,9 @@ pub(super) fn run(
     remark: Option<String>,
 ) -> Result<ExitCode, CliError> {
     let shipped = assets::shipped_catalogues()?;
+    // Held from reading to writing: a second `answer` on the same file waits for this one, so
+    // neither loses the other's answer.
+    let lock = FileLock::acquire(path).map_err(crate::io::FileError::from)?;
     let (mut project, catalogue) = json::open_project(path, &shipped)?;
     let value = AnswerValue::parse(value).ok_or_else(|| CliError::InvalidValue(value.into()))?;
     let q = catalogue
@@ -30,7 +34,8 @@ pub(super) fn run(
             catalogue: catalogue.id.clone(),
         })?;
     project.set_answer(&catalogue, &q.id, option, value, remark)?;
-    json::save_project(path, &project)?;
+    json::save_project_locked(&lock, &project)?;
+    drop(lock);
     let question = match option.and_then(|o| q.find_option(o)) {
         Some(o) => format!("{} {}", q.number_key(), o.label),
         None => q.number_key(),

@@ -1,10 +1,13 @@
 //! The command line's shape (clap derive): the global options, the commands and their
 //! arguments. Help texts are replaced by localised ones in [`super::help`].
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+// Text arguments are taken as the system gives them (`OsString`) and turned into UTF-8 by
+// `super::text`, which names the argument when that fails; file names stay `PathBuf`.
 // The command line: an optional command (none opens the desktop app) and the language. (Plain
 // comments here: a doc comment would become clap's help text.)
 #[derive(Debug, Parser)]
@@ -32,33 +35,33 @@ pub(super) enum Command {
     /// Create a new project.
     New {
         #[arg(long)]
-        catalogue: String,
+        catalogue: OsString,
         #[arg(short = 'o', long)]
         output: PathBuf,
         #[arg(long)]
-        created: Option<String>,
+        created: Option<OsString>,
         #[arg(long, default_value = "")]
-        vendor: String,
+        vendor: OsString,
         #[arg(long, default_value = "")]
-        product: String,
+        product: OsString,
         #[arg(long = "product-version", default_value = "")]
-        product_version: String,
+        product_version: OsString,
         #[arg(long)]
-        contact: Option<String>,
+        contact: Option<OsString>,
         #[arg(long)]
         force: bool,
     },
     /// Answer a question.
     Answer {
         project: PathBuf,
-        number: String,
-        value: String,
+        number: OsString,
+        value: OsString,
         /// Labels are often copied with their leading dash (`-記憶ID(パスワード等)`).
         #[arg(long, allow_hyphen_values = true)]
-        option: Option<String>,
+        option: Option<OsString>,
         /// A remark may start with a dash (a list item) or any other character.
         #[arg(long, allow_hyphen_values = true)]
-        remark: Option<String>,
+        remark: Option<OsString>,
     },
     /// Validate a project.
     Validate {
@@ -115,7 +118,7 @@ pub(super) enum Command {
     Carry {
         old: PathBuf,
         #[arg(long)]
-        catalogue: String,
+        catalogue: OsString,
         #[arg(short = 'o', long)]
         output: PathBuf,
         #[arg(long)]

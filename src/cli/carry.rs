@@ -21,6 +21,7 @@ pub(super) fn run(
     force: bool,
 ) -> Result<ExitCode, CliError> {
     use crate::domain::carry::carry as run_carry;
+    super::check_outputs(&[Some(output)], &[old, Path::new(catalogue)])?;
     refuse_overwrite(Some(output), force)?;
     let (old_p, old_c) = open(old)?;
     let (new_c, embed) = catalogue_arg(catalogue)?;

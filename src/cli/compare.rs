@@ -17,6 +17,8 @@ pub(super) fn run(
     files: &[PathBuf],
     xlsx: Option<&Path>,
 ) -> Result<ExitCode, CliError> {
+    let inputs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+    super::check_outputs(&[xlsx], &inputs)?;
     let shipped = crate::assets::shipped_catalogues()?;
     let progress = crate::app::tasks::Progress::default();
     let (labels, cmp) = crate::app::compare::compare_files(files, &shipped, &progress)?;

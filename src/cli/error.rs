@@ -28,6 +28,16 @@ pub(super) enum CliError {
     },
     InvalidValue(String),
     OutputExists(PathBuf),
+    /// A text argument that is not UTF-8 (the bad bytes shown as �).
+    NotUtf8 {
+        arg: String,
+        value: String,
+    },
+    /// An output names one of the command's input files (or another output).
+    OutputIsInput {
+        output: PathBuf,
+        input: PathBuf,
+    },
     /// Writing the result to stdout failed (other than by a closed pipe).
     Stdout(std::io::Error),
 }
@@ -79,6 +89,16 @@ impl Localize for CliError {
             ),
             CliError::InvalidValue(v) => l.ta("err-invalid-value", &[("value", s(v))]),
             CliError::OutputExists(p) => l.ta("err-output-exists", &[("file", s(&p.display()))]),
+            CliError::NotUtf8 { arg, value } => {
+                l.ta("err-arg-not-utf8", &[("arg", s(arg)), ("value", s(value))])
+            }
+            CliError::OutputIsInput { output, input } => l.ta(
+                "err-output-is-input",
+                &[
+                    ("file", s(&output.display())),
+                    ("input", s(&input.display())),
+                ],
+            ),
             CliError::Stdout(e) => l.ta("err-stdout", &[("detail", s(e))]),
         }
     }

@@ -17,6 +17,7 @@ pub(super) fn run(
     pdf: Option<&Path>,
     xlsx: Option<&Path>,
 ) -> Result<ExitCode, CliError> {
+    super::check_outputs(&[xlsx, pdf], &[project])?;
     let (p, c) = open(project)?;
     let form = assets::form()?;
     let mut report = String::new();

@@ -21,6 +21,8 @@ pub(super) fn run(
     force: bool,
     format: Format,
 ) -> Result<ExitCode, CliError> {
+    let inputs: Vec<&Path> = std::iter::once(input).chain(mapping).collect();
+    super::check_outputs(&[output, catalogue_out], &inputs)?;
     refuse_overwrite(output, force)?;
     refuse_overwrite(catalogue_out, force)?;
     let mapping = match mapping {

@@ -15,6 +15,7 @@ mod new;
 mod output;
 mod validate;
 
+use std::ffi::OsString;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -25,20 +26,20 @@ use crate::domain::catalogue::Catalogue;
 use crate::domain::project::{Header, Project};
 use crate::i18n::{Lang, Localize, Localizer};
 use crate::io::clock::today_japanese;
-use crate::io::json;
+use crate::io::{FileError, json};
 use args::{Cli, Command};
 use error::CliError;
 use help::localized_command;
 use output::{emit_err, stdout_result};
 
 /// Finds `--lang X` / `--lang=X` before clap runs, so that help is already localised.
-fn lang_from_args(args: &[String]) -> Option<Lang> {
-    let mut it = args.iter();
+fn lang_from_args(args: &[OsString]) -> Option<Lang> {
+    let mut it = args.iter().map(|a| a.to_str());
     while let Some(a) = it.next() {
-        if a == "--lang" {
-            return it.next().and_then(|v| Lang::from_code(v));
+        if a == Some("--lang") {
+            return it.next().flatten().and_then(Lang::from_code);
         }
-        if let Some(v) = a.strip_prefix("--lang=") {
+        if let Some(v) = a.and_then(|a| a.strip_prefix("--lang=")) {
             return Lang::from_code(v);
         }
     }
@@ -56,12 +57,13 @@ pub fn main() -> ExitCode {
             dir.join(crate::app::log::LOG_FILE).display()
         );
     }
-    let args: Vec<String> = std::env::args().collect();
+    // As the system gives them: a file name need not be UTF-8.
+    let args: Vec<OsString> = std::env::args_os().collect();
     run(&args)
 }
 
 /// Runs the CLI on explicit arguments (used by `main` and by tests).
-pub fn run(args: &[String]) -> ExitCode {
+pub fn run(args: &[OsString]) -> ExitCode {
     let lang = lang_from_args(args).unwrap_or_else(Lang::detect);
     let l = Localizer::new(lang);
     let matches = match localized_command(&l).try_get_matches_from(args) {
@@ -97,6 +99,15 @@ pub fn run(args: &[String]) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// A text argument as UTF-8, or an error naming the argument (file names may be any bytes;
+/// a remark read from a Shift_JIS file is not text this program can store).
+fn text(arg: &str, value: OsString) -> Result<String, CliError> {
+    value.into_string().map_err(|v| CliError::NotUtf8 {
+        arg: arg.to_string(),
+        value: v.to_string_lossy().into_owned(),
+    })
 }
 
 /// Prints what clap has to say: help or the version on stdout (exit 0, or 2 when stdout
@@ -138,7 +149,7 @@ fn execute(command: Command, l: &Localizer) -> Result<ExitCode, CliError> {
             catalogue,
             output,
             force,
-        } => carry::run(l, &old, &catalogue, &output, force),
+        } => carry::run(l, &old, &text("--catalogue", catalogue)?, &output, force),
         Command::Catalogues => catalogues::run(l),
         Command::New {
             catalogue,
@@ -151,13 +162,16 @@ fn execute(command: Command, l: &Localizer) -> Result<ExitCode, CliError> {
             force,
         } => {
             let header = Header {
-                created: created.unwrap_or_else(today_japanese),
-                vendor,
-                product,
-                version: product_version,
-                contact,
+                created: match created {
+                    Some(c) => text("--created", c)?,
+                    None => today_japanese(),
+                },
+                vendor: text("--vendor", vendor)?,
+                product: text("--product", product)?,
+                version: text("--product-version", product_version)?,
+                contact: contact.map(|c| text("--contact", c)).transpose()?,
             };
-            new::run(l, &catalogue, &output, header, force)
+            new::run(l, &text("--catalogue", catalogue)?, &output, header, force)
         }
         Command::Answer {
             project,
@@ -165,7 +179,18 @@ fn execute(command: Command, l: &Localizer) -> Result<ExitCode, CliError> {
             value,
             option,
             remark,
-        } => answer::run(l, &project, &number, &value, option.as_deref(), remark),
+        } => {
+            let option = option.map(|o| text("--option", o)).transpose()?;
+            let remark = remark.map(|r| text("--remark", r)).transpose()?;
+            answer::run(
+                l,
+                &project,
+                &text("NUMBER", number)?,
+                &text("VALUE", value)?,
+                option.as_deref(),
+                remark,
+            )
+        }
         Command::Validate { project, format } => validate::run(l, &project, format),
         Command::Dump { project } => dump::canonical(&project),
         Command::Fingerprint { file } => dump::fingerprint(&file),
@@ -195,6 +220,28 @@ fn execute(command: Command, l: &Localizer) -> Result<ExitCode, CliError> {
 fn open(path: &Path) -> Result<(Project, Catalogue), CliError> {
     let shipped = assets::shipped_catalogues()?;
     Ok(crate::io::open_statement(path, &shipped)?)
+}
+
+/// Refuses, before any work, outputs that would destroy an input or each other, and outputs
+/// that are not files (a folder, a device, a FIFO, a terminal).
+fn check_outputs(outputs: &[Option<&Path>], inputs: &[&Path]) -> Result<(), CliError> {
+    let outputs: Vec<&Path> = outputs.iter().flatten().copied().collect();
+    for (i, out) in outputs.iter().enumerate() {
+        crate::io::atomic::resolve_target(out).map_err(FileError::from)?;
+        let earlier = outputs.iter().take(i).copied();
+        if let Some(input) = inputs
+            .iter()
+            .copied()
+            .chain(earlier)
+            .find(|input| input == out || crate::io::atomic::is_same_file(input, out))
+        {
+            return Err(CliError::OutputIsInput {
+                output: out.to_path_buf(),
+                input: input.to_path_buf(),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Refuses to replace an existing file unless `--force` was given.
@@ -227,7 +274,7 @@ mod tests {
 
     #[test]
     fn lang_flag_is_found_before_parsing() {
-        let args = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let args = |v: &[&str]| v.iter().map(OsString::from).collect::<Vec<_>>();
         assert_eq!(
             lang_from_args(&args(&["k", "--lang", "en"])),
             Some(Lang::En)

@@ -18,6 +18,7 @@ pub(super) fn run(
     header: Header,
     force: bool,
 ) -> Result<ExitCode, CliError> {
+    super::check_outputs(&[Some(output)], &[Path::new(catalogue)])?;
     let (cat, embed) = catalogue_arg(catalogue)?;
     if output.exists() && !force {
         return Err(CliError::OutputExists(output.to_path_buf()));

@@ -1,10 +1,14 @@
-//! Atomic file replacement with a backup.
+//! Atomic file replacement with a backup, as a careful editor writes.
 //!
-//! The new content goes to a temporary file in the target's folder, is flushed and fsynced,
-//! the previous file is copied to `<name>.bak` (itself written atomically), and only then is the
+//! The target is resolved first: a symlink is followed to the file it names (the link stays a
+//! link), and a folder, a device, a FIFO or a socket is refused before anything is written. The
+//! new content goes to a temporary file in the target's folder, is flushed and fsynced, the
+//! previous file is copied to `<name>.bak` (itself written atomically), and only then is the
 //! temporary file renamed over the target. At every moment the target is either the old or the
 //! new complete file; when anything fails the old file is untouched and the temporary file is
-//! removed.
+//! removed. An existing file keeps its mode (and owner and group where permitted); a new file
+//! gets `0666` less the umask, like any other program's. The whole write runs under the file's
+//! advisory lock ([`super::lock`]).
 
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
@@ -21,6 +25,18 @@ pub enum SaveError {
     Write { path: PathBuf, source: io::Error },
     #[error("{}: cannot keep the previous file as a backup: {source}", .path.display())]
     Backup { path: PathBuf, source: io::Error },
+    #[error("{}: is a folder, not a file", .path.display())]
+    IsFolder { path: PathBuf },
+    /// A device, a FIFO, a socket or a terminal: never replaced by a file, never written to.
+    #[error("{}: is not a regular file (a device, pipe or socket)", .path.display())]
+    NotAFile { path: PathBuf },
+    #[error("{}: too many levels of symbolic links", .path.display())]
+    LinkLoop { path: PathBuf },
+    #[error(transparent)]
+    Lock(#[from] super::lock::LockError),
+    /// The file differs from the version this program read (see [`atomic_write_checked`]).
+    #[error("{}: changed on disk since it was read", .path.display())]
+    ChangedOnDisk { path: PathBuf },
 }
 
 impl SaveError {
@@ -28,7 +44,12 @@ impl SaveError {
         match self {
             SaveError::NoFolder { path }
             | SaveError::Write { path, .. }
-            | SaveError::Backup { path, .. } => path,
+            | SaveError::Backup { path, .. }
+            | SaveError::IsFolder { path }
+            | SaveError::NotAFile { path }
+            | SaveError::LinkLoop { path }
+            | SaveError::ChangedOnDisk { path } => path,
+            SaveError::Lock(e) => e.path(),
         }
     }
 }
@@ -40,18 +61,96 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-fn folder_of(path: &Path) -> &Path {
+pub(super) fn folder_of(path: &Path) -> &Path {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     }
 }
 
-/// Writes a file atomically through `write`, keeping the previous version as `.bak`.
+/// How many symbolic links are followed before giving up (Linux's own limit).
+const MAX_LINKS: usize = 40;
+
+/// The file a write to `path` must replace: `path` itself, or the file its symlinks lead to.
+/// Refuses a folder, a device, a FIFO, a socket or a terminal (`/dev/null`, `/dev/stdout`).
+pub fn resolve_target(path: &Path) -> Result<PathBuf, SaveError> {
+    // `metadata` follows every link, also the kernel's own (/dev/stdout → a pipe).
+    match fs::metadata(path) {
+        Ok(m) if m.is_dir() => {
+            return Err(SaveError::IsFolder {
+                path: path.to_path_buf(),
+            });
+        }
+        Ok(m) if !m.is_file() => {
+            return Err(SaveError::NotAFile {
+                path: path.to_path_buf(),
+            });
+        }
+        _ => {}
+    }
+    let mut current = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        match fs::symlink_metadata(&current) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let link = fs::read_link(&current).map_err(|source| SaveError::Write {
+                    path: current.clone(),
+                    source,
+                })?;
+                current = if link.is_absolute() {
+                    link
+                } else {
+                    folder_of(&current).join(link)
+                };
+            }
+            Ok(m) if m.is_dir() => return Err(SaveError::IsFolder { path: current }),
+            Ok(m) if !m.is_file() => return Err(SaveError::NotAFile { path: current }),
+            // A regular file, or a name not taken yet (a new file, or a dangling link's target).
+            Ok(_) => return Ok(current),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(current),
+            Err(source) => {
+                return Err(SaveError::Write {
+                    path: current,
+                    source,
+                });
+            }
+        }
+    }
+    Err(SaveError::LinkLoop {
+        path: path.to_path_buf(),
+    })
+}
+
+/// Whether `a` and `b` name the same existing file (through links, other spellings, hard links).
+pub fn is_same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (fs::metadata(a), fs::metadata(b)) {
+            return x.dev() == y.dev() && x.ino() == y.ino();
+        }
+    }
+    match (fs::canonicalize(a), fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// Writes a file atomically through `write`, keeping the previous version as `.bak`, under the
+/// file's advisory lock.
 pub fn atomic_write(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), SaveError> {
+    let lock = super::lock::FileLock::acquire(path)?;
+    atomic_write_locked(&lock, write)
+}
+
+/// [`atomic_write`] for a caller that already holds the file's lock (a read-modify-write).
+pub fn atomic_write_locked(
+    lock: &super::lock::FileLock,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), SaveError> {
+    let path = lock.target();
     let folder = folder_of(path);
     if !folder.is_dir() {
         return Err(SaveError::NoFolder {
@@ -62,9 +161,14 @@ pub fn atomic_write(
         path: path.to_path_buf(),
         source,
     };
-    let tmp = write_temp(folder, path, write).map_err(werr)?;
-    if path.exists() {
-        keep_backup(path).map_err(|source| SaveError::Backup {
+    let existing = match fs::symlink_metadata(path) {
+        Ok(m) => Some(m),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(werr(e)),
+    };
+    let tmp = write_temp(folder, path, existing.as_ref(), write).map_err(werr)?;
+    if existing.is_some() {
+        keep_backup(path, existing.as_ref()).map_err(|source| SaveError::Backup {
             path: backup_path(path),
             source,
         })?;
@@ -73,6 +177,57 @@ pub fn atomic_write(
     sync_folder(folder).map_err(werr)?;
     remove_stale_temps(folder, path);
     Ok(())
+}
+
+/// The SHA-256 of a file's bytes, `None` when it does not exist: what [`atomic_write_checked`]
+/// compares to notice that another program changed the file.
+pub fn file_digest(path: &Path) -> io::Result<Option<[u8; 32]>> {
+    use sha2::{Digest, Sha256};
+    let mut file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        let n = io::Read::read(&mut file, &mut buf)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(buf.get(..n).unwrap_or_default());
+    }
+    Ok(Some(hasher.finalize().into()))
+}
+
+/// [`atomic_write`], but when `expected` is given only while the file on disk is still the one
+/// that was read (its digest is `expected`, or it is gone). Otherwise
+/// [`SaveError::ChangedOnDisk`] and nothing is written. Returns the digest of what was written,
+/// for the next save.
+pub fn atomic_write_checked(
+    path: &Path,
+    expected: Option<[u8; 32]>,
+    bytes: &[u8],
+) -> Result<[u8; 32], SaveError> {
+    use sha2::{Digest, Sha256};
+    let lock = super::lock::FileLock::acquire(path)?;
+    let target = lock.target();
+    let now = match expected {
+        Some(_) => file_digest(target).map_err(|source| SaveError::Write {
+            path: target.to_path_buf(),
+            source,
+        })?,
+        None => None,
+    };
+    if let (Some(now), Some(expected)) = (now, expected)
+        && now != expected
+    {
+        return Err(SaveError::ChangedOnDisk {
+            path: path.to_path_buf(),
+        });
+    }
+    atomic_write_locked(&lock, |w| w.write_all(bytes))?;
+    Ok(Sha256::digest(bytes).into())
 }
 
 /// Removes temporary files an interrupted earlier save of `path` (or of its backup) left
@@ -106,19 +261,29 @@ fn remove_stale_temps(folder: &Path, path: &Path) {
 }
 
 /// Writes and fsyncs a temporary file next to `path`. Dropped on error, which deletes it.
+/// It gets the mode (and, where permitted, the owner) of `existing`, else `0666` less the umask.
 fn write_temp(
     folder: &Path,
     path: &Path,
+    existing: Option<&fs::Metadata>,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<NamedTempFile> {
     let prefix = format!(
         ".{}.",
         path.file_name().unwrap_or_default().to_string_lossy()
     );
-    let tmp = tempfile::Builder::new()
-        .prefix(&prefix)
-        .suffix(".tmp")
-        .tempfile_in(folder)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // The kernel takes the umask off: a new file ends as 0644 under umask 022.
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let tmp = builder.tempfile_in(folder)?;
+    if let Some(meta) = existing {
+        keep_mode_and_owner(tmp.as_file(), meta)?;
+    }
     {
         let mut out = BufWriter::new(tmp.as_file());
         write(&mut out)?;
@@ -128,11 +293,30 @@ fn write_temp(
     Ok(tmp)
 }
 
-/// Copies the current file to `.bak` atomically (copy to a temporary file, fsync, rename).
-fn keep_backup(path: &Path) -> io::Result<()> {
+/// Gives a new file the mode of the one it replaces, and its owner and group where the
+/// process may (root, or a group the user is in); a refusal to change the owner is not an error.
+fn keep_mode_and_owner(file: &File, meta: &fs::Metadata) -> io::Result<()> {
+    file.set_permissions(meta.permissions())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if std::os::unix::fs::fchown(file, Some(meta.uid()), Some(meta.gid())).is_err() {
+            // Not permitted: try the group alone (a shared folder's group), then give up quietly —
+            // the file is then owned by whoever saved it, as with every editor.
+            if let Err(e) = std::os::unix::fs::fchown(file, None, Some(meta.gid())) {
+                log::debug!("keeping the group of a replaced file: {e}");
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Copies the current file to `.bak` atomically (copy to a temporary file, fsync, rename),
+/// with the current file's mode.
+fn keep_backup(path: &Path, existing: Option<&fs::Metadata>) -> io::Result<()> {
     let folder = folder_of(path);
     let bak = backup_path(path);
-    let tmp = write_temp(folder, &bak, |out| {
+    let tmp = write_temp(folder, &bak, existing, |out| {
         let mut src = File::open(path)?;
         io::copy(&mut src, out)?;
         Ok(())
@@ -255,6 +439,112 @@ mod tests {
         assert!(!stale.exists(), "an old leftover of this file goes");
         assert!(fresh.exists(), "a recent one may belong to a running save");
         assert!(other.exists(), "other files' temporaries are left alone");
+    }
+
+    #[cfg(unix)]
+    fn mode(path: &Path) -> u32 {
+        use std::os::unix::fs::PermissionsExt;
+        fs::metadata(path).unwrap().permissions().mode() & 0o7777
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_existing_file_keeps_its_mode_and_a_new_one_follows_the_umask() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        // What any program gets for a new file here (0666 less this process's umask).
+        let plain = dir.path().join("plain");
+        fs::write(&plain, b"x").unwrap();
+        let path = dir.path().join("a.json");
+        atomic_write(&path, |w| w.write_all(b"one")).unwrap();
+        assert_eq!(mode(&path), mode(&plain), "a new file follows the umask");
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o664)).unwrap();
+        atomic_write(&path, |w| w.write_all(b"two")).unwrap();
+        assert_eq!(mode(&path), 0o664, "a shared 0664 file stays 0664");
+        assert_eq!(mode(&backup_path(&path)), 0o664);
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+        atomic_write(&path, |w| w.write_all(b"three")).unwrap();
+        assert_eq!(mode(&path), 0o600, "a private file stays private");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn saving_through_a_symlink_updates_the_target_and_keeps_the_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let real_dir = dir.path().join("real");
+        fs::create_dir(&real_dir).unwrap();
+        let real = real_dir.join("a.json");
+        fs::write(&real, b"old").unwrap();
+        let link = dir.path().join("link.json");
+        std::os::unix::fs::symlink("real/a.json", &link).unwrap();
+        atomic_write(&link, |w| w.write_all(b"new")).unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read(&real).unwrap(), b"new");
+        assert_eq!(fs::read(real_dir.join("a.json.bak")).unwrap(), b"old");
+        assert!(!dir.path().join("link.json.bak").exists());
+        // A link to a file not there yet creates it where the link points.
+        let dangling = dir.path().join("new.json");
+        std::os::unix::fs::symlink("real/b.json", &dangling).unwrap();
+        atomic_write(&dangling, |w| w.write_all(b"b")).unwrap();
+        assert_eq!(fs::read(real_dir.join("b.json")).unwrap(), b"b");
+        // A loop is an error, not a hang.
+        let (x, y) = (dir.path().join("x"), dir.path().join("y"));
+        std::os::unix::fs::symlink(&y, &x).unwrap();
+        std::os::unix::fs::symlink(&x, &y).unwrap();
+        assert!(matches!(
+            atomic_write(&x, |w| w.write_all(b"z")),
+            Err(SaveError::LinkLoop { .. })
+        ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn devices_fifos_and_folders_are_refused_before_writing() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("fifo");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        for path in [Path::new("/dev/null"), fifo.as_path()] {
+            let before = fs::symlink_metadata(path).unwrap().file_type();
+            let err = atomic_write(path, |w| w.write_all(b"x")).unwrap_err();
+            assert!(matches!(err, SaveError::NotAFile { .. }), "{err}");
+            assert_eq!(fs::symlink_metadata(path).unwrap().file_type(), before);
+        }
+        let err = atomic_write(dir.path(), |w| w.write_all(b"x")).unwrap_err();
+        assert!(matches!(err, SaveError::IsFolder { .. }), "{err}");
+        assert!(!backup_path(dir.path()).exists());
+    }
+
+    #[test]
+    fn writing_only_when_unchanged_on_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.json");
+        fs::write(&path, b"there before; the user chose to replace it").unwrap();
+        let first = atomic_write_checked(&path, None, b"one").unwrap();
+        assert_eq!(file_digest(&path).unwrap(), Some(first));
+        let second = atomic_write_checked(&path, Some(first), b"two").unwrap();
+        fs::write(&path, b"someone else").unwrap();
+        let err = atomic_write_checked(&path, Some(second), b"three").unwrap_err();
+        assert!(matches!(err, SaveError::ChangedOnDisk { .. }), "{err}");
+        assert_eq!(fs::read(&path).unwrap(), b"someone else");
+    }
+
+    #[test]
+    fn same_file_through_other_spellings() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.json");
+        fs::write(&a, b"x").unwrap();
+        let other = dir.path().join(".").join("a.json");
+        assert!(is_same_file(&a, &other));
+        assert!(!is_same_file(&a, &dir.path().join("b.json")));
     }
 
     #[test]

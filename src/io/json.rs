@@ -7,8 +7,11 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use super::atomic::{atomic_write, read_limited};
+use super::atomic::{
+    SaveError, atomic_write, atomic_write_checked, atomic_write_locked, read_limited,
+};
 use super::error::{FileError, FileKind};
+use super::lock::FileLock;
 use crate::domain::catalogue::{CATALOGUE_FORMAT, Catalogue};
 use crate::domain::project::{Project, SCHEMA_VERSION};
 
@@ -200,9 +203,20 @@ pub fn load_catalogue(path: &Path) -> Result<Catalogue, FileError> {
 
 /// Reads a project and finds its catalogue (embedded, or among `shipped`), checking the hash.
 pub fn open_project(path: &Path, shipped: &[Catalogue]) -> Result<(Project, Catalogue), FileError> {
-    let project = load_project(path)?;
+    open_project_digest(path, shipped).map(|(p, c, _)| (p, c))
+}
+
+/// [`open_project`], with the SHA-256 of the bytes read: what a later save compares the file
+/// on disk with, to notice that another program changed it ([`save_project_checked`]).
+pub fn open_project_digest(
+    path: &Path,
+    shipped: &[Catalogue],
+) -> Result<(Project, Catalogue, [u8; 32]), FileError> {
+    use sha2::{Digest, Sha256};
+    let bytes = read_limited(path, MAX_JSON_BYTES)?;
+    let project = project_from_bytes(path, &bytes)?;
     let catalogue = resolve(path, &project, shipped)?;
-    Ok((project, catalogue))
+    Ok((project, catalogue, Sha256::digest(&bytes).into()))
 }
 
 /// [`crate::domain::project::CatalogueBinding::resolve`] with the file named in the error.
@@ -247,6 +261,38 @@ fn save_json<T: Serialize>(path: &Path, value: &T) -> Result<(), FileError> {
 /// Saves a project atomically, keeping the previous file as `.bak`.
 pub fn save_project(path: &Path, project: &Project) -> Result<(), FileError> {
     save_json(path, project)
+}
+
+/// Saves a project whose file the caller has locked since reading it (a read-modify-write).
+pub fn save_project_locked(lock: &FileLock, project: &Project) -> Result<(), FileError> {
+    let bytes = to_pretty_json(project).map_err(|e| FileError::Save(serialise_error(lock, e)))?;
+    atomic_write_locked(lock, |w| w.write_all(&bytes))?;
+    Ok(())
+}
+
+/// Saves a project, but only when the file on disk still has the digest `expected` (when
+/// given): another window, program or sync client may have changed it since it was read, and
+/// then [`crate::io::SaveError::ChangedOnDisk`] is returned and nothing is written. Returns the
+/// digest of the file as now written.
+pub fn save_project_checked(
+    path: &Path,
+    project: &Project,
+    expected: Option<[u8; 32]>,
+) -> Result<[u8; 32], FileError> {
+    let bytes = to_pretty_json(project).map_err(|e| {
+        FileError::Save(SaveError::Write {
+            path: path.to_path_buf(),
+            source: std::io::Error::other(e),
+        })
+    })?;
+    Ok(atomic_write_checked(path, expected, &bytes)?)
+}
+
+fn serialise_error(lock: &FileLock, e: serde_json::Error) -> SaveError {
+    SaveError::Write {
+        path: lock.target().to_path_buf(),
+        source: std::io::Error::other(e),
+    }
 }
 
 /// Saves a catalogue atomically, keeping the previous file as `.bak`.

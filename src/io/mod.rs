@@ -1,10 +1,11 @@
-//! File I/O beside the pure domain: JSON projects and catalogues with atomic saves.
-//! (Excel and PDF join here.)
+//! File I/O beside the pure domain: JSON projects and catalogues, workbooks and PDFs, written
+//! atomically under a lock.
 
 pub mod atomic;
 pub mod clock;
 pub mod error;
 pub mod json;
+pub mod lock;
 pub mod pdf;
 pub mod wrap;
 pub mod xlsx;

@@ -7,6 +7,7 @@ pub mod app;
 pub mod carry;
 pub mod compare;
 pub mod confirm;
+pub mod disk_conflict;
 pub mod fonts;
 pub mod guide;
 pub mod header;
@@ -88,6 +89,7 @@ pub fn root_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
     }
     path_prompt::path_prompt_ui(ui, l, s.view.prompt.as_mut(), out);
     confirm::confirm_ui(ui, l, s.view.confirm.is_some(), out);
+    disk_conflict::disk_conflict_ui(ui, l, s.view.disk_conflict.as_deref(), out);
     recovery::recovery_ui(ui, l, s.recovery.as_ref(), s.doc.is_none(), out);
     let reading = s.tasks.is_running(TaskKind::Import);
     import::import_ui(ui, l, s.import_preview.as_mut(), reading, out);

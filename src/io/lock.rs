@@ -1,0 +1,220 @@
+//! Advisory locks around a read-modify-write of a file, so that two kaijisho processes (two
+//! `kaijisho answer` commands, two windows) never lose each other's changes.
+//!
+//! The lock is a companion file `.<name>.lock` beside the target (after symlinks are followed),
+//! locked with the operating system's advisory file lock (`flock` on Unix, `LockFileEx` on
+//! Windows). The lock file is removed when the lock is released; a waiter that got the lock on a
+//! file removed in the meantime notices (the name no longer leads to the file it holds) and
+//! tries again, so two processes never both believe they hold it. Other programs do not look at
+//! the lock: changes they make are caught by comparing digests before a save
+//! ([`super::atomic::atomic_write_if_unchanged`]).
+
+use std::fs::{self, File, TryLockError};
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use super::atomic::{SaveError, folder_of, resolve_target};
+
+/// How long a command waits for another kaijisho to finish writing the same file.
+pub const WAIT: Duration = Duration::from_secs(10);
+
+/// Why the lock could not be taken.
+#[derive(Debug, thiserror::Error)]
+pub enum LockError {
+    #[error("{}: another kaijisho is writing this file; try again in a moment", .path.display())]
+    Busy { path: PathBuf },
+    #[error("{}: cannot lock the file for writing: {source}", .path.display())]
+    Io { path: PathBuf, source: io::Error },
+}
+
+impl LockError {
+    pub fn path(&self) -> &Path {
+        match self {
+            LockError::Busy { path } | LockError::Io { path, .. } => path,
+        }
+    }
+}
+
+/// A held lock on a file; released when dropped.
+#[derive(Debug)]
+pub struct FileLock {
+    file: File,
+    lock_path: PathBuf,
+    target: PathBuf,
+}
+
+/// `.<name>.lock` beside `target`.
+fn lock_path_of(target: &Path) -> PathBuf {
+    let mut name = std::ffi::OsString::from(".");
+    name.push(target.file_name().unwrap_or_default());
+    name.push(".lock");
+    target.with_file_name(name)
+}
+
+impl FileLock {
+    /// Locks the file `path` leads to (see [`resolve_target`]), waiting up to [`WAIT`].
+    pub fn acquire(path: &Path) -> Result<FileLock, SaveError> {
+        Self::acquire_within(path, WAIT)
+    }
+
+    /// [`FileLock::acquire`] with a chosen wait.
+    pub fn acquire_within(path: &Path, wait: Duration) -> Result<FileLock, SaveError> {
+        let target = resolve_target(path)?;
+        if !folder_of(&target).is_dir() {
+            return Err(SaveError::NoFolder {
+                path: path.to_path_buf(),
+            });
+        }
+        let lock_path = lock_path_of(&target);
+        let io_err = |source| LockError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        let start = Instant::now();
+        let mut pause = Duration::from_millis(2);
+        loop {
+            let file = match File::options()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .open(&lock_path)
+            {
+                Ok(f) => f,
+                // A folder that cannot take files: said as the write's own error.
+                Err(e)
+                    if e.kind() == io::ErrorKind::PermissionDenied
+                        || e.raw_os_error() == Some(30) =>
+                {
+                    return Err(SaveError::Write {
+                        path: target.clone(),
+                        source: e,
+                    });
+                }
+                Err(e) => return Err(io_err(e).into()),
+            };
+            match file.try_lock() {
+                Ok(()) if still_named(&file, &lock_path) => {
+                    return Ok(FileLock {
+                        file,
+                        lock_path,
+                        target,
+                    });
+                }
+                // The holder removed this lock file before we got it: take the new one.
+                Ok(()) => continue,
+                Err(TryLockError::WouldBlock) => {}
+                Err(TryLockError::Error(e)) => return Err(io_err(e).into()),
+            }
+            if start.elapsed() >= wait {
+                return Err(LockError::Busy {
+                    path: path.to_path_buf(),
+                }
+                .into());
+            }
+            std::thread::sleep(pause);
+            pause = (pause * 2).min(Duration::from_millis(50));
+        }
+    }
+
+    /// The file the lock guards (symlinks followed).
+    pub fn target(&self) -> &Path {
+        &self.target
+    }
+}
+
+/// Whether `path` still names the open `file` (it was not removed and replaced meanwhile).
+#[cfg(unix)]
+fn still_named(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+/// Windows does not remove a file another process holds open, so the name cannot move.
+#[cfg(not(unix))]
+fn still_named(_file: &File, _path: &Path) -> bool {
+    true
+}
+
+impl Drop for FileLock {
+    fn drop(&mut self) {
+        // Removed while still held, so that a waiter that opens it afterwards sees a stale name.
+        if let Err(e) = fs::remove_file(&self.lock_path)
+            && e.kind() != io::ErrorKind::NotFound
+        {
+            log::debug!("lock file {}: {e}", self.lock_path.display());
+        }
+        if let Err(e) = self.file.unlock() {
+            log::warn!("unlocking {}: {e}", self.lock_path.display());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    #[test]
+    fn a_second_lock_waits_then_fails_busy_and_the_lock_file_goes_away() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.json");
+        let held = FileLock::acquire(&path).unwrap();
+        assert!(dir.path().join(".a.json.lock").exists());
+        let err = FileLock::acquire_within(&path, Duration::from_millis(50)).unwrap_err();
+        assert!(
+            matches!(err, SaveError::Lock(LockError::Busy { .. })),
+            "{err}"
+        );
+        drop(held);
+        assert!(!dir.path().join(".a.json.lock").exists());
+        FileLock::acquire_within(&path, Duration::from_millis(50)).unwrap();
+    }
+
+    #[test]
+    fn the_lock_excludes_across_threads_so_no_increment_is_lost() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = Arc::new(dir.path().join("n.txt"));
+        fs::write(&*path, "0").unwrap();
+        let done = Arc::new(AtomicUsize::new(0));
+        let workers: Vec<_> = (0..4)
+            .map(|_| {
+                let path = Arc::clone(&path);
+                let done = Arc::clone(&done);
+                std::thread::spawn(move || {
+                    for _ in 0..25 {
+                        let _held = FileLock::acquire(&path).unwrap();
+                        let n: u32 = fs::read_to_string(&*path).unwrap().parse().unwrap();
+                        std::thread::yield_now();
+                        fs::write(&*path, (n + 1).to_string()).unwrap();
+                        done.fetch_add(1, Ordering::SeqCst);
+                    }
+                })
+            })
+            .collect();
+        for w in workers {
+            w.join().unwrap();
+        }
+        assert_eq!(done.load(Ordering::SeqCst), 100);
+        assert_eq!(fs::read_to_string(&*path).unwrap(), "100");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_lock_sits_beside_the_symlink_target() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real");
+        fs::create_dir(&real).unwrap();
+        fs::write(real.join("a.json"), "{}").unwrap();
+        let link = dir.path().join("link.json");
+        std::os::unix::fs::symlink(real.join("a.json"), &link).unwrap();
+        let held = FileLock::acquire(&link).unwrap();
+        assert_eq!(held.target(), real.join("a.json"));
+        assert!(real.join(".a.json.lock").exists());
+    }
+}
