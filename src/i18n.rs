@@ -472,6 +472,7 @@ impl Localize for crate::io::xlsx::Skip {
                 &[("number", s(number)), ("first_row", s(first_row))],
             ),
             K::SeveralMarks => l.t("skip-several_marks"),
+            K::RowNotFound { what } => l.ta("skip-row_not_found", &[("what", s(what))]),
         }
     }
 }
@@ -485,6 +486,18 @@ impl Localize for crate::io::xlsx::Note {
             N::AnswerRejected { number, value } => l.ta(
                 "note-answer_rejected",
                 &[("number", s(number)), ("value", s(l.value(*value)))],
+            ),
+            N::RowsMoved {
+                row,
+                expected,
+                found,
+            } => l.ta(
+                "note-rows_moved",
+                &[
+                    ("row", s(row)),
+                    ("expected", s(expected)),
+                    ("found", s(found)),
+                ],
             ),
         }
     }

@@ -309,7 +309,7 @@ pub fn statement_xlsx(c: &Catalogue, p: &Project, form: &FormText) -> Result<Vec
     if !p.review.is_empty() {
         review_sheet(&mut wb, c, p, form)?;
     }
-    hidden_sheet(&mut wb, c, p, &roles)?;
+    hidden_sheet(&mut wb, c, p, form, &roles)?;
     Ok(wb.save_to_buffer()?)
 }
 
@@ -502,11 +502,27 @@ impl Writer<'_> {
     }
 }
 
+/// What a mapped row shows that identifies it (its number, option label or header label): the
+/// import checks it is still there before trusting the map (rows may have been inserted).
+pub(crate) fn row_key(c: &Catalogue, form: &FormText, role: &RowRole) -> String {
+    match role {
+        RowRole::Header(field) => header_label(form, c.kind, *field),
+        RowRole::Question(q) => c.question(q).map(|q| q.number.clone()).unwrap_or_default(),
+        RowRole::Option(q, o) => c
+            .question(q)
+            .and_then(|q| q.find_option(o))
+            .map(|o| format!("-{}", o.label))
+            .unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
 /// The hidden sheet: the project and catalogue as JSON in chunks, and the row map.
 fn hidden_sheet(
     wb: &mut Workbook,
     c: &Catalogue,
     p: &Project,
+    form: &FormText,
     roles: &[(u32, RowRole)],
 ) -> Result<(), ExportError> {
     let hidden = wb.add_worksheet();
@@ -546,7 +562,8 @@ fn hidden_sheet(
     put(hidden, &["rows", &roles.len().to_string()])?;
     for (row, role) in roles {
         let (kind, a, b) = role.encode();
-        put(hidden, &["", &row.to_string(), kind, &a, &b])?;
+        let key = row_key(c, form, role);
+        put(hidden, &["", &row.to_string(), kind, &a, &b, &key])?;
     }
     Ok(())
 }

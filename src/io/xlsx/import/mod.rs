@@ -71,6 +71,11 @@ pub enum Skip {
         first_row: u32,
     },
     SeveralMarks,
+    /// A row of kaijisho's own export that could not be found after rows were moved (the
+    /// answer stays as exported).
+    RowNotFound {
+        what: String,
+    },
 }
 
 /// A row the import skipped or only partly read (1-based row number).
@@ -91,6 +96,13 @@ pub enum Note {
     AnswerRejected {
         number: String,
         value: AnswerValue,
+    },
+    /// A row of kaijisho's own export no longer holds what its row map says (rows inserted,
+    /// deleted or sorted since): the rows were found by their content instead.
+    RowsMoved {
+        row: u32,
+        expected: String,
+        found: String,
     },
 }
 

@@ -5,13 +5,18 @@
 //! Every count in the hidden sheet (chunks, map entries) and every row number in the map is
 //! checked against the sheet's real height and the row limit before anything loops over it.
 
+use std::collections::HashMap;
+
 use super::grid::{Book, Grid, MAX_ROWS};
-use super::{ImportReport, Imported, Skip, Skipped, count_answers, is_filled, xl_norm};
+use super::{ImportReport, Imported, Note, Skip, Skipped, count_answers, is_filled, xl_norm};
 use crate::domain::answer::AnswerValue;
 use crate::domain::catalogue::{AnswerKind, Catalogue};
+use crate::domain::edit::Edit;
 use crate::domain::project::Project;
 use crate::io::json::{catalogue_from_bytes, project_from_bytes};
-use crate::io::xlsx::{COL_FLAG, COL_REMARK_IN, COL_TEXT, MAIN_SHEET, RowRole, XlsxError};
+use crate::io::xlsx::{
+    COL_FLAG, COL_NUMBER, COL_REMARK_IN, COL_TEXT, MAIN_SHEET, RowRole, XlsxError,
+};
 
 /// The row of the hidden sheet where the chunked documents start (after the marker, the
 /// catalogue id, its version and its hash).
@@ -71,10 +76,12 @@ fn chunks(book: &Book, hidden: &Grid, row: &mut u32, name: &str) -> Result<Strin
     Ok(s)
 }
 
-/// An entry of the row map: a row of the visible sheet (0-based) and what it holds.
+/// An entry of the row map: a row of the visible sheet (0-based), what it holds, and the text
+/// that identifies it there (number, `-option label`, header label; empty in older exports).
 struct MappedRow {
     sheet_row: u32,
     role: RowRole,
+    key: String,
 }
 
 /// Reads the row map that starts at `row` (a `rows, count` row). Entries that cannot be read
@@ -125,7 +132,11 @@ fn row_map(book: &Book, hidden: &Grid, row: u32) -> Result<Vec<MappedRow>, XlsxE
             );
             continue;
         };
-        entries.push(MappedRow { sheet_row, role });
+        entries.push(MappedRow {
+            sheet_row,
+            role,
+            key: hidden.get(r, 5).to_string(),
+        });
     }
     Ok(entries)
 }
@@ -160,7 +171,91 @@ pub(super) fn import_own(book: &mut Book, hidden: &Grid) -> Result<Imported, Xls
     })
 }
 
-/// Applies the input cells of the visible sheet to the project, row by row of the map.
+/// The column of the visible sheet that identifies a mapped row, and the text it must hold.
+fn identity(entry: &MappedRow, catalogue: &Catalogue) -> Option<(u16, String)> {
+    match &entry.role {
+        RowRole::Header(_) if !entry.key.is_empty() => Some((COL_NUMBER, entry.key.clone())),
+        RowRole::Question(q) => catalogue
+            .question(q)
+            .map(|q| (COL_NUMBER, q.number.clone())),
+        RowRole::Option(q, o) => catalogue
+            .question(q)
+            .and_then(|q| q.answer.options().iter().find(|x| x.id == *o))
+            .map(|o| (COL_TEXT, format!("-{}", o.label))),
+        _ => None,
+    }
+}
+
+/// The first mapped row that no longer holds what the map says (a row was inserted, deleted or
+/// the rows sorted after the export): its 1-based row, what it should hold, and what it holds.
+fn first_moved(main: &Grid, entries: &[MappedRow], catalogue: &Catalogue) -> Option<Note> {
+    entries.iter().find_map(|e| {
+        let (col, want) = identity(e, catalogue)?;
+        let found = main.get(e.sheet_row, col);
+        (found.trim() != want.trim()).then(|| Note::RowsMoved {
+            row: e.sheet_row + 1,
+            expected: want,
+            found: found.to_string(),
+        })
+    })
+}
+
+/// Finds each mapped row by what it holds instead of where the map says: questions by their
+/// number, options by their label below their question, header fields by their label. Rows
+/// not found are reported and keep the exported answer.
+fn relocate(
+    main: &Grid,
+    entries: &[MappedRow],
+    catalogue: &Catalogue,
+    report: &mut ImportReport,
+) -> Vec<MappedRow> {
+    let mut by_key: HashMap<(u16, String), Vec<u32>> = HashMap::new();
+    for row in 0..main.height() {
+        for col in [COL_NUMBER, COL_TEXT] {
+            let text = main.get(row, col).trim();
+            if !text.is_empty() {
+                by_key.entry((col, text.to_string())).or_default().push(row);
+            }
+        }
+    }
+    let mut located = Vec::new();
+    let mut question_row: HashMap<&str, u32> = HashMap::new();
+    for e in entries {
+        let Some((col, want)) = identity(e, catalogue) else {
+            continue;
+        };
+        let rows = by_key.get(&(col, want.trim().to_string()));
+        let found = match &e.role {
+            // An option: the first row with its label after its question's row.
+            RowRole::Option(q, _) => {
+                let after = question_row.get(q.as_str()).copied();
+                rows.and_then(|r| r.iter().copied().find(|r| after.is_some_and(|a| *r > a)))
+            }
+            _ => rows.and_then(|r| r.first().copied()),
+        };
+        match found {
+            Some(row) => {
+                if let RowRole::Question(q) = &e.role {
+                    question_row.insert(q.as_str(), row);
+                }
+                located.push(MappedRow {
+                    sheet_row: row,
+                    role: e.role.clone(),
+                    key: e.key.clone(),
+                });
+            }
+            None => report.skipped.push(Skipped {
+                row: e.sheet_row + 1,
+                reason: Skip::RowNotFound { what: want },
+            }),
+        }
+    }
+    located
+}
+
+/// Applies the input cells of the visible sheet to the project, row by row of the map — after
+/// checking that every mapped row still holds what it held when exported; when one does not,
+/// the rows are found by content instead, and the report says so.
 fn apply_row_map(
     book: &Book,
     main: &Grid,
@@ -169,16 +264,31 @@ fn apply_row_map(
     project: &mut Project,
     report: &mut ImportReport,
 ) {
-    // Applies a cell's text unless it only differs from what was exported by Excel's
-    // normalisation.
-    let differs = |cell: &str, kept: &str| xl_norm(cell) != xl_norm(kept);
-    for MappedRow { sheet_row, role } in entries {
+    let relocated;
+    let entries = match first_moved(main, entries, catalogue) {
+        None => entries,
+        Some(note) => {
+            log::warn!("{}: {note:?}; rows found by content", book.path.display());
+            report.notes.push(note);
+            report.method = "kaijisho-export-moved".into();
+            relocated = relocate(main, entries, catalogue, report);
+            &relocated
+        }
+    };
+    for MappedRow {
+        sheet_row, role, ..
+    } in entries
+    {
         let sheet_row = *sheet_row;
         match role {
             RowRole::Header(field) => {
                 let cell = main.get(sheet_row, COL_TEXT);
-                if differs(cell, project.header.get(*field)) {
-                    project.header.set(*field, xl_norm(cell));
+                if xl_norm(cell) != xl_norm(project.header.get(*field)) {
+                    let edit = Edit::Header {
+                        field: *field,
+                        text: xl_norm(cell),
+                    };
+                    apply_edit(project, catalogue, &edit, report);
                 }
             }
             RowRole::Section => report.sections += 1,
@@ -191,125 +301,115 @@ fn apply_row_map(
                     );
                     continue;
                 };
-                if matches!(q.answer, AnswerKind::Options(_)) {
-                    continue;
+                if !matches!(q.answer, AnswerKind::Options(_)) {
+                    let cells = Input::of(main, sheet_row);
+                    apply_input(project, catalogue, qid, None, cells, report);
                 }
-                let flag = main.get(sheet_row, COL_FLAG);
-                let remark = main.get(sheet_row, COL_REMARK_IN);
-                let entry = project.answers.entry(qid.clone()).or_default();
-                apply_input(
-                    &mut entry.value,
-                    &mut entry.remark,
-                    flag,
-                    remark,
-                    report,
-                    sheet_row,
-                );
             }
             RowRole::Option(qid, oid) => {
                 report.options += 1;
-                let flag = main.get(sheet_row, COL_FLAG);
-                let remark = main.get(sheet_row, COL_REMARK_IN);
-                let entry = project.answers.entry(qid.clone()).or_default();
-                let oa = entry.options.entry(oid.clone()).or_default();
-                apply_input(
-                    &mut oa.value,
-                    &mut oa.remark,
-                    flag,
-                    remark,
-                    report,
-                    sheet_row,
-                );
+                let cells = Input::of(main, sheet_row);
+                apply_input(project, catalogue, qid, Some(oid), cells, report);
             }
             _ => {}
         }
     }
 }
 
-/// Applies an input flag and remark to an answer: an empty flag is 未回答, an unreadable one is
-/// reported and leaves the answer as it was; a remark that only differs by Excel's line breaks
-/// leaves the stored text as it was.
-fn apply_input(
-    value: &mut AnswerValue,
-    remark: &mut String,
-    flag: &str,
-    cell_remark: &str,
+/// The input cells of a row: the flag and the remark, and where they are.
+struct Input<'a> {
+    flag: &'a str,
+    remark: &'a str,
+    row: u32,
+}
+
+impl<'a> Input<'a> {
+    fn of(main: &'a Grid, row: u32) -> Input<'a> {
+        Input {
+            flag: main.get(row, COL_FLAG),
+            remark: main.get(row, COL_REMARK_IN),
+            row,
+        }
+    }
+}
+
+/// Applies an edit through the one edit path; a value the question cannot take is reported and
+/// the answer left as exported.
+fn apply_edit(
+    project: &mut Project,
+    catalogue: &Catalogue,
+    edit: &Edit,
     report: &mut ImportReport,
-    sheet_row: u32,
 ) {
-    let flag = flag.trim();
+    if let Err(e) = project.apply(catalogue, edit) {
+        log::warn!("import: {e}");
+        if let Edit::Value {
+            question, value, ..
+        } = edit
+        {
+            let number = catalogue
+                .question(question)
+                .map(|q| q.number.clone())
+                .unwrap_or_default();
+            report.notes.push(Note::AnswerRejected {
+                number,
+                value: *value,
+            });
+        }
+    }
+}
+
+/// Applies an input flag and remark to a question or option: an empty flag is 未回答, an
+/// unreadable one is reported and leaves the answer as it was; a remark that only differs by
+/// Excel's line breaks leaves the stored text as it was. Only what changed is applied, so an
+/// unchanged carried answer keeps its re-check mark.
+fn apply_input(
+    project: &mut Project,
+    catalogue: &Catalogue,
+    question: &str,
+    option: Option<&String>,
+    cells: Input<'_>,
+    report: &mut ImportReport,
+) {
+    let (value, remark) = {
+        let a = project.answers.get(question);
+        match option {
+            Some(o) => a
+                .and_then(|a| a.options.get(o))
+                .map(|o| (o.value, o.remark.clone())),
+            None => a.map(|a| (a.value, a.remark.clone())),
+        }
+        .unwrap_or_default()
+    };
+    let flag = cells.flag.trim();
     let read = if flag.is_empty() {
         Some(AnswerValue::Unanswered)
     } else {
         AnswerValue::parse(flag)
     };
     match read {
-        Some(v) => *value = v,
+        Some(v) if v != value => {
+            let edit = Edit::Value {
+                question: question.to_string(),
+                option: option.cloned(),
+                value: v,
+            };
+            apply_edit(project, catalogue, &edit, report);
+        }
+        Some(_) => {}
         None => report.skipped.push(Skipped {
-            row: sheet_row + 1,
+            row: cells.row + 1,
             reason: Skip::FlagNotAnswer {
                 flag: flag.to_string(),
             },
         }),
     }
-    if xl_norm(cell_remark) != xl_norm(remark) {
-        *remark = xl_norm(cell_remark);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn edits_in_an_exported_workbook_are_applied() {
-        let mut report = ImportReport::default();
-        let mut value = AnswerValue::Yes;
-        let mut remark = "一行目\r\n二行目".to_string();
-        // Unchanged cells (Excel keeps line breaks as LF) leave the stored text exactly as it was.
-        apply_input(
-            &mut value,
-            &mut remark,
-            "はい",
-            "一行目\n二行目",
-            &mut report,
-            9,
-        );
-        assert_eq!(
-            (value, remark.as_str()),
-            (AnswerValue::Yes, "一行目\r\n二行目")
-        );
-        // An edited flag and remark win.
-        apply_input(
-            &mut value,
-            &mut remark,
-            "いいえ",
-            "理由を追記",
-            &mut report,
-            9,
-        );
-        assert_eq!((value, remark.as_str()), (AnswerValue::No, "理由を追記"));
-        // A cleared flag is 未回答; an unreadable flag is reported and the answer kept.
-        apply_input(&mut value, &mut remark, "", "理由を追記", &mut report, 9);
-        assert_eq!(value, AnswerValue::Unanswered);
-        value = AnswerValue::NotApplicable;
-        apply_input(
-            &mut value,
-            &mut remark,
-            "たぶん",
-            "理由を追記",
-            &mut report,
-            9,
-        );
-        assert_eq!(value, AnswerValue::NotApplicable);
-        assert_eq!(
-            report.skipped,
-            vec![Skipped {
-                row: 10,
-                reason: Skip::FlagNotAnswer {
-                    flag: "たぶん".into()
-                }
-            }]
-        );
+    if xl_norm(cells.remark) != xl_norm(&remark) {
+        let edit = Edit::Remark {
+            question: question.to_string(),
+            option: option.cloned(),
+            text: xl_norm(cells.remark),
+        };
+        apply_edit(project, catalogue, &edit, report);
     }
 }
