@@ -253,6 +253,7 @@ impl Localize for FileError {
         match self {
             FileError::Read(e) => e.localize(l),
             FileError::Save(e) => e.localize(l),
+            FileError::NotUtf8 { path: p } => l.ta("err-not-utf8", &[("file", path(p))]),
             FileError::Syntax {
                 path: p,
                 line,

@@ -4,6 +4,7 @@ err-not-found = { $file }: file not found
 err-read = { $file }: cannot read ({ $detail })
 err-is-folder = { $file }: is a folder; give a file
 err-too-large = { $file }: file too large ({ $size } bytes, limit { $limit } bytes)
+err-not-utf8 = { $file }: the text is UTF-16 (Notepad’s “Unicode”); save it as UTF-8
 err-syntax = { $file }: line { $line }, column { $column } is not valid JSON ({ $detail })
 err-data = { $file }: line { $line }, column { $column }: field "{ $field }" is wrong ({ $detail })
 err-wrong-kind = { $file }: not { $expected } (it is { $found })

@@ -4,6 +4,7 @@ err-not-found = { $file }: ファイルが見つかりません
 err-read = { $file }: 読み込めません ({ $detail })
 err-is-folder = { $file }: フォルダーです。ファイルを指定してください
 err-too-large = { $file }: ファイルが大きすぎます ({ $size } バイト、上限 { $limit } バイト)
+err-not-utf8 = { $file }: 文字コードが UTF-16 です (メモ帳の「Unicode」など)。UTF-8 で保存し直してください
 err-syntax = { $file }: { $line } 行 { $column } 列目が JSON として読めません ({ $detail })
 err-data = { $file }: { $line } 行 { $column } 列目、項目「{ $field }」の内容が正しくありません ({ $detail })
 err-wrong-kind = { $file }: { $expected }ではありません ({ $found }です)

@@ -21,6 +21,9 @@ pub enum FileKind {
 pub enum FileError {
     #[error(transparent)]
     Read(#[from] ReadError),
+    /// UTF-16 or UTF-32 text (Notepad's "Unicode"): kaijisho reads UTF-8.
+    #[error("{}: the text is UTF-16, not UTF-8", .path.display())]
+    NotUtf8 { path: PathBuf },
     #[error("{}: line {line}, column {column}: not valid JSON: {detail}", .path.display())]
     Syntax {
         path: PathBuf,
@@ -69,6 +72,7 @@ impl FileError {
             FileError::Read(ReadError::Io { path, .. })
             | FileError::Read(ReadError::IsFolder { path })
             | FileError::Read(ReadError::TooLarge { path, .. })
+            | FileError::NotUtf8 { path }
             | FileError::Syntax { path, .. }
             | FileError::Data { path, .. }
             | FileError::WrongKind { path, .. }

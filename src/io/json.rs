@@ -12,21 +12,22 @@ use super::atomic::{
 };
 use super::error::{FileError, FileKind};
 use super::lock::FileLock;
-use crate::domain::catalogue::{CATALOGUE_FORMAT, Catalogue};
+use super::probe::{probe, text_bytes};
+use crate::domain::catalogue::Catalogue;
 use crate::domain::project::{Project, SCHEMA_VERSION};
 
 /// Largest project or catalogue file read (a 300-question statement is well under 1 MiB).
 pub const MAX_JSON_BYTES: u64 = 64 * 1024 * 1024;
 
 /// serde_json appends " at line L column C"; the position is reported separately.
-fn strip_position(msg: &str) -> String {
+pub(in crate::io) fn strip_position(msg: &str) -> String {
     match msg.rfind(" at line ") {
         Some(i) => msg[..i].to_string(),
         None => msg.to_string(),
     }
 }
 
-fn syntax_error(path: &Path, e: &serde_json::Error) -> FileError {
+pub(in crate::io) fn syntax_error(path: &Path, e: &serde_json::Error) -> FileError {
     FileError::Syntax {
         path: path.to_path_buf(),
         line: e.line(),
@@ -38,22 +39,6 @@ fn syntax_error(path: &Path, e: &serde_json::Error) -> FileError {
 /// Parses bytes into a JSON value, with the position of any syntax error.
 pub(in crate::io) fn parse_value(path: &Path, bytes: &[u8]) -> Result<Value, FileError> {
     serde_json::from_slice(bytes).map_err(|e| syntax_error(path, &e))
-}
-
-/// Tells a project from a catalogue from anything else.
-pub fn classify(value: &Value) -> FileKind {
-    let Some(obj) = value.as_object() else {
-        return FileKind::Foreign;
-    };
-    if obj.get("format").and_then(Value::as_str) == Some(CATALOGUE_FORMAT) {
-        FileKind::Catalogue
-    } else if obj.contains_key("answers")
-        && (obj.contains_key("schema_version") || obj.contains_key("catalogue_id"))
-    {
-        FileKind::Project
-    } else {
-        FileKind::Foreign
-    }
 }
 
 /// Deserialises with the field path and position of the first mismatch.
@@ -74,8 +59,10 @@ pub(in crate::io) fn typed<T: DeserializeOwned>(path: &Path, bytes: &[u8]) -> Re
 
 /// Reads a project from bytes (`path` only names it in errors). Older schemas are migrated.
 pub fn project_from_bytes(path: &Path, bytes: &[u8]) -> Result<Project, FileError> {
-    let value = parse_value(path, bytes)?;
-    match classify(&value) {
+    let bytes = text_bytes(path, bytes)?;
+    // A first pass that builds no tree: syntax, duplicate keys, kind and version.
+    let probed = probe(path, bytes)?;
+    match probed.kind.unwrap_or(FileKind::Foreign) {
         FileKind::Project => {}
         found => {
             return Err(FileError::WrongKind {
@@ -85,10 +72,7 @@ pub fn project_from_bytes(path: &Path, bytes: &[u8]) -> Result<Project, FileErro
             });
         }
     }
-    let version = value
-        .get("schema_version")
-        .and_then(Value::as_u64)
-        .unwrap_or(0);
+    let version = probed.schema_version.unwrap_or(0);
     if version > u64::from(SCHEMA_VERSION) {
         return Err(FileError::TooNew {
             path: path.to_path_buf(),
@@ -99,6 +83,7 @@ pub fn project_from_bytes(path: &Path, bytes: &[u8]) -> Result<Project, FileErro
     if version == u64::from(SCHEMA_VERSION) {
         return typed(path, bytes);
     }
+    let value = parse_value(path, bytes)?;
     let migrated = migrate(value, version);
     // Re-serialising keeps the typed error path; positions then refer to the migrated form.
     let text = serde_json::to_vec(&migrated).map_err(|e| syntax_error(path, &e))?;
@@ -168,8 +153,8 @@ fn migrate_v0(value: Value) -> Value {
 
 /// Reads a catalogue from bytes and checks its structure.
 pub fn catalogue_from_bytes(path: &Path, bytes: &[u8]) -> Result<Catalogue, FileError> {
-    let value = parse_value(path, bytes)?;
-    match classify(&value) {
+    let bytes = text_bytes(path, bytes)?;
+    match probe(path, bytes)?.kind.unwrap_or(FileKind::Foreign) {
         FileKind::Catalogue => {}
         found => {
             return Err(FileError::WrongKind {
@@ -351,8 +336,10 @@ mod tests {
         }
         let err = project_from_bytes(p(), b"{\"answers\": {").unwrap_err();
         assert!(matches!(err, FileError::Syntax { .. }), "{err:?}");
-        let err = project_from_bytes(p(), b"\xff\xfe").unwrap_err();
+        let err = project_from_bytes(p(), b"\xff").unwrap_err();
         assert!(matches!(err, FileError::Syntax { .. }), "{err:?}");
+        let err = project_from_bytes(p(), b"\xff\xfe{\0}\0").unwrap_err();
+        assert!(matches!(err, FileError::NotUtf8 { .. }), "{err:?}");
     }
 
     #[test]

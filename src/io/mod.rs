@@ -7,6 +7,7 @@ pub mod error;
 pub mod json;
 pub mod lock;
 pub mod pdf;
+pub mod probe;
 pub mod wrap;
 pub mod xlsx;
 

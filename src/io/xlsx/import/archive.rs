@@ -41,10 +41,17 @@ fn check_archive(path: &Path, bytes: &[u8]) -> Result<(), XlsxError> {
     }
     let mut total: u64 = 0;
     let mut has_workbook = false;
+    let mut names = std::collections::HashSet::new();
     for i in 0..zip.len() {
         let f = zip.by_index_raw(i).map_err(|e| malformed(&e))?;
         total = total.saturating_add(f.size());
-        has_workbook |= f.name().is_ok_and(|n| n == "xl/workbook.xml");
+        let name = f.name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+        has_workbook |= name == "xl/workbook.xml";
+        // Two parts of one name: readers disagree on which one counts (the last wins here,
+        // the first in Excel), so what is shown and what is read could differ.
+        if !names.insert(name.clone()) {
+            return Err(malformed(&format!("the part {name} appears twice")));
+        }
     }
     if total > MAX_UNPACKED_BYTES {
         return Err(XlsxError::TooLarge {
@@ -59,11 +66,19 @@ fn check_archive(path: &Path, bytes: &[u8]) -> Result<(), XlsxError> {
         let mut f = zip.by_index(i).map_err(|e| malformed(&e))?;
         let claimed = f.size();
         let name = f.name().map(|n| n.to_string()).unwrap_or_default();
-        let got = std::io::copy(
-            &mut std::io::Read::take(&mut f, claimed + 1),
-            &mut std::io::sink(),
-        )
-        .map_err(|e| malformed(&format!("{name}: {e}")))?;
+        let mut limited = std::io::Read::take(&mut f, claimed + 1);
+        let mut got = 0;
+        if name.to_ascii_lowercase().ends_with("sharedstrings.xml") {
+            // calamine reserves room for as many strings as the part declares: a 1 KB part
+            // declaring 10^18 must be refused before it gets there.
+            let mut head = Vec::new();
+            got =
+                std::io::Read::read_to_end(&mut std::io::Read::take(&mut limited, 4096), &mut head)
+                    .map_err(|e| malformed(&format!("{name}: {e}")))? as u64;
+            check_string_count(path, &name, &head, claimed)?;
+        }
+        got += std::io::copy(&mut limited, &mut std::io::sink())
+            .map_err(|e| malformed(&format!("{name}: {e}")))?;
         if got > claimed {
             return Err(XlsxError::TooLarge {
                 path: path.to_path_buf(),
@@ -74,6 +89,36 @@ fn check_archive(path: &Path, bytes: &[u8]) -> Result<(), XlsxError> {
     if !has_workbook {
         return Err(XlsxError::NotXlsx {
             path: path.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
+/// The smallest room one shared string takes (`<si/>`).
+const MIN_SHARED_STRING_BYTES: u64 = 5;
+
+/// Refuses a shared-strings part whose declared `uniqueCount` could not fit in its size.
+fn check_string_count(path: &Path, name: &str, head: &[u8], size: u64) -> Result<(), XlsxError> {
+    let text = String::from_utf8_lossy(head);
+    let Some(at) = text.find("uniqueCount=") else {
+        return Ok(());
+    };
+    let digits: String = text
+        .get(at + "uniqueCount=".len() + 1..)
+        .unwrap_or_default()
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || c.is_whitespace())
+        .filter(char::is_ascii_digit)
+        .collect();
+    let room = size / MIN_SHARED_STRING_BYTES + 1;
+    // A count of more digits than u64 holds is as absurd as a big one.
+    let declared = digits.parse::<u64>().unwrap_or(u64::MAX);
+    if !digits.is_empty() && declared > room {
+        return Err(XlsxError::TooLarge {
+            path: path.to_path_buf(),
+            detail: format!(
+                "{name} declares {digits} strings, but its {size} bytes hold at most {room}"
+            ),
         });
     }
     Ok(())

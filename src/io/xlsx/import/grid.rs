@@ -13,6 +13,11 @@ pub const MAX_ROWS: u32 = 20_000;
 pub const MAX_COLS: u16 = 200;
 /// Non-empty cells read from one sheet.
 pub const MAX_CELLS: usize = 400_000;
+/// Most characters in one cell: Excel's own limit (kaijisho's exports keep to it too).
+pub const MAX_CELL_CHARS: usize = 32_767;
+/// Most text read from one sheet: a shared string is stored once in the file but copied into
+/// every cell that uses it, so 300 cells of one 4 MB string must not become 1.2 GB.
+pub const MAX_SHEET_TEXT_BYTES: usize = 64 * 1024 * 1024;
 
 /// A sheet as a dense grid of strings, 0-based absolute coordinates.
 #[derive(Debug, Clone, Default)]
@@ -113,6 +118,7 @@ impl Book {
         };
         let mut rows: Vec<Vec<String>> = Vec::new();
         let mut cells = 0usize;
+        let mut text_bytes = 0usize;
         while let Some(cell) = reader.next_cell().map_err(malformed)? {
             let (r, c) = cell.get_position();
             if r >= MAX_ROWS {
@@ -127,6 +133,26 @@ impl Book {
             let text = data_text(&Data::from(cell.get_value().clone()));
             if text.is_empty() {
                 continue;
+            }
+            let chars = text.chars().count();
+            if chars > MAX_CELL_CHARS {
+                return Err(XlsxError::TooLarge {
+                    path: path.clone(),
+                    detail: format!(
+                        "sheet {name}, cell {}{}: {chars} characters, more than Excel's {MAX_CELL_CHARS} per cell",
+                        crate::io::xlsx::col_name(c as u16),
+                        u64::from(r) + 1
+                    ),
+                });
+            }
+            text_bytes += text.len();
+            if text_bytes > MAX_SHEET_TEXT_BYTES {
+                return Err(XlsxError::TooLarge {
+                    path: path.clone(),
+                    detail: format!(
+                        "sheet {name} holds more than {MAX_SHEET_TEXT_BYTES} bytes of text"
+                    ),
+                });
             }
             cells += 1;
             if cells > MAX_CELLS {
