@@ -185,6 +185,9 @@ fn path(p: &std::path::Path) -> FluentValue<'static> {
     s(p.display())
 }
 
+/// The most items of a list an error message names before "and N more".
+const MAX_LISTED: usize = 10;
+
 /// Anything that can be said to the user in their language.
 pub trait Localize {
     fn localize(&self, l: &Localizer) -> String;
@@ -309,7 +312,16 @@ impl Localize for FileError {
                 ],
             ),
             FileError::Catalogue { path: p, issues } => {
-                let list: Vec<String> = issues.iter().map(|i| i.localize(l)).collect();
+                // The first few, and how many more: a broken file of 100,000 questions must
+                // not become a message of megabytes.
+                let mut list: Vec<String> = issues
+                    .iter()
+                    .take(MAX_LISTED)
+                    .map(|i| i.localize(l))
+                    .collect();
+                if issues.len() > MAX_LISTED {
+                    list.push(l.ta("and-more", &[("count", s(issues.len() - MAX_LISTED))]));
+                }
                 l.ta(
                     "err-catalogue",
                     &[("file", path(p)), ("issues", s(list.join(" / ")))],
@@ -376,6 +388,14 @@ impl Localize for CatalogueIssue {
             CatalogueIssue::GateNotBefore { id, gate } => {
                 l.ta("cat-gate-not-before", &[("id", s(id)), ("gate", s(gate))])
             }
+            CatalogueIssue::GateTooDeep { id, depth } => l.ta(
+                "cat-gate-too-deep",
+                &[
+                    ("id", s(id)),
+                    ("depth", s(depth)),
+                    ("limit", s(crate::domain::catalogue::MAX_GATE_DEPTH)),
+                ],
+            ),
             CatalogueIssue::GateValue { id, gate, value } => l.ta(
                 "cat-gate-value",
                 &[
@@ -424,6 +444,19 @@ impl Localize for crate::io::xlsx::XlsxError {
         use crate::io::xlsx::XlsxError as X;
         let file = |p: &std::path::Path| ("file", path(p));
         match self {
+            X::TooManyRows {
+                questions,
+                rows,
+                limit,
+            } => l.ta(
+                "err-xlsx-too-many-rows",
+                &[
+                    ("questions", s(questions)),
+                    ("rows", s(rows)),
+                    ("limit", s(limit)),
+                ],
+            ),
+            X::InFile { path: p, source } => format!("{}: {}", p.display(), source.localize(l)),
             X::CellTooLong {
                 number,
                 what,

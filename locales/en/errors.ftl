@@ -43,8 +43,11 @@ cat-duplicate-option = question "{ $id }": option "{ $option }" is used twice or
 cat-gate-unknown = question "{ $id }" depends on question "{ $gate }", which does not exist
 cat-gate-not-before = question "{ $id }" depends on question "{ $gate }", which does not come before it
 cat-gate-value = question "{ $id }" depends on "{ $gate } = { $value }", a value "{ $gate }" cannot take
+cat-gate-too-deep = question “{ $id }” stands under { $depth } gates, one above another (at most { $limit })
+and-more = and { $count } more
 err-font = the bundled font cannot be read
 err-xlsx-cell-too-long = question { $number }: the { $what } has { $chars } characters, more than Excel's 32,767 per cell
+err-xlsx-too-many-rows = { $questions } questions need { $rows } rows, more than the { $limit } rows a workbook may have to be read back
 err-xlsx-write = cannot build the workbook ({ $detail })
 err-xlsx-not-xlsx = { $file }: not an Excel workbook (.xlsx)
 err-xlsx-encrypted = { $file }: password-protected, or an old .xls file; remove the protection and save it as .xlsx

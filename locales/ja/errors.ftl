@@ -43,8 +43,11 @@ cat-duplicate-option = 設問「{ $id }」の選択肢「{ $option }」が重複
 cat-gate-unknown = 設問「{ $id }」の前提設問「{ $gate }」がありません
 cat-gate-not-before = 設問「{ $id }」の前提設問「{ $gate }」がそれより前にありません
 cat-gate-value = 設問「{ $id }」の前提「{ $gate } = { $value }」は、設問「{ $gate }」が取れない値です
+cat-gate-too-deep = 設問「{ $id }」の上に前提設問が { $depth } 段重なっています (上限 { $limit } 段)
+and-more = ほか { $count } 件
 err-font = 同梱のフォントを読み込めません
 err-xlsx-cell-too-long = 設問 { $number } の { $what } が { $chars } 文字あり、Excel の 1 セルの上限 (32,767 文字) を超えます
+err-xlsx-too-many-rows = 設問 { $questions } 問のワークブックは { $rows } 行になり、読み込める上限 ({ $limit } 行) を超えます
 err-xlsx-write = ワークブックを作成できません ({ $detail })
 err-xlsx-not-xlsx = { $file }: Excel ワークブック (.xlsx) ではありません
 err-xlsx-encrypted = { $file }: パスワードで保護されているか、古い .xls 形式です。保護を外して .xlsx 形式で保存し直してください

@@ -3,6 +3,8 @@
 //! re-check" until the user confirms it, and a report lists what moved, what changed and what
 //! found no counterpart.
 
+use std::collections::{HashMap, HashSet};
+
 use serde::Serialize;
 
 use super::catalogue::{AnswerKind, Catalogue};
@@ -54,8 +56,13 @@ pub fn carry(
     let mut project = Project::new(new_c, header, embed);
     let mut report = CarryReport::default();
     let matches = match_questions(old_c, new_c);
+    let by_new: HashMap<&str, (&String, &MatchKind)> = matches
+        .iter()
+        .map(|(a, b, how)| (b.as_str(), (a, how)))
+        .collect();
+    let matched_old: HashSet<&str> = matches.iter().map(|(a, _, _)| a.as_str()).collect();
     for qn in new_c.questions() {
-        let Some((old_id, _, how)) = matches.iter().find(|(_, b, _)| *b == qn.id) else {
+        let Some((old_id, how)) = by_new.get(qn.id.as_str()).copied() else {
             report.items.push(CarryItem::Unmatched {
                 number: qn.number_key(),
             });
@@ -103,7 +110,7 @@ pub fn carry(
         }
     }
     for qo in old_c.questions() {
-        if !matches.iter().any(|(a, _, _)| *a == qo.id) {
+        if !matched_old.contains(qo.id.as_str()) {
             report.items.push(CarryItem::Dropped {
                 old_number: qo.number_key(),
             });

@@ -445,7 +445,17 @@ pub enum CatalogueIssue {
         gate: String,
         value: AnswerValue,
     },
+    /// More gates above one another than any form has ([`MAX_GATE_DEPTH`]); said once, at the
+    /// first question too deep.
+    GateTooDeep {
+        id: String,
+        depth: usize,
+    },
 }
+
+/// The most gates one question may stand under (gate of a gate of …). Real forms use one or
+/// two; the limit keeps every walk up the gates short whatever a file says.
+pub const MAX_GATE_DEPTH: usize = 16;
 
 impl fmt::Display for CatalogueIssue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -477,6 +487,10 @@ impl fmt::Display for CatalogueIssue {
                     "question {id} is gated on {gate}, which does not come before it"
                 )
             }
+            CatalogueIssue::GateTooDeep { id, depth } => write!(
+                f,
+                "question {id} stands under {depth} gates, more than the {MAX_GATE_DEPTH} allowed"
+            ),
             CatalogueIssue::GateValue { id, gate, value } => write!(
                 f,
                 "question {id} is gated on {gate} = {}, a value {gate} cannot take",
@@ -574,6 +588,13 @@ impl Catalogue {
         }
         let mut seen_ids: HashMap<&str, usize> = HashMap::new();
         let mut seen_numbers: HashMap<String, &str> = HashMap::new();
+        // Every question's place, looked up (not searched) for each gate: linear in the size.
+        let mut positions: HashMap<&str, usize> = HashMap::new();
+        for (pos, q) in self.questions().enumerate() {
+            positions.entry(q.id.as_str()).or_insert(pos);
+        }
+        // How many gates stand above each question (computed in order: gates point backwards).
+        let mut depth: HashMap<&str, usize> = HashMap::new();
         for (pos, q) in self.questions().enumerate() {
             if seen_ids.insert(q.id.as_str(), pos).is_some() || q.id.trim().is_empty() {
                 issues.push(CatalogueIssue::DuplicateId { id: q.id.clone() });
@@ -611,7 +632,15 @@ impl Catalogue {
                 }
             }
             if let Some(gate) = &q.gate {
-                match self.questions().position(|p| p.id == gate.question) {
+                let above = depth.get(gate.question.as_str()).map_or(1, |d| d + 1);
+                depth.insert(q.id.as_str(), above);
+                if above == MAX_GATE_DEPTH + 1 {
+                    issues.push(CatalogueIssue::GateTooDeep {
+                        id: q.id.clone(),
+                        depth: above,
+                    });
+                }
+                match positions.get(gate.question.as_str()).copied() {
                     None => issues.push(CatalogueIssue::GateUnknown {
                         id: q.id.clone(),
                         gate: gate.question.clone(),

@@ -5,6 +5,8 @@ use serde::Serialize;
 
 use super::answer::AnswerValue;
 use super::catalogue::{Catalogue, Question};
+use std::collections::{HashMap, HashSet};
+
 use super::matching::{MatchKind, match_questions};
 use super::project::Project;
 use super::summary::shown_values;
@@ -136,14 +138,26 @@ pub fn compare(sides: &[Side<'_>]) -> Comparison {
         .iter()
         .map(|s| match_questions(base.catalogue, s.catalogue))
         .collect();
+    // Looked up by id, not searched: a comparison of thousands of questions stays linear.
+    let by_base: Vec<HashMap<&str, (&str, MatchKind)>> = matches
+        .iter()
+        .map(|m| {
+            m.iter()
+                .map(|(a, b, how)| (a.as_str(), (b.as_str(), *how)))
+                .collect()
+        })
+        .collect();
+    let matched_later: Vec<HashSet<&str>> = matches
+        .iter()
+        .map(|m| m.iter().map(|(_, b, _)| b.as_str()).collect())
+        .collect();
     let mut rows = Vec::new();
     for q in base.catalogue.questions() {
         let mut cells = vec![Some(cell(base, q, None))];
-        for (s, m) in later.iter().zip(&matches) {
+        for (s, m) in later.iter().zip(&by_base) {
             let found = m
-                .iter()
-                .find(|(a, _, _)| *a == q.id)
-                .and_then(|(_, b, how)| Some((s.catalogue.question(b)?, *how)));
+                .get(q.id.as_str())
+                .and_then(|(b, how)| Some((s.catalogue.question(b)?, *how)));
             cells.push(found.map(|(qb, how)| cell(s, qb, Some(how))));
         }
         rows.push(finish(
@@ -153,9 +167,9 @@ pub fn compare(sides: &[Side<'_>]) -> Comparison {
             cells,
         ));
     }
-    for (k, (s, m)) in later.iter().zip(&matches).enumerate() {
+    for (k, (s, m)) in later.iter().zip(&matched_later).enumerate() {
         for q in s.catalogue.questions() {
-            if m.iter().any(|(_, b, _)| *b == q.id) {
+            if m.contains(q.id.as_str()) {
                 continue;
             }
             let mut cells = vec![None; sides.len()];

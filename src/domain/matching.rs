@@ -29,29 +29,52 @@ fn letters(s: &str) -> Vec<char> {
         .collect()
 }
 
+/// A text prepared for similarity: its letters and its sorted character bigrams.
+struct Prepared {
+    letters: Vec<char>,
+    grams: Vec<(char, char)>,
+}
+
+impl Prepared {
+    fn new(s: &str) -> Prepared {
+        let letters = letters(s);
+        let mut grams: Vec<(char, char)> = letters
+            .iter()
+            .zip(letters.iter().skip(1))
+            .map(|(x, y)| (*x, *y))
+            .collect();
+        grams.sort_unstable();
+        Prepared { letters, grams }
+    }
+
+    /// Dice coefficient of the bigram multisets, by one merge of the sorted lists.
+    fn similarity(&self, other: &Prepared) -> f32 {
+        if self.letters == other.letters {
+            return 1.0;
+        }
+        let total = self.grams.len() + other.grams.len();
+        if total == 0 {
+            return 0.0;
+        }
+        let (mut i, mut j, mut common) = (0, 0, 0usize);
+        while let (Some(a), Some(b)) = (self.grams.get(i), other.grams.get(j)) {
+            match a.cmp(b) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    common += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        2.0 * common as f32 / total as f32
+    }
+}
+
 /// Dice coefficient of character bigrams (1.0 = same text).
 pub fn similarity(a: &str, b: &str) -> f32 {
-    let (a, b) = (letters(a), letters(b));
-    if a == b {
-        return 1.0;
-    }
-    let grams = |v: &[char]| -> HashMap<(char, char), usize> {
-        let mut m = HashMap::new();
-        for (x, y) in v.iter().zip(v.iter().skip(1)) {
-            *m.entry((*x, *y)).or_insert(0) += 1;
-        }
-        m
-    };
-    let (ga, gb) = (grams(&a), grams(&b));
-    let total: usize = ga.values().sum::<usize>() + gb.values().sum::<usize>();
-    if total == 0 {
-        return 0.0;
-    }
-    let common: usize = ga
-        .iter()
-        .map(|(k, n)| (*n).min(gb.get(k).copied().unwrap_or(0)))
-        .sum();
-    2.0 * common as f32 / total as f32
+    Prepared::new(a).similarity(&Prepared::new(b))
 }
 
 fn ref_key(q: &Question) -> String {
@@ -75,47 +98,46 @@ fn sections(q: &Question) -> HashSet<String> {
 /// The smallest similarity accepted for a match by text.
 pub const MIN_SIMILARITY: f32 = 0.6;
 
+/// Most questions of the other catalogue a question's text is compared with: those of the
+/// same guideline sections nearest to its place. Keeps matching near-linear when thousands of
+/// questions cite one section.
+pub const MAX_TEXT_CANDIDATES: usize = 64;
+
 /// Matches the questions of `b` to those of `a`: `(a id, b id, how)`, in `b`'s order.
+///
+/// By id (same catalogue), then by number and reference (an index, not a search), then by
+/// text within the same guideline sections — each question of `b` compared with at most
+/// [`MAX_TEXT_CANDIDATES`] of `a`, best pairs first.
 pub fn match_questions(a: &Catalogue, b: &Catalogue) -> Vec<(String, String, MatchKind)> {
     let mut out: Vec<(String, String, MatchKind)> = Vec::new();
     let mut used_a: HashSet<String> = HashSet::new();
-    let mut pending: Vec<&Question> = Vec::new();
+    let mut pending: Vec<(usize, &Question)> = Vec::new();
     let same_catalogue = a.id == b.id;
-    for qb in b.questions() {
+    let mut by_number: HashMap<(String, String), Vec<&Question>> = HashMap::new();
+    for qa in a.questions() {
+        by_number
+            .entry((qa.number_key(), ref_key(qa)))
+            .or_default()
+            .push(qa);
+    }
+    for (ib, qb) in b.questions().enumerate() {
         if same_catalogue && let Some(qa) = a.question(&qb.id) {
             used_a.insert(qa.id.clone());
             out.push((qa.id.clone(), qb.id.clone(), MatchKind::Id));
             continue;
         }
-        let by_number = a.questions().find(|qa| {
-            !used_a.contains(&qa.id)
-                && qa.number_key() == qb.number_key()
-                && ref_key(qa) == ref_key(qb)
-        });
-        match by_number {
+        let found = by_number
+            .get(&(qb.number_key(), ref_key(qb)))
+            .and_then(|qs| qs.iter().find(|qa| !used_a.contains(&qa.id)));
+        match found {
             Some(qa) => {
                 used_a.insert(qa.id.clone());
                 out.push((qa.id.clone(), qb.id.clone(), MatchKind::NumberAndRef));
             }
-            None => pending.push(qb),
+            None => pending.push((ib, qb)),
         }
     }
-    // Text similarity within the same guideline sections, best pairs first.
-    let mut candidates: Vec<(f32, String, String)> = Vec::new();
-    for qb in &pending {
-        let sb = sections(qb);
-        for qa in a.questions().filter(|qa| !used_a.contains(&qa.id)) {
-            let sa = sections(qa);
-            if !(sa.is_empty() && sb.is_empty()) && sa.is_disjoint(&sb) {
-                continue;
-            }
-            let score = similarity(&qa.text, &qb.text);
-            if score >= MIN_SIMILARITY {
-                candidates.push((score, qa.id.clone(), qb.id.clone()));
-            }
-        }
-    }
-    candidates.sort_by(|x, y| y.0.total_cmp(&x.0));
+    let candidates = text_candidates(a, b.question_count(), &used_a, &pending);
     let mut used_b: HashSet<String> = HashSet::new();
     for (score, ida, idb) in candidates {
         if used_a.contains(&ida) || used_b.contains(&idb) {
@@ -133,6 +155,71 @@ pub fn match_questions(a: &Catalogue, b: &Catalogue) -> Vec<(String, String, Mat
         .collect();
     out.sort_by_key(|(_, idb, _)| order.get(idb.as_str()).copied().unwrap_or(usize::MAX));
     out
+}
+
+/// Pairs of (unmatched) questions of the same guideline sections whose texts are similar
+/// enough, best first.
+fn text_candidates(
+    a: &Catalogue,
+    b_len: usize,
+    used_a: &HashSet<String>,
+    pending: &[(usize, &Question)],
+) -> Vec<(f32, String, String)> {
+    if pending.is_empty() {
+        return Vec::new();
+    }
+    // a's free questions by section ("" for those citing none), in catalogue order.
+    let free: Vec<(usize, &Question)> = a
+        .questions()
+        .enumerate()
+        .filter(|(_, q)| !used_a.contains(&q.id))
+        .collect();
+    let prepared: Vec<Prepared> = free.iter().map(|(_, q)| Prepared::new(&q.text)).collect();
+    let mut by_section: HashMap<String, Vec<usize>> = HashMap::new();
+    for (k, (_, q)) in free.iter().enumerate() {
+        let s = sections(q);
+        if s.is_empty() {
+            by_section.entry(String::new()).or_default().push(k);
+        }
+        for key in s {
+            by_section.entry(key).or_default().push(k);
+        }
+    }
+    let a_len = a.question_count().max(1);
+    let mut candidates: Vec<(f32, String, String)> = Vec::new();
+    for (ib, qb) in pending {
+        let sb = sections(qb);
+        let keys: Vec<String> = if sb.is_empty() {
+            vec![String::new()]
+        } else {
+            sb.into_iter().collect()
+        };
+        // Where qb would sit in a, for choosing the nearest candidates.
+        let place = ib * a_len / b_len.max(1);
+        let mut near: Vec<usize> = Vec::new();
+        for key in &keys {
+            let Some(list) = by_section.get(key) else {
+                continue;
+            };
+            let at = list.partition_point(|k| free.get(*k).is_some_and(|(i, _)| *i < place));
+            let from = at.saturating_sub(MAX_TEXT_CANDIDATES / 2);
+            near.extend(list.iter().skip(from).take(MAX_TEXT_CANDIDATES));
+        }
+        near.sort_unstable_by_key(|k| (free.get(*k).map(|(i, _)| i.abs_diff(place)), *k));
+        near.dedup();
+        let pb = Prepared::new(&qb.text);
+        for k in near.into_iter().take(MAX_TEXT_CANDIDATES) {
+            let (Some((_, qa)), Some(pa)) = (free.get(k), prepared.get(k)) else {
+                continue;
+            };
+            let score = pa.similarity(&pb);
+            if score >= MIN_SIMILARITY {
+                candidates.push((score, qa.id.clone(), qb.id.clone()));
+            }
+        }
+    }
+    candidates.sort_by(|x, y| y.0.total_cmp(&x.0));
+    candidates
 }
 
 #[cfg(test)]

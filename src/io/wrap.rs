@@ -125,26 +125,25 @@ fn wrap_paragraph(
             continue;
         }
         if line.is_empty() {
-            // A word wider than the whole line: break it between characters.
-            let mut chars = t.text.chars();
+            // A word wider than the whole line: broken between characters in one pass (linear
+            // in its length, however long); its last piece starts the next line.
             let mut head = String::new();
             let mut head_width = 0.0;
-            for c in chars.by_ref() {
+            for c in t.text.chars() {
                 let w = width_of(c);
                 if !head.is_empty() && head_width + w > max_width {
-                    let rest: String = std::iter::once(c).chain(chars.by_ref()).collect();
-                    let rest_width = t.width - head_width;
-                    queue.push_front(Token {
-                        text: rest,
-                        width: rest_width,
-                        space: false,
-                    });
-                    break;
+                    lines.push(std::mem::take(&mut head));
+                    head_width = 0.0;
                 }
                 head.push(c);
                 head_width += w;
             }
-            lines.push(head);
+            width = head_width;
+            line.push(Token {
+                text: head,
+                width: head_width,
+                space: false,
+            });
             continue;
         }
         // Overflow. Keep closing punctuation off the start of the next line by taking the
@@ -256,5 +255,17 @@ mod tests {
         assert_eq!(lines.concat(), text);
         let lines = wrap("あ", 0.1, &w);
         assert_eq!(lines, ["あ"]);
+    }
+
+    /// One unbroken megabyte-long word: every line full and nothing lost (its time is in the
+    /// crafted-inputs table, tests/hostile.rs).
+    #[test]
+    fn a_megabyte_long_word_breaks_in_one_pass() {
+        let word = "A".repeat(1_000_000);
+        let text = format!("前 {word} 後");
+        let lines = wrap(&text, 40.0, &w);
+        assert_eq!(lines.concat().replace(' ', ""), text.replace(' ', ""));
+        assert!(lines.iter().all(|l| width(l) <= 40.0), "within the width");
+        assert_eq!(lines.len(), 1_000_000 / 80 + 2);
     }
 }

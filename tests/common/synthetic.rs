@@ -25,7 +25,13 @@ pub const PER_SECTION: usize = 10;
 
 /// The generated catalogue (300 questions).
 pub fn catalogue() -> Catalogue {
-    let sections = (1..=SECTIONS)
+    catalogue_of(SECTIONS)
+}
+
+/// A generated catalogue of `sections` × 10 questions (`generated-<n>`).
+pub fn catalogue_of(sections: usize) -> Catalogue {
+    let count = sections * PER_SECTION;
+    let sections = (1..=sections)
         .map(|s| {
             let questions = (1..=PER_SECTION)
                 .map(|i| {
@@ -73,8 +79,8 @@ pub fn catalogue() -> Catalogue {
         })
         .collect();
     Catalogue::new(
-        "generated-300".into(),
-        "生成された 300 問のカタログ(試験用)".into(),
+        format!("generated-{count}"),
+        format!("生成された {count} 問のカタログ(試験用)"),
         Kind::Sds,
         "5.0".into(),
         "6.0".into(),
@@ -133,4 +139,27 @@ pub fn answered_project(c: &Catalogue) -> Project {
         }
     }
     p
+}
+
+/// The next edition of a generated catalogue, as a comparison or carry-forward meets it: another
+/// id, every question renumbered (so nothing matches by number) and its text reworded a little,
+/// so every question goes through matching by text.
+pub fn next_edition(c: &Catalogue) -> Catalogue {
+    let mut next = c.clone();
+    next.id = format!("{}-next", c.id);
+    for s in &mut next.sections {
+        for q in &mut s.questions {
+            q.id = format!("n-{}", q.id);
+            q.number = format!("{}.{}", q.number, 1);
+            q.text = format!(
+                "{}(改訂)",
+                q.text.replace("文書で定めているか", "定めているか")
+            );
+            if let Some(g) = &mut q.gate {
+                g.question = format!("n-{}", g.question);
+            }
+        }
+    }
+    next.reindex();
+    next
 }

@@ -146,6 +146,9 @@ fn wrapped_height(texts: &[(&str, f64)]) -> f64 {
     (lines.min(30) as f64 * 13.5 + 4.0).max(18.0)
 }
 
+/// Rows before the first section: title, header, disclaimer, column headings (and room).
+const FRONT_ROWS: usize = 16;
+
 /// Checks Excel's cell limit, naming the question.
 fn check_len(text: &str, number: &str, what: &str) -> Result<(), ExportError> {
     let n = text.chars().count();
@@ -271,6 +274,27 @@ impl Writer<'_> {
 /// Checks Excel's cell limits first, so an error names the question instead of failing
 /// half-way.
 fn check_limits(c: &Catalogue, p: &Project) -> Result<(), ExportError> {
+    // A row per section, question and option, and the front matter.
+    let rows = c.sections.len()
+        + c.questions()
+            .map(|q| 1 + q.answer.options().len())
+            .sum::<usize>()
+        + FRONT_ROWS;
+    let limit = super::import::grid::MAX_ROWS;
+    if rows > limit as usize {
+        return Err(ExportError::TooManyRows {
+            questions: c.question_count(),
+            rows,
+            limit,
+        });
+    }
+    for (qid, item) in &p.review.items {
+        let number = c
+            .question(qid)
+            .map(|q| q.number_key())
+            .unwrap_or_else(|| qid.clone());
+        check_len(&item.comment, &number, "review comment")?;
+    }
     for q in c.questions() {
         let n = q.number_key();
         check_len(&q.full_text(), &n, "text")?;

@@ -110,6 +110,22 @@ pub enum XlsxError {
         what: String,
         chars: usize,
     },
+    /// More rows than the import reads back ([`import::grid::MAX_ROWS`]): anything kaijisho
+    /// writes, it must read.
+    #[error(
+        "{questions} questions need {rows} rows, more than the {limit} a workbook may have here"
+    )]
+    TooManyRows {
+        questions: usize,
+        rows: usize,
+        limit: u32,
+    },
+    /// An export error, with the file it was for.
+    #[error("{}: {source}", .path.display())]
+    InFile {
+        path: PathBuf,
+        source: Box<XlsxError>,
+    },
     #[error("cannot build the workbook: {0}")]
     Write(String),
     #[error("cannot serialise: {0}")]
@@ -148,7 +164,8 @@ impl XlsxError {
             | XlsxError::NoQuestions { path, .. }
             | XlsxError::NoSuchSheet { path, .. }
             | XlsxError::BadMapping { path, .. }
-            | XlsxError::Hidden { path, .. } => Some(path),
+            | XlsxError::Hidden { path, .. }
+            | XlsxError::InFile { path, .. } => Some(path),
             _ => None,
         }
     }
@@ -162,7 +179,10 @@ pub fn export_xlsx(
     p: &crate::domain::project::Project,
     form: &FormText,
 ) -> Result<(), FileError> {
-    let bytes = statement_xlsx(c, p, form)?;
+    let bytes = statement_xlsx(c, p, form).map_err(|e| XlsxError::InFile {
+        path: path.to_path_buf(),
+        source: Box::new(e),
+    })?;
     crate::io::atomic::atomic_write(path, |w| w.write_all(&bytes))?;
     Ok(())
 }

@@ -33,6 +33,16 @@ fn check_archive(path: &Path, bytes: &[u8]) -> Result<(), XlsxError> {
         detail: e.to_string(),
     };
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| malformed(&e))?;
+    // The zip reader keeps one entry per name: a directory that lists more entries than it
+    // has names holds a part twice (readers disagree on which one counts).
+    if let Some(listed) = listed_entries(bytes)
+        && listed != zip.len()
+    {
+        return Err(malformed(&format!(
+            "the archive lists {listed} parts under {} names: a part appears twice",
+            zip.len()
+        )));
+    }
     if zip.len() > MAX_PARTS {
         return Err(XlsxError::TooLarge {
             path: path.to_path_buf(),
@@ -68,7 +78,15 @@ fn check_archive(path: &Path, bytes: &[u8]) -> Result<(), XlsxError> {
         let name = f.name().map(|n| n.to_string()).unwrap_or_default();
         let mut limited = std::io::Read::take(&mut f, claimed + 1);
         let mut got = 0;
-        if name.to_ascii_lowercase().ends_with("sharedstrings.xml") {
+        if name.eq_ignore_ascii_case("xl/workbook.xml") {
+            let mut head = Vec::new();
+            got = std::io::Read::read_to_end(
+                &mut std::io::Read::take(&mut limited, MAX_WORKBOOK_XML),
+                &mut head,
+            )
+            .map_err(|e| malformed(&format!("{name}: {e}")))? as u64;
+            check_sheet_entries(path, &head)?;
+        } else if name.to_ascii_lowercase().ends_with("sharedstrings.xml") {
             // calamine reserves room for as many strings as the part declares: a 1 KB part
             // declaring 10^18 must be refused before it gets there.
             let mut head = Vec::new();
@@ -90,6 +108,61 @@ fn check_archive(path: &Path, bytes: &[u8]) -> Result<(), XlsxError> {
         return Err(XlsxError::NotXlsx {
             path: path.to_path_buf(),
         });
+    }
+    Ok(())
+}
+
+/// The number of entries the archive's end-of-directory record announces (`None` for zip64 or
+/// when the record is not found; the zip reader then judges the archive on its own).
+fn listed_entries(bytes: &[u8]) -> Option<usize> {
+    const EOCD: [u8; 4] = [0x50, 0x4b, 0x05, 0x06];
+    // The record is 22 bytes plus a comment of up to 65,535.
+    let from = bytes.len().saturating_sub(22 + 65_535);
+    let tail = bytes.get(from..)?;
+    let at = tail.windows(4).rposition(|w| w == EOCD)?;
+    let field = tail.get(at + 10..at + 12)?;
+    let total = u16::from_le_bytes([*field.first()?, *field.get(1)?]);
+    (total != u16::MAX).then_some(usize::from(total))
+}
+
+/// Most sheets in a workbook read (checklists have a handful).
+pub const MAX_SHEETS: usize = 255;
+/// Most of workbook.xml looked at for its sheet list.
+const MAX_WORKBOOK_XML: u64 = 4 * 1024 * 1024;
+
+/// The sheet entries of workbook.xml: more than [`MAX_SHEETS`], or two entries naming one part
+/// (each would be read again: 5,000 entries on one sheet took minutes), are refused.
+fn check_sheet_entries(path: &Path, xml: &[u8]) -> Result<(), XlsxError> {
+    let text = String::from_utf8_lossy(xml);
+    let mut parts = std::collections::HashSet::new();
+    let mut count = 0usize;
+    for tag in text.split('<').skip(1) {
+        let name = tag
+            .split(|c: char| c.is_whitespace() || c == '/' || c == '>')
+            .next();
+        let local = name.and_then(|n| n.rsplit(':').next());
+        if local != Some("sheet") {
+            continue;
+        }
+        count += 1;
+        if count > MAX_SHEETS {
+            return Err(XlsxError::TooLarge {
+                path: path.to_path_buf(),
+                detail: format!("more than {MAX_SHEETS} sheets"),
+            });
+        }
+        // The relationship id (`r:id="rId3"`) names the part.
+        let id = tag
+            .find(":id=")
+            .and_then(|at| tag.get(at + 5..))
+            .and_then(|rest| rest.split(['"', '\'']).next())
+            .unwrap_or_default();
+        if !id.is_empty() && !parts.insert(id.to_string()) {
+            return Err(XlsxError::Malformed {
+                path: path.to_path_buf(),
+                detail: format!("two sheets are the same part ({id})"),
+            });
+        }
     }
     Ok(())
 }

@@ -12,7 +12,7 @@
 
 mod archive;
 mod detect;
-mod grid;
+pub(crate) mod grid;
 mod own;
 
 use std::collections::BTreeMap;

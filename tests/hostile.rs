@@ -1,0 +1,456 @@
+//! A table of crafted inputs, generated here (no big files are stored): each one, run through
+//! the command line as a user would, ends in under 2 s and under 300 MB of memory on the
+//! project's 2-core machine — with its result, or with a clear error naming the file.
+//! Time and peak memory are measured per process (`wait4`'s resource usage), so one case
+//! cannot hide behind another.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+#![cfg(target_os = "linux")]
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use kaijisho::domain::answer::AnswerValue;
+use kaijisho::domain::catalogue::{AnswerKind, Catalogue, Gate};
+use kaijisho::io::json::{save_catalogue, save_project};
+
+mod common {
+    pub mod synthetic;
+}
+use common::synthetic;
+
+const MAX_TIME: Duration = Duration::from_secs(2);
+const MAX_RSS_KB: i64 = 300 * 1024;
+
+#[repr(C)]
+struct Rusage {
+    utime: [i64; 2],
+    stime: [i64; 2],
+    maxrss: i64,
+    rest: [i64; 13],
+}
+
+unsafe extern "C" {
+    fn wait4(pid: i32, status: *mut i32, options: i32, rusage: *mut Rusage) -> i32;
+}
+
+/// What a case must end with.
+enum Expect {
+    Success,
+    /// Exit 2 with this in the message (which must also name the file).
+    Error(&'static str),
+    /// Exit 0 or 1 (a comparison that finds differences).
+    Finished,
+}
+
+struct Case {
+    name: &'static str,
+    args: Vec<OsString>,
+    file: PathBuf,
+    expect: Expect,
+}
+
+fn case(
+    name: &'static str,
+    args: &[&dyn AsRef<std::ffi::OsStr>],
+    file: &Path,
+    expect: Expect,
+) -> Case {
+    Case {
+        name,
+        args: args.iter().map(|a| a.as_ref().to_os_string()).collect(),
+        file: file.to_path_buf(),
+        expect,
+    }
+}
+
+/// Runs one case: its exit code, stderr, wall time and peak memory (kB).
+fn run(c: &Case) -> (i32, String, Duration, i64) {
+    let bin = assert_cmd::cargo::cargo_bin("kaijisho");
+    let start = Instant::now();
+    let child = Command::new(bin)
+        .args(&c.args)
+        .env("KAIJISHO_LANG", "en")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id() as i32;
+    let mut stderr = child.stderr.unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut stderr, &mut s).unwrap();
+        s
+    });
+    let mut status = 0i32;
+    let mut usage = Rusage {
+        utime: [0; 2],
+        stime: [0; 2],
+        maxrss: 0,
+        rest: [0; 13],
+    };
+    // SAFETY: `pid` is our child, not yet waited for; `status` and `usage` are valid for writes.
+    let got = unsafe { wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(got, pid, "{}: wait4 failed", c.name);
+    let elapsed = start.elapsed();
+    let err = reader.join().unwrap();
+    // Exited normally: the code; killed: 128 + signal.
+    let code = if status & 0x7f == 0 {
+        (status >> 8) & 0xff
+    } else {
+        128 + (status & 0x7f)
+    };
+    (code, err, elapsed, usage.maxrss)
+}
+
+fn zip(parts: &[(&str, Vec<u8>)]) -> Vec<u8> {
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, data) in parts {
+        z.start_file(*name, opts).unwrap();
+        z.write_all(data).unwrap();
+    }
+    z.finish().unwrap().into_inner()
+}
+
+/// A minimal workbook: `sheets` entries in workbook.xml (all pointing at the one sheet part),
+/// the given shared strings part and sheet XML.
+fn workbook(sheets: usize, shared: &str, sheet: &str) -> Vec<u8> {
+    let entries: String = (1..=sheets)
+        .map(|i| format!(r#"<sheet name="S{i}" sheetId="{i}" r:id="rId1"/>"#))
+        .collect();
+    zip(&[
+        (
+            "[Content_Types].xml",
+            br#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>"#.to_vec(),
+        ),
+        (
+            "_rels/.rels",
+            br#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_vec(),
+        ),
+        (
+            "xl/workbook.xml",
+            format!(r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>{entries}</sheets></workbook>"#).into_bytes(),
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            br#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#.to_vec(),
+        ),
+        ("xl/sharedStrings.xml", shared.as_bytes().to_vec()),
+        (
+            "xl/worksheets/sheet1.xml",
+            format!(r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{sheet}</sheetData></worksheet>"#).into_bytes(),
+        ),
+    ])
+}
+
+const SST: &str = r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main""#;
+
+/// Question-like rows (number, text, はい) that the importer reads, `n` of them.
+fn question_rows(n: usize) -> String {
+    (1..=n)
+        .map(|i| {
+            format!(
+                r#"<row r="{i}"><c r="A{i}" t="inlineStr"><is><t>{i}</t></is></c><c r="B{i}" t="inlineStr"><is><t>生成された設問 {i} を定めているか?</t></is></c><c r="C{i}" t="inlineStr"><is><t>はい</t></is></c></row>"#
+            )
+        })
+        .collect()
+}
+
+/// A catalogue of `n` questions where each one is a gate gated on the one before (a chain).
+fn gate_chain(n: usize) -> Catalogue {
+    let mut c = synthetic::catalogue_of(n.div_ceil(10));
+    let mut prev: Option<String> = None;
+    for s in &mut c.sections {
+        for q in &mut s.questions {
+            q.answer = AnswerKind::Gate;
+            q.gate = prev.take().map(|g| Gate {
+                question: g,
+                value: AnswerValue::Applies,
+            });
+            prev = Some(q.id.clone());
+        }
+    }
+    c.id = "generated-gate-chain".into();
+    c.reindex();
+    c
+}
+
+fn write(path: &Path, bytes: &[u8]) -> PathBuf {
+    std::fs::write(path, bytes).unwrap();
+    path.to_path_buf()
+}
+
+/// Writes every crafted input into `dir` (run in a process of its own, see below).
+fn write_inputs(d: &Path) {
+    let out = |name: &str| d.join(name);
+    // Workbooks.
+    write(
+        &out("unique-count.xlsx"),
+        &workbook(
+            1,
+            &format!(r#"{SST} count="1" uniqueCount="999999999999999999"><si><t>x</t></si></sst>"#),
+            &question_rows(3),
+        ),
+    );
+    let big = "長".repeat(4 * 1024 * 1024 / 3);
+    let cells: String = (1..=300)
+        .map(|i| format!(r#"<row r="{i}"><c r="B{i}" t="s"><v>0</v></c></row>"#))
+        .collect();
+    write(
+        &out("one-big-string.xlsx"),
+        &workbook(
+            1,
+            &format!(r#"{SST} count="300" uniqueCount="1"><si><t>{big}</t></si></sst>"#),
+            &cells,
+        ),
+    );
+    write(
+        &out("many-sheets.xlsx"),
+        &workbook(
+            5_000,
+            &format!(r#"{SST} count="0" uniqueCount="0"></sst>"#),
+            &question_rows(2_000),
+        ),
+    );
+    // The zip writer refuses a name twice: write a same-length stand-in, then rename it in place.
+    let mut dup = unzip_parts(&workbook(
+        1,
+        &format!(r#"{SST} count="0" uniqueCount="0"></sst>"#),
+        &question_rows(3),
+    ));
+    dup.push(("xl/workbook.xmz".into(), dup[2].1.clone()));
+    let mut bytes = zip(&dup
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.clone()))
+        .collect::<Vec<_>>());
+    let (from, to) = (b"xl/workbook.xmz", b"xl/workbook.xml");
+    let mut i = 0;
+    while let Some(at) = bytes[i..].windows(from.len()).position(|w| w == from) {
+        bytes[i + at..i + at + from.len()].copy_from_slice(to);
+        i += at + from.len();
+    }
+    write(&out("duplicate-part.xlsx"), &bytes);
+
+    // Catalogues and statements.
+    save_project(
+        &out("gate-chain.json"),
+        &synthetic::answered_project(&gate_chain(30_000)),
+    )
+    .unwrap();
+    save_project(
+        &out("3000-gates.json"),
+        &synthetic::answered_project(&synthetic::catalogue_of(3_000)),
+    )
+    .unwrap();
+    let mut bad = synthetic::catalogue_of(9_999);
+    if let Some(q) = bad.sections.last_mut().and_then(|s| s.questions.last_mut()) {
+        q.gate = Some(Gate {
+            question: "no-such-question".into(),
+            value: AnswerValue::Applies,
+        });
+    }
+    bad.reindex();
+    save_catalogue(&out("bad-gate-100k.json"), &bad).unwrap();
+    let old_c = synthetic::catalogue_of(300);
+    let new_c = synthetic::next_edition(&old_c);
+    save_project(&out("3000-a.json"), &synthetic::answered_project(&old_c)).unwrap();
+    save_project(&out("3000-b.json"), &synthetic::answered_project(&new_c)).unwrap();
+    save_catalogue(&out("3000-next-catalogue.json"), &new_c).unwrap();
+    let mut long = kaijisho::assets::sample_project("sds-remote-service-sample").unwrap();
+    if let Some(a) = long.answers.values_mut().next() {
+        a.remark = "A".repeat(1_000_000);
+    }
+    save_project(&out("long-word.json"), &long).unwrap();
+    // 21,000 questions (and their options) need more rows than the importer reads.
+    let huge = synthetic::catalogue_of(2_100);
+    let header = kaijisho::domain::Header::default();
+    save_project(
+        &out("21k.json"),
+        &kaijisho::domain::Project::new(&huge, header, true),
+    )
+    .unwrap();
+    // About 60 MB: 44,000 questions answered with long remarks.
+    save_project(
+        &out("60mb.json"),
+        &synthetic::answered_project(&synthetic::catalogue_of(4_400)),
+    )
+    .unwrap();
+}
+
+/// Not a test of its own: writes the inputs when `crafted_inputs_…` runs it in a separate
+/// process, so that the generator's memory does not count against the measured commands
+/// (a child inherits its parent's peak memory figure on Linux).
+#[test]
+#[ignore = "run by crafted_inputs_end_quickly_with_bounded_memory"]
+fn write_crafted_inputs() {
+    let dir = std::env::var_os("KAIJISHO_HOSTILE_DIR").expect("KAIJISHO_HOSTILE_DIR");
+    write_inputs(Path::new(&dir));
+}
+
+#[test]
+fn crafted_inputs_end_quickly_with_bounded_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let wrote = Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--ignored",
+            "--exact",
+            "write_crafted_inputs",
+            "--test-threads=1",
+        ])
+        .env("KAIJISHO_HOSTILE_DIR", d)
+        .output()
+        .unwrap();
+    assert!(wrote.status.success(), "{wrote:?}");
+    let f = |name: &str| d.join(name);
+    let cases = vec![
+        case(
+            "sharedStrings declaring 10^18 strings",
+            &[&"import", &f("unique-count.xlsx")],
+            &f("unique-count.xlsx"),
+            Expect::Error("declares"),
+        ),
+        case(
+            "one 4 MB shared string in 300 cells",
+            &[&"import", &f("one-big-string.xlsx")],
+            &f("one-big-string.xlsx"),
+            Expect::Error("32767"),
+        ),
+        case(
+            "5,000 sheet entries pointing at one part",
+            &[&"import", &f("many-sheets.xlsx")],
+            &f("many-sheets.xlsx"),
+            Expect::Error("sheets"),
+        ),
+        case(
+            "a part twice in the archive",
+            &[&"import", &f("duplicate-part.xlsx")],
+            &f("duplicate-part.xlsx"),
+            Expect::Error("appears twice"),
+        ),
+        case(
+            "30,000 questions, each gated on the one before",
+            &[&"validate", &f("gate-chain.json")],
+            &f("gate-chain.json"),
+            Expect::Error("gates"),
+        ),
+        case(
+            "30,000 questions under 3,000 gates",
+            &[&"validate", &f("3000-gates.json")],
+            &f("3000-gates.json"),
+            Expect::Finished,
+        ),
+        case(
+            "100,000 questions, one bad gate",
+            &[
+                &"new",
+                &"--catalogue",
+                &f("bad-gate-100k.json"),
+                &"-o",
+                &f("from-bad.json"),
+            ],
+            &f("bad-gate-100k.json"),
+            Expect::Error("no-such-question"),
+        ),
+        case(
+            "compare two 3,000-question statements",
+            &[&"compare", &f("3000-a.json"), &f("3000-b.json")],
+            &f("3000-a.json"),
+            Expect::Finished,
+        ),
+        case(
+            "carry 3,000 questions to a renumbered edition",
+            &[
+                &"carry",
+                &f("3000-a.json"),
+                &"--catalogue",
+                &f("3000-next-catalogue.json"),
+                &"-o",
+                &f("carried.json"),
+            ],
+            &f("3000-a.json"),
+            Expect::Success,
+        ),
+        case(
+            "a remark of one unbroken 1 MB word to PDF",
+            &[
+                &"export",
+                &f("long-word.json"),
+                &"--pdf",
+                &f("long-word.pdf"),
+            ],
+            &f("long-word.json"),
+            Expect::Success,
+        ),
+        case(
+            "a 21,000-question statement to a workbook",
+            &[&"export", &f("21k.json"), &"--xlsx", &f("21k.xlsx")],
+            &f("21k.xlsx"),
+            Expect::Error("rows"),
+        ),
+        case(
+            "validate a 60 MB statement",
+            &[&"validate", &f("60mb.json")],
+            &f("60mb.json"),
+            Expect::Finished,
+        ),
+    ];
+    let mut failures = Vec::new();
+    for c in &cases {
+        let (code, err, time, rss) = run(c);
+        let file = c.file.file_name().unwrap().to_string_lossy().into_owned();
+        let verdict = match c.expect {
+            Expect::Success => code == 0,
+            Expect::Finished => code == 0 || code == 1,
+            Expect::Error(says) => code == 2 && err.contains(says) && err.contains(&file),
+        };
+        let line = format!(
+            "{:<50} exit {code}, {:>6} ms, {:>4} MB: {}",
+            c.name,
+            time.as_millis(),
+            rss / 1024,
+            err.lines()
+                .next()
+                .unwrap_or("")
+                .chars()
+                .take(160)
+                .collect::<String>()
+        );
+        println!("{line}");
+        if !verdict
+            || time > MAX_TIME
+            || rss > MAX_RSS_KB
+            || err.contains("panicked")
+            || err.len() > 4096
+        {
+            failures.push(line);
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "cases over their limits:\n{}",
+        failures.join("\n")
+    );
+}
+
+fn unzip_parts(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    (0..z.len())
+        .map(|i| {
+            let mut f = z.by_index(i).unwrap();
+            let mut data = Vec::new();
+            std::io::Read::read_to_end(&mut f, &mut data).unwrap();
+            (f.name().unwrap().to_string(), data)
+        })
+        .collect()
+}
