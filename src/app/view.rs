@@ -41,6 +41,15 @@ pub struct CompareForm {
     pub only_unanswered: bool,
 }
 
+/// Presentation mode: one question at a time, large, read-only, full screen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Presentation {
+    /// B: the screen is blanked.
+    pub blank: bool,
+    /// G: the guideline section and hints are shown beside the question.
+    pub guide: bool,
+}
+
 #[derive(Debug, Default)]
 pub struct View {
     pub filters: Filters,
@@ -60,6 +69,8 @@ pub struct View {
     pub carry_to: Option<String>,
     /// ヘルプ → kaijisho について.
     pub show_about: bool,
+    /// Presentation mode, when on.
+    pub presentation: Option<Presentation>,
     /// The window may close now.
     pub quit: bool,
 }

@@ -28,6 +28,8 @@ pub(super) enum CliError {
     },
     InvalidValue(String),
     OutputExists(PathBuf),
+    /// Already said in the user's language.
+    Said(String),
     /// Writing the result to stdout failed (other than by a closed pipe).
     Stdout(std::io::Error),
 }
@@ -80,6 +82,7 @@ impl Localize for CliError {
             CliError::InvalidValue(v) => l.ta("err-invalid-value", &[("value", s(v))]),
             CliError::OutputExists(p) => l.ta("err-output-exists", &[("file", s(&p.display()))]),
             CliError::Stdout(e) => l.ta("err-stdout", &[("detail", s(e))]),
+            CliError::Said(text) => text.clone(),
         }
     }
 }
