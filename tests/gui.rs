@@ -812,3 +812,19 @@ fn exercise_copy_answer_and_check_against_the_model() {
     choose_path(&mut h, &pdf);
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
 }
+
+#[test]
+fn the_mds_example_opens_from_the_start_screen_and_presents_option_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.get_by_label("MDS 記入例を開く").click();
+    h.run();
+    let doc = h.state().state.doc.as_ref().unwrap();
+    assert_eq!(doc.catalogue.id, "mds-seed-checksheet");
+    assert!(doc.project.illustrative);
+    select(&mut h, "4.1 アクセス管理の認証方法");
+    h.key_press(egui::Key::F5);
+    h.run();
+    assert!(h.query_by_label("－ 記憶ID(パスワード等)").is_some());
+    assert!(h.query_by_label_contains("IC カードによる認証").is_some());
+}
