@@ -16,7 +16,7 @@ use crate::i18n::Localizer;
 
 /// Sizes and colours of one frame, scaled to the window.
 struct Look {
-    /// The scale: 1.0 at 1600×900 points.
+    /// The scale: 1.0 at 1280×800 points (a projector's 1024×768 gets 0.8, 1920×1080 1.35).
     s: f32,
     fg: Color32,
     /// Secondary text: still high contrast.
@@ -27,7 +27,7 @@ struct Look {
 
 impl Look {
     fn new(size: egui::Vec2, dark: bool) -> Look {
-        let s = (size.x / 1600.0).min(size.y / 900.0).clamp(0.35, 4.0);
+        let s = (size.x / 1280.0).min(size.y / 800.0).clamp(0.35, 4.0);
         if dark {
             Look {
                 s,
@@ -64,7 +64,7 @@ impl Look {
     }
 }
 
-// Type sizes at scale 1.0 (1600×900); at 1920×1080 they are 1.2 times these, in pixels.
+// Type sizes at scale 1.0 (1280×800); at 1920×1080 they are 1.35 times these, in pixels.
 const META: f32 = 20.0;
 const QUESTION: f32 = 42.0;
 const ANSWER: f32 = 40.0;
