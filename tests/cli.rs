@@ -591,7 +591,11 @@ fn exercise_new_then_check_counts_and_writes_a_pdf() {
         .success()
         .stdout(predicate::str::contains("blank.json"));
     let copy = read_json(&blank);
-    let fingerprint = kaijisho().arg("fingerprint").arg(sample()).output().unwrap();
+    let fingerprint = kaijisho()
+        .arg("fingerprint")
+        .arg(sample())
+        .output()
+        .unwrap();
     let fingerprint = String::from_utf8(fingerprint.stdout).unwrap();
     let recorded = copy["exercise"]["model"].as_str().unwrap();
     assert!(fingerprint.contains(recorded), "{fingerprint} / {recorded}");

@@ -32,12 +32,10 @@ fn harness_sized(dir: &Path, size: egui::Vec2) -> Harness<'static, KaijishoApp> 
     };
     let state = AppState::new(settings, Some(dir.to_path_buf())).unwrap();
     let app = KaijishoApp::with_state(state, None);
-    let mut h = Harness::builder()
-        .with_size(size)
-        .build_eframe(|cc| {
-            kaijisho::ui::fonts::install(&cc.egui_ctx).unwrap();
-            app
-        });
+    let mut h = Harness::builder().with_size(size).build_eframe(|cc| {
+        kaijisho::ui::fonts::install(&cc.egui_ctx).unwrap();
+        app
+    });
     h.run();
     h
 }
@@ -662,7 +660,15 @@ fn presentation_mode_through_keys_is_large_and_read_only() {
     select(&mut h, "2 扱う");
     h.get_by_label("2 いいえ").click();
     h.run();
-    let answers = h.state().state.doc.as_ref().unwrap().project.answers.clone();
+    let answers = h
+        .state()
+        .state
+        .doc
+        .as_ref()
+        .unwrap()
+        .project
+        .answers
+        .clone();
     h.key_press(egui::Key::F5);
     h.run();
     assert!(presenting(&h));
@@ -713,7 +719,8 @@ fn presentation_mode_through_keys_is_large_and_read_only() {
     assert!(h.query_by_label_contains("リモートメンテナンス").is_none());
     h.key_press(egui::Key::B);
     h.run();
-    let shown = |h: &Harness<'_, KaijishoApp>| h.query_all_by_label_contains("医療情報システム").count();
+    let shown =
+        |h: &Harness<'_, KaijishoApp>| h.query_all_by_label_contains("医療情報システム").count();
     assert_eq!(shown(&h), 0, "blank");
     h.key_press(egui::Key::B);
     h.run();

@@ -95,12 +95,7 @@ pub fn report_lines(l: &Localizer, result: &ExerciseCheck) -> Vec<ReportLine> {
         for q in result.questions.iter().filter(|q| q.section == i) {
             lines.push(ReportLine::new(
                 Style::Body,
-                format!(
-                    "{} [{}] {}",
-                    q.number,
-                    verdict_label(l, q.verdict),
-                    q.text
-                ),
+                format!("{} [{}] {}", q.number, verdict_label(l, q.verdict), q.text),
                 true,
             ));
             lines.push(ReportLine::new(
@@ -126,9 +121,11 @@ pub fn write_report_pdf(
     product: &str,
 ) -> Result<(), String> {
     let font = assets::japanese_font().map_err(|e| e.localize(l))?;
-    let title = l.ta("exercise-pdf-title", &[("product", product.to_string().into())]);
-    let bytes =
-        report_pdf(&title, &report_lines(l, result), font).map_err(|e| e.localize(l))?;
+    let title = l.ta(
+        "exercise-pdf-title",
+        &[("product", product.to_string().into())],
+    );
+    let bytes = report_pdf(&title, &report_lines(l, result), font).map_err(|e| e.localize(l))?;
     crate::io::atomic::atomic_write(path, |w| w.write_all(&bytes)).map_err(|e| e.localize(l))
 }
 

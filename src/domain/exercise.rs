@@ -192,7 +192,8 @@ pub fn check(model: Side<'_>, exercise: Side<'_>) -> Result<ExerciseCheck, Exerc
             participant: p,
         });
     }
-    let model_matches = Statement::new(model.catalogue, model.project).fingerprint() == origin.model;
+    let model_matches =
+        Statement::new(model.catalogue, model.project).fingerprint() == origin.model;
     Ok(ExerciseCheck {
         questions,
         sections,
@@ -263,7 +264,11 @@ mod tests {
         model
             .set_answer(&c, "p", None, AnswerValue::Yes, None)
             .unwrap();
-        assert!(!check(side(&c, &model), side(&c, &copy)).unwrap().model_matches);
+        assert!(
+            !check(side(&c, &model), side(&c, &copy))
+                .unwrap()
+                .model_matches
+        );
     }
 
     #[test]

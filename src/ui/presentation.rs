@@ -158,7 +158,13 @@ fn top_line(
 /// Number and text, the answer (each option's), the 備考 and the 記入上の注意.
 fn question_block(ui: &mut egui::Ui, doc: &Doc, q: &Question, l: &Localizer, look: &Look) {
     let number = q.number_key();
-    ui.add(egui::Label::new(look.text(format!("{number}  {}", q.text), QUESTION).strong()).wrap());
+    ui.add(
+        egui::Label::new(
+            look.text(format!("{number}  {}", q.text), QUESTION)
+                .strong(),
+        )
+        .wrap(),
+    );
     if let Some(r) = q.ref_raw() {
         ui.label(look.weak(r, META));
     }
@@ -169,10 +175,7 @@ fn question_block(ui: &mut egui::Ui, doc: &Doc, q: &Question, l: &Localizer, loo
             .question(&gate_id)
             .map(Question::number_key)
             .unwrap_or(gate_id);
-        ui.label(look.weak(
-            l.ta("question-gated-off", &[("gate", gate.into())]),
-            REMARK,
-        ));
+        ui.label(look.weak(l.ta("question-gated-off", &[("gate", gate.into())]), REMARK));
     }
     let values = crate::domain::summary::shown_values(&doc.catalogue, &doc.project, q);
     let answer = doc.project.answer(&q.id);

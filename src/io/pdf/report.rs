@@ -7,8 +7,8 @@ use printpdf::{ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, 
 use super::PdfError;
 use super::font::Measure;
 use super::layout::{
-    ACCENT, BLACK, BODY, CONTENT_W, GREY, LIGHT, MARGIN_L, PAGE_H, PAGE_W, Pages, Row, SMALL,
-    Unit, centred, text_rows,
+    ACCENT, BLACK, BODY, CONTENT_W, GREY, LIGHT, MARGIN_L, PAGE_H, PAGE_W, Pages, Row, SMALL, Unit,
+    centred, text_rows,
 };
 
 /// How a line of the report looks.
@@ -65,7 +65,11 @@ fn rows(m: &Measure, line: &ReportLine) -> Vec<Row> {
 }
 
 /// Builds the PDF: the title centred on the first page, then the lines.
-pub fn report_pdf(title: &str, lines: &[ReportLine], font_bytes: &[u8]) -> Result<Vec<u8>, PdfError> {
+pub fn report_pdf(
+    title: &str,
+    lines: &[ReportLine],
+    font_bytes: &[u8],
+) -> Result<Vec<u8>, PdfError> {
     let mut warnings = Vec::new();
     let font = ParsedFont::from_bytes(font_bytes, 0, &mut warnings).ok_or(PdfError::Font)?;
     let mut doc = PdfDocument::new(title);
