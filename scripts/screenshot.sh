@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the app under Xvfb and writes PNG screenshots of the start screen and of the main window
-# with the sample open, at 1280x800 and 1024x768, into docs/.
+# with the sample open, at 1280x800 and 1024x768, and of presentation mode at 1024x768 and
+# 1920x1080, into docs/. `scripts/screenshot.sh presentation` takes only the presentation ones.
 # Needs (installed here with apt-get when missing): xvfb xauth x11-utils xdotool imagemagick and
 # the run-time libraries of a glow (OpenGL) window.
 set -euo pipefail
@@ -45,6 +46,12 @@ shot() { # shot <width> <height> <output.png> [args...]
   win=$(DISPLAY=$display xdotool search --name "kaijisho" | head -1)
   DISPLAY=$display xdotool windowmove "$win" 0 0 windowsize "$win" "$w" "$h" || true
   sleep 2
+  # SHOT_KEYS: keys to press first (xdotool key names), e.g. "alt+Down F5".
+  for k in ${SHOT_KEYS:-}; do
+    DISPLAY=$display xdotool windowfocus --sync "$win" key "$k" 2>/dev/null || true
+    sleep 0.5
+  done
+  [ -z "${SHOT_KEYS:-}" ] || sleep 1.5
   DISPLAY=$display import -window root "$out"
   kill "$app" 2>/dev/null || true
   wait "$app" 2>/dev/null || true
@@ -53,7 +60,18 @@ shot() { # shot <width> <height> <output.png> [args...]
   echo "wrote $out"
 }
 
-shot 1280 800 docs/screenshot-start.png
-shot 1280 800 docs/screenshot-main.png open assets/samples/sds-remote-service-sample.json
-shot 1024 768 docs/screenshot-main-1024.png open assets/samples/sds-remote-service-sample.json
+if [ "${1:-}" != presentation ]; then
+  shot 1280 800 docs/screenshot-start.png
+  shot 1280 800 docs/screenshot-main.png open assets/samples/sds-remote-service-sample.json
+  shot 1024 768 docs/screenshot-main-1024.png open assets/samples/sds-remote-service-sample.json
+fi
+# Presentation mode on the MDS example's option question 4.1 (the clicker key → four times), and with the
+# guideline and hints (G) on question 4.1.1.
+MDS=assets/samples/mds-checksheet-sample.json
+SHOT_KEYS="F5 Right Right Right Right" \
+  shot 1920 1080 docs/screenshot-presentation-1080.png open "$MDS"
+SHOT_KEYS="F5 Right Right Right Right" \
+  shot 1024 768 docs/screenshot-presentation-1024.png open "$MDS"
+SHOT_KEYS="F5 Right Right Right Right Right g" \
+  shot 1920 1080 docs/screenshot-presentation-guide-1080.png open "$MDS"
 rm -rf "$DATA"

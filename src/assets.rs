@@ -159,7 +159,19 @@ mod tests {
                     .all(|f| f.severity != Severity::Error),
                 "{name}"
             );
+            // Samples are examples: marked so, every remark written says 記入例.
+            assert!(p.illustrative, "{name}");
+            let remarks = p.answers.values().flat_map(|a| {
+                std::iter::once(&a.remark).chain(a.options.values().map(|o| &o.remark))
+            });
+            for r in remarks.filter(|r| !r.is_empty()) {
+                assert!(r.contains("記入例"), "{name}: {r}");
+            }
         }
+        // The MDS sample answers option questions on the shipped MDS excerpt.
+        let mds = sample_project("mds-checksheet-sample").unwrap();
+        assert_eq!(mds.catalogue.id, "mds-seed-checksheet");
+        assert!(mds.answers.values().any(|a| !a.options.is_empty()));
         assert!(!locale_sources("ja").is_empty());
         assert!(!locale_sources("en").is_empty());
     }

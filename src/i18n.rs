@@ -355,6 +355,19 @@ impl Localize for ResolveError {
     }
 }
 
+impl Localize for crate::domain::exercise::ExerciseError {
+    fn localize(&self, l: &Localizer) -> String {
+        use crate::domain::exercise::ExerciseError as E;
+        match self {
+            E::NotAnExercise => l.t("err-exercise-not-exercise"),
+            E::OtherCatalogue { model, exercise } => l.ta(
+                "err-exercise-other-catalogue",
+                &[("model", s(model)), ("exercise", s(exercise))],
+            ),
+        }
+    }
+}
+
 impl Localize for CatalogueIssue {
     fn localize(&self, l: &Localizer) -> String {
         match self {

@@ -717,3 +717,113 @@ fn non_utf8_file_names_work_and_non_utf8_text_is_a_clear_error() {
         .stderr(predicate::str::contains("引数 --vendor"));
     assert_eq!(fs::read(&p).unwrap(), before);
 }
+
+#[test]
+fn exercise_new_then_check_counts_and_writes_a_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let blank = dir.path().join("blank.json");
+    kaijisho()
+        .args(["exercise", "new"])
+        .arg(sample())
+        .arg("-o")
+        .arg(&blank)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("blank.json"));
+    let copy = read_json(&blank);
+    let fingerprint = kaijisho()
+        .arg("fingerprint")
+        .arg(sample())
+        .output()
+        .unwrap();
+    let fingerprint = String::from_utf8(fingerprint.stdout).unwrap();
+    let recorded = copy["exercise"]["model"].as_str().unwrap();
+    assert!(fingerprint.contains(recorded), "{fingerprint} / {recorded}");
+    assert!(
+        copy["answers"]
+            .as_object()
+            .unwrap()
+            .values()
+            .all(|a| a["value"] == "未回答" && a["remark"] == ""),
+        "answers and remarks removed"
+    );
+    // The copy is not written over without --force.
+    kaijisho()
+        .args(["exercise", "new"])
+        .arg(sample())
+        .arg("-o")
+        .arg(&blank)
+        .assert()
+        .code(2);
+    // The participant answers 1 as the model (非該当, so 1.1 and 1.2 follow), 2 differently.
+    for (n, v) in [("1", "非該当"), ("2", "いいえ")] {
+        kaijisho()
+            .arg("answer")
+            .arg(&blank)
+            .args([n, v])
+            .assert()
+            .success();
+    }
+    let pdf = dir.path().join("check.pdf");
+    kaijisho()
+        .args(["exercise", "check"])
+        .arg(sample())
+        .arg(&blank)
+        .arg("--pdf")
+        .arg(&pdf)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Total: same 3 · different 1 · unanswered 1 / 5 questions",
+        ))
+        .stdout(predicate::str::contains("2 [different]"))
+        .stdout(predicate::str::contains("Model: はい"));
+    assert!(fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+}
+
+#[test]
+fn exercise_check_refuses_bad_input_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let blank = dir.path().join("blank.json");
+    kaijisho()
+        .args(["exercise", "new"])
+        .arg(sample())
+        .arg("-o")
+        .arg(&blank)
+        .assert()
+        .success();
+    // A model of another catalogue.
+    let mds = new_mds(dir.path());
+    kaijisho()
+        .args(["exercise", "check"])
+        .arg(&mds)
+        .arg(&blank)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("different catalogues"))
+        .stderr(predicate::str::contains("panicked").not());
+    // A participant's file that is not an exercise copy (the model itself).
+    kaijisho()
+        .args(["exercise", "check"])
+        .arg(&blank)
+        .arg(sample())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is not an exercise copy"))
+        .stderr(predicate::str::contains("panicked").not());
+    kaijisho()
+        .args(["--lang", "ja", "exercise", "check"])
+        .arg(sample())
+        .arg(sample())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("演習用コピーではありません"));
+    // A missing file.
+    kaijisho()
+        .args(["exercise", "check"])
+        .arg(sample())
+        .arg(dir.path().join("missing.json"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("missing.json"));
+}

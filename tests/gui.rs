@@ -22,18 +22,20 @@ use kaijisho::i18n::Lang;
 use kaijisho::ui::KaijishoApp;
 
 fn harness(dir: &Path) -> Harness<'static, KaijishoApp> {
+    harness_sized(dir, egui::Vec2::new(1280.0, 800.0))
+}
+
+fn harness_sized(dir: &Path, size: egui::Vec2) -> Harness<'static, KaijishoApp> {
     let settings = Settings {
         lang: Some(Lang::Ja),
         ..Settings::default()
     };
     let state = AppState::new(settings, Some(dir.to_path_buf())).unwrap();
     let app = KaijishoApp::with_state(state, None);
-    let mut h = Harness::builder()
-        .with_size(egui::Vec2::new(1280.0, 800.0))
-        .build_eframe(|cc| {
-            kaijisho::ui::fonts::install(&cc.egui_ctx).unwrap();
-            app
-        });
+    let mut h = Harness::builder().with_size(size).build_eframe(|cc| {
+        kaijisho::ui::fonts::install(&cc.egui_ctx).unwrap();
+        app
+    });
     h.run();
     h
 }
@@ -563,6 +565,10 @@ fn every_menu_entry_is_reachable_and_does_something_visible() {
             };
             menu_by_id(&mut h, menu_id, other);
         }
+        // 100% is offered once zoomed: zoom in first, through the menu.
+        if entry.id == "menu-zoom-reset" {
+            menu_by_id(&mut h, menu_id, "menu-zoom-in");
+        }
         assert!(
             (entry.enabled)(&h.state().state),
             "{} is enabled with a statement open",
@@ -639,6 +645,195 @@ fn review_mode_keeps_the_vendor_header_and_answers_read_only() {
     let after = &h.state().state.doc.as_ref().unwrap().project;
     assert_eq!(after.header, before.header);
     assert_eq!(after.answers, before.answers);
+}
+
+fn presenting(h: &Harness<'_, KaijishoApp>) -> bool {
+    h.state().state.view.presentation.is_some()
+}
+
+#[test]
+fn presentation_mode_through_keys_is_large_and_read_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness_sized(dir.path(), egui::Vec2::new(1920.0, 1080.0));
+    h.get_by_label("記入例を開く").click();
+    h.run();
+    select(&mut h, "2 扱う");
+    h.get_by_label("2 いいえ").click();
+    h.run();
+    let answers = h
+        .state()
+        .state
+        .doc
+        .as_ref()
+        .unwrap()
+        .project
+        .answers
+        .clone();
+    h.key_press(egui::Key::F5);
+    h.run();
+    assert!(presenting(&h));
+    // Navigator, menu and findings are gone; the question is large; "4 / 5" and the section.
+    assert!(h.query_by_label("検索").is_none());
+    assert!(h.query_by_label("ファイル").is_none());
+    let q = h.get_by_label_contains("2  扱う情報");
+    assert!(
+        q.rect().height() >= 28.0,
+        "question text is at least 28 px high at 1920×1080: {:?}",
+        q.rect()
+    );
+    assert!(h.query_by_label("4 / 5").is_some());
+    assert!(h.query_by_label_contains("リモートメンテナンス").is_some());
+    // Clicker keys step; Backspace and ← go back.
+    h.key_press(egui::Key::PageDown);
+    h.run();
+    assert_eq!(selected(&h).as_deref(), Some("q3"));
+    h.key_press(egui::Key::Backspace);
+    h.run();
+    assert_eq!(selected(&h).as_deref(), Some("q2"));
+    h.key_press(egui::Key::Space);
+    h.run();
+    h.key_press(egui::Key::ArrowLeft);
+    h.run();
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    assert_eq!(selected(&h).as_deref(), Some("q3"));
+    // 1/2/3, Ctrl+Z and typing change nothing.
+    for k in [egui::Key::Num1, egui::Key::Num2, egui::Key::Num3] {
+        h.key_press(k);
+        h.run();
+    }
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    h.event(egui::Event::Text("はい".into()));
+    h.run();
+    assert_eq!(
+        h.state().state.doc.as_ref().unwrap().project.answers,
+        answers
+    );
+    // G: the guideline section and hints, large; H hides the vendor; B blanks the screen.
+    h.key_press(egui::Key::G);
+    h.run();
+    assert!(h.query_by_label("ガイドラインの該当箇所").is_some());
+    h.key_press(egui::Key::H);
+    h.run();
+    assert!(h.query_by_label_contains("リモートメンテナンス").is_none());
+    h.key_press(egui::Key::B);
+    h.run();
+    let shown =
+        |h: &Harness<'_, KaijishoApp>| h.query_all_by_label_contains("医療情報システム").count();
+    assert_eq!(shown(&h), 0, "blank");
+    h.key_press(egui::Key::B);
+    h.run();
+    assert!(shown(&h) > 0);
+    // Esc returns to the editor on the same question.
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(!presenting(&h));
+    assert!(h.query_by_label("検索").is_some());
+    assert_eq!(selected(&h).as_deref(), Some("q3"));
+}
+
+#[test]
+fn presentation_from_the_view_menu_and_f5_leaves() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = with_sample(dir.path());
+    menu(&mut h, "表示", "プレゼンテーション");
+    assert!(presenting(&h));
+    assert_eq!(selected(&h).as_deref(), Some("q1"), "starts at a question");
+    h.key_press(egui::Key::F5);
+    h.run();
+    assert!(!presenting(&h));
+}
+
+/// The width of the node with this role and label.
+fn width_of(h: &Harness<'_, KaijishoApp>, role: Role, label: &str) -> f32 {
+    h.get_by_role_and_label(role, label).rect().width()
+}
+
+#[test]
+fn zoom_from_the_view_menu_keeps_the_question_panel_the_widest() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = with_sample(dir.path());
+    select(&mut h, "2 扱う");
+    let remark = |h: &Harness<'_, KaijishoApp>| width_of(h, Role::MultilineTextInput, "2 備考");
+    let nav = |h: &Harness<'_, KaijishoApp>| width_of(h, Role::TextInput, "検索");
+    assert!(remark(&h) > nav(&h));
+    for _ in 0..3 {
+        menu(&mut h, "表示", "拡大");
+    }
+    assert_eq!(h.state().state.settings.zoom.0, 150);
+    open_menu(&mut h, "menu-view");
+    assert!(
+        h.query_by_label("表示倍率 150%").is_some(),
+        "the level is shown"
+    );
+    h.key_press(egui::Key::Escape);
+    h.run();
+    // The guide panel gave way first; the question is wider than the navigator.
+    assert!(h.query_by_label("ガイドラインの該当箇所").is_none());
+    assert!(
+        remark(&h) > 2.0 * nav(&h),
+        "question {} vs navigator {}",
+        remark(&h),
+        nav(&h)
+    );
+    menu(&mut h, "表示", "100% に戻す");
+    assert_eq!(h.state().state.settings.zoom.0, 100);
+    assert!(h.query_by_label("ガイドラインの該当箇所").is_some());
+}
+
+#[test]
+fn exercise_copy_answer_and_check_against_the_model() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("model.json");
+    let copy = dir.path().join("exercise.json");
+    let mut h = with_sample(dir.path());
+    menu(&mut h, "ファイル", "名前を付けて保存…");
+    choose_path(&mut h, &model);
+    menu(&mut h, "ファイル", "演習用コピーを作成…");
+    choose_path(&mut h, &copy);
+    let doc = h.state().state.doc.as_ref().unwrap();
+    assert_eq!(doc.path.as_deref(), Some(copy.as_path()));
+    assert!(doc.project.exercise.is_some());
+    assert!(doc.project.answers.values().all(|a| !a.value.is_answered()));
+    // The participant: 1 as the model (非該当; 1.1 and 1.2 follow), 2 differently, 3 open.
+    select(&mut h, "1 診療録");
+    h.get_by_label("1 非該当").click();
+    h.run();
+    select(&mut h, "2 扱う");
+    h.get_by_label("2 いいえ").click();
+    h.run();
+    menu(&mut h, "ファイル", "答え合わせ…");
+    choose_path(&mut h, &model);
+    assert!(
+        h.query_by_label_contains("同じ 3 · 違う 1 · 未回答 1 / 5 問")
+            .is_some(),
+        "the score is shown"
+    );
+    assert!(h.query_by_label("違う").is_some());
+    // The model's remark is beside the participant's answer.
+    assert!(h.query_by_label_contains("保守作業で扱う情報").is_some());
+    h.get_by_label("PDF に書き出す…").click();
+    h.run();
+    let pdf = dir.path().join("check.pdf");
+    choose_path(&mut h, &pdf);
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+}
+
+#[test]
+fn the_mds_example_opens_from_the_start_screen_and_presents_option_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.get_by_label("MDS 記入例を開く").click();
+    h.run();
+    let doc = h.state().state.doc.as_ref().unwrap();
+    assert_eq!(doc.catalogue.id, "mds-seed-checksheet");
+    assert!(doc.project.illustrative);
+    select(&mut h, "4.1 アクセス管理の認証方法");
+    h.key_press(egui::Key::F5);
+    h.run();
+    assert!(h.query_by_label("－ 記憶ID(パスワード等)").is_some());
+    assert!(h.query_by_label_contains("IC カードによる認証").is_some());
 }
 
 #[test]

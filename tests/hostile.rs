@@ -73,6 +73,8 @@ fn case(
 }
 
 /// Runs one case: its exit code, stderr, wall time and peak memory (kB).
+// The child is reaped by `wait4` (for its resource usage), which clippy cannot see.
+#[allow(clippy::zombie_processes)]
 fn run(c: &Case) -> (i32, String, Duration, i64) {
     let bin = assert_cmd::cargo::cargo_bin("kaijisho");
     let start = Instant::now();

@@ -58,3 +58,5 @@ err-xlsx-no-sheet = { $file }: the mapping names sheet "{ $sheet }", which the w
 err-xlsx-bad-mapping = { $file }: the mapping is not valid ({ $detail })
 err-xlsx-hidden = { $file }: kaijisho's own sheet is damaged ({ $detail })
 err-gui = cannot open the window ({ $detail }); a desktop with OpenGL is needed. For the command line, see kaijisho --help
+err-exercise-not-exercise = Neither file is an exercise copy. Make one with "Make an exercise copy…" or kaijisho exercise new
+err-exercise-other-catalogue = The model and the exercise copy answer different catalogues (model: { $model }, exercise: { $exercise })

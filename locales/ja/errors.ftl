@@ -58,3 +58,5 @@ err-xlsx-no-sheet = { $file }: 対応付けで指定したシート「{ $sheet }
 err-xlsx-bad-mapping = { $file }: 対応付けが正しくありません ({ $detail })
 err-xlsx-hidden = { $file }: kaijisho の管理シートが壊れています ({ $detail })
 err-gui = 画面を開けません ({ $detail })。デスクトップ環境 (OpenGL) が必要です。コマンドラインの機能は kaijisho --help を参照してください
+err-exercise-not-exercise = どちらのファイルも演習用コピーではありません。演習用コピーは「演習用コピーを作成…」または kaijisho exercise new で作ります
+err-exercise-other-catalogue = 模範解答と演習用コピーのカタログが違います (模範解答: { $model }、演習用コピー: { $exercise })

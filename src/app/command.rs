@@ -16,6 +16,12 @@ pub enum Purpose {
     ExportPdf,
     ExportXlsx,
     Import,
+    /// Where to write the exercise copy of the open statement.
+    ExerciseCopy,
+    /// The other file of an exercise check (the model, or the participant's copy).
+    CheckExercise,
+    /// Where to write the exercise check as PDF.
+    ExercisePdf,
 }
 
 impl Purpose {
@@ -27,6 +33,9 @@ impl Purpose {
             Purpose::SaveAs => Command::SaveAs(path),
             Purpose::ExportPdf => Command::ExportPdf(path),
             Purpose::ExportXlsx => Command::ExportXlsx(path),
+            Purpose::ExerciseCopy => Command::MakeExercise(path),
+            Purpose::CheckExercise => Command::CheckExercise(path),
+            Purpose::ExercisePdf => Command::ExportExercisePdf(path),
         }
     }
 
@@ -38,6 +47,9 @@ impl Purpose {
             Purpose::SaveAs => "menu-save-as",
             Purpose::ExportPdf => "menu-export-pdf",
             Purpose::ExportXlsx => "menu-export-xlsx",
+            Purpose::ExerciseCopy => "menu-exercise-new",
+            Purpose::CheckExercise => "menu-exercise-check",
+            Purpose::ExercisePdf => "exercise-pdf",
         }
     }
 }
@@ -115,6 +127,25 @@ pub enum Command {
     CompareWithDisk,
     /// The file changed on disk: leave it and keep editing.
     KeepDiskVersion,
+    // Training.
+    /// F5: presentation mode on or off (Esc also leaves).
+    TogglePresentation,
+    /// B in presentation mode: blank the screen, or show it again.
+    PresentationBlank,
+    /// G in presentation mode: the guideline section and hints, large.
+    PresentationGuide,
+    /// Hide the vendor header in presentation mode (anonymised examples).
+    ToggleHideVendor,
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
+    /// Write an exercise copy of the open statement (answers removed) to this file.
+    MakeExercise(PathBuf),
+    /// Check an exercise: the open statement against this file (one is the model, the other
+    /// the participant's copy).
+    CheckExercise(PathBuf),
+    ExportExercisePdf(PathBuf),
+    CloseExercise,
     /// The window's close button: asks first when there are unsaved changes.
     Quit,
 }

@@ -210,24 +210,32 @@ impl AppState {
         self.view.after_save = None;
     }
 
+    /// Whether `path` is the open statement's own file, which an export or an exercise copy
+    /// must never replace (said to the user when it is).
+    pub(super) fn refuse_own_file(&mut self, path: &Path) -> bool {
+        let own = self.doc.as_ref().and_then(|d| d.path.clone());
+        match own.filter(|own| own == path || io::atomic::is_same_file(own, path)) {
+            Some(own) => {
+                let msg = self.loc.ta(
+                    "err-output-is-input",
+                    &[
+                        ("file", path.display().to_string().into()),
+                        ("input", own.display().to_string().into()),
+                    ],
+                );
+                self.fail(msg);
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Exports the open statement in the background.
     pub(super) fn export(&mut self, path: PathBuf, format: ExportFormat) {
-        let Some(d) = &self.doc else { return };
-        // An export never replaces the statement's own file.
-        if let Some(own) = d
-            .path
-            .as_ref()
-            .filter(|own| **own == path || io::atomic::is_same_file(own, &path))
-        {
-            let msg = self.loc.ta(
-                "err-output-is-input",
-                &[
-                    ("file", path.display().to_string().into()),
-                    ("input", own.display().to_string().into()),
-                ],
-            );
-            return self.fail(msg);
+        if self.refuse_own_file(&path) {
+            return;
         }
+        let Some(d) = &self.doc else { return };
         let (c, p) = (d.catalogue.clone(), d.project.clone());
         let file = path.clone();
         self.tasks.spawn(TaskKind::Export, path.clone(), move |_| {

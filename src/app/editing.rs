@@ -8,6 +8,12 @@ use super::state::AppState;
 
 impl AppState {
     pub(super) fn edit(&mut self, edit: Edit, now: f64) {
+        // Presenting is read-only: a stray key or click changes nothing.
+        if self.view.presentation.is_some() {
+            let msg = self.loc.t("presentation-read-only");
+            self.fail(msg);
+            return;
+        }
         if self.view.review_mode && edit.is_vendor_data() {
             let msg = self.loc.t("review-read-only");
             self.fail(msg);

@@ -13,12 +13,34 @@ use super::state::AppState;
 /// Redo's second shortcut, Ctrl+Shift+Z (⌘⇧Z on macOS), beside the menu's Ctrl+Y.
 const REDO_ALT: Shortcut = Shortcut::cmd_shift(Key::Z);
 
+/// Zoom in is also Ctrl+Plus (with or without Shift, as keyboards send it).
+const ZOOM_IN_ALT: [Shortcut; 2] = [Shortcut::cmd(Key::Plus), Shortcut::cmd_shift(Key::Plus)];
+
+/// Presentation mode's keys (what presentation clickers send, and a few letters); nothing else
+/// acts while presenting, so a stray key changes nothing.
+const PRESENTATION_KEYS: [(Key, Command); 12] = [
+    (Key::ArrowRight, Command::Next),
+    (Key::PageDown, Command::Next),
+    (Key::Space, Command::Next),
+    (Key::ArrowDown, Command::Next),
+    (Key::ArrowLeft, Command::Previous),
+    (Key::PageUp, Command::Previous),
+    (Key::Backspace, Command::Previous),
+    (Key::ArrowUp, Command::Previous),
+    (Key::B, Command::PresentationBlank),
+    (Key::G, Command::PresentationGuide),
+    (Key::H, Command::ToggleHideVendor),
+    (Key::Escape, Command::TogglePresentation),
+];
+
 /// Every key combination the app binds, the most specific first (Ctrl+Shift+S before Ctrl+S,
 /// Ctrl+Shift+Z before Ctrl+Z).
 pub fn bound_shortcuts() -> Vec<Shortcut> {
     let mut all: Vec<Shortcut> = entries().iter().filter_map(|e| e.shortcut).collect();
     all.push(REDO_ALT);
+    all.extend(ZOOM_IN_ALT);
     all.extend(ANSWER_KEYS.map(Shortcut::plain));
+    all.extend(PRESENTATION_KEYS.map(|(k, _)| Shortcut::plain(k)));
     all.sort_by_key(|s| std::cmp::Reverse(s.modifier_count()));
     all.dedup();
     all
@@ -26,6 +48,12 @@ pub fn bound_shortcuts() -> Vec<Shortcut> {
 
 /// The command a key press sends, if any. `typing`: a text field has the keyboard.
 pub fn command_for_key(state: &AppState, pressed: Shortcut, typing: bool) -> Option<Command> {
+    if state.presenting() {
+        return presentation_key(pressed);
+    }
+    if ZOOM_IN_ALT.contains(&pressed) {
+        return Some(Command::ZoomIn);
+    }
     for e in entries() {
         if e.shortcut == Some(pressed) && (e.while_typing || !typing) {
             return (e.enabled)(state).then(|| (e.command)(state));
@@ -40,6 +68,21 @@ pub fn command_for_key(state: &AppState, pressed: Shortcut, typing: bool) -> Opt
     }
     let index = ANSWER_KEYS.iter().position(|k| *k == pressed.key)?;
     answer_key(state, index)
+}
+
+/// What a key does in presentation mode: F5 and Esc leave, the clicker keys step, B blanks,
+/// G shows the guideline, H hides the vendor; nothing else (no answer keys, no undo).
+fn presentation_key(pressed: Shortcut) -> Option<Command> {
+    if pressed == Shortcut::plain(Key::F5) {
+        return Some(Command::TogglePresentation);
+    }
+    if pressed.modifier_count() > 0 {
+        return None;
+    }
+    PRESENTATION_KEYS
+        .iter()
+        .find(|(k, _)| *k == pressed.key)
+        .map(|(_, c)| c.clone())
 }
 
 /// 1 / 2 / 3 answer the current question with its first, second or third value (not option

@@ -42,6 +42,21 @@ pub enum Key {
     Num1,
     Num2,
     Num3,
+    Num0,
+    F5,
+    Escape,
+    ArrowLeft,
+    ArrowRight,
+    PageUp,
+    PageDown,
+    Space,
+    Backspace,
+    B,
+    G,
+    H,
+    Plus,
+    Equals,
+    Minus,
 }
 
 /// A key with modifiers; `command` is Ctrl (⌘ on macOS).
@@ -112,6 +127,8 @@ pub struct Entry {
     pub checked: Option<fn(&AppState) -> bool>,
     /// One of a group of choices (drawn as a radio button rather than a tick).
     pub radio: bool,
+    /// A line of information drawn (not clickable) above the entry, e.g. the zoom level.
+    pub caption: Option<fn(&AppState) -> String>,
     pub command: fn(&AppState) -> Command,
 }
 
@@ -133,6 +150,7 @@ const fn entry(menu: Menu, id: &'static str, command: fn(&AppState) -> Command) 
         enabled: always,
         checked: None,
         radio: false,
+        caption: None,
         command,
     }
 }
@@ -157,6 +175,11 @@ impl Entry {
     const fn choice(mut self, checked: fn(&AppState) -> bool) -> Entry {
         self.checked = Some(checked);
         self.radio = true;
+        self
+    }
+
+    const fn caption(mut self, caption: fn(&AppState) -> String) -> Entry {
+        self.caption = Some(caption);
         self
     }
 
@@ -194,6 +217,15 @@ fn table() -> Vec<Entry> {
         .when(has_doc),
         entry(File, "menu-compare", |_| Command::ShowCompare).group(),
         entry(File, "menu-carry", |_| Command::ShowCarry).when(has_doc),
+        entry(File, "menu-exercise-new", |_| {
+            Command::Ask(Purpose::ExerciseCopy)
+        })
+        .group()
+        .when(has_doc),
+        entry(File, "menu-exercise-check", |_| {
+            Command::Ask(Purpose::CheckExercise)
+        })
+        .when(has_doc),
         entry(File, "menu-close", |_| Command::Close)
             .group()
             .when(has_doc),
@@ -214,6 +246,24 @@ fn table() -> Vec<Entry> {
             .when(has_doc)
             .ticked(|s| s.view.show_validation),
         entry(View, "menu-review", |_| Command::ToggleReviewMode).ticked(|s| s.view.review_mode),
+        entry(View, "menu-presentation", |_| Command::TogglePresentation)
+            .key(Shortcut::plain(Key::F5), true)
+            .group()
+            .when(has_doc)
+            .ticked(AppState::presenting),
+        entry(View, "menu-hide-vendor", |_| Command::ToggleHideVendor)
+            .ticked(|s| s.settings.hide_vendor),
+        entry(View, "menu-zoom-in", |_| Command::ZoomIn)
+            .key(Shortcut::cmd(Key::Equals), true)
+            .group()
+            .caption(|s| {
+                s.loc
+                    .ta("menu-zoom-level", &[("percent", s.settings.zoom.0.into())])
+            }),
+        entry(View, "menu-zoom-out", |_| Command::ZoomOut).key(Shortcut::cmd(Key::Minus), true),
+        entry(View, "menu-zoom-reset", |_| Command::ZoomReset)
+            .key(Shortcut::cmd(Key::Num0), true)
+            .when(|s| s.settings.zoom != super::settings::Zoom::default()),
         entry(View, "menu-lang-auto", |_| Command::SetLang(None))
             .group()
             .choice(|s| s.settings.lang.is_none()),

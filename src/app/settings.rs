@@ -17,6 +17,41 @@ pub struct Settings {
     pub lang: Option<Lang>,
     pub recent: Vec<PathBuf>,
     pub dark: bool,
+    /// The zoom level in percent (表示 → 拡大 / 縮小 / 100%).
+    pub zoom: Zoom,
+    /// Presentation mode hides the vendor header (anonymised examples).
+    pub hide_vendor: bool,
+}
+
+/// A zoom level in percent, one of [`Zoom::LEVELS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Zoom(pub u32);
+
+impl Default for Zoom {
+    fn default() -> Self {
+        Zoom(100)
+    }
+}
+
+impl Zoom {
+    /// The levels 拡大 and 縮小 step through.
+    pub const LEVELS: [u32; 11] = [50, 67, 75, 80, 90, 100, 110, 125, 150, 175, 200];
+
+    /// The next level up (`up`) or down; stays at the ends.
+    pub fn step(self, up: bool) -> Zoom {
+        let next = if up {
+            Zoom::LEVELS.iter().find(|l| **l > self.0)
+        } else {
+            Zoom::LEVELS.iter().rev().find(|l| **l < self.0)
+        };
+        Zoom(next.copied().unwrap_or(self.0))
+    }
+
+    /// The zoom factor (1.0 at 100%).
+    pub fn factor(self) -> f32 {
+        self.0.clamp(25, 400) as f32 / 100.0
+    }
 }
 
 impl Settings {

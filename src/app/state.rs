@@ -55,6 +55,8 @@ pub struct AppState {
     pub comparison: Option<(Vec<String>, Comparison)>,
     /// The report of the last carry-forward.
     pub carry_report: Option<CarryReport>,
+    /// The last exercise check (「答え合わせ」), shown until closed.
+    pub exercise: Option<super::exercise::ExerciseView>,
     pub view: View,
     pub tasks: Tasks,
     /// The latest import and comparison asked for: an older request's result is dropped.
@@ -92,6 +94,7 @@ impl AppState {
             import_preview: None,
             comparison: None,
             carry_report: None,
+            exercise: None,
             tasks: Tasks::default(),
             import_generation: 0,
             compare_generation: 0,
@@ -166,8 +169,8 @@ impl AppState {
                 d.redo(now);
             }),
             Command::Select(q) => self.with_doc(|d| d.selected = Some(q)),
-            Command::Next => self.with_doc(|d| d.step(1)),
-            Command::Previous => self.with_doc(|d| d.step(-1)),
+            Command::Next => self.step(1),
+            Command::Previous => self.step(-1),
             Command::Compare(files) => self.compare(files),
             Command::CarryForward(catalogue) => self.carry_forward(&catalogue, now),
             Command::RecoverAccept => self.recover_accept(),
@@ -202,11 +205,12 @@ impl AppState {
             Command::CompareWithDisk => self.compare_with_disk(),
             Command::KeepDiskVersion => self.keep_disk_version(),
             Command::Quit => self.view.quit = true,
+            other => self.run_training(other, now),
         }
     }
 
     /// Runs `f` on the open document, if there is one.
-    fn with_doc(&mut self, f: impl FnOnce(&mut Doc)) {
+    pub(super) fn with_doc(&mut self, f: impl FnOnce(&mut Doc)) {
         if let Some(d) = &mut self.doc {
             f(d);
         }

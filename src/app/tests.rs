@@ -325,3 +325,54 @@ fn the_task_lost_message_names_the_task() {
     );
     assert!(!msg.contains('{') && msg.contains("x.pdf"), "{msg}");
 }
+
+#[test]
+fn presentation_is_read_only_and_answers_only_its_keys() {
+    use super::keys::command_for_key;
+    use super::menu::{Key, Shortcut};
+    let (mut s, _dir) = state();
+    s.apply(Command::OpenSample("sds-remote-service-sample".into()), 0.0);
+    s.apply(Command::Select("q2".into()), 0.0);
+    s.apply(Command::TogglePresentation, 0.0);
+    assert!(s.presenting());
+    let key = |s: &AppState, k| command_for_key(s, Shortcut::plain(k), false);
+    assert_eq!(key(&s, Key::Num1), None, "no answer keys");
+    assert_eq!(
+        command_for_key(&s, Shortcut::cmd(Key::Z), false),
+        None,
+        "no undo"
+    );
+    assert_eq!(key(&s, Key::PageDown), Some(Command::Next));
+    assert_eq!(key(&s, Key::Backspace), Some(Command::Previous));
+    assert_eq!(key(&s, Key::Escape), Some(Command::TogglePresentation));
+    // An edit from anywhere is refused while presenting.
+    s.apply(set("q2", AnswerValue::No), 0.0);
+    assert_eq!(value(&s, "q2"), AnswerValue::Yes);
+    // Blank, then a step lifts the blank without moving.
+    s.apply(Command::PresentationBlank, 0.0);
+    s.apply(Command::Next, 0.0);
+    assert_eq!(s.view.presentation.map(|p| p.blank), Some(false));
+    assert_eq!(s.doc.as_ref().unwrap().selected.as_deref(), Some("q2"));
+    s.apply(Command::TogglePresentation, 0.0);
+    assert_eq!(
+        key(&s, Key::PageDown),
+        None,
+        "clicker keys only while presenting"
+    );
+}
+
+#[test]
+fn zoom_steps_through_the_levels_and_stops_at_the_ends() {
+    let (mut s, _dir) = state();
+    s.apply(Command::ZoomIn, 0.0);
+    assert_eq!(s.settings.zoom.0, 110);
+    for _ in 0..20 {
+        s.apply(Command::ZoomIn, 0.0);
+    }
+    assert_eq!(s.settings.zoom.0, 200);
+    s.apply(Command::ZoomReset, 0.0);
+    for _ in 0..20 {
+        s.apply(Command::ZoomOut, 0.0);
+    }
+    assert_eq!(s.settings.zoom.0, 50);
+}

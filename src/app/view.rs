@@ -41,6 +41,15 @@ pub struct CompareForm {
     pub only_unanswered: bool,
 }
 
+/// Presentation mode: one question at a time, large, read-only, full screen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Presentation {
+    /// B: the screen is blanked.
+    pub blank: bool,
+    /// G: the guideline section and hints are shown beside the question.
+    pub guide: bool,
+}
+
 #[derive(Debug, Default)]
 pub struct View {
     pub filters: Filters,
@@ -62,6 +71,8 @@ pub struct View {
     pub show_about: bool,
     /// A save found its file changed on disk by another program: overwrite, compare or cancel.
     pub disk_conflict: Option<PathBuf>,
+    /// Presentation mode, when on.
+    pub presentation: Option<Presentation>,
     /// The window may close now.
     pub quit: bool,
 }

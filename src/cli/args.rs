@@ -114,6 +114,11 @@ pub(super) enum Command {
         #[arg(long)]
         xlsx: Option<PathBuf>,
     },
+    /// Training: exercise copies and their check against the model.
+    Exercise {
+        #[command(subcommand)]
+        action: ExerciseAction,
+    },
     /// Start a new project from an earlier statement, on the same or a newer catalogue.
     Carry {
         old: PathBuf,
@@ -123,5 +128,25 @@ pub(super) enum Command {
         output: PathBuf,
         #[arg(long)]
         force: bool,
+    },
+}
+
+// `kaijisho exercise …`.
+#[derive(Debug, Subcommand)]
+pub(super) enum ExerciseAction {
+    /// Write an exercise copy of a model statement (answers removed).
+    New {
+        model: PathBuf,
+        #[arg(short = 'o', long)]
+        output: PathBuf,
+        #[arg(long)]
+        force: bool,
+    },
+    /// Check a participant's exercise copy against the model.
+    Check {
+        model: PathBuf,
+        answered: PathBuf,
+        #[arg(long)]
+        pdf: Option<PathBuf>,
     },
 }

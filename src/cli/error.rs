@@ -38,6 +38,8 @@ pub(super) enum CliError {
         output: PathBuf,
         input: PathBuf,
     },
+    /// Already said in the user's language.
+    Said(String),
     /// Writing the result to stdout failed (other than by a closed pipe).
     Stdout(std::io::Error),
 }
@@ -100,6 +102,7 @@ impl Localize for CliError {
                 ],
             ),
             CliError::Stdout(e) => l.ta("err-stdout", &[("detail", s(e))]),
+            CliError::Said(text) => text.clone(),
         }
     }
 }

@@ -14,25 +14,35 @@ pub(super) fn localized_command(l: &Localizer) -> clap::Command {
         .map(|c| c.get_name().to_string())
         .collect();
     for name in names {
-        cmd = cmd.mut_subcommand(&name, |mut sub| {
-            let about = format!("cli-{name}");
-            if l.has(&about) {
-                sub = sub.about(l.t(&about));
-            }
-            let args: Vec<String> = sub
-                .get_arguments()
-                .map(|a| a.get_id().to_string())
-                .collect();
-            for arg in args {
-                let id = format!("cli-{name}-{arg}");
-                if l.has(&id) {
-                    sub = sub.mut_arg(&arg, |a| a.help(l.t(&id)));
-                }
-            }
-            sub
-        });
+        cmd = cmd.mut_subcommand(&name, |sub| localize_sub(sub, &format!("cli-{name}"), l));
     }
     cmd
+}
+
+/// A command's about and arguments from `<prefix>` and `<prefix>-<arg>`, and its own
+/// commands' from `<prefix>-<command>…` (`cli-exercise-new-model`).
+fn localize_sub(mut sub: clap::Command, prefix: &str, l: &Localizer) -> clap::Command {
+    if l.has(prefix) {
+        sub = sub.about(l.t(prefix));
+    }
+    let args: Vec<String> = sub
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for arg in args {
+        let id = format!("{prefix}-{arg}");
+        if l.has(&id) {
+            sub = sub.mut_arg(&arg, |a| a.help(l.t(&id)));
+        }
+    }
+    let names: Vec<String> = sub
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for name in names {
+        sub = sub.mut_subcommand(&name, |c| localize_sub(c, &format!("{prefix}-{name}"), l));
+    }
+    sub
 }
 
 #[cfg(test)]
@@ -47,8 +57,16 @@ mod tests {
         for lang in Lang::ALL {
             let l = Localizer::new(lang);
             let cmd = Cli::command();
-            for sub in cmd.get_subcommands() {
-                let name = sub.get_name();
+            let nested = cmd.get_subcommands().flat_map(|sub| {
+                let name = sub.get_name().to_string();
+                sub.get_subcommands()
+                    .map(move |c| (format!("{name}-{}", c.get_name()), c.clone()))
+            });
+            let top = cmd
+                .get_subcommands()
+                .map(|c| (c.get_name().to_string(), c.clone()));
+            for (name, sub) in top.chain(nested).collect::<Vec<_>>() {
+                let sub = &sub;
                 assert!(l.has(&format!("cli-{name}")), "{lang:?} cli-{name}");
                 for a in sub.get_arguments() {
                     let id = a.get_id().as_str();

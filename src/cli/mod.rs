@@ -8,6 +8,7 @@ mod catalogues;
 mod compare;
 mod dump;
 mod error;
+mod exercise;
 mod export;
 mod help;
 mod import;
@@ -27,7 +28,7 @@ use crate::domain::project::{Header, Project};
 use crate::i18n::{Lang, Localize, Localizer};
 use crate::io::clock::today_japanese;
 use crate::io::{FileError, json};
-use args::{Cli, Command};
+use args::{Cli, Command, ExerciseAction};
 use error::CliError;
 use help::localized_command;
 use output::{emit_err, stdout_result};
@@ -151,6 +152,18 @@ fn execute(command: Command, l: &Localizer) -> Result<ExitCode, CliError> {
             force,
         } => carry::run(l, &old, &text("--catalogue", catalogue)?, &output, force),
         Command::Catalogues => catalogues::run(l),
+        Command::Exercise { action } => match action {
+            ExerciseAction::New {
+                model,
+                output,
+                force,
+            } => exercise::new(l, &model, &output, force),
+            ExerciseAction::Check {
+                model,
+                answered,
+                pdf,
+            } => exercise::check(l, &model, &answered, pdf.as_deref()),
+        },
         Command::New {
             catalogue,
             output,

@@ -8,6 +8,7 @@ pub mod carry;
 pub mod catalogue;
 pub mod compare;
 pub mod edit;
+pub mod exercise;
 pub mod form;
 pub mod guideline;
 pub mod hints;

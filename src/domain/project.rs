@@ -235,6 +235,9 @@ pub struct Project {
     pub answers: IndexMap<String, Answer>,
     #[serde(default, skip_serializing_if = "Review::is_empty")]
     pub review: Review,
+    /// Set on exercise copies: the model they were made from (answers removed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exercise: Option<super::exercise::ExerciseOrigin>,
 }
 
 /// Why an edit was refused.
@@ -286,6 +289,7 @@ impl Project {
             },
             answers,
             review: Review::default(),
+            exercise: None,
         }
     }
 

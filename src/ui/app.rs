@@ -19,6 +19,8 @@ pub struct KaijishoApp {
     pending: Vec<Command>,
     probe: Probe,
     title: String,
+    /// The window is full screen for presentation mode (as last asked of the window).
+    fullscreen: bool,
 }
 
 /// Measurement aids for the scripts under `scripts/perf` (hidden options of `kaijisho open`):
@@ -91,6 +93,7 @@ impl KaijishoApp {
             pending: Vec::new(),
             probe: Probe::default(),
             title: String::new(),
+            fullscreen: false,
         }
     }
 
@@ -159,6 +162,21 @@ pub fn egui_key(key: Key) -> egui::Key {
         Key::Num1 => egui::Key::Num1,
         Key::Num2 => egui::Key::Num2,
         Key::Num3 => egui::Key::Num3,
+        Key::Num0 => egui::Key::Num0,
+        Key::F5 => egui::Key::F5,
+        Key::Escape => egui::Key::Escape,
+        Key::ArrowLeft => egui::Key::ArrowLeft,
+        Key::ArrowRight => egui::Key::ArrowRight,
+        Key::PageUp => egui::Key::PageUp,
+        Key::PageDown => egui::Key::PageDown,
+        Key::Space => egui::Key::Space,
+        Key::Backspace => egui::Key::Backspace,
+        Key::B => egui::Key::B,
+        Key::G => egui::Key::G,
+        Key::H => egui::Key::H,
+        Key::Plus => egui::Key::Plus,
+        Key::Equals => egui::Key::Equals,
+        Key::Minus => egui::Key::Minus,
     }
 }
 
@@ -181,6 +199,10 @@ impl eframe::App for KaijishoApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         let now = ctx.input(|i| i.time);
         self.probe.frame(ctx, now);
+        // Zoom is the app's (表示 → 拡大 / 縮小 / 100%, Ctrl +/−/0), not egui's own.
+        if ctx.options(|o| o.zoom_with_keyboard) {
+            ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        }
         self.state.poll_tasks();
         self.keys(ctx);
         // Files dropped on the window open.
@@ -232,6 +254,15 @@ impl KaijishoApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
         crate::ui::theme(ctx, self.state.settings.dark);
+        let zoom = self.state.settings.zoom.factor();
+        if (ctx.zoom_factor() - zoom).abs() > f32::EPSILON {
+            ctx.set_zoom_factor(zoom);
+        }
+        let presenting = self.state.presenting();
+        if presenting != self.fullscreen {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(presenting));
+            self.fullscreen = presenting;
+        }
         // Autosave to the recovery file, a few seconds after editing stops; no repaint loop.
         if let Some(wait) = self.state.autosave(now, AUTOSAVE_DELAY) {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait.max(0.1)));

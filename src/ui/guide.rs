@@ -13,11 +13,13 @@ pub fn guide_ui(
     l: &Localizer,
     index: &GuidelineIndex,
     hints: &HintLibrary,
+    max_width: f32,
 ) {
     egui::Panel::right("guide")
         .resizable(true)
-        .default_size(300.0)
-        .min_size(220.0)
+        .default_size(300.0_f32.min(max_width))
+        .min_size(220.0_f32.min(max_width))
+        .max_size(max_width)
         .show(ui, |ui| {
             let Some(q) = doc.selected_question() else {
                 return;

@@ -16,6 +16,9 @@ pub fn menu_ui(ui: &mut egui::Ui, s: &AppState, out: &mut Vec<Command>) {
                         if e.group_start {
                             ui.separator();
                         }
+                        if let Some(caption) = e.caption {
+                            ui.weak(caption(s));
+                        }
                         let label = s.loc.t(e.id);
                         let enabled = (e.enabled)(s);
                         let clicked = match e.checked {

@@ -8,6 +8,7 @@ pub mod carry;
 pub mod compare;
 pub mod confirm;
 pub mod disk_conflict;
+pub mod exercise;
 pub mod fonts;
 pub mod guide;
 pub mod header;
@@ -15,6 +16,7 @@ pub mod import;
 pub mod menu;
 pub mod navigator;
 pub mod path_prompt;
+pub mod presentation;
 pub mod question;
 pub mod recovery;
 pub mod review;
@@ -56,12 +58,28 @@ pub fn value_color(v: AnswerValue, dark: bool) -> egui::Color32 {
     }
 }
 
+/// Below these widths (in points, so zooming in counts) the guide panel, then the navigator,
+/// are left out: the question keeps the room.
+const GUIDE_FROM: f32 = 1100.0;
+const NAVIGATOR_FROM: f32 = 760.0;
+/// The most of the window's width a side panel may take.
+pub const SIDE_SHARE: f32 = 0.26;
+
 /// The whole window.
 pub fn root_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
+    if let (Some(doc), Some(p)) = (&s.doc, s.view.presentation) {
+        let guide = (&s.index, &s.hints);
+        let (hide, dark) = (s.settings.hide_vendor, s.settings.dark);
+        presentation::presentation_ui(ui, doc, &s.loc, guide, p, hide, dark);
+        dialogs_ui(ui, s, out);
+        return;
+    }
     menu::menu_ui(ui, s, out);
     status::status_ui(ui, s);
     let l = &s.loc;
     let review_mode = s.view.review_mode;
+    let width = ui.ctx().content_rect().width();
+    let side = width * SIDE_SHARE;
     if let Some(doc) = &s.doc {
         header::header_ui(ui, doc, l, review_mode, out);
         if s.view.show_validation {
@@ -70,8 +88,12 @@ pub fn root_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
         if review_mode {
             review::review_summary_ui(ui, doc, l, out);
         }
-        navigator::navigator_ui(ui, doc, l, &mut s.view.filters, review_mode, out);
-        guide::guide_ui(ui, doc, l, &s.index, &s.hints);
+        if width >= NAVIGATOR_FROM {
+            navigator::navigator_ui(ui, doc, l, &mut s.view.filters, review_mode, side, out);
+        }
+        if width >= GUIDE_FROM {
+            guide::guide_ui(ui, doc, l, &s.index, &s.hints, side);
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             question::question_ui(ui, doc, l, review_mode, out);
         });
@@ -87,6 +109,12 @@ pub fn root_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
             );
         });
     }
+    dialogs_ui(ui, s, out);
+}
+
+/// The dialogs and windows over the panels (also over presentation mode).
+fn dialogs_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
+    let l = &s.loc;
     path_prompt::path_prompt_ui(ui, l, s.view.prompt.as_mut(), out);
     confirm::confirm_ui(ui, l, s.view.confirm.is_some(), out);
     disk_conflict::disk_conflict_ui(ui, l, s.view.disk_conflict.as_deref(), out);
@@ -99,4 +127,5 @@ pub fn root_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
     carry::carry_pick_ui(ui, l, &s.catalogues, s.view.carry_to.as_mut(), out);
     carry::carry_report_ui(ui, l, s.carry_report.as_ref(), s.doc.as_ref(), out);
     about::about_ui(ui, l, s.view.show_about, out);
+    exercise::exercise_ui(ui, l, s.exercise.as_ref(), out);
 }

@@ -70,12 +70,14 @@ pub fn navigator_ui(
     l: &Localizer,
     filters: &mut Filters,
     review_mode: bool,
+    max_width: f32,
     cmds: &mut Vec<Command>,
 ) {
     egui::Panel::left("navigator")
         .resizable(true)
-        .default_size(330.0)
-        .min_size(240.0)
+        .default_size(330.0_f32.min(max_width))
+        .min_size(240.0_f32.min(max_width))
+        .max_size(max_width)
         .show(ui, |ui| {
             let (all, per) = tallies(&doc.catalogue, &doc.project);
             let frac = if all.total() == 0 {

@@ -10,8 +10,9 @@ use crate::domain::catalogue::Catalogue;
 use crate::domain::project::HeaderField;
 use crate::i18n::Localizer;
 
-/// The sample the start screen opens.
+/// The samples the start screen opens: SDS (with a gate) and MDS (with option answers).
 const SAMPLE: &str = "sds-remote-service-sample";
+const SAMPLE_MDS: &str = "mds-checksheet-sample";
 
 pub fn start_ui(
     ui: &mut egui::Ui,
@@ -76,6 +77,9 @@ fn open_ui(ui: &mut egui::Ui, l: &Localizer, recent: &[PathBuf], out: &mut Vec<C
     }
     if ui.button(l.t("start-sample")).clicked() {
         out.push(Command::OpenSample(SAMPLE.into()));
+    }
+    if ui.button(l.t("start-sample-mds")).clicked() {
+        out.push(Command::OpenSample(SAMPLE_MDS.into()));
     }
     ui.add_space(8.0);
     ui.label(l.t("start-recent"));

@@ -15,6 +15,7 @@
 mod content;
 mod font;
 mod layout;
+mod report;
 
 use std::path::Path;
 
@@ -25,6 +26,8 @@ use crate::domain::canonical::Statement;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::form::FormText;
 use crate::domain::project::Project;
+pub use report::{ReportLine, Style, report_pdf};
+
 use content::{body, front_matter, integrity, review_summary, running_heads};
 use font::Measure;
 use layout::{PAGE_H, PAGE_W, Pages};

@@ -1,0 +1,291 @@
+//! Exercises for training: a copy of a model statement with the answers removed, for
+//! participants to fill in, and the check of their answers against the model — built on the
+//! comparison ([`super::compare`]), so "same" and "different" mean what they mean there.
+
+use serde::{Deserialize, Serialize};
+
+use super::answer::AnswerValue;
+use super::canonical::Statement;
+use super::catalogue::Catalogue;
+use super::compare::{Cell, Side, compare};
+use super::project::Project;
+
+/// Recorded in an exercise copy: which model it was made from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExerciseOrigin {
+    /// The fingerprint of the model statement (SHA-256 of its canonical form).
+    pub model: String,
+}
+
+/// Why two statements cannot be checked as model and exercise.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ExerciseError {
+    #[error("neither statement is an exercise copy")]
+    NotAnExercise,
+    #[error("the model answers catalogue {model}, the exercise {exercise}")]
+    OtherCatalogue { model: String, exercise: String },
+}
+
+/// How the participant's answer to one question compares with the model's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Verdict {
+    Same,
+    Different,
+    Unanswered,
+}
+
+impl Verdict {
+    pub const ALL: [Verdict; 3] = [Verdict::Same, Verdict::Different, Verdict::Unanswered];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Verdict::Same => "same",
+            Verdict::Different => "different",
+            Verdict::Unanswered => "unanswered",
+        }
+    }
+}
+
+/// One question of the check: the participant's cell beside the model's.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Checked {
+    /// Index into [`ExerciseCheck::sections`].
+    pub section: usize,
+    pub number: String,
+    pub text: String,
+    pub verdict: Verdict,
+    pub model: Cell,
+    pub participant: Cell,
+}
+
+/// The counts of one section (or of the whole exercise).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Score {
+    pub title: String,
+    pub same: usize,
+    pub different: usize,
+    pub unanswered: usize,
+}
+
+impl Score {
+    pub fn total(&self) -> usize {
+        self.same + self.different + self.unanswered
+    }
+
+    pub fn count(&self, v: Verdict) -> usize {
+        match v {
+            Verdict::Same => self.same,
+            Verdict::Different => self.different,
+            Verdict::Unanswered => self.unanswered,
+        }
+    }
+
+    fn add(&mut self, v: Verdict) {
+        match v {
+            Verdict::Same => self.same += 1,
+            Verdict::Different => self.different += 1,
+            Verdict::Unanswered => self.unanswered += 1,
+        }
+    }
+}
+
+/// The result of checking an exercise.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExerciseCheck {
+    pub questions: Vec<Checked>,
+    pub sections: Vec<Score>,
+    /// The model is the one the copy was made from (its fingerprint matches). When not, the
+    /// model has been changed since — or it is another model of the same catalogue.
+    pub model_matches: bool,
+}
+
+impl ExerciseCheck {
+    /// The counts over every section.
+    pub fn total(&self) -> Score {
+        let mut all = Score::default();
+        for q in &self.questions {
+            all.add(q.verdict);
+        }
+        all
+    }
+}
+
+/// The exercise copy of a model: every answer 未回答, the header kept, the model's fingerprint
+/// recorded (and the catalogue embedded when the model's is).
+pub fn exercise_copy(catalogue: &Catalogue, model: &Project) -> Project {
+    let mut p = Project::new(
+        catalogue,
+        model.header.clone(),
+        model.catalogue.embedded.is_some(),
+    );
+    p.illustrative = model.illustrative;
+    p.exercise = Some(ExerciseOrigin {
+        model: Statement::new(catalogue, model).fingerprint(),
+    });
+    p
+}
+
+/// Which of two statements is the participant's: `(model, exercise)`, whichever order they
+/// come in (the one that records a model is the exercise).
+pub fn model_and_exercise<'a>(
+    a: Side<'a>,
+    b: Side<'a>,
+) -> Result<(Side<'a>, Side<'a>), ExerciseError> {
+    match (a.project.exercise.is_some(), b.project.exercise.is_some()) {
+        (_, true) => Ok((a, b)),
+        (true, false) => Ok((b, a)),
+        (false, false) => Err(ExerciseError::NotAnExercise),
+    }
+}
+
+/// Checks the participant's answers against the model, question by question.
+pub fn check(model: Side<'_>, exercise: Side<'_>) -> Result<ExerciseCheck, ExerciseError> {
+    let Some(origin) = &exercise.project.exercise else {
+        return Err(ExerciseError::NotAnExercise);
+    };
+    let (mb, eb) = (&model.project.catalogue, &exercise.project.catalogue);
+    if mb.id != eb.id || mb.hash != eb.hash || model.catalogue.content_hash() != mb.hash {
+        return Err(ExerciseError::OtherCatalogue {
+            model: mb.id.clone(),
+            exercise: eb.id.clone(),
+        });
+    }
+    let table = compare(&[model, exercise]);
+    let mut sections: Vec<Score> = model
+        .catalogue
+        .sections
+        .iter()
+        .map(|s| Score {
+            title: s.full_title(),
+            ..Score::default()
+        })
+        .collect();
+    let mut questions = Vec::new();
+    for row in table.rows {
+        let mut cells = row.cells.into_iter();
+        let (Some(Some(m)), Some(Some(p))) = (cells.next(), cells.next()) else {
+            continue;
+        };
+        let verdict = if p.values.iter().all(|v| *v == AnswerValue::Unanswered) {
+            Verdict::Unanswered
+        } else if row.answer_differs {
+            Verdict::Different
+        } else {
+            Verdict::Same
+        };
+        let section = model
+            .catalogue
+            .sections
+            .iter()
+            .position(|s| s.questions.iter().any(|q| q.id == m.question_id))
+            .unwrap_or(0);
+        if let Some(score) = sections.get_mut(section) {
+            score.add(verdict);
+        }
+        questions.push(Checked {
+            section,
+            number: row.number,
+            text: row.text,
+            verdict,
+            model: m,
+            participant: p,
+        });
+    }
+    let model_matches =
+        Statement::new(model.catalogue, model.project).fingerprint() == origin.model;
+    Ok(ExerciseCheck {
+        questions,
+        sections,
+        model_matches,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::catalogue::tests::tiny;
+    use crate::domain::project::Header;
+
+    fn side<'a>(c: &'a Catalogue, p: &'a Project) -> Side<'a> {
+        Side {
+            catalogue: c,
+            project: p,
+        }
+    }
+
+    #[test]
+    fn copy_then_check_counts_same_different_unanswered() {
+        let c = tiny();
+        let mut model = Project::new(&c, Header::default(), false);
+        model
+            .set_answer(&c, "g", None, AnswerValue::Applies, Some("模範".into()))
+            .unwrap();
+        model
+            .set_answer(&c, "g1", None, AnswerValue::Yes, None)
+            .unwrap();
+        model
+            .set_answer(&c, "p", None, AnswerValue::No, None)
+            .unwrap();
+        let mut copy = exercise_copy(&c, &model);
+        assert!(copy.answers.values().all(|a| !a.value.is_answered()));
+        assert_eq!(copy.header, model.header);
+        copy.set_answer(&c, "g", None, AnswerValue::Applies, None)
+            .unwrap();
+        copy.set_answer(&c, "g1", None, AnswerValue::No, None)
+            .unwrap();
+        // Either order: the copy is recognised as the participant's.
+        let (m, e) = model_and_exercise(side(&c, &copy), side(&c, &model)).unwrap();
+        let result = check(m, e).unwrap();
+        assert!(result.model_matches);
+        let verdicts: Vec<(&str, Verdict)> = result
+            .questions
+            .iter()
+            .map(|q| (q.number.as_str(), q.verdict))
+            .collect();
+        assert_eq!(
+            verdicts,
+            [
+                ("1", Verdict::Same),
+                ("1.1", Verdict::Different),
+                ("2", Verdict::Unanswered),
+                ("3", Verdict::Unanswered)
+            ]
+        );
+        let total = result.total();
+        assert_eq!((total.same, total.different, total.unanswered), (1, 1, 2));
+        assert_eq!(
+            result.sections.iter().map(Score::total).sum::<usize>(),
+            4,
+            "every question is in one section's score"
+        );
+        assert_eq!(result.questions[0].model.remark, "模範");
+        // A changed model is still checked, but flagged.
+        model
+            .set_answer(&c, "p", None, AnswerValue::Yes, None)
+            .unwrap();
+        assert!(
+            !check(side(&c, &model), side(&c, &copy))
+                .unwrap()
+                .model_matches
+        );
+    }
+
+    #[test]
+    fn refuses_plain_statements_and_other_catalogues() {
+        let c = tiny();
+        let model = Project::new(&c, Header::default(), false);
+        assert_eq!(
+            model_and_exercise(side(&c, &model), side(&c, &model)).unwrap_err(),
+            ExerciseError::NotAnExercise
+        );
+        let mut other = c.clone();
+        other.id = "other".into();
+        let foreign = Project::new(&other, Header::default(), false);
+        let copy = exercise_copy(&c, &model);
+        assert!(matches!(
+            check(side(&other, &foreign), side(&c, &copy)),
+            Err(ExerciseError::OtherCatalogue { .. })
+        ));
+    }
+}

@@ -1,0 +1,108 @@
+//! A plain report as PDF: a title and lines of text in a few styles, wrapped and paginated with
+//! the statement PDF's layout engine (used for the exercise check handed to participants). The
+//! words come in as parameters.
+
+use printpdf::{ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt};
+
+use super::PdfError;
+use super::font::Measure;
+use super::layout::{
+    ACCENT, BLACK, BODY, CONTENT_W, GREY, LIGHT, MARGIN_L, PAGE_H, PAGE_W, Pages, Row, SMALL, Unit,
+    centred, text_rows,
+};
+
+/// How a line of the report looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// A section heading, with a rule under it.
+    Heading,
+    /// Ordinary text.
+    Body,
+    /// Smaller grey text (details under a line).
+    Detail,
+}
+
+/// One line (or paragraph: it wraps) of a report; lines in one group stay on one page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportLine {
+    pub style: Style,
+    pub text: String,
+    /// Starts a group kept together on one page.
+    pub group_start: bool,
+}
+
+impl ReportLine {
+    pub fn new(style: Style, text: impl Into<String>, group_start: bool) -> ReportLine {
+        ReportLine {
+            style,
+            text: text.into(),
+            group_start,
+        }
+    }
+}
+
+fn rows(m: &Measure, line: &ReportLine) -> Vec<Row> {
+    match line.style {
+        Style::Heading => {
+            let mut r = vec![Row::gap(6.0)];
+            r.extend(text_rows(m, &line.text, MARGIN_L, CONTENT_W, 11.0, ACCENT));
+            if let Some(last) = r.last_mut() {
+                last.rule = Some((MARGIN_L, PAGE_W - MARGIN_L, LIGHT));
+            }
+            r.push(Row::gap(3.0));
+            r
+        }
+        Style::Body => text_rows(m, &line.text, MARGIN_L, CONTENT_W, BODY, BLACK),
+        Style::Detail => text_rows(
+            m,
+            &line.text,
+            MARGIN_L + 14.0,
+            CONTENT_W - 14.0,
+            SMALL,
+            GREY,
+        ),
+    }
+}
+
+/// Builds the PDF: the title centred on the first page, then the lines.
+pub fn report_pdf(
+    title: &str,
+    lines: &[ReportLine],
+    font_bytes: &[u8],
+) -> Result<Vec<u8>, PdfError> {
+    let mut warnings = Vec::new();
+    let font = ParsedFont::from_bytes(font_bytes, 0, &mut warnings).ok_or(PdfError::Font)?;
+    let mut doc = PdfDocument::new(title);
+    let font_id = doc.add_font(&font);
+    let m = Measure::new(font);
+    let mut pages = Pages::new(PdfFontHandle::External(font_id), &m);
+    pages.place(&vec![centred(&m, title, 14.0, BLACK), Row::gap(8.0)]);
+    let mut unit: Unit = Vec::new();
+    for line in lines {
+        if line.group_start && !unit.is_empty() {
+            pages.place(&std::mem::take(&mut unit));
+        }
+        unit.extend(rows(&m, line));
+    }
+    pages.place(&unit);
+    let out: Vec<PdfPage> = pages
+        .pages
+        .into_iter()
+        .map(|ops| {
+            PdfPage::new(
+                printpdf::Mm::from(Pt(PAGE_W)),
+                printpdf::Mm::from(Pt(PAGE_H)),
+                ops,
+            )
+        })
+        .collect();
+    doc.metadata.info.document_title = title.to_string();
+    doc.metadata.info.creator = format!("kaijisho {}", env!("CARGO_PKG_VERSION"));
+    let opts = PdfSaveOptions {
+        subset_fonts: true,
+        optimize: true,
+        ..PdfSaveOptions::default()
+    };
+    let mut save_warnings = Vec::new();
+    Ok(doc.with_pages(out).save(&opts, &mut save_warnings))
+}

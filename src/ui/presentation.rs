@@ -1,0 +1,268 @@
+//! Presentation mode: the whole screen for one question — its text, answer and 備考 large,
+//! scaling with the window, in high contrast; the guideline section and hints beside it on G;
+//! a blank screen on B. Nothing here can be edited: no input widgets, and the keys are
+//! presentation mode's own (`crate::app::keys`).
+
+use eframe::egui::{self, Color32, RichText};
+
+use crate::app::Doc;
+use crate::app::view::Presentation;
+use crate::domain::answer::AnswerValue;
+use crate::domain::catalogue::{AnswerKind, Question};
+use crate::domain::guideline::GuidelineIndex;
+use crate::domain::hints::HintLibrary;
+use crate::domain::validation::{GateState, gate_state};
+use crate::i18n::Localizer;
+
+/// Sizes and colours of one frame, scaled to the window.
+struct Look {
+    /// The scale: 1.0 at 1280×800 points (a projector's 1024×768 gets 0.8, 1920×1080 1.35).
+    s: f32,
+    fg: Color32,
+    /// Secondary text: still high contrast.
+    dim: Color32,
+    bg: Color32,
+    dark: bool,
+}
+
+impl Look {
+    fn new(size: egui::Vec2, dark: bool) -> Look {
+        let s = (size.x / 1280.0).min(size.y / 800.0).clamp(0.35, 4.0);
+        if dark {
+            Look {
+                s,
+                fg: Color32::WHITE,
+                dim: Color32::from_gray(0xdd),
+                bg: Color32::from_gray(0x10),
+                dark,
+            }
+        } else {
+            Look {
+                s,
+                fg: Color32::BLACK,
+                dim: Color32::from_gray(0x30),
+                bg: Color32::WHITE,
+                dark,
+            }
+        }
+    }
+
+    fn text(&self, text: impl Into<String>, size: f32) -> RichText {
+        RichText::new(text).size(size * self.s).color(self.fg)
+    }
+
+    fn weak(&self, text: impl Into<String>, size: f32) -> RichText {
+        RichText::new(text).size(size * self.s).color(self.dim)
+    }
+
+    /// An answer's colour, dark enough on white and light enough on black to read from afar.
+    fn value(&self, v: AnswerValue) -> Color32 {
+        match v {
+            AnswerValue::NotApplicable | AnswerValue::DoesNotApply => self.fg,
+            _ => crate::ui::value_color(v, self.dark),
+        }
+    }
+}
+
+// Type sizes at scale 1.0 (1280×800); at 1920×1080 they are 1.35 times these, in pixels.
+const META: f32 = 20.0;
+const QUESTION: f32 = 42.0;
+const ANSWER: f32 = 40.0;
+const REMARK: f32 = 30.0;
+const GUIDE: f32 = 26.0;
+const KEYS: f32 = 15.0;
+
+/// The presentation: the guide on the right when shown, the question in the middle.
+pub fn presentation_ui(
+    ui: &mut egui::Ui,
+    doc: &Doc,
+    l: &Localizer,
+    guide: (&GuidelineIndex, &HintLibrary),
+    p: Presentation,
+    hide_vendor: bool,
+    dark: bool,
+) {
+    // Presenting is read-only: no text field keeps the keyboard.
+    ui.ctx().memory_mut(|m| m.stop_text_input());
+    let size = ui.ctx().content_rect().size();
+    let look = Look::new(size, dark);
+    let margin = (32.0 * look.s) as i8;
+    let frame = |fill: Color32| {
+        egui::Frame::new()
+            .fill(fill)
+            .inner_margin(egui::Margin::same(margin))
+    };
+    if p.blank {
+        egui::CentralPanel::default()
+            .frame(frame(Color32::BLACK))
+            .show(ui, |_| {});
+        return;
+    }
+    let Some(q) = doc.selected_question() else {
+        return;
+    };
+    if p.guide {
+        egui::Panel::right("present_guide")
+            .exact_size(size.x * 0.4)
+            .resizable(false)
+            .frame(frame(look.bg))
+            .show(ui, |ui| guide_column(ui, doc, q, l, guide, &look));
+    }
+    egui::CentralPanel::default()
+        .frame(frame(look.bg))
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    top_line(ui, doc, q, l, hide_vendor, &look);
+                    question_block(ui, doc, q, l, &look);
+                    ui.add_space(24.0 * look.s);
+                    ui.label(look.weak(l.t("presentation-keys"), KEYS));
+                });
+        });
+}
+
+/// The section title, "3 / 12" and (unless hidden) the vendor, small.
+fn top_line(
+    ui: &mut egui::Ui,
+    doc: &Doc,
+    q: &Question,
+    l: &Localizer,
+    hide_vendor: bool,
+    look: &Look,
+) {
+    let total = doc.catalogue.question_count();
+    let position = doc
+        .catalogue
+        .questions()
+        .position(|x| x.id == q.id)
+        .map_or(0, |i| i + 1);
+    ui.horizontal(|ui| {
+        let counter = l.ta(
+            "presentation-position",
+            &[("n", position.into()), ("total", total.into())],
+        );
+        ui.label(look.weak(counter, META));
+        if let Some(s) = doc.catalogue.section_of(&q.id) {
+            ui.label(look.weak(format!("  {}", s.full_title()), META));
+        }
+    });
+    if !hide_vendor {
+        let h = &doc.project.header;
+        let vendor = format!("{}　{} {}", h.vendor, h.product, h.version);
+        ui.label(look.weak(vendor.trim().to_string(), META));
+    }
+    ui.add_space(16.0 * look.s);
+}
+
+/// Number and text, the answer (each option's), the 備考 and the 記入上の注意.
+fn question_block(ui: &mut egui::Ui, doc: &Doc, q: &Question, l: &Localizer, look: &Look) {
+    let number = q.number_key();
+    ui.add(
+        egui::Label::new(
+            look.text(format!("{number}  {}", q.text), QUESTION)
+                .strong(),
+        )
+        .wrap(),
+    );
+    if let Some(r) = q.ref_raw() {
+        ui.label(look.weak(r, META));
+    }
+    ui.add_space(20.0 * look.s);
+    if let GateState::Disabled { gate_id } = gate_state(&doc.catalogue, &doc.project, q) {
+        let gate = doc
+            .catalogue
+            .question(&gate_id)
+            .map(Question::number_key)
+            .unwrap_or(gate_id);
+        ui.label(look.weak(l.ta("question-gated-off", &[("gate", gate.into())]), REMARK));
+    }
+    let values = crate::domain::summary::shown_values(&doc.catalogue, &doc.project, q);
+    let answer = doc.project.answer(&q.id);
+    match &q.answer {
+        AnswerKind::Options(options) => {
+            for (o, v) in options.iter().zip(values) {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(look.text(format!("－ {}", o.label), REMARK));
+                    ui.label(
+                        RichText::new(v.label())
+                            .size(REMARK * look.s)
+                            .color(look.value(v))
+                            .strong(),
+                    );
+                });
+                let remark = answer
+                    .and_then(|a| a.options.get(&o.id))
+                    .map(|a| a.remark.trim())
+                    .unwrap_or("");
+                if !remark.is_empty() {
+                    ui.add(egui::Label::new(look.weak(remark, REMARK * 0.85)).wrap());
+                }
+            }
+        }
+        _ => {
+            let v = values.first().copied().unwrap_or_default();
+            ui.horizontal(|ui| {
+                ui.label(look.weak(l.t("presentation-answer"), REMARK));
+                ui.label(
+                    RichText::new(v.label())
+                        .size(ANSWER * look.s)
+                        .color(look.value(v))
+                        .strong(),
+                );
+            });
+            let remark = answer.map(|a| a.remark.trim()).unwrap_or("");
+            if !remark.is_empty() {
+                ui.add_space(12.0 * look.s);
+                ui.label(look.weak(l.t("question-remark"), META));
+                ui.add(egui::Label::new(look.text(remark, REMARK)).wrap());
+            }
+        }
+    }
+    if let Some(note) = &q.note {
+        ui.add_space(16.0 * look.s);
+        ui.label(look.weak(l.t("question-note"), META));
+        ui.add(egui::Label::new(look.text(note, GUIDE)).wrap());
+    }
+}
+
+/// The guideline sections the references resolve to, and their hints, large.
+fn guide_column(
+    ui: &mut egui::Ui,
+    doc: &Doc,
+    q: &Question,
+    l: &Localizer,
+    (index, hints): (&GuidelineIndex, &HintLibrary),
+    look: &Look,
+) {
+    egui::ScrollArea::vertical()
+        .id_salt("present_guide_scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.label(look.text(l.t("guide-title"), REMARK).strong());
+            let refs = q.refs.as_ref().map(|g| g.refs.clone()).unwrap_or_default();
+            if refs.is_empty() {
+                ui.label(look.weak(l.t("guide-no-ref"), GUIDE));
+            }
+            let edition = &doc.catalogue.guideline_edition;
+            for r in &refs {
+                let line = match index.resolve(edition, r) {
+                    Some(res) => format!("{} — {}", res.location, res.title),
+                    None => l.ta("guide-unresolved", &[("ref", r.to_string().into())]),
+                };
+                ui.add(egui::Label::new(look.text(line, GUIDE)).wrap());
+            }
+            ui.add_space(16.0 * look.s);
+            ui.label(look.text(l.t("guide-hints"), REMARK).strong());
+            let found = hints.hints_for(index, edition, &refs);
+            if found.is_empty() {
+                ui.label(look.weak(l.t("guide-no-hints"), GUIDE));
+            }
+            let lang = l.lang().code();
+            for h in found {
+                ui.add_space(8.0 * look.s);
+                ui.add(egui::Label::new(look.text(h.title.get(lang), GUIDE).strong()).wrap());
+                ui.add(egui::Label::new(look.weak(h.text.get(lang), GUIDE * 0.9)).wrap());
+            }
+        });
+}
