@@ -827,3 +827,46 @@ fn exercise_check_refuses_bad_input_clearly() {
         .code(2)
         .stderr(predicate::str::contains("missing.json"));
 }
+
+/// New files and exports follow the umask (0644 under 022, like any program's); an existing
+/// statement keeps its mode (a shared 0664 file stays 0664) and a symlink stays a link.
+#[test]
+fn modes_follow_the_umask_and_existing_files_keep_theirs() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("kaijisho");
+    let p = dir.path().join("new.json");
+    let xlsx = dir.path().join("new.xlsx");
+    let script = "umask 022 && \"$0\" new --catalogue sds-seed-remote-service -o \"$1\" && \"$0\" export \"$1\" --xlsx \"$2\" --pdf \"$3\"";
+    let pdf = dir.path().join("new.pdf");
+    let status = std::process::Command::new("sh")
+        .args(["-c", script])
+        .arg(&bin)
+        .arg(&p)
+        .arg(&xlsx)
+        .arg(&pdf)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mode = |f: &Path| fs::metadata(f).unwrap().permissions().mode() & 0o777;
+    for f in [&p, &xlsx, &pdf] {
+        assert_eq!(mode(f), 0o644, "{}", f.display());
+    }
+    fs::set_permissions(&p, fs::Permissions::from_mode(0o664)).unwrap();
+    let link = dir.path().join("link.json");
+    std::os::unix::fs::symlink("new.json", &link).unwrap();
+    kaijisho()
+        .arg("answer")
+        .arg(&link)
+        .args(["1.1", "はい"])
+        .assert()
+        .success();
+    assert_eq!(mode(&p), 0o664);
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(fs::read_to_string(&p).unwrap().contains("はい"));
+}

@@ -1,6 +1,6 @@
 # Command line (kaijisho …) texts.
 
-cli-about = Offline tool to write and check MDS/SDS medical-IT security disclosure statements. Without arguments it opens the desktop app.
+cli-about = Offline tool to write and check MDS/SDS medical-IT security disclosure statements. Without arguments it opens the desktop app. Files are replaced atomically (the previous one kept as .bak), through symbolic links to their target, keeping the existing file’s permissions.
 cli-lang = Display language (ja / en); defaults to the OS language
 cli-catalogues = List the catalogues (question lists) shipped with the app
 cli-new = Create a new project (statement) from a catalogue
@@ -35,11 +35,11 @@ validate-summary = { $file }: { $errors } errors, { $warnings } warnings, { $inf
 validate-illustrative = Note: the answers in this project are illustrative.
 cli-export = Export a statement (printable PDF, official-layout Excel workbook)
 cli-export-project = Project file (.json) or Excel workbook (.xlsx)
-cli-export-pdf = PDF file to write
+cli-export-pdf = PDF file to write (the input itself, a folder, a device or a pipe is refused before anything is written; there is no writing to standard output)
 cli-fingerprint = Print the SHA-256 fingerprint of a statement's content, to check against the one printed on a PDF
 cli-fingerprint-file = Project file (.json) or Excel workbook (.xlsx)
 
-cli-export-xlsx = Excel workbook to write (.xlsx, the official layout)
+cli-export-xlsx = Excel workbook to write (.xlsx, the official layout; the input itself, a folder, a device or a pipe is refused)
 cli-import = Read an Excel workbook (official layout, or one exported by kaijisho)
 cli-import-input = The .xlsx file to read
 cli-import-output = Project file to create (.json)

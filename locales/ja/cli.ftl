@@ -1,6 +1,6 @@
 # コマンドライン (kaijisho …) の文言。
 
-cli-about = MDS/SDS (製造業者/サービス事業者による医療情報セキュリティ開示書) を作成・確認するオフラインのツール。引数なしで起動するとデスクトップアプリが開きます。
+cli-about = MDS/SDS (製造業者/サービス事業者による医療情報セキュリティ開示書) を作成・確認するオフラインのツール。引数なしで起動するとデスクトップアプリが開きます。書き出しは一時ファイルを経て置き換え (以前の内容は .bak に保存)、シンボリックリンクの先を更新し、既存ファイルのアクセス権を保ちます。
 cli-lang = 表示言語 (ja / en)。既定は OS の言語
 cli-catalogues = 同梱のカタログ (設問一覧) を一覧表示します
 cli-new = カタログから新しいプロジェクト (開示書) を作成します
@@ -35,11 +35,11 @@ validate-summary = { $file }: エラー { $errors } 件、警告 { $warnings } �
 validate-illustrative = 注: このプロジェクトの回答は記入例です。
 cli-export = 開示書を書き出します (印刷用 PDF、公式様式の Excel ワークブック)
 cli-export-project = プロジェクトファイル (.json) または Excel ワークブック (.xlsx)
-cli-export-pdf = 書き出す PDF ファイル
+cli-export-pdf = 書き出す PDF ファイル (入力と同じファイル、フォルダー、デバイス、パイプは書き込まずにエラーにします。標準出力への書き出しはできません)
 cli-fingerprint = 開示書の内容の指紋 (SHA-256) を表示します。PDF に印字された指紋と照合できます
 cli-fingerprint-file = プロジェクトファイル (.json) または Excel ワークブック (.xlsx)
 
-cli-export-xlsx = 書き出す Excel ワークブック (.xlsx、公式の様式)
+cli-export-xlsx = 書き出す Excel ワークブック (.xlsx、公式の様式。入力と同じファイル、フォルダー、デバイス、パイプはエラー)
 cli-import = Excel ワークブック (公式の様式、または kaijisho で書き出したもの) を読み込みます
 cli-import-input = 読み込む .xlsx ファイル
 cli-import-output = 作成するプロジェクトファイル (.json)
