@@ -870,3 +870,60 @@ fn modes_follow_the_umask_and_existing_files_keep_theirs() {
     );
     assert!(fs::read_to_string(&p).unwrap().contains("はい"));
 }
+
+/// A JSON file with a byte order mark reads; one in UTF-16 or with a key twice is an error
+/// that says so, naming the file.
+#[test]
+fn byte_order_marks_utf16_and_duplicate_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = fs::read_to_string(sample()).unwrap();
+    let bom = dir.path().join("bom.json");
+    fs::write(&bom, [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat()).unwrap();
+    kaijisho().arg("validate").arg(&bom).assert().code(0);
+    let utf16 = dir.path().join("utf16.json");
+    let mut wide = vec![0xFF, 0xFE];
+    wide.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    fs::write(&utf16, wide).unwrap();
+    kaijisho()
+        .arg("validate")
+        .arg(&utf16)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("utf16.json"))
+        .stderr(predicate::str::contains("UTF-16"));
+    let twice = dir.path().join("twice.json");
+    let doubled = text.replacen("\"q2\": {", "\"q1\": {}, \"q2\": {", 1);
+    assert_ne!(doubled, text);
+    fs::write(&twice, doubled).unwrap();
+    kaijisho()
+        .arg("validate")
+        .arg(&twice)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("twice.json"))
+        .stderr(predicate::str::contains("duplicate key \"q1\""));
+}
+
+/// A review comment longer than an Excel cell: the export says which file and which question.
+#[test]
+fn a_review_comment_over_the_cell_limit_names_file_and_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p: Value = read_json(&sample());
+    p["review"] = serde_json::json!({
+        "items": { "q2": { "status": "要確認", "comment": "長".repeat(40_000) } }
+    });
+    let file = dir.path().join("reviewed.json");
+    fs::write(&file, serde_json::to_vec_pretty(&p).unwrap()).unwrap();
+    let out = dir.path().join("reviewed.xlsx");
+    kaijisho()
+        .arg("export")
+        .arg(&file)
+        .arg("--xlsx")
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("reviewed.xlsx"))
+        .stderr(predicate::str::contains("question 2"))
+        .stderr(predicate::str::contains("review comment"));
+    assert!(!out.exists());
+}
