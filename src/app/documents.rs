@@ -343,6 +343,9 @@ impl AppState {
                     self.fail(msg);
                 }
             },
+            Outcome::OpenedForExercise { generation, result } => {
+                self.exercise_opened(generation, result);
+            }
             Outcome::Lost { kind, file } => {
                 let msg = self.loc.ta(
                     "task-lost",

@@ -8,7 +8,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
+use crate::domain::catalogue::Catalogue;
 use crate::domain::compare::Comparison;
+use crate::domain::project::Project;
 use crate::i18n::Localize;
 use crate::io::FileError;
 use crate::io::xlsx::{Imported, Mapping};
@@ -85,6 +87,11 @@ pub enum Outcome {
     Compared {
         generation: u64,
         result: Result<(Vec<String>, Comparison), FileError>,
+    },
+    /// The other statement of a 答え合わせ, read (a workbook may take a while).
+    OpenedForExercise {
+        generation: u64,
+        result: Result<Box<(Project, Catalogue)>, FileError>,
     },
     /// The worker stopped without an answer (it panicked): said to the user, never silent.
     Lost { kind: TaskKind, file: PathBuf },
