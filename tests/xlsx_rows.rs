@@ -278,3 +278,35 @@ fn a_value_the_question_cannot_take_is_refused_and_reported() {
     );
     assert_eq!(imported.project.value(&q.id), p.value(&q.id));
 }
+
+/// An option row deleted: its answer is not taken from the same label under the next question
+/// (each option is looked for only within its own question's rows).
+#[test]
+fn a_deleted_option_row_is_not_filled_from_the_next_question() {
+    let (c, p, bytes) = exported();
+    let q = c.find_by_number("1.5").unwrap();
+    let first_option = q.answer.options()[0].clone();
+    let gone = row_of(&bytes, "1.5") + 1;
+    let moved = edit_rows(&bytes, |rows| {
+        rows.into_iter()
+            .filter(|(n, _)| *n != gone)
+            .map(|(n, xml)| (n, Some(if n > gone { n - 1 } else { n }), xml))
+            .collect()
+    });
+    let imported = import(moved);
+    let label = format!("-{}", first_option.label);
+    assert!(
+        imported
+            .report
+            .skipped
+            .iter()
+            .any(|s| s.row == gone
+                && matches!(&s.reason, Skip::RowNotFound { what } if *what == label)),
+        "{:?}",
+        imported.report.skipped
+    );
+    assert_eq!(
+        imported.project.answers, p.answers,
+        "nothing taken from 1.10's rows"
+    );
+}

@@ -6,13 +6,15 @@ use std::process::ExitCode;
 
 use super::error::CliError;
 use super::open;
-use super::output::emit;
+use super::output::{emit, emit_raw};
 use crate::domain::canonical::Statement;
 
 /// Prints the canonical statement (JSON).
 pub(super) fn canonical(path: &Path) -> Result<ExitCode, CliError> {
     let (p, c) = open(path)?;
-    emit(&Statement::new(&c, &p).to_canonical_json())?;
+    // Byte for byte what the fingerprint hashes (JSON already escapes C0 controls), so not
+    // through `emit`'s escaping.
+    emit_raw(&Statement::new(&c, &p).to_canonical_json())?;
     Ok(ExitCode::SUCCESS)
 }
 

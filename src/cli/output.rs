@@ -10,7 +10,11 @@ use crate::i18n::Localizer;
 /// reader has what it wanted. Any other failure to write (a full disk, a vanished terminal) is,
 /// so that a result is never lost without a word.
 pub(super) fn emit(text: &str) -> Result<(), CliError> {
-    let text = printable(text);
+    emit_raw(&printable(text))
+}
+
+/// Output exactly as given: for `dump`, whose bytes are the statement's canonical form.
+pub(super) fn emit_raw(text: &str) -> Result<(), CliError> {
     let mut out = std::io::stdout().lock();
     stdout_result(out.write_all(text.as_bytes()).and_then(|()| out.flush()))
 }

@@ -98,10 +98,14 @@ fn sections(q: &Question) -> HashSet<String> {
 /// The smallest similarity accepted for a match by text.
 pub const MIN_SIMILARITY: f32 = 0.6;
 
-/// Most questions of the other catalogue a question's text is compared with: those of the
-/// same guideline sections nearest to its place. Keeps matching near-linear when thousands of
-/// questions cite one section.
+/// Most questions of the other catalogue a question's text is compared with when the
+/// catalogues are large: those of the same guideline sections nearest to its place. Keeps
+/// matching near-linear when thousands of questions cite one section.
 pub const MAX_TEXT_CANDIDATES: usize = 64;
+
+/// Up to this many pairs (unmatched × unmatched), every pair of the same sections is compared
+/// (a few milliseconds); only beyond it does [`MAX_TEXT_CANDIDATES`] apply.
+pub const EXHAUSTIVE_PAIRS: usize = 1_000_000;
 
 /// Matches the questions of `b` to those of `a`: `(a id, b id, how)`, in `b`'s order.
 ///
@@ -186,6 +190,11 @@ fn text_candidates(
         }
     }
     let a_len = a.question_count().max(1);
+    let per_question = if pending.len().saturating_mul(free.len()) <= EXHAUSTIVE_PAIRS {
+        usize::MAX
+    } else {
+        MAX_TEXT_CANDIDATES
+    };
     let mut candidates: Vec<(f32, String, String)> = Vec::new();
     for (ib, qb) in pending {
         let sb = sections(qb);
@@ -202,13 +211,13 @@ fn text_candidates(
                 continue;
             };
             let at = list.partition_point(|k| free.get(*k).is_some_and(|(i, _)| *i < place));
-            let from = at.saturating_sub(MAX_TEXT_CANDIDATES / 2);
-            near.extend(list.iter().skip(from).take(MAX_TEXT_CANDIDATES));
+            let from = at.saturating_sub(per_question / 2);
+            near.extend(list.iter().skip(from).take(per_question));
         }
         near.sort_unstable_by_key(|k| (free.get(*k).map(|(i, _)| i.abs_diff(place)), *k));
         near.dedup();
         let pb = Prepared::new(&qb.text);
-        for k in near.into_iter().take(MAX_TEXT_CANDIDATES) {
+        for k in near.into_iter().take(per_question) {
             let (Some((_, qa)), Some(pa)) = (free.get(k), prepared.get(k)) else {
                 continue;
             };

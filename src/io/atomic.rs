@@ -174,7 +174,11 @@ pub fn atomic_write_locked(
         })?;
     }
     tmp.persist(path).map_err(|e| werr(e.error))?;
-    sync_folder(folder).map_err(werr)?;
+    // The new file is in place; a folder that cannot be synced (some network shares) leaves
+    // the rename to the system's own write-back. Logged, not an error: the save happened.
+    if let Err(e) = sync_folder(folder) {
+        log::warn!("{}: syncing the folder after the save: {e}", path.display());
+    }
     remove_stale_temps(folder, path);
     Ok(())
 }

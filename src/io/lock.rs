@@ -7,7 +7,7 @@
 //! file removed in the meantime notices (the name no longer leads to the file it holds) and
 //! tries again, so two processes never both believe they hold it. Other programs do not look at
 //! the lock: changes they make are caught by comparing digests before a save
-//! ([`super::atomic::atomic_write_if_unchanged`]).
+//! ([`super::atomic::atomic_write_checked`]).
 
 use std::fs::{self, File, TryLockError};
 use std::io;
@@ -44,6 +44,26 @@ pub struct FileLock {
     target: PathBuf,
 }
 
+/// Opens the lock file, creating it when missing. An existing one is opened for reading only:
+/// advisory locks need no write access, so a lock file another user left behind (a killed
+/// process cannot remove it) never stands in the way.
+fn open_lock_file(lock_path: &Path) -> io::Result<File> {
+    match File::open(lock_path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            match File::options()
+                .read(true)
+                .write(true)
+                .create_new(true)
+                .open(lock_path)
+            {
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => File::open(lock_path),
+                other => other,
+            }
+        }
+        other => other,
+    }
+}
+
 /// `.<name>.lock` beside `target`.
 fn lock_path_of(target: &Path) -> PathBuf {
     let mut name = std::ffi::OsString::from(".");
@@ -67,25 +87,35 @@ impl FileLock {
             });
         }
         let lock_path = lock_path_of(&target);
+        // An error of the lock file itself names it, so the user can see what is in the way.
         let io_err = |source| LockError::Io {
-            path: path.to_path_buf(),
+            path: lock_path.clone(),
             source,
         };
         let start = Instant::now();
         let mut pause = Duration::from_millis(2);
         loop {
-            let file = match File::options()
-                .read(true)
-                .write(true)
-                .create(true)
-                .truncate(false)
-                .open(&lock_path)
-            {
-                Ok(f) => f,
-                // A folder that cannot take files: said as the write's own error.
+            match open_lock_file(&lock_path) {
+                Ok(file) => match file.try_lock() {
+                    Ok(()) if still_named(&file, &lock_path) => {
+                        return Ok(FileLock {
+                            file,
+                            lock_path,
+                            target,
+                        });
+                    }
+                    // The holder removed this lock file before we got it: wait for the new one.
+                    Ok(()) | Err(TryLockError::WouldBlock) => {}
+                    Err(TryLockError::Error(e)) => return Err(io_err(e).into()),
+                },
+                // Removed between looking and opening: try again.
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                // A folder that cannot take files: said as the write's own error would.
                 Err(e)
-                    if e.kind() == io::ErrorKind::PermissionDenied
-                        || e.raw_os_error() == Some(30) =>
+                    if matches!(
+                        e.kind(),
+                        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem
+                    ) && !lock_path.exists() =>
                 {
                     return Err(SaveError::Write {
                         path: target.clone(),
@@ -93,19 +123,6 @@ impl FileLock {
                     });
                 }
                 Err(e) => return Err(io_err(e).into()),
-            };
-            match file.try_lock() {
-                Ok(()) if still_named(&file, &lock_path) => {
-                    return Ok(FileLock {
-                        file,
-                        lock_path,
-                        target,
-                    });
-                }
-                // The holder removed this lock file before we got it: take the new one.
-                Ok(()) => continue,
-                Err(TryLockError::WouldBlock) => {}
-                Err(TryLockError::Error(e)) => return Err(io_err(e).into()),
             }
             if start.elapsed() >= wait {
                 return Err(LockError::Busy {
@@ -134,7 +151,7 @@ fn still_named(file: &File, path: &Path) -> bool {
     }
 }
 
-/// Windows does not remove a file another process holds open, so the name cannot move.
+/// On Windows the lock file is never removed, so the name always leads to the file held.
 #[cfg(not(unix))]
 fn still_named(_file: &File, _path: &Path) -> bool {
     true
@@ -142,7 +159,10 @@ fn still_named(_file: &File, _path: &Path) -> bool {
 
 impl Drop for FileLock {
     fn drop(&mut self) {
-        // Removed while still held, so that a waiter that opens it afterwards sees a stale name.
+        // On Unix removed while still held, so that a waiter that opens it afterwards sees a
+        // stale name ([`still_named`]). Windows keeps it: a waiter there cannot tell a removed
+        // file from the new one.
+        #[cfg(unix)]
         if let Err(e) = fs::remove_file(&self.lock_path)
             && e.kind() != io::ErrorKind::NotFound
         {
@@ -172,6 +192,7 @@ mod tests {
             "{err}"
         );
         drop(held);
+        #[cfg(unix)]
         assert!(!dir.path().join(".a.json.lock").exists());
         FileLock::acquire_within(&path, Duration::from_millis(50)).unwrap();
     }
@@ -216,5 +237,24 @@ mod tests {
         let held = FileLock::acquire(&link).unwrap();
         assert_eq!(held.target(), real.join("a.json"));
         assert!(real.join(".a.json.lock").exists());
+    }
+}
+
+#[cfg(all(test, unix))]
+mod left_behind {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    /// A lock file a killed process left behind, read-only to us, does not block a save.
+    #[test]
+    fn a_read_only_lock_file_left_behind_does_not_block() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.json");
+        let stale = dir.path().join(".a.json.lock");
+        fs::write(&stale, b"").unwrap();
+        fs::set_permissions(&stale, fs::Permissions::from_mode(0o444)).unwrap();
+        let held = FileLock::acquire_within(&path, Duration::from_millis(200)).unwrap();
+        drop(held);
+        assert!(!stale.exists(), "removed on release");
     }
 }

@@ -1,4 +1,4 @@
-//! "The file was changed elsewhere": 上書き保存する / 比較する / 保存しない, shown when a save finds
+//! "The file was changed elsewhere": 上書き保存する / 比較する / 保存をやめる, shown when a save finds
 //! that another window or program changed the file since this window read it.
 
 use std::path::Path;

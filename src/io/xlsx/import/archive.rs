@@ -78,6 +78,7 @@ fn check_archive(path: &Path, bytes: &[u8]) -> Result<(), XlsxError> {
         let name = f.name().map(|n| n.to_string()).unwrap_or_default();
         let mut limited = std::io::Read::take(&mut f, claimed + 1);
         let mut got = 0;
+        let mut strings_head: Option<Vec<u8>> = None;
         if name.eq_ignore_ascii_case("xl/workbook.xml") {
             let mut head = Vec::new();
             got = std::io::Read::read_to_end(
@@ -93,10 +94,14 @@ fn check_archive(path: &Path, bytes: &[u8]) -> Result<(), XlsxError> {
             got =
                 std::io::Read::read_to_end(&mut std::io::Read::take(&mut limited, 4096), &mut head)
                     .map_err(|e| malformed(&format!("{name}: {e}")))? as u64;
-            check_string_count(path, &name, &head, claimed)?;
+            strings_head = Some(head);
         }
         got += std::io::copy(&mut limited, &mut std::io::sink())
             .map_err(|e| malformed(&format!("{name}: {e}")))?;
+        // Against the bytes really unpacked, not the size the archive claims.
+        if let Some(head) = strings_head {
+            check_string_count(path, &name, &head, got)?;
+        }
         if got > claimed {
             return Err(XlsxError::TooLarge {
                 path: path.to_path_buf(),

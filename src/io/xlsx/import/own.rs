@@ -218,23 +218,42 @@ fn relocate(
             }
         }
     }
+    // The rows that hold a number (question rows): an option belongs to the block between its
+    // question's row and the next of these.
+    let numbered: Vec<u32> = (0..main.height())
+        .filter(|r| !main.get(*r, COL_NUMBER).trim().is_empty())
+        .collect();
+    let block_end = |row: u32| {
+        let i = numbered.partition_point(|r| *r <= row);
+        numbered.get(i).copied().unwrap_or(u32::MAX)
+    };
     let mut located = Vec::new();
+    let mut taken: std::collections::HashSet<u32> = std::collections::HashSet::new();
     let mut question_row: HashMap<&str, u32> = HashMap::new();
     for e in entries {
         let Some((col, want)) = identity(e, catalogue) else {
+            // Title, disclaimer, headings, sections (and header rows of older exports, which
+            // carry no label to look for) stay where the map puts them.
+            located.push(MappedRow {
+                sheet_row: e.sheet_row,
+                role: e.role.clone(),
+                key: e.key.clone(),
+            });
             continue;
         };
         let rows = by_key.get(&(col, want.trim().to_string()));
+        let free = |r: &u32| !taken.contains(r);
         let found = match &e.role {
-            // An option: the first row with its label after its question's row.
-            RowRole::Option(q, _) => {
-                let after = question_row.get(q.as_str()).copied();
-                rows.and_then(|r| r.iter().copied().find(|r| after.is_some_and(|a| *r > a)))
-            }
-            _ => rows.and_then(|r| r.first().copied()),
+            // An option: a row with its label within its question's block, not yet taken.
+            RowRole::Option(q, _) => question_row.get(q.as_str()).copied().and_then(|at| {
+                let end = block_end(at);
+                rows.and_then(|r| r.iter().copied().find(|r| *r > at && *r < end && free(r)))
+            }),
+            _ => rows.and_then(|r| r.iter().copied().find(free)),
         };
         match found {
             Some(row) => {
+                taken.insert(row);
                 if let RowRole::Question(q) = &e.role {
                     question_row.insert(q.as_str(), row);
                 }
