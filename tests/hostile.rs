@@ -2,7 +2,9 @@
 //! the command line as a user would, ends in under 2 s and under 300 MB of memory on the
 //! project's 2-core machine — with its result, or with a clear error naming the file.
 //! Time and peak memory are measured per process (`wait4`'s resource usage), so one case
-//! cannot hide behind another.
+//! cannot hide behind another. The time held to the limit is the process's CPU time (user +
+//! system): the same on a busy machine as on an idle one, where wall time is not — CI and
+//! other builds share these 2 cores. Wall time is printed beside it.
 
 #![allow(
     clippy::unwrap_used,
@@ -72,10 +74,10 @@ fn case(
     }
 }
 
-/// Runs one case: its exit code, stderr, wall time and peak memory (kB).
+/// Runs one case: its exit code, stderr, CPU time, wall time and peak memory (kB).
 // The child is reaped by `wait4` (for its resource usage), which clippy cannot see.
 #[allow(clippy::zombie_processes)]
-fn run(c: &Case) -> (i32, String, Duration, i64) {
+fn run(c: &Case) -> (i32, String, Duration, Duration, i64) {
     let bin = assert_cmd::cargo::cargo_bin("kaijisho");
     let start = Instant::now();
     let child = Command::new(bin)
@@ -102,7 +104,9 @@ fn run(c: &Case) -> (i32, String, Duration, i64) {
     // SAFETY: `pid` is our child, not yet waited for; `status` and `usage` are valid for writes.
     let got = unsafe { wait4(pid, &mut status, 0, &mut usage) };
     assert_eq!(got, pid, "{}: wait4 failed", c.name);
-    let elapsed = start.elapsed();
+    let wall = start.elapsed();
+    let tv = |t: [i64; 2]| Duration::from_micros((t[0] * 1_000_000 + t[1]).max(0) as u64);
+    let cpu = tv(usage.utime) + tv(usage.stime);
     let err = reader.join().unwrap();
     // Exited normally: the code; killed: 128 + signal.
     let code = if status & 0x7f == 0 {
@@ -110,7 +114,7 @@ fn run(c: &Case) -> (i32, String, Duration, i64) {
     } else {
         128 + (status & 0x7f)
     };
-    (code, err, elapsed, usage.maxrss)
+    (code, err, cpu, wall, usage.maxrss)
 }
 
 fn zip(parts: &[(&str, Vec<u8>)]) -> Vec<u8> {
@@ -409,7 +413,7 @@ fn crafted_inputs_end_quickly_with_bounded_memory() {
     ];
     let mut failures = Vec::new();
     for c in &cases {
-        let (code, err, time, rss) = run(c);
+        let (code, err, time, wall, rss) = run(c);
         let file = c.file.file_name().unwrap().to_string_lossy().into_owned();
         let verdict = match c.expect {
             Expect::Success => code == 0,
@@ -417,9 +421,10 @@ fn crafted_inputs_end_quickly_with_bounded_memory() {
             Expect::Error(says) => code == 2 && err.contains(says) && err.contains(&file),
         };
         let line = format!(
-            "{:<50} exit {code}, {:>6} ms, {:>4} MB: {}",
+            "{:<50} exit {code}, {:>5} ms CPU ({:>5} ms wall), {:>4} MB: {}",
             c.name,
             time.as_millis(),
+            wall.as_millis(),
             rss / 1024,
             err.lines()
                 .next()
