@@ -896,3 +896,22 @@ fn a_file_changed_on_disk_is_not_overwritten_unasked() {
         AnswerValue::Yes
     );
 }
+
+#[test]
+fn a_reviewed_file_opens_in_review_mode_with_a_banner() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("reviewed.json");
+    let mut p = kaijisho::assets::sample_project("sds-remote-service-sample").unwrap();
+    p.review.reviewer = Some("病院 情報システム課".into());
+    kaijisho::io::save_project(&file, &p).unwrap();
+    let mut h = harness(dir.path());
+    menu(&mut h, "ファイル", "開く…");
+    choose_path(&mut h, &file);
+    assert!(h.state().state.view.review_mode);
+    h.get_by_label_contains("レビューモード: 事業者の回答と見出しは変更できません");
+    // The vendor's answers stay as they are, whatever key is pressed.
+    select(&mut h, "2 扱う");
+    h.key_press(egui::Key::Num2);
+    h.run();
+    assert_eq!(value(&h, "q2"), AnswerValue::Yes);
+}

@@ -86,9 +86,14 @@ impl AppState {
         }
         match io::json::open_project_digest(&path, &self.catalogues) {
             Ok((p, c, digest)) => {
+                // A statement that holds a review opens as one: the vendor's part read-only.
+                let reviewed = !p.review.is_empty();
                 self.open_doc(p, c, Some(path.clone()));
                 if let Some(d) = &mut self.doc {
                     d.on_disk = Some(digest);
+                }
+                if reviewed {
+                    self.view.review_mode = true;
                 }
                 self.say_file("status-opened", &path);
             }

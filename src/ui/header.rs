@@ -63,6 +63,7 @@ pub fn header_ui(
             }
             if review_mode {
                 ui.separator();
+                ui.label(egui::RichText::new(l.t("review-banner")).strong());
                 let reviewer = doc_review.0.clone();
                 let date = doc_review.1.clone();
                 for (key, value, is_date) in [
