@@ -389,6 +389,9 @@ fn review_a_question_without_touching_the_vendor_answer() {
         h.query_by_label_contains("提示される一覧の様式を確認する")
             .is_some()
     );
+    // The navigator shows each question's review status beside its answer.
+    assert_eq!(h.query_all_by_label("〔要対応〕").count(), 1);
+    assert!(h.query_all_by_label("〔未確認〕").count() >= 4);
 }
 
 #[test]

@@ -151,6 +151,13 @@ pub fn navigator_ui(
                                 if has_warning(doc, q) {
                                     ui.colored_label(ui.visuals().warn_fg_color, "△");
                                 }
+                                if review_mode {
+                                    // The reviewer's own status, beside the vendor's answer.
+                                    let st = doc.project.review.status(&q.id);
+                                    ui.label(
+                                        egui::RichText::new(format!("〔{}〕", st.label())).small(),
+                                    );
+                                }
                                 let text = format!("{} {short}", q.number_key());
                                 if ui.selectable_label(selected, text).clicked() {
                                     cmds.push(Command::Select(q.id.clone()));
