@@ -1,5 +1,6 @@
 //! The review summary: counts per reviewer status and the items a hospital must look at — every
-//! いいえ answer and every 要対応 — with the reviewer's comments.
+//! いいえ answer and every question the reviewer marked (確認済/要確認/要対応) or commented on —
+//! with the reviewer's comments.
 
 use serde::Serialize;
 
@@ -23,7 +24,8 @@ pub struct ReviewLine {
 pub struct ReviewSummary {
     /// Questions per status, in [`ReviewStatus::ALL`] order.
     pub counts: [usize; 4],
-    /// Questions answered いいえ (anywhere, options included) or marked 要対応.
+    /// Questions answered いいえ (anywhere, options included), marked with any status but
+    /// 未確認, or commented on.
     pub attention: Vec<ReviewLine>,
 }
 
@@ -39,7 +41,8 @@ pub fn summary(c: &Catalogue, p: &Project) -> ReviewSummary {
             *n += 1;
         }
         let values = shown_values(c, p, q);
-        if values.contains(&AnswerValue::No) || status == ReviewStatus::ActionRequired {
+        let commented = !p.review.comment(&q.id).trim().is_empty();
+        if values.contains(&AnswerValue::No) || status != ReviewStatus::Unchecked || commented {
             let answer = p.answer(&q.id);
             s.attention.push(ReviewLine {
                 question_id: q.id.clone(),
@@ -78,11 +81,15 @@ mod tests {
         );
         p.review.set("g", Some(ReviewStatus::ActionRequired), None);
         p.review.set("o", Some(ReviewStatus::Confirmed), None);
+        // A comment on an unchecked question is listed too.
+        p.review.set("g1", None, Some("様式を問い合わせる".into()));
         let s = summary(&c, &p);
         assert_eq!(s.counts, [1, 1, 1, 1]);
         let numbers: Vec<&str> = s.attention.iter().map(|l| l.number.as_str()).collect();
-        assert_eq!(numbers, ["1", "3"]);
-        assert_eq!(s.attention[1].comment, "時期を確認");
-        assert_eq!(s.attention[1].answer, "いいえ");
+        assert_eq!(numbers, ["1", "1.1", "2", "3"]);
+        assert_eq!(s.attention[1].comment, "様式を問い合わせる");
+        assert_eq!(s.attention[1].status, ReviewStatus::Unchecked);
+        assert_eq!(s.attention[3].comment, "時期を確認");
+        assert_eq!(s.attention[3].answer, "いいえ");
     }
 }

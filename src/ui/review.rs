@@ -1,5 +1,5 @@
 //! Review mode: the reviewer's status and comment for the current question, and the review
-//! summary (counts, every いいえ and 要対応 with its comment). The vendor's answers stay read-only.
+//! summary (counts, every いいえ and every reviewed or commented question with its comment). The vendor's answers stay read-only.
 
 use eframe::egui;
 
