@@ -134,6 +134,16 @@ fn row_of(bytes: &[u8], number: &str) -> u32 {
     panic!("no row {number}");
 }
 
+/// The workbook with the main sheet's row `gone` (1-based) deleted, the rows below moved up.
+fn delete_row(bytes: &[u8], gone: u32) -> Vec<u8> {
+    edit_rows(bytes, |rows| {
+        rows.into_iter()
+            .filter(|(n, _)| *n != gone)
+            .map(|(n, xml)| (n, Some(if n > gone { n - 1 } else { n }), xml))
+            .collect()
+    })
+}
+
 fn import(bytes: Vec<u8>) -> Imported {
     import_workbook(Path::new("moved.xlsx"), bytes, None).unwrap()
 }
@@ -189,12 +199,7 @@ fn an_inserted_row_is_noticed_and_every_answer_stays_on_its_question() {
 fn a_deleted_row_is_reported_and_the_rest_read_by_content() {
     let (_c, p, bytes) = exported();
     let gone = row_of(&bytes, "2.3");
-    let moved = edit_rows(&bytes, |rows| {
-        rows.into_iter()
-            .filter(|(n, _)| *n != gone)
-            .map(|(n, xml)| (n, Some(if n > gone { n - 1 } else { n }), xml))
-            .collect()
-    });
+    let moved = delete_row(&bytes, gone);
     let imported = import(moved);
     assert_eq!(imported.report.method, "kaijisho-export-moved");
     assert!(
@@ -287,12 +292,7 @@ fn a_deleted_option_row_is_not_filled_from_the_next_question() {
     let q = c.find_by_number("1.5").unwrap();
     let first_option = q.answer.options()[0].clone();
     let gone = row_of(&bytes, "1.5") + 1;
-    let moved = edit_rows(&bytes, |rows| {
-        rows.into_iter()
-            .filter(|(n, _)| *n != gone)
-            .map(|(n, xml)| (n, Some(if n > gone { n - 1 } else { n }), xml))
-            .collect()
-    });
+    let moved = delete_row(&bytes, gone);
     let imported = import(moved);
     let label = format!("-{}", first_option.label);
     assert!(

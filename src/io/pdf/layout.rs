@@ -122,6 +122,20 @@ fn pt(x: f32, y_from_top: f32) -> LinePoint {
 }
 
 impl<'m> Pages<'m> {
+    /// The laid-out pages as A4 pages of the document.
+    pub(super) fn into_pdf_pages(self) -> Vec<printpdf::PdfPage> {
+        self.pages
+            .into_iter()
+            .map(|ops| {
+                printpdf::PdfPage::new(
+                    printpdf::Mm::from(printpdf::Pt(PAGE_W)),
+                    printpdf::Mm::from(printpdf::Pt(PAGE_H)),
+                    ops,
+                )
+            })
+            .collect()
+    }
+
     pub(super) fn new(font: PdfFontHandle, m: &'m Measure) -> Pages<'m> {
         Pages {
             pages: vec![Vec::new()],

@@ -19,7 +19,7 @@ mod report;
 
 use std::path::Path;
 
-use printpdf::{ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt};
+use printpdf::{ParsedFont, PdfDocument, PdfFontHandle, PdfSaveOptions};
 
 use super::atomic::{SaveError, atomic_write};
 use crate::domain::canonical::Statement;
@@ -30,7 +30,7 @@ pub use report::{ReportLine, Style, report_pdf};
 
 use content::{body, front_matter, integrity, review_summary, running_heads};
 use font::Measure;
-use layout::{PAGE_H, PAGE_W, Pages};
+use layout::Pages;
 
 /// Everything that can go wrong building or writing the PDF.
 #[derive(Debug, thiserror::Error)]
@@ -110,17 +110,7 @@ pub fn statement_pdf(
     );
     running_heads(&mut pages, form, &running_title, &fingerprint, &time);
 
-    let out: Vec<PdfPage> = pages
-        .pages
-        .into_iter()
-        .map(|ops| {
-            PdfPage::new(
-                printpdf::Mm::from(Pt(PAGE_W)),
-                printpdf::Mm::from(Pt(PAGE_H)),
-                ops,
-            )
-        })
-        .collect();
+    let out = pages.into_pdf_pages();
     set_metadata(&mut doc, c, p, form, &title, fingerprint, generated);
 
     let opts = PdfSaveOptions {

@@ -2,12 +2,12 @@
 //! the statement PDF's layout engine (used for the exercise check handed to participants). The
 //! words come in as parameters.
 
-use printpdf::{ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt};
+use printpdf::{ParsedFont, PdfDocument, PdfFontHandle, PdfSaveOptions};
 
 use super::PdfError;
 use super::font::Measure;
 use super::layout::{
-    ACCENT, BLACK, BODY, CONTENT_W, GREY, LIGHT, MARGIN_L, PAGE_H, PAGE_W, Pages, Row, SMALL, Unit,
+    ACCENT, BLACK, BODY, CONTENT_W, GREY, LIGHT, MARGIN_L, PAGE_W, Pages, Row, SMALL, Unit,
     centred, text_rows,
 };
 
@@ -85,17 +85,7 @@ pub fn report_pdf(
         unit.extend(rows(&m, line));
     }
     pages.place(&unit);
-    let out: Vec<PdfPage> = pages
-        .pages
-        .into_iter()
-        .map(|ops| {
-            PdfPage::new(
-                printpdf::Mm::from(Pt(PAGE_W)),
-                printpdf::Mm::from(Pt(PAGE_H)),
-                ops,
-            )
-        })
-        .collect();
+    let out = pages.into_pdf_pages();
     doc.metadata.info.document_title = title.to_string();
     doc.metadata.info.creator = format!("kaijisho {}", env!("CARGO_PKG_VERSION"));
     let opts = PdfSaveOptions {
