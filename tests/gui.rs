@@ -912,6 +912,20 @@ fn a_reviewed_file_opens_in_review_mode_with_a_banner() {
     choose_path(&mut h, &file);
     assert!(h.state().state.view.review_mode);
     h.get_by_label_contains("レビューモード: 事業者の回答と見出しは変更できません");
+    // 確認日: today with one click.
+    h.get_by_label("今日").click();
+    h.run();
+    let date = h
+        .state()
+        .state
+        .doc
+        .as_ref()
+        .unwrap()
+        .project
+        .review
+        .date
+        .clone();
+    assert_eq!(date, Some(kaijisho::io::clock::today_japanese()));
     // The vendor's answers stay as they are, whatever key is pressed.
     select(&mut h, "2 扱う");
     h.key_press(egui::Key::Num2);

@@ -114,6 +114,7 @@ review-comment = review comment
 review-summary = Review summary
 review-read-only = In review mode the vendor's answers cannot be changed
 review-banner = Review mode: the vendor’s answers and header cannot be changed (View → Review mode to switch)
+review-date-today = Today
 review-reviewer = Reviewer
 review-date = Review date
 review-filter = Review status

@@ -114,6 +114,7 @@ review-comment = レビューコメント
 review-summary = レビュー集計
 review-read-only = レビューモードでは事業者の回答は変更できません
 review-banner = レビューモード: 事業者の回答と見出しは変更できません (表示 → レビューモード で切り替え)
+review-date-today = 今日
 review-reviewer = 確認者
 review-date = 確認日
 review-filter = レビュー状況

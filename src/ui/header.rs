@@ -72,9 +72,13 @@ pub fn header_ui(
                 ] {
                     let label = ui.add(egui::Label::new(l.t(key)).extend());
                     let mut v = value;
-                    let resp = ui
-                        .add(egui::TextEdit::singleline(&mut v).desired_width(140.0))
-                        .labelled_by(label.id);
+                    let today = crate::io::clock::today_japanese();
+                    let mut field = egui::TextEdit::singleline(&mut v).desired_width(140.0);
+                    if is_date {
+                        // Today's date as the suggestion; 「今日」 fills it in.
+                        field = field.hint_text(today.as_str());
+                    }
+                    let resp = ui.add(field).labelled_by(label.id);
                     if resp.changed() {
                         cmds.push(Command::Edit(if is_date {
                             Edit::ReviewDate(v)
@@ -83,6 +87,10 @@ pub fn header_ui(
                         }));
                     }
                     if resp.lost_focus() {
+                        cmds.push(Command::SealEdit);
+                    }
+                    if is_date && ui.small_button(l.t("review-date-today")).clicked() {
+                        cmds.push(Command::Edit(Edit::ReviewDate(today)));
                         cmds.push(Command::SealEdit);
                     }
                 }
