@@ -62,8 +62,10 @@ pub fn header_ui(
                 }
             }
             if review_mode {
-                ui.separator();
+                // The banner on a line of its own, then the reviewer's fields.
+                ui.end_row();
                 ui.label(egui::RichText::new(l.t("review-banner")).strong());
+                ui.end_row();
                 let reviewer = doc_review.0.clone();
                 let date = doc_review.1.clone();
                 for (key, value, is_date) in [
