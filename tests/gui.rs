@@ -99,6 +99,27 @@ fn choose_path(h: &mut Harness<'_, KaijishoApp>, path: &Path) {
     settle(h);
 }
 
+/// The sample saved as `mine.json`, opened through File → Open, and question 2 answered いいえ
+/// by a click: the window, the file and the sample as saved.
+fn open_sample_file_and_answer_no(
+    dir: &Path,
+) -> (
+    Harness<'static, KaijishoApp>,
+    std::path::PathBuf,
+    kaijisho::domain::Project,
+) {
+    let file = dir.join("mine.json");
+    let p = kaijisho::assets::sample_project("sds-remote-service-sample").unwrap();
+    kaijisho::io::save_project(&file, &p).unwrap();
+    let mut h = harness(dir);
+    menu(&mut h, "ファイル", "開く…");
+    choose_path(&mut h, &file);
+    select(&mut h, "2 扱う");
+    h.get_by_label("2 いいえ").click();
+    h.run();
+    (h, file, p)
+}
+
 fn with_sample(dir: &Path) -> Harness<'static, KaijishoApp> {
     let mut h = harness(dir);
     h.get_by_label("記入例を開く").click();
@@ -449,15 +470,7 @@ fn carry_forward_report_and_confirmation() {
 #[test]
 fn save_from_the_confirmation_then_carry_on() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("mine.json");
-    let p = kaijisho::assets::sample_project("sds-remote-service-sample").unwrap();
-    kaijisho::io::save_project(&file, &p).unwrap();
-    let mut h = harness(dir.path());
-    menu(&mut h, "ファイル", "開く…");
-    choose_path(&mut h, &file);
-    select(&mut h, "2 扱う");
-    h.get_by_label("2 いいえ").click();
-    h.run();
+    let (mut h, file, _) = open_sample_file_and_answer_no(dir.path());
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
     h.run();
     h.get_by_label("保存").click();
@@ -842,15 +855,7 @@ fn the_mds_example_opens_from_the_start_screen_and_presents_option_answers() {
 #[test]
 fn a_file_changed_on_disk_is_not_overwritten_unasked() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("mine.json");
-    let p = kaijisho::assets::sample_project("sds-remote-service-sample").unwrap();
-    kaijisho::io::save_project(&file, &p).unwrap();
-    let mut h = harness(dir.path());
-    menu(&mut h, "ファイル", "開く…");
-    choose_path(&mut h, &file);
-    select(&mut h, "2 扱う");
-    h.get_by_label("2 いいえ").click();
-    h.run();
+    let (mut h, file, p) = open_sample_file_and_answer_no(dir.path());
     // Another window (or a sync client) saves the same file meanwhile.
     let mut theirs = p.clone();
     theirs.header.vendor = "別のウィンドウ".into();
