@@ -937,3 +937,162 @@ fn a_reviewed_file_opens_in_review_mode_with_a_banner() {
     h.run();
     assert_eq!(value(&h, "q2"), AnswerValue::Yes);
 }
+
+/// One thing a reviewer might do with the keyboard, mouse or clipboard.
+#[derive(Debug, Clone)]
+enum Input {
+    Key(egui::Key),
+    Ctrl(egui::Key),
+    CtrlShift(egui::Key),
+    Alt(egui::Key),
+    Text(String),
+    Paste(String),
+    /// Clicks the n-th (modulo) button whose label starts with a digit: navigator rows and
+    /// answer buttons (「2 いいえ」).
+    Click(usize),
+    /// Focuses the n-th (modulo) text field.
+    Focus(usize),
+    /// Clicks 「今日」 beside 確認日.
+    Today,
+    /// Drops the other statement on the window.
+    Drop,
+}
+
+/// A file dropped on the window from a file manager.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn review_input() -> impl proptest::strategy::Strategy<Value = Input> {
+    use egui::Key;
+    use proptest::prelude::*;
+    let keys = prop::sample::select(vec![
+        Key::Num1,
+        Key::Num2,
+        Key::Num3,
+        Key::ArrowDown,
+        Key::ArrowUp,
+        Key::Tab,
+        Key::PageDown,
+        Key::Space,
+        Key::Backspace,
+        Key::Delete,
+        Key::Escape,
+    ]);
+    prop_oneof![
+        4 => keys.prop_map(Input::Key),
+        4 => prop::sample::select(vec![Key::Z, Key::Y, Key::V]).prop_map(Input::Ctrl),
+        1 => Just(Input::CtrlShift(Key::Z)),
+        1 => prop::sample::select(vec![Key::ArrowDown, Key::ArrowUp]).prop_map(Input::Alt),
+        2 => "[a-z1-3あ-ん]{1,6}".prop_map(Input::Text),
+        1 => "[a-z1-3あ-ん]{1,6}".prop_map(Input::Paste),
+        3 => (0usize..64).prop_map(Input::Click),
+        2 => (0usize..16).prop_map(Input::Focus),
+        1 => Just(Input::Today),
+        1 => Just(Input::Drop),
+    ]
+}
+
+fn give(h: &mut Harness<'_, KaijishoApp>, input: &Input, other: &Path) {
+    let ctrl = egui::Modifiers::COMMAND;
+    match input {
+        Input::Key(k) => h.key_press(*k),
+        Input::Ctrl(k) => h.key_press_modifiers(ctrl, *k),
+        Input::CtrlShift(k) => h.key_press_modifiers(ctrl | egui::Modifiers::SHIFT, *k),
+        Input::Alt(k) => h.key_press_modifiers(egui::Modifiers::ALT, *k),
+        Input::Text(t) => h.event(egui::Event::Text(t.clone())),
+        Input::Paste(t) => h.event(egui::Event::Paste(t.clone())),
+        Input::Click(n) | Input::Focus(n) => {
+            let focus = matches!(input, Input::Focus(_));
+            let nodes: Vec<_> = h
+                .query_all_by(|node| {
+                    if focus {
+                        node.role() == Role::TextInput
+                    } else {
+                        node.role() == Role::Button
+                            && node
+                                .label()
+                                .is_some_and(|l| l.starts_with(|c: char| c.is_ascii_digit()))
+                    }
+                })
+                .collect();
+            if let Some(node) = nodes.get(n % nodes.len().max(1)) {
+                if focus {
+                    node.focus();
+                } else {
+                    node.click();
+                }
+            }
+        }
+        Input::Today => {
+            if let Some(b) = h.query_by_label("今日") {
+                b.click();
+            }
+        }
+        Input::Drop => h
+            .input_mut()
+            .dropped_files
+            .push(std::sync::Arc::new(Dropped(other.to_path_buf()))),
+    }
+    settle(h);
+}
+
+/// The vendor's part of a saved statement: everything but the review, and its fingerprint.
+fn vendor_part(file: &Path) -> (String, String) {
+    let text = std::fs::read_to_string(file).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v.as_object_mut().unwrap().remove("review");
+    let p = kaijisho::io::load_project(file).unwrap();
+    let c = kaijisho::assets::shipped_catalogues()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.id == p.catalogue.id)
+        .unwrap();
+    let fingerprint = kaijisho::domain::canonical::Statement::new(&c, &p).fingerprint();
+    (serde_json::to_string_pretty(&v).unwrap(), fingerprint)
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: 32,
+        failure_persistence: None,
+        ..proptest::prelude::ProptestConfig::default()
+    })]
+
+    /// Whatever a reviewer presses, clicks, types, pastes or drops, and then saves, the vendor's
+    /// part of every statement involved stays byte for byte as the vendor saved it — also when
+    /// the window's undo history holds the vendor's own last edit.
+    #[test]
+    fn review_mode_never_changes_the_vendor_part(
+        inputs in proptest::collection::vec(review_input(), 1..40)
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let other = dir.path().join("other.json");
+        let mut p = kaijisho::assets::sample_project("sds-remote-service-sample").unwrap();
+        p.review.reviewer = Some("病院".into());
+        kaijisho::io::save_project(&other, &p).unwrap();
+        let (mut h, file, _) = open_sample_file_and_answer_no(dir.path());
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+        settle(&mut h);
+        let before = [vendor_part(&file), vendor_part(&other)];
+        menu(&mut h, "表示", "レビューモード");
+        for input in &inputs {
+            give(&mut h, input, &other);
+        }
+        h.key_press(egui::Key::Escape);
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+        settle(&mut h);
+        assert!(h.state().state.view.review_mode);
+        let after = [vendor_part(&file), vendor_part(&other)];
+        proptest::prop_assert_eq!(&after, &before);
+    }
+}

@@ -113,6 +113,7 @@ review-title = Review (hospital's check)
 review-comment = review comment
 review-summary = Review summary
 review-read-only = In review mode the vendor's answers cannot be changed
+review-undo-vendor = In review mode a step that changed the vendor's answers cannot be undone or redone (turn off View → Review mode first)
 review-banner = Review mode: the vendor’s answers and header cannot be changed (View → Review mode to switch)
 review-date-today = Today
 review-reviewer = Reviewer

@@ -113,6 +113,7 @@ review-title = レビュー (医療機関の確認)
 review-comment = レビューコメント
 review-summary = レビュー集計
 review-read-only = レビューモードでは事業者の回答は変更できません
+review-undo-vendor = レビューモードでは、事業者の回答を変えた操作の取り消し・やり直しはできません (表示 → レビューモードを外すとできます)
 review-banner = レビューモード: 事業者の回答と見出しは変更できません (表示 → レビューモード で切り替え)
 review-date-today = 今日
 review-reviewer = 確認者

@@ -162,12 +162,8 @@ impl AppState {
             }
             Command::Edit(edit) => self.edit(edit, now),
             Command::SealEdit => self.with_doc(|d| d.seal()),
-            Command::Undo => self.with_doc(|d| {
-                d.undo(now);
-            }),
-            Command::Redo => self.with_doc(|d| {
-                d.redo(now);
-            }),
+            Command::Undo => self.undo_redo(true, now),
+            Command::Redo => self.undo_redo(false, now),
             Command::Select(q) => self.with_doc(|d| d.selected = Some(q)),
             Command::Next => self.step(1),
             Command::Previous => self.step(-1),
