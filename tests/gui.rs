@@ -420,29 +420,92 @@ fn comparison_view_shows_the_differences() {
     let dir = tempfile::tempdir().unwrap();
     let a = dir.path().join("a.json");
     let b = dir.path().join("b.json");
+    let c = dir.path().join("c.json");
     let mut p = kaijisho::assets::sample_project("sds-remote-service-sample").unwrap();
     kaijisho::io::save_project(&a, &p).unwrap();
+    // Another vendor: q2 いいえ.
+    p.header.vendor = "別会社".into();
     p.answers.get_mut("q2").unwrap().value = AnswerValue::No;
     kaijisho::io::save_project(&b, &p).unwrap();
+    // A third: はい written under the closed gate 1 (非該当).
+    p.header.vendor = "三社目".into();
+    p.answers.get_mut("q1.1").unwrap().value = AnswerValue::Yes;
+    kaijisho::io::save_project(&c, &p).unwrap();
     let mut h = harness(dir.path());
     menu(&mut h, "ファイル", "開示書を比較…");
-    for f in [&a, &b] {
-        h.get_by_role_and_label(Role::TextInput, "ファイルのパス")
-            .focus();
-        h.run();
-        h.get_by_role_and_label(Role::TextInput, "ファイルのパス")
-            .type_text(&f.display().to_string());
-        h.run();
+    for f in [&a, &b, &c] {
+        type_into(
+            &mut h,
+            Role::TextInput,
+            "比べるファイルのパス",
+            &f.display().to_string(),
+        );
         h.get_by_label("追加").click();
         h.run();
     }
     h.get_by_label("比較する").click();
     settle(&mut h);
     assert!(h.query_by_label_contains("違い 1 件").is_some());
-    assert!(
-        h.query_by_label("いいえ").is_some(),
-        "the differing answer is shown"
+    // Columns headed by vendor / product / version.
+    for vendor in ["リモートメンテナンス株式会社 (仮称)", "別会社", "三社目"]
+    {
+        let heading = format!("{vendor} / 電子カルテシステムリモート保守サービス / 1.1");
+        assert!(h.query_by_label(&heading).is_some(), "{heading}");
+    }
+    assert_eq!(
+        h.query_all_by_label("いいえ").count(),
+        2,
+        "the differing answers are shown"
     );
+    // Only differences are shown at first; all rows show the gate under 1.1.
+    h.get_by_label("違いのみ").click();
+    h.run();
+    assert!(
+        h.query_by_label("対象外 (1 が 非該当。記入は はい)")
+            .is_some(),
+        "the answer written under the closed gate is shown with the gate's state"
+    );
+    // Only いいえ: the one row.
+    h.get_by_label("いいえのみ").click();
+    h.run();
+    assert!(
+        h.query_by_label("対象外 (1 が 非該当。記入は はい)")
+            .is_none()
+    );
+    assert_eq!(h.query_all_by_label("いいえ").count(), 2);
+    // Export what is shown, to Excel and PDF, through the path prompt.
+    let xlsx = dir.path().join("比較.xlsx");
+    h.get_by_label("Excel に書き出す…").click();
+    h.run();
+    choose_path(&mut h, &xlsx);
+    let pdf = dir.path().join("比較.pdf");
+    h.get_by_label("PDF に書き出す…").click();
+    h.run();
+    choose_path(&mut h, &pdf);
+    use calamine::Reader;
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(&xlsx).unwrap();
+    let range = wb.worksheet_range("比較").unwrap();
+    let cells: Vec<String> = range.cells().map(|(_, _, v)| v.to_string()).collect();
+    assert!(
+        cells.iter().any(|c| c.starts_with("別会社 / ")),
+        "{cells:?}"
+    );
+    assert!(
+        cells.iter().any(|c| c == "2"),
+        "row 2 is exported: {cells:?}"
+    );
+    assert!(
+        !cells.iter().any(|c| c == "1.1"),
+        "the filter holds: {cells:?}"
+    );
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    // An export never replaces a compared statement.
+    h.get_by_label("PDF に書き出す…").click();
+    h.run();
+    let before = std::fs::read(&a).unwrap();
+    choose_path(&mut h, &a);
+    assert_eq!(std::fs::read(&a).unwrap(), before);
+    assert!(h.query_by_label_contains("と同じファイルです").is_some());
 }
 
 #[test]
@@ -874,8 +937,12 @@ fn a_file_changed_on_disk_is_not_overwritten_unasked() {
             .is_none()
     );
     let table = h.state().state.comparison.as_ref().expect("compared");
-    assert_eq!(table.0[1], "このウィンドウの内容");
-    assert!(table.0[0].contains("mine.json"), "{:?}", table.0);
+    assert_eq!(table.columns[1].title, "このウィンドウの内容");
+    assert!(
+        table.columns[0].title.contains("mine.json"),
+        "{:?}",
+        table.columns
+    );
     assert_eq!(
         std::fs::read(&file).unwrap(),
         on_disk,

@@ -72,6 +72,7 @@ cli-open-file = Project file (.json) or Excel workbook (.xlsx)
 cli-compare = Compare two or more statements (exit code: 0 = no differences, 1 = differences)
 cli-compare-files = Files to compare (.json or .xlsx)
 cli-compare-xlsx = Excel file to write the comparison to
+cli-compare-pdf = PDF file to write the comparison to
 cli-carry = Start a new project from an earlier statement (same or newer catalogue)
 cli-carry-old = The earlier statement (.json or .xlsx)
 cli-carry-catalogue = Catalogue id or catalogue JSON file of the new project

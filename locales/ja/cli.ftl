@@ -72,6 +72,7 @@ cli-open-file = プロジェクトファイル (.json) または Excel ワーク
 cli-compare = 2 つ以上の開示書を比べます (終了コード: 0 = 違いなし、1 = 違いあり)
 cli-compare-files = 比べるファイル (.json または .xlsx)
 cli-compare-xlsx = 比較表を書き出す Excel ファイル
+cli-compare-pdf = 比較表を書き出す PDF ファイル
 cli-carry = 前の開示書の回答を引き継いで、新しいプロジェクトを作ります (同じカタログ、または新しいカタログ)
 cli-carry-old = 前の開示書 (.json または .xlsx)
 cli-carry-catalogue = 新しいプロジェクトのカタログ ID またはカタログ JSON ファイル

@@ -22,6 +22,9 @@ pub enum Purpose {
     CheckExercise,
     /// Where to write the exercise check as PDF.
     ExercisePdf,
+    /// Where to write the comparison as a workbook / as PDF.
+    ExportComparisonXlsx,
+    ExportComparisonPdf,
 }
 
 impl Purpose {
@@ -36,6 +39,8 @@ impl Purpose {
             Purpose::ExerciseCopy => Command::MakeExercise(path),
             Purpose::CheckExercise => Command::CheckExercise(path),
             Purpose::ExercisePdf => Command::ExportExercisePdf(path),
+            Purpose::ExportComparisonXlsx => Command::ExportComparisonXlsx(path),
+            Purpose::ExportComparisonPdf => Command::ExportComparisonPdf(path),
         }
     }
 
@@ -50,6 +55,8 @@ impl Purpose {
             Purpose::ExerciseCopy => "menu-exercise-new",
             Purpose::CheckExercise => "menu-exercise-check",
             Purpose::ExercisePdf => "exercise-pdf",
+            Purpose::ExportComparisonXlsx => "compare-export-xlsx",
+            Purpose::ExportComparisonPdf => "compare-export-pdf",
         }
     }
 }
@@ -146,6 +153,9 @@ pub enum Command {
     CheckExercise(PathBuf),
     ExportExercisePdf(PathBuf),
     CloseExercise,
+    /// Write the comparison (the rows the window's filters keep) to this workbook / PDF.
+    ExportComparisonXlsx(PathBuf),
+    ExportComparisonPdf(PathBuf),
     /// The window's close button: asks first when there are unsaved changes.
     Quit,
 }

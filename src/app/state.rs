@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 use crate::assets;
 use crate::domain::carry::CarryReport;
 use crate::domain::catalogue::Catalogue;
-use crate::domain::compare::Comparison;
 use crate::domain::guideline::GuidelineIndex;
 use crate::domain::hints::HintLibrary;
 use crate::i18n::{Lang, Localizer};
@@ -52,7 +51,7 @@ pub struct AppState {
     /// A workbook read but not yet taken: what was recognised, for the user to check.
     pub import_preview: Option<ImportPreview>,
     /// The last comparison: the statements' labels and the table.
-    pub comparison: Option<(Vec<String>, Comparison)>,
+    pub comparison: Option<super::compare::ComparisonView>,
     /// The report of the last carry-forward.
     pub carry_report: Option<CarryReport>,
     /// The last exercise check (「答え合わせ」), shown until closed.
@@ -188,6 +187,12 @@ impl AppState {
             Command::ToggleReviewMode => self.view.review_mode ^= true,
             Command::ShowCompare => self.show_compare(),
             Command::CloseCompare => self.view.compare = None,
+            Command::ExportComparisonXlsx(path) => {
+                self.export_comparison(path, super::documents::ExportFormat::Xlsx)
+            }
+            Command::ExportComparisonPdf(path) => {
+                self.export_comparison(path, super::documents::ExportFormat::Pdf)
+            }
             Command::ShowCarry => {
                 let current = self.doc.as_ref().map(|d| d.catalogue.id.clone());
                 self.view.carry_to =

@@ -9,7 +9,6 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
 use crate::domain::catalogue::Catalogue;
-use crate::domain::compare::Comparison;
 use crate::domain::project::Project;
 use crate::i18n::Localize;
 use crate::io::FileError;
@@ -86,7 +85,7 @@ pub enum Outcome {
     },
     Compared {
         generation: u64,
-        result: Result<(Vec<String>, Comparison), FileError>,
+        result: Result<super::compare::ComparisonView, FileError>,
     },
     /// The other statement of a 答え合わせ, read (a workbook may take a while).
     OpenedForExercise {

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use crate::domain::compare::RowFilter;
 use crate::domain::project::{Header, ReviewStatus};
 
 use super::command::{Command, Purpose};
@@ -36,9 +37,7 @@ pub struct Filters {
 pub struct CompareForm {
     pub files: Vec<PathBuf>,
     pub input: String,
-    pub only_differences: bool,
-    pub only_no: bool,
-    pub only_unanswered: bool,
+    pub filter: RowFilter,
 }
 
 /// Presentation mode: one question at a time, large, read-only, full screen.

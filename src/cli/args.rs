@@ -113,6 +113,8 @@ pub(super) enum Command {
         files: Vec<PathBuf>,
         #[arg(long)]
         xlsx: Option<PathBuf>,
+        #[arg(long)]
+        pdf: Option<PathBuf>,
     },
     /// Training: exercise copies and their check against the model.
     Exercise {

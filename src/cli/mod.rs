@@ -144,7 +144,9 @@ fn gui(mut opts: crate::ui::StartOptions, lang: Option<Lang>, l: &Localizer) -> 
 fn execute(command: Command, l: &Localizer) -> Result<ExitCode, CliError> {
     match command {
         Command::Open { .. } => Ok(ExitCode::SUCCESS),
-        Command::Compare { files, xlsx } => compare::run(l, &files, xlsx.as_deref()),
+        Command::Compare { files, xlsx, pdf } => {
+            compare::run(l, &files, xlsx.as_deref(), pdf.as_deref())
+        }
         Command::Carry {
             old,
             catalogue,

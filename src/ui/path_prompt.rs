@@ -19,7 +19,10 @@ fn native_dialog(purpose: Purpose) -> Option<PathBuf> {
         Purpose::ExportXlsx => d.add_filter("Excel", &["xlsx"]).save_file(),
         Purpose::ExerciseCopy => d.add_filter("JSON", &["json"]).save_file(),
         Purpose::CheckExercise => d.add_filter("kaijisho", &["json", "xlsx"]).pick_file(),
-        Purpose::ExercisePdf => d.add_filter("PDF", &["pdf"]).save_file(),
+        Purpose::ExercisePdf | Purpose::ExportComparisonPdf => {
+            d.add_filter("PDF", &["pdf"]).save_file()
+        }
+        Purpose::ExportComparisonXlsx => d.add_filter("Excel", &["xlsx"]).save_file(),
     }
 }
 
