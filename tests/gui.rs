@@ -1163,3 +1163,61 @@ proptest::proptest! {
         proptest::prop_assert_eq!(&after, &before);
     }
 }
+
+/// The question numbers of the grid's rows, top to bottom.
+fn grid_numbers(h: &Harness<'_, KaijishoApp>) -> Vec<String> {
+    let numbers = ["1", "1.1", "1.2", "2", "3"];
+    let mut rows: Vec<(f32, String)> = h
+        .query_all_by(|n| {
+            n.role() == Role::Button
+                && n.label()
+                    .is_some_and(|l| numbers.contains(&l.trim_end_matches(" △")))
+        })
+        .map(|n| {
+            use egui_kittest::kittest::NodeT;
+            let label = n.accesskit_node().label().unwrap().to_string();
+            (n.rect().min.y, label)
+        })
+        .collect();
+    rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+    rows.into_iter().map(|(_, l)| l).collect()
+}
+
+#[test]
+fn the_answer_grid_opens_from_the_menu_filters_sorts_and_jumps() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _, _) = open_sample_file_and_answer_no(dir.path());
+    menu(&mut h, "表示", "一覧");
+    assert!(h.query_by_label("5 / 5 問を表示").is_some());
+    assert_eq!(grid_numbers(&h), ["1", "1.1", "1.2", "2", "3"]);
+    // Every answer at a glance, with its remark.
+    assert!(h.query_by_label("いいえ").is_some());
+    assert!(h.query_by_label("非該当").is_some());
+    // Sorted by answer: はい, いいえ, 対象外 …, 非該当; again: the other way round.
+    h.get_by_role_and_label(Role::Button, "回答").click();
+    h.run();
+    assert_eq!(grid_numbers(&h), ["3", "2", "1.1", "1.2", "1"]);
+    h.get_by_role_and_label(Role::Button, "回答 ▲").click();
+    h.run();
+    assert_eq!(grid_numbers(&h), ["1", "1.2", "1.1", "2", "3"]);
+    // Search reaches remarks: only question 2 mentions IP-VPN.
+    type_into(&mut h, Role::TextInput, "一覧を検索", "ip-vpn");
+    assert!(h.query_by_label("1 / 5 問を表示").is_some());
+    assert_eq!(grid_numbers(&h), ["2"]);
+    // A click on the row opens its question; the grid gives way to it.
+    h.get_by_role_and_label(Role::Button, "2").click();
+    h.run();
+    assert!(h.state().state.view.grid.is_none());
+    assert_eq!(selected(&h).as_deref(), Some("q2"));
+    assert!(
+        h.query_by_label("2 いいえ").is_some(),
+        "the question panel is back"
+    );
+    // Ctrl+L shows the grid again, and hides it.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
+    h.run();
+    assert!(h.query_by_label_contains("問を表示").is_some());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
+    h.run();
+    assert!(h.query_by_label_contains("問を表示").is_none());
+}

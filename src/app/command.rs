@@ -121,6 +121,10 @@ pub enum Command {
     Confirm(Choice),
     ToggleValidation,
     ToggleReviewMode,
+    /// 表示 → 一覧: every answer in one table instead of the question, or back.
+    ToggleGrid,
+    /// A row of the grid clicked: back to the question view on that question.
+    OpenFromGrid(String),
     ShowCompare,
     CloseCompare,
     ShowCarry,

@@ -119,6 +119,7 @@ impl AppState {
 
     pub(super) fn close(&mut self) {
         self.doc = None;
+        self.view.grid = None;
         self.clear_recovery();
     }
 

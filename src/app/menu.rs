@@ -57,6 +57,7 @@ pub enum Key {
     Plus,
     Equals,
     Minus,
+    L,
 }
 
 /// A key with modifiers; `command` is Ctrl (⌘ on macOS).
@@ -246,6 +247,10 @@ fn table() -> Vec<Entry> {
             .when(has_doc)
             .ticked(|s| s.view.show_validation),
         entry(View, "menu-review", |_| Command::ToggleReviewMode).ticked(|s| s.view.review_mode),
+        entry(View, "menu-grid", |_| Command::ToggleGrid)
+            .key(Shortcut::cmd(Key::L), true)
+            .when(has_doc)
+            .ticked(|s| s.view.grid.is_some()),
         entry(View, "menu-presentation", |_| Command::TogglePresentation)
             .key(Shortcut::plain(Key::F5), true)
             .group()

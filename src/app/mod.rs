@@ -16,6 +16,7 @@ pub mod doc;
 pub mod documents;
 pub mod editing;
 pub mod exercise;
+pub mod grid;
 pub mod keys;
 pub mod log;
 pub mod menu;

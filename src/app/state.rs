@@ -185,6 +185,16 @@ impl AppState {
             Command::Confirm(choice) => self.confirm(choice, now),
             Command::ToggleValidation => self.view.show_validation ^= true,
             Command::ToggleReviewMode => self.view.review_mode ^= true,
+            Command::ToggleGrid => {
+                self.view.grid = match self.view.grid.take() {
+                    Some(_) => None,
+                    None => self.doc.as_ref().map(|_| super::grid::GridForm::default()),
+                }
+            }
+            Command::OpenFromGrid(q) => {
+                self.view.grid = None;
+                self.with_doc(|d| d.selected = Some(q));
+            }
             Command::ShowCompare => self.show_compare(),
             Command::CloseCompare => self.view.compare = None,
             Command::ExportComparisonXlsx(path) => {

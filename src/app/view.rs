@@ -70,6 +70,8 @@ pub struct View {
     pub show_about: bool,
     /// A save found its file changed on disk by another program: overwrite, compare or cancel.
     pub disk_conflict: Option<PathBuf>,
+    /// The answer grid (表示 → 一覧), when shown instead of the question.
+    pub grid: Option<super::grid::GridForm>,
     /// Presentation mode, when on.
     pub presentation: Option<Presentation>,
     /// The window may close now.

@@ -10,6 +10,7 @@ pub mod confirm;
 pub mod disk_conflict;
 pub mod exercise;
 pub mod fonts;
+pub mod grid;
 pub mod guide;
 pub mod header;
 pub mod import;
@@ -94,8 +95,9 @@ pub fn root_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
         if width >= GUIDE_FROM {
             guide::guide_ui(ui, doc, l, &s.index, &s.hints, side);
         }
-        egui::CentralPanel::default().show(ui, |ui| {
-            question::question_ui(ui, doc, l, review_mode, out);
+        egui::CentralPanel::default().show(ui, |ui| match s.view.grid.as_mut() {
+            Some(form) => grid::grid_ui(ui, doc, l, form, out),
+            None => question::question_ui(ui, doc, l, review_mode, out),
         });
     } else {
         egui::CentralPanel::default().show(ui, |ui| {
