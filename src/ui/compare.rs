@@ -126,7 +126,8 @@ fn table_ui(ui: &mut egui::Ui, l: &Localizer, view: &ComparisonView, rows: &[&Ro
         .column(Column::auto().at_least(48.0))
         .column(Column::initial(280.0).clip(true))
         .columns(Column::initial(190.0).clip(true), view.columns.len())
-        .header(ROW_H * 1.4, |mut header| {
+        // Up to three lines: vendor / product / version usually needs more than one.
+        .header(ROW_H * 2.7, |mut header| {
             header.col(|ui| {
                 ui.strong(l.t("compare-number"));
             });
@@ -135,7 +136,7 @@ fn table_ui(ui: &mut egui::Ui, l: &Localizer, view: &ComparisonView, rows: &[&Ro
             });
             for c in &view.columns {
                 header.col(|ui| {
-                    ui.add(egui::Label::new(egui::RichText::new(&c.title).strong()).truncate())
+                    ui.add(egui::Label::new(egui::RichText::new(&c.title).strong()).wrap())
                         .on_hover_text(&c.file);
                 });
             }

@@ -32,90 +32,96 @@ pub fn grid_ui(
     ui.separator();
     let dark = ui.visuals().dark_mode;
     let mut sort_by = None;
-    TableBuilder::new(ui)
-        .id_salt("answer-grid")
-        .striped(true)
-        .resizable(true)
-        .sense(egui::Sense::click())
-        .auto_shrink([false, false])
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::auto().at_least(52.0))
-        .column(Column::initial(320.0).clip(true))
-        .column(Column::initial(110.0).clip(true))
-        .column(Column::initial(220.0).clip(true))
-        .column(Column::initial(70.0))
-        .column(Column::remainder().clip(true))
-        .header(ROW_H, |mut header| {
-            for (id, sort) in [
-                ("grid-number", Some(GridSort::Number)),
-                ("grid-question", None),
-                ("grid-answer", Some(GridSort::Answer)),
-                ("grid-remark", None),
-                ("grid-review", Some(GridSort::Review)),
-                ("grid-comment", None),
-            ] {
-                header.col(|ui| match sort {
-                    Some(s) => {
-                        let arrow = match (form.sort == s, form.descending) {
-                            (true, false) => " ▲",
-                            (true, true) => " ▼",
-                            _ => "",
-                        };
-                        let text = format!("{}{arrow}", l.t(id));
-                        if ui
-                            .add(egui::Button::new(egui::RichText::new(text).strong()).frame(false))
-                            .on_hover_text(l.t("grid-sort-hint"))
-                            .clicked()
-                        {
-                            sort_by = Some(s);
+    // Narrow windows scroll sideways rather than squeeze the columns.
+    egui::ScrollArea::horizontal().show(ui, |ui| {
+        TableBuilder::new(ui)
+            .id_salt("answer-grid")
+            .striped(true)
+            .resizable(true)
+            .sense(egui::Sense::click())
+            .auto_shrink([false, false])
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .column(Column::auto().at_least(52.0))
+            .column(Column::initial(300.0).at_least(120.0).clip(true))
+            .column(Column::initial(96.0).at_least(60.0).clip(true))
+            .column(Column::initial(200.0).at_least(80.0).clip(true))
+            .column(Column::initial(64.0).at_least(56.0))
+            .column(Column::remainder().at_least(160.0).clip(true))
+            .header(ROW_H, |mut header| {
+                for (id, sort) in [
+                    ("grid-number", Some(GridSort::Number)),
+                    ("grid-question", None),
+                    ("grid-answer", Some(GridSort::Answer)),
+                    ("grid-remark", None),
+                    ("grid-review", Some(GridSort::Review)),
+                    ("grid-comment", None),
+                ] {
+                    header.col(|ui| match sort {
+                        Some(s) => {
+                            let arrow = match (form.sort == s, form.descending) {
+                                (true, false) => " ▲",
+                                (true, true) => " ▼",
+                                _ => "",
+                            };
+                            let text = format!("{}{arrow}", l.t(id));
+                            if ui
+                                .add(
+                                    egui::Button::new(egui::RichText::new(text).strong())
+                                        .frame(false),
+                                )
+                                .on_hover_text(l.t("grid-sort-hint"))
+                                .clicked()
+                            {
+                                sort_by = Some(s);
+                            }
                         }
-                    }
-                    None => {
-                        ui.strong(l.t(id));
-                    }
-                });
-            }
-        })
-        .body(|body| {
-            body.rows(ROW_H, rows.len(), |mut tr| {
-                let Some(r) = rows.get(tr.index()) else {
-                    return;
-                };
-                tr.set_selected(doc.selected.as_deref() == Some(r.question_id.as_str()));
-                let mut open = false;
-                tr.col(|ui| {
-                    let mark = if r.finding { " △" } else { "" };
-                    open |= ui
-                        .add(egui::Button::new(format!("{}{mark}", r.number)).frame(false))
-                        .on_hover_text(l.t("grid-open-hint"))
-                        .clicked();
-                });
-                tr.col(|ui| {
-                    ui.add(egui::Label::new(&r.text).truncate().selectable(false))
-                        .on_hover_text(&r.text);
-                });
-                tr.col(|ui| {
-                    let mut t =
-                        egui::RichText::new(&r.answer).color(crate::ui::value_color(r.value, dark));
-                    if r.gated {
-                        t = t.italics();
-                    }
-                    ui.add(egui::Label::new(t).truncate().selectable(false))
-                        .on_hover_text(&r.answer);
-                });
-                for text in [&r.remark, &r.review.label().to_string(), &r.comment] {
-                    tr.col(|ui| {
-                        let label = ui.add(egui::Label::new(text).truncate().selectable(false));
-                        if !text.is_empty() {
-                            label.on_hover_text(text);
+                        None => {
+                            ui.strong(l.t(id));
                         }
                     });
                 }
-                if open || tr.response().clicked() {
-                    cmds.push(Command::OpenFromGrid(r.question_id.clone()));
-                }
+            })
+            .body(|body| {
+                body.rows(ROW_H, rows.len(), |mut tr| {
+                    let Some(r) = rows.get(tr.index()) else {
+                        return;
+                    };
+                    tr.set_selected(doc.selected.as_deref() == Some(r.question_id.as_str()));
+                    let mut open = false;
+                    tr.col(|ui| {
+                        let mark = if r.finding { " △" } else { "" };
+                        open |= ui
+                            .add(egui::Button::new(format!("{}{mark}", r.number)).frame(false))
+                            .on_hover_text(l.t("grid-open-hint"))
+                            .clicked();
+                    });
+                    tr.col(|ui| {
+                        ui.add(egui::Label::new(&r.text).truncate().selectable(false))
+                            .on_hover_text(&r.text);
+                    });
+                    tr.col(|ui| {
+                        let mut t = egui::RichText::new(&r.answer)
+                            .color(crate::ui::value_color(r.value, dark));
+                        if r.gated {
+                            t = t.italics();
+                        }
+                        ui.add(egui::Label::new(t).truncate().selectable(false))
+                            .on_hover_text(&r.answer);
+                    });
+                    for text in [&r.remark, &r.review.label().to_string(), &r.comment] {
+                        tr.col(|ui| {
+                            let label = ui.add(egui::Label::new(text).truncate().selectable(false));
+                            if !text.is_empty() {
+                                label.on_hover_text(text);
+                            }
+                        });
+                    }
+                    if open || tr.response().clicked() {
+                        cmds.push(Command::OpenFromGrid(r.question_id.clone()));
+                    }
+                });
             });
-        });
+    });
     if let Some(s) = sort_by {
         form.descending = form.sort == s && !form.descending;
         form.sort = s;

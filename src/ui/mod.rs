@@ -92,7 +92,8 @@ pub fn root_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
         if width >= NAVIGATOR_FROM {
             navigator::navigator_ui(ui, doc, l, &mut s.view.filters, review_mode, side, out);
         }
-        if width >= GUIDE_FROM {
+        // The guide is about one question: the grid takes its room.
+        if width >= GUIDE_FROM && s.view.grid.is_none() {
             guide::guide_ui(ui, doc, l, &s.index, &s.hints, side);
         }
         egui::CentralPanel::default().show(ui, |ui| match s.view.grid.as_mut() {

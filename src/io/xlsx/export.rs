@@ -20,7 +20,7 @@ use super::{
 use crate::domain::answer::{AnswerValue, GATE_VALUES, YES_NO_NA};
 use crate::domain::catalogue::{AnswerKind, Catalogue, Question};
 use crate::domain::form::FormText;
-use crate::domain::project::{HeaderField, Project};
+use crate::domain::project::{HeaderField, Project, ReviewStatus};
 use crate::domain::summary::shown_option_value;
 use crate::domain::validation::effective_value;
 use crate::io::json::to_pretty_json;
@@ -637,7 +637,11 @@ fn review_sheet(
                     p.review.status(&q.id).label().to_string(),
                     p.review.comment(&q.id).to_string(),
                 ],
-                marked: s.attention.iter().any(|a| a.question_id == q.id),
+                // Highlighted: what needs acting on (いいえ, 要確認, 要対応), not every mark.
+                marked: matches!(
+                    p.review.status(&q.id),
+                    ReviewStatus::NeedsCheck | ReviewStatus::ActionRequired
+                ) || values.contains(&AnswerValue::No.label()),
             }
         })
         .collect();
