@@ -2,6 +2,8 @@
 //! the fallback; and the localisation of every error and finding (the library's errors stay
 //! plain data; their words live here, at the edge).
 
+mod hospital;
+
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
@@ -248,6 +250,8 @@ fn kind_word(l: &Localizer, k: FileKind) -> String {
         FileKind::Project => "kind-project",
         FileKind::Catalogue => "kind-catalogue",
         FileKind::Foreign => "kind-foreign",
+        FileKind::Profile => "kind-profile",
+        FileKind::Register => "kind-register",
     })
 }
 
@@ -331,6 +335,11 @@ impl Localize for FileError {
                 format!("{}: {}", p.display(), source.localize(l))
             }
             FileError::Workbook(e) => e.localize(l),
+            FileError::Profile { path: p, issues } => hospital::profile_error(l, p, issues),
+            FileError::TooManyFiles { path: p, limit } => l.ta(
+                "err-too-many-files",
+                &[("folder", path(p)), ("limit", s(limit))],
+            ),
         }
     }
 }
