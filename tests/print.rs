@@ -315,3 +315,33 @@ fn the_review_sheet_prints_landscape_with_whole_rows_and_the_fingerprint() {
         "rows shorter than their text: {overlaps:?}"
     );
 }
+
+#[test]
+fn the_check_report_prints_a_landscape_page_per_sheet_with_whole_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("check.xlsx");
+    let profile = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/profiles/default.json");
+    kaijisho()
+        .arg("check")
+        .arg(&profile)
+        .args(three_statements(dir.path()))
+        .arg("--xlsx")
+        .arg(&xlsx)
+        .assert()
+        .code(1);
+    let Some(pdf) = print_with_libreoffice(&xlsx) else {
+        return;
+    };
+    let (words, pages) = words(&pdf);
+    assert_eq!(pages.len(), 2, "verdicts and details: {pages:?}");
+    assert!(pages.iter().all(|(w, h)| w > h), "landscape: {pages:?}");
+    let columns = column_text(&words);
+    for expected in ["リスク評価が必要", "三番目の事業者", "基準外"] {
+        assert!(columns.contains(expected), "{expected} in {columns}");
+    }
+    let overlaps = overlapping(&words);
+    assert!(
+        overlaps.is_empty(),
+        "rows shorter than their text: {overlaps:?}"
+    );
+}

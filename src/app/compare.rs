@@ -35,6 +35,17 @@ pub struct Column {
     pub file: String,
 }
 
+impl Column {
+    /// The title with the file name after it (unless the title already names it).
+    pub fn with_file(&self) -> String {
+        if self.title.contains(&self.file) {
+            self.title.clone()
+        } else {
+            format!("{} ({})", self.title, self.file)
+        }
+    }
+}
+
 /// A finished comparison: the statements' columns and the table.
 #[derive(Debug, Clone)]
 pub struct ComparisonView {
@@ -165,11 +176,7 @@ fn export_lines(l: &Localizer, view: &ComparisonView, filter: RowFilter) -> Vec<
         .map(|(i, c)| {
             l.ta(
                 "compare-statement-line",
-                &[
-                    ("n", (i + 1).into()),
-                    ("title", c.title.clone().into()),
-                    ("file", c.file.clone().into()),
-                ],
+                &[("n", (i + 1).into()), ("title", c.with_file().into())],
             )
         })
         .collect();
@@ -242,7 +249,8 @@ pub fn report_lines(l: &Localizer, view: &ComparisonView, filter: RowFilter) -> 
 /// A comparison export with its words in place, ready to be written off the UI thread.
 #[derive(Debug, Clone)]
 pub enum PreparedExport {
-    Xlsx(PrintTable),
+    /// A workbook of these sheets.
+    Xlsx(Vec<PrintTable>),
     Pdf {
         title: String,
         lines: Vec<ReportLine>,
@@ -261,12 +269,12 @@ pub fn prepare_comparison(
             let rows: Vec<&Row> = view.table.filtered(filter).collect();
             let titles: Vec<String> = view.columns.iter().map(|c| c.title.clone()).collect();
             let text = |c: &Cell| cell_text(l, c);
-            PreparedExport::Xlsx(io::xlsx::comparison_table(
+            PreparedExport::Xlsx(vec![io::xlsx::comparison_table(
                 &titles,
                 &rows,
                 &comparison_headings(l, view, filter),
                 &text,
-            ))
+            )])
         }
         ExportFormat::Pdf => PreparedExport::Pdf {
             title: l.t("compare-title"),
@@ -279,8 +287,8 @@ pub fn prepare_comparison(
 pub fn write_prepared(export: &PreparedExport, path: &Path) -> Result<(), BoxedError> {
     let boxed = |e: Box<dyn Localize + Send>| e;
     let bytes = match export {
-        PreparedExport::Xlsx(table) => {
-            io::xlsx::table_xlsx(table).map_err(|e| boxed(Box::new(e)))?
+        PreparedExport::Xlsx(tables) => {
+            io::xlsx::tables_xlsx(tables).map_err(|e| boxed(Box::new(e)))?
         }
         PreparedExport::Pdf { title, lines } => {
             let font = assets::japanese_font().map_err(|e| boxed(Box::new(e)))?;

@@ -17,6 +17,7 @@ pub mod documents;
 pub mod editing;
 pub mod exercise;
 pub mod grid;
+pub mod hospital;
 pub mod keys;
 pub mod log;
 pub mod menu;

@@ -116,6 +116,17 @@ pub(super) enum Command {
         #[arg(long)]
         pdf: Option<PathBuf>,
     },
+    /// Check statements against a hospital's acceptance profile (exit 0 when every statement is
+    /// within it, 1 when any is not).
+    Check {
+        profile: PathBuf,
+        #[arg(required = true, num_args = 1..)]
+        files: Vec<PathBuf>,
+        #[arg(long)]
+        xlsx: Option<PathBuf>,
+        #[arg(long)]
+        pdf: Option<PathBuf>,
+    },
     /// Training: exercise copies and their check against the model.
     Exercise {
         #[command(subcommand)]

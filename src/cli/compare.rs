@@ -27,11 +27,7 @@ pub(super) fn run(
     for (i, c) in view.columns.iter().enumerate() {
         out.push_str(&l.ta(
             "compare-statement-line",
-            &[
-                ("n", (i + 1).into()),
-                ("title", c.title.clone().into()),
-                ("file", c.file.clone().into()),
-            ],
+            &[("n", (i + 1).into()), ("title", c.with_file().into())],
         ));
         out.push('\n');
     }

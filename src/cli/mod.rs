@@ -5,6 +5,7 @@ mod answer;
 mod args;
 mod carry;
 mod catalogues;
+mod check;
 mod compare;
 mod dump;
 mod error;
@@ -147,6 +148,12 @@ fn execute(command: Command, l: &Localizer) -> Result<ExitCode, CliError> {
         Command::Compare { files, xlsx, pdf } => {
             compare::run(l, &files, xlsx.as_deref(), pdf.as_deref())
         }
+        Command::Check {
+            profile,
+            files,
+            xlsx,
+            pdf,
+        } => check::run(l, &profile, &files, xlsx.as_deref(), pdf.as_deref()),
         Command::Carry {
             old,
             catalogue,

@@ -31,7 +31,7 @@ pub struct ComparisonHeadings {
 
 /// The comparison as a printable table: `titles` head each statement's two columns (vendor /
 /// product / version), `rows` are the rows to print, `cell_text` words one statement's answer
-/// (with its gate and how it was matched). Written with [`super::table::table_xlsx`].
+/// (with its gate and how it was matched). Written with [`super::table::tables_xlsx`].
 pub fn comparison_table(
     titles: &[String],
     rows: &[&Row],

@@ -21,7 +21,7 @@ pub use import::{
     ImportReport, Imported, Mapping, Note, Skip, Skipped, import_file, import_workbook,
     read_workbook,
 };
-pub use table::{PrintTable, Span, TableRow, add_print_table, table_xlsx};
+pub use table::{PrintTable, Span, TableRow, add_print_table, tables_xlsx};
 
 /// The visible sheet of an export.
 pub const MAIN_SHEET: &str = "開示書";

@@ -176,10 +176,12 @@ pub fn add_print_table(wb: &mut Workbook, t: &PrintTable) -> Result<(), ExportEr
     Ok(())
 }
 
-/// A workbook of this one table.
-pub fn table_xlsx(t: &PrintTable) -> Result<Vec<u8>, ExportError> {
+/// A workbook of these tables, a sheet each.
+pub fn tables_xlsx(tables: &[PrintTable]) -> Result<Vec<u8>, ExportError> {
     let mut wb = Workbook::new();
-    add_print_table(&mut wb, t)?;
+    for t in tables {
+        add_print_table(&mut wb, t)?;
+    }
     Ok(wb.save_to_buffer()?)
 }
 

@@ -1,0 +1,287 @@
+//! The hospital side: statements checked against an acceptance profile (in the background, for
+//! the window and `kaijisho check`), and the check report as a workbook or PDF.
+
+use std::path::{Path, PathBuf};
+
+use crate::domain::catalogue::Catalogue;
+use crate::domain::profile::{Deviation, Profile, StatementCheck, Verdict, check_statement};
+use crate::i18n::{Localize, Localizer};
+use crate::io::pdf::{ReportLine, Style};
+use crate::io::xlsx::{PrintTable, TableRow};
+use crate::io::{self, FileError};
+
+use super::compare::{Column, PreparedExport, columns, file_label};
+use super::documents::ExportFormat;
+use super::tasks::Progress;
+
+/// One statement checked.
+#[derive(Debug, Clone)]
+pub struct CheckedStatement {
+    pub path: PathBuf,
+    /// Vendor / product / version, and the file name.
+    pub column: Column,
+    pub check: StatementCheck,
+}
+
+/// A profile's check of several statements.
+#[derive(Debug, Clone)]
+pub struct CheckReport {
+    pub profile: String,
+    pub profile_file: String,
+    pub statements: Vec<CheckedStatement>,
+}
+
+impl CheckReport {
+    /// Whether every statement is within the profile.
+    pub fn all_within(&self) -> bool {
+        self.statements
+            .iter()
+            .all(|s| s.check.verdict() == Verdict::Within)
+    }
+}
+
+/// Reads the profile and the statements (JSON or workbooks) and checks each. A rule that
+/// selects no question of any statement is an error naming the profile (a mistyped number
+/// would otherwise pass silently).
+pub fn check_files(
+    profile_path: &Path,
+    files: &[PathBuf],
+    shipped: &[Catalogue],
+    progress: &Progress,
+) -> Result<CheckReport, FileError> {
+    progress.set_total(files.len() + 1);
+    let profile = io::hospital::load_profile(profile_path)?;
+    progress.step();
+    let mut opened = Vec::new();
+    for f in files {
+        opened.push(io::open_statement(f, shipped)?);
+        progress.step();
+    }
+    check_opened(&profile, profile_path, files, &opened)
+}
+
+/// [`check_files`] on statements already read.
+pub fn check_opened(
+    profile: &Profile,
+    profile_path: &Path,
+    files: &[PathBuf],
+    opened: &[(crate::domain::project::Project, Catalogue)],
+) -> Result<CheckReport, FileError> {
+    let catalogues: Vec<&Catalogue> = opened.iter().map(|(_, c)| c).collect();
+    let issues = profile.unmatched(&catalogues);
+    if !issues.is_empty() {
+        return Err(FileError::Profile {
+            path: profile_path.to_path_buf(),
+            issues,
+        });
+    }
+    let headers: Vec<_> = opened
+        .iter()
+        .zip(files)
+        .map(|((p, _), f)| (&p.header, file_label(f)))
+        .collect();
+    let statements = columns(&headers)
+        .into_iter()
+        .zip(opened.iter().zip(files))
+        .map(|(column, ((p, c), f))| CheckedStatement {
+            path: f.clone(),
+            column,
+            check: check_statement(profile, c, p),
+        })
+        .collect();
+    Ok(CheckReport {
+        profile: profile.name.clone(),
+        profile_file: file_label(profile_path),
+        statements,
+    })
+}
+
+/// What the report says above its tables: the profile and the counts.
+fn head_lines(l: &Localizer, r: &CheckReport) -> Vec<String> {
+    let within = r
+        .statements
+        .iter()
+        .filter(|s| s.check.verdict() == Verdict::Within)
+        .count();
+    let risk = r
+        .statements
+        .iter()
+        .filter(|s| s.check.needs_risk_assessment())
+        .count();
+    vec![
+        l.ta(
+            "check-profile-line",
+            &[
+                ("name", r.profile.clone().into()),
+                ("file", r.profile_file.clone().into()),
+            ],
+        ),
+        l.ta(
+            "check-counts",
+            &[
+                ("statements", r.statements.len().into()),
+                ("within", within.into()),
+                ("risk", risk.into()),
+            ],
+        ),
+    ]
+}
+
+/// The risk-assessment cell: said only where it is needed.
+pub fn risk_text(l: &Localizer, check: &StatementCheck) -> String {
+    if check.needs_risk_assessment() {
+        l.t("check-risk-needed")
+    } else {
+        String::new()
+    }
+}
+
+fn deviation_cells(l: &Localizer, who: &str, kind: &str, d: &Deviation) -> Vec<String> {
+    let rule = match d.rule {
+        Some(n) => l.ta("check-rule", &[("rule", n.into())]),
+        None => l.t("check-rule-default"),
+    };
+    let note = if d.note.is_empty() {
+        rule
+    } else {
+        format!("{rule}: {}", d.note)
+    };
+    vec![
+        who.to_string(),
+        kind.to_string(),
+        d.number.clone(),
+        d.text.clone(),
+        d.answer.clone(),
+        d.remark.clone(),
+        d.weight.localize(l),
+        note,
+    ]
+}
+
+/// The report as two printable sheets: one line per statement, then every answer outside the
+/// profile (and every unanswered item) with its remark.
+fn check_tables(l: &Localizer, r: &CheckReport) -> Vec<PrintTable> {
+    let words = |ids: &[(&str, f64)]| -> Vec<(String, f64)> {
+        ids.iter().map(|(id, w)| (l.t(id), *w)).collect()
+    };
+    let summary = PrintTable {
+        sheet: l.t("check-sheet-verdicts"),
+        title: l.t("check-title"),
+        lines: head_lines(l, r),
+        spans: Vec::new(),
+        columns: words(&[
+            ("check-col-statement", 44.0),
+            ("check-col-file", 24.0),
+            ("check-col-verdict", 30.0),
+            ("check-col-risk", 16.0),
+            ("check-col-unanswered", 10.0),
+        ]),
+        rows: r
+            .statements
+            .iter()
+            .map(|s| TableRow {
+                cells: vec![
+                    s.column.title.clone(),
+                    s.column.file.clone(),
+                    s.check.verdict().localize(l),
+                    risk_text(l, &s.check),
+                    s.check.unanswered.len().to_string(),
+                ],
+                marked: s.check.verdict() != Verdict::Within,
+            })
+            .collect(),
+        landscape: true,
+    };
+    let (outside, unanswered) = (l.t("check-kind-outside"), l.t("check-kind-unanswered"));
+    let details = PrintTable {
+        sheet: l.t("check-sheet-details"),
+        title: l.t("check-details-title"),
+        lines: head_lines(l, r),
+        spans: Vec::new(),
+        columns: words(&[
+            ("check-col-statement", 26.0),
+            ("check-col-kind", 9.0),
+            ("compare-number", 6.0),
+            ("compare-question", 40.0),
+            ("compare-answer", 14.0),
+            ("compare-remark", 30.0),
+            ("check-col-weight", 8.0),
+            ("check-col-rule", 18.0),
+        ]),
+        rows: r
+            .statements
+            .iter()
+            .flat_map(|s| {
+                let who = s.column.title.as_str();
+                let (outside, unanswered) = (&outside, &unanswered);
+                let out = s.check.deviations.iter().map(move |d| TableRow {
+                    cells: deviation_cells(l, who, outside, d),
+                    marked: true,
+                });
+                let open = s.check.unanswered.iter().map(move |d| TableRow {
+                    cells: deviation_cells(l, who, unanswered, d),
+                    marked: false,
+                });
+                out.chain(open).collect::<Vec<_>>()
+            })
+            .collect(),
+        landscape: true,
+    };
+    vec![summary, details]
+}
+
+/// The report as PDF lines: per statement its verdict, then each item outside the profile.
+fn check_lines(l: &Localizer, r: &CheckReport) -> Vec<ReportLine> {
+    let mut lines: Vec<ReportLine> = head_lines(l, r)
+        .into_iter()
+        .map(|t| ReportLine::new(Style::Body, t, false))
+        .collect();
+    for s in &r.statements {
+        let risk = risk_text(l, &s.check);
+        lines.push(ReportLine::new(
+            Style::Heading,
+            format!(
+                "{} — {} {risk}",
+                s.column.title,
+                s.check.verdict().localize(l)
+            ),
+            true,
+        ));
+        for (kind, list) in [
+            ("check-kind-outside", &s.check.deviations),
+            ("check-kind-unanswered", &s.check.unanswered),
+        ] {
+            for d in list {
+                let remark = if d.remark.trim().is_empty() {
+                    String::new()
+                } else {
+                    format!(" — {}", d.remark.trim())
+                };
+                lines.push(ReportLine::new(
+                    Style::Detail,
+                    format!(
+                        "[{}・{}] {} {}: {}{remark}",
+                        l.t(kind),
+                        d.weight.localize(l),
+                        d.number,
+                        d.text,
+                        d.answer
+                    ),
+                    false,
+                ));
+            }
+        }
+    }
+    lines
+}
+
+/// Words the check report for a workbook or a PDF.
+pub fn prepare_check(l: &Localizer, r: &CheckReport, format: ExportFormat) -> PreparedExport {
+    match format {
+        ExportFormat::Xlsx => PreparedExport::Xlsx(check_tables(l, r)),
+        ExportFormat::Pdf => PreparedExport::Pdf {
+            title: l.t("check-title"),
+            lines: check_lines(l, r),
+        },
+    }
+}
