@@ -1221,3 +1221,100 @@ fn the_answer_grid_opens_from_the_menu_filters_sorts_and_jumps() {
     h.run();
     assert!(h.query_by_label_contains("問を表示").is_none());
 }
+
+/// Three statements of the SDS sample in `dir`: as shipped, another vendor answering 2 いいえ,
+/// and a file that is not a statement.
+fn hospital_folder(dir: &Path) -> [std::path::PathBuf; 3] {
+    let a = dir.join("a.json");
+    let b = dir.join("b.json");
+    let bad = dir.join("broken.json");
+    let mut p = kaijisho::assets::sample_project("sds-remote-service-sample").unwrap();
+    kaijisho::io::save_project(&a, &p).unwrap();
+    p.header.vendor = "別会社".into();
+    let q2 = p.answers.get_mut("q2").unwrap();
+    q2.value = AnswerValue::No;
+    q2.remark = "次版で対応".into();
+    kaijisho::io::save_project(&b, &p).unwrap();
+    std::fs::write(&bad, "{\"answers\": ").unwrap();
+    [a, b, bad]
+}
+
+#[test]
+fn check_statements_against_the_default_profile_and_open_a_deviating_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let [a, b, _] = hospital_folder(dir.path());
+    let mut h = harness(dir.path());
+    menu(&mut h, "ファイル", "受入基準で確認…");
+    assert!(h.query_by_label_contains("既定 (すべての設問").is_some());
+    for f in [&a, &b] {
+        type_into(
+            &mut h,
+            Role::TextInput,
+            "確認する開示書のパス",
+            &f.display().to_string(),
+        );
+        h.get_by_label("追加").click();
+        h.run();
+    }
+    h.get_by_label("確認する").click();
+    settle(&mut h);
+    assert!(h.query_by_label("受入基準内").is_some());
+    assert!(h.query_by_label("基準外 (必須 1 件、推奨 0 件)").is_some());
+    assert!(h.query_by_label("リスク評価が必要").is_some());
+    // The second vendor's items, then a click opens its statement at question 2.
+    h.get_by_label_contains("別会社 / ").click();
+    h.run();
+    h.get_by_label_contains("[基準外・必須] 2 ").click();
+    settle(&mut h);
+    let doc = h.state().state.doc.as_ref().expect("the statement is open");
+    assert_eq!(doc.path.as_deref(), Some(b.as_path()));
+    assert_eq!(doc.selected.as_deref(), Some("q2"));
+    // The report, as a workbook.
+    let xlsx = dir.path().join("確認.xlsx");
+    h.get_by_label("Excel に書き出す…").click();
+    h.run();
+    choose_path(&mut h, &xlsx);
+    assert!(xlsx.exists());
+}
+
+#[test]
+fn the_register_lists_every_file_keeps_the_hospitals_fields_and_opens_a_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let [_, b, _] = hospital_folder(dir.path());
+    let mut h = harness(dir.path());
+    menu(&mut h, "ファイル", "受領台帳…");
+    choose_path(&mut h, dir.path());
+    assert!(h.query_by_label_contains("(3 ファイル)").is_some());
+    assert!(h.query_by_label("別会社").is_some());
+    // The unreadable file is listed with its reason, never skipped.
+    assert!(h.query_by_label("broken.json").is_some());
+    assert!(
+        h.query_by_label_contains("broken.json: 1 行").is_some(),
+        "the reason is shown"
+    );
+    // The 2023 statements are flagged as old.
+    assert!(h.query_all_by_label_contains("作成から").count() >= 2);
+    // The hospital's own field, saved beside the statements.
+    type_into(&mut h, Role::TextInput, "b.json システム", "電子カルテ");
+    h.get_by_label("台帳を保存").click();
+    h.run();
+    let saved = std::fs::read_to_string(dir.path().join("kaijisho-register.json")).unwrap();
+    assert!(saved.contains("\"system\": \"電子カルテ\""), "{saved}");
+    // Only rows needing attention: all three here (old, or unreadable).
+    h.get_by_label("注意のある行のみ").click();
+    h.run();
+    assert!(h.query_by_label("別会社").is_some());
+    // Open a row.
+    let opens: Vec<_> = h.query_all_by_label("開く").collect();
+    assert_eq!(opens.len(), 3);
+    drop(opens);
+    h.query_all_by(|n| n.label().as_deref() == Some("開く") && n.role() == Role::Button)
+        .nth(1)
+        .unwrap()
+        .click();
+    settle(&mut h);
+    assert_eq!(
+        h.state().state.doc.as_ref().and_then(|d| d.path.clone()),
+        Some(b)
+    );
+}

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use super::documents::ExportFormat;
 use crate::domain::edit::Edit;
 use crate::domain::project::Header;
 use crate::i18n::Lang;
@@ -25,6 +26,16 @@ pub enum Purpose {
     /// Where to write the comparison as a workbook / as PDF.
     ExportComparisonXlsx,
     ExportComparisonPdf,
+    /// The acceptance profile of a check.
+    CheckProfile,
+    /// Where to write the check report.
+    ExportCheckXlsx,
+    ExportCheckPdf,
+    /// The folder of received statements.
+    RegisterFolder,
+    /// Where to write the register.
+    ExportRegisterXlsx,
+    ExportRegisterPdf,
 }
 
 impl Purpose {
@@ -41,6 +52,12 @@ impl Purpose {
             Purpose::ExercisePdf => Command::ExportExercisePdf(path),
             Purpose::ExportComparisonXlsx => Command::ExportComparisonXlsx(path),
             Purpose::ExportComparisonPdf => Command::ExportComparisonPdf(path),
+            Purpose::CheckProfile => Command::SetCheckProfile(path),
+            Purpose::ExportCheckXlsx => Command::ExportCheck(path, ExportFormat::Xlsx),
+            Purpose::ExportCheckPdf => Command::ExportCheck(path, ExportFormat::Pdf),
+            Purpose::RegisterFolder => Command::OpenRegister(path),
+            Purpose::ExportRegisterXlsx => Command::ExportRegister(path, ExportFormat::Xlsx),
+            Purpose::ExportRegisterPdf => Command::ExportRegister(path, ExportFormat::Pdf),
         }
     }
 
@@ -57,6 +74,10 @@ impl Purpose {
             Purpose::ExercisePdf => "exercise-pdf",
             Purpose::ExportComparisonXlsx => "compare-export-xlsx",
             Purpose::ExportComparisonPdf => "compare-export-pdf",
+            Purpose::CheckProfile => "check-choose-profile",
+            Purpose::ExportCheckXlsx | Purpose::ExportRegisterXlsx => "compare-export-xlsx",
+            Purpose::ExportCheckPdf | Purpose::ExportRegisterPdf => "compare-export-pdf",
+            Purpose::RegisterFolder => "menu-register",
         }
     }
 }
@@ -160,6 +181,20 @@ pub enum Command {
     /// Write the comparison (the rows the window's filters keep) to this workbook / PDF.
     ExportComparisonXlsx(PathBuf),
     ExportComparisonPdf(PathBuf),
+    /// ファイル → 受入基準で確認…: the check window.
+    ShowCheck,
+    CloseCheck,
+    SetCheckProfile(PathBuf),
+    /// Check the window's statements against its profile (in the background).
+    RunCheck,
+    ExportCheck(PathBuf, ExportFormat),
+    /// Open a statement at one question (from a check or register line).
+    OpenAt(PathBuf, String),
+    /// ファイル → 受領台帳…: read this folder as the register.
+    OpenRegister(PathBuf),
+    SaveRegister,
+    CloseRegister,
+    ExportRegister(PathBuf, ExportFormat),
     /// The window's close button: asks first when there are unsaved changes.
     Quit,
 }
@@ -172,6 +207,7 @@ impl Command {
             Command::NewProject { .. }
                 | Command::NewFromForm
                 | Command::Open(_)
+                | Command::OpenAt(..)
                 | Command::OpenSample(_)
                 | Command::Close
                 | Command::AcceptImport

@@ -358,6 +358,9 @@ impl AppState {
             Outcome::OpenedForExercise { generation, result } => {
                 self.exercise_opened(generation, result);
             }
+            outcome @ (Outcome::Checked { .. } | Outcome::RegisterRead { .. }) => {
+                self.finish_hospital(outcome);
+            }
             Outcome::Lost { kind, file } => {
                 let msg = self.loc.ta(
                     "task-lost",

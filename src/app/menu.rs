@@ -218,6 +218,10 @@ fn table() -> Vec<Entry> {
         .when(has_doc),
         entry(File, "menu-compare", |_| Command::ShowCompare).group(),
         entry(File, "menu-carry", |_| Command::ShowCarry).when(has_doc),
+        entry(File, "menu-check", |_| Command::ShowCheck).group(),
+        entry(File, "menu-register", |_| {
+            Command::Ask(Purpose::RegisterFolder)
+        }),
         entry(File, "menu-exercise-new", |_| {
             Command::Ask(Purpose::ExerciseCopy)
         })

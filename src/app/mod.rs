@@ -23,6 +23,7 @@ pub mod log;
 pub mod menu;
 pub mod presentation;
 pub mod recovery;
+pub mod register;
 pub mod settings;
 pub mod state;
 pub mod tasks;

@@ -56,11 +56,17 @@ pub struct AppState {
     pub carry_report: Option<CarryReport>,
     /// The last exercise check (「答え合わせ」), shown until closed.
     pub exercise: Option<super::exercise::ExerciseView>,
+    /// The last check against an acceptance profile, shown in its window.
+    pub check_report: Option<super::hospital::CheckReport>,
+    /// The register of received statements, when open.
+    pub register: Option<super::register::RegisterView>,
     pub view: View,
     pub tasks: Tasks,
     /// The latest import and comparison asked for: an older request's result is dropped.
     pub(super) import_generation: u64,
     pub(super) compare_generation: u64,
+    pub(super) check_generation: u64,
+    pub(super) register_generation: u64,
 }
 
 impl AppState {
@@ -94,9 +100,13 @@ impl AppState {
             comparison: None,
             carry_report: None,
             exercise: None,
+            check_report: None,
+            register: None,
             tasks: Tasks::default(),
             import_generation: 0,
             compare_generation: 0,
+            check_generation: 0,
+            register_generation: 0,
         };
         state.load_recovery();
         Ok(state)

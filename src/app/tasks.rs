@@ -20,6 +20,10 @@ pub enum TaskKind {
     Import,
     Export,
     Compare,
+    /// Statements checked against an acceptance profile.
+    Check,
+    /// A folder of received statements read for the register.
+    Register,
 }
 
 impl TaskKind {
@@ -29,6 +33,8 @@ impl TaskKind {
             TaskKind::Import => "task-name-import",
             TaskKind::Export => "task-name-export",
             TaskKind::Compare => "task-name-compare",
+            TaskKind::Check => "task-name-check",
+            TaskKind::Register => "task-name-register",
         }
     }
 
@@ -38,6 +44,8 @@ impl TaskKind {
             TaskKind::Import => "task-import",
             TaskKind::Export => "task-export",
             TaskKind::Compare => "task-compare",
+            TaskKind::Check => "task-check",
+            TaskKind::Register => "task-register",
         }
     }
 }
@@ -91,6 +99,14 @@ pub enum Outcome {
     OpenedForExercise {
         generation: u64,
         result: Result<Box<(Project, Catalogue)>, FileError>,
+    },
+    Checked {
+        generation: u64,
+        result: Result<super::hospital::CheckReport, FileError>,
+    },
+    RegisterRead {
+        generation: u64,
+        result: Result<super::register::RegisterView, FileError>,
     },
     /// The worker stopped without an answer (it panicked): said to the user, never silent.
     Lost { kind: TaskKind, file: PathBuf },

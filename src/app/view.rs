@@ -40,6 +40,16 @@ pub struct CompareForm {
     pub filter: RowFilter,
 }
 
+/// The check window's inputs: the profile (none: the shipped default) and the statements.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CheckForm {
+    pub profile: Option<PathBuf>,
+    pub files: Vec<PathBuf>,
+    pub input: String,
+    /// The statement whose items are listed (index into the report).
+    pub selected: usize,
+}
+
 /// Presentation mode: one question at a time, large, read-only, full screen.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Presentation {
@@ -70,6 +80,8 @@ pub struct View {
     pub show_about: bool,
     /// A save found its file changed on disk by another program: overwrite, compare or cancel.
     pub disk_conflict: Option<PathBuf>,
+    /// The check against an acceptance profile, when its window is open.
+    pub check: Option<CheckForm>,
     /// The answer grid (表示 → 一覧), when shown instead of the question.
     pub grid: Option<super::grid::GridForm>,
     /// Presentation mode, when on.

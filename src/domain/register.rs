@@ -46,6 +46,9 @@ pub struct Settings {
     /// flagged. None: no check.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edition: Option<String>,
+    /// The acceptance profile the verdicts come from: a file in the register's folder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<String>,
 }
 
 fn default_age() -> u32 {
@@ -57,6 +60,7 @@ impl Default for Settings {
         Settings {
             max_age_months: default_age(),
             edition: None,
+            profile: None,
         }
     }
 }
@@ -181,14 +185,6 @@ pub struct StatementRow {
     pub warnings: Vec<Warning>,
 }
 
-/// One row of the register: the file, the hospital's fields, and what was read (or why not).
-#[derive(Debug, Clone, PartialEq)]
-pub struct RegisterRow {
-    pub file: String,
-    pub entry: Entry,
-    pub read: Result<StatementRow, String>,
-}
-
 /// Compares editions as numbers (`5.2` < `6.0` < `7.0`); text that is not a number compares as
 /// equal (no warning).
 fn older(edition: &str, wanted: &str) -> bool {
@@ -303,6 +299,7 @@ mod tests {
         let settings = Settings {
             max_age_months: 24,
             edition: Some("6.0".into()),
+            profile: None,
         };
         let row = statement_row(&c, &p, None, &settings, d(2026, 11, 23));
         assert_eq!(

@@ -5,6 +5,7 @@
 pub mod about;
 pub mod app;
 pub mod carry;
+pub mod check;
 pub mod compare;
 pub mod confirm;
 pub mod disk_conflict;
@@ -20,6 +21,7 @@ pub mod path_prompt;
 pub mod presentation;
 pub mod question;
 pub mod recovery;
+pub mod register;
 pub mod review;
 pub mod start;
 pub mod status;
@@ -127,6 +129,17 @@ fn dialogs_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
     let comparing = s.tasks.is_running(TaskKind::Compare);
     let comparison = s.comparison.as_ref();
     compare::compare_ui(ui, l, s.view.compare.as_mut(), comparison, comparing, out);
+    let checking = s.tasks.is_running(TaskKind::Check);
+    check::check_ui(
+        ui,
+        l,
+        s.view.check.as_mut(),
+        s.check_report.as_ref(),
+        checking,
+        out,
+    );
+    let reading = s.tasks.is_running(TaskKind::Register);
+    register::register_ui(ui, l, s.register.as_mut(), reading, out);
     carry::carry_pick_ui(ui, l, &s.catalogues, s.view.carry_to.as_mut(), out);
     carry::carry_report_ui(ui, l, s.carry_report.as_ref(), s.doc.as_ref(), out);
     about::about_ui(ui, l, s.view.show_about, out);

@@ -19,10 +19,15 @@ fn native_dialog(purpose: Purpose) -> Option<PathBuf> {
         Purpose::ExportXlsx => d.add_filter("Excel", &["xlsx"]).save_file(),
         Purpose::ExerciseCopy => d.add_filter("JSON", &["json"]).save_file(),
         Purpose::CheckExercise => d.add_filter("kaijisho", &["json", "xlsx"]).pick_file(),
-        Purpose::ExercisePdf | Purpose::ExportComparisonPdf => {
-            d.add_filter("PDF", &["pdf"]).save_file()
+        Purpose::ExercisePdf
+        | Purpose::ExportComparisonPdf
+        | Purpose::ExportCheckPdf
+        | Purpose::ExportRegisterPdf => d.add_filter("PDF", &["pdf"]).save_file(),
+        Purpose::ExportComparisonXlsx | Purpose::ExportCheckXlsx | Purpose::ExportRegisterXlsx => {
+            d.add_filter("Excel", &["xlsx"]).save_file()
         }
-        Purpose::ExportComparisonXlsx => d.add_filter("Excel", &["xlsx"]).save_file(),
+        Purpose::CheckProfile => d.add_filter("JSON", &["json"]).pick_file(),
+        Purpose::RegisterFolder => d.pick_folder(),
     }
 }
 
