@@ -1318,3 +1318,66 @@ fn the_register_lists_every_file_keeps_the_hospitals_fields_and_opens_a_row() {
         Some(b)
     );
 }
+
+#[test]
+fn make_a_profile_mark_items_check_three_statements_and_open_a_deviation() {
+    let dir = tempfile::tempdir().unwrap();
+    let [a, b, _] = hospital_folder(dir.path());
+    std::fs::remove_file(dir.path().join("broken.json")).unwrap();
+    // A third vendor answers 3 いいえ, which the profile will accept.
+    let c = dir.path().join("c.json");
+    let mut p = kaijisho::assets::sample_project("sds-remote-service-sample").unwrap();
+    p.header.vendor = "三社目".into();
+    p.answers.get_mut("q3").unwrap().value = AnswerValue::No;
+    kaijisho::io::save_project(&c, &p).unwrap();
+    let mut h = harness(dir.path());
+    menu(&mut h, "ファイル", "開く…");
+    choose_path(&mut h, &a);
+    menu(&mut h, "ファイル", "受入基準を編集…");
+    // Question 3: いいえ accepted too.
+    h.get_by_role_and_label(Role::CheckBox, "3 いいえ").click();
+    h.run();
+    // Every question citing 8.3 (1, 1.1, 1.2) only recommended.
+    type_into(&mut h, Role::TextInput, "引用で一括:", "8.3");
+    h.get_by_label("を引用する設問を推奨に").click();
+    h.run();
+    assert!(h.query_by_label("3 問を推奨にしました").is_some());
+    let profile = dir.path().join("病院の受入基準.json");
+    h.get_by_label("受入基準を保存…").click();
+    h.run();
+    choose_path(&mut h, &profile);
+    let saved = kaijisho::io::hospital::load_profile(&profile).unwrap();
+    assert_eq!(saved.rules.len(), 4, "{saved:?}");
+    // Check three statements with it.
+    h.get_by_label("この基準で確認…").click();
+    h.run();
+    let shown = format!("受入基準: {}", profile.display());
+    assert!(
+        h.query_by_label(&shown).is_some(),
+        "the saved profile is the check's"
+    );
+    for f in [&b, &c] {
+        type_into(
+            &mut h,
+            Role::TextInput,
+            "確認する開示書のパス",
+            &f.display().to_string(),
+        );
+        h.get_by_label("追加").click();
+        h.run();
+    }
+    h.get_by_label("確認する").click();
+    settle(&mut h);
+    assert_eq!(
+        h.query_all_by_label("受入基準内").count(),
+        2,
+        "the sample and 三社目"
+    );
+    h.get_by_label_contains("別会社 / ").click();
+    h.run();
+    h.get_by_label_contains("[基準外・必須] 2 ").click();
+    settle(&mut h);
+    let doc = h.state().state.doc.as_ref().unwrap();
+    assert_eq!(doc.path.as_deref(), Some(b.as_path()));
+    assert_eq!(doc.selected.as_deref(), Some("q2"));
+}

@@ -33,6 +33,9 @@ pub enum Purpose {
     ExportCheckPdf,
     /// The folder of received statements.
     RegisterFolder,
+    /// A profile to edit / where to save the edited one.
+    OpenProfile,
+    SaveProfile,
     /// Where to write the register.
     ExportRegisterXlsx,
     ExportRegisterPdf,
@@ -56,6 +59,8 @@ impl Purpose {
             Purpose::ExportCheckXlsx => Command::ExportCheck(path, ExportFormat::Xlsx),
             Purpose::ExportCheckPdf => Command::ExportCheck(path, ExportFormat::Pdf),
             Purpose::RegisterFolder => Command::OpenRegister(path),
+            Purpose::OpenProfile => Command::OpenProfile(path),
+            Purpose::SaveProfile => Command::SaveProfile(path),
             Purpose::ExportRegisterXlsx => Command::ExportRegister(path, ExportFormat::Xlsx),
             Purpose::ExportRegisterPdf => Command::ExportRegister(path, ExportFormat::Pdf),
         }
@@ -78,6 +83,8 @@ impl Purpose {
             Purpose::ExportCheckXlsx | Purpose::ExportRegisterXlsx => "compare-export-xlsx",
             Purpose::ExportCheckPdf | Purpose::ExportRegisterPdf => "compare-export-pdf",
             Purpose::RegisterFolder => "menu-register",
+            Purpose::OpenProfile => "profile-open",
+            Purpose::SaveProfile => "profile-save",
         }
     }
 }
@@ -195,6 +202,21 @@ pub enum Command {
     SaveRegister,
     CloseRegister,
     ExportRegister(PathBuf, ExportFormat),
+    /// ファイル → 受入基準を編集…: the profile editor (with the shipped default).
+    ShowProfileEditor,
+    CloseProfileEditor,
+    OpenProfile(PathBuf),
+    SaveProfile(PathBuf),
+    /// What one question accepts in the edited profile, and its weight.
+    ProfileQuestion {
+        question: String,
+        accept: Vec<crate::domain::answer::AnswerValue>,
+        weight: crate::domain::profile::Weight,
+    },
+    /// Every question citing the editor's citation gets this weight.
+    ProfileMarkCiting(crate::domain::profile::Weight),
+    /// Check statements with the edited (saved) profile.
+    CheckWithProfile,
     /// The window's close button: asks first when there are unsaved changes.
     Quit,
 }

@@ -15,7 +15,7 @@ use super::compare::{Column, PreparedExport, columns, file_label, write_prepared
 use super::documents::ExportFormat;
 use super::state::AppState;
 use super::tasks::{Outcome, Progress, TaskKind};
-use super::view::CheckForm;
+use super::view::{CheckForm, ProfileEditor};
 
 /// One statement checked.
 #[derive(Debug, Clone)]
@@ -322,7 +322,7 @@ impl AppState {
             Command::SaveRegister => self.save_register(),
             Command::CloseRegister => self.register = None,
             Command::ExportRegister(path, format) => self.export_register(path, format),
-            _ => {}
+            other => self.run_profile_editor(other),
         }
     }
 
@@ -412,6 +412,132 @@ impl AppState {
                 }
             }
             _ => log::info!("an earlier check or register read finished after a newer one"),
+        }
+    }
+}
+
+impl AppState {
+    /// The profile editor's commands.
+    fn run_profile_editor(&mut self, cmd: Command) {
+        match cmd {
+            Command::ShowProfileEditor if self.view.profile_editor.is_none() => {
+                let profile = match crate::assets::default_profile() {
+                    Ok(p) => p,
+                    Err(e) => {
+                        let msg = e.localize(&self.loc);
+                        return self.fail(msg);
+                    }
+                };
+                let catalogue = self
+                    .doc
+                    .as_ref()
+                    .map(|d| d.catalogue.id.clone())
+                    .or_else(|| self.catalogues.first().map(|c| c.id.clone()))
+                    .unwrap_or_default();
+                self.view.profile_editor = Some(ProfileEditor {
+                    path: None,
+                    profile,
+                    catalogue,
+                    search: String::new(),
+                    citing: String::new(),
+                    dirty: false,
+                });
+            }
+            Command::CloseProfileEditor => self.view.profile_editor = None,
+            Command::OpenProfile(path) => match io::hospital::load_profile(&path) {
+                Ok(profile) => {
+                    if let Some(e) = &mut self.view.profile_editor {
+                        e.profile = profile;
+                        e.path = Some(path.clone());
+                        e.dirty = false;
+                    }
+                    self.say_file("status-opened", &path);
+                }
+                Err(e) => {
+                    let msg = e.localize(&self.loc);
+                    self.fail(msg);
+                }
+            },
+            Command::SaveProfile(path) => self.save_profile(path),
+            Command::ProfileQuestion {
+                question,
+                accept,
+                weight,
+            } => {
+                let Some(c) = self.editor_catalogue() else {
+                    return;
+                };
+                if let (Some(e), Some(q)) = (&mut self.view.profile_editor, c.question(&question)) {
+                    e.profile.set_for_question(&c.id, q, accept, weight);
+                    e.dirty = true;
+                }
+            }
+            Command::ProfileMarkCiting(weight) => {
+                let Some(c) = self.editor_catalogue() else {
+                    return;
+                };
+                let Some(e) = &mut self.view.profile_editor else {
+                    return;
+                };
+                let n = e.profile.mark_citing(&c, &e.citing, weight);
+                e.dirty |= n > 0;
+                let msg = self.loc.ta(
+                    "profile-marked",
+                    &[
+                        ("count", n.into()),
+                        ("weight", weight.localize(&self.loc).into()),
+                    ],
+                );
+                self.say(msg);
+            }
+            Command::CheckWithProfile => {
+                let path = self
+                    .view
+                    .profile_editor
+                    .as_ref()
+                    .and_then(|e| e.path.clone());
+                self.run_hospital(Command::ShowCheck);
+                if let Some(f) = &mut self.view.check {
+                    f.profile = path;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The catalogue the editor lists: a shipped one, or the open statement's.
+    pub fn editor_catalogue(&self) -> Option<Catalogue> {
+        let id = &self.view.profile_editor.as_ref()?.catalogue;
+        self.catalogues
+            .iter()
+            .find(|c| c.id == *id)
+            .or_else(|| {
+                self.doc
+                    .as_ref()
+                    .map(|d| &d.catalogue)
+                    .filter(|c| c.id == *id)
+            })
+            .cloned()
+    }
+
+    /// Saves the edited profile (atomically; never over a statement that is open).
+    fn save_profile(&mut self, path: PathBuf) {
+        if self.refuse_own_file(&path) {
+            return;
+        }
+        let Some(e) = &mut self.view.profile_editor else {
+            return;
+        };
+        match io::hospital::save_profile(&path, &e.profile) {
+            Ok(()) => {
+                e.path = Some(path.clone());
+                e.dirty = false;
+                self.say_file("status-saved", &path);
+            }
+            Err(err) => {
+                let msg = err.localize(&self.loc);
+                self.fail(msg);
+            }
         }
     }
 }

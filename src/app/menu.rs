@@ -219,6 +219,7 @@ fn table() -> Vec<Entry> {
         entry(File, "menu-compare", |_| Command::ShowCompare).group(),
         entry(File, "menu-carry", |_| Command::ShowCarry).when(has_doc),
         entry(File, "menu-check", |_| Command::ShowCheck).group(),
+        entry(File, "menu-profile", |_| Command::ShowProfileEditor),
         entry(File, "menu-register", |_| {
             Command::Ask(Purpose::RegisterFolder)
         }),

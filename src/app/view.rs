@@ -50,6 +50,18 @@ pub struct CheckForm {
     pub selected: usize,
 }
 
+/// The acceptance-profile editor: the profile, where it is saved, the catalogue whose
+/// questions are listed, the search and the citation for bulk marking.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProfileEditor {
+    pub path: Option<PathBuf>,
+    pub profile: crate::domain::profile::Profile,
+    pub catalogue: String,
+    pub search: String,
+    pub citing: String,
+    pub dirty: bool,
+}
+
 /// Presentation mode: one question at a time, large, read-only, full screen.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Presentation {
@@ -80,6 +92,8 @@ pub struct View {
     pub show_about: bool,
     /// A save found its file changed on disk by another program: overwrite, compare or cancel.
     pub disk_conflict: Option<PathBuf>,
+    /// The acceptance-profile editor, when open.
+    pub profile_editor: Option<ProfileEditor>,
     /// The check against an acceptance profile, when its window is open.
     pub check: Option<CheckForm>,
     /// The answer grid (表示 → 一覧), when shown instead of the question.

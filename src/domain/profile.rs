@@ -229,6 +229,61 @@ impl Profile {
     }
 }
 
+/// Editing a profile question by question (the app's profile editor).
+impl Profile {
+    /// Sets what `q` (on catalogue `catalogue`) accepts and how much it weighs: the rule made
+    /// for this question by its number is updated, or one is added.
+    pub fn set_for_question(
+        &mut self,
+        catalogue: &str,
+        q: &Question,
+        accept: Vec<AnswerValue>,
+        weight: Weight,
+    ) {
+        let number = q.number_key();
+        let own = self.rules.iter_mut().find(|r| {
+            r.catalogue.as_deref() == Some(catalogue)
+                && matches!(&r.selector, Selector::Number(n) if super::text::normalize_number(n).as_deref() == Some(number.as_str()))
+        });
+        match own {
+            Some(r) => {
+                r.accept = accept;
+                r.weight = weight;
+            }
+            None => self.rules.push(Rule {
+                selector: Selector::Number(number),
+                catalogue: Some(catalogue.to_string()),
+                accept,
+                weight,
+                note: String::new(),
+            }),
+        }
+    }
+
+    /// Gives every question of `c` citing `reference` (a section such as `6.5`, a 6.0 citation
+    /// such as `シス14`, or a chapter written `14章`) the weight `weight`, keeping what each
+    /// accepts. Returns how many questions it touched.
+    pub fn mark_citing(&mut self, c: &Catalogue, reference: &str, weight: Weight) -> usize {
+        let r = fold_width(reference.trim());
+        let selector = match r.strip_suffix('章').map(|n| n.trim().parse::<u32>()) {
+            Some(Ok(ch)) => Selector::Chapter(ch),
+            _ => Selector::Ref(r),
+        };
+        let hits: Vec<&Question> = c
+            .questions()
+            .filter(|q| specificity(&selector, q).is_some())
+            .collect();
+        for q in &hits {
+            let accept = self
+                .rule_for(&c.id, q)
+                .map(|g| g.accept.to_vec())
+                .unwrap_or_else(|| vec![AnswerValue::Yes, AnswerValue::NotApplicable]);
+            self.set_for_question(&c.id, q, accept, weight);
+        }
+        hits.len()
+    }
+}
+
 /// The rule that applies to a question (`rule` is its 1-based number; `None` for the default).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Governing<'a> {
@@ -518,6 +573,29 @@ mod tests {
         let (c, p) = answered(&[("g", Applies), ("g1", Yes)]);
         let check = check_statement(&profile, &c, &p);
         assert_eq!(check.verdict(), Verdict::Incomplete { unanswered: 2 });
+    }
+
+    #[test]
+    fn editing_question_by_question_and_by_citation() {
+        use AnswerValue::*;
+        let c = tiny();
+        let mut profile = Profile::default_profile("病院");
+        let q = c.question("p").unwrap();
+        profile.set_for_question(&c.id, q, vec![Yes], Weight::Recommended);
+        profile.set_for_question(&c.id, q, vec![Yes, No], Weight::Recommended);
+        assert_eq!(profile.rules.len(), 1, "one rule per question");
+        let g = profile.rule_for(&c.id, q).unwrap();
+        assert_eq!((g.accept, g.weight), (&[Yes, No][..], Weight::Recommended));
+        // Every question citing chapter 8 (1, 1.1) becomes 推奨, keeping what it accepts.
+        assert_eq!(profile.mark_citing(&c, "8章", Weight::Recommended), 2);
+        let g1 = profile.rule_for(&c.id, c.question("g1").unwrap()).unwrap();
+        assert_eq!(
+            (g1.accept, g1.weight),
+            (&[Yes, NotApplicable][..], Weight::Recommended)
+        );
+        assert_eq!(profile.mark_citing(&c, "6.3", Weight::Required), 1);
+        assert_eq!(profile.rule_for(&c.id, q).unwrap().weight, Weight::Required);
+        assert_eq!(profile.mark_citing(&c, "9.9", Weight::Required), 0);
     }
 
     #[test]

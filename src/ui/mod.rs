@@ -19,6 +19,7 @@ pub mod menu;
 pub mod navigator;
 pub mod path_prompt;
 pub mod presentation;
+pub mod profile;
 pub mod question;
 pub mod recovery;
 pub mod register;
@@ -129,6 +130,13 @@ fn dialogs_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
     let comparing = s.tasks.is_running(TaskKind::Compare);
     let comparison = s.comparison.as_ref();
     compare::compare_ui(ui, l, s.view.compare.as_mut(), comparison, comparing, out);
+    let mut catalogues: Vec<&crate::domain::catalogue::Catalogue> = s.catalogues.iter().collect();
+    if let Some(d) = &s.doc
+        && !catalogues.iter().any(|c| c.id == d.catalogue.id)
+    {
+        catalogues.push(&d.catalogue);
+    }
+    profile::profile_ui(ui, l, s.view.profile_editor.as_mut(), &catalogues, out);
     let checking = s.tasks.is_running(TaskKind::Check);
     check::check_ui(
         ui,

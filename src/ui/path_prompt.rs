@@ -26,7 +26,8 @@ fn native_dialog(purpose: Purpose) -> Option<PathBuf> {
         Purpose::ExportComparisonXlsx | Purpose::ExportCheckXlsx | Purpose::ExportRegisterXlsx => {
             d.add_filter("Excel", &["xlsx"]).save_file()
         }
-        Purpose::CheckProfile => d.add_filter("JSON", &["json"]).pick_file(),
+        Purpose::CheckProfile | Purpose::OpenProfile => d.add_filter("JSON", &["json"]).pick_file(),
+        Purpose::SaveProfile => d.add_filter("JSON", &["json"]).save_file(),
         Purpose::RegisterFolder => d.pick_folder(),
     }
 }
