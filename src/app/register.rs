@@ -76,7 +76,11 @@ pub fn read_folder(
         Some(name) => Some(io::hospital::load_profile(&folder.join(name))?),
         None => None,
     };
-    let files = io::hospital::statement_files(folder)?;
+    // The register's own profile file is not a statement.
+    let files: Vec<PathBuf> = io::hospital::statement_files(folder)?
+        .into_iter()
+        .filter(|f| file.settings.profile.as_deref() != Some(file_label(f).as_str()))
+        .collect();
     progress.set_total(files.len());
     let today = today();
     let lines = files

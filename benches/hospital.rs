@@ -1,0 +1,112 @@
+//! The hospital side at scale: 200 statements of 300 questions checked against a profile, and a
+//! register folder of 200 statements read (every file parsed, its catalogue resolved, checked
+//! against the register's profile, warnings judged). Targets: each ≤ 1 s.
+//! `cargo bench --bench hospital`; figures in docs/PERFORMANCE.md.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use kaijisho::app::hospital::check_opened;
+use kaijisho::app::register::read_folder;
+use kaijisho::app::tasks::Progress;
+use kaijisho::domain::profile::{Profile, Rule, Selector, Weight};
+use kaijisho::domain::register::RegisterFile;
+
+#[path = "../tests/common/synthetic.rs"]
+mod synthetic;
+
+const STATEMENTS: usize = 200;
+
+fn profile() -> Profile {
+    let mut p = Profile::default_profile("ベンチマーク");
+    p.rules = vec![
+        Rule {
+            selector: Selector::Chapter(6),
+            catalogue: None,
+            accept: vec![
+                kaijisho::domain::answer::AnswerValue::Yes,
+                kaijisho::domain::answer::AnswerValue::No,
+            ],
+            weight: Weight::Recommended,
+            note: String::new(),
+        },
+        Rule {
+            selector: Selector::Number("1.1".into()),
+            catalogue: None,
+            accept: vec![kaijisho::domain::answer::AnswerValue::Yes],
+            weight: Weight::Required,
+            note: String::new(),
+        },
+    ];
+    p
+}
+
+fn hospital(c: &mut Criterion) {
+    let cat = synthetic::catalogue();
+    let mut project = synthetic::answered_project(&cat);
+    let opened: Vec<_> = (0..STATEMENTS)
+        .map(|i| {
+            project.header.vendor = format!("事業者{i}");
+            (project.clone(), cat.clone())
+        })
+        .collect();
+    let files: Vec<PathBuf> = (0..STATEMENTS)
+        .map(|i| PathBuf::from(format!("s{i}.json")))
+        .collect();
+    let profile = profile();
+    let t = Instant::now();
+    let report = check_opened(&profile, "p.json".as_ref(), &files, &opened).unwrap();
+    println!(
+        "check of {STATEMENTS} statements of {} questions: {:.1} ms ({} outside the profile)",
+        cat.question_count(),
+        t.elapsed().as_secs_f64() * 1000.0,
+        report
+            .statements
+            .iter()
+            .filter(|s| !s.check.deviations.is_empty())
+            .count()
+    );
+    c.bench_function("check_200x300", |b| {
+        b.iter(|| black_box(check_opened(&profile, "p.json".as_ref(), &files, &opened).unwrap()))
+    });
+
+    // A register folder of 200 statement files and a profile.
+    let dir = tempfile::tempdir().unwrap();
+    for (i, (p, _)) in opened.iter().enumerate() {
+        kaijisho::io::save_project(&dir.path().join(format!("s{i:03}.json")), p).unwrap();
+    }
+    kaijisho::io::hospital::save_profile(&dir.path().join("profile.json"), &profile).unwrap();
+    let mut register = RegisterFile::default();
+    register.settings.profile = Some("profile.json".into());
+    register.settings.edition = Some("6.0".into());
+    kaijisho::io::hospital::save_register(dir.path(), &register).unwrap();
+    let shipped = kaijisho::assets::shipped_catalogues().unwrap();
+    let t = Instant::now();
+    let view = read_folder(dir.path(), &shipped, &Progress::default()).unwrap();
+    println!(
+        "register of {} files read: {:.1} ms",
+        view.lines.len(),
+        t.elapsed().as_secs_f64() * 1000.0
+    );
+    assert_eq!(view.lines.len(), STATEMENTS, "the profile file is not a statement");
+    assert!(view.lines.iter().all(|l| l.read.is_ok()));
+    c.bench_function("register_200", |b| {
+        b.iter(|| black_box(read_folder(dir.path(), &shipped, &Progress::default()).unwrap()))
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(10);
+    targets = hospital
+}
+criterion_main!(benches);
