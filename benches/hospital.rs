@@ -97,7 +97,11 @@ fn hospital(c: &mut Criterion) {
         view.lines.len(),
         t.elapsed().as_secs_f64() * 1000.0
     );
-    assert_eq!(view.lines.len(), STATEMENTS, "the profile file is not a statement");
+    assert_eq!(
+        view.lines.len(),
+        STATEMENTS,
+        "the profile file is not a statement"
+    );
     assert!(view.lines.iter().all(|l| l.read.is_ok()));
     c.bench_function("register_200", |b| {
         b.iter(|| black_box(read_folder(dir.path(), &shipped, &Progress::default()).unwrap()))

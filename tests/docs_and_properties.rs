@@ -154,3 +154,29 @@ proptest! {
         prop_assert_eq!(back, p);
     }
 }
+
+#[test]
+fn the_documented_profile_and_register_examples_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let block = |needle: &str| {
+        doc_blocks()
+            .into_iter()
+            .find(|b| b.contains(needle))
+            .unwrap()
+    };
+    let profile = dir.path().join("profile.json");
+    std::fs::write(&profile, block("\"kaijisho-profile\"")).unwrap();
+    let p = kaijisho::io::hospital::load_profile(&profile).unwrap();
+    assert_eq!(p.rules.len(), 4);
+    std::fs::write(
+        dir.path().join("kaijisho-register.json"),
+        block("\"kaijisho-register\""),
+    )
+    .unwrap();
+    let r = kaijisho::io::hospital::load_register(dir.path()).unwrap();
+    assert_eq!(r.settings.edition.as_deref(), Some("6.0"));
+    assert_eq!(r.entries.len(), 1);
+    // The shipped default profile is a valid profile file too.
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/profiles/default.json");
+    assert!(kaijisho::io::hospital::load_profile(&shipped).is_ok());
+}

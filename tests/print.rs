@@ -345,3 +345,37 @@ fn the_check_report_prints_a_landscape_page_per_sheet_with_whole_rows() {
         "rows shorter than their text: {overlaps:?}"
     );
 }
+
+#[test]
+fn the_register_prints_on_one_landscape_page_with_whole_rows() {
+    use kaijisho::app::documents::ExportFormat;
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("received");
+    fs::create_dir(&folder).unwrap();
+    for (i, f) in three_statements(dir.path()).iter().enumerate() {
+        fs::copy(f, folder.join(format!("statement{i}.json"))).unwrap();
+    }
+    fs::write(folder.join("broken.json"), "{").unwrap();
+    let shipped = kaijisho::assets::shipped_catalogues().unwrap();
+    let progress = kaijisho::app::tasks::Progress::default();
+    let view = kaijisho::app::register::read_folder(&folder, &shipped, &progress).unwrap();
+    let l = kaijisho::i18n::Localizer::new(kaijisho::i18n::Lang::Ja);
+    let xlsx = dir.path().join("register.xlsx");
+    let prepared = view.prepare(&l, ExportFormat::Xlsx);
+    assert!(kaijisho::app::compare::write_prepared(&prepared, &xlsx).is_ok());
+    let Some(pdf) = print_with_libreoffice(&xlsx) else {
+        return;
+    };
+    let (words, pages) = words(&pdf);
+    assert_eq!(pages.len(), 1, "{pages:?}");
+    assert!(pages[0].0 > pages[0].1, "landscape: {pages:?}");
+    let columns = column_text(&words);
+    for expected in ["受領台帳", "broken.json", "三番目の事業者", "作成から"] {
+        assert!(columns.contains(expected), "{expected} in {columns}");
+    }
+    let overlaps = overlapping(&words);
+    assert!(
+        overlaps.is_empty(),
+        "rows shorter than their text: {overlaps:?}"
+    );
+}
