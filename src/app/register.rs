@@ -177,7 +177,7 @@ impl RegisterView {
         lines
     }
 
-    /// A line's cells as the register prints them.
+    /// A line's cells as the register shows and prints them (in [`Self::COLUMNS`] order).
     pub fn cells(&self, l: &Localizer, line: &RegisterLine) -> Vec<String> {
         let entry = self
             .file
@@ -185,48 +185,54 @@ impl RegisterView {
             .get(&line.file)
             .cloned()
             .unwrap_or_default();
-        let read = match &line.read {
-            Ok(r) => vec![
-                r.vendor.clone(),
-                format!("{} {}", r.product, r.version),
-                r.created.clone(),
-                format!("{} ({})", r.catalogue, r.form_version),
-                r.edition.clone(),
-                format!("{} / {}", r.answered, r.total),
-                r.verdict.map(|v| v.localize(l)).unwrap_or_default(),
-                review_text(l, r),
-                r.warnings
-                    .iter()
-                    .map(|w| w.localize(l))
-                    .collect::<Vec<_>>()
-                    .join(" / "),
-            ],
-            Err(e) => {
-                let mut v = vec![String::new(); 8];
-                v.push(e.localize(l));
-                v
+        let mut cells = vec![String::new(); Self::COLUMNS.len()];
+        let mut put = |i: usize, text: String| {
+            if let Some(c) = cells.get_mut(i) {
+                *c = text;
             }
         };
-        let mut cells = vec![line.file.clone(), entry.system, entry.received];
-        cells.extend(read);
-        cells.push(entry.note);
+        put(0, line.file.clone());
+        put(1, entry.system);
+        put(11, entry.received);
+        put(12, entry.note);
+        match &line.read {
+            Ok(r) => {
+                put(2, r.vendor.clone());
+                put(3, format!("{} {}", r.product, r.version));
+                put(4, r.created.clone());
+                put(5, r.verdict.map(|v| v.localize(l)).unwrap_or_default());
+                let warnings: Vec<String> = r.warnings.iter().map(|w| w.localize(l)).collect();
+                put(Self::ATTENTION, warnings.join(" / "));
+                put(7, format!("{} / {}", r.answered, r.total));
+                put(8, review_text(l, r));
+                put(9, format!("{} ({})", r.catalogue, r.form_version));
+                put(10, r.edition.clone());
+            }
+            // What could not be read says why, where the attention column is.
+            Err(e) => put(Self::ATTENTION, e.localize(l)),
+        }
         cells
     }
 
+    /// The columns edited in place (the hospital's own fields: system, received, note).
+    pub const EDITABLE: [usize; 3] = [1, 11, 12];
+    /// The attention column (warnings, or why a file could not be read).
+    pub const ATTENTION: usize = 6;
+
     /// The register's column headings (message ids) and print widths.
     pub const COLUMNS: [(&'static str, f64); 13] = [
-        ("register-col-file", 22.0),
-        ("register-col-system", 14.0),
-        ("register-col-received", 12.0),
-        ("register-col-vendor", 18.0),
-        ("register-col-product", 22.0),
+        ("register-col-file", 20.0),
+        ("register-col-system", 12.0),
+        ("register-col-vendor", 16.0),
+        ("register-col-product", 20.0),
         ("register-col-created", 12.0),
-        ("register-col-catalogue", 20.0),
-        ("register-col-edition", 7.0),
-        ("register-col-answered", 8.0),
         ("register-col-verdict", 16.0),
-        ("register-col-review", 14.0),
         ("register-col-warnings", 24.0),
+        ("register-col-answered", 7.0),
+        ("register-col-review", 14.0),
+        ("register-col-catalogue", 18.0),
+        ("register-col-edition", 6.0),
+        ("register-col-received", 12.0),
         ("register-col-note", 18.0),
     ];
 

@@ -133,7 +133,7 @@ fn table_ui(ui: &mut egui::Ui, l: &Localizer, view: &mut RegisterView, cmds: &mu
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
             .column(Column::auto());
         for (_, w) in RegisterView::COLUMNS {
-            table = table.column(Column::initial((w * 7.0) as f32).at_least(40.0).clip(true));
+            table = table.column(Column::initial((w * 6.5) as f32).at_least(40.0).clip(true));
         }
         table
             .header(ROW_H, |mut h| {
@@ -177,12 +177,12 @@ fn table_ui(ui: &mut egui::Ui, l: &Localizer, view: &mut RegisterView, cmds: &mu
                     for (c, text) in row.iter().enumerate() {
                         tr.col(|ui| {
                             // The hospital's own fields are edited in place.
-                            let editable = matches!(c, 1 | 2 | 12);
+                            let editable = RegisterView::EDITABLE.contains(&c);
                             if editable {
                                 let entry = view.file.entries.entry(line.file.clone()).or_default();
                                 let field = match c {
                                     1 => &mut entry.system,
-                                    2 => &mut entry.received,
+                                    11 => &mut entry.received,
                                     _ => &mut entry.note,
                                 };
                                 let heading = RegisterView::COLUMNS.get(c).map(|h| l.t(h.0));
@@ -197,7 +197,7 @@ fn table_ui(ui: &mut egui::Ui, l: &Localizer, view: &mut RegisterView, cmds: &mu
                                 if resp.changed() {
                                     view.dirty = true;
                                 }
-                            } else if c == 11 && !text.is_empty() {
+                            } else if c == RegisterView::ATTENTION && !text.is_empty() {
                                 ui.add(
                                     egui::Label::new(egui::RichText::new(text).color(warn))
                                         .truncate(),
