@@ -110,6 +110,13 @@ pub enum Command {
     /// The path prompt's OK: run what it was for with this path.
     PromptDone(PathBuf),
     CancelPrompt,
+    /// Show this folder in the path prompt's file browser (`None`: open the browser where the
+    /// typed path or the last-used folder is).
+    Browse(Option<PathBuf>),
+    /// 参照… found no native file dialog: use the in-app browser from now on.
+    NativeDialogMissing,
+    /// The answer to "export instead?" after a Save As to a workbook or PDF.
+    ExportOffer(bool),
     /// The answer to "save the unsaved changes?".
     Confirm(Choice),
     ToggleValidation,

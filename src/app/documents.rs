@@ -81,6 +81,8 @@ impl AppState {
 
     /// Opens a project JSON, or shows the import preview of a workbook.
     pub(super) fn open(&mut self, path: PathBuf) {
+        // Messages and the recent files name it in full.
+        let path = std::path::absolute(&path).unwrap_or(path);
         if io::is_workbook(&path) {
             return self.import(path, None);
         }
@@ -199,14 +201,8 @@ impl AppState {
             // Another prompt replaces a Save As that a waiting command depended on.
             self.view.after_save = None;
         }
-        let current = self.doc.as_ref().and_then(|d| d.path.clone());
-        let text = match (purpose, current) {
-            (Purpose::SaveAs, Some(p)) => p.display().to_string(),
-            (Purpose::ExportPdf, Some(p)) => p.with_extension("pdf").display().to_string(),
-            (Purpose::ExportXlsx, Some(p)) => p.with_extension("xlsx").display().to_string(),
-            _ => String::new(),
-        };
-        self.view.prompt = Some(PathPrompt { purpose, text });
+        let text = self.prompt_text(purpose);
+        self.view.prompt = Some(PathPrompt::new(purpose, text));
     }
 
     /// The user gave up: a close (or new/open) waiting for a Save As is off too.
@@ -332,7 +328,10 @@ impl AppState {
                 });
             }
             Outcome::Exported { path, result } => match result {
-                Ok(()) => self.say_file("written", &path),
+                Ok(()) => {
+                    self.settings.used_folder_of(&path);
+                    self.say_file("written", &path);
+                }
                 Err(e) => {
                     let msg = e.localize(&self.loc);
                     self.fail(msg);

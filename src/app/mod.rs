@@ -9,6 +9,7 @@
 //! - [`tasks`]: import, export and compare off the UI thread.
 //! - [`settings`], [`view`], [`log`]: saved settings, window state, the log file.
 
+pub mod browser;
 pub mod command;
 pub mod compare;
 pub mod dialogs;
@@ -16,6 +17,7 @@ pub mod doc;
 pub mod documents;
 pub mod editing;
 pub mod exercise;
+pub mod files;
 pub mod keys;
 pub mod log;
 pub mod menu;

@@ -181,12 +181,11 @@ impl AppState {
             }
             Command::SetDark(dark) => self.settings.dark = dark,
             Command::Ask(purpose) => self.ask(purpose),
-            Command::PromptDone(path) => {
-                if let Some(prompt) = self.view.prompt.take() {
-                    self.apply(prompt.purpose.command(path), now);
-                }
-            }
+            Command::PromptDone(path) => self.prompt_done(path, now),
             Command::CancelPrompt => self.cancel_prompt(),
+            Command::Browse(folder) => self.browse(folder),
+            Command::NativeDialogMissing => self.native_dialog_missing(),
+            Command::ExportOffer(accept) => self.export_offer_done(accept),
             Command::Confirm(choice) => self.confirm(choice, now),
             Command::ToggleValidation => self.view.show_validation ^= true,
             Command::ToggleReviewMode => self.view.review_mode ^= true,

@@ -12,6 +12,8 @@ use super::command::{Command, Purpose};
 pub struct PathPrompt {
     pub purpose: Purpose,
     pub text: String,
+    /// The in-app file browser, when open (no native file dialog).
+    pub browser: Option<super::browser::FileBrowser>,
 }
 
 /// The new-project form on the start screen.
@@ -73,6 +75,10 @@ pub struct View {
     pub disk_conflict: Option<PathBuf>,
     /// Presentation mode, when on.
     pub presentation: Option<Presentation>,
+    /// A Save As named a workbook or PDF: export there instead? (the file and the format)
+    pub export_offer: Option<(PathBuf, super::documents::ExportFormat)>,
+    /// No native file dialog answered: 参照… opens the in-app browser.
+    pub native_dialog_missing: bool,
     /// The window may close now.
     pub quit: bool,
 }

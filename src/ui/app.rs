@@ -97,6 +97,12 @@ impl KaijishoApp {
         }
     }
 
+    /// As on a system without a native file dialog: 参照… opens the in-app browser (tests).
+    pub fn without_native_dialog(mut self) -> KaijishoApp {
+        self.state.view.native_dialog_missing = true;
+        self
+    }
+
     /// The window title as last set (file name, ● when unsaved).
     pub fn title(&self) -> &str {
         &self.title

@@ -9,6 +9,7 @@ pub mod compare;
 pub mod confirm;
 pub mod disk_conflict;
 pub mod exercise;
+pub mod file_browser;
 pub mod fonts;
 pub mod guide;
 pub mod header;
@@ -115,7 +116,9 @@ pub fn root_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
 /// The dialogs and windows over the panels (also over presentation mode).
 fn dialogs_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
     let l = &s.loc;
-    path_prompt::path_prompt_ui(ui, l, s.view.prompt.as_mut(), out);
+    let native_missing = s.view.native_dialog_missing;
+    path_prompt::path_prompt_ui(ui, l, s.view.prompt.as_mut(), native_missing, out);
+    path_prompt::export_offer_ui(ui, l, s.view.export_offer.as_ref(), out);
     confirm::confirm_ui(ui, l, s.view.confirm.is_some(), out);
     disk_conflict::disk_conflict_ui(ui, l, s.view.disk_conflict.as_deref(), out);
     recovery::recovery_ui(ui, l, s.recovery.as_ref(), s.doc.is_none(), out);

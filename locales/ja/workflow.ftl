@@ -1,0 +1,11 @@
+# 開示書作成の一日: 保存、開始画面、キー操作、ナビゲーター (issue 15)。
+
+# Saving
+file-suggested-name = { $product } { $version } 開示書
+file-untitled = 開示書
+export-offer-title = 書き出しますか?
+export-offer-body = 「{ $file }」は開示書ファイル (JSON) ではありません。開示書は JSON で保存します。このファイルには書き出しとして保存できます。
+browser-up = ↑ 上のフォルダ
+browser-folder = フォルダ: { $folder }
+browser-empty = (該当するファイルやフォルダはありません)
+browser-name = ファイル名
