@@ -8,6 +8,9 @@ use crate::app::Command;
 use crate::app::view::PathPrompt;
 use crate::i18n::Localizer;
 
+/// The most height the list of folders and files takes before it scrolls.
+const LIST_HEIGHT: f32 = 240.0;
+
 pub fn file_browser_ui(
     ui: &mut egui::Ui,
     l: &Localizer,
@@ -37,8 +40,8 @@ pub fn file_browser_ui(
             ui.colored_label(ui.visuals().error_fg_color, e);
         }
         egui::ScrollArea::vertical()
-            .max_height(200.0)
-            .auto_shrink([false, false])
+            .max_height(LIST_HEIGHT)
+            .auto_shrink([false, true])
             .show(ui, |ui| {
                 if b.entries.is_empty() && b.error.is_none() {
                     ui.weak(l.t("browser-empty"));
