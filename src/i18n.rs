@@ -172,6 +172,30 @@ impl Localizer {
         }
     }
 
+    /// A catalogue's title in the UI language: titles written "日本語 / English" give the
+    /// part of the language shown (the Japanese one when there is no English part).
+    pub fn catalogue_title(&self, c: &crate::domain::catalogue::Catalogue) -> String {
+        let mut parts = c.title.splitn(2, " / ");
+        let ja = parts.next().unwrap_or_default();
+        match (self.lang(), parts.next()) {
+            (Lang::En, Some(en)) if !en.trim().is_empty() => en.trim().to_string(),
+            _ => ja.trim().to_string(),
+        }
+    }
+
+    /// A catalogue on one line in the UI language: title, kind, version and question count.
+    pub fn catalogue_short(&self, c: &crate::domain::catalogue::Catalogue) -> String {
+        self.ta(
+            "catalogue-short",
+            &[
+                ("title", s(self.catalogue_title(c))),
+                ("kind", s(c.kind)),
+                ("version", s(&c.form_version)),
+                ("count", FluentValue::from(c.question_count())),
+            ],
+        )
+    }
+
     pub fn severity(&self, s: Severity) -> String {
         self.t(&format!("severity-{}", s.key()))
     }

@@ -297,3 +297,86 @@ fn save_in_the_unsaved_changes_dialog_names_a_new_statement_then_carries_on() {
     assert_eq!(saved.header.product, "続き");
     assert!(saved.answers.values().any(|a| a.value.is_answered()));
 }
+
+#[test]
+fn the_start_screen_says_where_the_full_list_comes_from_and_starts_an_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    assert!(
+        h.query_by_label_contains("全設問は公式チェックリスト (Excel) を取り込んで")
+            .is_some()
+    );
+    h.get_by_label("公式チェックリスト (Excel) から始める")
+        .click();
+    h.run();
+    assert!(
+        h.query_by_label("Excel を取り込む…").is_some(),
+        "the import prompt"
+    );
+    assert_eq!(
+        h.state().state.view.prompt.as_ref().map(|p| p.purpose),
+        Some(kaijisho::app::Purpose::Import)
+    );
+}
+
+#[test]
+fn start_screen_labels_follow_the_catalogue_kind_and_the_ui_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    assert!(h.query_by_label("製造業者").is_some());
+    h.get_by_label("SDS リモートサービス記載例 (シード文書の抜粋) (SDS Ver.4.1、5 問)")
+        .click();
+    h.run();
+    assert!(h.query_by_label("製造業者").is_none());
+    assert!(h.query_by_label("サービス事業者").is_some());
+    assert!(h.query_by_label("サービス名称").is_some());
+    // In English: one line each in English, no Japanese counter.
+    menu(&mut h, "表示", "English");
+    assert!(
+        h.query_by_label("SDS remote-service sample (seed excerpt) (SDS Ver.4.1, 5 questions)")
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("問").is_none());
+    assert!(
+        h.query_by_label("Service provider (サービス事業者)")
+            .is_some()
+    );
+}
+
+#[test]
+fn a_catalogue_file_of_ones_own_starts_a_statement_that_opens_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = kaijisho::assets::shipped_catalogues().unwrap().remove(0);
+    c.id = "my-own".into();
+    c.title = "自社版チェックリスト / Our own checklist".into();
+    let file = dir.path().join("own-catalogue.json");
+    std::fs::write(&file, serde_json::to_string(&c).unwrap()).unwrap();
+    let mut h = harness(dir.path());
+    h.get_by_label("カタログファイルを選ぶ…").click();
+    h.run();
+    retype(
+        &mut h,
+        Role::TextInput,
+        "ファイルのパス",
+        &file.display().to_string(),
+    );
+    h.get_by_label("OK").click();
+    settle(&mut h);
+    assert!(
+        h.query_by_label_contains("自社版チェックリスト (")
+            .is_some()
+    );
+    new_statement(&mut h, "自社製品", "1.0");
+    assert_eq!(h.state().state.doc.as_ref().unwrap().catalogue.id, "my-own");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    h.get_by_label("OK").click();
+    settle(&mut h);
+    let saved = dir.path().join("自社製品 1.0 開示書.json");
+    let shipped = kaijisho::assets::shipped_catalogues().unwrap();
+    let (_, opened) = kaijisho::io::open_project(&saved, &shipped).unwrap();
+    assert_eq!(
+        opened.id, "my-own",
+        "the catalogue travels with the statement"
+    );
+}

@@ -9,3 +9,10 @@ browser-up = ↑ 上のフォルダ
 browser-folder = フォルダ: { $folder }
 browser-empty = (該当するファイルやフォルダはありません)
 browser-name = ファイル名
+
+# Start screen
+start-excerpts = 同梱のカタログ (MDS・SDS の記入例) は、設問の一部だけを抜き出した短い抜粋です。全設問は公式チェックリスト (Excel) を取り込んで使います。
+start-from-checklist = 公式チェックリスト (Excel) から始める
+start-choose-catalogue = カタログファイルを選ぶ…
+start-catalogue-loaded = カタログ「{ $title }」を { $file } から読み込みました
+catalogue-short = { $title } ({ $kind } Ver.{ $version }、{ $count } 問)

@@ -22,6 +22,8 @@ pub enum Purpose {
     CheckExercise,
     /// Where to write the exercise check as PDF.
     ExercisePdf,
+    /// A catalogue file of one's own for a new statement (the start screen).
+    Catalogue,
 }
 
 impl Purpose {
@@ -36,6 +38,7 @@ impl Purpose {
             Purpose::ExerciseCopy => Command::MakeExercise(path),
             Purpose::CheckExercise => Command::CheckExercise(path),
             Purpose::ExercisePdf => Command::ExportExercisePdf(path),
+            Purpose::Catalogue => Command::LoadCatalogue(path),
         }
     }
 
@@ -50,6 +53,7 @@ impl Purpose {
             Purpose::ExerciseCopy => "menu-exercise-new",
             Purpose::CheckExercise => "menu-exercise-check",
             Purpose::ExercisePdf => "exercise-pdf",
+            Purpose::Catalogue => "start-choose-catalogue",
         }
     }
 }
@@ -73,6 +77,8 @@ pub enum Command {
     NewFromForm,
     Open(PathBuf),
     OpenSample(String),
+    /// Read a catalogue file of one's own and choose it for a new statement.
+    LoadCatalogue(PathBuf),
     Save,
     /// Save, or ask where when the statement has no file yet.
     SaveOrAsk,

@@ -45,7 +45,10 @@ impl AppState {
     pub(super) fn new_project(&mut self, catalogue: &str, header: Header) {
         match self.catalogues.iter().find(|c| c.id == catalogue).cloned() {
             Some(c) => {
-                let p = Project::new(&c, header, false);
+                // A catalogue of one's own travels inside the statement.
+                let shipped = assets::shipped_catalogues()
+                    .is_ok_and(|s| s.iter().any(|x| x.content_hash() == c.content_hash()));
+                let p = Project::new(&c, header, !shipped);
                 self.open_doc(p, c, None);
                 if let Some(d) = &mut self.doc {
                     d.dirty = true;

@@ -18,7 +18,7 @@ impl Purpose {
         match self {
             Purpose::Open | Purpose::CheckExercise => &["json", "xlsx"],
             Purpose::Import | Purpose::ExportXlsx => &["xlsx"],
-            Purpose::SaveAs | Purpose::ExerciseCopy => &["json"],
+            Purpose::SaveAs | Purpose::ExerciseCopy | Purpose::Catalogue => &["json"],
             Purpose::ExportPdf | Purpose::ExercisePdf => &["pdf"],
         }
     }

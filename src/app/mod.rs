@@ -24,6 +24,7 @@ pub mod menu;
 pub mod presentation;
 pub mod recovery;
 pub mod settings;
+pub mod start;
 pub mod state;
 pub mod tasks;
 pub mod view;

@@ -147,6 +147,7 @@ impl AppState {
             }
             Command::Open(path) => self.open(path),
             Command::OpenSample(name) => self.open_sample(&name),
+            Command::LoadCatalogue(path) => self.load_own_catalogue(path),
             Command::Save => self.save(now),
             Command::SaveOrAsk => self.save_or_ask(now),
             Command::SaveAs(path) => self.save_to(path, now),
