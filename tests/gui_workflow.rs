@@ -380,3 +380,199 @@ fn a_catalogue_file_of_ones_own_starts_a_statement_that_opens_again() {
         "the catalogue travels with the statement"
     );
 }
+
+fn open_example(h: &mut H, button: &str) {
+    h.get_by_label(button).click();
+    h.run();
+    assert!(h.state().state.doc.is_some());
+}
+
+/// Clicks the navigator row of the question whose number and text start with `prefix`.
+fn select(h: &mut H, prefix: &str) {
+    h.get_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with(prefix)))
+        .click();
+    h.run();
+}
+
+fn key(h: &mut H, k: egui::Key) {
+    h.key_press(k);
+    h.run();
+}
+
+fn selected(h: &H) -> String {
+    h.state()
+        .state
+        .doc
+        .as_ref()
+        .unwrap()
+        .selected
+        .clone()
+        .unwrap()
+}
+
+fn option_value(h: &H, q: &str, option: &str) -> kaijisho::domain::answer::AnswerValue {
+    let doc = h.state().state.doc.as_ref().unwrap();
+    doc.project.answers[q].options[option].value
+}
+
+#[test]
+fn arrows_move_between_option_rows_and_number_keys_answer_the_marked_row() {
+    use kaijisho::domain::answer::AnswerValue;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    open_example(&mut h, "MDS 記入例を開く");
+    select(&mut h, "4.1 アクセス管理の認証方法");
+    assert!(
+        h.query_by_label("→ 記憶ID(パスワード等)").is_some(),
+        "first row marked"
+    );
+    key(&mut h, egui::Key::ArrowDown);
+    key(&mut h, egui::Key::ArrowDown);
+    assert!(h.query_by_label("→ 暗号鍵 (ICカード等)").is_some());
+    assert!(h.query_by_label("－ 記憶ID(パスワード等)").is_some());
+    key(&mut h, egui::Key::ArrowUp);
+    assert!(h.query_by_label("→ 生体認証(顔認証)").is_some());
+    let before = option_value(&h, "q4.1", "biometric");
+    let target = if before == AnswerValue::No {
+        egui::Key::Num1
+    } else {
+        egui::Key::Num2
+    };
+    key(&mut h, target);
+    let after = option_value(&h, "q4.1", "biometric");
+    assert_ne!(after, before, "the marked row was answered");
+    assert_eq!(
+        after,
+        if target == egui::Key::Num1 {
+            AnswerValue::Yes
+        } else {
+            AnswerValue::No
+        }
+    );
+    // The other rows kept their answers; Ctrl+Z takes it back.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(option_value(&h, "q4.1", "biometric"), before);
+}
+
+#[test]
+fn page_down_and_page_up_move_between_questions() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    open_example(&mut h, "記入例を開く");
+    select(&mut h, "2 扱う");
+    key(&mut h, egui::Key::PageDown);
+    assert_eq!(selected(&h), "q3");
+    key(&mut h, egui::Key::PageUp);
+    key(&mut h, egui::Key::PageUp);
+    assert_ne!(selected(&h), "q2");
+    h.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowDown);
+    h.run();
+    assert_eq!(selected(&h), "q2");
+}
+
+#[test]
+fn tab_goes_to_the_question_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    open_example(&mut h, "記入例を開く");
+    select(&mut h, "2 扱う");
+    // Clicking the navigator row left it focused: a click on empty space lets go.
+    h.event(egui::Event::PointerButton {
+        pos: egui::pos2(640.0, 700.0),
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.event(egui::Event::PointerButton {
+        pos: egui::pos2(640.0, 700.0),
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run();
+    let before = h.state().state.doc.as_ref().unwrap().project.value("q2");
+    key(&mut h, egui::Key::Tab);
+    assert!(
+        h.get_by_label("2 はい").is_focused(),
+        "the first answer of the question has the keyboard"
+    );
+    // Tab again: the next answer; Space picks it.
+    key(&mut h, egui::Key::Tab);
+    key(&mut h, egui::Key::Space);
+    let after = h.state().state.doc.as_ref().unwrap().project.value("q2");
+    assert_ne!(after, before);
+    assert_eq!(after, kaijisho::domain::answer::AnswerValue::No);
+}
+
+#[test]
+fn undo_inside_a_remark_stays_in_the_field_and_the_edit_is_one_step() {
+    use kaijisho::domain::answer::AnswerValue;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    open_example(&mut h, "記入例を開く");
+    select(&mut h, "2 扱う");
+    h.get_by_label("2 いいえ").click();
+    h.run();
+    let remark = |h: &H| {
+        h.state().state.doc.as_ref().unwrap().project.answers["q2"]
+            .remark
+            .clone()
+    };
+    let original = remark(&h);
+    h.get_by_role_and_label(Role::MultilineTextInput, "2 備考")
+        .focus();
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, "2 備考")
+        .type_text("追記");
+    h.run();
+    assert!(remark(&h).contains("追記"));
+    // Seconds pass (frames of 0.25 s), then the field's own undo and redo.
+    for _ in 0..12 {
+        h.step();
+    }
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(remark(&h), original, "undone inside the field");
+    assert_eq!(
+        h.state().state.doc.as_ref().unwrap().project.value("q2"),
+        AnswerValue::No
+    );
+    for _ in 0..12 {
+        h.step();
+    }
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    h.run();
+    assert!(remark(&h).contains("追記"), "redone inside the field");
+    // Leave the field; Ctrl+Z outside takes the whole edit back at once, then the answer.
+    key(&mut h, egui::Key::Escape);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(remark(&h), original);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(remark(&h), original);
+    assert_eq!(
+        h.state().state.doc.as_ref().unwrap().project.value("q2"),
+        AnswerValue::Yes
+    );
+}
+
+#[test]
+fn the_help_menu_lists_every_shortcut_the_platform_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    open_example(&mut h, "記入例を開く");
+    menu(&mut h, "ヘルプ", "キー操作一覧");
+    assert!(h.query_by_label("キー操作一覧").is_some());
+    // From the menu table (with the second keys) and from the key bindings.
+    assert!(h.query_by_label("Ctrl+S").is_some());
+    assert!(h.query_by_label("Ctrl+Shift+S").is_some());
+    assert!(h.query_by_label("Ctrl+Y / Ctrl+Shift+Z").is_some());
+    assert!(h.query_by_label("1 / 2 / 3").is_some());
+    assert!(
+        h.query_by_label("選択肢の行を移動 (選択肢のある設問)")
+            .is_some()
+    );
+    assert!(h.query_all_by_label_contains("PageDown").count() >= 2);
+}

@@ -100,6 +100,10 @@ pub enum Command {
     Undo,
     Redo,
     Select(String),
+    /// ↑/↓ on an option question: the option row that 1/2/3 answer moves by this many rows.
+    OptionRow(isize),
+    ShowShortcuts,
+    CloseShortcuts,
     Next,
     Previous,
     /// Compare the statements in these files.

@@ -169,7 +169,8 @@ impl AppState {
             Command::Redo => self.with_doc(|d| {
                 d.redo(now);
             }),
-            Command::Select(q) => self.with_doc(|d| d.selected = Some(q)),
+            Command::Select(q) => self.with_doc(|d| d.select(q)),
+            Command::OptionRow(delta) => self.move_option_row(delta),
             Command::Next => self.step(1),
             Command::Previous => self.step(-1),
             Command::Compare(files) => self.compare(files),
@@ -200,6 +201,8 @@ impl AppState {
             Command::CancelCarry => self.view.carry_to = None,
             Command::CloseCarryReport => self.carry_report = None,
             Command::ShowAbout => self.view.show_about = true,
+            Command::ShowShortcuts => self.view.show_shortcuts = true,
+            Command::CloseShortcuts => self.view.show_shortcuts = false,
             Command::CloseAbout => self.view.show_about = false,
             Command::OverwriteOnDisk => self.overwrite_on_disk(now),
             Command::CompareWithDisk => self.compare_with_disk(),

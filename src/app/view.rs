@@ -77,6 +77,10 @@ pub struct View {
     pub presentation: Option<Presentation>,
     /// A Save As named a workbook or PDF: export there instead? (the file and the format)
     pub export_offer: Option<(PathBuf, super::documents::ExportFormat)>,
+    /// The option row of an option question that 1/2/3 answer: the question and the row.
+    pub option_row: Option<(String, usize)>,
+    /// ヘルプ → キー操作一覧.
+    pub show_shortcuts: bool,
     /// No native file dialog answered: 参照… opens the in-app browser.
     pub native_dialog_missing: bool,
     /// The window may close now.

@@ -210,6 +210,17 @@ impl eframe::App for KaijishoApp {
             ctx.options_mut(|o| o.zoom_with_keyboard = false);
         }
         self.state.poll_tasks();
+        // Tab with nothing focused goes to the question's answer (see `question_ui`).
+        let tab_in = ctx.input(|i| i.key_pressed(egui::Key::Tab) && i.modifiers.is_none())
+            && ctx.memory(|m| m.focused().is_none());
+        ctx.data_mut(|d| {
+            let id = crate::ui::question::tab_into_question_id();
+            if tab_in {
+                d.insert_temp(id, true);
+            } else {
+                d.remove_temp::<bool>(id);
+            }
+        });
         self.keys(ctx);
         // Files dropped on the window open.
         let dropped: Option<PathBuf> = ctx.input(|i| {

@@ -21,6 +21,7 @@ pub mod presentation;
 pub mod question;
 pub mod recovery;
 pub mod review;
+pub mod shortcuts;
 pub mod start;
 pub mod status;
 pub mod validation;
@@ -95,8 +96,9 @@ pub fn root_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
         if width >= GUIDE_FROM {
             guide::guide_ui(ui, doc, l, &s.index, &s.hints, side);
         }
+        let row = doc.selected_question().map_or(0, |q| s.option_row(q));
         egui::CentralPanel::default().show(ui, |ui| {
-            question::question_ui(ui, doc, l, review_mode, out);
+            question::question_ui(ui, doc, l, review_mode, row, out);
         });
     } else {
         egui::CentralPanel::default().show(ui, |ui| {
@@ -130,5 +132,6 @@ fn dialogs_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
     carry::carry_pick_ui(ui, l, &s.catalogues, s.view.carry_to.as_mut(), out);
     carry::carry_report_ui(ui, l, s.carry_report.as_ref(), s.doc.as_ref(), out);
     about::about_ui(ui, l, s.view.show_about, out);
+    shortcuts::shortcuts_ui(ui, l, s.view.show_shortcuts, out);
     exercise::exercise_ui(ui, l, s.exercise.as_ref(), out);
 }
