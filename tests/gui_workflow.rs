@@ -15,10 +15,14 @@ use std::time::{Duration, Instant};
 use eframe::egui;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use kaijisho::app::{AppState, Settings};
 use kaijisho::i18n::Lang;
 use kaijisho::ui::KaijishoApp;
+
+mod common {
+    pub mod synthetic;
+}
 
 type H = Harness<'static, KaijishoApp>;
 
@@ -575,4 +579,90 @@ fn the_help_menu_lists_every_shortcut_the_platform_way() {
             .is_some()
     );
     assert!(h.query_all_by_label_contains("PageDown").count() >= 2);
+}
+
+/// The navigator row (a button) of the question whose label starts with `prefix`.
+fn row_rect(h: &H, prefix: &str) -> egui::Rect {
+    h.get_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with(prefix)))
+        .rect()
+}
+
+#[test]
+fn the_navigator_follows_the_current_question_in_a_long_statement() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = common::synthetic::catalogue();
+    let file = dir.path().join("long.json");
+    kaijisho::io::save_project(&file, &common::synthetic::answered_project(&c)).unwrap();
+    let mut h = harness(dir.path());
+    menu(&mut h, "ファイル", "開く…");
+    retype(
+        &mut h,
+        Role::TextInput,
+        "ファイルのパス",
+        &file.display().to_string(),
+    );
+    h.get_by_label("OK").click();
+    settle(&mut h);
+    let search = h.get_by_role_and_label(Role::TextInput, "検索").rect();
+    for _ in 0..150 {
+        h.key_press(egui::Key::PageDown);
+        h.step();
+    }
+    settle(&mut h);
+    let (prefix, number) = {
+        let doc = h.state().state.doc.as_ref().unwrap();
+        let q = doc.selected_question().unwrap();
+        let start: String = q.text.chars().take(4).collect();
+        (format!("{} {start}", q.number_key()), q.number_key())
+    };
+    assert_ne!(number, "1.1", "moved on");
+    let row = row_rect(&h, &prefix);
+    assert!(
+        row.min.y > search.max.y && row.max.y < 780.0,
+        "the current row {row:?} is on screen"
+    );
+}
+
+#[test]
+fn navigator_rows_line_up_cut_long_titles_and_sections_fold_with_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    open_example(&mut h, "MDS 記入例を開く");
+    // Status tags of different widths ("[はい]", "[5/5]"): the titles start at one x.
+    let a = row_rect(&h, "1 最少権限");
+    let b = row_rect(&h, "4.1 アクセス管理");
+    assert_eq!(a.min.x, b.min.x);
+    // A long title stays inside the panel, cut; the full title shows on hover.
+    let long = "4.2 利用権限、機密性の情報区分ごとのアクセス";
+    let search = h.get_by_role_and_label(Role::TextInput, "検索").rect();
+    let row = row_rect(&h, long);
+    assert!(row.max.x <= search.max.x + 1.0, "{row:?} inside {search:?}");
+    let full = h
+        .get_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with(long)))
+        .accesskit_node()
+        .label()
+        .unwrap()
+        .to_string();
+    h.get_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with(long)))
+        .hover();
+    for _ in 0..6 {
+        h.step();
+    }
+    assert!(
+        h.query_all_by_label(&full).count() >= 2,
+        "the tooltip repeats the full title"
+    );
+    // A section folds and unfolds from its header, which counts its answers.
+    let header = "技術的資産対策(6.5)";
+    assert!(h.query_by_label("10/10").is_some(), "the section's count");
+    h.get_by_role_and_label(Role::Button, header).click();
+    settle(&mut h);
+    assert!(
+        h.query_by_label_contains("3 悪意のある").is_none(),
+        "folded"
+    );
+    assert!(h.query_by_label("10/10").is_some(), "the count stays");
+    h.get_by_role_and_label(Role::Button, header).click();
+    settle(&mut h);
+    assert!(h.query_by_label_contains("3 悪意のある").is_some());
 }

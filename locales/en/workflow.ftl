@@ -30,3 +30,6 @@ keys-presentation-guide = Presentation: guideline and hints
 keys-presentation-hide = Presentation: hide the manufacturer
 keys-presentation-leave = Presentation: leave
 question-keys-short = Keys: 1/2/3 answer, ↑/↓ option rows, PageUp/PageDown previous/next question (outside text fields). Full list: Help → Keyboard shortcuts
+
+# Navigator
+nav-section-counts = { $answered }/{ $total }

@@ -30,3 +30,6 @@ keys-presentation-guide = プレゼンテーション: ガイドライン・ヒ�
 keys-presentation-hide = プレゼンテーション: 製造業者名を隠す
 keys-presentation-leave = プレゼンテーション: 終了
 question-keys-short = キー操作: 1/2/3 で回答、↑/↓ で選択肢の行、PageUp/PageDown で前後の設問 (入力欄の外で)。一覧は ヘルプ → キー操作一覧
+
+# Navigator
+nav-section-counts = { $answered }/{ $total }
