@@ -666,3 +666,43 @@ fn navigator_rows_line_up_cut_long_titles_and_sections_fold_with_counts() {
     settle(&mut h);
     assert!(h.query_by_label_contains("3 悪意のある").is_some());
 }
+
+#[test]
+fn range_marks_in_references_show_and_print_as_full_width_tildes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    open_example(&mut h, "MDS 記入例を開く");
+    select(&mut h, "4.1.1 パスワード");
+    assert!(
+        h.query_by_label_contains("6.5.C1(1)～6.5.C1(3)").is_some(),
+        "shown with ～"
+    );
+    assert!(h.query_by_label_contains("(1)~").is_none());
+    let doc = h.state().state.doc.as_ref().unwrap();
+    let q = doc.catalogue.find_by_number("4.1.1").unwrap();
+    assert!(
+        q.full_text().contains("(6.5.C1(1)~6.5.C1(3))"),
+        "the data keeps ~"
+    );
+    let pdf = dir.path().join("mds.pdf");
+    menu(&mut h, "ファイル", "PDF に書き出す…");
+    retype(
+        &mut h,
+        Role::TextInput,
+        "ファイルのパス",
+        &pdf.display().to_string(),
+    );
+    h.get_by_label("OK").click();
+    settle(&mut h);
+    let out = std::process::Command::new("pdftotext")
+        .args(["-raw", &pdf.display().to_string(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) runs");
+    let text: String = String::from_utf8(out.stdout)
+        .unwrap()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    assert!(text.contains("6.5.C1(1)～6.5.C1(3)"), "printed with ～");
+    assert!(!text.contains("(1)~"));
+}

@@ -8,7 +8,7 @@ use crate::app::{Command, Doc};
 use crate::domain::answer::AnswerValue;
 use crate::domain::catalogue::Question;
 use crate::domain::summary::{shown_values, tallies};
-use crate::domain::text::fold_width;
+use crate::domain::text::{fold_width, for_display};
 use crate::domain::validation::Severity;
 use crate::i18n::Localizer;
 
@@ -130,7 +130,7 @@ fn question_row(
             let st = doc.project.review.status(&q.id);
             ui.label(egui::RichText::new(format!("〔{}〕", st.label())).small());
         }
-        let full = format!("{} {}", q.number_key(), q.text);
+        let full = format!("{} {}", q.number_key(), for_display(&q.text));
         // The rest of the visible row (the list's clip edge): the text is cut there.
         let right = ui.clip_rect().right().min(ui.max_rect().right());
         let room = egui::vec2((right - ui.cursor().left() - 4.0).max(40.0), height);

@@ -7,6 +7,7 @@ use crate::app::{Command, Doc};
 use crate::domain::answer::AnswerValue;
 use crate::domain::catalogue::{AnswerKind, Question};
 use crate::domain::edit::Edit;
+use crate::domain::text::for_display;
 use crate::domain::validation::{GateState, gate_state};
 use crate::i18n::Localizer;
 
@@ -170,16 +171,19 @@ pub fn question_ui(
                         cmds.push(Command::Next);
                     }
                 });
-                ui.add(egui::Label::new(egui::RichText::new(&q.text).size(17.0)).wrap());
+                ui.add(
+                    egui::Label::new(egui::RichText::new(for_display(&q.text)).size(17.0)).wrap(),
+                );
                 if let Some(g) = &q.refs {
                     ui.horizontal_wrapped(|ui| {
                         for r in &g.refs {
-                            let chip =
-                                egui::Button::new(egui::RichText::new(r.to_string()).small());
-                            ui.add(chip).on_hover_text(&g.raw);
+                            let chip = egui::Button::new(
+                                egui::RichText::new(for_display(&r.to_string())).small(),
+                            );
+                            ui.add(chip).on_hover_text(for_display(&g.raw));
                         }
                         if g.refs.is_empty() {
-                            ui.weak(&g.raw);
+                            ui.weak(for_display(&g.raw));
                         }
                     });
                 }
