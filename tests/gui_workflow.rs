@@ -706,3 +706,31 @@ fn range_marks_in_references_show_and_print_as_full_width_tildes() {
     assert!(text.contains("6.5.C1(1)～6.5.C1(3)"), "printed with ～");
     assert!(!text.contains("(1)~"));
 }
+
+#[test]
+fn secondary_text_reads_at_4_5_to_1_in_both_themes() {
+    use kaijisho::domain::answer::AnswerValue;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    open_example(&mut h, "記入例を開く");
+    for dark in [false, true] {
+        if dark {
+            menu(&mut h, "表示", "ダークテーマ");
+        }
+        let v = h.ctx.style_of(h.ctx.theme()).visuals.clone();
+        assert_eq!(v.dark_mode, dark);
+        let bg = v.panel_fill;
+        let weak = kaijisho::ui::contrast(v.weak_text_color(), bg);
+        assert!(weak >= 4.5, "secondary text {weak:.2}:1 (dark {dark})");
+        assert!(kaijisho::ui::contrast(v.text_color(), bg) > weak);
+        for a in [
+            AnswerValue::Yes,
+            AnswerValue::No,
+            AnswerValue::NotApplicable,
+            AnswerValue::Unanswered,
+        ] {
+            let c = kaijisho::ui::contrast(kaijisho::ui::value_color(a, dark), bg);
+            assert!(c >= 4.5, "{a:?} {c:.2}:1 (dark {dark})");
+        }
+    }
+}

@@ -67,9 +67,9 @@ pub fn visible(filters: &Filters, doc: &Doc, q: &Question) -> bool {
 
 /// The width of the status column ("[未回答]", "[0/5]", …): every row starts its title at the
 /// same place.
-const STATUS_WIDTH: f32 = 64.0;
+const STATUS_WIDTH: f32 = 58.0;
 /// The width of the finding mark's column (△ or nothing).
-const MARK_WIDTH: f32 = 16.0;
+const MARK_WIDTH: f32 = 14.0;
 
 /// A section's header: its answered/total count, then its title cut to the panel's width
 /// (the full title on hover). Returns whether the title was clicked.
