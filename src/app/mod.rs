@@ -5,7 +5,8 @@
 //! - [`state`]: [`AppState`] and [`AppState::apply`], the one entry point.
 //! - [`doc`]: an open statement and its undo history (typed domain edits).
 //! - [`command`], [`menu`], [`keys`]: what can be asked, the menu table, what keys do.
-//! - [`documents`], [`editing`], [`compare`], [`dialogs`], [`recovery`]: the handlers.
+//! - [`documents`], [`editing`], [`compare`], [`dialogs`], [`recovery`], [`files`],
+//!   [`browser`], [`start`]: the handlers.
 //! - [`tasks`]: import, export and compare off the UI thread.
 //! - [`settings`], [`view`], [`log`]: saved settings, window state, the log file.
 
