@@ -149,6 +149,24 @@ fn frames(c: &mut Criterion) {
     c.bench_function("gui_frame_300q", |bench| {
         bench.iter_custom(|iters| (0..iters).map(|_| b.frame()).sum())
     });
+    // The answer grid (表示 → 一覧) of all 300 questions: rows built, filtered and sorted every
+    // frame, only the visible ones laid out.
+    b.app.send(Command::ToggleGrid);
+    for _ in 0..60 {
+        b.frame();
+    }
+    let mut times: Vec<Duration> = (0..1000).map(|_| b.frame()).collect();
+    times.sort();
+    println!(
+        "answer grid frame CPU time over {} frames: p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms",
+        times.len(),
+        ms(percentile(&times, 0.50)),
+        ms(percentile(&times, 0.99)),
+        ms(times[times.len() - 1]),
+    );
+    c.bench_function("gui_frame_300q_grid", |bench| {
+        bench.iter_custom(|iters| (0..iters).map(|_| b.frame()).sum())
+    });
 }
 
 /// Import, export (xlsx and PDF) and compare of the 300-question statement run while frames

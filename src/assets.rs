@@ -82,6 +82,11 @@ pub fn form() -> Result<FormText, AssetError> {
     parse("form/form.json")
 }
 
+/// The acceptance profile that ships: every question はい or 対象外, 必須.
+pub fn default_profile() -> Result<crate::domain::profile::Profile, AssetError> {
+    parse("profiles/default.json")
+}
+
 /// The bundled Japanese font (IPAexGothic, IPA Font License v1.0; licence text beside it).
 pub fn japanese_font() -> Result<&'static [u8], AssetError> {
     file("fonts/ipaexg.ttf")

@@ -2,6 +2,9 @@
 //! the fallback; and the localisation of every error and finding (the library's errors stay
 //! plain data; their words live here, at the edge).
 
+mod catalogue;
+mod hospital;
+
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
@@ -172,30 +175,6 @@ impl Localizer {
         }
     }
 
-    /// A catalogue's title in the UI language: titles written "日本語 / English" give the
-    /// part of the language shown (the Japanese one when there is no English part).
-    pub fn catalogue_title(&self, c: &crate::domain::catalogue::Catalogue) -> String {
-        let mut parts = c.title.splitn(2, " / ");
-        let ja = parts.next().unwrap_or_default();
-        match (self.lang(), parts.next()) {
-            (Lang::En, Some(en)) if !en.trim().is_empty() => en.trim().to_string(),
-            _ => ja.trim().to_string(),
-        }
-    }
-
-    /// A catalogue on one line in the UI language: title, kind, version and question count.
-    pub fn catalogue_short(&self, c: &crate::domain::catalogue::Catalogue) -> String {
-        self.ta(
-            "catalogue-short",
-            &[
-                ("title", s(self.catalogue_title(c))),
-                ("kind", s(c.kind)),
-                ("version", s(&c.form_version)),
-                ("count", FluentValue::from(c.question_count())),
-            ],
-        )
-    }
-
     pub fn severity(&self, s: Severity) -> String {
         self.t(&format!("severity-{}", s.key()))
     }
@@ -272,6 +251,8 @@ fn kind_word(l: &Localizer, k: FileKind) -> String {
         FileKind::Project => "kind-project",
         FileKind::Catalogue => "kind-catalogue",
         FileKind::Foreign => "kind-foreign",
+        FileKind::Profile => "kind-profile",
+        FileKind::Register => "kind-register",
     })
 }
 
@@ -355,6 +336,11 @@ impl Localize for FileError {
                 format!("{}: {}", p.display(), source.localize(l))
             }
             FileError::Workbook(e) => e.localize(l),
+            FileError::Profile { path: p, issues } => hospital::profile_error(l, p, issues),
+            FileError::TooManyFiles { path: p, limit } => l.ta(
+                "err-too-many-files",
+                &[("folder", path(p)), ("limit", s(limit))],
+            ),
         }
     }
 }

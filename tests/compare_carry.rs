@@ -48,9 +48,11 @@ fn compare_reports_exactly_the_differences() {
         .arg(&x)
         .assert()
         .code(0);
-    // Change one answer and one remark in a copy.
+    // Change one answer and one remark in a copy of another version.
     let b = dir.path().join("b.json");
-    fs::copy(sample(), &b).unwrap();
+    let mut v: serde_json::Value = serde_json::from_slice(&fs::read(sample()).unwrap()).unwrap();
+    v["header"]["version"] = "2.0".into();
+    fs::write(&b, serde_json::to_vec_pretty(&v).unwrap()).unwrap();
     kaijisho()
         .arg("answer")
         .arg(&b)
@@ -64,21 +66,70 @@ fn compare_reports_exactly_the_differences() {
         .assert()
         .success();
     let out = dir.path().join("cmp.xlsx");
+    let pdf = dir.path().join("cmp.pdf");
     let assert = kaijisho()
         .arg("compare")
         .arg(sample())
         .arg(&b)
         .arg("--xlsx")
         .arg(&out)
+        .arg("--pdf")
+        .arg(&pdf)
         .assert()
         .code(1)
         .stdout(predicate::str::contains("2 differences (5 rows)"))
-        .stdout(predicate::str::contains("b.json: いいえ"))
+        // Statements named by vendor / product / version, their files beside.
+        .stdout(predicate::str::contains(
+            "2: リモートメンテナンス株式会社 (仮称) / 電子カルテシステムリモート保守サービス / 2.0 (b.json)",
+        ))
+        .stdout(predicate::str::contains("保守サービス / 2.0: いいえ"))
         .stdout(predicate::str::contains("責任者は品質保証部長"));
     let text = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
     assert!(!text.contains("\n1 "), "question 1 does not differ: {text}");
-    assert!(out.exists());
+    assert!(out.exists() && pdf.exists());
     kaijisho().arg("compare").arg(sample()).assert().code(2);
+}
+
+#[test]
+fn compare_shows_differences_under_a_gate_with_the_gate_state() {
+    let dir = tempfile::tempdir().unwrap();
+    // The sample: gate 1 非該当, so 1.1 and 1.2 are 対象外. Another vendor: 1 該当, 1.1 はい.
+    // A third: 1 非該当 too, but はい written under it in 1.1.
+    let mut v: serde_json::Value = serde_json::from_slice(&fs::read(sample()).unwrap()).unwrap();
+    v["header"]["vendor"] = "別会社".into();
+    v["answers"]["q1"]["value"] = "該当".into();
+    v["answers"]["q1.1"]["value"] = "はい".into();
+    v["answers"]["q1.2"]["value"] = "はい".into();
+    let open = dir.path().join("open.json");
+    fs::write(&open, serde_json::to_vec_pretty(&v).unwrap()).unwrap();
+    v["header"]["vendor"] = "三社目".into();
+    v["answers"]["q1"]["value"] = "非該当".into();
+    let hidden = dir.path().join("hidden.json");
+    fs::write(&hidden, serde_json::to_vec_pretty(&v).unwrap()).unwrap();
+    let out = kaijisho()
+        .arg("compare")
+        .arg(sample())
+        .arg(&open)
+        .arg(&hidden)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let block: String = text
+        .split_inclusive('\n')
+        .skip_while(|l| !l.starts_with("1.1 "))
+        .take(4)
+        .collect();
+    for line in [
+        "  リモートメンテナンス株式会社 (仮称) / 電子カルテシステムリモート保守サービス / 1.1: n/a (1 is does not apply (非該当)) |",
+        "  別会社 / 電子カルテシステムリモート保守サービス / 1.1: はい |",
+        "  三社目 / 電子カルテシステムリモート保守サービス / 1.1: n/a (1 is does not apply (非該当); written: はい) |",
+    ] {
+        assert!(block.contains(line), "{line} in {block}");
+    }
+    assert!(text.contains("3 differences (5 rows)"), "{text}");
 }
 
 #[test]

@@ -420,29 +420,92 @@ fn comparison_view_shows_the_differences() {
     let dir = tempfile::tempdir().unwrap();
     let a = dir.path().join("a.json");
     let b = dir.path().join("b.json");
+    let c = dir.path().join("c.json");
     let mut p = kaijisho::assets::sample_project("sds-remote-service-sample").unwrap();
     kaijisho::io::save_project(&a, &p).unwrap();
+    // Another vendor: q2 いいえ.
+    p.header.vendor = "別会社".into();
     p.answers.get_mut("q2").unwrap().value = AnswerValue::No;
     kaijisho::io::save_project(&b, &p).unwrap();
+    // A third: はい written under the closed gate 1 (非該当).
+    p.header.vendor = "三社目".into();
+    p.answers.get_mut("q1.1").unwrap().value = AnswerValue::Yes;
+    kaijisho::io::save_project(&c, &p).unwrap();
     let mut h = harness(dir.path());
     menu(&mut h, "ファイル", "開示書を比較…");
-    for f in [&a, &b] {
-        h.get_by_role_and_label(Role::TextInput, "ファイルのパス")
-            .focus();
-        h.run();
-        h.get_by_role_and_label(Role::TextInput, "ファイルのパス")
-            .type_text(&f.display().to_string());
-        h.run();
+    for f in [&a, &b, &c] {
+        type_into(
+            &mut h,
+            Role::TextInput,
+            "比べるファイルのパス",
+            &f.display().to_string(),
+        );
         h.get_by_label("追加").click();
         h.run();
     }
     h.get_by_label("比較する").click();
     settle(&mut h);
     assert!(h.query_by_label_contains("違い 1 件").is_some());
-    assert!(
-        h.query_by_label("いいえ").is_some(),
-        "the differing answer is shown"
+    // Columns headed by vendor / product / version.
+    for vendor in ["リモートメンテナンス株式会社 (仮称)", "別会社", "三社目"]
+    {
+        let heading = format!("{vendor} / 電子カルテシステムリモート保守サービス / 1.1");
+        assert!(h.query_by_label(&heading).is_some(), "{heading}");
+    }
+    assert_eq!(
+        h.query_all_by_label("いいえ").count(),
+        2,
+        "the differing answers are shown"
     );
+    // Only differences are shown at first; all rows show the gate under 1.1.
+    h.get_by_label("違いのみ").click();
+    h.run();
+    assert!(
+        h.query_by_label("対象外 (1 が 非該当。記入は はい)")
+            .is_some(),
+        "the answer written under the closed gate is shown with the gate's state"
+    );
+    // Only いいえ: the one row.
+    h.get_by_label("いいえのみ").click();
+    h.run();
+    assert!(
+        h.query_by_label("対象外 (1 が 非該当。記入は はい)")
+            .is_none()
+    );
+    assert_eq!(h.query_all_by_label("いいえ").count(), 2);
+    // Export what is shown, to Excel and PDF, through the path prompt.
+    let xlsx = dir.path().join("比較.xlsx");
+    h.get_by_label("Excel に書き出す…").click();
+    h.run();
+    choose_path(&mut h, &xlsx);
+    let pdf = dir.path().join("比較.pdf");
+    h.get_by_label("PDF に書き出す…").click();
+    h.run();
+    choose_path(&mut h, &pdf);
+    use calamine::Reader;
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(&xlsx).unwrap();
+    let range = wb.worksheet_range("比較").unwrap();
+    let cells: Vec<String> = range.cells().map(|(_, _, v)| v.to_string()).collect();
+    assert!(
+        cells.iter().any(|c| c.starts_with("別会社 / ")),
+        "{cells:?}"
+    );
+    assert!(
+        cells.iter().any(|c| c == "2"),
+        "row 2 is exported: {cells:?}"
+    );
+    assert!(
+        !cells.iter().any(|c| c == "1.1"),
+        "the filter holds: {cells:?}"
+    );
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    // An export never replaces a compared statement.
+    h.get_by_label("PDF に書き出す…").click();
+    h.run();
+    let before = std::fs::read(&a).unwrap();
+    choose_path(&mut h, &a);
+    assert_eq!(std::fs::read(&a).unwrap(), before);
+    assert!(h.query_by_label_contains("と同じファイルです").is_some());
 }
 
 #[test]
@@ -874,8 +937,12 @@ fn a_file_changed_on_disk_is_not_overwritten_unasked() {
             .is_none()
     );
     let table = h.state().state.comparison.as_ref().expect("compared");
-    assert_eq!(table.0[1], "このウィンドウの内容");
-    assert!(table.0[0].contains("mine.json"), "{:?}", table.0);
+    assert_eq!(table.columns[1].title, "このウィンドウの内容");
+    assert!(
+        table.columns[0].title.contains("mine.json"),
+        "{:?}",
+        table.columns
+    );
     assert_eq!(
         std::fs::read(&file).unwrap(),
         on_disk,
@@ -936,4 +1003,381 @@ fn a_reviewed_file_opens_in_review_mode_with_a_banner() {
     h.key_press(egui::Key::Num2);
     h.run();
     assert_eq!(value(&h, "q2"), AnswerValue::Yes);
+}
+
+/// One thing a reviewer might do with the keyboard, mouse or clipboard.
+#[derive(Debug, Clone)]
+enum Input {
+    Key(egui::Key),
+    Ctrl(egui::Key),
+    CtrlShift(egui::Key),
+    Alt(egui::Key),
+    Text(String),
+    Paste(String),
+    /// Clicks the n-th (modulo) button whose label starts with a digit: navigator rows and
+    /// answer buttons (「2 いいえ」).
+    Click(usize),
+    /// Focuses the n-th (modulo) text field.
+    Focus(usize),
+    /// Clicks 「今日」 beside 確認日.
+    Today,
+    /// Drops the other statement on the window.
+    Drop,
+}
+
+/// A file dropped on the window from a file manager.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn review_input() -> impl proptest::strategy::Strategy<Value = Input> {
+    use egui::Key;
+    use proptest::prelude::*;
+    let keys = prop::sample::select(vec![
+        Key::Num1,
+        Key::Num2,
+        Key::Num3,
+        Key::ArrowDown,
+        Key::ArrowUp,
+        Key::Tab,
+        Key::PageDown,
+        Key::Space,
+        Key::Backspace,
+        Key::Delete,
+        Key::Escape,
+    ]);
+    prop_oneof![
+        4 => keys.prop_map(Input::Key),
+        4 => prop::sample::select(vec![Key::Z, Key::Y, Key::V]).prop_map(Input::Ctrl),
+        1 => Just(Input::CtrlShift(Key::Z)),
+        1 => prop::sample::select(vec![Key::ArrowDown, Key::ArrowUp]).prop_map(Input::Alt),
+        2 => "[a-z1-3あ-ん]{1,6}".prop_map(Input::Text),
+        1 => "[a-z1-3あ-ん]{1,6}".prop_map(Input::Paste),
+        3 => (0usize..64).prop_map(Input::Click),
+        2 => (0usize..16).prop_map(Input::Focus),
+        1 => Just(Input::Today),
+        1 => Just(Input::Drop),
+    ]
+}
+
+fn give(h: &mut Harness<'_, KaijishoApp>, input: &Input, other: &Path) {
+    let ctrl = egui::Modifiers::COMMAND;
+    match input {
+        Input::Key(k) => h.key_press(*k),
+        Input::Ctrl(k) => h.key_press_modifiers(ctrl, *k),
+        Input::CtrlShift(k) => h.key_press_modifiers(ctrl | egui::Modifiers::SHIFT, *k),
+        Input::Alt(k) => h.key_press_modifiers(egui::Modifiers::ALT, *k),
+        Input::Text(t) => h.event(egui::Event::Text(t.clone())),
+        Input::Paste(t) => h.event(egui::Event::Paste(t.clone())),
+        Input::Click(n) | Input::Focus(n) => {
+            let focus = matches!(input, Input::Focus(_));
+            let nodes: Vec<_> = h
+                .query_all_by(|node| {
+                    if focus {
+                        node.role() == Role::TextInput
+                    } else {
+                        node.role() == Role::Button
+                            && node
+                                .label()
+                                .is_some_and(|l| l.starts_with(|c: char| c.is_ascii_digit()))
+                    }
+                })
+                .collect();
+            if let Some(node) = nodes.get(n % nodes.len().max(1)) {
+                if focus {
+                    node.focus();
+                } else {
+                    node.click();
+                }
+            }
+        }
+        Input::Today => {
+            if let Some(b) = h.query_by_label("今日") {
+                b.click();
+            }
+        }
+        Input::Drop => h
+            .input_mut()
+            .dropped_files
+            .push(std::sync::Arc::new(Dropped(other.to_path_buf()))),
+    }
+    settle(h);
+}
+
+/// The vendor's part of a saved statement: everything but the review, and its fingerprint.
+fn vendor_part(file: &Path) -> (String, String) {
+    let text = std::fs::read_to_string(file).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v.as_object_mut().unwrap().remove("review");
+    let p = kaijisho::io::load_project(file).unwrap();
+    let c = kaijisho::assets::shipped_catalogues()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.id == p.catalogue.id)
+        .unwrap();
+    let fingerprint = kaijisho::domain::canonical::Statement::new(&c, &p).fingerprint();
+    (serde_json::to_string_pretty(&v).unwrap(), fingerprint)
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: 32,
+        failure_persistence: None,
+        ..proptest::prelude::ProptestConfig::default()
+    })]
+
+    /// Whatever a reviewer presses, clicks, types, pastes or drops, and then saves, the vendor's
+    /// part of every statement involved stays byte for byte as the vendor saved it — also when
+    /// the window's undo history holds the vendor's own last edit.
+    #[test]
+    fn review_mode_never_changes_the_vendor_part(
+        inputs in proptest::collection::vec(review_input(), 1..40)
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let other = dir.path().join("other.json");
+        let mut p = kaijisho::assets::sample_project("sds-remote-service-sample").unwrap();
+        p.review.reviewer = Some("病院".into());
+        kaijisho::io::save_project(&other, &p).unwrap();
+        let (mut h, file, _) = open_sample_file_and_answer_no(dir.path());
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+        settle(&mut h);
+        let before = [vendor_part(&file), vendor_part(&other)];
+        menu(&mut h, "表示", "レビューモード");
+        for input in &inputs {
+            give(&mut h, input, &other);
+        }
+        h.key_press(egui::Key::Escape);
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+        settle(&mut h);
+        assert!(h.state().state.view.review_mode);
+        let after = [vendor_part(&file), vendor_part(&other)];
+        proptest::prop_assert_eq!(&after, &before);
+    }
+}
+
+/// The question numbers of the grid's rows, top to bottom.
+fn grid_numbers(h: &Harness<'_, KaijishoApp>) -> Vec<String> {
+    let numbers = ["1", "1.1", "1.2", "2", "3"];
+    let mut rows: Vec<(f32, String)> = h
+        .query_all_by(|n| {
+            n.role() == Role::Button
+                && n.label()
+                    .is_some_and(|l| numbers.contains(&l.trim_end_matches(" △")))
+        })
+        .map(|n| {
+            use egui_kittest::kittest::NodeT;
+            let label = n.accesskit_node().label().unwrap().to_string();
+            (n.rect().min.y, label)
+        })
+        .collect();
+    rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+    rows.into_iter().map(|(_, l)| l).collect()
+}
+
+#[test]
+fn the_answer_grid_opens_from_the_menu_filters_sorts_and_jumps() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _, _) = open_sample_file_and_answer_no(dir.path());
+    menu(&mut h, "表示", "一覧");
+    assert!(h.query_by_label("5 / 5 問を表示").is_some());
+    assert_eq!(grid_numbers(&h), ["1", "1.1", "1.2", "2", "3"]);
+    // Every answer at a glance, with its remark.
+    assert!(h.query_by_label("いいえ").is_some());
+    assert!(h.query_by_label("非該当").is_some());
+    // Sorted by answer: はい, いいえ, 対象外 …, 非該当; again: the other way round.
+    h.get_by_role_and_label(Role::Button, "回答").click();
+    h.run();
+    assert_eq!(grid_numbers(&h), ["3", "2", "1.1", "1.2", "1"]);
+    h.get_by_role_and_label(Role::Button, "回答 ▲").click();
+    h.run();
+    assert_eq!(grid_numbers(&h), ["1", "1.2", "1.1", "2", "3"]);
+    // Search reaches remarks: only question 2 mentions IP-VPN.
+    type_into(&mut h, Role::TextInput, "一覧を検索", "ip-vpn");
+    assert!(h.query_by_label("1 / 5 問を表示").is_some());
+    assert_eq!(grid_numbers(&h), ["2"]);
+    // A click on the row opens its question; the grid gives way to it.
+    h.get_by_role_and_label(Role::Button, "2").click();
+    h.run();
+    assert!(h.state().state.view.grid.is_none());
+    assert_eq!(selected(&h).as_deref(), Some("q2"));
+    assert!(
+        h.query_by_label("2 いいえ").is_some(),
+        "the question panel is back"
+    );
+    // Ctrl+L shows the grid again, and hides it.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
+    h.run();
+    assert!(h.query_by_label_contains("問を表示").is_some());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
+    h.run();
+    assert!(h.query_by_label_contains("問を表示").is_none());
+}
+
+/// Three statements of the SDS sample in `dir`: as shipped, another vendor answering 2 いいえ,
+/// and a file that is not a statement.
+fn hospital_folder(dir: &Path) -> [std::path::PathBuf; 3] {
+    let a = dir.join("a.json");
+    let b = dir.join("b.json");
+    let bad = dir.join("broken.json");
+    let mut p = kaijisho::assets::sample_project("sds-remote-service-sample").unwrap();
+    kaijisho::io::save_project(&a, &p).unwrap();
+    p.header.vendor = "別会社".into();
+    let q2 = p.answers.get_mut("q2").unwrap();
+    q2.value = AnswerValue::No;
+    q2.remark = "次版で対応".into();
+    kaijisho::io::save_project(&b, &p).unwrap();
+    std::fs::write(&bad, "{\"answers\": ").unwrap();
+    [a, b, bad]
+}
+
+#[test]
+fn check_statements_against_the_default_profile_and_open_a_deviating_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let [a, b, _] = hospital_folder(dir.path());
+    let mut h = harness(dir.path());
+    menu(&mut h, "ファイル", "受入基準で確認…");
+    assert!(h.query_by_label_contains("既定 (すべての設問").is_some());
+    for f in [&a, &b] {
+        type_into(
+            &mut h,
+            Role::TextInput,
+            "確認する開示書のパス",
+            &f.display().to_string(),
+        );
+        h.get_by_label("追加").click();
+        h.run();
+    }
+    h.get_by_label("確認する").click();
+    settle(&mut h);
+    assert!(h.query_by_label("受入基準内").is_some());
+    assert!(h.query_by_label("基準外 (必須 1 件、推奨 0 件)").is_some());
+    assert!(h.query_by_label("リスク評価が必要").is_some());
+    // The second vendor's items, then a click opens its statement at question 2.
+    h.get_by_label_contains("別会社 / ").click();
+    h.run();
+    h.get_by_label_contains("[基準外・必須] 2 ").click();
+    settle(&mut h);
+    let doc = h.state().state.doc.as_ref().expect("the statement is open");
+    assert_eq!(doc.path.as_deref(), Some(b.as_path()));
+    assert_eq!(doc.selected.as_deref(), Some("q2"));
+    // The report, as a workbook.
+    let xlsx = dir.path().join("確認.xlsx");
+    h.get_by_label("Excel に書き出す…").click();
+    h.run();
+    choose_path(&mut h, &xlsx);
+    assert!(xlsx.exists());
+}
+
+#[test]
+fn the_register_lists_every_file_keeps_the_hospitals_fields_and_opens_a_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let [_, b, _] = hospital_folder(dir.path());
+    let mut h = harness(dir.path());
+    menu(&mut h, "ファイル", "受領台帳…");
+    choose_path(&mut h, dir.path());
+    assert!(h.query_by_label_contains("(3 ファイル)").is_some());
+    assert!(h.query_by_label("別会社").is_some());
+    // The unreadable file is listed with its reason, never skipped.
+    assert!(h.query_by_label("broken.json").is_some());
+    assert!(
+        h.query_by_label_contains("broken.json: 1 行").is_some(),
+        "the reason is shown"
+    );
+    // The 2023 statements are flagged as old.
+    assert!(h.query_all_by_label_contains("作成から").count() >= 2);
+    // The hospital's own field, saved beside the statements.
+    type_into(&mut h, Role::TextInput, "b.json システム", "電子カルテ");
+    h.get_by_label("台帳を保存").click();
+    h.run();
+    let saved = std::fs::read_to_string(dir.path().join("kaijisho-register.json")).unwrap();
+    assert!(saved.contains("\"system\": \"電子カルテ\""), "{saved}");
+    // Only rows needing attention: all three here (old, or unreadable).
+    h.get_by_label("注意のある行のみ").click();
+    h.run();
+    assert!(h.query_by_label("別会社").is_some());
+    // Open a row.
+    let opens: Vec<_> = h.query_all_by_label("開く").collect();
+    assert_eq!(opens.len(), 3);
+    drop(opens);
+    h.query_all_by(|n| n.label().as_deref() == Some("開く") && n.role() == Role::Button)
+        .nth(1)
+        .unwrap()
+        .click();
+    settle(&mut h);
+    assert_eq!(
+        h.state().state.doc.as_ref().and_then(|d| d.path.clone()),
+        Some(b)
+    );
+}
+
+#[test]
+fn make_a_profile_mark_items_check_three_statements_and_open_a_deviation() {
+    let dir = tempfile::tempdir().unwrap();
+    let [a, b, _] = hospital_folder(dir.path());
+    std::fs::remove_file(dir.path().join("broken.json")).unwrap();
+    // A third vendor answers 3 いいえ, which the profile will accept.
+    let c = dir.path().join("c.json");
+    let mut p = kaijisho::assets::sample_project("sds-remote-service-sample").unwrap();
+    p.header.vendor = "三社目".into();
+    p.answers.get_mut("q3").unwrap().value = AnswerValue::No;
+    kaijisho::io::save_project(&c, &p).unwrap();
+    let mut h = harness(dir.path());
+    menu(&mut h, "ファイル", "開く…");
+    choose_path(&mut h, &a);
+    menu(&mut h, "ファイル", "受入基準を編集…");
+    // Question 3: いいえ accepted too.
+    h.get_by_role_and_label(Role::CheckBox, "3 いいえ").click();
+    h.run();
+    // Every question citing 8.3 (1, 1.1, 1.2) only recommended.
+    type_into(&mut h, Role::TextInput, "引用で一括:", "8.3");
+    h.get_by_label("を引用する設問を推奨に").click();
+    h.run();
+    assert!(h.query_by_label("3 問を推奨にしました").is_some());
+    let profile = dir.path().join("病院の受入基準.json");
+    h.get_by_label("受入基準を保存…").click();
+    h.run();
+    choose_path(&mut h, &profile);
+    let saved = kaijisho::io::hospital::load_profile(&profile).unwrap();
+    assert_eq!(saved.rules.len(), 4, "{saved:?}");
+    // Check three statements with it.
+    h.get_by_label("この基準で確認…").click();
+    h.run();
+    let shown = format!("受入基準: {}", profile.display());
+    assert!(
+        h.query_by_label(&shown).is_some(),
+        "the saved profile is the check's"
+    );
+    for f in [&b, &c] {
+        type_into(
+            &mut h,
+            Role::TextInput,
+            "確認する開示書のパス",
+            &f.display().to_string(),
+        );
+        h.get_by_label("追加").click();
+        h.run();
+    }
+    h.get_by_label("確認する").click();
+    settle(&mut h);
+    assert_eq!(
+        h.query_all_by_label("受入基準内").count(),
+        2,
+        "the sample and 三社目"
+    );
+    h.get_by_label_contains("別会社 / ").click();
+    h.run();
+    h.get_by_label_contains("[基準外・必須] 2 ").click();
+    settle(&mut h);
+    let doc = h.state().state.doc.as_ref().unwrap();
+    assert_eq!(doc.path.as_deref(), Some(b.as_path()));
+    assert_eq!(doc.selected.as_deref(), Some("q2"));
 }

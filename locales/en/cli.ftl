@@ -72,6 +72,12 @@ cli-open-file = Project file (.json) or Excel workbook (.xlsx)
 cli-compare = Compare two or more statements (exit code: 0 = no differences, 1 = differences)
 cli-compare-files = Files to compare (.json or .xlsx)
 cli-compare-xlsx = Excel file to write the comparison to
+cli-compare-pdf = PDF file to write the comparison to
+cli-check = Check statements against a hospital's acceptance profile (exit code: 0 = all within, 1 = some outside, 2 = a file cannot be read)
+cli-check-profile = Acceptance profile (.json)
+cli-check-files = Statements to check (.json or .xlsx)
+cli-check-xlsx = Excel file to write the check report to
+cli-check-pdf = PDF file to write the check report to
 cli-carry = Start a new project from an earlier statement (same or newer catalogue)
 cli-carry-old = The earlier statement (.json or .xlsx)
 cli-carry-catalogue = Catalogue id or catalogue JSON file of the new project

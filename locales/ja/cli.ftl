@@ -72,6 +72,12 @@ cli-open-file = プロジェクトファイル (.json) または Excel ワーク
 cli-compare = 2 つ以上の開示書を比べます (終了コード: 0 = 違いなし、1 = 違いあり)
 cli-compare-files = 比べるファイル (.json または .xlsx)
 cli-compare-xlsx = 比較表を書き出す Excel ファイル
+cli-compare-pdf = 比較表を書き出す PDF ファイル
+cli-check = 開示書を医療機関の受入基準で確認します (終了コード: 0 = すべて基準内、1 = 基準外あり、2 = 読めないファイル)
+cli-check-profile = 受入基準ファイル (.json)
+cli-check-files = 確認する開示書 (.json または .xlsx)
+cli-check-xlsx = 確認結果を書き出す Excel ファイル
+cli-check-pdf = 確認結果を書き出す PDF ファイル
 cli-carry = 前の開示書の回答を引き継いで、新しいプロジェクトを作ります (同じカタログ、または新しいカタログ)
 cli-carry-old = 前の開示書 (.json または .xlsx)
 cli-carry-catalogue = 新しいプロジェクトのカタログ ID またはカタログ JSON ファイル

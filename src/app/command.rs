@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use super::documents::ExportFormat;
 use crate::domain::edit::Edit;
 use crate::domain::project::Header;
 use crate::i18n::Lang;
@@ -24,6 +25,22 @@ pub enum Purpose {
     ExercisePdf,
     /// A catalogue file of one's own for a new statement (the start screen).
     Catalogue,
+    /// Where to write the comparison as a workbook / as PDF.
+    ExportComparisonXlsx,
+    ExportComparisonPdf,
+    /// The acceptance profile of a check.
+    CheckProfile,
+    /// Where to write the check report.
+    ExportCheckXlsx,
+    ExportCheckPdf,
+    /// The folder of received statements.
+    RegisterFolder,
+    /// A profile to edit / where to save the edited one.
+    OpenProfile,
+    SaveProfile,
+    /// Where to write the register.
+    ExportRegisterXlsx,
+    ExportRegisterPdf,
 }
 
 impl Purpose {
@@ -39,6 +56,16 @@ impl Purpose {
             Purpose::CheckExercise => Command::CheckExercise(path),
             Purpose::ExercisePdf => Command::ExportExercisePdf(path),
             Purpose::Catalogue => Command::LoadCatalogue(path),
+            Purpose::ExportComparisonXlsx => Command::ExportComparisonXlsx(path),
+            Purpose::ExportComparisonPdf => Command::ExportComparisonPdf(path),
+            Purpose::CheckProfile => Command::SetCheckProfile(path),
+            Purpose::ExportCheckXlsx => Command::ExportCheck(path, ExportFormat::Xlsx),
+            Purpose::ExportCheckPdf => Command::ExportCheck(path, ExportFormat::Pdf),
+            Purpose::RegisterFolder => Command::OpenRegister(path),
+            Purpose::OpenProfile => Command::OpenProfile(path),
+            Purpose::SaveProfile => Command::SaveProfile(path),
+            Purpose::ExportRegisterXlsx => Command::ExportRegister(path, ExportFormat::Xlsx),
+            Purpose::ExportRegisterPdf => Command::ExportRegister(path, ExportFormat::Pdf),
         }
     }
 
@@ -54,6 +81,14 @@ impl Purpose {
             Purpose::CheckExercise => "menu-exercise-check",
             Purpose::ExercisePdf => "exercise-pdf",
             Purpose::Catalogue => "start-choose-catalogue",
+            Purpose::ExportComparisonXlsx => "compare-export-xlsx",
+            Purpose::ExportComparisonPdf => "compare-export-pdf",
+            Purpose::CheckProfile => "check-choose-profile",
+            Purpose::ExportCheckXlsx | Purpose::ExportRegisterXlsx => "compare-export-xlsx",
+            Purpose::ExportCheckPdf | Purpose::ExportRegisterPdf => "compare-export-pdf",
+            Purpose::RegisterFolder => "menu-register",
+            Purpose::OpenProfile => "profile-open",
+            Purpose::SaveProfile => "profile-save",
         }
     }
 }
@@ -131,6 +166,10 @@ pub enum Command {
     Confirm(Choice),
     ToggleValidation,
     ToggleReviewMode,
+    /// 表示 → 一覧: every answer in one table instead of the question, or back.
+    ToggleGrid,
+    /// A row of the grid clicked: back to the question view on that question.
+    OpenFromGrid(String),
     ShowCompare,
     CloseCompare,
     ShowCarry,
@@ -163,6 +202,38 @@ pub enum Command {
     CheckExercise(PathBuf),
     ExportExercisePdf(PathBuf),
     CloseExercise,
+    /// Write the comparison (the rows the window's filters keep) to this workbook / PDF.
+    ExportComparisonXlsx(PathBuf),
+    ExportComparisonPdf(PathBuf),
+    /// ファイル → 受入基準で確認…: the check window.
+    ShowCheck,
+    CloseCheck,
+    SetCheckProfile(PathBuf),
+    /// Check the window's statements against its profile (in the background).
+    RunCheck,
+    ExportCheck(PathBuf, ExportFormat),
+    /// Open a statement at one question (from a check or register line).
+    OpenAt(PathBuf, String),
+    /// ファイル → 受領台帳…: read this folder as the register.
+    OpenRegister(PathBuf),
+    SaveRegister,
+    CloseRegister,
+    ExportRegister(PathBuf, ExportFormat),
+    /// ファイル → 受入基準を編集…: the profile editor (with the shipped default).
+    ShowProfileEditor,
+    CloseProfileEditor,
+    OpenProfile(PathBuf),
+    SaveProfile(PathBuf),
+    /// What one question accepts in the edited profile, and its weight.
+    ProfileQuestion {
+        question: String,
+        accept: Vec<crate::domain::answer::AnswerValue>,
+        weight: crate::domain::profile::Weight,
+    },
+    /// Every question citing the editor's citation gets this weight.
+    ProfileMarkCiting(crate::domain::profile::Weight),
+    /// Check statements with the edited (saved) profile.
+    CheckWithProfile,
     /// The window's close button: asks first when there are unsaved changes.
     Quit,
 }
@@ -175,6 +246,7 @@ impl Command {
             Command::NewProject { .. }
                 | Command::NewFromForm
                 | Command::Open(_)
+                | Command::OpenAt(..)
                 | Command::OpenSample(_)
                 | Command::Close
                 | Command::AcceptImport

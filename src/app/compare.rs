@@ -2,15 +2,21 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::assets;
 use crate::domain::carry::carry;
 use crate::domain::catalogue::Catalogue;
-use crate::domain::compare::{Comparison, Side, compare};
+use crate::domain::compare::{Cell, Comparison, Row, RowFilter, Side, compare};
+use crate::domain::matching::MatchKind;
 use crate::domain::project::Header;
+use crate::i18n::{Localize, Localizer};
+use crate::io::pdf::{ReportLine, Style, report_pdf};
+use crate::io::xlsx::{ComparisonHeadings, PrintTable};
 use crate::io::{self, FileError};
 
 use super::doc::Doc;
+use super::documents::ExportFormat;
 use super::state::AppState;
-use super::tasks::{Outcome, Progress, TaskKind};
+use super::tasks::{BoxedError, Outcome, Progress, TaskKind};
 use super::view::CompareForm;
 
 /// A statement's label in a comparison: its file name (the whole path when it has none).
@@ -20,13 +26,75 @@ pub fn file_label(p: &Path) -> String {
         .unwrap_or_else(|| p.display().to_string())
 }
 
-/// Opens the statements in `files` (JSON or workbooks) and compares them: their labels and the
-/// table. Used by the window (on a worker thread) and by `kaijisho compare`.
+/// One compared statement's column: who and what it is (vendor / product / version, from its
+/// header) and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Column {
+    pub title: String,
+    /// The file name, or what stands for it (「このウィンドウ」).
+    pub file: String,
+}
+
+impl Column {
+    /// The title with the file name after it (unless the title already names it).
+    pub fn with_file(&self) -> String {
+        if self.title.contains(&self.file) {
+            self.title.clone()
+        } else {
+            format!("{} ({})", self.title, self.file)
+        }
+    }
+}
+
+/// A finished comparison: the statements' columns and the table.
+#[derive(Debug, Clone)]
+pub struct ComparisonView {
+    pub columns: Vec<Column>,
+    pub table: Comparison,
+}
+
+/// The columns of statements with these headers and file labels: vendor / product / version,
+/// the file name when the header is empty, and the file name added where two would read alike.
+pub fn columns(headers: &[(&Header, String)]) -> Vec<Column> {
+    let titles: Vec<String> = headers
+        .iter()
+        .map(|(h, file)| {
+            let parts: Vec<&str> = [&h.vendor, &h.product, &h.version]
+                .iter()
+                .map(|s| s.trim())
+                .filter(|s| !s.is_empty())
+                .collect();
+            if parts.is_empty() {
+                file.clone()
+            } else {
+                parts.join(" / ")
+            }
+        })
+        .collect();
+    titles
+        .iter()
+        .zip(headers)
+        .map(|(t, (_, file))| {
+            let twice = titles.iter().filter(|o| *o == t).count() > 1;
+            Column {
+                title: if twice && t != file {
+                    format!("{t} ({file})")
+                } else {
+                    t.clone()
+                },
+                file: file.clone(),
+            }
+        })
+        .collect()
+}
+
+/// Opens the statements in `files` (JSON or workbooks) and compares them. Used by the window (on
+/// a worker thread) and by `kaijisho compare`.
 pub fn compare_files(
     files: &[PathBuf],
     shipped: &[Catalogue],
     progress: &Progress,
-) -> Result<(Vec<String>, Comparison), FileError> {
+) -> Result<ComparisonView, FileError> {
     progress.set_total(files.len() + 1);
     let mut opened = Vec::new();
     for f in files {
@@ -42,7 +110,192 @@ pub fn compare_files(
         .collect();
     let table = compare(&sides);
     progress.step();
-    Ok((files.iter().map(|f| file_label(f)).collect(), table))
+    let headers: Vec<(&Header, String)> = opened
+        .iter()
+        .zip(files)
+        .map(|((p, _), f)| (&p.header, file_label(f)))
+        .collect();
+    Ok(ComparisonView {
+        columns: columns(&headers),
+        table,
+    })
+}
+
+/// One statement's answer as the comparison shows it: under a closed gate, which gate holds what
+/// (and what the vendor had written); matched by similar text, how.
+pub fn cell_text(l: &Localizer, c: &Cell) -> String {
+    let mut text = match &c.gated {
+        None => c.answer.clone(),
+        Some(g) => {
+            let mut args = vec![
+                ("gate", g.gate.clone().into()),
+                ("held", l.value(g.held).into()),
+            ];
+            match &g.recorded {
+                None => l.ta("compare-gated", &args),
+                Some(r) => {
+                    args.push(("recorded", r.clone().into()));
+                    l.ta("compare-gated-recorded", &args)
+                }
+            }
+        }
+    };
+    if let Some(m @ MatchKind::Similar { .. }) = c.matched {
+        text.push('\n');
+        text.push_str(&m.localize(l));
+    }
+    text
+}
+
+/// The words of the comparison workbook, in the user's language, with the lines saying what
+/// was compared and which rows are shown.
+pub fn comparison_headings(
+    l: &Localizer,
+    view: &ComparisonView,
+    filter: RowFilter,
+) -> ComparisonHeadings {
+    ComparisonHeadings {
+        sheet: l.t("compare-sheet"),
+        title: l.t("compare-title"),
+        lines: export_lines(l, view, filter),
+        number: l.t("compare-number"),
+        question: l.t("compare-question"),
+        reference: l.t("compare-ref"),
+        answer: l.t("compare-answer"),
+        remark: l.t("compare-remark"),
+        missing: l.t("compare-missing"),
+    }
+}
+
+/// What an export says above the table: each statement with its file, the counts, the filter.
+fn export_lines(l: &Localizer, view: &ComparisonView, filter: RowFilter) -> Vec<String> {
+    let mut lines: Vec<String> = view
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            l.ta(
+                "compare-statement-line",
+                &[("n", (i + 1).into()), ("title", c.with_file().into())],
+            )
+        })
+        .collect();
+    let cmp = &view.table;
+    lines.push(l.ta(
+        "compare-summary",
+        &[
+            ("differences", cmp.differences().count().into()),
+            ("rows", cmp.rows.len().into()),
+        ],
+    ));
+    let mut shown: Vec<String> = Vec::new();
+    for (on, id) in [
+        (filter.only_differences, "compare-only-diff"),
+        (filter.only_no, "nav-filter-no"),
+        (filter.only_unanswered, "nav-filter-unanswered"),
+    ] {
+        if on {
+            shown.push(l.t(id));
+        }
+    }
+    if !shown.is_empty() {
+        lines.push(l.ta(
+            "compare-filter-line",
+            &[
+                ("filters", shown.join("・").into()),
+                ("shown", cmp.filtered(filter).count().into()),
+            ],
+        ));
+    }
+    lines
+}
+
+/// The comparison as PDF report lines: every shown row, each statement's answer and remark.
+pub fn report_lines(l: &Localizer, view: &ComparisonView, filter: RowFilter) -> Vec<ReportLine> {
+    let mut lines: Vec<ReportLine> = export_lines(l, view, filter)
+        .into_iter()
+        .map(|t| ReportLine::new(Style::Body, t, false))
+        .collect();
+    for row in view.table.filtered(filter) {
+        let refs = row
+            .refs
+            .as_deref()
+            .map(|r| format!(" ({r})"))
+            .unwrap_or_default();
+        let mark = if row.differs() {
+            format!("{} ", l.t("compare-differs-mark"))
+        } else {
+            String::new()
+        };
+        lines.push(ReportLine::new(
+            Style::Heading,
+            format!("{mark}{} {}{refs}", row.number, row.text),
+            true,
+        ));
+        for (col, cell) in view.columns.iter().zip(&row.cells) {
+            let text = match cell {
+                Some(c) if c.remark.trim().is_empty() => {
+                    format!("{}: {}", col.title, cell_text(l, c))
+                }
+                Some(c) => format!("{}: {} — {}", col.title, cell_text(l, c), c.remark.trim()),
+                None => format!("{}: {}", col.title, l.t("compare-missing")),
+            };
+            lines.push(ReportLine::new(Style::Detail, text, false));
+        }
+    }
+    lines
+}
+
+/// A comparison export with its words in place, ready to be written off the UI thread.
+#[derive(Debug, Clone)]
+pub enum PreparedExport {
+    /// A workbook of these sheets.
+    Xlsx(Vec<PrintTable>),
+    Pdf {
+        title: String,
+        lines: Vec<ReportLine>,
+    },
+}
+
+/// Words the comparison (the rows `filter` keeps) for a workbook or a PDF.
+pub fn prepare_comparison(
+    l: &Localizer,
+    view: &ComparisonView,
+    filter: RowFilter,
+    format: ExportFormat,
+) -> PreparedExport {
+    match format {
+        ExportFormat::Xlsx => {
+            let rows: Vec<&Row> = view.table.filtered(filter).collect();
+            let titles: Vec<String> = view.columns.iter().map(|c| c.title.clone()).collect();
+            let text = |c: &Cell| cell_text(l, c);
+            PreparedExport::Xlsx(vec![io::xlsx::comparison_table(
+                &titles,
+                &rows,
+                &comparison_headings(l, view, filter),
+                &text,
+            )])
+        }
+        ExportFormat::Pdf => PreparedExport::Pdf {
+            title: l.t("compare-title"),
+            lines: report_lines(l, view, filter),
+        },
+    }
+}
+
+/// Writes a prepared export at `path` (atomically).
+pub fn write_prepared(export: &PreparedExport, path: &Path) -> Result<(), BoxedError> {
+    let boxed = |e: Box<dyn Localize + Send>| e;
+    let bytes = match export {
+        PreparedExport::Xlsx(tables) => {
+            io::xlsx::tables_xlsx(tables).map_err(|e| boxed(Box::new(e)))?
+        }
+        PreparedExport::Pdf { title, lines } => {
+            let font = assets::japanese_font().map_err(|e| boxed(Box::new(e)))?;
+            report_pdf(title, lines, font).map_err(|e| boxed(Box::new(e)))?
+        }
+    };
+    io::atomic::atomic_write(path, |w| w.write_all(&bytes)).map_err(|e| boxed(Box::new(e)))
 }
 
 impl AppState {
@@ -59,9 +312,40 @@ impl AppState {
             .collect();
         self.view.compare = Some(CompareForm {
             files,
-            only_differences: true,
+            filter: RowFilter {
+                only_differences: true,
+                ..RowFilter::default()
+            },
             ..CompareForm::default()
         });
+    }
+
+    /// Writes the comparison shown (the rows the window's filters keep) as a workbook or PDF,
+    /// worded here and written in the background.
+    pub(super) fn export_comparison(&mut self, path: PathBuf, format: ExportFormat) {
+        let inputs = self
+            .view
+            .compare
+            .as_ref()
+            .map(|f| f.files.clone())
+            .unwrap_or_default();
+        if self.refuse_inputs(&path, &inputs) {
+            return;
+        }
+        let Some(view) = &self.comparison else { return };
+        let filter = self
+            .view
+            .compare
+            .as_ref()
+            .map(|f| f.filter)
+            .unwrap_or_default();
+        let prepared = prepare_comparison(&self.loc, view, filter, format);
+        let file = path.clone();
+        self.tasks
+            .spawn(TaskKind::Export, path, move |_| Outcome::Exported {
+                result: write_prepared(&prepared, &file),
+                path: file,
+            });
     }
 
     /// Compares the statements in `files` in the background.
@@ -89,7 +373,7 @@ impl AppState {
         };
         self.view.after_save = None;
         let mine = (d.project.clone(), d.catalogue.clone());
-        let labels = vec![
+        let labels = [
             self.loc.ta(
                 "disk-conflict-on-disk",
                 &[("file", file_label(&path).into())],
@@ -99,7 +383,10 @@ impl AppState {
         let shipped = self.catalogues.clone();
         self.view.compare = Some(CompareForm {
             files: vec![path.clone()],
-            only_differences: true,
+            filter: RowFilter {
+                only_differences: true,
+                ..RowFilter::default()
+            },
             ..CompareForm::default()
         });
         self.compare_generation += 1;
@@ -119,7 +406,16 @@ impl AppState {
                             project: &mine.0,
                         },
                     ];
-                    (labels, compare(&sides))
+                    ComparisonView {
+                        columns: labels
+                            .into_iter()
+                            .map(|t| Column {
+                                title: t.clone(),
+                                file: t,
+                            })
+                            .collect(),
+                        table: compare(&sides),
+                    }
                 });
                 Outcome::Compared { generation, result }
             });

@@ -107,6 +107,16 @@ impl Doc {
         self.pending_autosave.get_or_insert(now);
     }
 
+    /// The edit the next undo would take back.
+    pub fn next_undo(&self) -> Option<&Edit> {
+        self.undo.last().map(|s| &s.edit)
+    }
+
+    /// The edit the next redo would put back.
+    pub fn next_redo(&self) -> Option<&Edit> {
+        self.redo.last().map(|s| &s.edit)
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }

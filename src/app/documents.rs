@@ -124,6 +124,7 @@ impl AppState {
 
     pub(super) fn close(&mut self) {
         self.doc = None;
+        self.view.grid = None;
         self.clear_recovery();
     }
 
@@ -217,21 +218,27 @@ impl AppState {
     /// Whether `path` is the open statement's own file, which an export or an exercise copy
     /// must never replace (said to the user when it is).
     pub(super) fn refuse_own_file(&mut self, path: &Path) -> bool {
-        let own = self.doc.as_ref().and_then(|d| d.path.clone());
-        match own.filter(|own| own == path || io::atomic::is_same_file(own, path)) {
-            Some(own) => {
-                let msg = self.loc.ta(
-                    "err-output-is-input",
-                    &[
-                        ("file", path.display().to_string().into()),
-                        ("input", own.display().to_string().into()),
-                    ],
-                );
-                self.fail(msg);
-                true
-            }
-            None => false,
-        }
+        let own: Vec<PathBuf> = self.doc.iter().filter_map(|d| d.path.clone()).collect();
+        self.refuse_inputs(path, &own)
+    }
+
+    /// Refuses (and says so) an output that is one of `inputs`, also spelled otherwise.
+    pub(super) fn refuse_inputs(&mut self, path: &Path, inputs: &[PathBuf]) -> bool {
+        let Some(input) = inputs
+            .iter()
+            .find(|i| i.as_path() == path || io::atomic::is_same_file(i, path))
+        else {
+            return false;
+        };
+        let msg = self.loc.ta(
+            "err-output-is-input",
+            &[
+                ("file", path.display().to_string().into()),
+                ("input", input.display().to_string().into()),
+            ],
+        );
+        self.fail(msg);
+        true
     }
 
     /// Exports the open statement in the background.
@@ -352,6 +359,9 @@ impl AppState {
             },
             Outcome::OpenedForExercise { generation, result } => {
                 self.exercise_opened(generation, result);
+            }
+            outcome @ (Outcome::Checked { .. } | Outcome::RegisterRead { .. }) => {
+                self.finish_hospital(outcome);
             }
             Outcome::Lost { kind, file } => {
                 let msg = self.loc.ta(

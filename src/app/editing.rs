@@ -25,4 +25,27 @@ impl AppState {
             self.fail(msg);
         }
     }
+
+    /// Undo (`true`) or redo. In review mode a step that changed the vendor's data is neither
+    /// taken back nor put back: the statement stays as the vendor sent it.
+    pub(super) fn undo_redo(&mut self, undo: bool, now: f64) {
+        let Some(d) = &mut self.doc else { return };
+        let next = if undo { d.next_undo() } else { d.next_redo() };
+        let blocked = self.view.presentation.is_some() && next.is_some()
+            || self.view.review_mode && next.is_some_and(Edit::is_vendor_data);
+        if blocked {
+            let msg = self.loc.t(if self.view.presentation.is_some() {
+                "presentation-read-only"
+            } else {
+                "review-undo-vendor"
+            });
+            self.fail(msg);
+            return;
+        }
+        if undo {
+            d.undo(now);
+        } else {
+            d.redo(now);
+        }
+    }
 }

@@ -17,9 +17,24 @@ impl Purpose {
     pub fn extensions(self) -> &'static [&'static str] {
         match self {
             Purpose::Open | Purpose::CheckExercise => &["json", "xlsx"],
-            Purpose::Import | Purpose::ExportXlsx => &["xlsx"],
-            Purpose::SaveAs | Purpose::ExerciseCopy | Purpose::Catalogue => &["json"],
-            Purpose::ExportPdf | Purpose::ExercisePdf => &["pdf"],
+            Purpose::Import
+            | Purpose::ExportXlsx
+            | Purpose::ExportComparisonXlsx
+            | Purpose::ExportCheckXlsx
+            | Purpose::ExportRegisterXlsx => &["xlsx"],
+            Purpose::SaveAs
+            | Purpose::ExerciseCopy
+            | Purpose::Catalogue
+            | Purpose::CheckProfile
+            | Purpose::OpenProfile
+            | Purpose::SaveProfile => &["json"],
+            Purpose::ExportPdf
+            | Purpose::ExercisePdf
+            | Purpose::ExportComparisonPdf
+            | Purpose::ExportCheckPdf
+            | Purpose::ExportRegisterPdf => &["pdf"],
+            // A folder: the browser lists folders only.
+            Purpose::RegisterFolder => &[],
         }
     }
 
@@ -32,7 +47,19 @@ impl Purpose {
                 | Purpose::ExportXlsx
                 | Purpose::ExerciseCopy
                 | Purpose::ExercisePdf
+                | Purpose::ExportComparisonXlsx
+                | Purpose::ExportComparisonPdf
+                | Purpose::ExportCheckXlsx
+                | Purpose::ExportCheckPdf
+                | Purpose::ExportRegisterXlsx
+                | Purpose::ExportRegisterPdf
+                | Purpose::SaveProfile
         )
+    }
+
+    /// Whether the prompt names a folder (the register of received statements).
+    pub fn picks_folder(self) -> bool {
+        self == Purpose::RegisterFolder
     }
 }
 

@@ -57,6 +57,7 @@ pub enum Key {
     Plus,
     Equals,
     Minus,
+    L,
 }
 
 /// A key with modifiers; `command` is Ctrl (⌘ on macOS).
@@ -217,6 +218,11 @@ fn table() -> Vec<Entry> {
         .when(has_doc),
         entry(File, "menu-compare", |_| Command::ShowCompare).group(),
         entry(File, "menu-carry", |_| Command::ShowCarry).when(has_doc),
+        entry(File, "menu-check", |_| Command::ShowCheck).group(),
+        entry(File, "menu-profile", |_| Command::ShowProfileEditor),
+        entry(File, "menu-register", |_| {
+            Command::Ask(Purpose::RegisterFolder)
+        }),
         entry(File, "menu-exercise-new", |_| {
             Command::Ask(Purpose::ExerciseCopy)
         })
@@ -246,6 +252,10 @@ fn table() -> Vec<Entry> {
             .when(has_doc)
             .ticked(|s| s.view.show_validation),
         entry(View, "menu-review", |_| Command::ToggleReviewMode).ticked(|s| s.view.review_mode),
+        entry(View, "menu-grid", |_| Command::ToggleGrid)
+            .key(Shortcut::cmd(Key::L), true)
+            .when(has_doc)
+            .ticked(|s| s.view.grid.is_some()),
         entry(View, "menu-presentation", |_| Command::TogglePresentation)
             .key(Shortcut::plain(Key::F5), true)
             .group()

@@ -29,8 +29,7 @@ impl AppState {
             Command::CheckExercise(path) => self.check_exercise(path),
             Command::ExportExercisePdf(path) => self.export_exercise_pdf(path),
             Command::CloseExercise => self.exercise = None,
-            // Every other command is routed in `AppState::run`.
-            _ => {}
+            other => self.run_hospital(other),
         }
     }
 

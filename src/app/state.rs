@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 use crate::assets;
 use crate::domain::carry::CarryReport;
 use crate::domain::catalogue::Catalogue;
-use crate::domain::compare::Comparison;
 use crate::domain::guideline::GuidelineIndex;
 use crate::domain::hints::HintLibrary;
 use crate::i18n::{Lang, Localizer};
@@ -52,16 +51,22 @@ pub struct AppState {
     /// A workbook read but not yet taken: what was recognised, for the user to check.
     pub import_preview: Option<ImportPreview>,
     /// The last comparison: the statements' labels and the table.
-    pub comparison: Option<(Vec<String>, Comparison)>,
+    pub comparison: Option<super::compare::ComparisonView>,
     /// The report of the last carry-forward.
     pub carry_report: Option<CarryReport>,
     /// The last exercise check (「答え合わせ」), shown until closed.
     pub exercise: Option<super::exercise::ExerciseView>,
+    /// The last check against an acceptance profile, shown in its window.
+    pub check_report: Option<super::hospital::CheckReport>,
+    /// The register of received statements, when open.
+    pub register: Option<super::register::RegisterView>,
     pub view: View,
     pub tasks: Tasks,
     /// The latest import and comparison asked for: an older request's result is dropped.
     pub(super) import_generation: u64,
     pub(super) compare_generation: u64,
+    pub(super) check_generation: u64,
+    pub(super) register_generation: u64,
 }
 
 impl AppState {
@@ -95,9 +100,13 @@ impl AppState {
             comparison: None,
             carry_report: None,
             exercise: None,
+            check_report: None,
+            register: None,
             tasks: Tasks::default(),
             import_generation: 0,
             compare_generation: 0,
+            check_generation: 0,
+            register_generation: 0,
         };
         state.load_recovery();
         Ok(state)
@@ -163,12 +172,8 @@ impl AppState {
             }
             Command::Edit(edit) => self.edit(edit, now),
             Command::SealEdit => self.with_doc(|d| d.seal()),
-            Command::Undo => self.with_doc(|d| {
-                d.undo(now);
-            }),
-            Command::Redo => self.with_doc(|d| {
-                d.redo(now);
-            }),
+            Command::Undo => self.undo_redo(true, now),
+            Command::Redo => self.undo_redo(false, now),
             Command::Select(q) => self.with_doc(|d| d.select(q)),
             Command::OptionRow(delta) => self.move_option_row(delta),
             Command::Next => self.step(1),
@@ -191,8 +196,24 @@ impl AppState {
             Command::Confirm(choice) => self.confirm(choice, now),
             Command::ToggleValidation => self.view.show_validation ^= true,
             Command::ToggleReviewMode => self.view.review_mode ^= true,
+            Command::ToggleGrid => {
+                self.view.grid = match self.view.grid.take() {
+                    Some(_) => None,
+                    None => self.doc.as_ref().map(|_| super::grid::GridForm::default()),
+                }
+            }
+            Command::OpenFromGrid(q) => {
+                self.view.grid = None;
+                self.with_doc(|d| d.selected = Some(q));
+            }
             Command::ShowCompare => self.show_compare(),
             Command::CloseCompare => self.view.compare = None,
+            Command::ExportComparisonXlsx(path) => {
+                self.export_comparison(path, super::documents::ExportFormat::Xlsx)
+            }
+            Command::ExportComparisonPdf(path) => {
+                self.export_comparison(path, super::documents::ExportFormat::Pdf)
+            }
             Command::ShowCarry => {
                 let current = self.doc.as_ref().map(|d| d.catalogue.id.clone());
                 self.view.carry_to =

@@ -9,7 +9,6 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
 use crate::domain::catalogue::Catalogue;
-use crate::domain::compare::Comparison;
 use crate::domain::project::Project;
 use crate::i18n::Localize;
 use crate::io::FileError;
@@ -21,6 +20,10 @@ pub enum TaskKind {
     Import,
     Export,
     Compare,
+    /// Statements checked against an acceptance profile.
+    Check,
+    /// A folder of received statements read for the register.
+    Register,
 }
 
 impl TaskKind {
@@ -30,6 +33,8 @@ impl TaskKind {
             TaskKind::Import => "task-name-import",
             TaskKind::Export => "task-name-export",
             TaskKind::Compare => "task-name-compare",
+            TaskKind::Check => "task-name-check",
+            TaskKind::Register => "task-name-register",
         }
     }
 
@@ -39,6 +44,8 @@ impl TaskKind {
             TaskKind::Import => "task-import",
             TaskKind::Export => "task-export",
             TaskKind::Compare => "task-compare",
+            TaskKind::Check => "task-check",
+            TaskKind::Register => "task-register",
         }
     }
 }
@@ -86,12 +93,20 @@ pub enum Outcome {
     },
     Compared {
         generation: u64,
-        result: Result<(Vec<String>, Comparison), FileError>,
+        result: Result<super::compare::ComparisonView, FileError>,
     },
     /// The other statement of a 答え合わせ, read (a workbook may take a while).
     OpenedForExercise {
         generation: u64,
         result: Result<Box<(Project, Catalogue)>, FileError>,
+    },
+    Checked {
+        generation: u64,
+        result: Result<super::hospital::CheckReport, FileError>,
+    },
+    RegisterRead {
+        generation: u64,
+        result: Result<super::register::RegisterView, FileError>,
     },
     /// The worker stopped without an answer (it panicked): said to the user, never silent.
     Lost { kind: TaskKind, file: PathBuf },

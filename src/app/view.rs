@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use crate::domain::compare::RowFilter;
 use crate::domain::project::{Header, ReviewStatus};
 
 use super::command::{Command, Purpose};
@@ -38,9 +39,29 @@ pub struct Filters {
 pub struct CompareForm {
     pub files: Vec<PathBuf>,
     pub input: String,
-    pub only_differences: bool,
-    pub only_no: bool,
-    pub only_unanswered: bool,
+    pub filter: RowFilter,
+}
+
+/// The check window's inputs: the profile (none: the shipped default) and the statements.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CheckForm {
+    pub profile: Option<PathBuf>,
+    pub files: Vec<PathBuf>,
+    pub input: String,
+    /// The statement whose items are listed (index into the report).
+    pub selected: usize,
+}
+
+/// The acceptance-profile editor: the profile, where it is saved, the catalogue whose
+/// questions are listed, the search and the citation for bulk marking.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProfileEditor {
+    pub path: Option<PathBuf>,
+    pub profile: crate::domain::profile::Profile,
+    pub catalogue: String,
+    pub search: String,
+    pub citing: String,
+    pub dirty: bool,
 }
 
 /// Presentation mode: one question at a time, large, read-only, full screen.
@@ -73,6 +94,12 @@ pub struct View {
     pub show_about: bool,
     /// A save found its file changed on disk by another program: overwrite, compare or cancel.
     pub disk_conflict: Option<PathBuf>,
+    /// The acceptance-profile editor, when open.
+    pub profile_editor: Option<ProfileEditor>,
+    /// The check against an acceptance profile, when its window is open.
+    pub check: Option<CheckForm>,
+    /// The answer grid (表示 → 一覧), when shown instead of the question.
+    pub grid: Option<super::grid::GridForm>,
     /// Presentation mode, when on.
     pub presentation: Option<Presentation>,
     /// A Save As named a workbook or PDF: export there instead? (the file and the format)

@@ -113,6 +113,19 @@ pub(super) enum Command {
         files: Vec<PathBuf>,
         #[arg(long)]
         xlsx: Option<PathBuf>,
+        #[arg(long)]
+        pdf: Option<PathBuf>,
+    },
+    /// Check statements against a hospital's acceptance profile (exit 0 when every statement is
+    /// within it, 1 when any is not).
+    Check {
+        profile: PathBuf,
+        #[arg(required = true, num_args = 1..)]
+        files: Vec<PathBuf>,
+        #[arg(long)]
+        xlsx: Option<PathBuf>,
+        #[arg(long)]
+        pdf: Option<PathBuf>,
     },
     /// Training: exercise copies and their check against the model.
     Exercise {

@@ -5,6 +5,7 @@ mod answer;
 mod args;
 mod carry;
 mod catalogues;
+mod check;
 mod compare;
 mod dump;
 mod error;
@@ -144,7 +145,15 @@ fn gui(mut opts: crate::ui::StartOptions, lang: Option<Lang>, l: &Localizer) -> 
 fn execute(command: Command, l: &Localizer) -> Result<ExitCode, CliError> {
     match command {
         Command::Open { .. } => Ok(ExitCode::SUCCESS),
-        Command::Compare { files, xlsx } => compare::run(l, &files, xlsx.as_deref()),
+        Command::Compare { files, xlsx, pdf } => {
+            compare::run(l, &files, xlsx.as_deref(), pdf.as_deref())
+        }
+        Command::Check {
+            profile,
+            files,
+            xlsx,
+            pdf,
+        } => check::run(l, &profile, &files, xlsx.as_deref(), pdf.as_deref()),
         Command::Carry {
             old,
             catalogue,

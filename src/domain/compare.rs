@@ -10,6 +10,19 @@ use std::collections::{HashMap, HashSet};
 use super::matching::{MatchKind, match_questions};
 use super::project::Project;
 use super::summary::shown_values;
+use super::validation::{GateState, gate_state};
+
+/// A question switched off in one statement by a gate above it: the gate, what it holds there,
+/// and what the vendor had written under it (shown as 対象外 on the form).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GateNote {
+    /// The gate's number (`1`).
+    pub gate: String,
+    /// What the gate holds in this statement (非該当).
+    pub held: AnswerValue,
+    /// The answer the vendor recorded under the closed gate, when it is not just 未回答/対象外.
+    pub recorded: Option<String>,
+}
 
 /// One statement to compare.
 #[derive(Debug, Clone, Copy)]
@@ -30,6 +43,8 @@ pub struct Cell {
     /// How the question was matched to the first statement's (`None` for the first statement
     /// itself and for rows only this statement has).
     pub matched: Option<MatchKind>,
+    /// Set when a gate above the question switches it off in this statement.
+    pub gated: Option<GateNote>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -50,6 +65,11 @@ impl Row {
     pub fn has(&self, v: AnswerValue) -> bool {
         self.cells.iter().flatten().any(|c| c.values.contains(&v))
     }
+
+    /// Whether a gate switches the question off in any of the statements.
+    pub fn gated(&self) -> bool {
+        self.cells.iter().flatten().any(|c| c.gated.is_some())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -61,6 +81,59 @@ impl Comparison {
     pub fn differences(&self) -> impl Iterator<Item = &Row> {
         self.rows.iter().filter(|r| r.differs())
     }
+
+    /// The rows a filter keeps, in order.
+    pub fn filtered(&self, filter: RowFilter) -> impl Iterator<Item = &Row> {
+        self.rows.iter().filter(move |r| filter.keeps(r))
+    }
+}
+
+/// Which rows of a comparison are shown (and exported): all, or only those that differ, hold a
+/// いいえ, or hold an unanswered item.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RowFilter {
+    pub only_differences: bool,
+    pub only_no: bool,
+    pub only_unanswered: bool,
+}
+
+impl RowFilter {
+    pub fn keeps(self, row: &Row) -> bool {
+        (!self.only_differences || row.differs())
+            && (!self.only_no || row.has(AnswerValue::No))
+            && (!self.only_unanswered || row.has(AnswerValue::Unanswered))
+    }
+}
+
+/// The gate note of a question switched off in `side` (`None` when it is on).
+fn gate_note(side: &Side<'_>, q: &Question) -> Option<GateNote> {
+    let GateState::Disabled { gate_id } = gate_state(side.catalogue, side.project, q) else {
+        return None;
+    };
+    let gate = side.catalogue.question(&gate_id)?;
+    let answer = side.project.answer(&q.id);
+    let recorded = match q.answer.options() {
+        [] => answer
+            .map(|a| a.value)
+            .filter(|v| v.is_answered() && *v != AnswerValue::NotApplicable)
+            .map(|v| v.label().to_string()),
+        options => {
+            let given: Vec<String> = options
+                .iter()
+                .filter_map(|o| {
+                    let v = answer?.options.get(&o.id)?.value;
+                    (v.is_answered() && v != AnswerValue::NotApplicable)
+                        .then(|| format!("{}={}", o.label, v.label()))
+                })
+                .collect();
+            (!given.is_empty()).then(|| given.join(" / "))
+        }
+    };
+    Some(GateNote {
+        gate: gate.number_key(),
+        held: side.project.value(&gate.id),
+        recorded,
+    })
 }
 
 fn cell(side: &Side<'_>, q: &Question, matched: Option<MatchKind>) -> Cell {
@@ -101,6 +174,7 @@ fn cell(side: &Side<'_>, q: &Question, matched: Option<MatchKind>) -> Cell {
         values,
         remark,
         matched,
+        gated: gate_note(side, q),
     }
 }
 
@@ -233,6 +307,35 @@ mod tests {
             "記憶ID(パスワード等)=はい / 生体認証(顔認証)=いいえ"
         );
         assert!(cmp.rows[3].has(AnswerValue::No));
+        // A gate closed in one statement: the row differs, and the cell says which gate holds
+        // what and what the vendor had written under it.
+        let mut closed = a.clone();
+        closed
+            .set_answer(&c, "g", None, AnswerValue::DoesNotApply, None)
+            .unwrap();
+        let cmp = compare(&[
+            Side {
+                catalogue: &c,
+                project: &a,
+            },
+            Side {
+                catalogue: &c,
+                project: &closed,
+            },
+        ]);
+        let row = cmp.rows.iter().find(|r| r.number == "1.1").unwrap();
+        assert!(row.answer_differs && row.gated());
+        assert_eq!(row.cells[0].as_ref().unwrap().gated, None);
+        let under = row.cells[1].as_ref().unwrap();
+        assert_eq!(under.answer, "対象外");
+        assert_eq!(
+            under.gated,
+            Some(GateNote {
+                gate: "1".into(),
+                held: AnswerValue::DoesNotApply,
+                recorded: Some("はい".into()),
+            })
+        );
         // Identical statements: no differences.
         let same = compare(&[
             Side {

@@ -12,6 +12,10 @@ use crate::domain::project::ResolveError;
 pub enum FileKind {
     Project,
     Catalogue,
+    /// An acceptance profile (`kaijisho-profile`).
+    Profile,
+    /// A register of received statements (`kaijisho-register`).
+    Register,
     /// Valid JSON, but not ours.
     Foreign,
 }
@@ -59,6 +63,13 @@ pub enum FileError {
     },
     #[error("{}: {source}", .path.display())]
     Resolve { path: PathBuf, source: ResolveError },
+    #[error("{}: the acceptance profile is not usable: {}", .path.display(), issues.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    Profile {
+        path: PathBuf,
+        issues: Vec<crate::domain::profile::ProfileIssue>,
+    },
+    #[error("{}: more than {limit} statements in one folder", .path.display())]
+    TooManyFiles { path: PathBuf, limit: usize },
     #[error(transparent)]
     Save(#[from] SaveError),
     #[error(transparent)]
@@ -78,7 +89,9 @@ impl FileError {
             | FileError::WrongKind { path, .. }
             | FileError::TooNew { path, .. }
             | FileError::Catalogue { path, .. }
-            | FileError::Resolve { path, .. } => path,
+            | FileError::Resolve { path, .. }
+            | FileError::Profile { path, .. }
+            | FileError::TooManyFiles { path, .. } => path,
             FileError::Save(e) => e.path(),
             FileError::Workbook(e) => e.path().unwrap_or(Path::new("")),
         }

@@ -235,6 +235,14 @@ pub fn to_pretty_json<T: Serialize>(value: &T) -> Result<Vec<u8>, serde_json::Er
     Ok(bytes)
 }
 
+/// Writes any of kaijisho's JSON files atomically, pretty, with a final newline.
+pub(in crate::io) fn save_json_value<T: Serialize>(
+    path: &Path,
+    value: &T,
+) -> Result<(), FileError> {
+    save_json(path, value)
+}
+
 fn save_json<T: Serialize>(path: &Path, value: &T) -> Result<(), FileError> {
     atomic_write(path, |w| {
         let bytes = to_pretty_json(value).map_err(std::io::Error::other)?;

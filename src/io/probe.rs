@@ -131,6 +131,10 @@ impl<'de> Visitor<'de> for TopVisitor {
         }
         let kind = if format.as_deref() == Some(CATALOGUE_FORMAT) {
             FileKind::Catalogue
+        } else if format.as_deref() == Some(crate::domain::profile::PROFILE_FORMAT) {
+            FileKind::Profile
+        } else if format.as_deref() == Some(crate::domain::register::REGISTER_FORMAT) {
+            FileKind::Register
         } else if answers && (schema.is_some() || legacy_id) {
             FileKind::Project
         } else {

@@ -159,6 +159,7 @@ impl KaijishoApp {
 pub fn egui_key(key: Key) -> egui::Key {
     match key {
         Key::N => egui::Key::N,
+        Key::L => egui::Key::L,
         Key::O => egui::Key::O,
         Key::S => egui::Key::S,
         Key::Z => egui::Key::Z,

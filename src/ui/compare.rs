@@ -1,21 +1,25 @@
-//! The comparison window: two or more statements side by side, one row per question, how each
-//! row was matched, differences highlighted, filters.
+//! The comparison window: two or more statements side by side under their vendor / product /
+//! version (file name on hover), one row per question, differences highlighted, questions a
+//! gate switches off shown with the gate's state, filters, export to Excel and PDF.
 
 use std::path::PathBuf;
 
 use eframe::egui;
+use egui_extras::{Column, TableBuilder};
 
-use crate::app::Command;
+use crate::app::compare::{ComparisonView, cell_text};
 use crate::app::view::CompareForm;
-use crate::domain::answer::AnswerValue;
-use crate::domain::compare::Comparison;
+use crate::app::{Command, Purpose};
+use crate::domain::compare::Row;
 use crate::i18n::{Localize, Localizer};
+
+const ROW_H: f32 = 22.0;
 
 pub fn compare_ui(
     ui: &mut egui::Ui,
     l: &Localizer,
     form: Option<&mut CompareForm>,
-    comparison: Option<&(Vec<String>, Comparison)>,
+    comparison: Option<&ComparisonView>,
     comparing: bool,
     cmds: &mut Vec<Command>,
 ) {
@@ -26,112 +30,162 @@ pub fn compare_ui(
     egui::Window::new(l.t("compare-title"))
         .id(egui::Id::unique("compare-window"))
         .open(&mut open)
-        .default_size([900.0, 560.0])
+        .default_size([960.0, 560.0])
         .show(ui.ctx(), |ui| {
-            for f in form.files.clone() {
-                ui.horizontal(|ui| {
-                    ui.label(f.display().to_string());
-                    if ui.small_button(l.t("compare-remove")).clicked() {
-                        form.files.retain(|x| *x != f);
-                    }
-                });
-            }
-            ui.horizontal(|ui| {
-                let label = ui.label(l.t("dialog-path"));
-                ui.add(egui::TextEdit::singleline(&mut form.input).desired_width(360.0))
-                    .labelled_by(label.id);
-                if ui.button(l.t("compare-add")).clicked() && !form.input.trim().is_empty() {
-                    form.files.push(PathBuf::from(form.input.trim()));
-                    form.input.clear();
-                }
-                if ui
-                    .add_enabled(
-                        form.files.len() >= 2 && !comparing,
-                        egui::Button::new(l.t("compare-run")),
-                    )
-                    .clicked()
-                {
-                    cmds.push(Command::Compare(form.files.clone()));
-                }
-            });
-            ui.horizontal(|ui| {
-                ui.checkbox(&mut form.only_differences, l.t("compare-only-diff"));
-                ui.checkbox(&mut form.only_no, l.t("nav-filter-no"));
-                ui.checkbox(&mut form.only_unanswered, l.t("nav-filter-unanswered"));
-            });
+            inputs_ui(ui, l, form, comparison.is_some(), comparing, cmds);
             ui.separator();
-            let Some((labels, cmp)) = comparison else {
+            let Some(view) = comparison else {
                 return;
             };
+            let rows: Vec<&Row> = view.table.filtered(form.filter).collect();
             ui.label(l.ta(
                 "compare-summary",
                 &[
-                    ("differences", cmp.differences().count().into()),
-                    ("rows", cmp.rows.len().into()),
+                    ("differences", view.table.differences().count().into()),
+                    ("rows", view.table.rows.len().into()),
                 ],
             ));
-            let diff_bg = if ui.visuals().dark_mode {
-                egui::Color32::from_rgb(0x5a, 0x3a, 0x1a)
-            } else {
-                egui::Color32::from_rgb(0xfc, 0xe4, 0xd6)
-            };
-            egui::ScrollArea::both()
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    egui::Grid::new("compare-grid")
-                        .striped(true)
-                        .show(ui, |ui| {
-                            ui.strong(l.t("compare-number"));
-                            ui.strong(l.t("compare-question"));
-                            for label in labels {
-                                ui.strong(label);
-                            }
-                            ui.end_row();
-                            for row in &cmp.rows {
-                                if form.only_differences && !row.differs()
-                                    || form.only_no && !row.has(AnswerValue::No)
-                                    || form.only_unanswered && !row.has(AnswerValue::Unanswered)
-                                {
-                                    continue;
-                                }
-                                let text = if row.differs() {
-                                    egui::RichText::new(&row.number).background_color(diff_bg)
-                                } else {
-                                    egui::RichText::new(&row.number)
-                                };
-                                ui.label(text);
-                                ui.add(
-                                    egui::Label::new(row.text.chars().take(40).collect::<String>())
-                                        .truncate(),
-                                );
-                                for cell in &row.cells {
-                                    match cell {
-                                        Some(c) => {
-                                            let how = c
-                                                .matched
-                                                .map(|m| m.localize(l))
-                                                .unwrap_or_default();
-                                            let mut t = egui::RichText::new(&c.answer);
-                                            if row.answer_differs {
-                                                t = t.background_color(diff_bg);
-                                            }
-                                            let resp = ui.label(t);
-                                            let hover = format!("{}\n{}", c.remark, how);
-                                            if !hover.trim().is_empty() {
-                                                resp.on_hover_text(hover);
-                                            }
-                                        }
-                                        None => {
-                                            ui.weak(l.t("compare-missing"));
-                                        }
-                                    }
-                                }
-                                ui.end_row();
-                            }
-                        });
-                });
+            table_ui(ui, l, view, &rows);
         });
     if !open {
         cmds.push(Command::CloseCompare);
     }
+}
+
+/// The files, the path box, 比較する, the filters and the export buttons.
+fn inputs_ui(
+    ui: &mut egui::Ui,
+    l: &Localizer,
+    form: &mut CompareForm,
+    compared: bool,
+    comparing: bool,
+    cmds: &mut Vec<Command>,
+) {
+    for f in form.files.clone() {
+        ui.horizontal(|ui| {
+            ui.label(f.display().to_string());
+            if ui.small_button(l.t("compare-remove")).clicked() {
+                form.files.retain(|x| *x != f);
+            }
+        });
+    }
+    ui.horizontal(|ui| {
+        let label = ui.label(l.t("compare-path"));
+        ui.add(egui::TextEdit::singleline(&mut form.input).desired_width(360.0))
+            .labelled_by(label.id);
+        if ui.button(l.t("compare-add")).clicked() && !form.input.trim().is_empty() {
+            form.files.push(PathBuf::from(form.input.trim()));
+            form.input.clear();
+        }
+        if ui
+            .add_enabled(
+                form.files.len() >= 2 && !comparing,
+                egui::Button::new(l.t("compare-run")),
+            )
+            .clicked()
+        {
+            cmds.push(Command::Compare(form.files.clone()));
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.checkbox(&mut form.filter.only_differences, l.t("compare-only-diff"));
+        ui.checkbox(&mut form.filter.only_no, l.t("nav-filter-no"));
+        ui.checkbox(
+            &mut form.filter.only_unanswered,
+            l.t("nav-filter-unanswered"),
+        );
+        ui.separator();
+        for (id, purpose) in [
+            ("compare-export-xlsx", Purpose::ExportComparisonXlsx),
+            ("compare-export-pdf", Purpose::ExportComparisonPdf),
+        ] {
+            if ui
+                .add_enabled(compared && !comparing, egui::Button::new(l.t(id)))
+                .clicked()
+            {
+                cmds.push(Command::Ask(purpose));
+            }
+        }
+    });
+}
+
+/// The table: number, question, and one column per statement; only the visible rows are laid
+/// out.
+fn table_ui(ui: &mut egui::Ui, l: &Localizer, view: &ComparisonView, rows: &[&Row]) {
+    let diff_bg = if ui.visuals().dark_mode {
+        egui::Color32::from_rgb(0x5a, 0x3a, 0x1a)
+    } else {
+        egui::Color32::from_rgb(0xfc, 0xe4, 0xd6)
+    };
+    TableBuilder::new(ui)
+        .id_salt("compare-table")
+        .striped(true)
+        .resizable(true)
+        .auto_shrink([false, false])
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(Column::auto().at_least(48.0))
+        .column(Column::initial(280.0).clip(true))
+        .columns(Column::initial(190.0).clip(true), view.columns.len())
+        // Up to three lines: vendor / product / version usually needs more than one.
+        .header(ROW_H * 2.7, |mut header| {
+            header.col(|ui| {
+                ui.strong(l.t("compare-number"));
+            });
+            header.col(|ui| {
+                ui.strong(l.t("compare-question"));
+            });
+            for c in &view.columns {
+                header.col(|ui| {
+                    ui.add(egui::Label::new(egui::RichText::new(&c.title).strong()).wrap())
+                        .on_hover_text(&c.file);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(ROW_H, rows.len(), |mut tr| {
+                let Some(row) = rows.get(tr.index()) else {
+                    return;
+                };
+                tr.col(|ui| {
+                    let mut t = egui::RichText::new(&row.number);
+                    if row.differs() {
+                        t = t.background_color(diff_bg);
+                    }
+                    ui.label(t);
+                });
+                tr.col(|ui| {
+                    let text = match &row.refs {
+                        Some(r) => format!("{} ({r})", row.text),
+                        None => row.text.clone(),
+                    };
+                    ui.add(egui::Label::new(&row.text).truncate())
+                        .on_hover_text(text);
+                });
+                for cell in &row.cells {
+                    tr.col(|ui| match cell {
+                        Some(c) => {
+                            let shown = cell_text(l, c).replace('\n', " ");
+                            let mut t = egui::RichText::new(&shown);
+                            if row.answer_differs {
+                                t = t.background_color(diff_bg);
+                            }
+                            if c.gated.is_some() {
+                                t = t.italics();
+                            }
+                            let how = c.matched.map(|m| m.localize(l)).unwrap_or_default();
+                            let hover = [shown.as_str(), c.remark.trim(), how.as_str()]
+                                .iter()
+                                .filter(|s| !s.is_empty())
+                                .copied()
+                                .collect::<Vec<_>>()
+                                .join("\n");
+                            ui.add(egui::Label::new(t).truncate()).on_hover_text(hover);
+                        }
+                        None => {
+                            ui.weak(l.t("compare-missing"));
+                        }
+                    });
+                }
+            });
+        });
 }

@@ -5,12 +5,14 @@
 pub mod about;
 pub mod app;
 pub mod carry;
+pub mod check;
 pub mod compare;
 pub mod confirm;
 pub mod disk_conflict;
 pub mod exercise;
 pub mod file_browser;
 pub mod fonts;
+pub mod grid;
 pub mod guide;
 pub mod header;
 pub mod import;
@@ -18,8 +20,10 @@ pub mod menu;
 pub mod navigator;
 pub mod path_prompt;
 pub mod presentation;
+pub mod profile;
 pub mod question;
 pub mod recovery;
+pub mod register;
 pub mod review;
 pub mod shortcuts;
 pub mod start;
@@ -149,12 +153,14 @@ pub fn root_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
         if width >= NAVIGATOR_FROM {
             navigator::navigator_ui(ui, doc, l, &mut s.view.filters, review_mode, side, out);
         }
-        if width >= GUIDE_FROM {
+        // The guide is about one question: the grid takes its room.
+        if width >= GUIDE_FROM && s.view.grid.is_none() {
             guide::guide_ui(ui, doc, l, &s.index, &s.hints, side);
         }
         let row = doc.selected_question().map_or(0, |q| s.option_row(q));
-        egui::CentralPanel::default().show(ui, |ui| {
-            question::question_ui(ui, doc, l, review_mode, row, out);
+        egui::CentralPanel::default().show(ui, |ui| match s.view.grid.as_mut() {
+            Some(form) => grid::grid_ui(ui, doc, l, form, out),
+            None => question::question_ui(ui, doc, l, review_mode, row, out),
         });
     } else {
         egui::CentralPanel::default().show(ui, |ui| {
@@ -185,6 +191,24 @@ fn dialogs_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
     let comparing = s.tasks.is_running(TaskKind::Compare);
     let comparison = s.comparison.as_ref();
     compare::compare_ui(ui, l, s.view.compare.as_mut(), comparison, comparing, out);
+    let mut catalogues: Vec<&crate::domain::catalogue::Catalogue> = s.catalogues.iter().collect();
+    if let Some(d) = &s.doc
+        && !catalogues.iter().any(|c| c.id == d.catalogue.id)
+    {
+        catalogues.push(&d.catalogue);
+    }
+    profile::profile_ui(ui, l, s.view.profile_editor.as_mut(), &catalogues, out);
+    let checking = s.tasks.is_running(TaskKind::Check);
+    check::check_ui(
+        ui,
+        l,
+        s.view.check.as_mut(),
+        s.check_report.as_ref(),
+        checking,
+        out,
+    );
+    let reading = s.tasks.is_running(TaskKind::Register);
+    register::register_ui(ui, l, s.register.as_mut(), reading, out);
     carry::carry_pick_ui(ui, l, &s.catalogues, s.view.carry_to.as_mut(), out);
     carry::carry_report_ui(ui, l, s.carry_report.as_ref(), s.doc.as_ref(), out);
     about::about_ui(ui, l, s.view.show_about, out);

@@ -21,7 +21,9 @@ fn native_dialog(purpose: Purpose, typed: &str) -> Option<PathBuf> {
     if let Some(dir) = typed.parent().filter(|p| p.is_dir()) {
         d = d.set_directory(dir);
     }
-    if purpose.writes() {
+    if purpose.picks_folder() {
+        d.pick_folder()
+    } else if purpose.writes() {
         if let Some(name) = typed.file_name() {
             d = d.set_file_name(name.to_string_lossy());
         }

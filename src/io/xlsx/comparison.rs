@@ -1,95 +1,101 @@
-//! The comparison of statements as a workbook (the CLI's `compare --xlsx`), worded by the
-//! caller.
+//! The comparison of statements as a printable workbook (the window's and the CLI's export),
+//! worded by the caller: one row per question, answer and remark under each statement's
+//! vendor / product / version, differing rows highlighted; A4 landscape, one page wide.
 
-use rust_xlsxwriter::{FormatAlign, Workbook};
-
-use super::XlsxError as ExportError;
-use super::export::base;
-use crate::domain::matching::MatchKind;
+use super::table::{PrintTable, Span, TableRow};
+use crate::domain::compare::{Cell, Row};
 
 /// The words of a comparison workbook, in the user's language (the caller takes them from its
-/// messages): the sheet name, the column headings and the placeholder for a missing question.
+/// messages).
 #[derive(Debug, Clone, Default)]
 pub struct ComparisonHeadings {
     /// The sheet's name.
     pub sheet: String,
+    /// The title above the table.
+    pub title: String,
+    /// Lines under the title (what was compared, which rows are shown).
+    pub lines: Vec<String>,
     /// Heading of the question-number column.
     pub number: String,
     /// Heading of the question-text column.
     pub question: String,
     /// Heading of the guideline-reference column.
     pub reference: String,
-    /// Heading of each statement's answer column (after the statement's label).
+    /// Heading of each statement's answer column.
     pub answer: String,
-    /// Heading of each statement's remark column (after the statement's label).
+    /// Heading of each statement's remark column.
     pub remark: String,
-    /// Heading of each statement's match column (after the statement's label).
-    pub matched: String,
     /// Written where a statement has no question matching the row.
     pub missing: String,
 }
 
-/// A comparison of statements as a workbook: one row per question, answer / remark / match per
-/// statement, differing rows highlighted. `matched` says how a question was matched.
-pub fn comparison_xlsx(
-    labels: &[String],
-    cmp: &crate::domain::compare::Comparison,
+/// The comparison as a printable table: `titles` head each statement's two columns (vendor /
+/// product / version), `rows` are the rows to print, `cell_text` words one statement's answer
+/// (with its gate and how it was matched). Written with [`super::table::tables_xlsx`].
+pub fn comparison_table(
+    titles: &[String],
+    rows: &[&Row],
     words: &ComparisonHeadings,
-    matched: &dyn Fn(MatchKind) -> String,
-) -> Result<Vec<u8>, ExportError> {
-    let mut wb = Workbook::new();
-    let ws = wb.add_worksheet();
-    ws.set_name(&words.sheet)?;
-    let head = base()
-        .set_bold()
-        .set_background_color("#DDE3EC")
-        .set_text_wrap();
-    let plain = base().set_text_wrap().set_align(FormatAlign::Top);
-    let diff = plain.clone().set_background_color("#FCE4D6");
-    let mut headings = vec![
-        words.number.clone(),
-        words.question.clone(),
-        words.reference.clone(),
+    cell_text: &dyn Fn(&Cell) -> String,
+) -> PrintTable {
+    let mut columns = vec![
+        (words.number.clone(), 6.0),
+        (words.question.clone(), 38.0),
+        (words.reference.clone(), 11.0),
     ];
-    for label in labels {
-        headings.push(format!("{label}\n{}", words.answer));
-        headings.push(format!("{label}\n{}", words.remark));
-        headings.push(format!("{label}\n{}", words.matched));
+    let mut spans = Vec::new();
+    for (i, title) in titles.iter().enumerate() {
+        let first = 3 + 2 * i as u16;
+        spans.push(Span {
+            first,
+            last: first + 1,
+            text: title.clone(),
+        });
+        columns.push((words.answer.clone(), 15.0));
+        columns.push((words.remark.clone(), 26.0));
     }
-    for (c, h) in headings.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, h, &head)?;
-    }
-    ws.set_column_width(0, 8.0)?;
-    ws.set_column_width(1, 50.0)?;
-    ws.set_column_width(2, 16.0)?;
-    for i in 0..labels.len() {
-        let c = 3 + 3 * i as u16;
-        ws.set_column_width(c, 20.0)?;
-        ws.set_column_width(c + 1, 36.0)?;
-        ws.set_column_width(c + 2, 14.0)?;
-    }
-    for (r, row) in cmp.rows.iter().enumerate() {
-        let r = r as u32 + 1;
-        let f = if row.differs() { &diff } else { &plain };
-        ws.write_string_with_format(r, 0, &row.number, f)?;
-        ws.write_string_with_format(r, 1, &row.text, f)?;
-        ws.write_string_with_format(r, 2, row.refs.as_deref().unwrap_or(""), f)?;
-        for (i, cell) in row.cells.iter().enumerate() {
-            let c = 3 + 3 * i as u16;
-            match cell {
-                Some(cell) => {
-                    ws.write_string_with_format(r, c, &cell.answer, f)?;
-                    ws.write_string_with_format(r, c + 1, &cell.remark, f)?;
-                    let how = cell.matched.map(matched).unwrap_or_default();
-                    ws.write_string_with_format(r, c + 2, &how, f)?;
-                }
-                None => {
-                    ws.write_string_with_format(r, c, &words.missing, f)?;
+    // The first three columns' span row stays empty but bordered like the headings.
+    spans.insert(
+        0,
+        Span {
+            first: 0,
+            last: 2,
+            text: String::new(),
+        },
+    );
+    let body = rows
+        .iter()
+        .map(|row| {
+            let mut cells = vec![
+                row.number.clone(),
+                row.text.clone(),
+                row.refs.clone().unwrap_or_default(),
+            ];
+            for cell in &row.cells {
+                match cell {
+                    Some(c) => {
+                        cells.push(cell_text(c));
+                        cells.push(c.remark.clone());
+                    }
+                    None => {
+                        cells.push(words.missing.clone());
+                        cells.push(String::new());
+                    }
                 }
             }
-        }
+            TableRow {
+                cells,
+                marked: row.differs(),
+            }
+        })
+        .collect();
+    PrintTable {
+        sheet: words.sheet.clone(),
+        title: words.title.clone(),
+        lines: words.lines.clone(),
+        spans,
+        columns,
+        rows: body,
+        landscape: true,
     }
-    ws.set_freeze_panes(1, 2)?;
-    ws.autofilter(0, 0, cmp.rows.len() as u32, (headings.len() - 1) as u16)?;
-    Ok(wb.save_to_buffer()?)
 }

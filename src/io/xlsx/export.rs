@@ -20,10 +20,12 @@ use super::{
 use crate::domain::answer::{AnswerValue, GATE_VALUES, YES_NO_NA};
 use crate::domain::catalogue::{AnswerKind, Catalogue, Question};
 use crate::domain::form::FormText;
-use crate::domain::project::{HeaderField, Project};
+use crate::domain::project::{HeaderField, Project, ReviewStatus};
 use crate::domain::summary::shown_option_value;
 use crate::domain::validation::effective_value;
 use crate::io::json::to_pretty_json;
+
+use super::table::{PrintTable, TableRow, add_print_table, wrapped_height};
 
 /// Excel's limit on the characters in one cell.
 pub const MAX_CELL_CHARS: usize = 32_767;
@@ -124,26 +126,6 @@ fn cell(col: u16, row: u32) -> String {
 /// Quotes a string for an Excel formula.
 fn quoted(s: &str) -> String {
     format!("\"{}\"", s.replace('"', "\"\""))
-}
-
-/// Display width in half-width units (full-width characters count 2).
-fn display_width(s: &str) -> usize {
-    s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
-}
-
-/// Row height (points) for wrapped text in a column of `width` characters.
-fn wrapped_height(texts: &[(&str, f64)]) -> f64 {
-    let lines = texts
-        .iter()
-        .map(|(t, width)| {
-            let per_line = (width * 1.0).max(4.0) as usize;
-            t.split('\n')
-                .map(|l| display_width(l).div_ceil(per_line).max(1))
-                .sum::<usize>()
-        })
-        .max()
-        .unwrap_or(1);
-    (lines.min(30) as f64 * 13.5 + 4.0).max(18.0)
 }
 
 /// Rows before the first section: title, header, disclaimer, column headings (and room).
@@ -592,8 +574,9 @@ fn hidden_sheet(
     Ok(())
 }
 
-/// The review report sheet: reviewer, counts, and every question with the vendor's answer and
-/// the reviewer's status and comment.
+/// The review report sheet: the statement it reviews (vendor, product, version, fingerprint),
+/// reviewer, counts, and every question with the vendor's answer and the reviewer's status and
+/// comment; items to act on highlighted. Prints landscape, one page wide, headings repeated.
 fn review_sheet(
     wb: &mut Workbook,
     c: &Catalogue,
@@ -601,58 +584,83 @@ fn review_sheet(
     form: &FormText,
 ) -> Result<(), ExportError> {
     let s = crate::domain::review::summary(c, p);
-    let ws = wb.add_worksheet();
-    ws.set_name(&form.own.review_sheet)?;
-    let head = base()
-        .set_bold()
-        .set_background_color("#DDE3EC")
-        .set_text_wrap();
-    let plain = base().set_text_wrap().set_align(FormatAlign::Top);
-    let attention = plain.clone().set_background_color("#FCE4D6");
-    ws.write_string_with_format(0, 0, &form.own.review_title, &head)?;
-    let by = crate::domain::form::fill(
+    let fill = crate::domain::form::fill;
+    let by = fill(
         &form.own.review_by,
         &[
             ("reviewer", p.review.reviewer.as_deref().unwrap_or("-")),
             ("date", p.review.date.as_deref().unwrap_or("-")),
         ],
     );
-    ws.write_string(1, 0, by)?;
     let [unchecked, confirmed, needs_check, action_required] = s.counts.map(|n| n.to_string());
-    ws.write_string(
-        2,
-        0,
-        crate::domain::form::fill(
-            &form.own.review_counts,
-            &[
-                ("unchecked", &unchecked),
-                ("confirmed", &confirmed),
-                ("needs_check", &needs_check),
-                ("action_required", &action_required),
-            ],
-        ),
-    )?;
-    for (col, h) in form.own.review_columns.iter().enumerate() {
-        ws.write_string_with_format(4, col as u16, h, &head)?;
-    }
-    for (col, w) in [8.0, 50.0, 18.0, 36.0, 10.0, 40.0].iter().enumerate() {
-        ws.set_column_width(col as u16, *w)?;
-    }
-    for (i, q) in c.questions().enumerate() {
-        let r = 5 + i as u32;
-        let flagged = s.attention.iter().any(|a| a.question_id == q.id);
-        let f = if flagged { &attention } else { &plain };
-        let answer = p.answer(&q.id);
-        let values: Vec<&str> = crate::domain::summary::shown_values(c, p, q)
-            .iter()
-            .map(|v| v.label())
-            .collect();
-        ws.write_string_with_format(r, 0, q.number_key(), f)?;
-        ws.write_string_with_format(r, 1, q.full_text(), f)?;
-        ws.write_string_with_format(r, 2, values.join(" / "), f)?;
-        ws.write_string_with_format(r, 3, answer.map(|a| a.remark.as_str()).unwrap_or(""), f)?;
-        ws.write_string_with_format(r, 4, p.review.status(&q.id).label(), f)?;
-        ws.write_string_with_format(r, 5, p.review.comment(&q.id), f)?;
-    }
-    Ok(())
+    let counts = fill(
+        &form.own.review_counts,
+        &[
+            ("unchecked", &unchecked),
+            ("confirmed", &confirmed),
+            ("needs_check", &needs_check),
+            ("action_required", &action_required),
+        ],
+    );
+    let statement = [
+        HeaderField::Vendor,
+        HeaderField::Product,
+        HeaderField::Version,
+    ]
+    .iter()
+    .map(|f| format!("{}: {}", header_label(form, c.kind, *f), p.header.get(*f)))
+    .collect::<Vec<_>>()
+    .join("　");
+    let fingerprint = fill(
+        &form.own.fingerprint,
+        &[(
+            "fingerprint",
+            &crate::domain::canonical::Statement::new(c, p).fingerprint(),
+        )],
+    );
+    let widths = [7.0, 46.0, 14.0, 32.0, 11.0, 40.0];
+    let rows = c
+        .questions()
+        .map(|q| {
+            let values: Vec<&str> = crate::domain::summary::shown_values(c, p, q)
+                .iter()
+                .map(|v| v.label())
+                .collect();
+            TableRow {
+                cells: vec![
+                    q.number_key(),
+                    q.full_text(),
+                    values.join(" / "),
+                    p.answer(&q.id)
+                        .map(|a| a.remark.clone())
+                        .unwrap_or_default(),
+                    p.review.status(&q.id).label().to_string(),
+                    p.review.comment(&q.id).to_string(),
+                ],
+                // Highlighted: what needs acting on (いいえ, 要確認, 要対応), not every mark.
+                marked: matches!(
+                    p.review.status(&q.id),
+                    ReviewStatus::NeedsCheck | ReviewStatus::ActionRequired
+                ) || values.contains(&AnswerValue::No.label()),
+            }
+        })
+        .collect();
+    add_print_table(
+        wb,
+        &PrintTable {
+            sheet: form.own.review_sheet.clone(),
+            title: form.own.review_title.clone(),
+            lines: vec![statement, by, counts, fingerprint],
+            spans: Vec::new(),
+            columns: form
+                .own
+                .review_columns
+                .iter()
+                .cloned()
+                .zip(widths)
+                .collect(),
+            rows,
+            landscape: true,
+        },
+    )
 }

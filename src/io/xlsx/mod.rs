@@ -4,6 +4,7 @@
 pub mod comparison;
 pub mod export;
 pub mod import;
+pub mod table;
 
 use std::path::{Path, PathBuf};
 
@@ -14,12 +15,13 @@ use crate::io::FileError;
 use crate::io::atomic::read_limited;
 use crate::io::json::{parse_value, typed};
 
-pub use comparison::{ComparisonHeadings, comparison_xlsx};
+pub use comparison::{ComparisonHeadings, comparison_table};
 pub use export::statement_xlsx;
 pub use import::{
     ImportReport, Imported, Mapping, Note, Skip, Skipped, import_file, import_workbook,
     read_workbook,
 };
+pub use table::{PrintTable, Span, TableRow, add_print_table, tables_xlsx};
 
 /// The visible sheet of an export.
 pub const MAIN_SHEET: &str = "開示書";

@@ -1,0 +1,345 @@
+//! The register of received statements (ファイル → 受領台帳…): a folder read in the background,
+//! one line per statement (or per file that could not be read, with the reason), the hospital's
+//! own fields kept in the folder's register file, sorting, filtering and the printable export.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::domain::catalogue::Catalogue;
+use crate::domain::profile::{Verdict, check_statement};
+use crate::domain::register::{Date, RegisterFile, StatementRow, parse_date, statement_row};
+use crate::i18n::{Localize, Localizer};
+use crate::io::pdf::{ReportLine, Style};
+use crate::io::xlsx::{PrintTable, TableRow};
+use crate::io::{self, FileError};
+
+use super::compare::{PreparedExport, file_label};
+use super::documents::ExportFormat;
+use super::state::AppState;
+use super::tasks::{Outcome, Progress, TaskKind};
+
+/// One file of the folder: what was read, or why it could not be.
+#[derive(Debug, Clone)]
+pub struct RegisterLine {
+    pub path: PathBuf,
+    pub file: String,
+    pub read: Result<StatementRow, Arc<FileError>>,
+}
+
+/// The column the register is sorted by.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum RegisterSort {
+    #[default]
+    File,
+    System,
+    Vendor,
+    Created,
+    Verdict,
+}
+
+/// A register folder as the window shows it.
+#[derive(Debug, Clone)]
+pub struct RegisterView {
+    pub folder: PathBuf,
+    pub file: RegisterFile,
+    pub lines: Vec<RegisterLine>,
+    /// The profile the verdicts come from (its name), when the register names one.
+    pub profile: Option<String>,
+    /// The hospital's fields changed since the register file was read or saved.
+    pub dirty: bool,
+    pub filter: String,
+    pub only_warnings: bool,
+    pub sort: RegisterSort,
+    pub descending: bool,
+}
+
+/// Today as a [`Date`].
+fn today() -> Date {
+    let d = io::clock::now().date();
+    Date {
+        year: i32::from(d.year()),
+        month: d.month().unsigned_abs().into(),
+        day: d.day().unsigned_abs().into(),
+    }
+}
+
+/// Reads a register folder: its register file, the profile it names (a file in the folder,
+/// else the shipped default), and every statement in it. A file that cannot be read is a line
+/// with its error, never left out.
+pub fn read_folder(
+    folder: &Path,
+    shipped: &[Catalogue],
+    progress: &Progress,
+) -> Result<RegisterView, FileError> {
+    let file = io::hospital::load_register(folder)?;
+    let profile = match &file.settings.profile {
+        Some(name) => Some(io::hospital::load_profile(&folder.join(name))?),
+        None => None,
+    };
+    let files = io::hospital::statement_files(folder)?;
+    progress.set_total(files.len());
+    let today = today();
+    let lines = files
+        .into_iter()
+        .map(|path| {
+            let read = io::open_statement(&path, shipped)
+                .map(|(p, c)| {
+                    let check = profile.as_ref().map(|pr| check_statement(pr, &c, &p));
+                    statement_row(&c, &p, check.as_ref(), &file.settings, today)
+                })
+                .map_err(Arc::new);
+            progress.step();
+            RegisterLine {
+                file: file_label(&path),
+                path,
+                read,
+            }
+        })
+        .collect();
+    Ok(RegisterView {
+        folder: folder.to_path_buf(),
+        profile: profile.map(|p| p.name),
+        file,
+        lines,
+        dirty: false,
+        filter: String::new(),
+        only_warnings: false,
+        sort: RegisterSort::default(),
+        descending: false,
+    })
+}
+
+impl RegisterView {
+    /// Whether a line needs attention: unreadable, warned of, or outside the profile.
+    pub fn flagged(line: &RegisterLine) -> bool {
+        match &line.read {
+            Err(_) => true,
+            Ok(r) => {
+                !r.warnings.is_empty()
+                    || r.verdict.is_some_and(|v| v != Verdict::Within)
+                    || r.answered < r.total
+            }
+        }
+    }
+
+    /// The lines the filter keeps, in the chosen order.
+    pub fn shown(&self) -> Vec<&RegisterLine> {
+        let needle = crate::domain::text::fold_width(self.filter.trim()).to_lowercase();
+        let mut lines: Vec<&RegisterLine> = self
+            .lines
+            .iter()
+            .filter(|l| !self.only_warnings || Self::flagged(l))
+            .filter(|l| {
+                needle.is_empty() || {
+                    let entry = self.file.entries.get(&l.file).cloned().unwrap_or_default();
+                    let mut hay = vec![l.file.clone(), entry.system, entry.note];
+                    if let Ok(r) = &l.read {
+                        hay.extend([r.vendor.clone(), r.product.clone(), r.catalogue.clone()]);
+                    }
+                    hay.iter().any(|h| {
+                        crate::domain::text::fold_width(h)
+                            .to_lowercase()
+                            .contains(&needle)
+                    })
+                }
+            })
+            .collect();
+        let key = |l: &RegisterLine| -> (String, Option<Date>) {
+            let r = l.read.as_ref().ok();
+            match self.sort {
+                RegisterSort::File => (l.file.clone(), None),
+                RegisterSort::System => (
+                    self.file
+                        .entries
+                        .get(&l.file)
+                        .map(|e| e.system.clone())
+                        .unwrap_or_default(),
+                    None,
+                ),
+                RegisterSort::Vendor => (r.map(|r| r.vendor.clone()).unwrap_or_default(), None),
+                RegisterSort::Created => (String::new(), r.and_then(|r| parse_date(&r.created))),
+                RegisterSort::Verdict => (
+                    r.and_then(|r| r.verdict)
+                        .map(|v| format!("{v:?}"))
+                        .unwrap_or_default(),
+                    None,
+                ),
+            }
+        };
+        lines.sort_by(|a, b| key(a).cmp(&key(b)).then(a.file.cmp(&b.file)));
+        if self.descending {
+            lines.reverse();
+        }
+        lines
+    }
+
+    /// A line's cells as the register prints them.
+    pub fn cells(&self, l: &Localizer, line: &RegisterLine) -> Vec<String> {
+        let entry = self
+            .file
+            .entries
+            .get(&line.file)
+            .cloned()
+            .unwrap_or_default();
+        let read = match &line.read {
+            Ok(r) => vec![
+                r.vendor.clone(),
+                format!("{} {}", r.product, r.version),
+                r.created.clone(),
+                format!("{} ({})", r.catalogue, r.form_version),
+                r.edition.clone(),
+                format!("{} / {}", r.answered, r.total),
+                r.verdict.map(|v| v.localize(l)).unwrap_or_default(),
+                review_text(l, r),
+                r.warnings
+                    .iter()
+                    .map(|w| w.localize(l))
+                    .collect::<Vec<_>>()
+                    .join(" / "),
+            ],
+            Err(e) => {
+                let mut v = vec![String::new(); 8];
+                v.push(e.localize(l));
+                v
+            }
+        };
+        let mut cells = vec![line.file.clone(), entry.system, entry.received];
+        cells.extend(read);
+        cells.push(entry.note);
+        cells
+    }
+
+    /// The register's column headings (message ids) and print widths.
+    pub const COLUMNS: [(&'static str, f64); 13] = [
+        ("register-col-file", 22.0),
+        ("register-col-system", 14.0),
+        ("register-col-received", 12.0),
+        ("register-col-vendor", 18.0),
+        ("register-col-product", 22.0),
+        ("register-col-created", 12.0),
+        ("register-col-catalogue", 20.0),
+        ("register-col-edition", 7.0),
+        ("register-col-answered", 8.0),
+        ("register-col-verdict", 16.0),
+        ("register-col-review", 14.0),
+        ("register-col-warnings", 24.0),
+        ("register-col-note", 18.0),
+    ];
+
+    /// The register as a printable table (the rows shown) or PDF lines.
+    pub fn prepare(&self, l: &Localizer, format: ExportFormat) -> PreparedExport {
+        let mut lines = vec![l.ta(
+            "register-folder-line",
+            &[
+                ("folder", self.folder.display().to_string().into()),
+                ("count", self.lines.len().into()),
+            ],
+        )];
+        if let Some(p) = &self.profile {
+            lines.push(l.ta("register-profile-line", &[("name", p.clone().into())]));
+        }
+        let shown = self.shown();
+        match format {
+            ExportFormat::Xlsx => PreparedExport::Xlsx(vec![PrintTable {
+                sheet: l.t("register-sheet"),
+                title: l.t("register-title"),
+                lines,
+                spans: Vec::new(),
+                columns: Self::COLUMNS.iter().map(|(id, w)| (l.t(id), *w)).collect(),
+                rows: shown
+                    .iter()
+                    .map(|line| TableRow {
+                        cells: self.cells(l, line),
+                        marked: Self::flagged(line),
+                    })
+                    .collect(),
+                landscape: true,
+            }]),
+            ExportFormat::Pdf => {
+                let mut out: Vec<ReportLine> = lines
+                    .into_iter()
+                    .map(|t| ReportLine::new(Style::Body, t, false))
+                    .collect();
+                let heads: Vec<String> = Self::COLUMNS.iter().map(|(id, _)| l.t(id)).collect();
+                for line in shown {
+                    let cells = self.cells(l, line);
+                    out.push(ReportLine::new(Style::Heading, line.file.clone(), true));
+                    for (h, c) in heads.iter().zip(cells).skip(1) {
+                        if !c.is_empty() {
+                            out.push(ReportLine::new(Style::Detail, format!("{h}: {c}"), false));
+                        }
+                    }
+                }
+                PreparedExport::Pdf {
+                    title: l.t("register-title"),
+                    lines: out,
+                }
+            }
+        }
+    }
+}
+
+fn review_text(l: &Localizer, r: &StatementRow) -> String {
+    match r.review {
+        None => l.t("register-not-reviewed"),
+        Some([unchecked, _, needs, action]) => l.ta(
+            "register-review",
+            &[
+                ("unchecked", unchecked.into()),
+                ("needs_check", needs.into()),
+                ("action_required", action.into()),
+            ],
+        ),
+    }
+}
+
+impl AppState {
+    /// Reads a register folder in the background.
+    pub(super) fn open_register(&mut self, folder: PathBuf) {
+        let shipped = self.catalogues.clone();
+        self.register_generation += 1;
+        let generation = self.register_generation;
+        let dir = folder.clone();
+        self.tasks
+            .spawn(TaskKind::Register, folder, move |progress| {
+                Outcome::RegisterRead {
+                    generation,
+                    result: read_folder(&dir, &shipped, progress),
+                }
+            });
+    }
+
+    /// Writes the hospital's fields to the folder's register file.
+    pub(super) fn save_register(&mut self) {
+        let Some(view) = &mut self.register else {
+            return;
+        };
+        match io::hospital::save_register(&view.folder, &view.file) {
+            Ok(()) => {
+                view.dirty = false;
+                let file = view.folder.join(crate::domain::register::REGISTER_FILE);
+                self.say_file("status-saved", &file);
+            }
+            Err(e) => {
+                let msg = e.localize(&self.loc);
+                self.fail(msg);
+            }
+        }
+    }
+
+    /// Writes the register (the rows shown) as a workbook or PDF, in the background.
+    pub(super) fn export_register(&mut self, path: PathBuf, format: ExportFormat) {
+        let Some(view) = &self.register else { return };
+        let inputs: Vec<PathBuf> = view.lines.iter().map(|l| l.path.clone()).collect();
+        let prepared = view.prepare(&self.loc, format);
+        if self.refuse_inputs(&path, &inputs) {
+            return;
+        }
+        let file = path.clone();
+        self.tasks
+            .spawn(TaskKind::Export, path, move |_| Outcome::Exported {
+                result: super::compare::write_prepared(&prepared, &file),
+                path: file,
+            });
+    }
+}

@@ -1,0 +1,88 @@
+//! The hospital side's words: profile problems, verdicts, register warnings.
+
+use std::path::Path;
+
+use super::{Localize, Localizer, MAX_LISTED, path, s};
+use crate::domain::profile::{ProfileIssue, Verdict, Weight};
+use crate::domain::register::Warning;
+
+/// A profile that cannot be used: the file and the first few problems.
+pub(super) fn profile_error(l: &Localizer, file: &Path, issues: &[ProfileIssue]) -> String {
+    let mut list: Vec<String> = issues
+        .iter()
+        .take(MAX_LISTED)
+        .map(|i| i.localize(l))
+        .collect();
+    if issues.len() > MAX_LISTED {
+        list.push(l.ta("and-more", &[("count", s(issues.len() - MAX_LISTED))]));
+    }
+    l.ta(
+        "err-profile",
+        &[("file", path(file)), ("issues", s(list.join(" / ")))],
+    )
+}
+
+impl Localize for ProfileIssue {
+    fn localize(&self, l: &Localizer) -> String {
+        match self {
+            ProfileIssue::WrongFormat { found } => {
+                l.ta("profile-wrong-format", &[("found", s(found))])
+            }
+            ProfileIssue::TooNew { found, supported } => l.ta(
+                "profile-too-new",
+                &[("found", s(found)), ("supported", s(supported))],
+            ),
+            ProfileIssue::TooManyRules { count, max } => l.ta(
+                "profile-too-many-rules",
+                &[("count", s(count)), ("max", s(max))],
+            ),
+            ProfileIssue::NothingAccepted { rule } => {
+                l.ta("profile-nothing-accepted", &[("rule", s(rule))])
+            }
+            ProfileIssue::UnansweredAccepted { rule } => {
+                l.ta("profile-unanswered-accepted", &[("rule", s(rule))])
+            }
+            ProfileIssue::MatchesNothing { rule, selector } => l.ta(
+                "profile-matches-nothing",
+                &[("rule", s(rule)), ("selector", s(selector))],
+            ),
+        }
+    }
+}
+
+impl Localize for Verdict {
+    fn localize(&self, l: &Localizer) -> String {
+        match self {
+            Verdict::Within => l.t("verdict-within"),
+            Verdict::Outside {
+                required,
+                recommended,
+            } => l.ta(
+                "verdict-outside",
+                &[("required", s(required)), ("recommended", s(recommended))],
+            ),
+            Verdict::Incomplete { unanswered } => {
+                l.ta("verdict-incomplete", &[("unanswered", s(unanswered))])
+            }
+        }
+    }
+}
+
+impl Localize for Weight {
+    fn localize(&self, l: &Localizer) -> String {
+        l.t(&format!("weight-{}", self.key()))
+    }
+}
+
+impl Localize for Warning {
+    fn localize(&self, l: &Localizer) -> String {
+        match self {
+            Warning::Old { months } => l.ta("register-old", &[("months", s(months))]),
+            Warning::NoDate => l.t("register-no-date"),
+            Warning::OlderEdition { edition, wanted } => l.ta(
+                "register-older-edition",
+                &[("edition", s(edition)), ("wanted", s(wanted))],
+            ),
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! The hospital's files: acceptance profiles (`kaijisho-profile`) and the register of a folder
+//! of received statements (`kaijisho-register.json` beside them). Read with the same limits and
+//! error positions as projects; written atomically.
+
+use std::path::{Path, PathBuf};
+
+use super::atomic::read_limited;
+use super::error::{FileError, FileKind};
+use super::json::{save_json_value, typed};
+use super::probe::{probe, text_bytes};
+use crate::domain::catalogue::Catalogue;
+use crate::domain::profile::Profile;
+use crate::domain::project::Project;
+use crate::domain::register::{MAX_REGISTER_FILES, REGISTER_FILE, RegisterFile};
+
+/// Largest profile or register file read.
+const MAX_BYTES: u64 = 16 * 1024 * 1024;
+
+fn read_kind(path: &Path, expected: FileKind) -> Result<Vec<u8>, FileError> {
+    let bytes = read_limited(path, MAX_BYTES)?;
+    let text = text_bytes(path, &bytes)?;
+    let found = probe(path, text)?.kind.unwrap_or(FileKind::Foreign);
+    if found != expected {
+        return Err(FileError::WrongKind {
+            path: path.to_path_buf(),
+            expected,
+            found,
+        });
+    }
+    Ok(text.to_vec())
+}
+
+/// Reads an acceptance profile and checks it (format, rules, accepted answers).
+pub fn load_profile(path: &Path) -> Result<Profile, FileError> {
+    let bytes = read_kind(path, FileKind::Profile)?;
+    let profile: Profile = typed(path, &bytes)?;
+    let issues = profile.check();
+    if issues.is_empty() {
+        Ok(profile)
+    } else {
+        Err(FileError::Profile {
+            path: path.to_path_buf(),
+            issues,
+        })
+    }
+}
+
+/// Writes a profile atomically (the previous file kept as `.bak`).
+pub fn save_profile(path: &Path, profile: &Profile) -> Result<(), FileError> {
+    save_json_value(path, profile)
+}
+
+/// The register file of `folder`: read when present, empty when not.
+pub fn load_register(folder: &Path) -> Result<RegisterFile, FileError> {
+    let path = folder.join(REGISTER_FILE);
+    if !path.exists() {
+        return Ok(RegisterFile::default());
+    }
+    let bytes = read_kind(&path, FileKind::Register)?;
+    typed(&path, &bytes)
+}
+
+/// Writes the register file of `folder` atomically.
+pub fn save_register(folder: &Path, register: &RegisterFile) -> Result<(), FileError> {
+    save_json_value(&folder.join(REGISTER_FILE), register)
+}
+
+/// The statements of a folder: every `.json` and `.xlsx` file in it (not in sub-folders), by
+/// name, leaving out the register file, backups, lock files and hidden files. At most
+/// [`MAX_REGISTER_FILES`]; more is an error naming the folder.
+pub fn statement_files(folder: &Path) -> Result<Vec<PathBuf>, FileError> {
+    let io_error = |source| {
+        FileError::Read(super::atomic::ReadError::Io {
+            path: folder.to_path_buf(),
+            source,
+        })
+    };
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(folder).map_err(io_error)? {
+        let entry = entry.map_err(io_error)?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let ext = Path::new(&name)
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        if name.starts_with('.')
+            || name == REGISTER_FILE
+            || !matches!(ext.as_str(), "json" | "xlsx" | "xlsm")
+            || entry.file_type().is_ok_and(|t| t.is_dir())
+        {
+            continue;
+        }
+        if files.len() >= MAX_REGISTER_FILES {
+            return Err(FileError::TooManyFiles {
+                path: folder.to_path_buf(),
+                limit: MAX_REGISTER_FILES,
+            });
+        }
+        files.push(entry.path());
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Opens one statement of a register folder.
+pub fn open_for_register(
+    path: &Path,
+    shipped: &[Catalogue],
+) -> Result<(Project, Catalogue), FileError> {
+    super::open_statement(path, shipped)
+}
