@@ -2,6 +2,7 @@
 //! the fallback; and the localisation of every error and finding (the library's errors stay
 //! plain data; their words live here, at the edge).
 
+mod catalogue;
 mod hospital;
 
 use fluent_bundle::concurrent::FluentBundle;

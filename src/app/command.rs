@@ -23,6 +23,8 @@ pub enum Purpose {
     CheckExercise,
     /// Where to write the exercise check as PDF.
     ExercisePdf,
+    /// A catalogue file of one's own for a new statement (the start screen).
+    Catalogue,
     /// Where to write the comparison as a workbook / as PDF.
     ExportComparisonXlsx,
     ExportComparisonPdf,
@@ -53,6 +55,7 @@ impl Purpose {
             Purpose::ExerciseCopy => Command::MakeExercise(path),
             Purpose::CheckExercise => Command::CheckExercise(path),
             Purpose::ExercisePdf => Command::ExportExercisePdf(path),
+            Purpose::Catalogue => Command::LoadCatalogue(path),
             Purpose::ExportComparisonXlsx => Command::ExportComparisonXlsx(path),
             Purpose::ExportComparisonPdf => Command::ExportComparisonPdf(path),
             Purpose::CheckProfile => Command::SetCheckProfile(path),
@@ -77,6 +80,7 @@ impl Purpose {
             Purpose::ExerciseCopy => "menu-exercise-new",
             Purpose::CheckExercise => "menu-exercise-check",
             Purpose::ExercisePdf => "exercise-pdf",
+            Purpose::Catalogue => "start-choose-catalogue",
             Purpose::ExportComparisonXlsx => "compare-export-xlsx",
             Purpose::ExportComparisonPdf => "compare-export-pdf",
             Purpose::CheckProfile => "check-choose-profile",
@@ -108,6 +112,8 @@ pub enum Command {
     NewFromForm,
     Open(PathBuf),
     OpenSample(String),
+    /// Read a catalogue file of one's own and choose it for a new statement.
+    LoadCatalogue(PathBuf),
     Save,
     /// Save, or ask where when the statement has no file yet.
     SaveOrAsk,
@@ -129,6 +135,10 @@ pub enum Command {
     Undo,
     Redo,
     Select(String),
+    /// ↑/↓ on an option question: the option row that 1/2/3 answer moves by this many rows.
+    OptionRow(isize),
+    ShowShortcuts,
+    CloseShortcuts,
     Next,
     Previous,
     /// Compare the statements in these files.
@@ -145,6 +155,13 @@ pub enum Command {
     /// The path prompt's OK: run what it was for with this path.
     PromptDone(PathBuf),
     CancelPrompt,
+    /// Show this folder in the path prompt's file browser (`None`: open the browser where the
+    /// typed path or the last-used folder is).
+    Browse(Option<PathBuf>),
+    /// 参照… found no native file dialog: use the in-app browser from now on.
+    NativeDialogMissing,
+    /// The answer to "export instead?" after a Save As to a workbook or PDF.
+    ExportOffer(bool),
     /// The answer to "save the unsaved changes?".
     Confirm(Choice),
     ToggleValidation,

@@ -57,8 +57,10 @@ impl Doc {
         }
     }
 
-    /// Applies an edit and records it for undo (typing in one field coalesces into one step).
-    /// Returns whether anything changed.
+    /// Applies an edit and records it for undo. Typing in one field is one step until the
+    /// step is sealed (the field lost focus, another question was chosen), whatever the pauses
+    /// and whatever the field's own undo did meanwhile; a field typed back to what it was
+    /// leaves no step. Returns whether anything changed.
     pub fn edit(&mut self, edit: Edit, now: f64) -> Result<bool, EditError> {
         let Some(prior) = self.project.apply(&self.catalogue, &edit)? else {
             return Ok(false);
@@ -68,14 +70,18 @@ impl Doc {
         }
         let slot = edit.slot();
         let coalesce = edit.is_text()
-            && self.undo.last().is_some_and(|s| {
-                s.edit.is_text() && s.edit.slot() == slot && now - s.at < COALESCE_SECS
-            });
+            && self
+                .undo
+                .last()
+                .is_some_and(|s| s.edit.is_text() && s.edit.slot() == slot && s.at.is_finite());
         match self.undo.last_mut() {
             // Keep the first step's prior: undo goes back to before the typing began.
             Some(last) if coalesce => {
                 last.edit = edit;
                 last.at = now;
+                if self.project.prior(&slot) == last.prior {
+                    self.undo.pop();
+                }
             }
             _ => self.undo.push(Step {
                 edit,
@@ -161,8 +167,15 @@ impl Doc {
         }
     }
 
+    /// Chooses a question (ending the typing step of the one left).
+    pub fn select(&mut self, question: String) {
+        self.seal();
+        self.selected = Some(question);
+    }
+
     /// Moves the selection by `delta` questions in catalogue order.
     pub fn step(&mut self, delta: isize) {
+        self.seal();
         let ids: Vec<&str> = self.catalogue.questions().map(|q| q.id.as_str()).collect();
         let Some(last) = ids.len().checked_sub(1) else {
             return;
@@ -242,6 +255,27 @@ mod tests {
         assert!(d.undo(2.0));
         assert_eq!(d.project.header.vendor, "");
         assert!(!d.can_undo());
+    }
+
+    #[test]
+    fn a_field_edit_is_one_step_whatever_the_pauses_and_none_when_typed_back() {
+        let mut d = doc();
+        let h = |t: &str| Edit::Header {
+            field: HeaderField::Vendor,
+            text: t.into(),
+        };
+        d.edit(h("あ"), 1.0).unwrap();
+        d.edit(h("あい"), 30.0).unwrap();
+        // The field's own undo and redo, minutes later.
+        d.edit(h("あ"), 200.0).unwrap();
+        d.edit(h("あい"), 300.0).unwrap();
+        d.seal();
+        assert!(d.undo(400.0));
+        assert_eq!(d.project.header.vendor, "");
+        assert!(!d.can_undo(), "one step");
+        d.edit(h("x"), 500.0).unwrap();
+        d.edit(h(""), 501.0).unwrap();
+        assert!(!d.can_undo(), "typed back to what it was: no step");
     }
 
     #[test]

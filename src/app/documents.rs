@@ -45,7 +45,10 @@ impl AppState {
     pub(super) fn new_project(&mut self, catalogue: &str, header: Header) {
         match self.catalogues.iter().find(|c| c.id == catalogue).cloned() {
             Some(c) => {
-                let p = Project::new(&c, header, false);
+                // A catalogue of one's own travels inside the statement.
+                let shipped = assets::shipped_catalogues()
+                    .is_ok_and(|s| s.iter().any(|x| x.content_hash() == c.content_hash()));
+                let p = Project::new(&c, header, !shipped);
                 self.open_doc(p, c, None);
                 if let Some(d) = &mut self.doc {
                     d.dirty = true;
@@ -81,6 +84,8 @@ impl AppState {
 
     /// Opens a project JSON, or shows the import preview of a workbook.
     pub(super) fn open(&mut self, path: PathBuf) {
+        // Messages and the recent files name it in full.
+        let path = std::path::absolute(&path).unwrap_or(path);
         if io::is_workbook(&path) {
             return self.import(path, None);
         }
@@ -200,14 +205,8 @@ impl AppState {
             // Another prompt replaces a Save As that a waiting command depended on.
             self.view.after_save = None;
         }
-        let current = self.doc.as_ref().and_then(|d| d.path.clone());
-        let text = match (purpose, current) {
-            (Purpose::SaveAs, Some(p)) => p.display().to_string(),
-            (Purpose::ExportPdf, Some(p)) => p.with_extension("pdf").display().to_string(),
-            (Purpose::ExportXlsx, Some(p)) => p.with_extension("xlsx").display().to_string(),
-            _ => String::new(),
-        };
-        self.view.prompt = Some(PathPrompt { purpose, text });
+        let text = self.prompt_text(purpose);
+        self.view.prompt = Some(PathPrompt::new(purpose, text));
     }
 
     /// The user gave up: a close (or new/open) waiting for a Save As is off too.
@@ -339,7 +338,10 @@ impl AppState {
                 });
             }
             Outcome::Exported { path, result } => match result {
-                Ok(()) => self.say_file("written", &path),
+                Ok(()) => {
+                    self.settings.used_folder_of(&path);
+                    self.say_file("written", &path);
+                }
                 Err(e) => {
                     let msg = e.localize(&self.loc);
                     self.fail(msg);

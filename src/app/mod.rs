@@ -5,10 +5,12 @@
 //! - [`state`]: [`AppState`] and [`AppState::apply`], the one entry point.
 //! - [`doc`]: an open statement and its undo history (typed domain edits).
 //! - [`command`], [`menu`], [`keys`]: what can be asked, the menu table, what keys do.
-//! - [`documents`], [`editing`], [`compare`], [`dialogs`], [`recovery`]: the handlers.
+//! - [`documents`], [`editing`], [`compare`], [`dialogs`], [`recovery`], [`files`],
+//!   [`browser`], [`start`]: the handlers.
 //! - [`tasks`]: import, export and compare off the UI thread.
 //! - [`settings`], [`view`], [`log`]: saved settings, window state, the log file.
 
+pub mod browser;
 pub mod command;
 pub mod compare;
 pub mod dialogs;
@@ -16,6 +18,7 @@ pub mod doc;
 pub mod documents;
 pub mod editing;
 pub mod exercise;
+pub mod files;
 pub mod grid;
 pub mod hospital;
 pub mod keys;
@@ -25,6 +28,7 @@ pub mod presentation;
 pub mod recovery;
 pub mod register;
 pub mod settings;
+pub mod start;
 pub mod state;
 pub mod tasks;
 pub mod view;

@@ -21,6 +21,8 @@ pub struct Settings {
     pub zoom: Zoom,
     /// Presentation mode hides the vendor header (anonymised examples).
     pub hide_vendor: bool,
+    /// The folder a file was last opened from, saved to or written to: path prompts start here.
+    pub last_folder: Option<PathBuf>,
 }
 
 /// A zoom level in percent, one of [`Zoom::LEVELS`].
@@ -55,10 +57,21 @@ impl Zoom {
 }
 
 impl Settings {
+    /// A file opened or saved: first among the recent files, and its folder the last used.
     pub fn remember(&mut self, path: &Path) {
-        self.recent.retain(|p| p != path);
-        self.recent.insert(0, path.to_path_buf());
+        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        self.recent.retain(|p| *p != path);
+        self.recent.insert(0, path.clone());
         self.recent.truncate(RECENT_FILES);
+        self.used_folder_of(&path);
+    }
+
+    /// A file written (an export): its folder is the last used.
+    pub fn used_folder_of(&mut self, path: &Path) {
+        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            self.last_folder = Some(parent.to_path_buf());
+        }
     }
 }
 

@@ -156,6 +156,7 @@ impl AppState {
             }
             Command::Open(path) => self.open(path),
             Command::OpenSample(name) => self.open_sample(&name),
+            Command::LoadCatalogue(path) => self.load_own_catalogue(path),
             Command::Save => self.save(now),
             Command::SaveOrAsk => self.save_or_ask(now),
             Command::SaveAs(path) => self.save_to(path, now),
@@ -173,7 +174,8 @@ impl AppState {
             Command::SealEdit => self.with_doc(|d| d.seal()),
             Command::Undo => self.undo_redo(true, now),
             Command::Redo => self.undo_redo(false, now),
-            Command::Select(q) => self.with_doc(|d| d.selected = Some(q)),
+            Command::Select(q) => self.with_doc(|d| d.select(q)),
+            Command::OptionRow(delta) => self.move_option_row(delta),
             Command::Next => self.step(1),
             Command::Previous => self.step(-1),
             Command::Compare(files) => self.compare(files),
@@ -186,12 +188,11 @@ impl AppState {
             }
             Command::SetDark(dark) => self.settings.dark = dark,
             Command::Ask(purpose) => self.ask(purpose),
-            Command::PromptDone(path) => {
-                if let Some(prompt) = self.view.prompt.take() {
-                    self.apply(prompt.purpose.command(path), now);
-                }
-            }
+            Command::PromptDone(path) => self.prompt_done(path, now),
             Command::CancelPrompt => self.cancel_prompt(),
+            Command::Browse(folder) => self.browse(folder),
+            Command::NativeDialogMissing => self.native_dialog_missing(),
+            Command::ExportOffer(accept) => self.export_offer_done(accept),
             Command::Confirm(choice) => self.confirm(choice, now),
             Command::ToggleValidation => self.view.show_validation ^= true,
             Command::ToggleReviewMode => self.view.review_mode ^= true,
@@ -221,6 +222,8 @@ impl AppState {
             Command::CancelCarry => self.view.carry_to = None,
             Command::CloseCarryReport => self.carry_report = None,
             Command::ShowAbout => self.view.show_about = true,
+            Command::ShowShortcuts => self.view.show_shortcuts = true,
+            Command::CloseShortcuts => self.view.show_shortcuts = false,
             Command::CloseAbout => self.view.show_about = false,
             Command::OverwriteOnDisk => self.overwrite_on_disk(now),
             Command::CompareWithDisk => self.compare_with_disk(),

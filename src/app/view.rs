@@ -13,6 +13,8 @@ use super::command::{Command, Purpose};
 pub struct PathPrompt {
     pub purpose: Purpose,
     pub text: String,
+    /// The in-app file browser, when open (no native file dialog).
+    pub browser: Option<super::browser::FileBrowser>,
 }
 
 /// The new-project form on the start screen.
@@ -100,6 +102,14 @@ pub struct View {
     pub grid: Option<super::grid::GridForm>,
     /// Presentation mode, when on.
     pub presentation: Option<Presentation>,
+    /// A Save As named a workbook or PDF: export there instead? (the file and the format)
+    pub export_offer: Option<(PathBuf, super::documents::ExportFormat)>,
+    /// The option row of an option question that 1/2/3 answer: the question and the row.
+    pub option_row: Option<(String, usize)>,
+    /// ヘルプ → キー操作一覧.
+    pub show_shortcuts: bool,
+    /// No native file dialog answered: 参照… opens the in-app browser.
+    pub native_dialog_missing: bool,
     /// The window may close now.
     pub quit: bool,
 }

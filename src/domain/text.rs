@@ -16,6 +16,13 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
+/// Text as shown and printed: the ASCII `~` of a range (`6.5.C1(1)~(3)`, as references are
+/// stored) becomes the full-width `～` of the printed form, which Japanese fonts draw on the
+/// middle line rather than raised. Display only: the data keeps what the form printed.
+pub fn for_display(s: &str) -> String {
+    s.replace('~', "\u{FF5E}")
+}
+
 /// Folds a whole string with [`fold_char`].
 pub fn fold_width(s: &str) -> String {
     s.chars().map(fold_char).collect()
@@ -101,5 +108,11 @@ mod tests {
         ));
         assert!(same_label(" -暗号鍵 (ICカード等)", "暗号鍵(ICカード等)"));
         assert!(!same_label("暗号鍵", "生体認証"));
+    }
+
+    #[test]
+    fn ranges_are_shown_with_the_full_width_tilde() {
+        assert_eq!(for_display("6.5.C1(1)~(3)"), "6.5.C1(1)\u{FF5E}(3)");
+        assert_eq!(fold_width(&for_display("a~b")), "a~b");
     }
 }

@@ -4,6 +4,7 @@
 pub mod atomic;
 pub mod clock;
 pub mod error;
+pub mod folder;
 pub mod hospital;
 pub mod json;
 pub mod lock;

@@ -97,6 +97,12 @@ impl KaijishoApp {
         }
     }
 
+    /// As on a system without a native file dialog: 参照… opens the in-app browser (tests).
+    pub fn without_native_dialog(mut self) -> KaijishoApp {
+        self.state.view.native_dialog_missing = true;
+        self
+    }
+
     /// The window title as last set (file name, ● when unsaved).
     pub fn title(&self) -> &str {
         &self.title
@@ -205,6 +211,17 @@ impl eframe::App for KaijishoApp {
             ctx.options_mut(|o| o.zoom_with_keyboard = false);
         }
         self.state.poll_tasks();
+        // Tab with nothing focused goes to the question's answer (see `question_ui`).
+        let tab_in = ctx.input(|i| i.key_pressed(egui::Key::Tab) && i.modifiers.is_none())
+            && ctx.memory(|m| m.focused().is_none());
+        ctx.data_mut(|d| {
+            let id = crate::ui::question::tab_into_question_id();
+            if tab_in {
+                d.insert_temp(id, true);
+            } else {
+                d.remove_temp::<bool>(id);
+            }
+        });
         self.keys(ctx);
         // Files dropped on the window open.
         let dropped: Option<PathBuf> = ctx.input(|i| {

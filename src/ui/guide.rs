@@ -54,7 +54,8 @@ pub fn guide_ui(
                                 });
                             }
                             None => {
-                                ui.weak(l.ta("guide-unresolved", &[("ref", r.to_string().into())]));
+                                let r = crate::domain::text::for_display(&r.to_string());
+                                ui.weak(l.ta("guide-unresolved", &[("ref", r.into())]));
                             }
                         }
                     }

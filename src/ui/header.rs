@@ -25,15 +25,7 @@ pub fn header_ui(
     egui::Panel::top("header").show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
             for field in HeaderField::ALL {
-                let key = match (field, kind) {
-                    (HeaderField::Vendor, crate::domain::Kind::Sds) => {
-                        "header-vendor-sds".to_string()
-                    }
-                    (HeaderField::Product, crate::domain::Kind::Sds) => {
-                        "header-product-sds".to_string()
-                    }
-                    _ => format!("header-{}", field.key()),
-                };
+                let key = crate::ui::start::header_label_id(field, kind);
                 // A label and its field move to the next line together.
                 let width = if matches!(field, HeaderField::Version | HeaderField::Created) {
                     110.0

@@ -1,13 +1,14 @@
 //! The navigator: sections and questions with status marks, progress, filters and search.
 
 use eframe::egui;
+use egui::collapsing_header::CollapsingState;
 
 use crate::app::view::Filters;
 use crate::app::{Command, Doc};
 use crate::domain::answer::AnswerValue;
 use crate::domain::catalogue::Question;
 use crate::domain::summary::{shown_values, tallies};
-use crate::domain::text::fold_width;
+use crate::domain::text::{fold_width, for_display};
 use crate::domain::validation::Severity;
 use crate::i18n::Localizer;
 
@@ -64,6 +65,91 @@ pub fn visible(filters: &Filters, doc: &Doc, q: &Question) -> bool {
         .any(|h| fold_width(h).to_lowercase().contains(&needle))
 }
 
+/// The width of the status column ("[未回答]", "[0/5]", …): every row starts its title at the
+/// same place.
+const STATUS_WIDTH: f32 = 58.0;
+/// The width of the finding mark's column (△ or nothing).
+const MARK_WIDTH: f32 = 14.0;
+
+/// A section's header: its answered/total count, then its title cut to the panel's width
+/// (the full title on hover). Returns whether the title was clicked.
+fn section_header(ui: &mut egui::Ui, title: &str, counts: &str) -> bool {
+    ui.label(egui::RichText::new(counts).strong());
+    let right = ui.clip_rect().right().min(ui.max_rect().right());
+    let height = ui.spacing().interact_size.y;
+    let room = egui::vec2((right - ui.cursor().left() - 4.0).max(40.0), height);
+    let layout = egui::Layout::left_to_right(egui::Align::Center);
+    ui.allocate_ui_with_layout(room, layout, |ui| {
+        let text = egui::RichText::new(title).strong();
+        ui.add(egui::Button::new(text).frame(false).truncate())
+    })
+    .inner
+    .on_hover_text(title)
+    .clicked()
+}
+
+/// Whether the selection changed since the navigator was last drawn (then its row is scrolled
+/// into view).
+fn selection_changed(ui: &egui::Ui, doc: &Doc) -> bool {
+    let id = egui::Id::unique("nav-last-selected");
+    let now = doc.selected.clone();
+    let before = ui.data(|d| d.get_temp::<Option<String>>(id));
+    ui.data_mut(|d| d.insert_temp(id, now.clone()));
+    before != Some(now)
+}
+
+/// One question's row: status in a fixed-width column, the finding mark, the review status,
+/// and the number and text cut to the panel's width with "…" (the full text on hover).
+fn question_row(
+    ui: &mut egui::Ui,
+    doc: &Doc,
+    q: &Question,
+    review_mode: bool,
+    follow: bool,
+    cmds: &mut Vec<Command>,
+) {
+    let dark = ui.visuals().dark_mode;
+    let (mark, v) = status_of(doc, q);
+    let selected = doc.selected.as_deref() == Some(q.id.as_str());
+    ui.horizontal(|ui| {
+        let height = ui.spacing().interact_size.y;
+        let color = crate::ui::value_color(v, dark);
+        let left = egui::Layout::left_to_right(egui::Align::Center);
+        ui.allocate_ui_with_layout(egui::vec2(STATUS_WIDTH, height), left, |ui| {
+            ui.set_min_width(STATUS_WIDTH);
+            ui.colored_label(color, format!("[{mark}]"));
+        });
+        let warn = ui.visuals().warn_fg_color;
+        let text = if has_warning(doc, q) { "△" } else { "" };
+        ui.allocate_ui_with_layout(egui::vec2(MARK_WIDTH, height), left, |ui| {
+            ui.set_min_width(MARK_WIDTH);
+            ui.colored_label(warn, text);
+        });
+        if review_mode {
+            // The reviewer's own status, beside the vendor's answer.
+            let st = doc.project.review.status(&q.id);
+            ui.label(egui::RichText::new(format!("〔{}〕", st.label())).small());
+        }
+        let full = format!("{} {}", q.number_key(), for_display(&q.text));
+        // The rest of the visible row (the list's clip edge): the text is cut there.
+        let right = ui.clip_rect().right().min(ui.max_rect().right());
+        let room = egui::vec2((right - ui.cursor().left() - 4.0).max(40.0), height);
+        let layout = egui::Layout::left_to_right(egui::Align::Center);
+        let resp = ui
+            .allocate_ui_with_layout(room, layout, |ui| {
+                ui.add(egui::Button::selectable(selected, full.as_str()).truncate())
+            })
+            .inner
+            .on_hover_text(full.as_str());
+        if selected && follow {
+            resp.scroll_to_me(Some(egui::Align::Center));
+        }
+        if resp.clicked() {
+            cmds.push(Command::Select(q.id.clone()));
+        }
+    });
+}
+
 pub fn navigator_ui(
     ui: &mut egui::Ui,
     doc: &Doc,
@@ -85,13 +171,18 @@ pub fn navigator_ui(
             } else {
                 all.answered() as f32 / all.total() as f32
             };
-            ui.add(egui::ProgressBar::new(frac).text(l.ta(
+            // At 0 % the bar is empty (no stray dot of fill).
+            let mut bar = egui::ProgressBar::new(frac).text(l.ta(
                 "nav-progress",
                 &[
                     ("answered", all.answered().into()),
                     ("total", all.total().into()),
                 ],
-            )));
+            ));
+            if all.answered() == 0 {
+                bar = bar.fill(egui::Color32::TRANSPARENT);
+            }
+            ui.add(bar);
             ui.horizontal_wrapped(|ui| {
                 ui.checkbox(&mut filters.unanswered, l.t("nav-filter-unanswered"));
                 ui.checkbox(&mut filters.no, l.t("nav-filter-no"));
@@ -114,11 +205,11 @@ pub fn navigator_ui(
             )
             .labelled_by(label.id);
             ui.separator();
-            let dark = ui.visuals().dark_mode;
+            let follow = selection_changed(ui, doc);
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    for (s, t) in doc.catalogue.sections.iter().zip(per) {
+                    for (n, (s, t)) in doc.catalogue.sections.iter().zip(per).enumerate() {
                         let shown: Vec<&Question> = s
                             .questions
                             .iter()
@@ -132,39 +223,36 @@ pub fn navigator_ui(
                         } else {
                             s.full_title()
                         };
-                        ui.add(egui::Label::new(egui::RichText::new(title).strong()).wrap());
-                        let f = if t.total() == 0 {
-                            0.0
-                        } else {
-                            t.answered() as f32 / t.total() as f32
-                        };
-                        ui.add(egui::ProgressBar::new(f).desired_height(6.0));
-                        for q in shown {
-                            let (mark, v) = status_of(doc, q);
-                            let short: String = q.text.chars().take(22).collect();
-                            let selected = doc.selected.as_deref() == Some(q.id.as_str());
-                            ui.horizontal(|ui| {
-                                ui.colored_label(
-                                    crate::ui::value_color(v, dark),
-                                    format!("[{mark}]"),
-                                );
-                                if has_warning(doc, q) {
-                                    ui.colored_label(ui.visuals().warn_fg_color, "△");
-                                }
-                                if review_mode {
-                                    // The reviewer's own status, beside the vendor's answer.
-                                    let st = doc.project.review.status(&q.id);
-                                    ui.label(
-                                        egui::RichText::new(format!("〔{}〕", st.label())).small(),
-                                    );
-                                }
-                                let text = format!("{} {short}", q.number_key());
-                                if ui.selectable_label(selected, text).clicked() {
-                                    cmds.push(Command::Select(q.id.clone()));
+                        let counts = l.ta(
+                            "nav-section-counts",
+                            &[
+                                ("answered", t.answered().into()),
+                                ("total", t.total().into()),
+                            ],
+                        );
+                        // A section holding a question just chosen opens.
+                        let holds_selected = shown
+                            .iter()
+                            .any(|q| doc.selected.as_deref() == Some(q.id.as_str()));
+                        let id = egui::Id::unique(("nav-section", n));
+                        let mut state = CollapsingState::load_with_default_open(ui.ctx(), id, true);
+                        if follow && holds_selected {
+                            state.set_open(true);
+                        }
+                        let (_, header, _) = state
+                            .show_header(ui, |ui| section_header(ui, &title, &counts))
+                            .body(|ui| {
+                                for q in shown {
+                                    question_row(ui, doc, q, review_mode, follow, cmds);
                                 }
                             });
+                        // The title folds and unfolds too, not only the arrow.
+                        if header.inner
+                            && let Some(mut st) = CollapsingState::load(ui.ctx(), id)
+                        {
+                            st.toggle(ui);
+                            st.store(ui.ctx());
                         }
-                        ui.add_space(6.0);
                     }
                 });
         });

@@ -1,7 +1,8 @@
-//! The path prompt: an in-app path field (which works where no native dialog exists) with the
-//! native file dialog behind a "Browse…" button.
+//! The path prompt: an in-app path field pre-filled with a suggested file, the native file
+//! dialog behind "Browse…", and our own file browser where no native dialog exists.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use eframe::egui;
 
@@ -9,26 +10,26 @@ use crate::app::view::PathPrompt;
 use crate::app::{Command, Purpose};
 use crate::i18n::Localizer;
 
-fn native_dialog(purpose: Purpose) -> Option<PathBuf> {
-    let d = rfd::FileDialog::new();
-    match purpose {
-        Purpose::Open => d.add_filter("kaijisho", &["json", "xlsx"]).pick_file(),
-        Purpose::Import => d.add_filter("Excel", &["xlsx"]).pick_file(),
-        Purpose::SaveAs => d.add_filter("JSON", &["json"]).save_file(),
-        Purpose::ExportPdf => d.add_filter("PDF", &["pdf"]).save_file(),
-        Purpose::ExportXlsx => d.add_filter("Excel", &["xlsx"]).save_file(),
-        Purpose::ExerciseCopy => d.add_filter("JSON", &["json"]).save_file(),
-        Purpose::CheckExercise => d.add_filter("kaijisho", &["json", "xlsx"]).pick_file(),
-        Purpose::ExercisePdf
-        | Purpose::ExportComparisonPdf
-        | Purpose::ExportCheckPdf
-        | Purpose::ExportRegisterPdf => d.add_filter("PDF", &["pdf"]).save_file(),
-        Purpose::ExportComparisonXlsx | Purpose::ExportCheckXlsx | Purpose::ExportRegisterXlsx => {
-            d.add_filter("Excel", &["xlsx"]).save_file()
+/// A native dialog that comes back empty sooner than this was never shown (no portal and no
+/// helper program): a person takes longer to cancel one.
+const NATIVE_MISSING_WITHIN: Duration = Duration::from_millis(700);
+
+/// The native dialog, starting at the typed path's folder with its file name.
+fn native_dialog(purpose: Purpose, typed: &str) -> Option<PathBuf> {
+    let typed = Path::new(typed.trim());
+    let mut d = rfd::FileDialog::new().add_filter("kaijisho", purpose.extensions());
+    if let Some(dir) = typed.parent().filter(|p| p.is_dir()) {
+        d = d.set_directory(dir);
+    }
+    if purpose.picks_folder() {
+        d.pick_folder()
+    } else if purpose.writes() {
+        if let Some(name) = typed.file_name() {
+            d = d.set_file_name(name.to_string_lossy());
         }
-        Purpose::CheckProfile | Purpose::OpenProfile => d.add_filter("JSON", &["json"]).pick_file(),
-        Purpose::SaveProfile => d.add_filter("JSON", &["json"]).save_file(),
-        Purpose::RegisterFolder => d.pick_folder(),
+        d.save_file()
+    } else {
+        d.pick_file()
     }
 }
 
@@ -36,6 +37,7 @@ pub fn path_prompt_ui(
     ui: &mut egui::Ui,
     l: &Localizer,
     prompt: Option<&mut PathPrompt>,
+    native_missing: bool,
     out: &mut Vec<Command>,
 ) {
     let Some(prompt) = prompt else { return };
@@ -43,14 +45,24 @@ pub fn path_prompt_ui(
         ui.heading(l.t(prompt.purpose.title_id()));
         let label = ui.label(l.t("dialog-path"));
         ui.horizontal(|ui| {
-            ui.add(egui::TextEdit::singleline(&mut prompt.text).desired_width(420.0))
-                .labelled_by(label.id);
-            if ui.button(l.t("dialog-browse")).clicked()
-                && let Some(p) = native_dialog(prompt.purpose)
-            {
-                prompt.text = p.display().to_string();
+            let edit = egui::TextEdit::singleline(&mut prompt.text)
+                .desired_width(520.0)
+                .show(ui);
+            let field = edit.response.response.clone().labelled_by(label.id);
+            // The suggested path is selected: typing replaces it.
+            if field.gained_focus() {
+                let mut state = edit.state;
+                let all = egui::text::CCursorRange::select_all_str(&prompt.text);
+                state.cursor.set_char_range(Some(all));
+                state.store(ui.ctx(), field.id);
+            }
+            if ui.button(l.t("dialog-browse")).clicked() {
+                browse_clicked(prompt, native_missing, out);
             }
         });
+        if prompt.browser.is_some() {
+            crate::ui::file_browser::file_browser_ui(ui, l, prompt, out);
+        }
         ui.horizontal(|ui| {
             let ok = egui::Button::new(l.t("dialog-ok"));
             if ui.add_enabled(!prompt.text.trim().is_empty(), ok).clicked() {
@@ -58,6 +70,47 @@ pub fn path_prompt_ui(
             }
             if ui.button(l.t("dialog-cancel")).clicked() {
                 out.push(Command::CancelPrompt);
+            }
+        });
+    });
+}
+
+/// 参照…: the native dialog, or ours where there is none (or it came back at once, unshown).
+fn browse_clicked(prompt: &mut PathPrompt, native_missing: bool, out: &mut Vec<Command>) {
+    if native_missing {
+        out.push(Command::Browse(None));
+        return;
+    }
+    let asked = Instant::now();
+    match native_dialog(prompt.purpose, &prompt.text) {
+        Some(p) => prompt.text = p.display().to_string(),
+        None if asked.elapsed() < NATIVE_MISSING_WITHIN => out.push(Command::NativeDialogMissing),
+        None => {}
+    }
+}
+
+/// "Export instead?" after a Save As named a workbook or PDF: a statement is saved as JSON.
+pub fn export_offer_ui(
+    ui: &mut egui::Ui,
+    l: &Localizer,
+    offer: Option<&(PathBuf, crate::app::documents::ExportFormat)>,
+    out: &mut Vec<Command>,
+) {
+    let Some((path, format)) = offer else { return };
+    let action = match format {
+        crate::app::documents::ExportFormat::Xlsx => "menu-export-xlsx",
+        crate::app::documents::ExportFormat::Pdf => "menu-export-pdf",
+    };
+    egui::Modal::new(egui::Id::unique("export-offer")).show(ui.ctx(), |ui| {
+        ui.heading(l.t("export-offer-title"));
+        let file = path.display().to_string();
+        ui.label(l.ta("export-offer-body", &[("file", file.into())]));
+        ui.horizontal(|ui| {
+            if ui.button(l.t(action).trim_end_matches('…')).clicked() {
+                out.push(Command::ExportOffer(true));
+            }
+            if ui.button(l.t("dialog-cancel")).clicked() {
+                out.push(Command::ExportOffer(false));
             }
         });
     });

@@ -160,8 +160,11 @@ fn question_block(ui: &mut egui::Ui, doc: &Doc, q: &Question, l: &Localizer, loo
     let number = q.number_key();
     ui.add(
         egui::Label::new(
-            look.text(format!("{number}  {}", q.text), QUESTION)
-                .strong(),
+            look.text(
+                format!("{number}  {}", crate::domain::text::for_display(&q.text)),
+                QUESTION,
+            )
+            .strong(),
         )
         .wrap(),
     );
@@ -248,7 +251,10 @@ fn guide_column(
             for r in &refs {
                 let line = match index.resolve(edition, r) {
                     Some(res) => format!("{} — {}", res.location, res.title),
-                    None => l.ta("guide-unresolved", &[("ref", r.to_string().into())]),
+                    None => {
+                        let r = crate::domain::text::for_display(&r.to_string());
+                        l.ta("guide-unresolved", &[("ref", r.into())])
+                    }
                 };
                 ui.add(egui::Label::new(look.text(line, GUIDE)).wrap());
             }

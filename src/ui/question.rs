@@ -7,6 +7,7 @@ use crate::app::{Command, Doc};
 use crate::domain::answer::AnswerValue;
 use crate::domain::catalogue::{AnswerKind, Question};
 use crate::domain::edit::Edit;
+use crate::domain::text::for_display;
 use crate::domain::validation::{GateState, gate_state};
 use crate::i18n::Localizer;
 
@@ -17,18 +18,29 @@ fn gated_off(doc: &Doc, q: &Question) -> bool {
     )
 }
 
+/// Set for the frame in which Tab is pressed with nothing focused: the keyboard goes to the
+/// question's answer first, not to the menu bar.
+pub fn tab_into_question_id() -> egui::Id {
+    egui::Id::unique("kaijisho-tab-into-question")
+}
+
 /// One row of answer buttons, labelled "<prefix> <value>" for screen readers and tests.
+/// `focus_first`: the first button takes the keyboard.
 fn answer_buttons(
     ui: &mut egui::Ui,
     prefix: &str,
     allowed: &[AnswerValue],
     current: AnswerValue,
+    focus_first: bool,
     mut on_pick: impl FnMut(AnswerValue),
 ) {
     ui.horizontal(|ui| {
-        for v in allowed {
+        for (i, v) in allowed.iter().enumerate() {
             let checked = current == *v;
             let resp = ui.radio(checked, v.label());
+            if focus_first && i == 0 {
+                resp.request_focus();
+            }
             let label = format!("{prefix} {}", v.label());
             let enabled = ui.is_enabled();
             resp.widget_info(|| {
@@ -77,14 +89,68 @@ fn remark_editor(
     }
 }
 
+/// The rows of an option question and which one 1/2/3 answer.
+struct OptionRows<'a> {
+    q: &'a Question,
+    options: &'a [crate::domain::catalogue::QOption],
+    answer: &'a crate::domain::project::Answer,
+    number: &'a str,
+    /// The row 1/2/3 answer (moved with ↑/↓): framed and marked →.
+    marked: usize,
+    /// Tab was pressed with nothing focused: the marked row's first answer takes it.
+    tab_in: bool,
+}
+
+fn option_rows_ui(ui: &mut egui::Ui, l: &Localizer, r: &OptionRows, cmds: &mut Vec<Command>) {
+    let q = r.q;
+    for (row, o) in r.options.iter().enumerate() {
+        let here = row == r.marked;
+        let stroke = if here {
+            ui.visuals().selection.stroke
+        } else {
+            egui::Stroke::NONE
+        };
+        egui::Frame::new()
+            .stroke(stroke)
+            .inner_margin(4.0)
+            .corner_radius(4.0)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                let mark = if here { "→" } else { "－" };
+                ui.label(format!("{mark} {}", o.label));
+                let oa = r.answer.options.get(&o.id).cloned().unwrap_or_default();
+                let prefix = format!("{} {}", r.number, o.label);
+                let allowed = q.answer.allowed();
+                answer_buttons(ui, &prefix, allowed, oa.value, r.tab_in && here, |v| {
+                    cmds.push(Command::Edit(Edit::Value {
+                        question: q.id.clone(),
+                        option: Some(o.id.clone()),
+                        value: v,
+                    }));
+                });
+                let id = egui::Id::unique(("remark", &q.id, &o.id));
+                let label = format!("{prefix} {}", l.t("question-remark"));
+                remark_editor(ui, &label, &oa.remark, id, cmds, |text| Edit::Remark {
+                    question: q.id.clone(),
+                    option: Some(o.id.clone()),
+                    text,
+                });
+            });
+    }
+}
+
 pub fn question_ui(
     ui: &mut egui::Ui,
     doc: &Doc,
     l: &Localizer,
     review_mode: bool,
+    option_row: usize,
     cmds: &mut Vec<Command>,
 ) {
     {
+        let tab_in = ui
+            .data_mut(|d| d.remove_temp::<bool>(tab_into_question_id()))
+            .unwrap_or(false);
         let Some(q) = doc.selected_question() else {
             ui.label(l.t("question-none"));
             return;
@@ -105,16 +171,19 @@ pub fn question_ui(
                         cmds.push(Command::Next);
                     }
                 });
-                ui.add(egui::Label::new(egui::RichText::new(&q.text).size(17.0)).wrap());
+                ui.add(
+                    egui::Label::new(egui::RichText::new(for_display(&q.text)).size(17.0)).wrap(),
+                );
                 if let Some(g) = &q.refs {
                     ui.horizontal_wrapped(|ui| {
                         for r in &g.refs {
-                            let chip =
-                                egui::Button::new(egui::RichText::new(r.to_string()).small());
-                            ui.add(chip).on_hover_text(&g.raw);
+                            let chip = egui::Button::new(
+                                egui::RichText::new(for_display(&r.to_string())).small(),
+                            );
+                            ui.add(chip).on_hover_text(for_display(&g.raw));
                         }
                         if g.refs.is_empty() {
-                            ui.weak(&g.raw);
+                            ui.weak(for_display(&g.raw));
                         }
                     });
                 }
@@ -153,29 +222,19 @@ pub fn question_ui(
                 }
                 ui.add_enabled_ui(!off && !review_mode, |ui| match &q.answer {
                     AnswerKind::Options(options) => {
-                        for o in options {
-                            ui.separator();
-                            ui.label(format!("－ {}", o.label));
-                            let oa = answer.options.get(&o.id).cloned().unwrap_or_default();
-                            let prefix = format!("{number} {}", o.label);
-                            answer_buttons(ui, &prefix, q.answer.allowed(), oa.value, |v| {
-                                cmds.push(Command::Edit(Edit::Value {
-                                    question: q.id.clone(),
-                                    option: Some(o.id.clone()),
-                                    value: v,
-                                }));
-                            });
-                            let id = egui::Id::unique(("remark", &q.id, &o.id));
-                            let label = format!("{prefix} {}", l.t("question-remark"));
-                            remark_editor(ui, &label, &oa.remark, id, cmds, |text| Edit::Remark {
-                                question: q.id.clone(),
-                                option: Some(o.id.clone()),
-                                text,
-                            });
-                        }
+                        let rows = OptionRows {
+                            q,
+                            options,
+                            answer: &answer,
+                            number: &number,
+                            marked: option_row,
+                            tab_in,
+                        };
+                        option_rows_ui(ui, l, &rows, cmds);
                     }
                     _ => {
-                        answer_buttons(ui, &number, q.answer.allowed(), answer.value, |v| {
+                        let allowed = q.answer.allowed();
+                        answer_buttons(ui, &number, allowed, answer.value, tab_in, |v| {
                             cmds.push(Command::Edit(Edit::Value {
                                 question: q.id.clone(),
                                 option: None,
@@ -207,7 +266,7 @@ pub fn question_ui(
                 ui.weak(l.t(if review_mode {
                     "question-keys-review"
                 } else {
-                    "question-keys"
+                    "question-keys-short"
                 }));
             });
     }

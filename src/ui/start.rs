@@ -6,9 +6,26 @@ use eframe::egui;
 
 use crate::app::view::NewForm;
 use crate::app::{Command, Purpose};
+use crate::domain::Kind;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::project::HeaderField;
 use crate::i18n::Localizer;
+
+/// The message id of a header field's label: SDS says サービス事業者 / サービス名称.
+pub fn header_label_id(field: HeaderField, kind: Kind) -> String {
+    match (field, kind) {
+        (HeaderField::Vendor, Kind::Sds) => "header-vendor-sds".to_string(),
+        (HeaderField::Product, Kind::Sds) => "header-product-sds".to_string(),
+        _ => format!("header-{}", field.key()),
+    }
+}
+
+/// A button that stands out as the main way forward.
+fn primary_button(ui: &mut egui::Ui, text: String) -> egui::Response {
+    let fill = ui.visuals().selection.bg_fill;
+    let color = ui.visuals().selection.stroke.color;
+    ui.add(egui::Button::new(egui::RichText::new(text).strong().color(color)).fill(fill))
+}
 
 /// The samples the start screen opens: SDS (with a gate) and MDS (with option answers).
 const SAMPLE: &str = "sds-remote-service-sample";
@@ -25,6 +42,7 @@ pub fn start_ui(
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.heading(l.t("app-name"));
         ui.label(l.t("start-intro"));
+        ui.label(l.t("start-excerpts"));
         ui.add_space(12.0);
         ui.columns(2, |cols| {
             if let [left, right] = cols {
@@ -42,15 +60,32 @@ fn new_project_ui(
     form: &mut NewForm,
     out: &mut Vec<Command>,
 ) {
-    ui.heading(l.t("start-new"));
+    ui.horizontal_wrapped(|ui| {
+        ui.heading(l.t("start-new"));
+        if primary_button(ui, l.t("start-from-checklist")).clicked() {
+            out.push(Command::Ask(Purpose::Import));
+        }
+    });
     ui.label(l.t("start-catalogue"));
-    for c in catalogues {
-        ui.radio_value(&mut form.catalogue, c.id.clone(), l.catalogue_line(c, true));
+    ui.scope(|ui| {
+        // One line each; the details on hover.
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+        for c in catalogues {
+            ui.radio_value(&mut form.catalogue, c.id.clone(), l.catalogue_short(c))
+                .on_hover_text(l.catalogue_line(c, true));
+        }
+    });
+    if ui.button(l.t("start-choose-catalogue")).clicked() {
+        out.push(Command::Ask(Purpose::Catalogue));
     }
     ui.add_space(6.0);
+    let kind = catalogues
+        .iter()
+        .find(|c| c.id == form.catalogue)
+        .map_or(Kind::Mds, |c| c.kind);
     egui::Grid::new("new-header").num_columns(2).show(ui, |ui| {
         for field in HeaderField::ALL {
-            let label = ui.label(l.t(&format!("header-{}", field.key())));
+            let label = ui.label(l.t(&header_label_id(field, kind)));
             let mut value = form.header.get(field).to_string();
             if ui
                 .add(egui::TextEdit::singleline(&mut value).desired_width(260.0))
@@ -71,9 +106,6 @@ fn open_ui(ui: &mut egui::Ui, l: &Localizer, recent: &[PathBuf], out: &mut Vec<C
     ui.heading(l.t("start-open-heading"));
     if ui.button(l.t("menu-open")).clicked() {
         out.push(Command::Ask(Purpose::Open));
-    }
-    if ui.button(l.t("menu-import")).clicked() {
-        out.push(Command::Ask(Purpose::Import));
     }
     if ui.button(l.t("start-sample")).clicked() {
         out.push(Command::OpenSample(SAMPLE.into()));

@@ -34,7 +34,11 @@ pub fn status_ui(ui: &mut egui::Ui, s: &AppState) {
                 if d.project.illustrative {
                     ui.separator();
                     ui.colored_label(
-                        egui::Color32::from_rgb(0x2a, 0x61, 0x9e),
+                        if ui.visuals().dark_mode {
+                            egui::Color32::from_rgb(0x8c, 0xb4, 0xff)
+                        } else {
+                            egui::Color32::from_rgb(0x2a, 0x61, 0x9e)
+                        },
                         l.t("status-illustrative"),
                     );
                 }

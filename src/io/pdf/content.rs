@@ -12,6 +12,7 @@ use crate::domain::catalogue::{AnswerKind, Catalogue, Question};
 use crate::domain::form::{FormText, fill};
 use crate::domain::project::Project;
 use crate::domain::summary::{shown_values, tallies};
+use crate::domain::text::for_display;
 use crate::domain::validation::{GateState, effective_value, gate_state};
 
 /// `■はい □いいえ □対象外`
@@ -314,7 +315,7 @@ fn question_unit(
 ) -> Vec<Unit> {
     let answer = p.answer(&q.id);
     let gate = gate_state(c, p, q);
-    let mut head: Unit = text_rows(m, &q.full_text(), TEXT_X, TEXT_W, BODY, BLACK);
+    let mut head: Unit = text_rows(m, &for_display(&q.full_text()), TEXT_X, TEXT_W, BODY, BLACK);
     if let Some(first) = head.first_mut() {
         first.texts.insert(
             0,

@@ -1,0 +1,35 @@
+# The vendor's day: saving, start screen, keyboard, navigator (issue 15).
+
+# Saving
+file-suggested-name = { $product } { $version } disclosure statement
+file-untitled = Disclosure statement
+export-offer-title = Export instead?
+export-offer-body = “{ $file }” is not a statement file (JSON). Statements are saved as JSON; this file can be written as an export.
+browser-up = ↑ Parent folder
+browser-folder = Folder: { $folder }
+browser-empty = (no matching files or folders)
+browser-name = File name
+
+# Start screen
+start-excerpts = The catalogues that come with the app (the MDS and SDS examples) are short excerpts; the full question list comes from importing the official checklist workbook (Excel).
+start-from-checklist = Start from the official checklist (Excel)
+start-choose-catalogue = Choose a catalogue file…
+start-catalogue-loaded = Loaded the catalogue “{ $title }” from { $file }
+catalogue-short = { $title } ({ $kind } Ver.{ $version }, { $count } questions)
+
+# Keyboard
+menu-shortcuts = Keyboard shortcuts
+keys-title = Keyboard shortcuts
+keys-intro = Number and arrow keys act outside text fields. Inside a text field, undo and redo act within the field, and the whole edit becomes one undo step when you leave it. Enter does nothing on its own (it confirms kana-kanji conversion).
+keys-answer = Answer (first / second / third choice)
+keys-option-rows = Move between option rows (questions with options)
+keys-presentation-next = Presentation: next
+keys-presentation-previous = Presentation: previous
+keys-presentation-blank = Presentation: blank the screen
+keys-presentation-guide = Presentation: guideline and hints
+keys-presentation-hide = Presentation: hide the manufacturer
+keys-presentation-leave = Presentation: leave
+question-keys-short = Keys: 1/2/3 answer, ↑/↓ option rows, PageUp/PageDown previous/next question (outside text fields). Full list: Help → Keyboard shortcuts
+
+# Navigator
+nav-section-counts = { $answered }/{ $total }

@@ -1,0 +1,35 @@
+# 開示書作成の一日: 保存、開始画面、キー操作、ナビゲーター (issue 15)。
+
+# Saving
+file-suggested-name = { $product } { $version } 開示書
+file-untitled = 開示書
+export-offer-title = 書き出しますか?
+export-offer-body = 「{ $file }」は開示書ファイル (JSON) ではありません。開示書は JSON で保存します。このファイルには書き出しとして保存できます。
+browser-up = ↑ 上のフォルダ
+browser-folder = フォルダ: { $folder }
+browser-empty = (該当するファイルやフォルダはありません)
+browser-name = ファイル名
+
+# Start screen
+start-excerpts = 同梱のカタログ (MDS・SDS の記入例) は、設問の一部だけを抜き出した短い抜粋です。全設問は公式チェックリスト (Excel) を取り込んで使います。
+start-from-checklist = 公式チェックリスト (Excel) から始める
+start-choose-catalogue = カタログファイルを選ぶ…
+start-catalogue-loaded = カタログ「{ $title }」を { $file } から読み込みました
+catalogue-short = { $title } ({ $kind } Ver.{ $version }、{ $count } 問)
+
+# Keyboard
+menu-shortcuts = キー操作一覧
+keys-title = キー操作一覧
+keys-intro = 数字キーと矢印キーは、入力欄の外で働きます。入力欄の中では、元に戻す/やり直しはその入力欄の中で働き、入力欄を離れると入力全体が 1 回の「元に戻す」の単位になります。Enter キーには操作を割り当てていません (かな漢字変換の確定に使うため)。
+keys-answer = 回答 (1 番目 / 2 番目 / 3 番目の選択肢)
+keys-option-rows = 選択肢の行を移動 (選択肢のある設問)
+keys-presentation-next = プレゼンテーション: 次へ
+keys-presentation-previous = プレゼンテーション: 前へ
+keys-presentation-blank = プレゼンテーション: 暗転
+keys-presentation-guide = プレゼンテーション: ガイドライン・ヒント
+keys-presentation-hide = プレゼンテーション: 製造業者名を隠す
+keys-presentation-leave = プレゼンテーション: 終了
+question-keys-short = キー操作: 1/2/3 で回答、↑/↓ で選択肢の行、PageUp/PageDown で前後の設問 (入力欄の外で)。一覧は ヘルプ → キー操作一覧
+
+# Navigator
+nav-section-counts = { $answered }/{ $total }
