@@ -998,6 +998,10 @@ fn a_reviewed_file_opens_in_review_mode_with_a_banner() {
         .date
         .clone();
     assert_eq!(date, Some(kaijisho::io::clock::today_japanese()));
+    assert!(h.query_by_label_contains("日付として読めません").is_none());
+    // What is not a date is said at once.
+    type_into(&mut h, Role::TextInput, "確認日", "あした");
+    assert!(h.query_by_label_contains("日付として読めません").is_some());
     // The vendor's answers stay as they are, whatever key is pressed.
     select(&mut h, "2 扱う");
     h.key_press(egui::Key::Num2);

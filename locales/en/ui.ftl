@@ -128,6 +128,7 @@ review-read-only = In review mode the vendor's answers cannot be changed
 review-undo-vendor = In review mode a step that changed the vendor's answers cannot be undone or redone (turn off View → Review mode first)
 review-banner = Review mode: the vendor’s answers and header cannot be changed (View → Review mode to switch)
 review-date-today = Today
+review-date-invalid = not a date (e.g. 2026年11月23日, 2026-11-23)
 review-reviewer = Reviewer
 review-date = Review date
 review-filter = Review status

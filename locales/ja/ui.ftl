@@ -128,6 +128,7 @@ review-read-only = レビューモードでは事業者の回答は変更でき�
 review-undo-vendor = レビューモードでは、事業者の回答を変えた操作の取り消し・やり直しはできません (表示 → レビューモードを外すとできます)
 review-banner = レビューモード: 事業者の回答と見出しは変更できません (表示 → レビューモード で切り替え)
 review-date-today = 今日
+review-date-invalid = 日付として読めません (例: 2026年11月23日、令和8年11月23日)
 review-reviewer = 確認者
 review-date = 確認日
 review-filter = レビュー状況

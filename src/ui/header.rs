@@ -75,13 +75,20 @@ pub fn header_ui(
                     let resp = ui.add(field).labelled_by(label.id);
                     if resp.changed() {
                         cmds.push(Command::Edit(if is_date {
-                            Edit::ReviewDate(v)
+                            Edit::ReviewDate(v.clone())
                         } else {
-                            Edit::Reviewer(v)
+                            Edit::Reviewer(v.clone())
                         }));
                     }
                     if resp.lost_focus() {
                         cmds.push(Command::SealEdit);
+                    }
+                    // A date field: what is not a date is said at once (和暦 is read too).
+                    if is_date
+                        && !v.trim().is_empty()
+                        && crate::domain::register::parse_date(&v).is_none()
+                    {
+                        ui.colored_label(ui.visuals().error_fg_color, l.t("review-date-invalid"));
                     }
                     if is_date && ui.small_button(l.t("review-date-today")).clicked() {
                         cmds.push(Command::Edit(Edit::ReviewDate(today)));

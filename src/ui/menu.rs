@@ -27,8 +27,20 @@ pub fn menu_ui(ui: &mut egui::Ui, s: &AppState, out: &mut Vec<Command>) {
                                 .clicked(),
                             Some(checked) => {
                                 let mut on = checked(s);
-                                ui.add_enabled(enabled, egui::Checkbox::new(&mut on, label))
-                                    .clicked()
+                                // A ticked entry shows its shortcut too, after the label.
+                                ui.horizontal(|ui| {
+                                    let clicked = ui
+                                        .add_enabled(enabled, egui::Checkbox::new(&mut on, label))
+                                        .clicked();
+                                    if let Some(sc) = e.shortcut {
+                                        let (mods, key) = crate::ui::app::egui_shortcut(sc);
+                                        ui.weak(ui.ctx().format_shortcut(
+                                            &egui::KeyboardShortcut::new(mods, key),
+                                        ));
+                                    }
+                                    clicked
+                                })
+                                .inner
                             }
                             None => {
                                 let mut button = egui::Button::new(label);
