@@ -67,7 +67,13 @@ fn core(c: &mut Criterion) {
     });
     g.bench_function("import_xlsx", |b| {
         b.iter(|| {
-            import_workbook(Path::new("statement.xlsx"), black_box(xlsx.clone()), None).unwrap()
+            import_workbook(
+                Path::new("statement.xlsx"),
+                black_box(xlsx.clone()),
+                None,
+                kaijisho::assets::import_vocabulary(),
+            )
+            .unwrap()
         })
     });
     g.finish();

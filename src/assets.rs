@@ -82,6 +82,26 @@ pub fn form() -> Result<FormText, AssetError> {
     parse("form/form.json")
 }
 
+/// The words the workbook import recognises (labels, answer words, marks, headings), parsed
+/// once. The file ships inside the binary and a test parses it, so it cannot fail in a
+/// release; should it, the error is logged and an empty vocabulary (which recognises only
+/// kaijisho's own exports) is used.
+pub fn import_vocabulary() -> &'static crate::io::xlsx::Vocabulary {
+    static VOCABULARY: std::sync::OnceLock<crate::io::xlsx::Vocabulary> =
+        std::sync::OnceLock::new();
+    VOCABULARY.get_or_init(|| {
+        parse("import/vocabulary.json").unwrap_or_else(|e: AssetError| {
+            log::error!("{e}");
+            crate::io::xlsx::Vocabulary::default()
+        })
+    })
+}
+
+/// The import vocabulary, with its error (for the test that checks the shipped file).
+pub fn import_vocabulary_checked() -> Result<crate::io::xlsx::Vocabulary, AssetError> {
+    parse("import/vocabulary.json")
+}
+
 /// The acceptance profile that ships: every question はい or 対象外, 必須.
 pub fn default_profile() -> Result<crate::domain::profile::Profile, AssetError> {
     parse("profiles/default.json")

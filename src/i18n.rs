@@ -4,6 +4,7 @@
 
 mod catalogue;
 mod hospital;
+mod import;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -513,49 +514,16 @@ impl Localize for crate::io::xlsx::XlsxError {
             X::Hidden { path: p, detail } => {
                 l.ta("err-xlsx-hidden", &[file(p), ("detail", s(detail))])
             }
-        }
-    }
-}
-
-impl Localize for crate::io::xlsx::Skip {
-    fn localize(&self, l: &Localizer) -> String {
-        use crate::io::xlsx::Skip as K;
-        match self {
-            K::FlagNotAnswer { flag } => l.ta("skip-flag_not_answer", &[("flag", s(flag))]),
-            K::OptionWithoutQuestion => l.t("skip-option_without_question"),
-            K::NotARow { text } => l.ta("skip-not_a_row", &[("text", s(text))]),
-            K::DuplicateNumber { number, first_row } => l.ta(
-                "skip-duplicate_number",
-                &[("number", s(number)), ("first_row", s(first_row))],
+            X::NotFromWorkbook => l.t("err-xlsx-not-from-workbook"),
+            X::SourceChanged { path: p, recorded } => l.ta(
+                "err-xlsx-source-changed",
+                &[file(p), ("recorded", s(recorded))],
             ),
-            K::SeveralMarks => l.t("skip-several_marks"),
-            K::RowNotFound { what } => l.ta("skip-row_not_found", &[("what", s(what))]),
-        }
-    }
-}
-
-impl Localize for crate::io::xlsx::Note {
-    fn localize(&self, l: &Localizer) -> String {
-        use crate::io::xlsx::Note as N;
-        match self {
-            N::NoHeaderLabels => l.t("note-no_header_labels"),
-            N::NoAnswerColumn => l.t("note-no_answer_column"),
-            N::AnswerRejected { number, value } => l.ta(
-                "note-answer_rejected",
-                &[("number", s(number)), ("value", s(l.value(*value)))],
-            ),
-            N::RowsMoved {
-                row,
-                expected,
-                found,
-            } => l.ta(
-                "note-rows_moved",
-                &[
-                    ("row", s(row)),
-                    ("expected", s(expected)),
-                    ("found", s(found)),
-                ],
-            ),
+            X::SourceMismatch { path: p } => l.ta("err-xlsx-source-mismatch", &[file(p)]),
+            X::FormulaCell { path: p, cell } => {
+                l.ta("err-xlsx-formula-cell", &[file(p), ("cell", s(cell))])
+            }
+            X::StructureProtected { path: p } => l.ta("err-xlsx-structure-protected", &[file(p)]),
         }
     }
 }

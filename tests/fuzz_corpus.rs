@@ -119,7 +119,13 @@ fn parts_round_trip_to_a_readable_workbook() {
     let xlsx = fs::read(fuzz_dir().join("corpus/workbook/sample.xlsx")).unwrap();
     let packed = fuzzing::pack_parts(&fuzzing::unpack_parts(&xlsx)[1..]).unwrap();
     let read = |bytes| {
-        kaijisho::io::xlsx::import::import_workbook(Path::new("p.xlsx"), bytes, None).unwrap()
+        kaijisho::io::xlsx::import::import_workbook(
+            Path::new("p.xlsx"),
+            bytes,
+            None,
+            kaijisho::assets::import_vocabulary(),
+        )
+        .unwrap()
     };
     let (a, b) = (read(xlsx), read(packed));
     assert!(!a.project.answers.is_empty());

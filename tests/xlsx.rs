@@ -44,7 +44,13 @@ fn sample() -> PathBuf {
 fn round_trip(c: &Catalogue, p: &Project) -> Project {
     let form = assets::form().unwrap();
     let bytes = statement_xlsx(c, p, &form).unwrap();
-    let imported = import_workbook(Path::new("t.xlsx"), bytes, None).unwrap();
+    let imported = import_workbook(
+        Path::new("t.xlsx"),
+        bytes,
+        None,
+        kaijisho::assets::import_vocabulary(),
+    )
+    .unwrap();
     assert_eq!(&imported.catalogue, c);
     assert_eq!(imported.report.method, "kaijisho-export");
     imported.project
@@ -360,7 +366,13 @@ fn sds_like(filled: bool) -> Vec<u8> {
 
 #[test]
 fn imports_an_sds_style_workbook_with_flags() {
-    let imp = import_workbook(Path::new("RSS_SDS_v4_1.xlsx"), sds_like(true), None).unwrap();
+    let imp = import_workbook(
+        Path::new("RSS_SDS_v4_1.xlsx"),
+        sds_like(true),
+        None,
+        kaijisho::assets::import_vocabulary(),
+    )
+    .unwrap();
     let c = &imp.catalogue;
     let p = &imp.project;
     assert_eq!(c.kind, kaijisho::domain::Kind::Sds);
@@ -420,12 +432,24 @@ fn imports_an_sds_style_workbook_with_flags() {
 
 #[test]
 fn a_blank_workbook_yields_a_catalogue() {
-    let imp = import_workbook(Path::new("blank.xlsx"), sds_like(false), None).unwrap();
+    let imp = import_workbook(
+        Path::new("blank.xlsx"),
+        sds_like(false),
+        None,
+        kaijisho::assets::import_vocabulary(),
+    )
+    .unwrap();
     assert!(!imp.report.filled);
     assert_eq!(imp.catalogue.question_count(), 5);
     assert!(imp.project.answers.values().all(|a| !a.value.is_answered()));
     // The same questions give the same catalogue id, filled or blank.
-    let filled = import_workbook(Path::new("filled.xlsx"), sds_like(true), None).unwrap();
+    let filled = import_workbook(
+        Path::new("filled.xlsx"),
+        sds_like(true),
+        None,
+        kaijisho::assets::import_vocabulary(),
+    )
+    .unwrap();
     assert_eq!(imp.catalogue.id, filled.catalogue.id);
 }
 
@@ -588,7 +612,13 @@ fn mds_like() -> Vec<u8> {
 
 #[test]
 fn imports_an_mds_style_workbook_with_marks_and_variations() {
-    let imp = import_workbook(Path::new("checklist.xlsx"), mds_like(), None).unwrap();
+    let imp = import_workbook(
+        Path::new("checklist.xlsx"),
+        mds_like(),
+        None,
+        kaijisho::assets::import_vocabulary(),
+    )
+    .unwrap();
     let c = &imp.catalogue;
     let p = &imp.project;
     assert_eq!(
@@ -672,12 +702,24 @@ fn a_mapping_corrects_detection() {
     ws.write_string(1, 3, "はい").unwrap();
     ws.write_string(1, 4, "対象外").unwrap();
     let bytes = wb.save_to_buffer().unwrap();
-    let detected = import_workbook(Path::new("odd.xlsx"), bytes.clone(), None).unwrap();
+    let detected = import_workbook(
+        Path::new("odd.xlsx"),
+        bytes.clone(),
+        None,
+        kaijisho::assets::import_vocabulary(),
+    )
+    .unwrap();
     assert!(detected.report.uncertain);
     let mapping: Mapping =
         serde_json::from_str(r#"{"sheet": "Sheet1", "flag_column": "C", "remark_column": "G"}"#)
             .unwrap();
-    let imp = import_workbook(Path::new("odd.xlsx"), bytes, Some(&mapping)).unwrap();
+    let imp = import_workbook(
+        Path::new("odd.xlsx"),
+        bytes,
+        Some(&mapping),
+        kaijisho::assets::import_vocabulary(),
+    )
+    .unwrap();
     let c = &imp.catalogue;
     assert_eq!(
         imp.project.value(&c.find_by_number("1").unwrap().id),
@@ -734,7 +776,13 @@ fn a_mapping_corrects_detection() {
 // Bad input.
 
 fn import_bytes(bytes: Vec<u8>) -> XlsxError {
-    import_workbook(Path::new("bad.xlsx"), bytes, None).unwrap_err()
+    import_workbook(
+        Path::new("bad.xlsx"),
+        bytes,
+        None,
+        kaijisho::assets::import_vocabulary(),
+    )
+    .unwrap_err()
 }
 
 /// A small valid zip whose directory claims a 4 GB part (a zip bomb's signature).
@@ -853,7 +901,8 @@ fn bad_files_through_the_cli() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("ファイルが大きすぎます"));
-    let err: Result<_, FileError> = kaijisho::io::xlsx::import_file(&big, None);
+    let err: Result<_, FileError> =
+        kaijisho::io::xlsx::import_file(&big, None, kaijisho::assets::import_vocabulary());
     assert!(err.is_err());
 }
 
@@ -996,7 +1045,13 @@ fn crafted_export(crafted: &Crafted) -> Vec<u8> {
 fn crafted_error(crafted: &Crafted) -> XlsxError {
     let bytes = crafted_export(crafted);
     let start = std::time::Instant::now();
-    let e = import_workbook(Path::new("crafted.xlsx"), bytes, None).unwrap_err();
+    let e = import_workbook(
+        Path::new("crafted.xlsx"),
+        bytes,
+        None,
+        kaijisho::assets::import_vocabulary(),
+    )
+    .unwrap_err();
     let took = start.elapsed();
     assert!(took < std::time::Duration::from_secs(5), "took {took:?}");
     assert!(matches!(e, XlsxError::Hidden { .. }), "{e}");
@@ -1011,6 +1066,7 @@ fn counts_in_the_hidden_sheet_past_its_end_are_refused_at_once() {
         Path::new("crafted.xlsx"),
         crafted_export(&TRUE_COUNTS),
         None,
+        kaijisho::assets::import_vocabulary(),
     )
     .unwrap();
     assert_eq!(ok.report.method, "kaijisho-export");

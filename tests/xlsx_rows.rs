@@ -145,7 +145,13 @@ fn delete_row(bytes: &[u8], gone: u32) -> Vec<u8> {
 }
 
 fn import(bytes: Vec<u8>) -> Imported {
-    import_workbook(Path::new("moved.xlsx"), bytes, None).unwrap()
+    import_workbook(
+        Path::new("moved.xlsx"),
+        bytes,
+        None,
+        kaijisho::assets::import_vocabulary(),
+    )
+    .unwrap()
 }
 
 /// A note row inserted above the first question: every row below moves down by one.

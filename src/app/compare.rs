@@ -98,7 +98,11 @@ pub fn compare_files(
     progress.set_total(files.len() + 1);
     let mut opened = Vec::new();
     for f in files {
-        opened.push(io::open_statement(f, shipped)?);
+        opened.push(io::open_statement(
+            f,
+            shipped,
+            crate::assets::import_vocabulary(),
+        )?);
         progress.step();
     }
     let sides: Vec<Side<'_>> = opened
@@ -394,29 +398,32 @@ impl AppState {
         self.tasks
             .spawn(TaskKind::Compare, path.clone(), move |progress| {
                 progress.set_total(2);
-                let result = io::open_statement(&path, &shipped).map(|(p, c)| {
-                    progress.step();
-                    let sides = [
-                        Side {
-                            catalogue: &c,
-                            project: &p,
+                let result =
+                    io::open_statement(&path, &shipped, crate::assets::import_vocabulary()).map(
+                        |(p, c)| {
+                            progress.step();
+                            let sides = [
+                                Side {
+                                    catalogue: &c,
+                                    project: &p,
+                                },
+                                Side {
+                                    catalogue: &mine.1,
+                                    project: &mine.0,
+                                },
+                            ];
+                            ComparisonView {
+                                columns: labels
+                                    .into_iter()
+                                    .map(|t| Column {
+                                        title: t.clone(),
+                                        file: t,
+                                    })
+                                    .collect(),
+                                table: compare(&sides),
+                            }
                         },
-                        Side {
-                            catalogue: &mine.1,
-                            project: &mine.0,
-                        },
-                    ];
-                    ComparisonView {
-                        columns: labels
-                            .into_iter()
-                            .map(|t| Column {
-                                title: t.clone(),
-                                file: t,
-                            })
-                            .collect(),
-                        table: compare(&sides),
-                    }
-                });
+                    );
                 Outcome::Compared { generation, result }
             });
     }

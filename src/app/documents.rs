@@ -265,7 +265,12 @@ impl AppState {
         self.import_generation += 1;
         let generation = self.import_generation;
         self.tasks.spawn(TaskKind::Import, path, move |_| {
-            let result = io::xlsx::import_file(&file, mapping.as_deref()).map(Box::new);
+            let result = io::xlsx::import_file(
+                &file,
+                mapping.as_deref(),
+                crate::assets::import_vocabulary(),
+            )
+            .map(Box::new);
             Outcome::Imported {
                 generation,
                 path: file,

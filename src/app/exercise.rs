@@ -174,7 +174,12 @@ impl AppState {
         self.tasks.spawn(TaskKind::Compare, path, move |_| {
             Outcome::OpenedForExercise {
                 generation,
-                result: crate::io::open_statement(&file, &shipped).map(Box::new),
+                result: crate::io::open_statement(
+                    &file,
+                    &shipped,
+                    crate::assets::import_vocabulary(),
+                )
+                .map(Box::new),
             }
         });
     }

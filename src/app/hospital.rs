@@ -57,7 +57,11 @@ pub fn check_files(
     progress.step();
     let mut opened = Vec::new();
     for f in files {
-        opened.push(io::open_statement(f, shipped)?);
+        opened.push(io::open_statement(
+            f,
+            shipped,
+            crate::assets::import_vocabulary(),
+        )?);
         progress.step();
     }
     check_opened(&profile, profile_path, files, &opened)
@@ -356,7 +360,11 @@ impl AppState {
                     progress.set_total(files.len());
                     let mut opened = Vec::new();
                     for f in &files {
-                        opened.push(io::open_statement(f, &shipped)?);
+                        opened.push(io::open_statement(
+                            f,
+                            &shipped,
+                            crate::assets::import_vocabulary(),
+                        )?);
                         progress.step();
                     }
                     let default = Path::new("default.json");

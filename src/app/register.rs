@@ -86,7 +86,7 @@ pub fn read_folder(
     let lines = files
         .into_iter()
         .map(|path| {
-            let read = io::open_statement(&path, shipped)
+            let read = io::open_statement(&path, shipped, crate::assets::import_vocabulary())
                 .map(|(p, c)| {
                     let check = profile.as_ref().map(|pr| check_statement(pr, &c, &p));
                     statement_row(&c, &p, check.as_ref(), &file.settings, today)

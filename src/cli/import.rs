@@ -29,7 +29,8 @@ pub(super) fn run(
         Some(m) => Some(crate::io::xlsx::load_mapping(m)?),
         None => None,
     };
-    let imported = crate::io::xlsx::import_file(input, mapping.as_ref())?;
+    let imported =
+        crate::io::xlsx::import_file(input, mapping.as_ref(), crate::assets::import_vocabulary())?;
     let r = &imported.report;
     let mut out = String::new();
     match format {

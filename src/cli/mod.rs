@@ -241,7 +241,11 @@ fn execute(command: Command, l: &Localizer) -> Result<ExitCode, CliError> {
 /// Opens a project JSON or a workbook.
 fn open(path: &Path) -> Result<(Project, Catalogue), CliError> {
     let shipped = assets::shipped_catalogues()?;
-    Ok(crate::io::open_statement(path, &shipped)?)
+    Ok(crate::io::open_statement(
+        path,
+        &shipped,
+        assets::import_vocabulary(),
+    )?)
 }
 
 /// Refuses, before any work, outputs that would destroy an input or each other, and outputs

@@ -18,6 +18,7 @@ pub mod project;
 pub mod refs;
 pub mod register;
 pub mod review;
+pub mod source;
 pub mod summary;
 pub mod text;
 pub mod validation;

@@ -238,6 +238,10 @@ pub struct Project {
     /// Set on exercise copies: the model they were made from (answers removed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exercise: Option<super::exercise::ExerciseOrigin>,
+    /// Set on statements imported from someone else's workbook: the file, sheet and mapping,
+    /// so the answers can be written back into a copy of it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<super::source::WorkbookSource>,
 }
 
 /// Why an edit was refused.
@@ -290,6 +294,7 @@ impl Project {
             answers,
             review: Review::default(),
             exercise: None,
+            source: None,
         }
     }
 

@@ -372,7 +372,9 @@ fn parse_book(s: &str) -> Option<GuidelineRef> {
     };
     let chapter = cur.number()?;
     let has_chapter_mark = cur.eat('章');
-    if !has_chapter_mark && !book.ends_with('編') {
+    // Book abbreviations of 第6.0版 (シス8①, 企9②, 経3) may leave out 章.
+    let abbreviation = book_chars <= 3 && book != "第";
+    if !has_chapter_mark && !book.ends_with('編') && !abbreviation {
         return None;
     }
     // Optional section numbers after the chapter ("14.1") are part of the text only.
@@ -582,6 +584,21 @@ mod tests {
                 ..
             } => assert_eq!((book.as_str(), chapter, item), ("企", 9, Some(2))),
             other => panic!("{other:?}"),
+        }
+        for (text, book, chapter, item) in [
+            ("提示できるか?(シス8①)", "シス", 8, Some(1)),
+            ("x(企9②)", "企", 9, Some(2)),
+            ("x（経3）", "経", 3, None),
+        ] {
+            match single(text) {
+                GuidelineRef::Book {
+                    book: b,
+                    chapter: c,
+                    item: i,
+                    ..
+                } => assert_eq!((b.as_str(), c, i), (book, chapter, item), "{text}"),
+                other => panic!("{other:?}"),
+            }
         }
         match single("x(企画管理編 7⑥)") {
             GuidelineRef::Book { chapter, item, .. } => assert_eq!((chapter, item), (7, Some(6))),

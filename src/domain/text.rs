@@ -28,13 +28,28 @@ pub fn fold_width(s: &str) -> String {
     s.chars().map(fold_char).collect()
 }
 
+/// The value of a circled number `①`–`⑳`.
+pub fn circled_value(c: char) -> Option<u32> {
+    match c {
+        '\u{2460}'..='\u{2473}' => Some(c as u32 - 0x2460 + 1),
+        _ => None,
+    }
+}
+
 /// Normalises a printed question number: `"4. 1. 2."`, `"４．１．２"`, `" 1. 1"` and `"4.1.2"` all
-/// become `"4.1.2"`. Returns `None` when the text is not a dotted number.
+/// become `"4.1.2"`; hyphens, parentheses and circled numbers separate parts too (`"14-1"` →
+/// `"14.1"`, `"(1)"` → `"1"`, `"2 (3)"` → `"2.3"`, `"2①"` → `"2.1"`). Returns `None` when the
+/// text is not such a number.
 pub fn normalize_number(s: &str) -> Option<String> {
-    let folded: String = fold_width(s)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let mut folded = String::new();
+    for c in fold_width(s).chars().filter(|c| !c.is_whitespace()) {
+        match (c, circled_value(c)) {
+            (_, Some(n)) => folded.push_str(&format!(".{n}.")),
+            ('-' | '(', _) => folded.push('.'),
+            (')', _) => folded.push('.'),
+            _ => folded.push(c),
+        }
+    }
     let mut parts = Vec::new();
     for part in folded.split('.') {
         if part.is_empty() {
@@ -98,6 +113,14 @@ mod tests {
         assert_eq!(normalize_number("").as_deref(), None);
         assert_eq!(normalize_number("備考").as_deref(), None);
         assert_eq!(normalize_number("4.a").as_deref(), None);
+        assert_eq!(normalize_number("14-1").as_deref(), Some("14.1"));
+        assert_eq!(normalize_number("(1)").as_deref(), Some("1"));
+        assert_eq!(normalize_number("（１２）").as_deref(), Some("12"));
+        assert_eq!(normalize_number("2 (3)").as_deref(), Some("2.3"));
+        assert_eq!(normalize_number("①").as_deref(), Some("1"));
+        assert_eq!(normalize_number("3 ⑫").as_deref(), Some("3.12"));
+        assert_eq!(normalize_number("(a)").as_deref(), None);
+        assert_eq!(normalize_number("-").as_deref(), None);
     }
 
     #[test]

@@ -106,6 +106,7 @@ pub fn statement_files(folder: &Path) -> Result<Vec<PathBuf>, FileError> {
 pub fn open_for_register(
     path: &Path,
     shipped: &[Catalogue],
+    vocab: &super::xlsx::Vocabulary,
 ) -> Result<(Project, Catalogue), FileError> {
-    super::open_statement(path, shipped)
+    super::open_statement(path, shipped, vocab)
 }

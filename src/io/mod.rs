@@ -41,13 +41,15 @@ pub fn is_workbook(path: &Path) -> bool {
         && (head.starts_with(b"PK") || head == [0xD0, 0xCF, 0x11, 0xE0])
 }
 
-/// Opens a statement from a project JSON or a workbook: the project and its catalogue.
+/// Opens a statement from a project JSON or a workbook (read with the words of `vocab`): the
+/// project and its catalogue.
 pub fn open_statement(
     path: &Path,
     shipped: &[Catalogue],
+    vocab: &xlsx::Vocabulary,
 ) -> Result<(Project, Catalogue), FileError> {
     if is_workbook(path) {
-        let imported = xlsx::import_file(path, None)?;
+        let imported = xlsx::import_file(path, None, vocab)?;
         Ok((imported.project, imported.catalogue))
     } else {
         open_project(path, shipped)

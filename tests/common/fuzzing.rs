@@ -48,9 +48,12 @@ pub fn workbook(data: &[u8]) {
         },
         _ => data.to_vec(),
     };
-    if let Ok(imported) =
-        kaijisho::io::xlsx::import::import_workbook(Path::new("fuzz.xlsx"), bytes, None)
-    {
+    if let Ok(imported) = kaijisho::io::xlsx::import::import_workbook(
+        Path::new("fuzz.xlsx"),
+        bytes,
+        None,
+        kaijisho::assets::import_vocabulary(),
+    ) {
         // Whatever was read must be a well-formed catalogue with a project that validates and
         // serialises.
         assert!(
@@ -72,9 +75,13 @@ pub fn workbook(data: &[u8]) {
         if let Ok(ours) =
             kaijisho::io::xlsx::statement_xlsx(&imported.catalogue, &imported.project, &form)
         {
-            let back =
-                kaijisho::io::xlsx::import::import_workbook(Path::new("fuzz.xlsx"), ours, None)
-                    .expect("our own export reads back");
+            let back = kaijisho::io::xlsx::import::import_workbook(
+                Path::new("fuzz.xlsx"),
+                ours,
+                None,
+                kaijisho::assets::import_vocabulary(),
+            )
+            .expect("our own export reads back");
             assert_eq!(back.report.method, "kaijisho-export", "{:?}", back.report);
             assert_eq!(
                 back.project.answers, imported.project.answers,

@@ -3,6 +3,7 @@
 
 pub mod comparison;
 pub mod export;
+pub mod fill;
 pub mod import;
 pub mod table;
 
@@ -17,9 +18,10 @@ use crate::io::json::{parse_value, typed};
 
 pub use comparison::{ComparisonHeadings, comparison_table};
 pub use export::statement_xlsx;
+pub use fill::{export_into, fill_workbook};
 pub use import::{
-    ImportReport, Imported, Mapping, Note, Skip, Skipped, import_file, import_workbook,
-    read_workbook,
+    AnswerTarget, ImportReport, Imported, Mapping, Note, RefPair, SheetQuestions, Skip, Skipped,
+    Targets, Vocabulary, import_file, import_workbook, read_workbook,
 };
 pub use table::{PrintTable, Span, TableRow, add_print_table, tables_xlsx};
 
@@ -148,6 +150,16 @@ pub enum XlsxError {
     BadMapping { path: PathBuf, detail: String },
     #[error("{}: the kaijisho sheet is damaged: {detail}", .path.display())]
     Hidden { path: PathBuf, detail: String },
+    #[error("the statement was not imported from a workbook; there is none to fill")]
+    NotFromWorkbook,
+    #[error("{}: not the workbook the statement was imported from ({recorded}): it changed since; import it again", .path.display())]
+    SourceChanged { path: PathBuf, recorded: String },
+    #[error("{}: the questions read from it now differ from the statement's; import it again", .path.display())]
+    SourceMismatch { path: PathBuf },
+    #[error("{}: cell {cell} holds a formula; kaijisho does not overwrite formulas", .path.display())]
+    FormulaCell { path: PathBuf, cell: String },
+    #[error("{}: the workbook's structure is password-protected; remove the protection first", .path.display())]
+    StructureProtected { path: PathBuf },
 }
 
 impl From<rust_xlsxwriter::XlsxError> for XlsxError {
@@ -167,6 +179,10 @@ impl XlsxError {
             | XlsxError::NoSuchSheet { path, .. }
             | XlsxError::BadMapping { path, .. }
             | XlsxError::Hidden { path, .. }
+            | XlsxError::SourceChanged { path, .. }
+            | XlsxError::SourceMismatch { path }
+            | XlsxError::FormulaCell { path, .. }
+            | XlsxError::StructureProtected { path }
             | XlsxError::InFile { path, .. } => Some(path),
             _ => None,
         }
@@ -233,6 +249,21 @@ pub fn cell_index(name: &str) -> Option<(u32, u16)> {
     Some((row.checked_sub(1)?, col))
 }
 
+/// `B3` or `表紙!B3` (`'My sheet'!B3`) → (sheet, row 2, col 1), 0-based.
+pub fn sheet_cell(name: &str) -> Option<(Option<&str>, u32, u16)> {
+    match name.rsplit_once('!') {
+        Some((sheet, cell)) => {
+            let sheet = sheet
+                .strip_prefix('\'')
+                .and_then(|s| s.strip_suffix('\''))
+                .unwrap_or(sheet);
+            let (r, c) = cell_index(cell)?;
+            (!sheet.is_empty()).then_some((Some(sheet), r, c))
+        }
+        None => cell_index(name).map(|(r, c)| (None, r, c)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -250,5 +281,9 @@ mod tests {
         assert_eq!(cell_index("3B"), None);
         assert_eq!(cell_index("B0"), None);
         assert_eq!(col_index("1"), None);
+        assert_eq!(sheet_cell("表紙!C4"), Some((Some("表紙"), 3, 2)));
+        assert_eq!(sheet_cell("'A b'!A1"), Some((Some("A b"), 0, 0)));
+        assert_eq!(sheet_cell("B3"), Some((None, 2, 1)));
+        assert_eq!(sheet_cell("!B3"), None);
     }
 }

@@ -19,10 +19,23 @@ pub const MAX_CELL_CHARS: usize = 32_767;
 /// every cell that uses it, so 300 cells of one 4 MB string must not become 1.2 GB.
 pub const MAX_SHEET_TEXT_BYTES: usize = 64 * 1024 * 1024;
 
-/// A sheet as a dense grid of strings, 0-based absolute coordinates.
+/// Most merged ranges read from one sheet.
+pub const MAX_MERGES: usize = 50_000;
+
+/// A merged range (0-based, inclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Merge {
+    pub first_row: u32,
+    pub last_row: u32,
+    pub first_col: u16,
+    pub last_col: u16,
+}
+
+/// A sheet as a dense grid of strings, 0-based absolute coordinates, with its merged ranges.
 #[derive(Debug, Clone, Default)]
 pub struct Grid {
     rows: Vec<Vec<String>>,
+    merges: Vec<Merge>,
 }
 
 impl Grid {
@@ -36,6 +49,15 @@ impl Grid {
 
     pub fn height(&self) -> u32 {
         self.rows.len() as u32
+    }
+
+    /// The last row of a vertical merge starting at this cell (the cell's own row when it
+    /// starts none).
+    pub fn merged_down(&self, row: u32, col: u16) -> u32 {
+        self.merges
+            .iter()
+            .find(|m| m.first_row == row && m.first_col == col)
+            .map_or(row, |m| m.last_row.max(row))
     }
 
     /// Non-empty cells of a row: (col, trimmed text).
@@ -104,7 +126,7 @@ impl Book {
     /// The sheet's cells as a grid, read cell by cell: a sheet is never expanded to its
     /// bounding box (a lone cell at XFD1048576 would otherwise ask for billions of cells), and
     /// the row and cell limits stop the reading as soon as they are passed.
-    pub(super) fn grid(&mut self, name: &str) -> Result<Grid, XlsxError> {
+    pub(crate) fn grid(&mut self, name: &str) -> Result<Grid, XlsxError> {
         let path = self.path.clone();
         let malformed = |e: calamine::XlsxError| XlsxError::Malformed {
             path: path.clone(),
@@ -119,6 +141,8 @@ impl Book {
         let mut rows: Vec<Vec<String>> = Vec::new();
         let mut cells = 0usize;
         let mut text_bytes = 0usize;
+        // Numbers with a fraction: shown by their number format (1.10, not 1.1).
+        let mut fractions: Vec<(u32, u32, f64)> = Vec::new();
         while let Some(cell) = reader.next_cell().map_err(malformed)? {
             let (r, c) = cell.get_position();
             if r >= MAX_ROWS {
@@ -130,7 +154,13 @@ impl Book {
             if c > u32::from(MAX_COLS) {
                 continue;
             }
-            let text = data_text(&Data::from(cell.get_value().clone()));
+            let data = Data::from(cell.get_value().clone());
+            if let Data::Float(f) = data
+                && f.fract() != 0.0
+            {
+                fractions.push((r, c, f));
+            }
+            let text = data_text(&data);
             if text.is_empty() {
                 continue;
             }
@@ -174,13 +204,118 @@ impl Book {
                 }
             }
         }
-        Ok(Grid { rows })
+        drop(reader);
+        let mut grid = Grid {
+            rows,
+            merges: self.merges(name)?,
+        };
+        if !fractions.is_empty() {
+            self.show_fractions(name, &mut grid, &fractions)?;
+        }
+        Ok(grid)
     }
+
+    /// The sheet's merged ranges (at most [`MAX_MERGES`]).
+    fn merges(&mut self, name: &str) -> Result<Vec<Merge>, XlsxError> {
+        let found = self
+            .xlsx
+            .merge_cells_by_sheet_name(name)
+            .unwrap_or_default();
+        if found.len() > MAX_MERGES {
+            return Err(XlsxError::TooLarge {
+                path: self.path.clone(),
+                detail: format!("sheet {name} has more than {MAX_MERGES} merged ranges"),
+            });
+        }
+        Ok(found
+            .iter()
+            .filter_map(|d| {
+                Some(Merge {
+                    first_row: d.start.0,
+                    last_row: d.end.0,
+                    first_col: u16::try_from(d.start.1).ok()?,
+                    last_col: u16::try_from(d.end.1).ok()?,
+                })
+            })
+            .collect())
+    }
+
+    /// Numbers with a fraction shown as their number format shows them: `1.1` formatted
+    /// `0.00` reads `1.10` (a question number, not a value). The styles are read only when
+    /// such numbers exist, after counting the cells (within [`MAX_CELLS`]).
+    fn show_fractions(
+        &mut self,
+        name: &str,
+        grid: &mut Grid,
+        fractions: &[(u32, u32, f64)],
+    ) -> Result<(), XlsxError> {
+        let path = self.path.clone();
+        let malformed = |e: calamine::XlsxError| XlsxError::Malformed {
+            path: path.clone(),
+            detail: e.to_string(),
+        };
+        let mut reader = self.xlsx.worksheet_cells_reader(name).map_err(malformed)?;
+        let mut styled = 0usize;
+        while reader.next_style_id().map_err(malformed)?.is_some() {
+            styled += 1;
+            if styled > MAX_CELLS {
+                return Err(XlsxError::TooLarge {
+                    path: path.clone(),
+                    detail: format!("sheet {name} has more than {MAX_CELLS} cells"),
+                });
+            }
+        }
+        drop(reader);
+        let styles = self.xlsx.worksheet_style(name).map_err(malformed)?;
+        for (r, c, f) in fractions {
+            let decimals = styles
+                .get((*r, *c))
+                .and_then(|s| s.number_format.as_ref())
+                .map_or(0, |n| format_decimals(&n.format_code));
+            let shown = format!("{f:.decimals$}");
+            if decimals > 0
+                && shown.len() > float_text(*f).len()
+                && let Some(slot) = grid
+                    .rows
+                    .get_mut(*r as usize)
+                    .and_then(|row| row.get_mut(*c as usize))
+            {
+                *slot = shown;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The decimals a number format shows (`0.00` → 2, `#,##0.0` → 1, `General` → 0).
+fn format_decimals(code: &str) -> usize {
+    let first = code.split(';').next().unwrap_or_default();
+    let mut in_quote = false;
+    let mut after_point = false;
+    let mut decimals = 0;
+    for ch in first.chars() {
+        match ch {
+            '"' => in_quote = !in_quote,
+            '.' if !in_quote => after_point = true,
+            '0' | '#' if !in_quote && after_point => decimals += 1,
+            _ if after_point && !in_quote => break,
+            _ => {}
+        }
+    }
+    decimals.min(15)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn number_format_decimals() {
+        assert_eq!(format_decimals("0.00"), 2);
+        assert_eq!(format_decimals("#,##0.0_ ;[Red]-#,##0.0"), 1);
+        assert_eq!(format_decimals("General"), 0);
+        assert_eq!(format_decimals("\"No.\"0"), 0);
+    }
 
     #[test]
     fn serial_dates() {

@@ -12,45 +12,61 @@
 
 mod archive;
 mod detect;
-pub(crate) mod grid;
+pub mod grid;
 mod own;
+pub mod vocabulary;
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 pub use archive::{MAX_FILE_BYTES, MAX_PARTS, MAX_UNPACKED_BYTES, read_workbook};
-pub use grid::{Book, Grid, MAX_CELLS, MAX_COLS, MAX_ROWS};
+pub use grid::{Book, Grid, MAX_CELLS, MAX_COLS, MAX_MERGES, MAX_ROWS};
+pub use vocabulary::Vocabulary;
 
 use super::{HIDDEN_SHEET, MARKER, XlsxError};
 use crate::domain::answer::AnswerValue;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::project::{HeaderField, Project};
 
-/// Where things are in a workbook. Detected, or given by the user (all fields optional; given
-/// fields override detection). Columns are letters, cells are `B3`, rows are 1-based.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Mapping {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sheet: Option<String>,
-    /// Header field (`created`, `vendor`, `product`, `version`, `contact`) → value cell.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+pub use crate::domain::source::Mapping;
+
+/// A sheet holding question rows, and how many.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SheetQuestions {
+    pub sheet: String,
+    pub questions: usize,
+}
+
+/// A row of a correspondence sheet: a 第5.2版 reference and the 第6.0版 one it became.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RefPair {
+    pub row: u32,
+    pub old: String,
+    pub new: String,
+}
+
+/// Where a statement's values sit in the workbook it was detected in: what filling that
+/// workbook writes to. Rows and columns are 0-based.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Targets {
+    pub sheet: String,
+    /// The answer-word column, or the はい/いいえ/対象外 mark columns.
+    pub flag: Option<u16>,
+    pub marks: Option<[u16; 3]>,
+    pub answers: Vec<AnswerTarget>,
+    /// Header field key → value cell (`B3`, `表紙!B3`).
     pub header: BTreeMap<String, String>,
-    /// Input column with はい/いいえ/対象外/該当/非該当.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub flag_column: Option<String>,
-    /// The はい, いいえ, 対象外 columns holding marks (when there is no flag column).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub mark_columns: Option<[String; 3]>,
-    /// Column holding the remark text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub remark_column: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub first_row: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_row: Option<u32>,
+}
+
+/// The cells of one question's (or option's) answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerTarget {
+    pub question: String,
+    pub option: Option<String>,
+    pub row: u32,
+    pub remark: Option<(u32, u16)>,
 }
 
 /// Why a row was not taken as it stood.
@@ -75,6 +91,12 @@ pub enum Skip {
     /// answer stays as exported).
     RowNotFound {
         what: String,
+    },
+    /// A numbered row whose text reads as no question and opens no section (no column
+    /// headings say it is one).
+    NotAQuestion {
+        number: String,
+        text: String,
     },
 }
 
@@ -104,6 +126,16 @@ pub enum Note {
         expected: String,
         found: String,
     },
+    /// More than one sheet holds questions: the one with most was read.
+    OtherQuestionSheets {
+        sheet: String,
+        others: String,
+    },
+    /// A correspondence sheet (第5.2版 ↔ 第6.0版) was read.
+    Correspondence {
+        sheet: String,
+        rows: usize,
+    },
 }
 
 /// What the import recognised and what it skipped.
@@ -124,6 +156,12 @@ pub struct ImportReport {
     pub uncertain: bool,
     /// The workbook holds answers or header values (a filled statement, not a blank form).
     pub filled: bool,
+    /// Every sheet holding question rows, most first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sheets: Vec<SheetQuestions>,
+    /// The rows of a correspondence sheet, when the workbook has one that parses.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub correspondence: Vec<RefPair>,
 }
 
 /// The result of an import.
@@ -132,13 +170,18 @@ pub struct Imported {
     pub catalogue: Catalogue,
     pub project: Project,
     pub report: ImportReport,
+    /// Where the values sit (detected imports only).
+    pub targets: Option<Targets>,
 }
 
-/// Imports a workbook: exact for our own exports, by detection otherwise.
+/// Imports a workbook: exact for our own exports, by detection otherwise (with the words of
+/// `vocab`, the shipped `assets::import_vocabulary()`). A detected import records its source
+/// (file name, SHA-256, sheet, mapping) in the project.
 pub fn import_workbook(
     path: &Path,
     bytes: Vec<u8>,
     mapping: Option<&Mapping>,
+    vocab: &Vocabulary,
 ) -> Result<Imported, XlsxError> {
     let mut book = read_workbook(path, bytes)?;
     if mapping.is_none() && book.sheets.iter().any(|(n, _)| n == HIDDEN_SHEET) {
@@ -147,16 +190,17 @@ pub fn import_workbook(
             return own::import_own(&mut book, &hidden);
         }
     }
-    detect::import_detected(&mut book, mapping)
+    detect::import_detected(&mut book, mapping, vocab)
 }
 
 /// Reads a file (within the size limit) and imports it.
 pub fn import_file(
     path: &Path,
     mapping: Option<&Mapping>,
+    vocab: &Vocabulary,
 ) -> Result<Imported, crate::io::FileError> {
     let bytes = crate::io::atomic::read_limited(path, MAX_FILE_BYTES)?;
-    Ok(import_workbook(path, bytes, mapping)?)
+    Ok(import_workbook(path, bytes, mapping, vocab)?)
 }
 
 /// Text as Excel keeps it: CR LF and CR become LF.

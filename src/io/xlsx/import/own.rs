@@ -168,6 +168,7 @@ pub(super) fn import_own(book: &mut Book, hidden: &Grid) -> Result<Imported, Xls
         catalogue,
         project,
         report,
+        targets: None,
     })
 }
 

@@ -4,13 +4,13 @@
 use std::collections::HashMap;
 
 use super::super::grid::Grid;
+use super::super::vocabulary::Vocabulary;
 use super::super::{ImportReport, Skip, Skipped};
-use super::columns::Columns;
+use super::columns::{Columns, RowAnswer, is_reference};
 use super::rows::{Line, QuestionRow};
-use super::words::{answer_word, is_mark};
 use crate::domain::answer::AnswerValue;
 use crate::domain::catalogue::{AnswerKind, Gate, QOption, Question, Scope, Section};
-use crate::domain::refs::split_trailing_ref;
+use crate::domain::refs::{RefGroup, split_trailing_ref};
 use crate::domain::text::fold_width;
 
 /// An answer read from a row, set once the catalogue is built.
@@ -19,6 +19,22 @@ pub(super) struct PendingAnswer {
     pub option: Option<String>,
     pub value: AnswerValue,
     pub remark: String,
+    /// The row the answer was read from (0-based) and the remark's cell.
+    pub row: u32,
+    pub remark_cell: Option<(u32, u16)>,
+}
+
+impl PendingAnswer {
+    fn new(question: String, option: Option<String>, read: RowAnswer) -> PendingAnswer {
+        PendingAnswer {
+            question,
+            option,
+            value: read.value,
+            remark: read.remark,
+            row: read.answer_row,
+            remark_cell: read.remark_cell,
+        }
+    }
 }
 
 /// The sections (with their questions) and the answers read.
@@ -32,11 +48,13 @@ pub(super) fn build_sections(
     grid: &Grid,
     lines: &[(u32, Line)],
     columns: &Columns,
+    vocab: &Vocabulary,
     report: &mut ImportReport,
 ) -> Built {
     let mut b = Builder {
         grid,
         columns,
+        vocab,
         sections: Vec::new(),
         answers: Vec::new(),
         seen: HashMap::new(),
@@ -77,6 +95,7 @@ pub(super) fn build_sections(
 struct Builder<'a> {
     grid: &'a Grid,
     columns: &'a Columns,
+    vocab: &'a Vocabulary,
     sections: Vec<Section>,
     answers: Vec<PendingAnswer>,
     /// Question number → its row (1-based), to report duplicates.
@@ -99,6 +118,7 @@ impl Builder<'_> {
             number,
             text,
             text_col,
+            last_row,
         } = line;
         let text_col = *text_col;
         if let Some(first) = self.seen.get(number.as_str()) {
@@ -120,17 +140,20 @@ impl Builder<'_> {
             });
         }
         let id = format!("q{number}");
-        let read = self.columns.read(self.grid, r, text_col);
-        if let Some(reason) = read.problem {
+        let read = self
+            .columns
+            .read(self.grid, (r, *last_row), text_col, self.vocab);
+        if let Some(reason) = read.problem.clone() {
             report.skipped.push(Skipped { row: r + 1, reason });
         }
+        let vocab = self.vocab;
         let gate_labels = self.grid.cells(r).iter().any(|(c, v)| {
             *c > text_col
                 && matches!(
-                    answer_word(v),
+                    vocab.answer_word(v),
                     Some(AnswerValue::Applies | AnswerValue::DoesNotApply)
                 )
-                && !is_mark(v)
+                && !vocab.is_mark(v)
                 || fold_width(v).trim() == "該当"
         });
         let is_gate =
@@ -143,7 +166,13 @@ impl Builder<'_> {
         } else {
             AnswerKind::YesNoNa
         };
-        let (body, refs) = split_trailing_ref(text);
+        let (body, mut refs) = split_trailing_ref(text);
+        if refs.is_none()
+            && let Some(cell) = self.columns.reference.map(|c| self.grid.get(r, c))
+            && is_reference(cell)
+        {
+            refs = Some(RefGroup::parse(cell));
+        }
         let q = Question {
             id: id.clone(),
             number: printed.clone(),
@@ -155,12 +184,7 @@ impl Builder<'_> {
             scope: Scope::Both,
         };
         if !has_options {
-            self.answers.push(PendingAnswer {
-                question: id,
-                option: None,
-                value: read.value,
-                remark: read.remark,
-            });
+            self.answers.push(PendingAnswer::new(id, None, read));
         }
         if let Some(s) = self.sections.last_mut() {
             s.questions.push(q);
@@ -196,16 +220,12 @@ impl Builder<'_> {
             id: oid.clone(),
             label: label.to_string(),
         });
-        let read = self.columns.read(self.grid, r, 0);
-        if let Some(reason) = read.problem {
+        let read = self.columns.read(self.grid, (r, r), 0, self.vocab);
+        if let Some(reason) = read.problem.clone() {
             report.skipped.push(Skipped { row: r + 1, reason });
         }
-        self.answers.push(PendingAnswer {
-            question: q.id.clone(),
-            option: Some(oid),
-            value: read.value,
-            remark: read.remark,
-        });
+        self.answers
+            .push(PendingAnswer::new(q.id.clone(), Some(oid), read));
         report.options += 1;
     }
 }

@@ -6,6 +6,7 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 
 use super::super::grid::Book;
+use super::super::vocabulary::Vocabulary;
 use super::super::{ImportReport, Note};
 use super::build::PendingAnswer;
 use super::version::{detect_edition, detect_form_version};
@@ -27,6 +28,7 @@ pub(super) fn make_catalogue(
     sheet: &str,
     title_texts: &[String],
     kind_votes: &[Kind],
+    vocab: &Vocabulary,
     sections: Vec<Section>,
 ) -> Result<Catalogue, XlsxError> {
     let path = &book.path;
@@ -39,7 +41,7 @@ pub(super) fn make_catalogue(
         .map(String::as_str)
         .chain([sheet, file_name.as_str()])
         .collect();
-    let kind = detect_kind(title_texts, kind_votes, &file_name);
+    let kind = detect_kind(title_texts, kind_votes, vocab, &file_name);
     let has_books = sections
         .iter()
         .flat_map(|s| s.questions.iter())
@@ -55,7 +57,7 @@ pub(super) fn make_catalogue(
     let file_sha = hex(&Sha256::digest(&book.bytes));
     let title = title_texts
         .iter()
-        .find(|t| t.contains("開示書") || t.contains("チェックリスト"))
+        .find(|t| vocab.is_title(t))
         .cloned()
         .unwrap_or_else(|| file_name.clone());
     let catalogue = Catalogue::new(
@@ -77,11 +79,14 @@ pub(super) fn make_catalogue(
 }
 
 /// SDS when a label or title says so or the file name contains SDS; else MDS.
-fn detect_kind(title_texts: &[String], kind_votes: &[Kind], file_name: &str) -> Kind {
+fn detect_kind(
+    title_texts: &[String],
+    kind_votes: &[Kind],
+    vocab: &Vocabulary,
+    file_name: &str,
+) -> Kind {
     if kind_votes.contains(&Kind::Sds)
-        || title_texts
-            .iter()
-            .any(|t| t.contains("サービス事業者による"))
+        || title_texts.iter().any(|t| vocab.is_sds_title(t))
         || fold_width(file_name).to_ascii_uppercase().contains("SDS")
     {
         Kind::Sds
@@ -135,6 +140,7 @@ pub(super) fn make_project(
         option,
         value,
         remark,
+        ..
     } in answers
     {
         let number = catalogue

@@ -1,16 +1,19 @@
-//! The fourth phase of detection: the answer columns (a flag column with answer words, or the
-//! はい・いいえ・対象外 columns holding marks) and the remark column; and the reading of a row's
+//! The fifth phase of detection: the answer columns (a flag column with answer words, or the
+//! はい・いいえ・対象外 columns holding marks), the remark column (by its heading, or inferred
+//! from free text right of the question) and the reference column; and the reading of a row's
 //! answer and remark from them.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use super::super::grid::Grid;
+use super::super::vocabulary::Vocabulary;
 use super::super::{Mapping, Skip, xl_norm};
 use super::bad_mapping;
+use super::headings::HeadingRoles;
 use super::rows::{Line, Rows};
-use super::words::{ANSWER_WORDS, answer_word, is_mark};
 use crate::domain::answer::AnswerValue;
+use crate::domain::refs::RefGroup;
 use crate::domain::text::fold_width;
 use crate::io::xlsx::{XlsxError, col_index};
 
@@ -22,6 +25,10 @@ pub(super) struct Columns {
     /// The はい, いいえ, 対象外 columns holding marks (read when there is no flag column).
     pub marks: Option<[u16; 3]>,
     pub remark: Option<u16>,
+    /// A column of guideline references beside the text.
+    pub reference: Option<u16>,
+    /// A date column (確認日): never the remark.
+    pub date: Option<u16>,
 }
 
 /// The answer and remark read from a row, and what was wrong with it.
@@ -29,21 +36,35 @@ pub(super) struct RowAnswer {
     pub value: AnswerValue,
     pub remark: String,
     pub problem: Option<Skip>,
+    /// The cell the remark was read from (row, column), when there is one.
+    pub remark_cell: Option<(u32, u16)>,
+    /// The row the answer was read from.
+    pub answer_row: u32,
 }
 
 /// Finds the columns: headings above the first question, else a column of varying answer
-/// words; the mapping's columns win.
+/// words, a column of references, a column of free text; the mapping's columns win.
 pub(super) fn find_columns(
     path: &Path,
     grid: &Grid,
     rows: &Rows,
+    headings: &HeadingRoles,
     given: &Mapping,
+    vocab: &Vocabulary,
 ) -> Result<Columns, XlsxError> {
-    let mut found = from_headings(grid, rows.first_question_row.unwrap_or(0));
+    let mut found = Columns {
+        flag: headings.answer,
+        marks: headings.marks,
+        remark: headings.remark,
+        reference: headings.reference,
+        date: headings.date,
+    };
     if found.flag.is_none() {
-        found.flag = unlabelled_flag_column(grid, rows, found.marks);
+        found.flag = unlabelled_flag_column(grid, rows, found.marks, vocab);
     }
-    // Given mapping wins.
+    if found.reference.is_none() {
+        found.reference = reference_column(grid, rows);
+    }
     let parse_col = |c: &Option<String>, what: &str| -> Result<Option<u16>, XlsxError> {
         c.as_ref()
             .map(|s| {
@@ -68,55 +89,39 @@ pub(super) fn find_columns(
     if let Some(c) = parse_col(&given.remark_column, "remark_column")? {
         found.remark = Some(c);
     }
+    if let Some(c) = parse_col(&given.reference_column, "reference_column")? {
+        found.reference = Some(c);
+    }
+    if found.remark.is_none() && given.remark_column.is_none() {
+        found.remark = unlabelled_remark_column(grid, rows, &found, vocab);
+    }
     Ok(found)
 }
 
-/// Answer columns from headings in the rows before `end`: a row with はい/いいえ/対象外, a
-/// フラグ (or 回答) heading, 備考 headings.
-fn from_headings(grid: &Grid, end: u32) -> Columns {
-    let mut found = Columns::default();
-    for r in 0..end {
-        let cells = grid.cells(r);
-        let find = |w: &str| {
-            cells
-                .iter()
-                .find(|(_, v)| fold_width(v).trim() == w)
-                .map(|(c, _)| *c)
-        };
-        if let (Some(y), Some(n), Some(na)) = (find("はい"), find("いいえ"), find("対象外"))
-        {
-            found.marks = Some([y, n, na]);
-        }
-        for (c, v) in &cells {
-            let f = fold_width(v);
-            if f.contains("フラグ") || f.trim() == "回答" {
-                found.flag = Some(*c);
-            }
-            if f.contains("備考") {
-                // The rightmost 備考 heading (the input 記入欄 when there are two).
-                found.remark = Some(found.remark.map_or(*c, |old| old.max(*c)));
-            }
-        }
-    }
-    found
+/// Rows of questions and options, with the column of their text.
+fn answer_rows(rows: &Rows) -> impl Iterator<Item = (u32, u16)> + '_ {
+    rows.lines.iter().filter_map(|(r, l)| match l {
+        Line::Question(q) => Some((*r, q.text_col)),
+        Line::Option { .. } => Some((*r, 0)),
+        Line::Section { .. } => None,
+    })
 }
 
 /// Without headings: a column whose cells on question and option rows hold varying answer
 /// words (a column of one word beside a column of others is a printed label).
-fn unlabelled_flag_column(grid: &Grid, rows: &Rows, marks: Option<[u16; 3]>) -> Option<u16> {
-    let answer_rows = rows.lines.iter().filter_map(|(r, l)| match l {
-        Line::Question(_) | Line::Option { .. } => Some(*r),
-        Line::Section { .. } => None,
-    });
+fn unlabelled_flag_column(
+    grid: &Grid,
+    rows: &Rows,
+    marks: Option<[u16; 3]>,
+    vocab: &Vocabulary,
+) -> Option<u16> {
     let mut per_col: HashMap<u16, Vec<AnswerValue>> = HashMap::new();
-    for r in answer_rows {
+    for (r, _) in answer_rows(rows) {
         for (c, v) in grid.cells(r) {
-            let plain = fold_width(v);
-            if ANSWER_WORDS.contains(&plain.trim()) {
-                per_col
-                    .entry(c)
-                    .or_default()
-                    .push(AnswerValue::parse(plain.trim()).unwrap_or_default());
+            if vocab.is_answer_word(v)
+                && let Some(a) = vocab.answer_word(v)
+            {
+                per_col.entry(c).or_default().push(a);
             }
         }
     }
@@ -151,41 +156,162 @@ fn is_static_label_col(per_col: &HashMap<u16, Vec<AnswerValue>>, c: u16) -> bool
         })
 }
 
-impl Columns {
-    /// Reads the answer and remark of a row whose text is in `text_col`.
-    pub(super) fn read(&self, grid: &Grid, r: u32, text_col: u16) -> RowAnswer {
-        let (value, problem) = self.read_value(grid, r);
-        let cells = grid.cells(r);
-        let mut remark = String::new();
-        if let Some(rc) = self.remark.filter(|rc| *rc > text_col || text_col == 0) {
-            remark = grid.get(r, rc).to_string();
-        } else if let Some(pos) = cells
-            .iter()
-            .position(|(c, v)| *c > text_col && fold_width(v).trim() == "備考")
-        {
-            remark = cells
-                .get(pos + 1)
-                .map(|(_, v)| v.to_string())
-                .unwrap_or_default();
+/// A column right of the text where most question rows hold a guideline reference alone.
+fn reference_column(grid: &Grid, rows: &Rows) -> Option<u16> {
+    let mut per_col: HashMap<u16, usize> = HashMap::new();
+    let mut questions = 0usize;
+    for (r, l) in &rows.lines {
+        let Line::Question(q) = l else { continue };
+        questions += 1;
+        for (c, v) in grid.cells(*r) {
+            if c > q.text_col && is_reference(v) {
+                *per_col.entry(c).or_default() += 1;
+            }
         }
-        if remark.trim() == "-" || remark.trim() == "－" {
-            remark.clear();
+    }
+    per_col
+        .into_iter()
+        .filter(|(_, n)| *n * 2 > questions)
+        .max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c)))
+        .map(|(c, _)| c)
+}
+
+/// A cell that is a guideline reference and nothing else (`6.5.C1`, `シス8①`).
+pub(super) fn is_reference(v: &str) -> bool {
+    v.chars().count() <= 60 && !RefGroup::parse(v).refs.is_empty()
+}
+
+/// Without a 備考 heading or label: the column right of the question text (and of the answer
+/// columns) whose cells on question rows most often hold free text — not an answer word, a
+/// mark, a reference or a date.
+fn unlabelled_remark_column(
+    grid: &Grid,
+    rows: &Rows,
+    found: &Columns,
+    vocab: &Vocabulary,
+) -> Option<u16> {
+    let mut taken: Vec<u16> = [found.flag, found.reference, found.date]
+        .into_iter()
+        .flatten()
+        .collect();
+    taken.extend(found.marks.into_iter().flatten());
+    let mut per_col: HashMap<u16, usize> = HashMap::new();
+    for (r, text_col) in answer_rows(rows) {
+        let cells = grid.cells(r);
+        if cells.iter().any(|(_, v)| fold_width(v).trim() == "備考") {
+            // The form prints 備考 with the remark after it: read there instead.
+            return None;
+        }
+        for (c, v) in cells {
+            let free = c > text_col
+                && !taken.contains(&c)
+                && !vocab.is_answer_word(v)
+                && !vocab.is_mark(v)
+                && !vocab.is_blank_remark(v)
+                && !is_reference(v)
+                && !looks_like_date(v);
+            if free {
+                *per_col.entry(c).or_default() += 1;
+            }
+        }
+    }
+    let right_of = taken.iter().copied().max().unwrap_or(0);
+    per_col
+        .into_iter()
+        .filter(|(c, _)| *c > right_of || taken.is_empty())
+        .max_by_key(|(c, n)| (*n, *c))
+        .map(|(c, _)| c)
+}
+
+/// `2024年4月1日`, `2024/4/1`, `2024-04-01`: a date, not a remark.
+fn looks_like_date(v: &str) -> bool {
+    let f = fold_width(v);
+    let digits = f.chars().filter(char::is_ascii_digit).count();
+    digits >= 4
+        && f.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.' | '年' | '月' | '日' | ' '))
+}
+
+impl Columns {
+    /// Reads the answer and remark of a question or option in rows `r..=last` whose text is in
+    /// `text_col` (a merged question may hold its answer on any of its rows).
+    pub(super) fn read(
+        &self,
+        grid: &Grid,
+        (r, last): (u32, u32),
+        text_col: u16,
+        vocab: &Vocabulary,
+    ) -> RowAnswer {
+        let mut answer_row = r;
+        let mut found = (AnswerValue::Unanswered, None);
+        for row in r..=last.max(r) {
+            let read = self.read_value(grid, row, vocab);
+            if read.0.is_answered() || read.1.is_some() {
+                found = read;
+                answer_row = row;
+                break;
+            }
+        }
+        let (value, problem) = found;
+        let mut remark = String::new();
+        let mut remark_cell = None;
+        for row in r..=last.max(r) {
+            let (text, cell) = self.read_remark(grid, row, text_col, vocab);
+            remark_cell = remark_cell.or(cell);
+            if !text.is_empty() {
+                remark = text;
+                remark_cell = cell;
+                break;
+            }
         }
         RowAnswer {
             value,
             remark: xl_norm(&remark),
             problem,
+            remark_cell,
+            answer_row,
         }
     }
 
+    /// The remark of one row and its cell: the remark column, else the cell after a 備考
+    /// label.
+    fn read_remark(
+        &self,
+        grid: &Grid,
+        r: u32,
+        text_col: u16,
+        vocab: &Vocabulary,
+    ) -> (String, Option<(u32, u16)>) {
+        let mut cell = None;
+        let mut remark = String::new();
+        if let Some(rc) = self.remark.filter(|rc| *rc > text_col || text_col == 0) {
+            remark = grid.get(r, rc).to_string();
+            cell = Some((r, rc));
+        } else {
+            let cells = grid.cells(r);
+            if let Some(pos) = cells
+                .iter()
+                .position(|(c, v)| *c > text_col && fold_width(v).trim() == "備考")
+                && let Some((c, v)) = cells.get(pos + 1)
+            {
+                remark = v.to_string();
+                cell = Some((r, *c));
+            }
+        }
+        if vocab.is_blank_remark(&remark) {
+            remark.clear();
+        }
+        (remark, cell)
+    }
+
     /// The answer of a row: the flag column's word, else the one marked column.
-    fn read_value(&self, grid: &Grid, r: u32) -> (AnswerValue, Option<Skip>) {
+    fn read_value(&self, grid: &Grid, r: u32, vocab: &Vocabulary) -> (AnswerValue, Option<Skip>) {
         let mut value = AnswerValue::Unanswered;
         let mut problem = None;
         if let Some(fc) = self.flag {
             let v = grid.get(r, fc).trim();
             if !v.is_empty() {
-                match answer_word(v).or_else(|| AnswerValue::parse(v)) {
+                match vocab.answer_word(v).or_else(|| AnswerValue::parse(v)) {
                     Some(a) => value = a,
                     None => {
                         problem = Some(Skip::FlagNotAnswer {
@@ -198,12 +324,12 @@ impl Columns {
             let marked: Vec<usize> = [y, n, na]
                 .iter()
                 .enumerate()
-                .filter(|(_, c)| is_mark(grid.get(r, **c)))
+                .filter(|(_, c)| vocab.is_mark(grid.get(r, **c)))
                 .map(|(i, _)| i)
                 .collect();
             // A gate row shows 該当/非該当 in the first two columns.
-            let gate = answer_word(grid.get(r, y)) == Some(AnswerValue::Applies)
-                || answer_word(grid.get(r, n)) == Some(AnswerValue::DoesNotApply);
+            let gate = vocab.answer_word(grid.get(r, y)) == Some(AnswerValue::Applies)
+                || vocab.answer_word(grid.get(r, n)) == Some(AnswerValue::DoesNotApply);
             match marked.as_slice() {
                 [i] => {
                     value = match (gate, i) {

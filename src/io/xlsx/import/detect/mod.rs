@@ -1,19 +1,23 @@
 //! Detection for official-style workbooks, in phases that hand typed results on:
 //!
 //! 1. [`sheet`]: the sheet and the rows to read → [`sheet::Layout`];
-//! 2. [`rows`]: each row a section, question or option → [`rows::Rows`];
-//! 3. [`header`]: the header fields by their labels → [`header::HeaderFound`];
-//! 4. [`columns`]: the answer and remark columns → [`columns::Columns`];
-//! 5. [`build`]: sections, questions, options and answers → [`build::Built`];
-//! 6. [`catalogue`]: the catalogue and the project.
+//! 2. [`headings`]: column headings and the roles they give → [`headings::HeadingRoles`];
+//! 3. [`rows`]: each row a section, question or option → [`rows::Rows`];
+//! 4. [`header`]: the header fields by their labels, on any sheet → [`header::HeaderFound`];
+//! 5. [`columns`]: the answer, remark and reference columns → [`columns::Columns`];
+//! 6. [`build`]: sections, questions, options and answers → [`build::Built`];
+//! 7. [`catalogue`]: the catalogue and the project;
+//! 8. [`correspondence`]: a 第5.2版 ↔ 第6.0版 table, when one parses.
 //!
-//! [`words`] holds the cell recognisers the phases share, [`version`] the edition and form
-//! version found in titles.
+//! The words the phases recognise come in as a [`Vocabulary`]; [`words`] holds the shapes
+//! of numbers and question texts, [`version`] the edition and form version found in titles.
 
 mod build;
 mod catalogue;
 mod columns;
+mod correspondence;
 mod header;
+mod headings;
 mod rows;
 mod sheet;
 mod version;
@@ -21,8 +25,15 @@ mod words;
 
 use std::path::Path;
 
+use sha2::{Digest, Sha256};
+
 use super::grid::Book;
-use super::{ImportReport, Imported, Mapping, Note, count_answers, is_filled};
+use super::vocabulary::Vocabulary;
+use super::{
+    AnswerTarget, ImportReport, Imported, Mapping, Note, Targets, count_answers, is_filled,
+};
+use crate::domain::catalogue::hex;
+use crate::domain::source::WorkbookSource;
 use crate::io::xlsx::{XlsxError, col_name};
 
 /// The error for a mapping that names something that cannot be.
@@ -37,39 +48,50 @@ fn bad_mapping(path: &Path, detail: String) -> XlsxError {
 pub(super) fn import_detected(
     book: &mut Book,
     mapping: Option<&Mapping>,
+    vocab: &Vocabulary,
 ) -> Result<Imported, XlsxError> {
     let path = book.path.clone();
     let given = mapping.cloned().unwrap_or_default();
-    let layout = sheet::choose_sheet(book, &given)?;
+    let layout = sheet::choose_sheet(book, &given, vocab)?;
     let mut report = ImportReport {
         file: path.display().to_string(),
         method: "detected".into(),
         sheet: layout.sheet.clone(),
+        sheets: layout.candidates.clone(),
         ..ImportReport::default()
     };
-    let mut rows = rows::classify(&layout);
+    let headings = headings::find_headings(&layout, vocab);
+    let mut rows = rows::classify(&layout, vocab, &headings);
     report.skipped.append(&mut rows.skipped);
-    let found = header::read_header(&path, &layout.grid, rows.first_question_row, &given)?;
+    let found = header::read_header(
+        book,
+        &layout.sheet,
+        &layout.grid,
+        rows.first_question_row,
+        &given,
+        vocab,
+    )?;
     if found.cells.is_empty() {
         report.notes.push(Note::NoHeaderLabels);
         report.uncertain = true;
     }
-    let columns = columns::find_columns(&path, &layout.grid, &rows, &given)?;
+    let columns = columns::find_columns(&path, &layout.grid, &rows, &headings, &given, vocab)?;
     if columns.flag.is_none() && columns.marks.is_none() {
         report.notes.push(Note::NoAnswerColumn);
         report.uncertain = true;
     }
     report.mapping = Mapping {
         sheet: Some(layout.sheet.clone()),
-        header: found.cells,
+        header: found.cells.clone(),
         flag_column: columns.flag.map(col_name),
         mark_columns: columns.marks.map(|m| m.map(col_name)),
         remark_column: columns.remark.map(col_name),
+        reference_column: columns.reference.map(col_name),
         first_row: Some(layout.first_row + 1),
         last_row: Some(layout.last_row + 1),
     };
 
-    let built = build::build_sections(&layout.grid, &rows.lines, &columns, &mut report);
+    let built = build::build_sections(&layout.grid, &rows.lines, &columns, vocab, &mut report);
     report.sections = built
         .sections
         .iter()
@@ -82,14 +104,46 @@ pub(super) fn import_detected(
             sheets: layout.names.join(", "),
         });
     }
+    note_other_sheets(&layout, &mut report);
+    correspondence::read_correspondence(book, vocab, &mut report)?;
+    let targets = Targets {
+        sheet: layout.sheet.clone(),
+        flag: columns.flag,
+        marks: if columns.flag.is_none() {
+            columns.marks
+        } else {
+            None
+        },
+        answers: built
+            .answers
+            .iter()
+            .map(|a| AnswerTarget {
+                question: a.question.clone(),
+                option: a.option.clone(),
+                row: a.row,
+                remark: a.remark_cell,
+            })
+            .collect(),
+        header: found.cells.clone(),
+    };
     let catalogue = catalogue::make_catalogue(
         book,
         &layout.sheet,
         &rows.title_texts,
         &found.kind_votes,
+        vocab,
         built.sections,
     )?;
-    let project = catalogue::make_project(&catalogue, found.header, built.answers, &mut report);
+    let mut project = catalogue::make_project(&catalogue, found.header, built.answers, &mut report);
+    project.source = Some(WorkbookSource {
+        file_name: path
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        sha256: format!("sha256:{}", hex(&Sha256::digest(&book.bytes))),
+        sheet: layout.sheet.clone(),
+        mapping: report.mapping.clone(),
+    });
     report.answers = count_answers(&project);
     report.filled = is_filled(&project, report.answers);
     if report.skipped.len() > report.questions {
@@ -99,5 +153,22 @@ pub(super) fn import_detected(
         catalogue,
         project,
         report,
+        targets: Some(targets),
     })
+}
+
+/// Names the other sheets holding questions, with their counts, when there are any.
+fn note_other_sheets(layout: &sheet::Layout, report: &mut ImportReport) {
+    let others: Vec<String> = layout
+        .candidates
+        .iter()
+        .filter(|c| c.sheet != layout.sheet)
+        .map(|c| format!("{} ({})", c.sheet, c.questions))
+        .collect();
+    if !others.is_empty() {
+        report.notes.push(Note::OtherQuestionSheets {
+            sheet: layout.sheet.clone(),
+            others: others.join(", "),
+        });
+    }
 }

@@ -1,11 +1,22 @@
-//! The second phase of detection: each row of the chosen sheet classified as a section, a
+//! The third phase of detection: each row of the chosen sheet classified as a section, a
 //! question or an option; rows before the first question give the title texts, rows after it
 //! that are none of these are reported as skipped.
+//!
+//! A numbered row is a question when its text reads as one (か? / 。 / a reference at the
+//! end) or when column headings name the number and text columns; a numbered row whose
+//! numbering continues below it (`1` above `1-1`, `2` above `(1)`) is a section. Numbering that
+//! restarts within sections (`(1)` under every section) is made unique by the section's number.
+//! A number or text merged over several rows takes those rows with it.
 
+use std::collections::HashSet;
+
+use super::super::vocabulary::Vocabulary;
 use super::super::{Skip, Skipped};
+use super::headings::HeadingRoles;
 use super::sheet::Layout;
-use super::words::{answer_word, header_field, option_label, question_cells, short};
+use super::words::{Number, has_japanese, looks_like_question, numbered_cells, short};
 use crate::domain::refs::split_trailing_ref;
+use crate::domain::text::normalize_number;
 
 /// What a row of the chosen sheet holds.
 #[derive(Debug, Clone)]
@@ -18,12 +29,15 @@ pub(super) enum Line {
 /// A question row.
 #[derive(Debug, Clone)]
 pub(super) struct QuestionRow {
-    /// The number as printed (`4. 1. 2.`) and normalised (`4.1.2`).
+    /// The number as shown (`4. 1. 2.`; `2 (1)` for numbering that restarts per section) and
+    /// normalised (`4.1.2`).
     pub printed: String,
     pub number: String,
     pub text: String,
     /// The column of the question text.
     pub text_col: u16,
+    /// The last row of the question (below its own when its number or text is merged down).
+    pub last_row: u32,
 }
 
 /// The classified rows.
@@ -36,77 +50,253 @@ pub(super) struct Rows {
     pub skipped: Vec<Skipped>,
 }
 
+/// A numbered row before it is known to be a question or a section.
+struct Numbered {
+    row: u32,
+    number: Number,
+    text: String,
+    text_col: u16,
+    last_row: u32,
+    question_like: bool,
+}
+
+/// What the first pass found on a row.
+enum Found {
+    Numbered(Numbered),
+    Option(String),
+    Section(String),
+    /// A lone Japanese cell: a section title when it stands among questions.
+    Lone(String),
+    Other(String),
+}
+
 /// Classifies the rows of the layout.
-pub(super) fn classify(layout: &Layout) -> Rows {
+pub(super) fn classify(layout: &Layout, vocab: &Vocabulary, headings: &HeadingRoles) -> Rows {
+    let found = first_pass(layout, vocab, headings);
+    let sections = section_rows(&found);
+    let relative_restarts = restarts(&found, &sections);
+    let mut rows = Rows {
+        lines: Vec::new(),
+        first_question_row: None,
+        title_texts: Vec::new(),
+        skipped: Vec::new(),
+    };
+    let mut section_number: Option<String> = None;
+    let mut section_count = 0usize;
+    let first_numbered = found
+        .iter()
+        .position(|(_, f)| matches!(f, Found::Numbered(_)));
+    for (i, (r, f)) in found.into_iter().enumerate() {
+        let started = rows.first_question_row.is_some() || !rows.lines.is_empty();
+        match f {
+            Found::Numbered(n) if sections.contains(&n.row) => {
+                section_count += 1;
+                section_number = Some(n.number.printed.clone());
+                rows.lines.push((
+                    r,
+                    Line::Section {
+                        title: format!("{} {}", n.number.printed, n.text),
+                    },
+                ));
+            }
+            Found::Numbered(n) if n.question_like || headings.names_questions() => {
+                rows.first_question_row.get_or_insert(r);
+                let printed = if n.number.style.is_relative() && relative_restarts {
+                    let prefix = section_number
+                        .clone()
+                        .unwrap_or_else(|| section_count.to_string());
+                    format!(
+                        "{} {}",
+                        prefix.trim_end_matches(['.', ' ']),
+                        n.number.printed
+                    )
+                } else {
+                    n.number.printed.clone()
+                };
+                rows.lines.push((
+                    r,
+                    Line::Question(QuestionRow {
+                        number: normalize_number(&printed).unwrap_or(n.number.key),
+                        printed,
+                        text: n.text,
+                        text_col: n.text_col,
+                        last_row: n.last_row,
+                    }),
+                ));
+            }
+            Found::Option(label) if started => {
+                if matches!(
+                    rows.lines.last(),
+                    Some((_, Line::Question(_) | Line::Option { .. }))
+                ) {
+                    rows.lines.push((r, Line::Option { label }));
+                } else {
+                    rows.skipped.push(Skipped {
+                        row: r + 1,
+                        reason: Skip::OptionWithoutQuestion,
+                    });
+                }
+            }
+            Found::Section(title) => {
+                section_count += 1;
+                section_number = None;
+                rows.lines.push((r, Line::Section { title }));
+            }
+            // A lone title just before the first numbered row, or among questions.
+            Found::Lone(title) if started || first_numbered == Some(i + 1) => {
+                section_count += 1;
+                section_number = None;
+                rows.lines.push((r, Line::Section { title }));
+            }
+            Found::Numbered(n) if rows.first_question_row.is_some() => {
+                rows.skipped.push(Skipped {
+                    row: r + 1,
+                    reason: Skip::NotAQuestion {
+                        number: n.number.printed,
+                        text: short(&n.text),
+                    },
+                });
+            }
+            Found::Numbered(n) => not_a_row(&mut rows, r, &n.text),
+            Found::Option(text) | Found::Lone(text) | Found::Other(text) => {
+                not_a_row(&mut rows, r, &text)
+            }
+        }
+    }
+    rows
+}
+
+/// A row that is none of the kinds: a title before the first question, reported after it.
+fn not_a_row(rows: &mut Rows, r: u32, text: &str) {
+    if rows.first_question_row.is_none() {
+        rows.title_texts.push(text.to_string());
+    } else {
+        rows.skipped.push(Skipped {
+            row: r + 1,
+            reason: Skip::NotARow { text: short(text) },
+        });
+    }
+}
+
+/// The first pass: what each non-empty row holds on its own.
+fn first_pass(layout: &Layout, vocab: &Vocabulary, headings: &HeadingRoles) -> Vec<(u32, Found)> {
     let grid = &layout.grid;
-    let mut lines: Vec<(u32, Line)> = Vec::new();
-    let mut first_question_row = None;
-    let mut title_texts: Vec<String> = Vec::new();
-    let mut skipped: Vec<Skipped> = Vec::new();
-    for r in layout.first_row..=layout.last_row {
-        let cells = grid.cells(r);
+    let mut found = Vec::new();
+    let mut r = layout.first_row;
+    while r <= layout.last_row {
+        let row = r;
+        r += 1;
+        if headings.row == Some(row) {
+            continue;
+        }
+        let cells = grid.cells(row);
         let Some(&(_, first_text)) = cells.first() else {
             continue;
         };
-        if let Some((printed, text, text_col, number)) = question_cells(&cells) {
-            first_question_row.get_or_insert(r);
-            lines.push((
-                r,
-                Line::Question(QuestionRow {
-                    printed,
-                    number,
+        let joined = || cells.iter().map(|(_, v)| *v).collect::<Vec<_>>().join(" ");
+        if let Some(q) = numbered_cells(&cells).filter(|q| vocab.header_field(&q.text).is_none()) {
+            // A number or text merged down takes the rows below with it.
+            let last_row = grid
+                .merged_down(row, q.number_col)
+                .max(grid.merged_down(row, q.text_col))
+                .min(layout.last_row);
+            let mut text = q.text.clone();
+            for below in row + 1..=last_row {
+                let more = grid.get(below, q.text_col).trim();
+                if !more.is_empty() && q.text_col != q.number_col {
+                    text.push_str(more);
+                }
+            }
+            r = last_row + 1;
+            found.push((
+                row,
+                Found::Numbered(Numbered {
+                    row,
+                    question_like: looks_like_question(&text),
+                    number: q.number,
                     text,
-                    text_col,
+                    text_col: q.text_col,
+                    last_row,
                 }),
             ));
             continue;
         }
-        let after_start = first_question_row.is_some()
-            || lines.iter().any(|(_, l)| matches!(l, Line::Section { .. }));
-        if after_start && let Some((_, label)) = option_label(&cells) {
-            if matches!(
-                lines.last(),
-                Some((_, Line::Question(_) | Line::Option { .. }))
-            ) {
-                lines.push((r, Line::Option { label }));
-            } else {
-                skipped.push(Skipped {
-                    row: r + 1,
-                    reason: Skip::OptionWithoutQuestion,
-                });
-            }
+        if let Some((_, label)) = vocab.option_label(&cells) {
+            found.push((row, Found::Option(label)));
             continue;
         }
-        let is_label_row = cells.iter().any(|(_, v)| header_field(v).is_some());
+        let is_label_row = cells
+            .iter()
+            .any(|(_, v)| vocab.header_field(v).is_some() || vocab.label_and_value(v).is_some());
+        let has_answer_word = cells.iter().any(|(_, v)| vocab.answer_word(v).is_some());
         if !is_label_row
-            && cells.iter().all(|(_, v)| answer_word(v).is_none())
+            && !has_answer_word
             && let (body, Some(refs)) = split_trailing_ref(first_text)
             && !body.trim().is_empty()
             && !refs.refs.is_empty()
         {
-            lines.push((
-                r,
-                Line::Section {
-                    title: first_text.to_string(),
-                },
-            ));
+            found.push((row, Found::Section(first_text.to_string())));
             continue;
         }
-        if first_question_row.is_none() {
-            title_texts.push(cells.iter().map(|(_, v)| *v).collect::<Vec<_>>().join(" "));
-        } else {
-            skipped.push(Skipped {
-                row: r + 1,
-                reason: Skip::NotARow {
-                    text: short(first_text),
-                },
-            });
+        let lone = cells.len() == 1
+            && !is_label_row
+            && !has_answer_word
+            && has_japanese(first_text)
+            && first_text.chars().count() <= 60
+            && !first_text.starts_with(['※', '注', '*', '＊'])
+            && vocab.heading_role(first_text).is_none()
+            && !vocab.is_title(first_text);
+        found.push((
+            row,
+            if lone {
+                Found::Lone(first_text.to_string())
+            } else {
+                Found::Other(joined())
+            },
+        ));
+    }
+    found
+}
+
+/// Numbered rows that are sections: their text is not a question, and the numbering below
+/// them continues theirs (`1` above `1-1` or `1.1`), or restarts in another style (`2` above
+/// `(1)`). Without headings naming the columns, a numbered row that reads as no question and
+/// opens no numbering stays unclassified.
+fn section_rows(found: &[(u32, Found)]) -> HashSet<u32> {
+    let numbered: Vec<&Numbered> = found
+        .iter()
+        .filter_map(|(_, f)| match f {
+            Found::Numbered(n) => Some(n),
+            _ => None,
+        })
+        .collect();
+    let mut sections = HashSet::new();
+    for (i, n) in numbered.iter().enumerate() {
+        if n.question_like {
+            continue;
+        }
+        let Some(next) = numbered.get(i + 1) else {
+            continue;
+        };
+        let child = next.number.key.starts_with(&format!("{}.", n.number.key))
+            && next.number.style != n.number.style
+            || next.number.style.is_relative() && !n.number.style.is_relative();
+        let dotted_child =
+            next.number.key.starts_with(&format!("{}.", n.number.key)) && next.question_like;
+        if child || dotted_child {
+            sections.insert(n.row);
         }
     }
-    Rows {
-        lines,
-        first_question_row,
-        title_texts,
-        skipped,
-    }
+    sections
+}
+
+/// Whether numbering in a relative style ((1), ①) restarts: the same number appears twice.
+fn restarts(found: &[(u32, Found)], sections: &HashSet<u32>) -> bool {
+    let mut seen = HashSet::new();
+    found.iter().any(|(_, f)| match f {
+        Found::Numbered(n) if n.number.style.is_relative() && !sections.contains(&n.row) => {
+            !seen.insert(n.number.key.clone())
+        }
+        _ => false,
+    })
 }

@@ -1,9 +1,10 @@
 //! The first phase of detection: the sheet to read (given, or the one with the most question
-//! rows) and the rows of it to read.
+//! rows; every sheet holding questions is listed with its count) and the rows of it to read.
 
-use super::super::Mapping;
 use super::super::grid::{Book, Grid};
-use super::words::question_cells;
+use super::super::vocabulary::Vocabulary;
+use super::super::{Mapping, SheetQuestions};
+use super::words::{numbered_cells, question_cells};
 use crate::io::xlsx::{HIDDEN_SHEET, XlsxError};
 
 /// The sheet detection reads, and where.
@@ -13,56 +14,75 @@ pub(super) struct Layout {
     pub grid: Grid,
     /// Every sheet of the workbook, for an error that names them.
     pub names: Vec<String>,
+    /// Every sheet that holds question rows, with their count (most first).
+    pub candidates: Vec<SheetQuestions>,
     /// The first and last rows read (0-based, inclusive; `last_row` within the sheet).
     pub first_row: u32,
     pub last_row: u32,
 }
 
-/// Rows that read as questions.
-fn score_sheet(grid: &Grid) -> usize {
-    (0..grid.height())
-        .filter(|r| question_cells(&grid.cells(*r)).is_some())
-        .count()
+/// Rows that read as questions, and numbered rows with Japanese text.
+fn score_sheet(grid: &Grid) -> (usize, usize) {
+    let mut questions = 0;
+    let mut numbered = 0;
+    for r in 0..grid.height() {
+        let cells = grid.cells(r);
+        if question_cells(&cells).is_some() {
+            questions += 1;
+        } else if numbered_cells(&cells).is_some() {
+            numbered += 1;
+        }
+    }
+    (questions, numbered)
 }
 
-/// The sheet: given, or the one with the most question rows (the hidden sheet of an export is
-/// never a candidate); the rows: given, else all of them.
-pub(super) fn choose_sheet(book: &mut Book, given: &Mapping) -> Result<Layout, XlsxError> {
+/// The sheet: given, or the one with the most question rows (the hidden sheet of an export
+/// and correspondence tables are never candidates); the rows: given, else all of them.
+pub(super) fn choose_sheet(
+    book: &mut Book,
+    given: &Mapping,
+    vocab: &Vocabulary,
+) -> Result<Layout, XlsxError> {
     let path = book.path.clone();
     let names: Vec<String> = book.sheets.iter().map(|(n, _)| n.clone()).collect();
-    let (sheet, grid) = match &given.sheet {
-        Some(name) => {
-            if !names.contains(name) {
-                return Err(XlsxError::NoSuchSheet {
-                    path,
-                    sheet: name.clone(),
-                });
-            }
-            (name.clone(), book.grid(name)?)
+    let mut best: Option<((usize, usize), String, Grid)> = None;
+    let mut candidates = Vec::new();
+    for name in &names {
+        if given.sheet.is_none() && (name == HIDDEN_SHEET || vocab.is_correspondence(name)) {
+            continue;
         }
-        None => {
-            let mut best: Option<(usize, String, Grid)> = None;
-            for name in &names {
-                if name == HIDDEN_SHEET {
-                    continue;
-                }
-                let g = book.grid(name)?;
-                let s = score_sheet(&g);
-                if s > 0 && best.as_ref().is_none_or(|(b, _, _)| s > *b) {
-                    best = Some((s, name.clone(), g));
-                }
-            }
-            match best {
-                Some((_, n, g)) => (n, g),
-                None => {
-                    return Err(XlsxError::NoQuestions {
-                        path,
-                        sheets: names.join(", "),
-                    });
-                }
-            }
+        if given.sheet.as_ref().is_some_and(|s| s != name) {
+            continue;
+        }
+        let g = book.grid(name)?;
+        let score = score_sheet(&g);
+        if score.0 + score.1 > 0 {
+            candidates.push(SheetQuestions {
+                sheet: name.clone(),
+                questions: score.0 + score.1,
+            });
+        }
+        let better = best.as_ref().is_none_or(|(b, _, _)| score > *b);
+        if (score.0 + score.1 > 0 || given.sheet.is_some()) && better {
+            best = Some((score, name.clone(), g));
+        }
+    }
+    let (sheet, grid) = match (best, &given.sheet) {
+        (Some((_, n, g)), _) => (n, g),
+        (None, Some(name)) => {
+            return Err(XlsxError::NoSuchSheet {
+                path,
+                sheet: name.clone(),
+            });
+        }
+        (None, None) => {
+            return Err(XlsxError::NoQuestions {
+                path,
+                sheets: names.join(", "),
+            });
         }
     };
+    candidates.sort_by(|a, b| b.questions.cmp(&a.questions));
     let first_row = given.first_row.map(|r| r.saturating_sub(1)).unwrap_or(0);
     let last_row = given
         .last_row
@@ -73,6 +93,7 @@ pub(super) fn choose_sheet(book: &mut Book, given: &Mapping) -> Result<Layout, X
         sheet,
         grid,
         names,
+        candidates,
         first_row,
         last_row,
     })

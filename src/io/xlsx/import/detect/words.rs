@@ -1,60 +1,94 @@
-//! The words, marks and shapes of cells that detection recognises: answer words and marks,
-//! question numbers and texts, option rows, header labels.
+//! The shapes of cells detection recognises: question numbers in their printed styles and
+//! question texts. The words (answer words, marks, labels, headings) are data: see
+//! [`super::super::vocabulary`].
 
-use crate::domain::answer::AnswerValue;
-use crate::domain::catalogue::Kind;
-use crate::domain::project::HeaderField;
 use crate::domain::refs::split_trailing_ref;
-use crate::domain::text::{fold_width, normalize_number};
+use crate::domain::text::{circled_value, fold_char, fold_width, normalize_number};
 
-const MARK_ON: &[char] = &['○', '●', '◯', '◎', '✓', '✔', '■', '☑', '◉', '✅'];
-const MARK_OFF: &[char] = &['□', '☐'];
-pub(super) const ANSWER_WORDS: [&str; 5] = ["はい", "いいえ", "対象外", "該当", "非該当"];
+/// How a question number is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum NumberStyle {
+    /// `1`, `1.`, `1.1`, `4. 1. 2.`
+    Dotted,
+    /// `1-1`, `14-1`
+    Hyphen,
+    /// `(1)`, `（１）`
+    Bracket,
+    /// `①`
+    Circled,
+}
 
-/// The answer a cell's word gives (はい, いいえ, 対象外, 該当, 非該当, with or without a mark).
-pub(super) fn answer_word(s: &str) -> Option<AnswerValue> {
-    let t = fold_width(s.trim());
-    let t = t
-        .trim_matches(|c: char| MARK_ON.contains(&c) || MARK_OFF.contains(&c) || c.is_whitespace());
-    if ANSWER_WORDS.contains(&t) {
-        AnswerValue::parse(t)
-    } else {
-        None
+impl NumberStyle {
+    /// Numbering that restarts within sections ((1) under every section).
+    pub(super) fn is_relative(self) -> bool {
+        matches!(self, NumberStyle::Bracket | NumberStyle::Circled)
     }
 }
 
-/// A cell that marks its column as chosen: ○ ● ✓ ■ …, 1, x, TRUE.
-pub(super) fn is_mark(s: &str) -> bool {
-    let t = fold_width(s.trim());
-    if t.chars().any(|c| MARK_ON.contains(&c)) {
-        return true;
+/// A question number: as printed, normalised (`4.1.2`), and its style.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Number {
+    pub printed: String,
+    pub key: String,
+    pub style: NumberStyle,
+}
+
+/// A cell that is a question number in one of the styles read.
+pub(super) fn parse_number(s: &str) -> Option<Number> {
+    let printed = s.trim();
+    if printed.is_empty() || printed.chars().count() > 16 {
+        return None;
     }
-    matches!(
-        t.as_str(),
-        "1" | "x" | "X" | "×" | "TRUE" | "true" | "v" | "V"
-    )
+    let folded: String = fold_width(printed)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let style = if folded.chars().any(|c| circled_value(c).is_some()) {
+        NumberStyle::Circled
+    } else if folded.starts_with('(') && folded.ends_with(')') {
+        NumberStyle::Bracket
+    } else if folded.contains('-') {
+        if folded.starts_with('-') || folded.ends_with('-') {
+            return None;
+        }
+        NumberStyle::Hyphen
+    } else if folded.contains(['(', ')']) {
+        return None;
+    } else {
+        NumberStyle::Dotted
+    };
+    let key = normalize_number(printed)?;
+    Some(Number {
+        printed: printed.to_string(),
+        key,
+        style,
+    })
 }
 
 /// Holds kana or kanji.
-fn has_japanese(s: &str) -> bool {
+pub(super) fn has_japanese(s: &str) -> bool {
     s.chars()
         .any(|c| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}'))
 }
 
-/// Japanese text that ends with a guideline reference, a question mark or か.
-fn looks_like_question(text: &str) -> bool {
+/// Japanese text that ends with a guideline reference, a question mark, か or 。.
+pub(super) fn looks_like_question(text: &str) -> bool {
     let (body, refs) = split_trailing_ref(text);
     let b = fold_width(body.trim());
     has_japanese(&b)
-        && (refs.is_some() || b.ends_with('?') || b.ends_with('か') || b.ends_with("か。"))
+        && (refs.is_some() || b.ends_with('?') || b.ends_with('か') || b.ends_with('。'))
 }
 
-/// A number followed by text in one cell: `4. 1. 2. パスワード…`.
-fn split_number_prefix(text: &str) -> Option<(String, String)> {
-    let folded: Vec<char> = text.chars().map(crate::domain::text::fold_char).collect();
+/// A number followed by text in one cell: `4. 1. 2. パスワード…`, `(1) 手順を…`, `① …`,
+/// `14-1 …`. The number must end in a dot, a bracket, a circled digit or a space.
+fn split_number_prefix(text: &str) -> Option<(Number, String)> {
     let mut end = 0;
-    for (i, c) in folded.iter().enumerate() {
-        if c.is_ascii_digit() || *c == '.' || *c == ' ' {
+    for (i, c) in text.chars().enumerate() {
+        let f = fold_char(c);
+        if f.is_ascii_digit()
+            || matches!(f, '.' | ' ' | '-' | '(' | ')')
+            || circled_value(c).is_some()
+        {
             end = i + 1;
         } else {
             break;
@@ -65,71 +99,56 @@ fn split_number_prefix(text: &str) -> Option<(String, String)> {
     }
     let head: String = text.chars().take(end).collect();
     let rest: String = text.chars().skip(end).collect();
-    let n = normalize_number(&head)?;
     let rest = rest.trim();
-    (!rest.is_empty() && head.trim_end().len() < head.len() || head.trim_end().ends_with('.'))
-        .then(|| (n, rest.to_string()))
-        .filter(|(_, r)| !r.is_empty())
+    let last = head.trim_end().chars().last().map(fold_char)?;
+    let separated = head.trim_end().len() < head.len()
+        || matches!(last, '.' | ')')
+        || circled_value(last).is_some();
+    if rest.is_empty() || !separated {
+        return None;
+    }
+    Some((parse_number(&head)?, rest.to_string()))
 }
 
-/// The number and text of a question row, with the column of the text.
-pub(super) fn question_cells(cells: &[(u16, &str)]) -> Option<(String, String, u16, String)> {
-    for (i, (col, v)) in cells.iter().enumerate() {
-        if let Some(n) = normalize_number(v).filter(|_| v.chars().count() <= 16) {
+/// A question row's number and text, with the columns of each.
+#[derive(Debug, Clone)]
+pub(super) struct QuestionCells {
+    pub number: Number,
+    pub number_col: u16,
+    pub text: String,
+    pub text_col: u16,
+}
+
+/// The number and text of a numbered row: a number cell and the next cell, or a number and
+/// text in one cell. Only the first or second cell may hold the number. Whether the text is a
+/// question or a section title is decided later.
+pub(super) fn numbered_cells(cells: &[(u16, &str)]) -> Option<QuestionCells> {
+    for (i, (col, v)) in cells.iter().enumerate().take(2) {
+        if let Some(number) = parse_number(v) {
             let (tcol, text) = cells.get(i + 1)?;
-            if looks_like_question(text) {
-                return Some((v.trim().to_string(), text.to_string(), *tcol, n));
-            }
-            return None;
+            return has_japanese(text).then(|| QuestionCells {
+                number,
+                number_col: *col,
+                text: text.to_string(),
+                text_col: *tcol,
+            });
         }
-        if let Some((n, rest)) = split_number_prefix(v) {
-            if looks_like_question(&rest) {
-                let printed: String = v
-                    .chars()
-                    .take(v.chars().count() - rest.chars().count())
-                    .collect();
-                return Some((printed.trim().to_string(), rest, *col, n));
-            }
-            return None;
-        }
-        // Only a leading cell (or an empty-looking one) may precede the number.
-        if i >= 1 {
-            return None;
+        if let Some((number, rest)) = split_number_prefix(v) {
+            return has_japanese(&rest).then(|| QuestionCells {
+                number,
+                number_col: *col,
+                text: rest,
+                text_col: *col,
+            });
         }
     }
     None
 }
 
-/// The label of an option row: a leading dash (or ・ ー) and text.
-pub(super) fn option_label(cells: &[(u16, &str)]) -> Option<(u16, String)> {
-    let (col, v) = cells.first()?;
-    let t = v.trim_start();
-    let first = t.chars().next()?;
-    if matches!(first, '-' | '－' | '‐' | '−' | '・' | 'ー') && t.chars().count() > 1 {
-        let label: String = t.chars().skip(1).collect();
-        return Some((*col, label.trim().to_string()));
-    }
-    None
-}
-
-/// The header field a label names, and the kind of form the label belongs to.
-pub(super) fn header_field(label: &str) -> Option<(HeaderField, Option<Kind>)> {
-    let l: String = fold_width(label)
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != ':' && *c != '：')
-        .collect();
-    Some(match l.as_str() {
-        "作成日" | "作成年月日" | "記入日" => (HeaderField::Created, None),
-        "製造業者" | "製造業者名" => (HeaderField::Vendor, Some(Kind::Mds)),
-        "サービス事業者" | "サービス事業者名" => {
-            (HeaderField::Vendor, Some(Kind::Sds))
-        }
-        "製品名称" | "製品名" => (HeaderField::Product, Some(Kind::Mds)),
-        "サービス名称" | "サービス名" => (HeaderField::Product, Some(Kind::Sds)),
-        "バージョン" | "版数" | "バージョン(型式)" => (HeaderField::Version, None),
-        "問合せ先" | "問い合わせ先" | "問合せ窓口" => (HeaderField::Contact, None),
-        _ => return None,
-    })
+/// The number and text of a row that is a question by its shape alone (the text ends in a
+/// question mark, か, 。 or a reference).
+pub(super) fn question_cells(cells: &[(u16, &str)]) -> Option<QuestionCells> {
+    numbered_cells(cells).filter(|q| looks_like_question(&q.text))
 }
 
 /// The first 30 characters of a text, for a report.
@@ -146,31 +165,32 @@ pub(super) fn short(s: &str) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn recognises_question_cells() {
-        let q = question_cells(&[
-            (0, "4. 1. 2."),
-            (1, "セキュリティデバイスを用いるか? (6.5.C2)"),
-        ])
-        .unwrap();
-        assert_eq!((q.0.as_str(), q.3.as_str()), ("4. 1. 2.", "4.1.2"));
-        let q = question_cells(&[(2, "４．１"), (3, "認証方法は?(6.5.C1)")]).unwrap();
-        assert_eq!(q.3, "4.1");
-        let q = question_cells(&[(0, "1. 1 保存場所が…満たすか?(8.3.C1(1)~(5))")]).unwrap();
-        assert_eq!((q.0.as_str(), q.3.as_str()), ("1. 1", "1.1"));
-        assert!(question_cells(&[(0, "作成日"), (1, "2023年10月4日")]).is_none());
-        assert!(question_cells(&[(0, "1"), (1, "はい")]).is_none());
+    fn q(cells: &[(u16, &str)]) -> (String, String, String) {
+        let q = question_cells(cells).unwrap();
+        (q.number.printed, q.number.key, q.text)
     }
 
     #[test]
-    fn marks_and_words() {
-        assert!(is_mark("○"));
-        assert!(is_mark("■はい"));
-        assert!(is_mark("1"));
-        assert!(!is_mark("□はい"));
-        assert!(!is_mark(""));
-        assert_eq!(answer_word("■対象外"), Some(AnswerValue::NotApplicable));
-        assert_eq!(answer_word(" 非該当 "), Some(AnswerValue::DoesNotApply));
-        assert_eq!(answer_word("備考"), None);
+    fn recognises_question_cells() {
+        let (printed, key, _) = q(&[
+            (0, "4. 1. 2."),
+            (1, "セキュリティデバイスを用いるか? (6.5.C2)"),
+        ]);
+        assert_eq!((printed.as_str(), key.as_str()), ("4. 1. 2.", "4.1.2"));
+        assert_eq!(q(&[(2, "４．１"), (3, "認証方法は?(6.5.C1)")]).1, "4.1");
+        let (printed, key, _) = q(&[(0, "1. 1 保存場所が…満たすか?(8.3.C1(1)~(5))")]);
+        assert_eq!((printed.as_str(), key.as_str()), ("1. 1", "1.1"));
+        assert!(question_cells(&[(0, "作成日"), (1, "2023年10月4日")]).is_none());
+        assert!(question_cells(&[(0, "1"), (1, "はい")]).is_none());
+        assert_eq!(q(&[(0, "14-1"), (1, "手順を定めている。")]).1, "14.1");
+        assert_eq!(q(&[(0, "(2) 手順を定めている。")]).1, "2");
+        assert_eq!(q(&[(0, "③手順を提示できるか?(シス8①)")]).1, "3");
+        assert_eq!(
+            parse_number("（１）").map(|n| n.style),
+            Some(NumberStyle::Bracket)
+        );
+        assert_eq!(parse_number("1.10").map(|n| n.key), Some("1.10".into()));
+        assert!(parse_number("2023年").is_none());
+        assert!(numbered_cells(&[(0, "2023年度")]).is_none());
     }
 }

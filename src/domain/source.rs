@@ -1,0 +1,50 @@
+//! Where a statement came from when it was imported from someone else's workbook: the file
+//! (name and SHA-256), the sheet and the mapping of its cells — what filling that workbook
+//! again needs (see `kaijisho export --into`).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// Where things are in a workbook. Detected, or given by the user (all fields optional; given
+/// fields override detection). Columns are letters, cells are `B3` (or `表紙!B3` on another
+/// sheet), rows are 1-based.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mapping {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    /// Header field (`created`, `vendor`, `product`, `version`, `contact`) → value cell.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub header: BTreeMap<String, String>,
+    /// Input column with はい/いいえ/対象外/該当/非該当.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flag_column: Option<String>,
+    /// The はい, いいえ, 対象外 columns holding marks (when there is no flag column).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mark_columns: Option<[String; 3]>,
+    /// Column holding the remark text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remark_column: Option<String>,
+    /// Column holding the guideline reference of each question (参照).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference_column: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_row: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_row: Option<u32>,
+}
+
+/// The workbook a statement was imported from.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkbookSource {
+    /// The file's name (without its folder).
+    pub file_name: String,
+    /// `sha256:<hex>` of the file's bytes as imported.
+    pub sha256: String,
+    /// The sheet the questions were read from.
+    pub sheet: String,
+    /// The mapping the import used (detected, or given and detected).
+    pub mapping: Mapping,
+}

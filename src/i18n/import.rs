@@ -1,0 +1,58 @@
+//! The workbook import's words: skipped rows and notes.
+
+use super::{Localize, Localizer, s};
+
+impl Localize for crate::io::xlsx::Skip {
+    fn localize(&self, l: &Localizer) -> String {
+        use crate::io::xlsx::Skip as K;
+        match self {
+            K::FlagNotAnswer { flag } => l.ta("skip-flag_not_answer", &[("flag", s(flag))]),
+            K::OptionWithoutQuestion => l.t("skip-option_without_question"),
+            K::NotARow { text } => l.ta("skip-not_a_row", &[("text", s(text))]),
+            K::DuplicateNumber { number, first_row } => l.ta(
+                "skip-duplicate_number",
+                &[("number", s(number)), ("first_row", s(first_row))],
+            ),
+            K::SeveralMarks => l.t("skip-several_marks"),
+            K::RowNotFound { what } => l.ta("skip-row_not_found", &[("what", s(what))]),
+            K::NotAQuestion { number, text } => l.ta(
+                "skip-not_a_question",
+                &[("number", s(number)), ("text", s(text))],
+            ),
+        }
+    }
+}
+
+impl Localize for crate::io::xlsx::Note {
+    fn localize(&self, l: &Localizer) -> String {
+        use crate::io::xlsx::Note as N;
+        match self {
+            N::NoHeaderLabels => l.t("note-no_header_labels"),
+            N::NoAnswerColumn => l.t("note-no_answer_column"),
+            N::AnswerRejected { number, value } => l.ta(
+                "note-answer_rejected",
+                &[("number", s(number)), ("value", s(l.value(*value)))],
+            ),
+            N::RowsMoved {
+                row,
+                expected,
+                found,
+            } => l.ta(
+                "note-rows_moved",
+                &[
+                    ("row", s(row)),
+                    ("expected", s(expected)),
+                    ("found", s(found)),
+                ],
+            ),
+            N::OtherQuestionSheets { sheet, others } => l.ta(
+                "note-other_question_sheets",
+                &[("sheet", s(sheet)), ("others", s(others))],
+            ),
+            N::Correspondence { sheet, rows } => l.ta(
+                "note-correspondence",
+                &[("sheet", s(sheet)), ("rows", s(rows))],
+            ),
+        }
+    }
+}

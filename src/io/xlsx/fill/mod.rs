@@ -1,0 +1,268 @@
+//! Filling the user's own workbook: a statement imported from a workbook records where it came
+//! from (file name, SHA-256, sheet, mapping); its answers, remarks and header values are
+//! written into a copy of that workbook at the cells the mapping names, and nothing else
+//! changes — every other part of the archive is copied byte for byte (compressed data
+//! included), and in a changed sheet only the target cells are rewritten ([`sheet_xml`]).
+//! The workbook is set to recalculate when opened ([`workbook_xml`]).
+//!
+//! Refused: a workbook whose hash is not the recorded one (it changed since the import: import
+//! it again), a target cell holding a formula, a workbook whose structure is
+//! password-protected, a statement that did not come from a workbook.
+
+pub mod sheet_xml;
+pub mod workbook_xml;
+
+use std::collections::BTreeMap;
+use std::io::{Cursor, Read, Write};
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+use super::import::grid::Grid;
+use super::import::{MAX_FILE_BYTES, Targets, Vocabulary, import_workbook, read_workbook};
+use super::{XlsxError, sheet_cell};
+use crate::domain::answer::AnswerValue;
+use crate::domain::catalogue::{Catalogue, hex};
+use crate::domain::project::{HeaderField, Project};
+use sheet_xml::{SheetEdit, Writes};
+
+/// Most bytes of one part read for editing (the archive check bounds them already).
+const MAX_PART_BYTES: u64 = 200 * 1024 * 1024;
+
+/// The copy of `original` (its bytes) with the statement's values written in.
+pub fn fill_workbook(
+    original: &Path,
+    bytes: Vec<u8>,
+    c: &Catalogue,
+    p: &Project,
+    vocab: &Vocabulary,
+) -> Result<Vec<u8>, XlsxError> {
+    let path = original.to_path_buf();
+    let source = p.source.as_ref().ok_or(XlsxError::NotFromWorkbook)?;
+    let found = format!("sha256:{}", hex(&Sha256::digest(&bytes)));
+    if found != source.sha256 {
+        return Err(XlsxError::SourceChanged {
+            path,
+            recorded: source.file_name.clone(),
+        });
+    }
+    // The same bytes read with the same mapping give the same cells.
+    let imported = import_workbook(original, bytes.clone(), Some(&source.mapping), vocab)?;
+    let targets = imported
+        .targets
+        .filter(|_| imported.catalogue.content_hash() == c.content_hash())
+        .ok_or_else(|| XlsxError::SourceMismatch { path: path.clone() })?;
+    let mut book = read_workbook(original, bytes.clone())?;
+    let mut writes: BTreeMap<String, Writes> = BTreeMap::new();
+    let grid = book.grid(&targets.sheet)?;
+    writes.insert(
+        targets.sheet.clone(),
+        answer_writes(&grid, &targets, p, vocab),
+    );
+    header_writes(&mut book, &grid, &targets, p, vocab, &mut writes)?;
+    writes.retain(|_, w| !w.is_empty());
+    rewrite_archive(original, &bytes, &writes)
+}
+
+/// The value a statement holds for a target (a question, or one of its options).
+fn value_of(p: &Project, question: &str, option: Option<&str>) -> (AnswerValue, String) {
+    let Some(a) = p.answers.get(question) else {
+        return (AnswerValue::Unanswered, String::new());
+    };
+    match option {
+        None => (a.value, a.remark.clone()),
+        Some(o) => a
+            .options
+            .get(o)
+            .map(|oa| (oa.value, oa.remark.clone()))
+            .unwrap_or_default(),
+    }
+}
+
+/// Adds a write when the cell does not already show `text`.
+fn put(w: &mut Writes, grid: &Grid, (r, c): (u32, u16), text: &str) {
+    if grid.get(r, c).trim() != text.trim() {
+        w.insert((r, c), (!text.is_empty()).then(|| text.to_string()));
+    }
+}
+
+/// The answer and remark cells of every question and option.
+fn answer_writes(grid: &Grid, t: &Targets, p: &Project, vocab: &Vocabulary) -> Writes {
+    let mut w = Writes::new();
+    for a in &t.answers {
+        let (value, remark) = value_of(p, &a.question, a.option.as_deref());
+        if let Some(fc) = t.flag {
+            put(
+                &mut w,
+                grid,
+                (a.row, fc),
+                vocab.word_for(value).unwrap_or(""),
+            );
+        } else if let Some(marks) = t.marks {
+            let chosen = match value {
+                AnswerValue::Yes | AnswerValue::Applies => Some(0),
+                AnswerValue::No | AnswerValue::DoesNotApply => Some(1),
+                AnswerValue::NotApplicable => Some(2),
+                AnswerValue::Unanswered => None,
+            };
+            for (i, col) in marks.iter().enumerate() {
+                let text = mark_text(grid.get(a.row, *col), chosen == Some(i), vocab);
+                put(&mut w, grid, (a.row, *col), &text);
+            }
+        }
+        if let Some(cell) = a.remark {
+            let shown = grid.get(cell.0, cell.1);
+            // A printed dash stays for an empty remark.
+            if !(remark.is_empty() && vocab.is_blank_remark(shown)) {
+                put(&mut w, grid, cell, &remark);
+            }
+        }
+    }
+    w
+}
+
+/// What a mark cell shows: a mark when chosen, nothing when not; a cell that prints its word
+/// (□はい / ■はい, 該当) keeps the word with the mark before it.
+fn mark_text(shown: &str, chosen: bool, vocab: &Vocabulary) -> String {
+    let word = vocab.answer_word(shown).and_then(|v| vocab.word_for(v));
+    match (word, chosen) {
+        (Some(w), true) => format!("{}{w}", vocab.mark()),
+        (Some(w), false) => {
+            let off = vocab.marks_off.first().map_or("", String::as_str);
+            let had_box = shown.trim() != w;
+            format!("{}{w}", if had_box { off } else { "" })
+        }
+        (None, true) => vocab.mark().to_string(),
+        (None, false) => String::new(),
+    }
+}
+
+/// The header value cells; a 「製造業者名：…」 cell keeps its label.
+fn header_writes(
+    book: &mut super::import::Book,
+    grid: &Grid,
+    t: &Targets,
+    p: &Project,
+    vocab: &Vocabulary,
+    writes: &mut BTreeMap<String, Writes>,
+) -> Result<(), XlsxError> {
+    for (key, cell) in &t.header {
+        let Some(field) = HeaderField::ALL.into_iter().find(|f| f.key() == key) else {
+            continue;
+        };
+        let Some((sheet, r, c)) = sheet_cell(cell) else {
+            continue;
+        };
+        let sheet = sheet.unwrap_or(&t.sheet).to_string();
+        let other;
+        let g = if sheet == t.sheet {
+            grid
+        } else {
+            other = book.grid(&sheet)?;
+            &other
+        };
+        let shown = g.get(r, c);
+        let value = p.header.get(field);
+        let text = match vocab.label_and_value(shown) {
+            Some((f, _, label, _)) if f == field => format!("{label}{value}"),
+            _ => value.to_string(),
+        };
+        put(writes.entry(sheet).or_default(), g, (r, c), &text);
+    }
+    Ok(())
+}
+
+/// The archive with the changed sheets rewritten and workbook.xml set to recalculate; every
+/// other part copied as it is.
+fn rewrite_archive(
+    path: &Path,
+    bytes: &[u8],
+    writes: &BTreeMap<String, Writes>,
+) -> Result<Vec<u8>, XlsxError> {
+    let malformed = |detail: String| XlsxError::Malformed {
+        path: path.to_path_buf(),
+        detail,
+    };
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| malformed(e.to_string()))?;
+    let workbook = read_part(&mut zip, "xl/workbook.xml").map_err(malformed)?;
+    let info = workbook_xml::read_workbook_xml(&workbook).map_err(malformed)?;
+    if info.structure_locked {
+        return Err(XlsxError::StructureProtected {
+            path: path.to_path_buf(),
+        });
+    }
+    let rels = read_part(&mut zip, "xl/_rels/workbook.xml.rels").map_err(malformed)?;
+    let mut parts: BTreeMap<String, &Writes> = BTreeMap::new();
+    for (sheet, w) in writes {
+        let part = info
+            .sheets
+            .get(sheet)
+            .map(|id| workbook_xml::sheet_part(&rels, id))
+            .transpose()
+            .map_err(malformed)?
+            .flatten()
+            .ok_or_else(|| malformed(format!("no part for sheet {sheet}")))?;
+        parts.insert(part, w);
+    }
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for i in 0..zip.len() {
+        let name = zip
+            .by_index_raw(i)
+            .and_then(|f| f.name().map(|n| n.into_owned()))
+            .map_err(|e| malformed(e.to_string()))?;
+        let new = if let Some(w) = parts.get(&name) {
+            let xml = read_part(&mut zip, &name).map_err(malformed)?;
+            Some(sheet_xml::edit_sheet(&xml, w).map_err(|e| match e {
+                SheetEdit::Formula(cell) => XlsxError::FormulaCell {
+                    path: path.to_path_buf(),
+                    cell,
+                },
+                SheetEdit::Xml(detail) => malformed(format!("{name}: {detail}")),
+            })?)
+        } else if name == "xl/workbook.xml" {
+            Some(workbook_xml::set_full_calc_on_load(&workbook).map_err(malformed)?)
+        } else {
+            None
+        };
+        let written = match new {
+            Some(content) => out
+                .start_file(name.as_str(), options)
+                .map_err(std::io::Error::from)
+                .and_then(|()| out.write_all(&content)),
+            None => zip
+                .by_index_raw(i)
+                .and_then(|f| out.raw_copy_file(f))
+                .map_err(std::io::Error::from),
+        };
+        written.map_err(|e| XlsxError::Write(format!("{name}: {e}")))?;
+    }
+    let done = out.finish().map_err(|e| XlsxError::Write(e.to_string()))?;
+    Ok(done.into_inner())
+}
+
+/// One part of the archive, uncompressed (within [`MAX_PART_BYTES`]).
+fn read_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Vec<u8>, String> {
+    let f = zip.by_name(name).map_err(|e| format!("{name}: {e}"))?;
+    let mut buf = Vec::new();
+    f.take(MAX_PART_BYTES)
+        .read_to_end(&mut buf)
+        .map_err(|e| format!("{name}: {e}"))?;
+    Ok(buf)
+}
+
+/// Fills the workbook the statement came from into `out` (written atomically; `out` may not
+/// be `original`).
+pub fn export_into(
+    out: &Path,
+    original: &Path,
+    c: &Catalogue,
+    p: &Project,
+    vocab: &Vocabulary,
+) -> Result<(), crate::io::FileError> {
+    let bytes = crate::io::atomic::read_limited(original, MAX_FILE_BYTES)?;
+    let filled = fill_workbook(original, bytes, c, p, vocab)?;
+    crate::io::atomic::atomic_write(out, |w| w.write_all(&filled))?;
+    Ok(())
+}

@@ -1,0 +1,282 @@
+//! The words detection recognises — answer words, marks, header labels, column headings, title
+//! words — as data (`assets/import/vocabulary.json`, loaded by `assets` and handed in by the
+//! caller): a new label variant is a line of JSON, not a change of code.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::domain::answer::AnswerValue;
+use crate::domain::catalogue::Kind;
+use crate::domain::project::HeaderField;
+use crate::domain::text::fold_width;
+
+/// A header label and the field it names (`created`, `vendor`, `product`, `version`,
+/// `contact`), with the kind of form it belongs to when it tells (製造業者 → MDS).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeaderLabel {
+    pub label: String,
+    pub field: String,
+    #[serde(default)]
+    pub kind: Option<Kind>,
+}
+
+/// Column headings by the role they give a column.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Headings {
+    pub number: Vec<String>,
+    pub text: Vec<String>,
+    pub reference: Vec<String>,
+    pub answer: Vec<String>,
+    pub remark: Vec<String>,
+    pub date: Vec<String>,
+    pub yes: Vec<String>,
+    pub no: Vec<String>,
+    pub not_applicable: Vec<String>,
+}
+
+/// The role a column heading gives its column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    Number,
+    Text,
+    Reference,
+    Answer,
+    Remark,
+    Date,
+    Yes,
+    No,
+    NotApplicable,
+}
+
+/// The recognised words.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Vocabulary {
+    /// `kaijisho-import-vocabulary`.
+    #[serde(default)]
+    pub format: String,
+    /// Answer word → the value it gives.
+    pub answers: BTreeMap<String, AnswerValue>,
+    /// Characters or words that mark a column as chosen (○ ● ✓ …).
+    pub marks_on: Vec<String>,
+    /// Characters of an unticked box (□): not a mark, stripped from a word beside it.
+    pub marks_off: Vec<String>,
+    /// Whole cells that mark a column as chosen (1, x, TRUE …).
+    pub mark_words: Vec<String>,
+    /// Remarks that mean "no remark" (a dash).
+    pub blank_remarks: Vec<String>,
+    /// Leading characters of an option row (-記憶ID …).
+    pub option_dashes: Vec<String>,
+    pub header: Vec<HeaderLabel>,
+    pub headings: Headings,
+    /// Words of a form's title (開示書, チェックリスト).
+    pub titles: Vec<String>,
+    /// Words of an SDS title (サービス事業者による).
+    pub sds_titles: Vec<String>,
+    /// Words naming a correspondence sheet (対応表).
+    pub correspondence: Vec<String>,
+}
+
+/// Width-folded, without spaces, colons and a trailing period: how labels are compared.
+pub(crate) fn label_form(s: &str) -> String {
+    fold_width(s)
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, ':' | '：'))
+        .collect::<String>()
+        .trim_end_matches('.')
+        .to_string()
+}
+
+impl Vocabulary {
+    /// The answer a cell's word gives (はい, いいえ, 対象外, 該当, 非該当, with or without a
+    /// mark around it).
+    pub fn answer_word(&self, s: &str) -> Option<AnswerValue> {
+        let t = fold_width(s.trim());
+        let t = t.trim_matches(|c: char| self.is_mark_char(c) || c.is_whitespace());
+        self.answers.get(t).copied()
+    }
+
+    /// Whether the cell holds nothing but an answer word.
+    pub fn is_answer_word(&self, s: &str) -> bool {
+        self.answers.contains_key(fold_width(s).trim())
+    }
+
+    fn is_mark_char(&self, c: char) -> bool {
+        let mut buf = [0u8; 4];
+        let s: &str = c.encode_utf8(&mut buf);
+        self.marks_on.iter().chain(&self.marks_off).any(|m| m == s)
+    }
+
+    /// A cell that marks its column as chosen: ○ ● ✓ ■ …, 1, x, TRUE.
+    pub fn is_mark(&self, s: &str) -> bool {
+        let t = fold_width(s.trim());
+        if self.marks_on.iter().any(|m| t.contains(m.as_str())) {
+            return true;
+        }
+        self.mark_words.iter().any(|w| *w == t)
+    }
+
+    /// The mark written into a chosen column (the first of `marks_on`).
+    pub fn mark(&self) -> &str {
+        self.marks_on.first().map_or("○", String::as_str)
+    }
+
+    /// The word written for an answer (the first word that gives it).
+    pub fn word_for(&self, value: AnswerValue) -> Option<&str> {
+        self.answers
+            .iter()
+            .find(|(_, v)| **v == value)
+            .map(|(w, _)| w.as_str())
+            .or_else(|| value.is_answered().then(|| value.label()))
+    }
+
+    /// A remark that means "none".
+    pub fn is_blank_remark(&self, s: &str) -> bool {
+        let t = s.trim();
+        t.is_empty() || self.blank_remarks.iter().any(|b| b == t)
+    }
+
+    /// The label of an option row: a leading dash and text.
+    pub fn option_label(&self, cells: &[(u16, &str)]) -> Option<(u16, String)> {
+        let (col, v) = cells.first()?;
+        let t = v.trim_start();
+        let dash = self
+            .option_dashes
+            .iter()
+            .find(|d| !d.is_empty() && t.starts_with(d.as_str()))?;
+        let label = t.get(dash.len()..)?.trim();
+        (!label.is_empty()).then(|| (*col, label.to_string()))
+    }
+
+    /// The header field a label names, and the kind of form the label belongs to.
+    pub fn header_field(&self, label: &str) -> Option<(HeaderField, Option<Kind>)> {
+        let l = label_form(label);
+        let found = self.header.iter().find(|h| label_form(&h.label) == l)?;
+        let field = HeaderField::ALL
+            .into_iter()
+            .find(|f| f.key() == found.field)?;
+        Some((field, found.kind))
+    }
+
+    /// A cell holding a label and its value: `製造業者名：株式会社…` (a colon after a known
+    /// label). Returns the field, kind, the label part as written and the value.
+    pub fn label_and_value<'s>(
+        &self,
+        cell: &'s str,
+    ) -> Option<(HeaderField, Option<Kind>, &'s str, &'s str)> {
+        let at = cell.find([':', '：'])?;
+        let label = cell.get(..at)?;
+        let colon = cell.get(at..)?.chars().next()?;
+        let value = cell.get(at + colon.len_utf8()..)?;
+        let (field, kind) = self.header_field(label)?;
+        Some((
+            field,
+            kind,
+            cell.get(..at + colon.len_utf8())?,
+            value.trim(),
+        ))
+    }
+
+    /// The role a column heading gives: exact headings first, then headings the cell
+    /// contains (備考(記入欄) is a remark heading).
+    pub fn heading_role(&self, cell: &str) -> Option<Role> {
+        let c = label_form(cell);
+        if c.is_empty() {
+            return None;
+        }
+        let h = &self.headings;
+        let roles: [(Role, &Vec<String>); 9] = [
+            (Role::Yes, &h.yes),
+            (Role::No, &h.no),
+            (Role::NotApplicable, &h.not_applicable),
+            (Role::Remark, &h.remark),
+            (Role::Answer, &h.answer),
+            (Role::Reference, &h.reference),
+            (Role::Date, &h.date),
+            (Role::Number, &h.number),
+            (Role::Text, &h.text),
+        ];
+        for (role, words) in roles {
+            if words.iter().any(|w| label_form(w) == c) {
+                return Some(role);
+            }
+        }
+        // Containment only for Japanese words, and only in short cells (a heading, not a
+        // question that mentions 備考).
+        if c.chars().count() > 12 {
+            return None;
+        }
+        for (role, words) in roles.into_iter().skip(3) {
+            if words
+                .iter()
+                .any(|w| !w.is_ascii() && w.chars().count() >= 2 && c.contains(&label_form(w)))
+            {
+                return Some(role);
+            }
+        }
+        None
+    }
+
+    /// A title of a form (holds 開示書 or チェックリスト).
+    pub fn is_title(&self, s: &str) -> bool {
+        self.titles.iter().any(|t| s.contains(t.as_str()))
+    }
+
+    /// A title of an SDS.
+    pub fn is_sds_title(&self, s: &str) -> bool {
+        self.sds_titles.iter().any(|t| s.contains(t.as_str()))
+    }
+
+    /// A sheet name or title naming a correspondence table.
+    pub fn is_correspondence(&self, s: &str) -> bool {
+        self.correspondence.iter().any(|t| s.contains(t.as_str()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vocab() -> Vocabulary {
+        serde_json::from_str(include_str!("../../../../assets/import/vocabulary.json")).unwrap()
+    }
+
+    #[test]
+    fn marks_and_words() {
+        let v = vocab();
+        assert!(v.is_mark("○"));
+        assert!(v.is_mark("■はい"));
+        assert!(v.is_mark("1"));
+        assert!(!v.is_mark("□はい"));
+        assert!(!v.is_mark(""));
+        assert_eq!(v.answer_word("■対象外"), Some(AnswerValue::NotApplicable));
+        assert_eq!(v.answer_word(" 非該当 "), Some(AnswerValue::DoesNotApply));
+        assert_eq!(v.answer_word("備考"), None);
+        assert_eq!(v.word_for(AnswerValue::Yes), Some("はい"));
+    }
+
+    #[test]
+    fn labels_headings_and_label_value_cells() {
+        let v = vocab();
+        assert_eq!(
+            v.header_field("製造業者名："),
+            Some((HeaderField::Vendor, Some(Kind::Mds)))
+        );
+        let (f, _, label, value) = v.label_and_value("製品名称：画像サーバ X").unwrap();
+        assert_eq!(
+            (f, label, value),
+            (HeaderField::Product, "製品名称：", "画像サーバ X")
+        );
+        assert!(v.label_and_value("アクセス管理：有効か?").is_none());
+        assert_eq!(v.heading_role("No."), Some(Role::Number));
+        assert_eq!(v.heading_role("確認結果"), Some(Role::Answer));
+        assert_eq!(v.heading_role("備考(記入欄)"), Some(Role::Remark));
+        assert_eq!(v.heading_role("チェック項目"), Some(Role::Text));
+        assert_eq!(v.heading_role("参照"), Some(Role::Reference));
+        assert_eq!(v.heading_role("はい"), Some(Role::Yes));
+        assert_eq!(v.heading_role("備考欄に理由を書いているか?(6.5.C1)"), None);
+    }
+}

@@ -1,0 +1,264 @@
+//! Import of workbooks laid out the ways official-style checklists plausibly are, built here
+//! with rust_xlsxwriter: guideline 6.0 references in the text and in their own column,
+//! hyphenated, bracketed and circled numbering restarting per section, statements ending in 。
+//! or nothing, the header on a cover sheet and in 「label：value」 cells, an unlabelled remark
+//! column, two question sheets, vertical merges, numbers stored as numbers, full-width digits.
+//! Each must give every question with its number, reference, answer and remark; each bad or
+//! ambiguous row a report line naming it.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod common {
+    pub mod layouts;
+}
+
+use std::path::Path;
+
+use common::layouts::*;
+use kaijisho::domain::answer::AnswerValue;
+use kaijisho::domain::project::HeaderField;
+use kaijisho::io::xlsx::{Imported, Mapping, Note, Skip, import_workbook};
+
+fn import(name: &str, bytes: Vec<u8>) -> Imported {
+    import_workbook(
+        Path::new(name),
+        bytes,
+        None,
+        kaijisho::assets::import_vocabulary(),
+    )
+    .unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// Every question as expected, in order: number as shown, text, reference, answer, remark.
+fn check(imp: &Imported, expected: &[Q]) {
+    let questions: Vec<_> = imp.catalogue.questions().collect();
+    let got: Vec<String> = questions
+        .iter()
+        .map(|q| format!("{} {}", q.number, q.text))
+        .collect();
+    assert_eq!(
+        questions.len(),
+        expected.len(),
+        "{got:#?}\n{:#?}",
+        imp.report
+    );
+    for (q, e) in questions.iter().zip(expected) {
+        assert_eq!(q.number, e.number, "{got:#?}");
+        assert_eq!(q.text, e.text, "{}", e.number);
+        assert_eq!(q.ref_raw(), e.reference.as_deref(), "{}", e.number);
+        let a = &imp.project.answers[&q.id];
+        assert_eq!(
+            (a.value, a.remark.as_str()),
+            (e.answer, e.remark.as_str()),
+            "{}",
+            e.number
+        );
+    }
+}
+
+fn skipped_rows(imp: &Imported) -> Vec<u32> {
+    let mut rows: Vec<u32> = imp.report.skipped.iter().map(|s| s.row).collect();
+    rows.sort_unstable();
+    rows
+}
+
+#[test]
+fn guideline_six_references_in_the_text() {
+    let imp = import("gl6.xlsx", gl6_in_text());
+    check(&imp, &gl6_in_text_expected());
+    assert_eq!(imp.catalogue.guideline_edition, "6.0");
+    assert!(imp.report.skipped.is_empty(), "{:?}", imp.report.skipped);
+}
+
+#[test]
+fn guideline_references_in_their_own_column() {
+    let imp = import("refcol.xlsx", reference_column());
+    check(&imp, &reference_column_expected());
+    assert_eq!(imp.report.mapping.reference_column.as_deref(), Some("C"));
+}
+
+#[test]
+fn hyphenated_numbering_under_numbered_sections() {
+    let imp = import("hyphen.xlsx", hyphenated());
+    check(&imp, &hyphenated_expected());
+    let titles: Vec<_> = imp
+        .catalogue
+        .sections
+        .iter()
+        .map(|s| s.title.as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "1 組織的安全管理対策",
+            "2 技術的安全管理対策",
+            "14 物理的安全管理対策"
+        ]
+    );
+}
+
+#[test]
+fn bracketed_numbering_restarting_per_section_with_statements_and_dates() {
+    let imp = import("hospital.xlsx", bracketed());
+    check(&imp, &bracketed_expected());
+    assert_eq!(imp.report.mapping.flag_column.as_deref(), Some("C"));
+    assert_eq!(imp.report.mapping.remark_column.as_deref(), Some("E"));
+}
+
+#[test]
+fn circled_numbering_under_unnumbered_sections_without_endings() {
+    let imp = import("circled.xlsx", circled());
+    check(&imp, &circled_expected());
+    assert_eq!(imp.catalogue.sections.len(), 2);
+}
+
+#[test]
+fn statements_ending_in_maru_without_headings() {
+    let imp = import("maru.xlsx", statements());
+    check(&imp, &statements_expected());
+}
+
+#[test]
+fn header_on_a_cover_sheet() {
+    let imp = import("cover.xlsx", cover_sheet());
+    check(&imp, &cover_sheet_expected());
+    let h = &imp.project.header;
+    assert_eq!(h.get(HeaderField::Vendor), "株式会社表紙");
+    assert_eq!(h.get(HeaderField::Product), "表紙システム");
+    assert_eq!(h.get(HeaderField::Version), "3.2");
+    assert_eq!(imp.report.mapping.header["vendor"], "表紙!B3");
+}
+
+#[test]
+fn header_in_label_value_cells() {
+    let imp = import("labels.xlsx", label_value_cells());
+    check(&imp, &label_value_expected());
+    let h = &imp.project.header;
+    assert_eq!(h.get(HeaderField::Created), "2024年4月1日");
+    assert_eq!(h.get(HeaderField::Vendor), "株式会社コロン");
+    assert_eq!(h.get(HeaderField::Product), "画像サーバ X");
+    assert_eq!(h.get(HeaderField::Version), "2.1");
+    assert_eq!(imp.report.mapping.header["product"], "A3");
+}
+
+#[test]
+fn remark_column_without_a_label() {
+    let imp = import("noremark.xlsx", unlabelled_remark());
+    check(&imp, &unlabelled_remark_expected());
+    assert_eq!(imp.report.mapping.remark_column.as_deref(), Some("E"));
+}
+
+#[test]
+fn two_question_sheets_the_larger_read_the_other_named() {
+    let bytes = two_sheets();
+    let imp = import("both.xlsx", bytes.clone());
+    assert_eq!(imp.report.sheet, "MDS");
+    check(&imp, &two_sheets_mds_expected());
+    let counts: Vec<_> = imp
+        .report
+        .sheets
+        .iter()
+        .map(|s| (s.sheet.as_str(), s.questions))
+        .collect();
+    assert_eq!(counts, [("MDS", 4), ("SDS", 3)]);
+    assert!(imp.report.notes.contains(&Note::OtherQuestionSheets {
+        sheet: "MDS".into(),
+        others: "SDS (3)".into()
+    }));
+    // The correspondence sheet is read as reference data.
+    assert_eq!(imp.report.correspondence.len(), 2);
+    assert_eq!(imp.report.correspondence[0].old, "6.5.C1");
+    assert_eq!(imp.report.correspondence[0].new, "シス14①");
+    // The other sheet by a mapping.
+    let mapping = Mapping {
+        sheet: Some("SDS".into()),
+        ..Mapping::default()
+    };
+    let sds = import_workbook(
+        Path::new("both.xlsx"),
+        bytes,
+        Some(&mapping),
+        kaijisho::assets::import_vocabulary(),
+    )
+    .unwrap();
+    check(&sds, &two_sheets_sds_expected());
+}
+
+#[test]
+fn numbers_and_texts_merged_over_two_rows() {
+    let imp = import("merged.xlsx", vertical_merges());
+    check(&imp, &vertical_merges_expected());
+    assert!(imp.report.skipped.is_empty(), "{:?}", imp.report.skipped);
+}
+
+#[test]
+fn numbers_stored_as_numbers_keep_their_shown_decimals() {
+    let imp = import("numbers.xlsx", numbers_as_numbers());
+    check(&imp, &numbers_as_numbers_expected());
+}
+
+#[test]
+fn full_width_digits_and_brackets() {
+    let imp = import("fullwidth.xlsx", full_width());
+    check(&imp, &full_width_expected());
+}
+
+#[test]
+fn bad_and_ambiguous_rows_are_reported_by_row() {
+    let imp = import("bad.xlsx", bad_rows());
+    check(&imp, &bad_rows_expected());
+    let reasons: Vec<(u32, &Skip)> = imp
+        .report
+        .skipped
+        .iter()
+        .map(|s| (s.row, &s.reason))
+        .collect();
+    assert!(
+        reasons.contains(&(
+            4,
+            &Skip::FlagNotAnswer {
+                flag: "たぶん".into()
+            }
+        )),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons.contains(&(
+            5,
+            &Skip::DuplicateNumber {
+                number: "1".into(),
+                first_row: 3
+            }
+        )),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons.iter().any(
+            |(r, s)| *r == 6 && matches!(s, Skip::NotAQuestion { number, .. } if number == "7")
+        ),
+        "{reasons:?}"
+    );
+    assert_eq!(skipped_rows(&imp), [4, 5, 6]);
+}
+
+/// Every layout above, as one table: each imports with as many answers as it holds.
+#[test]
+fn every_layout_imports() {
+    let all: Vec<(&str, Vec<u8>, Vec<Q>)> = every_layout();
+    assert!(all.len() >= 12);
+    for (name, bytes, expected) in all {
+        let imp = import(name, bytes);
+        check(&imp, &expected);
+        let answered = expected
+            .iter()
+            .filter(|q| q.answer != AnswerValue::Unanswered)
+            .count();
+        assert_eq!(imp.report.answers, answered, "{name}");
+        assert!(imp.project.source.is_some(), "{name}");
+    }
+}
