@@ -192,6 +192,20 @@ fn path(p: &std::path::Path) -> FluentValue<'static> {
 /// The most items of a list an error message names before "and N more".
 const MAX_LISTED: usize = 10;
 
+/// The first few problems, and how many more: a broken file of 100,000 questions must not
+/// become a message of megabytes.
+fn listed<T: Localize>(l: &Localizer, issues: &[T]) -> String {
+    let mut list: Vec<String> = issues
+        .iter()
+        .take(MAX_LISTED)
+        .map(|i| i.localize(l))
+        .collect();
+    if issues.len() > MAX_LISTED {
+        list.push(l.ta("and-more", &[("count", s(issues.len() - MAX_LISTED))]));
+    }
+    list.join(" / ")
+}
+
 /// Anything that can be said to the user in their language.
 pub trait Localize {
     fn localize(&self, l: &Localizer) -> String;
@@ -317,22 +331,10 @@ impl Localize for FileError {
                     ("supported", s(supported)),
                 ],
             ),
-            FileError::Catalogue { path: p, issues } => {
-                // The first few, and how many more: a broken file of 100,000 questions must
-                // not become a message of megabytes.
-                let mut list: Vec<String> = issues
-                    .iter()
-                    .take(MAX_LISTED)
-                    .map(|i| i.localize(l))
-                    .collect();
-                if issues.len() > MAX_LISTED {
-                    list.push(l.ta("and-more", &[("count", s(issues.len() - MAX_LISTED))]));
-                }
-                l.ta(
-                    "err-catalogue",
-                    &[("file", path(p)), ("issues", s(list.join(" / ")))],
-                )
-            }
+            FileError::Catalogue { path: p, issues } => l.ta(
+                "err-catalogue",
+                &[("file", path(p)), ("issues", s(listed(l, issues)))],
+            ),
             FileError::Resolve { path: p, source } => {
                 format!("{}: {}", p.display(), source.localize(l))
             }

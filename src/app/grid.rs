@@ -5,7 +5,7 @@
 use crate::domain::answer::AnswerValue;
 use crate::domain::catalogue::Question;
 use crate::domain::project::ReviewStatus;
-use crate::domain::summary::shown_values;
+use crate::domain::summary::{shown_answer, shown_values};
 use crate::domain::text::fold_width;
 use crate::domain::validation::{GateState, Severity, gate_state};
 
@@ -56,35 +56,7 @@ pub struct GridRow {
 
 fn row(doc: &Doc, q: &Question) -> GridRow {
     let values = shown_values(&doc.catalogue, &doc.project, q);
-    let answer = doc.project.answer(&q.id);
-    let options = q.answer.options();
-    let (shown, remark) = if options.is_empty() {
-        (
-            values
-                .first()
-                .copied()
-                .unwrap_or_default()
-                .label()
-                .to_string(),
-            answer.map(|a| a.remark.clone()).unwrap_or_default(),
-        )
-    } else {
-        let shown = options
-            .iter()
-            .zip(&values)
-            .map(|(o, v)| format!("{}={}", o.label, v.label()))
-            .collect::<Vec<_>>()
-            .join(" / ");
-        let remarks = options
-            .iter()
-            .filter_map(|o| {
-                let r = answer?.options.get(&o.id)?.remark.trim().to_string();
-                (!r.is_empty()).then(|| format!("{}: {r}", o.label))
-            })
-            .collect::<Vec<_>>()
-            .join(" / ");
-        (shown, remarks)
-    };
+    let (shown, remark) = shown_answer(&doc.project, q, &values);
     GridRow {
         question_id: q.id.clone(),
         number: q.number_key(),

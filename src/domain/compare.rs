@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::matching::{MatchKind, match_questions};
 use super::project::Project;
-use super::summary::shown_values;
+use super::summary::{shown_answer, shown_values};
 use super::validation::{GateState, gate_state};
 
 /// A question switched off in one statement by a gate above it: the gate, what it holds there,
@@ -138,35 +138,7 @@ fn gate_note(side: &Side<'_>, q: &Question) -> Option<GateNote> {
 
 fn cell(side: &Side<'_>, q: &Question, matched: Option<MatchKind>) -> Cell {
     let values = shown_values(side.catalogue, side.project, q);
-    let answer = side.project.answer(&q.id);
-    let options = q.answer.options();
-    let (shown, remark) = if options.is_empty() {
-        (
-            values
-                .first()
-                .copied()
-                .unwrap_or_default()
-                .label()
-                .to_string(),
-            answer.map(|a| a.remark.clone()).unwrap_or_default(),
-        )
-    } else {
-        let shown = options
-            .iter()
-            .zip(&values)
-            .map(|(o, v)| format!("{}={}", o.label, v.label()))
-            .collect::<Vec<_>>()
-            .join(" / ");
-        let remarks = options
-            .iter()
-            .filter_map(|o| {
-                let r = answer?.options.get(&o.id)?.remark.trim().to_string();
-                (!r.is_empty()).then(|| format!("{}: {r}", o.label))
-            })
-            .collect::<Vec<_>>()
-            .join(" / ");
-        (shown, remarks)
-    };
+    let (shown, remark) = shown_answer(side.project, q, &values);
     Cell {
         question_id: q.id.clone(),
         number: q.number_key(),

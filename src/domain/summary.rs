@@ -52,6 +52,37 @@ pub fn shown_values(c: &Catalogue, p: &Project, q: &Question) -> Vec<AnswerValue
     }
 }
 
+/// A question's answer and remark as one line each, given its shown `values`: `はい` and the
+/// remark; for an option question `記憶ID=はい / 生体認証=いいえ` and `記憶ID: remark / …`.
+pub fn shown_answer(p: &Project, q: &Question, values: &[AnswerValue]) -> (String, String) {
+    let answer = p.answer(&q.id);
+    let options = q.answer.options();
+    if options.is_empty() {
+        let shown = values
+            .first()
+            .copied()
+            .unwrap_or_default()
+            .label()
+            .to_string();
+        return (shown, answer.map(|a| a.remark.clone()).unwrap_or_default());
+    }
+    let shown = options
+        .iter()
+        .zip(values)
+        .map(|(o, v)| format!("{}={}", o.label, v.label()))
+        .collect::<Vec<_>>()
+        .join(" / ");
+    let remarks = options
+        .iter()
+        .filter_map(|o| {
+            let r = answer?.options.get(&o.id)?.remark.trim().to_string();
+            (!r.is_empty()).then(|| format!("{}: {r}", o.label))
+        })
+        .collect::<Vec<_>>()
+        .join(" / ");
+    (shown, remarks)
+}
+
 /// The value an option shows: its own answer, or 対象外 under a closed gate.
 pub fn shown_option_value(
     c: &Catalogue,

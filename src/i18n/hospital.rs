@@ -2,23 +2,15 @@
 
 use std::path::Path;
 
-use super::{Localize, Localizer, MAX_LISTED, path, s};
+use super::{Localize, Localizer, listed, path, s};
 use crate::domain::profile::{ProfileIssue, Verdict, Weight};
 use crate::domain::register::Warning;
 
 /// A profile that cannot be used: the file and the first few problems.
 pub(super) fn profile_error(l: &Localizer, file: &Path, issues: &[ProfileIssue]) -> String {
-    let mut list: Vec<String> = issues
-        .iter()
-        .take(MAX_LISTED)
-        .map(|i| i.localize(l))
-        .collect();
-    if issues.len() > MAX_LISTED {
-        list.push(l.ta("and-more", &[("count", s(issues.len() - MAX_LISTED))]));
-    }
     l.ta(
         "err-profile",
-        &[("file", path(file)), ("issues", s(list.join(" / ")))],
+        &[("file", path(file)), ("issues", s(listed(l, issues)))],
     )
 }
 

@@ -2,8 +2,6 @@
 //! profile — a verdict per vendor, the chosen vendor's answers outside the profile (a click opens
 //! the statement at that question), export to Excel and PDF.
 
-use std::path::PathBuf;
-
 use eframe::egui;
 use egui_extras::{Column, TableBuilder};
 
@@ -60,31 +58,25 @@ fn inputs_ui(
             cmds.push(Command::Ask(Purpose::CheckProfile));
         }
     });
-    for f in form.files.clone() {
-        ui.horizontal(|ui| {
-            ui.label(f.display().to_string());
-            if ui.small_button(l.t("compare-remove")).clicked() {
-                form.files.retain(|x| *x != f);
+    let selected = &mut form.selected;
+    crate::ui::compare::file_list_ui(
+        ui,
+        l,
+        &mut form.files,
+        &mut form.input,
+        "check-path",
+        |ui, files| {
+            let run = egui::Button::new(l.t("check-run"));
+            if ui
+                .add_enabled(!files.is_empty() && !checking, run)
+                .clicked()
+            {
+                *selected = 0;
+                cmds.push(Command::RunCheck);
             }
-        });
-    }
+        },
+    );
     ui.horizontal(|ui| {
-        let label = ui.label(l.t("check-path"));
-        ui.add(egui::TextEdit::singleline(&mut form.input).desired_width(360.0))
-            .labelled_by(label.id);
-        if ui.button(l.t("compare-add")).clicked() && !form.input.trim().is_empty() {
-            form.files.push(PathBuf::from(form.input.trim()));
-            form.input.clear();
-        }
-        let run = egui::Button::new(l.t("check-run"));
-        if ui
-            .add_enabled(!form.files.is_empty() && !checking, run)
-            .clicked()
-        {
-            form.selected = 0;
-            cmds.push(Command::RunCheck);
-        }
-        ui.separator();
         for (id, purpose) in [
             ("compare-export-xlsx", Purpose::ExportCheckXlsx),
             ("compare-export-pdf", Purpose::ExportCheckPdf),

@@ -61,32 +61,22 @@ fn inputs_ui(
     comparing: bool,
     cmds: &mut Vec<Command>,
 ) {
-    for f in form.files.clone() {
-        ui.horizontal(|ui| {
-            ui.label(f.display().to_string());
-            if ui.small_button(l.t("compare-remove")).clicked() {
-                form.files.retain(|x| *x != f);
+    file_list_ui(
+        ui,
+        l,
+        &mut form.files,
+        &mut form.input,
+        "compare-path",
+        |ui, files| {
+            let run = egui::Button::new(l.t("compare-run"));
+            if ui
+                .add_enabled(files.len() >= 2 && !comparing, run)
+                .clicked()
+            {
+                cmds.push(Command::Compare(files.to_vec()));
             }
-        });
-    }
-    ui.horizontal(|ui| {
-        let label = ui.label(l.t("compare-path"));
-        ui.add(egui::TextEdit::singleline(&mut form.input).desired_width(360.0))
-            .labelled_by(label.id);
-        if ui.button(l.t("compare-add")).clicked() && !form.input.trim().is_empty() {
-            form.files.push(PathBuf::from(form.input.trim()));
-            form.input.clear();
-        }
-        if ui
-            .add_enabled(
-                form.files.len() >= 2 && !comparing,
-                egui::Button::new(l.t("compare-run")),
-            )
-            .clicked()
-        {
-            cmds.push(Command::Compare(form.files.clone()));
-        }
-    });
+        },
+    );
     ui.horizontal(|ui| {
         ui.checkbox(&mut form.filter.only_differences, l.t("compare-only-diff"));
         ui.checkbox(&mut form.filter.only_no, l.t("nav-filter-no"));
@@ -106,6 +96,36 @@ fn inputs_ui(
                 cmds.push(Command::Ask(purpose));
             }
         }
+    });
+}
+
+/// The files chosen (each with 外す), then a path field with 追加 and, on the same line, what
+/// `extra` adds (the window's run button). Shared by the comparison and check windows.
+pub fn file_list_ui(
+    ui: &mut egui::Ui,
+    l: &Localizer,
+    files: &mut Vec<PathBuf>,
+    input: &mut String,
+    label_id: &str,
+    extra: impl FnOnce(&mut egui::Ui, &[PathBuf]),
+) {
+    for f in files.clone() {
+        ui.horizontal(|ui| {
+            ui.label(f.display().to_string());
+            if ui.small_button(l.t("compare-remove")).clicked() {
+                files.retain(|x| *x != f);
+            }
+        });
+    }
+    ui.horizontal(|ui| {
+        let label = ui.label(l.t(label_id));
+        ui.add(egui::TextEdit::singleline(input).desired_width(360.0))
+            .labelled_by(label.id);
+        if ui.button(l.t("compare-add")).clicked() && !input.trim().is_empty() {
+            files.push(PathBuf::from(input.trim()));
+            input.clear();
+        }
+        extra(ui, files);
     });
 }
 
