@@ -12,9 +12,14 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+
 use std::process::Command as Process;
 
 use assert_cmd::Command;
+
+mod common {
+    pub mod office;
+}
 
 fn sample() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples/sds-remote-service-sample.json")
@@ -28,31 +33,7 @@ fn kaijisho() -> Command {
 
 /// The workbook printed to PDF by LibreOffice, or `None` (said) when it is not installed.
 fn print_with_libreoffice(xlsx: &Path) -> Option<PathBuf> {
-    let found = Process::new("soffice").arg("--version").output();
-    if !found.is_ok_and(|o| o.status.success()) {
-        eprintln!("LibreOffice (soffice) is not installed: print check skipped");
-        return None;
-    }
-    let dir = xlsx.parent().unwrap();
-    // A profile of its own: tests run in parallel, and one profile is one LibreOffice.
-    let profile = dir.join("lo-profile");
-    let status = Process::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(dir.join("printed"))
-        .arg(xlsx)
-        .output()
-        .unwrap();
-    assert!(status.status.success(), "{status:?}");
-    let pdf = dir
-        .join("printed")
-        .join(xlsx.file_stem().unwrap())
-        .with_extension("pdf");
-    assert!(pdf.exists(), "LibreOffice wrote no PDF: {status:?}");
-    Some(pdf)
+    common::office::convert(xlsx, "pdf", "pdf")
 }
 
 /// A word on a printed page: page, box (points) and text.

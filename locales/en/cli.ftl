@@ -40,6 +40,7 @@ cli-fingerprint = Print the SHA-256 fingerprint of a statement's content, to che
 cli-fingerprint-file = Project file (.json) or Excel workbook (.xlsx)
 
 cli-export-xlsx = Excel workbook to write (.xlsx, the official layout; the input itself, a folder, a device or a pipe is refused)
+cli-export-into = The workbook the statement was imported from (.xlsx): fill a copy of it with the answers, remarks and header and write that to --xlsx, instead of kaijisho's own layout (the original is not changed)
 cli-import = Read an Excel workbook (official layout, or one exported by kaijisho)
 cli-import-input = The .xlsx file to read
 cli-import-output = Project file to create (.json)
@@ -113,3 +114,7 @@ cli-exercise-check-model = The model statement (.json or .xlsx)
 cli-exercise-check-answered = The participant's filled-in exercise copy (.json or .xlsx)
 cli-exercise-check-pdf = A PDF file to write the check to
 err-exercise-not-copy = { $file } is not an exercise copy (name the file made by kaijisho exercise new, with the participant's answers)
+unwritten-option = { $number } “{ $option }”
+unwritten-remark = The remark of { $what } was not written: the workbook has no remark column (the import's mapping can name one)
+unwritten-answer = The answer of { $what } was not written: the workbook has no answer column (the import's mapping can name one)
+unwritten-header = { $field } was not written: the workbook has no place for it (the import's mapping can name a cell)

@@ -40,6 +40,7 @@ cli-fingerprint = 開示書の内容の指紋 (SHA-256) を表示します。PDF
 cli-fingerprint-file = プロジェクトファイル (.json) または Excel ワークブック (.xlsx)
 
 cli-export-xlsx = 書き出す Excel ワークブック (.xlsx、公式の様式。入力と同じファイル、フォルダー、デバイス、パイプはエラー)
+cli-export-into = 読み込んだ元のワークブック (.xlsx)。kaijisho の様式ではなく、このワークブックの写しに回答・備考・ヘッダーを書き込んで --xlsx に書き出します (元のファイルは変更しません)
 cli-import = Excel ワークブック (公式の様式、または kaijisho で書き出したもの) を読み込みます
 cli-import-input = 読み込む .xlsx ファイル
 cli-import-output = 作成するプロジェクトファイル (.json)
@@ -113,3 +114,7 @@ cli-exercise-check-model = 模範解答の開示書 (.json または .xlsx)
 cli-exercise-check-answered = 参加者が記入した演習用コピー (.json または .xlsx)
 cli-exercise-check-pdf = 答え合わせの結果を書き出す PDF ファイル
 err-exercise-not-copy = { $file } は演習用コピーではありません (kaijisho exercise new で作った、回答を記入したファイルを指定してください)
+unwritten-option = { $number } の「{ $option }」
+unwritten-remark = { $what } の備考は書き込んでいません: ワークブックに備考の列がありません (取り込みの対応付けで備考の列を指定できます)
+unwritten-answer = { $what } の回答は書き込んでいません: ワークブックに回答の列がありません (取り込みの対応付けで回答の列を指定できます)
+unwritten-header = { $field } は書き込んでいません: ワークブックにその欄が見つかりません (取り込みの対応付けでセルを指定できます)

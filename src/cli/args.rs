@@ -79,6 +79,10 @@ pub(super) enum Command {
         pdf: Option<PathBuf>,
         #[arg(long)]
         xlsx: Option<PathBuf>,
+        /// Fill a copy of the workbook the statement was imported from (written to --xlsx)
+        /// instead of kaijisho's own layout.
+        #[arg(long, requires = "xlsx", value_name = "ORIGINAL.xlsx")]
+        into: Option<PathBuf>,
     },
     /// Read a workbook into a project (and catalogue).
     Import {

@@ -1,4 +1,5 @@
-//! `kaijisho export`: the printable PDF and/or the official workbook of a statement.
+//! `kaijisho export`: the printable PDF and/or the official workbook of a statement — in
+//! kaijisho's own layout, or (`--into`) a copy of the workbook the statement was imported from.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -7,7 +8,7 @@ use super::error::CliError;
 use super::open;
 use super::output::{emit, written};
 use crate::assets;
-use crate::i18n::Localizer;
+use crate::i18n::{Localize, Localizer};
 use crate::io::clock;
 
 /// Writes the workbook first, then the PDF; then reports each as written.
@@ -16,14 +17,27 @@ pub(super) fn run(
     project: &Path,
     pdf: Option<&Path>,
     xlsx: Option<&Path>,
+    into: Option<&Path>,
 ) -> Result<ExitCode, CliError> {
-    super::check_outputs(&[xlsx, pdf], &[project])?;
+    let inputs: Vec<&Path> = std::iter::once(project).chain(into).collect();
+    super::check_outputs(&[xlsx, pdf], &inputs)?;
     let (p, c) = open(project)?;
     let form = assets::form()?;
     let mut report = String::new();
     if let Some(out) = xlsx {
-        crate::io::xlsx::export_xlsx(out, &c, &p, &form)?;
+        let unwritten = match into {
+            Some(original) => {
+                crate::io::xlsx::export_into(out, original, &c, &p, assets::import_vocabulary())?
+            }
+            None => {
+                crate::io::xlsx::export_xlsx(out, &c, &p, &form)?;
+                Vec::new()
+            }
+        };
         report.push_str(&written(l, out));
+        for u in &unwritten {
+            report.push_str(&format!("  {}\n", u.localize(l)));
+        }
     }
     if let Some(out) = pdf {
         let font = assets::japanese_font()?;

@@ -216,9 +216,18 @@ fn execute(command: Command, l: &Localizer) -> Result<ExitCode, CliError> {
         Command::Validate { project, format } => validate::run(l, &project, format),
         Command::Dump { project } => dump::canonical(&project),
         Command::Fingerprint { file } => dump::fingerprint(&file),
-        Command::Export { project, pdf, xlsx } => {
-            export::run(l, &project, pdf.as_deref(), xlsx.as_deref())
-        }
+        Command::Export {
+            project,
+            pdf,
+            xlsx,
+            into,
+        } => export::run(
+            l,
+            &project,
+            pdf.as_deref(),
+            xlsx.as_deref(),
+            into.as_deref(),
+        ),
         Command::Import {
             input,
             output,

@@ -56,3 +56,28 @@ impl Localize for crate::io::xlsx::Note {
         }
     }
 }
+
+impl Localize for crate::io::xlsx::Unwritten {
+    fn localize(&self, l: &Localizer) -> String {
+        use crate::io::xlsx::Unwritten as U;
+        let what = |number: &str, option: &Option<String>| match option {
+            Some(o) => l.ta(
+                "unwritten-option",
+                &[("number", s(number)), ("option", s(o))],
+            ),
+            None => number.to_string(),
+        };
+        match self {
+            U::Remark { number, option } => {
+                l.ta("unwritten-remark", &[("what", s(what(number, option)))])
+            }
+            U::Answer { number, option } => {
+                l.ta("unwritten-answer", &[("what", s(what(number, option)))])
+            }
+            U::Header(field) => l.ta(
+                "unwritten-header",
+                &[("field", s(l.t(&format!("header-{}", field.key()))))],
+            ),
+        }
+    }
+}

@@ -18,7 +18,7 @@ use crate::io::json::{parse_value, typed};
 
 pub use comparison::{ComparisonHeadings, comparison_table};
 pub use export::statement_xlsx;
-pub use fill::{export_into, fill_workbook};
+pub use fill::{Filled, Unwritten, export_into, fill_workbook};
 pub use import::{
     AnswerTarget, ImportReport, Imported, Mapping, Note, RefPair, SheetQuestions, Skip, Skipped,
     Targets, Vocabulary, import_file, import_workbook, read_workbook,

@@ -29,6 +29,30 @@ use sheet_xml::{SheetEdit, Writes};
 /// Most bytes of one part read for editing (the archive check bounds them already).
 const MAX_PART_BYTES: u64 = 200 * 1024 * 1024;
 
+/// A value of the statement the workbook has no cell for (no remark column, no answer column,
+/// no header label): not written, and said.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unwritten {
+    /// The 備考 of a question (its number, and the option's label for an option).
+    Remark {
+        number: String,
+        option: Option<String>,
+    },
+    /// The answer of a question.
+    Answer {
+        number: String,
+        option: Option<String>,
+    },
+    Header(HeaderField),
+}
+
+/// The filled copy, and what could not be written into it.
+#[derive(Debug, Clone)]
+pub struct Filled {
+    pub bytes: Vec<u8>,
+    pub unwritten: Vec<Unwritten>,
+}
+
 /// The copy of `original` (its bytes) with the statement's values written in.
 pub fn fill_workbook(
     original: &Path,
@@ -36,7 +60,7 @@ pub fn fill_workbook(
     c: &Catalogue,
     p: &Project,
     vocab: &Vocabulary,
-) -> Result<Vec<u8>, XlsxError> {
+) -> Result<Filled, XlsxError> {
     let path = original.to_path_buf();
     let source = p.source.as_ref().ok_or(XlsxError::NotFromWorkbook)?;
     let found = format!("sha256:{}", hex(&Sha256::digest(&bytes)));
@@ -55,13 +79,23 @@ pub fn fill_workbook(
     let mut book = read_workbook(original, bytes.clone())?;
     let mut writes: BTreeMap<String, Writes> = BTreeMap::new();
     let grid = book.grid(&targets.sheet)?;
+    let mut unwritten = Vec::new();
     writes.insert(
         targets.sheet.clone(),
-        answer_writes(&grid, &targets, p, vocab),
+        answer_writes(&grid, &targets, (c, p), vocab, &mut unwritten),
     );
     header_writes(&mut book, &grid, &targets, p, vocab, &mut writes)?;
+    unwritten.extend(
+        HeaderField::ALL
+            .into_iter()
+            .filter(|f| !p.header.get(*f).is_empty() && !targets.header.contains_key(f.key()))
+            .map(Unwritten::Header),
+    );
     writes.retain(|_, w| !w.is_empty());
-    rewrite_archive(original, &bytes, &writes)
+    Ok(Filled {
+        bytes: rewrite_archive(original, &bytes, &writes)?,
+        unwritten,
+    })
 }
 
 /// The value a statement holds for a target (a question, or one of its options).
@@ -86,11 +120,35 @@ fn put(w: &mut Writes, grid: &Grid, (r, c): (u32, u16), text: &str) {
     }
 }
 
-/// The answer and remark cells of every question and option.
-fn answer_writes(grid: &Grid, t: &Targets, p: &Project, vocab: &Vocabulary) -> Writes {
+/// The answer and remark cells of every question and option; values without a cell go to
+/// `unwritten`.
+fn answer_writes(
+    grid: &Grid,
+    t: &Targets,
+    (c, p): (&Catalogue, &Project),
+    vocab: &Vocabulary,
+    unwritten: &mut Vec<Unwritten>,
+) -> Writes {
     let mut w = Writes::new();
     for a in &t.answers {
         let (value, remark) = value_of(p, &a.question, a.option.as_deref());
+        let named = || {
+            let q = c.question(&a.question);
+            let number = q.map_or_else(|| a.question.clone(), |q| q.number.clone());
+            let option = a.option.as_ref().map(|o| {
+                q.and_then(|q| q.answer.options().iter().find(|x| &x.id == o))
+                    .map_or_else(|| o.clone(), |x| x.label.clone())
+            });
+            (number, option)
+        };
+        if t.flag.is_none() && t.marks.is_none() && value != AnswerValue::Unanswered {
+            let (number, option) = named();
+            unwritten.push(Unwritten::Answer { number, option });
+        }
+        if a.remark.is_none() && !remark.is_empty() {
+            let (number, option) = named();
+            unwritten.push(Unwritten::Remark { number, option });
+        }
         if let Some(fc) = t.flag {
             put(
                 &mut w,
@@ -260,9 +318,9 @@ pub fn export_into(
     c: &Catalogue,
     p: &Project,
     vocab: &Vocabulary,
-) -> Result<(), crate::io::FileError> {
+) -> Result<Vec<Unwritten>, crate::io::FileError> {
     let bytes = crate::io::atomic::read_limited(original, MAX_FILE_BYTES)?;
     let filled = fill_workbook(original, bytes, c, p, vocab)?;
-    crate::io::atomic::atomic_write(out, |w| w.write_all(&filled))?;
-    Ok(())
+    crate::io::atomic::atomic_write(out, |w| w.write_all(&filled.bytes))?;
+    Ok(filled.unwritten)
 }

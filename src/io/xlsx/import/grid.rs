@@ -51,6 +51,16 @@ impl Grid {
         self.rows.len() as u32
     }
 
+    /// Columns up to the last non-empty cell of any row.
+    pub fn width(&self) -> u16 {
+        self.rows.iter().map(Vec::len).max().unwrap_or(0) as u16
+    }
+
+    /// The merged ranges (within [`MAX_MERGES`]).
+    pub fn merges(&self) -> &[Merge] {
+        &self.merges
+    }
+
     /// The last row of a vertical merge starting at this cell (the cell's own row when it
     /// starts none).
     pub fn merged_down(&self, row: u32, col: u16) -> u32 {
@@ -126,7 +136,7 @@ impl Book {
     /// The sheet's cells as a grid, read cell by cell: a sheet is never expanded to its
     /// bounding box (a lone cell at XFD1048576 would otherwise ask for billions of cells), and
     /// the row and cell limits stop the reading as soon as they are passed.
-    pub(crate) fn grid(&mut self, name: &str) -> Result<Grid, XlsxError> {
+    pub fn grid(&mut self, name: &str) -> Result<Grid, XlsxError> {
         let path = self.path.clone();
         let malformed = |e: calamine::XlsxError| XlsxError::Malformed {
             path: path.clone(),

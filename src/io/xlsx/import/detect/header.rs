@@ -57,12 +57,27 @@ fn scan(grid: &Grid, end: u32, prefix: &str, vocab: &Vocabulary, found: &mut Hea
                     found.header.set(field, value.to_string());
                     found.cells.insert(field.key().into(), cell_name(*vc));
                 }
+                // No value yet (a blank form): the cell right of the label (after its merge)
+                // when it is empty, so filling the workbook knows where the value goes.
                 _ => {
-                    found.cells.entry(field.key().into()).or_default();
+                    let right = right_of(grid, r, *col);
+                    let cell = found.cells.entry(field.key().into()).or_default();
+                    if cell.is_empty() && grid.get(r, right).trim().is_empty() {
+                        *cell = cell_name(right);
+                    }
                 }
             }
         }
     }
+}
+
+/// The column right of a cell, after the horizontal merge it starts.
+fn right_of(grid: &Grid, row: u32, col: u16) -> u16 {
+    grid.merges()
+        .iter()
+        .find(|m| (m.first_row..=m.last_row).contains(&row) && m.first_col == col)
+        .map_or(col, |m| m.last_col)
+        .saturating_add(1)
 }
 
 /// Reads the header fields above the first question, then on the other sheets when the
