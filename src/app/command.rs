@@ -41,6 +41,10 @@ pub enum Purpose {
     /// Where to write the register.
     ExportRegisterXlsx,
     ExportRegisterPdf,
+    /// The workbook a statement was imported from, when the app does not know where it is.
+    LocateOriginal,
+    /// Where to write the filled copy of that workbook.
+    ExportInto,
 }
 
 impl Purpose {
@@ -66,6 +70,8 @@ impl Purpose {
             Purpose::SaveProfile => Command::SaveProfile(path),
             Purpose::ExportRegisterXlsx => Command::ExportRegister(path, ExportFormat::Xlsx),
             Purpose::ExportRegisterPdf => Command::ExportRegister(path, ExportFormat::Pdf),
+            Purpose::LocateOriginal => Command::LocatedOriginal(path),
+            Purpose::ExportInto => Command::ExportInto(path),
         }
     }
 
@@ -89,6 +95,8 @@ impl Purpose {
             Purpose::RegisterFolder => "menu-register",
             Purpose::OpenProfile => "profile-open",
             Purpose::SaveProfile => "profile-save",
+            Purpose::LocateOriginal => "export-into-locate",
+            Purpose::ExportInto => "menu-export-into",
         }
     }
 }
@@ -122,6 +130,13 @@ pub enum Command {
     Close,
     ExportPdf(PathBuf),
     ExportXlsx(PathBuf),
+    /// Fill a copy of the workbook the statement came from: asks where that workbook is when
+    /// the app does not know, then where to write the copy.
+    StartExportInto,
+    /// The workbook the statement came from is here.
+    LocatedOriginal(PathBuf),
+    /// Write the filled copy here.
+    ExportInto(PathBuf),
     /// Read a workbook and show the import preview.
     Import(PathBuf),
     /// Read it again with a corrected mapping.

@@ -37,6 +37,9 @@ pub struct Doc {
     /// checks the file still has it, so another program's changes are never overwritten
     /// unasked. `None` when unknown (a new or recovered statement).
     pub on_disk: Option<[u8; 32]>,
+    /// Where the workbook the statement was imported from is, once known (imported in this
+    /// window, or located by the user for "export into").
+    pub source_path: Option<PathBuf>,
 }
 
 impl Doc {
@@ -53,6 +56,7 @@ impl Doc {
             undo: Vec::new(),
             redo: Vec::new(),
             pending_autosave: None,
+            source_path: None,
             on_disk: None,
         }
     }

@@ -295,6 +295,7 @@ impl AppState {
         self.doc = Some(Doc::new(imported.project, imported.catalogue, None));
         if let Some(d) = &mut self.doc {
             d.dirty = true;
+            d.source_path = Some(path.clone());
         }
         self.say_file("status-opened", &path);
     }
@@ -347,6 +348,13 @@ impl AppState {
                     self.settings.used_folder_of(&path);
                     self.say_file("written", &path);
                 }
+                Err(e) => {
+                    let msg = e.localize(&self.loc);
+                    self.fail(msg);
+                }
+            },
+            Outcome::ExportedInto { path, result } => match result {
+                Ok(unwritten) => self.exported_into(path, &unwritten),
                 Err(e) => {
                     let msg = e.localize(&self.loc);
                     self.fail(msg);

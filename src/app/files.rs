@@ -21,7 +21,9 @@ impl Purpose {
             | Purpose::ExportXlsx
             | Purpose::ExportComparisonXlsx
             | Purpose::ExportCheckXlsx
-            | Purpose::ExportRegisterXlsx => &["xlsx"],
+            | Purpose::ExportRegisterXlsx
+            | Purpose::LocateOriginal
+            | Purpose::ExportInto => &["xlsx"],
             Purpose::SaveAs
             | Purpose::ExerciseCopy
             | Purpose::Catalogue
@@ -54,6 +56,7 @@ impl Purpose {
                 | Purpose::ExportRegisterXlsx
                 | Purpose::ExportRegisterPdf
                 | Purpose::SaveProfile
+                | Purpose::ExportInto
         )
     }
 
@@ -170,6 +173,9 @@ impl AppState {
     /// extension), or for a statement never saved the suggested name in the start folder.
     /// Other prompts start empty.
     pub(super) fn prompt_text(&self, purpose: Purpose) -> String {
+        if matches!(purpose, Purpose::LocateOriginal | Purpose::ExportInto) {
+            return self.export_into_text(purpose);
+        }
         if !matches!(
             purpose,
             Purpose::SaveAs | Purpose::ExportPdf | Purpose::ExportXlsx
@@ -190,6 +196,43 @@ impl AppState {
                     None => PathBuf::from(name),
                 }
             }
+        };
+        path.display().to_string()
+    }
+
+    /// The guess for the workbook a statement came from (its recorded name next to the
+    /// statement, else in the start folder), or the suggested name of the filled copy
+    /// 「<元の名前> 記入済み.xlsx」 beside that workbook.
+    fn export_into_text(&self, purpose: Purpose) -> String {
+        let Some(d) = &self.doc else {
+            return String::new();
+        };
+        let Some(source) = &d.project.source else {
+            return String::new();
+        };
+        let folder = d
+            .path
+            .as_ref()
+            .and_then(|p| p.parent().map(Path::to_path_buf))
+            .or_else(|| start_folder(&self.settings));
+        let original = d.source_path.clone().unwrap_or_else(|| {
+            folder.map_or_else(
+                || PathBuf::from(&source.file_name),
+                |f| f.join(&source.file_name),
+            )
+        });
+        let path = match purpose {
+            Purpose::ExportInto => {
+                let stem = original
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let name = self
+                    .loc
+                    .ta("file-filled-name", &[("original", stem.into())]);
+                original.with_file_name(format!("{}.xlsx", safe_file_name(&name)))
+            }
+            _ => original,
         };
         path.display().to_string()
     }

@@ -18,6 +18,7 @@ pub mod doc;
 pub mod documents;
 pub mod editing;
 pub mod exercise;
+pub mod export_into;
 pub mod files;
 pub mod grid;
 pub mod hospital;

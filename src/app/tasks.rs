@@ -91,6 +91,11 @@ pub enum Outcome {
         path: PathBuf,
         result: Result<(), BoxedError>,
     },
+    /// A copy of the statement's own workbook filled: what had no cell in it.
+    ExportedInto {
+        path: PathBuf,
+        result: Result<Vec<crate::io::xlsx::Unwritten>, BoxedError>,
+    },
     Compared {
         generation: u64,
         result: Result<super::compare::ComparisonView, FileError>,

@@ -1,0 +1,106 @@
+//! "Export into the imported workbook": a statement that came from someone else's workbook is
+//! written into a copy of that workbook (`io::xlsx::export_into`). The app asks where the
+//! original is when it does not know (its recorded name is the guess), then where to write the
+//! copy; the work runs in the background, and values the workbook has no cell for are said.
+
+use std::path::PathBuf;
+
+use super::command::Purpose;
+use super::state::AppState;
+use super::tasks::{Outcome, TaskKind};
+use crate::i18n::Localize;
+use crate::io;
+use crate::io::xlsx::Unwritten;
+
+/// At most this many unwritten values are named in the status line (all are logged).
+const NAMED_UNWRITTEN: usize = 3;
+
+impl AppState {
+    /// Whether the open statement came from a workbook it can be written back into.
+    pub fn can_export_into(&self) -> bool {
+        self.doc
+            .as_ref()
+            .is_some_and(|d| d.project.source.is_some())
+    }
+
+    /// The menu entry: where to write the copy when the original's place is known, else
+    /// where the original is first.
+    pub(super) fn start_export_into(&mut self) {
+        let known = self
+            .doc
+            .as_ref()
+            .and_then(|d| d.source_path.as_ref())
+            .is_some_and(|p| p.is_file());
+        if self.can_export_into() {
+            self.ask(if known {
+                Purpose::ExportInto
+            } else {
+                Purpose::LocateOriginal
+            });
+        }
+    }
+
+    /// The user showed where the original is: remembered, then where to write the copy.
+    pub(super) fn located_original(&mut self, path: PathBuf) {
+        if let Some(d) = &mut self.doc {
+            d.source_path = Some(path);
+        }
+        self.ask(Purpose::ExportInto);
+    }
+
+    /// Writes the filled copy in the background.
+    pub(super) fn export_into(&mut self, out: PathBuf) {
+        if self.refuse_own_file(&out) {
+            return;
+        }
+        let Some(d) = &self.doc else { return };
+        let Some(original) = d.source_path.clone() else {
+            self.ask(Purpose::LocateOriginal);
+            return;
+        };
+        if out == original || io::atomic::is_same_file(&out, &original) {
+            let msg = self.loc.ta(
+                "export-into-over-original",
+                &[("file", out.display().to_string().into())],
+            );
+            self.fail(msg);
+            return;
+        }
+        let (c, p) = (d.catalogue.clone(), d.project.clone());
+        let file = out.clone();
+        self.tasks.spawn(TaskKind::Export, out, move |_| {
+            let result =
+                io::xlsx::export_into(&file, &original, &c, &p, crate::assets::import_vocabulary())
+                    .map_err(|e| Box::new(e) as super::tasks::BoxedError);
+            Outcome::ExportedInto { path: file, result }
+        });
+    }
+
+    /// The copy is written: said, with what could not be written into it.
+    pub(super) fn exported_into(&mut self, path: PathBuf, unwritten: &[Unwritten]) {
+        self.settings.used_folder_of(&path);
+        let file = path.display().to_string();
+        if unwritten.is_empty() {
+            self.say_file("written", &path);
+            return;
+        }
+        let lines: Vec<String> = unwritten.iter().map(|u| u.localize(&self.loc)).collect();
+        for line in &lines {
+            log::warn!("{file}: {line}");
+        }
+        let named: Vec<&str> = lines
+            .iter()
+            .take(NAMED_UNWRITTEN)
+            .map(String::as_str)
+            .collect();
+        let msg = self.loc.ta(
+            "export-into-unwritten",
+            &[
+                ("file", file.into()),
+                ("count", lines.len().into()),
+                ("first", named.join(" / ").into()),
+            ],
+        );
+        self.fail(msg);
+    }
+}
