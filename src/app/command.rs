@@ -141,6 +141,8 @@ pub enum Command {
     Import(PathBuf),
     /// Read it again with a corrected mapping.
     PreviewImport(PathBuf, Mapping),
+    /// A change made in the mapping wizard (read again at once).
+    MapImport(super::import_wizard::MapChange),
     AcceptImport,
     CancelImport,
     /// Change the statement (checked against the catalogue first).

@@ -258,24 +258,50 @@ impl AppState {
         });
     }
 
-    /// Reads a workbook in the background, then shows the import preview.
+    /// Reads a workbook in the background, then shows the import preview. Without a mapping,
+    /// a workbook whose layout the user confirmed before is read with that layout's mapping.
     pub(super) fn import(&mut self, path: PathBuf, mapping: Option<Mapping>) {
+        let signature = self
+            .import_preview
+            .as_ref()
+            .filter(|p| p.path == path && mapping.is_some())
+            .and_then(|p| p.signature.clone());
+        let layouts = if mapping.is_none() {
+            self.settings.layouts.clone()
+        } else {
+            Vec::new()
+        };
         let mapping = mapping.map(Box::new);
         let file = path.clone();
         self.import_generation += 1;
         let generation = self.import_generation;
         self.tasks.spawn(TaskKind::Import, path, move |_| {
-            let result = io::xlsx::import_file(
-                &file,
-                mapping.as_deref(),
-                crate::assets::import_vocabulary(),
-            )
-            .map(Box::new);
+            let vocab = crate::assets::import_vocabulary();
+            let mut result = io::xlsx::import_file(&file, mapping.as_deref(), vocab).map(Box::new);
+            let signature = signature.or_else(|| {
+                result
+                    .as_ref()
+                    .ok()
+                    .and_then(|i| i.view.as_ref())
+                    .map(|v| v.signature.clone())
+            });
+            let known = signature
+                .as_ref()
+                .and_then(|s| layouts.iter().find(|l| &l.signature == s));
+            let (mapping, remembered) = match known {
+                Some(l) => {
+                    result = io::xlsx::import_file(&file, Some(&l.mapping), vocab).map(Box::new);
+                    (Some(Box::new(l.mapping.clone())), true)
+                }
+                None => (mapping, false),
+            };
             Outcome::Imported {
                 generation,
                 path: file,
                 mapping,
                 result,
+                signature,
+                remembered,
             }
         });
     }
@@ -284,12 +310,18 @@ impl AppState {
         let Some(ImportPreview {
             path,
             result: Ok(imported),
+            mapping,
+            signature,
+            edited,
             ..
         }) = self.import_preview.take()
         else {
             return;
         };
         self.settings.remember(&path);
+        if let Some(signature) = signature.filter(|_| edited) {
+            self.settings.remember_layout(&signature, &mapping);
+        }
         let imported = *imported;
         // Unsaved until the user saves it as a project.
         self.doc = Some(Doc::new(imported.project, imported.catalogue, None));
@@ -321,6 +353,8 @@ impl AppState {
                 path,
                 mapping,
                 result,
+                signature,
+                remembered,
             } => {
                 if generation != self.import_generation {
                     log::info!(
@@ -337,10 +371,17 @@ impl AppState {
                 if let Err(e) = &result {
                     log::error!("{e}");
                 }
+                let edited = self
+                    .import_preview
+                    .as_ref()
+                    .is_some_and(|p| p.path == path && p.edited);
                 self.import_preview = Some(ImportPreview {
                     path,
                     mapping: shown,
                     result: result.map_err(|e| e.localize(&self.loc)),
+                    signature,
+                    edited,
+                    remembered,
                 });
             }
             Outcome::Exported { path, result } => match result {

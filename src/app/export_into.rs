@@ -24,8 +24,13 @@ impl AppState {
     }
 
     /// The menu entry: where to write the copy when the original's place is known, else
-    /// where the original is first.
+    /// where the original is first; for a statement that came from no workbook, why not.
     pub(super) fn start_export_into(&mut self) {
+        if self.doc.is_some() && !self.can_export_into() {
+            let msg = io::xlsx::XlsxError::NotFromWorkbook.localize(&self.loc);
+            self.fail(msg);
+            return;
+        }
         let known = self
             .doc
             .as_ref()

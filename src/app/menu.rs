@@ -212,8 +212,7 @@ fn table() -> Vec<Entry> {
             Command::Ask(Purpose::ExportXlsx)
         })
         .when(has_doc),
-        entry(File, "menu-export-into", |_| Command::StartExportInto)
-            .when(AppState::can_export_into),
+        entry(File, "menu-export-into", |_| Command::StartExportInto).when(has_doc),
         entry(File, "menu-export-pdf", |_| {
             Command::Ask(Purpose::ExportPdf)
         })

@@ -22,6 +22,7 @@ pub mod export_into;
 pub mod files;
 pub mod grid;
 pub mod hospital;
+pub mod import_wizard;
 pub mod keys;
 pub mod log;
 pub mod menu;

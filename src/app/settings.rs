@@ -10,6 +10,17 @@ use crate::i18n::Lang;
 /// How many recent files the start screen lists.
 pub const RECENT_FILES: usize = 10;
 
+/// How many confirmed workbook layouts are remembered.
+pub const REMEMBERED_LAYOUTS: usize = 30;
+
+/// A workbook layout the user confirmed in the mapping wizard: the next workbook whose sheet
+/// and headings give the same signature is read with the same mapping.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RememberedLayout {
+    pub signature: String,
+    pub mapping: crate::io::xlsx::Mapping,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(default)]
 pub struct Settings {
@@ -23,6 +34,8 @@ pub struct Settings {
     pub hide_vendor: bool,
     /// The folder a file was last opened from, saved to or written to: path prompts start here.
     pub last_folder: Option<PathBuf>,
+    /// Workbook layouts the user confirmed, the latest first.
+    pub layouts: Vec<RememberedLayout>,
 }
 
 /// A zoom level in percent, one of [`Zoom::LEVELS`].
@@ -64,6 +77,19 @@ impl Settings {
         self.recent.insert(0, path.clone());
         self.recent.truncate(RECENT_FILES);
         self.used_folder_of(&path);
+    }
+
+    /// Remembers a confirmed layout (replacing one of the same signature).
+    pub fn remember_layout(&mut self, signature: &str, mapping: &crate::io::xlsx::Mapping) {
+        self.layouts.retain(|l| l.signature != signature);
+        self.layouts.insert(
+            0,
+            RememberedLayout {
+                signature: signature.to_string(),
+                mapping: mapping.clone(),
+            },
+        );
+        self.layouts.truncate(REMEMBERED_LAYOUTS);
     }
 
     /// A file written (an export): its folder is the last used.

@@ -35,6 +35,12 @@ pub struct ImportPreview {
     pub mapping: Mapping,
     /// The import, or the error (already in the user's language).
     pub result: Result<Box<Imported>, String>,
+    /// The layout signature of the workbook as first detected (without a mapping).
+    pub signature: Option<String>,
+    /// The user changed the mapping in the wizard: accepting remembers it for the layout.
+    pub edited: bool,
+    /// The mapping came from a layout confirmed before.
+    pub remembered: bool,
 }
 
 pub struct AppState {
@@ -167,7 +173,8 @@ impl AppState {
             Command::LocatedOriginal(path) => self.located_original(path),
             Command::ExportInto(path) => self.export_into(path),
             Command::Import(path) => self.import(path, None),
-            Command::PreviewImport(path, mapping) => self.import(path, Some(mapping)),
+            Command::PreviewImport(path, mapping) => self.preview_import(path, mapping),
+            Command::MapImport(change) => self.map_import(&change),
             Command::AcceptImport => self.accept_import(),
             Command::CancelImport => {
                 self.import_preview = None;

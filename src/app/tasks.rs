@@ -86,6 +86,10 @@ pub enum Outcome {
         path: PathBuf,
         mapping: Option<Box<Mapping>>,
         result: Result<Box<Imported>, FileError>,
+        /// The layout signature of the first detection (without a mapping).
+        signature: Option<String>,
+        /// The mapping of a remembered layout was used.
+        remembered: bool,
     },
     Exported {
         path: PathBuf,

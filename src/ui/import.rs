@@ -74,76 +74,76 @@ pub fn import_ui(
     let Some(preview) = preview else {
         return;
     };
+    let width = (ui.ctx().content_rect().width() - 80.0).clamp(480.0, 1200.0);
     egui::Modal::new(egui::Id::unique("import-preview")).show(ui.ctx(), |ui| {
-        ui.set_max_width(720.0);
+        ui.set_max_width(width);
         ui.heading(l.ta(
             "import-title",
             &[("file", preview.path.display().to_string().into())],
         ));
         egui::ScrollArea::vertical()
-            .max_height(420.0)
-            .show(ui, |ui| {
-                match &preview.result {
-                    Err(msg) => {
-                        ui.colored_label(ui.visuals().error_fg_color, msg);
-                    }
-                    Ok(imp) => {
-                        let r = &imp.report;
-                        ui.label(l.ta(
-                            "import-summary",
-                            &[
-                                ("file", preview.path.display().to_string().into()),
-                                ("sheet", r.sheet.clone().into()),
-                                ("sections", r.sections.into()),
-                                ("questions", r.questions.into()),
-                                ("options", r.options.into()),
-                                ("answers", r.answers.into()),
-                            ],
-                        ));
-                        ui.label(l.t(&format!("import-method-{}", r.method)));
-                        let c = &imp.catalogue;
-                        ui.weak(l.catalogue_line(c, false));
-                        if !r.filled {
-                            ui.label(l.t("import-blank"));
-                        }
-                        for n in &r.notes {
-                            ui.colored_label(ui.visuals().warn_fg_color, n.localize(l));
-                        }
-                        if r.uncertain {
-                            ui.colored_label(
-                                ui.visuals().warn_fg_color,
-                                l.t("import-uncertain-gui"),
-                            );
-                        }
-                        if !r.skipped.is_empty() {
-                            ui.collapsing(
-                                l.ta("import-skipped-count", &[("count", r.skipped.len().into())]),
-                                |ui| {
-                                    for s in &r.skipped {
-                                        ui.label(l.ta(
-                                            "import-skipped",
-                                            &[
-                                                ("row", s.row.into()),
-                                                ("reason", s.reason.localize(l).into()),
-                                            ],
-                                        ));
-                                    }
-                                },
-                            );
-                        }
-                    }
+            .id_salt("import-report")
+            .max_height(150.0)
+            .show(ui, |ui| match &preview.result {
+                Err(msg) => {
+                    ui.colored_label(ui.visuals().error_fg_color, msg);
                 }
-                let detected = preview
-                    .result
-                    .as_ref()
-                    .map(|i| i.report.method == "detected")
-                    .unwrap_or(true);
-                if detected {
-                    ui.separator();
-                    ui.strong(l.t("import-mapping"));
-                    mapping_ui(l, ui, &mut preview.mapping);
+                Ok(imp) => {
+                    let r = &imp.report;
+                    ui.label(l.ta(
+                        "import-summary",
+                        &[
+                            ("file", preview.path.display().to_string().into()),
+                            ("sheet", r.sheet.clone().into()),
+                            ("sections", r.sections.into()),
+                            ("questions", r.questions.into()),
+                            ("options", r.options.into()),
+                            ("answers", r.answers.into()),
+                        ],
+                    ));
+                    ui.label(l.t(&format!("import-method-{}", r.method)));
+                    let c = &imp.catalogue;
+                    ui.weak(l.catalogue_line(c, false));
+                    if !r.filled {
+                        ui.label(l.t("import-blank"));
+                    }
+                    for n in &r.notes {
+                        ui.colored_label(ui.visuals().warn_fg_color, n.localize(l));
+                    }
+                    if r.uncertain {
+                        ui.colored_label(ui.visuals().warn_fg_color, l.t("import-uncertain-gui"));
+                    }
+                    if !r.skipped.is_empty() {
+                        ui.collapsing(
+                            l.ta("import-skipped-count", &[("count", r.skipped.len().into())]),
+                            |ui| {
+                                for s in &r.skipped {
+                                    ui.label(l.ta(
+                                        "import-skipped",
+                                        &[
+                                            ("row", s.row.into()),
+                                            ("reason", s.reason.localize(l).into()),
+                                        ],
+                                    ));
+                                }
+                            },
+                        );
+                    }
                 }
             });
+        let detected = preview
+            .result
+            .as_ref()
+            .map(|i| i.report.method == "detected")
+            .unwrap_or(true);
+        if detected {
+            ui.separator();
+            crate::ui::import_wizard::wizard_ui(ui, l, &*preview, reading, out);
+            let uncertain = preview.result.as_ref().map_or(true, |i| i.report.uncertain);
+            egui::CollapsingHeader::new(l.t("import-mapping"))
+                .default_open(uncertain)
+                .show(ui, |ui| mapping_ui(l, ui, &mut preview.mapping));
+        }
         ui.horizontal(|ui| {
             if ui
                 .add_enabled(

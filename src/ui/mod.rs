@@ -16,6 +16,7 @@ pub mod grid;
 pub mod guide;
 pub mod header;
 pub mod import;
+pub mod import_wizard;
 pub mod menu;
 pub mod navigator;
 pub mod path_prompt;

@@ -14,6 +14,7 @@ mod archive;
 mod detect;
 pub mod grid;
 mod own;
+pub mod view;
 pub mod vocabulary;
 
 use std::collections::BTreeMap;
@@ -23,6 +24,7 @@ use serde::Serialize;
 
 pub use archive::{MAX_FILE_BYTES, MAX_PARTS, MAX_UNPACKED_BYTES, read_workbook};
 pub use grid::{Book, Grid, MAX_CELLS, MAX_COLS, MAX_MERGES, MAX_ROWS};
+pub use view::{RowKind, SheetView};
 pub use vocabulary::Vocabulary;
 
 use super::{HIDDEN_SHEET, MARKER, XlsxError};
@@ -172,6 +174,8 @@ pub struct Imported {
     pub report: ImportReport,
     /// Where the values sit (detected imports only).
     pub targets: Option<Targets>,
+    /// The sheet as detection saw it, for the mapping wizard (detected imports only).
+    pub view: Option<SheetView>,
 }
 
 /// Imports a workbook: exact for our own exports, by detection otherwise (with the words of

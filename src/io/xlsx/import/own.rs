@@ -169,6 +169,7 @@ pub(super) fn import_own(book: &mut Book, hidden: &Grid) -> Result<Imported, Xls
         project,
         report,
         targets: None,
+        view: None,
     })
 }
 

@@ -119,6 +119,7 @@ impl Builder<'_> {
             text,
             text_col,
             last_row,
+            ..
         } = line;
         let text_col = *text_col;
         if let Some(first) = self.seen.get(number.as_str()) {

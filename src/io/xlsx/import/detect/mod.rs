@@ -28,6 +28,7 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 
 use super::grid::Book;
+use super::view::{RowKind, SheetView};
 use super::vocabulary::Vocabulary;
 use super::{
     AnswerTarget, ImportReport, Imported, Mapping, Note, Targets, count_answers, is_filled,
@@ -149,12 +150,58 @@ pub(super) fn import_detected(
     if report.skipped.len() > report.questions {
         report.uncertain = true;
     }
+    let view = sheet_view(&layout, &rows, &headings, &targets, &report);
     Ok(Imported {
         catalogue,
         project,
         report,
         targets: Some(targets),
+        view: Some(view),
     })
+}
+
+/// The sheet with what each shown row was taken as, for the mapping wizard.
+fn sheet_view(
+    layout: &sheet::Layout,
+    rows: &rows::Rows,
+    headings: &headings::HeadingRoles,
+    targets: &Targets,
+    report: &ImportReport,
+) -> SheetView {
+    let mut view = SheetView::of(&layout.sheet, layout.names.clone(), &layout.grid);
+    for r in layout.first_row..=layout.last_row.min(view.cells.len() as u32) {
+        view.set(r, RowKind::Plain);
+    }
+    if let Some(r) = headings.row {
+        view.set(r, RowKind::Heading);
+    }
+    for (r, line) in &rows.lines {
+        match line {
+            rows::Line::Section { .. } => view.set(*r, RowKind::Section),
+            rows::Line::Question(q) => {
+                view.text_col = view.text_col.or(Some(q.text_col));
+                view.number_col = view.number_col.or(Some(q.number_col));
+                for below in *r..=q.last_row {
+                    view.set(below, RowKind::Question);
+                }
+            }
+            rows::Line::Option { .. } => view.set(*r, RowKind::Option),
+        }
+    }
+    for s in &report.skipped {
+        view.set(s.row.saturating_sub(1), RowKind::Skipped(s.reason.clone()));
+    }
+    view.header_cells = targets
+        .header
+        .values()
+        .filter_map(|c| match crate::io::xlsx::sheet_cell(c) {
+            Some((None, r, c)) => Some((r, c)),
+            Some((Some(s), r, c)) if s == layout.sheet => Some((r, c)),
+            _ => None,
+        })
+        .collect();
+    view.sign(headings.row, rows.first_question_row);
+    view
 }
 
 /// Names the other sheets holding questions, with their counts, when there are any.

@@ -34,7 +34,8 @@ pub(super) struct QuestionRow {
     pub printed: String,
     pub number: String,
     pub text: String,
-    /// The column of the question text.
+    /// The columns of the number and the question text.
+    pub number_col: u16,
     pub text_col: u16,
     /// The last row of the question (below its own when its number or text is merged down).
     pub last_row: u32,
@@ -55,6 +56,7 @@ struct Numbered {
     row: u32,
     number: Number,
     text: String,
+    number_col: u16,
     text_col: u16,
     last_row: u32,
     question_like: bool,
@@ -119,6 +121,7 @@ pub(super) fn classify(layout: &Layout, vocab: &Vocabulary, headings: &HeadingRo
                         number: normalize_number(&printed).unwrap_or(n.number.key),
                         printed,
                         text: n.text,
+                        number_col: n.number_col,
                         text_col: n.text_col,
                         last_row: n.last_row,
                     }),
@@ -215,6 +218,7 @@ fn first_pass(layout: &Layout, vocab: &Vocabulary, headings: &HeadingRoles) -> V
                     question_like: looks_like_question(&text),
                     number: q.number,
                     text,
+                    number_col: q.number_col,
                     text_col: q.text_col,
                     last_row,
                 }),

@@ -1,0 +1,211 @@
+//! The mapping wizard's changes: the user picks the sheet, gives a column a role, sets the
+//! first or last row read, or names a header value cell, on the grid of the sheet; each change
+//! goes into the preview's mapping and the workbook is read again at once. A preview changed
+//! this way is remembered for its layout when it is taken (see `AppState::import`).
+
+use crate::domain::project::HeaderField;
+use crate::io::xlsx::{Mapping, col_name};
+
+use super::state::AppState;
+
+/// What a column holds, as the user says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnRole {
+    /// Answer words (はい/いいえ/対象外, 該当/非該当).
+    Answer,
+    /// The mark of one answer: 0 はい, 1 いいえ, 2 対象外.
+    Mark(usize),
+    Remark,
+    Reference,
+    /// None of these (the column is taken out of every role).
+    Nothing,
+}
+
+impl ColumnRole {
+    pub const ALL: [ColumnRole; 7] = [
+        ColumnRole::Answer,
+        ColumnRole::Mark(0),
+        ColumnRole::Mark(1),
+        ColumnRole::Mark(2),
+        ColumnRole::Remark,
+        ColumnRole::Reference,
+        ColumnRole::Nothing,
+    ];
+
+    /// The message id of the menu entry that sets it.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            ColumnRole::Answer => "wizard-role-answer",
+            ColumnRole::Mark(0) => "wizard-role-yes",
+            ColumnRole::Mark(1) => "wizard-role-no",
+            ColumnRole::Mark(_) => "wizard-role-na",
+            ColumnRole::Remark => "wizard-role-remark",
+            ColumnRole::Reference => "wizard-role-reference",
+            ColumnRole::Nothing => "wizard-role-nothing",
+        }
+    }
+}
+
+/// One change to the mapping.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MapChange {
+    Sheet(String),
+    Column(u16, ColumnRole),
+    /// The first / last row read (0-based).
+    FirstRow(u32),
+    LastRow(u32),
+    /// A header field's value is in this cell (0-based) of the shown sheet.
+    HeaderCell(HeaderField, u32, u16),
+}
+
+/// The mapping with one change made.
+pub fn changed(mut m: Mapping, change: &MapChange) -> Mapping {
+    match change {
+        MapChange::Sheet(sheet) => {
+            // Another sheet has its own columns and rows: detected afresh.
+            return Mapping {
+                sheet: Some(sheet.clone()),
+                ..Mapping::default()
+            };
+        }
+        MapChange::Column(col, role) => set_column(&mut m, *col, *role),
+        MapChange::FirstRow(r) => {
+            m.first_row = Some(r + 1);
+            m.last_row = m.last_row.filter(|l| *l > *r);
+        }
+        MapChange::LastRow(r) => {
+            m.last_row = Some(r + 1);
+            m.first_row = m.first_row.filter(|f| *f <= r + 1);
+        }
+        MapChange::HeaderCell(field, r, c) => {
+            let cell = format!("{}{}", col_name(*c), r + 1);
+            m.header.retain(|_, v| *v != cell);
+            m.header.insert(field.key().to_string(), cell);
+        }
+    }
+    m
+}
+
+/// Gives `col` a role; it leaves every other role it had.
+fn set_column(m: &mut Mapping, col: u16, role: ColumnRole) {
+    let name = col_name(col);
+    let is = |c: &Option<String>| c.as_deref() == Some(name.as_str());
+    if is(&m.flag_column) {
+        m.flag_column = None;
+    }
+    if is(&m.remark_column) {
+        m.remark_column = None;
+    }
+    if is(&m.reference_column) {
+        m.reference_column = None;
+    }
+    // Marks come as a whole set: a column leaving it takes the set with it.
+    let in_marks = m.mark_columns.as_ref().is_some_and(|ms| ms.contains(&name));
+    if in_marks && !matches!(role, ColumnRole::Mark(_)) {
+        m.mark_columns = None;
+    }
+    match role {
+        ColumnRole::Answer => {
+            m.flag_column = Some(name);
+            m.mark_columns = None;
+        }
+        ColumnRole::Mark(i) => {
+            // The usual layout has はい・いいえ・対象外 side by side: the others follow.
+            let mut marks = m
+                .mark_columns
+                .clone()
+                .unwrap_or_else(|| [0, 1, 2].map(|k| col_name((col + k).saturating_sub(i as u16))));
+            if let Some(slot) = marks.get_mut(i) {
+                *slot = name;
+            }
+            m.mark_columns = Some(marks);
+            m.flag_column = None;
+        }
+        ColumnRole::Remark => m.remark_column = Some(name),
+        ColumnRole::Reference => m.reference_column = Some(name),
+        ColumnRole::Nothing => {}
+    }
+}
+
+impl AppState {
+    /// A change in the wizard: into the preview's mapping, and read again.
+    pub(super) fn map_import(&mut self, change: &MapChange) {
+        let Some(p) = &mut self.import_preview else {
+            return;
+        };
+        let mapping = changed(p.mapping.clone(), change);
+        let path = p.path.clone();
+        p.mapping = mapping.clone();
+        self.preview_import(path, mapping);
+    }
+
+    /// Reads the workbook again with the user's mapping (the wizard or the mapping fields).
+    pub(super) fn preview_import(&mut self, path: std::path::PathBuf, mapping: Mapping) {
+        if let Some(p) = &mut self.import_preview {
+            p.edited = true;
+        }
+        self.import(path, Some(mapping));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m() -> Mapping {
+        Mapping {
+            sheet: Some("S".into()),
+            flag_column: Some("C".into()),
+            remark_column: Some("D".into()),
+            first_row: Some(3),
+            last_row: Some(40),
+            ..Mapping::default()
+        }
+    }
+
+    #[test]
+    fn a_column_takes_one_role_and_leaves_the_others() {
+        let x = changed(m(), &MapChange::Column(3, ColumnRole::Answer));
+        assert_eq!(x.flag_column.as_deref(), Some("D"));
+        assert_eq!(x.remark_column, None);
+        let x = changed(m(), &MapChange::Column(2, ColumnRole::Nothing));
+        assert_eq!(x.flag_column, None);
+        assert_eq!(x.remark_column.as_deref(), Some("D"));
+    }
+
+    #[test]
+    fn a_mark_column_brings_its_neighbours_and_drops_the_answer_column() {
+        let x = changed(m(), &MapChange::Column(4, ColumnRole::Mark(0)));
+        assert_eq!(
+            x.mark_columns,
+            Some(["E".to_string(), "F".to_string(), "G".to_string()])
+        );
+        assert_eq!(x.flag_column, None);
+        let y = changed(x, &MapChange::Column(8, ColumnRole::Mark(2)));
+        assert_eq!(
+            y.mark_columns,
+            Some(["E".to_string(), "F".to_string(), "I".to_string()])
+        );
+        let z = changed(y, &MapChange::Column(5, ColumnRole::Remark));
+        assert_eq!(z.mark_columns, None);
+        assert_eq!(z.remark_column.as_deref(), Some("F"));
+    }
+
+    #[test]
+    fn rows_stay_in_order_and_another_sheet_starts_afresh() {
+        let x = changed(m(), &MapChange::FirstRow(49));
+        assert_eq!((x.first_row, x.last_row), (Some(50), None));
+        let x = changed(m(), &MapChange::LastRow(1));
+        assert_eq!((x.first_row, x.last_row), (None, Some(2)));
+        let x = changed(m(), &MapChange::Sheet("T".into()));
+        assert_eq!(
+            x,
+            Mapping {
+                sheet: Some("T".into()),
+                ..Mapping::default()
+            }
+        );
+        let x = changed(m(), &MapChange::HeaderCell(HeaderField::Vendor, 1, 1));
+        assert_eq!(x.header.get("vendor").map(String::as_str), Some("B2"));
+    }
+}

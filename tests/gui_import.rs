@@ -1,0 +1,279 @@
+//! Starting from someone else's workbook in the app, driven the way a user does it: the mapping
+//! wizard sets the answer column by a click on the column's letter, the preview reads the
+//! workbook again, and the next workbook of the same layout is read with that mapping without
+//! asking; a statement imported this way is exported into a copy of its workbook from the File
+//! menu.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use eframe::egui;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use kaijisho::app::{AppState, Settings};
+use kaijisho::domain::answer::AnswerValue;
+use kaijisho::i18n::Lang;
+use kaijisho::io::xlsx::Skip;
+use kaijisho::io::xlsx::import::RowKind;
+use kaijisho::ui::KaijishoApp;
+
+type H = Harness<'static, KaijishoApp>;
+
+fn harness(dir: &Path) -> H {
+    let settings = Settings {
+        lang: Some(Lang::Ja),
+        last_folder: Some(dir.to_path_buf()),
+        ..Settings::default()
+    };
+    let state = AppState::new(settings, Some(dir.to_path_buf())).unwrap();
+    let app = KaijishoApp::with_state(state, None);
+    let mut h = Harness::builder()
+        .with_size(egui::Vec2::new(1280.0, 800.0))
+        .build_eframe(|cc| {
+            kaijisho::ui::fonts::install(&cc.egui_ctx).unwrap();
+            app
+        });
+    h.run();
+    h
+}
+
+/// Runs frames until background work has finished and the window is still.
+fn settle(h: &mut H) {
+    let end = Instant::now() + Duration::from_secs(60);
+    h.step();
+    while h.state().state.busy() {
+        assert!(Instant::now() < end, "background work did not finish");
+        std::thread::sleep(Duration::from_millis(5));
+        h.step();
+    }
+    for _ in 0..4 {
+        if h.run_ok().is_some() {
+            return;
+        }
+    }
+    panic!("the window keeps repainting");
+}
+
+/// Clicks the last node whose label starts with `prefix` (a menu's entry is drawn on top).
+fn click_starting(h: &mut H, prefix: &str) {
+    let nodes: Vec<_> = h
+        .query_all_by(|n| n.label().is_some_and(|l| l.starts_with(prefix)))
+        .collect();
+    nodes
+        .last()
+        .unwrap_or_else(|| panic!("nothing labelled {prefix}…"))
+        .click();
+    settle(h);
+}
+
+fn menu(h: &mut H, menu: &str, entry: &str) {
+    h.get_by_label(menu).click();
+    h.run();
+    click_starting(h, entry);
+    settle(h);
+}
+
+/// Types `path` into the path prompt (its suggestion is selected on focus, so typing replaces
+/// it) and presses OK.
+fn choose_path(h: &mut H, path: &Path) {
+    let field = h.get_by_role_and_label(Role::TextInput, "ファイルのパス");
+    field.focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "ファイルのパス")
+        .type_text(&path.display().to_string());
+    h.run();
+    h.get_by_label("OK").click();
+    settle(h);
+}
+
+/// A checklist whose three answer-word columns cannot be told apart: the answer is in
+/// `answers` (column C), D and E print the other words.
+fn ambiguous_workbook(path: &Path, answers: [&str; 2]) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "機器セキュリティ確認表").unwrap();
+    let rows = [
+        ("1", "扱う情報のリストを提示できるか?(6.2.C1)"),
+        ("2", "責任者を設置しているか?(6.3.C1)"),
+    ];
+    for (i, (n, t)) in rows.iter().enumerate() {
+        let r = i as u32 + 1;
+        ws.write_string(r, 0, *n).unwrap();
+        ws.write_string(r, 1, *t).unwrap();
+        ws.write_string(r, 2, answers[i]).unwrap();
+        ws.write_string(r, 3, "はい").unwrap();
+        ws.write_string(r, 4, "対象外").unwrap();
+    }
+    wb.save(path).unwrap();
+}
+
+fn shown(h: &H, text: &str) -> bool {
+    h.query_by_label_contains(text).is_some()
+}
+
+#[test]
+fn the_wizard_sets_the_answer_column_by_a_click_and_the_next_workbook_of_the_layout_uses_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("first.xlsx");
+    ambiguous_workbook(&first, ["いいえ", "いいえ"]);
+    let mut h = harness(dir.path());
+    menu(&mut h, "ファイル", "Excel を取り込む…");
+    choose_path(&mut h, &first);
+    assert!(shown(&h, "推定に自信がありません"), "detection is unsure");
+    assert!(shown(&h, "回答 0 件"));
+    assert!(
+        shown(&h, "扱う情報のリスト"),
+        "the sheet is shown as a grid"
+    );
+
+    // Column C's letter, then its role.
+    click_starting(&mut h, "C 列");
+    click_starting(&mut h, "回答の列");
+    settle(&mut h);
+    assert!(
+        shown(&h, "回答 2 件"),
+        "the preview read the workbook again"
+    );
+    assert!(shown(&h, "C 列: 回答の列"), "the column shows its role");
+    h.get_by_label("取り込む").click();
+    settle(&mut h);
+    let doc = h.state().state.doc.as_ref().unwrap();
+    let q1 = doc.catalogue.find_by_number("1").unwrap().id.clone();
+    assert_eq!(doc.project.value(&q1), AnswerValue::No);
+
+    // Another vendor's copy of the same form: read with the confirmed mapping at once.
+    let second = dir.path().join("second.xlsx");
+    ambiguous_workbook(&second, ["はい", "対象外"]);
+    menu(&mut h, "ファイル", "Excel を取り込む…");
+    choose_path(&mut h, &second);
+    assert!(shown(&h, "前に確かめた同じ様式の対応付け"), "it says so");
+    assert!(shown(&h, "回答 2 件"));
+    h.get_by_label("取り込む").click();
+    h.run();
+    h.get_by_label("保存しない").click();
+    settle(&mut h);
+    let doc = h.state().state.doc.as_ref().unwrap();
+    let q2 = doc.catalogue.find_by_number("2").unwrap().id.clone();
+    assert_eq!(doc.project.value(&q1), AnswerValue::Yes);
+    assert_eq!(doc.project.value(&q2), AnswerValue::NotApplicable);
+    assert_eq!(h.state().state.settings.layouts.len(), 1);
+}
+
+#[test]
+fn a_skipped_row_says_why_and_a_row_number_sets_the_last_row_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rows.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, cells) in [
+        ["No.", "設問", "回答", "備考"],
+        ["1", "保守の記録を残しているか?", "はい", ""],
+        ["2", "保守の手順を定めているか?", "たぶん", ""],
+        ["3", "保守の窓口を置いているか?", "いいえ", "来期"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, v) in cells.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    wb.save(&path).unwrap();
+    let mut h = harness(dir.path());
+    menu(&mut h, "ファイル", "Excel を取り込む…");
+    choose_path(&mut h, &path);
+    assert!(shown(&h, "設問 3"));
+    let view = |h: &H| {
+        let p = h.state().state.import_preview.as_ref().unwrap();
+        p.result.as_ref().unwrap().view.clone().unwrap()
+    };
+    assert!(
+        matches!(
+            view(&h).rows[2],
+            RowKind::Skipped(Skip::FlagNotAnswer { .. })
+        ),
+        "{:?}",
+        view(&h).rows
+    );
+    // Row 3's number: read up to it.
+    let rows: Vec<_> = h
+        .query_all_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l == "3"))
+        .collect();
+    rows.first().unwrap().click();
+    h.run();
+    click_starting(&mut h, "この行まで読む");
+    settle(&mut h);
+    assert!(shown(&h, "設問 2"), "the last row read is row 3");
+    let preview = h.state().state.import_preview.as_ref().unwrap();
+    assert_eq!(preview.mapping.last_row, Some(3));
+}
+
+#[test]
+fn a_statement_from_a_workbook_is_exported_into_a_copy_of_it_from_the_file_menu() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = dir.path().join("公式チェックリスト.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, cells) in [
+        ["製造業者名", "", "", ""],
+        ["No.", "設問", "回答", "備考"],
+        ["1", "保守の記録を残しているか?", "", ""],
+        ["2", "保守の手順を定めているか?", "", ""],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, v) in cells.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    wb.save(&original).unwrap();
+    let bytes = std::fs::read(&original).unwrap();
+    let mut h = harness(dir.path());
+    menu(&mut h, "ファイル", "Excel を取り込む…");
+    choose_path(&mut h, &original);
+    h.get_by_label("取り込む").click();
+    settle(&mut h);
+    // Answer question 1 いいえ by its button.
+    h.get_by_label("1 いいえ").click();
+    h.run();
+
+    menu(
+        &mut h,
+        "ファイル",
+        "読み込んだワークブックに記入して書き出す…",
+    );
+    let suggested = h
+        .state()
+        .state
+        .view
+        .prompt
+        .as_ref()
+        .map(|p| p.text.clone())
+        .unwrap();
+    assert!(
+        suggested.ends_with("公式チェックリスト 記入済み.xlsx"),
+        "{suggested}"
+    );
+    h.get_by_label("OK").click();
+    settle(&mut h);
+    let out = dir.path().join("公式チェックリスト 記入済み.xlsx");
+    assert!(out.exists(), "{:?}", h.state().state.status);
+    assert_eq!(
+        std::fs::read(&original).unwrap(),
+        bytes,
+        "the original is untouched"
+    );
+    let back =
+        kaijisho::io::xlsx::import_file(&out, None, kaijisho::assets::import_vocabulary()).unwrap();
+    let q1 = back.catalogue.find_by_number("1").unwrap().id.clone();
+    assert_eq!(back.project.value(&q1), AnswerValue::No);
+}
