@@ -162,10 +162,16 @@ impl Localizer {
     /// with its question count when `count` is set.
     pub fn catalogue_line(&self, c: &crate::domain::catalogue::Catalogue, count: bool) -> String {
         let provenance = self.t(&format!("provenance-{}", c.provenance.kind.key()));
+        // An imported form whose title named no version says so in words.
+        let version = if c.form_version == "unknown" {
+            self.t("catalogue-version-unknown")
+        } else {
+            self.ta("catalogue-version", &[("version", s(&c.form_version))])
+        };
         let mut args = vec![
             ("title", s(&c.title)),
             ("kind", s(c.kind)),
-            ("version", s(&c.form_version)),
+            ("version", s(version)),
             ("provenance", s(provenance)),
         ];
         if count {

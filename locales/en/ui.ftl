@@ -185,8 +185,10 @@ task-lost = The work stopped before it finished ({ $task } { $file }). See the l
 recovery-unreadable = The recovery file { $file } could not be read ({ $detail }). It was kept as { $kept }.
 about-log = Log file: { $file }
 about-no-log = No log file is in use
-catalogue-line = { $title } ({ $kind } Ver.{ $version } / { $provenance })
-catalogue-line-count = { $title } ({ $kind } Ver.{ $version } / { $provenance }, { $count } questions)
+catalogue-version = Ver.{ $version }
+catalogue-version-unknown = version unknown
+catalogue-line = { $title } ({ $kind } { $version } / { $provenance })
+catalogue-line-count = { $title } ({ $kind } { $version } / { $provenance }, { $count } questions)
 # Training: presentation mode, zoom, exercises (issue 18)
 menu-presentation = Presentation
 menu-hide-vendor = Hide the vendor in presentations

@@ -185,8 +185,10 @@ task-lost = 処理が途中で止まりました ({ $task } { $file })。詳し�
 recovery-unreadable = 復元ファイル { $file } を読めませんでした ({ $detail })。ファイルは { $kept } として残してあります。
 about-log = ログファイル: { $file }
 about-no-log = ログファイルは使われていません
-catalogue-line = { $title } ({ $kind } Ver.{ $version } / { $provenance })
-catalogue-line-count = { $title } ({ $kind } Ver.{ $version } / { $provenance } { $count }問)
+catalogue-version = Ver.{ $version }
+catalogue-version-unknown = 版不明
+catalogue-line = { $title } ({ $kind } { $version } / { $provenance })
+catalogue-line-count = { $title } ({ $kind } { $version } / { $provenance } { $count }問)
 # Training: presentation mode, zoom, exercises (issue 18)
 menu-presentation = プレゼンテーション
 menu-hide-vendor = プレゼンテーションで製造業者名を隠す

@@ -66,12 +66,12 @@ impl Shade {
         let c = |r, g, b| egui::Color32::from_rgba_unmultiplied(r, g, b, 70);
         match self {
             Shade::Number => c(70, 130, 230),
-            Shade::Text => c(120, 120, 120),
+            Shade::Text => c(0, 150, 150),
             Shade::Reference => c(150, 90, 210),
             Shade::Answer => c(40, 170, 80),
             Shade::Remark => c(230, 190, 30),
             Shade::Header => c(240, 130, 30),
-            Shade::Section => c(90, 90, 90),
+            Shade::Section => c(110, 110, 110),
             Shade::Heading => c(30, 60, 120),
             Shade::Skipped => c(220, 50, 50),
             Shade::Outside => egui::Color32::TRANSPARENT,
@@ -289,7 +289,7 @@ fn cell_ui(
     ui.painter()
         .rect_filled(rect, 0.0, shade(view, m, r, c).color());
     if view.covered(r, c) {
-        ui.weak("⋯");
+        // Inside a merged range: its first cell holds the text.
         return;
     }
     let text = view

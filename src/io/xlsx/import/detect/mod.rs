@@ -105,6 +105,10 @@ pub(super) fn import_detected(
             sheets: layout.names.join(", "),
         });
     }
+    // The chosen sheet's count is what was read, not the first estimate.
+    if let Some(c) = report.sheets.iter_mut().find(|c| c.sheet == layout.sheet) {
+        c.questions = report.questions;
+    }
     note_other_sheets(&layout, &mut report);
     correspondence::read_correspondence(book, vocab, &mut report)?;
     let targets = Targets {
