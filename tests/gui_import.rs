@@ -277,3 +277,60 @@ fn a_statement_from_a_workbook_is_exported_into_a_copy_of_it_from_the_file_menu(
     let q1 = back.catalogue.find_by_number("1").unwrap().id.clone();
     assert_eq!(back.project.value(&q1), AnswerValue::No);
 }
+
+/// An MDS sheet, an SDS sheet and a correspondence sheet: the larger is read, the other is
+/// picked in the wizard's sheet list, and a question's 第5.2版 reference shows its 第6.0版
+/// counterpart beside the guideline section.
+#[test]
+fn the_other_question_sheet_is_picked_and_the_correspondence_shows_beside_the_guide() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("両方.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let sheets: [(&str, &[(&str, &str)]); 2] = [
+        (
+            "MDS",
+            &[
+                ("1", "最少権限の原則が適用されているか?(6.2.C1)"),
+                ("2", "機密防止の機能が有効か?(6.4.C5)"),
+                ("3", "不正な入力を防げるか?(6.5.C4)"),
+            ],
+        ),
+        (
+            "SDS",
+            &[
+                ("1", "利用者を認証しているか?(6.5.C1)"),
+                ("2", "保守の記録を残しているか?(6.3.C1)"),
+            ],
+        ),
+    ];
+    for (name, rows) in sheets {
+        let ws = wb.add_worksheet();
+        ws.set_name(name).unwrap();
+        ws.write_row(0, 0, ["No.", "設問", "回答", "備考"]).unwrap();
+        for (i, (n, t)) in rows.iter().enumerate() {
+            ws.write_row(i as u32 + 1, 0, [*n, *t, "はい", ""]).unwrap();
+        }
+    }
+    let map = wb.add_worksheet();
+    map.set_name("安全管理GL6.0版対応表").unwrap();
+    map.write_row(0, 0, ["第5.2版", "第6.0版"]).unwrap();
+    map.write_row(1, 0, ["6.5.C1", "シス14①"]).unwrap();
+    map.write_row(2, 0, ["6.3.C1", "企9②"]).unwrap();
+    wb.save(&path).unwrap();
+
+    let mut h = harness(dir.path());
+    menu(&mut h, "ファイル", "Excel を取り込む…");
+    choose_path(&mut h, &path);
+    assert!(
+        shown(&h, "シート「MDS」から"),
+        "the sheet with most questions"
+    );
+    h.get_by_role_and_label(Role::ComboBox, "シート").click();
+    h.run();
+    assert!(shown(&h, "MDS (設問 3)"), "each sheet with its questions");
+    click_starting(&mut h, "SDS (設問 2)");
+    assert!(shown(&h, "シート「SDS」から"), "the picked sheet is read");
+    h.get_by_label("取り込む").click();
+    settle(&mut h);
+    assert!(shown(&h, "第5.2版 6.5.C1 ↔ 第6.0版 シス14①"));
+}

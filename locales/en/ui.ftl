@@ -325,3 +325,5 @@ wizard-row-skipped = Skipped: { $reason }
 wizard-row-question = Question row
 wizard-row-option = Option row
 wizard-row-plain = Neither a question nor a section
+guide-correspondence = Correspondence (the workbook's sheet “{ $sheet }”)
+guide-correspondence-row = Guideline 5.2 { $old } ↔ 6.0 { $new }

@@ -325,3 +325,5 @@ wizard-row-skipped = 読み飛ばした行: { $reason }
 wizard-row-question = 設問の行
 wizard-row-option = 選択肢の行
 wizard-row-plain = 設問でも節でもない行
+guide-correspondence = 対応表 (ワークブックのシート「{ $sheet }」)
+guide-correspondence-row = 第5.2版 { $old } ↔ 第6.0版 { $new }

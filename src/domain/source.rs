@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::refs::RefGroup;
+
 /// Where things are in a workbook. Detected, or given by the user (all fields optional; given
 /// fields override detection). Columns are letters, cells are `B3` (or `表紙!B3` on another
 /// sheet), rows are 1-based.
@@ -35,6 +37,15 @@ pub struct Mapping {
     pub last_row: Option<u32>,
 }
 
+/// A row of the workbook's correspondence sheet (安全管理GL6.0版対応表): a 第5.2版 reference and
+/// the 第6.0版 one it became, as printed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Correspondence {
+    pub old: String,
+    pub new: String,
+}
+
 /// The workbook a statement was imported from.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -47,4 +58,56 @@ pub struct WorkbookSource {
     pub sheet: String,
     /// The mapping the import used (detected, or given and detected).
     pub mapping: Mapping,
+    /// The workbook's correspondence sheet, when it had one that parses (reference data shown
+    /// beside a question's guideline section).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub correspondence: Vec<Correspondence>,
+    /// The sheet the correspondence was read from.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub correspondence_sheet: String,
+}
+
+impl WorkbookSource {
+    /// The correspondence rows that name one of the question's references, on either side.
+    pub fn counterparts(&self, refs: &RefGroup) -> Vec<&Correspondence> {
+        if refs.refs.is_empty() {
+            return Vec::new();
+        }
+        self.correspondence
+            .iter()
+            .filter(|c| {
+                let (old, new) = (RefGroup::parse(&c.old), RefGroup::parse(&c.new));
+                refs.refs
+                    .iter()
+                    .any(|r| old.refs.contains(r) || new.refs.contains(r))
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counterparts_are_found_from_either_edition() {
+        let s = WorkbookSource {
+            correspondence: vec![
+                Correspondence {
+                    old: "6.5.C1".into(),
+                    new: "シス14①".into(),
+                },
+                Correspondence {
+                    old: "6.5.C2".into(),
+                    new: "シス14②".into(),
+                },
+            ],
+            ..WorkbookSource::default()
+        };
+        let found = |r: &str| s.counterparts(&RefGroup::parse(r)).len();
+        assert_eq!(found("(6.5.C1)"), 1);
+        assert_eq!(found("シス14②"), 1);
+        assert_eq!(found("6.5.C3"), 0);
+        assert_eq!(found("ここは参照ではない"), 0);
+    }
 }

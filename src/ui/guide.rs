@@ -59,6 +59,7 @@ pub fn guide_ui(
                             }
                         }
                     }
+                    crate::ui::correspondence::correspondence_ui(ui, doc, l);
                     let found = hints.hints_for(index, &doc.catalogue.guideline_edition, &refs);
                     ui.add_space(8.0);
                     ui.heading(l.t("guide-hints"));

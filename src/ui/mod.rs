@@ -8,6 +8,7 @@ pub mod carry;
 pub mod check;
 pub mod compare;
 pub mod confirm;
+pub mod correspondence;
 pub mod disk_conflict;
 pub mod exercise;
 pub mod file_browser;

@@ -34,7 +34,7 @@ use super::{
     AnswerTarget, ImportReport, Imported, Mapping, Note, Targets, count_answers, is_filled,
 };
 use crate::domain::catalogue::hex;
-use crate::domain::source::WorkbookSource;
+use crate::domain::source::{Correspondence, WorkbookSource};
 use crate::io::xlsx::{XlsxError, col_name};
 
 /// The error for a mapping that names something that cannot be.
@@ -148,6 +148,22 @@ pub(super) fn import_detected(
         sha256: format!("sha256:{}", hex(&Sha256::digest(&book.bytes))),
         sheet: layout.sheet.clone(),
         mapping: report.mapping.clone(),
+        correspondence: report
+            .correspondence
+            .iter()
+            .map(|p| Correspondence {
+                old: p.old.clone(),
+                new: p.new.clone(),
+            })
+            .collect(),
+        correspondence_sheet: report
+            .notes
+            .iter()
+            .find_map(|n| match n {
+                Note::Correspondence { sheet, .. } => Some(sheet.clone()),
+                _ => None,
+            })
+            .unwrap_or_default(),
     });
     report.answers = count_answers(&project);
     report.filled = is_filled(&project, report.answers);
