@@ -276,6 +276,31 @@ fn a_statement_from_a_workbook_is_exported_into_a_copy_of_it_from_the_file_menu(
         kaijisho::io::xlsx::import_file(&out, None, kaijisho::assets::import_vocabulary()).unwrap();
     let q1 = back.catalogue.find_by_number("1").unwrap().id.clone();
     assert_eq!(back.project.value(&q1), AnswerValue::No);
+
+    // The original changed since: refused, and reading it again is offered.
+    let mut changed = rust_xlsxwriter::Workbook::new();
+    changed
+        .add_worksheet()
+        .write_row(0, 0, ["No.", "設問", "回答"])
+        .unwrap()
+        .write_row(1, 0, ["1", "保守の記録を残しているか?", "はい"])
+        .unwrap();
+    changed.save(&original).unwrap();
+    menu(
+        &mut h,
+        "ファイル",
+        "読み込んだワークブックに記入して書き出す…",
+    );
+    choose_path(&mut h, &dir.path().join("again.xlsx"));
+    assert!(!dir.path().join("again.xlsx").exists());
+    assert!(shown(&h, "元のワークブックが変わっています"));
+    h.get_by_label("もう一度読み込む…").click();
+    settle(&mut h);
+    assert!(
+        shown(&h, "Excel の取り込み"),
+        "the import preview of the changed workbook"
+    );
+    assert!(shown(&h, "設問 1"));
 }
 
 /// An MDS sheet, an SDS sheet and a correspondence sheet: the larger is read, the other is

@@ -37,3 +37,6 @@ question-keys-short = Keys: 1/2/3 answer, ↑/↓ option rows, PageUp/PageDown p
 
 # Navigator
 nav-section-counts = { $answered }/{ $total }
+reimport-title = The original workbook has changed
+reimport-body = { $file } has changed since the statement was imported from it. Import it again and check it before writing into it (the current answers can be carried into the new statement with "New from this statement…").
+reimport-accept = Import it again…

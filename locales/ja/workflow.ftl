@@ -37,3 +37,6 @@ question-keys-short = キー操作: 1/2/3 で回答、↑/↓ で選択肢の行
 
 # Navigator
 nav-section-counts = { $answered }/{ $total }
+reimport-title = 元のワークブックが変わっています
+reimport-body = { $file } は、開示書を読み込んだ後に変更されています。書き込む前に、このワークブックをもう一度読み込んで内容を確かめてください (今の回答は「引き継いで新規作成…」で新しい開示書に引き継げます)。
+reimport-accept = もう一度読み込む…

@@ -137,6 +137,8 @@ pub enum Command {
     LocatedOriginal(PathBuf),
     /// Write the filled copy here.
     ExportInto(PathBuf),
+    /// The answer to "read the changed workbook again?".
+    ReimportOffer(bool),
     /// Read a workbook and show the import preview.
     Import(PathBuf),
     /// Read it again with a corrected mapping.

@@ -394,12 +394,13 @@ impl AppState {
                     self.fail(msg);
                 }
             },
-            Outcome::ExportedInto { path, result } => match result {
+            Outcome::ExportedInto {
+                path,
+                original,
+                result,
+            } => match result {
                 Ok(unwritten) => self.exported_into(path, &unwritten),
-                Err(e) => {
-                    let msg = e.localize(&self.loc);
-                    self.fail(msg);
-                }
+                Err(e) => self.export_into_failed(original, &e),
             },
             Outcome::Compared { generation, .. } if generation != self.compare_generation => {
                 log::info!("an earlier comparison finished after a newer one was asked for");

@@ -74,11 +74,36 @@ impl AppState {
         let (c, p) = (d.catalogue.clone(), d.project.clone());
         let file = out.clone();
         self.tasks.spawn(TaskKind::Export, out, move |_| {
-            let result =
-                io::xlsx::export_into(&file, &original, &c, &p, crate::assets::import_vocabulary())
-                    .map_err(|e| Box::new(e) as super::tasks::BoxedError);
-            Outcome::ExportedInto { path: file, result }
+            let vocab = crate::assets::import_vocabulary();
+            let result = io::xlsx::export_into(&file, &original, &c, &p, vocab);
+            Outcome::ExportedInto {
+                path: file,
+                original,
+                result,
+            }
         });
+    }
+
+    /// The export failed: said; when the original changed since the import, reading it again
+    /// is offered.
+    pub(super) fn export_into_failed(&mut self, original: PathBuf, e: &io::FileError) {
+        let msg = e.localize(&self.loc);
+        self.fail(msg);
+        if matches!(
+            e,
+            io::FileError::Workbook(io::xlsx::XlsxError::SourceChanged { .. })
+        ) {
+            self.view.reimport_offer = Some(original);
+        }
+    }
+
+    /// The answer to "read the changed workbook again?".
+    pub(super) fn reimport_offer_done(&mut self, accept: bool) {
+        if let Some(original) = self.view.reimport_offer.take()
+            && accept
+        {
+            self.import(original, None);
+        }
     }
 
     /// The copy is written: said, with what could not be written into it.

@@ -98,7 +98,9 @@ pub enum Outcome {
     /// A copy of the statement's own workbook filled: what had no cell in it.
     ExportedInto {
         path: PathBuf,
-        result: Result<Vec<crate::io::xlsx::Unwritten>, BoxedError>,
+        /// The original, for the offer to read it again when it changed.
+        original: PathBuf,
+        result: Result<Vec<crate::io::xlsx::Unwritten>, FileError>,
     },
     Compared {
         generation: u64,

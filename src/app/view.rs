@@ -104,6 +104,8 @@ pub struct View {
     pub presentation: Option<Presentation>,
     /// A Save As named a workbook or PDF: export there instead? (the file and the format)
     pub export_offer: Option<(PathBuf, super::documents::ExportFormat)>,
+    /// "Read the changed workbook again?" after an export into it was refused.
+    pub reimport_offer: Option<PathBuf>,
     /// The option row of an option question that 1/2/3 answer: the question and the row.
     pub option_row: Option<(String, usize)>,
     /// ヘルプ → キー操作一覧.

@@ -185,6 +185,7 @@ fn dialogs_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
     let native_missing = s.view.native_dialog_missing;
     path_prompt::path_prompt_ui(ui, l, s.view.prompt.as_mut(), native_missing, out);
     path_prompt::export_offer_ui(ui, l, s.view.export_offer.as_ref(), out);
+    path_prompt::reimport_offer_ui(ui, l, s.view.reimport_offer.as_ref(), out);
     confirm::confirm_ui(ui, l, s.view.confirm.is_some(), out);
     disk_conflict::disk_conflict_ui(ui, l, s.view.disk_conflict.as_deref(), out);
     recovery::recovery_ui(ui, l, s.recovery.as_ref(), s.doc.is_none(), out);

@@ -115,3 +115,27 @@ pub fn export_offer_ui(
         });
     });
 }
+
+/// "Read it again?" after an export into the original was refused because the workbook
+/// changed since it was imported.
+pub fn reimport_offer_ui(
+    ui: &mut egui::Ui,
+    l: &Localizer,
+    offer: Option<&PathBuf>,
+    out: &mut Vec<Command>,
+) {
+    let Some(path) = offer else { return };
+    egui::Modal::new(egui::Id::unique("reimport-offer")).show(ui.ctx(), |ui| {
+        ui.heading(l.t("reimport-title"));
+        let file = path.display().to_string();
+        ui.label(l.ta("reimport-body", &[("file", file.into())]));
+        ui.horizontal(|ui| {
+            if ui.button(l.t("reimport-accept")).clicked() {
+                out.push(Command::ReimportOffer(true));
+            }
+            if ui.button(l.t("dialog-cancel")).clicked() {
+                out.push(Command::ReimportOffer(false));
+            }
+        });
+    });
+}
