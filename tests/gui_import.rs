@@ -12,73 +12,29 @@
 )]
 
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 use eframe::egui;
 use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use kaijisho::app::{AppState, Settings};
+use kaijisho::app::Settings;
 use kaijisho::domain::answer::AnswerValue;
 use kaijisho::i18n::Lang;
 use kaijisho::io::xlsx::Skip;
 use kaijisho::io::xlsx::import::RowKind;
-use kaijisho::ui::KaijishoApp;
 
-type H = Harness<'static, KaijishoApp>;
+mod common {
+    pub mod gui;
+}
+use common::gui::{H, click_starting, menu, settle};
 
+/// The app in Japanese, its path prompts starting in `dir`.
 fn harness(dir: &Path) -> H {
     let settings = Settings {
         lang: Some(Lang::Ja),
         last_folder: Some(dir.to_path_buf()),
         ..Settings::default()
     };
-    let state = AppState::new(settings, Some(dir.to_path_buf())).unwrap();
-    let app = KaijishoApp::with_state(state, None);
-    let mut h = Harness::builder()
-        .with_size(egui::Vec2::new(1280.0, 800.0))
-        .build_eframe(|cc| {
-            kaijisho::ui::fonts::install(&cc.egui_ctx).unwrap();
-            app
-        });
-    h.run();
-    h
-}
-
-/// Runs frames until background work has finished and the window is still.
-fn settle(h: &mut H) {
-    let end = Instant::now() + Duration::from_secs(60);
-    h.step();
-    while h.state().state.busy() {
-        assert!(Instant::now() < end, "background work did not finish");
-        std::thread::sleep(Duration::from_millis(5));
-        h.step();
-    }
-    for _ in 0..4 {
-        if h.run_ok().is_some() {
-            return;
-        }
-    }
-    panic!("the window keeps repainting");
-}
-
-/// Clicks the last node whose label starts with `prefix` (a menu's entry is drawn on top).
-fn click_starting(h: &mut H, prefix: &str) {
-    let nodes: Vec<_> = h
-        .query_all_by(|n| n.label().is_some_and(|l| l.starts_with(prefix)))
-        .collect();
-    nodes
-        .last()
-        .unwrap_or_else(|| panic!("nothing labelled {prefix}…"))
-        .click();
-    settle(h);
-}
-
-fn menu(h: &mut H, menu: &str, entry: &str) {
-    h.get_by_label(menu).click();
-    h.run();
-    click_starting(h, entry);
-    settle(h);
+    common::gui::harness_with(dir, settings, egui::Vec2::new(1280.0, 800.0))
 }
 
 /// Types `path` into the path prompt (its suggestion is selected on focus, so typing replaces

@@ -1,0 +1,67 @@
+//! The real app in a headless egui_kittest harness, for the GUI tests: built the way `main`
+//! builds it (the bundled fonts installed), and run until background work is done.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use kaijisho::app::{AppState, Settings};
+use kaijisho::ui::KaijishoApp;
+
+pub type H = Harness<'static, KaijishoApp>;
+
+/// The app with `settings`, its data folder in `dir`, at `size`.
+pub fn harness_with(dir: &Path, settings: Settings, size: egui::Vec2) -> H {
+    let state = AppState::new(settings, Some(dir.to_path_buf())).unwrap();
+    let app = KaijishoApp::with_state(state, None);
+    let mut h = Harness::builder().with_size(size).build_eframe(|cc| {
+        kaijisho::ui::fonts::install(&cc.egui_ctx).unwrap();
+        app
+    });
+    h.run();
+    h
+}
+
+/// Runs frames until background work (import, export, compare) has finished and the window is
+/// still.
+pub fn settle(h: &mut H) {
+    let end = Instant::now() + Duration::from_secs(60);
+    h.step();
+    while h.state().state.busy() {
+        assert!(Instant::now() < end, "background work did not finish");
+        std::thread::sleep(Duration::from_millis(5));
+        h.step();
+    }
+    // A new dialog may lay itself out over a few more frames.
+    for _ in 0..4 {
+        if h.run_ok().is_some() {
+            return;
+        }
+    }
+    panic!("the window keeps repainting");
+}
+
+/// Clicks the last node whose label starts with `prefix` (a menu's entry is drawn last, on
+/// top of a start-screen button of the same name), then settles.
+pub fn click_starting(h: &mut H, prefix: &str) {
+    let nodes: Vec<_> = h
+        .query_all_by(|n| n.label().is_some_and(|l| l.starts_with(prefix)))
+        .collect();
+    nodes
+        .last()
+        .unwrap_or_else(|| panic!("nothing labelled {prefix}…"))
+        .click();
+    settle(h);
+}
+
+/// Opens a menu of the menu bar and clicks the entry whose label starts with `entry`.
+pub fn menu(h: &mut H, menu: &str, entry: &str) {
+    h.get_by_label(menu).click();
+    h.run();
+    click_starting(h, entry);
+}
