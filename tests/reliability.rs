@@ -195,6 +195,16 @@ fn unprivileged(dir: &Path) -> Proc {
     let copy = dir.join("kaijisho-bin");
     fs::copy(&bin, &copy).unwrap();
     fs::set_permissions(&copy, fs::Permissions::from_mode(0o755)).unwrap();
+    // Another test's child forked while the copy was open for writing holds that descriptor
+    // until it execs: running the copy then fails with ETXTBSY (26). Wait it out.
+    for _ in 0..200 {
+        match Proc::new(&copy).arg("--version").output() {
+            Err(e) if e.raw_os_error() == Some(26) => {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            _ => break,
+        }
+    }
     let mut p = Proc::new("setpriv");
     p.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
         .arg(copy);
