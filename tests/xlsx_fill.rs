@@ -632,3 +632,39 @@ fn a_filled_workbook_saved_by_libreoffice_reads_back() {
         );
     }
 }
+
+/// はい・いいえ・対象外 columns printed with boxes: the chosen box is ticked, the others stay
+/// boxes, and the copy reads back with the answers.
+#[test]
+fn printed_boxes_are_ticked_and_kept() {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_row(0, 0, ["No.", "設問", "はい", "いいえ", "対象外", "備考"])
+        .unwrap();
+    for r in 1..=3u32 {
+        ws.write_row(
+            r,
+            0,
+            [
+                &r.to_string(),
+                &format!("管理策{r}を定めているか?"),
+                "□",
+                "□",
+                "□",
+            ],
+        )
+        .unwrap();
+    }
+    let original = wb.save_to_buffer().unwrap();
+    let f = Fill {
+        values: vec![(0, String::new()), (1, String::new()), (3, String::new())],
+        header: vec![String::new(); 5],
+    };
+    let filled = fill_and_check("boxes.xlsx", &original, &f);
+    let mut book = read_workbook(Path::new("boxes.xlsx"), filled).unwrap();
+    let g = book.grid("Sheet1").unwrap();
+    let row = |r: u32| (2..5).map(|c| g.get(r, c).to_string()).collect::<Vec<_>>();
+    assert_eq!(row(1), ["■", "□", "□"]);
+    assert_eq!(row(2), ["□", "■", "□"]);
+    assert_eq!(row(3), ["□", "□", "□"], "unanswered keeps its boxes");
+}

@@ -284,6 +284,7 @@ impl AppState {
                     .ok()
                     .and_then(|i| i.view.as_ref())
                     .map(|v| v.signature.clone())
+                    .filter(|s| !s.is_empty())
             });
             let known = signature
                 .as_ref()

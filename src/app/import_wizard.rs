@@ -110,11 +110,26 @@ fn set_column(m: &mut Mapping, col: u16, role: ColumnRole) {
             m.mark_columns = None;
         }
         ColumnRole::Mark(i) => {
-            // The usual layout has はい・いいえ・対象外 side by side: the others follow.
-            let mut marks = m
-                .mark_columns
-                .clone()
-                .unwrap_or_else(|| [0, 1, 2].map(|k| col_name((col + k).saturating_sub(i as u16))));
+            // The usual layout has はい・いいえ・対象外 side by side: the others follow (to
+            // the right when there is no room on the left).
+            let mut marks = m.mark_columns.clone().unwrap_or_else(|| {
+                [0u16, 1, 2].map(|k| {
+                    let at = i32::from(col) + i32::from(k) - i as i32;
+                    let at = if at < 0 {
+                        i32::from(col) + 3 + i32::from(k)
+                    } else {
+                        at
+                    };
+                    col_name(u16::try_from(at).unwrap_or(col))
+                })
+            });
+            // A column is one answer's marks only: one already holding it takes this slot's.
+            if let Some(j) = marks.iter().position(|c| *c == name).filter(|j| *j != i)
+                && let Some(old) = marks.get(i).cloned()
+                && let Some(slot) = marks.get_mut(j)
+            {
+                *slot = old;
+            }
             if let Some(slot) = marks.get_mut(i) {
                 *slot = name;
             }
@@ -185,6 +200,21 @@ mod tests {
         assert_eq!(
             y.mark_columns,
             Some(["E".to_string(), "F".to_string(), "I".to_string()])
+        );
+        // A column already holding another answer's marks swaps with it.
+        let w = changed(y.clone(), &MapChange::Column(5, ColumnRole::Mark(0)));
+        assert_eq!(
+            w.mark_columns,
+            Some(["F".to_string(), "E".to_string(), "I".to_string()])
+        );
+        // No room on the left: the others go to the right, all distinct.
+        let v = changed(
+            Mapping::default(),
+            &MapChange::Column(0, ColumnRole::Mark(2)),
+        );
+        assert_eq!(
+            v.mark_columns,
+            Some(["D".to_string(), "E".to_string(), "A".to_string()])
         );
         let z = changed(y, &MapChange::Column(5, ColumnRole::Remark));
         assert_eq!(z.mark_columns, None);

@@ -179,20 +179,21 @@ fn answer_writes(
     w
 }
 
-/// What a mark cell shows: a mark when chosen, nothing when not; a cell that prints its word
-/// (□はい / ■はい, 該当) keeps the word with the mark before it.
+/// What a mark cell shows: a mark when chosen, nothing when not, a printed box kept (□ when
+/// not chosen, ■ when chosen); a cell that prints its word (□はい / ■はい, 該当) keeps the word
+/// with its mark before it.
 fn mark_text(shown: &str, chosen: bool, vocab: &Vocabulary) -> String {
-    let word = vocab.answer_word(shown).and_then(|v| vocab.word_for(v));
-    match (word, chosen) {
-        (Some(w), true) => format!("{}{w}", vocab.mark()),
-        (Some(w), false) => {
-            let off = vocab.marks_off.first().map_or("", String::as_str);
-            let had_box = shown.trim() != w;
-            format!("{}{w}", if had_box { off } else { "" })
-        }
-        (None, true) => vocab.mark().to_string(),
-        (None, false) => String::new(),
-    }
+    let shown = shown.trim();
+    let Some(w) = vocab.answer_word(shown).and_then(|v| vocab.word_for(v)) else {
+        return vocab.mark_in_place(shown, chosen);
+    };
+    let lead = shown.strip_suffix(w).unwrap_or_default().trim();
+    let lead = if lead.is_empty() {
+        if chosen { vocab.mark() } else { "" }.to_string()
+    } else {
+        vocab.mark_in_place(lead, chosen)
+    };
+    format!("{lead}{w}")
 }
 
 /// The header value cells; a 「製造業者名：…」 cell keeps its label.
@@ -260,8 +261,9 @@ fn rewrite_archive(
             .map_err(malformed)?
             .flatten()
             .ok_or_else(|| malformed(format!("no part for sheet {sheet}")))?;
-        parts.insert(part, w);
+        parts.insert(part_key(&part), w);
     }
+    let mut done: usize = 0;
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
@@ -270,7 +272,8 @@ fn rewrite_archive(
             .by_index_raw(i)
             .and_then(|f| f.name().map(|n| n.into_owned()))
             .map_err(|e| malformed(e.to_string()))?;
-        let new = if let Some(w) = parts.get(&name) {
+        let new = if let Some(w) = parts.get(&part_key(&name)) {
+            done += 1;
             let xml = read_part(&mut zip, &name).map_err(malformed)?;
             Some(sheet_xml::edit_sheet(&xml, w).map_err(|e| match e {
                 SheetEdit::Formula(cell) => XlsxError::FormulaCell {
@@ -296,17 +299,36 @@ fn rewrite_archive(
         };
         written.map_err(|e| XlsxError::Write(format!("{name}: {e}")))?;
     }
-    let done = out.finish().map_err(|e| XlsxError::Write(e.to_string()))?;
-    Ok(done.into_inner())
+    if done != parts.len() {
+        // A sheet the relationships name that the archive lacks: nothing may go unwritten.
+        let missing: Vec<&str> = parts.keys().map(String::as_str).collect();
+        return Err(malformed(format!(
+            "sheet parts not found: {}",
+            missing.join(", ")
+        )));
+    }
+    let finished = out.finish().map_err(|e| XlsxError::Write(e.to_string()))?;
+    Ok(finished.into_inner())
 }
 
-/// One part of the archive, uncompressed (within [`MAX_PART_BYTES`]).
+/// A part's name as calamine matches it: `/` for `\\`, no leading `/`, any case.
+fn part_key(name: &str) -> String {
+    name.replace('\\', "/")
+        .trim_start_matches('/')
+        .to_lowercase()
+}
+
+/// One part of the archive, uncompressed; a part over [`MAX_PART_BYTES`] is refused, never
+/// cut short.
 fn read_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Vec<u8>, String> {
     let f = zip.by_name(name).map_err(|e| format!("{name}: {e}"))?;
     let mut buf = Vec::new();
-    f.take(MAX_PART_BYTES)
+    f.take(MAX_PART_BYTES + 1)
         .read_to_end(&mut buf)
         .map_err(|e| format!("{name}: {e}"))?;
+    if buf.len() as u64 > MAX_PART_BYTES {
+        return Err(format!("{name}: more than {MAX_PART_BYTES} bytes"));
+    }
     Ok(buf)
 }
 

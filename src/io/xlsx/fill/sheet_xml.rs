@@ -11,6 +11,9 @@ use quick_xml::events::{BytesStart, Event};
 
 use crate::io::xlsx::{cell_index, col_name};
 
+/// Most array-formula and data-table ranges remembered in one sheet.
+const MAX_FORMULA_RANGES: usize = 100_000;
+
 /// What to write into a cell: text, or nothing (the value cleared, the style kept).
 pub type Writes = BTreeMap<(u32, u16), Option<String>>;
 
@@ -47,19 +50,34 @@ fn escape(text: &str) -> String {
     out
 }
 
-/// The XML of a cell holding `value` (or nothing), with the style it had.
-fn cell_xml(row: u32, col: u16, style: Option<&str>, value: Option<&str>) -> String {
+/// The XML of a cell holding `value` (or nothing), with the style it had; `p` is the sheet's
+/// namespace prefix (`x:`, or nothing).
+fn cell_xml(p: &str, (row, col): (u32, u16), style: Option<&str>, value: Option<&str>) -> String {
     let r = format!("{}{}", col_name(col), u64::from(row) + 1);
     let s = style
         .map(|s| format!(" s=\"{}\"", escape(s)))
         .unwrap_or_default();
     match value {
         Some(v) if !v.is_empty() => format!(
-            "<c r=\"{r}\"{s} t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>",
+            "<{p}c r=\"{r}\"{s} t=\"inlineStr\"><{p}is><{p}t xml:space=\"preserve\">{}</{p}t></{p}is></{p}c>",
             escape(v)
         ),
-        _ => format!("<c r=\"{r}\"{s}/>"),
+        _ => format!("<{p}c r=\"{r}\"{s}/>"),
     }
+}
+
+/// A range of cells (0-based, inclusive) from `A1:C3`.
+fn range_of(r: &str) -> Option<((u32, u16), (u32, u16))> {
+    let (a, b) = r.split_once(':').unwrap_or((r, r));
+    Some((cell_index(a)?, cell_index(b)?))
+}
+
+/// The namespace prefix of an element with its colon (`x:`), or nothing.
+fn prefix_of(e: &BytesStart<'_>) -> String {
+    e.name()
+        .prefix()
+        .map(|p| format!("{}:", p.into_inner()))
+        .unwrap_or_default()
 }
 
 /// The edit in progress.
@@ -68,6 +86,10 @@ struct Editor<'x> {
     out: Vec<u8>,
     copied: usize,
     pending: Writes,
+    /// The sheet's namespace prefix (`x:` in some generators' files), for what is written.
+    prefix: String,
+    /// Cells of array formulas and data tables (their first cell holds the formula).
+    formula_ranges: Vec<((u32, u16), (u32, u16))>,
 }
 
 impl Editor<'_> {
@@ -90,7 +112,7 @@ impl Editor<'_> {
             .collect();
         for k in keys {
             if let Some(v) = self.pending.remove(&k) {
-                let xml = cell_xml(k.0, k.1, None, v.as_deref());
+                let xml = cell_xml(&self.prefix, k, None, v.as_deref());
                 self.out.extend_from_slice(xml.as_bytes());
             }
         }
@@ -98,20 +120,24 @@ impl Editor<'_> {
 
     /// Writes whole new rows for the pending cells above `before` (all when `None`).
     fn new_rows(&mut self, before: Option<u32>) {
-        let rows: Vec<u32> = self
-            .pending
-            .keys()
-            .map(|(r, _)| *r)
-            .filter(|r| before.is_none_or(|b| *r < b))
-            .collect::<std::collections::BTreeSet<_>>()
-            .into_iter()
-            .collect();
-        for r in rows {
+        // The pending cells are ordered: only the first needs looking at, each time.
+        while let Some(&(r, _)) = self.pending.keys().next() {
+            if before.is_some_and(|b| r >= b) {
+                break;
+            }
+            let p = self.prefix.clone();
             self.out
-                .extend_from_slice(format!("<row r=\"{}\">", u64::from(r) + 1).as_bytes());
+                .extend_from_slice(format!("<{p}row r=\"{}\">", u64::from(r) + 1).as_bytes());
             self.new_cells(r, None);
-            self.out.extend_from_slice(b"</row>");
+            self.out.extend_from_slice(format!("</{p}row>").as_bytes());
         }
+    }
+
+    /// Whether a cell lies inside an array formula or data table it does not start.
+    fn in_formula_range(&self, cell: (u32, u16)) -> bool {
+        self.formula_ranges.iter().any(|&(a, b)| {
+            (a.0..=b.0).contains(&cell.0) && (a.1..=b.1).contains(&cell.1) && a != cell
+        })
     }
 
     fn has_row(&self, row: u32) -> bool {
@@ -129,30 +155,53 @@ pub fn edit_sheet(xml: &[u8], writes: &Writes) -> Result<Vec<u8>, SheetEdit> {
         out: Vec::with_capacity(xml.len() + writes.len() * 80),
         copied: 0,
         pending: writes.clone(),
+        prefix: String::new(),
+        formula_ranges: Vec::new(),
     };
-    let mut reader = Reader::from_reader(xml);
+    // quick-xml skips a byte-order mark without counting it: positions are kept in `xml`'s.
+    let base = if xml.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let mut reader = Reader::from_reader(xml.get(base..).unwrap_or_default());
     let mut in_data = false;
+    let mut closed = false;
     let mut row: Option<u32> = None;
     let mut last_row: Option<u32> = None;
     let mut next_col: u16 = 0;
     let bad = |e: &dyn std::fmt::Display| SheetEdit::Xml(e.to_string());
+    let at = |r: &Reader<&[u8]>| {
+        usize::try_from(r.buffer_position())
+            .map(|p| p + base)
+            .map_err(|e| bad(&e))
+    };
     loop {
-        let start = usize::try_from(reader.buffer_position()).map_err(|e| bad(&e))?;
+        let start = at(&reader)?;
         let event = reader.read_event().map_err(|e| bad(&e))?;
-        let end = usize::try_from(reader.buffer_position()).map_err(|e| bad(&e))?;
+        let end = at(&reader)?;
         match event {
-            Event::Start(e) if e.local_name().as_ref() == "sheetData" => in_data = true,
+            Event::Start(e) if e.local_name().as_ref() == "sheetData" => {
+                ed.prefix = prefix_of(&e);
+                in_data = true;
+            }
             Event::Empty(e) if e.local_name().as_ref() == "sheetData" => {
+                ed.prefix = prefix_of(&e);
+                let p = ed.prefix.clone();
                 ed.copy_to(start);
                 ed.copied = end;
-                ed.out.extend_from_slice(b"<sheetData>");
+                ed.out
+                    .extend_from_slice(format!("<{p}sheetData>").as_bytes());
                 ed.new_rows(None);
-                ed.out.extend_from_slice(b"</sheetData>");
+                ed.out
+                    .extend_from_slice(format!("</{p}sheetData>").as_bytes());
+                closed = true;
             }
             Event::End(e) if e.local_name().as_ref() == "sheetData" => {
                 ed.copy_to(start);
                 ed.new_rows(None);
                 in_data = false;
+                closed = true;
             }
             Event::Start(ref e) | Event::Empty(ref e)
                 if in_data && e.local_name().as_ref() == "row" =>
@@ -161,18 +210,26 @@ pub fn edit_sheet(xml: &[u8], writes: &Writes) -> Result<Vec<u8>, SheetEdit> {
                     .and_then(|v| v.trim().parse::<u32>().ok())
                     .and_then(|v| v.checked_sub(1))
                     .unwrap_or_else(|| last_row.map_or(0, |l| l + 1));
+                if last_row.is_some_and(|l| r <= l) {
+                    // Excel and LibreOffice never write this; a cell could land twice.
+                    return Err(SheetEdit::Xml(format!(
+                        "row {} out of order",
+                        u64::from(r) + 1
+                    )));
+                }
                 last_row = Some(r);
                 ed.copy_to(start);
                 ed.new_rows(Some(r));
                 if matches!(event, Event::Empty(_)) {
                     if ed.has_row(r) {
-                        // `<row …/>` becomes `<row …>cells</row>`.
+                        // `<row …/>` becomes `<row …>cells</row>`, with the row's own prefix.
                         let tag = xml.get(start..end).unwrap_or_default();
                         let open = tag.strip_suffix(b"/>").unwrap_or(tag);
                         ed.out.extend_from_slice(open.trim_ascii_end());
                         ed.out.push(b'>');
                         ed.new_cells(r, None);
-                        ed.out.extend_from_slice(b"</row>");
+                        let close = format!("</{}row>", prefix_of(e));
+                        ed.out.extend_from_slice(close.as_bytes());
                         ed.copied = end;
                     }
                 } else {
@@ -186,23 +243,47 @@ pub fn edit_sheet(xml: &[u8], writes: &Writes) -> Result<Vec<u8>, SheetEdit> {
                     ed.new_cells(r, None);
                 }
             }
+            Event::Start(ref e) | Event::Empty(ref e) if e.local_name().as_ref() == "f" => {
+                // An array formula or data table: its other cells are its results.
+                let kind = attr(e, "t");
+                if matches!(kind.as_deref(), Some("array" | "dataTable"))
+                    && let Some(range) = attr(e, "ref").as_deref().and_then(range_of)
+                    && ed.formula_ranges.len() < MAX_FORMULA_RANGES
+                {
+                    ed.formula_ranges.push(range);
+                }
+            }
             Event::Start(ref e) | Event::Empty(ref e) if e.local_name().as_ref() == "c" => {
                 let Some(r) = row else { continue };
                 let col = attr(e, "r")
                     .and_then(|v| cell_index(&v))
                     .map_or(next_col, |(_, c)| c);
+                if col < next_col {
+                    return Err(SheetEdit::Xml(format!(
+                        "cell {}{} out of order",
+                        col_name(col),
+                        u64::from(r) + 1
+                    )));
+                }
                 next_col = col.saturating_add(1);
                 ed.copy_to(start);
                 ed.new_cells(r, Some(col));
                 let Some(value) = ed.pending.remove(&(r, col)) else {
                     continue;
                 };
+                if ed.in_formula_range((r, col)) {
+                    return Err(SheetEdit::Formula(format!(
+                        "{}{}",
+                        col_name(col),
+                        u64::from(r) + 1
+                    )));
+                }
                 let mut span_end = end;
                 if matches!(event, Event::Start(_)) {
-                    span_end = skip_cell(&mut reader, r, col)?;
+                    span_end = skip_cell(&mut reader, (r, col))? + base;
                 }
                 let style = attr(e, "s");
-                let new = cell_xml(r, col, style.as_deref(), value.as_deref());
+                let new = cell_xml(&ed.prefix, (r, col), style.as_deref(), value.as_deref());
                 ed.out.extend_from_slice(new.as_bytes());
                 ed.copied = span_end;
             }
@@ -210,12 +291,25 @@ pub fn edit_sheet(xml: &[u8], writes: &Writes) -> Result<Vec<u8>, SheetEdit> {
             _ => {}
         }
     }
+    if !closed {
+        return Err(SheetEdit::Xml(
+            "the sheet has no complete <sheetData>".into(),
+        ));
+    }
+    if let Some((r, c)) = ed.pending.keys().next() {
+        // Never silently lost.
+        return Err(SheetEdit::Xml(format!(
+            "cell {}{} could not be written",
+            col_name(*c),
+            u64::from(*r) + 1
+        )));
+    }
     ed.copy_to(xml.len());
     Ok(ed.out)
 }
 
 /// Reads to the end of a cell, refusing one with a formula; returns the end of the cell.
-fn skip_cell(reader: &mut Reader<&[u8]>, row: u32, col: u16) -> Result<usize, SheetEdit> {
+fn skip_cell(reader: &mut Reader<&[u8]>, (row, col): (u32, u16)) -> Result<usize, SheetEdit> {
     let name = || format!("{}{}", col_name(col), u64::from(row) + 1);
     loop {
         match reader.read_event() {
@@ -285,5 +379,47 @@ mod tests {
             edit(SHEET, &[((4, 1), Some("はい"))]),
             Err(SheetEdit::Formula("B5".into()))
         );
+    }
+
+    #[test]
+    fn a_byte_order_mark_keeps_every_position() {
+        let with_bom = format!("\u{FEFF}{SHEET}");
+        let out = edit(&with_bom, &[((1, 1), Some("はい"))]).unwrap();
+        assert!(
+            out.starts_with("\u{FEFF}<worksheet><sheetData><row r=\"2\" spans=\"1:3\"><c r=\"A2\"")
+        );
+        assert!(out.contains("</c><c r=\"B2\" t=\"inlineStr\"><is><t xml:space=\"preserve\">はい</t></is></c><c r=\"C2\" s=\"5\"/></row>"), "{out}");
+    }
+
+    #[test]
+    fn a_prefixed_sheet_gets_prefixed_cells_and_rows() {
+        let xml =
+            "<x:worksheet xmlns:x=\"m\"><x:sheetData><x:row r=\"1\"/></x:sheetData></x:worksheet>";
+        let out = edit(xml, &[((0, 0), Some("はい")), ((2, 1), Some("x"))]).unwrap();
+        assert_eq!(
+            out,
+            "<x:worksheet xmlns:x=\"m\"><x:sheetData><x:row r=\"1\"><x:c r=\"A1\" t=\"inlineStr\"><x:is><x:t xml:space=\"preserve\">はい</x:t></x:is></x:c></x:row>\
+             <x:row r=\"3\"><x:c r=\"B3\" t=\"inlineStr\"><x:is><x:t xml:space=\"preserve\">x</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>"
+        );
+    }
+
+    #[test]
+    fn cells_of_an_array_formula_and_disorder_are_refused() {
+        let xml = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><f t=\"array\" ref=\"A1:A3\">B1:B3*2</f><v>2</v></c></row>\
+                   <row r=\"2\"><c r=\"A2\"><v>4</v></c></row></sheetData></worksheet>";
+        assert_eq!(
+            edit(xml, &[((1, 0), Some("はい"))]),
+            Err(SheetEdit::Formula("A2".into()))
+        );
+        let disorder = "<worksheet><sheetData><row r=\"5\"/><row r=\"3\"/></sheetData></worksheet>";
+        assert!(matches!(
+            edit(disorder, &[((2, 0), Some("x"))]),
+            Err(SheetEdit::Xml(_))
+        ));
+        let no_data = "<worksheet></worksheet>";
+        assert!(matches!(
+            edit(no_data, &[((0, 0), Some("x"))]),
+            Err(SheetEdit::Xml(_))
+        ));
     }
 }

@@ -20,13 +20,10 @@ fn is_true(v: &str) -> bool {
     matches!(v, "1" | "true")
 }
 
-/// An attribute value with the five predefined entities resolved.
+/// An attribute value with its entities and character references resolved (as calamine reads
+/// it: a sheet named `A&#38;B` is `A&B`).
 pub fn unescape(v: &str) -> String {
-    v.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
+    quick_xml::escape::unescape(v).map_or_else(|_| v.to_string(), |u| u.into_owned())
 }
 
 /// Reads the sheet list and the structure protection.
@@ -83,8 +80,8 @@ pub fn sheet_part(rels: &[u8], id: &str) -> Result<Option<String>, String> {
                 }
                 if this_id.as_deref() == Some(id) {
                     return Ok(target.map(|t| match t.strip_prefix('/') {
-                        Some(abs) => abs.to_string(),
-                        None => format!("xl/{t}"),
+                        Some(abs) => normalize(abs),
+                        None => normalize(&format!("xl/{t}")),
                     }));
                 }
             }
@@ -92,6 +89,22 @@ pub fn sheet_part(rels: &[u8], id: &str) -> Result<Option<String>, String> {
             _ => {}
         }
     }
+}
+
+/// A part path with `\\` as `/` and `.` and `..` resolved (`xl/./worksheets/../x.xml` →
+/// `xl/x.xml`).
+fn normalize(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for p in path.split(['/', '\\']) {
+        match p {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    parts.join("/")
 }
 
 /// Elements that follow `calcPr` in a workbook (a new `calcPr` goes before the first).
@@ -107,56 +120,77 @@ const AFTER_CALC_PR: [&str; 9] = [
     "extLst",
 ];
 
-/// workbook.xml with `fullCalcOnLoad="1"` on its `calcPr` (added when missing); every other
-/// byte as it was.
+/// workbook.xml with `fullCalcOnLoad="1"` on its `calcPr` (added, among `<workbook>`'s own
+/// children, in the place the schema gives it, when missing); every other byte as it was.
 pub fn set_full_calc_on_load(xml: &[u8]) -> Result<Vec<u8>, String> {
-    let mut reader = Reader::from_reader(xml);
+    // quick-xml skips a byte-order mark without counting it: positions are kept in `xml`'s.
+    let base = if xml.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let mut reader = Reader::from_reader(xml.get(base..).unwrap_or_default());
+    let at = |r: &Reader<&[u8]>| {
+        usize::try_from(r.buffer_position())
+            .map(|p| p + base)
+            .map_err(|e| e.to_string())
+    };
+    // 1 inside <workbook>: its direct children.
+    let mut depth = 0usize;
     loop {
-        let start = usize::try_from(reader.buffer_position()).map_err(|e| e.to_string())?;
+        let start = at(&reader)?;
         let event = reader.read_event().map_err(|e| e.to_string())?;
-        let end = usize::try_from(reader.buffer_position()).map_err(|e| e.to_string())?;
+        let end = at(&reader)?;
         let (before, after) = (
             xml.get(..start).unwrap_or_default(),
             xml.get(end..).unwrap_or_default(),
         );
         match event {
-            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "calcPr" => {
-                let tag = String::from_utf8_lossy(xml.get(start..end).unwrap_or_default());
-                let new_tag = match tag.find("fullCalcOnLoad=") {
-                    Some(at) => {
-                        let value_start = at + "fullCalcOnLoad=".len();
-                        let quote = tag.get(value_start..value_start + 1).unwrap_or("\"");
-                        let rest = tag.get(value_start + 1..).unwrap_or_default();
-                        let close = rest.find(quote).unwrap_or(0);
-                        format!(
-                            "{}fullCalcOnLoad={quote}1{quote}{}",
-                            tag.get(..at).unwrap_or_default(),
-                            rest.get(close + 1..).unwrap_or_default()
-                        )
-                    }
-                    None => {
-                        let name_end = tag.find("calcPr").map_or(0, |i| i + "calcPr".len());
-                        format!(
-                            "{} fullCalcOnLoad=\"1\"{}",
-                            tag.get(..name_end).unwrap_or_default(),
-                            tag.get(name_end..).unwrap_or_default()
-                        )
-                    }
-                };
+            Event::Start(e) | Event::Empty(e)
+                if depth == 1 && e.local_name().as_ref() == "calcPr" =>
+            {
+                let empty = xml.get(..end).is_some_and(|t| t.ends_with(b"/>"));
+                let new_tag = calc_pr_tag(&e, empty)?;
                 return Ok([before, new_tag.as_bytes(), after].concat());
             }
             Event::Start(e) | Event::Empty(e)
-                if AFTER_CALC_PR.contains(&e.local_name().as_ref()) =>
+                if depth == 1 && AFTER_CALC_PR.contains(&e.local_name().as_ref()) =>
             {
                 return Ok(insert_calc_pr(xml, start, e.name().as_ref()));
             }
-            Event::End(e) if e.local_name().as_ref() == "workbook" => {
+            Event::End(e) if depth == 1 && e.local_name().as_ref() == "workbook" => {
                 return Ok(insert_calc_pr(xml, start, e.name().as_ref()));
             }
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
             Event::Eof => return Err("workbook.xml ends without </workbook>".into()),
             _ => {}
         }
     }
+}
+
+/// A `calcPr` tag rebuilt from its attributes (values as written), `fullCalcOnLoad` set.
+fn calc_pr_tag(e: &quick_xml::events::BytesStart<'_>, empty: bool) -> Result<String, String> {
+    let mut tag = format!("<{}", e.name().as_ref());
+    let mut set = false;
+    for a in e.attributes() {
+        let a = a.map_err(|e| e.to_string())?;
+        let key = a.key.as_ref();
+        let raw = a.value.clone();
+        let value = if a.key.local_name().as_ref() == "fullCalcOnLoad" {
+            set = true;
+            "1".into()
+        } else {
+            raw
+        };
+        let quote = if value.contains('"') { '\'' } else { '"' };
+        tag.push_str(&format!(" {key}={quote}{value}{quote}"));
+    }
+    if !set {
+        tag.push_str(" fullCalcOnLoad=\"1\"");
+    }
+    tag.push_str(if empty { "/>" } else { ">" });
+    Ok(tag)
 }
 
 /// Inserts a `calcPr` at `at`, with the namespace prefix of the element found there.
@@ -183,13 +217,26 @@ mod tests {
         let wb = br#"<workbook><sheets><sheet name="A" sheetId="1" r:id="rId1"/></sheets><calcPr calcId="191029"/></workbook>"#;
         let out = String::from_utf8(set_full_calc_on_load(wb).unwrap()).unwrap();
         assert!(
-            out.contains(r#"<calcPr fullCalcOnLoad="1" calcId="191029"/>"#),
+            out.contains(r#"<calcPr calcId="191029" fullCalcOnLoad="1"/>"#),
             "{out}"
         );
-        let wb = br#"<workbook><calcPr fullCalcOnLoad='0' calcId="1"/></workbook>"#;
+        let wb = br#"<workbook><calcPr calcId="1" fullCalcOnLoad = '0'/></workbook>"#;
         let out = String::from_utf8(set_full_calc_on_load(wb).unwrap()).unwrap();
         assert!(
-            out.contains(r#"<calcPr fullCalcOnLoad='1' calcId="1"/>"#),
+            out.contains(r#"<calcPr calcId="1" fullCalcOnLoad="1"/>"#),
+            "{out}"
+        );
+        let wb = b"\xEF\xBB\xBF<workbook><sheets/><calcPr/></workbook>";
+        let out = set_full_calc_on_load(wb).unwrap();
+        assert_eq!(
+            out,
+            b"\xEF\xBB\xBF<workbook><sheets/><calcPr fullCalcOnLoad=\"1\"/></workbook>"
+        );
+        // An extLst inside a child is not where calcPr goes.
+        let wb = br#"<workbook><bookViews><workbookView><extLst/></workbookView></bookViews><sheets/></workbook>"#;
+        let out = String::from_utf8(set_full_calc_on_load(wb).unwrap()).unwrap();
+        assert!(
+            out.ends_with(r#"<sheets/><calcPr fullCalcOnLoad="1"/></workbook>"#),
             "{out}"
         );
         let wb = br#"<workbook><sheets/><extLst/></workbook>"#;
@@ -222,5 +269,10 @@ mod tests {
             Some("xl/worksheets/sheet9.xml")
         );
         assert_eq!(sheet_part(rels, "rId5").unwrap(), None);
+        let rels = br#"<Relationships><Relationship Id="rId1" Target="./worksheets/../worksheets/sheet1.xml"/></Relationships>"#;
+        assert_eq!(
+            sheet_part(rels, "rId1").unwrap().as_deref(),
+            Some("xl/worksheets/sheet1.xml")
+        );
     }
 }

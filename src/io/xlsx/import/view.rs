@@ -52,7 +52,8 @@ pub struct SheetView {
     pub text_col: Option<u16>,
     /// Header value cells on this sheet (row, column).
     pub header_cells: Vec<(u32, u16)>,
-    /// Sheet name and heading texts: how a confirmed layout is recognised again.
+    /// Sheet name and heading texts: how a confirmed layout is recognised again (empty when
+    /// the sheet has no texts to tell it by).
     pub signature: String,
 }
 
@@ -120,7 +121,12 @@ impl SheetView {
                 .filter_map(|row| row.iter().find(|t| !t.is_empty()).map(String::as_str))
                 .collect(),
         };
-        self.signature = format!("{}|{}", self.sheet, texts.join("|"));
+        // A sheet name alone would match any workbook whose detection failed the same way.
+        self.signature = if texts.is_empty() {
+            String::new()
+        } else {
+            format!("{}|{}", self.sheet, texts.join("|"))
+        };
     }
 
     /// The merged range a cell starts, if any.

@@ -64,6 +64,10 @@ pub struct Vocabulary {
     pub marks_on: Vec<String>,
     /// Characters of an unticked box (□): not a mark, stripped from a word beside it.
     pub marks_off: Vec<String>,
+    /// An unticked box and the ticked one written in its place when the answer is chosen
+    /// (□ → ■), so a filled form keeps its boxes.
+    #[serde(default)]
+    pub box_marks: Vec<(String, String)>,
     /// Whole cells that mark a column as chosen (1, x, TRUE …).
     pub mark_words: Vec<String>,
     /// Remarks that mean "no remark" (a dash).
@@ -122,6 +126,23 @@ impl Vocabulary {
     /// The mark written into a chosen column (the first of `marks_on`).
     pub fn mark(&self) -> &str {
         self.marks_on.first().map_or("○", String::as_str)
+    }
+
+    /// What a mark cell that shows only `shown` becomes: chosen, the ticked box for a printed
+    /// box (else the mark); not chosen, a printed box stays (anything else is cleared).
+    pub fn mark_in_place(&self, shown: &str, chosen: bool) -> String {
+        let shown = shown.trim();
+        let boxed = self
+            .box_marks
+            .iter()
+            .find(|(off, on)| off == shown || on == shown);
+        match (boxed, chosen) {
+            (Some((_, on)), true) => on.clone(),
+            (Some((off, _)), false) => off.clone(),
+            (None, true) => self.mark().to_string(),
+            (None, false) if self.marks_off.iter().any(|m| m == shown) => shown.to_string(),
+            (None, false) => String::new(),
+        }
     }
 
     /// The word written for an answer (the first word that gives it).

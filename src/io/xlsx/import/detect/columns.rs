@@ -81,6 +81,12 @@ pub(super) fn find_columns(
         for (slot, c) in out.iter_mut().zip(cols) {
             *slot = col_index(c).ok_or_else(|| bad_mapping(path, format!("mark column {c:?}")))?;
         }
+        if out[0] == out[1] || out[1] == out[2] || out[0] == out[2] {
+            return Err(bad_mapping(
+                path,
+                format!("mark_columns {cols:?}: each answer needs its own column"),
+            ));
+        }
         found.marks = Some(out);
         if given.flag_column.is_none() {
             found.flag = None;

@@ -48,7 +48,9 @@ fn scan(grid: &Grid, end: u32, prefix: &str, vocab: &Vocabulary, found: &mut Hea
                 continue;
             };
             found.kind_votes.extend(kind);
-            let next = cells.get(i + 1).filter(|(c, _)| *c <= col + 10);
+            // The value follows the label (after its merge, which on 方眼紙 forms is wide).
+            let reach = right_of(grid, r, *col).saturating_add(10);
+            let next = cells.get(i + 1).filter(|(c, _)| *c <= reach);
             match next {
                 Some((vc, value))
                     if vocab.header_field(value).is_none()
