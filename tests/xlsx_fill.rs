@@ -80,6 +80,7 @@ fn remark() -> impl Strategy<Value = String> {
         1 => Just("=SUM(A1:A3)".to_string()),
         1 => Just("<b>&amp; \"引用\" 'x'".to_string()),
         1 => Just("一行目\n二行目".to_string()),
+        1 => Just("Excel の _x0041_ はそのまま".to_string()),
         3 => "[ぁ-んァ-ヶ一-龠a-z0-9<>&=~～・、。]{1,24}".prop_map(|s| format!("メモ{s}")),
     ]
 }

@@ -60,10 +60,30 @@ fn cell_xml(p: &str, (row, col): (u32, u16), style: Option<&str>, value: Option<
     match value {
         Some(v) if !v.is_empty() => format!(
             "<{p}c r=\"{r}\"{s} t=\"inlineStr\"><{p}is><{p}t xml:space=\"preserve\">{}</{p}t></{p}is></{p}c>",
-            escape(v)
+            escape(&excel_escape(v))
         ),
         _ => format!("<{p}c r=\"{r}\"{s}/>"),
     }
+}
+
+/// Text with every `_xHHHH_` that Excel would read as an escaped character written as
+/// `_x005F_xHHHH_`, so it reads back as typed.
+fn excel_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("_x") {
+        let (before, from) = rest.split_at(at);
+        out.push_str(before);
+        let looks_escaped = from.len() >= 7
+            && from.is_char_boundary(6)
+            && from.get(2..6).is_some_and(|h| h.chars().all(|c| c.is_ascii_hexdigit()))
+            && from.get(6..7) == Some("_");
+        // The underscore itself written as an escape: `_x005F_` + `x0041_`.
+        out.push_str(if looks_escaped { "_x005F_" } else { "_" });
+        rest = from.get(1..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A range of cells (0-based, inclusive) from `A1:C3`.
@@ -421,5 +441,13 @@ mod tests {
             edit(no_data, &[((0, 0), Some("x"))]),
             Err(SheetEdit::Xml(_))
         ));
+    }
+
+    #[test]
+    fn text_that_looks_like_an_excel_escape_is_kept() {
+        assert_eq!(excel_escape("a_x0041_b"), "a_x005F_x0041_b");
+        assert_eq!(excel_escape("_x00"), "_x00");
+        assert_eq!(excel_escape("備考_xZZZZ_"), "備考_xZZZZ_");
+        assert_eq!(excel_escape("__x0041_"), "__x005F_x0041_");
     }
 }

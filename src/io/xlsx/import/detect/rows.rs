@@ -69,6 +69,9 @@ enum Found {
     Section(String),
     /// A lone Japanese cell: a section title when it stands among questions.
     Lone(String),
+    /// A header label row (製造業者名：…): the header phase reads it; its value (a product
+    /// named "V0") is not a title and must not change the form's version or title.
+    Label(String),
     Other(String),
 }
 
@@ -161,6 +164,8 @@ pub(super) fn classify(layout: &Layout, vocab: &Vocabulary, headings: &HeadingRo
                 });
             }
             Found::Numbered(n) => not_a_row(&mut rows, r, &n.text),
+            Found::Label(text) if started => not_a_row(&mut rows, r, &text),
+            Found::Label(_) => {}
             Found::Option(text) | Found::Lone(text) | Found::Other(text) => {
                 not_a_row(&mut rows, r, &text)
             }
@@ -254,6 +259,8 @@ fn first_pass(layout: &Layout, vocab: &Vocabulary, headings: &HeadingRoles) -> V
             row,
             if lone {
                 Found::Lone(first_text.to_string())
+            } else if is_label_row {
+                Found::Label(joined())
             } else {
                 Found::Other(joined())
             },
