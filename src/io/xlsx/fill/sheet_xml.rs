@@ -76,7 +76,9 @@ fn excel_escape(text: &str) -> String {
         out.push_str(before);
         let looks_escaped = from.len() >= 7
             && from.is_char_boundary(6)
-            && from.get(2..6).is_some_and(|h| h.chars().all(|c| c.is_ascii_hexdigit()))
+            && from
+                .get(2..6)
+                .is_some_and(|h| h.chars().all(|c| c.is_ascii_hexdigit()))
             && from.get(6..7) == Some("_");
         // The underscore itself written as an escape: `_x005F_` + `x0041_`.
         out.push_str(if looks_escaped { "_x005F_" } else { "_" });
@@ -151,6 +153,40 @@ impl Editor<'_> {
             self.new_cells(r, None);
             self.out.extend_from_slice(format!("</{p}row>").as_bytes());
         }
+    }
+
+    /// A cell of the sheet at `start..end` (`base` added to the reader's positions): the
+    /// pending cells left of it written, then it replaced when it is a target.
+    fn cell(
+        &mut self,
+        reader: &mut Reader<&[u8]>,
+        e: &BytesStart<'_>,
+        open: bool,
+        (start, end, base): (usize, usize, usize),
+        (r, col): (u32, u16),
+    ) -> Result<(), SheetEdit> {
+        self.copy_to(start);
+        self.new_cells(r, Some(col));
+        let Some(value) = self.pending.remove(&(r, col)) else {
+            return Ok(());
+        };
+        if self.in_formula_range((r, col)) {
+            return Err(SheetEdit::Formula(format!(
+                "{}{}",
+                col_name(col),
+                u64::from(r) + 1
+            )));
+        }
+        let span_end = if open {
+            skip_cell(reader, (r, col))? + base
+        } else {
+            end
+        };
+        let style = attr(e, "s");
+        let new = cell_xml(&self.prefix, (r, col), style.as_deref(), value.as_deref());
+        self.out.extend_from_slice(new.as_bytes());
+        self.copied = span_end;
+        Ok(())
     }
 
     /// Whether a cell lies inside an array formula or data table it does not start.
@@ -286,26 +322,8 @@ pub fn edit_sheet(xml: &[u8], writes: &Writes) -> Result<Vec<u8>, SheetEdit> {
                     )));
                 }
                 next_col = col.saturating_add(1);
-                ed.copy_to(start);
-                ed.new_cells(r, Some(col));
-                let Some(value) = ed.pending.remove(&(r, col)) else {
-                    continue;
-                };
-                if ed.in_formula_range((r, col)) {
-                    return Err(SheetEdit::Formula(format!(
-                        "{}{}",
-                        col_name(col),
-                        u64::from(r) + 1
-                    )));
-                }
-                let mut span_end = end;
-                if matches!(event, Event::Start(_)) {
-                    span_end = skip_cell(&mut reader, (r, col))? + base;
-                }
-                let style = attr(e, "s");
-                let new = cell_xml(&ed.prefix, (r, col), style.as_deref(), value.as_deref());
-                ed.out.extend_from_slice(new.as_bytes());
-                ed.copied = span_end;
+                let open = matches!(event, Event::Start(_));
+                ed.cell(&mut reader, e, open, (start, end, base), (r, col))?;
             }
             Event::Eof => break,
             _ => {}

@@ -41,6 +41,11 @@ pub(super) fn find_headings(layout: &Layout, vocab: &Vocabulary) -> HeadingRoles
         .min(layout.first_row.saturating_add(HEADING_SEARCH_ROWS));
     for r in layout.first_row..=end {
         let cells = grid.cells(r);
+        // A header row (事業者名 | 0 ぁ) is no heading, and its value no first question.
+        let first = cells.first().map_or("", |(_, v)| *v);
+        if vocab.header_field(first).is_some() || vocab.label_and_value(first).is_some() {
+            continue;
+        }
         if numbered_cells(&cells).is_some() {
             break;
         }

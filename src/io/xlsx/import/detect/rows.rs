@@ -201,6 +201,14 @@ fn first_pass(layout: &Layout, vocab: &Vocabulary, headings: &HeadingRoles) -> V
         let Some(&(_, first_text)) = cells.first() else {
             continue;
         };
+        // A header label first (製造業者名 | 0 ぁ): its value is never a numbered row.
+        if vocab.header_field(first_text).is_some() || vocab.label_and_value(first_text).is_some() {
+            found.push((
+                row,
+                Found::Label(cells.iter().map(|(_, v)| *v).collect::<Vec<_>>().join(" ")),
+            ));
+            continue;
+        }
         let joined = || cells.iter().map(|(_, v)| *v).collect::<Vec<_>>().join(" ");
         if let Some(q) = numbered_cells(&cells).filter(|q| vocab.header_field(&q.text).is_none()) {
             // A number or text merged down takes the rows below with it.
