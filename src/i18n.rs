@@ -176,6 +176,36 @@ impl Localizer {
         }
     }
 
+    /// A header field's label: 製造業者/製品名称 for MDS, サービス事業者/サービス名称 for SDS.
+    pub fn header_label(
+        &self,
+        field: crate::domain::project::HeaderField,
+        kind: crate::domain::catalogue::Kind,
+    ) -> String {
+        use crate::domain::catalogue::Kind;
+        use crate::domain::project::HeaderField;
+        let id = match (field, kind) {
+            (HeaderField::Vendor, Kind::Sds) => "header-vendor-sds".to_string(),
+            (HeaderField::Product, Kind::Sds) => "header-product-sds".to_string(),
+            _ => format!("header-{}", field.key()),
+        };
+        self.t(&id)
+    }
+
+    /// What is wrong with a header field, naming the field as the form labels it.
+    pub fn header_finding(
+        &self,
+        f: &crate::domain::validation::HeaderFinding,
+        kind: crate::domain::catalogue::Kind,
+    ) -> String {
+        use crate::domain::validation::HeaderProblem;
+        let field = s(self.header_label(f.field, kind));
+        match f.problem {
+            HeaderProblem::Missing => self.ta("finding-header-missing", &[("field", field)]),
+            HeaderProblem::NotADate => self.ta("finding-header-date", &[("field", field)]),
+        }
+    }
+
     pub fn severity(&self, s: Severity) -> String {
         self.t(&format!("severity-{}", s.key()))
     }

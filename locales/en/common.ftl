@@ -35,3 +35,5 @@ weight-recommended = recommended (推奨)
 register-old = written { $months } months ago
 register-no-date = 作成日 (date written) is not a date
 register-older-edition = guideline edition { $edition } (register expects { $wanted })
+finding-header-missing = { $field } is empty
+finding-header-date = { $field } is not a date (e.g. 2026年11月23日, 令和8年11月23日, R8.11.23, 2026/11/23)

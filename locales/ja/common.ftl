@@ -35,3 +35,5 @@ weight-recommended = 推奨
 register-old = 作成から { $months } か月
 register-no-date = 作成日が日付ではありません
 register-older-edition = ガイドライン第{ $edition }版 (台帳は第{ $wanted }版)
+finding-header-missing = { $field }が入力されていません
+finding-header-date = { $field }が日付として読めません (例: 2026年11月23日、令和8年11月23日、R8.11.23)

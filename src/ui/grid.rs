@@ -90,9 +90,16 @@ pub fn grid_ui(
                     let mut open = false;
                     tr.col(|ui| {
                         let mark = if r.finding { " △" } else { "" };
+                        // What is wrong, then how to open the question.
+                        let why = crate::ui::findings::summary(l, &doc.findings, &r.question_id);
+                        let hint = if why.is_empty() {
+                            l.t("grid-open-hint")
+                        } else {
+                            format!("{why}\n{}", l.t("grid-open-hint"))
+                        };
                         open |= ui
                             .add(egui::Button::new(format!("{}{mark}", r.number)).frame(false))
-                            .on_hover_text(l.t("grid-open-hint"))
+                            .on_hover_text(hint)
                             .clicked();
                     });
                     tr.col(|ui| {

@@ -102,6 +102,7 @@ fn selection_changed(ui: &egui::Ui, doc: &Doc) -> bool {
 /// and the number and text cut to the panel's width with "…" (the full text on hover).
 fn question_row(
     ui: &mut egui::Ui,
+    l: &Localizer,
     doc: &Doc,
     q: &Question,
     review_mode: bool,
@@ -119,11 +120,15 @@ fn question_row(
             ui.set_min_width(STATUS_WIDTH);
             ui.colored_label(color, format!("[{mark}]"));
         });
-        let warn = ui.visuals().warn_fg_color;
-        let text = if has_warning(doc, q) { "△" } else { "" };
         ui.allocate_ui_with_layout(egui::vec2(MARK_WIDTH, height), left, |ui| {
             ui.set_min_width(MARK_WIDTH);
-            ui.colored_label(warn, text);
+            if has_warning(doc, q) {
+                // What is wrong, on hover.
+                let why = crate::ui::findings::summary(l, &doc.findings, &q.id);
+                crate::ui::findings::mark(ui, Severity::Warning, &why);
+            } else {
+                ui.label("");
+            }
         });
         if review_mode {
             // The reviewer's own status, beside the vendor's answer.
@@ -243,7 +248,7 @@ pub fn navigator_ui(
                             .show_header(ui, |ui| section_header(ui, &title, &counts))
                             .body(|ui| {
                                 for q in shown {
-                                    question_row(ui, doc, q, review_mode, follow, cmds);
+                                    question_row(ui, l, doc, q, review_mode, follow, cmds);
                                 }
                             });
                         // The title folds and unfolds too, not only the arrow.

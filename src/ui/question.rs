@@ -99,6 +99,8 @@ struct OptionRows<'a> {
     marked: usize,
     /// Tab was pressed with nothing focused: the marked row's first answer takes it.
     tab_in: bool,
+    /// The statement's findings: each row shows its own under it.
+    findings: &'a [crate::domain::validation::Finding],
 }
 
 fn option_rows_ui(ui: &mut egui::Ui, l: &Localizer, r: &OptionRows, cmds: &mut Vec<Command>) {
@@ -135,6 +137,13 @@ fn option_rows_ui(ui: &mut egui::Ui, l: &Localizer, r: &OptionRows, cmds: &mut V
                     option: Some(o.id.clone()),
                     text,
                 });
+                crate::ui::findings::question_lines(
+                    ui,
+                    l,
+                    r.findings,
+                    &q.id,
+                    Some(o.label.as_str()),
+                );
             });
     }
 }
@@ -229,6 +238,7 @@ pub fn question_ui(
                             number: &number,
                             marked: option_row,
                             tab_in,
+                            findings: &doc.findings,
                         };
                         option_rows_ui(ui, l, &rows, cmds);
                     }
@@ -251,6 +261,8 @@ pub fn question_ui(
                         });
                     }
                 });
+                // What is wrong with the answer (or the question as a whole), under it.
+                crate::ui::findings::question_lines(ui, l, &doc.findings, &q.id, None);
                 if review_mode {
                     ui.add_space(8.0);
                     crate::ui::review::review_block_ui(ui, doc, l, q, cmds);

@@ -1,0 +1,200 @@
+//! Feedback where the user looks (issue 15): findings under the control they concern with a △
+//! that says what is wrong, header checks and the calendar beside 作成日, status messages that
+//! expire, recovery per window, language, hints. Driven the way a user drives the app: menus
+//! clicked, keys pressed, text typed; nothing sets the app's state to get somewhere.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use eframe::egui;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use kaijisho::app::{AppState, Settings};
+use kaijisho::i18n::Lang;
+use kaijisho::ui::KaijishoApp;
+
+type H = Harness<'static, KaijishoApp>;
+
+fn harness_in(dir: &Path, lang: Lang) -> H {
+    let settings = Settings {
+        lang: Some(lang),
+        ..Settings::default()
+    };
+    let state = AppState::new(settings, Some(dir.to_path_buf())).unwrap();
+    let app = KaijishoApp::with_state(state, None).without_native_dialog();
+    let mut h = Harness::builder()
+        .with_size(egui::Vec2::new(1280.0, 800.0))
+        .build_eframe(|cc| {
+            kaijisho::ui::fonts::install(&cc.egui_ctx).unwrap();
+            app
+        });
+    h.run();
+    h
+}
+
+fn harness(dir: &Path) -> H {
+    harness_in(dir, Lang::Ja)
+}
+
+/// Runs frames until background work has finished and the window is still.
+fn settle(h: &mut H) {
+    let end = Instant::now() + Duration::from_secs(60);
+    h.step();
+    while h.state().state.busy() {
+        assert!(Instant::now() < end, "background work did not finish");
+        std::thread::sleep(Duration::from_millis(5));
+        h.step();
+    }
+    for _ in 0..4 {
+        if h.run_ok().is_some() {
+            return;
+        }
+    }
+    panic!("the window keeps repainting");
+}
+
+/// Opens a menu of the menu bar and clicks one of its entries.
+fn menu(h: &mut H, menu: &str, entry: &str) {
+    h.get_by_label(menu).click();
+    h.run();
+    let with_shortcut = format!("{entry} ");
+    let nodes: Vec<_> = h
+        .query_all_by(|n| {
+            n.label()
+                .is_some_and(|l| l == entry || l.starts_with(&with_shortcut))
+        })
+        .collect();
+    nodes.last().expect("the entry is in the open menu").click();
+    settle(h);
+}
+
+/// Replaces the text of the field with this label by `text`, as typed.
+fn retype(h: &mut H, role: Role, label: &str, text: &str) {
+    h.get_by_role_and_label(role, label).focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.get_by_role_and_label(role, label).type_text(text);
+    h.run();
+}
+
+fn field(h: &H, label: &str) -> String {
+    h.get_by_role_and_label(Role::TextInput, label)
+        .value()
+        .unwrap_or_default()
+}
+
+fn count(h: &H, label: &str) -> usize {
+    h.query_all_by_label(label).count()
+}
+
+/// Clicks the navigator row of the question whose number and text start with `prefix`.
+fn select(h: &mut H, prefix: &str) {
+    h.get_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with(prefix)))
+        .click();
+    h.run();
+}
+
+/// From the start screen: a new MDS statement with this product and version (no vendor).
+fn new_statement(h: &mut H, product: &str, version: &str) {
+    retype(h, Role::TextInput, "製品名称", product);
+    retype(h, Role::TextInput, "バージョン", version);
+    h.get_by_label("作成").click();
+    h.run();
+    assert!(h.state().state.doc.is_some());
+}
+
+#[test]
+fn header_findings_stand_under_their_field_and_the_calendar_writes_an_undoable_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    new_statement(&mut h, "見本システム", "2.1");
+    // No vendor: said under the field, and by the △ beside it on hover.
+    let missing = "製造業者が入力されていません";
+    let line = h.get_by_label(&format!("△ {missing}")).rect();
+    let input = h.get_by_role_and_label(Role::TextInput, "製造業者").rect();
+    assert!(line.top() >= input.bottom(), "under the field");
+    assert_eq!(count(&h, missing), 1, "the △ before hovering");
+    h.get_by_label(missing).hover();
+    h.run();
+    assert_eq!(count(&h, missing), 2, "the △'s tooltip says what is wrong");
+    retype(&mut h, Role::TextInput, "製造業者", "見本医療機器株式会社");
+    assert_eq!(h.query_all_by_label_contains(missing).count(), 0);
+    // 作成日 must be a date; 和暦 is one, and stays as typed.
+    let not_a_date = "作成日が日付として読めません";
+    retype(&mut h, Role::TextInput, "作成日", "あした");
+    assert!(h.query_all_by_label_contains(not_a_date).count() >= 1);
+    assert!(h.query_by_label_contains("エラー 1").is_some(), "counted");
+    retype(&mut h, Role::TextInput, "作成日", "令和8年11月23日");
+    assert_eq!(h.query_all_by_label_contains(not_a_date).count(), 0);
+    assert_eq!(field(&h, "作成日"), "令和8年11月23日");
+    // The calendar opens on that month; a day writes 和暦 again.
+    h.get_by_label("日付を選ぶ").click();
+    h.run();
+    assert!(h.query_by_label("2026年11月").is_some());
+    h.get_by_label("前の月").click();
+    h.run();
+    assert!(h.query_by_label("2026年10月").is_some());
+    h.get_by_label("2026年10月15日").click();
+    h.run();
+    assert_eq!(field(&h, "作成日"), "令和8年10月15日");
+    assert!(
+        h.query_by_label("2026年10月").is_none(),
+        "the calendar closed"
+    );
+    // One undo step puts back what was typed.
+    menu(&mut h, "編集", "元に戻す");
+    assert_eq!(field(&h, "作成日"), "令和8年11月23日");
+}
+
+#[test]
+fn a_questions_finding_stands_under_its_answer_and_the_navigator_mark_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    new_statement(&mut h, "見本システム", "2.1");
+    // 未回答 is not shouted under an untouched answer.
+    assert!(h.query_by_label("△ 未回答です").is_none());
+    h.get_by_label("1 いいえ").click();
+    h.run();
+    let why = "△ 「いいえ」の理由 (備考) がありません";
+    let line = h.get_by_label(why).rect();
+    let remark = h
+        .get_by_role_and_label(Role::MultilineTextInput, "1 備考")
+        .rect();
+    assert!(
+        line.top() >= remark.bottom(),
+        "under the answer and its remark"
+    );
+    h.get_by_role_and_label(Role::MultilineTextInput, "1 備考")
+        .focus();
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, "1 備考")
+        .type_text("当該機能なし");
+    h.run();
+    assert!(
+        h.query_by_label(why).is_none(),
+        "gone once the reason is given"
+    );
+    // The navigator's △ says what is wrong on hover.
+    let before = count(&h, "未回答です");
+    assert!(before > 0);
+    h.query_all_by_label("未回答です").next().unwrap().hover();
+    h.run();
+    assert_eq!(count(&h, "未回答です"), before + 1, "a tooltip");
+    // An option question: each row's finding under that row.
+    select(&mut h, "4.1 アクセス管理の認証方法");
+    h.key_press(egui::Key::Num2);
+    h.run();
+    let rows: Vec<_> = h.query_all_by_label(why).map(|n| n.rect()).collect();
+    assert_eq!(rows.len(), 1, "under the first row only");
+    let second_row = h.get_by_label("4.1 生体認証(顔認証) いいえ").rect();
+    assert!(rows[0].bottom() <= second_row.top(), "above the next row");
+}
