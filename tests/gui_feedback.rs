@@ -198,3 +198,66 @@ fn a_questions_finding_stands_under_its_answer_and_the_navigator_mark_says_why()
     let second_row = h.get_by_label("4.1 生体認証(顔認証) いいえ").rect();
     assert!(rows[0].bottom() <= second_row.top(), "above the next row");
 }
+
+fn status_says(h: &H, text: &str) -> bool {
+    h.query_by_label_contains(text).is_some()
+}
+
+#[test]
+fn status_messages_expire_and_never_contradict_the_state_and_progress_says_what_it_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    new_statement(&mut h, "見本システム", "2.1");
+    // Never saved: not 「保存済み」.
+    assert!(status_says(&h, "(未保存の新規ファイル)"));
+    assert!(!status_says(&h, "保存済み"));
+    // The MDS excerpt has option rows: the count says so.
+    let c = kaijisho::assets::shipped_catalogues()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.id == "mds-seed-checksheet")
+        .unwrap();
+    let (plain, rows) = kaijisho::domain::summary::unit_counts(&c);
+    assert!(plain > 0 && rows > 0);
+    let progress = format!(
+        "回答済み 0 / {} 項目（設問 {plain}・選択肢 {rows}）",
+        plain + rows
+    );
+    assert!(h.query_by_label(&progress).is_some(), "{progress}");
+    // Saved: the message and 「保存済み」.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    let file = dir.path().join("控え.json");
+    retype(
+        &mut h,
+        Role::TextInput,
+        "ファイルのパス",
+        &file.display().to_string(),
+    );
+    h.get_by_label("OK").click();
+    settle(&mut h);
+    let saved = format!("{} に保存しました", file.display());
+    assert!(status_says(&h, &saved));
+    assert!(status_says(&h, "保存済み"));
+    // The next edit takes the message away with 「保存済み」.
+    h.key_press(egui::Key::Num1);
+    h.run();
+    assert!(
+        !status_says(&h, &saved),
+        "no 「保存しました」 beside unsaved changes"
+    );
+    assert!(status_says(&h, "未保存の変更あり"));
+    assert!(
+        h.query_by_label(&progress.replacen("0 /", "1 /", 1))
+            .is_some()
+    );
+    // Saved again, then nothing happens: the message goes by itself.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    settle(&mut h);
+    assert!(status_says(&h, &saved));
+    h.run_steps(20);
+    assert!(status_says(&h, &saved), "still there after 5 s");
+    h.run_steps(20);
+    assert!(!status_says(&h, &saved), "gone after 10 s");
+    assert!(status_says(&h, "保存済み"));
+}
