@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use eframe::egui;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use kaijisho::app::{AppState, Settings};
 use kaijisho::i18n::Lang;
 use kaijisho::ui::KaijishoApp;
@@ -260,4 +260,60 @@ fn status_messages_expire_and_never_contradict_the_state_and_progress_says_what_
     h.run_steps(20);
     assert!(!status_says(&h, &saved), "gone after 10 s");
     assert!(status_says(&h, "保存済み"));
+}
+
+/// The recovery files in the data folder `dir`.
+fn recovery_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(dir.join("recovery"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect()
+}
+
+#[test]
+fn a_second_window_never_offers_the_first_ones_work_and_the_offer_names_file_and_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let offer = "保存されていない作業が見つかりました";
+    let mut a = harness(dir.path());
+    a.get_by_label("記入例を開く").click();
+    a.run();
+    select(&mut a, "2 扱う");
+    a.get_by_label("2 いいえ").click();
+    a.run();
+    for _ in 0..40 {
+        if !recovery_files(dir.path()).is_empty() {
+            break;
+        }
+        a.step();
+    }
+    let files = recovery_files(dir.path());
+    assert_eq!(files.len(), 1, "window A's recovery file");
+    // A second window while A is open: A's work is A's.
+    let b = harness(dir.path());
+    assert!(b.query_by_label(offer).is_none());
+    // A goes away unsaved (its lock with it): the next window offers its work, naming the
+    // file and when it was written; a window opened meanwhile does not.
+    drop(a);
+    let mut c = harness(dir.path());
+    c.get_by_label(offer);
+    let file_line = format!("復元ファイル: {}", files[0].display());
+    assert!(c.query_by_label(&file_line).is_some(), "{file_line}");
+    let time =
+        kaijisho::io::clock::local_time(std::fs::metadata(&files[0]).unwrap().modified().unwrap());
+    assert!(
+        c.query_by_label_contains(&format!("最後に書き出した時刻 {time}"))
+            .is_some()
+    );
+    let d = harness(dir.path());
+    assert!(
+        d.query_by_label(offer).is_none(),
+        "offered in one window only"
+    );
+    c.get_by_label("破棄する").click();
+    c.run();
+    assert!(!files[0].exists(), "discarded");
+    drop(b);
 }

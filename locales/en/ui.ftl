@@ -82,6 +82,9 @@ recovery-title = Unsaved work found
 recovery-body = kaijisho closed last time with unsaved work. Restore it?
 recovery-restore = Restore
 recovery-discard = Discard
+recovery-what = Statement: { $statement } (last written { $time })
+recovery-file = Recovery file: { $file }
+recovery-new-statement = a new statement not yet saved
 
 status-no-file = (new, not saved yet)
 status-unsaved = unsaved changes

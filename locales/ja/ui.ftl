@@ -82,6 +82,9 @@ recovery-title = 保存されていない作業が見つかりました
 recovery-body = 前回、保存しないまま終了した作業があります。復元しますか?
 recovery-restore = 復元する
 recovery-discard = 破棄する
+recovery-what = 開示書: { $statement } (最後に書き出した時刻 { $time })
+recovery-file = 復元ファイル: { $file }
+recovery-new-statement = まだ保存していない新しい開示書
 
 status-no-file = (未保存の新規ファイル)
 status-unsaved = 未保存の変更あり

@@ -16,7 +16,7 @@ use crate::io::xlsx::{Imported, Mapping};
 use super::command::Command;
 use super::doc::Doc;
 use super::documents::ExportFormat;
-use super::recovery::Recovery;
+use super::recovery::{Found, Own};
 use super::settings::Settings;
 use super::tasks::Tasks;
 use super::view::{NewForm, View};
@@ -53,8 +53,10 @@ pub struct AppState {
     pub index: GuidelineIndex,
     pub hints: HintLibrary,
     pub status: Option<Status>,
-    /// Unsaved work found at start-up.
-    pub recovery: Option<Recovery>,
+    /// Unsaved work a window that is gone left, found at start-up.
+    pub recovery: Option<Found>,
+    /// This window's own recovery file and its lock.
+    pub(super) own_recovery: Own,
     pub data_dir: Option<PathBuf>,
     /// A workbook read but not yet taken: what was recognised, for the user to check.
     pub import_preview: Option<ImportPreview>,
@@ -103,6 +105,7 @@ impl AppState {
             hints: assets::hints()?,
             status: None,
             recovery: None,
+            own_recovery: Own::default(),
             data_dir,
             import_preview: None,
             comparison: None,

@@ -116,7 +116,7 @@ impl Vocabulary {
         if self.marks_on.iter().any(|m| t.contains(m.as_str())) {
             return true;
         }
-        self.mark_words.iter().any(|w| *w == t)
+        self.mark_words.contains(&t)
     }
 
     /// The mark written into a chosen column (the first of `marks_on`).

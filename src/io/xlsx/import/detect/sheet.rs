@@ -82,7 +82,7 @@ pub(super) fn choose_sheet(
             });
         }
     };
-    candidates.sort_by(|a, b| b.questions.cmp(&a.questions));
+    candidates.sort_by_key(|c| std::cmp::Reverse(c.questions));
     let first_row = given.first_row.map(|r| r.saturating_sub(1)).unwrap_or(0);
     let last_row = given
         .last_row

@@ -134,7 +134,7 @@ pub(super) fn numbered_cells(cells: &[(u16, &str)]) -> Option<QuestionCells> {
             });
         }
         if let Some((number, rest)) = split_number_prefix(v) {
-            return has_japanese(&rest).then(|| QuestionCells {
+            return has_japanese(&rest).then_some(QuestionCells {
                 number,
                 number_col: *col,
                 text: rest,
