@@ -158,6 +158,16 @@ impl Localizer {
         self.t(&format!("value-{}", v.key()))
     }
 
+    /// An answer word as the UI shows it: the form's word, glossed in English (「はい (Yes)」).
+    pub fn answer(&self, v: AnswerValue) -> String {
+        self.t(&format!("answer-word-{}", v.key()))
+    }
+
+    /// A review status as the UI shows it (「要対応 (action required)」 in English).
+    pub fn review_status(&self, st: crate::domain::project::ReviewStatus) -> String {
+        self.t(&format!("review-status-{}", st.key()))
+    }
+
     /// A catalogue in one line: title, kind, form version and where its text comes from;
     /// with its question count when `count` is set.
     pub fn catalogue_line(&self, c: &crate::domain::catalogue::Catalogue, count: bool) -> String {

@@ -927,3 +927,70 @@ fn a_review_comment_over_the_cell_limit_names_file_and_question() {
         .stderr(predicate::str::contains("review comment"));
     assert!(!out.exists());
 }
+
+/// `--lang ja`: clap's headings and the errors users meet most in Japanese.
+#[test]
+fn japanese_help_headings_and_usage_errors() {
+    let out = kaijisho()
+        .args(["--lang", "ja", "--help"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    for heading in [
+        "使い方: kaijisho",
+        "コマンド:",
+        "オプション:",
+        "この説明を表示します",
+    ] {
+        assert!(text.contains(heading), "{heading} in\n{text}");
+    }
+    for english in [
+        "Usage:",
+        "Commands:",
+        "Options:",
+        "Print help",
+        "possible values",
+    ] {
+        assert!(!text.contains(english), "{english} in\n{text}");
+    }
+    let answer = kaijisho()
+        .args(["--lang", "ja", "answer", "--help"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let answer = String::from_utf8(answer).unwrap();
+    assert!(answer.contains("引数:") && !answer.contains("Arguments:"));
+    let project = answer.find("<PROJECT>  ").unwrap();
+    let number = answer.find("<NUMBER>  ").unwrap();
+    assert!(project < number, "positionals in their order\n{answer}");
+    kaijisho()
+        .args(["--lang", "ja", "--bogus"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "「--bogus」という引数は使えません",
+        ))
+        .stderr(predicate::str::contains("error:").not());
+    kaijisho()
+        .args(["--lang", "ja", "validate", "x.json", "--format", "xml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("「xml」は --format"))
+        .stderr(predicate::str::contains("text, json"));
+    kaijisho()
+        .args(["--lang", "ja", "answer"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("必要な引数がありません"));
+    // English stays clap's own.
+    kaijisho()
+        .args(["--lang", "en", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Usage:"));
+}

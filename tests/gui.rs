@@ -1297,7 +1297,16 @@ fn the_register_lists_every_file_keeps_the_hospitals_fields_and_opens_a_row() {
     let [_, b, _] = hospital_folder(dir.path());
     let mut h = harness(dir.path());
     menu(&mut h, "ファイル", "受領台帳…");
-    choose_path(&mut h, dir.path());
+    // A folder is asked for as a folder.
+    assert!(h.query_by_label("ファイルのパス").is_none());
+    type_into(
+        &mut h,
+        Role::TextInput,
+        "フォルダのパス",
+        &dir.path().display().to_string(),
+    );
+    h.get_by_label("OK").click();
+    settle(&mut h);
     assert!(h.query_by_label_contains("(3 ファイル)").is_some());
     assert!(h.query_by_label("別会社").is_some());
     // The unreadable file is listed with its reason, never skipped.

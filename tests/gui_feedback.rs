@@ -317,3 +317,42 @@ fn a_second_window_never_offers_the_first_ones_work_and_the_offer_names_file_and
     assert!(!files[0].exists(), "discarded");
     drop(b);
 }
+
+#[test]
+fn the_english_ui_glosses_answer_words_and_review_statuses_and_draws_keys_the_platforms_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness_in(dir.path(), Lang::En);
+    h.get_by_label("Open the example").click();
+    h.run();
+    select(&mut h, "2 ");
+    // The form's word with its gloss, on the control and in the navigator's status column.
+    h.get_by_label("2 いいえ (No)").click();
+    h.run();
+    assert!(h.query_by_label("2 はい (Yes)").is_some());
+    assert!(h.query_by_label("[いいえ (No)]").is_some(), "navigator tag");
+    assert!(
+        h.query_by_label("Only いいえ (No)").is_some(),
+        "navigator filter"
+    );
+    assert!(
+        h.query_by_label("2 いいえ").is_none(),
+        "never the bare word"
+    );
+    // Review statuses too.
+    menu(&mut h, "View", "Review mode");
+    h.get_by_label("2 要対応 (action required)").click();
+    h.run();
+    assert!(h.query_by_label("〔要対応 (action required)〕").is_some());
+    assert!(
+        h.query_all_by_label_contains("未確認 (not reviewed)")
+            .count()
+            > 1
+    );
+    // The review keys, drawn the platform's way, not baked into the message.
+    let up = egui::KeyboardShortcut::new(egui::Modifiers::ALT, egui::Key::ArrowUp);
+    let prev = h.ctx.format_shortcut(&up);
+    assert!(
+        h.query_by_label_contains(&format!("{prev} / ")).is_some(),
+        "{prev}"
+    );
+}

@@ -51,7 +51,6 @@ question-prev = ↑ 前へ
 question-next = ↓ 次へ
 question-gated-off = 設問 { $gate } が「該当」でないため、この設問は対象外として扱います (回答は保持されます)
 question-note = 記入上の注意
-question-keys = キー操作: 1/2/3 で回答 (入力欄の外で)、Alt+↑/↓ で前後の設問、Ctrl+Z/Ctrl+Y で元に戻す/やり直し
 
 guide-title = ガイドラインの該当箇所
 guide-no-ref = この設問には参照がありません
@@ -67,6 +66,7 @@ dialog-ok = OK
 dialog-cancel = キャンセル
 dialog-browse = 参照…
 dialog-path = ファイルのパス
+dialog-folder-path = フォルダのパス
 confirm-title = 保存されていない変更があります
 confirm-body = 変更を保存しますか? 保存しないと、最後に保存した後の変更は失われます。
 disk-conflict-title = ファイルがほかで変更されています
@@ -172,7 +172,7 @@ menu-lang-en = English
 menu-next = 次の設問
 menu-previous = 前の設問
 question-remark = 備考
-question-keys-review = レビューモード: 事業者の回答と記入者欄は変更できません。確認状態とコメントを記入します。Alt+↑/↓ で前後の設問
+question-keys-review = レビューモード: 事業者の回答と記入者欄は変更できません。確認状態とコメントを記入します。{ $prev } / { $next } で前後の設問
 # Background work (status bar)
 task-import = { $file } を読み込み中…
 task-export = { $file } に書き出し中…

@@ -115,6 +115,12 @@ fn text(arg: &str, value: OsString) -> Result<String, CliError> {
 /// Prints what clap has to say: help or the version on stdout (exit 0, or 2 when stdout
 /// cannot be written), a usage error on stderr (exit 2).
 fn clap_exit(e: &clap::Error, l: &Localizer) -> ExitCode {
+    if e.use_stderr()
+        && let Some(text) = help::usage_error(e, l)
+    {
+        emit_err(text.trim_end());
+        return ExitCode::from(2);
+    }
     let printed = e.print();
     if e.use_stderr() {
         // A usage error on stderr; were stderr unwritable too, there is nowhere left to say so.

@@ -115,7 +115,7 @@ pub fn grid_ui(
                         ui.add(egui::Label::new(t).truncate().selectable(false))
                             .on_hover_text(&r.answer);
                     });
-                    for text in [&r.remark, &r.review.label().to_string(), &r.comment] {
+                    for text in [&r.remark, &l.review_status(r.review), &r.comment] {
                         tr.col(|ui| {
                             let label = ui.add(egui::Label::new(text).truncate().selectable(false));
                             if !text.is_empty() {
@@ -157,14 +157,14 @@ fn filters_ui(ui: &mut egui::Ui, l: &Localizer, form: &mut GridForm) {
         let label = ui.label(l.t("grid-review"));
         let shown = form
             .review
-            .map(|s| s.label().to_string())
+            .map(|s| l.review_status(s))
             .unwrap_or_else(|| all.clone());
         egui::ComboBox::from_id_salt("grid-review-filter")
             .selected_text(shown)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut form.review, None, &all);
                 for st in ReviewStatus::ALL {
-                    ui.selectable_value(&mut form.review, Some(st), st.label());
+                    ui.selectable_value(&mut form.review, Some(st), l.review_status(st));
                 }
             })
             .response

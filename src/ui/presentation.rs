@@ -188,7 +188,7 @@ fn question_block(ui: &mut egui::Ui, doc: &Doc, q: &Question, l: &Localizer, loo
                 ui.horizontal_wrapped(|ui| {
                     ui.label(look.text(format!("－ {}", o.label), REMARK));
                     ui.label(
-                        RichText::new(v.label())
+                        RichText::new(l.answer(v))
                             .size(REMARK * look.s)
                             .color(look.value(v))
                             .strong(),
@@ -208,7 +208,7 @@ fn question_block(ui: &mut egui::Ui, doc: &Doc, q: &Question, l: &Localizer, loo
             ui.horizontal(|ui| {
                 ui.label(look.weak(l.t("presentation-answer"), REMARK));
                 ui.label(
-                    RichText::new(v.label())
+                    RichText::new(l.answer(v))
                         .size(ANSWER * look.s)
                         .color(look.value(v))
                         .strong(),
