@@ -356,3 +356,26 @@ fn the_english_ui_glosses_answer_words_and_review_statuses_and_draws_keys_the_pl
         "{prev}"
     );
 }
+
+#[test]
+fn hints_fit_the_questions_own_reference_and_the_sections_are_a_labelled_fallback() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.get_by_label("MDS 記入例を開く").click();
+    h.run();
+    // 4.1 cites 6.5.C1 (authentication): its own hints, not every 6.5 hint.
+    select(&mut h, "4.1 アクセス管理の認証方法");
+    assert!(h.query_by_label("認証の強さと二要素認証").is_some());
+    assert!(h.query_by_label("パスワードの使い回し禁止").is_some());
+    assert!(h.query_by_label("アクセスログの最低限の内容").is_none());
+    assert!(h.query_by_label("この節全体のヒント").is_none());
+    // 3 cites 6.5.C4 (input validation): no hint of its own, so the section's, labelled so.
+    select(&mut h, "3 悪意のある不正な入力");
+    assert!(h.query_by_label("この節全体のヒント").is_some());
+    assert!(h.query_by_label("パスワードの使い回し禁止").is_some());
+    // Sources read as sources: no field names, no brackets in brackets.
+    assert!(h.query_all_by_label_contains("出典: ").count() > 0);
+    assert!(h.query_by_label_contains("basis").is_none());
+    assert!(h.query_by_label_contains("(推定 (").is_none());
+    assert!(h.query_by_label_contains("))").is_none());
+}

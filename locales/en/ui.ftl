@@ -57,10 +57,14 @@ guide-no-ref = This question cites no reference
 guide-unresolved = { $ref } is not in the index
 guide-hints = Hints
 guide-no-hints = No hints for this reference yet
-guide-basis = Basis
+guide-source = Source: { $source }
+guide-edition = { $edition } — { $confidence }
+guide-hints-section = Hints for the whole section
+guide-hints-section-why = No hint is written for this question's own reference yet; these are for the section, chapter or book that holds it.
+guide-hints-edition = Hints for every question of this edition
 confidence-confirmed = confirmed in public sources
 confidence-secondary = from a secondary source
-confidence-inferred = inferred (to be checked)
+confidence-inferred = inferred, to be checked
 
 dialog-ok = OK
 dialog-cancel = Cancel

@@ -57,10 +57,14 @@ guide-no-ref = この設問には参照がありません
 guide-unresolved = { $ref } の見出しは索引にありません
 guide-hints = ヒント
 guide-no-hints = この参照のヒントはまだありません
-guide-basis = 根拠
+guide-source = 出典: { $source }
+guide-edition = { $edition } — { $confidence }
+guide-hints-section = この節全体のヒント
+guide-hints-section-why = この設問の参照そのもののヒントはまだありません。参照を含む節・章・編のヒントを示します。
+guide-hints-edition = この版のどの設問にも関わるヒント
 confidence-confirmed = 公開資料で確認
 confidence-secondary = 二次資料による
-confidence-inferred = 推定 (要確認)
+confidence-inferred = 推定・要確認
 
 dialog-ok = OK
 dialog-cancel = キャンセル

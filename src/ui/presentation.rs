@@ -261,11 +261,15 @@ fn guide_column(
             ui.add_space(16.0 * look.s);
             ui.label(look.text(l.t("guide-hints"), REMARK).strong());
             let found = hints.hints_for(index, edition, &refs);
-            if found.is_empty() {
+            let (closest, fallback) = found.closest();
+            if closest.is_empty() && found.edition.is_empty() {
                 ui.label(look.weak(l.t("guide-no-hints"), GUIDE));
             }
+            if fallback {
+                ui.label(look.weak(l.t("guide-hints-section"), GUIDE));
+            }
             let lang = l.lang().code();
-            for h in found {
+            for h in closest.iter().chain(&found.edition) {
                 ui.add_space(8.0 * look.s);
                 ui.add(egui::Label::new(look.text(h.title.get(lang), GUIDE).strong()).wrap());
                 ui.add(egui::Label::new(look.weak(h.text.get(lang), GUIDE * 0.9)).wrap());
