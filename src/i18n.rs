@@ -216,6 +216,16 @@ impl Localizer {
         }
     }
 
+    /// [`Self::header_finding`] in a few words, for under the field itself (the full message is
+    /// on the △ beside it).
+    pub fn header_finding_short(&self, f: &crate::domain::validation::HeaderFinding) -> String {
+        use crate::domain::validation::HeaderProblem;
+        self.t(match f.problem {
+            HeaderProblem::Missing => "finding-header-missing-short",
+            HeaderProblem::NotADate => "finding-header-date-short",
+        })
+    }
+
     pub fn severity(&self, s: Severity) -> String {
         self.t(&format!("severity-{}", s.key()))
     }

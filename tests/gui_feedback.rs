@@ -119,19 +119,22 @@ fn header_findings_stand_under_their_field_and_the_calendar_writes_an_undoable_d
     new_statement(&mut h, "見本システム", "2.1");
     // No vendor: said under the field, and by the △ beside it on hover.
     let missing = "製造業者が入力されていません";
-    let line = h.get_by_label(&format!("△ {missing}")).rect();
+    let line = h.get_by_label("△ 入力されていません").rect();
     let input = h.get_by_role_and_label(Role::TextInput, "製造業者").rect();
     assert!(line.top() >= input.bottom(), "under the field");
+    assert!(line.left() >= input.left() - 100.0 && line.left() < input.right());
     assert_eq!(count(&h, missing), 1, "the △ before hovering");
     h.get_by_label(missing).hover();
     h.run();
     assert_eq!(count(&h, missing), 2, "the △'s tooltip says what is wrong");
     retype(&mut h, Role::TextInput, "製造業者", "見本医療機器株式会社");
     assert_eq!(h.query_all_by_label_contains(missing).count(), 0);
+    assert!(h.query_by_label("△ 入力されていません").is_none());
     // 作成日 must be a date; 和暦 is one, and stays as typed.
     let not_a_date = "作成日が日付として読めません";
     retype(&mut h, Role::TextInput, "作成日", "あした");
     assert!(h.query_all_by_label_contains(not_a_date).count() >= 1);
+    assert!(h.query_by_label("△ 日付として読めません").is_some());
     assert!(h.query_by_label_contains("エラー 1").is_some(), "counted");
     retype(&mut h, Role::TextInput, "作成日", "令和8年11月23日");
     assert_eq!(h.query_all_by_label_contains(not_a_date).count(), 0);
@@ -378,4 +381,23 @@ fn hints_fit_the_questions_own_reference_and_the_sections_are_a_labelled_fallbac
     assert!(h.query_by_label_contains("basis").is_none());
     assert!(h.query_by_label_contains("(推定 (").is_none());
     assert!(h.query_by_label_contains("))").is_none());
+}
+
+#[test]
+fn at_1024_wide_every_header_field_stays_in_the_window_with_its_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.set_size(egui::Vec2::new(1024.0, 768.0));
+    h.get_by_label("MDS 記入例を開く").click();
+    h.run();
+    retype(&mut h, Role::TextInput, "作成日", "2026年11月31日");
+    for l in ["作成日", "製造業者", "製品名称", "バージョン", "問合せ先"] {
+        let r = h.get_by_role_and_label(Role::TextInput, l).rect();
+        assert!(r.right() <= 1024.0, "{l} at {r:?}");
+    }
+    assert!(
+        h.query_all_by_label_contains("作成日が日付として読めません")
+            .count()
+            >= 1
+    );
 }

@@ -47,3 +47,5 @@ review-status-unchecked = 未確認 (not reviewed)
 review-status-confirmed = 確認済 (confirmed)
 review-status-needs_check = 要確認 (to check)
 review-status-action_required = 要対応 (action required)
+finding-header-missing-short = empty
+finding-header-date-short = not a date

@@ -39,7 +39,8 @@ validation-title = Findings
 validation-close = Close
 validation-none = No findings
 
-nav-progress = { $answered } / { $total } answered
+nav-progress = { $answered } / { $total } questions answered
+nav-progress-items = { $answered } / { $total } items answered (options included)
 nav-filter-unanswered = Unanswered only
 nav-filter-no = Only いいえ (No)
 nav-filter-findings = With findings only

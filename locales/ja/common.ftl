@@ -47,3 +47,5 @@ review-status-unchecked = 未確認
 review-status-confirmed = 確認済
 review-status-needs_check = 要確認
 review-status-action_required = 要対応
+finding-header-missing-short = 入力されていません
+finding-header-date-short = 日付として読めません

@@ -39,7 +39,8 @@ validation-title = 検証結果
 validation-close = 閉じる
 validation-none = 指摘はありません
 
-nav-progress = { $answered } / { $total } 回答済
+nav-progress = 回答済み { $answered } / { $total } 問
+nav-progress-items = 回答済み { $answered } / { $total } 項目 (選択肢を含む)
 nav-filter-unanswered = 未回答のみ
 nav-filter-no = いいえのみ
 nav-filter-findings = 指摘ありのみ

@@ -26,7 +26,7 @@ pub fn mark(ui: &mut egui::Ui, severity: Severity, message: &str) {
 /// The message on its own line, under the control, marked △.
 pub fn line(ui: &mut egui::Ui, severity: Severity, message: &str) {
     let c = color(ui, severity);
-    ui.add(egui::Label::new(egui::RichText::new(format!("△ {message}")).color(c).small()).wrap());
+    ui.add(egui::Label::new(egui::RichText::new(format!("△ {message}")).color(c)).wrap());
 }
 
 /// The findings of one question (`option`: of one option row, else the question's own) under
@@ -54,7 +54,8 @@ pub fn question_lines(
             .localize(l),
             None => f.localize(l),
         };
-        line(ui, f.severity, &message);
+        let c = color(ui, f.severity);
+        ui.add(egui::Label::new(egui::RichText::new(format!("△ {message}")).color(c)).wrap());
     }
 }
 

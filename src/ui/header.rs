@@ -28,20 +28,28 @@ pub fn header_ui(
             for field in HeaderField::ALL {
                 let text = l.header_label(field, kind);
                 // A label and its field move to the next line together.
-                let width = if matches!(field, HeaderField::Version | HeaderField::Created) {
+                let width = match field {
+                    HeaderField::Version => 110.0,
+                    HeaderField::Created => 130.0,
+                    _ => 200.0,
+                };
+                // The calendar button and the △ beside 作成日.
+                let extra = if field == HeaderField::Created {
                     110.0
                 } else {
-                    200.0
+                    20.0
                 };
-                let needed = width + 16.0 * text.chars().count() as f32;
-                if ui.available_width() < needed {
+                let needed = width + extra + 16.0 * text.chars().count() as f32;
+                // (In a wrapping row `available_width` is the whole row; the rest of it is this.)
+                if ui.available_size_before_wrap().x < needed {
                     ui.end_row();
                 }
                 let problem = doc.header_findings.iter().find(|f| f.field == field);
                 let message = problem.map(|f| l.header_finding(f, kind));
+                let short = problem.map(|f| l.header_finding_short(f));
                 // The field, and under it what is wrong with it.
                 ui.vertical(|ui| {
-                    ui.horizontal(|ui| {
+                    let row = ui.horizontal(|ui| {
                         let label = ui.add(egui::Label::new(text).extend());
                         let mut value = header.get(field).to_string();
                         // The vendor's header is read-only in review mode.
@@ -70,7 +78,9 @@ pub fn header_ui(
                             crate::ui::findings::mark(ui, Severity::Error, m);
                         }
                     });
-                    if let Some(m) = &message {
+                    if let Some(m) = &short {
+                        // Wrapped to the field's own width: the row keeps its place.
+                        ui.set_max_width(row.response.rect.width());
                         crate::ui::findings::line(ui, Severity::Error, m);
                     }
                 });

@@ -195,8 +195,15 @@ pub fn navigator_ui(
                 all.answered() as f32 / all.total() as f32
             };
             // At 0 % the bar is empty (no stray dot of fill).
+            // Says what it counts, as the status bar does: questions, or items with options.
+            let rows = crate::domain::summary::unit_counts(&doc.catalogue).1;
+            let id = if rows == 0 {
+                "nav-progress"
+            } else {
+                "nav-progress-items"
+            };
             let mut bar = egui::ProgressBar::new(frac).text(l.ta(
-                "nav-progress",
+                id,
                 &[
                     ("answered", all.answered().into()),
                     ("total", all.total().into()),

@@ -169,7 +169,8 @@ fn question_block(ui: &mut egui::Ui, doc: &Doc, q: &Question, l: &Localizer, loo
         .wrap(),
     );
     if let Some(r) = q.ref_raw() {
-        ui.label(look.weak(r, META));
+        // 〜 as the form means it, not a raised ˜.
+        ui.label(look.weak(crate::domain::text::for_display(r), META));
     }
     ui.add_space(20.0 * look.s);
     if let GateState::Disabled { gate_id } = gate_state(&doc.catalogue, &doc.project, q) {
