@@ -167,6 +167,7 @@ fn new_from_a_catalogue_file_embeds_it() {
         .arg(&cat)
         .arg("-o")
         .arg(&p)
+        .args(["--vendor", "研修会社", "--product", "演習システム"])
         .assert()
         .success();
     assert_eq!(read_json(&p)["catalogue"]["embedded"]["id"], "trainer-1");
@@ -993,4 +994,51 @@ fn japanese_help_headings_and_usage_errors() {
         .assert()
         .success()
         .stdout(predicate::str::contains("Usage:"));
+}
+
+/// The header is checked too: the vendor's and the product's names, and 作成日 a date.
+#[test]
+fn validate_checks_the_header() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("h.json");
+    kaijisho()
+        .args(["new", "--catalogue", "sds-seed-remote-service", "-o"])
+        .arg(&p)
+        .args(["--created", "あした"])
+        .assert()
+        .success();
+    for (number, value) in [("1", "非該当"), ("2", "はい"), ("3", "はい")] {
+        kaijisho()
+            .arg("answer")
+            .arg(&p)
+            .args([number, value])
+            .assert()
+            .success();
+    }
+    kaijisho()
+        .args(["--lang", "ja", "validate"])
+        .arg(&p)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "エラー\t作成日\t作成日が日付として読めません",
+        ))
+        .stdout(predicate::str::contains(
+            "サービス事業者が入力されていません",
+        ))
+        .stdout(predicate::str::contains("サービス名称が入力されていません"));
+    let out = kaijisho()
+        .arg("validate")
+        .arg(&p)
+        .args(["--format", "json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let report: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(report["errors"], 3, "{report}");
+    assert_eq!(report["header"][0]["field"], "created");
+    assert_eq!(report["header"][0]["problem"], "not_a_date");
+    assert_eq!(report["header"][1]["problem"], "missing");
 }
