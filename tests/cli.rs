@@ -953,6 +953,7 @@ fn japanese_help_headings_and_usage_errors() {
         "Commands:",
         "Options:",
         "Print help",
+        "Print this message",
         "possible values",
     ] {
         assert!(!text.contains(english), "{english} in\n{text}");
@@ -988,6 +989,19 @@ fn japanese_help_headings_and_usage_errors() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("必要な引数がありません"));
+    // `help <command>` prints that command's help, in Japanese too.
+    kaijisho()
+        .args(["--lang", "ja", "help", "exercise", "new"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("使い方: kaijisho exercise new"));
+    kaijisho()
+        .args(["--lang", "ja", "help", "nosuch"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "「nosuch」というコマンドはありません",
+        ));
     // English stays clap's own.
     kaijisho()
         .args(["--lang", "en", "--help"])

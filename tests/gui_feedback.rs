@@ -341,6 +341,10 @@ fn the_english_ui_glosses_answer_words_and_review_statuses_and_draws_keys_the_pl
         h.query_by_label("2 いいえ").is_none(),
         "never the bare word"
     );
+    // The answer grid too: a single answer and the answer filter.
+    menu(&mut h, "View", "Answer grid");
+    assert!(h.query_all_by_label("いいえ (No)").count() >= 1, "grid cell");
+    menu(&mut h, "View", "Answer grid");
     // Review statuses too.
     menu(&mut h, "View", "Review mode");
     h.get_by_label("2 要対応 (action required)").click();

@@ -129,3 +129,5 @@ cli-error-too-many = error: too many values ('{ $value }')
 cli-error-more = For more information, try '--help'.
 cli-error-conflict = error: '{ $arg }' cannot be used with '{ $other }'
 cli-error-twice = error: '{ $arg }' cannot be used more than once
+cli-help-command = Print this message or the help of the given command(s)
+cli-help-command-names = The command to explain (e.g. answer, exercise new)

@@ -129,3 +129,5 @@ cli-error-too-many = エラー: 値が多すぎます (「{ $value }」)
 cli-error-more = 詳しくは「kaijisho --lang ja --help」を実行してください。
 cli-error-conflict = エラー: { $arg } は { $other } と一緒には使えません
 cli-error-twice = エラー: { $arg } は 1 回だけ指定できます
+cli-help-command = このコマンド、または指定したコマンドの説明を表示します
+cli-help-command-names = 説明を見たいコマンド (例: answer、exercise new)

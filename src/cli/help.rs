@@ -27,6 +27,15 @@ pub(super) fn localized_command(l: &Localizer) -> clap::Command {
         );
         // 「(ja / en)」 is in the help text already; clap would add "[possible values: …]".
         cmd = cmd.mut_arg("lang", |a| a.hide_possible_values(true));
+        // clap's own `help` command describes itself in English: ours, answered by
+        // `help_for` below.
+        cmd = cmd.disable_help_subcommand(true).subcommand(
+            clap::Command::new(HELP).about(l.t("cli-help-command")).arg(
+                clap::Arg::new("command")
+                    .num_args(0..)
+                    .help(l.t("cli-help-command-names")),
+            ),
+        );
         cmd = with_headings(cmd, l);
     }
     cmd
@@ -73,6 +82,23 @@ fn with_headings(mut cmd: clap::Command, l: &Localizer) -> clap::Command {
         cmd = cmd.mut_subcommand(&name, |sub| with_headings(sub, l));
     }
     cmd
+}
+
+/// The name of our own help command (Japanese only).
+pub(super) const HELP: &str = "help";
+
+/// `kaijisho help [command…]`: the help of that command, as `--help` would print it.
+pub(super) fn help_for(l: &Localizer, path: &[String]) -> Result<String, String> {
+    let mut cmd = localized_command(l);
+    cmd.build();
+    let mut here = &mut cmd;
+    for name in path {
+        here = match here.find_subcommand_mut(name) {
+            Some(c) => c,
+            None => return Err(l.ta("cli-error-unknown-command", &[("arg", name.clone().into())])),
+        };
+    }
+    Ok(here.render_help().to_string())
 }
 
 /// A usage error in the user's language where clap's own words would be English: the kinds

@@ -72,6 +72,25 @@ pub fn run(args: &[OsString]) -> ExitCode {
         Ok(m) => m,
         Err(e) => return clap_exit(&e, &l),
     };
+    if let Some((help::HELP, sub)) = matches.subcommand() {
+        let path: Vec<String> = sub
+            .get_many::<String>("command")
+            .map(|v| v.cloned().collect())
+            .unwrap_or_default();
+        return match help::help_for(&l, &path) {
+            Ok(text) => match output::emit(&text) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    emit_err(&e.localize(&l));
+                    ExitCode::from(2)
+                }
+            },
+            Err(msg) => {
+                emit_err(&msg);
+                ExitCode::from(2)
+            }
+        };
+    }
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(c) => c,
         Err(e) => return clap_exit(&e, &l),

@@ -107,7 +107,13 @@ pub fn grid_ui(
                             .on_hover_text(&r.text);
                     });
                     tr.col(|ui| {
-                        let mut t = egui::RichText::new(&r.answer)
+                        // A single answer in the UI's words (glossed in English).
+                        let shown = if r.single {
+                            l.answer(r.value)
+                        } else {
+                            r.answer.clone()
+                        };
+                        let mut t = egui::RichText::new(shown.as_str())
                             .color(crate::ui::value_color(r.value, dark));
                         if r.gated {
                             t = t.italics();
@@ -142,14 +148,14 @@ fn filters_ui(ui: &mut egui::Ui, l: &Localizer, form: &mut GridForm) {
         let label = ui.label(l.t("grid-answer"));
         let shown = form
             .answer
-            .map(|v| l.value(v))
+            .map(|v| l.answer(v))
             .unwrap_or_else(|| all.clone());
         egui::ComboBox::from_id_salt("grid-answer-filter")
             .selected_text(shown)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut form.answer, None, &all);
                 for v in AnswerValue::ALL {
-                    ui.selectable_value(&mut form.answer, Some(v), l.value(v));
+                    ui.selectable_value(&mut form.answer, Some(v), l.answer(v));
                 }
             })
             .response
