@@ -153,6 +153,22 @@ fn a_live_windows_work_is_neither_offered_nor_discarded_by_another() {
 }
 
 #[test]
+fn work_let_go_is_not_offered_after_a_crash() {
+    let (mut s, dir) = state();
+    s.apply(remark("q2", "捨てる備考"), 1.0);
+    s.autosave(10.0, 3.0);
+    assert_eq!(recovery_files(dir.path()).len(), 1);
+    // Another statement, not keeping the changes: the recovery file goes with them.
+    s.apply(Command::OpenSample("mds-checksheet-sample".into()), 11.0);
+    s.apply(Command::Confirm(Choice::Discard), 11.0);
+    assert!(s.doc.as_ref().is_some_and(|d| !d.dirty));
+    assert_eq!(recovery_files(dir.path()), Vec::<std::path::PathBuf>::new());
+    drop(s);
+    let again = AppState::new(Settings::default(), Some(dir.path().to_path_buf())).unwrap();
+    assert!(again.recovery.is_none());
+}
+
+#[test]
 fn an_unreadable_recovery_file_is_kept_and_reported() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("recovery.json");
