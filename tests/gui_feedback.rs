@@ -343,7 +343,10 @@ fn the_english_ui_glosses_answer_words_and_review_statuses_and_draws_keys_the_pl
     );
     // The answer grid too: a single answer and the answer filter.
     menu(&mut h, "View", "Answer grid");
-    assert!(h.query_all_by_label("いいえ (No)").count() >= 1, "grid cell");
+    assert!(
+        h.query_all_by_label("いいえ (No)").count() >= 1,
+        "grid cell"
+    );
     menu(&mut h, "View", "Answer grid");
     // Review statuses too.
     menu(&mut h, "View", "Review mode");
