@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the app under Xvfb and writes PNG screenshots of the start screen and of the main window
-# with the sample open, at 1280x800 and 1024x768, and of presentation mode at 1024x768 and
+# Runs the app under Xvfb and writes PNG screenshots of the start screen, of the main window
+# with the sample open and of findings shown where they belong (a 作成日 that is no date, いいえ
+# without a reason), at 1280x800 and 1024x768, and of presentation mode at 1024x768 and
 # 1920x1080, into docs/. `scripts/screenshot.sh presentation` takes only the presentation ones.
 # Needs (installed here with apt-get when missing): xvfb xauth x11-utils xdotool imagemagick and
 # the run-time libraries of a glow (OpenGL) window.
@@ -62,8 +63,16 @@ shot() { # shot <width> <height> <output.png> [args...]
 
 if [ "${1:-}" != presentation ]; then
   shot 1280 800 docs/screenshot-start.png
+  shot 1024 768 docs/screenshot-start-1024.png
   shot 1280 800 docs/screenshot-main.png open assets/samples/sds-remote-service-sample.json
   shot 1024 768 docs/screenshot-main-1024.png open assets/samples/sds-remote-service-sample.json
+  # The MDS example with two mistakes: 11月31日 is no date, and 1 is いいえ without a reason.
+  FINDING="$DATA/findings.json"
+  sed -E 's/"created": "[^"]*"/"created": "2026年11月31日"/' \
+    assets/samples/mds-checksheet-sample.json > "$FINDING"
+  "$BIN" answer "$FINDING" 1 いいえ --remark "" >/dev/null
+  shot 1280 800 docs/screenshot-finding.png open "$FINDING"
+  shot 1024 768 docs/screenshot-finding-1024.png open "$FINDING"
 fi
 # Presentation mode on the MDS example's option question 4.1 (the clicker key → four times), and with the
 # guideline and hints (G) on question 4.1.1.

@@ -158,6 +158,16 @@ impl Localizer {
         self.t(&format!("value-{}", v.key()))
     }
 
+    /// An answer word as the UI shows it: the form's word, glossed in English (「はい (Yes)」).
+    pub fn answer(&self, v: AnswerValue) -> String {
+        self.t(&format!("answer-word-{}", v.key()))
+    }
+
+    /// A review status as the UI shows it (「要対応 (action required)」 in English).
+    pub fn review_status(&self, st: crate::domain::project::ReviewStatus) -> String {
+        self.t(&format!("review-status-{}", st.key()))
+    }
+
     /// A catalogue in one line: title, kind, form version and where its text comes from;
     /// with its question count when `count` is set.
     pub fn catalogue_line(&self, c: &crate::domain::catalogue::Catalogue, count: bool) -> String {
@@ -180,6 +190,46 @@ impl Localizer {
         } else {
             self.ta("catalogue-line", &args)
         }
+    }
+
+    /// A header field's label: 製造業者/製品名称 for MDS, サービス事業者/サービス名称 for SDS.
+    pub fn header_label(
+        &self,
+        field: crate::domain::project::HeaderField,
+        kind: crate::domain::catalogue::Kind,
+    ) -> String {
+        use crate::domain::catalogue::Kind;
+        use crate::domain::project::HeaderField;
+        let id = match (field, kind) {
+            (HeaderField::Vendor, Kind::Sds) => "header-vendor-sds".to_string(),
+            (HeaderField::Product, Kind::Sds) => "header-product-sds".to_string(),
+            _ => format!("header-{}", field.key()),
+        };
+        self.t(&id)
+    }
+
+    /// What is wrong with a header field, naming the field as the form labels it.
+    pub fn header_finding(
+        &self,
+        f: &crate::domain::validation::HeaderFinding,
+        kind: crate::domain::catalogue::Kind,
+    ) -> String {
+        use crate::domain::validation::HeaderProblem;
+        let field = s(self.header_label(f.field, kind));
+        match f.problem {
+            HeaderProblem::Missing => self.ta("finding-header-missing", &[("field", field)]),
+            HeaderProblem::NotADate => self.ta("finding-header-date", &[("field", field)]),
+        }
+    }
+
+    /// [`Self::header_finding`] in a few words, for under the field itself (the full message is
+    /// on the △ beside it).
+    pub fn header_finding_short(&self, f: &crate::domain::validation::HeaderFinding) -> String {
+        use crate::domain::validation::HeaderProblem;
+        self.t(match f.problem {
+            HeaderProblem::Missing => "finding-header-missing-short",
+            HeaderProblem::NotADate => "finding-header-date-short",
+        })
     }
 
     pub fn severity(&self, s: Severity) -> String {

@@ -167,6 +167,7 @@ fn new_from_a_catalogue_file_embeds_it() {
         .arg(&cat)
         .arg("-o")
         .arg(&p)
+        .args(["--vendor", "研修会社", "--product", "演習システム"])
         .assert()
         .success();
     assert_eq!(read_json(&p)["catalogue"]["embedded"]["id"], "trainer-1");
@@ -926,4 +927,132 @@ fn a_review_comment_over_the_cell_limit_names_file_and_question() {
         .stderr(predicate::str::contains("question 2"))
         .stderr(predicate::str::contains("review comment"));
     assert!(!out.exists());
+}
+
+/// `--lang ja`: clap's headings and the errors users meet most in Japanese.
+#[test]
+fn japanese_help_headings_and_usage_errors() {
+    let out = kaijisho()
+        .args(["--lang", "ja", "--help"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    for heading in [
+        "使い方: kaijisho",
+        "コマンド:",
+        "オプション:",
+        "この説明を表示します",
+    ] {
+        assert!(text.contains(heading), "{heading} in\n{text}");
+    }
+    for english in [
+        "Usage:",
+        "Commands:",
+        "Options:",
+        "Print help",
+        "Print this message",
+        "possible values",
+    ] {
+        assert!(!text.contains(english), "{english} in\n{text}");
+    }
+    let answer = kaijisho()
+        .args(["--lang", "ja", "answer", "--help"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let answer = String::from_utf8(answer).unwrap();
+    assert!(answer.contains("引数:") && !answer.contains("Arguments:"));
+    let project = answer.find("<PROJECT>  ").unwrap();
+    let number = answer.find("<NUMBER>  ").unwrap();
+    assert!(project < number, "positionals in their order\n{answer}");
+    kaijisho()
+        .args(["--lang", "ja", "--bogus"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "「--bogus」という引数は使えません",
+        ))
+        .stderr(predicate::str::contains("error:").not());
+    kaijisho()
+        .args(["--lang", "ja", "validate", "x.json", "--format", "xml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("「xml」は --format"))
+        .stderr(predicate::str::contains("text, json"));
+    kaijisho()
+        .args(["--lang", "ja", "answer"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("必要な引数がありません"));
+    // `help <command>` prints that command's help, in Japanese too.
+    kaijisho()
+        .args(["--lang", "ja", "help", "exercise", "new"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("使い方: kaijisho exercise new"));
+    kaijisho()
+        .args(["--lang", "ja", "help", "nosuch"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "「nosuch」というコマンドはありません",
+        ));
+    // English stays clap's own.
+    kaijisho()
+        .args(["--lang", "en", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Usage:"));
+}
+
+/// The header is checked too: the vendor's and the product's names, and 作成日 a date.
+#[test]
+fn validate_checks_the_header() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("h.json");
+    kaijisho()
+        .args(["new", "--catalogue", "sds-seed-remote-service", "-o"])
+        .arg(&p)
+        .args(["--created", "あした"])
+        .assert()
+        .success();
+    for (number, value) in [("1", "非該当"), ("2", "はい"), ("3", "はい")] {
+        kaijisho()
+            .arg("answer")
+            .arg(&p)
+            .args([number, value])
+            .assert()
+            .success();
+    }
+    kaijisho()
+        .args(["--lang", "ja", "validate"])
+        .arg(&p)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "エラー\t作成日\t作成日が日付として読めません",
+        ))
+        .stdout(predicate::str::contains(
+            "サービス事業者が入力されていません",
+        ))
+        .stdout(predicate::str::contains("サービス名称が入力されていません"));
+    let out = kaijisho()
+        .arg("validate")
+        .arg(&p)
+        .args(["--format", "json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let report: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(report["errors"], 3, "{report}");
+    assert_eq!(report["header"][0]["field"], "created");
+    assert_eq!(report["header"][0]["problem"], "not_a_date");
+    assert_eq!(report["header"][1]["problem"], "missing");
 }

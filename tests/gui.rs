@@ -549,7 +549,16 @@ fn save_from_the_confirmation_then_carry_on() {
 #[test]
 fn crash_with_unsaved_edits_then_restart_offers_recovery_and_restores() {
     let dir = tempfile::tempdir().unwrap();
-    let recovery = dir.path().join("recovery.json");
+    // The window's own recovery file, in the data folder's recovery/.
+    let recovery_file = |dir: &Path| {
+        std::fs::read_dir(dir.join("recovery"))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|x| x == "json"))
+    };
+    let recovery;
     {
         let mut h = with_sample(dir.path());
         select(&mut h, "2 扱う");
@@ -558,14 +567,15 @@ fn crash_with_unsaved_edits_then_restart_offers_recovery_and_restores() {
         assert_eq!(value(&h, "q2"), AnswerValue::No);
         // Frames go on (0.25 s each) until the recovery file is written a few seconds later.
         for _ in 0..40 {
-            if recovery.exists() {
+            if recovery_file(dir.path()).is_some() {
                 break;
             }
             h.step();
         }
-        assert!(recovery.exists(), "no recovery file after 10 s");
-        // The "crash": the app goes away without saving or closing.
-        std::mem::forget(h);
+        recovery = recovery_file(dir.path()).expect("a recovery file after 10 s");
+        // The "crash": the app goes away without saving or closing (its lock on the recovery
+        // file goes with it, as a crashed process's does).
+        drop(h);
     }
     let mut h = harness(dir.path());
     h.get_by_label("保存されていない作業が見つかりました");
@@ -1287,7 +1297,16 @@ fn the_register_lists_every_file_keeps_the_hospitals_fields_and_opens_a_row() {
     let [_, b, _] = hospital_folder(dir.path());
     let mut h = harness(dir.path());
     menu(&mut h, "ファイル", "受領台帳…");
-    choose_path(&mut h, dir.path());
+    // A folder is asked for as a folder.
+    assert!(h.query_by_label("ファイルのパス").is_none());
+    type_into(
+        &mut h,
+        Role::TextInput,
+        "フォルダのパス",
+        &dir.path().display().to_string(),
+    );
+    h.get_by_label("OK").click();
+    settle(&mut h);
     assert!(h.query_by_label_contains("(3 ファイル)").is_some());
     assert!(h.query_by_label("別会社").is_some());
     // The unreadable file is listed with its reason, never skipped.

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use crate::domain::catalogue::{Catalogue, Question};
 use crate::domain::edit::{Edit, Prior, Slot};
 use crate::domain::project::{EditError, Project};
-use crate::domain::validation::{Finding, validate};
+use crate::domain::validation::{Finding, HeaderFinding, check_header, validate};
 
 /// Typing into the same field within this many seconds is one undo step.
 pub const COALESCE_SECS: f64 = 1.5;
@@ -29,6 +29,8 @@ pub struct Doc {
     pub dirty: bool,
     pub selected: Option<String>,
     pub findings: Vec<Finding>,
+    /// What is wrong with the header (names missing, 作成日 not a date).
+    pub header_findings: Vec<HeaderFinding>,
     undo: Vec<Step>,
     redo: Vec<Step>,
     /// Time of the last edit not yet written to the recovery file.
@@ -46,6 +48,7 @@ impl Doc {
     pub fn new(project: Project, catalogue: Catalogue, path: Option<PathBuf>) -> Doc {
         let selected = catalogue.questions().next().map(|q| q.id.clone());
         let findings = validate(&catalogue, &project);
+        let header_findings = check_header(&project.header);
         Doc {
             path,
             project,
@@ -53,6 +56,7 @@ impl Doc {
             dirty: false,
             selected,
             findings,
+            header_findings,
             undo: Vec::new(),
             redo: Vec::new(),
             pending_autosave: None,
@@ -107,6 +111,7 @@ impl Doc {
 
     fn changed(&mut self, now: f64) {
         self.findings = validate(&self.catalogue, &self.project);
+        self.header_findings = check_header(&self.project.header);
         self.dirty = true;
         self.pending_autosave.get_or_insert(now);
     }

@@ -79,6 +79,8 @@ impl AppState {
         if let Some(p) = &path {
             self.settings.remember(p);
         }
+        // The recovery file is the document's: the one replaced was saved or let go.
+        self.clear_recovery();
         self.doc = Some(Doc::new(project, catalogue, path));
     }
 
@@ -325,6 +327,7 @@ impl AppState {
         }
         let imported = *imported;
         // Unsaved until the user saves it as a project.
+        self.clear_recovery();
         self.doc = Some(Doc::new(imported.project, imported.catalogue, None));
         if let Some(d) = &mut self.doc {
             d.dirty = true;

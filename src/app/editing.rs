@@ -20,9 +20,14 @@ impl AppState {
             return;
         }
         let Some(d) = &mut self.doc else { return };
-        if let Err(e) = d.edit(edit, now) {
-            let msg = e.localize(&self.loc);
-            self.fail(msg);
+        match d.edit(edit, now) {
+            // What the status bar said was about the statement before this edit.
+            Ok(true) => self.status = None,
+            Ok(false) => {}
+            Err(e) => {
+                let msg = e.localize(&self.loc);
+                self.fail(msg);
+            }
         }
     }
 
@@ -47,5 +52,6 @@ impl AppState {
         } else {
             d.redo(now);
         }
+        self.status = None;
     }
 }

@@ -45,6 +45,8 @@ pub struct GridRow {
     pub answer: String,
     /// The value that colours the answer (the first option's for option questions).
     pub value: AnswerValue,
+    /// A question answered as a whole (no options): `value` is its answer.
+    pub single: bool,
     pub remark: String,
     pub review: ReviewStatus,
     pub comment: String,
@@ -63,6 +65,7 @@ fn row(doc: &Doc, q: &Question) -> GridRow {
         text: q.full_text(),
         answer: shown,
         value: values.first().copied().unwrap_or_default(),
+        single: q.answer.options().is_empty(),
         remark,
         review: doc.project.review.status(&q.id),
         comment: doc.project.review.comment(&q.id).to_string(),

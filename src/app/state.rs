@@ -16,17 +16,25 @@ use crate::io::xlsx::{Imported, Mapping};
 use super::command::Command;
 use super::doc::Doc;
 use super::documents::ExportFormat;
-use super::recovery::Recovery;
+use super::recovery::{Found, Own};
 use super::settings::Settings;
 use super::tasks::Tasks;
 use super::view::{NewForm, View};
 
-/// A message for the status bar.
+/// A message for the status bar. It goes at the next edit, or after [`STATUS_SECS`]
+/// ([`ERROR_STATUS_SECS`] for an error), so it never speaks of a state that has passed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Status {
     pub text: String,
     pub error: bool,
+    /// When the window first showed it (set by [`AppState::expire_status`]).
+    pub since: Option<f64>,
 }
+
+/// Seconds a message stays in the status bar.
+pub const STATUS_SECS: f64 = 8.0;
+/// Seconds an error stays (longer: it may need reading twice).
+pub const ERROR_STATUS_SECS: f64 = 20.0;
 
 /// The import preview: the workbook, the mapping used and what came of it.
 pub struct ImportPreview {
@@ -51,8 +59,10 @@ pub struct AppState {
     pub index: GuidelineIndex,
     pub hints: HintLibrary,
     pub status: Option<Status>,
-    /// Unsaved work found at start-up.
-    pub recovery: Option<Recovery>,
+    /// Unsaved work a window that is gone left, found at start-up.
+    pub recovery: Option<Found>,
+    /// This window's own recovery file and its lock.
+    pub(super) own_recovery: Own,
     pub data_dir: Option<PathBuf>,
     /// A workbook read but not yet taken: what was recognised, for the user to check.
     pub import_preview: Option<ImportPreview>,
@@ -101,6 +111,7 @@ impl AppState {
             hints: assets::hints()?,
             status: None,
             recovery: None,
+            own_recovery: Own::default(),
             data_dir,
             import_preview: None,
             comparison: None,
@@ -120,12 +131,20 @@ impl AppState {
 
     pub(super) fn say(&mut self, text: String) {
         log::info!("{text}");
-        self.status = Some(Status { text, error: false });
+        self.status = Some(Status {
+            text,
+            error: false,
+            since: None,
+        });
     }
 
     pub(super) fn fail(&mut self, text: String) {
         log::error!("{text}");
-        self.status = Some(Status { text, error: true });
+        self.status = Some(Status {
+            text,
+            error: true,
+            since: None,
+        });
     }
 
     /// Shows an error from outside the app layer (the window's own setup) and logs it.
@@ -242,6 +261,24 @@ impl AppState {
             Command::Quit => self.view.quit = true,
             other => self.run_training(other, now),
         }
+    }
+
+    /// Takes the status message away once it has been shown long enough. Returns the seconds
+    /// until it goes, while one is shown.
+    pub fn expire_status(&mut self, now: f64) -> Option<f64> {
+        let st = self.status.as_mut()?;
+        let since = *st.since.get_or_insert(now);
+        let keep = if st.error {
+            ERROR_STATUS_SECS
+        } else {
+            STATUS_SECS
+        };
+        let left = keep - (now - since);
+        if left <= 0.0 {
+            self.status = None;
+            return None;
+        }
+        Some(left)
     }
 
     /// Runs `f` on the open document, if there is one.

@@ -80,17 +80,28 @@ fn typing_coalesces_into_one_undo_step() {
     );
 }
 
+/// The recovery files in the data folder `dir`.
+fn recovery_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(dir.join("recovery"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect()
+}
+
 #[test]
 fn save_writes_json_and_clears_dirty_and_recovery() {
     let (mut s, dir) = state();
     s.apply(set("q2", AnswerValue::No), 1.0);
     assert!(s.autosave(2.0, 3.0).is_some(), "not yet");
     assert_eq!(s.autosave(5.0, 3.0), None);
-    assert!(dir.path().join("recovery.json").exists());
+    assert_eq!(recovery_files(dir.path()).len(), 1);
     let path = dir.path().join("out.json");
     s.apply(Command::SaveAs(path.clone()), 6.0);
     assert!(!s.doc.as_ref().unwrap().dirty);
-    assert!(!dir.path().join("recovery.json").exists());
+    assert_eq!(recovery_files(dir.path()), Vec::<std::path::PathBuf>::new());
     let p = io::load_project(&path).unwrap();
     assert_eq!(p.value("q2"), AnswerValue::No);
     assert_eq!(s.settings.recent[0], path);
@@ -105,9 +116,56 @@ fn recovery_is_offered_after_a_crash() {
     let mut again = AppState::new(Settings::default(), Some(dir.path().to_path_buf())).unwrap();
     assert!(again.recovery.is_some());
     again.apply(Command::RecoverAccept, 0.0);
+    assert_eq!(recovery_files(dir.path()).len(), 1, "kept until saved");
     let d = again.doc.as_ref().unwrap();
     assert_eq!(d.project.answers["q2"].remark, "未保存の備考");
     assert!(d.dirty);
+}
+
+#[test]
+fn a_live_windows_work_is_neither_offered_nor_discarded_by_another() {
+    let (mut a, dir) = state();
+    a.apply(remark("q2", "窓 A の備考"), 1.0);
+    a.autosave(10.0, 3.0);
+    let a_file = recovery_files(dir.path());
+    assert_eq!(a_file.len(), 1);
+    // A second window while A lives: nothing to offer.
+    let b = AppState::new(Settings::default(), Some(dir.path().to_path_buf())).unwrap();
+    assert!(b.recovery.is_none());
+    // A goes away unsaved; C is offered its work and holds it; D, meanwhile, is not.
+    drop(a);
+    let mut c = AppState::new(Settings::default(), Some(dir.path().to_path_buf())).unwrap();
+    let found = c.recovery.as_ref().unwrap();
+    assert_eq!(found.file, a_file[0]);
+    assert!(!found.saved.is_empty(), "when it was written");
+    let d = AppState::new(Settings::default(), Some(dir.path().to_path_buf())).unwrap();
+    assert!(d.recovery.is_none(), "offered in one window only");
+    // B's own work stays when C discards A's.
+    let mut b = b;
+    b.apply(Command::OpenSample("sds-remote-service-sample".into()), 0.0);
+    b.apply(remark("q2", "窓 B の備考"), 1.0);
+    b.autosave(10.0, 3.0);
+    assert_eq!(recovery_files(dir.path()).len(), 2);
+    c.apply(Command::RecoverDiscard, 0.0);
+    let left = recovery_files(dir.path());
+    assert_eq!(left.len(), 1);
+    assert_ne!(left[0], a_file[0], "B's file is left alone");
+}
+
+#[test]
+fn work_let_go_is_not_offered_after_a_crash() {
+    let (mut s, dir) = state();
+    s.apply(remark("q2", "捨てる備考"), 1.0);
+    s.autosave(10.0, 3.0);
+    assert_eq!(recovery_files(dir.path()).len(), 1);
+    // Another statement, not keeping the changes: the recovery file goes with them.
+    s.apply(Command::OpenSample("mds-checksheet-sample".into()), 11.0);
+    s.apply(Command::Confirm(Choice::Discard), 11.0);
+    assert!(s.doc.as_ref().is_some_and(|d| !d.dirty));
+    assert_eq!(recovery_files(dir.path()), Vec::<std::path::PathBuf>::new());
+    drop(s);
+    let again = AppState::new(Settings::default(), Some(dir.path().to_path_buf())).unwrap();
+    assert!(again.recovery.is_none());
 }
 
 #[test]

@@ -72,6 +72,25 @@ pub fn run(args: &[OsString]) -> ExitCode {
         Ok(m) => m,
         Err(e) => return clap_exit(&e, &l),
     };
+    if let Some((help::HELP, sub)) = matches.subcommand() {
+        let path: Vec<String> = sub
+            .get_many::<String>("command")
+            .map(|v| v.cloned().collect())
+            .unwrap_or_default();
+        return match help::help_for(&l, &path) {
+            Ok(text) => match output::emit(&text) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    emit_err(&e.localize(&l));
+                    ExitCode::from(2)
+                }
+            },
+            Err(msg) => {
+                emit_err(&msg);
+                ExitCode::from(2)
+            }
+        };
+    }
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(c) => c,
         Err(e) => return clap_exit(&e, &l),
@@ -115,6 +134,12 @@ fn text(arg: &str, value: OsString) -> Result<String, CliError> {
 /// Prints what clap has to say: help or the version on stdout (exit 0, or 2 when stdout
 /// cannot be written), a usage error on stderr (exit 2).
 fn clap_exit(e: &clap::Error, l: &Localizer) -> ExitCode {
+    if e.use_stderr()
+        && let Some(text) = help::usage_error(e, l)
+    {
+        emit_err(text.trim_end());
+        return ExitCode::from(2);
+    }
     let printed = e.print();
     if e.use_stderr() {
         // A usage error on stderr; were stderr unwritable too, there is nowhere left to say so.

@@ -9,7 +9,7 @@ use super::args::Format;
 use super::error::CliError;
 use super::open;
 use super::output::emit;
-use crate::domain::validation::{Finding, Severity, counts, validate};
+use crate::domain::validation::{Finding, HeaderFinding, Severity, check_header, counts, validate};
 use crate::i18n::{Localize, Localizer};
 
 /// A finding in `--format json`, with its message in the user's language.
@@ -20,13 +20,23 @@ struct JsonFinding<'a> {
     message: String,
 }
 
-/// The `--format json` report: the file, the counts per severity and the findings.
+/// A header finding in `--format json` (an error), with its message.
+#[derive(Serialize)]
+struct JsonHeaderFinding<'a> {
+    #[serde(flatten)]
+    finding: &'a HeaderFinding,
+    message: String,
+}
+
+/// The `--format json` report: the file, the counts per severity (header findings are errors)
+/// and the findings.
 #[derive(Serialize)]
 struct JsonReport<'a> {
     file: String,
     errors: usize,
     warnings: usize,
     infos: usize,
+    header: Vec<JsonHeaderFinding<'a>>,
     findings: Vec<JsonFinding<'a>>,
 }
 
@@ -34,7 +44,10 @@ struct JsonReport<'a> {
 pub(super) fn run(l: &Localizer, path: &Path, format: Format) -> Result<ExitCode, CliError> {
     let (project, catalogue) = open(path)?;
     let findings = validate(&catalogue, &project);
+    // The header first: vendor and product named, 作成日 a date.
+    let header = check_header(&project.header);
     let (errors, warnings, infos) = counts(&findings);
+    let errors = errors + header.len();
     let file = path.display().to_string();
     let text = match format {
         Format::Json => {
@@ -43,6 +56,13 @@ pub(super) fn run(l: &Localizer, path: &Path, format: Format) -> Result<ExitCode
                 errors,
                 warnings,
                 infos,
+                header: header
+                    .iter()
+                    .map(|f| JsonHeaderFinding {
+                        finding: f,
+                        message: l.header_finding(f, catalogue.kind),
+                    })
+                    .collect(),
                 findings: findings
                     .iter()
                     .map(|f| JsonFinding {
@@ -57,6 +77,14 @@ pub(super) fn run(l: &Localizer, path: &Path, format: Format) -> Result<ExitCode
         }
         Format::Text => {
             let mut s = String::new();
+            for f in &header {
+                s.push_str(&format!(
+                    "{}\t{}\t{}\n",
+                    l.severity(Severity::Error),
+                    l.header_label(f.field, catalogue.kind),
+                    l.header_finding(f, catalogue.kind)
+                ));
+            }
             for f in &findings {
                 s.push_str(&format!(
                     "{}\t{}\t{}\n",
@@ -83,7 +111,7 @@ pub(super) fn run(l: &Localizer, path: &Path, format: Format) -> Result<ExitCode
         }
     };
     emit(&text)?;
-    let has_errors = findings.iter().any(|f| f.severity == Severity::Error);
+    let has_errors = !header.is_empty() || findings.iter().any(|f| f.severity == Severity::Error);
     Ok(if has_errors {
         ExitCode::from(1)
     } else {

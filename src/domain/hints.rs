@@ -62,16 +62,52 @@ pub struct HintLibrary {
     pub hints: Vec<Hint>,
 }
 
+/// How closely a hint's target fits a reference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Fit {
+    /// The reference's own item, section or chapter (the most precise part it names), or the
+    /// book chapter it cites.
+    Own,
+    /// A broader part that holds it: its section or chapter, or the whole book.
+    Section,
+    /// Every reference of the edition.
+    Edition,
+}
+
+/// The hints for a question, by how closely they fit its references.
+#[derive(Debug, Default, PartialEq)]
+pub struct Matched<'a> {
+    /// For the question's own reference.
+    pub own: Vec<&'a Hint>,
+    /// For the section (or chapter, or book) around it, not already in `own`.
+    pub section: Vec<&'a Hint>,
+    /// For every question of the edition.
+    pub edition: Vec<&'a Hint>,
+}
+
+impl Matched<'_> {
+    /// The hints to show for the question itself: its own, else (`true`) the section's as a
+    /// fallback.
+    pub fn closest(&self) -> (&[&Hint], bool) {
+        if self.own.is_empty() {
+            (&self.section, !self.section.is_empty())
+        } else {
+            (&self.own, false)
+        }
+    }
+}
+
 impl HintTarget {
-    fn matches(&self, index: &GuidelineIndex, edition: &str, r: &GuidelineRef) -> bool {
+    /// How this target fits `r` in a catalogue of guideline `edition`, if at all.
+    fn fit(&self, index: &GuidelineIndex, edition: &str, r: &GuidelineRef) -> Option<Fit> {
         match r {
             GuidelineRef::Numbered { start, .. } => {
                 let serving = index.edition(edition).map(|e| e.edition.as_str());
                 if self.edition != edition && serving != Some(self.edition.as_str()) {
-                    return false;
+                    return None;
                 }
                 let Some(key) = &self.key else {
-                    return self.book.is_none();
+                    return self.book.is_none().then_some(Fit::Edition);
                 };
                 let chapter = start.chapter.to_string();
                 let section = start.section.map(|s| format!("{chapter}.{s}"));
@@ -79,19 +115,32 @@ impl HintTarget {
                     (Some(s), Some(l), Some(i)) => Some(format!("{s}.{l}{i}")),
                     _ => None,
                 };
-                *key == chapter || section.as_ref() == Some(key) || item.as_ref() == Some(key)
+                // The most precise part the reference names is its own.
+                let own = item.as_ref().or(section.as_ref()).unwrap_or(&chapter);
+                if key == own {
+                    Some(Fit::Own)
+                } else if *key == chapter || section.as_ref() == Some(key) {
+                    Some(Fit::Section)
+                } else {
+                    None
+                }
             }
             GuidelineRef::Book { book, chapter, .. } => {
-                let Some((e, b)) = index.book(edition, book) else {
-                    return false;
-                };
+                let (e, b) = index.book(edition, book)?;
                 if e.edition != self.edition || self.key.is_some() {
-                    return false;
+                    return None;
                 }
                 let Some(target_book) = &self.book else {
-                    return true;
+                    return Some(Fit::Edition);
                 };
-                &b.title == target_book && self.chapter.is_none_or(|c| c == *chapter)
+                if &b.title != target_book {
+                    return None;
+                }
+                match self.chapter {
+                    None => Some(Fit::Section),
+                    Some(c) if c == *chapter => Some(Fit::Own),
+                    Some(_) => None,
+                }
             }
         }
     }
@@ -99,20 +148,27 @@ impl HintTarget {
 
 impl HintLibrary {
     /// The hints for a question citing `refs` in a catalogue of guideline `edition`, in library
-    /// order, each once.
+    /// order, each once, in the closest group it fits.
     pub fn hints_for<'a>(
         &'a self,
         index: &GuidelineIndex,
         edition: &str,
         refs: &[GuidelineRef],
-    ) -> Vec<&'a Hint> {
-        self.hints
-            .iter()
-            .filter(|h| {
-                refs.iter()
-                    .any(|r| h.targets.iter().any(|t| t.matches(index, edition, r)))
-            })
-            .collect()
+    ) -> Matched<'a> {
+        let mut m = Matched::default();
+        for h in &self.hints {
+            let best = refs
+                .iter()
+                .flat_map(|r| h.targets.iter().filter_map(|t| t.fit(index, edition, r)))
+                .min();
+            match best {
+                Some(Fit::Own) => m.own.push(h),
+                Some(Fit::Section) => m.section.push(h),
+                Some(Fit::Edition) => m.edition.push(h),
+                None => {}
+            }
+        }
+        m
     }
 }
 
@@ -145,40 +201,69 @@ mod tests {
         (index, lib)
     }
 
-    fn ids(lib: &HintLibrary, index: &GuidelineIndex, edition: &str, raw: &str) -> Vec<String> {
+    /// The ids of the hints for `raw`: own, section, edition.
+    fn ids(
+        lib: &HintLibrary,
+        index: &GuidelineIndex,
+        edition: &str,
+        raw: &str,
+    ) -> [Vec<String>; 3] {
         let refs = RefGroup::parse(raw).refs;
-        lib.hints_for(index, edition, &refs)
-            .iter()
-            .map(|h| h.id.clone())
-            .collect()
+        let m = lib.hints_for(index, edition, &refs);
+        let names = |v: &[&Hint]| v.iter().map(|h| h.id.clone()).collect::<Vec<_>>();
+        [names(&m.own), names(&m.section), names(&m.edition)]
+    }
+
+    fn v(ids: &[&str]) -> Vec<String> {
+        ids.iter().map(|s| s.to_string()).collect()
     }
 
     #[test]
-    fn hints_attach_by_chapter_section_item_and_book() {
+    fn hints_fit_the_questions_own_reference_first() {
         let (index, lib) = fixtures();
-        assert_eq!(ids(&lib, &index, "5.2", "(6.5.C1)"), ["auth", "item"]);
-        assert_eq!(ids(&lib, &index, "5.2", "(6.5.C2)"), ["auth"]);
-        assert_eq!(ids(&lib, &index, "5.2", "(8.3.C2(1)~(9))"), ["ext"]);
-        assert_eq!(ids(&lib, &index, "5.2", "(8.)"), ["ext"]);
-        assert!(ids(&lib, &index, "5.2", "(6.2.C1)").is_empty());
+        assert_eq!(
+            ids(&lib, &index, "5.2", "(6.5.C1)"),
+            [v(&["item"]), v(&["auth"]), v(&[])],
+            "6.5.C1's own hint; the section's around it"
+        );
+        assert_eq!(
+            ids(&lib, &index, "5.2", "(6.5.C2)"),
+            [v(&[]), v(&["auth"]), v(&[])]
+        );
+        assert_eq!(
+            ids(&lib, &index, "5.2", "(8.3.C2(1)~(9))"),
+            [v(&[]), v(&["ext"]), v(&[])]
+        );
+        assert_eq!(
+            ids(&lib, &index, "5.2", "(8.)"),
+            [v(&["ext"]), v(&[]), v(&[])]
+        );
+        assert_eq!(
+            ids(&lib, &index, "5.2", "(6.2.C1)"),
+            [v(&[]), v(&[]), v(&[])]
+        );
         assert_eq!(
             ids(&lib, &index, "6.0", "(6.5.C1)"),
-            ["all6"],
+            [v(&[]), v(&[]), v(&["all6"])],
             "5.2 keys do not apply to a 6.0 catalogue"
         );
         assert_eq!(
             ids(&lib, &index, "6.0", "(シス14章第①条)"),
-            ["auth", "all6"]
+            [v(&["auth"]), v(&[]), v(&["all6"])]
         );
-        assert_eq!(ids(&lib, &index, "6.0", "(シス13章)"), ["all6"]);
+        assert_eq!(
+            ids(&lib, &index, "6.0", "(シス13章)"),
+            [v(&[]), v(&[]), v(&["all6"])]
+        );
         assert_eq!(
             ids(&lib, &index, "5.1", "(6.5.C2)"),
-            ["auth"],
+            [v(&[]), v(&["auth"]), v(&[])],
             "5.2 hints serve the editions 5.2 covers"
         );
         assert_eq!(
             ids(&lib, &index, "5.2", "(6.5.C1、8.3)"),
-            ["auth", "ext", "item"]
+            [v(&["item"]), v(&["auth", "ext"]), v(&[])],
+            "each hint once, in the closest group"
         );
     }
 }

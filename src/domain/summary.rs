@@ -40,6 +40,16 @@ impl Tally {
     }
 }
 
+/// What the units of a catalogue are: (plain questions, option rows). Their sum is what a
+/// [`Tally`] over the whole statement counts.
+pub fn unit_counts(c: &Catalogue) -> (usize, usize) {
+    c.questions()
+        .fold((0, 0), |(plain, rows), q| match q.answer.options().len() {
+            0 => (plain + 1, rows),
+            n => (plain, rows + n),
+        })
+}
+
 /// The values each answerable unit of a question shows (one for a plain question, one per
 /// option).
 pub fn shown_values(c: &Catalogue, p: &Project, q: &Question) -> Vec<AnswerValue> {

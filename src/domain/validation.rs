@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::answer::AnswerValue;
 use super::catalogue::{Catalogue, Question};
-use super::project::Project;
+use super::project::{Header, HeaderField, Project};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -195,6 +195,48 @@ fn check_one(
     }
 }
 
+/// What is wrong with a header field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HeaderProblem {
+    /// Left empty (作成日, the vendor's and the product's name).
+    Missing,
+    /// 作成日 that is not a real date (「あした」, 2月30日).
+    NotADate,
+}
+
+/// A finding about the header block: an error, shown under the field it concerns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct HeaderFinding {
+    pub field: HeaderField,
+    pub problem: HeaderProblem,
+}
+
+/// Checks the header: the vendor's and the product's names are present, and 作成日 is a real
+/// date as Japanese forms print it (和暦 too, see [`super::register::parse_date`]). The text is
+/// left as the user typed it.
+pub fn check_header(h: &Header) -> Vec<HeaderFinding> {
+    let mut out = Vec::new();
+    for field in [
+        HeaderField::Created,
+        HeaderField::Vendor,
+        HeaderField::Product,
+    ] {
+        let text = h.get(field).trim();
+        let problem = if text.is_empty() {
+            Some(HeaderProblem::Missing)
+        } else if field == HeaderField::Created && super::register::parse_date(text).is_none() {
+            Some(HeaderProblem::NotADate)
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            out.push(HeaderFinding { field, problem });
+        }
+    }
+    out
+}
+
 /// Counts per severity: (errors, warnings, infos).
 pub fn counts(findings: &[Finding]) -> (usize, usize, usize) {
     findings
@@ -231,6 +273,44 @@ mod tests {
         .unwrap();
         p.set_answer(&c, "p", None, AnswerValue::Yes, None).unwrap();
         (c, p)
+    }
+
+    #[test]
+    fn header_names_and_date_are_checked() {
+        let mut h = Header {
+            created: "あした".into(),
+            ..Header::default()
+        };
+        let problems = |h: &Header| {
+            check_header(h)
+                .iter()
+                .map(|f| (f.field, f.problem))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            problems(&h),
+            vec![
+                (HeaderField::Created, HeaderProblem::NotADate),
+                (HeaderField::Vendor, HeaderProblem::Missing),
+                (HeaderField::Product, HeaderProblem::Missing),
+            ]
+        );
+        h.vendor = "株式会社".into();
+        h.product = " ".into();
+        h.created = "令和8年11月23日".into();
+        assert_eq!(
+            problems(&h),
+            vec![(HeaderField::Product, HeaderProblem::Missing)]
+        );
+        h.product = "製品".into();
+        for ok in ["R8.11.23", "2026年11月23日", "２０２６/１１/２３"] {
+            h.created = ok.into();
+            assert_eq!(problems(&h), vec![], "{ok}");
+        }
+        for bad in ["2026年2月30日", "", "令和"] {
+            h.created = bad.into();
+            assert_eq!(problems(&h).len(), 1, "{bad}");
+        }
     }
 
     #[test]

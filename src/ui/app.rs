@@ -288,6 +288,10 @@ impl KaijishoApp {
         if self.state.busy() {
             ctx.request_repaint_after(TASK_POLL);
         }
+        // A status message goes after a while, also when nothing else happens.
+        if let Some(left) = self.state.expire_status(now) {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(left.max(0.1)));
+        }
         self.window_title(ctx);
     }
 }

@@ -90,9 +90,16 @@ pub fn grid_ui(
                     let mut open = false;
                     tr.col(|ui| {
                         let mark = if r.finding { " △" } else { "" };
+                        // What is wrong, then how to open the question.
+                        let why = crate::ui::findings::summary(l, &doc.findings, &r.question_id);
+                        let hint = if why.is_empty() {
+                            l.t("grid-open-hint")
+                        } else {
+                            format!("{why}\n{}", l.t("grid-open-hint"))
+                        };
                         open |= ui
                             .add(egui::Button::new(format!("{}{mark}", r.number)).frame(false))
-                            .on_hover_text(l.t("grid-open-hint"))
+                            .on_hover_text(hint)
                             .clicked();
                     });
                     tr.col(|ui| {
@@ -100,7 +107,13 @@ pub fn grid_ui(
                             .on_hover_text(&r.text);
                     });
                     tr.col(|ui| {
-                        let mut t = egui::RichText::new(&r.answer)
+                        // A single answer in the UI's words (glossed in English).
+                        let shown = if r.single {
+                            l.answer(r.value)
+                        } else {
+                            r.answer.clone()
+                        };
+                        let mut t = egui::RichText::new(shown.as_str())
                             .color(crate::ui::value_color(r.value, dark));
                         if r.gated {
                             t = t.italics();
@@ -108,7 +121,7 @@ pub fn grid_ui(
                         ui.add(egui::Label::new(t).truncate().selectable(false))
                             .on_hover_text(&r.answer);
                     });
-                    for text in [&r.remark, &r.review.label().to_string(), &r.comment] {
+                    for text in [&r.remark, &l.review_status(r.review), &r.comment] {
                         tr.col(|ui| {
                             let label = ui.add(egui::Label::new(text).truncate().selectable(false));
                             if !text.is_empty() {
@@ -135,14 +148,14 @@ fn filters_ui(ui: &mut egui::Ui, l: &Localizer, form: &mut GridForm) {
         let label = ui.label(l.t("grid-answer"));
         let shown = form
             .answer
-            .map(|v| l.value(v))
+            .map(|v| l.answer(v))
             .unwrap_or_else(|| all.clone());
         egui::ComboBox::from_id_salt("grid-answer-filter")
             .selected_text(shown)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut form.answer, None, &all);
                 for v in AnswerValue::ALL {
-                    ui.selectable_value(&mut form.answer, Some(v), l.value(v));
+                    ui.selectable_value(&mut form.answer, Some(v), l.answer(v));
                 }
             })
             .response
@@ -150,14 +163,14 @@ fn filters_ui(ui: &mut egui::Ui, l: &Localizer, form: &mut GridForm) {
         let label = ui.label(l.t("grid-review"));
         let shown = form
             .review
-            .map(|s| s.label().to_string())
+            .map(|s| l.review_status(s))
             .unwrap_or_else(|| all.clone());
         egui::ComboBox::from_id_salt("grid-review-filter")
             .selected_text(shown)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut form.review, None, &all);
                 for st in ReviewStatus::ALL {
-                    ui.selectable_value(&mut form.review, Some(st), st.label());
+                    ui.selectable_value(&mut form.review, Some(st), l.review_status(st));
                 }
             })
             .response

@@ -46,10 +46,14 @@ pub fn guide_ui(
                                     if let Some(ch) = &res.chapter_title {
                                         ui.weak(ch);
                                     }
-                                    ui.weak(format!(
-                                        "{} ({})",
-                                        res.edition_title,
-                                        l.t(&format!("confidence-{}", res.confidence.key()))
+                                    let confidence =
+                                        l.t(&format!("confidence-{}", res.confidence.key()));
+                                    ui.weak(l.ta(
+                                        "guide-edition",
+                                        &[
+                                            ("edition", res.edition_title.clone().into()),
+                                            ("confidence", confidence.into()),
+                                        ],
                                     ));
                                 });
                             }
@@ -63,21 +67,39 @@ pub fn guide_ui(
                     let found = hints.hints_for(index, &doc.catalogue.guideline_edition, &refs);
                     ui.add_space(8.0);
                     ui.heading(l.t("guide-hints"));
-                    if found.is_empty() {
+                    let (closest, fallback) = found.closest();
+                    if closest.is_empty() && found.edition.is_empty() {
                         ui.weak(l.t("guide-no-hints"));
                     }
                     let lang = l.lang().code();
-                    for h in found {
-                        egui::CollapsingHeader::new(h.title.get(lang))
-                            .id_salt(&h.id)
-                            .default_open(true)
-                            .show(ui, |ui| {
-                                ui.add(egui::Label::new(h.text.get(lang)).wrap());
-                                ui.weak(format!("{}: {}", l.t("guide-basis"), h.basis));
-                            });
+                    if fallback {
+                        // None for the question's own reference: the section's, said so.
+                        ui.strong(l.t("guide-hints-section"));
+                        ui.weak(l.t("guide-hints-section-why"));
+                    }
+                    for h in closest {
+                        hint_ui(ui, l, h, lang);
+                    }
+                    if !found.edition.is_empty() {
+                        ui.add_space(4.0);
+                        ui.strong(l.t("guide-hints-edition"));
+                        for h in &found.edition {
+                            hint_ui(ui, l, h, lang);
+                        }
                     }
                     ui.add_space(8.0);
                     ui.weak(hints.note.get(lang));
                 });
+        });
+}
+
+/// One hint: its title (open), its text and where it comes from.
+fn hint_ui(ui: &mut egui::Ui, l: &Localizer, h: &crate::domain::hints::Hint, lang: &str) {
+    egui::CollapsingHeader::new(h.title.get(lang))
+        .id_salt(&h.id)
+        .default_open(true)
+        .show(ui, |ui| {
+            ui.add(egui::Label::new(h.text.get(lang)).wrap());
+            ui.weak(l.ta("guide-source", &[("source", h.basis.clone().into())]));
         });
 }

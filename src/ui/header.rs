@@ -5,7 +5,7 @@ use eframe::egui;
 use crate::app::{Command, Doc};
 use crate::domain::edit::Edit;
 use crate::domain::project::HeaderField;
-use crate::domain::validation::counts;
+use crate::domain::validation::{Severity, counts};
 use crate::i18n::Localizer;
 
 pub fn header_ui(
@@ -22,36 +22,68 @@ pub fn header_ui(
         doc.project.review.date.clone().unwrap_or_default(),
     );
     let (errors, warnings, _) = counts(&doc.findings);
+    let errors = errors + doc.header_findings.len();
     egui::Panel::top("header").show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
             for field in HeaderField::ALL {
-                let key = crate::ui::start::header_label_id(field, kind);
+                let text = l.header_label(field, kind);
                 // A label and its field move to the next line together.
-                let width = if matches!(field, HeaderField::Version | HeaderField::Created) {
+                let width = match field {
+                    HeaderField::Version => 110.0,
+                    HeaderField::Created => 130.0,
+                    _ => 200.0,
+                };
+                // The calendar button and the △ beside 作成日.
+                let extra = if field == HeaderField::Created {
                     110.0
                 } else {
-                    200.0
+                    20.0
                 };
-                let text = l.t(&key);
-                let needed = width + 16.0 * text.chars().count() as f32;
-                if ui.available_width() < needed {
+                let needed = width + extra + 16.0 * text.chars().count() as f32;
+                // (In a wrapping row `available_width` is the whole row; the rest of it is this.)
+                if ui.available_size_before_wrap().x < needed {
                     ui.end_row();
                 }
-                let label = ui.add(egui::Label::new(text).extend());
-                let mut value = header.get(field).to_string();
-                // The vendor's header is read-only in review mode.
-                let resp = ui
-                    .add_enabled(
-                        !review_mode,
-                        egui::TextEdit::singleline(&mut value).desired_width(width),
-                    )
-                    .labelled_by(label.id);
-                if resp.changed() {
-                    cmds.push(Command::Edit(Edit::Header { field, text: value }));
-                }
-                if resp.lost_focus() {
-                    cmds.push(Command::SealEdit);
-                }
+                let problem = doc.header_findings.iter().find(|f| f.field == field);
+                let message = problem.map(|f| l.header_finding(f, kind));
+                let short = problem.map(|f| l.header_finding_short(f));
+                // The field, and under it what is wrong with it.
+                ui.vertical(|ui| {
+                    let row = ui.horizontal(|ui| {
+                        let label = ui.add(egui::Label::new(text).extend());
+                        let mut value = header.get(field).to_string();
+                        // The vendor's header is read-only in review mode.
+                        let resp = ui
+                            .add_enabled(
+                                !review_mode,
+                                egui::TextEdit::singleline(&mut value).desired_width(width),
+                            )
+                            .labelled_by(label.id);
+                        if resp.changed() {
+                            cmds.push(Command::Edit(Edit::Header { field, text: value }));
+                        }
+                        if resp.lost_focus() {
+                            cmds.push(Command::SealEdit);
+                        }
+                        if field == HeaderField::Created {
+                            crate::ui::date_picker::date_picker_ui(
+                                ui,
+                                l,
+                                header.get(field),
+                                !review_mode,
+                                cmds,
+                            );
+                        }
+                        if let Some(m) = &message {
+                            crate::ui::findings::mark(ui, Severity::Error, m);
+                        }
+                    });
+                    if let Some(m) = &short {
+                        // Wrapped to the field's own width: the row keeps its place.
+                        ui.set_max_width(row.response.rect.width());
+                        crate::ui::findings::line(ui, Severity::Error, m);
+                    }
+                });
             }
             if review_mode {
                 // The banner on a line of its own, then the reviewer's fields.

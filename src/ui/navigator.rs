@@ -13,10 +13,10 @@ use crate::domain::validation::Severity;
 use crate::i18n::Localizer;
 
 /// The status of a question as the navigator shows it.
-pub fn status_of(doc: &Doc, q: &Question) -> (String, AnswerValue) {
+pub fn status_of(doc: &Doc, q: &Question, l: &Localizer) -> (String, AnswerValue) {
     let values = shown_values(&doc.catalogue, &doc.project, q);
     if let [only] = values.as_slice() {
-        return (only.label().to_string(), *only);
+        return (l.answer(*only), *only);
     }
     let done = values.iter().filter(|v| v.is_answered()).count();
     let v = if done == values.len() {
@@ -65,9 +65,25 @@ pub fn visible(filters: &Filters, doc: &Doc, q: &Question) -> bool {
         .any(|h| fold_width(h).to_lowercase().contains(&needle))
 }
 
-/// The width of the status column ("[未回答]", "[0/5]", …): every row starts its title at the
-/// same place.
-const STATUS_WIDTH: f32 = 58.0;
+/// The width of the status column ("[未回答]", "[0/5]", "[はい (Yes)]" …): the widest tag of
+/// the UI's language, so every row starts its title at the same place.
+fn status_width(ui: &egui::Ui, l: &Localizer) -> f32 {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    AnswerValue::ALL
+        .iter()
+        .map(|v| {
+            ui.painter()
+                .layout_no_wrap(
+                    format!("[{}]", l.answer(*v)),
+                    font.clone(),
+                    egui::Color32::WHITE,
+                )
+                .size()
+                .x
+        })
+        .fold(58.0_f32, f32::max)
+        + 4.0
+}
 /// The width of the finding mark's column (△ or nothing).
 const MARK_WIDTH: f32 = 14.0;
 
@@ -100,8 +116,11 @@ fn selection_changed(ui: &egui::Ui, doc: &Doc) -> bool {
 
 /// One question's row: status in a fixed-width column, the finding mark, the review status,
 /// and the number and text cut to the panel's width with "…" (the full text on hover).
+#[allow(clippy::too_many_arguments)]
 fn question_row(
     ui: &mut egui::Ui,
+    l: &Localizer,
+    status_w: f32,
     doc: &Doc,
     q: &Question,
     review_mode: bool,
@@ -109,26 +128,30 @@ fn question_row(
     cmds: &mut Vec<Command>,
 ) {
     let dark = ui.visuals().dark_mode;
-    let (mark, v) = status_of(doc, q);
+    let (mark, v) = status_of(doc, q, l);
     let selected = doc.selected.as_deref() == Some(q.id.as_str());
     ui.horizontal(|ui| {
         let height = ui.spacing().interact_size.y;
         let color = crate::ui::value_color(v, dark);
         let left = egui::Layout::left_to_right(egui::Align::Center);
-        ui.allocate_ui_with_layout(egui::vec2(STATUS_WIDTH, height), left, |ui| {
-            ui.set_min_width(STATUS_WIDTH);
+        ui.allocate_ui_with_layout(egui::vec2(status_w, height), left, |ui| {
+            ui.set_min_width(status_w);
             ui.colored_label(color, format!("[{mark}]"));
         });
-        let warn = ui.visuals().warn_fg_color;
-        let text = if has_warning(doc, q) { "△" } else { "" };
         ui.allocate_ui_with_layout(egui::vec2(MARK_WIDTH, height), left, |ui| {
             ui.set_min_width(MARK_WIDTH);
-            ui.colored_label(warn, text);
+            if has_warning(doc, q) {
+                // What is wrong, on hover.
+                let why = crate::ui::findings::summary(l, &doc.findings, &q.id);
+                crate::ui::findings::mark(ui, Severity::Warning, &why);
+            } else {
+                ui.label("");
+            }
         });
         if review_mode {
             // The reviewer's own status, beside the vendor's answer.
             let st = doc.project.review.status(&q.id);
-            ui.label(egui::RichText::new(format!("〔{}〕", st.label())).small());
+            ui.label(egui::RichText::new(format!("〔{}〕", l.review_status(st))).small());
         }
         let full = format!("{} {}", q.number_key(), for_display(&q.text));
         // The rest of the visible row (the list's clip edge): the text is cut there.
@@ -172,8 +195,15 @@ pub fn navigator_ui(
                 all.answered() as f32 / all.total() as f32
             };
             // At 0 % the bar is empty (no stray dot of fill).
+            // Says what it counts, as the status bar does: questions, or items with options.
+            let rows = crate::domain::summary::unit_counts(&doc.catalogue).1;
+            let id = if rows == 0 {
+                "nav-progress"
+            } else {
+                "nav-progress-items"
+            };
             let mut bar = egui::ProgressBar::new(frac).text(l.ta(
-                "nav-progress",
+                id,
                 &[
                     ("answered", all.answered().into()),
                     ("total", all.total().into()),
@@ -193,7 +223,7 @@ pub fn navigator_ui(
                     ui.label(l.t("review-filter"));
                     ui.radio_value(&mut filters.review, None, l.t("review-all"));
                     for st in crate::domain::project::ReviewStatus::ALL {
-                        ui.radio_value(&mut filters.review, Some(st), st.label());
+                        ui.radio_value(&mut filters.review, Some(st), l.review_status(st));
                     }
                 });
             }
@@ -206,6 +236,7 @@ pub fn navigator_ui(
             .labelled_by(label.id);
             ui.separator();
             let follow = selection_changed(ui, doc);
+            let status_w = status_width(ui, l);
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
@@ -243,7 +274,16 @@ pub fn navigator_ui(
                             .show_header(ui, |ui| section_header(ui, &title, &counts))
                             .body(|ui| {
                                 for q in shown {
-                                    question_row(ui, doc, q, review_mode, follow, cmds);
+                                    question_row(
+                                        ui,
+                                        l,
+                                        status_w,
+                                        doc,
+                                        q,
+                                        review_mode,
+                                        follow,
+                                        cmds,
+                                    );
                                 }
                             });
                         // The title folds and unfolds too, not only the arrow.

@@ -43,7 +43,11 @@ pub fn path_prompt_ui(
     let Some(prompt) = prompt else { return };
     egui::Modal::new(egui::Id::unique("path-prompt")).show(ui.ctx(), |ui| {
         ui.heading(l.t(prompt.purpose.title_id()));
-        let label = ui.label(l.t("dialog-path"));
+        let label = ui.label(l.t(if prompt.purpose.picks_folder() {
+            "dialog-folder-path"
+        } else {
+            "dialog-path"
+        }));
         ui.horizontal(|ui| {
             let edit = egui::TextEdit::singleline(&mut prompt.text)
                 .desired_width(520.0)

@@ -169,7 +169,8 @@ fn question_block(ui: &mut egui::Ui, doc: &Doc, q: &Question, l: &Localizer, loo
         .wrap(),
     );
     if let Some(r) = q.ref_raw() {
-        ui.label(look.weak(r, META));
+        // 〜 as the form means it, not a raised ˜.
+        ui.label(look.weak(crate::domain::text::for_display(r), META));
     }
     ui.add_space(20.0 * look.s);
     if let GateState::Disabled { gate_id } = gate_state(&doc.catalogue, &doc.project, q) {
@@ -188,7 +189,7 @@ fn question_block(ui: &mut egui::Ui, doc: &Doc, q: &Question, l: &Localizer, loo
                 ui.horizontal_wrapped(|ui| {
                     ui.label(look.text(format!("－ {}", o.label), REMARK));
                     ui.label(
-                        RichText::new(v.label())
+                        RichText::new(l.answer(v))
                             .size(REMARK * look.s)
                             .color(look.value(v))
                             .strong(),
@@ -208,7 +209,7 @@ fn question_block(ui: &mut egui::Ui, doc: &Doc, q: &Question, l: &Localizer, loo
             ui.horizontal(|ui| {
                 ui.label(look.weak(l.t("presentation-answer"), REMARK));
                 ui.label(
-                    RichText::new(v.label())
+                    RichText::new(l.answer(v))
                         .size(ANSWER * look.s)
                         .color(look.value(v))
                         .strong(),
@@ -261,11 +262,15 @@ fn guide_column(
             ui.add_space(16.0 * look.s);
             ui.label(look.text(l.t("guide-hints"), REMARK).strong());
             let found = hints.hints_for(index, edition, &refs);
-            if found.is_empty() {
+            let (closest, fallback) = found.closest();
+            if closest.is_empty() && found.edition.is_empty() {
                 ui.label(look.weak(l.t("guide-no-hints"), GUIDE));
             }
+            if fallback {
+                ui.label(look.weak(l.t("guide-hints-section"), GUIDE));
+            }
             let lang = l.lang().code();
-            for h in found {
+            for h in closest.iter().chain(&found.edition) {
                 ui.add_space(8.0 * look.s);
                 ui.add(egui::Label::new(look.text(h.title.get(lang), GUIDE).strong()).wrap());
                 ui.add(egui::Label::new(look.weak(h.text.get(lang), GUIDE * 0.9)).wrap());

@@ -83,7 +83,7 @@ fn head_ui(
         if let Some(d) = &mut e.profile.default {
             for v in VALUES {
                 let mut on = d.accept.contains(&v);
-                if ui.checkbox(&mut on, l.value(v)).changed() {
+                if ui.checkbox(&mut on, l.answer(v)).changed() {
                     toggle(&mut d.accept, v, on);
                     e.dirty = true;
                 }
@@ -187,7 +187,7 @@ fn rows_ui(
             });
             for v in VALUES {
                 h.col(|ui| {
-                    ui.strong(l.value(v));
+                    ui.strong(l.answer(v));
                 });
             }
             for id in ["weight-required", "profile-rule"] {
@@ -215,7 +215,7 @@ fn rows_ui(
                 for v in VALUES {
                     tr.col(|ui| {
                         let mut on = accept.contains(&v);
-                        let name = format!("{number} {}", l.value(v));
+                        let name = format!("{number} {}", l.answer(v));
                         let resp = ui.checkbox(&mut on, "");
                         resp.widget_info(|| {
                             egui::WidgetInfo::selected(egui::Role::CheckBox, true, on, &name)

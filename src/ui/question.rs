@@ -28,6 +28,7 @@ pub fn tab_into_question_id() -> egui::Id {
 /// `focus_first`: the first button takes the keyboard.
 fn answer_buttons(
     ui: &mut egui::Ui,
+    l: &Localizer,
     prefix: &str,
     allowed: &[AnswerValue],
     current: AnswerValue,
@@ -37,11 +38,12 @@ fn answer_buttons(
     ui.horizontal(|ui| {
         for (i, v) in allowed.iter().enumerate() {
             let checked = current == *v;
-            let resp = ui.radio(checked, v.label());
+            let resp = ui.radio(checked, l.answer(*v));
             if focus_first && i == 0 {
                 resp.request_focus();
             }
-            let label = format!("{prefix} {}", v.label());
+            // The word as shown: 「はい」, or 「はい (Yes)」 in English.
+            let label = format!("{prefix} {}", l.answer(*v));
             let enabled = ui.is_enabled();
             resp.widget_info(|| {
                 egui::WidgetInfo::selected(egui::Role::RadioButton, enabled, checked, &label)
@@ -52,7 +54,7 @@ fn answer_buttons(
         }
         if current.is_answered() {
             let clear = ui.small_button("×");
-            let label = format!("{prefix} {}", AnswerValue::Unanswered.label());
+            let label = format!("{prefix} {}", l.answer(AnswerValue::Unanswered));
             clear.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
             if clear.clicked() {
                 on_pick(AnswerValue::Unanswered);
@@ -99,6 +101,8 @@ struct OptionRows<'a> {
     marked: usize,
     /// Tab was pressed with nothing focused: the marked row's first answer takes it.
     tab_in: bool,
+    /// The statement's findings: each row shows its own under it.
+    findings: &'a [crate::domain::validation::Finding],
 }
 
 fn option_rows_ui(ui: &mut egui::Ui, l: &Localizer, r: &OptionRows, cmds: &mut Vec<Command>) {
@@ -121,7 +125,7 @@ fn option_rows_ui(ui: &mut egui::Ui, l: &Localizer, r: &OptionRows, cmds: &mut V
                 let oa = r.answer.options.get(&o.id).cloned().unwrap_or_default();
                 let prefix = format!("{} {}", r.number, o.label);
                 let allowed = q.answer.allowed();
-                answer_buttons(ui, &prefix, allowed, oa.value, r.tab_in && here, |v| {
+                answer_buttons(ui, l, &prefix, allowed, oa.value, r.tab_in && here, |v| {
                     cmds.push(Command::Edit(Edit::Value {
                         question: q.id.clone(),
                         option: Some(o.id.clone()),
@@ -135,6 +139,13 @@ fn option_rows_ui(ui: &mut egui::Ui, l: &Localizer, r: &OptionRows, cmds: &mut V
                     option: Some(o.id.clone()),
                     text,
                 });
+                crate::ui::findings::question_lines(
+                    ui,
+                    l,
+                    r.findings,
+                    &q.id,
+                    Some(o.label.as_str()),
+                );
             });
     }
 }
@@ -229,12 +240,13 @@ pub fn question_ui(
                             number: &number,
                             marked: option_row,
                             tab_in,
+                            findings: &doc.findings,
                         };
                         option_rows_ui(ui, l, &rows, cmds);
                     }
                     _ => {
                         let allowed = q.answer.allowed();
-                        answer_buttons(ui, &number, allowed, answer.value, tab_in, |v| {
+                        answer_buttons(ui, l, &number, allowed, answer.value, tab_in, |v| {
                             cmds.push(Command::Edit(Edit::Value {
                                 question: q.id.clone(),
                                 option: None,
@@ -251,6 +263,8 @@ pub fn question_ui(
                         });
                     }
                 });
+                // What is wrong with the answer (or the question as a whole), under it.
+                crate::ui::findings::question_lines(ui, l, &doc.findings, &q.id, None);
                 if review_mode {
                     ui.add_space(8.0);
                     crate::ui::review::review_block_ui(ui, doc, l, q, cmds);
@@ -263,11 +277,20 @@ pub fn question_ui(
                     });
                 }
                 ui.add_space(8.0);
-                ui.weak(l.t(if review_mode {
-                    "question-keys-review"
+                if review_mode {
+                    // The keys drawn the platform's way (Alt, or ⌥ on macOS).
+                    let key = |k| {
+                        let s = egui::KeyboardShortcut::new(egui::Modifiers::ALT, k);
+                        ui.ctx().format_shortcut(&s)
+                    };
+                    let (prev, next) = (key(egui::Key::ArrowUp), key(egui::Key::ArrowDown));
+                    ui.weak(l.ta(
+                        "question-keys-review",
+                        &[("prev", prev.into()), ("next", next.into())],
+                    ));
                 } else {
-                    "question-keys-short"
-                }));
+                    ui.weak(l.t("question-keys-short"));
+                }
             });
     }
 }

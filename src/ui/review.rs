@@ -25,8 +25,8 @@ pub fn review_block_ui(
         ui.horizontal(|ui| {
             for st in ReviewStatus::ALL {
                 let checked = current == st;
-                let resp = ui.radio(checked, st.label());
-                let label = format!("{number} {}", st.label());
+                let resp = ui.radio(checked, l.review_status(st));
+                let label = format!("{number} {}", l.review_status(st));
                 resp.widget_info(|| {
                     egui::WidgetInfo::selected(egui::Role::RadioButton, true, checked, &label)
                 });
@@ -70,7 +70,7 @@ pub fn review_summary_ui(ui: &mut egui::Ui, doc: &Doc, l: &Localizer, cmds: &mut
             ui.horizontal_wrapped(|ui| {
                 ui.strong(l.t("review-summary"));
                 for (st, n) in ReviewStatus::ALL.iter().zip(s.counts) {
-                    ui.label(format!("{} {n}", st.label()));
+                    ui.label(format!("{} {n}", l.review_status(*st)));
                 }
             });
             egui::ScrollArea::vertical()
@@ -80,7 +80,7 @@ pub fn review_summary_ui(ui: &mut egui::Ui, doc: &Doc, l: &Localizer, cmds: &mut
                         let text = format!(
                             "{}  [{}] {}  {}  {}",
                             line.number,
-                            line.status.label(),
+                            l.review_status(line.status),
                             line.answer,
                             line.text.chars().take(30).collect::<String>(),
                             line.comment

@@ -11,15 +11,6 @@ use crate::domain::catalogue::Catalogue;
 use crate::domain::project::HeaderField;
 use crate::i18n::Localizer;
 
-/// The message id of a header field's label: SDS says サービス事業者 / サービス名称.
-pub fn header_label_id(field: HeaderField, kind: Kind) -> String {
-    match (field, kind) {
-        (HeaderField::Vendor, Kind::Sds) => "header-vendor-sds".to_string(),
-        (HeaderField::Product, Kind::Sds) => "header-product-sds".to_string(),
-        _ => format!("header-{}", field.key()),
-    }
-}
-
 /// A button that stands out as the main way forward.
 fn primary_button(ui: &mut egui::Ui, text: String) -> egui::Response {
     let fill = ui.visuals().selection.bg_fill;
@@ -85,7 +76,7 @@ fn new_project_ui(
         .map_or(Kind::Mds, |c| c.kind);
     egui::Grid::new("new-header").num_columns(2).show(ui, |ui| {
         for field in HeaderField::ALL {
-            let label = ui.label(l.t(&header_label_id(field, kind)));
+            let label = ui.label(l.header_label(field, kind));
             let mut value = form.header.get(field).to_string();
             if ui
                 .add(egui::TextEdit::singleline(&mut value).desired_width(260.0))

@@ -4,7 +4,7 @@
 use eframe::egui;
 
 use crate::app::AppState;
-use crate::domain::summary::tallies;
+use crate::domain::summary::{tallies, unit_counts};
 
 pub fn status_ui(ui: &mut egui::Ui, s: &AppState) {
     let l = &s.loc;
@@ -16,19 +16,31 @@ pub fn status_ui(ui: &mut egui::Ui, s: &AppState) {
                     None => l.t("status-no-file"),
                 };
                 ui.label(file);
-                ui.separator();
-                ui.label(if d.dirty {
-                    l.t("status-unsaved")
-                } else {
-                    l.t("status-clean")
-                });
+                // A file never saved is not 「保存済み」: only its changes are spoken of.
+                if d.dirty || d.path.is_some() {
+                    ui.separator();
+                    ui.label(if d.dirty {
+                        l.t("status-unsaved")
+                    } else {
+                        l.t("status-clean")
+                    });
+                }
                 ui.separator();
                 let (all, _) = tallies(&d.catalogue, &d.project);
+                // Says what it counts: questions, or questions and option rows.
+                let (plain, rows) = unit_counts(&d.catalogue);
+                let id = if rows == 0 {
+                    "status-progress"
+                } else {
+                    "status-progress-options"
+                };
                 ui.label(l.ta(
-                    "status-progress",
+                    id,
                     &[
                         ("answered", all.answered().into()),
                         ("total", all.total().into()),
+                        ("plain", plain.into()),
+                        ("options", rows.into()),
                     ],
                 ));
                 if d.project.illustrative {

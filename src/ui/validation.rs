@@ -17,12 +17,20 @@ pub fn validation_ui(ui: &mut egui::Ui, doc: &Doc, l: &Localizer, cmds: &mut Vec
                     cmds.push(Command::ToggleValidation);
                 }
             });
-            if doc.findings.is_empty() {
+            if doc.findings.is_empty() && doc.header_findings.is_empty() {
                 ui.label(l.t("validation-none"));
             }
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
+                    for f in &doc.header_findings {
+                        let text = format!(
+                            "{}  {}",
+                            l.severity(Severity::Error),
+                            l.header_finding(f, doc.catalogue.kind)
+                        );
+                        ui.colored_label(ui.visuals().error_fg_color, text);
+                    }
                     for f in &doc.findings {
                         let color = match f.severity {
                             Severity::Error => ui.visuals().error_fg_color,
