@@ -10,65 +10,34 @@
 )]
 
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 use eframe::egui;
 use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use kaijisho::app::{AppState, Settings};
+use kaijisho::app::Settings;
 use kaijisho::domain::answer::AnswerValue;
 use kaijisho::i18n::Lang;
-use kaijisho::ui::KaijishoApp;
 
-fn harness(dir: &Path) -> Harness<'static, KaijishoApp> {
+mod common {
+    pub mod gui;
+}
+use common::gui::{H, menu, settle};
+
+fn harness(dir: &Path) -> H {
     harness_sized(dir, egui::Vec2::new(1280.0, 800.0))
 }
 
-fn harness_sized(dir: &Path, size: egui::Vec2) -> Harness<'static, KaijishoApp> {
+fn harness_sized(dir: &Path, size: egui::Vec2) -> H {
     let settings = Settings {
         lang: Some(Lang::Ja),
         ..Settings::default()
     };
-    let state = AppState::new(settings, Some(dir.to_path_buf())).unwrap();
-    let app = KaijishoApp::with_state(state, None);
-    let mut h = Harness::builder().with_size(size).build_eframe(|cc| {
-        kaijisho::ui::fonts::install(&cc.egui_ctx).unwrap();
-        app
-    });
-    h.run();
-    h
-}
-
-/// Runs frames until background work (import, export, compare) has finished.
-fn settle(h: &mut Harness<'_, KaijishoApp>) {
-    let end = Instant::now() + Duration::from_secs(60);
-    h.step();
-    while h.state().state.busy() {
-        assert!(Instant::now() < end, "background work did not finish");
-        std::thread::sleep(Duration::from_millis(5));
-        h.step();
-    }
-    // A new dialog may lay itself out over a few more frames.
-    for _ in 0..4 {
-        if h.run_ok().is_some() {
-            return;
-        }
-    }
-    panic!("the window keeps repainting");
-}
-
-/// Opens a menu of the menu bar and clicks one of its entries.
-fn menu(h: &mut Harness<'_, KaijishoApp>, menu: &str, entry: &str) {
-    h.get_by_label(menu).click();
-    h.run();
-    click_menu_entry(h, entry);
-    settle(h);
+    common::gui::harness_with(dir, settings, size)
 }
 
 /// Clicks an entry of the open menu (the start screen may show a button of the same name; the
 /// menu's is drawn last, on top).
-fn click_menu_entry(h: &mut Harness<'_, KaijishoApp>, entry: &str) {
+fn click_menu_entry(h: &mut H, entry: &str) {
     let with_shortcut = format!("{entry} ");
     let nodes: Vec<_> = h
         .query_all_by(|n| {
@@ -80,7 +49,7 @@ fn click_menu_entry(h: &mut Harness<'_, KaijishoApp>, entry: &str) {
 }
 
 /// Types into the text field with this label (focusing it first).
-fn type_into(h: &mut Harness<'_, KaijishoApp>, role: Role, label: &str, text: &str) {
+fn type_into(h: &mut H, role: Role, label: &str, text: &str) {
     h.get_by_role_and_label(role, label).focus();
     h.run();
     h.get_by_role_and_label(role, label).type_text(text);
@@ -88,7 +57,7 @@ fn type_into(h: &mut Harness<'_, KaijishoApp>, role: Role, label: &str, text: &s
 }
 
 /// Answers the path prompt with `path` and presses OK.
-fn choose_path(h: &mut Harness<'_, KaijishoApp>, path: &Path) {
+fn choose_path(h: &mut H, path: &Path) {
     type_into(
         h,
         Role::TextInput,
@@ -103,11 +72,7 @@ fn choose_path(h: &mut Harness<'_, KaijishoApp>, path: &Path) {
 /// by a click: the window, the file and the sample as saved.
 fn open_sample_file_and_answer_no(
     dir: &Path,
-) -> (
-    Harness<'static, KaijishoApp>,
-    std::path::PathBuf,
-    kaijisho::domain::Project,
-) {
+) -> (H, std::path::PathBuf, kaijisho::domain::Project) {
     let file = dir.join("mine.json");
     let p = kaijisho::assets::sample_project("sds-remote-service-sample").unwrap();
     kaijisho::io::save_project(&file, &p).unwrap();
@@ -120,7 +85,7 @@ fn open_sample_file_and_answer_no(
     (h, file, p)
 }
 
-fn with_sample(dir: &Path) -> Harness<'static, KaijishoApp> {
+fn with_sample(dir: &Path) -> H {
     let mut h = harness(dir);
     h.get_by_label("記入例を開く").click();
     h.run();
@@ -128,16 +93,16 @@ fn with_sample(dir: &Path) -> Harness<'static, KaijishoApp> {
     h
 }
 
-fn value(h: &Harness<'_, KaijishoApp>, q: &str) -> AnswerValue {
+fn value(h: &H, q: &str) -> AnswerValue {
     h.state().state.doc.as_ref().unwrap().project.value(q)
 }
 
-fn selected(h: &Harness<'_, KaijishoApp>) -> Option<String> {
+fn selected(h: &H) -> Option<String> {
     h.state().state.doc.as_ref().unwrap().selected.clone()
 }
 
 /// Clicks the navigator row of the question whose number and text start with `prefix`.
-fn select(h: &mut Harness<'_, KaijishoApp>, prefix: &str) {
+fn select(h: &mut H, prefix: &str) {
     h.get_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with(prefix)))
         .click();
     h.run();
@@ -596,7 +561,7 @@ fn crash_with_unsaved_edits_then_restart_offers_recovery_and_restores() {
 }
 
 /// What the window shows: every node's role, label, value and tick, and the window title.
-fn visible(h: &Harness<'_, KaijishoApp>) -> Vec<String> {
+fn visible(h: &H) -> Vec<String> {
     use egui_kittest::kittest::NodeT;
     let mut out = vec![h.state().title().to_string()];
     for n in h.root().children_recursive() {
@@ -615,7 +580,7 @@ fn visible(h: &Harness<'_, KaijishoApp>) -> Vec<String> {
 }
 
 /// Opens a menu and clicks an entry, both found by the labels of the current language.
-fn menu_by_id(h: &mut Harness<'_, KaijishoApp>, menu_id: &str, entry_id: &str) {
+fn menu_by_id(h: &mut H, menu_id: &str, entry_id: &str) {
     let (m, e) = {
         let l = &h.state().state.loc;
         (l.t(menu_id), l.t(entry_id))
@@ -623,7 +588,7 @@ fn menu_by_id(h: &mut Harness<'_, KaijishoApp>, menu_id: &str, entry_id: &str) {
     menu(h, &m, &e);
 }
 
-fn open_menu(h: &mut Harness<'_, KaijishoApp>, menu_id: &str) {
+fn open_menu(h: &mut H, menu_id: &str) {
     let m = h.state().state.loc.t(menu_id);
     h.get_by_label(&m).click();
     h.run();
@@ -736,7 +701,7 @@ fn review_mode_keeps_the_vendor_header_and_answers_read_only() {
     assert_eq!(after.answers, before.answers);
 }
 
-fn presenting(h: &Harness<'_, KaijishoApp>) -> bool {
+fn presenting(h: &H) -> bool {
     h.state().state.view.presentation.is_some()
 }
 
@@ -808,8 +773,7 @@ fn presentation_mode_through_keys_is_large_and_read_only() {
     assert!(h.query_by_label_contains("リモートメンテナンス").is_none());
     h.key_press(egui::Key::B);
     h.run();
-    let shown =
-        |h: &Harness<'_, KaijishoApp>| h.query_all_by_label_contains("医療情報システム").count();
+    let shown = |h: &H| h.query_all_by_label_contains("医療情報システム").count();
     assert_eq!(shown(&h), 0, "blank");
     h.key_press(egui::Key::B);
     h.run();
@@ -835,7 +799,7 @@ fn presentation_from_the_view_menu_and_f5_leaves() {
 }
 
 /// The width of the node with this role and label.
-fn width_of(h: &Harness<'_, KaijishoApp>, role: Role, label: &str) -> f32 {
+fn width_of(h: &H, role: Role, label: &str) -> f32 {
     h.get_by_role_and_label(role, label).rect().width()
 }
 
@@ -844,8 +808,8 @@ fn zoom_from_the_view_menu_keeps_the_question_panel_the_widest() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = with_sample(dir.path());
     select(&mut h, "2 扱う");
-    let remark = |h: &Harness<'_, KaijishoApp>| width_of(h, Role::MultilineTextInput, "2 備考");
-    let nav = |h: &Harness<'_, KaijishoApp>| width_of(h, Role::TextInput, "検索");
+    let remark = |h: &H| width_of(h, Role::MultilineTextInput, "2 備考");
+    let nav = |h: &H| width_of(h, Role::TextInput, "検索");
     assert!(remark(&h) > nav(&h));
     for _ in 0..3 {
         menu(&mut h, "表示", "拡大");
@@ -1083,7 +1047,7 @@ fn review_input() -> impl proptest::strategy::Strategy<Value = Input> {
     ]
 }
 
-fn give(h: &mut Harness<'_, KaijishoApp>, input: &Input, other: &Path) {
+fn give(h: &mut H, input: &Input, other: &Path) {
     let ctrl = egui::Modifiers::COMMAND;
     match input {
         Input::Key(k) => h.key_press(*k),
@@ -1179,7 +1143,7 @@ proptest::proptest! {
 }
 
 /// The question numbers of the grid's rows, top to bottom.
-fn grid_numbers(h: &Harness<'_, KaijishoApp>) -> Vec<String> {
+fn grid_numbers(h: &H) -> Vec<String> {
     let numbers = ["1", "1.1", "1.2", "2", "3"];
     let mut rows: Vec<(f32, String)> = h
         .query_all_by(|n| {

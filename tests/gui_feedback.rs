@@ -11,79 +11,28 @@
 )]
 
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 use eframe::egui;
 use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use kaijisho::app::{AppState, Settings};
+use kaijisho::app::Settings;
 use kaijisho::i18n::Lang;
-use kaijisho::ui::KaijishoApp;
 
-type H = Harness<'static, KaijishoApp>;
+mod common {
+    pub mod gui;
+}
+use common::gui::{H, menu, retype, settle};
 
 fn harness_in(dir: &Path, lang: Lang) -> H {
     let settings = Settings {
         lang: Some(lang),
         ..Settings::default()
     };
-    let state = AppState::new(settings, Some(dir.to_path_buf())).unwrap();
-    let app = KaijishoApp::with_state(state, None).without_native_dialog();
-    let mut h = Harness::builder()
-        .with_size(egui::Vec2::new(1280.0, 800.0))
-        .build_eframe(|cc| {
-            kaijisho::ui::fonts::install(&cc.egui_ctx).unwrap();
-            app
-        });
-    h.run();
-    h
+    common::gui::harness_without_native_dialog(dir, settings, egui::Vec2::new(1280.0, 800.0))
 }
 
 fn harness(dir: &Path) -> H {
     harness_in(dir, Lang::Ja)
-}
-
-/// Runs frames until background work has finished and the window is still.
-fn settle(h: &mut H) {
-    let end = Instant::now() + Duration::from_secs(60);
-    h.step();
-    while h.state().state.busy() {
-        assert!(Instant::now() < end, "background work did not finish");
-        std::thread::sleep(Duration::from_millis(5));
-        h.step();
-    }
-    for _ in 0..4 {
-        if h.run_ok().is_some() {
-            return;
-        }
-    }
-    panic!("the window keeps repainting");
-}
-
-/// Opens a menu of the menu bar and clicks one of its entries.
-fn menu(h: &mut H, menu: &str, entry: &str) {
-    h.get_by_label(menu).click();
-    h.run();
-    let with_shortcut = format!("{entry} ");
-    let nodes: Vec<_> = h
-        .query_all_by(|n| {
-            n.label()
-                .is_some_and(|l| l == entry || l.starts_with(&with_shortcut))
-        })
-        .collect();
-    nodes.last().expect("the entry is in the open menu").click();
-    settle(h);
-}
-
-/// Replaces the text of the field with this label by `text`, as typed.
-fn retype(h: &mut H, role: Role, label: &str, text: &str) {
-    h.get_by_role_and_label(role, label).focus();
-    h.run();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.run();
-    h.get_by_role_and_label(role, label).type_text(text);
-    h.run();
 }
 
 fn field(h: &H, label: &str) -> String {

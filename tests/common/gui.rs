@@ -8,6 +8,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use eframe::egui;
+use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use kaijisho::app::{AppState, Settings};
@@ -17,8 +18,27 @@ pub type H = Harness<'static, KaijishoApp>;
 
 /// The app with `settings`, its data folder in `dir`, at `size`.
 pub fn harness_with(dir: &Path, settings: Settings, size: egui::Vec2) -> H {
-    let state = AppState::new(settings, Some(dir.to_path_buf())).unwrap();
-    let app = KaijishoApp::with_state(state, None);
+    build(
+        AppState::new(settings, Some(dir.to_path_buf())).unwrap(),
+        size,
+        true,
+    )
+}
+
+/// The same, as on a system without a native file dialog (the in-app browser is used).
+pub fn harness_without_native_dialog(dir: &Path, settings: Settings, size: egui::Vec2) -> H {
+    build(
+        AppState::new(settings, Some(dir.to_path_buf())).unwrap(),
+        size,
+        false,
+    )
+}
+
+fn build(state: AppState, size: egui::Vec2, native_dialog: bool) -> H {
+    let mut app = KaijishoApp::with_state(state, None);
+    if !native_dialog {
+        app = app.without_native_dialog();
+    }
     let mut h = Harness::builder().with_size(size).build_eframe(|cc| {
         kaijisho::ui::fonts::install(&cc.egui_ctx).unwrap();
         app
@@ -59,9 +79,30 @@ pub fn click_starting(h: &mut H, prefix: &str) {
     settle(h);
 }
 
-/// Opens a menu of the menu bar and clicks the entry whose label starts with `entry`.
+/// Opens a menu of the menu bar and clicks one of its entries (its label, with or without the
+/// shortcut after it; the menu's is drawn last, on top of a start-screen button of the same
+/// name), then settles.
 pub fn menu(h: &mut H, menu: &str, entry: &str) {
     h.get_by_label(menu).click();
     h.run();
-    click_starting(h, entry);
+    let with_shortcut = format!("{entry} ");
+    let nodes: Vec<_> = h
+        .query_all_by(|n| {
+            n.label()
+                .is_some_and(|l| l == entry || l.starts_with(&with_shortcut))
+        })
+        .collect();
+    nodes.last().expect("the entry is in the open menu").click();
+    settle(h);
+}
+
+/// Replaces the text of the field with this label by `text`, as typed (Ctrl+A, then the
+/// keys).
+pub fn retype(h: &mut H, role: Role, label: &str, text: &str) {
+    h.get_by_role_and_label(role, label).focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.get_by_role_and_label(role, label).type_text(text);
+    h.run();
 }
