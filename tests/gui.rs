@@ -21,7 +21,7 @@ use kaijisho::i18n::Lang;
 mod common {
     pub mod gui;
 }
-use common::gui::{H, menu, settle};
+use common::gui::{H, menu, select, settle};
 
 fn harness(dir: &Path) -> H {
     harness_sized(dir, egui::Vec2::new(1280.0, 800.0))
@@ -99,13 +99,6 @@ fn value(h: &H, q: &str) -> AnswerValue {
 
 fn selected(h: &H) -> Option<String> {
     h.state().state.doc.as_ref().unwrap().selected.clone()
-}
-
-/// Clicks the navigator row of the question whose number and text start with `prefix`.
-fn select(h: &mut H, prefix: &str) {
-    h.get_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with(prefix)))
-        .click();
-    h.run();
 }
 
 #[test]

@@ -21,7 +21,7 @@ use kaijisho::i18n::Lang;
 mod common {
     pub mod gui;
 }
-use common::gui::{H, menu, retype, settle};
+use common::gui::{H, menu, retype, select, settle, shows};
 
 fn harness_in(dir: &Path, lang: Lang) -> H {
     let settings = Settings {
@@ -43,13 +43,6 @@ fn field(h: &H, label: &str) -> String {
 
 fn count(h: &H, label: &str) -> usize {
     h.query_all_by_label(label).count()
-}
-
-/// Clicks the navigator row of the question whose number and text start with `prefix`.
-fn select(h: &mut H, prefix: &str) {
-    h.get_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with(prefix)))
-        .click();
-    h.run();
 }
 
 /// From the start screen: a new MDS statement with this product and version (no vendor).
@@ -151,18 +144,14 @@ fn a_questions_finding_stands_under_its_answer_and_the_navigator_mark_says_why()
     assert!(rows[0].bottom() <= second_row.top(), "above the next row");
 }
 
-fn status_says(h: &H, text: &str) -> bool {
-    h.query_by_label_contains(text).is_some()
-}
-
 #[test]
 fn status_messages_expire_and_never_contradict_the_state_and_progress_says_what_it_counts() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());
     new_statement(&mut h, "見本システム", "2.1");
     // Never saved: not 「保存済み」.
-    assert!(status_says(&h, "(未保存の新規ファイル)"));
-    assert!(!status_says(&h, "保存済み"));
+    assert!(shows(&h, "(未保存の新規ファイル)"));
+    assert!(!shows(&h, "保存済み"));
     // The MDS excerpt has option rows: the count says so.
     let c = kaijisho::assets::shipped_catalogues()
         .unwrap()
@@ -189,16 +178,16 @@ fn status_messages_expire_and_never_contradict_the_state_and_progress_says_what_
     h.get_by_label("OK").click();
     settle(&mut h);
     let saved = format!("{} に保存しました", file.display());
-    assert!(status_says(&h, &saved));
-    assert!(status_says(&h, "保存済み"));
+    assert!(shows(&h, &saved));
+    assert!(shows(&h, "保存済み"));
     // The next edit takes the message away with 「保存済み」.
     h.key_press(egui::Key::Num1);
     h.run();
     assert!(
-        !status_says(&h, &saved),
+        !shows(&h, &saved),
         "no 「保存しました」 beside unsaved changes"
     );
-    assert!(status_says(&h, "未保存の変更あり"));
+    assert!(shows(&h, "未保存の変更あり"));
     assert!(
         h.query_by_label(&progress.replacen("0 /", "1 /", 1))
             .is_some()
@@ -206,12 +195,12 @@ fn status_messages_expire_and_never_contradict_the_state_and_progress_says_what_
     // Saved again, then nothing happens: the message goes by itself.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     settle(&mut h);
-    assert!(status_says(&h, &saved));
+    assert!(shows(&h, &saved));
     h.run_steps(20);
-    assert!(status_says(&h, &saved), "still there after 5 s");
+    assert!(shows(&h, &saved), "still there after 5 s");
     h.run_steps(20);
-    assert!(!status_says(&h, &saved), "gone after 10 s");
-    assert!(status_says(&h, "保存済み"));
+    assert!(!shows(&h, &saved), "gone after 10 s");
+    assert!(shows(&h, "保存済み"));
 }
 
 /// The recovery files in the data folder `dir`.

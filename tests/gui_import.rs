@@ -25,7 +25,7 @@ use kaijisho::io::xlsx::import::RowKind;
 mod common {
     pub mod gui;
 }
-use common::gui::{H, click_starting, menu, settle};
+use common::gui::{H, click_starting, menu, settle, shows};
 
 /// The app in Japanese, its path prompts starting in `dir`.
 fn harness(dir: &Path) -> H {
@@ -71,10 +71,6 @@ fn ambiguous_workbook(path: &Path, answers: [&str; 2]) {
     wb.save(path).unwrap();
 }
 
-fn shown(h: &H, text: &str) -> bool {
-    h.query_by_label_contains(text).is_some()
-}
-
 #[test]
 fn the_wizard_sets_the_answer_column_by_a_click_and_the_next_workbook_of_the_layout_uses_it() {
     let dir = tempfile::tempdir().unwrap();
@@ -83,10 +79,10 @@ fn the_wizard_sets_the_answer_column_by_a_click_and_the_next_workbook_of_the_lay
     let mut h = harness(dir.path());
     menu(&mut h, "ファイル", "Excel を取り込む…");
     choose_path(&mut h, &first);
-    assert!(shown(&h, "推定に自信がありません"), "detection is unsure");
-    assert!(shown(&h, "回答 0 件"));
+    assert!(shows(&h, "推定に自信がありません"), "detection is unsure");
+    assert!(shows(&h, "回答 0 件"));
     assert!(
-        shown(&h, "扱う情報のリスト"),
+        shows(&h, "扱う情報のリスト"),
         "the sheet is shown as a grid"
     );
 
@@ -95,10 +91,10 @@ fn the_wizard_sets_the_answer_column_by_a_click_and_the_next_workbook_of_the_lay
     click_starting(&mut h, "回答の列");
     settle(&mut h);
     assert!(
-        shown(&h, "回答 2 件"),
+        shows(&h, "回答 2 件"),
         "the preview read the workbook again"
     );
-    assert!(shown(&h, "C 列: 回答の列"), "the column shows its role");
+    assert!(shows(&h, "C 列: 回答の列"), "the column shows its role");
     h.get_by_label("取り込む").click();
     settle(&mut h);
     let doc = h.state().state.doc.as_ref().unwrap();
@@ -110,8 +106,8 @@ fn the_wizard_sets_the_answer_column_by_a_click_and_the_next_workbook_of_the_lay
     ambiguous_workbook(&second, ["はい", "対象外"]);
     menu(&mut h, "ファイル", "Excel を取り込む…");
     choose_path(&mut h, &second);
-    assert!(shown(&h, "前に確かめた同じ様式の対応付け"), "it says so");
-    assert!(shown(&h, "回答 2 件"));
+    assert!(shows(&h, "前に確かめた同じ様式の対応付け"), "it says so");
+    assert!(shows(&h, "回答 2 件"));
     h.get_by_label("取り込む").click();
     h.run();
     h.get_by_label("保存しない").click();
@@ -146,7 +142,7 @@ fn a_skipped_row_says_why_and_a_row_number_sets_the_last_row_read() {
     let mut h = harness(dir.path());
     menu(&mut h, "ファイル", "Excel を取り込む…");
     choose_path(&mut h, &path);
-    assert!(shown(&h, "設問 3"));
+    assert!(shows(&h, "設問 3"));
     let view = |h: &H| {
         let p = h.state().state.import_preview.as_ref().unwrap();
         p.result.as_ref().unwrap().view.clone().unwrap()
@@ -167,7 +163,7 @@ fn a_skipped_row_says_why_and_a_row_number_sets_the_last_row_read() {
     h.run();
     click_starting(&mut h, "この行まで読む");
     settle(&mut h);
-    assert!(shown(&h, "設問 2"), "the last row read is row 3");
+    assert!(shows(&h, "設問 2"), "the last row read is row 3");
     let preview = h.state().state.import_preview.as_ref().unwrap();
     assert_eq!(preview.mapping.last_row, Some(3));
 }
@@ -249,14 +245,14 @@ fn a_statement_from_a_workbook_is_exported_into_a_copy_of_it_from_the_file_menu(
     );
     choose_path(&mut h, &dir.path().join("again.xlsx"));
     assert!(!dir.path().join("again.xlsx").exists());
-    assert!(shown(&h, "元のワークブックが変わっています"));
+    assert!(shows(&h, "元のワークブックが変わっています"));
     h.get_by_label("もう一度読み込む…").click();
     settle(&mut h);
     assert!(
-        shown(&h, "Excel の取り込み"),
+        shows(&h, "Excel の取り込み"),
         "the import preview of the changed workbook"
     );
-    assert!(shown(&h, "設問 1"));
+    assert!(shows(&h, "設問 1"));
 }
 
 /// An MDS sheet, an SDS sheet and a correspondence sheet: the larger is read, the other is
@@ -303,15 +299,15 @@ fn the_other_question_sheet_is_picked_and_the_correspondence_shows_beside_the_gu
     menu(&mut h, "ファイル", "Excel を取り込む…");
     choose_path(&mut h, &path);
     assert!(
-        shown(&h, "シート「MDS」から"),
+        shows(&h, "シート「MDS」から"),
         "the sheet with most questions"
     );
     h.get_by_role_and_label(Role::ComboBox, "シート").click();
     h.run();
-    assert!(shown(&h, "MDS (設問 3)"), "each sheet with its questions");
+    assert!(shows(&h, "MDS (設問 3)"), "each sheet with its questions");
     click_starting(&mut h, "SDS (設問 2)");
-    assert!(shown(&h, "シート「SDS」から"), "the picked sheet is read");
+    assert!(shows(&h, "シート「SDS」から"), "the picked sheet is read");
     h.get_by_label("取り込む").click();
     settle(&mut h);
-    assert!(shown(&h, "第5.2版 6.5.C1 ↔ 第6.0版 シス14①"));
+    assert!(shows(&h, "第5.2版 6.5.C1 ↔ 第6.0版 シス14①"));
 }

@@ -21,7 +21,7 @@ mod common {
     pub mod gui;
     pub mod synthetic;
 }
-use common::gui::{H, menu, retype, settle};
+use common::gui::{H, menu, retype, select, settle, shows};
 
 /// The app in Japanese, as on a system without a native file dialog.
 fn harness(dir: &Path) -> H {
@@ -36,10 +36,6 @@ fn prompt_text(h: &H) -> String {
     h.get_by_role_and_label(Role::TextInput, "ファイルのパス")
         .value()
         .unwrap_or_default()
-}
-
-fn status_says(h: &H, text: &str) -> bool {
-    h.query_by_label_contains(text).is_some()
 }
 
 /// A statement file saved in `dir` and opened through File → Open: its folder is the one
@@ -105,10 +101,7 @@ fn a_new_statement_is_saved_under_a_suggested_name_in_the_last_folder() {
         "見本システム"
     );
     // The message names the file in full.
-    assert!(status_says(
-        &h,
-        &format!("{} に保存しました", saved.display())
-    ));
+    assert!(shows(&h, &format!("{} に保存しました", saved.display())));
     // Export to PDF suggests the statement's own name with .pdf.
     menu(&mut h, "ファイル", "PDF に書き出す…");
     assert_eq!(
@@ -159,10 +152,7 @@ fn save_as_a_workbook_writes_no_json_there_and_offers_the_export() {
         "still its own file"
     );
     assert_eq!(std::fs::read(&file).unwrap(), before);
-    assert!(status_says(
-        &h,
-        &format!("{} を書き出しました", x.display())
-    ));
+    assert!(shows(&h, &format!("{} を書き出しました", x.display())));
 }
 
 #[test]
@@ -335,13 +325,6 @@ fn open_example(h: &mut H, button: &str) {
     h.get_by_label(button).click();
     h.run();
     assert!(h.state().state.doc.is_some());
-}
-
-/// Clicks the navigator row of the question whose number and text start with `prefix`.
-fn select(h: &mut H, prefix: &str) {
-    h.get_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with(prefix)))
-        .click();
-    h.run();
 }
 
 fn key(h: &mut H, k: egui::Key) {

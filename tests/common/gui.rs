@@ -106,3 +106,15 @@ pub fn retype(h: &mut H, role: Role, label: &str, text: &str) {
     h.get_by_role_and_label(role, label).type_text(text);
     h.run();
 }
+
+/// Clicks the navigator row of the question whose number and text start with `prefix`.
+pub fn select(h: &mut H, prefix: &str) {
+    h.get_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with(prefix)))
+        .click();
+    h.run();
+}
+
+/// Whether some label in the window contains `text`.
+pub fn shows(h: &H, text: &str) -> bool {
+    h.query_by_label_contains(text).is_some()
+}
