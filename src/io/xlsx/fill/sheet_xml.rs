@@ -11,6 +11,9 @@ use quick_xml::events::{BytesStart, Event};
 
 use crate::io::xlsx::{cell_index, col_name};
 
+/// Most column style ranges read from one sheet.
+const MAX_COL_STYLES: usize = 16_384;
+
 /// Most array-formula and data-table ranges remembered in one sheet.
 const MAX_FORMULA_RANGES: usize = 100_000;
 
@@ -112,6 +115,10 @@ struct Editor<'x> {
     prefix: String,
     /// Cells of array formulas and data tables (their first cell holds the formula).
     formula_ranges: Vec<((u32, u16), (u32, u16))>,
+    /// Column styles (`<col min max style>`, 0-based columns) and the current row's own style
+    /// (`customFormat`): what a cell that did not exist would have shown with.
+    col_styles: Vec<(u16, u16, String)>,
+    row_style: Option<String>,
 }
 
 impl Editor<'_> {
@@ -134,7 +141,13 @@ impl Editor<'_> {
             .collect();
         for k in keys {
             if let Some(v) = self.pending.remove(&k) {
-                let xml = cell_xml(&self.prefix, k, None, v.as_deref());
+                let style = self.row_style.clone().or_else(|| {
+                    self.col_styles
+                        .iter()
+                        .find(|(a, b, _)| (*a..=*b).contains(&k.1))
+                        .map(|(_, _, s)| s.clone())
+                });
+                let xml = cell_xml(&self.prefix, k, style.as_deref(), v.as_deref());
                 self.out.extend_from_slice(xml.as_bytes());
             }
         }
@@ -189,6 +202,31 @@ impl Editor<'_> {
         Ok(())
     }
 
+    /// A row starting at `start..end`: the new rows above it written, its style noted; a
+    /// self-closing `<row …/>` with cells to write becomes `<row …>cells</row>`, with the
+    /// row's own prefix.
+    fn row(&mut self, e: &BytesStart<'_>, empty: bool, (start, end): (usize, usize), r: u32) {
+        self.copy_to(start);
+        self.row_style = None;
+        self.new_rows(Some(r));
+        let custom = attr(e, "customFormat").is_some_and(|v| v == "1" || v == "true");
+        self.row_style = attr(e, "s").filter(|_| custom);
+        if !empty {
+            return;
+        }
+        if self.has_row(r) {
+            let tag = self.xml.get(start..end).unwrap_or_default();
+            let open = tag.strip_suffix(b"/>").unwrap_or(tag).trim_ascii_end();
+            self.out.extend_from_slice(open);
+            self.out.push(b'>');
+            self.new_cells(r, None);
+            let close = format!("</{}row>", prefix_of(e));
+            self.out.extend_from_slice(close.as_bytes());
+            self.copied = end;
+        }
+        self.row_style = None;
+    }
+
     /// Whether a cell lies inside an array formula or data table it does not start.
     fn in_formula_range(&self, cell: (u32, u16)) -> bool {
         self.formula_ranges.iter().any(|&(a, b)| {
@@ -213,6 +251,8 @@ pub fn edit_sheet(xml: &[u8], writes: &Writes) -> Result<Vec<u8>, SheetEdit> {
         pending: writes.clone(),
         prefix: String::new(),
         formula_ranges: Vec::new(),
+        col_styles: Vec::new(),
+        row_style: None,
     };
     // quick-xml skips a byte-order mark without counting it: positions are kept in `xml`'s.
     let base = if xml.starts_with(b"\xEF\xBB\xBF") {
@@ -237,6 +277,16 @@ pub fn edit_sheet(xml: &[u8], writes: &Writes) -> Result<Vec<u8>, SheetEdit> {
         let event = reader.read_event().map_err(|e| bad(&e))?;
         let end = at(&reader)?;
         match event {
+            Event::Start(ref e) | Event::Empty(ref e)
+                if e.local_name().as_ref() == "col" && ed.col_styles.len() < MAX_COL_STYLES =>
+            {
+                let n = |a: &str| attr(e, a).and_then(|v| v.trim().parse::<u32>().ok());
+                if let (Some(min), Some(max), Some(style)) = (n("min"), n("max"), attr(e, "style"))
+                {
+                    let col = |v: u32| u16::try_from(v.saturating_sub(1)).unwrap_or(u16::MAX);
+                    ed.col_styles.push((col(min), col(max), style));
+                }
+            }
             Event::Start(e) if e.local_name().as_ref() == "sheetData" => {
                 ed.prefix = prefix_of(&e);
                 in_data = true;
@@ -274,21 +324,9 @@ pub fn edit_sheet(xml: &[u8], writes: &Writes) -> Result<Vec<u8>, SheetEdit> {
                     )));
                 }
                 last_row = Some(r);
-                ed.copy_to(start);
-                ed.new_rows(Some(r));
-                if matches!(event, Event::Empty(_)) {
-                    if ed.has_row(r) {
-                        // `<row …/>` becomes `<row …>cells</row>`, with the row's own prefix.
-                        let tag = xml.get(start..end).unwrap_or_default();
-                        let open = tag.strip_suffix(b"/>").unwrap_or(tag);
-                        ed.out.extend_from_slice(open.trim_ascii_end());
-                        ed.out.push(b'>');
-                        ed.new_cells(r, None);
-                        let close = format!("</{}row>", prefix_of(e));
-                        ed.out.extend_from_slice(close.as_bytes());
-                        ed.copied = end;
-                    }
-                } else {
+                let empty = matches!(event, Event::Empty(_));
+                ed.row(e, empty, (start, end), r);
+                if !empty {
                     row = Some(r);
                     next_col = 0;
                 }
@@ -298,6 +336,7 @@ pub fn edit_sheet(xml: &[u8], writes: &Writes) -> Result<Vec<u8>, SheetEdit> {
                 if let Some(r) = row.take() {
                     ed.new_cells(r, None);
                 }
+                ed.row_style = None;
             }
             Event::Start(ref e) | Event::Empty(ref e) if e.local_name().as_ref() == "f" => {
                 // An array formula or data table: its other cells are its results.
@@ -467,5 +506,29 @@ mod tests {
         assert_eq!(excel_escape("_x00"), "_x00");
         assert_eq!(excel_escape("備考_xZZZZ_"), "備考_xZZZZ_");
         assert_eq!(excel_escape("__x0041_"), "__x005F_x0041_");
+    }
+
+    #[test]
+    fn a_new_cell_takes_its_rows_style_else_its_columns() {
+        let xml = "<worksheet><cols><col min=\"2\" max=\"3\" width=\"9\" style=\"7\"/></cols><sheetData>\
+                   <row r=\"1\" s=\"4\" customFormat=\"1\"><c r=\"A1\"/></row><row r=\"2\"><c r=\"A2\"/></row><row r=\"3\" s=\"9\" customFormat=\"1\"/></sheetData></worksheet>";
+        let out = edit(
+            xml,
+            &[
+                ((0, 1), Some("a")),
+                ((1, 2), Some("b")),
+                ((1, 4), Some("c")),
+            ],
+        )
+        .unwrap();
+        assert!(
+            out.contains("<c r=\"B1\" s=\"4\" t=\"inlineStr\">"),
+            "{out}"
+        );
+        assert!(
+            out.contains("<c r=\"C2\" s=\"7\" t=\"inlineStr\">"),
+            "{out}"
+        );
+        assert!(out.contains("<c r=\"E2\" t=\"inlineStr\">"), "{out}");
     }
 }
