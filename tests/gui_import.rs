@@ -85,6 +85,13 @@ fn the_wizard_sets_the_answer_column_by_a_click_and_the_next_workbook_of_the_lay
         shows(&h, "扱う情報のリスト"),
         "the sheet is shown as a grid"
     );
+    // A narrow cell shows its whole text on hover.
+    let text = "扱う情報のリストを提示できるか?(6.2.C1)";
+    assert_eq!(h.query_all_by_label(text).count(), 1);
+    h.get_by_label(text).hover();
+    h.run();
+    h.run();
+    assert_eq!(h.query_all_by_label(text).count(), 2, "the tooltip");
 
     // Column C's letter, then its role.
     click_starting(&mut h, "C 列");

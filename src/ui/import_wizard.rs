@@ -303,6 +303,8 @@ fn cell_ui(
         &[("cell", format!("{}{}", col_name(c), r + 1).into())],
     );
     let empty = text.is_empty();
+    // The column is narrow: the whole (shown) text on hover.
+    let mut hover = text.clone();
     let button = egui::Button::new(egui::RichText::new(text)).frame(false);
     let (response, _) = MenuButton::from_button(button).ui(ui, |ui| {
         ui.label(&cell);
@@ -325,12 +327,11 @@ fn cell_ui(
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &cell));
     }
     if let Some(m) = view.merge_at(r, c) {
-        response.on_hover_text(l.ta(
-            "wizard-merged",
-            &[(
-                "to",
-                format!("{}{}", col_name(m.last_col), m.last_row + 1).into(),
-            )],
-        ));
+        let to = format!("{}{}", col_name(m.last_col), m.last_row + 1);
+        hover.push('\n');
+        hover.push_str(&l.ta("wizard-merged", &[("to", to.into())]));
+    }
+    if !hover.trim().is_empty() {
+        response.on_hover_text(hover.trim());
     }
 }
