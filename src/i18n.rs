@@ -518,6 +518,7 @@ impl Localize for crate::io::xlsx::XlsxError {
                 l.ta("err-xlsx-formula-cell", &[file(p), ("cell", s(cell))])
             }
             X::StructureProtected { path: p } => l.ta("err-xlsx-structure-protected", &[file(p)]),
+            X::OverOriginal { path: p } => l.ta("err-xlsx-over-original", &[file(p)]),
         }
     }
 }

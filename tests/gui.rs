@@ -21,7 +21,7 @@ use kaijisho::i18n::Lang;
 mod common {
     pub mod gui;
 }
-use common::gui::{H, menu, select, settle};
+use common::gui::{H, click_menu_entry, menu, select, settle};
 
 fn harness(dir: &Path) -> H {
     harness_sized(dir, egui::Vec2::new(1280.0, 800.0))
@@ -33,19 +33,6 @@ fn harness_sized(dir: &Path, size: egui::Vec2) -> H {
         ..Settings::default()
     };
     common::gui::harness_with(dir, settings, size)
-}
-
-/// Clicks an entry of the open menu (the start screen may show a button of the same name; the
-/// menu's is drawn last, on top).
-fn click_menu_entry(h: &mut H, entry: &str) {
-    let with_shortcut = format!("{entry} ");
-    let nodes: Vec<_> = h
-        .query_all_by(|n| {
-            n.label()
-                .is_some_and(|l| l == entry || l.starts_with(&with_shortcut))
-        })
-        .collect();
-    nodes.last().expect("the entry is in the open menu").click();
 }
 
 /// Types into the text field with this label (focusing it first).

@@ -477,6 +477,20 @@ fn refusals_name_the_problem() {
     .unwrap_err();
     assert!(matches!(e, XlsxError::NotFromWorkbook), "{e:?}");
 
+    // Never written over the original, whoever asks (the app or the CLI).
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("formula.xlsx");
+    std::fs::write(&file, &original).unwrap();
+    let e = kaijisho::io::xlsx::export_into(&file, &file, &imp.catalogue, &p, vocab()).unwrap_err();
+    assert!(
+        matches!(
+            e,
+            kaijisho::io::FileError::Workbook(XlsxError::OverOriginal { .. })
+        ),
+        "{e:?}"
+    );
+    assert_eq!(std::fs::read(&file).unwrap(), original);
+
     // A workbook whose structure is password-protected.
     let locked = with_part_replaced(&styled_workbook(false), "xl/workbook.xml", |xml| {
         xml.replacen(

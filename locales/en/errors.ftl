@@ -62,6 +62,7 @@ err-xlsx-source-changed = { $file }: not the workbook the statement was imported
 err-xlsx-source-mismatch = { $file }: the questions read from it no longer match the statement's; import it again
 err-xlsx-formula-cell = { $file }: the target cell { $cell } holds a formula, which kaijisho does not overwrite; give another cell in the mapping or remove the formula
 err-xlsx-structure-protected = { $file }: the workbook's structure is password-protected; remove the protection, then export
+err-xlsx-over-original = { $file }: the original workbook is never overwritten; export under another name
 err-gui = cannot open the window ({ $detail }); a desktop with OpenGL is needed. For the command line, see kaijisho --help
 err-exercise-not-exercise = Neither file is an exercise copy. Make one with "Make an exercise copy…" or kaijisho exercise new
 err-exercise-other-catalogue = The model and the exercise copy answer different catalogues (model: { $model }, exercise: { $exercise })

@@ -4,7 +4,6 @@
 file-suggested-name = { $product } { $version } disclosure statement
 file-filled-name = { $original } filled in
 export-into-locate = Choose the original workbook (the .xlsx that was imported)
-export-into-over-original = { $file }: the original workbook is never overwritten; export under another name
 export-into-unwritten = Wrote { $file }, but { $count } values have no place in the workbook and were not written: { $first } (all in the log)
 file-untitled = Disclosure statement
 export-offer-title = Export instead?

@@ -62,6 +62,7 @@ err-xlsx-source-changed = { $file }: 開示書を読み込んだときのワー�
 err-xlsx-source-mismatch = { $file }: 今読み取れる設問が開示書の設問と一致しません。このワークブックをもう一度読み込んでください
 err-xlsx-formula-cell = { $file }: 書き込み先のセル { $cell } に数式があります。数式は上書きしません。対応付けで別のセルを指定するか、数式を外してください
 err-xlsx-structure-protected = { $file }: ブックの構成がパスワードで保護されています。保護を解除してから書き出してください
+err-xlsx-over-original = { $file }: 元のワークブックには上書きしません。別の名前で書き出してください
 err-gui = 画面を開けません ({ $detail })。デスクトップ環境 (OpenGL) が必要です。コマンドラインの機能は kaijisho --help を参照してください
 err-exercise-not-exercise = どちらのファイルも演習用コピーではありません。演習用コピーは「演習用コピーを作成…」または kaijisho exercise new で作ります
 err-exercise-other-catalogue = 模範解答と演習用コピーのカタログが違います (模範解答: { $model }、演習用コピー: { $exercise })

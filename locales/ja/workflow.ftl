@@ -4,7 +4,6 @@
 file-suggested-name = { $product } { $version } 開示書
 file-filled-name = { $original } 記入済み
 export-into-locate = 記入する元のワークブック (読み込んだ .xlsx) を選ぶ
-export-into-over-original = { $file }: 元のワークブックには上書きしません。別の名前で書き出してください
 export-into-unwritten = { $file } を書き出しました。ただしワークブックに欄がないため { $count } 件の値を書き込めませんでした: { $first } (すべてログに記録)
 file-untitled = 開示書
 export-offer-title = 書き出しますか?

@@ -26,23 +26,18 @@ impl AppState {
     /// The menu entry: where to write the copy when the original's place is known, else
     /// where the original is first; for a statement that came from no workbook, why not.
     pub(super) fn start_export_into(&mut self) {
-        if self.doc.is_some() && !self.can_export_into() {
+        let Some(d) = &self.doc else { return };
+        if d.project.source.is_none() {
             let msg = io::xlsx::XlsxError::NotFromWorkbook.localize(&self.loc);
             self.fail(msg);
             return;
         }
-        let known = self
-            .doc
-            .as_ref()
-            .and_then(|d| d.source_path.as_ref())
-            .is_some_and(|p| p.is_file());
-        if self.can_export_into() {
-            self.ask(if known {
-                Purpose::ExportInto
-            } else {
-                Purpose::LocateOriginal
-            });
-        }
+        let known = d.source_path.as_ref().is_some_and(|p| p.is_file());
+        self.ask(if known {
+            Purpose::ExportInto
+        } else {
+            Purpose::LocateOriginal
+        });
     }
 
     /// The user showed where the original is: remembered, then where to write the copy.
@@ -63,14 +58,6 @@ impl AppState {
             self.ask(Purpose::LocateOriginal);
             return;
         };
-        if out == original || io::atomic::is_same_file(&out, &original) {
-            let msg = self.loc.ta(
-                "export-into-over-original",
-                &[("file", out.display().to_string().into())],
-            );
-            self.fail(msg);
-            return;
-        }
         let (c, p) = (d.catalogue.clone(), d.project.clone());
         let file = out.clone();
         self.tasks.spawn(TaskKind::Export, out, move |_| {

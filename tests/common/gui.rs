@@ -85,6 +85,13 @@ pub fn click_starting(h: &mut H, prefix: &str) {
 pub fn menu(h: &mut H, menu: &str, entry: &str) {
     h.get_by_label(menu).click();
     h.run();
+    click_menu_entry(h, entry);
+    settle(h);
+}
+
+/// Clicks an entry of the open menu: its label, with or without the shortcut after it (the
+/// start screen may show a button of the same name; the menu's is drawn last, on top).
+pub fn click_menu_entry(h: &mut H, entry: &str) {
     let with_shortcut = format!("{entry} ");
     let nodes: Vec<_> = h
         .query_all_by(|n| {
@@ -93,7 +100,6 @@ pub fn menu(h: &mut H, menu: &str, entry: &str) {
         })
         .collect();
     nodes.last().expect("the entry is in the open menu").click();
-    settle(h);
 }
 
 /// Replaces the text of the field with this label by `text`, as typed (Ctrl+A, then the

@@ -160,6 +160,8 @@ pub enum XlsxError {
     FormulaCell { path: PathBuf, cell: String },
     #[error("{}: the workbook's structure is password-protected; remove the protection first", .path.display())]
     StructureProtected { path: PathBuf },
+    #[error("{}: the original workbook is never overwritten; export under another name", .path.display())]
+    OverOriginal { path: PathBuf },
 }
 
 impl From<rust_xlsxwriter::XlsxError> for XlsxError {
@@ -183,6 +185,7 @@ impl XlsxError {
             | XlsxError::SourceMismatch { path }
             | XlsxError::FormulaCell { path, .. }
             | XlsxError::StructureProtected { path }
+            | XlsxError::OverOriginal { path }
             | XlsxError::InFile { path, .. } => Some(path),
             _ => None,
         }

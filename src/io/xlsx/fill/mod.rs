@@ -333,7 +333,7 @@ fn read_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Vec
 }
 
 /// Fills the workbook the statement came from into `out` (written atomically; `out` may not
-/// be `original`).
+/// be `original`: refused before anything is read, for the CLI and the app alike).
 pub fn export_into(
     out: &Path,
     original: &Path,
@@ -341,6 +341,12 @@ pub fn export_into(
     p: &Project,
     vocab: &Vocabulary,
 ) -> Result<Vec<Unwritten>, crate::io::FileError> {
+    if out == original || crate::io::atomic::is_same_file(out, original) {
+        return Err(XlsxError::OverOriginal {
+            path: out.to_path_buf(),
+        }
+        .into());
+    }
     let bytes = crate::io::atomic::read_limited(original, MAX_FILE_BYTES)?;
     let filled = fill_workbook(original, bytes, c, p, vocab)?;
     crate::io::atomic::atomic_write(out, |w| w.write_all(&filled.bytes))?;
