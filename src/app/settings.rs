@@ -79,6 +79,14 @@ impl Settings {
         self.used_folder_of(&path);
     }
 
+    /// Settings as read from storage, held to the counts the app keeps (a hand-edited or old
+    /// storage file may hold more).
+    pub fn bounded(mut self) -> Settings {
+        self.recent.truncate(RECENT_FILES);
+        self.layouts.truncate(REMEMBERED_LAYOUTS);
+        self
+    }
+
     /// Remembers a confirmed layout (replacing one of the same signature).
     pub fn remember_layout(&mut self, signature: &str, mapping: &crate::io::xlsx::Mapping) {
         self.layouts.retain(|l| l.signature != signature);
@@ -108,4 +116,27 @@ pub fn data_dir() -> Option<PathBuf> {
         return Some(PathBuf::from(d));
     }
     directories::ProjectDirs::from("jp", "kaijisho", "kaijisho").map(|d| d.data_dir().to_path_buf())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_from_storage_are_held_to_the_counts_kept() {
+        let layout = RememberedLayout {
+            signature: "S|No.".into(),
+            mapping: crate::io::xlsx::Mapping::default(),
+        };
+        let s = Settings {
+            recent: vec![PathBuf::from("a.json"); RECENT_FILES + 5],
+            layouts: vec![layout; REMEMBERED_LAYOUTS + 5],
+            ..Settings::default()
+        }
+        .bounded();
+        assert_eq!(
+            (s.recent.len(), s.layouts.len()),
+            (RECENT_FILES, REMEMBERED_LAYOUTS)
+        );
+    }
 }

@@ -325,8 +325,9 @@ pub fn run(opts: StartOptions) -> anyhow::Result<()> {
         Box::new(move |cc| {
             let mut settings: Settings = cc
                 .storage
-                .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
-                .unwrap_or_default();
+                .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY))
+                .unwrap_or_default()
+                .bounded();
             if opts.lang.is_some() {
                 settings.lang = opts.lang;
             }
