@@ -96,7 +96,7 @@ fn answer_by_clicking_labelled_controls_and_undo() {
     h.get_by_label("2 いいえ").click();
     h.run();
     assert_eq!(value(&h, "q2"), AnswerValue::No);
-    assert!(h.state().state.doc.as_ref().unwrap().dirty);
+    assert!(h.state().state.doc.as_ref().unwrap().modified());
     // Ctrl+Z / Ctrl+Y while no text field has the keyboard.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
@@ -246,7 +246,7 @@ fn new_project_jump_from_a_finding_and_save() {
     h.run();
     let saved = kaijisho::io::load_project(&out).unwrap();
     assert_eq!(saved.value("q2"), AnswerValue::Yes);
-    assert!(!h.state().state.doc.as_ref().unwrap().dirty);
+    assert!(!h.state().state.doc.as_ref().unwrap().modified());
     assert!(h.state().title().contains("saved.json"));
 }
 
@@ -318,7 +318,7 @@ fn import_preview_shows_the_report_and_takes_a_corrected_mapping() {
     let doc = h.state().state.doc.as_ref().unwrap();
     let q1 = doc.catalogue.find_by_number("1").unwrap().id.clone();
     assert_eq!(doc.project.value(&q1), AnswerValue::No);
-    assert!(doc.dirty && doc.path.is_none());
+    assert!(doc.modified() && doc.path.is_none());
 }
 
 #[test]
@@ -468,7 +468,7 @@ fn carry_forward_report_and_confirmation() {
     );
     let doc = h.state().state.doc.as_ref().unwrap();
     assert!(doc.project.answers["q2"].recheck);
-    assert!(doc.path.is_none() && doc.dirty);
+    assert!(doc.path.is_none() && doc.modified());
     select(&mut h, "2 扱う");
     h.get_by_label("2 この回答で確定").click();
     h.run();
@@ -527,7 +527,7 @@ fn crash_with_unsaved_edits_then_restart_offers_recovery_and_restores() {
     h.get_by_label("復元する").click();
     h.run();
     let doc = h.state().state.doc.as_ref().expect("restored");
-    assert!(doc.dirty, "restored work is unsaved until saved");
+    assert!(doc.modified(), "restored work is unsaved until saved");
     assert_eq!(value(&h, "q2"), AnswerValue::No);
     assert!(
         h.query_by_label("保存されていない作業が見つかりました")
@@ -910,7 +910,7 @@ fn a_file_changed_on_disk_is_not_overwritten_unasked() {
     let saved = kaijisho::io::load_project(&file).unwrap();
     assert_eq!(saved.value("q2"), AnswerValue::No);
     assert_eq!(saved.header.vendor, p.header.vendor);
-    assert!(!h.state().state.doc.as_ref().unwrap().dirty);
+    assert!(!h.state().state.doc.as_ref().unwrap().modified());
     // (The comparison window still covers the question: answer by key.)
     h.key_press(egui::Key::Num1);
     h.run();

@@ -119,20 +119,41 @@ impl KaijishoApp {
         }
     }
 
-    /// Key presses the app binds (the menu table's shortcuts and 1/2/3). A key is taken from
-    /// the input only when it does something, so text fields keep every other key.
+    /// Key presses the app binds (the menu table's shortcuts and 1/2/3). Each press is judged
+    /// by the modifiers held when it happened, as its key event carries them — not by the state
+    /// at the end of the frame, so a Ctrl+S whose Ctrl is let go within the same frame (remote
+    /// desktops, automation, fast typists) still saves. A key is taken from the input only when
+    /// it does something, so text fields keep every other key.
     fn keys(&mut self, ctx: &egui::Context) {
         let typing = ctx.egui_wants_keyboard_input();
-        for s in keys::bound_shortcuts() {
-            let (mods, key) = egui_shortcut(s);
-            // Most frames have no key press: look at the state only for a pressed key, with
-            // exactly these modifiers (Ctrl+Shift+Z is never taken for Ctrl+Z).
-            if !ctx.input(|i| i.key_pressed(key) && i.modifiers.matches_exact(mods)) {
+        let presses: Vec<Shortcut> = ctx.input(|i| {
+            i.events
+                .iter()
+                .filter_map(|e| match e {
+                    egui::Event::Key {
+                        key,
+                        pressed: true,
+                        modifiers,
+                        ..
+                    } => bound_shortcut(*key, *modifiers),
+                    _ => None,
+                })
+                .collect()
+        });
+        for s in presses {
+            let Some(cmd) = keys::command_for_key(&self.state, s, typing) else {
                 continue;
-            }
-            if let Some(cmd) = keys::command_for_key(&self.state, s, typing)
-                && ctx.input_mut(|i| i.consume_key(mods, key))
-            {
+            };
+            // Take exactly that press (Ctrl+Shift+Z is never taken for Ctrl+Z).
+            let (mods, key) = egui_shortcut(s);
+            let taken = ctx.input_mut(|i| {
+                let at = i.events.iter().position(|e| {
+                    matches!(e, egui::Event::Key { key: k, pressed: true, modifiers, .. }
+                        if *k == key && modifiers.matches_exact(mods))
+                });
+                at.map(|at| i.events.remove(at)).is_some()
+            });
+            if taken {
                 self.send(cmd);
             }
         }
@@ -143,7 +164,7 @@ impl KaijishoApp {
         let title = match &self.state.doc {
             Some(d) => format!(
                 "{}{} — {app}",
-                if d.dirty { "● " } else { "" },
+                if d.modified() { "● " } else { "" },
                 d.display_name()
             ),
             None => app,
@@ -160,6 +181,7 @@ pub fn egui_key(key: Key) -> egui::Key {
     match key {
         Key::N => egui::Key::N,
         Key::L => egui::Key::L,
+        Key::Q => egui::Key::Q,
         Key::O => egui::Key::O,
         Key::S => egui::Key::S,
         Key::Z => egui::Key::Z,
@@ -185,6 +207,15 @@ pub fn egui_key(key: Key) -> egui::Key {
         Key::Equals => egui::Key::Equals,
         Key::Minus => egui::Key::Minus,
     }
+}
+
+/// The app's shortcut a key pressed with `modifiers` is, if the app binds it (exactly those
+/// modifiers; the most specific binding first).
+pub fn bound_shortcut(key: egui::Key, modifiers: egui::Modifiers) -> Option<Shortcut> {
+    keys::bound_shortcuts().into_iter().find(|s| {
+        let (mods, k) = egui_shortcut(*s);
+        k == key && modifiers.matches_exact(mods)
+    })
 }
 
 /// The toolkit's modifiers and key of one of the app's shortcuts.

@@ -5,9 +5,9 @@
 
 use std::path::PathBuf;
 
-use super::command::Purpose;
-use super::state::AppState;
-use super::tasks::{Outcome, TaskKind};
+use crate::app::command::Purpose;
+use crate::app::state::AppState;
+use crate::app::tasks::{Outcome, TaskKind};
 use crate::i18n::Localize;
 use crate::io;
 use crate::io::xlsx::Unwritten;
@@ -25,7 +25,7 @@ impl AppState {
 
     /// The menu entry: where to write the copy when the original's place is known, else
     /// where the original is first; for a statement that came from no workbook, why not.
-    pub(super) fn start_export_into(&mut self) {
+    pub(crate) fn start_export_into(&mut self) {
         let Some(d) = &self.doc else { return };
         if d.project.source.is_none() {
             let msg = io::xlsx::XlsxError::NotFromWorkbook.localize(&self.loc);
@@ -41,7 +41,7 @@ impl AppState {
     }
 
     /// The user showed where the original is: remembered, then where to write the copy.
-    pub(super) fn located_original(&mut self, path: PathBuf) {
+    pub(crate) fn located_original(&mut self, path: PathBuf) {
         if let Some(d) = &mut self.doc {
             d.source_path = Some(path);
         }
@@ -49,7 +49,7 @@ impl AppState {
     }
 
     /// Writes the filled copy in the background.
-    pub(super) fn export_into(&mut self, out: PathBuf) {
+    pub(crate) fn export_into(&mut self, out: PathBuf) {
         if self.refuse_own_file(&out) {
             return;
         }
@@ -73,7 +73,7 @@ impl AppState {
 
     /// The export failed: said; when the original changed since the import, reading it again
     /// is offered.
-    pub(super) fn export_into_failed(&mut self, original: PathBuf, e: &io::FileError) {
+    pub(crate) fn export_into_failed(&mut self, original: PathBuf, e: &io::FileError) {
         let msg = e.localize(&self.loc);
         self.fail(msg);
         if matches!(
@@ -85,7 +85,7 @@ impl AppState {
     }
 
     /// The answer to "read the changed workbook again?".
-    pub(super) fn reimport_offer_done(&mut self, accept: bool) {
+    pub(crate) fn reimport_offer_done(&mut self, accept: bool) {
         if let Some(original) = self.view.reimport_offer.take()
             && accept
         {
@@ -94,7 +94,7 @@ impl AppState {
     }
 
     /// The copy is written: said, with what could not be written into it.
-    pub(super) fn exported_into(&mut self, path: PathBuf, unwritten: &[Unwritten]) {
+    pub(crate) fn exported_into(&mut self, path: PathBuf, unwritten: &[Unwritten]) {
         self.settings.used_folder_of(&path);
         let file = path.display().to_string();
         if unwritten.is_empty() {
