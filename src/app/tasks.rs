@@ -89,7 +89,7 @@ pub enum Outcome {
     },
     RegisterRead {
         generation: u64,
-        result: Result<super::register::RegisterView, FileError>,
+        result: Result<Box<super::register::RegisterView>, FileError>,
     },
     /// The worker stopped without an answer (it panicked): said to the user, never silent.
     Lost { kind: TaskKind, file: PathBuf },

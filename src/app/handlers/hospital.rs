@@ -131,7 +131,7 @@ impl AppState {
                 if generation == self.hospital.register_generation =>
             {
                 match result {
-                    Ok(r) => self.hospital.register = Some(r),
+                    Ok(r) => self.hospital.register = Some(*r),
                     Err(e) => {
                         let msg = e.localize(&self.loc);
                         self.fail(msg);

@@ -25,7 +25,7 @@ impl AppState {
             .spawn(TaskKind::Register, folder, move |progress| {
                 Outcome::RegisterRead {
                     generation,
-                    result: read_folder(&dir, &shipped, progress),
+                    result: read_folder(&dir, &shipped, progress).map(Box::new),
                 }
             });
     }
