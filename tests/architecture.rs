@@ -157,16 +157,21 @@ fn line_of(span: proc_macro2::Span) -> usize {
 
 /// Whether attributes hold `#[cfg(test)]` (or a `cfg(all(test, ..))`), not negated.
 fn is_test(attrs: &[syn::Attribute]) -> bool {
+    fn words(tokens: TokenStream, out: &mut Vec<String>) {
+        for t in tokens {
+            match t {
+                TokenTree::Group(g) => words(g.stream(), out),
+                TokenTree::Ident(i) => out.push(i.to_string()),
+                _ => {}
+            }
+        }
+    }
     attrs.iter().any(|a| {
         a.path().is_ident("cfg")
             && a.meta.require_list().is_ok_and(|l| {
-                let toks: Vec<String> = l
-                    .tokens
-                    .clone()
-                    .into_iter()
-                    .map(|t| t.to_string())
-                    .collect();
-                toks.iter().any(|t| t == "test") && !toks.iter().any(|t| t == "not")
+                let mut w = Vec::new();
+                words(l.tokens.clone(), &mut w);
+                w.iter().any(|t| t == "test") && !w.iter().any(|t| t == "not")
             })
     })
 }
@@ -1077,6 +1082,8 @@ fn the_checker_finds_long_functions_and_files() {
         .collect();
     let with_tests = format!("{short}#[cfg(test)]\nmod tests {{\n{indented}}}\n");
     assert!(check(&src(&[("src/io/a.rs", &with_tests)])).is_empty());
+    let all = format!("{short}#[cfg(all(test, unix))]\nmod tests {{\n{indented}}}\n");
+    assert!(check(&src(&[("src/io/a.rs", &all)])).is_empty());
     // Nor the file of a test module.
     let files = src(&[
         ("src/io/mod.rs", "#[cfg(test)]\nmod tests;\n"),
