@@ -64,6 +64,7 @@ err-xlsx-formula-cell = { $file }: the target cell { $cell } holds a formula, wh
 err-xlsx-structure-protected = { $file }: the workbook's structure is password-protected; remove the protection, then export
 err-xlsx-over-original = { $file }: the original workbook is never overwritten; export under another name
 err-gui = cannot open the window ({ $detail }); a desktop with OpenGL is needed. For the command line, see kaijisho --help
+err-no-gui = this build has no window (it was built without the GUI); use the GUI build to open the app. For the command line, see kaijisho --help
 err-exercise-not-exercise = Neither file is an exercise copy. Make one with "Make an exercise copy…" or kaijisho exercise new
 err-exercise-other-catalogue = The model and the exercise copy answer different catalogues (model: { $model }, exercise: { $exercise })
 err-profile = { $file }: the acceptance profile is not usable: { $issues }

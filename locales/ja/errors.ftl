@@ -64,6 +64,7 @@ err-xlsx-formula-cell = { $file }: 書き込み先のセル { $cell } に数式�
 err-xlsx-structure-protected = { $file }: ブックの構成がパスワードで保護されています。保護を解除してから書き出してください
 err-xlsx-over-original = { $file }: 元のワークブックには上書きしません。別の名前で書き出してください
 err-gui = 画面を開けません ({ $detail })。デスクトップ環境 (OpenGL) が必要です。コマンドラインの機能は kaijisho --help を参照してください
+err-no-gui = このビルドには画面がありません (GUI なしでビルドされています)。画面を開くには GUI 付きのビルドを使ってください。コマンドラインの機能は kaijisho --help を参照してください
 err-exercise-not-exercise = どちらのファイルも演習用コピーではありません。演習用コピーは「演習用コピーを作成…」または kaijisho exercise new で作ります
 err-exercise-other-catalogue = 模範解答と演習用コピーのカタログが違います (模範解答: { $model }、演習用コピー: { $exercise })
 err-profile = { $file }: 受入基準ファイルに問題があります: { $issues }

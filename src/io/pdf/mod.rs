@@ -21,7 +21,8 @@ use std::path::Path;
 
 use printpdf::{ParsedFont, PdfDocument, PdfFontHandle, PdfSaveOptions};
 
-use super::atomic::{SaveError, atomic_write};
+use super::atomic::atomic_write;
+pub use super::error::PdfError;
 use crate::domain::canonical::Statement;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::form::FormText;
@@ -31,15 +32,6 @@ pub use report::{ReportLine, Style, report_pdf};
 use content::{body, front_matter, integrity, review_summary, running_heads};
 use font::Measure;
 use layout::Pages;
-
-/// Everything that can go wrong building or writing the PDF.
-#[derive(Debug, thiserror::Error)]
-pub enum PdfError {
-    #[error("the bundled font cannot be read")]
-    Font,
-    #[error(transparent)]
-    Save(#[from] SaveError),
-}
 
 fn pdf_date(t: &jiff::Zoned) -> printpdf::date::DateTime {
     use printpdf::date::{Date, DateTime, Offset, Time};

@@ -25,12 +25,10 @@ use crate::domain::summary::shown_option_value;
 use crate::domain::validation::effective_value;
 use crate::io::json::to_pretty_json;
 
-use super::table::{PrintTable, TableRow, add_print_table, wrapped_height};
+use super::table::{PrintTable, TableRow, add_print_table, base, wrapped_height};
 
 /// Excel's limit on the characters in one cell.
 pub const MAX_CELL_CHARS: usize = 32_767;
-
-const FONT: &str = "ＭＳ Ｐゴシック";
 
 struct Formats {
     title: Format,
@@ -49,13 +47,6 @@ struct Formats {
     remark_in: Format,
     chosen: Format,
     unlocked: Format,
-}
-
-pub(super) fn base() -> Format {
-    Format::new()
-        .set_font_name(FONT)
-        .set_font_size(10)
-        .set_align(FormatAlign::VerticalCenter)
 }
 
 fn formats() -> Formats {

@@ -6,7 +6,17 @@
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook};
 
 use super::XlsxError as ExportError;
-use super::export::base;
+
+/// The font of every sheet kaijisho writes (the one the official forms use).
+const FONT: &str = "ＭＳ Ｐゴシック";
+
+/// The format every cell starts from: the font, its size, centred vertically.
+pub(super) fn base() -> Format {
+    Format::new()
+        .set_font_name(FONT)
+        .set_font_size(10)
+        .set_align(FormatAlign::VerticalCenter)
+}
 
 /// One body row: its cells, and whether it is highlighted (a difference, an item to act on).
 #[derive(Debug, Clone, Default, PartialEq)]

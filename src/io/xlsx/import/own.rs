@@ -8,7 +8,8 @@
 use std::collections::HashMap;
 
 use super::grid::{Book, Grid, MAX_ROWS};
-use super::{ImportReport, Imported, Note, Skip, Skipped, count_answers, is_filled, xl_norm};
+use super::imported::Imported;
+use super::report::{ImportReport, Note, Skip, Skipped, count_answers, is_filled, xl_norm};
 use crate::domain::answer::AnswerValue;
 use crate::domain::catalogue::{AnswerKind, Catalogue};
 use crate::domain::edit::Edit;

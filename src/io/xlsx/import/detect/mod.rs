@@ -23,27 +23,17 @@ mod sheet;
 mod version;
 mod words;
 
-use std::path::Path;
-
 use sha2::{Digest, Sha256};
 
+use super::Mapping;
 use super::grid::Book;
+use super::imported::{AnswerTarget, Imported, Targets};
+use super::report::{ImportReport, Note, count_answers, is_filled};
 use super::view::{RowKind, SheetView};
 use super::vocabulary::Vocabulary;
-use super::{
-    AnswerTarget, ImportReport, Imported, Mapping, Note, Targets, count_answers, is_filled,
-};
 use crate::domain::catalogue::hex;
 use crate::domain::source::{Correspondence, WorkbookSource};
 use crate::io::xlsx::{XlsxError, col_name};
-
-/// The error for a mapping that names something that cannot be.
-fn bad_mapping(path: &Path, detail: String) -> XlsxError {
-    XlsxError::BadMapping {
-        path: path.to_path_buf(),
-        detail,
-    }
-}
 
 /// Imports an official-style workbook by detection, corrected by the mapping's fields.
 pub(super) fn import_detected(
