@@ -975,6 +975,9 @@ struct Crafted {
     map_rows: Option<&'static str>,
     /// The visible-sheet row (0-based) the map gives for the question.
     question_row: &'static str,
+    /// The kind of row the map gives it, and the question id (`None`: the true one).
+    role: &'static str,
+    question_id: Option<&'static str>,
 }
 
 const TRUE_COUNTS: Crafted = Crafted {
@@ -982,6 +985,8 @@ const TRUE_COUNTS: Crafted = Crafted {
     catalogue_chunks: None,
     map_rows: None,
     question_row: "5",
+    role: "question",
+    question_id: None,
 };
 
 /// A workbook laid out like an export: a visible sheet with はい in the flag cell of one
@@ -1037,7 +1042,12 @@ fn crafted_export(crafted: &Crafted) -> Vec<u8> {
         }
     }
     put(&["rows", crafted.map_rows.unwrap_or("1")]);
-    put(&["", crafted.question_row, "question", &q.id]);
+    put(&[
+        "",
+        crafted.question_row,
+        crafted.role,
+        crafted.question_id.unwrap_or(&q.id),
+    ]);
     wb.save_to_buffer().unwrap()
 }
 
@@ -1057,6 +1067,108 @@ fn crafted_error(crafted: &Crafted) -> XlsxError {
     assert!(matches!(e, XlsxError::Hidden { .. }), "{e}");
     assert!(e.to_string().contains("crafted.xlsx"), "{e}");
     e
+}
+
+/// Imports a crafted workbook that reads: its report, and the value of the crafted question.
+fn crafted_import(crafted: &Crafted) -> (kaijisho::io::xlsx::ImportReport, AnswerValue) {
+    let imported = import_workbook(
+        Path::new("crafted.xlsx"),
+        crafted_export(crafted),
+        None,
+        kaijisho::assets::import_vocabulary(),
+    )
+    .unwrap();
+    let q = imported
+        .catalogue
+        .questions()
+        .find(|q| q.answer == AnswerKind::YesNoNa)
+        .unwrap();
+    let value = imported.project.value(&q.id);
+    (imported.report, value)
+}
+
+#[test]
+fn rows_of_our_own_export_that_cannot_be_read_are_lines_of_the_report() {
+    use kaijisho::io::xlsx::{Note, Skip, Skipped};
+    let (report, value) = crafted_import(&TRUE_COUNTS);
+    assert_eq!(value, AnswerValue::Yes, "the flag cell applied");
+    assert!(
+        report.skipped.is_empty() && report.notes.is_empty(),
+        "{report:?}"
+    );
+    // The row map's entry names no row: a note naming the entry; the answer as exported.
+    let (report, value) = crafted_import(&Crafted {
+        question_row: "fünf",
+        ..TRUE_COUNTS
+    });
+    assert_eq!(value, AnswerValue::Unanswered);
+    let entry = report
+        .notes
+        .iter()
+        .find_map(|n| match n {
+            Note::RowMapEntryUnreadable { entry, found } => Some((*entry, found.clone())),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("{report:?}"));
+    assert_eq!(entry.1, "fünf");
+    assert!(
+        entry.0 > 5,
+        "a row of the hidden sheet, after the documents: {entry:?}"
+    );
+    // The count of the row map is no number: nothing typed was read, and the report says so.
+    let (report, value) = crafted_import(&Crafted {
+        map_rows: Some("eins"),
+        ..TRUE_COUNTS
+    });
+    assert_eq!(value, AnswerValue::Unanswered);
+    assert!(
+        report.notes.contains(&Note::RowMapUnreadable {
+            found: "eins".into()
+        }),
+        "{report:?}"
+    );
+    // A kind of row this version does not know: the row and what its cells hold are named.
+    let (report, value) = crafted_import(&Crafted {
+        role: "chart",
+        ..TRUE_COUNTS
+    });
+    assert_eq!(value, AnswerValue::Unanswered);
+    assert_eq!(
+        report.skipped,
+        [Skipped {
+            row: 6,
+            reason: Skip::UnknownRowKind {
+                role: "chart".into(),
+                flag: "はい".into(),
+                remark: String::new(),
+            },
+        }]
+    );
+    // A question the catalogue lacks: the same.
+    let (report, _) = crafted_import(&Crafted {
+        question_id: Some("no-such-question"),
+        ..TRUE_COUNTS
+    });
+    assert_eq!(
+        report.skipped,
+        [Skipped {
+            row: 6,
+            reason: Skip::UnknownQuestion {
+                question: "no-such-question".into(),
+                flag: "はい".into(),
+                remark: String::new(),
+            },
+        }]
+    );
+    // Each is a line the user reads, in both languages.
+    for lang in [kaijisho::i18n::Lang::Ja, kaijisho::i18n::Lang::En] {
+        let l = kaijisho::i18n::Localizer::new(lang);
+        let line = kaijisho::i18n::Localize::localize(&report.skipped[0].reason, &l);
+        assert!(
+            line.contains("no-such-question") && line.contains("はい"),
+            "{line}"
+        );
+    }
 }
 
 #[test]

@@ -28,8 +28,13 @@ fn boxed(e: impl Localize + Send + 'static) -> BoxedError {
     Box::new(e)
 }
 
-/// Writes the printable PDF of a statement (with the shipped form wording and font).
-pub fn export_pdf(path: &Path, c: &Catalogue, p: &Project) -> Result<(), BoxedError> {
+/// Writes the printable PDF of a statement (with the shipped form wording and font); returns
+/// what it could not show as asked.
+pub fn export_pdf(
+    path: &Path,
+    c: &Catalogue,
+    p: &Project,
+) -> Result<Vec<io::pdf::PdfNote>, BoxedError> {
     let form = assets::form().map_err(boxed)?;
     let font = assets::japanese_font().map_err(boxed)?;
     io::pdf::export_pdf(path, c, p, &form, font, &io::clock::now()).map_err(boxed)
@@ -254,7 +259,7 @@ impl AppState {
         self.tasks.spawn(TaskKind::Export, path.clone(), move |_| {
             let result = match format {
                 ExportFormat::Pdf => export_pdf(&file, &c, &p),
-                ExportFormat::Xlsx => export_xlsx(&file, &c, &p),
+                ExportFormat::Xlsx => export_xlsx(&file, &c, &p).map(|()| Vec::new()),
             };
             Outcome::Exported { path: file, result }
         });
@@ -389,10 +394,7 @@ impl AppState {
                 });
             }
             Outcome::Exported { path, result } => match result {
-                Ok(()) => {
-                    self.settings.used_folder_of(&path);
-                    self.say_file("written", &path);
-                }
+                Ok(notes) => self.exported(&path, &notes),
                 Err(e) => {
                     let msg = e.localize(&self.loc);
                     self.fail(msg);

@@ -115,20 +115,22 @@ pub fn report_lines(l: &Localizer, result: &ExerciseCheck) -> Vec<ReportLine> {
     lines
 }
 
-/// The PDF of a check, for the participant.
+/// The PDF of a check, for the participant; returns what it could not show as asked.
 pub fn write_report_pdf(
     path: &Path,
     l: &Localizer,
     result: &ExerciseCheck,
     product: &str,
-) -> Result<(), String> {
+) -> Result<Vec<crate::io::pdf::PdfNote>, String> {
     let font = assets::japanese_font().map_err(|e| e.localize(l))?;
     let title = l.ta(
         "exercise-pdf-title",
         &[("product", product.to_string().into())],
     );
-    let bytes = report_pdf(&title, &report_lines(l, result), font).map_err(|e| e.localize(l))?;
-    crate::io::atomic::atomic_write(path, |w| w.write_all(&bytes)).map_err(|e| e.localize(l))
+    let pdf = report_pdf(&title, &report_lines(l, result), font).map_err(|e| e.localize(l))?;
+    crate::io::atomic::atomic_write(path, |w| w.write_all(&pdf.bytes))
+        .map_err(|e| e.localize(l))?;
+    Ok(pdf.notes)
 }
 
 /// The check shown in the window.
@@ -222,12 +224,13 @@ impl AppState {
         let lines = report_lines(&self.loc, &view.result);
         let file = path.clone();
         self.tasks.spawn(TaskKind::Export, path, move |_| {
-            let result = (|| -> Result<(), BoxedError> {
+            let result = (|| -> Result<Vec<crate::io::pdf::PdfNote>, BoxedError> {
                 let font = assets::japanese_font().map_err(|e| Box::new(e) as BoxedError)?;
-                let bytes =
+                let pdf =
                     report_pdf(&title, &lines, font).map_err(|e| Box::new(e) as BoxedError)?;
-                crate::io::atomic::atomic_write(&file, |w| w.write_all(&bytes))
-                    .map_err(|e| Box::new(e) as BoxedError)
+                crate::io::atomic::atomic_write(&file, |w| w.write_all(&pdf.bytes))
+                    .map_err(|e| Box::new(e) as BoxedError)?;
+                Ok(pdf.notes)
             })();
             Outcome::Exported { path: file, result }
         });

@@ -2,7 +2,8 @@
 //! edit, offered again after a crash. Each window writes its own file
 //! (`recovery/<process>-<start>.json`) and holds a lock on it while it lives, so a second
 //! window never offers — nor discards — the work of one still open. A recovery file that
-//! cannot be read is moved aside and reported, never dropped silently.
+//! cannot be read is moved aside and reported, and a recovery folder that cannot be read is
+//! reported: never dropped silently.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -50,14 +51,26 @@ fn folder(data_dir: &Path) -> PathBuf {
     data_dir.join("recovery")
 }
 
+/// The files of the recovery folder (none when there is no folder yet); an error when it
+/// cannot be listed.
+fn listed(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    match std::fs::read_dir(dir) {
+        Ok(entries) => entries.map(|e| e.map(|e| e.path())).collect(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+        Err(e) => Err(e),
+    }
+}
+
 /// Recovery files a window may have left: the per-window ones, newest first, and the single
-/// file of earlier versions.
-fn candidates(data_dir: &Path) -> Vec<PathBuf> {
-    let mut found: Vec<(std::time::SystemTime, PathBuf)> = std::fs::read_dir(folder(data_dir))
+/// file of earlier versions. A folder that cannot be listed is an error (the legacy file is
+/// still looked for).
+fn candidates(data_dir: &Path) -> (Vec<PathBuf>, Option<std::io::Error>) {
+    let (files, error) = match listed(&folder(data_dir)) {
+        Ok(files) => (files, None),
+        Err(e) => (Vec::new(), Some(e)),
+    };
+    let mut found: Vec<(std::time::SystemTime, PathBuf)> = files
         .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
         .filter(|p| {
             p.extension().is_some_and(|x| x == "json")
                 && !p
@@ -77,7 +90,7 @@ fn candidates(data_dir: &Path) -> Vec<PathBuf> {
     if legacy.exists() {
         out.push(legacy);
     }
-    out
+    (out, error)
 }
 
 impl AppState {
@@ -100,7 +113,20 @@ impl AppState {
         let Some(data) = self.data_dir.clone() else {
             return;
         };
-        for file in candidates(&data) {
+        let (files, error) = candidates(&data);
+        if let Some(e) = error {
+            let dir = folder(&data);
+            log::error!("recovery folder {}: {e}", dir.display());
+            let msg = self.loc.ta(
+                "recovery-folder-unreadable",
+                &[
+                    ("folder", dir.display().to_string().into()),
+                    ("detail", e.to_string().into()),
+                ],
+            );
+            self.fail(msg);
+        }
+        for file in files {
             let lock = match FileLock::acquire_within(&file, Duration::ZERO) {
                 Ok(lock) => Some(lock),
                 // Another window's, alive: its work is its own.
@@ -136,17 +162,30 @@ impl AppState {
     /// Moves an unreadable recovery file aside, for the user (and us) to look at, and says so.
     fn set_aside(&mut self, file: &Path, detail: String) {
         let aside = file.with_extension("json.unreadable");
-        let kept = std::fs::rename(file, &aside).is_ok();
-        log::error!(
-            "recovery file {} unreadable ({detail}); moved aside: {kept}",
-            file.display()
-        );
+        // Where the file is now: moved aside, or — when it cannot be moved — where it was.
+        let kept = match std::fs::rename(file, &aside) {
+            Ok(()) => {
+                log::error!(
+                    "recovery file {} unreadable ({detail}); moved aside to {}",
+                    file.display(),
+                    aside.display()
+                );
+                aside
+            }
+            Err(e) => {
+                log::error!(
+                    "recovery file {} unreadable ({detail}); could not be moved aside: {e}",
+                    file.display()
+                );
+                file.to_path_buf()
+            }
+        };
         let msg = self.loc.ta(
             "recovery-unreadable",
             &[
                 ("file", file.display().to_string().into()),
                 ("detail", detail.into()),
-                ("kept", aside.display().to_string().into()),
+                ("kept", kept.display().to_string().into()),
             ],
         );
         self.fail(msg);

@@ -188,6 +188,23 @@ fn an_unreadable_recovery_file_is_kept_and_reported() {
 }
 
 #[test]
+fn an_unreadable_recovery_folder_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file where the folder should be: it cannot be listed (whoever runs the test).
+    std::fs::write(dir.path().join("recovery"), b"not a folder").unwrap();
+    let s = AppState::new(Settings::default(), Some(dir.path().to_path_buf())).unwrap();
+    assert!(s.recovery.is_none());
+    let status = s.status.as_ref().expect("said to the user");
+    assert!(
+        status.error
+            && status
+                .text
+                .contains(&dir.path().join("recovery").display().to_string()),
+        "{status:?}"
+    );
+}
+
+#[test]
 fn workbooks_open_through_the_import_preview_in_the_background() {
     let (mut s, dir) = state();
     let x = dir.path().join("s.xlsx");

@@ -160,7 +160,10 @@ fn gui(mut opts: crate::ui::StartOptions, lang: Option<Lang>, l: &Localizer) -> 
     match crate::ui::run(opts) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            emit_err(&l.ta("err-gui", &[("detail", e.to_string().into())]));
+            let msg = l.ta("err-gui", &[("detail", e.to_string().into())]);
+            emit_err(&msg);
+            // Logged, and shown where there is no console to read stderr on.
+            crate::ui::report_start_failure(&msg);
             ExitCode::from(2)
         }
     }

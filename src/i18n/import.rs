@@ -19,6 +19,26 @@ impl Localize for crate::io::xlsx::Skip {
                 "skip-not_a_question",
                 &[("number", s(number)), ("text", s(text))],
             ),
+            K::UnknownRowKind { role, flag, remark } => l.ta(
+                "skip-unknown_row_kind",
+                &[("role", s(role)), ("flag", s(flag)), ("remark", s(remark))],
+            ),
+            K::UnknownQuestion {
+                question,
+                flag,
+                remark,
+            } => l.ta(
+                "skip-unknown_question",
+                &[
+                    ("question", s(question)),
+                    ("flag", s(flag)),
+                    ("remark", s(remark)),
+                ],
+            ),
+            K::NotTaken { text, error } => l.ta(
+                "skip-not_taken",
+                &[("text", s(text)), ("reason", s(error.localize(l)))],
+            ),
         }
     }
 }
@@ -52,6 +72,13 @@ impl Localize for crate::io::xlsx::Note {
             N::Correspondence { sheet, rows } => l.ta(
                 "note-correspondence",
                 &[("sheet", s(sheet)), ("rows", s(rows))],
+            ),
+            N::RowMapUnreadable { found } => {
+                l.ta("note-row_map_unreadable", &[("found", s(found))])
+            }
+            N::RowMapEntryUnreadable { entry, found } => l.ta(
+                "note-row_map_entry_unreadable",
+                &[("entry", s(entry)), ("found", s(found))],
             ),
         }
     }
