@@ -266,6 +266,11 @@ impl Sheet<'_> {
 /// The SDS remote-service sample: header labels, disclaimer, section rows, a 該当/非該当 gate,
 /// はい/いいえ/対象外 labels on each row, "備考 -", and an input area (フラグ欄, 備考欄) on the right.
 fn sds_like(filled: bool) -> Vec<u8> {
+    sds_like_with(filled, None)
+}
+
+/// [`sds_like`], with one more cell (0-based row, column, text) when given.
+fn sds_like_with(filled: bool, extra: Option<(u32, u16, &str)>) -> Vec<u8> {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name("SDS").unwrap();
@@ -361,7 +366,36 @@ fn sds_like(filled: bool) -> Vec<u8> {
             }
         }
     }
+    if let Some((r, c, text)) = extra {
+        s.s(r, c, text);
+    }
     wb.save_to_buffer().unwrap()
+}
+
+#[test]
+fn cells_right_of_the_last_column_read_are_a_line_of_the_report() {
+    let read = |bytes| {
+        import_workbook(
+            Path::new("wide.xlsx"),
+            bytes,
+            None,
+            kaijisho::assets::import_vocabulary(),
+        )
+        .unwrap()
+        .report
+        .notes
+    };
+    assert!(read(sds_like(true)).is_empty());
+    let notes = read(sds_like_with(true, Some((10, 300, "ここにも備考"))));
+    assert_eq!(
+        notes,
+        [kaijisho::io::xlsx::Note::CellsBeyondLastColumn {
+            sheet: "SDS".into(),
+            cells: 1,
+            first: "KO11".into(),
+            last: "GS".into(),
+        }]
+    );
 }
 
 #[test]

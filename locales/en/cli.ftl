@@ -75,6 +75,7 @@ skip-unknown_question = question id “{ $question }” is not in the catalogue,
 skip-not_taken = “{ $text }” could not be taken ({ $reason }); it stays as exported
 note-row_map_unreadable = the row map's count “{ $found }” in the hidden sheet is not a number, so nothing typed or changed in the sheet was read; the statement is as exported
 note-row_map_entry_unreadable = row { $entry } of the hidden sheet (the row map) has no row number (“{ $found }”); what was typed or changed in that row was not read
+note-cells_beyond_last_column = { $cells } cells right of column { $last } in sheet { $sheet } (the first is { $first }) were not read (columns up to { $last } are read)
 note-rows_moved = rows were inserted, deleted or sorted after the export (row { $row } should hold “{ $expected }” but holds “{ $found }”); rows were found by their number and option label instead of the row map
 cli-open = Start the desktop app (opening the statement, when one is named)
 cli-open-file = Project file (.json) or Excel workbook (.xlsx)

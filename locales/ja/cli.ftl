@@ -75,6 +75,7 @@ skip-unknown_question = 設問 ID「{ $question }」が設問一覧にないた�
 skip-not_taken = 「{ $text }」は取り込めませんでした ({ $reason })。書き出したときの内容のままです
 note-row_map_unreadable = 管理シートの行の対応表の件数「{ $found }」が数として読めないため、シートで入力・変更した内容は読み取っていません。開示書は書き出したときのままです
 note-row_map_entry_unreadable = 管理シートの { $entry } 行目 (行の対応表) に行番号がありません (「{ $found }」)。その行で入力・変更した内容は読み取っていません
+note-cells_beyond_last_column = シート「{ $sheet }」の { $last } 列より右にある { $cells } 個のセル (最初は { $first }) は読み取っていません (読み取るのは { $last } 列まで)
 note-rows_moved = 書き出した後に行が挿入・削除・並べ替えされています ({ $row } 行目は「{ $expected }」のはずが「{ $found }」)。行の対応表ではなく、番号と選択肢名で行を探して読み取りました
 cli-open = デスクトップアプリを起動します (開示書を指定するとそれを開きます)
 cli-open-file = プロジェクトファイル (.json) または Excel ワークブック (.xlsx)

@@ -80,6 +80,20 @@ impl Localize for crate::io::xlsx::Note {
                 "note-row_map_entry_unreadable",
                 &[("entry", s(entry)), ("found", s(found))],
             ),
+            N::CellsBeyondLastColumn {
+                sheet,
+                cells,
+                first,
+                last,
+            } => l.ta(
+                "note-cells_beyond_last_column",
+                &[
+                    ("sheet", s(sheet)),
+                    ("cells", s(cells)),
+                    ("first", s(first)),
+                    ("last", s(last)),
+                ],
+            ),
         }
     }
 }

@@ -169,6 +169,14 @@ pub enum Note {
         entry: u32,
         found: String,
     },
+    /// Cells holding something right of the last column read (`last`, e.g. `GS`): not read.
+    /// `first` is the first of them (`KO11`).
+    CellsBeyondLastColumn {
+        sheet: String,
+        cells: usize,
+        first: String,
+        last: String,
+    },
 }
 
 /// What the import recognised and what it skipped.
