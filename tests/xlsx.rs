@@ -644,6 +644,80 @@ fn mds_like() -> Vec<u8> {
     wb.save_to_buffer().unwrap()
 }
 
+/// A check sheet where question 2 (with options) appears twice, the second time with options
+/// of its own.
+fn duplicate_with_options() -> Vec<u8> {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("チェックリスト").unwrap();
+    let mut s = Sheet { ws };
+    s.s(
+        0,
+        0,
+        "チェックリスト (医療情報システムの安全管理に関するガイドライン第5版対応)",
+    );
+    s.s(2, 0, "製造業者").s(2, 1, "サンプル医療機器株式会社");
+    s.s(3, 0, "製品名称").s(3, 1, "画像ビューア");
+    s.s(5, 2, "はい")
+        .s(5, 3, "いいえ")
+        .s(5, 4, "対象外")
+        .s(5, 5, "備考");
+    s.s(6, 1, "技術的資産対策 (6.5)");
+    s.s(7, 0, "1.")
+        .s(7, 1, "アクセス管理の機能が有効か? (6.5.C1)")
+        .s(7, 2, "○");
+    s.s(8, 0, "2.")
+        .s(8, 1, "アクセス管理の認証方法は? (6.5.C1)");
+    s.s(9, 1, "-記憶ID(パスワード等)").s(9, 2, "○");
+    s.s(10, 1, "-生体認証(顔認証)").s(10, 3, "○");
+    s.s(11, 0, "2.").s(11, 1, "認証に使う機器は? (6.5.C2)");
+    s.s(12, 1, "-ICカード").s(12, 2, "○").s(12, 5, "職員証");
+    s.s(13, 0, "3.")
+        .s(13, 1, "パスワードの有効期限を設定できるか? (6.5.C3)")
+        .s(13, 2, "○");
+    wb.save_to_buffer().unwrap()
+}
+
+#[test]
+fn options_of_a_skipped_question_are_lines_of_the_report_not_added_above() {
+    use kaijisho::io::xlsx::{Skip, Skipped};
+    let imp = import_workbook(
+        Path::new("dup.xlsx"),
+        duplicate_with_options(),
+        None,
+        kaijisho::assets::import_vocabulary(),
+    )
+    .unwrap();
+    let q2 = imp.catalogue.find_by_number("2").unwrap();
+    let labels: Vec<&str> = q2
+        .answer
+        .options()
+        .iter()
+        .map(|o| o.label.as_str())
+        .collect();
+    assert_eq!(labels, ["記憶ID(パスワード等)", "生体認証(顔認証)"]);
+    let numbers: Vec<String> = imp.catalogue.questions().map(|q| q.number_key()).collect();
+    assert_eq!(numbers, ["1", "2", "3"]);
+    assert!(
+        imp.report.skipped.contains(&Skipped {
+            row: 13,
+            reason: Skip::OptionOfSkippedQuestion {
+                number: "2.".into()
+            },
+        }),
+        "{:?}",
+        imp.report.skipped
+    );
+    assert!(
+        imp.report
+            .skipped
+            .iter()
+            .any(|s| s.row == 12 && matches!(s.reason, Skip::DuplicateNumber { .. })),
+        "{:?}",
+        imp.report.skipped
+    );
+}
+
 #[test]
 fn imports_an_mds_style_workbook_with_marks_and_variations() {
     let imp = import_workbook(

@@ -70,6 +70,7 @@ note-correspondence = Read { $rows } rows of guideline 5.2 ↔ 6.0 correspondenc
 note-no_header_labels = no header labels (作成日, 製造業者/サービス事業者, 製品名称/サービス名称, バージョン) were found
 note-no_answer_column = no answer column (a flag column, or はい/いいえ/対象外 columns) was found, so no answers were read
 note-answer_rejected = question { $number } cannot be answered { $value }; left unanswered
+skip-option_of_skipped_question = an option row of question { $number }, which was not read, so not read either
 skip-unknown_row_kind = this version does not know the row kind “{ $role }”, so the row was not read (flag “{ $flag }”, remark “{ $remark }”; the statement stays as exported)
 skip-unknown_question = question id “{ $question }” is not in the catalogue, so the row was not read (flag “{ $flag }”, remark “{ $remark }”; the statement stays as exported)
 skip-not_taken = “{ $text }” could not be taken ({ $reason }); it stays as exported

@@ -70,6 +70,7 @@ note-correspondence = シート「{ $sheet }」から 第5.2版 ↔ 第6.0版 �
 note-no_header_labels = 見出し欄 (作成日、製造業者/サービス事業者、製品名称/サービス名称、バージョン) が見つかりませんでした
 note-no_answer_column = 回答の列 (フラグ列、または はい/いいえ/対象外 の列) が見つからないため、回答は読み取っていません
 note-answer_rejected = 設問 { $number } に「{ $value }」は回答できないため、未回答にしました
+skip-option_of_skipped_question = 読み取らなかった設問 { $number } の選択肢の行のため、読み取っていません
 skip-unknown_row_kind = 行の種類「{ $role }」をこの版は知らないため、この行は読み取っていません (フラグ「{ $flag }」、備考「{ $remark }」。開示書は書き出したときのままです)
 skip-unknown_question = 設問 ID「{ $question }」が設問一覧にないため、この行は読み取っていません (フラグ「{ $flag }」、備考「{ $remark }」。開示書は書き出したときのままです)
 skip-not_taken = 「{ $text }」は取り込めませんでした ({ $reason })。書き出したときの内容のままです

@@ -8,6 +8,9 @@ impl Localize for crate::io::xlsx::Skip {
         match self {
             K::FlagNotAnswer { flag } => l.ta("skip-flag_not_answer", &[("flag", s(flag))]),
             K::OptionWithoutQuestion => l.t("skip-option_without_question"),
+            K::OptionOfSkippedQuestion { number } => {
+                l.ta("skip-option_of_skipped_question", &[("number", s(number))])
+            }
             K::NotARow { text } => l.ta("skip-not_a_row", &[("text", s(text))]),
             K::DuplicateNumber { number, first_row } => l.ta(
                 "skip-duplicate_number",

@@ -100,6 +100,11 @@ pub enum Skip {
         number: String,
         text: String,
     },
+    /// An option row of a question row that was skipped (its `number`, as printed): not read
+    /// either, never added to the question above.
+    OptionOfSkippedQuestion {
+        number: String,
+    },
     /// A row of kaijisho's own export whose entry in the row map names a kind of row this
     /// version does not know (`role`): not read; what its input cells hold is named.
     UnknownRowKind {
