@@ -46,3 +46,4 @@ pdf-writer-problem = the PDF library reported a problem while writing: { $detail
 export-pdf-notes = Wrote { $file }, but the PDF has { $count } problems: { $first } (all in the log)
 recovery-folder-unreadable = The recovery folder { $folder } cannot be read ({ $detail }); unsaved work from an earlier session cannot be offered
 err-json-out = the result cannot be written as JSON ({ $detail })
+settings-unreadable = The stored settings could not be read, so the defaults are used (recent files, remembered workbook layouts and the like are lost)

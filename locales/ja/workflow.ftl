@@ -46,3 +46,4 @@ pdf-writer-problem = PDF の作成中に問題が報告されました: { $detai
 export-pdf-notes = { $file } を書き出しました。ただし PDF に { $count } 件の問題があります: { $first } (すべてログに記録)
 recovery-folder-unreadable = 復元ファイルのフォルダー { $folder } を読めません ({ $detail })。前回保存されなかった作業があっても、復元の確認を出せません
 err-json-out = 結果を JSON にできません ({ $detail })
+settings-unreadable = 保存されていた設定を読めなかったため、初期設定で開きました (最近使ったファイル、覚えたワークブックの形などは失われています)

@@ -307,6 +307,30 @@ impl KaijishoApp {
     }
 }
 
+/// The settings the window stored, and whether some were stored that could not be read (then
+/// the defaults, and the user is told: recent files and remembered layouts are gone).
+fn stored_settings(storage: Option<&dyn eframe::Storage>) -> (Settings, bool) {
+    let Some(storage) = storage.filter(|s| s.get_string(SETTINGS_KEY).is_some()) else {
+        return (Settings::default(), false);
+    };
+    match eframe::get_value::<Settings>(storage, SETTINGS_KEY) {
+        Some(s) => (s.bounded(), false),
+        None => {
+            log::warn!("the stored settings could not be read; the defaults are used");
+            (Settings::default(), true)
+        }
+    }
+}
+
+/// The stored settings could not be read (said in the status bar).
+struct SettingsUnreadable;
+
+impl crate::i18n::Localize for SettingsUnreadable {
+    fn localize(&self, l: &crate::i18n::Localizer) -> String {
+        l.t("settings-unreadable")
+    }
+}
+
 /// Says that the window could not start (`message`, already in the user's language) where the
 /// user can see it: in the log always, and in a native message box unless standard error is a
 /// terminal. A Windows program started from Explorer has no console, nor has one started from
@@ -354,15 +378,14 @@ pub fn run(opts: StartOptions) -> anyhow::Result<()> {
         "kaijisho",
         native,
         Box::new(move |cc| {
-            let mut settings: Settings = cc
-                .storage
-                .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY))
-                .unwrap_or_default()
-                .bounded();
+            let (mut settings, unreadable) = stored_settings(cc.storage);
             if opts.lang.is_some() {
                 settings.lang = opts.lang;
             }
-            let state = AppState::new(settings, data_dir)?;
+            let mut state = AppState::new(settings, data_dir)?;
+            if unreadable {
+                state.report_error(&SettingsUnreadable);
+            }
             Ok(Box::new(KaijishoApp::new(cc, opts, state)))
         }),
     )
@@ -371,8 +394,40 @@ pub fn run(opts: StartOptions) -> anyhow::Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::repaint_wait;
+    use super::{SETTINGS_KEY, Settings, repaint_wait, stored_settings};
+    use std::collections::HashMap;
     use std::time::Duration;
+
+    #[derive(Default)]
+    struct Stored(HashMap<String, String>);
+
+    impl eframe::Storage for Stored {
+        fn get_string(&self, key: &str) -> Option<String> {
+            self.0.get(key).cloned()
+        }
+        fn set_string(&mut self, key: &str, value: String) {
+            self.0.insert(key.to_string(), value);
+        }
+        fn remove_string(&mut self, key: &str) {
+            self.0.remove(key);
+        }
+        fn flush(&mut self) {}
+    }
+
+    #[test]
+    fn stored_settings_that_cannot_be_read_are_said() {
+        assert_eq!(stored_settings(None), (Settings::default(), false));
+        let mut s = Stored::default();
+        assert_eq!(stored_settings(Some(&s)), (Settings::default(), false));
+        let mine = Settings {
+            dark: true,
+            ..Settings::default()
+        };
+        eframe::set_value(&mut s, SETTINGS_KEY, &mine);
+        assert_eq!(stored_settings(Some(&s)), (mine, false));
+        eframe::Storage::set_string(&mut s, SETTINGS_KEY, "(dark: maybe".into());
+        assert_eq!(stored_settings(Some(&s)), (Settings::default(), true));
+    }
 
     #[test]
     fn a_wait_from_any_number_never_panics() {
