@@ -152,8 +152,11 @@ fn excel_escape(text: &str) -> String {
     out
 }
 
-/// A range of cells (0-based, inclusive) from `A1:C3`.
-fn range_of(r: &str) -> Option<((u32, u16), (u32, u16))> {
+/// A range of cells: its first and last cell (0-based row and column, inclusive).
+type CellRange = ((u32, u16), (u32, u16));
+
+/// A range of cells from `A1:C3`.
+fn range_of(r: &str) -> Option<CellRange> {
     let (a, b) = r.split_once(':').unwrap_or((r, r));
     Some((cell_index(a)?, cell_index(b)?))
 }
@@ -175,7 +178,7 @@ struct Editor<'x> {
     /// The sheet's namespace prefix (`x:` in some generators' files), for what is written.
     prefix: String,
     /// Cells of array formulas and data tables (their first cell holds the formula).
-    formula_ranges: Vec<((u32, u16), (u32, u16))>,
+    formula_ranges: Vec<CellRange>,
     /// Column styles (`<col min max style>`, 0-based columns) and the current row's own style
     /// (`customFormat`): what a cell that did not exist would have shown with.
     col_styles: Vec<(u16, u16, String)>,
@@ -311,6 +314,55 @@ impl Editor<'_> {
     }
 }
 
+/// A column style (`<col min max style>`): its first and last column (0-based) and style.
+fn col_style(e: &BytesStart<'_>) -> Result<Option<(u16, u16, String)>, SheetEdit> {
+    let n = |a: &str| number_attr(e, a);
+    let (Some(min), Some(max), Some(style)) = (n("min")?, n("max")?, attr(e, "style")?) else {
+        return Ok(None);
+    };
+    let col = |v: u32| u16::try_from(v.saturating_sub(1)).unwrap_or(u16::MAX);
+    Ok(Some((col(min), col(max), style)))
+}
+
+/// The row a `<row>` names (0-based): its number, or — without one — the row after the last
+/// (as Excel reads it). A number of 0 names no row.
+fn row_number(e: &BytesStart<'_>, last_row: Option<u32>) -> Result<u32, SheetEdit> {
+    match number_attr(e, "r")? {
+        Some(n) => n
+            .checked_sub(1)
+            .ok_or_else(|| SheetEdit::Xml("<row r=\"0\">: rows count from 1".into())),
+        None => Ok(last_row.map_or(0, |l| l + 1)),
+    }
+}
+
+/// The column a `<c>` names: its reference's, or — without one — `next`.
+fn cell_column(e: &BytesStart<'_>, next: u16) -> Result<u16, SheetEdit> {
+    match attr(e, "r")? {
+        Some(v) => cell_index(&v)
+            .map(|(_, c)| c)
+            .ok_or_else(|| SheetEdit::Xml(format!("<c r=\"{v}\">: not a cell reference"))),
+        None => Ok(next),
+    }
+}
+
+/// The cells an array formula or data table fills (`<f t="array" ref="A1:A3">`; its other
+/// cells are its results), when `e` is one. One whose range cannot be read is an error: which
+/// cells it fills is unknown, and none may be written over.
+fn formula_range(e: &BytesStart<'_>) -> Result<Option<CellRange>, SheetEdit> {
+    let kind = attr(e, "t")?;
+    if !matches!(kind.as_deref(), Some("array" | "dataTable")) {
+        return Ok(None);
+    }
+    match attr(e, "ref")? {
+        Some(r) => range_of(&r)
+            .map(Some)
+            .ok_or_else(|| SheetEdit::Xml(format!("<f ref=\"{r}\">: not a range of cells"))),
+        None => Err(SheetEdit::Xml(
+            "<f>: an array formula without its range (ref)".into(),
+        )),
+    }
+}
+
 /// Writes `writes` (0-based row, column → value) into the sheet XML.
 pub fn edit_sheet(xml: &[u8], writes: &Writes) -> Result<Vec<u8>, SheetEdit> {
     let mut ed = Editor {
@@ -349,12 +401,8 @@ pub fn edit_sheet(xml: &[u8], writes: &Writes) -> Result<Vec<u8>, SheetEdit> {
             Event::Start(ref e) | Event::Empty(ref e)
                 if e.local_name().as_ref() == "col" && ed.col_styles.len() < MAX_COL_STYLES =>
             {
-                let n = |a: &str| number_attr(e, a);
-                if let (Some(min), Some(max), Some(style)) =
-                    (n("min")?, n("max")?, attr(e, "style")?)
-                {
-                    let col = |v: u32| u16::try_from(v.saturating_sub(1)).unwrap_or(u16::MAX);
-                    ed.col_styles.push((col(min), col(max), style));
+                if let Some(style) = col_style(e)? {
+                    ed.col_styles.push(style);
                 }
             }
             Event::Start(e) if e.local_name().as_ref() == "sheetData" => {
@@ -382,14 +430,7 @@ pub fn edit_sheet(xml: &[u8], writes: &Writes) -> Result<Vec<u8>, SheetEdit> {
             Event::Start(ref e) | Event::Empty(ref e)
                 if in_data && e.local_name().as_ref() == "row" =>
             {
-                // Without a number, the row after the last (as Excel reads it); a number of 0
-                // names no row.
-                let r = match number_attr(e, "r")? {
-                    Some(n) => n
-                        .checked_sub(1)
-                        .ok_or_else(|| SheetEdit::Xml("<row r=\"0\">: rows count from 1".into()))?,
-                    None => last_row.map_or(0, |l| l + 1),
-                };
+                let r = row_number(e, last_row)?;
                 if last_row.is_some_and(|l| r <= l) {
                     // Excel and LibreOffice never write this; a cell could land twice.
                     return Err(SheetEdit::Xml(format!(
@@ -413,44 +454,19 @@ pub fn edit_sheet(xml: &[u8], writes: &Writes) -> Result<Vec<u8>, SheetEdit> {
                 ed.row_style = None;
             }
             Event::Start(ref e) | Event::Empty(ref e) if e.local_name().as_ref() == "f" => {
-                // An array formula or data table: its other cells are its results.
-                let kind = attr(e, "t")?;
-                if matches!(kind.as_deref(), Some("array" | "dataTable")) {
+                if let Some(range) = formula_range(e)? {
                     if ed.formula_ranges.len() >= MAX_FORMULA_RANGES {
                         // Past this, a cell of one could be written over unseen.
                         return Err(SheetEdit::Xml(format!(
                             "more than {MAX_FORMULA_RANGES} array formulas"
                         )));
                     }
-                    let range = attr(e, "ref")?;
-                    match range.as_deref().map(|r| (r, range_of(r))) {
-                        Some((_, Some(range))) => ed.formula_ranges.push(range),
-                        // Which cells it fills is unknown: none may be written over.
-                        Some((r, None)) => {
-                            return Err(SheetEdit::Xml(format!(
-                                "<f ref=\"{r}\">: not a range of cells"
-                            )));
-                        }
-                        None => {
-                            return Err(SheetEdit::Xml(
-                                "<f>: an array formula without its range (ref)".into(),
-                            ));
-                        }
-                    }
+                    ed.formula_ranges.push(range);
                 }
             }
             Event::Start(ref e) | Event::Empty(ref e) if e.local_name().as_ref() == "c" => {
                 let Some(r) = row else { continue };
-                let col = match attr(e, "r")? {
-                    Some(v) => {
-                        cell_index(&v)
-                            .ok_or_else(|| {
-                                SheetEdit::Xml(format!("<c r=\"{v}\">: not a cell reference"))
-                            })?
-                            .1
-                    }
-                    None => next_col,
-                };
+                let col = cell_column(e, next_col)?;
                 if col < next_col {
                     return Err(SheetEdit::Xml(format!(
                         "cell {}{} out of order",
