@@ -250,6 +250,21 @@ fn exports_run_in_the_background_and_report() {
 }
 
 #[test]
+fn a_pdf_with_a_character_outside_the_font_says_so() {
+    let (mut s, dir) = state();
+    s.apply(remark("q3", "記入例 🙂"), 0.0);
+    let pdf = dir.path().join("emoji.pdf");
+    s.apply(Command::ExportPdf(pdf.clone()), 1.0);
+    s.wait_for_tasks(Duration::from_secs(60));
+    assert!(pdf.exists(), "written all the same");
+    let st = s.status.clone().unwrap();
+    assert!(
+        st.error && st.text.contains("emoji.pdf") && st.text.contains("U+1F642"),
+        "{st:?}"
+    );
+}
+
+#[test]
 fn an_export_never_replaces_the_statement_itself() {
     let (mut s, dir) = state();
     let path = dir.path().join("mine.json");
