@@ -112,7 +112,7 @@ fn escape(text: &str) -> String {
 /// The attributes of a cell that did not exist: the style it takes (its row's or column's).
 fn style_attribute(style: Option<&str>) -> String {
     style
-        .map(|s| format!(" s=\"{}\"", escape(s)))
+        .map(|s| format!(" s=\"{}\"", escape(s).replace('"', "&quot;")))
         .unwrap_or_default()
 }
 
