@@ -34,7 +34,8 @@ impl Measure {
         if let Some(g) = self.cache.borrow().get(&c) {
             return *g;
         }
-        let gid = self.font.lookup_glyph_index(c as u32);
+        // Glyph 0 is `.notdef` itself: a font may map a character it cannot draw to it.
+        let gid = self.font.lookup_glyph_index(c as u32).filter(|g| *g != 0);
         let w = f32::from(self.font.get_horizontal_advance(gid.unwrap_or(0))) / self.upem;
         self.cache.borrow_mut().insert(c, (gid, w));
         (gid, w)

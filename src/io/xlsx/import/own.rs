@@ -17,7 +17,7 @@ use super::{ImportReport, Imported, Note, Skip, Skipped, count_answers, is_fille
 use crate::domain::answer::AnswerValue;
 use crate::domain::catalogue::{AnswerKind, Catalogue};
 use crate::domain::edit::Edit;
-use crate::domain::project::{EditError, Project};
+use crate::domain::project::Project;
 use crate::io::json::{catalogue_from_bytes, project_from_bytes};
 use crate::io::xlsx::{
     COL_FLAG, COL_NUMBER, COL_REMARK_IN, COL_TEXT, MAIN_SHEET, RowRole, XlsxError,
@@ -406,9 +406,9 @@ impl<'a> Input<'a> {
     }
 }
 
-/// Applies an edit through the one edit path. A value the question cannot take is a note;
-/// any other refusal is a line naming the row (0-based `row`) and the cell's `text`. Either
-/// way the answer stays as exported.
+/// Applies an edit through the one edit path. A refusal (a value the question cannot take, an
+/// option it does not have) is a line naming the row (0-based `row`), the cell's `text` and
+/// why; the answer stays as exported.
 fn apply_edit(
     project: &mut Project,
     catalogue: &Catalogue,
@@ -418,16 +418,6 @@ fn apply_edit(
 ) {
     match project.apply(catalogue, edit) {
         Ok(_) => {}
-        Err(EditError::ValueNotAllowed { value, .. }) => {
-            // The number as printed (the error carries its normalised key).
-            let number = edit
-                .question()
-                .and_then(|q| catalogue.question(q))
-                .map(|q| q.number.clone())
-                .unwrap_or_default();
-            log::warn!("import: row {}: {number} cannot be {value:?}", row + 1);
-            report.notes.push(Note::AnswerRejected { number, value });
-        }
         Err(error) => {
             log::warn!("import: row {}: {error}; {text:?} not taken", row + 1);
             report.skipped.push(Skipped {
