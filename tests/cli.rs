@@ -172,6 +172,26 @@ fn validate_export_import_and_compare_run_in_every_build() {
 }
 
 #[test]
+fn a_window_that_cannot_start_is_logged_not_only_printed() {
+    // A Windows program started from Explorer has no stderr anyone reads: the log (and a
+    // message box) must say it.
+    let data = tempfile::tempdir().unwrap();
+    kaijisho()
+        .env("KAIJISHO_DATA_DIR", data.path())
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .timeout(std::time::Duration::from_secs(30))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot open the window"));
+    let log = fs::read_to_string(data.path().join("kaijisho.log")).unwrap();
+    assert!(
+        log.contains("ERROR") && log.contains("cannot open the window"),
+        "{log}"
+    );
+}
+
+#[test]
 fn new_creates_an_unanswered_project_and_refuses_to_overwrite() {
     let dir = tempfile::tempdir().unwrap();
     let p = new_mds(dir.path());

@@ -8,7 +8,7 @@ use crate::domain::compare::{Cell, Comparison, Row, RowFilter, Side, compare};
 use crate::domain::matching::MatchKind;
 use crate::domain::project::Header;
 use crate::i18n::{Localize, Localizer};
-use crate::io::pdf::{ReportLine, Style, report_pdf};
+use crate::io::pdf::{PdfNote, ReportLine, Style, report_pdf};
 use crate::io::xlsx::{ComparisonHeadings, PrintTable};
 use crate::io::{self, FileError};
 
@@ -283,17 +283,23 @@ pub fn prepare_comparison(
     }
 }
 
-/// Writes a prepared export at `path` (atomically).
-pub fn write_prepared(export: &PreparedExport, path: &Path) -> Result<(), BoxedError> {
+/// Writes a prepared export at `path` (atomically), in the form's font; returns what a PDF
+/// could not show as asked.
+pub fn write_prepared(export: &PreparedExport, path: &Path) -> Result<Vec<PdfNote>, BoxedError> {
     let boxed = |e: Box<dyn Localize + Send>| e;
-    let bytes = match export {
+    let (bytes, notes) = match export {
         PreparedExport::Xlsx(tables) => {
-            io::xlsx::tables_xlsx(tables).map_err(|e| boxed(Box::new(e)))?
+            let form = assets::form().map_err(|e| boxed(Box::new(e)))?;
+            let bytes = io::xlsx::tables_xlsx(tables, &form.workbook.font)
+                .map_err(|e| boxed(Box::new(e)))?;
+            (bytes, Vec::new())
         }
         PreparedExport::Pdf { title, lines } => {
             let font = assets::japanese_font().map_err(|e| boxed(Box::new(e)))?;
-            report_pdf(title, lines, font).map_err(|e| boxed(Box::new(e)))?
+            let pdf = report_pdf(title, lines, font).map_err(|e| boxed(Box::new(e)))?;
+            (pdf.bytes, pdf.notes)
         }
     };
-    io::atomic::atomic_write(path, |w| w.write_all(&bytes)).map_err(|e| boxed(Box::new(e)))
+    io::atomic::atomic_write(path, |w| w.write_all(&bytes)).map_err(|e| boxed(Box::new(e)))?;
+    Ok(notes)
 }

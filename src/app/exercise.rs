@@ -110,20 +110,22 @@ pub fn report_lines(l: &Localizer, result: &ExerciseCheck) -> Vec<ReportLine> {
     lines
 }
 
-/// The PDF of a check, for the participant.
+/// The PDF of a check, for the participant; returns what it could not show as asked.
 pub fn write_report_pdf(
     path: &Path,
     l: &Localizer,
     result: &ExerciseCheck,
     product: &str,
-) -> Result<(), String> {
+) -> Result<Vec<crate::io::pdf::PdfNote>, String> {
     let font = assets::japanese_font().map_err(|e| e.localize(l))?;
     let title = l.ta(
         "exercise-pdf-title",
         &[("product", product.to_string().into())],
     );
-    let bytes = report_pdf(&title, &report_lines(l, result), font).map_err(|e| e.localize(l))?;
-    crate::io::atomic::atomic_write(path, |w| w.write_all(&bytes)).map_err(|e| e.localize(l))
+    let pdf = report_pdf(&title, &report_lines(l, result), font).map_err(|e| e.localize(l))?;
+    crate::io::atomic::atomic_write(path, |w| w.write_all(&pdf.bytes))
+        .map_err(|e| e.localize(l))?;
+    Ok(pdf.notes)
 }
 
 /// The check shown in the window.

@@ -2,7 +2,8 @@
 //! edit, offered again after a crash. Each window writes its own file
 //! (`recovery/<process>-<start>.json`) and holds a lock on it while it lives, so a second
 //! window never offers — nor discards — the work of one still open. A recovery file that
-//! cannot be read is moved aside and reported, never dropped silently.
+//! cannot be read is moved aside and reported, and a recovery folder that cannot be read is
+//! reported: never dropped silently.
 
 use std::path::{Path, PathBuf};
 
@@ -45,14 +46,26 @@ pub(crate) fn folder(data_dir: &Path) -> PathBuf {
     data_dir.join("recovery")
 }
 
+/// The files of the recovery folder (none when there is no folder yet); an error when it
+/// cannot be listed.
+fn listed(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    match std::fs::read_dir(dir) {
+        Ok(entries) => entries.map(|e| e.map(|e| e.path())).collect(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+        Err(e) => Err(e),
+    }
+}
+
 /// Recovery files a window may have left: the per-window ones, newest first, and the single
-/// file of earlier versions.
-pub(crate) fn candidates(data_dir: &Path) -> Vec<PathBuf> {
-    let mut found: Vec<(std::time::SystemTime, PathBuf)> = std::fs::read_dir(folder(data_dir))
+/// file of earlier versions. A folder that cannot be listed is an error (the legacy file is
+/// still looked for).
+pub(crate) fn candidates(data_dir: &Path) -> (Vec<PathBuf>, Option<std::io::Error>) {
+    let (files, error) = match listed(&folder(data_dir)) {
+        Ok(files) => (files, None),
+        Err(e) => (Vec::new(), Some(e)),
+    };
+    let mut found: Vec<(std::time::SystemTime, PathBuf)> = files
         .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
         .filter(|p| {
             p.extension().is_some_and(|x| x == "json")
                 && !p
@@ -72,7 +85,7 @@ pub(crate) fn candidates(data_dir: &Path) -> Vec<PathBuf> {
     if legacy.exists() {
         out.push(legacy);
     }
-    out
+    (out, error)
 }
 
 /// Removes a recovery file and its `.bak`.

@@ -65,7 +65,8 @@ pub enum Outcome {
     },
     Exported {
         path: PathBuf,
-        result: Result<(), BoxedError>,
+        /// What a PDF could not show as asked (nothing for a workbook).
+        result: Result<Vec<crate::io::pdf::PdfNote>, BoxedError>,
     },
     /// A copy of the statement's own workbook filled: what had no cell in it.
     ExportedInto {

@@ -188,6 +188,23 @@ fn an_unreadable_recovery_file_is_kept_and_reported() {
 }
 
 #[test]
+fn an_unreadable_recovery_folder_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file where the folder should be: it cannot be listed (whoever runs the test).
+    std::fs::write(dir.path().join("recovery"), b"not a folder").unwrap();
+    let s = AppState::new(Settings::default(), Some(dir.path().to_path_buf())).unwrap();
+    assert!(s.recovery.is_none());
+    let status = s.status.as_ref().expect("said to the user");
+    assert!(
+        status.error
+            && status
+                .text
+                .contains(&dir.path().join("recovery").display().to_string()),
+        "{status:?}"
+    );
+}
+
+#[test]
 fn workbooks_open_through_the_import_preview_in_the_background() {
     let (mut s, dir) = state();
     let x = dir.path().join("s.xlsx");
@@ -230,6 +247,21 @@ fn exports_run_in_the_background_and_report() {
     s.apply(Command::ExportXlsx(bad), 0.0);
     s.wait_for_tasks(Duration::from_secs(60));
     assert!(s.status.as_ref().unwrap().error);
+}
+
+#[test]
+fn a_pdf_with_a_character_outside_the_font_says_so() {
+    let (mut s, dir) = state();
+    s.apply(remark("q3", "記入例 🙂"), 0.0);
+    let pdf = dir.path().join("emoji.pdf");
+    s.apply(Command::ExportPdf(pdf.clone()), 1.0);
+    s.wait_for_tasks(Duration::from_secs(60));
+    assert!(pdf.exists(), "written all the same");
+    let st = s.status.clone().unwrap();
+    assert!(
+        st.error && st.text.contains("emoji.pdf") && st.text.contains("U+1F642"),
+        "{st:?}"
+    );
 }
 
 #[test]

@@ -59,6 +59,13 @@ pub fn main() -> ExitCode {
             dir.join(crate::app::log::LOG_FILE).display()
         );
     }
+    // A panic goes to the log too (a Windows program started from Explorer has no stderr
+    // anyone reads), then to stderr as before.
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        log::error!("{info}");
+        default_hook(info);
+    }));
     // As the system gives them: a file name need not be UTF-8.
     let args: Vec<OsString> = std::env::args_os().collect();
     run(&args)
@@ -178,7 +185,10 @@ fn gui(window: Window, lang: Option<Lang>, l: &Localizer) -> ExitCode {
     match crate::ui::run(opts) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            emit_err(&l.ta("err-gui", &[("detail", e.to_string().into())]));
+            let msg = l.ta("err-gui", &[("detail", e.to_string().into())]);
+            emit_err(&msg);
+            // Logged, and shown where there is no console to read stderr on.
+            crate::ui::report_start_failure(&msg);
             ExitCode::from(2)
         }
     }

@@ -253,8 +253,9 @@ pub struct ExerciseOrigin {
     pub model: String,
 }
 
-/// Why an edit was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why an edit was refused (serialised in an import report that names a refused cell).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum EditError {
     #[error("no question with id {0}")]
     UnknownQuestion(String),

@@ -135,10 +135,18 @@ fn remove_stale_temps(folder: &Path, path: &Path) {
         .to_string_lossy()
         .into_owned();
     let prefixes = [format!(".{name}."), format!(".{name}.bak.")];
-    let Ok(entries) = fs::read_dir(folder) else {
-        return;
+    // Housekeeping only: a folder or entry that cannot be read leaves its files where they are.
+    let entries = match fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(e) => {
+            log::info!("stale temporary files in {}: {e}", folder.display());
+            return;
+        }
     };
-    for entry in entries.flatten() {
+    for entry in entries.filter_map(|e| {
+        e.map_err(|err| log::info!("stale temporary files in {}: {err}", folder.display()))
+            .ok()
+    }) {
         let file = entry.file_name().to_string_lossy().into_owned();
         let ours = file.ends_with(".tmp") && prefixes.iter().any(|p| file.starts_with(p.as_str()));
         let old = entry

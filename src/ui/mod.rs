@@ -36,7 +36,7 @@ pub mod validation;
 
 use eframe::egui;
 
-pub use app::{KaijishoApp, StartOptions, run};
+pub use app::{KaijishoApp, StartOptions, report_start_failure, run};
 
 use crate::app::tasks::TaskKind;
 use crate::app::{AppState, Command};

@@ -264,7 +264,7 @@ impl AppState {
         self.tasks.spawn(TaskKind::Export, path.clone(), move |_| {
             let result = match format {
                 ExportFormat::Pdf => export_pdf(&file, &c, &p),
-                ExportFormat::Xlsx => export_xlsx(&file, &c, &p),
+                ExportFormat::Xlsx => export_xlsx(&file, &c, &p).map(|()| Vec::new()),
             };
             Outcome::Exported { path: file, result }
         });
@@ -397,10 +397,7 @@ impl AppState {
                 });
             }
             Outcome::Exported { path, result } => match result {
-                Ok(()) => {
-                    self.settings.used_folder_of(&path);
-                    self.say_file("written", &path);
-                }
+                Ok(notes) => self.exported(&path, &notes),
                 Err(e) => {
                     let msg = e.localize(&self.loc);
                     self.fail(msg);

@@ -98,12 +98,13 @@ impl AppState {
         let lines = report_lines(&self.loc, &view.result);
         let file = path.clone();
         self.tasks.spawn(TaskKind::Export, path, move |_| {
-            let result = (|| -> Result<(), BoxedError> {
+            let result = (|| -> Result<Vec<crate::io::pdf::PdfNote>, BoxedError> {
                 let font = assets::japanese_font().map_err(|e| Box::new(e) as BoxedError)?;
-                let bytes =
+                let pdf =
                     report_pdf(&title, &lines, font).map_err(|e| Box::new(e) as BoxedError)?;
-                crate::io::atomic::atomic_write(&file, |w| w.write_all(&bytes))
-                    .map_err(|e| Box::new(e) as BoxedError)
+                crate::io::atomic::atomic_write(&file, |w| w.write_all(&pdf.bytes))
+                    .map_err(|e| Box::new(e) as BoxedError)?;
+                Ok(pdf.notes)
             })();
             Outcome::Exported { path: file, result }
         });

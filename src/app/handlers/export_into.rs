@@ -12,7 +12,8 @@ use crate::i18n::Localize;
 use crate::io;
 use crate::io::xlsx::Unwritten;
 
-/// At most this many unwritten values are named in the status line (all are logged).
+/// At most this many unwritten values (or PDF notes) are named in the status line (all are
+/// logged).
 const NAMED_UNWRITTEN: usize = 3;
 
 impl AppState {
@@ -95,14 +96,26 @@ impl AppState {
 
     /// The copy is written: said, with what could not be written into it.
     pub(crate) fn exported_into(&mut self, path: PathBuf, unwritten: &[Unwritten]) {
-        self.settings.used_folder_of(&path);
+        let lines: Vec<String> = unwritten.iter().map(|u| u.localize(&self.loc)).collect();
+        self.written_with(&path, "export-into-unwritten", &lines);
+    }
+
+    /// An export is written: said, with what a PDF could not show as asked.
+    pub(crate) fn exported(&mut self, path: &std::path::Path, notes: &[io::pdf::PdfNote]) {
+        let lines: Vec<String> = notes.iter().map(|n| n.localize(&self.loc)).collect();
+        self.written_with(path, "export-pdf-notes", &lines);
+    }
+
+    /// "Written", or — when something did not make it into the file as it stood — the message
+    /// `id` naming the first few of `lines` (every one logged), shown as an error.
+    fn written_with(&mut self, path: &std::path::Path, id: &str, lines: &[String]) {
+        self.settings.used_folder_of(path);
         let file = path.display().to_string();
-        if unwritten.is_empty() {
-            self.say_file("written", &path);
+        if lines.is_empty() {
+            self.say_file("written", path);
             return;
         }
-        let lines: Vec<String> = unwritten.iter().map(|u| u.localize(&self.loc)).collect();
-        for line in &lines {
+        for line in lines {
             log::warn!("{file}: {line}");
         }
         let named: Vec<&str> = lines
@@ -111,7 +124,7 @@ impl AppState {
             .map(String::as_str)
             .collect();
         let msg = self.loc.ta(
-            "export-into-unwritten",
+            id,
             &[
                 ("file", file.into()),
                 ("count", lines.len().into()),

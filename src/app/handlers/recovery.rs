@@ -33,7 +33,20 @@ impl AppState {
         let Some(data) = self.data_dir.clone() else {
             return;
         };
-        for file in candidates(&data) {
+        let (files, error) = candidates(&data);
+        if let Some(e) = error {
+            let dir = folder(&data);
+            log::error!("recovery folder {}: {e}", dir.display());
+            let msg = self.loc.ta(
+                "recovery-folder-unreadable",
+                &[
+                    ("folder", dir.display().to_string().into()),
+                    ("detail", e.to_string().into()),
+                ],
+            );
+            self.fail(msg);
+        }
+        for file in files {
             let lock = match FileLock::acquire_within(&file, Duration::ZERO) {
                 Ok(lock) => Some(lock),
                 // Another window's, alive: its work is its own.
@@ -69,17 +82,30 @@ impl AppState {
     /// Moves an unreadable recovery file aside, for the user (and us) to look at, and says so.
     fn set_aside(&mut self, file: &Path, detail: String) {
         let aside = file.with_extension("json.unreadable");
-        let kept = std::fs::rename(file, &aside).is_ok();
-        log::error!(
-            "recovery file {} unreadable ({detail}); moved aside: {kept}",
-            file.display()
-        );
+        // Where the file is now: moved aside, or — when it cannot be moved — where it was.
+        let kept = match std::fs::rename(file, &aside) {
+            Ok(()) => {
+                log::error!(
+                    "recovery file {} unreadable ({detail}); moved aside to {}",
+                    file.display(),
+                    aside.display()
+                );
+                aside
+            }
+            Err(e) => {
+                log::error!(
+                    "recovery file {} unreadable ({detail}); could not be moved aside: {e}",
+                    file.display()
+                );
+                file.to_path_buf()
+            }
+        };
         let msg = self.loc.ta(
             "recovery-unreadable",
             &[
                 ("file", file.display().to_string().into()),
                 ("detail", detail.into()),
-                ("kept", aside.display().to_string().into()),
+                ("kept", kept.display().to_string().into()),
             ],
         );
         self.fail(msg);

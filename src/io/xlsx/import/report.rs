@@ -52,6 +52,31 @@ pub enum Skip {
         number: String,
         text: String,
     },
+    /// An option row of a question row that was skipped (its `number`, as printed): not read
+    /// either, never added to the question above.
+    OptionOfSkippedQuestion {
+        number: String,
+    },
+    /// A row of kaijisho's own export whose entry in the row map names a kind of row this
+    /// version does not know (`role`): not read; what its input cells hold is named.
+    UnknownRowKind {
+        role: String,
+        flag: String,
+        remark: String,
+    },
+    /// A row of kaijisho's own export whose entry in the row map names a question the
+    /// statement's catalogue lacks: not read; what its input cells hold is named.
+    UnknownQuestion {
+        question: String,
+        flag: String,
+        remark: String,
+    },
+    /// An input cell of kaijisho's own export that the statement cannot take (the edit was
+    /// refused: `error`); the answer stays as exported, and the cell's text is named.
+    NotTaken {
+        text: String,
+        error: crate::domain::project::EditError,
+    },
 }
 
 /// A row the import skipped or only partly read (1-based row number).
@@ -89,6 +114,25 @@ pub enum Note {
     Correspondence {
         sheet: String,
         rows: usize,
+    },
+    /// The row map of kaijisho's own export says it holds `found` entries, which is not a
+    /// number: no edit made in the sheet was read (the statement is as exported).
+    RowMapUnreadable {
+        found: String,
+    },
+    /// An entry of the row map (row `entry` of the hidden sheet, 1-based) names no row of the
+    /// sheet (`found`): what was typed in that row was not read.
+    RowMapEntryUnreadable {
+        entry: u32,
+        found: String,
+    },
+    /// Cells holding something right of the last column read (`last`, e.g. `GS`): not read.
+    /// `first` is the first of them (`KO11`).
+    CellsBeyondLastColumn {
+        sheet: String,
+        cells: usize,
+        first: String,
+        last: String,
     },
 }
 

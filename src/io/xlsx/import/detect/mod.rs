@@ -51,6 +51,15 @@ pub(super) fn import_detected(
         sheets: layout.candidates.clone(),
         ..ImportReport::default()
     };
+    if let Some(b) = layout.grid.beyond() {
+        let col = |c: u32| col_name(u16::try_from(c).unwrap_or(u16::MAX));
+        report.notes.push(Note::CellsBeyondLastColumn {
+            sheet: layout.sheet.clone(),
+            cells: b.cells,
+            first: format!("{}{}", col(b.first.1), u64::from(b.first.0) + 1),
+            last: col_name(super::grid::MAX_COLS),
+        });
+    }
     let headings = headings::find_headings(&layout, vocab);
     let mut rows = rows::classify(&layout, vocab, &headings);
     report.skipped.append(&mut rows.skipped);
