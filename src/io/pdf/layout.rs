@@ -6,8 +6,8 @@ use printpdf::{
     TextItem, TextMatrix, WindingOrder,
 };
 
-use super::PdfNote;
 use super::font::Measure;
+use super::note::PdfNote;
 
 // A4 portrait, in points; the columns of a question row; type sizes; colours.
 pub(super) const PAGE_W: f32 = 595.28;

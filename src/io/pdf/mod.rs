@@ -20,11 +20,13 @@
 mod content;
 mod font;
 mod layout;
+mod note;
 mod report;
+mod write;
 
 use std::path::Path;
 
-use printpdf::{ParsedFont, PdfDocument, PdfFontHandle, PdfSaveOptions, PdfWarnMsg};
+use printpdf::{PdfDocument, PdfFontHandle};
 
 use super::atomic::atomic_write;
 pub use super::error::PdfError;
@@ -32,93 +34,13 @@ use crate::domain::canonical::Statement;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::form::FormText;
 use crate::domain::project::Project;
+pub use note::{Pdf, PdfNote};
 pub use report::{ReportLine, Style, report_pdf};
+use write::{parse_font, save};
 
 use content::{body, front_matter, integrity, review_summary, running_heads};
 use font::Measure;
 use layout::Pages;
-
-/// Something a written PDF shows differently from what it was given, or a problem printpdf met
-/// writing it: told to the user by the caller, never only logged.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PdfNote {
-    /// A character the embedded font has no glyph for: printed as an empty box. The first
-    /// page it is on (1-based) and the line it is in; how often it occurs in the whole PDF.
-    MissingGlyph {
-        ch: char,
-        page: usize,
-        line: String,
-        count: usize,
-    },
-    /// A problem printpdf reported while writing the file (in its words; page 0 when it does
-    /// not say).
-    Writer { page: usize, detail: String },
-}
-
-/// A PDF's bytes and what it could not show as asked.
-#[derive(Debug, Clone)]
-pub struct Pdf {
-    pub bytes: Vec<u8>,
-    pub notes: Vec<PdfNote>,
-}
-
-/// The font to embed, parsed (what the parser had to say logged).
-fn parse_font(font_bytes: &[u8]) -> Result<ParsedFont, PdfError> {
-    let mut warnings = Vec::new();
-    let parsed = ParsedFont::from_bytes(font_bytes, 0, &mut warnings);
-    for w in &warnings {
-        log::info!("PDF font: {:?}: {}", w.severity, w.message);
-    }
-    parsed.ok_or(PdfError::Font)
-}
-
-/// What printpdf said while saving, as notes: logged, and (but for its information-only
-/// messages) handed on to be said.
-fn writer_notes(warnings: &[PdfWarnMsg]) -> Vec<PdfNote> {
-    use printpdf::PdfParseErrorSeverity as Severity;
-    let mut notes = Vec::new();
-    for w in warnings {
-        if w.severity == Severity::Info {
-            log::info!("PDF save (page {}): {}", w.page, w.msg);
-        } else {
-            log::warn!("PDF save: {:?} (page {}): {}", w.severity, w.page, w.msg);
-            notes.push(PdfNote::Writer {
-                page: w.page,
-                detail: w.msg.clone(),
-            });
-        }
-    }
-    notes
-}
-
-/// Saves the laid-out pages into `doc` (the font subset, the streams compressed): the bytes,
-/// with the characters the font could not draw and what printpdf reported.
-fn save(mut doc: PdfDocument, pages: Pages<'_>) -> Pdf {
-    let (pages, mut notes) = pages.into_pdf_pages();
-    for n in &notes {
-        if let PdfNote::MissingGlyph {
-            ch,
-            page,
-            line,
-            count,
-        } = n
-        {
-            log::warn!(
-                "PDF: no glyph for {ch:?} (U+{:04X}), {count} time(s), first on page {page}: {line}",
-                u32::from(*ch)
-            );
-        }
-    }
-    let opts = PdfSaveOptions {
-        subset_fonts: true,
-        optimize: true,
-        ..PdfSaveOptions::default()
-    };
-    let mut warnings = Vec::new();
-    let bytes = doc.with_pages(pages).save(&opts, &mut warnings);
-    notes.extend(writer_notes(&warnings));
-    Pdf { bytes, notes }
-}
 
 fn pdf_date(t: &jiff::Zoned) -> printpdf::date::DateTime {
     use printpdf::date::{Date, DateTime, Offset, Time};

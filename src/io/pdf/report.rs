@@ -4,12 +4,14 @@
 
 use printpdf::{PdfDocument, PdfFontHandle};
 
+use super::PdfError;
 use super::font::Measure;
 use super::layout::{
     ACCENT, BLACK, BODY, CONTENT_W, GREY, LIGHT, MARGIN_L, PAGE_W, Pages, Row, SMALL, Unit,
     centred, text_rows,
 };
-use super::{Pdf, PdfError, parse_font, save};
+use super::note::Pdf;
+use super::write::{parse_font, save};
 
 /// How a line of the report looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
