@@ -31,7 +31,9 @@ pub fn profile_ui(
 ) {
     let Some(e) = editor else { return };
     let mut open = true;
-    egui::Window::new(l.t("profile-title"))
+    // ● while it has unsaved changes, as the main window's title.
+    let mark = if e.modified() { "● " } else { "" };
+    egui::Window::new(format!("{mark}{}", l.t("profile-title")))
         .id(egui::Id::unique("profile-window"))
         .open(&mut open)
         .default_size([900.0, 600.0])

@@ -23,7 +23,9 @@ pub fn register_ui(
 ) {
     let Some(view) = view else { return };
     let mut open = true;
-    egui::Window::new(l.t("register-title"))
+    // ● while it has unsaved changes, as the main window's title.
+    let mark = if view.modified() { "● " } else { "" };
+    egui::Window::new(format!("{mark}{}", l.t("register-title")))
         .id(egui::Id::unique("register-window"))
         .open(&mut open)
         .default_size([1100.0, 600.0])
