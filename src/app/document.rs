@@ -70,8 +70,10 @@ pub type Approval = (DocKind, u64);
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pending {
     pub command: super::command::Command,
-    /// The document asked about.
+    /// The document asked about, and the revision it was at when asked: 保存しない lets that
+    /// state go, not an edit made while the question was up.
     pub kind: DocKind,
+    pub revision: u64,
     /// Documents already let go (保存しない), at the revision they were at.
     pub approved: Vec<Approval>,
 }

@@ -475,3 +475,116 @@ fn zoom_steps_through_the_levels_and_stops_at_the_ends() {
     }
     assert_eq!(s.settings.zoom.0, 50);
 }
+
+/// The sample saved at `dir/name`, opened through the command a menu sends.
+fn open_file(s: &mut AppState, dir: &std::path::Path, name: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    let p = crate::assets::sample_project("sds-remote-service-sample").unwrap();
+    io::save_project(&path, &p).unwrap();
+    s.apply(Command::Open(path.clone()), 0.0);
+    assert_eq!(s.doc.as_ref().unwrap().path.as_ref(), Some(&path));
+    path
+}
+
+#[test]
+fn redo_goes_to_the_document_last_undone() {
+    let (mut s, _dir) = state();
+    s.apply(set("q2", AnswerValue::No), 1.0);
+    s.apply(Command::ShowProfileEditor, 2.0);
+    s.apply(
+        Command::ProfileEdit(crate::domain::profile_edit::ProfileEdit::Name(
+            "病院".into(),
+        )),
+        3.0,
+    );
+    s.apply(Command::SealEdit, 3.5);
+    s.apply(Command::Undo, 4.0);
+    s.apply(Command::Undo, 5.0);
+    assert_eq!(
+        value(&s, "q2"),
+        AnswerValue::Yes,
+        "the statement undone second"
+    );
+    s.apply(Command::Redo, 6.0);
+    assert_eq!(
+        value(&s, "q2"),
+        AnswerValue::No,
+        "redo puts the statement's step back"
+    );
+    let name = s
+        .hospital
+        .profile_editor
+        .as_ref()
+        .unwrap()
+        .profile()
+        .name
+        .clone();
+    assert_ne!(name, "病院", "the profile stays undone");
+}
+
+#[test]
+fn an_approval_for_one_statement_never_lets_another_go() {
+    let (mut s, dir) = state();
+    let x = dir.path().join("x.xlsx");
+    let d = s.doc.as_ref().unwrap();
+    super::documents::export_xlsx(&x, &d.catalogue, &d.project)
+        .map_err(|e| e.localize(&s.loc))
+        .unwrap();
+    open_file(&mut s, dir.path(), "a.json");
+    s.apply(set("q2", AnswerValue::No), 1.0);
+    // 保存しない for the workbook: its preview shows.
+    s.apply(Command::Open(x), 2.0);
+    s.apply(Command::Confirm(Choice::Discard), 2.0);
+    s.wait_for_tasks(Duration::from_secs(30));
+    assert!(s.import_preview.is_some());
+    // Another statement opened meanwhile (let go too), and edited.
+    let b = dir.path().join("b.json");
+    io::save_project(&b, &s.doc.as_ref().unwrap().project).unwrap();
+    s.apply(Command::Open(b.clone()), 3.0);
+    s.apply(Command::Confirm(Choice::Discard), 3.0);
+    s.apply(set("q3", AnswerValue::No), 4.0);
+    // 取り込む asks about b: the approval was a's.
+    s.apply(Command::AcceptImport, 5.0);
+    let asked = s.view.confirm.as_ref().map(|p| (p.kind, &p.command));
+    assert_eq!(
+        asked,
+        Some((document::DocKind::Statement, &Command::AcceptImport))
+    );
+    assert_eq!(s.doc.as_ref().unwrap().path.as_ref(), Some(&b));
+}
+
+#[test]
+fn a_profile_save_refused_while_quitting_asks_again_and_never_quits_later() {
+    let (mut s, dir) = state();
+    let own = open_file(&mut s, dir.path(), "mine.json");
+    s.apply(set("q2", AnswerValue::No), 1.0);
+    s.apply(Command::ShowProfileEditor, 2.0);
+    s.apply(
+        Command::ProfileEdit(crate::domain::profile_edit::ProfileEdit::Name(
+            "病院".into(),
+        )),
+        3.0,
+    );
+    s.apply(Command::Quit, 4.0);
+    s.apply(Command::Confirm(Choice::Discard), 4.0); // the statement
+    s.apply(Command::Confirm(Choice::Save), 5.0); // the profile: where?
+    s.apply(Command::PromptDone(own), 6.0); // the statement's own file: refused
+    assert!(!s.view.quit);
+    assert!(s.view.confirm.is_some(), "asked again");
+    s.apply(Command::Confirm(Choice::Cancel), 7.0);
+    s.apply(Command::SaveProfile(dir.path().join("p.json")), 8.0);
+    assert!(!s.view.quit, "a later save does not carry the quit on");
+}
+
+#[test]
+fn discarding_lets_go_the_state_asked_about_not_a_later_edit() {
+    let (mut s, _dir) = state();
+    s.apply(set("q2", AnswerValue::No), 1.0);
+    s.apply(Command::Close, 2.0);
+    assert!(s.view.confirm.is_some());
+    // An edit while the question is up (keys still reach the app).
+    s.apply(set("q3", AnswerValue::No), 3.0);
+    s.apply(Command::Confirm(Choice::Discard), 4.0);
+    assert!(s.doc.is_some(), "the later edit is asked about again");
+    assert!(s.view.confirm.is_some());
+}

@@ -7,6 +7,16 @@
 //! Pure: the time of an edit (for typing coalescing) is a parameter, not read from a clock.
 
 use std::fmt::Debug;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Revision numbers are handed out once per process, across every history: an approval to
+/// let a document go at one revision can never match another document that happens to reach
+/// the same count.
+static NEXT_REVISION: AtomicU64 = AtomicU64::new(1);
+
+fn fresh_revision() -> u64 {
+    NEXT_REVISION.fetch_add(1, Ordering::Relaxed)
+}
 
 /// A document whose every change is a typed edit.
 pub trait Editable {
@@ -51,10 +61,8 @@ struct Step<D: Editable> {
 pub struct History<D: Editable> {
     undo: Vec<Step<D>>,
     redo: Vec<Step<D>>,
-    /// The revision the document is at.
+    /// The revision the document is at (unique in the process: see [`fresh_revision`]).
     revision: u64,
-    /// The next revision number to hand out (revisions are never reused).
-    next: u64,
     /// The revision last saved or read; `None` when no state of it is on disk (a recovered or
     /// imported statement).
     saved: Option<u64>,
@@ -62,12 +70,12 @@ pub struct History<D: Editable> {
 
 impl<D: Editable> Default for History<D> {
     fn default() -> Self {
+        let revision = fresh_revision();
         History {
             undo: Vec::new(),
             redo: Vec::new(),
-            revision: 0,
-            next: 1,
-            saved: Some(0),
+            revision,
+            saved: Some(revision),
         }
     }
 }
@@ -100,7 +108,7 @@ impl<D: Editable> History<D> {
             return Ok(false);
         };
         let before = self.revision;
-        let after = self.fresh();
+        let after = fresh_revision();
         let coalesce = self
             .undo
             .last()
@@ -132,12 +140,6 @@ impl<D: Editable> History<D> {
         }
         self.redo.clear();
         Ok(true)
-    }
-
-    fn fresh(&mut self) -> u64 {
-        let r = self.next;
-        self.next = self.next.wrapping_add(1);
-        r
     }
 
     /// Ends the current typing step: the next edit of the same field is a new undo step.
@@ -210,8 +212,10 @@ impl<D: Editable> History<D> {
         self.saved != Some(self.revision)
     }
 
-    /// The document as it is now was saved (or read).
+    /// The document as it is now was saved (or read). Typing on after the save is a new
+    /// step, so typing back to the saved text is the saved revision again.
     pub fn mark_saved(&mut self) {
+        self.seal();
         self.saved = Some(self.revision);
     }
 
@@ -226,7 +230,7 @@ impl<D: Editable> History<D> {
     pub fn replaced(&mut self) {
         self.undo.clear();
         self.redo.clear();
-        self.revision = self.fresh();
+        self.revision = fresh_revision();
     }
 }
 
@@ -349,6 +353,25 @@ mod tests {
         h.undo(&mut d);
         assert_eq!(d.0.get("a"), None);
         assert!(!h.modified());
+    }
+
+    #[test]
+    fn typing_on_after_a_save_and_back_is_the_saved_revision() {
+        let (mut d, mut h) = (Fields::default(), History::<Fields>::new());
+        h.apply(&mut d, &(), set("a", "x"), 0.0).unwrap();
+        h.mark_saved();
+        h.apply(&mut d, &(), set("a", "xy"), 0.1).unwrap();
+        assert!(h.modified());
+        h.apply(&mut d, &(), set("a", "x"), 0.2).unwrap();
+        assert!(!h.modified(), "typed back to what was saved");
+        h.undo(&mut d);
+        assert_eq!(d.0.get("a"), None, "undo goes to before the first step");
+    }
+
+    #[test]
+    fn two_histories_never_share_a_revision() {
+        let (a, b) = (History::<Fields>::new(), History::<Fields>::new());
+        assert_ne!(a.revision(), b.revision());
     }
 
     #[test]

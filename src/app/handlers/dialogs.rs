@@ -9,7 +9,8 @@ use crate::app::document::{Approval, DocKind, Document, Pending};
 use crate::app::state::AppState;
 
 impl AppState {
-    /// The documents a command would close or replace.
+    /// The documents a command would close or replace. Every command is named: a new one does
+    /// not compile until it says what it loses.
     pub fn losses(&self, cmd: &Command) -> &'static [DocKind] {
         match cmd {
             Command::Quit => &DocKind::ALL,
@@ -21,10 +22,85 @@ impl AppState {
             | Command::Close
             | Command::AcceptImport
             | Command::CarryForward(_)
-            | Command::RecoverAccept => &[DocKind::Statement],
+            | Command::RecoverAccept
+            // The exercise copy is written, then opened in the window.
+            | Command::MakeExercise(_) => &[DocKind::Statement],
             Command::OpenProfile(_) | Command::CloseProfileEditor => &[DocKind::Profile],
             Command::OpenRegister(_) | Command::CloseRegister => &[DocKind::Register],
-            _ => &[],
+            Command::LoadCatalogue(..)
+            | Command::Save
+            | Command::SaveOrAsk
+            | Command::SaveAs(..)
+            | Command::ExportPdf(..)
+            | Command::ExportXlsx(..)
+            | Command::StartExportInto
+            | Command::LocatedOriginal(..)
+            | Command::ExportInto(..)
+            | Command::ReimportOffer(..)
+            | Command::Import(..)
+            | Command::PreviewImport(..)
+            | Command::MapImport(..)
+            | Command::CancelImport
+            | Command::Edit(..)
+            | Command::SealEdit
+            | Command::Undo
+            | Command::Redo
+            | Command::Select(..)
+            | Command::OptionRow(..)
+            | Command::ShowShortcuts
+            | Command::CloseShortcuts
+            | Command::Next
+            | Command::Previous
+            | Command::Compare(..)
+            | Command::RecoverDiscard
+            | Command::SetLang(..)
+            | Command::SetDark(..)
+            | Command::Ask(..)
+            | Command::PromptDone(..)
+            | Command::CancelPrompt
+            | Command::Browse(..)
+            | Command::NativeDialogMissing
+            | Command::ExportOffer(..)
+            | Command::Confirm(..)
+            | Command::ToggleValidation
+            | Command::ToggleReviewMode
+            | Command::ToggleGrid
+            | Command::OpenFromGrid(..)
+            | Command::ShowCompare
+            | Command::CloseCompare
+            | Command::ShowCarry
+            | Command::CancelCarry
+            | Command::CloseCarryReport
+            | Command::ShowAbout
+            | Command::CloseAbout
+            | Command::OverwriteOnDisk
+            | Command::CompareWithDisk
+            | Command::KeepDiskVersion
+            | Command::ReloadFromDisk
+            | Command::TogglePresentation
+            | Command::PresentationBlank
+            | Command::PresentationGuide
+            | Command::ToggleHideVendor
+            | Command::ZoomIn
+            | Command::ZoomOut
+            | Command::ZoomReset
+            | Command::CheckExercise(..)
+            | Command::ExportExercisePdf(..)
+            | Command::CloseExercise
+            | Command::ExportComparisonXlsx(..)
+            | Command::ExportComparisonPdf(..)
+            | Command::ShowCheck
+            | Command::CloseCheck
+            | Command::SetCheckProfile(..)
+            | Command::RunCheck
+            | Command::ExportCheck(..)
+            | Command::SaveRegister
+            | Command::ExportRegister(..)
+            | Command::ShowProfileEditor
+            | Command::SaveProfile(..)
+            | Command::ProfileEdit(..)
+            | Command::RegisterEdit(..)
+            | Command::CheckWithProfile => &[],
         }
     }
 
@@ -72,14 +148,16 @@ impl AppState {
         if cmd == Command::AcceptImport {
             approved.extend(std::mem::take(&mut self.view.import_approval));
         }
-        let ask = self.losses(&cmd).iter().copied().find(|k| {
+        let ask = self.losses(&cmd).iter().find_map(|k| {
             self.document(*k)
-                .is_some_and(|d| d.modified() && !approved.contains(&(*k, d.revision())))
+                .filter(|d| d.modified() && !approved.contains(&(*k, d.revision())))
+                .map(|d| (*k, d.revision()))
         });
-        if let Some(kind) = ask {
+        if let Some((kind, revision)) = ask {
             self.view.confirm = Some(Pending {
                 command: cmd,
                 kind,
+                revision,
                 approved,
             });
             return;
@@ -105,9 +183,7 @@ impl AppState {
                 self.save_document(kind, None, false, now);
             }
             Choice::Discard => {
-                if let Some(d) = self.document(pending.kind) {
-                    pending.approved.push((pending.kind, d.revision()));
-                }
+                pending.approved.push((pending.kind, pending.revision));
                 self.apply_approved(pending.command, pending.approved, now);
             }
             Choice::Cancel => {}

@@ -55,8 +55,10 @@ impl AppState {
         if let Some(p) = &path {
             self.settings.remember(p);
         }
-        // The recovery file is the document's: the one replaced was saved or let go.
+        // The recovery file is the document's: the one replaced was saved or let go, and so
+        // is any approval given for it.
         self.clear_recovery();
+        self.view.import_approval.clear();
         self.doc = Some(Doc::new(project, catalogue, path));
     }
 
@@ -104,6 +106,7 @@ impl AppState {
         self.doc = None;
         self.view.grid = None;
         self.clear_recovery();
+        self.view.import_approval.clear();
     }
 
     pub(crate) fn save(&mut self, now: f64) {
@@ -193,6 +196,12 @@ impl AppState {
             return;
         };
         self.view.after_save = None;
+        if kind == DocKind::Register
+            && let Some(folder) = self.hospital.register.as_ref().map(|r| r.folder.clone())
+        {
+            // The whole folder again: the verdicts and warnings follow the settings read.
+            return self.open_register(folder);
+        }
         let Some(doc) = self.document_mut(kind) else {
             return;
         };

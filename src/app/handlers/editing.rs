@@ -83,15 +83,17 @@ impl AppState {
 
     /// Undo (`true`) or redo, in the document last edited.
     pub(crate) fn undo_redo(&mut self, undo: bool, now: f64) {
-        let done = match self.undo_target(undo) {
-            None => return,
-            Some(DocKind::Statement) => return self.undo_redo_statement(undo, now),
-            Some(DocKind::Profile) => self
+        let Some(kind) = self.undo_target(undo) else {
+            return;
+        };
+        let done = match kind {
+            DocKind::Statement => self.undo_redo_statement(undo, now),
+            DocKind::Profile => self
                 .hospital
                 .profile_editor
                 .as_mut()
                 .is_some_and(|e| if undo { e.undo() } else { e.redo() }),
-            Some(DocKind::Register) => self
+            DocKind::Register => self
                 .hospital
                 .register
                 .as_mut()
@@ -99,13 +101,18 @@ impl AppState {
         };
         if done {
             self.status = None;
+            // Redo after undo goes to the same document.
+            self.edited(kind);
         }
     }
 
     /// Undo (`true`) or redo. In review mode a step that changed the vendor's data is neither
     /// taken back nor put back: the statement stays as the vendor sent it.
-    fn undo_redo_statement(&mut self, undo: bool, now: f64) {
-        let Some(d) = &mut self.doc else { return };
+    /// Returns whether a step was taken back or put back.
+    fn undo_redo_statement(&mut self, undo: bool, now: f64) -> bool {
+        let Some(d) = &mut self.doc else {
+            return false;
+        };
         let next = if undo { d.next_undo() } else { d.next_redo() };
         let blocked = self.view.presentation.is_some() && next.is_some()
             || self.view.review_mode && next.is_some_and(Edit::is_vendor_data);
@@ -116,13 +123,8 @@ impl AppState {
                 "review-undo-vendor"
             });
             self.fail(msg);
-            return;
+            return false;
         }
-        if undo {
-            d.undo(now);
-        } else {
-            d.redo(now);
-        }
-        self.status = None;
+        if undo { d.undo(now) } else { d.redo(now) }
     }
 }

@@ -220,6 +220,10 @@ impl AppState {
     /// another program's changes unasked).
     pub(crate) fn save_profile(&mut self, path: PathBuf, now: f64) {
         if self.refuse_own_file(&path) {
+            // Refused like a failed save: what waited for it asks again, never fires later.
+            if let Some(next) = self.view.after_save.take() {
+                self.view.confirm = Some(next);
+            }
             return;
         }
         self.save_document(DocKind::Profile, Some(path), false, now);
