@@ -437,7 +437,7 @@ impl AppState {
             return;
         };
         let header = Header {
-            created: crate::io::clock::today_japanese(),
+            created: self.clock.today_japanese(),
             ..d.project.header.clone()
         };
         let (p, report) = carry(&d.catalogue, &d.project, &new_c, header, false);

@@ -28,11 +28,17 @@ fn boxed(e: impl Localize + Send + 'static) -> BoxedError {
     Box::new(e)
 }
 
-/// Writes the printable PDF of a statement (with the shipped form wording and font).
-pub fn export_pdf(path: &Path, c: &Catalogue, p: &Project) -> Result<(), BoxedError> {
+/// Writes the printable PDF of a statement (with the shipped form wording and font), printed
+/// as made at `now`.
+pub fn export_pdf(
+    path: &Path,
+    c: &Catalogue,
+    p: &Project,
+    now: &jiff::Zoned,
+) -> Result<(), BoxedError> {
     let form = assets::form().map_err(boxed)?;
     let font = assets::japanese_font().map_err(boxed)?;
-    io::pdf::export_pdf(path, c, p, &form, font, &io::clock::now()).map_err(boxed)
+    io::pdf::export_pdf(path, c, p, &form, font, now).map_err(boxed)
 }
 
 /// Writes the workbook of a statement (with the shipped form wording).
@@ -251,9 +257,10 @@ impl AppState {
         let Some(d) = &self.doc else { return };
         let (c, p) = (d.catalogue.clone(), d.project.clone());
         let file = path.clone();
+        let now = self.clock.now();
         self.tasks.spawn(TaskKind::Export, path.clone(), move |_| {
             let result = match format {
-                ExportFormat::Pdf => export_pdf(&file, &c, &p),
+                ExportFormat::Pdf => export_pdf(&file, &c, &p, &now),
                 ExportFormat::Xlsx => export_xlsx(&file, &c, &p),
             };
             Outcome::Exported { path: file, result }

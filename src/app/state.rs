@@ -11,6 +11,7 @@ use crate::domain::catalogue::Catalogue;
 use crate::domain::guideline::GuidelineIndex;
 use crate::domain::hints::HintLibrary;
 use crate::i18n::{Lang, Localizer};
+use crate::io::clock::Clock;
 use crate::io::xlsx::{Imported, Mapping};
 
 use super::command::Command;
@@ -78,6 +79,8 @@ pub struct AppState {
     pub register: Option<super::register::RegisterView>,
     pub view: View,
     pub tasks: Tasks,
+    /// Where the app and the window read the date and time (fixed in tests).
+    pub clock: Clock,
     /// The latest import and comparison asked for: an older request's result is dropped.
     pub(super) import_generation: u64,
     pub(super) compare_generation: u64,
@@ -90,6 +93,15 @@ impl AppState {
         settings: Settings,
         data_dir: Option<PathBuf>,
     ) -> Result<AppState, assets::AssetError> {
+        AppState::with_clock(settings, data_dir, Clock::system())
+    }
+
+    /// The app reading the date and time from `clock`.
+    pub fn with_clock(
+        settings: Settings,
+        data_dir: Option<PathBuf>,
+        clock: Clock,
+    ) -> Result<AppState, assets::AssetError> {
         let lang = settings.lang.unwrap_or_else(Lang::detect);
         let catalogues = assets::shipped_catalogues()?;
         let mut state = AppState {
@@ -100,7 +112,7 @@ impl AppState {
                 new_form: NewForm {
                     catalogue: catalogues.first().map(|c| c.id.clone()).unwrap_or_default(),
                     header: crate::domain::project::Header {
-                        created: crate::io::clock::today_japanese(),
+                        created: clock.today_japanese(),
                         ..Default::default()
                     },
                 },
@@ -120,6 +132,7 @@ impl AppState {
             check_report: None,
             register: None,
             tasks: Tasks::default(),
+            clock,
             import_generation: 0,
             compare_generation: 0,
             check_generation: 0,
