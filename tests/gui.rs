@@ -804,7 +804,7 @@ fn every_menu_entry_does_what_it_says() {
         let b = before(&h, &file);
         menu_by_id(&mut h, menu_id, entry.id);
         if !effect(&b, &h) {
-            failed.push(format!("{}: does not {what}", entry.id));
+            failed.push(format!("{}: expected that it {what}; it did not", entry.id));
         }
     }
     assert!(failed.is_empty(), "{}", failed.join("\n"));
