@@ -8,7 +8,6 @@
 )]
 
 use std::fs;
-use std::path::{Path, PathBuf};
 
 use predicates::prelude::*;
 

@@ -127,12 +127,14 @@ proptest! {
             let before = p.clone();
             let statement = kaijisho::domain::Statement::new(&c, &p);
             match p.apply(&c, edit) {
-                Err(_) => prop_assert_eq!(&p, &before, "a refused {:?} changed the project", edit),
+                Err(_) => prop_assert_eq!(&p, &before, "a refused {:?} changed something", edit),
                 Ok(changed) => {
                     if edit.is_vendor_data() {
-                        prop_assert_eq!(&p.review, &before.review, "vendor {:?} changed the review", edit);
+                        prop_assert_eq!(&p.review, &before.review,
+                            "vendor {:?} changed the review", edit);
                     } else {
-                        prop_assert_eq!(vendor_part(&p), vendor_part(&before), "review {:?} changed the vendor's part", edit);
+                        prop_assert_eq!(vendor_part(&p), vendor_part(&before),
+                            "review {:?} changed the vendor's part", edit);
                         prop_assert_eq!(kaijisho::domain::Statement::new(&c, &p), statement);
                     }
                     match (changed, edit.is_vendor_data()) {

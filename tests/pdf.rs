@@ -9,7 +9,7 @@
 )]
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use kaijisho::domain::answer::AnswerValue;
 use kaijisho::domain::catalogue::{
@@ -402,4 +402,24 @@ fn export_errors_are_clear() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("file not found"));
+}
+
+/// A missing tool skips a check and says so, or fails it where the tools are required (CI).
+#[test]
+fn a_missing_tool_is_said_or_fails_when_required() {
+    let test = "pdf::a_check";
+    assert_eq!(tools::decide(test, &[], true), Ok(None));
+    let skipped = tools::decide(test, &[tools::PDFFONTS], false)
+        .unwrap()
+        .unwrap();
+    assert!(
+        skipped.starts_with("SKIPPED pdf::a_check: pdffonts (poppler-utils)"),
+        "{skipped}"
+    );
+    let failed = tools::decide(test, &[tools::SOFFICE, tools::PDFTOTEXT], true).unwrap_err();
+    assert!(
+        failed.contains("soffice (libreoffice-calc-nogui), pdftotext (poppler-utils)")
+            && failed.contains("KAIJISHO_REQUIRE_TOOLS=1"),
+        "{failed}"
+    );
 }

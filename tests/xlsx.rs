@@ -10,7 +10,7 @@
 
 use std::fs;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use kaijisho::assets;
 use kaijisho::domain::answer::AnswerValue;

@@ -52,26 +52,40 @@ fn runs(tool: &str) -> bool {
 /// `KAIJISHO_REQUIRE_TOOLS=1`, else says on the terminal which check is skipped and why, and
 /// returns `false` (the caller returns).
 pub fn present(tools: &[&str]) -> bool {
-    let missing: Vec<String> = tools
-        .iter()
-        .filter(|t| !runs(t))
-        .map(|t| format!("{t} ({})", package(t)))
-        .collect();
-    if missing.is_empty() {
-        return true;
-    }
+    let missing: Vec<&str> = tools.iter().copied().filter(|t| !runs(t)).collect();
     let thread = std::thread::current();
     let test = thread.name().unwrap_or("a test");
-    let missing = missing.join(", ");
-    if required() {
-        panic!("{test}: {missing} not installed, and {REQUIRE}=1 requires it");
+    match decide(test, &missing, required()) {
+        Ok(None) => true,
+        Ok(Some(skipped)) => {
+            // Straight to the terminal: the harness captures print!/eprint! of passing tests.
+            let _ = writeln!(std::io::stderr(), "{skipped}");
+            false
+        }
+        Err(failure) => panic!("{failure}"),
     }
-    // Straight to the terminal: the harness captures print!/eprint! of passing tests.
-    let _ = writeln!(
-        std::io::stderr(),
-        "SKIPPED {test}: {missing} not installed (set {REQUIRE}=1 to fail instead)"
-    );
-    false
+}
+
+/// What `test` does when `missing` tools are not installed: go on (`Ok(None)`), skip with
+/// this line (`Ok(Some(_))`), or fail with this message (`Err(_)`, when they are `required`).
+pub fn decide(test: &str, missing: &[&str], required: bool) -> Result<Option<String>, String> {
+    if missing.is_empty() {
+        return Ok(None);
+    }
+    let missing: Vec<String> = missing
+        .iter()
+        .map(|t| format!("{t} ({})", package(t)))
+        .collect();
+    let missing = missing.join(", ");
+    if required {
+        Err(format!(
+            "{test}: {missing} not installed, and {REQUIRE}=1 requires it"
+        ))
+    } else {
+        Ok(Some(format!(
+            "SKIPPED {test}: {missing} not installed (set {REQUIRE}=1 to fail instead)"
+        )))
+    }
 }
 
 /// Whether a missing tool fails the tests (`KAIJISHO_REQUIRE_TOOLS` set to anything but
