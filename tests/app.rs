@@ -15,6 +15,7 @@ use kaijisho::app::{AppState, Command, Settings};
 use kaijisho::domain::Project;
 use kaijisho::domain::edit::Edit;
 use kaijisho::i18n::Lang;
+use kaijisho::io::clock::Clock;
 use proptest::prelude::*;
 
 mod common {
@@ -168,4 +169,22 @@ fn no_two_menu_entries_share_a_shortcut() {
         clashes(&[("menu-save", save), ("menu-save-as", save)]),
         [format!("menu-save and menu-save-as share {save:?}")]
     );
+}
+
+/// The app reads the date from its clock, not the machine's: a new statement is dated by it.
+#[test]
+fn the_app_dates_by_its_clock() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = jiff::civil::date(2031, 2, 3)
+        .at(9, 0, 0, 0)
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .unwrap();
+    let mut s = AppState::with_clock(
+        Settings::default(),
+        Some(dir.path().to_path_buf()),
+        Clock::fixed(at),
+    )
+    .unwrap();
+    s.apply(Command::NewFromForm, 0.0);
+    assert_eq!(project(&s).header.created, "2031年2月3日");
 }
