@@ -79,7 +79,48 @@ pub fn hints() -> Result<HintLibrary, AssetError> {
 
 /// The printed wording of the form.
 pub fn form() -> Result<FormText, AssetError> {
-    parse("form/form.json")
+    form_from_bytes(file(FORM_FILE)?)
+}
+
+const FORM_FILE: &str = "form/form.json";
+
+/// The printed wording from the bytes of a `form.json`: a key missing (or unknown) and a text
+/// left empty are errors naming the key, never an empty place on the printed form.
+pub fn form_from_bytes(bytes: &[u8]) -> Result<FormText, AssetError> {
+    let invalid = |detail: String| AssetError::Invalid {
+        file: FORM_FILE.to_string(),
+        detail,
+    };
+    let value: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| invalid(e.to_string()))?;
+    if let Some(key) = first_empty_text(&value, "") {
+        return Err(invalid(format!("{key}: empty text")));
+    }
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let at = e.path().to_string();
+        invalid(format!("{at}: {}", e.into_inner()))
+    })
+}
+
+/// The path (`own.review_columns[2]`) of the first empty string in a JSON value.
+fn first_empty_text(value: &serde_json::Value, at: &str) -> Option<String> {
+    use serde_json::Value;
+    match value {
+        Value::String(s) if s.trim().is_empty() => Some(at.to_string()),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, v)| first_empty_text(v, &format!("{at}[{i}]"))),
+        Value::Object(map) => map.iter().find_map(|(k, v)| {
+            let path = if at.is_empty() {
+                k.clone()
+            } else {
+                format!("{at}.{k}")
+            };
+            first_empty_text(v, &path)
+        }),
+        _ => None,
+    }
 }
 
 /// The words the workbook import recognises (labels, answer words, marks, headings), parsed
@@ -164,6 +205,59 @@ pub fn locale_sources(lang: &str) -> Vec<&'static str> {
 mod tests {
     use super::*;
     use crate::domain::validation::{Severity, validate};
+
+    /// The shipped form.json with `edit` applied to its JSON.
+    fn form_edited(edit: impl FnOnce(&mut serde_json::Value)) -> Result<FormText, AssetError> {
+        let mut v: serde_json::Value = serde_json::from_slice(file(FORM_FILE).unwrap()).unwrap();
+        edit(&mut v);
+        form_from_bytes(&serde_json::to_vec(&v).unwrap())
+    }
+
+    fn detail(e: AssetError) -> String {
+        match e {
+            AssetError::Invalid { file, detail } => {
+                assert_eq!(file, FORM_FILE);
+                detail
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn form_wording_missing_or_empty_is_an_error_naming_the_key() {
+        assert!(form_edited(|_| {}).is_ok());
+        let missing = form_edited(|v| {
+            v["own"]["provenance"]
+                .as_object_mut()
+                .unwrap()
+                .remove("seed_excerpt");
+        });
+        let d = detail(missing.unwrap_err());
+        assert!(
+            d.contains("own.provenance") && d.contains("seed_excerpt"),
+            "{d}"
+        );
+        let heading = form_edited(|v| {
+            v["workbook"]["columns"]
+                .as_object_mut()
+                .unwrap()
+                .remove("remark");
+        });
+        let d = detail(heading.unwrap_err());
+        assert!(
+            d.contains("workbook.columns") && d.contains("remark"),
+            "{d}"
+        );
+        let font = form_edited(|v| v["workbook"]["font"] = "".into());
+        assert_eq!(detail(font.unwrap_err()), "workbook.font: empty text");
+        let short = form_edited(|v| {
+            v["own"]["review_columns"].as_array_mut().unwrap().pop();
+        });
+        let d = detail(short.unwrap_err());
+        assert!(d.contains("own.review_columns"), "{d}");
+        let unknown = form_edited(|v| v["own"]["extra"] = "x".into());
+        assert!(detail(unknown.unwrap_err()).contains("extra"));
+    }
 
     #[test]
     fn every_shipped_asset_parses() {

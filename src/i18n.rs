@@ -3,6 +3,7 @@
 //! plain data; their words live here, at the edge).
 
 mod catalogue;
+mod export;
 mod hospital;
 mod import;
 

@@ -6,7 +6,10 @@
 //! - [`assets`]: the data shipped inside the binary (catalogues, guideline index, hints, sample).
 //! - [`i18n`]: Fluent messages, Japanese first.
 //! - [`cli`]: the command line, on the same code paths as the GUI.
-//! - [`app`], [`ui`]: the desktop app (eframe/egui): state and commands, and one file per panel.
+//! - [`app`]: the desktop app's state and commands, without a GUI toolkit (the CLI uses its
+//!   comparison, hospital, exercise, task, log and export parts too).
+//! - `ui` (feature `gui`, on by default): the window (eframe/egui), one file per panel. Without
+//!   the feature the crate is the library and a headless CLI.
 
 pub mod app;
 pub mod assets;
@@ -14,6 +17,7 @@ pub mod cli;
 pub mod domain;
 pub mod i18n;
 pub mod io;
+#[cfg(feature = "gui")]
 pub mod ui;
 
 /// Version and build information, as `kaijisho --version` and the About window show it:

@@ -61,6 +61,14 @@ fn catalogues_lists_the_shipped_ones() {
         .stdout(predicate::str::contains("シード文書の抜粋"));
 }
 
+/// What opening the window says where it cannot: no display (the GUI build), or no window at
+/// all (the build without the `gui` feature).
+const NO_WINDOW: &str = if cfg!(feature = "gui") {
+    "cannot open the window"
+} else {
+    "this build has no window"
+};
+
 #[test]
 fn no_arguments_opens_the_gui_and_says_so_when_there_is_no_display() {
     kaijisho()
@@ -69,7 +77,7 @@ fn no_arguments_opens_the_gui_and_says_so_when_there_is_no_display() {
         .timeout(std::time::Duration::from_secs(30))
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("cannot open the window"))
+        .stderr(predicate::str::contains(NO_WINDOW))
         .stderr(predicate::str::contains("panicked").not());
     kaijisho()
         .arg("--help")
@@ -82,6 +90,92 @@ fn no_arguments_opens_the_gui_and_says_so_when_there_is_no_display() {
         .assert()
         .success()
         .stdout(predicate::str::contains("開示書を検証します"));
+}
+
+/// The commands a batch job runs, end to end on files made here: in the build without the
+/// window (`cargo test --no-default-features --test cli`, run by .ci/run) as in the full one.
+#[test]
+fn validate_export_import_and_compare_run_in_every_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("s.json");
+    fs::copy(sample(), &p).unwrap();
+    kaijisho()
+        .arg("validate")
+        .arg(&p)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("0 errors"));
+    let (pdf, xlsx) = (dir.path().join("s.pdf"), dir.path().join("s.xlsx"));
+    kaijisho()
+        .arg("export")
+        .arg(&p)
+        .arg("--pdf")
+        .arg(&pdf)
+        .arg("--xlsx")
+        .arg(&xlsx)
+        .assert()
+        .success();
+    assert!(fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    assert!(fs::read(&xlsx).unwrap().starts_with(b"PK"));
+    let back = dir.path().join("back.json");
+    kaijisho()
+        .arg("import")
+        .arg(&xlsx)
+        .arg("-o")
+        .arg(&back)
+        .assert()
+        .success();
+    assert_eq!(read_json(&back)["answers"], read_json(&p)["answers"]);
+    kaijisho()
+        .arg("compare")
+        .arg(&p)
+        .arg(&back)
+        .assert()
+        .success();
+    kaijisho().arg("validate").arg(&back).assert().success();
+    // Opening a statement in the window: refused with the reason where there is none.
+    kaijisho()
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .arg("open")
+        .arg(&p)
+        .timeout(std::time::Duration::from_secs(30))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(NO_WINDOW));
+    kaijisho()
+        .args(["--lang", "ja", "open"])
+        .arg(&p)
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .timeout(std::time::Duration::from_secs(30))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(if cfg!(feature = "gui") {
+            "画面を開けません"
+        } else {
+            "このビルドには画面がありません"
+        }));
+}
+
+#[test]
+fn a_window_that_cannot_start_is_logged_not_only_printed() {
+    // A Windows program started from Explorer has no stderr anyone reads: the log (and a
+    // message box) must say it.
+    let data = tempfile::tempdir().unwrap();
+    kaijisho()
+        .env("KAIJISHO_DATA_DIR", data.path())
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .timeout(std::time::Duration::from_secs(30))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot open the window"));
+    let log = fs::read_to_string(data.path().join("kaijisho.log")).unwrap();
+    assert!(
+        log.contains("ERROR") && log.contains("cannot open the window"),
+        "{log}"
+    );
 }
 
 #[test]

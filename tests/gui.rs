@@ -14,7 +14,7 @@ use std::path::Path;
 use eframe::egui;
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
-use kaijisho::app::{Purpose, Settings};
+use kaijisho::app::{Command, Purpose, Settings};
 use kaijisho::domain::answer::AnswerValue;
 use kaijisho::i18n::{Lang, Localize};
 
@@ -96,7 +96,7 @@ fn answer_by_clicking_labelled_controls_and_undo() {
     h.get_by_label("2 いいえ").click();
     h.run();
     assert_eq!(value(&h, "q2"), AnswerValue::No);
-    assert!(h.state().state.doc.as_ref().unwrap().dirty);
+    assert!(h.state().state.doc.as_ref().unwrap().modified());
     // Ctrl+Z / Ctrl+Y while no text field has the keyboard.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
@@ -246,7 +246,7 @@ fn new_project_jump_from_a_finding_and_save() {
     h.run();
     let saved = kaijisho::io::load_project(&out).unwrap();
     assert_eq!(saved.value("q2"), AnswerValue::Yes);
-    assert!(!h.state().state.doc.as_ref().unwrap().dirty);
+    assert!(!h.state().state.doc.as_ref().unwrap().modified());
     assert!(h.state().title().contains("saved.json"));
 }
 
@@ -318,7 +318,7 @@ fn import_preview_shows_the_report_and_takes_a_corrected_mapping() {
     let doc = h.state().state.doc.as_ref().unwrap();
     let q1 = doc.catalogue.find_by_number("1").unwrap().id.clone();
     assert_eq!(doc.project.value(&q1), AnswerValue::No);
-    assert!(doc.dirty && doc.path.is_none());
+    assert!(doc.modified() && doc.path.is_none());
 }
 
 #[test]
@@ -468,7 +468,7 @@ fn carry_forward_report_and_confirmation() {
     );
     let doc = h.state().state.doc.as_ref().unwrap();
     assert!(doc.project.answers["q2"].recheck);
-    assert!(doc.path.is_none() && doc.dirty);
+    assert!(doc.path.is_none() && doc.modified());
     select(&mut h, "2 扱う");
     h.get_by_label("2 この回答で確定").click();
     h.run();
@@ -527,7 +527,7 @@ fn crash_with_unsaved_edits_then_restart_offers_recovery_and_restores() {
     h.get_by_label("復元する").click();
     h.run();
     let doc = h.state().state.doc.as_ref().expect("restored");
-    assert!(doc.dirty, "restored work is unsaved until saved");
+    assert!(doc.modified(), "restored work is unsaved until saved");
     assert_eq!(value(&h, "q2"), AnswerValue::No);
     assert!(
         h.query_by_label("保存されていない作業が見つかりました")
@@ -602,12 +602,13 @@ fn prompts(h: &H, purpose: Purpose) -> bool {
         && showing(h, &s.loc.t(purpose.title_id()), false)
 }
 
-/// 「保存しますか?」 is asked before the statement goes.
-fn asks_to_save(h: &H) -> bool {
+/// 「保存しますか?」 is asked before `command` lets the statement go, which is still open.
+fn asks_to_save(h: &H, command: Command) -> bool {
     let s = &h.state().state;
-    s.view.confirm == Some(kaijisho::app::Command::Close)
+    s.view.confirm.as_ref().is_some_and(|p| p.command == command)
         && showing(h, &s.loc.t("confirm-title"), false)
         && s.doc.is_some()
+        && !s.view.quit
 }
 
 /// The menu bar speaks `lang`.
@@ -624,14 +625,14 @@ type Expect = fn(&Before, &H) -> bool;
 fn expected_effects() -> Vec<(&'static str, &'static str, Expect)> {
     vec![
         ("menu-new", "asks to save the changes first", |_, h| {
-            asks_to_save(h)
+            asks_to_save(h, Command::Close)
         }),
         ("menu-open", "asks for the file to open", |_, h| {
             prompts(h, Purpose::Open)
         }),
         ("menu-save", "writes the statement to its file", |b, h| {
             let on_disk = kaijisho::io::load_project(&b.file).unwrap();
-            on_disk.value("q2") == b.q2 && !h.state().state.doc.as_ref().unwrap().dirty
+            on_disk.value("q2") == b.q2 && !h.state().state.doc.as_ref().unwrap().modified()
         }),
         ("menu-save-as", "asks where to save", |_, h| {
             prompts(h, Purpose::SaveAs)
@@ -664,10 +665,10 @@ fn expected_effects() -> Vec<(&'static str, &'static str, Expect)> {
             h.state().state.view.carry_to.is_some()
         }),
         ("menu-check", "opens the check window", |_, h| {
-            h.state().state.view.check.is_some()
+            h.state().state.hospital.check.is_some()
         }),
         ("menu-profile", "opens the profile editor", |_, h| {
-            h.state().state.view.profile_editor.is_some()
+            h.state().state.hospital.profile_editor.is_some()
         }),
         ("menu-register", "asks for the register folder", |_, h| {
             prompts(h, Purpose::RegisterFolder)
@@ -683,7 +684,10 @@ fn expected_effects() -> Vec<(&'static str, &'static str, Expect)> {
             |_, h| prompts(h, Purpose::CheckExercise),
         ),
         ("menu-close", "asks to save the changes first", |_, h| {
-            asks_to_save(h)
+            asks_to_save(h, Command::Close)
+        }),
+        ("menu-quit", "asks to save the changes before quitting", |_, h| {
+            asks_to_save(h, Command::Quit)
         }),
         ("menu-undo", "takes the answer back to はい", |_, h| {
             value(h, "q2") == AnswerValue::Yes
@@ -1096,7 +1100,7 @@ fn a_file_changed_on_disk_is_not_overwritten_unasked() {
     let saved = kaijisho::io::load_project(&file).unwrap();
     assert_eq!(saved.value("q2"), AnswerValue::No);
     assert_eq!(saved.header.vendor, p.header.vendor);
-    assert!(!h.state().state.doc.as_ref().unwrap().dirty);
+    assert!(!h.state().state.doc.as_ref().unwrap().modified());
     // (The comparison window still covers the question: answer by key.)
     h.key_press(egui::Key::Num1);
     h.run();

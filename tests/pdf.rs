@@ -423,3 +423,43 @@ fn a_missing_tool_is_said_or_fails_when_required() {
         "{failed}"
     );
 }
+
+#[test]
+fn a_character_outside_the_font_is_said_with_its_page_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    // The sample prints with no word on stderr.
+    let plain = dir.path().join("plain.pdf");
+    kaijisho()
+        .arg("export")
+        .arg(sample())
+        .arg("--pdf")
+        .arg(&plain)
+        .assert()
+        .success()
+        .stderr("");
+    // A remark with an emoji, which IPAexGothic has no glyph for.
+    let mut p = kaijisho::io::json::load_project(&sample()).unwrap();
+    let (_, answer) = p.answers.iter_mut().next().unwrap();
+    answer.remark = "遠隔保守のみ 🙂".into();
+    let project = dir.path().join("emoji.json");
+    save_project(&project, &p).unwrap();
+    let pdf = dir.path().join("emoji.pdf");
+    let out = kaijisho()
+        .arg("export")
+        .arg(&project)
+        .arg("--pdf")
+        .arg(&pdf)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("emoji.pdf")
+            && stderr.contains("U+1F642")
+            && stderr.contains("page ")
+            && stderr.contains("遠隔保守のみ 🙂"),
+        "{stderr}"
+    );
+    assert!(pdf.exists(), "the PDF is written all the same");
+}

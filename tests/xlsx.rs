@@ -260,6 +260,11 @@ impl Sheet<'_> {
 /// The SDS remote-service sample: header labels, disclaimer, section rows, a 該当/非該当 gate,
 /// はい/いいえ/対象外 labels on each row, "備考 -", and an input area (フラグ欄, 備考欄) on the right.
 fn sds_like(filled: bool) -> Vec<u8> {
+    sds_like_with(filled, None)
+}
+
+/// [`sds_like`], with one more cell (0-based row, column, text) when given.
+fn sds_like_with(filled: bool, extra: Option<(u32, u16, &str)>) -> Vec<u8> {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name("SDS").unwrap();
@@ -355,7 +360,36 @@ fn sds_like(filled: bool) -> Vec<u8> {
             }
         }
     }
+    if let Some((r, c, text)) = extra {
+        s.s(r, c, text);
+    }
     wb.save_to_buffer().unwrap()
+}
+
+#[test]
+fn cells_right_of_the_last_column_read_are_a_line_of_the_report() {
+    let read = |bytes| {
+        import_workbook(
+            Path::new("wide.xlsx"),
+            bytes,
+            None,
+            kaijisho::assets::import_vocabulary(),
+        )
+        .unwrap()
+        .report
+        .notes
+    };
+    assert!(read(sds_like(true)).is_empty());
+    let notes = read(sds_like_with(true, Some((10, 300, "ここにも備考"))));
+    assert_eq!(
+        notes,
+        [kaijisho::io::xlsx::Note::CellsBeyondLastColumn {
+            sheet: "SDS".into(),
+            cells: 1,
+            first: "KO11".into(),
+            last: "GS".into(),
+        }]
+    );
 }
 
 #[test]
@@ -602,6 +636,80 @@ fn mds_like() -> Vec<u8> {
         "",
     );
     wb.save_to_buffer().unwrap()
+}
+
+/// A check sheet where question 2 (with options) appears twice, the second time with options
+/// of its own.
+fn duplicate_with_options() -> Vec<u8> {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("チェックリスト").unwrap();
+    let mut s = Sheet { ws };
+    s.s(
+        0,
+        0,
+        "チェックリスト (医療情報システムの安全管理に関するガイドライン第5版対応)",
+    );
+    s.s(2, 0, "製造業者").s(2, 1, "サンプル医療機器株式会社");
+    s.s(3, 0, "製品名称").s(3, 1, "画像ビューア");
+    s.s(5, 2, "はい")
+        .s(5, 3, "いいえ")
+        .s(5, 4, "対象外")
+        .s(5, 5, "備考");
+    s.s(6, 1, "技術的資産対策 (6.5)");
+    s.s(7, 0, "1.")
+        .s(7, 1, "アクセス管理の機能が有効か? (6.5.C1)")
+        .s(7, 2, "○");
+    s.s(8, 0, "2.")
+        .s(8, 1, "アクセス管理の認証方法は? (6.5.C1)");
+    s.s(9, 1, "-記憶ID(パスワード等)").s(9, 2, "○");
+    s.s(10, 1, "-生体認証(顔認証)").s(10, 3, "○");
+    s.s(11, 0, "2.").s(11, 1, "認証に使う機器は? (6.5.C2)");
+    s.s(12, 1, "-ICカード").s(12, 2, "○").s(12, 5, "職員証");
+    s.s(13, 0, "3.")
+        .s(13, 1, "パスワードの有効期限を設定できるか? (6.5.C3)")
+        .s(13, 2, "○");
+    wb.save_to_buffer().unwrap()
+}
+
+#[test]
+fn options_of_a_skipped_question_are_lines_of_the_report_not_added_above() {
+    use kaijisho::io::xlsx::{Skip, Skipped};
+    let imp = import_workbook(
+        Path::new("dup.xlsx"),
+        duplicate_with_options(),
+        None,
+        kaijisho::assets::import_vocabulary(),
+    )
+    .unwrap();
+    let q2 = imp.catalogue.find_by_number("2").unwrap();
+    let labels: Vec<&str> = q2
+        .answer
+        .options()
+        .iter()
+        .map(|o| o.label.as_str())
+        .collect();
+    assert_eq!(labels, ["記憶ID(パスワード等)", "生体認証(顔認証)"]);
+    let numbers: Vec<String> = imp.catalogue.questions().map(|q| q.number_key()).collect();
+    assert_eq!(numbers, ["1", "2", "3"]);
+    assert!(
+        imp.report.skipped.contains(&Skipped {
+            row: 13,
+            reason: Skip::OptionOfSkippedQuestion {
+                number: "2.".into()
+            },
+        }),
+        "{:?}",
+        imp.report.skipped
+    );
+    assert!(
+        imp.report
+            .skipped
+            .iter()
+            .any(|s| s.row == 12 && matches!(s.reason, Skip::DuplicateNumber { .. })),
+        "{:?}",
+        imp.report.skipped
+    );
 }
 
 #[test]
@@ -969,6 +1077,9 @@ struct Crafted {
     map_rows: Option<&'static str>,
     /// The visible-sheet row (0-based) the map gives for the question.
     question_row: &'static str,
+    /// The kind of row the map gives it, and the question id (`None`: the true one).
+    role: &'static str,
+    question_id: Option<&'static str>,
 }
 
 const TRUE_COUNTS: Crafted = Crafted {
@@ -976,6 +1087,8 @@ const TRUE_COUNTS: Crafted = Crafted {
     catalogue_chunks: None,
     map_rows: None,
     question_row: "5",
+    role: "question",
+    question_id: None,
 };
 
 /// A workbook laid out like an export: a visible sheet with はい in the flag cell of one
@@ -1031,7 +1144,12 @@ fn crafted_export(crafted: &Crafted) -> Vec<u8> {
         }
     }
     put(&["rows", crafted.map_rows.unwrap_or("1")]);
-    put(&["", crafted.question_row, "question", &q.id]);
+    put(&[
+        "",
+        crafted.question_row,
+        crafted.role,
+        crafted.question_id.unwrap_or(&q.id),
+    ]);
     wb.save_to_buffer().unwrap()
 }
 
@@ -1051,6 +1169,108 @@ fn crafted_error(crafted: &Crafted) -> XlsxError {
     assert!(matches!(e, XlsxError::Hidden { .. }), "{e}");
     assert!(e.to_string().contains("crafted.xlsx"), "{e}");
     e
+}
+
+/// Imports a crafted workbook that reads: its report, and the value of the crafted question.
+fn crafted_import(crafted: &Crafted) -> (kaijisho::io::xlsx::ImportReport, AnswerValue) {
+    let imported = import_workbook(
+        Path::new("crafted.xlsx"),
+        crafted_export(crafted),
+        None,
+        kaijisho::assets::import_vocabulary(),
+    )
+    .unwrap();
+    let q = imported
+        .catalogue
+        .questions()
+        .find(|q| q.answer == AnswerKind::YesNoNa)
+        .unwrap();
+    let value = imported.project.value(&q.id);
+    (imported.report, value)
+}
+
+#[test]
+fn rows_of_our_own_export_that_cannot_be_read_are_lines_of_the_report() {
+    use kaijisho::io::xlsx::{Note, Skip, Skipped};
+    let (report, value) = crafted_import(&TRUE_COUNTS);
+    assert_eq!(value, AnswerValue::Yes, "the flag cell applied");
+    assert!(
+        report.skipped.is_empty() && report.notes.is_empty(),
+        "{report:?}"
+    );
+    // The row map's entry names no row: a note naming the entry; the answer as exported.
+    let (report, value) = crafted_import(&Crafted {
+        question_row: "fünf",
+        ..TRUE_COUNTS
+    });
+    assert_eq!(value, AnswerValue::Unanswered);
+    let entry = report
+        .notes
+        .iter()
+        .find_map(|n| match n {
+            Note::RowMapEntryUnreadable { entry, found } => Some((*entry, found.clone())),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("{report:?}"));
+    assert_eq!(entry.1, "fünf");
+    assert!(
+        entry.0 > 5,
+        "a row of the hidden sheet, after the documents: {entry:?}"
+    );
+    // The count of the row map is no number: nothing typed was read, and the report says so.
+    let (report, value) = crafted_import(&Crafted {
+        map_rows: Some("eins"),
+        ..TRUE_COUNTS
+    });
+    assert_eq!(value, AnswerValue::Unanswered);
+    assert!(
+        report.notes.contains(&Note::RowMapUnreadable {
+            found: "eins".into()
+        }),
+        "{report:?}"
+    );
+    // A kind of row this version does not know: the row and what its cells hold are named.
+    let (report, value) = crafted_import(&Crafted {
+        role: "chart",
+        ..TRUE_COUNTS
+    });
+    assert_eq!(value, AnswerValue::Unanswered);
+    assert_eq!(
+        report.skipped,
+        [Skipped {
+            row: 6,
+            reason: Skip::UnknownRowKind {
+                role: "chart".into(),
+                flag: "はい".into(),
+                remark: String::new(),
+            },
+        }]
+    );
+    // A question the catalogue lacks: the same.
+    let (report, _) = crafted_import(&Crafted {
+        question_id: Some("no-such-question"),
+        ..TRUE_COUNTS
+    });
+    assert_eq!(
+        report.skipped,
+        [Skipped {
+            row: 6,
+            reason: Skip::UnknownQuestion {
+                question: "no-such-question".into(),
+                flag: "はい".into(),
+                remark: String::new(),
+            },
+        }]
+    );
+    // Each is a line the user reads, in both languages.
+    for lang in [kaijisho::i18n::Lang::Ja, kaijisho::i18n::Lang::En] {
+        let l = kaijisho::i18n::Localizer::new(lang);
+        let line = kaijisho::i18n::Localize::localize(&report.skipped[0].reason, &l);
+        assert!(
+            line.contains("no-such-question") && line.contains("はい"),
+            "{line}"
+        );
+    }
 }
 
 #[test]

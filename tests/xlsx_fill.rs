@@ -514,6 +514,32 @@ fn refusals_name_the_problem() {
     assert!(matches!(e, XlsxError::StructureProtected { .. }), "{e:?}");
 }
 
+#[test]
+fn an_attribute_that_cannot_be_read_refuses_the_fill_naming_the_part() {
+    // Unquoted: read past, the locked structure would have counted as unlocked.
+    let odd = with_part_replaced(&styled_workbook(false), "xl/workbook.xml", |xml| {
+        xml.replacen(
+            "<bookViews>",
+            "<workbookProtection lockStructure=1/><bookViews>",
+            1,
+        )
+    });
+    let imp = import("odd.xlsx", &odd);
+    let e = fill_workbook(
+        Path::new("odd.xlsx"),
+        odd,
+        &imp.catalogue,
+        &imp.project,
+        vocab(),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(&e, XlsxError::Malformed { detail, .. }
+            if detail.contains("xl/workbook.xml") && detail.contains("workbookProtection")),
+        "{e:?}"
+    );
+}
+
 /// The archive with one part's text changed by `f` (the others copied).
 fn with_part_replaced(bytes: &[u8], part: &str, f: impl Fn(&str) -> String) -> Vec<u8> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();

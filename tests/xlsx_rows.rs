@@ -17,6 +17,7 @@ use kaijisho::assets;
 use kaijisho::domain::Project;
 use kaijisho::domain::answer::AnswerValue;
 use kaijisho::domain::catalogue::Catalogue;
+use kaijisho::domain::project::EditError;
 use kaijisho::io::xlsx::{Imported, Note, Skip, import_workbook, statement_xlsx};
 
 mod common {
@@ -279,13 +280,17 @@ fn a_value_the_question_cannot_take_is_refused_and_reported() {
             .collect()
     });
     let imported = import(edited);
+    // A line naming the row, what it holds and why; the answer as exported (not 未回答).
     assert!(
-        imported.report.notes.iter().any(|n| matches!(
-            n,
-            Note::AnswerRejected { number, value: AnswerValue::DoesNotApply } if number == "1.2"
+        imported.report.skipped.iter().any(|s| matches!(
+            &s.reason,
+            Skip::NotTaken {
+                text,
+                error: EditError::ValueNotAllowed { value: AnswerValue::DoesNotApply, .. },
+            } if text == "非該当" && s.row == at
         )),
         "{:?}",
-        imported.report.notes
+        imported.report.skipped
     );
     assert_eq!(imported.project.value(&q.id), p.value(&q.id));
 }

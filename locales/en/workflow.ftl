@@ -39,3 +39,11 @@ nav-section-counts = { $answered }/{ $total }
 reimport-title = The original workbook has changed
 reimport-body = { $file } has changed since the statement was imported from it. Import it again and check it before writing into it (the current answers can be carried into the new statement with "New from this statement…").
 reimport-accept = Import it again…
+
+# Nothing lost without a word (issue 26): characters a PDF cannot show, rows and folders that cannot be read
+pdf-missing-glyph = “{ $char }” (U+{ $code }) is not in the bundled font and prints as an empty box in the PDF (page { $page }, “{ $line }”; { $count } in all)
+pdf-writer-problem = the PDF library reported a problem while writing: { $detail }
+export-pdf-notes = Wrote { $file }, but the PDF has { $count } problems: { $first } (all in the log)
+recovery-folder-unreadable = The recovery folder { $folder } cannot be read ({ $detail }); unsaved work from an earlier session cannot be offered
+err-json-out = the result cannot be written as JSON ({ $detail })
+settings-unreadable = The stored settings could not be read, so the defaults are used (recent files, remembered workbook layouts and the like are lost)

@@ -39,3 +39,11 @@ nav-section-counts = { $answered }/{ $total }
 reimport-title = 元のワークブックが変わっています
 reimport-body = { $file } は、開示書を読み込んだ後に変更されています。書き込む前に、このワークブックをもう一度読み込んで内容を確かめてください (今の回答は「引き継いで新規作成…」で新しい開示書に引き継げます)。
 reimport-accept = もう一度読み込む…
+
+# 黙って失われるものはない (issue 26): 書き出せなかった文字、読めなかった行やフォルダー
+pdf-missing-glyph = 「{ $char }」(U+{ $code }) は同梱フォントにない文字のため、PDF では空の四角で印刷されます ({ $page } ページ「{ $line }」など計 { $count } か所)
+pdf-writer-problem = PDF の作成中に問題が報告されました: { $detail }
+export-pdf-notes = { $file } を書き出しました。ただし PDF に { $count } 件の問題があります: { $first } (すべてログに記録)
+recovery-folder-unreadable = 復元ファイルのフォルダー { $folder } を読めません ({ $detail })。前回保存されなかった作業があっても、復元の確認を出せません
+err-json-out = 結果を JSON にできません ({ $detail })
+settings-unreadable = 保存されていた設定を読めなかったため、初期設定で開きました (最近使ったファイル、覚えたワークブックの形などは失われています)

@@ -202,6 +202,9 @@ pub enum Command {
     CompareWithDisk,
     /// The file changed on disk: leave it and keep editing.
     KeepDiskVersion,
+    /// The file changed on disk: read it again, dropping this window's changes (a profile or
+    /// the register).
+    ReloadFromDisk,
     // Training.
     /// F5: presentation mode on or off (Esc also leaves).
     TogglePresentation,
@@ -243,35 +246,12 @@ pub enum Command {
     CloseProfileEditor,
     OpenProfile(PathBuf),
     SaveProfile(PathBuf),
-    /// What one question accepts in the edited profile, and its weight.
-    ProfileQuestion {
-        question: String,
-        accept: Vec<crate::domain::answer::AnswerValue>,
-        weight: crate::domain::profile::Weight,
-    },
-    /// Every question citing the editor's citation gets this weight.
-    ProfileMarkCiting(crate::domain::profile::Weight),
+    /// Change the edited acceptance profile (checked first; undoable).
+    ProfileEdit(crate::domain::profile_edit::ProfileEdit),
+    /// Change the register's settings or a statement's fields (checked first; undoable).
+    RegisterEdit(crate::domain::register_edit::RegisterEdit),
     /// Check statements with the edited (saved) profile.
     CheckWithProfile,
     /// The window's close button: asks first when there are unsaved changes.
     Quit,
-}
-
-impl Command {
-    /// Commands that would throw away unsaved changes.
-    pub fn replaces_document(&self) -> bool {
-        matches!(
-            self,
-            Command::NewProject { .. }
-                | Command::NewFromForm
-                | Command::Open(_)
-                | Command::OpenAt(..)
-                | Command::OpenSample(_)
-                | Command::Close
-                | Command::AcceptImport
-                | Command::CarryForward(_)
-                | Command::RecoverAccept
-                | Command::Quit
-        )
-    }
 }

@@ -3,21 +3,17 @@
 use std::path::{Path, PathBuf};
 
 use crate::assets;
-use crate::domain::carry::carry;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::compare::{Cell, Comparison, Row, RowFilter, Side, compare};
 use crate::domain::matching::MatchKind;
 use crate::domain::project::Header;
 use crate::i18n::{Localize, Localizer};
-use crate::io::pdf::{ReportLine, Style, report_pdf};
+use crate::io::pdf::{PdfNote, ReportLine, Style, report_pdf};
 use crate::io::xlsx::{ComparisonHeadings, PrintTable};
 use crate::io::{self, FileError};
 
-use super::doc::Doc;
 use super::documents::ExportFormat;
-use super::state::AppState;
-use super::tasks::{BoxedError, Outcome, Progress, TaskKind};
-use super::view::CompareForm;
+use super::progress::{BoxedError, Progress};
 
 /// A statement's label in a comparison: its file name (the whole path when it has none).
 pub fn file_label(p: &Path) -> String {
@@ -287,164 +283,23 @@ pub fn prepare_comparison(
     }
 }
 
-/// Writes a prepared export at `path` (atomically).
-pub fn write_prepared(export: &PreparedExport, path: &Path) -> Result<(), BoxedError> {
+/// Writes a prepared export at `path` (atomically), in the form's font; returns what a PDF
+/// could not show as asked.
+pub fn write_prepared(export: &PreparedExport, path: &Path) -> Result<Vec<PdfNote>, BoxedError> {
     let boxed = |e: Box<dyn Localize + Send>| e;
-    let bytes = match export {
+    let (bytes, notes) = match export {
         PreparedExport::Xlsx(tables) => {
-            io::xlsx::tables_xlsx(tables).map_err(|e| boxed(Box::new(e)))?
+            let form = assets::form().map_err(|e| boxed(Box::new(e)))?;
+            let bytes = io::xlsx::tables_xlsx(tables, &form.workbook.font)
+                .map_err(|e| boxed(Box::new(e)))?;
+            (bytes, Vec::new())
         }
         PreparedExport::Pdf { title, lines } => {
             let font = assets::japanese_font().map_err(|e| boxed(Box::new(e)))?;
-            report_pdf(title, lines, font).map_err(|e| boxed(Box::new(e)))?
+            let pdf = report_pdf(title, lines, font).map_err(|e| boxed(Box::new(e)))?;
+            (pdf.bytes, pdf.notes)
         }
     };
-    io::atomic::atomic_write(path, |w| w.write_all(&bytes)).map_err(|e| boxed(Box::new(e)))
-}
-
-impl AppState {
-    /// Opens the comparison window with the current file (if saved) as the first statement.
-    pub(super) fn show_compare(&mut self) {
-        if self.view.compare.is_some() {
-            return;
-        }
-        let files = self
-            .doc
-            .as_ref()
-            .and_then(|d| d.path.clone())
-            .into_iter()
-            .collect();
-        self.view.compare = Some(CompareForm {
-            files,
-            filter: RowFilter {
-                only_differences: true,
-                ..RowFilter::default()
-            },
-            ..CompareForm::default()
-        });
-    }
-
-    /// Writes the comparison shown (the rows the window's filters keep) as a workbook or PDF,
-    /// worded here and written in the background.
-    pub(super) fn export_comparison(&mut self, path: PathBuf, format: ExportFormat) {
-        let inputs = self
-            .view
-            .compare
-            .as_ref()
-            .map(|f| f.files.clone())
-            .unwrap_or_default();
-        if self.refuse_inputs(&path, &inputs) {
-            return;
-        }
-        let Some(view) = &self.comparison else { return };
-        let filter = self
-            .view
-            .compare
-            .as_ref()
-            .map(|f| f.filter)
-            .unwrap_or_default();
-        let prepared = prepare_comparison(&self.loc, view, filter, format);
-        let file = path.clone();
-        self.tasks
-            .spawn(TaskKind::Export, path, move |_| Outcome::Exported {
-                result: write_prepared(&prepared, &file),
-                path: file,
-            });
-    }
-
-    /// Compares the statements in `files` in the background.
-    pub(super) fn compare(&mut self, files: Vec<PathBuf>) {
-        let Some(first) = files.first().cloned() else {
-            return;
-        };
-        let shipped = self.catalogues.clone();
-        self.compare_generation += 1;
-        let generation = self.compare_generation;
-        self.tasks.spawn(TaskKind::Compare, first, move |progress| {
-            Outcome::Compared {
-                generation,
-                result: compare_files(&files, &shipped, progress),
-            }
-        });
-    }
-
-    /// The open file changed on disk: compares the version on disk with this window's statement
-    /// (in the background) and shows the comparison window instead of the question; the next
-    /// save asks again.
-    pub(super) fn compare_with_disk(&mut self) {
-        let (Some(path), Some(d)) = (self.view.disk_conflict.take(), &self.doc) else {
-            return;
-        };
-        self.view.after_save = None;
-        let mine = (d.project.clone(), d.catalogue.clone());
-        let labels = [
-            self.loc.ta(
-                "disk-conflict-on-disk",
-                &[("file", file_label(&path).into())],
-            ),
-            self.loc.t("disk-conflict-this-window"),
-        ];
-        let shipped = self.catalogues.clone();
-        self.view.compare = Some(CompareForm {
-            files: vec![path.clone()],
-            filter: RowFilter {
-                only_differences: true,
-                ..RowFilter::default()
-            },
-            ..CompareForm::default()
-        });
-        self.compare_generation += 1;
-        let generation = self.compare_generation;
-        self.tasks
-            .spawn(TaskKind::Compare, path.clone(), move |progress| {
-                progress.set_total(2);
-                let result =
-                    io::open_statement(&path, &shipped, crate::assets::import_vocabulary()).map(
-                        |(p, c)| {
-                            progress.step();
-                            let sides = [
-                                Side {
-                                    catalogue: &c,
-                                    project: &p,
-                                },
-                                Side {
-                                    catalogue: &mine.1,
-                                    project: &mine.0,
-                                },
-                            ];
-                            ComparisonView {
-                                columns: labels
-                                    .into_iter()
-                                    .map(|t| Column {
-                                        title: t.clone(),
-                                        file: t,
-                                    })
-                                    .collect(),
-                                table: compare(&sides),
-                            }
-                        },
-                    );
-                Outcome::Compared { generation, result }
-            });
-    }
-
-    /// Starts a new statement on `catalogue` from the open one, answers carried and marked
-    /// for re-checking.
-    pub(super) fn carry_forward(&mut self, catalogue: &str, now: f64) {
-        self.view.carry_to = None;
-        let Some(d) = &self.doc else { return };
-        let Some(new_c) = self.catalogues.iter().find(|c| c.id == catalogue).cloned() else {
-            return;
-        };
-        let header = Header {
-            created: self.clock.today_japanese(),
-            ..d.project.header.clone()
-        };
-        let (p, report) = carry(&d.catalogue, &d.project, &new_c, header, false);
-        let mut doc = Doc::new(p, new_c, None);
-        doc.dirty = true;
-        doc.pending_autosave = Some(now);
-        self.doc = Some(doc);
-        self.carry_report = Some(report);
-    }
+    io::atomic::atomic_write(path, |w| w.write_all(&bytes)).map_err(|e| boxed(Box::new(e)))?;
+    Ok(notes)
 }

@@ -2,23 +2,16 @@
 //! findings and the undo history. Every change goes through [`Doc::edit`] (a typed domain
 //! [`Edit`], checked first); undo puts back exactly what the edit replaced.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::domain::catalogue::{Catalogue, Question};
-use crate::domain::edit::{Edit, Prior, Slot};
+use crate::domain::edit::{Edit, Slot};
+use crate::domain::history::History;
 use crate::domain::project::{EditError, Project};
 use crate::domain::validation::{Finding, HeaderFinding, check_header, validate};
+use crate::io::{self, FileError};
 
-/// Typing into the same field within this many seconds is one undo step.
-pub const COALESCE_SECS: f64 = 1.5;
-
-/// One undoable step: the edit and what it replaced.
-#[derive(Debug, Clone, PartialEq)]
-struct Step {
-    edit: Edit,
-    prior: Prior,
-    at: f64,
-}
+use super::document::{DocKind, Document};
 
 /// An open statement.
 #[derive(Debug, Clone)]
@@ -26,13 +19,11 @@ pub struct Doc {
     pub path: Option<PathBuf>,
     pub project: Project,
     pub catalogue: Catalogue,
-    pub dirty: bool,
     pub selected: Option<String>,
     pub findings: Vec<Finding>,
     /// What is wrong with the header (names missing, 作成日 not a date).
     pub header_findings: Vec<HeaderFinding>,
-    undo: Vec<Step>,
-    redo: Vec<Step>,
+    history: History<Project>,
     /// Time of the last edit not yet written to the recovery file.
     pub pending_autosave: Option<f64>,
     /// The SHA-256 of `path`'s content as this window last read or wrote it: a save first
@@ -53,16 +44,43 @@ impl Doc {
             path,
             project,
             catalogue,
-            dirty: false,
             selected,
             findings,
             header_findings,
-            undo: Vec::new(),
-            redo: Vec::new(),
+            history: History::new(),
             pending_autosave: None,
             source_path: None,
             on_disk: None,
         }
+    }
+
+    /// A statement no file holds as it is (imported, recovered, carried forward, new): it counts
+    /// as modified until saved, whatever undo does.
+    pub fn unsaved(mut self) -> Doc {
+        self.history.mark_unsaved();
+        self
+    }
+
+    /// Whether the statement differs from its file (by revision: undoing back to the saved
+    /// state is not modified).
+    pub fn modified(&self) -> bool {
+        self.history.modified()
+    }
+
+    /// The revision the statement is at (equal revisions are equal states).
+    pub fn revision(&self) -> u64 {
+        self.history.revision()
+    }
+
+    /// The statement as it is now is in its file.
+    pub fn mark_saved(&mut self) {
+        self.history.mark_saved();
+        self.pending_autosave = None;
+    }
+
+    /// No file holds the statement as it is now (e.g. the file was replaced on disk).
+    pub fn mark_unsaved(&mut self) {
+        self.history.mark_unsaved();
     }
 
     /// Applies an edit and records it for undo. Typing in one field is one step until the
@@ -70,102 +88,63 @@ impl Doc {
     /// and whatever the field's own undo did meanwhile; a field typed back to what it was
     /// leaves no step. Returns whether anything changed.
     pub fn edit(&mut self, edit: Edit, now: f64) -> Result<bool, EditError> {
-        let Some(prior) = self.project.apply(&self.catalogue, &edit)? else {
+        let question = edit.question().map(str::to_string);
+        if !self
+            .history
+            .apply(&mut self.project, &self.catalogue, edit, now)?
+        {
             return Ok(false);
-        };
-        if let Some(q) = edit.question() {
-            self.selected = Some(q.to_string());
         }
-        let slot = edit.slot();
-        let coalesce = edit.is_text()
-            && self
-                .undo
-                .last()
-                .is_some_and(|s| s.edit.is_text() && s.edit.slot() == slot && s.at.is_finite());
-        match self.undo.last_mut() {
-            // Keep the first step's prior: undo goes back to before the typing began.
-            Some(last) if coalesce => {
-                last.edit = edit;
-                last.at = now;
-                if self.project.prior(&slot) == last.prior {
-                    self.undo.pop();
-                }
-            }
-            _ => self.undo.push(Step {
-                edit,
-                prior,
-                at: now,
-            }),
+        if let Some(q) = question {
+            self.selected = Some(q);
         }
-        self.redo.clear();
         self.changed(now);
         Ok(true)
     }
 
     /// Ends the current typing step: the next edit of the same field is a new undo step.
     pub fn seal(&mut self) {
-        if let Some(last) = self.undo.last_mut() {
-            last.at = f64::NEG_INFINITY;
-        }
+        self.history.seal();
     }
 
     fn changed(&mut self, now: f64) {
         self.findings = validate(&self.catalogue, &self.project);
         self.header_findings = check_header(&self.project.header);
-        self.dirty = true;
         self.pending_autosave.get_or_insert(now);
     }
 
     /// The edit the next undo would take back.
     pub fn next_undo(&self) -> Option<&Edit> {
-        self.undo.last().map(|s| &s.edit)
+        self.history.next_undo()
     }
 
     /// The edit the next redo would put back.
     pub fn next_redo(&self) -> Option<&Edit> {
-        self.redo.last().map(|s| &s.edit)
+        self.history.next_redo()
     }
 
     pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
+        self.history.can_undo()
     }
 
     pub fn can_redo(&self) -> bool {
-        !self.redo.is_empty()
+        self.history.can_redo()
     }
 
     pub fn undo(&mut self, now: f64) -> bool {
-        let Some(step) = self.undo.pop() else {
+        let Some(edit) = self.history.undo(&mut self.project) else {
             return false;
         };
-        let slot = step.edit.slot();
-        let current = self.project.prior(&slot);
-        self.project.restore(step.prior);
-        self.select_slot(&slot);
-        // Redo re-applies what was there before the undo.
-        self.redo.push(Step {
-            edit: step.edit,
-            prior: current,
-            at: f64::NEG_INFINITY,
-        });
+        self.select_slot(&edit.slot());
         self.changed(now);
         true
     }
 
     pub fn redo(&mut self, now: f64) -> bool {
-        let Some(step) = self.redo.pop() else {
+        let Some(edit) = self.history.redo(&mut self.project) else {
             return false;
         };
-        let slot = step.edit.slot();
-        let current = self.project.prior(&slot);
-        self.project.restore(step.prior);
-        self.select_slot(&slot);
-        // A redone edit never merges with later typing.
-        self.undo.push(Step {
-            edit: step.edit,
-            prior: current,
-            at: f64::NEG_INFINITY,
-        });
+        self.select_slot(&edit.slot());
         self.changed(now);
         true
     }
@@ -215,6 +194,49 @@ impl Doc {
     }
 }
 
+impl Document for Doc {
+    fn kind(&self) -> DocKind {
+        DocKind::Statement
+    }
+
+    fn path(&self) -> Option<PathBuf> {
+        self.path.clone()
+    }
+
+    fn modified(&self) -> bool {
+        Doc::modified(self)
+    }
+
+    fn revision(&self) -> u64 {
+        Doc::revision(self)
+    }
+
+    fn save(&mut self, path: &Path, overwrite: bool) -> Result<(), FileError> {
+        // Its own file must still be what this window read; another file the user chose.
+        let expected = self
+            .on_disk
+            .filter(|_| !overwrite && self.path.as_deref() == Some(path));
+        let digest = io::json::save_project_checked(path, &self.project, expected)?;
+        self.on_disk = Some(digest);
+        self.path = Some(path.to_path_buf());
+        self.mark_saved();
+        Ok(())
+    }
+
+    fn reload(&mut self) -> Result<(), FileError> {
+        let Some(path) = self.path.clone() else {
+            return Ok(());
+        };
+        let (p, c, digest) =
+            io::json::open_project_digest(&path, std::slice::from_ref(&self.catalogue))?;
+        let source_path = self.source_path.take();
+        *self = Doc::new(p, c, Some(path));
+        self.on_disk = Some(digest);
+        self.source_path = source_path;
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -246,6 +268,7 @@ mod tests {
         assert_eq!(d.project, after);
         assert!(d.undo(4.0));
         assert_eq!(d.project, start);
+        assert!(!d.modified(), "undone back to the state it was read in");
     }
 
     #[test]
@@ -296,6 +319,6 @@ mod tests {
             value: AnswerValue::Yes,
         };
         assert!(d.edit(e, 1.0).is_err());
-        assert!(!d.can_undo() && !d.dirty);
+        assert!(!d.can_undo() && !d.modified());
     }
 }

@@ -1,20 +1,15 @@
 //! Training: the exercise copy of the open statement, the check of an exercise against its
 //! model (the window's 「答え合わせ」 and `kaijisho exercise check`) and its report.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::assets;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::compare::{Cell, Side};
-use crate::domain::exercise::{ExerciseCheck, Verdict, check, exercise_copy, model_and_exercise};
+use crate::domain::exercise::{ExerciseCheck, Verdict, check, model_and_exercise};
 use crate::domain::project::Project;
 use crate::i18n::{Localize, Localizer};
-use crate::io::FileError;
 use crate::io::pdf::{ReportLine, Style, report_pdf};
-
-use super::command::Command;
-use super::state::AppState;
-use super::tasks::{BoxedError, Outcome, TaskKind};
 
 /// A statement opened for an exercise: its project and catalogue.
 pub type Opened = (Project, Catalogue);
@@ -115,20 +110,22 @@ pub fn report_lines(l: &Localizer, result: &ExerciseCheck) -> Vec<ReportLine> {
     lines
 }
 
-/// The PDF of a check, for the participant.
+/// The PDF of a check, for the participant; returns what it could not show as asked.
 pub fn write_report_pdf(
     path: &Path,
     l: &Localizer,
     result: &ExerciseCheck,
     product: &str,
-) -> Result<(), String> {
+) -> Result<Vec<crate::io::pdf::PdfNote>, String> {
     let font = assets::japanese_font().map_err(|e| e.localize(l))?;
     let title = l.ta(
         "exercise-pdf-title",
         &[("product", product.to_string().into())],
     );
-    let bytes = report_pdf(&title, &report_lines(l, result), font).map_err(|e| e.localize(l))?;
-    crate::io::atomic::atomic_write(path, |w| w.write_all(&bytes)).map_err(|e| e.localize(l))
+    let pdf = report_pdf(&title, &report_lines(l, result), font).map_err(|e| e.localize(l))?;
+    crate::io::atomic::atomic_write(path, |w| w.write_all(&pdf.bytes))
+        .map_err(|e| e.localize(l))?;
+    Ok(pdf.notes)
 }
 
 /// The check shown in the window.
@@ -136,100 +133,4 @@ pub struct ExerciseView {
     pub result: ExerciseCheck,
     /// The product named in the statement's header (the PDF's title).
     pub product: String,
-}
-
-impl AppState {
-    /// Writes the exercise copy of the open statement and opens it.
-    pub(super) fn make_exercise(&mut self, path: PathBuf, now: f64) {
-        if self.refuse_own_file(&path) {
-            return;
-        }
-        let Some(d) = &self.doc else { return };
-        let copy = exercise_copy(&d.catalogue, &d.project);
-        match crate::io::save_project(&path, &copy) {
-            Ok(()) => {
-                self.apply(Command::Open(path.clone()), now);
-                if self.doc.as_ref().and_then(|d| d.path.as_ref()) == Some(&path) {
-                    self.say_file("exercise-copied", &path);
-                }
-            }
-            Err(e) => {
-                let msg = e.localize(&self.loc);
-                self.fail(msg);
-            }
-        }
-    }
-
-    /// Checks the open statement against the statement in `path` (one of them the model, the
-    /// other an exercise copy).
-    /// The other statement is read in the background; [`Self::exercise_opened`] checks it.
-    pub(super) fn check_exercise(&mut self, path: PathBuf) {
-        if self.doc.is_none() {
-            return;
-        }
-        let shipped = self.catalogues.clone();
-        self.compare_generation += 1;
-        let generation = self.compare_generation;
-        let file = path.clone();
-        self.tasks.spawn(TaskKind::Compare, path, move |_| {
-            Outcome::OpenedForExercise {
-                generation,
-                result: crate::io::open_statement(
-                    &file,
-                    &shipped,
-                    crate::assets::import_vocabulary(),
-                )
-                .map(Box::new),
-            }
-        });
-    }
-
-    /// The other statement of a 答え合わせ has been read: check the pair.
-    pub(super) fn exercise_opened(
-        &mut self,
-        generation: u64,
-        result: Result<Box<(Project, Catalogue)>, FileError>,
-    ) {
-        if generation != self.compare_generation {
-            log::info!("an earlier 答え合わせ finished after a newer one was asked for");
-            return;
-        }
-        let Some(d) = &self.doc else { return };
-        let mine = (d.project.clone(), d.catalogue.clone());
-        let opened = result.map_err(|e| e.localize(&self.loc)).and_then(|other| {
-            let other = *other;
-            let product = if mine.0.exercise.is_some() {
-                mine.0.header.product.clone()
-            } else {
-                other.0.header.product.clone()
-            };
-            check_pair(&mine, &other, &self.loc).map(|result| ExerciseView { result, product })
-        });
-        match opened {
-            Ok(view) => self.exercise = Some(view),
-            Err(msg) => self.fail(msg),
-        }
-    }
-
-    /// Writes the 答え合わせ PDF in the background (its words are taken here, in the user's
-    /// language).
-    pub(super) fn export_exercise_pdf(&mut self, path: PathBuf) {
-        let Some(view) = &self.exercise else { return };
-        let title = self.loc.ta(
-            "exercise-pdf-title",
-            &[("product", view.product.clone().into())],
-        );
-        let lines = report_lines(&self.loc, &view.result);
-        let file = path.clone();
-        self.tasks.spawn(TaskKind::Export, path, move |_| {
-            let result = (|| -> Result<(), BoxedError> {
-                let font = assets::japanese_font().map_err(|e| Box::new(e) as BoxedError)?;
-                let bytes =
-                    report_pdf(&title, &lines, font).map_err(|e| Box::new(e) as BoxedError)?;
-                crate::io::atomic::atomic_write(&file, |w| w.write_all(&bytes))
-                    .map_err(|e| Box::new(e) as BoxedError)
-            })();
-            Outcome::Exported { path: file, result }
-        });
-    }
 }

@@ -4,13 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::domain::project::Header;
-
 use super::command::Purpose;
 use super::documents::ExportFormat;
 use super::settings::Settings;
-use super::state::AppState;
-use super::view::PathPrompt;
 
 impl Purpose {
     /// The file extensions a prompt for this purpose works with, the one added first.
@@ -150,143 +146,10 @@ pub fn safe_file_name(text: &str) -> String {
     out.trim_matches([' ', '.']).to_string()
 }
 
-impl AppState {
-    /// The file name suggested for a statement: 「<製品名称> <バージョン> 開示書」 and `ext`.
-    pub fn suggested_file_name(&self, header: &Header, ext: &str) -> String {
-        let stem = self.loc.ta(
-            "file-suggested-name",
-            &[
-                ("product", header.product.trim().to_string().into()),
-                ("version", header.version.trim().to_string().into()),
-            ],
-        );
-        let stem = safe_file_name(&stem);
-        let stem = if stem.is_empty() {
-            self.loc.t("file-untitled")
-        } else {
-            stem
-        };
-        format!("{stem}.{ext}")
-    }
-
-    /// The path a prompt is pre-filled with: the statement's own file (with the export's
-    /// extension), or for a statement never saved the suggested name in the start folder.
-    /// Other prompts start empty.
-    pub(super) fn prompt_text(&self, purpose: Purpose) -> String {
-        if matches!(purpose, Purpose::LocateOriginal | Purpose::ExportInto) {
-            return self.export_into_text(purpose);
-        }
-        if !matches!(
-            purpose,
-            Purpose::SaveAs | Purpose::ExportPdf | Purpose::ExportXlsx
-        ) {
-            return String::new();
-        }
-        let Some(d) = &self.doc else {
-            return String::new();
-        };
-        let ext = purpose.extensions().first().copied().unwrap_or("json");
-        let path = match (&d.path, purpose) {
-            (Some(p), Purpose::SaveAs) => p.clone(),
-            (Some(p), Purpose::ExportPdf | Purpose::ExportXlsx) => p.with_extension(ext),
-            _ => {
-                let name = self.suggested_file_name(&d.project.header, ext);
-                match start_folder(&self.settings) {
-                    Some(dir) => dir.join(name),
-                    None => PathBuf::from(name),
-                }
-            }
-        };
-        path.display().to_string()
-    }
-
-    /// The guess for the workbook a statement came from (its recorded name next to the
-    /// statement, else in the start folder), or the suggested name of the filled copy
-    /// 「<元の名前> 記入済み.xlsx」 beside that workbook.
-    fn export_into_text(&self, purpose: Purpose) -> String {
-        let Some(d) = &self.doc else {
-            return String::new();
-        };
-        let Some(source) = &d.project.source else {
-            return String::new();
-        };
-        let folder = d
-            .path
-            .as_ref()
-            .and_then(|p| p.parent().map(Path::to_path_buf))
-            .or_else(|| start_folder(&self.settings));
-        let original = d.source_path.clone().unwrap_or_else(|| {
-            folder.map_or_else(
-                || PathBuf::from(&source.file_name),
-                |f| f.join(&source.file_name),
-            )
-        });
-        let path = match purpose {
-            Purpose::ExportInto => {
-                let stem = original
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                let name = self
-                    .loc
-                    .ta("file-filled-name", &[("original", stem.into())]);
-                original.with_file_name(format!("{}.xlsx", safe_file_name(&name)))
-            }
-            _ => original,
-        };
-        path.display().to_string()
-    }
-
-    /// The path prompt's OK: the path as the user meant it, then what the prompt was for. A
-    /// Save As to a workbook or PDF writes no JSON there: it offers the export instead.
-    pub(super) fn prompt_done(&mut self, typed: PathBuf, now: f64) {
-        let Some(prompt) = self.view.prompt.take() else {
-            return;
-        };
-        let purpose = prompt.purpose;
-        let path = resolve_typed(&typed.to_string_lossy(), &self.settings);
-        let path = with_extension(path, purpose);
-        if purpose == Purpose::SaveAs {
-            let format = match extension_of(&path).as_str() {
-                "xlsx" | "xlsm" | "xls" => Some(ExportFormat::Xlsx),
-                "pdf" => Some(ExportFormat::Pdf),
-                _ => None,
-            };
-            if let Some(format) = format {
-                // Nothing is saved: what waited for the save does not go on.
-                self.view.after_save = None;
-                self.view.export_offer = Some((path.with_extension(ext_of(format)), format));
-                return;
-            }
-        }
-        self.apply(purpose.command(path), now);
-    }
-
-    /// The answer to "export instead?".
-    pub(super) fn export_offer_done(&mut self, accept: bool) {
-        if let Some((path, format)) = self.view.export_offer.take()
-            && accept
-        {
-            self.export(path, format);
-        }
-    }
-}
-
-fn ext_of(format: ExportFormat) -> &'static str {
+pub(crate) fn ext_of(format: ExportFormat) -> &'static str {
     match format {
         ExportFormat::Pdf => "pdf",
         ExportFormat::Xlsx => "xlsx",
-    }
-}
-
-impl PathPrompt {
-    /// A new prompt with its text.
-    pub fn new(purpose: Purpose, text: String) -> PathPrompt {
-        PathPrompt {
-            purpose,
-            text,
-            browser: None,
-        }
     }
 }
 

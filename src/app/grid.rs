@@ -9,7 +9,7 @@ use crate::domain::summary::{shown_answer, shown_values};
 use crate::domain::text::fold_width;
 use crate::domain::validation::{GateState, Severity, gate_state};
 
-use super::Doc;
+use super::doc::Doc;
 
 /// The column the grid is sorted by.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -10,12 +10,27 @@ use crate::io::pdf::{ReportLine, Style};
 use crate::io::xlsx::{PrintTable, TableRow};
 use crate::io::{self, FileError};
 
-use super::command::Command;
-use super::compare::{Column, PreparedExport, columns, file_label, write_prepared};
+use super::compare::{Column, PreparedExport, columns, file_label};
 use super::documents::ExportFormat;
-use super::state::AppState;
-use super::tasks::{Outcome, Progress, TaskKind};
+use super::progress::Progress;
 use super::view::{CheckForm, ProfileEditor};
+
+/// The hospital side's windows: the check against an acceptance profile (its form and its
+/// report), the register of received statements and the profile editor.
+#[derive(Default)]
+pub struct Hospital {
+    /// The check window's inputs, when it is open.
+    pub check: Option<CheckForm>,
+    /// The last check, shown in its window.
+    pub check_report: Option<CheckReport>,
+    /// The register of received statements, when open.
+    pub register: Option<super::register::RegisterView>,
+    /// The acceptance-profile editor, when open.
+    pub profile_editor: Option<ProfileEditor>,
+    /// The latest check and register read asked for: an older request's result is dropped.
+    pub(crate) check_generation: u64,
+    pub(crate) register_generation: u64,
+}
 
 /// One statement checked.
 #[derive(Debug, Clone)]
@@ -290,262 +305,5 @@ pub fn prepare_check(l: &Localizer, r: &CheckReport, format: ExportFormat) -> Pr
             title: l.t("check-title"),
             lines: check_lines(l, r),
         },
-    }
-}
-
-impl AppState {
-    /// The hospital side's commands (the check window, the register); others are ignored here
-    /// (every command is routed in `AppState::run`).
-    pub(super) fn run_hospital(&mut self, cmd: Command) {
-        match cmd {
-            Command::ShowCheck if self.view.check.is_none() => {
-                let files = self.doc.iter().filter_map(|d| d.path.clone()).collect();
-                self.view.check = Some(CheckForm {
-                    files,
-                    ..CheckForm::default()
-                });
-            }
-            Command::CloseCheck => self.view.check = None,
-            Command::SetCheckProfile(path) => {
-                if let Some(f) = &mut self.view.check {
-                    f.profile = Some(path);
-                }
-            }
-            Command::RunCheck => self.run_check(),
-            Command::ExportCheck(path, format) => self.export_check(path, format),
-            Command::OpenAt(path, question) => {
-                self.open(path);
-                self.view.grid = None;
-                if let Some(d) = &mut self.doc
-                    && d.catalogue.question(&question).is_some()
-                {
-                    d.selected = Some(question);
-                }
-            }
-            Command::OpenRegister(folder) => self.open_register(folder),
-            Command::SaveRegister => self.save_register(),
-            Command::CloseRegister => self.register = None,
-            Command::ExportRegister(path, format) => self.export_register(path, format),
-            other => self.run_profile_editor(other),
-        }
-    }
-
-    /// Checks the window's statements against its profile (the shipped default when none is
-    /// chosen) in the background.
-    fn run_check(&mut self) {
-        let Some(form) = &self.view.check else { return };
-        let (files, profile_path) = (form.files.clone(), form.profile.clone());
-        let Some(first) = files.first().cloned() else {
-            return;
-        };
-        // The shipped profile is read here: a broken asset is said at once.
-        let default = match profile_path {
-            Some(_) => None,
-            None => match crate::assets::default_profile() {
-                Ok(p) => Some(p),
-                Err(e) => {
-                    let msg = e.localize(&self.loc);
-                    self.fail(msg);
-                    return;
-                }
-            },
-        };
-        let shipped = self.catalogues.clone();
-        self.check_generation += 1;
-        let generation = self.check_generation;
-        self.tasks.spawn(TaskKind::Check, first, move |progress| {
-            let result = (|| {
-                let Some(path) = profile_path else {
-                    let profile = default.unwrap_or_else(|| Profile::default_profile(""));
-                    progress.set_total(files.len());
-                    let mut opened = Vec::new();
-                    for f in &files {
-                        opened.push(io::open_statement(
-                            f,
-                            &shipped,
-                            crate::assets::import_vocabulary(),
-                        )?);
-                        progress.step();
-                    }
-                    let default = Path::new("default.json");
-                    return check_opened(&profile, default, &files, &opened);
-                };
-                check_files(&path, &files, &shipped, progress)
-            })();
-            Outcome::Checked { generation, result }
-        });
-    }
-
-    /// Writes the check report as a workbook or PDF in the background.
-    fn export_check(&mut self, path: PathBuf, format: ExportFormat) {
-        let Some(report) = &self.check_report else {
-            return;
-        };
-        let mut inputs: Vec<PathBuf> = report.statements.iter().map(|s| s.path.clone()).collect();
-        inputs.extend(self.view.check.iter().filter_map(|f| f.profile.clone()));
-        let prepared = prepare_check(&self.loc, report, format);
-        if self.refuse_inputs(&path, &inputs) {
-            return;
-        }
-        let file = path.clone();
-        self.tasks
-            .spawn(TaskKind::Export, path, move |_| Outcome::Exported {
-                result: write_prepared(&prepared, &file),
-                path: file,
-            });
-    }
-
-    /// A check or register read in the background has finished (an older request's result is
-    /// dropped).
-    pub(super) fn finish_hospital(&mut self, outcome: Outcome) {
-        match outcome {
-            Outcome::Checked { generation, result } if generation == self.check_generation => {
-                match result {
-                    Ok(r) => self.check_report = Some(r),
-                    Err(e) => {
-                        let msg = e.localize(&self.loc);
-                        self.fail(msg);
-                    }
-                }
-            }
-            Outcome::RegisterRead { generation, result }
-                if generation == self.register_generation =>
-            {
-                match result {
-                    Ok(r) => self.register = Some(r),
-                    Err(e) => {
-                        let msg = e.localize(&self.loc);
-                        self.fail(msg);
-                    }
-                }
-            }
-            _ => log::info!("an earlier check or register read finished after a newer one"),
-        }
-    }
-}
-
-impl AppState {
-    /// The profile editor's commands.
-    fn run_profile_editor(&mut self, cmd: Command) {
-        match cmd {
-            Command::ShowProfileEditor if self.view.profile_editor.is_none() => {
-                let profile = match crate::assets::default_profile() {
-                    Ok(p) => p,
-                    Err(e) => {
-                        let msg = e.localize(&self.loc);
-                        return self.fail(msg);
-                    }
-                };
-                let catalogue = self
-                    .doc
-                    .as_ref()
-                    .map(|d| d.catalogue.id.clone())
-                    .or_else(|| self.catalogues.first().map(|c| c.id.clone()))
-                    .unwrap_or_default();
-                self.view.profile_editor = Some(ProfileEditor {
-                    path: None,
-                    profile,
-                    catalogue,
-                    search: String::new(),
-                    citing: String::new(),
-                    dirty: false,
-                });
-            }
-            Command::CloseProfileEditor => self.view.profile_editor = None,
-            Command::OpenProfile(path) => match io::hospital::load_profile(&path) {
-                Ok(profile) => {
-                    if let Some(e) = &mut self.view.profile_editor {
-                        e.profile = profile;
-                        e.path = Some(path.clone());
-                        e.dirty = false;
-                    }
-                    self.say_file("status-opened", &path);
-                }
-                Err(e) => {
-                    let msg = e.localize(&self.loc);
-                    self.fail(msg);
-                }
-            },
-            Command::SaveProfile(path) => self.save_profile(path),
-            Command::ProfileQuestion {
-                question,
-                accept,
-                weight,
-            } => {
-                let Some(c) = self.editor_catalogue() else {
-                    return;
-                };
-                if let (Some(e), Some(q)) = (&mut self.view.profile_editor, c.question(&question)) {
-                    e.profile.set_for_question(&c.id, q, accept, weight);
-                    e.dirty = true;
-                }
-            }
-            Command::ProfileMarkCiting(weight) => {
-                let Some(c) = self.editor_catalogue() else {
-                    return;
-                };
-                let Some(e) = &mut self.view.profile_editor else {
-                    return;
-                };
-                let n = e.profile.mark_citing(&c, &e.citing, weight);
-                e.dirty |= n > 0;
-                let msg = self.loc.ta(
-                    "profile-marked",
-                    &[
-                        ("count", n.into()),
-                        ("weight", weight.localize(&self.loc).into()),
-                    ],
-                );
-                self.say(msg);
-            }
-            Command::CheckWithProfile => {
-                let path = self
-                    .view
-                    .profile_editor
-                    .as_ref()
-                    .and_then(|e| e.path.clone());
-                self.run_hospital(Command::ShowCheck);
-                if let Some(f) = &mut self.view.check {
-                    f.profile = path;
-                }
-            }
-            _ => {}
-        }
-    }
-
-    /// The catalogue the editor lists: a shipped one, or the open statement's.
-    pub fn editor_catalogue(&self) -> Option<Catalogue> {
-        let id = &self.view.profile_editor.as_ref()?.catalogue;
-        self.catalogues
-            .iter()
-            .find(|c| c.id == *id)
-            .or_else(|| {
-                self.doc
-                    .as_ref()
-                    .map(|d| &d.catalogue)
-                    .filter(|c| c.id == *id)
-            })
-            .cloned()
-    }
-
-    /// Saves the edited profile (atomically; never over a statement that is open).
-    fn save_profile(&mut self, path: PathBuf) {
-        if self.refuse_own_file(&path) {
-            return;
-        }
-        let Some(e) = &mut self.view.profile_editor else {
-            return;
-        };
-        match io::hospital::save_profile(&path, &e.profile) {
-            Ok(()) => {
-                e.path = Some(path.clone());
-                e.dirty = false;
-                self.say_file("status-saved", &path);
-            }
-            Err(err) => {
-                let msg = err.localize(&self.loc);
-                self.fail(msg);
-            }
-        }
     }
 }

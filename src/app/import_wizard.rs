@@ -6,8 +6,6 @@
 use crate::domain::project::HeaderField;
 use crate::io::xlsx::{Mapping, col_name};
 
-use super::state::AppState;
-
 /// What a column holds, as the user says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ColumnRole {
@@ -139,27 +137,6 @@ fn set_column(m: &mut Mapping, col: u16, role: ColumnRole) {
         ColumnRole::Remark => m.remark_column = Some(name),
         ColumnRole::Reference => m.reference_column = Some(name),
         ColumnRole::Nothing => {}
-    }
-}
-
-impl AppState {
-    /// A change in the wizard: into the preview's mapping, and read again.
-    pub(super) fn map_import(&mut self, change: &MapChange) {
-        let Some(p) = &mut self.import_preview else {
-            return;
-        };
-        let mapping = changed(p.mapping.clone(), change);
-        let path = p.path.clone();
-        p.mapping = mapping.clone();
-        self.preview_import(path, mapping);
-    }
-
-    /// Reads the workbook again with the user's mapping (the wizard or the mapping fields).
-    pub(super) fn preview_import(&mut self, path: std::path::PathBuf, mapping: Mapping) {
-        if let Some(p) = &mut self.import_preview {
-            p.edited = true;
-        }
-        self.import(path, Some(mapping));
     }
 }
 

@@ -66,7 +66,7 @@ pub fn command_for_key(state: &AppState, pressed: Shortcut, typing: bool) -> Opt
         }
     }
     if pressed == REDO_ALT {
-        let can = !typing && state.doc.as_ref().is_some_and(|d| d.can_redo());
+        let can = !typing && state.undo_target(false).is_some();
         return can.then_some(Command::Redo);
     }
     if typing || pressed.modifier_count() > 0 {

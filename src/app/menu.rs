@@ -58,6 +58,7 @@ pub enum Key {
     Equals,
     Minus,
     L,
+    Q,
 }
 
 /// A key with modifiers; `command` is Ctrl (⌘ on macOS).
@@ -236,12 +237,13 @@ fn table() -> Vec<Entry> {
         entry(File, "menu-close", |_| Command::Close)
             .group()
             .when(has_doc),
+        entry(File, "menu-quit", |_| Command::Quit).key(Shortcut::cmd(Key::Q), false),
         entry(Edit, "menu-undo", |_| Command::Undo)
             .key(Shortcut::cmd(Key::Z), false)
-            .when(|s| s.doc.as_ref().is_some_and(|d| d.can_undo())),
+            .when(|s| s.undo_target(true).is_some()),
         entry(Edit, "menu-redo", |_| Command::Redo)
             .key(Shortcut::cmd(Key::Y), false)
-            .when(|s| s.doc.as_ref().is_some_and(|d| d.can_redo())),
+            .when(|s| s.undo_target(false).is_some()),
         entry(Edit, "menu-next", |_| Command::Next)
             .key(Shortcut::alt(Key::ArrowDown), true)
             .group()

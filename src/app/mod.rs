@@ -2,35 +2,41 @@
 //! window (`crate::ui`) draws from [`AppState`] and sends [`Command`]s; tests drive the app the
 //! same way without a window.
 //!
-//! - [`state`]: [`AppState`] and [`AppState::apply`], the one entry point.
-//! - [`doc`]: an open statement and its undo history (typed domain edits).
+//! - [`state`]: [`AppState`] and [`AppState::apply`], the one entry point, and the one `match`
+//!   over every command.
 //! - [`command`], [`menu`], [`keys`]: what can be asked, the menu table, what keys do.
-//! - [`documents`], [`editing`], [`compare`], [`dialogs`], [`recovery`], [`files`],
-//!   [`browser`], [`start`]: the handlers.
-//! - [`tasks`]: import, export and compare off the UI thread.
-//! - [`settings`], [`view`], [`log`]: saved settings, window state, the log file.
+//! - [`document`]: what the three documents share (the `Document` trait, asking before one
+//!   goes); [`doc`]: the statement and its undo history; the profile editor is in [`view`],
+//!   the register in [`register`].
+//! - [`view`], [`grid`], [`browser`], [`files`]: window state, the answer grid, the in-app file
+//!   browser, where a typed path lands.
+//! - [`hospital`], [`register`], [`compare`], [`exercise`], [`import_wizard`], [`recovery`],
+//!   [`documents`]: the model of each feature and the work the command line shares.
+//! - [`tasks`], [`progress`]: import, export, compare, check and register reads off the UI
+//!   thread.
+//! - [`settings`], [`log`]: saved settings, the log file.
+//! - `handlers` (private): what each command does, the `impl AppState` blocks; nothing imports
+//!   them, so the modules above form no circle.
 
 pub mod browser;
 pub mod command;
 pub mod compare;
-pub mod dialogs;
 pub mod doc;
+pub mod document;
 pub mod documents;
-pub mod editing;
 pub mod exercise;
-pub mod export_into;
 pub mod files;
 pub mod grid;
+mod handlers;
 pub mod hospital;
 pub mod import_wizard;
 pub mod keys;
 pub mod log;
 pub mod menu;
-pub mod presentation;
+pub mod progress;
 pub mod recovery;
 pub mod register;
 pub mod settings;
-pub mod start;
 pub mod state;
 pub mod tasks;
 pub mod view;

@@ -2,23 +2,19 @@
 //! edit, offered again after a crash. Each window writes its own file
 //! (`recovery/<process>-<start>.json`) and holds a lock on it while it lives, so a second
 //! window never offers — nor discards — the work of one still open. A recovery file that
-//! cannot be read is moved aside and reported, never dropped silently.
+//! cannot be read is moved aside and reported, and a recovery folder that cannot be read is
+//! reported: never dropped silently.
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
 use crate::domain::project::Project;
-use crate::i18n::Localize;
 use crate::io;
 use crate::io::lock::FileLock;
 
-use super::doc::Doc;
-use super::state::AppState;
-
 /// Largest recovery file read (the same bound as a project file).
-const MAX_RECOVERY_BYTES: u64 = io::json::MAX_JSON_BYTES;
+pub(crate) const MAX_RECOVERY_BYTES: u64 = io::json::MAX_JSON_BYTES;
 
 /// What a recovery file holds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -35,29 +31,41 @@ pub struct Found {
     pub file: PathBuf,
     /// When it was last written, in local time (`2026-11-23 16:20`).
     pub saved: String,
-    lock: Option<FileLock>,
+    pub(crate) lock: Option<FileLock>,
 }
 
 /// This window's own recovery file and the lock it holds on it.
 #[derive(Debug, Default)]
 pub struct Own {
-    file: Option<PathBuf>,
-    lock: Option<FileLock>,
+    pub(crate) file: Option<PathBuf>,
+    pub(crate) lock: Option<FileLock>,
 }
 
 /// The folder of recovery files in the data folder.
-fn folder(data_dir: &Path) -> PathBuf {
+pub(crate) fn folder(data_dir: &Path) -> PathBuf {
     data_dir.join("recovery")
 }
 
+/// The files of the recovery folder (none when there is no folder yet); an error when it
+/// cannot be listed.
+fn listed(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    match std::fs::read_dir(dir) {
+        Ok(entries) => entries.map(|e| e.map(|e| e.path())).collect(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+        Err(e) => Err(e),
+    }
+}
+
 /// Recovery files a window may have left: the per-window ones, newest first, and the single
-/// file of earlier versions.
-fn candidates(data_dir: &Path) -> Vec<PathBuf> {
-    let mut found: Vec<(std::time::SystemTime, PathBuf)> = std::fs::read_dir(folder(data_dir))
+/// file of earlier versions. A folder that cannot be listed is an error (the legacy file is
+/// still looked for).
+pub(crate) fn candidates(data_dir: &Path) -> (Vec<PathBuf>, Option<std::io::Error>) {
+    let (files, error) = match listed(&folder(data_dir)) {
+        Ok(files) => (files, None),
+        Err(e) => (Vec::new(), Some(e)),
+    };
+    let mut found: Vec<(std::time::SystemTime, PathBuf)> = files
         .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
         .filter(|p| {
             p.extension().is_some_and(|x| x == "json")
                 && !p
@@ -77,169 +85,11 @@ fn candidates(data_dir: &Path) -> Vec<PathBuf> {
     if legacy.exists() {
         out.push(legacy);
     }
-    out
-}
-
-impl AppState {
-    /// This window's recovery file: chosen once, from the process and the time it started.
-    fn own_recovery_file(&mut self) -> Option<PathBuf> {
-        if self.own_recovery.file.is_none() {
-            let data = self.data_dir.as_ref()?;
-            let started = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_millis());
-            let name = format!("{}-{started}.json", std::process::id());
-            self.own_recovery.file = Some(folder(data).join(name));
-        }
-        self.own_recovery.file.clone()
-    }
-
-    /// Looks for work a window that is gone left unsaved. A file whose window still runs is
-    /// locked and passed over; the first one free is offered (and held while it is).
-    pub(super) fn load_recovery(&mut self) {
-        let Some(data) = self.data_dir.clone() else {
-            return;
-        };
-        for file in candidates(&data) {
-            let lock = match FileLock::acquire_within(&file, Duration::ZERO) {
-                Ok(lock) => Some(lock),
-                // Another window's, alive: its work is its own.
-                Err(io::SaveError::Lock(io::lock::LockError::Busy { .. })) => continue,
-                // No lock to be had here (a read-only folder): offer it all the same.
-                Err(e) => {
-                    log::warn!("recovery file {}: {e}", file.display());
-                    None
-                }
-            };
-            let read = io::atomic::read_limited(&file, MAX_RECOVERY_BYTES)
-                .map_err(|e| e.to_string())
-                .and_then(|b| serde_json::from_slice::<Recovery>(&b).map_err(|e| e.to_string()));
-            match read {
-                Ok(recovery) => {
-                    let saved = std::fs::metadata(&file)
-                        .and_then(|m| m.modified())
-                        .map(io::clock::local_time)
-                        .unwrap_or_default();
-                    self.recovery = Some(Found {
-                        recovery,
-                        file,
-                        saved,
-                        lock,
-                    });
-                    return;
-                }
-                Err(detail) => self.set_aside(&file, detail),
-            }
-        }
-    }
-
-    /// Moves an unreadable recovery file aside, for the user (and us) to look at, and says so.
-    fn set_aside(&mut self, file: &Path, detail: String) {
-        let aside = file.with_extension("json.unreadable");
-        let kept = std::fs::rename(file, &aside).is_ok();
-        log::error!(
-            "recovery file {} unreadable ({detail}); moved aside: {kept}",
-            file.display()
-        );
-        let msg = self.loc.ta(
-            "recovery-unreadable",
-            &[
-                ("file", file.display().to_string().into()),
-                ("detail", detail.into()),
-                ("kept", aside.display().to_string().into()),
-            ],
-        );
-        self.fail(msg);
-    }
-
-    /// Writes the recovery file when an edit has waited `delay` seconds. Returns the seconds
-    /// until the next write is due, if one is pending.
-    pub fn autosave(&mut self, now: f64, delay: f64) -> Option<f64> {
-        let since = self.doc.as_ref()?.pending_autosave?;
-        if now - since < delay {
-            return Some(delay - (now - since));
-        }
-        let file = self.own_recovery_file();
-        let doc = self.doc.as_mut()?;
-        doc.pending_autosave = None;
-        let rec = Recovery {
-            path: doc.path.clone(),
-            project: doc.project.clone(),
-        };
-        let file = file?;
-        if let Some(parent) = file.parent()
-            && let Err(e) = std::fs::create_dir_all(parent)
-        {
-            log::error!("cannot create {}: {e}", parent.display());
-        }
-        // Held from the first write until the window closes: the file is this window's.
-        if self.own_recovery.lock.is_none() {
-            match FileLock::acquire_within(&file, Duration::ZERO) {
-                Ok(lock) => self.own_recovery.lock = Some(lock),
-                Err(e) => log::warn!("recovery file {}: {e}", file.display()),
-            }
-        }
-        let write = |w: &mut dyn std::io::Write| {
-            let bytes = io::json::to_pretty_json(&rec).map_err(std::io::Error::other)?;
-            w.write_all(&bytes)
-        };
-        let result = match &self.own_recovery.lock {
-            Some(lock) => io::atomic::atomic_write_locked(lock, write),
-            None => io::atomic_write(&file, write),
-        };
-        if let Err(e) = result {
-            let msg = e.localize(&self.loc);
-            self.fail(msg);
-        }
-        None
-    }
-
-    /// Removes this window's recovery file (the work is saved or deliberately dropped).
-    pub(super) fn clear_recovery(&mut self) {
-        if let Some(f) = self.own_recovery.file.clone() {
-            remove_with_backup(&f);
-        }
-    }
-
-    pub(super) fn recover_accept(&mut self) {
-        let Some(found) = self.recovery.take() else {
-            return;
-        };
-        let rec = found.recovery;
-        match rec.project.catalogue.resolve(&self.catalogues) {
-            Ok(c) => {
-                let mut doc = Doc::new(rec.project, c, rec.path);
-                doc.dirty = true;
-                self.doc = Some(doc);
-                // The found file becomes this window's: written on, then removed on save.
-                if let Some(old) = self.own_recovery.file.take() {
-                    remove_with_backup(&old);
-                }
-                self.own_recovery = Own {
-                    file: Some(found.file),
-                    lock: found.lock,
-                };
-                let msg = self.loc.t("status-recovered");
-                self.say(msg);
-            }
-            Err(e) => {
-                let msg = e.localize(&self.loc);
-                self.fail(msg);
-            }
-        }
-    }
-
-    /// Discards the offered work: its file only, never another window's.
-    pub(super) fn recover_discard(&mut self) {
-        if let Some(found) = self.recovery.take() {
-            remove_with_backup(&found.file);
-            drop(found.lock);
-        }
-    }
+    (out, error)
 }
 
 /// Removes a recovery file and its `.bak`.
-fn remove_with_backup(f: &Path) {
+pub(crate) fn remove_with_backup(f: &Path) {
     for file in [io::backup_path(f), f.to_path_buf()] {
         match std::fs::remove_file(&file) {
             Ok(()) => {}

@@ -6,17 +6,21 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::domain::catalogue::Catalogue;
+use crate::domain::history::History;
 use crate::domain::profile::{Verdict, check_statement};
-use crate::domain::register::{Date, RegisterFile, StatementRow, parse_date, statement_row};
+use crate::domain::register::{
+    Date, REGISTER_FILE, RegisterFile, StatementRow, parse_date, statement_row,
+};
+use crate::domain::register_edit::{RegisterEdit, RegisterEditError};
 use crate::i18n::{Localize, Localizer};
 use crate::io::pdf::{ReportLine, Style};
 use crate::io::xlsx::{PrintTable, TableRow};
 use crate::io::{self, FileError};
 
 use super::compare::{PreparedExport, file_label};
+use super::document::{DocKind, Document};
 use super::documents::ExportFormat;
-use super::state::AppState;
-use super::tasks::{Outcome, Progress, TaskKind};
+use super::progress::Progress;
 
 /// One file of the folder: what was read, or why it could not be.
 #[derive(Debug, Clone)]
@@ -37,16 +41,18 @@ pub enum RegisterSort {
     Verdict,
 }
 
-/// A register folder as the window shows it.
+/// A register folder as the window shows it. The register file (the hospital's settings and
+/// fields) is a document: changed only by typed edits through commands, with its undo history.
 #[derive(Debug, Clone)]
 pub struct RegisterView {
     pub folder: PathBuf,
-    pub file: RegisterFile,
+    file: RegisterFile,
+    history: History<RegisterFile>,
+    /// The SHA-256 of the register file as read or written (`None`: there was none).
+    on_disk: Option<[u8; 32]>,
     pub lines: Vec<RegisterLine>,
     /// The profile the verdicts come from (its name), when the register names one.
     pub profile: Option<String>,
-    /// The hospital's fields changed since the register file was read or saved.
-    pub dirty: bool,
     pub filter: String,
     pub only_warnings: bool,
     pub sort: RegisterSort,
@@ -71,15 +77,15 @@ pub fn read_folder(
     today: jiff::civil::Date,
     progress: &Progress,
 ) -> Result<RegisterView, FileError> {
-    let file = io::hospital::load_register(folder)?;
+    let (file, on_disk) = io::hospital::load_register_digest(folder)?;
     let profile = match &file.settings.profile {
-        Some(name) => Some(io::hospital::load_profile(&folder.join(name))?),
+        Some(name) => Some(io::hospital::load_profile(&folder.join(name.trim()))?),
         None => None,
     };
     // The register's own profile file is not a statement.
     let files: Vec<PathBuf> = io::hospital::statement_files(folder)?
         .into_iter()
-        .filter(|f| file.settings.profile.as_deref() != Some(file_label(f).as_str()))
+        .filter(|f| file.settings.profile.as_deref().map(str::trim) != Some(file_label(f).as_str()))
         .collect();
     progress.set_total(files.len());
     let today = date_of(today);
@@ -104,8 +110,9 @@ pub fn read_folder(
         folder: folder.to_path_buf(),
         profile: profile.map(|p| p.name),
         file,
+        history: History::new(),
+        on_disk,
         lines,
-        dirty: false,
         filter: String::new(),
         only_warnings: false,
         sort: RegisterSort::default(),
@@ -114,6 +121,37 @@ pub fn read_folder(
 }
 
 impl RegisterView {
+    /// The register file as edited.
+    pub fn file(&self) -> &RegisterFile {
+        &self.file
+    }
+
+    /// Checks and applies an edit, recorded for undo.
+    pub fn edit(&mut self, edit: RegisterEdit, now: f64) -> Result<bool, RegisterEditError> {
+        self.history.apply(&mut self.file, &(), edit, now)
+    }
+
+    /// Ends the current typing step (a field lost focus).
+    pub fn seal(&mut self) {
+        self.history.seal();
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    pub fn undo(&mut self) -> bool {
+        self.history.undo(&mut self.file).is_some()
+    }
+
+    pub fn redo(&mut self) -> bool {
+        self.history.redo(&mut self.file).is_some()
+    }
+
     /// Whether a line needs attention: unreadable, warned of, or outside the profile.
     pub fn flagged(line: &RegisterLine) -> bool {
         match &line.read {
@@ -303,54 +341,37 @@ fn review_text(l: &Localizer, r: &StatementRow) -> String {
     }
 }
 
-impl AppState {
-    /// Reads a register folder in the background.
-    pub(super) fn open_register(&mut self, folder: PathBuf) {
-        let shipped = self.catalogues.clone();
-        self.register_generation += 1;
-        let generation = self.register_generation;
-        let dir = folder.clone();
-        let today = self.clock.today();
-        self.tasks
-            .spawn(TaskKind::Register, folder, move |progress| {
-                Outcome::RegisterRead {
-                    generation,
-                    result: read_folder(&dir, &shipped, today, progress),
-                }
-            });
+impl Document for RegisterView {
+    fn kind(&self) -> DocKind {
+        DocKind::Register
     }
 
-    /// Writes the hospital's fields to the folder's register file.
-    pub(super) fn save_register(&mut self) {
-        let Some(view) = &mut self.register else {
-            return;
-        };
-        match io::hospital::save_register(&view.folder, &view.file) {
-            Ok(()) => {
-                view.dirty = false;
-                let file = view.folder.join(crate::domain::register::REGISTER_FILE);
-                self.say_file("status-saved", &file);
-            }
-            Err(e) => {
-                let msg = e.localize(&self.loc);
-                self.fail(msg);
-            }
-        }
+    fn path(&self) -> Option<PathBuf> {
+        Some(self.folder.join(REGISTER_FILE))
     }
 
-    /// Writes the register (the rows shown) as a workbook or PDF, in the background.
-    pub(super) fn export_register(&mut self, path: PathBuf, format: ExportFormat) {
-        let Some(view) = &self.register else { return };
-        let inputs: Vec<PathBuf> = view.lines.iter().map(|l| l.path.clone()).collect();
-        let prepared = view.prepare(&self.loc, format);
-        if self.refuse_inputs(&path, &inputs) {
-            return;
-        }
-        let file = path.clone();
-        self.tasks
-            .spawn(TaskKind::Export, path, move |_| Outcome::Exported {
-                result: super::compare::write_prepared(&prepared, &file),
-                path: file,
-            });
+    fn modified(&self) -> bool {
+        self.history.modified()
+    }
+
+    fn revision(&self) -> u64 {
+        self.history.revision()
+    }
+
+    fn save(&mut self, path: &Path, overwrite: bool) -> Result<(), FileError> {
+        let own = self.path().is_some_and(|p| p == path);
+        let expected = self.on_disk.filter(|_| !overwrite && own);
+        let digest = io::hospital::save_register_checked(path, &self.file, expected)?;
+        self.on_disk = Some(digest);
+        self.history.mark_saved();
+        Ok(())
+    }
+
+    fn reload(&mut self) -> Result<(), FileError> {
+        let (file, on_disk) = io::hospital::load_register_digest(&self.folder)?;
+        self.file = file;
+        self.on_disk = on_disk;
+        self.history = History::new();
+        Ok(())
     }
 }

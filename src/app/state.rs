@@ -73,19 +73,18 @@ pub struct AppState {
     pub carry_report: Option<CarryReport>,
     /// The last exercise check (「答え合わせ」), shown until closed.
     pub exercise: Option<super::exercise::ExerciseView>,
-    /// The last check against an acceptance profile, shown in its window.
-    pub check_report: Option<super::hospital::CheckReport>,
-    /// The register of received statements, when open.
-    pub register: Option<super::register::RegisterView>,
+    /// The hospital side's windows: the check, the register and the profile editor.
+    pub hospital: super::hospital::Hospital,
     pub view: View,
     pub tasks: Tasks,
     /// Where the app and the window read the date and time (fixed in tests).
     pub clock: Clock,
+    /// The documents in the order they were last edited or undone (the last is where Ctrl+Z
+    /// goes).
+    pub(super) recent_edits: Vec<super::document::DocKind>,
     /// The latest import and comparison asked for: an older request's result is dropped.
     pub(super) import_generation: u64,
     pub(super) compare_generation: u64,
-    pub(super) check_generation: u64,
-    pub(super) register_generation: u64,
 }
 
 impl AppState {
@@ -129,14 +128,12 @@ impl AppState {
             comparison: None,
             carry_report: None,
             exercise: None,
-            check_report: None,
-            register: None,
+            hospital: super::hospital::Hospital::default(),
             tasks: Tasks::default(),
             clock,
+            recent_edits: Vec::new(),
             import_generation: 0,
             compare_generation: 0,
-            check_generation: 0,
-            register_generation: 0,
         };
         state.load_recovery();
         Ok(state)
@@ -176,22 +173,16 @@ impl AppState {
     /// Carries out a command, asking first when it would throw away unsaved changes.
     /// `now` is the time in seconds (for undo coalescing and autosave).
     pub fn apply(&mut self, cmd: Command, now: f64) {
-        let dirty = self.doc.as_ref().is_some_and(|d| d.dirty);
-        if cmd.replaces_document() && dirty {
-            self.view.confirm = Some(cmd);
-            return;
-        }
-        self.run(cmd, now);
+        self.apply_approved(cmd, Vec::new(), now);
     }
 
-    /// Carries out a command without asking: routes it to its handler.
+    /// Carries out a command without asking: routes it to its handler. One `match` over every
+    /// command, without a catch-all: a new command does not compile until it has a handler.
     pub(super) fn run(&mut self, cmd: Command, now: f64) {
         match cmd {
+            // Documents: new, open, save, close, import, export.
             Command::NewProject { catalogue, header } => self.new_project(&catalogue, header),
-            Command::NewFromForm => {
-                let form = self.view.new_form.clone();
-                self.new_project(&form.catalogue, form.header);
-            }
+            Command::NewFromForm => self.new_from_form(),
             Command::Open(path) => self.open(path),
             Command::OpenSample(name) => self.open_sample(&name),
             Command::LoadCatalogue(path) => self.load_own_catalogue(path),
@@ -209,26 +200,27 @@ impl AppState {
             Command::PreviewImport(path, mapping) => self.preview_import(path, mapping),
             Command::MapImport(change) => self.map_import(&change),
             Command::AcceptImport => self.accept_import(),
-            Command::CancelImport => {
-                self.import_preview = None;
-                self.import_generation += 1;
-            }
+            Command::CancelImport => self.cancel_import(),
+            Command::CarryForward(catalogue) => self.carry_forward(&catalogue, now),
+            Command::RecoverAccept => self.recover_accept(),
+            Command::RecoverDiscard => self.recover_discard(),
+            Command::Confirm(choice) => self.confirm(choice, now),
+            Command::OverwriteOnDisk => self.overwrite_on_disk(now),
+            Command::CompareWithDisk => self.compare_with_disk(),
+            Command::KeepDiskVersion => self.keep_disk_version(),
+            Command::ReloadFromDisk => self.reload_from_disk(),
+            Command::Quit => self.quit(),
+            // Editing the statement and moving through it.
             Command::Edit(edit) => self.edit(edit, now),
-            Command::SealEdit => self.with_doc(|d| d.seal()),
+            Command::SealEdit => self.seal_edits(),
             Command::Undo => self.undo_redo(true, now),
             Command::Redo => self.undo_redo(false, now),
             Command::Select(q) => self.with_doc(|d| d.select(q)),
             Command::OptionRow(delta) => self.move_option_row(delta),
             Command::Next => self.step(1),
             Command::Previous => self.step(-1),
-            Command::Compare(files) => self.compare(files),
-            Command::CarryForward(catalogue) => self.carry_forward(&catalogue, now),
-            Command::RecoverAccept => self.recover_accept(),
-            Command::RecoverDiscard => self.recover_discard(),
-            Command::SetLang(lang) => {
-                self.settings.lang = lang;
-                self.loc = Localizer::new(lang.unwrap_or_else(Lang::detect));
-            }
+            // The window, its prompts and dialogs.
+            Command::SetLang(lang) => self.set_lang(lang),
             Command::SetDark(dark) => self.settings.dark = dark,
             Command::Ask(purpose) => self.ask(purpose),
             Command::PromptDone(path) => self.prompt_done(path, now),
@@ -236,44 +228,93 @@ impl AppState {
             Command::Browse(folder) => self.browse(folder),
             Command::NativeDialogMissing => self.native_dialog_missing(),
             Command::ExportOffer(accept) => self.export_offer_done(accept),
-            Command::Confirm(choice) => self.confirm(choice, now),
             Command::ToggleValidation => self.view.show_validation ^= true,
             Command::ToggleReviewMode => self.view.review_mode ^= true,
-            Command::ToggleGrid => {
-                self.view.grid = match self.view.grid.take() {
-                    Some(_) => None,
-                    None => self.doc.as_ref().map(|_| super::grid::GridForm::default()),
-                }
-            }
-            Command::OpenFromGrid(q) => {
-                self.view.grid = None;
-                self.with_doc(|d| d.selected = Some(q));
-            }
-            Command::ShowCompare => self.show_compare(),
-            Command::CloseCompare => self.view.compare = None,
-            Command::ExportComparisonXlsx(path) => {
-                self.export_comparison(path, super::documents::ExportFormat::Xlsx)
-            }
-            Command::ExportComparisonPdf(path) => {
-                self.export_comparison(path, super::documents::ExportFormat::Pdf)
-            }
-            Command::ShowCarry => {
-                let current = self.doc.as_ref().map(|d| d.catalogue.id.clone());
-                self.view.carry_to =
-                    current.or_else(|| self.catalogues.first().map(|c| c.id.clone()));
-            }
-            Command::CancelCarry => self.view.carry_to = None,
-            Command::CloseCarryReport => self.carry_report = None,
+            Command::ToggleGrid => self.toggle_grid(),
+            Command::OpenFromGrid(q) => self.open_from_grid(q),
             Command::ShowAbout => self.view.show_about = true,
+            Command::CloseAbout => self.view.show_about = false,
             Command::ShowShortcuts => self.view.show_shortcuts = true,
             Command::CloseShortcuts => self.view.show_shortcuts = false,
-            Command::CloseAbout => self.view.show_about = false,
-            Command::OverwriteOnDisk => self.overwrite_on_disk(now),
-            Command::CompareWithDisk => self.compare_with_disk(),
-            Command::KeepDiskVersion => self.keep_disk_version(),
-            Command::Quit => self.view.quit = true,
-            other => self.run_training(other, now),
+            // Comparing and carrying forward.
+            Command::Compare(files) => self.compare(files),
+            Command::ShowCompare => self.show_compare(),
+            Command::CloseCompare => self.view.compare = None,
+            Command::ExportComparisonXlsx(path) => self.export_comparison(path, ExportFormat::Xlsx),
+            Command::ExportComparisonPdf(path) => self.export_comparison(path, ExportFormat::Pdf),
+            Command::ShowCarry => self.show_carry(),
+            Command::CancelCarry => self.view.carry_to = None,
+            Command::CloseCarryReport => self.carry_report = None,
+            // Training: presentation, zoom, exercises.
+            Command::TogglePresentation => self.toggle_presentation(),
+            Command::PresentationBlank => self.presentation_blank(),
+            Command::PresentationGuide => self.presentation_guide(),
+            Command::ToggleHideVendor => self.settings.hide_vendor ^= true,
+            Command::ZoomIn => self.settings.zoom = self.settings.zoom.step(true),
+            Command::ZoomOut => self.settings.zoom = self.settings.zoom.step(false),
+            Command::ZoomReset => self.settings.zoom = super::settings::Zoom::default(),
+            Command::MakeExercise(path) => self.make_exercise(path, now),
+            Command::CheckExercise(path) => self.check_exercise(path),
+            Command::ExportExercisePdf(path) => self.export_exercise_pdf(path),
+            Command::CloseExercise => self.exercise = None,
+            // The hospital side: the check, the register, the profile editor.
+            Command::ShowCheck => self.show_check(),
+            Command::CloseCheck => self.hospital.check = None,
+            Command::SetCheckProfile(path) => self.set_check_profile(path),
+            Command::RunCheck => self.run_check(),
+            Command::ExportCheck(path, format) => self.export_check(path, format),
+            Command::OpenAt(path, question) => self.open_at(path, question),
+            Command::OpenRegister(folder) => self.open_register(folder),
+            Command::SaveRegister => self.save_register(now),
+            Command::RegisterEdit(edit) => self.register_edit(edit, now),
+            Command::CloseRegister => self.hospital.register = None,
+            Command::ExportRegister(path, format) => self.export_register(path, format),
+            Command::ShowProfileEditor => self.show_profile_editor(),
+            Command::CloseProfileEditor => self.hospital.profile_editor = None,
+            Command::OpenProfile(path) => self.open_profile(path),
+            Command::SaveProfile(path) => self.save_profile(path, now),
+            Command::ProfileEdit(edit) => self.profile_edit(edit, now),
+            Command::CheckWithProfile => self.check_with_profile(),
         }
+    }
+
+    fn new_from_form(&mut self) {
+        let form = self.view.new_form.clone();
+        self.new_project(&form.catalogue, form.header);
+    }
+
+    fn cancel_import(&mut self) {
+        self.import_preview = None;
+        self.view.import_approval.clear();
+        self.import_generation += 1;
+    }
+
+    /// Every modified document was saved or let go (see `apply_approved`): the window may close.
+    fn quit(&mut self) {
+        self.close();
+        self.view.quit = true;
+    }
+
+    fn set_lang(&mut self, lang: Option<Lang>) {
+        self.settings.lang = lang;
+        self.loc = Localizer::new(lang.unwrap_or_else(Lang::detect));
+    }
+
+    fn toggle_grid(&mut self) {
+        self.view.grid = match self.view.grid.take() {
+            Some(_) => None,
+            None => self.doc.as_ref().map(|_| super::grid::GridForm::default()),
+        }
+    }
+
+    fn open_from_grid(&mut self, q: String) {
+        self.view.grid = None;
+        self.with_doc(|d| d.selected = Some(q));
+    }
+
+    fn show_carry(&mut self) {
+        let current = self.doc.as_ref().map(|d| d.catalogue.id.clone());
+        self.view.carry_to = current.or_else(|| self.catalogues.first().map(|c| c.id.clone()));
     }
 
     /// Takes the status message away once it has been shown long enough. Returns the seconds

@@ -4,13 +4,11 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
 use crate::domain::catalogue::Catalogue;
 use crate::domain::project::Project;
-use crate::i18n::Localize;
 use crate::io::FileError;
 use crate::io::xlsx::{Imported, Mapping};
 
@@ -50,33 +48,7 @@ impl TaskKind {
     }
 }
 
-/// Progress a worker reports: `done` of `total` steps (0 of 0 when it cannot tell).
-#[derive(Debug, Default)]
-pub struct Progress {
-    done: AtomicUsize,
-    total: AtomicUsize,
-}
-
-impl Progress {
-    pub fn set_total(&self, total: usize) {
-        self.total.store(total, Ordering::Relaxed);
-    }
-
-    pub fn step(&self) {
-        self.done.fetch_add(1, Ordering::Relaxed);
-    }
-
-    /// `(done, total)`.
-    pub fn get(&self) -> (usize, usize) {
-        (
-            self.done.load(Ordering::Relaxed),
-            self.total.load(Ordering::Relaxed),
-        )
-    }
-}
-
-/// An export's error, in any of the layers it can come from.
-pub type BoxedError = Box<dyn Localize + Send>;
+pub use super::progress::{BoxedError, Progress};
 
 /// What a finished task hands back.
 pub enum Outcome {
@@ -93,7 +65,8 @@ pub enum Outcome {
     },
     Exported {
         path: PathBuf,
-        result: Result<(), BoxedError>,
+        /// What a PDF could not show as asked (nothing for a workbook).
+        result: Result<Vec<crate::io::pdf::PdfNote>, BoxedError>,
     },
     /// A copy of the statement's own workbook filled: what had no cell in it.
     ExportedInto {
@@ -117,7 +90,7 @@ pub enum Outcome {
     },
     RegisterRead {
         generation: u64,
-        result: Result<super::register::RegisterView, FileError>,
+        result: Result<Box<super::register::RegisterView>, FileError>,
     },
     /// The worker stopped without an answer (it panicked): said to the user, never silent.
     Lost { kind: TaskKind, file: PathBuf },

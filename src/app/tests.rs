@@ -40,7 +40,7 @@ fn edits_undo_and_redo() {
     let (mut s, _d) = state();
     s.apply(set("q2", AnswerValue::No), 1.0);
     assert_eq!(value(&s, "q2"), AnswerValue::No);
-    assert!(s.doc.as_ref().unwrap().dirty);
+    assert!(s.doc.as_ref().unwrap().modified());
     s.apply(Command::Undo, 2.0);
     assert_eq!(value(&s, "q2"), AnswerValue::Yes);
     s.apply(Command::Redo, 3.0);
@@ -92,7 +92,7 @@ fn recovery_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
 }
 
 #[test]
-fn save_writes_json_and_clears_dirty_and_recovery() {
+fn save_writes_json_and_clears_modified_and_recovery() {
     let (mut s, dir) = state();
     s.apply(set("q2", AnswerValue::No), 1.0);
     assert!(s.autosave(2.0, 3.0).is_some(), "not yet");
@@ -100,7 +100,7 @@ fn save_writes_json_and_clears_dirty_and_recovery() {
     assert_eq!(recovery_files(dir.path()).len(), 1);
     let path = dir.path().join("out.json");
     s.apply(Command::SaveAs(path.clone()), 6.0);
-    assert!(!s.doc.as_ref().unwrap().dirty);
+    assert!(!s.doc.as_ref().unwrap().modified());
     assert_eq!(recovery_files(dir.path()), Vec::<std::path::PathBuf>::new());
     let p = io::load_project(&path).unwrap();
     assert_eq!(p.value("q2"), AnswerValue::No);
@@ -119,7 +119,7 @@ fn recovery_is_offered_after_a_crash() {
     assert_eq!(recovery_files(dir.path()).len(), 1, "kept until saved");
     let d = again.doc.as_ref().unwrap();
     assert_eq!(d.project.answers["q2"].remark, "未保存の備考");
-    assert!(d.dirty);
+    assert!(d.modified());
 }
 
 #[test]
@@ -161,7 +161,7 @@ fn work_let_go_is_not_offered_after_a_crash() {
     // Another statement, not keeping the changes: the recovery file goes with them.
     s.apply(Command::OpenSample("mds-checksheet-sample".into()), 11.0);
     s.apply(Command::Confirm(Choice::Discard), 11.0);
-    assert!(s.doc.as_ref().is_some_and(|d| !d.dirty));
+    assert!(s.doc.as_ref().is_some_and(|d| !d.modified()));
     assert_eq!(recovery_files(dir.path()), Vec::<std::path::PathBuf>::new());
     drop(s);
     let again = AppState::new(Settings::default(), Some(dir.path().to_path_buf())).unwrap();
@@ -188,6 +188,23 @@ fn an_unreadable_recovery_file_is_kept_and_reported() {
 }
 
 #[test]
+fn an_unreadable_recovery_folder_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file where the folder should be: it cannot be listed (whoever runs the test).
+    std::fs::write(dir.path().join("recovery"), b"not a folder").unwrap();
+    let s = AppState::new(Settings::default(), Some(dir.path().to_path_buf())).unwrap();
+    assert!(s.recovery.is_none());
+    let status = s.status.as_ref().expect("said to the user");
+    assert!(
+        status.error
+            && status
+                .text
+                .contains(&dir.path().join("recovery").display().to_string()),
+        "{status:?}"
+    );
+}
+
+#[test]
 fn workbooks_open_through_the_import_preview_in_the_background() {
     let (mut s, dir) = state();
     let x = dir.path().join("s.xlsx");
@@ -205,7 +222,7 @@ fn workbooks_open_through_the_import_preview_in_the_background() {
     s.apply(Command::AcceptImport, 0.0);
     assert!(s.import_preview.is_none());
     let doc = s.doc.as_ref().unwrap();
-    assert!(doc.dirty && doc.path.is_none());
+    assert!(doc.modified() && doc.path.is_none());
     assert_eq!(doc.project.value("q2"), AnswerValue::Yes);
     // A broken file shows its error in the preview.
     let bad = dir.path().join("bad.xlsx");
@@ -230,6 +247,21 @@ fn exports_run_in_the_background_and_report() {
     s.apply(Command::ExportXlsx(bad), 0.0);
     s.wait_for_tasks(Duration::from_secs(60));
     assert!(s.status.as_ref().unwrap().error);
+}
+
+#[test]
+fn a_pdf_with_a_character_outside_the_font_says_so() {
+    let (mut s, dir) = state();
+    s.apply(remark("q3", "記入例 🙂"), 0.0);
+    let pdf = dir.path().join("emoji.pdf");
+    s.apply(Command::ExportPdf(pdf.clone()), 1.0);
+    s.wait_for_tasks(Duration::from_secs(60));
+    assert!(pdf.exists(), "written all the same");
+    let st = s.status.clone().unwrap();
+    assert!(
+        st.error && st.text.contains("emoji.pdf") && st.text.contains("U+1F642"),
+        "{st:?}"
+    );
 }
 
 #[test]
@@ -293,7 +325,10 @@ fn save_in_the_confirmation_of_a_new_statement_asks_where_then_carries_on() {
     let (mut s, dir) = state();
     s.apply(set("q2", AnswerValue::No), 1.0);
     s.apply(Command::Close, 2.0);
-    assert_eq!(s.view.confirm, Some(Command::Close));
+    assert_eq!(
+        s.view.confirm.as_ref().map(|p| &p.command),
+        Some(&Command::Close)
+    );
     s.apply(Command::Confirm(Choice::Save), 3.0);
     assert_eq!(
         s.view.prompt.as_ref().map(|p| p.purpose),
@@ -330,7 +365,11 @@ fn a_failed_save_from_the_confirmation_asks_again_and_never_fires_later() {
     let bad = dir.path().join("no-such-folder").join("x.json");
     s.apply(Command::PromptDone(bad), 4.0);
     assert!(s.doc.is_some(), "not closed after a failed save");
-    assert_eq!(s.view.confirm, Some(Command::Close), "asked again");
+    assert_eq!(
+        s.view.confirm.as_ref().map(|p| &p.command),
+        Some(&Command::Close),
+        "asked again"
+    );
     assert!(s.view.after_save.is_none());
     // Cancel, then a later successful save does not close the statement.
     s.apply(Command::Confirm(Choice::Cancel), 5.0);

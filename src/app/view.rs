@@ -1,12 +1,19 @@
 //! What the window shows besides the document: open dialogs, panels, filters and the text
 //! typed into prompts. Changed by commands, read by the panels; never saved.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use crate::domain::catalogue::Catalogue;
 use crate::domain::compare::RowFilter;
+use crate::domain::history::History;
+use crate::domain::profile::Profile;
+use crate::domain::profile_edit::{ProfileEdit, ProfileEditError};
 use crate::domain::project::{Header, ReviewStatus};
+use crate::io::FileError;
+use crate::io::folder::FolderEntry;
 
-use super::command::{Command, Purpose};
+use super::command::Purpose;
+use super::document::{Approval, DocKind, Document, Pending};
 
 /// The path prompt: what it is for and the path typed so far.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,7 +21,40 @@ pub struct PathPrompt {
     pub purpose: Purpose,
     pub text: String,
     /// The in-app file browser, when open (no native file dialog).
-    pub browser: Option<super::browser::FileBrowser>,
+    pub browser: Option<FileBrowser>,
+}
+
+/// What the browser shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FileBrowser {
+    pub folder: PathBuf,
+    /// Sub-folders, then matching files, each sorted by name.
+    pub entries: Vec<FolderEntry>,
+    /// The file name (typed, clicked or suggested).
+    pub name: String,
+    /// Why the folder could not be listed (in the user's language).
+    pub error: Option<String>,
+}
+
+impl PathPrompt {
+    /// The file name in the browser changed: the path becomes that name in its folder.
+    pub fn set_browser_name(&mut self, name: String) {
+        if let Some(b) = &mut self.browser {
+            self.text = b.folder.join(&name).display().to_string();
+            b.name = name;
+        }
+    }
+}
+
+impl PathPrompt {
+    /// A new prompt with its text.
+    pub fn new(purpose: Purpose, text: String) -> PathPrompt {
+        PathPrompt {
+            purpose,
+            text,
+            browser: None,
+        }
+    }
 }
 
 /// The new-project form on the start screen.
@@ -52,16 +92,111 @@ pub struct CheckForm {
     pub selected: usize,
 }
 
-/// The acceptance-profile editor: the profile, where it is saved, the catalogue whose
-/// questions are listed, the search and the citation for bulk marking.
-#[derive(Debug, Clone, PartialEq)]
+/// The acceptance-profile editor: the profile (a document: changed only by typed edits through
+/// commands, with its undo history), where it is saved, the catalogue whose questions are
+/// listed, the search and the citation for bulk marking.
+#[derive(Debug, Clone)]
 pub struct ProfileEditor {
     pub path: Option<PathBuf>,
-    pub profile: crate::domain::profile::Profile,
+    profile: Profile,
+    history: History<Profile>,
+    /// The SHA-256 of `path` as read or written (another program's changes are not overwritten
+    /// unasked).
+    pub on_disk: Option<[u8; 32]>,
     pub catalogue: String,
     pub search: String,
     pub citing: String,
-    pub dirty: bool,
+}
+
+impl ProfileEditor {
+    /// An editor on `profile` (read from `path`, or the shipped default when `None`).
+    pub fn new(profile: Profile, path: Option<PathBuf>, catalogue: String) -> ProfileEditor {
+        ProfileEditor {
+            path,
+            profile,
+            history: History::new(),
+            on_disk: None,
+            catalogue,
+            search: String::new(),
+            citing: String::new(),
+        }
+    }
+
+    /// The profile as edited.
+    pub fn profile(&self) -> &Profile {
+        &self.profile
+    }
+
+    /// Checks and applies an edit (against the editor's catalogue), recorded for undo.
+    pub fn edit(
+        &mut self,
+        catalogue: &Catalogue,
+        edit: ProfileEdit,
+        now: f64,
+    ) -> Result<bool, ProfileEditError> {
+        self.history.apply(&mut self.profile, catalogue, edit, now)
+    }
+
+    /// Ends the current typing step (the name field lost focus).
+    pub fn seal(&mut self) {
+        self.history.seal();
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    pub fn undo(&mut self) -> bool {
+        self.history.undo(&mut self.profile).is_some()
+    }
+
+    pub fn redo(&mut self) -> bool {
+        self.history.redo(&mut self.profile).is_some()
+    }
+}
+
+impl Document for ProfileEditor {
+    fn kind(&self) -> DocKind {
+        DocKind::Profile
+    }
+
+    fn path(&self) -> Option<PathBuf> {
+        self.path.clone()
+    }
+
+    fn modified(&self) -> bool {
+        self.history.modified()
+    }
+
+    fn revision(&self) -> u64 {
+        self.history.revision()
+    }
+
+    fn save(&mut self, path: &Path, overwrite: bool) -> Result<(), FileError> {
+        let expected = self
+            .on_disk
+            .filter(|_| !overwrite && self.path.as_deref() == Some(path));
+        let digest = crate::io::hospital::save_profile_checked(path, &self.profile, expected)?;
+        self.on_disk = Some(digest);
+        self.path = Some(path.to_path_buf());
+        self.history.mark_saved();
+        Ok(())
+    }
+
+    fn reload(&mut self) -> Result<(), FileError> {
+        let Some(path) = &self.path else {
+            return Ok(());
+        };
+        let (profile, digest) = crate::io::hospital::load_profile_digest(path)?;
+        self.profile = profile;
+        self.on_disk = Some(digest);
+        self.history = History::new();
+        Ok(())
+    }
 }
 
 /// Presentation mode: one question at a time, large, read-only, full screen.
@@ -77,11 +212,14 @@ pub struct Presentation {
 pub struct View {
     pub filters: Filters,
     pub prompt: Option<PathPrompt>,
-    /// A command waiting for "save the unsaved changes?".
-    pub confirm: Option<Command>,
-    /// A command to carry out once the statement has been saved (after 「保存」 in the
-    /// confirmation, for a statement that first needs a file name).
-    pub after_save: Option<Command>,
+    /// A command waiting for "save the unsaved changes?" about one document.
+    pub confirm: Option<Pending>,
+    /// A command to carry out once a document has been saved (after 「保存」 in the
+    /// confirmation; a document without a file first asks where).
+    pub after_save: Option<Pending>,
+    /// Documents let go for the workbook being read: 「取り込む」 replaces the statement without
+    /// asking again while it is at the approved revision.
+    pub import_approval: Vec<Approval>,
     pub new_form: NewForm,
     pub show_validation: bool,
     /// Review mode: the vendor's answers are read-only; reviewer status and comments are edited.
@@ -93,11 +231,7 @@ pub struct View {
     /// ヘルプ → kaijisho について.
     pub show_about: bool,
     /// A save found its file changed on disk by another program: overwrite, compare or cancel.
-    pub disk_conflict: Option<PathBuf>,
-    /// The acceptance-profile editor, when open.
-    pub profile_editor: Option<ProfileEditor>,
-    /// The check against an acceptance profile, when its window is open.
-    pub check: Option<CheckForm>,
+    pub disk_conflict: Option<(DocKind, PathBuf)>,
     /// The answer grid (表示 → 一覧), when shown instead of the question.
     pub grid: Option<super::grid::GridForm>,
     /// Presentation mode, when on.

@@ -63,7 +63,8 @@ pub(super) fn run(
     for (path, format) in [(xlsx, ExportFormat::Xlsx), (pdf, ExportFormat::Pdf)] {
         let Some(path) = path else { continue };
         let prepared = prepare_check(l, &report, format);
-        write_prepared(&prepared, path).map_err(|e| CliError::Said(e.localize(l)))?;
+        let notes = write_prepared(&prepared, path).map_err(|e| CliError::Said(e.localize(l)))?;
+        super::output::emit_pdf_notes(l, path, &notes);
         out.push_str(&written(l, path));
     }
     emit(&out)?;

@@ -42,6 +42,8 @@ pub(super) enum CliError {
     Said(String),
     /// Writing the result to stdout failed (other than by a closed pipe).
     Stdout(std::io::Error),
+    /// The result could not be written as JSON (`--format json`).
+    Json(serde_json::Error),
 }
 
 impl From<FileError> for CliError {
@@ -57,6 +59,11 @@ impl From<AssetError> for CliError {
 impl From<PdfError> for CliError {
     fn from(e: PdfError) -> Self {
         CliError::Pdf(e)
+    }
+}
+impl From<serde_json::Error> for CliError {
+    fn from(e: serde_json::Error) -> Self {
+        CliError::Json(e)
     }
 }
 impl From<EditError> for CliError {
@@ -102,6 +109,7 @@ impl Localize for CliError {
                 ],
             ),
             CliError::Stdout(e) => l.ta("err-stdout", &[("detail", s(e))]),
+            CliError::Json(e) => l.ta("err-json-out", &[("detail", s(e))]),
             CliError::Said(text) => text.clone(),
         }
     }

@@ -59,7 +59,9 @@ pub(super) fn check(
         out.push('\n');
     }
     if let Some(path) = pdf {
-        write_report_pdf(path, l, &result, &a.0.header.product).map_err(CliError::Said)?;
+        let notes =
+            write_report_pdf(path, l, &result, &a.0.header.product).map_err(CliError::Said)?;
+        super::output::emit_pdf_notes(l, path, &notes);
         out.push_str(&written(l, path));
     }
     emit(&out)?;

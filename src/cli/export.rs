@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use super::error::CliError;
 use super::open;
-use super::output::{emit, written};
+use super::output::{emit, emit_pdf_notes, written};
 use crate::assets;
 use crate::i18n::{Localize, Localizer};
 use crate::io::clock;
@@ -41,7 +41,8 @@ pub(super) fn run(
     }
     if let Some(out) = pdf {
         let font = assets::japanese_font()?;
-        crate::io::pdf::export_pdf(out, &c, &p, &form, font, &clock::now())?;
+        let notes = crate::io::pdf::export_pdf(out, &c, &p, &form, font, &clock::now())?;
+        emit_pdf_notes(l, out, &notes);
         report.push_str(&written(l, out));
     }
     emit(&report)?;

@@ -35,7 +35,7 @@ pub(super) fn run(
     let mut out = String::new();
     match format {
         Format::Json => {
-            out = serde_json::to_string_pretty(r).unwrap_or_default();
+            out = serde_json::to_string_pretty(r)?;
             out.push('\n');
         }
         Format::Text => {
@@ -74,7 +74,7 @@ pub(super) fn run(
             if r.uncertain {
                 out.push_str(&l.t("import-uncertain"));
                 out.push('\n');
-                out.push_str(&serde_json::to_string_pretty(&r.mapping).unwrap_or_default());
+                out.push_str(&serde_json::to_string_pretty(&r.mapping)?);
                 out.push('\n');
             }
         }

@@ -59,6 +59,13 @@ pub fn main() -> ExitCode {
             dir.join(crate::app::log::LOG_FILE).display()
         );
     }
+    // A panic goes to the log too (a Windows program started from Explorer has no stderr
+    // anyone reads), then to stderr as before.
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        log::error!("{info}");
+        default_hook(info);
+    }));
     // As the system gives them: a file name need not be UTF-8.
     let args: Vec<OsString> = std::env::args_os().collect();
     run(&args)
@@ -97,19 +104,18 @@ pub fn run(args: &[OsString]) -> ExitCode {
     };
     let lang_flag = cli.lang.as_deref().and_then(Lang::from_code);
     let command = match cli.command {
-        None => return gui(crate::ui::StartOptions::default(), lang_flag, &l),
+        None => return gui(Window::default(), lang_flag, &l),
         Some(Command::Open {
             file,
             print_first_frame,
             exit_after,
         }) => {
-            let opts = crate::ui::StartOptions {
+            let window = Window {
                 open: file,
                 print_first_frame,
                 exit_after_ms: exit_after,
-                ..Default::default()
             };
-            return gui(opts, lang_flag, &l);
+            return gui(window, lang_flag, &l);
         }
         Some(c) => c,
     };
@@ -154,16 +160,45 @@ fn clap_exit(e: &clap::Error, l: &Localizer) -> ExitCode {
     }
 }
 
+/// What the command line asks of the window: the statement to open, and the measurement aids.
+#[derive(Debug, Default)]
+#[cfg_attr(
+    not(feature = "gui"),
+    expect(dead_code, reason = "a build without the window reads none of it")
+)]
+struct Window {
+    open: Option<std::path::PathBuf>,
+    print_first_frame: bool,
+    exit_after_ms: Option<u64>,
+}
+
 /// Starts the desktop app.
-fn gui(mut opts: crate::ui::StartOptions, lang: Option<Lang>, l: &Localizer) -> ExitCode {
-    opts.lang = lang;
+#[cfg(feature = "gui")]
+fn gui(window: Window, lang: Option<Lang>, l: &Localizer) -> ExitCode {
+    let opts = crate::ui::StartOptions {
+        open: window.open,
+        print_first_frame: window.print_first_frame,
+        exit_after_ms: window.exit_after_ms,
+        lang,
+        ..Default::default()
+    };
     match crate::ui::run(opts) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            emit_err(&l.ta("err-gui", &[("detail", e.to_string().into())]));
+            let msg = l.ta("err-gui", &[("detail", e.to_string().into())]);
+            emit_err(&msg);
+            // Logged, and shown where there is no console to read stderr on.
+            crate::ui::report_start_failure(&msg);
             ExitCode::from(2)
         }
     }
+}
+
+/// A build without the `gui` feature has no window: says so and fails.
+#[cfg(not(feature = "gui"))]
+fn gui(_window: Window, _lang: Option<Lang>, l: &Localizer) -> ExitCode {
+    emit_err(&l.t("err-no-gui"));
+    ExitCode::from(2)
 }
 
 /// Runs a command that does not open the desktop app.

@@ -55,6 +55,15 @@ pub(super) fn emit_err(text: &str) {
     }
 }
 
+/// What a written PDF could not show as asked, a line each on stderr after the file's name
+/// (the file is written; the exit code stays that of the command).
+pub(super) fn emit_pdf_notes(l: &Localizer, path: &Path, notes: &[crate::io::pdf::PdfNote]) {
+    use crate::i18n::Localize;
+    for n in notes {
+        emit_err(&format!("{}: {}", path.display(), n.localize(l)));
+    }
+}
+
 /// "Wrote <file>", as a line.
 pub(super) fn written(l: &Localizer, path: &Path) -> String {
     format!(

@@ -71,7 +71,7 @@ pub(super) fn run(l: &Localizer, path: &Path, format: Format) -> Result<ExitCode
                     })
                     .collect(),
             };
-            let mut s = serde_json::to_string_pretty(&report).unwrap_or_default();
+            let mut s = serde_json::to_string_pretty(&report)?;
             s.push('\n');
             s
         }

@@ -93,6 +93,8 @@ impl Statement {
 
     /// The canonical text: pretty JSON with a final newline (what `dump` prints).
     pub fn to_canonical_json(&self) -> String {
+        // Plain data (strings, vectors, enums as strings; no maps with non-string keys, no
+        // custom serialisers): serialising it to a string cannot fail.
         let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
         s.push('\n');
         s

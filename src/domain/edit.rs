@@ -202,6 +202,47 @@ fn check_option(q: &Question, option: Option<&str>, required: bool) -> Result<()
 }
 
 impl Project {
+    /// Sets a question's (or one of its options') value and, when given, its remark, as typed
+    /// [`Edit`]s checked before anything changes. `option` names the option
+    /// by id, label or 1-based index.
+    pub fn set_answer(
+        &mut self,
+        catalogue: &Catalogue,
+        question_id: &str,
+        option: Option<&str>,
+        value: AnswerValue,
+        remark: Option<String>,
+    ) -> Result<(), EditError> {
+        let q = catalogue
+            .question(question_id)
+            .ok_or_else(|| EditError::UnknownQuestion(question_id.to_string()))?;
+        let option = match (option, &q.answer) {
+            (Some(key), AnswerKind::Options(_)) => Some(
+                q.find_option(key)
+                    .ok_or_else(|| EditError::UnknownOption {
+                        number: q.number_key(),
+                        option: key.to_string(),
+                    })?
+                    .id
+                    .clone(),
+            ),
+            (other, _) => other.map(str::to_string),
+        };
+        let mut edits = vec![Edit::Value {
+            question: q.id.clone(),
+            option: option.clone(),
+            value,
+        }];
+        if let Some(text) = remark {
+            edits.push(Edit::Remark {
+                question: q.id.clone(),
+                option,
+                text,
+            });
+        }
+        self.apply_all(catalogue, &edits).map(|_| ())
+    }
+
     /// What `slot` holds now.
     pub fn prior(&self, slot: &Slot) -> Prior {
         match slot {

@@ -2,21 +2,13 @@
 //! participants to fill in, and the check of their answers against the model — built on the
 //! comparison ([`super::compare`]), so "same" and "different" mean what they mean there.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::answer::AnswerValue;
 use super::canonical::Statement;
 use super::catalogue::Catalogue;
 use super::compare::{Cell, Side, compare};
-use super::project::Project;
-
-/// Recorded in an exercise copy: which model it was made from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ExerciseOrigin {
-    /// The fingerprint of the model statement (SHA-256 of its canonical form).
-    pub model: String,
-}
+use super::project::{ExerciseOrigin, Project};
 
 /// Why two statements cannot be checked as model and exercise.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

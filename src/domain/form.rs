@@ -1,8 +1,8 @@
 //! The printed wording of the statement form (data in `assets/form/form.json`), shared by the
-//! PDF and Excel exports: title, header labels, disclaimer, and the project's own wording for
-//! summaries and integrity lines.
-
-use std::collections::BTreeMap;
+//! PDF and Excel exports: title, header labels, disclaimer, the workbook's font and headings,
+//! and the project's own wording for summaries and integrity lines. Every text is a required
+//! key (unknown keys refused too): wording missing from the file is an error when it is read,
+//! never empty text on a printed form.
 
 use serde::{Deserialize, Serialize};
 
@@ -37,6 +37,40 @@ pub struct Labels {
     pub remark: String,
 }
 
+/// The column headings of the exported workbook's print area.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ColumnHeadings {
+    pub number: String,
+    pub question: String,
+    pub yes: String,
+    pub no: String,
+    pub na: String,
+    pub remark: String,
+}
+
+/// What the exported workbook prints besides the statement: its font and its headings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkbookWording {
+    /// The font of every cell (the official form's).
+    pub font: String,
+    /// The heading over the input area (flag and remark cells).
+    pub input_area: String,
+    pub columns: ColumnHeadings,
+    pub flag_column: String,
+    pub remark_column: String,
+}
+
+/// How a catalogue's origin is named on the printed form, one text per [`ProvenanceKind`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProvenanceWording {
+    pub official_workbook_import: String,
+    pub seed_excerpt: String,
+    pub project_authored: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OwnWording {
@@ -48,7 +82,7 @@ pub struct OwnWording {
     pub gated_off: String,
     pub illustrative: String,
     pub catalogue: String,
-    pub provenance: BTreeMap<String, String>,
+    pub provenance: ProvenanceWording,
     pub integrity_title: String,
     pub generated: String,
     pub fingerprint: String,
@@ -60,7 +94,8 @@ pub struct OwnWording {
     pub review_attention: String,
     pub review_line: String,
     pub review_sheet: String,
-    pub review_columns: Vec<String>,
+    /// 番号, 設問, 回答, 備考, レビュー状況, レビューコメント: exactly six.
+    pub review_columns: [String; 6],
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,6 +106,7 @@ pub struct FormText {
     pub edition_suffix: String,
     pub labels: Labels,
     pub disclaimer: String,
+    pub workbook: WorkbookWording,
     pub own: OwnWording,
 }
 
@@ -86,11 +122,12 @@ impl FormText {
     }
 
     pub fn provenance(&self, kind: ProvenanceKind) -> &str {
-        self.own
-            .provenance
-            .get(kind.key())
-            .map(String::as_str)
-            .unwrap_or_default()
+        let p = &self.own.provenance;
+        match kind {
+            ProvenanceKind::OfficialWorkbookImport => &p.official_workbook_import,
+            ProvenanceKind::SeedExcerpt => &p.seed_excerpt,
+            ProvenanceKind::ProjectAuthored => &p.project_authored,
+        }
     }
 }
 

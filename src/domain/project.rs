@@ -4,7 +4,7 @@ use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 use super::answer::AnswerValue;
-use super::catalogue::{AnswerKind, Catalogue};
+use super::catalogue::Catalogue;
 
 /// The project file schema this build writes. Older files are migrated on load.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -238,15 +238,24 @@ pub struct Project {
     pub review: Review,
     /// Set on exercise copies: the model they were made from (answers removed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub exercise: Option<super::exercise::ExerciseOrigin>,
+    pub exercise: Option<ExerciseOrigin>,
     /// Set on statements imported from someone else's workbook: the file, sheet and mapping,
     /// so the answers can be written back into a copy of it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<super::source::WorkbookSource>,
 }
 
-/// Why an edit was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Recorded in an exercise copy: which model it was made from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExerciseOrigin {
+    /// The fingerprint of the model statement (SHA-256 of its canonical form).
+    pub model: String,
+}
+
+/// Why an edit was refused (serialised in an import report that names a refused cell).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum EditError {
     #[error("no question with id {0}")]
     UnknownQuestion(String),
@@ -307,48 +316,6 @@ impl Project {
     /// The stored value of a question (未回答 when absent).
     pub fn value(&self, id: &str) -> AnswerValue {
         self.answers.get(id).map(|a| a.value).unwrap_or_default()
-    }
-
-    /// Sets a question's (or one of its options') value and, when given, its remark, as typed
-    /// [`Edit`](super::edit::Edit)s checked before anything changes. `option` names the option
-    /// by id, label or 1-based index.
-    pub fn set_answer(
-        &mut self,
-        catalogue: &Catalogue,
-        question_id: &str,
-        option: Option<&str>,
-        value: AnswerValue,
-        remark: Option<String>,
-    ) -> Result<(), EditError> {
-        use super::edit::Edit;
-        let q = catalogue
-            .question(question_id)
-            .ok_or_else(|| EditError::UnknownQuestion(question_id.to_string()))?;
-        let option = match (option, &q.answer) {
-            (Some(key), AnswerKind::Options(_)) => Some(
-                q.find_option(key)
-                    .ok_or_else(|| EditError::UnknownOption {
-                        number: q.number_key(),
-                        option: key.to_string(),
-                    })?
-                    .id
-                    .clone(),
-            ),
-            (other, _) => other.map(str::to_string),
-        };
-        let mut edits = vec![Edit::Value {
-            question: q.id.clone(),
-            option: option.clone(),
-            value,
-        }];
-        if let Some(text) = remark {
-            edits.push(Edit::Remark {
-                question: q.id.clone(),
-                option,
-                text,
-            });
-        }
-        self.apply_all(catalogue, &edits).map(|_| ())
     }
 }
 

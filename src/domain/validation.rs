@@ -213,7 +213,7 @@ pub struct HeaderFinding {
 }
 
 /// Checks the header: the vendor's and the product's names are present, and 作成日 is a real
-/// date as Japanese forms print it (和暦 too, see [`super::register::parse_date`]). The text is
+/// date as Japanese forms print it (和暦 too, see [`super::date::parse_date`]). The text is
 /// left as the user typed it.
 pub fn check_header(h: &Header) -> Vec<HeaderFinding> {
     let mut out = Vec::new();
@@ -225,7 +225,7 @@ pub fn check_header(h: &Header) -> Vec<HeaderFinding> {
         let text = h.get(field).trim();
         let problem = if text.is_empty() {
             Some(HeaderProblem::Missing)
-        } else if field == HeaderField::Created && super::register::parse_date(text).is_none() {
+        } else if field == HeaderField::Created && super::date::parse_date(text).is_none() {
             Some(HeaderProblem::NotADate)
         } else {
             None

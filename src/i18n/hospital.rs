@@ -78,3 +78,32 @@ impl Localize for Warning {
         }
     }
 }
+
+impl Localize for crate::domain::profile_edit::ProfileEditError {
+    fn localize(&self, l: &Localizer) -> String {
+        use crate::domain::profile_edit::ProfileEditError as E;
+        match self {
+            E::NameTooLong { max } => l.ta("profile-edit-name-too-long", &[("max", s(max))]),
+            E::NothingAccepted => l.t("profile-edit-nothing-accepted"),
+            E::UnansweredAccepted => l.t("profile-edit-unanswered-accepted"),
+            E::UnknownQuestion(id) => l.ta("finding-unknown_question", &[("id", s(id))]),
+            E::NothingCites(r) => l.ta("profile-edit-nothing-cites", &[("reference", s(r))]),
+            E::TooManyRules { max } => l.ta("profile-edit-too-many-rules", &[("max", s(max))]),
+        }
+    }
+}
+
+impl Localize for crate::domain::register_edit::RegisterEditError {
+    fn localize(&self, l: &Localizer) -> String {
+        use crate::domain::register_edit::RegisterEditError as E;
+        match self {
+            E::AgeTooLarge { max } => l.ta("register-edit-age-too-large", &[("max", s(max))]),
+            E::TooLong { max } => l.ta("register-edit-too-long", &[("max", s(max))]),
+            E::ProfileNotInFolder(name) => {
+                l.ta("register-edit-profile-not-in-folder", &[("name", s(name))])
+            }
+            E::NoFile => l.t("register-edit-no-file"),
+            E::TooManyEntries { max } => l.ta("register-edit-too-many-entries", &[("max", s(max))]),
+        }
+    }
+}

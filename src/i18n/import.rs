@@ -8,6 +8,9 @@ impl Localize for crate::io::xlsx::Skip {
         match self {
             K::FlagNotAnswer { flag } => l.ta("skip-flag_not_answer", &[("flag", s(flag))]),
             K::OptionWithoutQuestion => l.t("skip-option_without_question"),
+            K::OptionOfSkippedQuestion { number } => {
+                l.ta("skip-option_of_skipped_question", &[("number", s(number))])
+            }
             K::NotARow { text } => l.ta("skip-not_a_row", &[("text", s(text))]),
             K::DuplicateNumber { number, first_row } => l.ta(
                 "skip-duplicate_number",
@@ -18,6 +21,26 @@ impl Localize for crate::io::xlsx::Skip {
             K::NotAQuestion { number, text } => l.ta(
                 "skip-not_a_question",
                 &[("number", s(number)), ("text", s(text))],
+            ),
+            K::UnknownRowKind { role, flag, remark } => l.ta(
+                "skip-unknown_row_kind",
+                &[("role", s(role)), ("flag", s(flag)), ("remark", s(remark))],
+            ),
+            K::UnknownQuestion {
+                question,
+                flag,
+                remark,
+            } => l.ta(
+                "skip-unknown_question",
+                &[
+                    ("question", s(question)),
+                    ("flag", s(flag)),
+                    ("remark", s(remark)),
+                ],
+            ),
+            K::NotTaken { text, error } => l.ta(
+                "skip-not_taken",
+                &[("text", s(text)), ("reason", s(error.localize(l)))],
             ),
         }
     }
@@ -52,6 +75,27 @@ impl Localize for crate::io::xlsx::Note {
             N::Correspondence { sheet, rows } => l.ta(
                 "note-correspondence",
                 &[("sheet", s(sheet)), ("rows", s(rows))],
+            ),
+            N::RowMapUnreadable { found } => {
+                l.ta("note-row_map_unreadable", &[("found", s(found))])
+            }
+            N::RowMapEntryUnreadable { entry, found } => l.ta(
+                "note-row_map_entry_unreadable",
+                &[("entry", s(entry)), ("found", s(found))],
+            ),
+            N::CellsBeyondLastColumn {
+                sheet,
+                cells,
+                first,
+                last,
+            } => l.ta(
+                "note-cells_beyond_last_column",
+                &[
+                    ("sheet", s(sheet)),
+                    ("cells", s(cells)),
+                    ("first", s(first)),
+                    ("last", s(last)),
+                ],
             ),
         }
     }

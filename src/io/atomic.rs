@@ -16,123 +16,15 @@ use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
 
-/// What failed while saving, and where.
-#[derive(Debug, thiserror::Error)]
-pub enum SaveError {
-    #[error("{}: the folder does not exist", .path.display())]
-    NoFolder { path: PathBuf },
-    #[error("{}: cannot write: {source}", .path.display())]
-    Write { path: PathBuf, source: io::Error },
-    #[error("{}: cannot keep the previous file as a backup: {source}", .path.display())]
-    Backup { path: PathBuf, source: io::Error },
-    #[error("{}: is a folder, not a file", .path.display())]
-    IsFolder { path: PathBuf },
-    /// A device, a FIFO, a socket or a terminal: never replaced by a file, never written to.
-    #[error("{}: is not a regular file (a device, pipe or socket)", .path.display())]
-    NotAFile { path: PathBuf },
-    #[error("{}: too many levels of symbolic links", .path.display())]
-    LinkLoop { path: PathBuf },
-    #[error(transparent)]
-    Lock(#[from] super::lock::LockError),
-    /// The file differs from the version this program read (see [`atomic_write_checked`]).
-    #[error("{}: changed on disk since it was read", .path.display())]
-    ChangedOnDisk { path: PathBuf },
-}
-
-impl SaveError {
-    pub fn path(&self) -> &Path {
-        match self {
-            SaveError::NoFolder { path }
-            | SaveError::Write { path, .. }
-            | SaveError::Backup { path, .. }
-            | SaveError::IsFolder { path }
-            | SaveError::NotAFile { path }
-            | SaveError::LinkLoop { path }
-            | SaveError::ChangedOnDisk { path } => path,
-            SaveError::Lock(e) => e.path(),
-        }
-    }
-}
+pub use super::error::{ReadError, SaveError};
+use super::target::folder_of;
+pub use super::target::{is_same_file, resolve_target};
 
 /// The backup path kept beside `path`: `statement.json` → `statement.json.bak`.
 pub fn backup_path(path: &Path) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(".bak");
     path.with_file_name(name)
-}
-
-pub(super) fn folder_of(path: &Path) -> &Path {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    }
-}
-
-/// How many symbolic links are followed before giving up (Linux's own limit).
-const MAX_LINKS: usize = 40;
-
-/// The file a write to `path` must replace: `path` itself, or the file its symlinks lead to.
-/// Refuses a folder, a device, a FIFO, a socket or a terminal (`/dev/null`, `/dev/stdout`).
-pub fn resolve_target(path: &Path) -> Result<PathBuf, SaveError> {
-    // `metadata` follows every link, also the kernel's own (/dev/stdout → a pipe).
-    match fs::metadata(path) {
-        Ok(m) if m.is_dir() => {
-            return Err(SaveError::IsFolder {
-                path: path.to_path_buf(),
-            });
-        }
-        Ok(m) if !m.is_file() => {
-            return Err(SaveError::NotAFile {
-                path: path.to_path_buf(),
-            });
-        }
-        _ => {}
-    }
-    let mut current = path.to_path_buf();
-    for _ in 0..MAX_LINKS {
-        match fs::symlink_metadata(&current) {
-            Ok(m) if m.file_type().is_symlink() => {
-                let link = fs::read_link(&current).map_err(|source| SaveError::Write {
-                    path: current.clone(),
-                    source,
-                })?;
-                current = if link.is_absolute() {
-                    link
-                } else {
-                    folder_of(&current).join(link)
-                };
-            }
-            Ok(m) if m.is_dir() => return Err(SaveError::IsFolder { path: current }),
-            Ok(m) if !m.is_file() => return Err(SaveError::NotAFile { path: current }),
-            // A regular file, or a name not taken yet (a new file, or a dangling link's target).
-            Ok(_) => return Ok(current),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(current),
-            Err(source) => {
-                return Err(SaveError::Write {
-                    path: current,
-                    source,
-                });
-            }
-        }
-    }
-    Err(SaveError::LinkLoop {
-        path: path.to_path_buf(),
-    })
-}
-
-/// Whether `a` and `b` name the same existing file (through links, other spellings, hard links).
-pub fn is_same_file(a: &Path, b: &Path) -> bool {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        if let (Ok(x), Ok(y)) = (fs::metadata(a), fs::metadata(b)) {
-            return x.dev() == y.dev() && x.ino() == y.ino();
-        }
-    }
-    match (fs::canonicalize(a), fs::canonicalize(b)) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
-    }
 }
 
 /// Writes a file atomically through `write`, keeping the previous version as `.bak`, under the
@@ -243,10 +135,18 @@ fn remove_stale_temps(folder: &Path, path: &Path) {
         .to_string_lossy()
         .into_owned();
     let prefixes = [format!(".{name}."), format!(".{name}.bak.")];
-    let Ok(entries) = fs::read_dir(folder) else {
-        return;
+    // Housekeeping only: a folder or entry that cannot be read leaves its files where they are.
+    let entries = match fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(e) => {
+            log::info!("stale temporary files in {}: {e}", folder.display());
+            return;
+        }
     };
-    for entry in entries.flatten() {
+    for entry in entries.filter_map(|e| {
+        e.map_err(|err| log::info!("stale temporary files in {}: {err}", folder.display()))
+            .ok()
+    }) {
         let file = entry.file_name().to_string_lossy().into_owned();
         let ours = file.ends_with(".tmp") && prefixes.iter().any(|p| file.starts_with(p.as_str()));
         let old = entry
@@ -362,20 +262,6 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
         path: path.to_path_buf(),
         source,
     })
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum ReadError {
-    #[error("{}: cannot read: {source}", .path.display())]
-    Io { path: PathBuf, source: io::Error },
-    #[error("{}: is a folder, not a file", .path.display())]
-    IsFolder { path: PathBuf },
-    #[error("{}: {size} bytes is more than the {limit} bytes allowed", .path.display())]
-    TooLarge {
-        path: PathBuf,
-        size: u64,
-        limit: u64,
-    },
 }
 
 #[cfg(test)]

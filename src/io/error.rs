@@ -1,9 +1,11 @@
-//! The error of io: everything that can go wrong reading or writing a project, catalogue or
-//! workbook file, each naming the file.
+//! The errors of io: everything that can go wrong reading or writing a project, catalogue,
+//! workbook or PDF file, each naming the file. A leaf of io (it uses only the domain), so that
+//! every file of io can use it without a circle; the modules that raise an error re-export it
+//! (`io::atomic::SaveError`, `io::lock::LockError`, `io::xlsx::XlsxError`, `io::pdf::PdfError`).
 
+use std::io;
 use std::path::{Path, PathBuf};
 
-use super::atomic::{ReadError, SaveError};
 use crate::domain::catalogue::CatalogueIssue;
 use crate::domain::project::ResolveError;
 
@@ -73,7 +75,7 @@ pub enum FileError {
     #[error(transparent)]
     Save(#[from] SaveError),
     #[error(transparent)]
-    Workbook(#[from] crate::io::xlsx::XlsxError),
+    Workbook(#[from] XlsxError),
 }
 
 impl FileError {
@@ -96,4 +98,198 @@ impl FileError {
             FileError::Workbook(e) => e.path().unwrap_or(Path::new("")),
         }
     }
+}
+
+/// serde_json appends " at line L column C"; the position is reported separately.
+pub(in crate::io) fn strip_position(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}
+
+/// A JSON syntax error, with its position.
+pub(in crate::io) fn syntax_error(path: &Path, e: &serde_json::Error) -> FileError {
+    FileError::Syntax {
+        path: path.to_path_buf(),
+        line: e.line(),
+        column: e.column(),
+        detail: strip_position(&e.to_string()),
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("{}: cannot read: {source}", .path.display())]
+    Io { path: PathBuf, source: io::Error },
+    #[error("{}: is a folder, not a file", .path.display())]
+    IsFolder { path: PathBuf },
+    #[error("{}: {size} bytes is more than the {limit} bytes allowed", .path.display())]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
+}
+
+/// What failed while saving, and where.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("{}: the folder does not exist", .path.display())]
+    NoFolder { path: PathBuf },
+    #[error("{}: cannot write: {source}", .path.display())]
+    Write { path: PathBuf, source: io::Error },
+    #[error("{}: cannot keep the previous file as a backup: {source}", .path.display())]
+    Backup { path: PathBuf, source: io::Error },
+    #[error("{}: is a folder, not a file", .path.display())]
+    IsFolder { path: PathBuf },
+    /// A device, a FIFO, a socket or a terminal: never replaced by a file, never written to.
+    #[error("{}: is not a regular file (a device, pipe or socket)", .path.display())]
+    NotAFile { path: PathBuf },
+    #[error("{}: too many levels of symbolic links", .path.display())]
+    LinkLoop { path: PathBuf },
+    #[error(transparent)]
+    Lock(#[from] LockError),
+    /// The file differs from the version this program read (see [`super::atomic::atomic_write_checked`]).
+    #[error("{}: changed on disk since it was read", .path.display())]
+    ChangedOnDisk { path: PathBuf },
+}
+
+impl SaveError {
+    pub fn path(&self) -> &Path {
+        match self {
+            SaveError::NoFolder { path }
+            | SaveError::Write { path, .. }
+            | SaveError::Backup { path, .. }
+            | SaveError::IsFolder { path }
+            | SaveError::NotAFile { path }
+            | SaveError::LinkLoop { path }
+            | SaveError::ChangedOnDisk { path } => path,
+            SaveError::Lock(e) => e.path(),
+        }
+    }
+}
+
+/// Why the lock could not be taken.
+#[derive(Debug, thiserror::Error)]
+pub enum LockError {
+    #[error("{}: another kaijisho is writing this file; try again in a moment", .path.display())]
+    Busy { path: PathBuf },
+    #[error("{}: cannot lock the file for writing: {source}", .path.display())]
+    Io { path: PathBuf, source: io::Error },
+}
+
+impl LockError {
+    pub fn path(&self) -> &Path {
+        match self {
+            LockError::Busy { path } | LockError::Io { path, .. } => path,
+        }
+    }
+}
+
+/// Everything that can go wrong writing or reading a workbook. Each names the file (or the
+/// question) and the problem.
+#[derive(Debug, thiserror::Error)]
+pub enum XlsxError {
+    #[error(
+        "question {number}: the {what} has {chars} characters, more than Excel's 32,767 per cell"
+    )]
+    CellTooLong {
+        number: String,
+        what: String,
+        chars: usize,
+    },
+    /// More rows than the import reads back ([`super::xlsx::import::MAX_ROWS`]): anything kaijisho
+    /// writes, it must read.
+    #[error(
+        "{questions} questions need {rows} rows, more than the {limit} a workbook may have here"
+    )]
+    TooManyRows {
+        questions: usize,
+        rows: usize,
+        limit: u32,
+    },
+    /// An export error, with the file it was for.
+    #[error("{}: {source}", .path.display())]
+    InFile {
+        path: PathBuf,
+        source: Box<XlsxError>,
+    },
+    #[error("cannot build the workbook: {0}")]
+    Write(String),
+    #[error("cannot serialise: {0}")]
+    Json(String),
+    #[error("{}: not an Excel workbook (.xlsx)", .path.display())]
+    NotXlsx { path: PathBuf },
+    #[error("{}: password-protected, or an old .xls file; save it as an unprotected .xlsx", .path.display())]
+    Encrypted { path: PathBuf },
+    #[error("{}: the archive inside is damaged: {detail}", .path.display())]
+    Malformed { path: PathBuf, detail: String },
+    #[error("{}: too large to read safely ({detail})", .path.display())]
+    TooLarge { path: PathBuf, detail: String },
+    #[error("{}: no sheet holds MDS/SDS questions (sheets: {sheets})", .path.display())]
+    NoQuestions { path: PathBuf, sheets: String },
+    #[error("{}: the mapping names sheet {sheet}, which the workbook lacks", .path.display())]
+    NoSuchSheet { path: PathBuf, sheet: String },
+    #[error("{}: the mapping is not valid: {detail}", .path.display())]
+    BadMapping { path: PathBuf, detail: String },
+    #[error("{}: the kaijisho sheet is damaged: {detail}", .path.display())]
+    Hidden { path: PathBuf, detail: String },
+    #[error("the statement was not imported from a workbook; there is none to fill")]
+    NotFromWorkbook,
+    #[error("{}: not the workbook the statement was imported from ({recorded}): it changed since; import it again", .path.display())]
+    SourceChanged { path: PathBuf, recorded: String },
+    #[error("{}: the questions read from it now differ from the statement's; import it again", .path.display())]
+    SourceMismatch { path: PathBuf },
+    #[error("{}: cell {cell} holds a formula; kaijisho does not overwrite formulas", .path.display())]
+    FormulaCell { path: PathBuf, cell: String },
+    #[error("{}: the workbook's structure is password-protected; remove the protection first", .path.display())]
+    StructureProtected { path: PathBuf },
+    #[error("{}: the original workbook is never overwritten; export under another name", .path.display())]
+    OverOriginal { path: PathBuf },
+}
+
+impl From<rust_xlsxwriter::XlsxError> for XlsxError {
+    fn from(e: rust_xlsxwriter::XlsxError) -> Self {
+        XlsxError::Write(e.to_string())
+    }
+}
+
+impl XlsxError {
+    /// The error for an import mapping that names something that cannot be.
+    pub(in crate::io) fn bad_mapping(path: &Path, detail: String) -> XlsxError {
+        XlsxError::BadMapping {
+            path: path.to_path_buf(),
+            detail,
+        }
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            XlsxError::NotXlsx { path }
+            | XlsxError::Encrypted { path }
+            | XlsxError::Malformed { path, .. }
+            | XlsxError::TooLarge { path, .. }
+            | XlsxError::NoQuestions { path, .. }
+            | XlsxError::NoSuchSheet { path, .. }
+            | XlsxError::BadMapping { path, .. }
+            | XlsxError::Hidden { path, .. }
+            | XlsxError::SourceChanged { path, .. }
+            | XlsxError::SourceMismatch { path }
+            | XlsxError::FormulaCell { path, .. }
+            | XlsxError::StructureProtected { path }
+            | XlsxError::OverOriginal { path }
+            | XlsxError::InFile { path, .. } => Some(path),
+            _ => None,
+        }
+    }
+}
+
+/// Everything that can go wrong building or writing the PDF.
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    #[error("the bundled font cannot be read")]
+    Font,
+    #[error(transparent)]
+    Save(#[from] SaveError),
 }

@@ -20,13 +20,24 @@ pub fn list_folder(dir: &Path) -> Result<Vec<FolderEntry>, ReadError> {
     };
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(io)? {
-        let Ok(entry) = entry else { continue };
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                log::info!("file browser: an entry of {}: {e}", dir.display());
+                continue;
+            }
+        };
         let Ok(name) = entry.file_name().into_string() else {
+            log::info!("file browser: {} is not Unicode", entry.path().display());
             continue;
         };
         // A link counts as what it points to.
-        let Ok(meta) = std::fs::metadata(entry.path()) else {
-            continue;
+        let meta = match std::fs::metadata(entry.path()) {
+            Ok(meta) => meta,
+            Err(e) => {
+                log::info!("file browser: {}: {e}", entry.path().display());
+                continue;
+            }
         };
         out.push(FolderEntry {
             name,

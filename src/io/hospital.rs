@@ -16,8 +16,10 @@ use crate::domain::register::{MAX_REGISTER_FILES, REGISTER_FILE, RegisterFile};
 /// Largest profile or register file read.
 const MAX_BYTES: u64 = 16 * 1024 * 1024;
 
-fn read_kind(path: &Path, expected: FileKind) -> Result<Vec<u8>, FileError> {
+/// The file's text (checked to be of the `expected` kind) and the SHA-256 of its bytes.
+fn read_kind_digest(path: &Path, expected: FileKind) -> Result<(Vec<u8>, [u8; 32]), FileError> {
     let bytes = read_limited(path, MAX_BYTES)?;
+    let sum = digest(&bytes);
     let text = text_bytes(path, &bytes)?;
     let found = probe(path, text)?.kind.unwrap_or(FileKind::Foreign);
     if found != expected {
@@ -27,16 +29,21 @@ fn read_kind(path: &Path, expected: FileKind) -> Result<Vec<u8>, FileError> {
             found,
         });
     }
-    Ok(text.to_vec())
+    Ok((text.to_vec(), sum))
 }
 
 /// Reads an acceptance profile and checks it (format, rules, accepted answers).
 pub fn load_profile(path: &Path) -> Result<Profile, FileError> {
-    let bytes = read_kind(path, FileKind::Profile)?;
+    load_profile_digest(path).map(|(p, _)| p)
+}
+
+/// [`load_profile`], with the digest of the bytes read.
+pub fn load_profile_digest(path: &Path) -> Result<(Profile, [u8; 32]), FileError> {
+    let (bytes, sum) = read_kind_digest(path, FileKind::Profile)?;
     let profile: Profile = typed(path, &bytes)?;
     let issues = profile.check();
     if issues.is_empty() {
-        Ok(profile)
+        Ok((profile, sum))
     } else {
         Err(FileError::Profile {
             path: path.to_path_buf(),
@@ -50,14 +57,61 @@ pub fn save_profile(path: &Path, profile: &Profile) -> Result<(), FileError> {
     save_json_value(path, profile)
 }
 
-/// The register file of `folder`: read when present, empty when not.
-pub fn load_register(folder: &Path) -> Result<RegisterFile, FileError> {
+/// The SHA-256 of bytes read or written, to notice another program's changes before a save.
+fn digest(bytes: &[u8]) -> [u8; 32] {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes).into()
+}
+
+/// Writes any hospital file atomically, only when the file on disk is still what was read
+/// (`expected`; `None`: whatever is there). Returns the digest of what was written.
+fn save_checked<T: serde::Serialize>(
+    path: &Path,
+    value: &T,
+    expected: Option<[u8; 32]>,
+) -> Result<[u8; 32], FileError> {
+    let bytes = super::json::to_pretty_json(value).map_err(|e| {
+        FileError::Save(super::atomic::SaveError::Write {
+            path: path.to_path_buf(),
+            source: std::io::Error::other(e),
+        })
+    })?;
+    Ok(super::atomic::atomic_write_checked(path, expected, &bytes)?)
+}
+
+/// Writes a profile atomically, refusing when the file changed on disk since it was read
+/// (`expected`). Returns the digest of what was written.
+pub fn save_profile_checked(
+    path: &Path,
+    profile: &Profile,
+    expected: Option<[u8; 32]>,
+) -> Result<[u8; 32], FileError> {
+    save_checked(path, profile, expected)
+}
+
+/// [`load_register`], with the digest of the file read (`None` when there was none).
+pub fn load_register_digest(folder: &Path) -> Result<(RegisterFile, Option<[u8; 32]>), FileError> {
     let path = folder.join(REGISTER_FILE);
     if !path.exists() {
-        return Ok(RegisterFile::default());
+        return Ok((RegisterFile::default(), None));
     }
-    let bytes = read_kind(&path, FileKind::Register)?;
-    typed(&path, &bytes)
+    let (bytes, sum) = read_kind_digest(&path, FileKind::Register)?;
+    Ok((typed(&path, &bytes)?, Some(sum)))
+}
+
+/// Writes a register file (`kaijisho-register.json` in its folder) atomically, refusing when it changed on disk since it
+/// was read (`expected`). Returns the digest of what was written.
+pub fn save_register_checked(
+    path: &Path,
+    register: &RegisterFile,
+    expected: Option<[u8; 32]>,
+) -> Result<[u8; 32], FileError> {
+    save_checked(path, register, expected)
+}
+
+/// The register file of `folder`: read when present, empty when not.
+pub fn load_register(folder: &Path) -> Result<RegisterFile, FileError> {
+    load_register_digest(folder).map(|(r, _)| r)
 }
 
 /// Writes the register file of `folder` atomically.

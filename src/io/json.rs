@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 use super::atomic::{
     SaveError, atomic_write, atomic_write_checked, atomic_write_locked, read_limited,
 };
-use super::error::{FileError, FileKind};
+use super::error::{FileError, FileKind, strip_position, syntax_error};
 use super::lock::FileLock;
 use super::probe::{probe, text_bytes};
 use crate::domain::catalogue::Catalogue;
@@ -18,23 +18,6 @@ use crate::domain::project::{Project, SCHEMA_VERSION};
 
 /// Largest project or catalogue file read (a 300-question statement is well under 1 MiB).
 pub const MAX_JSON_BYTES: u64 = 64 * 1024 * 1024;
-
-/// serde_json appends " at line L column C"; the position is reported separately.
-pub(in crate::io) fn strip_position(msg: &str) -> String {
-    match msg.rfind(" at line ") {
-        Some(i) => msg[..i].to_string(),
-        None => msg.to_string(),
-    }
-}
-
-pub(in crate::io) fn syntax_error(path: &Path, e: &serde_json::Error) -> FileError {
-    FileError::Syntax {
-        path: path.to_path_buf(),
-        line: e.line(),
-        column: e.column(),
-        detail: strip_position(&e.to_string()),
-    }
-}
 
 /// Parses bytes into a JSON value, with the position of any syntax error.
 pub(in crate::io) fn parse_value(path: &Path, bytes: &[u8]) -> Result<Value, FileError> {

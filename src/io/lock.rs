@@ -14,27 +14,12 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use super::atomic::{SaveError, folder_of, resolve_target};
+pub use super::error::LockError;
+use super::error::SaveError;
+use super::target::{folder_of, resolve_target};
 
 /// How long a command waits for another kaijisho to finish writing the same file.
 pub const WAIT: Duration = Duration::from_secs(10);
-
-/// Why the lock could not be taken.
-#[derive(Debug, thiserror::Error)]
-pub enum LockError {
-    #[error("{}: another kaijisho is writing this file; try again in a moment", .path.display())]
-    Busy { path: PathBuf },
-    #[error("{}: cannot lock the file for writing: {source}", .path.display())]
-    Io { path: PathBuf, source: io::Error },
-}
-
-impl LockError {
-    pub fn path(&self) -> &Path {
-        match self {
-            LockError::Busy { path } | LockError::Io { path, .. } => path,
-        }
-    }
-}
 
 /// A held lock on a file; released when dropped.
 #[derive(Debug)]

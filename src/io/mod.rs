@@ -10,6 +10,7 @@ pub mod json;
 pub mod lock;
 pub mod pdf;
 pub mod probe;
+pub mod target;
 pub mod wrap;
 pub mod xlsx;
 

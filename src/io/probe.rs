@@ -11,7 +11,7 @@ use std::path::Path;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use super::error::{FileError, FileKind};
+use super::error::{FileError, FileKind, strip_position, syntax_error};
 use crate::domain::catalogue::CATALOGUE_FORMAT;
 
 /// The scalar visits of a visitor that only walks the document: each returns `$value`.
@@ -73,18 +73,18 @@ pub(crate) fn probe(path: &Path, bytes: &[u8]) -> Result<Probe, FileError> {
         let field = e.path().to_string();
         let inner = e.into_inner();
         if inner.is_syntax() || inner.is_eof() {
-            super::json::syntax_error(path, &inner)
+            syntax_error(path, &inner)
         } else {
             FileError::Data {
                 path: path.to_path_buf(),
                 line: inner.line(),
                 column: inner.column(),
                 field,
-                detail: super::json::strip_position(&inner.to_string()),
+                detail: strip_position(&inner.to_string()),
             }
         }
     })?;
-    de.end().map_err(|e| super::json::syntax_error(path, &e))?;
+    de.end().map_err(|e| syntax_error(path, &e))?;
     Ok(top.0)
 }
 

@@ -48,7 +48,16 @@ pub fn about_ui(ui: &mut egui::Ui, l: &Localizer, show: bool, out: &mut Vec<Comm
                                 .show(ui, |ui| ui.label(text));
                         });
                 }
-                Err(e) => log::error!("{e}"),
+                // A damaged build: said here too, not only in the log.
+                Err(e) => {
+                    // Logged once, not every frame the window is drawn.
+                    static LOGGED: std::sync::Once = std::sync::Once::new();
+                    LOGGED.call_once(|| log::error!("{e}"));
+                    ui.colored_label(
+                        ui.visuals().error_fg_color,
+                        crate::i18n::Localize::localize(&e, l),
+                    );
+                }
             }
         });
     if !open {

@@ -55,10 +55,21 @@ impl Probe {
             if left <= 0.0 {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             } else {
-                ctx.request_repaint_after(std::time::Duration::from_secs_f64(left));
+                ctx.request_repaint_after(repaint_wait(left));
             }
         }
     }
+}
+
+/// A wait of `secs` seconds: a negative or NaN one is none, one too long to hold is the longest
+/// there is — never the panic `Duration::from_secs_f64` gives on such input (clippy.toml
+/// forbids it).
+fn repaint_wait(secs: f64) -> std::time::Duration {
+    std::time::Duration::try_from_secs_f64(secs).unwrap_or(if secs > 0.0 {
+        std::time::Duration::MAX
+    } else {
+        std::time::Duration::ZERO
+    })
 }
 
 /// Options for starting the app (tests and `kaijisho open <file>`).
@@ -119,20 +130,41 @@ impl KaijishoApp {
         }
     }
 
-    /// Key presses the app binds (the menu table's shortcuts and 1/2/3). A key is taken from
-    /// the input only when it does something, so text fields keep every other key.
+    /// Key presses the app binds (the menu table's shortcuts and 1/2/3). Each press is judged
+    /// by the modifiers held when it happened, as its key event carries them — not by the state
+    /// at the end of the frame, so a Ctrl+S whose Ctrl is let go within the same frame (remote
+    /// desktops, automation, fast typists) still saves. A key is taken from the input only when
+    /// it does something, so text fields keep every other key.
     fn keys(&mut self, ctx: &egui::Context) {
         let typing = ctx.egui_wants_keyboard_input();
-        for s in keys::bound_shortcuts() {
-            let (mods, key) = egui_shortcut(s);
-            // Most frames have no key press: look at the state only for a pressed key, with
-            // exactly these modifiers (Ctrl+Shift+Z is never taken for Ctrl+Z).
-            if !ctx.input(|i| i.key_pressed(key) && i.modifiers.matches_exact(mods)) {
+        let presses: Vec<Shortcut> = ctx.input(|i| {
+            i.events
+                .iter()
+                .filter_map(|e| match e {
+                    egui::Event::Key {
+                        key,
+                        pressed: true,
+                        modifiers,
+                        ..
+                    } => bound_shortcut(*key, *modifiers),
+                    _ => None,
+                })
+                .collect()
+        });
+        for s in presses {
+            let Some(cmd) = keys::command_for_key(&self.state, s, typing) else {
                 continue;
-            }
-            if let Some(cmd) = keys::command_for_key(&self.state, s, typing)
-                && ctx.input_mut(|i| i.consume_key(mods, key))
-            {
+            };
+            // Take exactly that press (Ctrl+Shift+Z is never taken for Ctrl+Z).
+            let (mods, key) = egui_shortcut(s);
+            let taken = ctx.input_mut(|i| {
+                let at = i.events.iter().position(|e| {
+                    matches!(e, egui::Event::Key { key: k, pressed: true, modifiers, .. }
+                        if *k == key && modifiers.matches_exact(mods))
+                });
+                at.map(|at| i.events.remove(at)).is_some()
+            });
+            if taken {
                 self.send(cmd);
             }
         }
@@ -143,7 +175,7 @@ impl KaijishoApp {
         let title = match &self.state.doc {
             Some(d) => format!(
                 "{}{} — {app}",
-                if d.dirty { "● " } else { "" },
+                if d.modified() { "● " } else { "" },
                 d.display_name()
             ),
             None => app,
@@ -160,6 +192,7 @@ pub fn egui_key(key: Key) -> egui::Key {
     match key {
         Key::N => egui::Key::N,
         Key::L => egui::Key::L,
+        Key::Q => egui::Key::Q,
         Key::O => egui::Key::O,
         Key::S => egui::Key::S,
         Key::Z => egui::Key::Z,
@@ -185,6 +218,15 @@ pub fn egui_key(key: Key) -> egui::Key {
         Key::Equals => egui::Key::Equals,
         Key::Minus => egui::Key::Minus,
     }
+}
+
+/// The app's shortcut a key pressed with `modifiers` is, if the app binds it (exactly those
+/// modifiers; the most specific binding first).
+pub fn bound_shortcut(key: egui::Key, modifiers: egui::Modifiers) -> Option<Shortcut> {
+    keys::bound_shortcuts().into_iter().find(|s| {
+        let (mods, k) = egui_shortcut(*s);
+        k == key && modifiers.matches_exact(mods)
+    })
 }
 
 /// The toolkit's modifiers and key of one of the app's shortcuts.
@@ -283,17 +325,61 @@ impl KaijishoApp {
         }
         // Autosave to the recovery file, a few seconds after editing stops; no repaint loop.
         if let Some(wait) = self.state.autosave(now, AUTOSAVE_DELAY) {
-            ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait.max(0.1)));
+            ctx.request_repaint_after(repaint_wait(wait.max(0.1)));
         }
         if self.state.busy() {
             ctx.request_repaint_after(TASK_POLL);
         }
         // A status message goes after a while, also when nothing else happens.
         if let Some(left) = self.state.expire_status(now) {
-            ctx.request_repaint_after(std::time::Duration::from_secs_f64(left.max(0.1)));
+            ctx.request_repaint_after(repaint_wait(left.max(0.1)));
         }
         self.window_title(ctx);
     }
+}
+
+/// The settings the window stored, and whether some were stored that could not be read (then
+/// the defaults, and the user is told: recent files and remembered layouts are gone).
+fn stored_settings(storage: Option<&dyn eframe::Storage>) -> (Settings, bool) {
+    let Some(storage) = storage.filter(|s| s.get_string(SETTINGS_KEY).is_some()) else {
+        return (Settings::default(), false);
+    };
+    match eframe::get_value::<Settings>(storage, SETTINGS_KEY) {
+        Some(s) => (s.bounded(), false),
+        None => {
+            log::warn!("the stored settings could not be read; the defaults are used");
+            (Settings::default(), true)
+        }
+    }
+}
+
+/// The stored settings could not be read (said in the status bar).
+struct SettingsUnreadable;
+
+impl crate::i18n::Localize for SettingsUnreadable {
+    fn localize(&self, l: &crate::i18n::Localizer) -> String {
+        l.t("settings-unreadable")
+    }
+}
+
+/// Says that the window could not start (`message`, already in the user's language) where the
+/// user can see it: in the log always, and in a native message box unless standard error is a
+/// terminal. A Windows program started from Explorer has no console, nor has one started from
+/// a desktop menu: there, standard error reaches no one. (The caller prints it there too.)
+pub fn report_start_failure(message: &str) {
+    use std::io::IsTerminal;
+    log::error!("the window could not start: {message}");
+    if std::io::stderr().is_terminal() {
+        return;
+    }
+    // Without a desktop the box cannot show either; rfd logs why.
+    let answer = rfd::MessageDialog::new()
+        .set_level(rfd::MessageLevel::Error)
+        .set_title("kaijisho")
+        .set_description(message)
+        .set_buttons(rfd::MessageButtons::Ok)
+        .show();
+    log::info!("start failure shown in a message box ({answer:?})");
 }
 
 /// Runs the desktop app (blocking until the window closes).
@@ -323,17 +409,63 @@ pub fn run(opts: StartOptions) -> anyhow::Result<()> {
         "kaijisho",
         native,
         Box::new(move |cc| {
-            let mut settings: Settings = cc
-                .storage
-                .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY))
-                .unwrap_or_default()
-                .bounded();
+            let (mut settings, unreadable) = stored_settings(cc.storage);
             if opts.lang.is_some() {
                 settings.lang = opts.lang;
             }
-            let state = AppState::new(settings, data_dir)?;
+            let mut state = AppState::new(settings, data_dir)?;
+            if unreadable {
+                state.report_error(&SettingsUnreadable);
+            }
             Ok(Box::new(KaijishoApp::new(cc, opts, state)))
         }),
     )
     .map_err(|e| anyhow::anyhow!("{e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{SETTINGS_KEY, Settings, repaint_wait, stored_settings};
+    use std::collections::HashMap;
+    use std::time::Duration;
+
+    #[derive(Default)]
+    struct Stored(HashMap<String, String>);
+
+    impl eframe::Storage for Stored {
+        fn get_string(&self, key: &str) -> Option<String> {
+            self.0.get(key).cloned()
+        }
+        fn set_string(&mut self, key: &str, value: String) {
+            self.0.insert(key.to_string(), value);
+        }
+        fn remove_string(&mut self, key: &str) {
+            self.0.remove(key);
+        }
+        fn flush(&mut self) {}
+    }
+
+    #[test]
+    fn stored_settings_that_cannot_be_read_are_said() {
+        assert_eq!(stored_settings(None), (Settings::default(), false));
+        let mut s = Stored::default();
+        assert_eq!(stored_settings(Some(&s)), (Settings::default(), false));
+        let mine = Settings {
+            dark: true,
+            ..Settings::default()
+        };
+        eframe::set_value(&mut s, SETTINGS_KEY, &mine);
+        assert_eq!(stored_settings(Some(&s)), (mine, false));
+        eframe::Storage::set_string(&mut s, SETTINGS_KEY, "(dark: maybe".into());
+        assert_eq!(stored_settings(Some(&s)), (Settings::default(), true));
+    }
+
+    #[test]
+    fn a_wait_from_any_number_never_panics() {
+        assert_eq!(repaint_wait(0.25), Duration::from_millis(250));
+        assert_eq!(repaint_wait(-1.0), Duration::ZERO);
+        assert_eq!(repaint_wait(f64::NAN), Duration::ZERO);
+        assert_eq!(repaint_wait(f64::INFINITY), Duration::MAX);
+        assert_eq!(repaint_wait(1e300), Duration::MAX);
+    }
 }

@@ -12,7 +12,7 @@ use crate::i18n::{Localize, Localizer};
 pub fn carry_pick_ui(
     ui: &mut egui::Ui,
     l: &Localizer,
-    catalogues: &[Catalogue],
+    catalogues: &[&Catalogue],
     target: Option<&mut String>,
     out: &mut Vec<Command>,
 ) {

@@ -1,20 +1,22 @@
-//! "The file was changed elsewhere": 上書き保存する / 比較する / 保存をやめる, shown when a save finds
-//! that another window or program changed the file since this window read it.
+//! "The file was changed elsewhere": 上書き保存する / 比較する (a statement) or 読み直す (a profile or
+//! the register) / 保存をやめる, shown when a save finds that another window or program changed
+//! the file since this window read it.
 
-use std::path::Path;
+use std::path::PathBuf;
 
 use eframe::egui;
 
 use crate::app::Command;
+use crate::app::document::DocKind;
 use crate::i18n::Localizer;
 
 pub fn disk_conflict_ui(
     ui: &mut egui::Ui,
     l: &Localizer,
-    file: Option<&Path>,
+    conflict: Option<&(DocKind, PathBuf)>,
     out: &mut Vec<Command>,
 ) {
-    let Some(file) = file else { return };
+    let Some((kind, file)) = conflict else { return };
     egui::Modal::new(egui::Id::unique("disk-conflict")).show(ui.ctx(), |ui| {
         ui.set_max_width(520.0);
         ui.heading(l.t("disk-conflict-title"));
@@ -22,10 +24,16 @@ pub fn disk_conflict_ui(
             "disk-conflict-body",
             &[("file", file.display().to_string().into())],
         ));
+        let middle = match kind {
+            DocKind::Statement => ("disk-conflict-compare", Command::CompareWithDisk),
+            DocKind::Profile | DocKind::Register => {
+                ("disk-conflict-reload", Command::ReloadFromDisk)
+            }
+        };
         ui.horizontal(|ui| {
             for (id, cmd) in [
                 ("disk-conflict-overwrite", Command::OverwriteOnDisk),
-                ("disk-conflict-compare", Command::CompareWithDisk),
+                middle,
                 ("disk-conflict-keep", Command::KeepDiskVersion),
             ] {
                 if ui.button(l.t(id)).clicked() {

@@ -36,7 +36,7 @@ pub mod validation;
 
 use eframe::egui;
 
-pub use app::{KaijishoApp, StartOptions, run};
+pub use app::{KaijishoApp, StartOptions, report_start_failure, run};
 
 use crate::app::tasks::TaskKind;
 use crate::app::{AppState, Command};
@@ -188,33 +188,37 @@ fn dialogs_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
     path_prompt::path_prompt_ui(ui, l, s.view.prompt.as_mut(), native_missing, out);
     path_prompt::export_offer_ui(ui, l, s.view.export_offer.as_ref(), out);
     path_prompt::reimport_offer_ui(ui, l, s.view.reimport_offer.as_ref(), out);
-    confirm::confirm_ui(ui, l, s.view.confirm.is_some(), out);
-    disk_conflict::disk_conflict_ui(ui, l, s.view.disk_conflict.as_deref(), out);
+    confirm::confirm_ui(ui, s, out);
+    disk_conflict::disk_conflict_ui(ui, l, s.view.disk_conflict.as_ref(), out);
     recovery::recovery_ui(ui, l, s.recovery.as_ref(), s.doc.is_none(), out);
     let reading = s.tasks.is_running(TaskKind::Import);
     import::import_ui(ui, l, s.import_preview.as_mut(), reading, out);
     let comparing = s.tasks.is_running(TaskKind::Compare);
     let comparison = s.comparison.as_ref();
     compare::compare_ui(ui, l, s.view.compare.as_mut(), comparison, comparing, out);
+    // The shipped catalogues and the open statement's own (the profile lists its questions,
+    // a statement can be carried to it).
     let mut catalogues: Vec<&crate::domain::catalogue::Catalogue> = s.catalogues.iter().collect();
     if let Some(d) = &s.doc
         && !catalogues.iter().any(|c| c.id == d.catalogue.id)
     {
         catalogues.push(&d.catalogue);
     }
-    profile::profile_ui(ui, l, s.view.profile_editor.as_mut(), &catalogues, out);
+    profile::profile_ui(ui, l, s.hospital.profile_editor.as_mut(), &catalogues, out);
     let checking = s.tasks.is_running(TaskKind::Check);
     check::check_ui(
         ui,
         l,
-        s.view.check.as_mut(),
-        s.check_report.as_ref(),
+        s.hospital.check.as_mut(),
+        s.hospital.check_report.as_ref(),
         checking,
         out,
     );
     let reading = s.tasks.is_running(TaskKind::Register);
-    register::register_ui(ui, l, s.register.as_mut(), reading, out);
-    carry::carry_pick_ui(ui, l, &s.catalogues, s.view.carry_to.as_mut(), out);
+    register::register_ui(ui, l, s.hospital.register.as_mut(), reading, out);
+    // The shipped catalogues and the statement's own (an imported one too), as
+    // `AppState::carry_targets` has them.
+    carry::carry_pick_ui(ui, l, &catalogues, s.view.carry_to.as_mut(), out);
     carry::carry_report_ui(ui, l, s.carry_report.as_ref(), s.doc.as_ref(), out);
     about::about_ui(ui, l, s.view.show_about, out);
     shortcuts::shortcuts_ui(ui, l, s.view.show_shortcuts, out);

@@ -5,11 +5,13 @@
 use eframe::egui;
 use egui_extras::{Column, TableBuilder};
 
+use crate::app::document::Document;
 use crate::app::view::ProfileEditor;
 use crate::app::{Command, Purpose};
 use crate::domain::answer::AnswerValue;
 use crate::domain::catalogue::{Catalogue, Question};
 use crate::domain::profile::Weight;
+use crate::domain::profile_edit::ProfileEdit;
 use crate::domain::text::fold_width;
 use crate::i18n::Localizer;
 
@@ -29,7 +31,9 @@ pub fn profile_ui(
 ) {
     let Some(e) = editor else { return };
     let mut open = true;
-    egui::Window::new(l.t("profile-title"))
+    // ● while it has unsaved changes, as the main window's title.
+    let mark = if e.modified() { "● " } else { "" };
+    egui::Window::new(format!("{mark}{}", l.t("profile-title")))
         .id(egui::Id::unique("profile-window"))
         .open(&mut open)
         .default_size([900.0, 600.0])
@@ -54,12 +58,16 @@ fn head_ui(
 ) {
     ui.horizontal_wrapped(|ui| {
         let label = ui.label(l.t("profile-name"));
-        if ui
-            .add(egui::TextEdit::singleline(&mut e.profile.name).desired_width(360.0))
-            .labelled_by(label.id)
-            .changed()
-        {
-            e.dirty = true;
+        // The field shows the profile; what is typed goes to the app as an edit.
+        let mut name = e.profile().name.clone();
+        let resp = ui
+            .add(egui::TextEdit::singleline(&mut name).desired_width(360.0))
+            .labelled_by(label.id);
+        if resp.changed() {
+            cmds.push(Command::ProfileEdit(ProfileEdit::Name(name)));
+        }
+        if resp.lost_focus() {
+            cmds.push(Command::SealEdit);
         }
         let label = ui.label(l.t("profile-catalogue"));
         let shown = catalogues
@@ -80,22 +88,28 @@ fn head_ui(
     });
     ui.horizontal_wrapped(|ui| {
         ui.label(l.t("profile-default"));
-        if let Some(d) = &mut e.profile.default {
+        if let Some(d) = &e.profile().default {
             for v in VALUES {
                 let mut on = d.accept.contains(&v);
                 if ui.checkbox(&mut on, l.answer(v)).changed() {
-                    toggle(&mut d.accept, v, on);
-                    e.dirty = true;
+                    let mut accept = d.accept.clone();
+                    toggle(&mut accept, v, on);
+                    cmds.push(Command::ProfileEdit(ProfileEdit::Default {
+                        accept,
+                        weight: d.weight,
+                    }));
                 }
             }
             let mut required = d.weight == Weight::Required;
             if ui.checkbox(&mut required, l.t("weight-required")).changed() {
-                d.weight = if required {
-                    Weight::Required
-                } else {
-                    Weight::Recommended
-                };
-                e.dirty = true;
+                cmds.push(Command::ProfileEdit(ProfileEdit::Default {
+                    accept: d.accept.clone(),
+                    weight: if required {
+                        Weight::Required
+                    } else {
+                        Weight::Recommended
+                    },
+                }));
             }
         }
     });
@@ -115,7 +129,10 @@ fn head_ui(
                 .add_enabled(!e.citing.trim().is_empty(), egui::Button::new(l.t(id)))
                 .clicked()
             {
-                cmds.push(Command::ProfileMarkCiting(w));
+                cmds.push(Command::ProfileEdit(ProfileEdit::MarkCiting {
+                    reference: e.citing.clone(),
+                    weight: w,
+                }));
             }
         }
     });
@@ -130,7 +147,7 @@ fn head_ui(
         if ui.button(l.t("profile-save")).clicked() {
             cmds.push(Command::Ask(Purpose::SaveProfile));
         }
-        let saved = e.path.is_some() && !e.dirty;
+        let saved = e.path.is_some() && !e.modified();
         if ui
             .add_enabled(saved, egui::Button::new(l.t("profile-check-with")))
             .on_disabled_hover_text(l.t("profile-check-needs-save"))
@@ -201,7 +218,7 @@ fn rows_ui(
                 let Some(q) = questions.get(tr.index()) else {
                     return;
                 };
-                let rule = e.profile.rule_for(&c.id, q);
+                let rule = e.profile().rule_for(&c.id, q);
                 let accept: Vec<AnswerValue> = rule.map(|g| g.accept.to_vec()).unwrap_or_default();
                 let weight = rule.map(|g| g.weight).unwrap_or_default();
                 let number = q.number_key();
@@ -223,11 +240,11 @@ fn rows_ui(
                         if resp.changed() {
                             let mut next = accept.clone();
                             toggle(&mut next, v, on);
-                            cmds.push(Command::ProfileQuestion {
+                            cmds.push(Command::ProfileEdit(ProfileEdit::Question {
                                 question: q.id.clone(),
                                 accept: next,
                                 weight,
-                            });
+                            }));
                         }
                     });
                 }
@@ -239,7 +256,7 @@ fn rows_ui(
                         egui::WidgetInfo::selected(egui::Role::CheckBox, true, required, &name)
                     });
                     if resp.changed() {
-                        cmds.push(Command::ProfileQuestion {
+                        cmds.push(Command::ProfileEdit(ProfileEdit::Question {
                             question: q.id.clone(),
                             accept: accept.clone(),
                             weight: if required {
@@ -247,7 +264,7 @@ fn rows_ui(
                             } else {
                                 Weight::Recommended
                             },
-                        });
+                        }));
                     }
                 });
                 tr.col(|ui| {

@@ -6,8 +6,10 @@
 use eframe::egui;
 use egui_extras::{Column, TableBuilder};
 
+use crate::app::document::Document;
 use crate::app::register::{RegisterLine, RegisterSort, RegisterView};
 use crate::app::{Command, Purpose};
+use crate::domain::register_edit::{EntryField, MAX_AGE_MONTHS, RegisterEdit};
 use crate::i18n::Localizer;
 
 const ROW_H: f32 = 26.0;
@@ -21,7 +23,9 @@ pub fn register_ui(
 ) {
     let Some(view) = view else { return };
     let mut open = true;
-    egui::Window::new(l.t("register-title"))
+    // ● while it has unsaved changes, as the main window's title.
+    let mark = if view.modified() { "● " } else { "" };
+    egui::Window::new(format!("{mark}{}", l.t("register-title")))
         .id(egui::Id::unique("register-window"))
         .open(&mut open)
         .default_size([1100.0, 600.0])
@@ -50,25 +54,41 @@ fn controls_ui(
         ],
     ));
     ui.horizontal_wrapped(|ui| {
-        let s = &mut view.file.settings;
+        // The fields show the register file; what is typed goes to the app as an edit.
+        let s = &view.file().settings;
         let label = ui.label(l.t("register-max-age"));
-        let age = ui
-            .add(egui::DragValue::new(&mut s.max_age_months).range(0..=240))
+        let mut age = s.max_age_months;
+        let resp = ui
+            .add(egui::DragValue::new(&mut age).range(0..=MAX_AGE_MONTHS))
             .labelled_by(label.id);
-        let label = ui.label(l.t("register-edition"));
-        let mut edition = s.edition.clone().unwrap_or_default();
-        let ed = ui
-            .add(egui::TextEdit::singleline(&mut edition).desired_width(48.0))
-            .labelled_by(label.id);
-        let label = ui.label(l.t("register-profile"));
-        let mut profile = s.profile.clone().unwrap_or_default();
-        let pr = ui
-            .add(egui::TextEdit::singleline(&mut profile).desired_width(160.0))
-            .labelled_by(label.id);
-        if age.changed() || ed.changed() || pr.changed() {
-            s.edition = Some(edition.trim().to_string()).filter(|e| !e.is_empty());
-            s.profile = Some(profile.trim().to_string()).filter(|p| !p.is_empty());
-            view.dirty = true;
+        if resp.changed() {
+            cmds.push(Command::RegisterEdit(RegisterEdit::MaxAge(age)));
+        }
+        for (id, text, width, edit) in [
+            (
+                "register-edition",
+                s.edition.clone(),
+                48.0,
+                RegisterEdit::Edition as fn(String) -> RegisterEdit,
+            ),
+            (
+                "register-profile",
+                s.profile.clone(),
+                160.0,
+                RegisterEdit::Profile,
+            ),
+        ] {
+            let label = ui.label(l.t(id));
+            let mut text = text.unwrap_or_default();
+            let resp = ui
+                .add(egui::TextEdit::singleline(&mut text).desired_width(width))
+                .labelled_by(label.id);
+            if resp.changed() {
+                cmds.push(Command::RegisterEdit(edit(text)));
+            }
+            if resp.lost_focus() {
+                cmds.push(Command::SealEdit);
+            }
         }
         if let Some(name) = &view.profile {
             ui.weak(l.ta("register-profile-line", &[("name", name.clone().into())]));
@@ -81,7 +101,7 @@ fn controls_ui(
         ui.checkbox(&mut view.only_warnings, l.t("register-only-warnings"));
         ui.separator();
         if ui
-            .add_enabled(view.dirty, egui::Button::new(l.t("register-save")))
+            .add_enabled(view.modified(), egui::Button::new(l.t("register-save")))
             .clicked()
         {
             cmds.push(Command::SaveRegister);
@@ -91,9 +111,7 @@ fn controls_ui(
             .on_hover_text(l.t("register-reload-hint"))
             .clicked()
         {
-            if view.dirty {
-                cmds.push(Command::SaveRegister);
-            }
+            // Asks about unsaved changes first.
             cmds.push(Command::OpenRegister(view.folder.clone()));
         }
         for (id, purpose) in [
@@ -179,23 +197,31 @@ fn table_ui(ui: &mut egui::Ui, l: &Localizer, view: &mut RegisterView, cmds: &mu
                             // The hospital's own fields are edited in place.
                             let editable = RegisterView::EDITABLE.contains(&c);
                             if editable {
-                                let entry = view.file.entries.entry(line.file.clone()).or_default();
                                 let field = match c {
-                                    1 => &mut entry.system,
-                                    11 => &mut entry.received,
-                                    _ => &mut entry.note,
+                                    1 => EntryField::System,
+                                    11 => EntryField::Received,
+                                    _ => EntryField::Note,
                                 };
+                                let mut typed = text.clone();
                                 let heading = RegisterView::COLUMNS.get(c).map(|h| l.t(h.0));
                                 let label =
                                     format!("{} {}", line.file, heading.unwrap_or_default());
                                 let resp = ui.add(
-                                    egui::TextEdit::singleline(field).desired_width(f32::INFINITY),
+                                    egui::TextEdit::singleline(&mut typed)
+                                        .desired_width(f32::INFINITY),
                                 );
                                 resp.widget_info(|| {
                                     egui::WidgetInfo::labeled(egui::Role::TextInput, true, &label)
                                 });
                                 if resp.changed() {
-                                    view.dirty = true;
+                                    cmds.push(Command::RegisterEdit(RegisterEdit::Entry {
+                                        file: line.file.clone(),
+                                        field,
+                                        text: typed,
+                                    }));
+                                }
+                                if resp.lost_focus() {
+                                    cmds.push(Command::SealEdit);
                                 }
                             } else if c == RegisterView::ATTENTION && !text.is_empty() {
                                 ui.add(

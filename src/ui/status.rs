@@ -17,9 +17,9 @@ pub fn status_ui(ui: &mut egui::Ui, s: &AppState) {
                 };
                 ui.label(file);
                 // A file never saved is not 「保存済み」: only its changes are spoken of.
-                if d.dirty || d.path.is_some() {
+                if d.modified() || d.path.is_some() {
                     ui.separator();
-                    ui.label(if d.dirty {
+                    ui.label(if d.modified() {
                         l.t("status-unsaved")
                     } else {
                         l.t("status-clean")

@@ -7,7 +7,8 @@ use printpdf::{Codepoint, ParsedFont};
 
 use crate::io::wrap::wrap;
 
-/// Glyph ids and widths of characters in the bundled font (widths per point of font size).
+/// Glyph ids and widths of characters in the bundled font (widths per point of font size); a
+/// character the font has no glyph for has no id (it would print as `.notdef`, an empty box).
 ///
 /// Looked up once per distinct character: the font's cmap lookup is slow for a CJK font (a
 /// linear search over thousands of segments), and printpdf would otherwise repeat it for every
@@ -16,7 +17,7 @@ use crate::io::wrap::wrap;
 pub(super) struct Measure {
     font: ParsedFont,
     upem: f32,
-    cache: RefCell<HashMap<char, (u16, f32)>>,
+    cache: RefCell<HashMap<char, (Option<u16>, f32)>>,
 }
 
 impl Measure {
@@ -29,14 +30,20 @@ impl Measure {
         }
     }
 
-    fn glyph(&self, c: char) -> (u16, f32) {
+    fn glyph(&self, c: char) -> (Option<u16>, f32) {
         if let Some(g) = self.cache.borrow().get(&c) {
             return *g;
         }
-        let gid = self.font.lookup_glyph_index(c as u32).unwrap_or(0);
-        let w = f32::from(self.font.get_horizontal_advance(gid)) / self.upem;
+        // Glyph 0 is `.notdef` itself: a font may map a character it cannot draw to it.
+        let gid = self.font.lookup_glyph_index(c as u32).filter(|g| *g != 0);
+        let w = f32::from(self.font.get_horizontal_advance(gid.unwrap_or(0))) / self.upem;
         self.cache.borrow_mut().insert(c, (gid, w));
         (gid, w)
+    }
+
+    /// The characters of `s` the font cannot draw, in order (repeats included).
+    pub(super) fn missing(&self, s: &str) -> Vec<char> {
+        s.chars().filter(|c| self.glyph(*c).0.is_none()).collect()
     }
 
     fn char_width(&self, c: char) -> f32 {
@@ -48,7 +55,7 @@ impl Measure {
     pub(super) fn glyph_ids(&self, s: &str) -> Vec<Codepoint> {
         s.chars()
             .map(|c| Codepoint {
-                gid: self.glyph(c).0,
+                gid: self.glyph(c).0.unwrap_or(0),
                 offset: 0.0,
                 cid: Some(c.to_string()),
             })

@@ -7,6 +7,7 @@ use printpdf::{
 };
 
 use super::font::Measure;
+use super::note::PdfNote;
 
 // A4 portrait, in points; the columns of a question row; type sizes; colours.
 pub(super) const PAGE_W: f32 = 595.28;
@@ -105,6 +106,8 @@ pub(super) struct Pages<'m> {
     y: f32,
     font: PdfFontHandle,
     pub(super) m: &'m Measure,
+    /// Characters drawn that the font has no glyph for (one note per character).
+    missing: Vec<PdfNote>,
 }
 
 fn rgb((r, g, b): (f32, f32, f32)) -> Color {
@@ -122,9 +125,11 @@ fn pt(x: f32, y_from_top: f32) -> LinePoint {
 }
 
 impl<'m> Pages<'m> {
-    /// The laid-out pages as A4 pages of the document.
-    pub(super) fn into_pdf_pages(self) -> Vec<printpdf::PdfPage> {
-        self.pages
+    /// The laid-out pages as A4 pages of the document, and the characters drawn that the
+    /// font cannot show.
+    pub(super) fn into_pdf_pages(self) -> (Vec<printpdf::PdfPage>, Vec<PdfNote>) {
+        let pages = self
+            .pages
             .into_iter()
             .map(|ops| {
                 printpdf::PdfPage::new(
@@ -133,7 +138,8 @@ impl<'m> Pages<'m> {
                     ops,
                 )
             })
-            .collect()
+            .collect();
+        (pages, self.missing)
     }
 
     pub(super) fn new(font: PdfFontHandle, m: &'m Measure) -> Pages<'m> {
@@ -142,6 +148,7 @@ impl<'m> Pages<'m> {
             y: MARGIN_T,
             font,
             m,
+            missing: Vec::new(),
         }
     }
 
@@ -159,7 +166,27 @@ impl<'m> Pages<'m> {
         self.draw_text_on(page, t, baseline_from_top);
     }
 
+    /// Notes each character of `text` (drawn on `page`, 0-based) that the font cannot draw.
+    fn note_missing(&mut self, page: usize, text: &str) {
+        for ch in self.m.missing(text) {
+            let known = self.missing.iter_mut().find_map(|n| match n {
+                PdfNote::MissingGlyph { ch: c, count, .. } if *c == ch => Some(count),
+                _ => None,
+            });
+            match known {
+                Some(count) => *count += 1,
+                None => self.missing.push(PdfNote::MissingGlyph {
+                    ch,
+                    page: page + 1,
+                    line: text.to_string(),
+                    count: 1,
+                }),
+            }
+        }
+    }
+
     pub(super) fn draw_text_on(&mut self, page: usize, t: &Text, baseline_from_top: f32) {
+        self.note_missing(page, &t.text);
         let font = self.font.clone();
         let glyphs = self.m.glyph_ids(&t.text);
         let Some(ops) = self.pages.get_mut(page) else {

@@ -11,35 +11,36 @@
 //! option rows; a question is never separated from its (first) answer row. Every page carries a
 //! header with the statement's name and a footer with "n / N" and the fingerprint; the last page
 //! holds the generation time and the full SHA-256 fingerprint of the canonical statement.
+//!
+//! Nothing is printed differently without a word: every PDF (the statement, and the reports of
+//! [`report_pdf`]) comes back with its [`PdfNote`]s — each character the embedded font has no
+//! glyph for (it would print as an empty box), and each problem printpdf reported while
+//! writing — for the caller to say; they are logged here too.
 
 mod content;
 mod font;
 mod layout;
+mod note;
 mod report;
+mod write;
 
 use std::path::Path;
 
-use printpdf::{ParsedFont, PdfDocument, PdfFontHandle, PdfSaveOptions};
+use printpdf::{PdfDocument, PdfFontHandle};
 
-use super::atomic::{SaveError, atomic_write};
+use super::atomic::atomic_write;
+pub use super::error::PdfError;
 use crate::domain::canonical::Statement;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::form::FormText;
 use crate::domain::project::Project;
+pub use note::{Pdf, PdfNote};
 pub use report::{ReportLine, Style, report_pdf};
+use write::{parse_font, save};
 
 use content::{body, front_matter, integrity, review_summary, running_heads};
 use font::Measure;
 use layout::Pages;
-
-/// Everything that can go wrong building or writing the PDF.
-#[derive(Debug, thiserror::Error)]
-pub enum PdfError {
-    #[error("the bundled font cannot be read")]
-    Font,
-    #[error(transparent)]
-    Save(#[from] SaveError),
-}
 
 fn pdf_date(t: &jiff::Zoned) -> printpdf::date::DateTime {
     use printpdf::date::{Date, DateTime, Offset, Time};
@@ -72,13 +73,8 @@ pub fn statement_pdf(
     form: &FormText,
     font_bytes: &[u8],
     generated: &jiff::Zoned,
-) -> Result<Vec<u8>, PdfError> {
-    let mut warnings = Vec::new();
-    let parsed = ParsedFont::from_bytes(font_bytes, 0, &mut warnings);
-    for w in &warnings {
-        log::warn!("PDF font: {:?}: {}", w.severity, w.message);
-    }
-    let font = parsed.ok_or(PdfError::Font)?;
+) -> Result<Pdf, PdfError> {
+    let font = parse_font(font_bytes)?;
     let title = form.title(c.kind).to_string();
     let mut doc = PdfDocument::new(&title);
     let font_id = doc.add_font(&font);
@@ -110,20 +106,8 @@ pub fn statement_pdf(
     );
     running_heads(&mut pages, form, &running_title, &fingerprint, &time);
 
-    let out = pages.into_pdf_pages();
     set_metadata(&mut doc, c, p, form, &title, fingerprint, generated);
-
-    let opts = PdfSaveOptions {
-        subset_fonts: true,
-        optimize: true,
-        ..PdfSaveOptions::default()
-    };
-    let mut save_warnings = Vec::new();
-    let bytes = doc.with_pages(out).save(&opts, &mut save_warnings);
-    for w in &save_warnings {
-        log::warn!("PDF save: {:?} (page {}): {}", w.severity, w.page, w.msg);
-    }
-    Ok(bytes)
+    Ok(save(doc, pages))
 }
 
 /// The document information: title, author (the vendor), subject and keywords carrying the
@@ -159,7 +143,8 @@ fn set_metadata(
 
 /// Writes the PDF of a statement to `path` atomically (keeping a `.bak` of a previous file).
 /// `form` is the printed wording and `font` the TrueType font to embed (the caller takes both
-/// from the shipped assets); `generated` is the time printed on it.
+/// from the shipped assets); `generated` is the time printed on it. Returns what the PDF could
+/// not show as asked, for the caller to say.
 pub fn export_pdf(
     path: &Path,
     c: &Catalogue,
@@ -167,16 +152,68 @@ pub fn export_pdf(
     form: &FormText,
     font: &[u8],
     generated: &jiff::Zoned,
-) -> Result<(), PdfError> {
-    let bytes = statement_pdf(c, p, form, font, generated)?;
-    atomic_write(path, |w| w.write_all(&bytes))?;
-    Ok(())
+) -> Result<Vec<PdfNote>, PdfError> {
+    let pdf = statement_pdf(c, p, form, font, generated)?;
+    atomic_write(path, |w| w.write_all(&pdf.bytes))?;
+    Ok(pdf.notes)
 }
 
 #[cfg(test)]
 mod tests {
     use super::content::marks;
+    use super::*;
     use crate::domain::answer::{AnswerValue, GATE_VALUES, YES_NO_NA};
+
+    fn font_bytes() -> Vec<u8> {
+        std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/assets/fonts/ipaexg.ttf"
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_character_the_font_lacks_is_a_note_naming_it_and_where() {
+        let lines = [
+            ReportLine::new(Style::Body, "はい", true),
+            ReportLine::new(Style::Body, "確認済み 🙂 です", true),
+            ReportLine::new(Style::Detail, "もう一度 🙂", false),
+        ];
+        let pdf = report_pdf("答え合わせ", &lines, &font_bytes()).unwrap();
+        assert!(pdf.bytes.starts_with(b"%PDF"));
+        assert_eq!(
+            pdf.notes,
+            [PdfNote::MissingGlyph {
+                ch: '🙂',
+                page: 1,
+                line: "確認済み 🙂 です".into(),
+                count: 2,
+            }]
+        );
+        let plain = report_pdf("答え合わせ", &lines[..1], &font_bytes()).unwrap();
+        assert_eq!(plain.notes, []);
+    }
+
+    #[test]
+    fn what_printpdf_reports_while_saving_is_a_note() {
+        let font = parse_font(&font_bytes()).unwrap();
+        let mut doc = PdfDocument::new("t");
+        let id = doc.add_font(&font);
+        let m = Measure::new(font);
+        let mut pages = Pages::new(PdfFontHandle::External(id), &m);
+        // Text outside a text section: printpdf writes it, and says most viewers will not show it.
+        pages.pages[0].push(printpdf::Op::ShowText {
+            items: vec![printpdf::TextItem::GlyphIds(m.glyph_ids("あ"))],
+        });
+        let pdf = save(doc, pages);
+        assert!(
+            pdf.notes.iter().any(
+                |n| matches!(n, PdfNote::Writer { detail, .. } if detail.contains("text section"))
+            ),
+            "{:?}",
+            pdf.notes
+        );
+    }
 
     #[test]
     fn marks_show_the_chosen_value() {

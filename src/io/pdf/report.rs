@@ -2,7 +2,7 @@
 //! the statement PDF's layout engine (used for the exercise check handed to participants). The
 //! words come in as parameters.
 
-use printpdf::{ParsedFont, PdfDocument, PdfFontHandle, PdfSaveOptions};
+use printpdf::{PdfDocument, PdfFontHandle};
 
 use super::PdfError;
 use super::font::Measure;
@@ -10,6 +10,8 @@ use super::layout::{
     ACCENT, BLACK, BODY, CONTENT_W, GREY, LIGHT, MARGIN_L, PAGE_W, Pages, Row, SMALL, Unit,
     centred, text_rows,
 };
+use super::note::Pdf;
+use super::write::{parse_font, save};
 
 /// How a line of the report looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,14 +66,10 @@ fn rows(m: &Measure, line: &ReportLine) -> Vec<Row> {
     }
 }
 
-/// Builds the PDF: the title centred on the first page, then the lines.
-pub fn report_pdf(
-    title: &str,
-    lines: &[ReportLine],
-    font_bytes: &[u8],
-) -> Result<Vec<u8>, PdfError> {
-    let mut warnings = Vec::new();
-    let font = ParsedFont::from_bytes(font_bytes, 0, &mut warnings).ok_or(PdfError::Font)?;
+/// Builds the PDF: the title centred on the first page, then the lines. Like the statement's,
+/// it comes with what it could not show as asked ([`super::PdfNote`]).
+pub fn report_pdf(title: &str, lines: &[ReportLine], font_bytes: &[u8]) -> Result<Pdf, PdfError> {
+    let font = parse_font(font_bytes)?;
     let mut doc = PdfDocument::new(title);
     let font_id = doc.add_font(&font);
     let m = Measure::new(font);
@@ -85,14 +83,7 @@ pub fn report_pdf(
         unit.extend(rows(&m, line));
     }
     pages.place(&unit);
-    let out = pages.into_pdf_pages();
     doc.metadata.info.document_title = title.to_string();
     doc.metadata.info.creator = format!("kaijisho {}", env!("CARGO_PKG_VERSION"));
-    let opts = PdfSaveOptions {
-        subset_fonts: true,
-        optimize: true,
-        ..PdfSaveOptions::default()
-    };
-    let mut save_warnings = Vec::new();
-    Ok(doc.with_pages(out).save(&opts, &mut save_warnings))
+    Ok(save(doc, pages))
 }

@@ -25,12 +25,10 @@ use crate::domain::summary::shown_option_value;
 use crate::domain::validation::effective_value;
 use crate::io::json::to_pretty_json;
 
-use super::table::{PrintTable, TableRow, add_print_table, wrapped_height};
+use super::table::{PrintTable, TableRow, add_print_table, base, wrapped_height};
 
 /// Excel's limit on the characters in one cell.
 pub const MAX_CELL_CHARS: usize = 32_767;
-
-const FONT: &str = "ＭＳ Ｐゴシック";
 
 struct Formats {
     title: Format,
@@ -51,14 +49,8 @@ struct Formats {
     unlocked: Format,
 }
 
-pub(super) fn base() -> Format {
-    Format::new()
-        .set_font_name(FONT)
-        .set_font_size(10)
-        .set_align(FormatAlign::VerticalCenter)
-}
-
-fn formats() -> Formats {
+fn formats(font: &str) -> Formats {
+    let base = || base(font);
     let border = |f: Format| f.set_border(FormatBorder::Thin).set_border_color("#A0A0A0");
     Formats {
         title: base()
@@ -301,7 +293,7 @@ pub fn statement_xlsx(c: &Catalogue, p: &Project, form: &FormText) -> Result<Vec
     ws.set_name(super::MAIN_SHEET)?;
     let mut w = Writer {
         ws,
-        f: formats(),
+        f: formats(&form.workbook.font),
         row: 0,
         roles: Vec::new(),
     };
@@ -340,7 +332,15 @@ impl Writer<'_> {
         );
         w.ws.merge_range(0, COL_NUMBER, 0, COL_REMARK, &title, &w.f.title)?;
         w.ws.set_row_height(0, 40.0)?;
-        w.ws.merge_range(0, COL_FLAG, 0, COL_REMARK_IN, "回答記入欄", &w.f.input_head)?;
+        let words = &form.workbook;
+        w.ws.merge_range(
+            0,
+            COL_FLAG,
+            0,
+            COL_REMARK_IN,
+            &words.input_area,
+            &w.f.input_head,
+        )?;
         w.roles.push((0, RowRole::Title));
 
         // Header block (rows 1..=5).
@@ -366,24 +366,20 @@ impl Writer<'_> {
         w.roles.push((r, RowRole::Disclaimer));
         // Column headings.
         let head = r + 1;
+        let cols = &words.columns;
         let headings = [
-            (COL_NUMBER, "番号"),
-            (COL_TEXT, "設問"),
-            (COL_YES, "はい"),
-            (COL_NO, "いいえ"),
-            (COL_NA, "対象外"),
-            (COL_REMARK, "備考"),
+            (COL_NUMBER, &cols.number),
+            (COL_TEXT, &cols.question),
+            (COL_YES, &cols.yes),
+            (COL_NO, &cols.no),
+            (COL_NA, &cols.na),
+            (COL_REMARK, &cols.remark),
         ];
         for (col, text) in headings {
             w.ws.write_string_with_format(head, col, text, &w.f.col_head)?;
         }
-        w.ws.write_string_with_format(
-            head,
-            COL_FLAG,
-            "フラグ欄\n(はい/いいえ/対象外)",
-            &w.f.input_head,
-        )?;
-        w.ws.write_string_with_format(head, COL_REMARK_IN, "備考欄 (記入欄)", &w.f.input_head)?;
+        w.ws.write_string_with_format(head, COL_FLAG, &words.flag_column, &w.f.input_head)?;
+        w.ws.write_string_with_format(head, COL_REMARK_IN, &words.remark_column, &w.f.input_head)?;
         w.ws.set_row_height(head, 28.0)?;
         w.roles.push((head, RowRole::ColumnHeads));
         Ok(head)
@@ -647,6 +643,7 @@ fn review_sheet(
         .collect();
     add_print_table(
         wb,
+        &form.workbook.font,
         &PrintTable {
             sheet: form.own.review_sheet.clone(),
             title: form.own.review_title.clone(),

@@ -6,7 +6,15 @@
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook};
 
 use super::XlsxError as ExportError;
-use super::export::base;
+
+/// The format every cell starts from: the form's font (from the wording passed in), its size,
+/// centred vertically.
+pub(super) fn base(font: &str) -> Format {
+    Format::new()
+        .set_font_name(font)
+        .set_font_size(10)
+        .set_align(FormatAlign::VerticalCenter)
+}
 
 /// One body row: its cells, and whether it is highlighted (a difference, an item to act on).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -49,7 +57,7 @@ fn display_width(s: &str) -> usize {
 }
 
 /// The lines `text` takes wrapped in a column `width` characters wide. A little narrower than
-/// the width, because viewers substitute fonts (LibreOffice has no ＭＳ Ｐゴシック).
+/// the width, because viewers substitute fonts (LibreOffice lacks the form's Windows font).
 pub(super) fn wrapped_lines(text: &str, width: f64) -> usize {
     let per_line = (width * 0.9).max(4.0) as usize;
     text.split('\n')
@@ -71,8 +79,9 @@ fn bordered(f: Format) -> Format {
     f.set_border(FormatBorder::Thin).set_border_color("#A0A0A0")
 }
 
-/// Adds the table as a new sheet of `wb`.
-pub fn add_print_table(wb: &mut Workbook, t: &PrintTable) -> Result<(), ExportError> {
+/// Adds the table as a new sheet of `wb`, in `font` (the form's: `FormText::workbook.font`).
+pub fn add_print_table(wb: &mut Workbook, font: &str, t: &PrintTable) -> Result<(), ExportError> {
+    let base = || base(font);
     let ws = wb.add_worksheet();
     ws.set_name(&t.sheet)?;
     let last_col = t.columns.len().saturating_sub(1) as u16;
@@ -176,11 +185,11 @@ pub fn add_print_table(wb: &mut Workbook, t: &PrintTable) -> Result<(), ExportEr
     Ok(())
 }
 
-/// A workbook of these tables, a sheet each.
-pub fn tables_xlsx(tables: &[PrintTable]) -> Result<Vec<u8>, ExportError> {
+/// A workbook of these tables, a sheet each, in `font`.
+pub fn tables_xlsx(tables: &[PrintTable], font: &str) -> Result<Vec<u8>, ExportError> {
     let mut wb = Workbook::new();
     for t in tables {
-        add_print_table(&mut wb, t)?;
+        add_print_table(&mut wb, font, t)?;
     }
     Ok(wb.save_to_buffer()?)
 }

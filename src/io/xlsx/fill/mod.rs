@@ -84,7 +84,13 @@ pub fn fill_workbook(
         targets.sheet.clone(),
         answer_writes(&grid, &targets, (c, p), vocab, &mut unwritten),
     );
-    header_writes(&mut book, &grid, &targets, p, vocab, &mut writes)?;
+    header_writes(
+        &mut book,
+        (&grid, &targets),
+        p,
+        vocab,
+        (&mut writes, &mut unwritten),
+    )?;
     unwritten.extend(
         HeaderField::ALL
             .into_iter()
@@ -196,20 +202,26 @@ fn mark_text(shown: &str, chosen: bool, vocab: &Vocabulary) -> String {
     format!("{lead}{w}")
 }
 
-/// The header value cells; a 「製造業者名：…」 cell keeps its label.
+/// The header value cells; a 「製造業者名：…」 cell keeps its label. A value whose cell is no
+/// cell reference goes to `unwritten`.
 fn header_writes(
     book: &mut super::import::Book,
-    grid: &Grid,
-    t: &Targets,
+    (grid, t): (&Grid, &Targets),
     p: &Project,
     vocab: &Vocabulary,
-    writes: &mut BTreeMap<String, Writes>,
+    (writes, unwritten): (&mut BTreeMap<String, Writes>, &mut Vec<Unwritten>),
 ) -> Result<(), XlsxError> {
     for (key, cell) in &t.header {
         let Some(field) = HeaderField::ALL.into_iter().find(|f| f.key() == key) else {
+            // No field of a statement has this key: there is no value to write.
+            log::warn!("fill: a header cell {cell} for an unknown field {key:?} is left as it is");
             continue;
         };
         let Some((sheet, r, c)) = sheet_cell(cell) else {
+            log::warn!("fill: the cell of {key} ({cell:?}) is no cell reference");
+            if !p.header.get(field).is_empty() {
+                unwritten.push(Unwritten::Header(field));
+            }
             continue;
         };
         let sheet = sheet.unwrap_or(&t.sheet).to_string();
@@ -244,13 +256,15 @@ fn rewrite_archive(
     };
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| malformed(e.to_string()))?;
     let workbook = read_part(&mut zip, "xl/workbook.xml").map_err(malformed)?;
-    let info = workbook_xml::read_workbook_xml(&workbook).map_err(malformed)?;
+    let info = workbook_xml::read_workbook_xml(&workbook)
+        .map_err(|e| malformed(format!("xl/workbook.xml: {e}")))?;
     if info.structure_locked {
         return Err(XlsxError::StructureProtected {
             path: path.to_path_buf(),
         });
     }
-    let rels = read_part(&mut zip, "xl/_rels/workbook.xml.rels").map_err(malformed)?;
+    const RELS: &str = "xl/_rels/workbook.xml.rels";
+    let rels = read_part(&mut zip, RELS).map_err(malformed)?;
     let mut parts: BTreeMap<String, &Writes> = BTreeMap::new();
     for (sheet, w) in writes {
         let part = info
@@ -258,7 +272,7 @@ fn rewrite_archive(
             .get(sheet)
             .map(|id| workbook_xml::sheet_part(&rels, id))
             .transpose()
-            .map_err(malformed)?
+            .map_err(|e| malformed(format!("{RELS}: {e}")))?
             .flatten()
             .ok_or_else(|| malformed(format!("no part for sheet {sheet}")))?;
         parts.insert(part_key(&part), w);
@@ -283,7 +297,10 @@ fn rewrite_archive(
                 SheetEdit::Xml(detail) => malformed(format!("{name}: {detail}")),
             })?)
         } else if name == "xl/workbook.xml" {
-            Some(workbook_xml::set_full_calc_on_load(&workbook).map_err(malformed)?)
+            Some(
+                workbook_xml::set_full_calc_on_load(&workbook)
+                    .map_err(|e| malformed(format!("{name}: {e}")))?,
+            )
         } else {
             None
         };

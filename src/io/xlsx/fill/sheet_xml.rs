@@ -1,8 +1,10 @@
 //! Writing values into a worksheet's XML in one streaming pass: the bytes between the target
 //! cells are copied as they are (styles, merges, validations, conditional formats, print
 //! settings and every other cell untouched); a target cell is replaced by an inline-string cell
-//! keeping its style, a missing cell or row is inserted in order. A target holding a formula is
-//! refused.
+//! keeping its style and its other attributes as written, a missing cell or row is inserted in
+//! order. A target holding a formula is refused; so is an attribute that cannot be read where
+//! its meaning counts (a target cell's, a row's or cell's reference, a column style, a formula's
+//! range) — never read past or dropped.
 
 use std::collections::BTreeMap;
 
@@ -29,15 +31,67 @@ pub enum SheetEdit {
     Xml(String),
 }
 
-/// The value of an attribute, as text.
-fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.as_ref() == name)
-        .map(|a| super::workbook_xml::unescape(&a.value))
+/// The error for an attribute of `<tag>` that cannot be read.
+fn bad_attr(e: &BytesStart<'_>, detail: &dyn std::fmt::Display) -> SheetEdit {
+    SheetEdit::Xml(format!(
+        "<{}>: an attribute cannot be read ({detail})",
+        e.name().as_ref()
+    ))
 }
 
-/// Text safe inside an XML element: markup escaped, characters XML 1.0 forbids dropped.
+/// The value of an attribute, as text (entities resolved). When it is not found and another
+/// attribute of the tag cannot be read (it may be the one asked for), that is an error.
+fn attr(e: &BytesStart<'_>, name: &str) -> Result<Option<String>, SheetEdit> {
+    let mut broken = None;
+    for a in e.attributes() {
+        match a {
+            Ok(a) if a.key.as_ref() == name => {
+                return super::workbook_xml::unescape(&a.value)
+                    .map(Some)
+                    .map_err(|d| bad_attr(e, &d));
+            }
+            Ok(_) => {}
+            Err(err) => broken = broken.or(Some(err)),
+        }
+    }
+    match broken {
+        Some(err) => Err(bad_attr(e, &err)),
+        None => Ok(None),
+    }
+}
+
+/// A number attribute: absent is `None`; present but not a number is an error.
+fn number_attr(e: &BytesStart<'_>, name: &str) -> Result<Option<u32>, SheetEdit> {
+    let Some(v) = attr(e, name)? else {
+        return Ok(None);
+    };
+    v.trim().parse().map(Some).map_err(|err| {
+        SheetEdit::Xml(format!(
+            "<{} {name}=\"{v}\">: not a number ({err})",
+            e.name().as_ref()
+        ))
+    })
+}
+
+/// The attributes a rewritten cell keeps, as written (` key="raw value"`): all but its
+/// reference, its type and the metadata of the value it held (`cm`, `vm`), which the new value
+/// replaces. One that cannot be read is an error: never dropped.
+fn kept_attributes(e: &BytesStart<'_>) -> Result<String, SheetEdit> {
+    let mut out = String::new();
+    for a in e.attributes() {
+        let a = a.map_err(|err| bad_attr(e, &err))?;
+        let replaced = a.key.prefix().is_none()
+            && matches!(a.key.local_name().as_ref(), "r" | "t" | "cm" | "vm");
+        if !replaced {
+            let quote = if a.value.contains('"') { '\'' } else { '"' };
+            out.push_str(&format!(" {}={quote}{}{quote}", a.key.as_ref(), a.value));
+        }
+    }
+    Ok(out)
+}
+
+/// Text safe inside an XML element: markup escaped; a character XML 1.0 forbids (a control
+/// character) written as Excel's `_xHHHH_`, which Excel reads back as that character.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -46,20 +100,27 @@ fn escape(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
+            c if (c as u32) < 0x20 || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {
+                out.push_str(&format!("_x{:04X}_", u32::from(c)));
+            }
             c => out.push(c),
         }
     }
     out
 }
 
-/// The XML of a cell holding `value` (or nothing), with the style it had; `p` is the sheet's
-/// namespace prefix (`x:`, or nothing).
-fn cell_xml(p: &str, (row, col): (u32, u16), style: Option<&str>, value: Option<&str>) -> String {
+/// The attributes of a cell that did not exist: the style it takes (its row's or column's).
+fn style_attribute(style: Option<&str>) -> String {
+    style
+        .map(|s| format!(" s=\"{}\"", escape(s).replace('"', "&quot;")))
+        .unwrap_or_default()
+}
+
+/// The XML of a cell holding `value` (or nothing), with the attributes it keeps (`kept`, each
+/// with its leading space); `p` is the sheet's namespace prefix (`x:`, or nothing).
+fn cell_xml(p: &str, (row, col): (u32, u16), kept: &str, value: Option<&str>) -> String {
     let r = format!("{}{}", col_name(col), u64::from(row) + 1);
-    let s = style
-        .map(|s| format!(" s=\"{}\"", escape(s)))
-        .unwrap_or_default();
+    let s = kept;
     match value {
         Some(v) if !v.is_empty() => format!(
             "<{p}c r=\"{r}\"{s} t=\"inlineStr\"><{p}is><{p}t xml:space=\"preserve\">{}</{p}t></{p}is></{p}c>",
@@ -91,8 +152,11 @@ fn excel_escape(text: &str) -> String {
     out
 }
 
-/// A range of cells (0-based, inclusive) from `A1:C3`.
-fn range_of(r: &str) -> Option<((u32, u16), (u32, u16))> {
+/// A range of cells: its first and last cell (0-based row and column, inclusive).
+type CellRange = ((u32, u16), (u32, u16));
+
+/// A range of cells from `A1:C3`.
+fn range_of(r: &str) -> Option<CellRange> {
     let (a, b) = r.split_once(':').unwrap_or((r, r));
     Some((cell_index(a)?, cell_index(b)?))
 }
@@ -114,7 +178,7 @@ struct Editor<'x> {
     /// The sheet's namespace prefix (`x:` in some generators' files), for what is written.
     prefix: String,
     /// Cells of array formulas and data tables (their first cell holds the formula).
-    formula_ranges: Vec<((u32, u16), (u32, u16))>,
+    formula_ranges: Vec<CellRange>,
     /// Column styles (`<col min max style>`, 0-based columns) and the current row's own style
     /// (`customFormat`): what a cell that did not exist would have shown with.
     col_styles: Vec<(u16, u16, String)>,
@@ -147,7 +211,8 @@ impl Editor<'_> {
                         .find(|(a, b, _)| (*a..=*b).contains(&k.1))
                         .map(|(_, _, s)| s.clone())
                 });
-                let xml = cell_xml(&self.prefix, k, style.as_deref(), v.as_deref());
+                let kept = style_attribute(style.as_deref());
+                let xml = cell_xml(&self.prefix, k, &kept, v.as_deref());
                 self.out.extend_from_slice(xml.as_bytes());
             }
         }
@@ -195,8 +260,8 @@ impl Editor<'_> {
         } else {
             end
         };
-        let style = attr(e, "s");
-        let new = cell_xml(&self.prefix, (r, col), style.as_deref(), value.as_deref());
+        let kept = kept_attributes(e)?;
+        let new = cell_xml(&self.prefix, (r, col), &kept, value.as_deref());
         self.out.extend_from_slice(new.as_bytes());
         self.copied = span_end;
         Ok(())
@@ -205,14 +270,20 @@ impl Editor<'_> {
     /// A row starting at `start..end`: the new rows above it written, its style noted; a
     /// self-closing `<row …/>` with cells to write becomes `<row …>cells</row>`, with the
     /// row's own prefix.
-    fn row(&mut self, e: &BytesStart<'_>, empty: bool, (start, end): (usize, usize), r: u32) {
+    fn row(
+        &mut self,
+        e: &BytesStart<'_>,
+        empty: bool,
+        (start, end): (usize, usize),
+        r: u32,
+    ) -> Result<(), SheetEdit> {
         self.copy_to(start);
         self.row_style = None;
         self.new_rows(Some(r));
-        let custom = attr(e, "customFormat").is_some_and(|v| v == "1" || v == "true");
-        self.row_style = attr(e, "s").filter(|_| custom);
+        let custom = attr(e, "customFormat")?.is_some_and(|v| v == "1" || v == "true");
+        self.row_style = attr(e, "s")?.filter(|_| custom);
         if !empty {
-            return;
+            return Ok(());
         }
         if self.has_row(r) {
             let tag = self.xml.get(start..end).unwrap_or_default();
@@ -225,6 +296,7 @@ impl Editor<'_> {
             self.copied = end;
         }
         self.row_style = None;
+        Ok(())
     }
 
     /// Whether a cell lies inside an array formula or data table it does not start.
@@ -239,6 +311,55 @@ impl Editor<'_> {
             .range((row, 0)..=(row, u16::MAX))
             .next()
             .is_some()
+    }
+}
+
+/// A column style (`<col min max style>`): its first and last column (0-based) and style.
+fn col_style(e: &BytesStart<'_>) -> Result<Option<(u16, u16, String)>, SheetEdit> {
+    let n = |a: &str| number_attr(e, a);
+    let (Some(min), Some(max), Some(style)) = (n("min")?, n("max")?, attr(e, "style")?) else {
+        return Ok(None);
+    };
+    let col = |v: u32| u16::try_from(v.saturating_sub(1)).unwrap_or(u16::MAX);
+    Ok(Some((col(min), col(max), style)))
+}
+
+/// The row a `<row>` names (0-based): its number, or — without one — the row after the last
+/// (as Excel reads it). A number of 0 names no row.
+fn row_number(e: &BytesStart<'_>, last_row: Option<u32>) -> Result<u32, SheetEdit> {
+    match number_attr(e, "r")? {
+        Some(n) => n
+            .checked_sub(1)
+            .ok_or_else(|| SheetEdit::Xml("<row r=\"0\">: rows count from 1".into())),
+        None => Ok(last_row.map_or(0, |l| l + 1)),
+    }
+}
+
+/// The column a `<c>` names: its reference's, or — without one — `next`.
+fn cell_column(e: &BytesStart<'_>, next: u16) -> Result<u16, SheetEdit> {
+    match attr(e, "r")? {
+        Some(v) => cell_index(&v)
+            .map(|(_, c)| c)
+            .ok_or_else(|| SheetEdit::Xml(format!("<c r=\"{v}\">: not a cell reference"))),
+        None => Ok(next),
+    }
+}
+
+/// The cells an array formula or data table fills (`<f t="array" ref="A1:A3">`; its other
+/// cells are its results), when `e` is one. One whose range cannot be read is an error: which
+/// cells it fills is unknown, and none may be written over.
+fn formula_range(e: &BytesStart<'_>) -> Result<Option<CellRange>, SheetEdit> {
+    let kind = attr(e, "t")?;
+    if !matches!(kind.as_deref(), Some("array" | "dataTable")) {
+        return Ok(None);
+    }
+    match attr(e, "ref")? {
+        Some(r) => range_of(&r)
+            .map(Some)
+            .ok_or_else(|| SheetEdit::Xml(format!("<f ref=\"{r}\">: not a range of cells"))),
+        None => Err(SheetEdit::Xml(
+            "<f>: an array formula without its range (ref)".into(),
+        )),
     }
 }
 
@@ -280,11 +401,8 @@ pub fn edit_sheet(xml: &[u8], writes: &Writes) -> Result<Vec<u8>, SheetEdit> {
             Event::Start(ref e) | Event::Empty(ref e)
                 if e.local_name().as_ref() == "col" && ed.col_styles.len() < MAX_COL_STYLES =>
             {
-                let n = |a: &str| attr(e, a).and_then(|v| v.trim().parse::<u32>().ok());
-                if let (Some(min), Some(max), Some(style)) = (n("min"), n("max"), attr(e, "style"))
-                {
-                    let col = |v: u32| u16::try_from(v.saturating_sub(1)).unwrap_or(u16::MAX);
-                    ed.col_styles.push((col(min), col(max), style));
+                if let Some(style) = col_style(e)? {
+                    ed.col_styles.push(style);
                 }
             }
             Event::Start(e) if e.local_name().as_ref() == "sheetData" => {
@@ -312,10 +430,7 @@ pub fn edit_sheet(xml: &[u8], writes: &Writes) -> Result<Vec<u8>, SheetEdit> {
             Event::Start(ref e) | Event::Empty(ref e)
                 if in_data && e.local_name().as_ref() == "row" =>
             {
-                let r = attr(e, "r")
-                    .and_then(|v| v.trim().parse::<u32>().ok())
-                    .and_then(|v| v.checked_sub(1))
-                    .unwrap_or_else(|| last_row.map_or(0, |l| l + 1));
+                let r = row_number(e, last_row)?;
                 if last_row.is_some_and(|l| r <= l) {
                     // Excel and LibreOffice never write this; a cell could land twice.
                     return Err(SheetEdit::Xml(format!(
@@ -325,7 +440,7 @@ pub fn edit_sheet(xml: &[u8], writes: &Writes) -> Result<Vec<u8>, SheetEdit> {
                 }
                 last_row = Some(r);
                 let empty = matches!(event, Event::Empty(_));
-                ed.row(e, empty, (start, end), r);
+                ed.row(e, empty, (start, end), r)?;
                 if !empty {
                     row = Some(r);
                     next_col = 0;
@@ -339,20 +454,19 @@ pub fn edit_sheet(xml: &[u8], writes: &Writes) -> Result<Vec<u8>, SheetEdit> {
                 ed.row_style = None;
             }
             Event::Start(ref e) | Event::Empty(ref e) if e.local_name().as_ref() == "f" => {
-                // An array formula or data table: its other cells are its results.
-                let kind = attr(e, "t");
-                if matches!(kind.as_deref(), Some("array" | "dataTable"))
-                    && let Some(range) = attr(e, "ref").as_deref().and_then(range_of)
-                    && ed.formula_ranges.len() < MAX_FORMULA_RANGES
-                {
+                if let Some(range) = formula_range(e)? {
+                    if ed.formula_ranges.len() >= MAX_FORMULA_RANGES {
+                        // Past this, a cell of one could be written over unseen.
+                        return Err(SheetEdit::Xml(format!(
+                            "more than {MAX_FORMULA_RANGES} array formulas"
+                        )));
+                    }
                     ed.formula_ranges.push(range);
                 }
             }
             Event::Start(ref e) | Event::Empty(ref e) if e.local_name().as_ref() == "c" => {
                 let Some(r) = row else { continue };
-                let col = attr(e, "r")
-                    .and_then(|v| cell_index(&v))
-                    .map_or(next_col, |(_, c)| c);
+                let col = cell_column(e, next_col)?;
                 if col < next_col {
                     return Err(SheetEdit::Xml(format!(
                         "cell {}{} out of order",
@@ -498,6 +612,58 @@ mod tests {
             edit(no_data, &[((0, 0), Some("x"))]),
             Err(SheetEdit::Xml(_))
         ));
+    }
+
+    #[test]
+    fn a_target_cells_attributes_are_kept_and_a_malformed_one_refused() {
+        let xml = "<worksheet><sheetData><row r=\"2\"><c r=\"A2\" s=\"4\" ph=\"1\" vm=\"2\" t=\"s\"><v>0</v></c>\
+                   <c r=\"B2\" s=5><v>1</v></c></row></sheetData></worksheet>";
+        // Kept as written, but for the type and the old value's metadata.
+        let out = edit(xml, &[((1, 0), Some("はい"))]).unwrap();
+        assert!(
+            out.contains("<c r=\"A2\" s=\"4\" ph=\"1\" t=\"inlineStr\">"),
+            "{out}"
+        );
+        // A cell not written keeps its bytes, whatever they are.
+        assert!(out.contains("<c r=\"B2\" s=5><v>1</v></c>"), "{out}");
+        // A target whose attribute cannot be read: refused, never written without it.
+        let e = edit(xml, &[((1, 1), Some("はい"))]).unwrap_err();
+        assert!(
+            matches!(&e, SheetEdit::Xml(d) if d.contains("<c>")),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn references_that_do_not_read_are_refused_not_guessed() {
+        for (xml, what) in [
+            ("<row r=\"x\"><c r=\"A1\"/></row>", "<row r=\"x\">"),
+            ("<row r=\"1\"><c r=\"1A\"/></row>", "<c r=\"1A\">"),
+            ("<row r=\"1\"><c r=A1/></row>", "<c>"),
+            (
+                "<row r=\"1\"><c r=\"A1\"><f t=\"array\" ref=\"A1:\">1</f></c></row>",
+                "<f ref=\"A1:\">",
+            ),
+        ] {
+            let sheet = format!("<worksheet><sheetData>{xml}</sheetData></worksheet>");
+            let e = edit(&sheet, &[((3, 3), Some("x"))]).unwrap_err();
+            assert!(
+                matches!(&e, SheetEdit::Xml(d) if d.contains(what)),
+                "{xml}: {e:?}"
+            );
+        }
+        let cols = "<worksheet><cols><col min=\"a\" max=\"2\" style=\"3\"/></cols><sheetData/></worksheet>";
+        let e = edit(cols, &[((0, 0), Some("x"))]).unwrap_err();
+        assert!(
+            matches!(&e, SheetEdit::Xml(d) if d.contains("min")),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_control_character_is_written_as_excels_escape() {
+        let out = edit(SHEET, &[((0, 0), Some("a\u{1}b"))]).unwrap();
+        assert!(out.contains(">a_x0001_b</t>"), "{out}");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! What filling needs from `xl/workbook.xml` and its relationships: the part of each sheet,
 //! whether the structure is password-protected, and the workbook set to recalculate when it
-//! is opened (`fullCalcOnLoad`), changed in place without touching anything else.
+//! is opened (`fullCalcOnLoad`), changed in place without touching anything else. An attribute
+//! that cannot be read is an error (the caller names the part), never passed over.
 
 use std::collections::HashMap;
 
@@ -21,9 +22,20 @@ fn is_true(v: &str) -> bool {
 }
 
 /// An attribute value with its entities and character references resolved (as calamine reads
-/// it: a sheet named `A&#38;B` is `A&B`).
-pub fn unescape(v: &str) -> String {
-    quick_xml::escape::unescape(v).map_or_else(|_| v.to_string(), |u| u.into_owned())
+/// it: a sheet named `A&#38;B` is `A&B`); an unknown entity is an error naming the value.
+pub fn unescape(v: &str) -> Result<String, String> {
+    quick_xml::escape::unescape(v)
+        .map(std::borrow::Cow::into_owned)
+        .map_err(|e| format!("{v:?}: {e}"))
+}
+
+/// The attributes of a tag; one that cannot be read is an error naming the tag.
+fn attributes<'a>(
+    e: &'a quick_xml::events::BytesStart<'_>,
+) -> Result<Vec<quick_xml::events::attributes::Attribute<'a>>, String> {
+    e.attributes()
+        .map(|a| a.map_err(|err| format!("<{}>: {err}", e.name().as_ref())))
+        .collect()
 }
 
 /// Reads the sheet list and the structure protection.
@@ -36,8 +48,8 @@ pub fn read_workbook_xml(xml: &[u8]) -> Result<WorkbookInfo, String> {
                 "sheet" => {
                     let mut name = None;
                     let mut id = None;
-                    for a in e.attributes().flatten() {
-                        let value = unescape(&a.value);
+                    for a in attributes(&e)? {
+                        let value = unescape(&a.value)?;
                         match (a.key.prefix().is_some(), a.key.local_name().as_ref()) {
                             (false, "name") => name = Some(value),
                             (true, "id") => id = Some(value),
@@ -49,7 +61,7 @@ pub fn read_workbook_xml(xml: &[u8]) -> Result<WorkbookInfo, String> {
                     }
                 }
                 "workbookProtection" => {
-                    info.structure_locked |= e.attributes().flatten().any(|a| {
+                    info.structure_locked |= attributes(&e)?.iter().any(|a| {
                         a.key.local_name().as_ref() == "lockStructure" && is_true(&a.value)
                     });
                 }
@@ -70,8 +82,8 @@ pub fn sheet_part(rels: &[u8], id: &str) -> Result<Option<String>, String> {
             Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "Relationship" => {
                 let mut this_id = None;
                 let mut target = None;
-                for a in e.attributes().flatten() {
-                    let v = unescape(&a.value);
+                for a in attributes(&e)? {
+                    let v = unescape(&a.value)?;
                     match a.key.as_ref() {
                         "Id" => this_id = Some(v),
                         "Target" => target = Some(v),
@@ -250,6 +262,23 @@ mod tests {
         assert_eq!(
             out,
             r#"<x:workbook><x:sheets/><x:calcPr fullCalcOnLoad="1"/></x:workbook>"#
+        );
+    }
+
+    #[test]
+    fn an_attribute_that_cannot_be_read_is_an_error() {
+        // Unquoted: read past, the structure would count as unlocked.
+        let wb = br#"<workbook><workbookProtection lockStructure=1/><sheets/></workbook>"#;
+        let e = read_workbook_xml(wb).unwrap_err();
+        assert!(e.contains("<workbookProtection>"), "{e}");
+        let wb = br#"<workbook><sheets><sheet name="A&bogus;" r:id="rId1"/></sheets></workbook>"#;
+        let e = read_workbook_xml(wb).unwrap_err();
+        assert!(e.contains("A&bogus;"), "{e}");
+        let rels = br#"<Relationships><Relationship Id="rId1" Target=x.xml/></Relationships>"#;
+        assert!(
+            sheet_part(rels, "rId1")
+                .unwrap_err()
+                .contains("<Relationship>")
         );
     }
 

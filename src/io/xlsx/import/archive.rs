@@ -55,7 +55,11 @@ fn check_archive(path: &Path, bytes: &[u8]) -> Result<(), XlsxError> {
     for i in 0..zip.len() {
         let f = zip.by_index_raw(i).map_err(|e| malformed(&e))?;
         total = total.saturating_add(f.size());
-        let name = f.name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+        // A name that cannot be read could be any part: refused, not checked as "".
+        let name = f
+            .name()
+            .map(|n| n.to_ascii_lowercase())
+            .map_err(|e| malformed(&e))?;
         has_workbook |= name == "xl/workbook.xml";
         // Two parts of one name: readers disagree on which one counts (the last wins here,
         // the first in Excel), so what is shown and what is read could differ.
@@ -75,7 +79,7 @@ fn check_archive(path: &Path, bytes: &[u8]) -> Result<(), XlsxError> {
     for i in 0..zip.len() {
         let mut f = zip.by_index(i).map_err(|e| malformed(&e))?;
         let claimed = f.size();
-        let name = f.name().map(|n| n.to_string()).unwrap_or_default();
+        let name = f.name().map(|n| n.to_string()).map_err(|e| malformed(&e))?;
         let mut limited = std::io::Read::take(&mut f, claimed + 1);
         let mut got = 0;
         let mut strings_head: Option<Vec<u8>> = None;

@@ -36,6 +36,16 @@ pub struct Merge {
 pub struct Grid {
     rows: Vec<Vec<String>>,
     merges: Vec<Merge>,
+    beyond: Option<Beyond>,
+}
+
+/// The cells holding something right of the last column read ([`MAX_COLS`]): not read, and
+/// said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Beyond {
+    pub cells: usize,
+    /// The first of them (0-based row and column).
+    pub first: (u32, u32),
 }
 
 impl Grid {
@@ -54,6 +64,11 @@ impl Grid {
     /// Columns up to the last non-empty cell of any row.
     pub fn width(&self) -> u16 {
         self.rows.iter().map(Vec::len).max().unwrap_or(0) as u16
+    }
+
+    /// The cells right of the last column read, if any held something.
+    pub fn beyond(&self) -> Option<Beyond> {
+        self.beyond
     }
 
     /// The merged ranges (within [`MAX_MERGES`]).
@@ -153,6 +168,7 @@ impl Book {
         let mut text_bytes = 0usize;
         // Numbers with a fraction: shown by their number format (1.10, not 1.1).
         let mut fractions: Vec<(u32, u32, f64)> = Vec::new();
+        let mut beyond: Option<Beyond> = None;
         while let Some(cell) = reader.next_cell().map_err(malformed)? {
             let (r, c) = cell.get_position();
             if r >= MAX_ROWS {
@@ -161,10 +177,17 @@ impl Book {
                     detail: format!("sheet {name} has more than {MAX_ROWS} rows"),
                 });
             }
+            let data = Data::from(cell.get_value().clone());
             if c > u32::from(MAX_COLS) {
+                if !data_text(&data).trim().is_empty() {
+                    let b = beyond.get_or_insert(Beyond {
+                        cells: 0,
+                        first: (r, c),
+                    });
+                    b.cells += 1;
+                }
                 continue;
             }
-            let data = Data::from(cell.get_value().clone());
             if let Data::Float(f) = data
                 && f.fract() != 0.0
             {
@@ -215,9 +238,21 @@ impl Book {
             }
         }
         drop(reader);
+        if let Some(b) = beyond {
+            log::warn!(
+                "{}: sheet {name}: {} cells right of column {} not read (the first at row {}, \
+                 column {})",
+                path.display(),
+                b.cells,
+                MAX_COLS + 1,
+                b.first.0 + 1,
+                b.first.1 + 1
+            );
+        }
         let mut grid = Grid {
             rows,
             merges: self.merges(name)?,
+            beyond,
         };
         if !fractions.is_empty() {
             self.show_fractions(name, &mut grid, &fractions)?;

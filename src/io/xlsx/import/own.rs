@@ -4,11 +4,17 @@
 //!
 //! Every count in the hidden sheet (chunks, map entries) and every row number in the map is
 //! checked against the sheet's real height and the row limit before anything loops over it.
+//!
+//! Nothing typed in the sheet is passed over without a word: a row the map cannot place, a
+//! kind of row or a question this version does not know, and a cell the statement cannot take
+//! each become a line of the import report (naming what the cells hold), and the statement
+//! keeps what was exported there.
 
 use std::collections::HashMap;
 
 use super::grid::{Book, Grid, MAX_ROWS};
-use super::{ImportReport, Imported, Note, Skip, Skipped, count_answers, is_filled, xl_norm};
+use super::imported::Imported;
+use super::report::{ImportReport, Note, Skip, Skipped, count_answers, is_filled, xl_norm};
 use crate::domain::answer::AnswerValue;
 use crate::domain::catalogue::{AnswerKind, Catalogue};
 use crate::domain::edit::Edit;
@@ -63,10 +69,10 @@ fn chunks(book: &Book, hidden: &Grid, row: &mut u32, name: &str) -> Result<Strin
             format!("row {} should start the {name}", u64::from(*row) + 1),
         ));
     }
-    let n: u32 = hidden
-        .get(*row, 1)
-        .parse()
-        .map_err(|_| hidden_err(book, format!("chunk count of {name}")))?;
+    let n: u32 = hidden.get(*row, 1).parse().map_err(|e| {
+        let found = hidden.get(*row, 1);
+        hidden_err(book, format!("chunk count of {name}: {found:?} ({e})"))
+    })?;
     let last = last_of_rows_after(book, hidden, *row, u64::from(n), name)?;
     let mut s = String::new();
     for r in *row + 1..=last {
@@ -84,32 +90,55 @@ struct MappedRow {
     key: String,
 }
 
-/// Reads the row map that starts at `row` (a `rows, count` row). Entries that cannot be read
-/// are passed over (and logged); a count beyond the sheet or a row beyond the row limit is an
-/// error.
-fn row_map(book: &Book, hidden: &Grid, row: u32) -> Result<Vec<MappedRow>, XlsxError> {
+/// The row map: the entries read, and the rows (0-based) whose entry names a kind of row this
+/// version does not know, with that kind.
+#[derive(Default)]
+struct RowMap {
+    entries: Vec<MappedRow>,
+    unknown: Vec<(u32, String)>,
+}
+
+/// Reads the row map that starts at `row` (a `rows, count` row). A count or an entry that
+/// cannot be read is a note of the report (and logged); a count beyond the sheet or a row
+/// beyond the row limit is an error.
+fn row_map(
+    book: &Book,
+    hidden: &Grid,
+    row: u32,
+    report: &mut ImportReport,
+) -> Result<RowMap, XlsxError> {
     if hidden.get(row, 0) != "rows" {
         return Err(hidden_err(book, "row map missing"));
     }
     // Read wide so that a count beyond u32 is refused as too large, not taken as no entries.
     let count_cell = hidden.get(row, 1);
-    let count: u64 = count_cell.parse().unwrap_or_else(|e| {
-        log::warn!(
-            "{}: the row map's count {count_cell:?} is not a number ({e}); no edits applied",
-            book.path.display()
-        );
-        0
-    });
+    let count: u64 = match count_cell.parse() {
+        Ok(n) => n,
+        Err(e) => {
+            log::warn!(
+                "{}: the row map's count {count_cell:?} is not a number ({e}); no edits applied",
+                book.path.display()
+            );
+            report.notes.push(Note::RowMapUnreadable {
+                found: count_cell.to_string(),
+            });
+            return Ok(RowMap::default());
+        }
+    };
     let last = last_of_rows_after(book, hidden, row, count, "row map")?;
-    let mut entries = Vec::new();
+    let mut map = RowMap::default();
     for r in row + 1..=last {
         let cell = hidden.get(r, 1);
         let Ok(sheet_row) = cell.parse::<u32>() else {
             log::warn!(
-                "{}: row {} of the row map has no row number ({cell:?}); passed over",
+                "{}: row {} of the row map has no row number ({cell:?}); its row not read",
                 book.path.display(),
                 r + 1
             );
+            report.notes.push(Note::RowMapEntryUnreadable {
+                entry: r + 1,
+                found: cell.to_string(),
+            });
             continue;
         };
         if sheet_row >= MAX_ROWS {
@@ -125,20 +154,21 @@ fn row_map(book: &Book, hidden: &Grid, row: u32) -> Result<Vec<MappedRow>, XlsxE
         let Some(role) = RowRole::decode(hidden.get(r, 2), hidden.get(r, 3), hidden.get(r, 4))
         else {
             log::warn!(
-                "{}: row {} of the row map has an unknown role {:?}; passed over",
+                "{}: row {} of the row map has an unknown role {:?}; its row not read",
                 book.path.display(),
                 r + 1,
                 hidden.get(r, 2)
             );
+            map.unknown.push((sheet_row, hidden.get(r, 2).to_string()));
             continue;
         };
-        entries.push(MappedRow {
+        map.entries.push(MappedRow {
             sheet_row,
             role,
             key: hidden.get(r, 5).to_string(),
         });
     }
-    Ok(entries)
+    Ok(map)
 }
 
 /// Imports an export of ours from its hidden sheet (`hidden`, whose first cell is the marker).
@@ -153,14 +183,26 @@ pub(super) fn import_own(book: &mut Book, hidden: &Grid) -> Result<Imported, Xls
     if catalogue.content_hash() != project.catalogue.hash {
         return Err(hidden_err(book, "the catalogue does not match the project"));
     }
-    let entries = row_map(book, hidden, row)?;
-    let main = book.grid(MAIN_SHEET)?;
     let mut report = ImportReport {
         file: book.path.display().to_string(),
         method: "kaijisho-export".into(),
         sheet: MAIN_SHEET.into(),
         ..ImportReport::default()
     };
+    let map = row_map(book, hidden, row, &mut report)?;
+    let main = book.grid(MAIN_SHEET)?;
+    for (sheet_row, role) in map.unknown {
+        let cells = Input::of(&main, sheet_row);
+        report.skipped.push(Skipped {
+            row: sheet_row + 1,
+            reason: Skip::UnknownRowKind {
+                role,
+                flag: cells.flag.to_string(),
+                remark: cells.remark.to_string(),
+            },
+        });
+    }
+    let entries = map.entries;
     apply_row_map(book, &main, &entries, &catalogue, &mut project, &mut report);
     report.answers = count_answers(&project);
     report.filled = is_filled(&project, report.answers);
@@ -309,7 +351,7 @@ fn apply_row_map(
                         field: *field,
                         text: xl_norm(cell),
                     };
-                    apply_edit(project, catalogue, &edit, report);
+                    apply_edit(project, catalogue, &edit, (sheet_row, cell), report);
                 }
             }
             RowRole::Section => report.sections += 1,
@@ -317,9 +359,20 @@ fn apply_row_map(
                 report.questions += 1;
                 let Some(q) = catalogue.question(qid) else {
                     log::warn!(
-                        "{}: the row map names question {qid:?}, which the catalogue lacks",
-                        book.path.display()
+                        "{}: the row map names question {qid:?}, which the catalogue lacks; \
+                         row {} not read",
+                        book.path.display(),
+                        sheet_row + 1
                     );
+                    let cells = Input::of(main, sheet_row);
+                    report.skipped.push(Skipped {
+                        row: sheet_row + 1,
+                        reason: Skip::UnknownQuestion {
+                            question: qid.clone(),
+                            flag: cells.flag.to_string(),
+                            remark: cells.remark.to_string(),
+                        },
+                    });
                     continue;
                 };
                 if !matches!(q.answer, AnswerKind::Options(_)) {
@@ -354,27 +407,26 @@ impl<'a> Input<'a> {
     }
 }
 
-/// Applies an edit through the one edit path; a value the question cannot take is reported and
-/// the answer left as exported.
+/// Applies an edit through the one edit path. A refusal (a value the question cannot take, an
+/// option it does not have) is a line naming the row (0-based `row`), the cell's `text` and
+/// why; the answer stays as exported.
 fn apply_edit(
     project: &mut Project,
     catalogue: &Catalogue,
     edit: &Edit,
+    (row, text): (u32, &str),
     report: &mut ImportReport,
 ) {
-    if let Err(e) = project.apply(catalogue, edit) {
-        log::warn!("import: {e}");
-        if let Edit::Value {
-            question, value, ..
-        } = edit
-        {
-            let number = catalogue
-                .question(question)
-                .map(|q| q.number.clone())
-                .unwrap_or_default();
-            report.notes.push(Note::AnswerRejected {
-                number,
-                value: *value,
+    match project.apply(catalogue, edit) {
+        Ok(_) => {}
+        Err(error) => {
+            log::warn!("import: row {}: {error}; {text:?} not taken", row + 1);
+            report.skipped.push(Skipped {
+                row: row + 1,
+                reason: Skip::NotTaken {
+                    text: text.to_string(),
+                    error,
+                },
             });
         }
     }
@@ -415,7 +467,7 @@ fn apply_input(
                 option: option.cloned(),
                 value: v,
             };
-            apply_edit(project, catalogue, &edit, report);
+            apply_edit(project, catalogue, &edit, (cells.row, cells.flag), report);
         }
         Some(_) => {}
         None => report.skipped.push(Skipped {
@@ -431,6 +483,6 @@ fn apply_input(
             option: option.cloned(),
             text: xl_norm(cells.remark),
         };
-        apply_edit(project, catalogue, &edit, report);
+        apply_edit(project, catalogue, &edit, (cells.row, cells.remark), report);
     }
 }

@@ -59,14 +59,18 @@ pub(super) fn build_sections(
         answers: Vec::new(),
         seen: HashMap::new(),
         gate_rows: Vec::new(),
+        skipped_question: None,
     };
     for (idx, (r, line)) in lines.iter().enumerate() {
         match line {
-            Line::Section { title } => b.sections.push(Section {
-                title: title.clone(),
-                refs: None,
-                questions: Vec::new(),
-            }),
+            Line::Section { title } => {
+                b.skipped_question = None;
+                b.sections.push(Section {
+                    title: title.clone(),
+                    refs: None,
+                    questions: Vec::new(),
+                });
+            }
             Line::Question(q) => {
                 let has_options = matches!(lines.get(idx + 1), Some((_, Line::Option { .. })));
                 b.question(*r, q, has_options, report);
@@ -102,6 +106,9 @@ struct Builder<'a> {
     seen: HashMap<String, u32>,
     /// Ids of the gate (該当/非該当) questions.
     gate_rows: Vec<String>,
+    /// The number of the question row just skipped (a duplicate): its option rows are its
+    /// own, never the question's above.
+    skipped_question: Option<String>,
 }
 
 impl Builder<'_> {
@@ -130,8 +137,10 @@ impl Builder<'_> {
                     first_row: *first,
                 },
             });
+            self.skipped_question = Some(printed.clone());
             return;
         }
+        self.skipped_question = None;
         self.seen.insert(number.clone(), r + 1);
         if self.sections.is_empty() {
             self.sections.push(Section {
@@ -194,26 +203,48 @@ impl Builder<'_> {
 
     /// An option row: a new option of the last question, when that question takes options.
     fn option(&mut self, r: u32, label: &str, report: &mut ImportReport) {
+        if let Some(number) = &self.skipped_question {
+            log::warn!(
+                "{}: row {}: option {label:?} of the skipped question {number}; not read",
+                report.file,
+                r + 1
+            );
+            report.skipped.push(Skipped {
+                row: r + 1,
+                reason: Skip::OptionOfSkippedQuestion {
+                    number: number.clone(),
+                },
+            });
+            return;
+        }
         let Some(q) = self
             .sections
             .last_mut()
             .and_then(|s| s.questions.last_mut())
         else {
             log::warn!(
-                "{}: row {}: option {label:?} has no question; passed over",
+                "{}: row {}: option {label:?} has no question; not read",
                 report.file,
                 r + 1
             );
+            report.skipped.push(Skipped {
+                row: r + 1,
+                reason: Skip::OptionWithoutQuestion,
+            });
             return;
         };
         let AnswerKind::Options(options) = &mut q.answer else {
             log::warn!(
-                "{}: row {}: option {label:?} follows question {}, which takes no options \
-                 (a duplicate number?); passed over",
+                "{}: row {}: option {label:?} follows question {}, which takes no options; \
+                 not read",
                 report.file,
                 r + 1,
                 q.number
             );
+            report.skipped.push(Skipped {
+                row: r + 1,
+                reason: Skip::OptionWithoutQuestion,
+            });
             return;
         };
         let oid = format!("o{}", options.len() + 1);

@@ -7,7 +7,7 @@ use sha2::{Digest, Sha256};
 
 use super::super::grid::Book;
 use super::super::vocabulary::Vocabulary;
-use super::super::{ImportReport, Note};
+use super::super::{ImportReport, Note, Skip, Skipped};
 use super::build::PendingAnswer;
 use super::version::{detect_edition, detect_form_version};
 use crate::domain::answer::AnswerValue;
@@ -140,6 +140,7 @@ pub(super) fn make_project(
         option,
         value,
         remark,
+        row,
         ..
     } in answers
     {
@@ -158,17 +159,24 @@ pub(super) fn make_project(
             .is_err()
         {
             report.notes.push(Note::AnswerRejected { number, value });
-            if let Err(e) = project.set_answer(
+            if let Err(error) = project.set_answer(
                 catalogue,
                 &question,
                 option.as_deref(),
                 AnswerValue::Unanswered,
-                Some(remark),
+                Some(remark.clone()),
             ) {
                 log::warn!(
-                    "{}: question {question}: the remark could not be kept either: {e}",
+                    "{}: question {question}: the remark could not be kept either: {error}",
                     report.file
                 );
+                report.skipped.push(Skipped {
+                    row: row + 1,
+                    reason: Skip::NotTaken {
+                        text: remark,
+                        error,
+                    },
+                });
             }
         }
     }

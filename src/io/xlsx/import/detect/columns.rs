@@ -6,10 +6,10 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+use super::super::Mapping;
 use super::super::grid::Grid;
+use super::super::report::{Skip, xl_norm};
 use super::super::vocabulary::Vocabulary;
-use super::super::{Mapping, Skip, xl_norm};
-use super::bad_mapping;
 use super::headings::HeadingRoles;
 use super::rows::{Line, Rows};
 use crate::domain::answer::AnswerValue;
@@ -68,8 +68,9 @@ pub(super) fn find_columns(
     let parse_col = |c: &Option<String>, what: &str| -> Result<Option<u16>, XlsxError> {
         c.as_ref()
             .map(|s| {
-                col_index(s)
-                    .ok_or_else(|| bad_mapping(path, format!("{what}: {s:?} is not a column")))
+                col_index(s).ok_or_else(|| {
+                    XlsxError::bad_mapping(path, format!("{what}: {s:?} is not a column"))
+                })
             })
             .transpose()
     };
@@ -79,10 +80,11 @@ pub(super) fn find_columns(
     if let Some(cols) = &given.mark_columns {
         let mut out = [0u16; 3];
         for (slot, c) in out.iter_mut().zip(cols) {
-            *slot = col_index(c).ok_or_else(|| bad_mapping(path, format!("mark column {c:?}")))?;
+            *slot = col_index(c)
+                .ok_or_else(|| XlsxError::bad_mapping(path, format!("mark column {c:?}")))?;
         }
         if out[0] == out[1] || out[1] == out[2] || out[0] == out[2] {
-            return Err(bad_mapping(
+            return Err(XlsxError::bad_mapping(
                 path,
                 format!("mark_columns {cols:?}: each answer needs its own column"),
             ));

@@ -9,7 +9,6 @@ use std::path::Path;
 use super::super::Mapping;
 use super::super::grid::{Book, Grid};
 use super::super::vocabulary::Vocabulary;
-use super::bad_mapping;
 use crate::domain::catalogue::Kind;
 use crate::domain::project::{Header, HeaderField};
 use crate::io::xlsx::{HIDDEN_SHEET, XlsxError, col_name, sheet_cell};
@@ -136,13 +135,13 @@ fn read_given(
     let field = HeaderField::ALL
         .into_iter()
         .find(|f| f.key() == key)
-        .ok_or_else(|| bad_mapping(path, format!("header field {key:?}")))?;
-    let (in_sheet, r, c) =
-        sheet_cell(cell).ok_or_else(|| bad_mapping(path, format!("header cell {cell:?}")))?;
+        .ok_or_else(|| XlsxError::bad_mapping(path, format!("header field {key:?}")))?;
+    let (in_sheet, r, c) = sheet_cell(cell)
+        .ok_or_else(|| XlsxError::bad_mapping(path, format!("header cell {cell:?}")))?;
     let value = match in_sheet {
         Some(other) if other != sheet => {
             if !book.sheets.iter().any(|(n, _)| n == other) {
-                return Err(bad_mapping(
+                return Err(XlsxError::bad_mapping(
                     path,
                     format!("header cell {cell:?}: no sheet {other}"),
                 ));

@@ -23,27 +23,17 @@ mod sheet;
 mod version;
 mod words;
 
-use std::path::Path;
-
 use sha2::{Digest, Sha256};
 
+use super::Mapping;
 use super::grid::Book;
+use super::imported::{AnswerTarget, Imported, Targets};
+use super::report::{ImportReport, Note, count_answers, is_filled};
 use super::view::{RowKind, SheetView};
 use super::vocabulary::Vocabulary;
-use super::{
-    AnswerTarget, ImportReport, Imported, Mapping, Note, Targets, count_answers, is_filled,
-};
 use crate::domain::catalogue::hex;
 use crate::domain::source::{Correspondence, WorkbookSource};
 use crate::io::xlsx::{XlsxError, col_name};
-
-/// The error for a mapping that names something that cannot be.
-fn bad_mapping(path: &Path, detail: String) -> XlsxError {
-    XlsxError::BadMapping {
-        path: path.to_path_buf(),
-        detail,
-    }
-}
 
 /// Imports an official-style workbook by detection, corrected by the mapping's fields.
 pub(super) fn import_detected(
@@ -61,6 +51,15 @@ pub(super) fn import_detected(
         sheets: layout.candidates.clone(),
         ..ImportReport::default()
     };
+    if let Some(b) = layout.grid.beyond() {
+        let col = |c: u32| col_name(u16::try_from(c).unwrap_or(u16::MAX));
+        report.notes.push(Note::CellsBeyondLastColumn {
+            sheet: layout.sheet.clone(),
+            cells: b.cells,
+            first: format!("{}{}", col(b.first.1), u64::from(b.first.0) + 1),
+            last: col_name(super::grid::MAX_COLS),
+        });
+    }
     let headings = headings::find_headings(&layout, vocab);
     let mut rows = rows::classify(&layout, vocab, &headings);
     report.skipped.append(&mut rows.skipped);

@@ -4,12 +4,12 @@ use std::path::PathBuf;
 
 use crate::i18n::Localize;
 
-use super::state::AppState;
+use crate::app::state::AppState;
 
 impl AppState {
     /// Reads a catalogue file and chooses it for the new statement (replacing a catalogue of
     /// the same id in the list).
-    pub(super) fn load_own_catalogue(&mut self, path: PathBuf) {
+    pub(crate) fn load_own_catalogue(&mut self, path: PathBuf) {
         match crate::io::load_catalogue(&path) {
             Ok(c) => {
                 self.settings.used_folder_of(&path);

@@ -5,14 +5,15 @@
 
 use std::path::PathBuf;
 
-use super::command::Purpose;
-use super::state::AppState;
-use super::tasks::{Outcome, TaskKind};
+use crate::app::command::Purpose;
+use crate::app::state::AppState;
+use crate::app::tasks::{Outcome, TaskKind};
 use crate::i18n::Localize;
 use crate::io;
 use crate::io::xlsx::Unwritten;
 
-/// At most this many unwritten values are named in the status line (all are logged).
+/// At most this many unwritten values (or PDF notes) are named in the status line (all are
+/// logged).
 const NAMED_UNWRITTEN: usize = 3;
 
 impl AppState {
@@ -25,7 +26,7 @@ impl AppState {
 
     /// The menu entry: where to write the copy when the original's place is known, else
     /// where the original is first; for a statement that came from no workbook, why not.
-    pub(super) fn start_export_into(&mut self) {
+    pub(crate) fn start_export_into(&mut self) {
         let Some(d) = &self.doc else { return };
         if d.project.source.is_none() {
             let msg = io::xlsx::XlsxError::NotFromWorkbook.localize(&self.loc);
@@ -41,7 +42,7 @@ impl AppState {
     }
 
     /// The user showed where the original is: remembered, then where to write the copy.
-    pub(super) fn located_original(&mut self, path: PathBuf) {
+    pub(crate) fn located_original(&mut self, path: PathBuf) {
         if let Some(d) = &mut self.doc {
             d.source_path = Some(path);
         }
@@ -49,7 +50,7 @@ impl AppState {
     }
 
     /// Writes the filled copy in the background.
-    pub(super) fn export_into(&mut self, out: PathBuf) {
+    pub(crate) fn export_into(&mut self, out: PathBuf) {
         if self.refuse_own_file(&out) {
             return;
         }
@@ -73,7 +74,7 @@ impl AppState {
 
     /// The export failed: said; when the original changed since the import, reading it again
     /// is offered.
-    pub(super) fn export_into_failed(&mut self, original: PathBuf, e: &io::FileError) {
+    pub(crate) fn export_into_failed(&mut self, original: PathBuf, e: &io::FileError) {
         let msg = e.localize(&self.loc);
         self.fail(msg);
         if matches!(
@@ -85,7 +86,7 @@ impl AppState {
     }
 
     /// The answer to "read the changed workbook again?".
-    pub(super) fn reimport_offer_done(&mut self, accept: bool) {
+    pub(crate) fn reimport_offer_done(&mut self, accept: bool) {
         if let Some(original) = self.view.reimport_offer.take()
             && accept
         {
@@ -94,15 +95,27 @@ impl AppState {
     }
 
     /// The copy is written: said, with what could not be written into it.
-    pub(super) fn exported_into(&mut self, path: PathBuf, unwritten: &[Unwritten]) {
-        self.settings.used_folder_of(&path);
+    pub(crate) fn exported_into(&mut self, path: PathBuf, unwritten: &[Unwritten]) {
+        let lines: Vec<String> = unwritten.iter().map(|u| u.localize(&self.loc)).collect();
+        self.written_with(&path, "export-into-unwritten", &lines);
+    }
+
+    /// An export is written: said, with what a PDF could not show as asked.
+    pub(crate) fn exported(&mut self, path: &std::path::Path, notes: &[io::pdf::PdfNote]) {
+        let lines: Vec<String> = notes.iter().map(|n| n.localize(&self.loc)).collect();
+        self.written_with(path, "export-pdf-notes", &lines);
+    }
+
+    /// "Written", or — when something did not make it into the file as it stood — the message
+    /// `id` naming the first few of `lines` (every one logged), shown as an error.
+    fn written_with(&mut self, path: &std::path::Path, id: &str, lines: &[String]) {
+        self.settings.used_folder_of(path);
         let file = path.display().to_string();
-        if unwritten.is_empty() {
-            self.say_file("written", &path);
+        if lines.is_empty() {
+            self.say_file("written", path);
             return;
         }
-        let lines: Vec<String> = unwritten.iter().map(|u| u.localize(&self.loc)).collect();
-        for line in &lines {
+        for line in lines {
             log::warn!("{file}: {line}");
         }
         let named: Vec<&str> = lines
@@ -111,7 +124,7 @@ impl AppState {
             .map(String::as_str)
             .collect();
         let msg = self.loc.ta(
-            "export-into-unwritten",
+            id,
             &[
                 ("file", file.into()),
                 ("count", lines.len().into()),

@@ -1,0 +1,77 @@
+//! The documents a user edits in the window — the statement, the acceptance profile and the
+//! register — seen alike: where each is kept, whether it is modified (by revision), saving it
+//! (never over another program's changes unasked) and reading it again. Whatever closes or
+//! replaces a document asks about it first (see [`super::dialogs`]); zed's `workspace::Item`
+//! works the same way.
+
+use std::path::{Path, PathBuf};
+
+use crate::io::FileError;
+
+/// Which document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DocKind {
+    Statement,
+    Profile,
+    Register,
+}
+
+impl DocKind {
+    /// Every kind, in the order Quit asks about them.
+    pub const ALL: [DocKind; 3] = [DocKind::Statement, DocKind::Profile, DocKind::Register];
+
+    /// The message id naming the document in "save the changes to …?".
+    pub fn name_id(self) -> &'static str {
+        match self {
+            DocKind::Statement => "doc-statement",
+            DocKind::Profile => "doc-profile",
+            DocKind::Register => "doc-register",
+        }
+    }
+
+    /// The path prompt that asks where to save it, for a document without a file (the
+    /// register is always kept in its folder).
+    pub fn save_as(self) -> Option<super::command::Purpose> {
+        match self {
+            DocKind::Statement => Some(super::command::Purpose::SaveAs),
+            DocKind::Profile => Some(super::command::Purpose::SaveProfile),
+            DocKind::Register => None,
+        }
+    }
+}
+
+/// A document the user edits.
+pub trait Document {
+    fn kind(&self) -> DocKind;
+
+    /// The file it is kept in, once it has one.
+    fn path(&self) -> Option<PathBuf>;
+
+    /// Whether it differs from its file (undoing back to the saved state is not modified).
+    fn modified(&self) -> bool;
+
+    /// The revision it is at: the same revision is the same state.
+    fn revision(&self) -> u64;
+
+    /// Writes it to `path` atomically. Its own file is written only while it still holds what
+    /// was read (else [`crate::io::SaveError::ChangedOnDisk`] and nothing is written), unless
+    /// `overwrite`. Marks it saved.
+    fn save(&mut self, path: &Path, overwrite: bool) -> Result<(), FileError>;
+
+    /// Reads its file again, dropping the changes (asked about before).
+    fn reload(&mut self) -> Result<(), FileError>;
+}
+
+/// Approval to let a document go as it is at one revision: carried with the command that
+/// asked, so a later edit is asked about again.
+pub type Approval = (DocKind, u64);
+
+/// A command waiting for "save the changes to this document?".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pending {
+    pub command: super::command::Command,
+    /// The document asked about.
+    pub kind: DocKind,
+    /// Documents already let go (保存しない), at the revision they were at.
+    pub approved: Vec<Approval>,
+}

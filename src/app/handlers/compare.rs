@@ -1,0 +1,190 @@
+//! Comparing statements (in the background) and carrying answers forward to a new statement.
+
+use crate::app::compare::*;
+use crate::app::doc::Doc;
+use crate::app::document::DocKind;
+use crate::app::documents::ExportFormat;
+use crate::app::state::AppState;
+use crate::app::tasks::{Outcome, TaskKind};
+use crate::app::view::CompareForm;
+use crate::domain::carry::carry;
+use crate::domain::catalogue::Catalogue;
+use crate::domain::compare::{RowFilter, Side, compare};
+use crate::domain::project::Header;
+use crate::io::{self};
+use std::path::PathBuf;
+
+impl AppState {
+    /// Opens the comparison window with the current file (if saved) as the first statement.
+    pub(crate) fn show_compare(&mut self) {
+        if self.view.compare.is_some() {
+            return;
+        }
+        let files = self
+            .doc
+            .as_ref()
+            .and_then(|d| d.path.clone())
+            .into_iter()
+            .collect();
+        self.view.compare = Some(CompareForm {
+            files,
+            filter: RowFilter {
+                only_differences: true,
+                ..RowFilter::default()
+            },
+            ..CompareForm::default()
+        });
+    }
+
+    /// Writes the comparison shown (the rows the window's filters keep) as a workbook or PDF,
+    /// worded here and written in the background.
+    pub(crate) fn export_comparison(&mut self, path: PathBuf, format: ExportFormat) {
+        let inputs = self
+            .view
+            .compare
+            .as_ref()
+            .map(|f| f.files.clone())
+            .unwrap_or_default();
+        if self.refuse_inputs(&path, &inputs) {
+            return;
+        }
+        let Some(view) = &self.comparison else { return };
+        let filter = self
+            .view
+            .compare
+            .as_ref()
+            .map(|f| f.filter)
+            .unwrap_or_default();
+        let prepared = prepare_comparison(&self.loc, view, filter, format);
+        let file = path.clone();
+        self.tasks
+            .spawn(TaskKind::Export, path, move |_| Outcome::Exported {
+                result: write_prepared(&prepared, &file),
+                path: file,
+            });
+    }
+
+    /// Compares the statements in `files` in the background.
+    pub(crate) fn compare(&mut self, files: Vec<PathBuf>) {
+        let Some(first) = files.first().cloned() else {
+            return;
+        };
+        let shipped = self.catalogues.clone();
+        self.compare_generation += 1;
+        let generation = self.compare_generation;
+        self.tasks.spawn(TaskKind::Compare, first, move |progress| {
+            Outcome::Compared {
+                generation,
+                result: compare_files(&files, &shipped, progress),
+            }
+        });
+    }
+
+    /// The open file changed on disk: compares the version on disk with this window's statement
+    /// (in the background) and shows the comparison window instead of the question; the next
+    /// save asks again.
+    pub(crate) fn compare_with_disk(&mut self) {
+        let Some((DocKind::Statement, path)) = self.view.disk_conflict.clone() else {
+            return;
+        };
+        let Some(d) = &self.doc else { return };
+        self.view.disk_conflict = None;
+        self.view.after_save = None;
+        let mine = (d.project.clone(), d.catalogue.clone());
+        let labels = [
+            self.loc.ta(
+                "disk-conflict-on-disk",
+                &[("file", file_label(&path).into())],
+            ),
+            self.loc.t("disk-conflict-this-window"),
+        ];
+        let shipped = self.catalogues.clone();
+        self.view.compare = Some(CompareForm {
+            files: vec![path.clone()],
+            filter: RowFilter {
+                only_differences: true,
+                ..RowFilter::default()
+            },
+            ..CompareForm::default()
+        });
+        self.compare_generation += 1;
+        let generation = self.compare_generation;
+        self.tasks
+            .spawn(TaskKind::Compare, path.clone(), move |progress| {
+                progress.set_total(2);
+                let result =
+                    io::open_statement(&path, &shipped, crate::assets::import_vocabulary()).map(
+                        |(p, c)| {
+                            progress.step();
+                            let sides = [
+                                Side {
+                                    catalogue: &c,
+                                    project: &p,
+                                },
+                                Side {
+                                    catalogue: &mine.1,
+                                    project: &mine.0,
+                                },
+                            ];
+                            ComparisonView {
+                                columns: labels
+                                    .into_iter()
+                                    .map(|t| Column {
+                                        title: t.clone(),
+                                        file: t,
+                                    })
+                                    .collect(),
+                                table: compare(&sides),
+                            }
+                        },
+                    );
+                Outcome::Compared { generation, result }
+            });
+    }
+
+    /// The catalogues a statement can be carried to: the shipped ones and the statement's own
+    /// (an imported or own catalogue: the next release on the same form).
+    pub fn carry_targets(&self) -> Vec<&Catalogue> {
+        let mut all: Vec<&Catalogue> = self.catalogues.iter().collect();
+        if let Some(d) = &self.doc
+            && !all.iter().any(|c| c.id == d.catalogue.id)
+        {
+            all.push(&d.catalogue);
+        }
+        all
+    }
+
+    /// Starts a new statement on `catalogue` from the open one, answers carried and marked
+    /// for re-checking.
+    pub(crate) fn carry_forward(&mut self, catalogue: &str, now: f64) {
+        self.view.carry_to = None;
+        let Some(new_c) = self
+            .carry_targets()
+            .into_iter()
+            .find(|c| c.id == catalogue)
+            .cloned()
+        else {
+            let available = self
+                .carry_targets()
+                .iter()
+                .map(|c| c.id.clone())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let msg = self.loc.ta(
+                "err-unknown-catalogue",
+                &[("id", catalogue.into()), ("available", available.into())],
+            );
+            return self.fail(msg);
+        };
+        let Some(d) = &self.doc else { return };
+        let header = Header {
+            created: self.clock.today_japanese(),
+            ..d.project.header.clone()
+        };
+        let (p, report) = carry(&d.catalogue, &d.project, &new_c, header, false);
+        let mut doc = Doc::new(p, new_c, None).unsaved();
+        doc.pending_autosave = Some(now);
+        self.doc = Some(doc);
+        self.carry_report = Some(report);
+    }
+}

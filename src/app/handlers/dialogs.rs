@@ -1,0 +1,116 @@
+//! "Save the unsaved changes?": which documents a command would close or replace, asking about
+//! each modified one in turn (保存 / 保存しない / キャンセル), and carrying the command on once every
+//! one is saved or let go. The approval to let a document go travels with the waiting command,
+//! for the revision the document was at: the modified mark is never cleared early, and a
+//! document edited after the approval is asked about again.
+
+use crate::app::command::{Choice, Command};
+use crate::app::document::{Approval, DocKind, Document, Pending};
+use crate::app::state::AppState;
+
+impl AppState {
+    /// The documents a command would close or replace.
+    pub fn losses(&self, cmd: &Command) -> &'static [DocKind] {
+        match cmd {
+            Command::Quit => &DocKind::ALL,
+            Command::NewProject { .. }
+            | Command::NewFromForm
+            | Command::Open(_)
+            | Command::OpenAt(..)
+            | Command::OpenSample(_)
+            | Command::Close
+            | Command::AcceptImport
+            | Command::CarryForward(_)
+            | Command::RecoverAccept => &[DocKind::Statement],
+            Command::OpenProfile(_) | Command::CloseProfileEditor => &[DocKind::Profile],
+            Command::OpenRegister(_) | Command::CloseRegister => &[DocKind::Register],
+            _ => &[],
+        }
+    }
+
+    /// The open document of this kind.
+    pub fn document(&self, kind: DocKind) -> Option<&dyn Document> {
+        match kind {
+            DocKind::Statement => self.doc.as_ref().map(|d| d as &dyn Document),
+            DocKind::Profile => self
+                .hospital
+                .profile_editor
+                .as_ref()
+                .map(|d| d as &dyn Document),
+            DocKind::Register => self.hospital.register.as_ref().map(|d| d as &dyn Document),
+        }
+    }
+
+    pub(crate) fn document_mut(&mut self, kind: DocKind) -> Option<&mut dyn Document> {
+        match kind {
+            DocKind::Statement => self.doc.as_mut().map(|d| d as &mut dyn Document),
+            DocKind::Profile => self
+                .hospital
+                .profile_editor
+                .as_mut()
+                .map(|d| d as &mut dyn Document),
+            DocKind::Register => self
+                .hospital
+                .register
+                .as_mut()
+                .map(|d| d as &mut dyn Document),
+        }
+    }
+
+    /// Whether any open document has unsaved changes.
+    pub fn any_modified(&self) -> bool {
+        DocKind::ALL
+            .iter()
+            .any(|k| self.document(*k).is_some_and(|d| d.modified()))
+    }
+
+    /// Carries out `cmd` once every modified document it would lose is approved: asks about
+    /// the first that is not.
+    pub(crate) fn apply_approved(&mut self, cmd: Command, approved: Vec<Approval>, now: f64) {
+        // Reading a workbook only shows its preview: the approval waits for 「取り込む」.
+        let mut approved = approved;
+        if cmd == Command::AcceptImport {
+            approved.extend(std::mem::take(&mut self.view.import_approval));
+        }
+        let ask = self.losses(&cmd).iter().copied().find(|k| {
+            self.document(*k)
+                .is_some_and(|d| d.modified() && !approved.contains(&(*k, d.revision())))
+        });
+        if let Some(kind) = ask {
+            self.view.confirm = Some(Pending {
+                command: cmd,
+                kind,
+                approved,
+            });
+            return;
+        }
+        if let Command::Open(path) = &cmd
+            && crate::io::is_workbook(path)
+        {
+            self.view.import_approval = approved;
+        }
+        self.run(cmd, now);
+    }
+
+    pub(crate) fn confirm(&mut self, choice: Choice, now: f64) {
+        let Some(mut pending) = self.view.confirm.take() else {
+            return;
+        };
+        match choice {
+            Choice::Save => {
+                let kind = pending.kind;
+                // Carried on once saved; a failed save asks again, a file changed on disk
+                // asks "overwrite?" first, a document without a file asks where first.
+                self.view.after_save = Some(pending);
+                self.save_document(kind, None, false, now);
+            }
+            Choice::Discard => {
+                if let Some(d) = self.document(pending.kind) {
+                    pending.approved.push((pending.kind, d.revision()));
+                }
+                self.apply_approved(pending.command, pending.approved, now);
+            }
+            Choice::Cancel => {}
+        }
+    }
+}

@@ -1,0 +1,43 @@
+//! The result of an import: the statement and its catalogue, the report, and — for a detected
+//! import — where its values sit and the sheet as detection saw it.
+
+use std::collections::BTreeMap;
+
+use super::report::ImportReport;
+use super::view::SheetView;
+use crate::domain::catalogue::Catalogue;
+use crate::domain::project::Project;
+
+/// Where a statement's values sit in the workbook it was detected in: what filling that
+/// workbook writes to. Rows and columns are 0-based.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Targets {
+    pub sheet: String,
+    /// The answer-word column, or the はい/いいえ/対象外 mark columns.
+    pub flag: Option<u16>,
+    pub marks: Option<[u16; 3]>,
+    pub answers: Vec<AnswerTarget>,
+    /// Header field key → value cell (`B3`, `表紙!B3`).
+    pub header: BTreeMap<String, String>,
+}
+
+/// The cells of one question's (or option's) answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerTarget {
+    pub question: String,
+    pub option: Option<String>,
+    pub row: u32,
+    pub remark: Option<(u32, u16)>,
+}
+
+/// The result of an import.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub catalogue: Catalogue,
+    pub project: Project,
+    pub report: ImportReport,
+    /// Where the values sit (detected imports only).
+    pub targets: Option<Targets>,
+    /// The sheet as detection saw it, for the mapping wizard (detected imports only).
+    pub view: Option<SheetView>,
+}
