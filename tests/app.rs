@@ -86,10 +86,18 @@ proptest! {
             match step {
                 Step::Edit(e) => {
                     s.apply(Command::Edit(e.clone()), now);
+                    // Whatever is refused is said: a vendor edit by review mode, any other
+                    // by the domain's check.
+                    let refused = e.is_vendor_data() || e.check(&c).is_err();
+                    prop_assert!(
+                        !refused || s.status.as_ref().is_some_and(|st| st.error),
+                        "{:?} was refused without a word",
+                        e
+                    );
                     if let Some(m) = &mut model
-                        && !e.is_vendor_data()
+                        && !refused
                     {
-                        let _ = m.apply(&c, e);
+                        prop_assert!(m.apply(&c, e).is_ok());
                     }
                 }
                 Step::Undo => {

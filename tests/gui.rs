@@ -605,7 +605,10 @@ fn prompts(h: &H, purpose: Purpose) -> bool {
 /// 「保存しますか?」 is asked before `command` lets the statement go, which is still open.
 fn asks_to_save(h: &H, command: Command) -> bool {
     let s = &h.state().state;
-    s.view.confirm.as_ref().is_some_and(|p| p.command == command)
+    s.view
+        .confirm
+        .as_ref()
+        .is_some_and(|p| p.command == command)
         && showing(h, &s.loc.t("confirm-title"), false)
         && s.doc.is_some()
         && !s.view.quit
@@ -686,9 +689,11 @@ fn expected_effects() -> Vec<(&'static str, &'static str, Expect)> {
         ("menu-close", "asks to save the changes first", |_, h| {
             asks_to_save(h, Command::Close)
         }),
-        ("menu-quit", "asks to save the changes before quitting", |_, h| {
-            asks_to_save(h, Command::Quit)
-        }),
+        (
+            "menu-quit",
+            "asks to save the changes before quitting",
+            |_, h| asks_to_save(h, Command::Quit),
+        ),
         ("menu-undo", "takes the answer back to はい", |_, h| {
             value(h, "q2") == AnswerValue::Yes
         }),

@@ -76,7 +76,10 @@ fn an_edited_profile_is_asked_about_before_close_open_and_quit() {
     assert!(shows(&h, "受入基準の編集") && !shows(&h, "● 受入基準の編集"));
     retype(&mut h, Role::TextInput, "名前", "病院A");
     assert_eq!(editor_name(&h), "病院A");
-    assert!(shows(&h, "● 受入基準の編集"), "the editor's title marks the change");
+    assert!(
+        shows(&h, "● 受入基準の編集"),
+        "the editor's title marks the change"
+    );
     // Closing the editor asks; キャンセル keeps it open with the change.
     click(&mut h, "Close window");
     assert!(asked_about(&h, "受入基準"), "closing the editor asks");

@@ -59,7 +59,9 @@ pub fn present(tools: &[&str]) -> bool {
         Ok(None) => true,
         Ok(Some(skipped)) => {
             // Straight to the terminal: the harness captures print!/eprint! of passing tests.
-            let _ = writeln!(std::io::stderr(), "{skipped}");
+            if let Err(e) = writeln!(std::io::stderr(), "{skipped}") {
+                panic!("{skipped}, and that could not be said: {e}");
+            }
             false
         }
         Err(failure) => panic!("{failure}"),
