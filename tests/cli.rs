@@ -158,6 +158,8 @@ fn validate_export_import_and_compare_run_in_every_build() {
         }));
 }
 
+/// Only the GUI build has a window to fail to start (the headless one says it has none).
+#[cfg(feature = "gui")]
 #[test]
 fn a_window_that_cannot_start_is_logged_not_only_printed() {
     // A Windows program started from Explorer has no stderr anyone reads: the log (and a
