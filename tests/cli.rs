@@ -11,30 +11,17 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
 mod common {
+    pub mod cli;
     pub mod synthetic;
 }
+use common::cli::{kaijisho, read_json, sample};
 use common::synthetic;
 
-fn sample() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples/sds-remote-service-sample.json")
-}
-
 /// The CLI in English (unless a test passes `--lang ja`), independent of the machine's locale.
-fn kaijisho() -> Command {
-    let mut c = Command::cargo_bin("kaijisho").unwrap();
-    c.env("KAIJISHO_LANG", "en");
-    c
-}
-
-fn read_json(path: &Path) -> Value {
-    serde_json::from_slice(&fs::read(path).unwrap()).unwrap()
-}
-
 /// A new project on the MDS seed catalogue in a temporary folder.
 fn new_mds(dir: &Path) -> PathBuf {
     let p = dir.join("mds.json");
@@ -171,6 +158,8 @@ fn validate_export_import_and_compare_run_in_every_build() {
         }));
 }
 
+/// Only the GUI build has a window to fail to start (the headless one says it has none).
+#[cfg(feature = "gui")]
 #[test]
 fn a_window_that_cannot_start_is_logged_not_only_printed() {
     // A Windows program started from Explorer has no stderr anyone reads: the log (and a
@@ -616,7 +605,7 @@ fn dump_output_to_a_closed_pipe_is_not_an_error() {
         full.get_output().stdout.len() > 2 * 64 * 1024,
         "the dump must overflow a pipe buffer"
     );
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("kaijisho"))
+    let mut child = std::process::Command::new(common::cli::bin())
         .env("KAIJISHO_LANG", "en")
         .arg("dump")
         .arg(&big)
@@ -646,7 +635,7 @@ fn stdout_that_cannot_be_written_is_an_error() {
             .write(true)
             .open("/dev/full")
             .unwrap();
-        std::process::Command::new(assert_cmd::cargo::cargo_bin("kaijisho"))
+        std::process::Command::new(common::cli::bin())
             .env("KAIJISHO_LANG", "en")
             .args(args)
             .stdout(full)
@@ -929,7 +918,7 @@ fn exercise_check_refuses_bad_input_clearly() {
 fn modes_follow_the_umask_and_existing_files_keep_theirs() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
-    let bin = assert_cmd::cargo::cargo_bin("kaijisho");
+    let bin = common::cli::bin();
     let p = dir.path().join("new.json");
     let xlsx = dir.path().join("new.xlsx");
     let script = "umask 022 && \"$0\" new --catalogue sds-seed-remote-service -o \"$1\" && \"$0\" export \"$1\" --xlsx \"$2\" --pdf \"$3\"";

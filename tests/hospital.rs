@@ -12,9 +12,13 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::{Value, json};
+
+mod common {
+    pub mod cli;
+}
+use common::cli::kaijisho;
 
 fn asset(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
@@ -26,12 +30,6 @@ fn sds() -> PathBuf {
 
 fn mds() -> PathBuf {
     asset("assets/samples/mds-checksheet-sample.json")
-}
-
-fn kaijisho() -> Command {
-    let mut c = Command::cargo_bin("kaijisho").unwrap();
-    c.env("KAIJISHO_LANG", "en");
-    c
 }
 
 fn write(dir: &Path, name: &str, v: &Value) -> PathBuf {

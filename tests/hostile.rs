@@ -25,6 +25,7 @@ use kaijisho::domain::catalogue::{AnswerKind, Catalogue, Gate};
 use kaijisho::io::json::{save_catalogue, save_project};
 
 mod common {
+    pub mod cli;
     pub mod synthetic;
 }
 use common::synthetic;
@@ -78,7 +79,7 @@ fn case(
 // The child is reaped by `wait4` (for its resource usage), which clippy cannot see.
 #[allow(clippy::zombie_processes)]
 fn run(c: &Case) -> (i32, String, Duration, Duration, i64) {
-    let bin = assert_cmd::cargo::cargo_bin("kaijisho");
+    let bin = common::cli::bin();
     let start = Instant::now();
     let child = Command::new(bin)
         .args(&c.args)

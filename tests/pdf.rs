@@ -9,10 +9,8 @@
 )]
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::Command as Proc;
+use std::path::Path;
 
-use assert_cmd::Command;
 use kaijisho::domain::answer::AnswerValue;
 use kaijisho::domain::catalogue::{
     AnswerKind, Catalogue, Gate, Kind, Provenance, ProvenanceKind, QOption, Question, Scope,
@@ -22,27 +20,22 @@ use kaijisho::domain::refs::RefGroup;
 use kaijisho::domain::{Header, Project};
 use kaijisho::io::json::save_project;
 
-fn sample() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples/sds-remote-service-sample.json")
+mod common {
+    pub mod cli;
+    pub mod tools;
 }
+use common::cli::{kaijisho, sample};
+use common::tools;
 
-fn kaijisho() -> Command {
-    let mut c = Command::cargo_bin("kaijisho").unwrap();
-    c.env("KAIJISHO_LANG", "en");
-    c
-}
-
+/// What a poppler tool prints (checked with [`poppler`] first).
 fn tool(name: &str, args: &[&str]) -> String {
-    let out = Proc::new(name)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{name} (poppler-utils) is needed for this test: {e}"));
-    assert!(
-        out.status.success(),
-        "{name} {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    tools::output(name, args)
+}
+
+/// Whether poppler is installed (else the test is skipped and says so, or fails under
+/// `KAIJISHO_REQUIRE_TOOLS=1`).
+fn poppler() -> bool {
+    tools::present(&[tools::PDFINFO, tools::PDFFONTS, tools::PDFTOTEXT])
 }
 
 fn export(project: &Path, pdf: &Path) {
@@ -60,7 +53,7 @@ fn squash(s: &str) -> String {
 }
 
 fn info(pdf: &Path) -> String {
-    tool("pdfinfo", &[pdf.to_str().unwrap()])
+    tool(tools::PDFINFO, &[pdf.to_str().unwrap()])
 }
 
 fn pages(pdf: &Path) -> usize {
@@ -96,8 +89,11 @@ fn sample_pdf_fonts_text_metadata_and_fingerprint() {
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join("sample.pdf");
     export(&sample(), &pdf);
+    if !poppler() {
+        return;
+    }
 
-    let fonts = tool("pdffonts", &[pdf.to_str().unwrap()]);
+    let fonts = tool(tools::PDFFONTS, &[pdf.to_str().unwrap()]);
     let row = fonts
         .lines()
         .find(|l| l.contains("IPAexGothic"))
@@ -131,7 +127,7 @@ fn sample_pdf_fonts_text_metadata_and_fingerprint() {
     );
     assert_eq!(pages(&pdf), 1);
 
-    let text = tool("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"]);
+    let text = tool(tools::PDFTOTEXT, &["-raw", pdf.to_str().unwrap(), "-"]);
     let flat = squash(&text);
     let expected: Vec<(&str, &str, &str, &[&str])> = vec![
         (
@@ -321,6 +317,9 @@ fn three_hundred_questions_stay_under_a_megabyte_and_keep_rows_together() {
     export(&json, &pdf);
 
     let size = fs::metadata(&pdf).unwrap().len();
+    if !poppler() {
+        return;
+    }
     let n = pages(&pdf);
     eprintln!("300-question statement: {size} bytes, {n} pages");
     if let Some(keep) = std::env::var_os("KAIJISHO_KEEP_PDF") {
@@ -330,7 +329,7 @@ fn three_hundred_questions_stay_under_a_megabyte_and_keep_rows_together() {
     assert!(n > 10, "{n} pages");
 
     // Every question number and text appear in catalogue order.
-    let text = tool("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"]);
+    let text = tool(tools::PDFTOTEXT, &["-raw", pdf.to_str().unwrap(), "-"]);
     let flat = squash(&text);
     let needles: Vec<String> = c
         .questions()
@@ -351,7 +350,7 @@ fn three_hundred_questions_stay_under_a_megabyte_and_keep_rows_together() {
     // On every page, each question row that starts there has its answer marks on that page.
     for page in 1..=n {
         let pt = tool(
-            "pdftotext",
+            tools::PDFTOTEXT,
             &[
                 "-raw",
                 "-f",
@@ -403,6 +402,26 @@ fn export_errors_are_clear() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("file not found"));
+}
+
+/// A missing tool skips a check and says so, or fails it where the tools are required (CI).
+#[test]
+fn a_missing_tool_is_said_or_fails_when_required() {
+    let test = "pdf::a_check";
+    assert_eq!(tools::decide(test, &[], true), Ok(None));
+    let skipped = tools::decide(test, &[tools::PDFFONTS], false)
+        .unwrap()
+        .unwrap();
+    assert!(
+        skipped.starts_with("SKIPPED pdf::a_check: pdffonts (poppler-utils)"),
+        "{skipped}"
+    );
+    let failed = tools::decide(test, &[tools::SOFFICE, tools::PDFTOTEXT], true).unwrap_err();
+    assert!(
+        failed.contains("soffice (libreoffice-calc-nogui), pdftotext (poppler-utils)")
+            && failed.contains("KAIJISHO_REQUIRE_TOOLS=1"),
+        "{failed}"
+    );
 }
 
 #[test]

@@ -13,26 +13,22 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use std::process::Command as Process;
-
-use assert_cmd::Command;
+use std::ffi::OsStr;
 
 mod common {
+    pub mod cli;
     pub mod office;
+    pub mod tools;
 }
+use common::cli::{kaijisho_ja as kaijisho, sample};
+use common::tools;
 
-fn sample() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples/sds-remote-service-sample.json")
-}
-
-fn kaijisho() -> Command {
-    let mut c = Command::cargo_bin("kaijisho").unwrap();
-    c.env("KAIJISHO_LANG", "ja");
-    c
-}
-
-/// The workbook printed to PDF by LibreOffice, or `None` (said) when it is not installed.
+/// The workbook printed to PDF by LibreOffice, or `None` when it or poppler (to read the
+/// print back) is not installed and the tools are not required (skipped, and said).
 fn print_with_libreoffice(xlsx: &Path) -> Option<PathBuf> {
+    if !tools::present(&[tools::SOFFICE, tools::PDFTOTEXT]) {
+        return None;
+    }
     common::office::convert(xlsx, "pdf", "pdf")
 }
 
@@ -86,13 +82,10 @@ fn attr(tag: &str, name: &str) -> f64 {
 
 /// Every word of the PDF with its box (`pdftotext -bbox`), and the pages' sizes.
 fn words(pdf: &Path) -> (Vec<Word>, Vec<(f64, f64)>) {
-    let out = Process::new("pdftotext")
-        .arg("-bbox")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .unwrap();
-    let html = String::from_utf8(out.stdout).unwrap();
+    let html = tools::output(
+        tools::PDFTOTEXT,
+        &[OsStr::new("-bbox"), pdf.as_os_str(), OsStr::new("-")],
+    );
     let mut words = Vec::new();
     let mut pages = Vec::new();
     for part in html.split('<').skip(1) {
@@ -339,7 +332,13 @@ fn the_register_prints_on_one_landscape_page_with_whole_rows() {
     fs::write(folder.join("broken.json"), "{").unwrap();
     let shipped = kaijisho::assets::shipped_catalogues().unwrap();
     let progress = kaijisho::app::tasks::Progress::default();
-    let view = kaijisho::app::register::read_folder(&folder, &shipped, &progress).unwrap();
+    let view = kaijisho::app::register::read_folder(
+        &folder,
+        &shipped,
+        jiff::civil::date(2026, 11, 23),
+        &progress,
+    )
+    .unwrap();
     let l = kaijisho::i18n::Localizer::new(kaijisho::i18n::Lang::Ja);
     let xlsx = dir.path().join("register.xlsx");
     let prepared = view.prepare(&l, ExportFormat::Xlsx);

@@ -17,6 +17,7 @@ use kaijisho::domain::Project;
 use kaijisho::io::json::{load_project, save_project};
 
 mod common {
+    pub mod cli;
     pub mod synthetic;
 }
 use common::synthetic;
@@ -31,7 +32,7 @@ fn sigkill_during_save_leaves_old_or_new_statement() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("big.json");
     save_project(&path, &big_project()).unwrap();
-    let bin = assert_cmd::cargo::cargo_bin("kaijisho");
+    let bin = common::cli::bin();
     let runs = std::env::var("KAIJISHO_KILL_RUNS")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -97,7 +98,7 @@ fn sigkill_during_save_leaves_old_or_new_statement() {
 #[test]
 fn hostile_inputs_are_clear_errors_and_leave_files_alone() {
     let dir = tempfile::tempdir().unwrap();
-    let bin = assert_cmd::cargo::cargo_bin("kaijisho");
+    let bin = common::cli::bin();
     let run = |args: &[&str], file: &Path| {
         Proc::new(&bin)
             .args(args)
@@ -186,7 +187,7 @@ fn a_failing_save_keeps_the_old_file() {
 #[cfg(unix)]
 fn unprivileged(dir: &Path) -> Proc {
     use std::os::unix::fs::PermissionsExt;
-    let bin = assert_cmd::cargo::cargo_bin("kaijisho");
+    let bin = common::cli::bin();
     // SAFETY: geteuid has no preconditions.
     let root = unsafe { geteuid() } == 0;
     if !root {
@@ -272,7 +273,7 @@ fn a_read_only_folder_is_a_clear_error_and_the_old_file_stays() {
 fn concurrent_answers_on_one_file_lose_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("shared.json");
-    let bin = assert_cmd::cargo::cargo_bin("kaijisho");
+    let bin = common::cli::bin();
     let new = Proc::new(&bin)
         .args(["new", "--catalogue", "sds-seed-remote-service", "-o"])
         .arg(&path)

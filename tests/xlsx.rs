@@ -10,9 +10,8 @@
 
 use std::fs;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
 use kaijisho::assets;
 use kaijisho::domain::answer::AnswerValue;
 use kaijisho::domain::catalogue::{AnswerKind, Catalogue};
@@ -23,11 +22,10 @@ use predicates::prelude::*;
 use proptest::prelude::*;
 use rust_xlsxwriter::{Format, Workbook};
 
-fn kaijisho() -> Command {
-    let mut c = Command::cargo_bin("kaijisho").unwrap();
-    c.env("KAIJISHO_LANG", "en");
-    c
+mod common {
+    pub mod cli;
 }
+use common::cli::{kaijisho, sample};
 
 fn shipped(id: &str) -> Catalogue {
     assets::shipped_catalogues()
@@ -35,10 +33,6 @@ fn shipped(id: &str) -> Catalogue {
         .into_iter()
         .find(|c| c.id == id)
         .unwrap()
-}
-
-fn sample() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples/sds-remote-service-sample.json")
 }
 
 fn round_trip(c: &Catalogue, p: &Project) -> Project {

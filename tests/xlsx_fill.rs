@@ -13,9 +13,12 @@
 )]
 
 mod common {
+    pub mod cli;
     pub mod layouts;
     pub mod office;
+    pub mod tools;
 }
+use common::cli::kaijisho_ja as kaijisho;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Cursor, Read, Write};
@@ -556,12 +559,6 @@ fn with_part_replaced(bytes: &[u8], part: &str, f: impl Fn(&str) -> String) -> V
         out.write_all(&content).unwrap();
     }
     out.finish().unwrap().into_inner()
-}
-
-fn kaijisho() -> assert_cmd::Command {
-    let mut c = assert_cmd::Command::cargo_bin("kaijisho").unwrap();
-    c.env("KAIJISHO_LANG", "ja");
-    c
 }
 
 /// The CLI path: import, answer, export --into; the result read back; the original untouched;

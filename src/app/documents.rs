@@ -23,16 +23,17 @@ fn boxed(e: impl Localize + Send + 'static) -> BoxedError {
     Box::new(e)
 }
 
-/// Writes the printable PDF of a statement (with the shipped form wording and font); returns
-/// what it could not show as asked.
+/// Writes the printable PDF of a statement (with the shipped form wording and font), printed
+/// as made at `now`; returns what it could not show as asked.
 pub fn export_pdf(
     path: &Path,
     c: &Catalogue,
     p: &Project,
+    now: &jiff::Zoned,
 ) -> Result<Vec<io::pdf::PdfNote>, BoxedError> {
     let form = assets::form().map_err(boxed)?;
     let font = assets::japanese_font().map_err(boxed)?;
-    io::pdf::export_pdf(path, c, p, &form, font, &io::clock::now()).map_err(boxed)
+    io::pdf::export_pdf(path, c, p, &form, font, now).map_err(boxed)
 }
 
 /// Writes the workbook of a statement (with the shipped form wording).

@@ -59,9 +59,8 @@ pub struct RegisterView {
     pub descending: bool,
 }
 
-/// Today as a [`Date`].
-fn today() -> Date {
-    let d = io::clock::now().date();
+/// A day as a [`Date`].
+fn date_of(d: jiff::civil::Date) -> Date {
     Date {
         year: i32::from(d.year()),
         month: d.month().unsigned_abs().into(),
@@ -71,10 +70,11 @@ fn today() -> Date {
 
 /// Reads a register folder: its register file, the profile it names (a file in the folder,
 /// else the shipped default), and every statement in it. A file that cannot be read is a line
-/// with its error, never left out.
+/// with its error, never left out. `today` is the day the statements' ages are counted to.
 pub fn read_folder(
     folder: &Path,
     shipped: &[Catalogue],
+    today: jiff::civil::Date,
     progress: &Progress,
 ) -> Result<RegisterView, FileError> {
     let (file, on_disk) = io::hospital::load_register_digest(folder)?;
@@ -88,7 +88,7 @@ pub fn read_folder(
         .filter(|f| file.settings.profile.as_deref().map(str::trim) != Some(file_label(f).as_str()))
         .collect();
     progress.set_total(files.len());
-    let today = today();
+    let today = date_of(today);
     let lines = files
         .into_iter()
         .map(|path| {

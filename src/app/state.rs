@@ -11,6 +11,7 @@ use crate::domain::catalogue::Catalogue;
 use crate::domain::guideline::GuidelineIndex;
 use crate::domain::hints::HintLibrary;
 use crate::i18n::{Lang, Localizer};
+use crate::io::clock::Clock;
 use crate::io::xlsx::{Imported, Mapping};
 
 use super::command::Command;
@@ -76,6 +77,8 @@ pub struct AppState {
     pub hospital: super::hospital::Hospital,
     pub view: View,
     pub tasks: Tasks,
+    /// Where the app and the window read the date and time (fixed in tests).
+    pub clock: Clock,
     /// The documents in the order they were last edited or undone (the last is where Ctrl+Z
     /// goes).
     pub(super) recent_edits: Vec<super::document::DocKind>,
@@ -89,6 +92,15 @@ impl AppState {
         settings: Settings,
         data_dir: Option<PathBuf>,
     ) -> Result<AppState, assets::AssetError> {
+        AppState::with_clock(settings, data_dir, Clock::system())
+    }
+
+    /// The app reading the date and time from `clock`.
+    pub fn with_clock(
+        settings: Settings,
+        data_dir: Option<PathBuf>,
+        clock: Clock,
+    ) -> Result<AppState, assets::AssetError> {
         let lang = settings.lang.unwrap_or_else(Lang::detect);
         let catalogues = assets::shipped_catalogues()?;
         let mut state = AppState {
@@ -99,7 +111,7 @@ impl AppState {
                 new_form: NewForm {
                     catalogue: catalogues.first().map(|c| c.id.clone()).unwrap_or_default(),
                     header: crate::domain::project::Header {
-                        created: crate::io::clock::today_japanese(),
+                        created: clock.today_japanese(),
                         ..Default::default()
                     },
                 },
@@ -118,6 +130,7 @@ impl AppState {
             exercise: None,
             hospital: super::hospital::Hospital::default(),
             tasks: Tasks::default(),
+            clock,
             recent_edits: Vec::new(),
             import_generation: 0,
             compare_generation: 0,

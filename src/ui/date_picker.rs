@@ -9,6 +9,7 @@ use crate::domain::edit::Edit;
 use crate::domain::project::HeaderField;
 use crate::domain::register::{Date, parse_date};
 use crate::i18n::Localizer;
+use crate::io::clock::Clock;
 
 /// The month the open calendar shows, kept while it is open.
 fn month_id() -> egui::Id {
@@ -27,12 +28,13 @@ pub fn date_picker_ui(
     l: &Localizer,
     current: &str,
     enabled: bool,
+    clock: &Clock,
     cmds: &mut Vec<Command>,
 ) {
     let button = ui.add_enabled(enabled, egui::Button::new(l.t("date-pick")).small());
     if button.clicked() {
         // The calendar opens on the field's month, or today's when it holds no date.
-        let today = crate::io::clock::now().date();
+        let today = clock.today();
         let start = parse_date(current)
             .map_or((i32::from(today.year()), today.month() as u32), |d| {
                 (d.year, d.month)

@@ -7,12 +7,14 @@ use crate::domain::edit::Edit;
 use crate::domain::project::HeaderField;
 use crate::domain::validation::{Severity, counts};
 use crate::i18n::Localizer;
+use crate::io::clock::Clock;
 
 pub fn header_ui(
     ui: &mut egui::Ui,
     doc: &Doc,
     l: &Localizer,
     review_mode: bool,
+    clock: &Clock,
     cmds: &mut Vec<Command>,
 ) {
     let kind = doc.catalogue.kind;
@@ -71,6 +73,7 @@ pub fn header_ui(
                                 l,
                                 header.get(field),
                                 !review_mode,
+                                clock,
                                 cmds,
                             );
                         }
@@ -98,7 +101,7 @@ pub fn header_ui(
                 ] {
                     let label = ui.add(egui::Label::new(l.t(key)).extend());
                     let mut v = value;
-                    let today = crate::io::clock::today_japanese();
+                    let today = clock.today_japanese();
                     let mut field = egui::TextEdit::singleline(&mut v).desired_width(140.0);
                     if is_date {
                         // Today's date as the suggestion; 「今日」 fills it in.

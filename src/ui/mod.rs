@@ -147,7 +147,7 @@ pub fn root_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
     let width = ui.ctx().content_rect().width();
     let side = width * SIDE_SHARE;
     if let Some(doc) = &s.doc {
-        header::header_ui(ui, doc, l, review_mode, out);
+        header::header_ui(ui, doc, l, review_mode, &s.clock, out);
         if s.view.show_validation {
             validation::validation_ui(ui, doc, l, out);
         }

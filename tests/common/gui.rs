@@ -1,5 +1,6 @@
 //! The real app in a headless egui_kittest harness, for the GUI tests: built the way `main`
-//! builds it (the bundled fonts installed), and run until background work is done.
+//! builds it (the bundled fonts installed), and run until background work is done. Its clock
+//! is fixed at [`TODAY`], so what a test sees does not depend on the day it runs.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![allow(dead_code)]
@@ -12,14 +13,28 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use kaijisho::app::{AppState, Settings};
+use kaijisho::io::clock::Clock;
 use kaijisho::ui::KaijishoApp;
 
 pub type H = Harness<'static, KaijishoApp>;
 
+/// The day the GUI tests run on: 2026-11-23 (「2026年11月23日」), 10:00 UTC.
+pub const TODAY: jiff::civil::Date = jiff::civil::date(2026, 11, 23);
+
+/// The app's clock in the GUI tests, fixed at [`TODAY`].
+pub fn clock() -> Clock {
+    Clock::fixed(
+        TODAY
+            .at(10, 0, 0, 0)
+            .to_zoned(jiff::tz::TimeZone::UTC)
+            .unwrap(),
+    )
+}
+
 /// The app with `settings`, its data folder in `dir`, at `size`.
 pub fn harness_with(dir: &Path, settings: Settings, size: egui::Vec2) -> H {
     build(
-        AppState::new(settings, Some(dir.to_path_buf())).unwrap(),
+        AppState::with_clock(settings, Some(dir.to_path_buf()), clock()).unwrap(),
         size,
         true,
     )
@@ -28,7 +43,7 @@ pub fn harness_with(dir: &Path, settings: Settings, size: egui::Vec2) -> H {
 /// The same, as on a system without a native file dialog (the in-app browser is used).
 pub fn harness_without_native_dialog(dir: &Path, settings: Settings, size: egui::Vec2) -> H {
     build(
-        AppState::new(settings, Some(dir.to_path_buf())).unwrap(),
+        AppState::with_clock(settings, Some(dir.to_path_buf()), clock()).unwrap(),
         size,
         false,
     )

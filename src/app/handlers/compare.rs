@@ -178,7 +178,7 @@ impl AppState {
         };
         let Some(d) = &self.doc else { return };
         let header = Header {
-            created: crate::io::clock::today_japanese(),
+            created: self.clock.today_japanese(),
             ..d.project.header.clone()
         };
         let (p, report) = carry(&d.catalogue, &d.project, &new_c, header, false);

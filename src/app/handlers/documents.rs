@@ -270,9 +270,10 @@ impl AppState {
         let Some(d) = &self.doc else { return };
         let (c, p) = (d.catalogue.clone(), d.project.clone());
         let file = path.clone();
+        let now = self.clock.now();
         self.tasks.spawn(TaskKind::Export, path.clone(), move |_| {
             let result = match format {
-                ExportFormat::Pdf => export_pdf(&file, &c, &p),
+                ExportFormat::Pdf => export_pdf(&file, &c, &p, &now),
                 ExportFormat::Xlsx => export_xlsx(&file, &c, &p).map(|()| Vec::new()),
             };
             Outcome::Exported { path: file, result }

@@ -21,11 +21,12 @@ impl AppState {
         self.hospital.register_generation += 1;
         let generation = self.hospital.register_generation;
         let dir = folder.clone();
+        let today = self.clock.today();
         self.tasks
             .spawn(TaskKind::Register, folder, move |progress| {
                 Outcome::RegisterRead {
                     generation,
-                    result: read_folder(&dir, &shipped, progress).map(Box::new),
+                    result: read_folder(&dir, &shipped, today, progress).map(Box::new),
                 }
             });
     }
