@@ -132,16 +132,16 @@ impl Doc {
     }
 
     pub fn undo(&mut self, now: f64) -> bool {
-        let Some(edit) = self.history.undo(&mut self.project) else {
-            return false;
-        };
-        self.select_slot(&edit.slot());
-        self.changed(now);
-        true
+        self.take(true, now)
     }
 
     pub fn redo(&mut self, now: f64) -> bool {
-        let Some(edit) = self.history.redo(&mut self.project) else {
+        self.take(false, now)
+    }
+
+    /// Undo (`true`) or redo, choosing the question the step was on.
+    fn take(&mut self, undo: bool, now: f64) -> bool {
+        let Some(edit) = self.history.step(&mut self.project, undo) else {
             return false;
         };
         self.select_slot(&edit.slot());
@@ -221,6 +221,18 @@ impl Document for Doc {
         self.path = Some(path.to_path_buf());
         self.mark_saved();
         Ok(())
+    }
+
+    fn seal(&mut self) {
+        Doc::seal(self);
+    }
+
+    fn can_take_step(&self, undo: bool) -> bool {
+        self.history.can_step(undo)
+    }
+
+    fn take_step(&mut self, undo: bool, now: f64) -> bool {
+        self.take(undo, now)
     }
 
     fn reload(&mut self) -> Result<(), FileError> {

@@ -60,6 +60,15 @@ pub trait Document {
 
     /// Reads its file again, dropping the changes (asked about before).
     fn reload(&mut self) -> Result<(), FileError>;
+
+    /// Ends the current typing step (a text field lost focus).
+    fn seal(&mut self);
+
+    /// Whether undo (`true`) or redo has a step to take.
+    fn can_take_step(&self, undo: bool) -> bool;
+
+    /// Takes back (`true`) or puts back the next step; whether one was taken.
+    fn take_step(&mut self, undo: bool, now: f64) -> bool;
 }
 
 /// Approval to let a document go as it is at one revision: carried with the command that

@@ -131,27 +131,6 @@ impl RegisterView {
         self.history.apply(&mut self.file, &(), edit, now)
     }
 
-    /// Ends the current typing step (a field lost focus).
-    pub fn seal(&mut self) {
-        self.history.seal();
-    }
-
-    pub fn can_undo(&self) -> bool {
-        self.history.can_undo()
-    }
-
-    pub fn can_redo(&self) -> bool {
-        self.history.can_redo()
-    }
-
-    pub fn undo(&mut self) -> bool {
-        self.history.undo(&mut self.file).is_some()
-    }
-
-    pub fn redo(&mut self) -> bool {
-        self.history.redo(&mut self.file).is_some()
-    }
-
     /// Whether a line needs attention: unreadable, warned of, or outside the profile.
     pub fn flagged(line: &RegisterLine) -> bool {
         match &line.read {
@@ -373,5 +352,17 @@ impl Document for RegisterView {
         self.on_disk = on_disk;
         self.history = History::new();
         Ok(())
+    }
+
+    fn seal(&mut self) {
+        self.history.seal();
+    }
+
+    fn can_take_step(&self, undo: bool) -> bool {
+        self.history.can_step(undo)
+    }
+
+    fn take_step(&mut self, undo: bool, _now: f64) -> bool {
+        self.history.step(&mut self.file, undo).is_some()
     }
 }

@@ -136,27 +136,6 @@ impl ProfileEditor {
     ) -> Result<bool, ProfileEditError> {
         self.history.apply(&mut self.profile, catalogue, edit, now)
     }
-
-    /// Ends the current typing step (the name field lost focus).
-    pub fn seal(&mut self) {
-        self.history.seal();
-    }
-
-    pub fn can_undo(&self) -> bool {
-        self.history.can_undo()
-    }
-
-    pub fn can_redo(&self) -> bool {
-        self.history.can_redo()
-    }
-
-    pub fn undo(&mut self) -> bool {
-        self.history.undo(&mut self.profile).is_some()
-    }
-
-    pub fn redo(&mut self) -> bool {
-        self.history.redo(&mut self.profile).is_some()
-    }
 }
 
 impl Document for ProfileEditor {
@@ -196,6 +175,18 @@ impl Document for ProfileEditor {
         self.on_disk = Some(digest);
         self.history = History::new();
         Ok(())
+    }
+
+    fn seal(&mut self) {
+        self.history.seal();
+    }
+
+    fn can_take_step(&self, undo: bool) -> bool {
+        self.history.can_step(undo)
+    }
+
+    fn take_step(&mut self, undo: bool, _now: f64) -> bool {
+        self.history.step(&mut self.profile, undo).is_some()
     }
 }
 

@@ -151,12 +151,28 @@ impl<D: Editable> History<D> {
 
     /// Takes back the last step. Returns the edit taken back.
     pub fn undo(&mut self, doc: &mut D) -> Option<D::Edit> {
-        let step = self.undo.pop()?;
+        self.step(doc, true)
+    }
+
+    /// Puts back the last step taken back. Returns the edit put back.
+    pub fn redo(&mut self, doc: &mut D) -> Option<D::Edit> {
+        self.step(doc, false)
+    }
+
+    /// Undo (`true`) or redo: moves one step from one stack to the other, putting back what
+    /// it replaced, and returns its edit. A step moved never merges with later typing.
+    pub fn step(&mut self, doc: &mut D, undo: bool) -> Option<D::Edit> {
+        let (from, to) = if undo {
+            (&mut self.undo, &mut self.redo)
+        } else {
+            (&mut self.redo, &mut self.undo)
+        };
+        let step = from.pop()?;
         let current = doc.snapshot(&step.edit);
         doc.restore(step.prior);
-        self.revision = step.before;
+        self.revision = if undo { step.before } else { step.after };
         let edit = step.edit.clone();
-        self.redo.push(Step {
+        to.push(Step {
             edit: step.edit,
             prior: current,
             at: f64::NEG_INFINITY,
@@ -166,22 +182,13 @@ impl<D: Editable> History<D> {
         Some(edit)
     }
 
-    /// Puts back the last step taken back. Returns the edit put back.
-    pub fn redo(&mut self, doc: &mut D) -> Option<D::Edit> {
-        let step = self.redo.pop()?;
-        let current = doc.snapshot(&step.edit);
-        doc.restore(step.prior);
-        self.revision = step.after;
-        let edit = step.edit.clone();
-        // A redone edit never merges with later typing.
-        self.undo.push(Step {
-            edit: step.edit,
-            prior: current,
-            at: f64::NEG_INFINITY,
-            before: step.before,
-            after: step.after,
-        });
-        Some(edit)
+    /// Whether undo (`true`) or redo has a step to take.
+    pub fn can_step(&self, undo: bool) -> bool {
+        if undo {
+            self.can_undo()
+        } else {
+            self.can_redo()
+        }
     }
 
     /// The edit the next undo would take back.

@@ -164,17 +164,8 @@ impl AppState {
             .find(|c| c.id == catalogue)
             .cloned()
         else {
-            let available = self
-                .carry_targets()
-                .iter()
-                .map(|c| c.id.clone())
-                .collect::<Vec<_>>()
-                .join(", ");
-            let msg = self.loc.ta(
-                "err-unknown-catalogue",
-                &[("id", catalogue.into()), ("available", available.into())],
-            );
-            return self.fail(msg);
+            let known = self.carry_targets().iter().map(|c| c.id.clone()).collect();
+            return self.fail_unknown_catalogue(catalogue, known);
         };
         let Some(d) = &self.doc else { return };
         let header = Header {

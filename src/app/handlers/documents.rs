@@ -31,19 +31,23 @@ impl AppState {
                 }
             }
             None => {
-                let available = self
-                    .catalogues
-                    .iter()
-                    .map(|c| c.id.clone())
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                let msg = self.loc.ta(
-                    "err-unknown-catalogue",
-                    &[("id", catalogue.into()), ("available", available.into())],
-                );
-                self.fail(msg);
+                let known = self.catalogues.iter().map(|c| c.id.clone()).collect();
+                self.fail_unknown_catalogue(catalogue, known);
             }
         }
+    }
+
+    /// Says that no catalogue has the id `id`, naming those there are.
+    pub(crate) fn fail_unknown_catalogue(&mut self, id: &str, known: Vec<String>) {
+        let available = known.join(", ");
+        let msg = self.loc.ta(
+            "err-unknown-catalogue",
+            &[
+                ("id", id.to_string().into()),
+                ("available", available.into()),
+            ],
+        );
+        self.fail(msg);
     }
 
     pub(crate) fn open_doc(

@@ -43,42 +43,22 @@ impl AppState {
 
     /// Ends the typing step of every document (a text field lost focus).
     pub(crate) fn seal_edits(&mut self) {
-        if let Some(d) = &mut self.doc {
-            d.seal();
-        }
-        if let Some(e) = &mut self.hospital.profile_editor {
-            e.seal();
-        }
-        if let Some(r) = &mut self.hospital.register {
-            r.seal();
+        for kind in DocKind::ALL {
+            if let Some(d) = self.document_mut(kind) {
+                d.seal();
+            }
         }
     }
 
     /// The document undo (`true`) or redo would change: the one last edited that has a step
     /// to take, else the statement.
     pub fn undo_target(&self, undo: bool) -> Option<DocKind> {
-        let can = |k: DocKind| match k {
-            DocKind::Statement => self
-                .doc
-                .as_ref()
-                .is_some_and(|d| if undo { d.can_undo() } else { d.can_redo() }),
-            DocKind::Profile => self
-                .hospital
-                .profile_editor
-                .as_ref()
-                .is_some_and(|e| if undo { e.can_undo() } else { e.can_redo() }),
-            DocKind::Register => self
-                .hospital
-                .register
-                .as_ref()
-                .is_some_and(|r| if undo { r.can_undo() } else { r.can_redo() }),
-        };
         self.recent_edits
             .iter()
             .rev()
             .copied()
             .chain([DocKind::Statement])
-            .find(|k| can(*k))
+            .find(|k| self.document(*k).is_some_and(|d| d.can_take_step(undo)))
     }
 
     /// Undo (`true`) or redo, in the document last edited.
@@ -88,16 +68,9 @@ impl AppState {
         };
         let done = match kind {
             DocKind::Statement => self.undo_redo_statement(undo, now),
-            DocKind::Profile => self
-                .hospital
-                .profile_editor
-                .as_mut()
-                .is_some_and(|e| if undo { e.undo() } else { e.redo() }),
-            DocKind::Register => self
-                .hospital
-                .register
-                .as_mut()
-                .is_some_and(|r| if undo { r.undo() } else { r.redo() }),
+            DocKind::Profile | DocKind::Register => self
+                .document_mut(kind)
+                .is_some_and(|d| d.take_step(undo, now)),
         };
         if done {
             self.status = None;
