@@ -3,6 +3,7 @@
 //! plain data; their words live here, at the edge).
 
 mod catalogue;
+mod detail;
 mod export;
 mod hospital;
 mod import;
@@ -16,8 +17,9 @@ use crate::domain::answer::AnswerValue;
 use crate::domain::catalogue::CatalogueIssue;
 use crate::domain::project::{EditError, ResolveError};
 use crate::domain::validation::{Finding, FindingKind, Severity};
-use crate::io::atomic::{ReadError, SaveError};
+use crate::io::atomic::SaveError;
 use crate::io::lock::LockError;
+use crate::io::read::ReadError;
 use crate::io::{FileError, FileKind};
 
 /// The languages the app speaks.
@@ -178,6 +180,13 @@ fn s(v: impl ToString) -> FluentValue<'static> {
     FluentValue::from(v.to_string())
 }
 
+/// A library's own words about a problem (the zip reader's, the operating system's), without
+/// the Rust type paths some of them print: `Unexpected end of zip::format::blocks::Zip32CDEBlock`
+/// becomes `Unexpected end of Zip32 CDE block`.
+pub(crate) fn said(v: impl ToString) -> FluentValue<'static> {
+    FluentValue::from(detail::plain_detail(&v.to_string()))
+}
+
 fn path(p: &std::path::Path) -> FluentValue<'static> {
     s(p.display())
 }
@@ -211,9 +220,10 @@ impl Localize for ReadError {
                 l.ta("err-not-found", &[("file", path(p))])
             }
             ReadError::Io { path: p, source } => {
-                l.ta("err-read", &[("file", path(p)), ("detail", s(source))])
+                l.ta("err-read", &[("file", path(p)), ("detail", said(source))])
             }
             ReadError::IsFolder { path: p } => l.ta("err-is-folder", &[("file", path(p))]),
+            ReadError::NotAFile { path: p } => l.ta("err-not-a-file", &[("file", path(p))]),
             ReadError::TooLarge {
                 path: p,
                 size,
@@ -232,11 +242,11 @@ impl Localize for SaveError {
             SaveError::NoFolder { path: p } => l.ta("err-save-no-folder", &[("file", path(p))]),
             SaveError::Write { path: p, source } => l.ta(
                 "err-save-write",
-                &[("file", path(p)), ("detail", s(source))],
+                &[("file", path(p)), ("detail", said(source))],
             ),
             SaveError::Backup { path: p, source } => l.ta(
                 "err-save-backup",
-                &[("file", path(p)), ("detail", s(source))],
+                &[("file", path(p)), ("detail", said(source))],
             ),
             SaveError::IsFolder { path: p } => l.ta("err-is-folder", &[("file", path(p))]),
             SaveError::NotAFile { path: p } => l.ta("err-save-not-a-file", &[("file", path(p))]),
@@ -244,11 +254,19 @@ impl Localize for SaveError {
             SaveError::ChangedOnDisk { path: p } => {
                 l.ta("err-save-changed-on-disk", &[("file", path(p))])
             }
+            SaveError::TooLarge { path: p, limit } => l.ta(
+                "err-save-too-large",
+                &[("file", path(p)), ("limit", s(limit))],
+            ),
             SaveError::Lock(LockError::Busy { path: p }) => {
                 l.ta("err-save-busy", &[("file", path(p))])
             }
-            SaveError::Lock(LockError::Io { path: p, source }) => {
-                l.ta("err-save-lock", &[("file", path(p)), ("detail", s(source))])
+            SaveError::Lock(LockError::Io { path: p, source }) => l.ta(
+                "err-save-lock",
+                &[("file", path(p)), ("detail", said(source))],
+            ),
+            SaveError::Lock(LockError::NotAFile { path: p }) => {
+                l.ta("err-save-lock-not-a-file", &[("file", path(p))])
             }
         }
     }
@@ -270,6 +288,10 @@ impl Localize for FileError {
             FileError::Read(e) => e.localize(l),
             FileError::Save(e) => e.localize(l),
             FileError::NotUtf8 { path: p } => l.ta("err-not-utf8", &[("file", path(p))]),
+            FileError::BadSchemaVersion { path: p, found } => l.ta(
+                "err-bad-schema-version",
+                &[("file", path(p)), ("found", s(found))],
+            ),
             FileError::Syntax {
                 path: p,
                 line,
@@ -281,7 +303,7 @@ impl Localize for FileError {
                     ("file", path(p)),
                     ("line", s(line)),
                     ("column", s(column)),
-                    ("detail", s(detail)),
+                    ("detail", said(detail)),
                 ],
             ),
             FileError::Data {
@@ -297,7 +319,7 @@ impl Localize for FileError {
                     ("line", s(line)),
                     ("column", s(column)),
                     ("field", s(field)),
-                    ("detail", s(detail)),
+                    ("detail", said(detail)),
                 ],
             ),
             FileError::WrongKind {
@@ -415,6 +437,13 @@ impl Localize for CatalogueIssue {
                     ("limit", s(crate::domain::catalogue::MAX_GATE_DEPTH)),
                 ],
             ),
+            CatalogueIssue::TooManyQuestions { count } => l.ta(
+                "cat-too-many-questions",
+                &[
+                    ("count", s(count)),
+                    ("limit", s(crate::domain::catalogue::MAX_QUESTIONS)),
+                ],
+            ),
             CatalogueIssue::GateValue { id, gate, value } => l.ta(
                 "cat-gate-value",
                 &[
@@ -488,14 +517,15 @@ impl Localize for crate::io::xlsx::XlsxError {
                     ("chars", s(chars)),
                 ],
             ),
-            X::Write(d) | X::Json(d) => l.ta("err-xlsx-write", &[("detail", s(d))]),
+            X::Write(d) | X::Json(d) => l.ta("err-xlsx-write", &[("detail", said(d))]),
             X::NotXlsx { path: p } => l.ta("err-xlsx-not-xlsx", &[file(p)]),
             X::Encrypted { path: p } => l.ta("err-xlsx-encrypted", &[file(p)]),
+            X::CutShort { path: p } => l.ta("err-xlsx-cut-short", &[file(p)]),
             X::Malformed { path: p, detail } => {
-                l.ta("err-xlsx-malformed", &[file(p), ("detail", s(detail))])
+                l.ta("err-xlsx-malformed", &[file(p), ("detail", said(detail))])
             }
             X::TooLarge { path: p, detail } => {
-                l.ta("err-xlsx-too-large", &[file(p), ("detail", s(detail))])
+                l.ta("err-xlsx-too-large", &[file(p), ("detail", said(detail))])
             }
             X::NoQuestions { path: p, sheets } => {
                 l.ta("err-xlsx-no-questions", &[file(p), ("sheets", s(sheets))])
@@ -504,10 +534,10 @@ impl Localize for crate::io::xlsx::XlsxError {
                 l.ta("err-xlsx-no-sheet", &[file(p), ("sheet", s(sheet))])
             }
             X::BadMapping { path: p, detail } => {
-                l.ta("err-xlsx-bad-mapping", &[file(p), ("detail", s(detail))])
+                l.ta("err-xlsx-bad-mapping", &[file(p), ("detail", said(detail))])
             }
             X::Hidden { path: p, detail } => {
-                l.ta("err-xlsx-hidden", &[file(p), ("detail", s(detail))])
+                l.ta("err-xlsx-hidden", &[file(p), ("detail", said(detail))])
             }
             X::NotFromWorkbook => l.t("err-xlsx-not-from-workbook"),
             X::SourceChanged { path: p, recorded } => l.ta(
@@ -606,7 +636,7 @@ impl Localize for AssetError {
         match self {
             AssetError::Missing { file } | AssetError::Invalid { file, .. } => l.ta(
                 "err-asset",
-                &[("file", s(file)), ("detail", s(self.to_string()))],
+                &[("file", s(file)), ("detail", said(self.to_string()))],
             ),
             AssetError::File(e) => e.localize(l),
         }
@@ -644,6 +674,7 @@ impl Localize for Finding {
 
 #[cfg(test)]
 mod tests {
+
     use super::*;
 
     /// Both languages define the same ids (that every id used in code exists is checked by

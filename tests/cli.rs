@@ -541,6 +541,53 @@ fn unreadable_files_give_exit_2_and_a_clear_message() {
         ));
 }
 
+/// A `schema_version` that is not a whole number is said to be one, with what was found —
+/// not "not a kaijisho file".
+#[test]
+fn a_schema_version_that_is_not_a_whole_number_is_said_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = new_mds(dir.path());
+    let text = fs::read_to_string(&good).unwrap();
+    assert!(text.contains("\"schema_version\": 1,"));
+    let cases = [
+        ("1.0", "(found 1.0)"),
+        ("\"1\"", "(found \"1\")"),
+        ("-1", "(found -1)"),
+        ("true", "(found true)"),
+        ("null", "(found null)"),
+        ("18446744073709551616", "(found 1.8446744073709552e19)"),
+    ];
+    for (value, found) in cases {
+        let path = dir.path().join("odd.json");
+        fs::write(
+            &path,
+            text.replacen(
+                "\"schema_version\": 1,",
+                &format!("\"schema_version\": {value},"),
+                1,
+            ),
+        )
+        .unwrap();
+        kaijisho()
+            .arg("validate")
+            .arg(&path)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(
+                "schema_version must be a whole number",
+            ))
+            .stderr(predicate::str::contains(found))
+            .stderr(predicate::str::contains("odd.json"));
+    }
+    let path = dir.path().join("odd.json");
+    kaijisho()
+        .args(["--lang", "ja", "validate"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("schema_version は 1 のような整数"));
+}
+
 #[test]
 fn a_project_never_opens_against_a_changed_catalogue() {
     let dir = tempfile::tempdir().unwrap();

@@ -316,3 +316,37 @@ fn carrying_an_imported_statement_forward_offers_its_own_catalogue() {
     assert!(s.carry_report.is_some(), "the carry report is shown");
     assert_eq!(doc.project.value("q2"), AnswerValue::Yes);
 }
+
+/// A received folder holding a named pipe and a link to a device where statements go: the
+/// register lists them with the reason, beside the statement it reads — it never waits for the
+/// pipe or reads the device without end.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_register_folder_with_a_pipe_and_a_device_lists_them_as_unreadable() {
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = dir.path().join("b.json");
+    let name = std::ffi::CString::new(pipe.as_os_str().as_encoded_bytes()).unwrap();
+    unsafe extern "C" {
+        fn mkfifo(path: *const std::ffi::c_char, mode: u32) -> i32;
+    }
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { mkfifo(name.as_ptr(), 0o600) }, 0);
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("c.xlsx")).unwrap();
+    let p = kaijisho::assets::sample_project("sds-remote-service-sample").unwrap();
+    kaijisho::io::save_project(&dir.path().join("a.json"), &p).unwrap();
+    let mut h = harness(dir.path());
+    menu(&mut h, "ファイル", "受領台帳…");
+    choose_path(&mut h, "フォルダのパス", dir.path());
+    assert!(shows(&h, "(3 ファイル)"));
+    let unreadable = h
+        .query_all_by(|n| {
+            n.value()
+                .or(n.label())
+                .is_some_and(|t| t.contains("通常のファイルではありません"))
+        })
+        .count();
+    assert_eq!(
+        unreadable, 2,
+        "the pipe and the device, each with its reason"
+    );
+}

@@ -43,6 +43,32 @@ struct Rusage {
 
 unsafe extern "C" {
     fn wait4(pid: i32, status: *mut i32, options: i32, rusage: *mut Rusage) -> i32;
+    fn kill(pid: i32, sig: i32) -> i32;
+    fn mkfifo(path: *const std::ffi::c_char, mode: u32) -> i32;
+}
+
+/// A case still running after this long hangs: it is killed, and fails.
+const HANG: Duration = Duration::from_secs(20);
+
+/// Makes a named pipe at `path`.
+fn fifo(path: &Path) -> PathBuf {
+    let name = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(
+        unsafe { mkfifo(name.as_ptr(), 0o600) },
+        0,
+        "mkfifo {path:?}"
+    );
+    path.to_path_buf()
+}
+
+/// What a case's standard input is.
+enum Input {
+    Nothing,
+    /// Redirected from this file (`< file`).
+    File(PathBuf),
+    /// A pipe carrying these bytes (`cat file |`).
+    Pipe(Vec<u8>),
 }
 
 /// What a case must end with.
@@ -59,6 +85,7 @@ struct Case {
     args: Vec<OsString>,
     file: PathBuf,
     expect: Expect,
+    stdin: Input,
 }
 
 fn case(
@@ -72,6 +99,7 @@ fn case(
         args: args.iter().map(|a| a.as_ref().to_os_string()).collect(),
         file: file.to_path_buf(),
         expect,
+        stdin: Input::Nothing,
     }
 }
 
@@ -81,15 +109,35 @@ fn case(
 fn run(c: &Case) -> (i32, String, Duration, Duration, i64) {
     let bin = common::cli::bin();
     let start = Instant::now();
-    let child = Command::new(bin)
+    let stdin = match &c.stdin {
+        Input::Nothing => Stdio::null(),
+        Input::File(path) => Stdio::from(std::fs::File::open(path).unwrap()),
+        Input::Pipe(_) => Stdio::piped(),
+    };
+    let mut child = Command::new(bin)
         .args(&c.args)
         .env("KAIJISHO_LANG", "en")
+        .stdin(stdin)
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     let pid = child.id() as i32;
-    let mut stderr = child.stderr.unwrap();
+    if let (Input::Pipe(bytes), Some(mut pipe)) = (&c.stdin, child.stdin.take()) {
+        let bytes = bytes.clone();
+        // The command may not read it all: a broken pipe is its answer, not a failure.
+        std::thread::spawn(move || pipe.write_all(&bytes).is_ok());
+    }
+    let (done, finished) = std::sync::mpsc::channel::<()>();
+    let watchdog = std::thread::spawn(move || {
+        let hung = finished.recv_timeout(HANG).is_err();
+        if hung {
+            // SAFETY: `pid` is our child, not reaped until after the watchdog is told.
+            unsafe { kill(pid, 9) };
+        }
+        hung
+    });
+    let mut stderr = child.stderr.take().unwrap();
     let reader = std::thread::spawn(move || {
         let mut s = String::new();
         std::io::Read::read_to_string(&mut stderr, &mut s).unwrap();
@@ -105,10 +153,15 @@ fn run(c: &Case) -> (i32, String, Duration, Duration, i64) {
     // SAFETY: `pid` is our child, not yet waited for; `status` and `usage` are valid for writes.
     let got = unsafe { wait4(pid, &mut status, 0, &mut usage) };
     assert_eq!(got, pid, "{}: wait4 failed", c.name);
+    done.send(()).unwrap_or_default();
+    let hung = watchdog.join().unwrap();
     let wall = start.elapsed();
     let tv = |t: [i64; 2]| Duration::from_micros((t[0] * 1_000_000 + t[1]).max(0) as u64);
     let cpu = tv(usage.utime) + tv(usage.stime);
-    let err = reader.join().unwrap();
+    let mut err = reader.join().unwrap();
+    if hung {
+        err.insert_str(0, &format!("hung: killed after {} s. ", HANG.as_secs()));
+    }
     // Exited normally: the code; killed: 128 + signal.
     let code = if status & 0x7f == 0 {
         (status >> 8) & 0xff
@@ -173,6 +226,18 @@ fn question_rows(n: usize) -> String {
         .collect()
 }
 
+/// `n` gate questions answered 該当, each with one question under it (`i`, `i.1`).
+fn gate_rows(n: usize) -> String {
+    (1..=n)
+        .map(|i| {
+            let (g, q) = (2 * i - 1, 2 * i);
+            format!(
+                r#"<row r="{g}"><c r="A{g}" t="inlineStr"><is><t>{i}</t></is></c><c r="B{g}" t="inlineStr"><is><t>生成された前提設問 {i} に該当するか?</t></is></c><c r="C{g}" t="inlineStr"><is><t>該当</t></is></c></row><row r="{q}"><c r="A{q}" t="inlineStr"><is><t>{i}.1</t></is></c><c r="B{q}" t="inlineStr"><is><t>生成された設問 {i}.1 を定めているか?</t></is></c><c r="C{q}" t="inlineStr"><is><t>はい</t></is></c></row>"#
+            )
+        })
+        .collect()
+}
+
 /// A catalogue of `n` questions where each one is a gate gated on the one before (a chain).
 fn gate_chain(n: usize) -> Catalogue {
     let mut c = synthetic::catalogue_of(n.div_ceil(10));
@@ -221,6 +286,17 @@ fn write_inputs(d: &Path) {
             &cells,
         ),
     );
+    // 70 MB of shared strings (compressed to next to nothing): refused before it is held.
+    let huge = "A".repeat(70 * 1024 * 1024);
+    write(
+        &out("70mb-strings.xlsx"),
+        &workbook(
+            1,
+            &format!(r#"{SST} count="1" uniqueCount="1"><si><t>{huge}</t></si></sst>"#),
+            &question_rows(3),
+        ),
+    );
+    drop(huge);
     write(
         &out("many-sheets.xlsx"),
         &workbook(
@@ -248,6 +324,14 @@ fn write_inputs(d: &Path) {
     }
     write(&out("duplicate-part.xlsx"), &bytes);
 
+    write(
+        &out("10k-gates.xlsx"),
+        &workbook(
+            1,
+            &format!(r#"{SST} count="0" uniqueCount="0"></sst>"#),
+            &gate_rows(9_995),
+        ),
+    );
     // Catalogues and statements.
     save_project(
         &out("gate-chain.json"),
@@ -286,6 +370,19 @@ fn write_inputs(d: &Path) {
         &kaijisho::domain::Project::new(&huge, header, true),
     )
     .unwrap();
+    // Files that are not files: made in place by the test (pipes, links to devices), beside a
+    // valid statement and profile they stand in for.
+    let sample = kaijisho::assets::sample_project("sds-remote-service-sample").unwrap();
+    save_project(&out("valid.json"), &sample).unwrap();
+    save_project(&out("locked.json"), &sample).unwrap();
+    kaijisho::io::hospital::save_profile(
+        &out("profile.json"),
+        &kaijisho::domain::profile::Profile::default_profile("病院"),
+    )
+    .unwrap();
+    // More questions than a catalogue may have (its statement would be larger than kaijisho
+    // reads back).
+    write(&out("250k-questions.json"), &short_questions(250_000));
     // About 60 MB: 44,000 questions answered with long remarks.
     save_project(
         &out("60mb.json"),
@@ -320,7 +417,15 @@ fn crafted_inputs_end_quickly_with_bounded_memory() {
         .unwrap();
     assert!(wrote.status.success(), "{wrote:?}");
     let f = |name: &str| d.join(name);
-    let cases = vec![
+    fifo(&f("pipe.json"));
+    fifo(&f("pipe.xlsx"));
+    fifo(&f(".locked.json.lock"));
+    std::os::unix::fs::symlink("/dev/zero", f("zero.json")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", f("zero.xlsx")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", f("zero-profile.json")).unwrap();
+    let valid = std::fs::read(f("valid.json")).unwrap();
+    let stdin = Path::new("/dev/stdin");
+    let mut cases = vec![
         case(
             "sharedStrings declaring 10^18 strings",
             &[&"import", &f("unique-count.xlsx")],
@@ -334,6 +439,12 @@ fn crafted_inputs_end_quickly_with_bounded_memory() {
             Expect::Error("32767"),
         ),
         case(
+            "a 70 MB shared strings part",
+            &[&"import", &f("70mb-strings.xlsx")],
+            &f("70mb-strings.xlsx"),
+            Expect::Error("more than the 67108864 read"),
+        ),
+        case(
             "5,000 sheet entries pointing at one part",
             &[&"import", &f("many-sheets.xlsx")],
             &f("many-sheets.xlsx"),
@@ -344,6 +455,12 @@ fn crafted_inputs_end_quickly_with_bounded_memory() {
             &[&"import", &f("duplicate-part.xlsx")],
             &f("duplicate-part.xlsx"),
             Expect::Error("appears twice"),
+        ),
+        case(
+            "a workbook of 9,995 gates, each with a question under it",
+            &[&"import", &f("10k-gates.xlsx"), &"-o", &f("10k-gates.json")],
+            &f("10k-gates.xlsx"),
+            Expect::Success,
         ),
         case(
             "30,000 questions, each gated on the one before",
@@ -412,6 +529,7 @@ fn crafted_inputs_end_quickly_with_bounded_memory() {
             Expect::Finished,
         ),
     ];
+    cases.extend(not_files(&f, stdin, valid));
     let mut failures = Vec::new();
     for c in &cases {
         let (code, err, time, wall, rss) = run(c);
@@ -440,6 +558,9 @@ fn crafted_inputs_end_quickly_with_bounded_memory() {
             || rss > MAX_RSS_KB
             || err.contains("panicked")
             || err.len() > 4096
+            // A message for people: no Rust type paths, no debug structures.
+            || err.contains("::")
+            || err.contains('{')
         {
             failures.push(line);
         }
@@ -449,6 +570,112 @@ fn crafted_inputs_end_quickly_with_bounded_memory() {
         "cases over their limits:\n{}",
         failures.join("\n")
     );
+    // The gates were read as gates, each question under its own.
+    let gates = std::fs::read_to_string(f("10k-gates.json")).unwrap();
+    assert_eq!(gates.matches("\"answer\": \"gate\"").count(), 9_995);
+    assert_eq!(gates.matches("\"gate\": {").count(), 9_995);
+}
+
+/// A catalogue of `n` questions as short as a question can be (compact JSON, within the size
+/// kaijisho reads).
+fn short_questions(n: usize) -> Vec<u8> {
+    let mut c = serde_json::to_value(synthetic::catalogue_of(1)).unwrap();
+    let sections = c["sections"].as_array_mut().unwrap();
+    let mut template = sections[0]["questions"][1].clone();
+    let fields = template.as_object_mut().unwrap();
+    fields.remove("refs");
+    fields.remove("gate");
+    let questions: Vec<serde_json::Value> = (0..n)
+        .map(|i| {
+            let mut q = template.clone();
+            q["id"] = format!("q{i}").into();
+            q["number"] = format!("{}.{}", i / 1000 + 1, i % 1000 + 1).into();
+            q["text"] = "問".into();
+            q
+        })
+        .collect();
+    sections.truncate(1);
+    sections[0]["questions"] = questions.into();
+    serde_json::to_vec(&c).unwrap()
+}
+
+/// Pipes, devices, standard input and lock files that are not files: each refused by name, or
+/// read as the file it is, never a hang or an endless read.
+fn not_files(f: &dyn Fn(&str) -> PathBuf, stdin: &Path, valid: Vec<u8>) -> Vec<Case> {
+    let not_a_file = Expect::Error("not a regular file");
+    let mut cases = vec![
+        case(
+            "a statement that is a named pipe",
+            &[&"validate", &f("pipe.json")],
+            &f("pipe.json"),
+            not_a_file,
+        ),
+        case(
+            "a workbook that is a named pipe",
+            &[&"import", &f("pipe.xlsx")],
+            &f("pipe.xlsx"),
+            Expect::Error("not a regular file"),
+        ),
+        case(
+            "checking a statement that is a named pipe",
+            &[&"check", &f("profile.json"), &f("pipe.json")],
+            &f("pipe.json"),
+            Expect::Error("not a regular file"),
+        ),
+        case(
+            "a statement linked to /dev/zero",
+            &[&"validate", &f("zero.json")],
+            &f("zero.json"),
+            Expect::Error("not a regular file"),
+        ),
+        case(
+            "a workbook linked to /dev/zero",
+            &[&"import", &f("zero.xlsx")],
+            &f("zero.xlsx"),
+            Expect::Error("not a regular file"),
+        ),
+        case(
+            "a profile linked to /dev/zero",
+            &[&"check", &f("zero-profile.json"), &f("valid.json")],
+            &f("zero-profile.json"),
+            Expect::Error("not a regular file"),
+        ),
+        case(
+            "saving beside a lock file that is a named pipe",
+            &[&"answer", &f("locked.json"), &"1", &"はい"],
+            &f(".locked.json.lock"),
+            Expect::Error("lock file is not a regular file"),
+        ),
+        case(
+            "a catalogue of 250,000 questions",
+            &[
+                &"new",
+                &"--catalogue",
+                &f("250k-questions.json"),
+                &"-o",
+                &f("250k.json"),
+            ],
+            &f("250k-questions.json"),
+            Expect::Error("questions"),
+        ),
+    ];
+    // Standard input: a pipe is refused as one; a file redirected in is read as that file.
+    let mut piped = case(
+        "validate /dev/stdin from a pipe",
+        &[&"validate", &stdin],
+        stdin,
+        Expect::Error("not a regular file"),
+    );
+    piped.stdin = Input::Pipe(valid);
+    let mut redirected = case(
+        "validate /dev/stdin from a file",
+        &[&"validate", &stdin],
+        stdin,
+        Expect::Finished,
+    );
+    redirected.stdin = Input::File(f("valid.json"));
+    cases.extend([piped, redirected]);
+    cases
 }
 
 fn unzip_parts(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {

@@ -915,7 +915,7 @@ fn bad_input_gives_clear_errors() {
     truncated.truncate(truncated.len() / 2);
     assert!(matches!(
         import_bytes(truncated),
-        XlsxError::Malformed { .. }
+        XlsxError::CutShort { .. }
     ));
     assert!(matches!(
         import_bytes(zip_bomb()),
@@ -967,6 +967,16 @@ fn bad_files_through_the_cli() {
             "password-protected",
         ),
         ("bomb.xlsx", zip_bomb(), "too large to read safely"),
+        // A download that stopped inside the archive's end record.
+        (
+            "cut.xlsx",
+            {
+                let mut v = crafted_export(&TRUE_COUNTS);
+                v.truncate(v.len() - 12);
+                v
+            },
+            "the file ends early",
+        ),
     ];
     for (name, bytes, message) in cases {
         let path = dir.path().join(name);
@@ -1270,6 +1280,30 @@ fn rows_of_our_own_export_that_cannot_be_read_are_lines_of_the_report() {
             line.contains("no-such-question") && line.contains("はい"),
             "{line}"
         );
+    }
+}
+
+/// Commands that read a workbook as a statement (not `import`) say what its import passed over,
+/// by file and row — a tampered row map is never dropped without a word.
+#[test]
+fn commands_reading_a_workbook_say_which_rows_were_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tampered.xlsx");
+    fs::write(
+        &path,
+        crafted_export(&Crafted {
+            question_id: Some("no-such-question"),
+            ..TRUE_COUNTS
+        }),
+    )
+    .unwrap();
+    for cmd in ["validate", "fingerprint", "dump"] {
+        kaijisho()
+            .args(["--lang", "en", cmd])
+            .arg(&path)
+            .assert()
+            .stderr(predicate::str::contains("tampered.xlsx: row 6"))
+            .stderr(predicate::str::contains("no-such-question"));
     }
 }
 

@@ -2,7 +2,9 @@
 
 err-not-found = { $file }: file not found
 err-read = { $file }: cannot read ({ $detail })
+err-bad-schema-version = { $file }: schema_version must be a whole number such as 1 (found { $found })
 err-is-folder = { $file }: is a folder; give a file
+err-not-a-file = { $file }: is not a regular file (a device, pipe or socket); nothing was read. Name a file
 err-too-large = { $file }: file too large ({ $size } bytes, limit { $limit } bytes)
 err-not-utf8 = { $file }: the text is UTF-16 (Notepad’s “Unicode”); save it as UTF-8
 err-syntax = { $file }: line { $line }, column { $column } is not valid JSON ({ $detail })
@@ -19,7 +21,9 @@ err-save-not-a-file = { $file }: is not a regular file (a device, pipe or socket
 err-save-link-loop = { $file }: too many levels of symbolic links, or a loop
 err-save-changed-on-disk = { $file }: another program changed it after it was read; it was not overwritten
 err-save-busy = { $file }: another kaijisho is writing this file; try again in a moment
+err-save-too-large = { $file }: would be larger than the { $limit } bytes kaijisho reads back; nothing was written
 err-save-lock = { $file }: cannot lock the file for writing ({ $detail })
+err-save-lock-not-a-file = { $file }: the lock file is not a regular file (a device, pipe or socket); nothing was written. Remove it and save again
 err-value-not-allowed = question { $number } cannot be answered { $value }
 err-option-required = question { $number } is answered per option; give the option (id, label or number) with --option
 err-not-option = question { $number } has no options (leave out --option)
@@ -43,6 +47,7 @@ cat-duplicate-option = question "{ $id }": option "{ $option }" is used twice or
 cat-gate-unknown = question "{ $id }" depends on question "{ $gate }", which does not exist
 cat-gate-not-before = question "{ $id }" depends on question "{ $gate }", which does not come before it
 cat-gate-value = question "{ $id }" depends on "{ $gate } = { $value }", a value "{ $gate }" cannot take
+cat-too-many-questions = { $count } questions, more than the { $limit } a catalogue may have
 cat-gate-too-deep = question “{ $id }” stands under { $depth } gates, one above another (at most { $limit })
 and-more = and { $count } more
 err-font = the bundled font cannot be read
@@ -51,6 +56,7 @@ err-xlsx-too-many-rows = { $questions } questions need { $rows } rows, more than
 err-xlsx-write = cannot build the workbook ({ $detail })
 err-xlsx-not-xlsx = { $file }: not an Excel workbook (.xlsx)
 err-xlsx-encrypted = { $file }: password-protected, or an old .xls file; remove the protection and save it as .xlsx
+err-xlsx-cut-short = { $file }: the file ends early: it was cut off, perhaps by a copy or download that did not finish. Get the file again
 err-xlsx-malformed = { $file }: the file is damaged ({ $detail })
 err-xlsx-too-large = { $file }: too large to read safely ({ $detail })
 err-xlsx-no-questions = { $file }: no sheet holds MDS/SDS questions (sheets: { $sheets }); a mapping file (--mapping) can name the sheet

@@ -2,7 +2,9 @@
 
 err-not-found = { $file }: ファイルが見つかりません
 err-read = { $file }: 読み込めません ({ $detail })
+err-bad-schema-version = { $file }: schema_version は 1 のような整数でなければなりません (記録されている値: { $found })
 err-is-folder = { $file }: フォルダーです。ファイルを指定してください
+err-not-a-file = { $file }: 通常のファイルではありません (デバイス、パイプ、ソケット)。読み込みません。ファイルを指定してください
 err-too-large = { $file }: ファイルが大きすぎます ({ $size } バイト、上限 { $limit } バイト)
 err-not-utf8 = { $file }: 文字コードが UTF-16 です (メモ帳の「Unicode」など)。UTF-8 で保存し直してください
 err-syntax = { $file }: { $line } 行 { $column } 列目が JSON として読めません ({ $detail })
@@ -19,7 +21,9 @@ err-save-not-a-file = { $file }: 通常のファイルではありません (デ
 err-save-link-loop = { $file }: シンボリックリンクの階層が深すぎるか、循環しています
 err-save-changed-on-disk = { $file }: 読み込んだ後にほかのプログラムが変更しています。上書きしていません
 err-save-busy = { $file }: ほかの kaijisho がこのファイルに書き込み中です。少し待ってからもう一度実行してください
+err-save-too-large = { $file }: kaijisho が読み込める大きさ ({ $limit } バイト) を超えるため、書き込みません
 err-save-lock = { $file }: 書き込みのためのロックを取得できません ({ $detail })
+err-save-lock-not-a-file = { $file }: ロックファイルが通常のファイルではありません (デバイス、パイプ、ソケット)。書き込みません。これを削除してから保存し直してください
 err-value-not-allowed = 設問 { $number } には「{ $value }」を回答できません
 err-option-required = 設問 { $number } は選択肢ごとに回答します。--option で選択肢 (ID、ラベル、または番号) を指定してください
 err-not-option = 設問 { $number } には選択肢がありません (--option は不要です)
@@ -43,6 +47,7 @@ cat-duplicate-option = 設問「{ $id }」の選択肢「{ $option }」が重複
 cat-gate-unknown = 設問「{ $id }」の前提設問「{ $gate }」がありません
 cat-gate-not-before = 設問「{ $id }」の前提設問「{ $gate }」がそれより前にありません
 cat-gate-value = 設問「{ $id }」の前提「{ $gate } = { $value }」は、設問「{ $gate }」が取れない値です
+cat-too-many-questions = 設問が { $count } 問あります (上限 { $limit } 問)
 cat-gate-too-deep = 設問「{ $id }」の上に前提設問が { $depth } 段重なっています (上限 { $limit } 段)
 and-more = ほか { $count } 件
 err-font = 同梱のフォントを読み込めません
@@ -51,6 +56,7 @@ err-xlsx-too-many-rows = 設問 { $questions } 問のワークブックは { $ro
 err-xlsx-write = ワークブックを作成できません ({ $detail })
 err-xlsx-not-xlsx = { $file }: Excel ワークブック (.xlsx) ではありません
 err-xlsx-encrypted = { $file }: パスワードで保護されているか、古い .xls 形式です。保護を外して .xlsx 形式で保存し直してください
+err-xlsx-cut-short = { $file }: ファイルが途中で切れています。コピーやダウンロードが最後まで終わらなかった可能性があります。ファイルを取得し直してください
 err-xlsx-malformed = { $file }: ファイルが壊れています ({ $detail })
 err-xlsx-too-large = { $file }: 大きすぎるため安全に読めません ({ $detail })
 err-xlsx-no-questions = { $file }: MDS/SDS の設問があるシートが見つかりません (シート: { $sheets })。対応付けファイル (--mapping) でシートを指定できます

@@ -3,7 +3,7 @@
 //! record with the local time, kept under [`MAX_LOG_BYTES`] by moving the old file to
 //! `kaijisho.log.1` at start-up.
 
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
@@ -64,7 +64,7 @@ fn open(dir: &Path) -> std::io::Result<(PathBuf, File)> {
     if std::fs::metadata(&path).is_ok_and(|m| m.len() > MAX_LOG_BYTES) {
         std::fs::rename(&path, dir.join(format!("{LOG_FILE}.1")))?;
     }
-    let file = OpenOptions::new().create(true).append(true).open(&path)?;
+    let file = crate::io::atomic::open_append(&path)?;
     Ok((path, file))
 }
 

@@ -23,7 +23,7 @@ pub(super) fn run(
     use crate::domain::carry::carry as run_carry;
     super::check_outputs(&[Some(output)], &[old, Path::new(catalogue)])?;
     refuse_overwrite(Some(output), force)?;
-    let (old_p, old_c) = open(old)?;
+    let (old_p, old_c) = open(l, old)?;
     let (new_c, embed) = catalogue_arg(catalogue)?;
     let header = Header {
         created: today_japanese(),

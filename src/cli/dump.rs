@@ -8,10 +8,11 @@ use super::error::CliError;
 use super::open;
 use super::output::{emit, emit_raw};
 use crate::domain::canonical::Statement;
+use crate::i18n::Localizer;
 
 /// Prints the canonical statement (JSON).
-pub(super) fn canonical(path: &Path) -> Result<ExitCode, CliError> {
-    let (p, c) = open(path)?;
+pub(super) fn canonical(l: &Localizer, path: &Path) -> Result<ExitCode, CliError> {
+    let (p, c) = open(l, path)?;
     // Byte for byte what the fingerprint hashes (JSON already escapes C0 controls), so not
     // through `emit`'s escaping.
     emit_raw(&Statement::new(&c, &p).to_canonical_json())?;
@@ -19,8 +20,8 @@ pub(super) fn canonical(path: &Path) -> Result<ExitCode, CliError> {
 }
 
 /// Prints the fingerprint of the canonical statement.
-pub(super) fn fingerprint(path: &Path) -> Result<ExitCode, CliError> {
-    let (p, c) = open(path)?;
+pub(super) fn fingerprint(l: &Localizer, path: &Path) -> Result<ExitCode, CliError> {
+    let (p, c) = open(l, path)?;
     emit(&format!("{}\n", Statement::new(&c, &p).fingerprint()))?;
     Ok(ExitCode::SUCCESS)
 }

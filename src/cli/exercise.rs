@@ -22,7 +22,7 @@ pub(super) fn new(
 ) -> Result<ExitCode, CliError> {
     super::check_outputs(&[Some(output)], &[model])?;
     refuse_overwrite(Some(output), force)?;
-    let (p, c) = open(model)?;
+    let (p, c) = open(l, model)?;
     let copy = exercise_copy(&c, &p);
     json::save_project(output, &copy)?;
     emit(&written(l, output))?;
@@ -38,8 +38,8 @@ pub(super) fn check(
     pdf: Option<&Path>,
 ) -> Result<ExitCode, CliError> {
     super::check_outputs(&[pdf], &[model, answered])?;
-    let m = open(model)?;
-    let a = open(answered)?;
+    let m = open(l, model)?;
+    let a = open(l, answered)?;
     if a.0.exercise.is_none() {
         return Err(CliError::Said(l.ta(
             "err-exercise-not-copy",

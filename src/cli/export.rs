@@ -21,7 +21,7 @@ pub(super) fn run(
 ) -> Result<ExitCode, CliError> {
     let inputs: Vec<&Path> = std::iter::once(project).chain(into).collect();
     super::check_outputs(&[xlsx, pdf], &inputs)?;
-    let (p, c) = open(project)?;
+    let (p, c) = open(l, project)?;
     let form = assets::form()?;
     let mut report = String::new();
     if let Some(out) = xlsx {

@@ -12,6 +12,22 @@ use crate::io::json;
 
 /// Reads a workbook, reports what was read, and writes the project and/or catalogue asked
 /// for.
+/// The lines of an import report that say what was not read: skipped rows, then notes.
+pub(super) fn passed_over(l: &Localizer, r: &crate::io::xlsx::ImportReport) -> Vec<String> {
+    let skipped = r.skipped.iter().map(|s| {
+        l.ta(
+            "import-skipped",
+            &[
+                ("row", s.row.into()),
+                ("reason", s.reason.localize(l).into()),
+            ],
+        )
+    });
+    skipped
+        .chain(r.notes.iter().map(|n| n.localize(l)))
+        .collect()
+}
+
 pub(super) fn run(
     l: &Localizer,
     input: &Path,
@@ -53,18 +69,8 @@ pub(super) fn run(
             out.push('\n');
             out.push_str(&l.t(&format!("import-method-{}", r.method)));
             out.push('\n');
-            for s in &r.skipped {
-                out.push_str(&l.ta(
-                    "import-skipped",
-                    &[
-                        ("row", s.row.into()),
-                        ("reason", s.reason.localize(l).into()),
-                    ],
-                ));
-                out.push('\n');
-            }
-            for n in &r.notes {
-                out.push_str(&n.localize(l));
+            for line in passed_over(l, r) {
+                out.push_str(&line);
                 out.push('\n');
             }
             if !r.filled {

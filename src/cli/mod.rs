@@ -274,8 +274,8 @@ fn execute(command: Command, l: &Localizer) -> Result<ExitCode, CliError> {
             )
         }
         Command::Validate { project, format } => validate::run(l, &project, format),
-        Command::Dump { project } => dump::canonical(&project),
-        Command::Fingerprint { file } => dump::fingerprint(&file),
+        Command::Dump { project } => dump::canonical(l, &project),
+        Command::Fingerprint { file } => dump::fingerprint(l, &file),
         Command::Export {
             project,
             pdf,
@@ -307,14 +307,22 @@ fn execute(command: Command, l: &Localizer) -> Result<ExitCode, CliError> {
     }
 }
 
-/// Opens a project JSON or a workbook.
-fn open(path: &Path) -> Result<(Project, Catalogue), CliError> {
+/// Opens a project JSON or a workbook. What a workbook's import passed over (a row it could not
+/// read, a row map that names an unknown question) is said on standard error, by file and row.
+fn open(l: &Localizer, path: &Path) -> Result<(Project, Catalogue), CliError> {
     let shipped = assets::shipped_catalogues()?;
-    Ok(crate::io::open_statement(
-        path,
-        &shipped,
-        assets::import_vocabulary(),
-    )?)
+    let (project, catalogue, report) =
+        crate::io::open_statement_reported(path, &shipped, assets::import_vocabulary())?;
+    if let Some(r) = report {
+        let mut said = String::new();
+        for line in import::passed_over(l, &r) {
+            said.push_str(&format!("{}: {line}\n", path.display()));
+        }
+        if !said.is_empty() {
+            eprint!("{said}");
+        }
+    }
+    Ok((project, catalogue))
 }
 
 /// Refuses, before any work, outputs that would destroy an input or each other, and outputs

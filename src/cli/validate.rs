@@ -42,7 +42,7 @@ struct JsonReport<'a> {
 
 /// Prints the findings and a summary; exit 1 when there is an error.
 pub(super) fn run(l: &Localizer, path: &Path, format: Format) -> Result<ExitCode, CliError> {
-    let (project, catalogue) = open(path)?;
+    let (project, catalogue) = open(l, path)?;
     let findings = validate(&catalogue, &project);
     // The header first: vendor and product named, 作成日 a date.
     let header = check_header(&project.header);

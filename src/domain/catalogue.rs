@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::answer::{AnswerValue, GATE_VALUES, YES_NO_NA};
+pub use super::catalogue_issue::{CatalogueIssue, MAX_GATE_DEPTH, MAX_QUESTIONS};
 use super::refs::{RefGroup, split_trailing_ref};
 use super::text::{normalize_number, same_label};
 
@@ -405,101 +406,6 @@ struct HashView<'a> {
     sections: &'a [Section],
 }
 
-/// A structural problem in a catalogue.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum CatalogueIssue {
-    NoQuestions,
-    EmptyId,
-    DuplicateId {
-        id: String,
-    },
-    BadNumber {
-        id: String,
-        number: String,
-    },
-    DuplicateNumber {
-        number: String,
-        first: String,
-        second: String,
-    },
-    EmptyText {
-        id: String,
-    },
-    NoOptions {
-        id: String,
-    },
-    DuplicateOption {
-        id: String,
-        option: String,
-    },
-    GateUnknown {
-        id: String,
-        gate: String,
-    },
-    GateNotBefore {
-        id: String,
-        gate: String,
-    },
-    GateValue {
-        id: String,
-        gate: String,
-        value: AnswerValue,
-    },
-    /// More gates above one another than any form has ([`MAX_GATE_DEPTH`]); said once, at the
-    /// first question too deep.
-    GateTooDeep {
-        id: String,
-        depth: usize,
-    },
-}
-
-/// The most gates one question may stand under (gate of a gate of …). Real forms use one or
-/// two; the limit keeps every walk up the gates short whatever a file says.
-pub const MAX_GATE_DEPTH: usize = 16;
-
-impl fmt::Display for CatalogueIssue {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CatalogueIssue::NoQuestions => write!(f, "the catalogue has no questions"),
-            CatalogueIssue::EmptyId => write!(f, "the catalogue id is empty"),
-            CatalogueIssue::DuplicateId { id } => write!(f, "question id {id} is used twice"),
-            CatalogueIssue::BadNumber { id, number } => {
-                write!(f, "question {id}: number {number:?} is not a dotted number")
-            }
-            CatalogueIssue::DuplicateNumber {
-                number,
-                first,
-                second,
-            } => write!(f, "number {number} is used by {first} and {second}"),
-            CatalogueIssue::EmptyText { id } => write!(f, "question {id} has no text"),
-            CatalogueIssue::NoOptions { id } => {
-                write!(f, "question {id} is an option list without options")
-            }
-            CatalogueIssue::DuplicateOption { id, option } => {
-                write!(f, "question {id}: option {option} is listed twice")
-            }
-            CatalogueIssue::GateUnknown { id, gate } => {
-                write!(f, "question {id} is gated on {gate}, which does not exist")
-            }
-            CatalogueIssue::GateNotBefore { id, gate } => {
-                write!(
-                    f,
-                    "question {id} is gated on {gate}, which does not come before it"
-                )
-            }
-            CatalogueIssue::GateTooDeep { id, depth } => write!(
-                f,
-                "question {id} stands under {depth} gates, more than the {MAX_GATE_DEPTH} allowed"
-            ),
-            CatalogueIssue::GateValue { id, gate, value } => write!(
-                f,
-                "question {id} is gated on {gate} = {}, a value {gate} cannot take",
-                value.label()
-            ),
-        }
-    }
-}
-
 impl Catalogue {
     pub fn new(
         id: String,
@@ -583,8 +489,12 @@ impl Catalogue {
         if self.id.trim().is_empty() {
             issues.push(CatalogueIssue::EmptyId);
         }
-        if self.question_count() == 0 {
+        let count = self.question_count();
+        if count == 0 {
             issues.push(CatalogueIssue::NoQuestions);
+        }
+        if count > MAX_QUESTIONS {
+            return vec![CatalogueIssue::TooManyQuestions { count }];
         }
         let mut seen_ids: HashMap<&str, usize> = HashMap::new();
         let mut seen_numbers: HashMap<String, &str> = HashMap::new();

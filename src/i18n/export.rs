@@ -36,7 +36,9 @@ impl Localize for crate::io::pdf::PdfNote {
                     ],
                 )
             }
-            N::Writer { detail, .. } => l.ta("pdf-writer-problem", &[("detail", s(detail))]),
+            N::Writer { detail, .. } => {
+                l.ta("pdf-writer-problem", &[("detail", super::said(detail))])
+            }
         }
     }
 }

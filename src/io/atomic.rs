@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
 
-pub use super::error::{ReadError, SaveError};
+pub use super::error::SaveError;
 use super::target::folder_of;
 pub use super::target::{is_same_file, resolve_target};
 
@@ -79,10 +79,15 @@ pub fn atomic_write_locked(
 /// compares to notice that another program changed the file.
 pub fn file_digest(path: &Path) -> io::Result<Option<[u8; 32]>> {
     use sha2::{Digest, Sha256};
-    let mut file = match File::open(path) {
+    let (mut file, _) = match super::read::open_regular(path) {
         Ok(f) => f,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e),
+        Err(super::read::ReadError::Io { source, .. }) => {
+            return match source.kind() {
+                io::ErrorKind::NotFound => Ok(None),
+                _ => Err(source),
+            };
+        }
+        Err(e) => return Err(io::Error::other(e)),
     };
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 64 * 1024];
@@ -215,6 +220,39 @@ fn keep_mode_and_owner(file: &File, meta: &fs::Metadata) -> io::Result<()> {
     Ok(())
 }
 
+/// [`atomic_write`] of `bytes`, refused with [`SaveError::TooLarge`] when they are more than
+/// `limit`, the size the file's reader accepts: kaijisho never writes what it would refuse.
+pub fn atomic_write_within(path: &Path, bytes: &[u8], limit: u64) -> Result<(), SaveError> {
+    if bytes.len() as u64 > limit {
+        return Err(SaveError::TooLarge {
+            path: path.to_path_buf(),
+            limit,
+        });
+    }
+    atomic_write(path, |w| w.write_all(bytes))
+}
+
+/// Opens a log-like file for appending, creating it: only a regular file, and without blocking
+/// on a named pipe in its place.
+pub fn open_append(path: &Path) -> io::Result<File> {
+    let mut options = File::options();
+    options.create(true).append(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    if file.metadata()?.is_file() {
+        Ok(file)
+    } else {
+        Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("{}: not a regular file", path.display()),
+        ))
+    }
+}
+
 /// Copies the current file to `.bak` atomically (copy to a temporary file, fsync, rename),
 /// with the current file's mode.
 fn keep_backup(path: &Path, existing: Option<&fs::Metadata>) -> io::Result<()> {
@@ -238,30 +276,6 @@ fn sync_folder(folder: &Path) -> io::Result<()> {
 fn sync_folder(_folder: &Path) -> io::Result<()> {
     // Windows has no directory fsync; MoveFileEx (used by persist) is durable enough there.
     Ok(())
-}
-
-/// Reads a file of at most `limit` bytes.
-pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
-    let meta = fs::metadata(path).map_err(|source| ReadError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    if meta.is_dir() {
-        return Err(ReadError::IsFolder {
-            path: path.to_path_buf(),
-        });
-    }
-    if meta.len() > limit {
-        return Err(ReadError::TooLarge {
-            path: path.to_path_buf(),
-            size: meta.len(),
-            limit,
-        });
-    }
-    fs::read(path).map_err(|source| ReadError::Io {
-        path: path.to_path_buf(),
-        source,
-    })
 }
 
 #[cfg(test)]
@@ -444,26 +458,6 @@ mod tests {
         assert!(matches!(
             atomic_write(&path, |w| w.write_all(b"x")),
             Err(SaveError::NoFolder { .. })
-        ));
-    }
-
-    #[test]
-    fn read_limits() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("big");
-        fs::write(&path, vec![b'x'; 100]).unwrap();
-        assert!(matches!(
-            read_limited(&path, 10),
-            Err(ReadError::TooLarge { size: 100, .. })
-        ));
-        assert_eq!(read_limited(&path, 100).unwrap().len(), 100);
-        assert!(matches!(
-            read_limited(dir.path(), 10),
-            Err(ReadError::IsFolder { .. })
-        ));
-        assert!(matches!(
-            read_limited(&dir.path().join("missing"), 10),
-            Err(ReadError::Io { .. })
         ));
     }
 }

@@ -52,6 +52,8 @@ pub enum FileError {
         expected: FileKind,
         found: FileKind,
     },
+    #[error("{}: schema_version must be a whole number (found {found})", .path.display())]
+    BadSchemaVersion { path: PathBuf, found: String },
     #[error("{}: written by a newer kaijisho (schema {version}; this one reads up to {supported})", .path.display())]
     TooNew {
         path: PathBuf,
@@ -84,12 +86,14 @@ impl FileError {
         match self {
             FileError::Read(ReadError::Io { path, .. })
             | FileError::Read(ReadError::IsFolder { path })
+            | FileError::Read(ReadError::NotAFile { path })
             | FileError::Read(ReadError::TooLarge { path, .. })
             | FileError::NotUtf8 { path }
             | FileError::Syntax { path, .. }
             | FileError::Data { path, .. }
             | FileError::WrongKind { path, .. }
             | FileError::TooNew { path, .. }
+            | FileError::BadSchemaVersion { path, .. }
             | FileError::Catalogue { path, .. }
             | FileError::Resolve { path, .. }
             | FileError::Profile { path, .. }
@@ -124,6 +128,9 @@ pub enum ReadError {
     Io { path: PathBuf, source: io::Error },
     #[error("{}: is a folder, not a file", .path.display())]
     IsFolder { path: PathBuf },
+    /// A pipe, a device, a socket or a terminal: never read (it may never end).
+    #[error("{}: is not a regular file (a device, pipe or socket)", .path.display())]
+    NotAFile { path: PathBuf },
     #[error("{}: {size} bytes is more than the {limit} bytes allowed", .path.display())]
     TooLarge {
         path: PathBuf,
@@ -153,6 +160,9 @@ pub enum SaveError {
     /// The file differs from the version this program read (see [`super::atomic::atomic_write_checked`]).
     #[error("{}: changed on disk since it was read", .path.display())]
     ChangedOnDisk { path: PathBuf },
+    /// Larger than kaijisho reads back: never written.
+    #[error("{}: would be more than the {limit} bytes kaijisho reads", .path.display())]
+    TooLarge { path: PathBuf, limit: u64 },
 }
 
 impl SaveError {
@@ -164,7 +174,8 @@ impl SaveError {
             | SaveError::IsFolder { path }
             | SaveError::NotAFile { path }
             | SaveError::LinkLoop { path }
-            | SaveError::ChangedOnDisk { path } => path,
+            | SaveError::ChangedOnDisk { path }
+            | SaveError::TooLarge { path, .. } => path,
             SaveError::Lock(e) => e.path(),
         }
     }
@@ -177,12 +188,17 @@ pub enum LockError {
     Busy { path: PathBuf },
     #[error("{}: cannot lock the file for writing: {source}", .path.display())]
     Io { path: PathBuf, source: io::Error },
+    /// The lock file's name is taken by a pipe, a device or a socket.
+    #[error("{}: the lock file is not a regular file (a device, pipe or socket)", .path.display())]
+    NotAFile { path: PathBuf },
 }
 
 impl LockError {
     pub fn path(&self) -> &Path {
         match self {
-            LockError::Busy { path } | LockError::Io { path, .. } => path,
+            LockError::Busy { path }
+            | LockError::Io { path, .. }
+            | LockError::NotAFile { path } => path,
         }
     }
 }
@@ -223,6 +239,9 @@ pub enum XlsxError {
     NotXlsx { path: PathBuf },
     #[error("{}: password-protected, or an old .xls file; save it as an unprotected .xlsx", .path.display())]
     Encrypted { path: PathBuf },
+    /// The archive stops before its end: a copy or download that did not finish.
+    #[error("{}: the file ends early (cut off)", .path.display())]
+    CutShort { path: PathBuf },
     #[error("{}: the archive inside is damaged: {detail}", .path.display())]
     Malformed { path: PathBuf, detail: String },
     #[error("{}: too large to read safely ({detail})", .path.display())]
@@ -268,6 +287,7 @@ impl XlsxError {
         match self {
             XlsxError::NotXlsx { path }
             | XlsxError::Encrypted { path }
+            | XlsxError::CutShort { path }
             | XlsxError::Malformed { path, .. }
             | XlsxError::TooLarge { path, .. }
             | XlsxError::NoQuestions { path, .. }

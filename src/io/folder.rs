@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::atomic::ReadError;
+use super::read::ReadError;
 
 /// One entry of a folder: its name and whether it is a folder (links followed).
 #[derive(Debug, Clone, PartialEq, Eq)]

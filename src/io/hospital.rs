@@ -4,10 +4,10 @@
 
 use std::path::{Path, PathBuf};
 
-use super::atomic::read_limited;
 use super::error::{FileError, FileKind};
 use super::json::{save_json_value, typed};
 use super::probe::{probe, text_bytes};
+use super::read::read_limited;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::profile::Profile;
 use crate::domain::project::Project;
@@ -54,7 +54,7 @@ pub fn load_profile_digest(path: &Path) -> Result<(Profile, [u8; 32]), FileError
 
 /// Writes a profile atomically (the previous file kept as `.bak`).
 pub fn save_profile(path: &Path, profile: &Profile) -> Result<(), FileError> {
-    save_json_value(path, profile)
+    save_json_value(path, profile, MAX_BYTES)
 }
 
 /// The SHA-256 of bytes read or written, to notice another program's changes before a save.
@@ -70,12 +70,7 @@ fn save_checked<T: serde::Serialize>(
     value: &T,
     expected: Option<[u8; 32]>,
 ) -> Result<[u8; 32], FileError> {
-    let bytes = super::json::to_pretty_json(value).map_err(|e| {
-        FileError::Save(super::atomic::SaveError::Write {
-            path: path.to_path_buf(),
-            source: std::io::Error::other(e),
-        })
-    })?;
+    let bytes = super::json::file_json(path, value, MAX_BYTES)?;
     Ok(super::atomic::atomic_write_checked(path, expected, &bytes)?)
 }
 
@@ -116,7 +111,7 @@ pub fn load_register(folder: &Path) -> Result<RegisterFile, FileError> {
 
 /// Writes the register file of `folder` atomically.
 pub fn save_register(folder: &Path, register: &RegisterFile) -> Result<(), FileError> {
-    save_json_value(&folder.join(REGISTER_FILE), register)
+    save_json_value(&folder.join(REGISTER_FILE), register, MAX_BYTES)
 }
 
 /// The statements of a folder: every `.json` and `.xlsx` file in it (not in sub-folders), by
@@ -124,7 +119,7 @@ pub fn save_register(folder: &Path, register: &RegisterFile) -> Result<(), FileE
 /// [`MAX_REGISTER_FILES`]; more is an error naming the folder.
 pub fn statement_files(folder: &Path) -> Result<Vec<PathBuf>, FileError> {
     let io_error = |source| {
-        FileError::Read(super::atomic::ReadError::Io {
+        FileError::Read(super::read::ReadError::Io {
             path: folder.to_path_buf(),
             source,
         })

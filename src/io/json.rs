@@ -7,12 +7,11 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use super::atomic::{
-    SaveError, atomic_write, atomic_write_checked, atomic_write_locked, read_limited,
-};
+use super::atomic::{SaveError, atomic_write, atomic_write_checked, atomic_write_locked};
 use super::error::{FileError, FileKind, strip_position, syntax_error};
 use super::lock::FileLock;
 use super::probe::{probe, text_bytes};
+use super::read::read_limited;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::project::{Project, SCHEMA_VERSION};
 
@@ -54,6 +53,12 @@ pub fn project_from_bytes(path: &Path, bytes: &[u8]) -> Result<Project, FileErro
                 found,
             });
         }
+    }
+    if let Some(found) = probed.bad_schema {
+        return Err(FileError::BadSchemaVersion {
+            path: path.to_path_buf(),
+            found,
+        });
     }
     let version = probed.schema_version.unwrap_or(0);
     if version > u64::from(SCHEMA_VERSION) {
@@ -218,30 +223,72 @@ pub fn to_pretty_json<T: Serialize>(value: &T) -> Result<Vec<u8>, serde_json::Er
     Ok(bytes)
 }
 
-/// Writes any of kaijisho's JSON files atomically, pretty, with a final newline.
+/// A buffer that refuses to grow past `limit` bytes: what is written is never more than what
+/// kaijisho reads back, and a refused file never takes more memory than the limit.
+struct Capped {
+    bytes: Vec<u8>,
+    limit: u64,
+    over: bool,
+}
+
+impl std::io::Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if (self.bytes.len() + buf.len()) as u64 > self.limit {
+            self.over = true;
+            return Err(std::io::Error::other("over the limit"));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// [`to_pretty_json`] for the file `path`, refused with [`SaveError::TooLarge`] when it would
+/// be larger than `limit` (the size its reader accepts) — before anything is written.
+pub fn file_json<T: Serialize>(path: &Path, value: &T, limit: u64) -> Result<Vec<u8>, FileError> {
+    let mut out = Capped {
+        bytes: Vec::new(),
+        limit,
+        over: false,
+    };
+    let written = serde_json::to_writer_pretty(&mut out, value)
+        .and_then(|()| std::io::Write::write_all(&mut out, b"\n").map_err(serde_json::Error::io));
+    match written {
+        Ok(()) => Ok(out.bytes),
+        Err(_) if out.over => Err(FileError::Save(SaveError::TooLarge {
+            path: path.to_path_buf(),
+            limit,
+        })),
+        Err(e) => Err(FileError::Save(SaveError::Write {
+            path: path.to_path_buf(),
+            source: std::io::Error::other(e),
+        })),
+    }
+}
+
+/// Writes any of kaijisho's JSON files atomically, pretty, with a final newline; refused when
+/// larger than `limit`, the size its reader accepts.
 pub(in crate::io) fn save_json_value<T: Serialize>(
     path: &Path,
     value: &T,
+    limit: u64,
 ) -> Result<(), FileError> {
-    save_json(path, value)
-}
-
-fn save_json<T: Serialize>(path: &Path, value: &T) -> Result<(), FileError> {
-    atomic_write(path, |w| {
-        let bytes = to_pretty_json(value).map_err(std::io::Error::other)?;
-        w.write_all(&bytes)
-    })?;
+    let bytes = file_json(path, value, limit)?;
+    atomic_write(path, |w| w.write_all(&bytes))?;
     Ok(())
 }
 
 /// Saves a project atomically, keeping the previous file as `.bak`.
 pub fn save_project(path: &Path, project: &Project) -> Result<(), FileError> {
-    save_json(path, project)
+    save_json_value(path, project, MAX_JSON_BYTES)
 }
 
 /// Saves a project whose file the caller has locked since reading it (a read-modify-write).
 pub fn save_project_locked(lock: &FileLock, project: &Project) -> Result<(), FileError> {
-    let bytes = to_pretty_json(project).map_err(|e| FileError::Save(serialise_error(lock, e)))?;
+    let bytes = file_json(lock.target(), project, MAX_JSON_BYTES)?;
     atomic_write_locked(lock, |w| w.write_all(&bytes))?;
     Ok(())
 }
@@ -255,25 +302,13 @@ pub fn save_project_checked(
     project: &Project,
     expected: Option<[u8; 32]>,
 ) -> Result<[u8; 32], FileError> {
-    let bytes = to_pretty_json(project).map_err(|e| {
-        FileError::Save(SaveError::Write {
-            path: path.to_path_buf(),
-            source: std::io::Error::other(e),
-        })
-    })?;
+    let bytes = file_json(path, project, MAX_JSON_BYTES)?;
     Ok(atomic_write_checked(path, expected, &bytes)?)
-}
-
-fn serialise_error(lock: &FileLock, e: serde_json::Error) -> SaveError {
-    SaveError::Write {
-        path: lock.target().to_path_buf(),
-        source: std::io::Error::other(e),
-    }
 }
 
 /// Saves a catalogue atomically, keeping the previous file as `.bak`.
 pub fn save_catalogue(path: &Path, catalogue: &Catalogue) -> Result<(), FileError> {
-    save_json(path, catalogue)
+    save_json_value(path, catalogue, MAX_JSON_BYTES)
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 
 pub use super::error::LockError;
 use super::error::SaveError;
+use super::read::{ReadError, open_regular};
 use super::target::{folder_of, resolve_target};
 
 /// How long a command waits for another kaijisho to finish writing the same file.
@@ -31,22 +32,33 @@ pub struct FileLock {
 
 /// Opens the lock file, creating it when missing. An existing one is opened for reading only:
 /// advisory locks need no write access, so a lock file another user left behind (a killed
-/// process cannot remove it) never stands in the way.
-fn open_lock_file(lock_path: &Path) -> io::Result<File> {
-    match File::open(lock_path) {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            match File::options()
-                .read(true)
-                .write(true)
-                .create_new(true)
-                .open(lock_path)
-            {
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => File::open(lock_path),
-                other => other,
-            }
-        }
+/// process cannot remove it) never stands in the way. Something other than a regular file in
+/// its place (a named pipe would block every save, a device would be locked instead) is
+/// refused, without blocking.
+fn open_lock_file(lock_path: &Path) -> Result<File, LockOpen> {
+    let open_existing = || match open_regular(lock_path) {
+        Ok((file, _)) => Ok(file),
+        Err(ReadError::Io { source, .. }) => Err(LockOpen::Io(source)),
+        Err(_) => Err(LockOpen::NotAFile),
+    };
+    match open_existing() {
+        Err(LockOpen::Io(e)) if e.kind() == io::ErrorKind::NotFound => match File::options()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .open(lock_path)
+        {
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => open_existing(),
+            other => other.map_err(LockOpen::Io),
+        },
         other => other,
     }
+}
+
+/// Why the lock file could not be opened.
+enum LockOpen {
+    Io(io::Error),
+    NotAFile,
 }
 
 /// `.<name>.lock` beside `target`.
@@ -93,10 +105,13 @@ impl FileLock {
                     Ok(()) | Err(TryLockError::WouldBlock) => {}
                     Err(TryLockError::Error(e)) => return Err(io_err(e).into()),
                 },
+                Err(LockOpen::NotAFile) => {
+                    return Err(LockError::NotAFile { path: lock_path }.into());
+                }
                 // Removed between looking and opening: try again.
-                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                Err(LockOpen::Io(e)) if e.kind() == io::ErrorKind::NotFound => {}
                 // A folder that cannot take files: said as the write's own error would.
-                Err(e)
+                Err(LockOpen::Io(e))
                     if matches!(
                         e.kind(),
                         io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem
@@ -107,7 +122,7 @@ impl FileLock {
                         source: e,
                     });
                 }
-                Err(e) => return Err(io_err(e).into()),
+                Err(LockOpen::Io(e)) => return Err(io_err(e).into()),
             }
             if start.elapsed() >= wait {
                 return Err(LockError::Busy {

@@ -10,13 +10,15 @@ pub mod json;
 pub mod lock;
 pub mod pdf;
 pub mod probe;
+pub mod read;
 pub mod target;
 pub mod wrap;
 pub mod xlsx;
 
-pub use atomic::{ReadError, SaveError, atomic_write, backup_path};
+pub use atomic::{SaveError, atomic_write, backup_path};
 pub use error::{FileError, FileKind};
 pub use json::{load_catalogue, load_project, open_project, save_project};
+pub use read::ReadError;
 
 use std::path::Path;
 
@@ -35,24 +37,45 @@ pub fn is_workbook(path: &Path) -> bool {
     if ext == "json" {
         return false;
     }
-    let mut head = [0u8; 4];
-    std::fs::File::open(path)
-        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
-        .is_ok()
-        && (head.starts_with(b"PK") || head == [0xD0, 0xCF, 0x11, 0xE0])
+    // A file that cannot be read as a regular file is not a workbook: reading it as a
+    // statement then says why.
+    read::head(path, 4)
+        .is_some_and(|head| head.starts_with(b"PK") || head == [0xD0, 0xCF, 0x11, 0xE0])
 }
 
 /// Opens a statement from a project JSON or a workbook (read with the words of `vocab`): the
-/// project and its catalogue.
+/// project and its catalogue. What a workbook's import passed over is logged; callers that can
+/// show it use [`open_statement_reported`].
 pub fn open_statement(
     path: &Path,
     shipped: &[Catalogue],
     vocab: &xlsx::Vocabulary,
 ) -> Result<(Project, Catalogue), FileError> {
+    open_statement_reported(path, shipped, vocab).map(|(p, c, _)| (p, c))
+}
+
+/// [`open_statement`], with the import report of a workbook (`None` for a project file).
+pub fn open_statement_reported(
+    path: &Path,
+    shipped: &[Catalogue],
+    vocab: &xlsx::Vocabulary,
+) -> Result<(Project, Catalogue, Option<xlsx::ImportReport>), FileError> {
     if is_workbook(path) {
         let imported = xlsx::import_file(path, None, vocab)?;
-        Ok((imported.project, imported.catalogue))
+        let r = &imported.report;
+        for s in &r.skipped {
+            log::warn!(
+                "{}: row {}: not read: {:?}",
+                path.display(),
+                s.row,
+                s.reason
+            );
+        }
+        for n in &r.notes {
+            log::warn!("{}: {n:?}", path.display());
+        }
+        Ok((imported.project, imported.catalogue, Some(imported.report)))
     } else {
-        open_project(path, shipped)
+        open_project(path, shipped).map(|(p, c)| (p, c, None))
     }
 }

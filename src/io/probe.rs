@@ -43,6 +43,8 @@ macro_rules! forward_scalars {
 pub(crate) struct Probe {
     pub kind: Option<FileKind>,
     pub schema_version: Option<u64>,
+    /// A `schema_version` that is not a whole number, as found (`1.0`, `"1"`, `-1`, `null`).
+    pub bad_schema: Option<String>,
 }
 
 /// The bytes to parse: without a UTF-8 byte order mark, refusing UTF-16 and UTF-32 with a
@@ -108,14 +110,15 @@ impl<'de> Visitor<'de> for TopVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Top, A::Error> {
         let mut seen = HashSet::new();
-        let (mut format, mut answers, mut schema, mut legacy_id) = (None, false, None, false);
+        let (mut format, mut answers, mut legacy_id) = (None, false, false);
+        let mut schema: Option<Scalar> = None;
         while let Some(key) = map.next_key::<String>()? {
             if !seen.insert(key.clone()) {
                 return Err(de::Error::custom(format!("duplicate key \"{key}\"")));
             }
             match key.as_str() {
-                "format" => format = map.next_value::<Scalar>()?.0,
-                "schema_version" => schema = map.next_value::<Scalar>()?.1,
+                "format" => format = map.next_value::<Scalar>()?.text,
+                "schema_version" => schema = Some(map.next_value::<Scalar>()?),
                 "answers" => {
                     answers = true;
                     map.next_value::<NoDuplicates>()?;
@@ -140,9 +143,14 @@ impl<'de> Visitor<'de> for TopVisitor {
         } else {
             FileKind::Foreign
         };
+        let bad_schema = schema
+            .as_ref()
+            .filter(|s| s.number.is_none())
+            .map(|s| s.shown.clone());
         Ok(Top(Probe {
             kind: Some(kind),
-            schema_version: schema,
+            schema_version: schema.and_then(|s| s.number),
+            bad_schema,
         }))
     }
 
@@ -150,19 +158,36 @@ impl<'de> Visitor<'de> for TopVisitor {
         NoDupVisitor.visit_seq(seq)?;
         Ok(Top(Probe {
             kind: Some(FileKind::Foreign),
-            schema_version: None,
+            ..Probe::default()
         }))
     }
 
     forward_scalars!(Top(Probe {
         kind: Some(FileKind::Foreign),
-        schema_version: None,
+        ..Probe::default()
     }));
 }
 
-/// A value whose text or number matters at the top (`format`, `schema_version`); any nested
-/// structure is still checked for duplicates.
-struct Scalar(Option<String>, Option<u64>);
+/// A value whose text or number matters at the top (`format`, `schema_version`), and how it is
+/// shown in a message; any nested structure is still checked for duplicates.
+struct Scalar {
+    text: Option<String>,
+    number: Option<u64>,
+    shown: String,
+}
+
+impl Scalar {
+    fn shown(shown: impl Into<String>) -> Scalar {
+        Scalar {
+            text: None,
+            number: None,
+            shown: shown.into(),
+        }
+    }
+}
+
+/// The longest value quoted in a message.
+const SHOWN_CHARS: usize = 40;
 
 impl<'de> Deserialize<'de> for Scalar {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Scalar, D::Error> {
@@ -179,30 +204,42 @@ impl<'de> Visitor<'de> for ScalarVisitor {
         f.write_str("a value")
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
-        Ok(Scalar(Some(v.to_string()), None))
+        let mut shown: String = v.chars().take(SHOWN_CHARS).collect();
+        if shown.len() < v.len() {
+            shown.push('…');
+        }
+        Ok(Scalar {
+            text: Some(v.to_string()),
+            number: None,
+            shown: format!("\"{shown}\""),
+        })
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar, E> {
-        Ok(Scalar(None, Some(v)))
+        Ok(Scalar {
+            text: None,
+            number: Some(v),
+            shown: v.to_string(),
+        })
     }
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Scalar, E> {
-        Ok(Scalar(None, None))
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar, E> {
+        Ok(Scalar::shown(v.to_string()))
     }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Scalar, E> {
-        Ok(Scalar(None, None))
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Scalar, E> {
+        Ok(Scalar::shown(format!("{v:?}")))
     }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Scalar, E> {
-        Ok(Scalar(None, None))
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Scalar, E> {
+        Ok(Scalar::shown(v.to_string()))
     }
     fn visit_unit<E: de::Error>(self) -> Result<Scalar, E> {
-        Ok(Scalar(None, None))
+        Ok(Scalar::shown("null"))
     }
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Scalar, A::Error> {
         NoDupVisitor.visit_map(map)?;
-        Ok(Scalar(None, None))
+        Ok(Scalar::shown("object"))
     }
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Scalar, A::Error> {
         NoDupVisitor.visit_seq(seq)?;
-        Ok(Scalar(None, None))
+        Ok(Scalar::shown("array"))
     }
 }
 

@@ -57,7 +57,7 @@ impl AppState {
                     None
                 }
             };
-            let read = io::atomic::read_limited(&file, MAX_RECOVERY_BYTES)
+            let read = io::read::read_limited(&file, MAX_RECOVERY_BYTES)
                 .map_err(|e| e.to_string())
                 .and_then(|b| serde_json::from_slice::<Recovery>(&b).map_err(|e| e.to_string()));
             match read {
@@ -138,10 +138,16 @@ impl AppState {
                 Err(e) => log::warn!("recovery file {}: {e}", file.display()),
             }
         }
-        let write = |w: &mut dyn std::io::Write| {
-            let bytes = io::json::to_pretty_json(&rec).map_err(std::io::Error::other)?;
-            w.write_all(&bytes)
+        // No larger than it is read back: a recovery file is of no use otherwise.
+        let bytes = match io::json::file_json(&file, &rec, MAX_RECOVERY_BYTES) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                let msg = e.localize(&self.loc);
+                self.fail(msg);
+                return None;
+            }
         };
+        let write = |w: &mut dyn std::io::Write| w.write_all(&bytes);
         let result = match &self.own_recovery.lock {
             Some(lock) => io::atomic::atomic_write_locked(lock, write),
             None => io::atomic_write(&file, write),

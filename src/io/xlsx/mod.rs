@@ -18,8 +18,8 @@ use std::path::Path;
 
 use crate::domain::form::FormText;
 use crate::io::FileError;
-use crate::io::atomic::read_limited;
 use crate::io::json::{parse_value, typed};
+use crate::io::read::read_limited;
 
 pub use super::error::XlsxError;
 pub use cells::{cell_index, col_index, col_name, sheet_cell};
@@ -48,7 +48,7 @@ pub fn export_xlsx(
         path: path.to_path_buf(),
         source: Box::new(e),
     })?;
-    crate::io::atomic::atomic_write(path, |w| w.write_all(&bytes))?;
+    crate::io::atomic::atomic_write_within(path, &bytes, import::MAX_FILE_BYTES)?;
     Ok(())
 }
 

@@ -364,8 +364,8 @@ pub fn export_into(
         }
         .into());
     }
-    let bytes = crate::io::atomic::read_limited(original, MAX_FILE_BYTES)?;
+    let bytes = crate::io::read::read_limited(original, MAX_FILE_BYTES)?;
     let filled = fill_workbook(original, bytes, c, p, vocab)?;
-    crate::io::atomic::atomic_write(out, |w| w.write_all(&filled.bytes))?;
+    crate::io::atomic::atomic_write_within(out, &filled.bytes, MAX_FILE_BYTES)?;
     Ok(filled.unwritten)
 }

@@ -32,7 +32,15 @@ fn check_archive(path: &Path, bytes: &[u8]) -> Result<(), XlsxError> {
         path: path.to_path_buf(),
         detail: e.to_string(),
     };
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| malformed(&e))?;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
+        if cut_short(bytes) {
+            XlsxError::CutShort {
+                path: path.to_path_buf(),
+            }
+        } else {
+            malformed(&e)
+        }
+    })?;
     // The zip reader keeps one entry per name: a directory that lists more entries than it
     // has names holds a part twice (readers disagree on which one counts).
     if let Some(listed) = listed_entries(bytes)
@@ -61,6 +69,17 @@ fn check_archive(path: &Path, bytes: &[u8]) -> Result<(), XlsxError> {
             .map(|n| n.to_ascii_lowercase())
             .map_err(|e| malformed(&e))?;
         has_workbook |= name == "xl/workbook.xml";
+        // What the cell reader holds whole: refused by size before it is unpacked (and, should
+        // the size be a lie, while it is, below).
+        if holds_whole(&name) && f.size() > MAX_XML_PART_BYTES {
+            return Err(XlsxError::TooLarge {
+                path: path.to_path_buf(),
+                detail: format!(
+                    "{name}: {} bytes unpacked, more than the {MAX_XML_PART_BYTES} read",
+                    f.size()
+                ),
+            });
+        }
         // Two parts of one name: readers disagree on which one counts (the last wins here,
         // the first in Excel), so what is shown and what is read could differ.
         if !names.insert(name.clone()) {
@@ -119,6 +138,16 @@ fn check_archive(path: &Path, bytes: &[u8]) -> Result<(), XlsxError> {
         });
     }
     Ok(())
+}
+
+/// The largest shared strings or worksheet part read (unpacked). A checklist's sheet is far
+/// smaller: 400,000 cells of 100 bytes are 40 MB.
+pub const MAX_XML_PART_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Parts the cell reader reads into memory: the shared strings (all of them at once) and the
+/// worksheets (a cell's text whole).
+fn holds_whole(lower_name: &str) -> bool {
+    lower_name.ends_with("sharedstrings.xml") || lower_name.starts_with("xl/worksheets/")
 }
 
 /// The number of entries the archive's end-of-directory record announces (`None` for zip64 or
@@ -233,4 +262,17 @@ pub fn read_workbook(path: &Path, bytes: Vec<u8>) -> Result<Book, XlsxError> {
         xlsx,
         sheets,
     })
+}
+
+/// Whether a zip archive ends before its end record does (a copy or download that stopped
+/// early): no end-of-directory signature within the last 64 KiB + 22 bytes, or one whose
+/// fixed 22 bytes run past the end of the file.
+pub(crate) fn cut_short(bytes: &[u8]) -> bool {
+    const END_RECORD: usize = 22;
+    let from = bytes.len().saturating_sub(u16::MAX as usize + END_RECORD);
+    let tail = bytes.get(from..).unwrap_or_default();
+    match tail.windows(4).rposition(|w| w == b"PK\x05\x06") {
+        None => true,
+        Some(at) => from + at + END_RECORD > bytes.len(),
+    }
 }

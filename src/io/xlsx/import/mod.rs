@@ -57,6 +57,6 @@ pub fn import_file(
     mapping: Option<&Mapping>,
     vocab: &Vocabulary,
 ) -> Result<Imported, crate::io::FileError> {
-    let bytes = crate::io::atomic::read_limited(path, MAX_FILE_BYTES)?;
+    let bytes = crate::io::read::read_limited(path, MAX_FILE_BYTES)?;
     Ok(import_workbook(path, bytes, mapping, vocab)?)
 }

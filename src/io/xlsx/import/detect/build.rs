@@ -262,22 +262,28 @@ impl Builder<'_> {
     }
 }
 
-/// Gates: questions numbered under a gate question depend on it being 該当.
+/// Gates: questions numbered under a gate question depend on it being 該当 (the nearest gate
+/// above, by number). Linear in the questions: each looks up the prefixes of its own number.
 fn link_gates(sections: &mut [Section], gate_rows: &[String]) {
-    let gate_numbers: Vec<(String, String)> = sections
+    let gate_ids: std::collections::HashSet<&str> = gate_rows.iter().map(String::as_str).collect();
+    let gates: HashMap<String, String> = sections
         .iter()
         .flat_map(|s| s.questions.iter())
-        .filter(|q| gate_rows.contains(&q.id))
-        .map(|q| (q.id.clone(), q.number_key()))
+        .filter(|q| gate_ids.contains(q.id.as_str()))
+        .map(|q| (q.number_key(), q.id.clone()))
         .collect();
+    if gates.is_empty() {
+        return;
+    }
     for s in sections.iter_mut() {
         for q in &mut s.questions {
             let key = q.number_key();
-            let parent = gate_numbers
-                .iter()
-                .filter(|(id, n)| *id != q.id && key.starts_with(&format!("{n}.")))
-                .max_by_key(|(_, n)| n.len());
-            if let Some((id, _)) = parent {
+            // The longest prefix first: `1.2.3` looks for `1.2`, then `1`.
+            let parent = key
+                .rmatch_indices('.')
+                .map(|(at, _)| key.get(..at).unwrap_or_default())
+                .find_map(|prefix| gates.get(prefix).filter(|id| **id != q.id));
+            if let Some(id) = parent {
                 q.gate = Some(Gate {
                     question: id.clone(),
                     value: AnswerValue::Applies,
