@@ -362,6 +362,10 @@ fn write_inputs(d: &Path) {
         a.remark = "A".repeat(1_000_000);
     }
     save_project(&out("long-word.json"), &long).unwrap();
+    if let Some(a) = long.answers.values_mut().next() {
+        a.remark = "内部監査の記録を保存している。".repeat(8_000_000 / 15);
+    }
+    save_project(&out("8m-remark.json"), &long).unwrap();
     // 21,000 questions (and their options) need more rows than the importer reads.
     let huge = synthetic::catalogue_of(2_100);
     let header = kaijisho::domain::Header::default();
@@ -514,6 +518,17 @@ fn crafted_inputs_end_quickly_with_bounded_memory() {
                 &f("long-word.pdf"),
             ],
             &f("long-word.json"),
+            Expect::Success,
+        ),
+        case(
+            "an 8 M-character remark to PDF",
+            &[
+                &"export",
+                &f("8m-remark.json"),
+                &"--pdf",
+                &f("8m-remark.pdf"),
+            ],
+            &f("8m-remark.json"),
             Expect::Success,
         ),
         case(

@@ -463,3 +463,56 @@ fn a_character_outside_the_font_is_said_with_its_page_and_line() {
     );
     assert!(pdf.exists(), "the PDF is written all the same");
 }
+
+/// Remarks print in full up to the PDF's budget of characters; past it, the rest of a remark is
+/// left out with a line on the page and a note that names the question — and the text that is
+/// printed can be searched (each glyph's character is in the ToUnicode map).
+#[test]
+fn remarks_past_the_print_budget_are_cut_with_a_line_and_a_note() {
+    use kaijisho::io::pdf::MAX_PRINTED_REMARK_CHARS;
+    let dir = tempfile::tempdir().unwrap();
+    let shipped = kaijisho::assets::shipped_catalogues().unwrap();
+    let (mut p, c) = kaijisho::io::json::open_project(&sample(), &shipped).unwrap();
+    // Only two remarks, in print order: the budget's end falls five characters into the second.
+    for a in p.answers.values_mut() {
+        a.remark.clear();
+        for o in a.options.values_mut() {
+            o.remark.clear();
+        }
+    }
+    let keys: Vec<String> = c
+        .questions()
+        .filter(|q| q.answer.options().is_empty())
+        .map(|q| q.id.clone())
+        .collect();
+    let (first, second) = (keys[0].clone(), keys[1].clone());
+    p.answers.get_mut(&first).unwrap().remark = "監".repeat(MAX_PRINTED_REMARK_CHARS - 5);
+    p.answers.get_mut(&second).unwrap().remark = "査記録を保存している".into();
+    let project = dir.path().join("long.json");
+    save_project(&project, &p).unwrap();
+    let pdf = dir.path().join("long.pdf");
+    let out = kaijisho()
+        .args(["--lang", "ja", "export"])
+        .arg(&project)
+        .arg("--pdf")
+        .arg(&pdf)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("long.pdf") && stderr.contains("最後の 5 文字を PDF に印刷していません"),
+        "{stderr}"
+    );
+    if !poppler() {
+        return;
+    }
+    let text = squash(&tool(tools::PDFTOTEXT, &[pdf.to_str().unwrap(), "-"]));
+    assert!(
+        text.contains("備考:査記録を保"),
+        "the part that fits is printed"
+    );
+    assert!(!text.contains("査記録を保存"), "the rest is not");
+    assert!(text.contains("この備考の残り5文字は印刷していません"));
+}

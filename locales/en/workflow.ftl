@@ -42,6 +42,7 @@ reimport-accept = Import it again…
 
 # Nothing lost without a word (issue 26): characters a PDF cannot show, rows and folders that cannot be read
 pdf-missing-glyph = “{ $char }” (U+{ $code }) is not in the bundled font and prints as an empty box in the PDF (page { $page }, “{ $line }”; { $count } in all)
+pdf-remark-cut = the remark of question { $number } is too long to print in full: its last { $omitted } characters are not in the PDF (the statement file keeps them all)
 pdf-writer-problem = the PDF library reported a problem while writing: { $detail }
 export-pdf-notes = Wrote { $file }, but the PDF has { $count } problems: { $first } (all in the log)
 recovery-folder-unreadable = The recovery folder { $folder } cannot be read ({ $detail }); unsaved work from an earlier session cannot be offered

@@ -42,6 +42,7 @@ reimport-accept = もう一度読み込む…
 
 # 黙って失われるものはない (issue 26): 書き出せなかった文字、読めなかった行やフォルダー
 pdf-missing-glyph = 「{ $char }」(U+{ $code }) は同梱フォントにない文字のため、PDF では空の四角で印刷されます ({ $page } ページ「{ $line }」など計 { $count } か所)
+pdf-remark-cut = 設問 { $number } の備考は長すぎるため、最後の { $omitted } 文字を PDF に印刷していません (開示書のファイルには全文があります)
 pdf-writer-problem = PDF の作成中に問題が報告されました: { $detail }
 export-pdf-notes = { $file } を書き出しました。ただし PDF に { $count } 件の問題があります: { $first } (すべてログに記録)
 recovery-folder-unreadable = 復元ファイルのフォルダー { $folder } を読めません ({ $detail })。前回保存されなかった作業があっても、復元の確認を出せません

@@ -80,6 +80,8 @@ pub struct OwnWording {
     pub progress_title: String,
     pub progress_row: String,
     pub gated_off: String,
+    /// Under a remark printed only in part ({omitted}: the characters not printed).
+    pub remark_cut: String,
     pub illustrative: String,
     pub catalogue: String,
     pub provenance: ProvenanceWording,

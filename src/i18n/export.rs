@@ -36,6 +36,10 @@ impl Localize for crate::io::pdf::PdfNote {
                     ],
                 )
             }
+            N::RemarkCut { number, omitted } => l.ta(
+                "pdf-remark-cut",
+                &[("number", s(number)), ("omitted", s(omitted))],
+            ),
             N::Writer { detail, .. } => {
                 l.ta("pdf-writer-problem", &[("detail", super::said(detail))])
             }

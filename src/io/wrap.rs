@@ -24,49 +24,47 @@ fn breaks_freely(c: char) -> bool {
         | '\u{25A0}'..='\u{25FF}')
 }
 
-#[derive(Debug, Clone)]
-struct Token {
-    text: String,
+/// A piece of a paragraph that is never broken (a Latin word) or a place to break (one
+/// Japanese character, one space): a slice of the paragraph, never a copy.
+#[derive(Debug, Clone, Copy)]
+struct Token<'a> {
+    text: &'a str,
     width: f32,
     space: bool,
 }
 
-fn tokens(paragraph: &str, width_of: &dyn Fn(char) -> f32) -> Vec<Token> {
-    let mut out: Vec<Token> = Vec::new();
-    let mut word = String::new();
-    let mut word_width = 0.0;
-    let flush = |out: &mut Vec<Token>, word: &mut String, w: &mut f32| {
-        if !word.is_empty() {
-            out.push(Token {
-                text: std::mem::take(word),
-                width: *w,
-                space: false,
-            });
-            *w = 0.0;
-        }
-    };
-    for c in paragraph.chars() {
-        if c.is_whitespace() {
-            flush(&mut out, &mut word, &mut word_width);
-            out.push(Token {
-                text: c.to_string(),
-                width: width_of(c),
-                space: true,
-            });
-        } else if breaks_freely(c) || no_start(c) || no_end(c) {
-            flush(&mut out, &mut word, &mut word_width);
-            out.push(Token {
-                text: c.to_string(),
-                width: width_of(c),
-                space: false,
-            });
+/// The tokens of a paragraph, one at a time: the whole paragraph is never held as tokens, so
+/// wrapping a remark of millions of characters takes memory for one line, not per character.
+struct Tokens<'a, 'w> {
+    rest: &'a str,
+    width_of: &'w dyn Fn(char) -> f32,
+}
+
+impl<'a> Iterator for Tokens<'a, '_> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        let c = self.rest.chars().next()?;
+        let alone = |c: char| c.is_whitespace() || breaks_freely(c) || no_start(c) || no_end(c);
+        let (len, width) = if alone(c) {
+            (c.len_utf8(), (self.width_of)(c))
         } else {
-            word.push(c);
-            word_width += width_of(c);
-        }
+            let mut len = 0;
+            let mut width = 0.0;
+            for c in self.rest.chars().take_while(|c| !alone(*c)) {
+                len += c.len_utf8();
+                width += (self.width_of)(c);
+            }
+            (len, width)
+        };
+        let (text, rest) = self.rest.split_at(len);
+        self.rest = rest;
+        Some(Token {
+            text,
+            width,
+            space: c.is_whitespace(),
+        })
     }
-    flush(&mut out, &mut word, &mut word_width);
-    out
 }
 
 fn first_char(t: &Token) -> Option<char> {
@@ -102,15 +100,20 @@ fn wrap_paragraph(
         while line.last().is_some_and(|t| t.space) {
             line.pop();
         }
-        lines.push(line.iter().map(|t| t.text.as_str()).collect());
+        lines.push(line.iter().map(|t| t.text).collect());
         line.clear();
     };
-    let mut queue: std::collections::VecDeque<Token> = tokens(paragraph, width_of).into();
-    if queue.is_empty() {
+    if paragraph.is_empty() {
         lines.push(String::new());
         return;
     }
-    while let Some(t) = queue.pop_front() {
+    let mut tokens = Tokens {
+        rest: paragraph,
+        width_of,
+    };
+    // Tokens put back to be read again (the last one put back comes first).
+    let mut put_back: Vec<Token> = Vec::new();
+    while let Some(t) = put_back.pop().or_else(|| tokens.next()) {
         if line.is_empty() && t.space && !lines.is_empty() {
             continue;
         }
@@ -127,20 +130,20 @@ fn wrap_paragraph(
         if line.is_empty() {
             // A word wider than the whole line: broken between characters in one pass (linear
             // in its length, however long); its last piece starts the next line.
-            let mut head = String::new();
+            let mut head_start = 0;
             let mut head_width = 0.0;
-            for c in t.text.chars() {
+            for (at, c) in t.text.char_indices() {
                 let w = width_of(c);
-                if !head.is_empty() && head_width + w > max_width {
-                    lines.push(std::mem::take(&mut head));
+                if at > head_start && head_width + w > max_width {
+                    lines.push(t.text.get(head_start..at).unwrap_or_default().to_string());
+                    head_start = at;
                     head_width = 0.0;
                 }
-                head.push(c);
                 head_width += w;
             }
             width = head_width;
             line.push(Token {
-                text: head,
+                text: t.text.get(head_start..).unwrap_or_default(),
                 width: head_width,
                 space: false,
             });
@@ -166,11 +169,11 @@ fn wrap_paragraph(
             width += c.width;
             line.push(c);
         }
-        queue.push_front(t);
+        put_back.push(t);
         // If the carried characters alone fill the line, let the next one hang rather than
         // loop forever.
         if width > max_width
-            && let Some(next) = queue.pop_front()
+            && let Some(next) = put_back.pop().or_else(|| tokens.next())
         {
             width += next.width;
             line.push(next);

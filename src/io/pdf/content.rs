@@ -1,12 +1,15 @@
 //! What the PDF says: the front matter (title, header block, disclaimer, provenance), the
 //! summary, the review summary, section and question rows, and the integrity page.
 
+use std::cell::{Cell, RefCell};
+
 use super::font::Measure;
 use super::layout::{
     ACCENT, BAND, BLACK, BODY, CONTENT_W, GREY, LIGHT, MARGIN_B, MARGIN_L, MARGIN_R, MARGIN_T,
     MARKS_X, NUM_W, OPTION_INDENT, PAGE_H, PAGE_W, Pages, Rect, Row, SMALL, TEXT_W, TEXT_X, TINY,
     Text, Unit, centred, text_rows,
 };
+use super::note::{MAX_PRINTED_REMARK_CHARS, PdfNote};
 use crate::domain::answer::{AnswerValue, GATE_VALUES, YES_NO_NA};
 use crate::domain::catalogue::{AnswerKind, Catalogue, Question};
 use crate::domain::form::{FormText, fill};
@@ -271,13 +274,18 @@ fn review_rows(m: &Measure, p: &Project, q: &Question, form: &FormText) -> Vec<R
 }
 
 /// Section rows and question rows.
-pub(super) fn body(m: &Measure, c: &Catalogue, p: &Project, form: &FormText) -> Vec<Unit> {
+pub(super) fn body(
+    m: &Measure,
+    c: &Catalogue,
+    p: &Project,
+    (form, budget): (&FormText, &PrintBudget),
+) -> Vec<Unit> {
     let mut units = Vec::new();
     for s in &c.sections {
         let head: Unit = band_rows(m, &s.full_title());
         let mut first = true;
         for q in &s.questions {
-            let mut unit = question_unit(m, c, p, q, form);
+            let mut unit = question_unit(m, c, p, q, (form, budget));
             if first && let Some(top) = unit.first_mut() {
                 // A section title never stands alone at the foot of a page.
                 let mut joined = head.clone();
@@ -294,14 +302,54 @@ pub(super) fn body(m: &Measure, c: &Catalogue, p: &Project, form: &FormText) -> 
     units
 }
 
-fn remark_rows(m: &Measure, form: &FormText, remark: &str, x: f32, width: f32) -> Vec<Row> {
-    let shown = if remark.trim().is_empty() {
-        "-"
-    } else {
-        remark
+/// How many more characters of remarks the PDF prints, and the remarks it cut.
+pub(super) struct PrintBudget {
+    left: Cell<usize>,
+    pub(super) cut: RefCell<Vec<PdfNote>>,
+}
+
+impl PrintBudget {
+    pub(super) fn new() -> PrintBudget {
+        PrintBudget {
+            left: Cell::new(MAX_PRINTED_REMARK_CHARS),
+            cut: RefCell::new(Vec::new()),
+        }
+    }
+}
+
+/// The rows of a remark of question `number`: printed whole while the budget lasts, then cut
+/// with a line that says how much is left out.
+fn remark_rows(
+    m: &Measure,
+    (form, budget): (&FormText, &PrintBudget),
+    number: &str,
+    remark: &str,
+    (x, width): (f32, f32),
+) -> Vec<Row> {
+    if remark.trim().is_empty() {
+        let text = format!("{}: -", form.labels.remark);
+        return text_rows(m, &text, x, width, SMALL, GREY);
+    }
+    let left = budget.left.get();
+    let (shown, omitted) = match remark.char_indices().nth(left) {
+        None => (remark, 0),
+        Some((at, _)) => (
+            remark.get(..at).unwrap_or_default(),
+            remark.get(at..).unwrap_or_default().chars().count(),
+        ),
     };
+    budget.left.set(left.saturating_sub(shown.chars().count()));
     let text = format!("{}: {shown}", form.labels.remark);
-    text_rows(m, &text, x, width, SMALL, GREY)
+    let mut rows = text_rows(m, &text, x, width, SMALL, GREY);
+    if omitted > 0 {
+        let said = fill(&form.own.remark_cut, &[("omitted", &omitted.to_string())]);
+        rows.extend(text_rows(m, &said, x, width, SMALL, GREY));
+        budget.cut.borrow_mut().push(PdfNote::RemarkCut {
+            number: number.to_string(),
+            omitted,
+        });
+    }
+    rows
 }
 
 /// The units of one question: the question with its answer (or with its first option), then
@@ -311,9 +359,10 @@ fn question_unit(
     c: &Catalogue,
     p: &Project,
     q: &Question,
-    form: &FormText,
+    (form, budget): (&FormText, &PrintBudget),
 ) -> Vec<Unit> {
     let answer = p.answer(&q.id);
+    let number = q.number_key();
     let gate = gate_state(c, p, q);
     let mut head: Unit = text_rows(m, &for_display(&q.full_text()), TEXT_X, TEXT_W, BODY, BLACK);
     if let Some(first) = head.first_mut() {
@@ -357,7 +406,8 @@ fn question_unit(
                     .and_then(|a| a.options.get(&o.id))
                     .map(|a| a.remark.as_str())
                     .unwrap_or("");
-                rows.extend(remark_rows(m, form, remark, x, w));
+                let which = format!("{number} {}", o.label);
+                rows.extend(remark_rows(m, (form, budget), &which, remark, (x, w)));
                 if i + 1 == options.len() {
                     finish(&mut rows);
                 }
@@ -380,7 +430,13 @@ fn question_unit(
         _ => {
             add_marks(&mut head, allowed, effective_value(c, p, q));
             let remark = answer.map(|a| a.remark.as_str()).unwrap_or("");
-            head.extend(remark_rows(m, form, remark, TEXT_X, TEXT_W));
+            head.extend(remark_rows(
+                m,
+                (form, budget),
+                &number,
+                remark,
+                (TEXT_X, TEXT_W),
+            ));
             if let Some(note) = &gated_note {
                 head.extend(text_rows(m, note, TEXT_X, TEXT_W, SMALL, GREY));
             }

@@ -50,16 +50,28 @@ impl Measure {
         self.glyph(c).1
     }
 
-    /// The text as glyph ids, each carrying its character for the PDF's ToUnicode map (so
-    /// that the text can be searched and copied).
+    /// The text as glyph ids. The character of each glyph goes into the PDF's ToUnicode map
+    /// (so that the text can be searched and copied) once per glyph, through
+    /// [`Measure::glyph_chars`] — not as a string per character drawn, which took more memory
+    /// than everything else for a long remark.
     pub(super) fn glyph_ids(&self, s: &str) -> Vec<Codepoint> {
         s.chars()
-            .map(|c| Codepoint {
-                gid: self.glyph(c).0.unwrap_or(0),
-                offset: 0.0,
-                cid: Some(c.to_string()),
-            })
+            .map(|c| Codepoint::new(self.glyph(c).0.unwrap_or(0), 0.0))
             .collect()
+    }
+
+    /// The character of every glyph looked up, for the ToUnicode map: where two characters
+    /// share a glyph, the smaller (the same every time).
+    pub(super) fn glyph_chars(&self) -> std::collections::BTreeMap<u16, char> {
+        let mut out = std::collections::BTreeMap::new();
+        for (c, (gid, _)) in self.cache.borrow().iter() {
+            if let Some(gid) = gid {
+                out.entry(*gid)
+                    .and_modify(|have: &mut char| *have = (*have).min(*c))
+                    .or_insert(*c);
+            }
+        }
+        out
     }
 
     pub(super) fn width(&self, s: &str, size: f32) -> f32 {

@@ -157,6 +157,11 @@ impl<'m> Pages<'m> {
         self.y = MARGIN_T;
     }
 
+    /// The font every text is drawn in.
+    pub(super) fn font(&self) -> &PdfFontHandle {
+        &self.font
+    }
+
     fn room(&self) -> f32 {
         PAGE_H - MARGIN_B - self.y
     }

@@ -34,11 +34,11 @@ use crate::domain::canonical::Statement;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::form::FormText;
 use crate::domain::project::Project;
-pub use note::{Pdf, PdfNote};
+pub use note::{MAX_PRINTED_REMARK_CHARS, Pdf, PdfNote};
 pub use report::{ReportLine, Style, report_pdf};
 use write::{parse_font, save};
 
-use content::{body, front_matter, integrity, review_summary, running_heads};
+use content::{PrintBudget, body, front_matter, integrity, review_summary, running_heads};
 use font::Measure;
 use layout::Pages;
 
@@ -92,7 +92,8 @@ pub fn statement_pdf(
             pages.place(&unit);
         }
     }
-    for unit in body(&m, c, p, form) {
+    let budget = PrintBudget::new();
+    for unit in body(&m, c, p, (form, &budget)) {
         pages.place(&unit);
     }
     for unit in integrity(&m, form, &time, &fingerprint) {
@@ -107,7 +108,9 @@ pub fn statement_pdf(
     running_heads(&mut pages, form, &running_title, &fingerprint, &time);
 
     set_metadata(&mut doc, c, p, form, &title, fingerprint, generated);
-    Ok(save(doc, pages))
+    let mut pdf = save(doc, pages);
+    pdf.notes.extend(budget.cut.into_inner());
+    Ok(pdf)
 }
 
 /// The document information: title, author (the vendor), subject and keywords carrying the

@@ -12,10 +12,19 @@ pub enum PdfNote {
         line: String,
         count: usize,
     },
+    /// A remark printed only in part: the PDF prints at most
+    /// [`MAX_PRINTED_REMARK_CHARS`] characters of remarks in all, and says on the page what it
+    /// left out (the statement's file keeps every character).
+    RemarkCut { number: String, omitted: usize },
     /// A problem printpdf reported while writing the file (in its words; page 0 when it does
     /// not say).
     Writer { page: usize, detail: String },
 }
+
+/// The most characters of remarks one PDF prints, in all (about 500 pages of remarks): each
+/// character drawn takes printpdf 32 bytes until the file is written, so this bounds the
+/// memory a statement with millions of characters of remarks needs to print.
+pub const MAX_PRINTED_REMARK_CHARS: usize = 1_000_000;
 
 /// A PDF's bytes and what it could not show as asked.
 #[derive(Debug, Clone)]

@@ -39,6 +39,15 @@ fn writer_notes(warnings: &[PdfWarnMsg]) -> Vec<PdfNote> {
 /// Saves the laid-out pages into `doc` (the font subset, the streams compressed): the bytes,
 /// with the characters the font could not draw and what printpdf reported.
 pub(super) fn save(mut doc: PdfDocument, pages: Pages<'_>) -> Pdf {
+    // Each glyph's character for the ToUnicode map (text is drawn as glyph ids).
+    if let printpdf::PdfFontHandle::External(id) = pages.font()
+        && let Some(font) = doc.resources.fonts.map.get_mut(id)
+    {
+        for (gid, ch) in pages.m.glyph_chars() {
+            font.parsed_font
+                .cache_glyph_mapping(gid, ch.encode_utf8(&mut [0; 4]));
+        }
+    }
     let (pages, mut notes) = pages.into_pdf_pages();
     for n in &notes {
         if let PdfNote::MissingGlyph {
