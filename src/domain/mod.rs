@@ -6,6 +6,7 @@ pub mod answer;
 pub mod canonical;
 pub mod carry;
 pub mod catalogue;
+pub mod cite;
 pub mod compare;
 pub mod date;
 pub mod edit;
