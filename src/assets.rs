@@ -260,6 +260,21 @@ mod tests {
     }
 
     #[test]
+    fn the_books_profiles_match_by_are_the_guideline_indexs() {
+        use crate::domain::cite::{BOOKS, book_title};
+        let index = guideline_index().unwrap();
+        let books: Vec<_> = index.editions.iter().flat_map(|e| &e.books).collect();
+        assert_eq!(books.len(), BOOKS.len());
+        for b in books {
+            for label in std::iter::once(&b.title).chain(&b.aliases) {
+                assert_eq!(book_title(label), b.title, "{label}");
+            }
+            let (_, aliases) = BOOKS.iter().find(|(t, _)| *t == b.title).unwrap();
+            assert_eq!(aliases.len(), b.aliases.len(), "{}", b.title);
+        }
+    }
+
+    #[test]
     fn every_shipped_asset_parses() {
         let cats = shipped_catalogues().unwrap();
         assert!(cats.len() >= 2);

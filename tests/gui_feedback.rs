@@ -346,3 +346,41 @@ fn at_1024_wide_every_header_field_stays_in_the_window_with_its_finding() {
             >= 1
     );
 }
+
+#[test]
+fn a_name_with_invisible_characters_is_marked_under_its_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("hiding.json");
+    let mut p = kaijisho::assets::sample_project("sds-remote-service-sample").unwrap();
+    p.header.vendor = "見本\u{200B}サービス株式会社".into();
+    kaijisho::io::save_project(&file, &p).unwrap();
+    let mut h = harness(dir.path());
+    menu(&mut h, "ファイル", "開く…");
+    retype(
+        &mut h,
+        Role::TextInput,
+        "ファイルのパス",
+        &file.display().to_string(),
+    );
+    h.get_by_label("OK").click();
+    settle(&mut h);
+    // Under the field: the name with the zero-width space written out, and the △ that says so.
+    let line = h.get_by_label("△ 見えない文字: 見本<U+200B>サービス株式会社");
+    let input = h
+        .get_by_role_and_label(Role::TextInput, "サービス事業者")
+        .rect();
+    assert!(line.rect().top() >= input.bottom(), "under the field");
+    assert!(shows(
+        &h,
+        "サービス事業者に見えない文字 (書式文字) が入っています: 見本<U+200B>サービス株式会社"
+    ));
+    assert!(h.query_by_label_contains("エラー 1").is_some(), "counted");
+    // Typed away, the mark goes.
+    retype(
+        &mut h,
+        Role::TextInput,
+        "サービス事業者",
+        "見本サービス株式会社",
+    );
+    assert!(!shows(&h, "<U+200B>"));
+}

@@ -704,3 +704,237 @@ fn unzip_parts(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
         })
         .collect()
 }
+
+// ─────────────────────────────────────────────────────────────────────────────────────────────
+// Profiles that mean what they say, names that cannot hide (issue 32, parts 2 and 3): rules
+// that select book chapters as parsed citations, blank selectors, 10,000 rules against 20,000
+// questions, and header names with invisible format characters. Each case runs the CLI as a
+// user would.
+// ─────────────────────────────────────────────────────────────────────────────────────────────
+
+/// A catalogue of one question per citation (`c1`, `c2`, … numbered 1, 2, …).
+fn citing_catalogue(refs: &[&str]) -> Catalogue {
+    let questions: Vec<serde_json::Value> = refs
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            serde_json::json!({
+                "id": format!("c{}", i + 1), "number": (i + 1).to_string(),
+                "text": format!("生成された設問 {} を定めているか?", i + 1),
+                "ref": format!("({r})")
+            })
+        })
+        .collect();
+    serde_json::from_value(serde_json::json!({
+        "format": "kaijisho-catalogue", "format_version": 1,
+        "id": "generated-citations", "title": "生成された引用のカタログ(試験用)",
+        "kind": "SDS", "form_version": "1", "guideline_edition": "6.0",
+        "provenance": {"type": "project_authored", "source": "tests/hostile.rs (generated)"},
+        "sections": [{"title": "生成された節", "questions": questions}]
+    }))
+    .unwrap()
+}
+
+/// A header whose required fields are filled, with this vendor and product.
+fn named(vendor: &str, product: &str) -> kaijisho::domain::Header {
+    kaijisho::domain::Header {
+        created: "2026年11月22日".into(),
+        vendor: vendor.into(),
+        product: product.into(),
+        version: "1.0".into(),
+        ..kaijisho::domain::Header::default()
+    }
+}
+
+/// A statement on `c` with every question answered いいえ (with a remark), saved to `path`.
+fn all_no(path: &Path, c: &Catalogue, header: kaijisho::domain::Header) -> PathBuf {
+    let mut p = kaijisho::domain::Project::new(c, header, true);
+    for q in c.questions() {
+        p.set_answer(c, &q.id, None, AnswerValue::No, Some("次版で対応".into()))
+            .unwrap();
+    }
+    save_project(path, &p).unwrap();
+    path.to_path_buf()
+}
+
+/// A profile file: はい or 対象外 required by default, and these rules.
+fn profile_file(path: &Path, rules: serde_json::Value) -> PathBuf {
+    let v = serde_json::json!({
+        "format": "kaijisho-profile", "format_version": 1, "name": "生成された病院",
+        "default": {"accept": ["はい", "対象外"], "weight": "必須"},
+        "rules": rules
+    });
+    std::fs::write(path, serde_json::to_vec_pretty(&v).unwrap()).unwrap();
+    path.to_path_buf()
+}
+
+/// The CLI's exit code, stdout and stderr (in English).
+fn cli(args: &[&dyn AsRef<std::ffi::OsStr>]) -> (i32, String, String) {
+    let out = common::cli::kaijisho().args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn a_rule_for_one_book_chapter_relaxes_that_chapter_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let c = citing_catalogue(&["シス1①", "シス10①", "シス14②", "企1", "企12"]);
+    let st = all_no(&d.join("st.json"), &c, named("生成株式会社", "生成製品"));
+    // Chapter 1 of システム運用編 and of 企画管理編 relaxed: いいえ allowed there, 推奨.
+    let relaxed = serde_json::json!({"accept": ["はい", "いいえ"], "weight": "推奨"});
+    let mut a = relaxed.clone();
+    a["match"] = serde_json::json!({"ref": "シス1"});
+    let mut b = relaxed;
+    b["match"] = serde_json::json!({"ref": "企1"});
+    let profile = profile_file(&d.join("chapter1.json"), serde_json::json!([a, b]));
+    let (code, out, err) = cli(&[&"check", &profile, &st]);
+    // シス10, シス14 and 企12 keep the default: their いいえ is outside, on 必須 items.
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        out.contains("outside the profile (3 required, 0 recommended)"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_short_citation_matches_the_long_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let c = citing_catalogue(&["システム運用編 14章②", "システム運用編 第14章③", "シス14①"]);
+    let st = all_no(&d.join("st.json"), &c, named("生成株式会社", "生成製品"));
+    let profile = profile_file(
+        &d.join("chapter14.json"),
+        serde_json::json!([{"match": {"ref": "シス14"}, "accept": ["はい", "いいえ"]}]),
+    );
+    let (code, out, err) = cli(&[&"check", &profile, &st]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("within the profile"), "{out}");
+}
+
+#[test]
+fn a_blank_selector_is_refused_naming_the_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let c = citing_catalogue(&["シス14②"]);
+    let st = all_no(&d.join("st.json"), &c, named("生成株式会社", "生成製品"));
+    for (file, selector) in [
+        ("blank-ref.json", serde_json::json!({"ref": " "})),
+        ("blank-number.json", serde_json::json!({"number": ""})),
+        ("blank-id.json", serde_json::json!({"id": "\u{3000}"})),
+    ] {
+        let profile = profile_file(
+            &d.join(file),
+            serde_json::json!([{"match": selector, "accept": ["はい", "いいえ"]}]),
+        );
+        let (code, out, err) = cli(&[&"check", &profile, &st]);
+        assert_eq!(code, 2, "{file}: {out}{err}");
+        assert!(
+            err.contains(file) && err.contains("rule 1") && err.contains("empty"),
+            "{file}: {err}"
+        );
+    }
+}
+
+/// 20,000 questions citing システム運用編 chapters (short and long forms alternating by
+/// section) and a profile of 10,000 rules of every kind, each selecting some of them.
+fn write_profile_inputs(d: &Path) {
+    let c = synthetic::book_cited(synthetic::catalogue_of(2_000));
+    save_project(&d.join("20k.json"), &synthetic::answered_project(&c)).unwrap();
+    kaijisho::io::hospital::save_profile(
+        &d.join("10k-rules.json"),
+        &synthetic::many_rules(10_000, 2_000),
+    )
+    .unwrap();
+}
+
+/// Not a test of its own: writes the inputs of the 10,000 × 20,000 case in a process of its
+/// own (see `write_crafted_inputs`).
+#[test]
+#[ignore = "run by ten_thousand_rules_check_twenty_thousand_questions_quickly"]
+fn write_profile_crafted_inputs() {
+    let dir = std::env::var_os("KAIJISHO_HOSTILE_DIR").expect("KAIJISHO_HOSTILE_DIR");
+    write_profile_inputs(Path::new(&dir));
+}
+
+#[test]
+fn ten_thousand_rules_check_twenty_thousand_questions_quickly() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let wrote = Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--ignored",
+            "--exact",
+            "write_profile_crafted_inputs",
+            "--test-threads=1",
+        ])
+        .env("KAIJISHO_HOSTILE_DIR", d)
+        .output()
+        .unwrap();
+    assert!(wrote.status.success(), "{wrote:?}");
+    let c = case(
+        "check 20,000 questions against 10,000 rules",
+        &[&"check", &d.join("10k-rules.json"), &d.join("20k.json")],
+        &d.join("10k-rules.json"),
+        Expect::Finished,
+    );
+    let (code, err, time, wall, rss) = run(&c);
+    println!(
+        "{:<50} exit {code}, {:>5} ms CPU ({:>5} ms wall), {:>4} MB",
+        c.name,
+        time.as_millis(),
+        wall.as_millis(),
+        rss / 1024
+    );
+    assert!(code == 0 || code == 1, "exit {code}: {err}");
+    assert!(time <= MAX_TIME, "{} ms CPU", time.as_millis());
+    assert!(rss <= MAX_RSS_KB, "{} MB", rss / 1024);
+}
+
+#[test]
+fn invisible_characters_in_names_are_shown_and_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let c = citing_catalogue(&["シス14②"]);
+    let real = all_no(&d.join("real.json"), &c, named("生成株式会社", "生成製品"));
+    let hiding = all_no(
+        &d.join("hiding.json"),
+        &c,
+        named("生成\u{200B}株式会社", "生成製品\u{202E}txt.exe"),
+    );
+    let hidden = ['\u{200B}', '\u{202E}'];
+    let (code, out, err) = cli(&[&"validate", &hiding]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("生成<U+200B>株式会社"), "{out}");
+    assert!(out.contains("生成製品<U+202E>txt.exe"), "{out}");
+    assert!(out.contains("invisible"), "{out}");
+    assert!(!out.contains(hidden), "{out}");
+    // The real name passes.
+    let (_, out, _) = cli(&[&"validate", &real]);
+    assert!(!out.contains("invisible"), "{out}");
+    // Side by side, the two names do not read alike.
+    let (code, out, err) = cli(&[&"compare", &real, &hiding]);
+    assert!(code == 0 || code == 1, "{out}{err}");
+    assert!(out.contains("生成<U+200B>株式会社"), "{out}");
+    assert!(!out.contains(hidden), "{out}");
+    // Nor in the check of both against a profile.
+    let profile = profile_file(&d.join("profile.json"), serde_json::json!([]));
+    let (code, out, err) = cli(&[&"check", &profile, &real, &hiding]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("生成<U+200B>株式会社"), "{out}");
+    assert!(!out.contains(hidden), "{out}");
+}
+
+#[test]
+fn a_name_of_only_invisible_characters_is_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let c = citing_catalogue(&["シス14②"]);
+    let st = all_no(&d.join("st.json"), &c, named("\u{200B}", "生成製品"));
+    let (code, out, err) = cli(&[&"validate", &st]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("is empty"), "{out}");
+}

@@ -80,6 +80,7 @@ profile-too-new = made by a newer kaijisho (version { $found }; this one reads u
 profile-too-many-rules = { $count } rules (at most { $max })
 profile-nothing-accepted = rule { $rule }: no answer is accepted
 profile-unanswered-accepted = rule { $rule }: 未回答 (unanswered) cannot be accepted
+profile-empty-selector = rule { $rule }: the { $key } to match is empty (an empty one selects no question)
 profile-matches-nothing = rule { $rule } ({ $selector }) matches no question of the statements checked
 profile-edit-name-too-long = A profile name is at most { $max } characters
 profile-edit-nothing-accepted = Choose at least one accepted answer

@@ -80,6 +80,7 @@ profile-too-new = 新しい kaijisho で作られた受入基準です (版 { $f
 profile-too-many-rules = 規則が { $count } 件あります ({ $max } 件まで)
 profile-nothing-accepted = 規則 { $rule }: 受け入れる回答がありません
 profile-unanswered-accepted = 規則 { $rule }: 未回答は受け入れる回答にできません
+profile-empty-selector = 規則 { $rule }: 対象の { $key } が空です (空の指定はどの設問も選べません)
 profile-matches-nothing = 規則 { $rule } ({ $selector }) に当たる設問が、確認する開示書のどれにもありません
 profile-edit-name-too-long = 受入基準の名前は { $max } 文字までです
 profile-edit-nothing-accepted = 受け入れる回答を少なくとも一つ選んでください

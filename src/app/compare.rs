@@ -7,6 +7,7 @@ use crate::domain::catalogue::Catalogue;
 use crate::domain::compare::{Cell, Comparison, Row, RowFilter, Side, compare};
 use crate::domain::matching::MatchKind;
 use crate::domain::project::Header;
+use crate::domain::text::{is_blank, visible};
 use crate::i18n::{Localize, Localizer};
 use crate::io::pdf::{PdfNote, ReportLine, Style, report_pdf};
 use crate::io::xlsx::{ComparisonHeadings, PrintTable};
@@ -49,16 +50,18 @@ pub struct ComparisonView {
     pub table: Comparison,
 }
 
-/// The columns of statements with these headers and file labels: vendor / product / version,
-/// the file name when the header is empty, and the file name added where two would read alike.
+/// The columns of statements with these headers and file labels: vendor / product / version
+/// (invisible format characters written out, `生成<U+200B>株式会社`, so that two names cannot
+/// look alike), the file name when the header is empty, and the file name added where two
+/// would read alike.
 pub fn columns(headers: &[(&Header, String)]) -> Vec<Column> {
     let titles: Vec<String> = headers
         .iter()
         .map(|(h, file)| {
-            let parts: Vec<&str> = [&h.vendor, &h.product, &h.version]
+            let parts: Vec<String> = [&h.vendor, &h.product, &h.version]
                 .iter()
-                .map(|s| s.trim())
-                .filter(|s| !s.is_empty())
+                .filter(|s| !is_blank(s))
+                .map(|s| visible(s.trim()))
                 .collect();
             if parts.is_empty() {
                 file.clone()

@@ -189,7 +189,7 @@ impl Doc {
                 .file_name()
                 .map(|f| f.to_string_lossy().into_owned())
                 .unwrap_or_default(),
-            None => self.project.header.product.clone(),
+            None => crate::domain::text::visible(&self.project.header.product),
         }
     }
 }

@@ -128,10 +128,14 @@ pub fn extension_of(path: &Path) -> String {
 }
 
 /// A file name made of free text: characters no file system takes become "_", runs of
-/// spaces one space, and no leading or trailing dots or spaces.
+/// spaces one space, no leading or trailing dots or spaces, and no format characters that
+/// draw nothing (a bidi override would make `製品\u{202E}fdp.json` read as another name).
 pub fn safe_file_name(text: &str) -> String {
     let mut out = String::new();
-    for c in text.chars() {
+    for c in text
+        .chars()
+        .filter(|c| !crate::domain::text::is_format_char(*c))
+    {
         let c = if c.is_control() || "/\\:*?\"<>|".contains(c) {
             '_'
         } else if c.is_whitespace() {
@@ -162,6 +166,7 @@ mod tests {
         assert_eq!(safe_file_name("  製品/A  1.0 開示書 "), "製品_A 1.0 開示書");
         assert_eq!(safe_file_name(" ..a:b?.. "), "a_b_");
         assert_eq!(safe_file_name("   "), "");
+        assert_eq!(safe_file_name("製品\u{202E}fdp\u{200B}"), "製品fdp");
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod canonical;
 pub mod carry;
 pub mod catalogue;
 pub mod catalogue_issue;
+pub mod cite;
 pub mod compare;
 pub mod date;
 pub mod edit;

@@ -6,13 +6,16 @@
 //! an optional default for every other question. The item list itself is the hospital's (or
 //! MHLW's) text: kaijisho ships only a default profile, "every question: はい or 対象外".
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::answer::AnswerValue;
 use super::catalogue::{Catalogue, Question};
+use super::cite::Cite;
 use super::project::Project;
 use super::summary::shown_values;
-use super::text::fold_width;
+use super::text::{fold_width, is_blank, normalize_number};
 use super::validation::{GateState, gate_state};
 
 /// The `format` of a profile file.
@@ -57,7 +60,8 @@ pub enum Selector {
     /// The printed number, in any spelling (`4. 1.` = `4.1`).
     Number(String),
     /// Questions citing this guideline reference or anything under it (`6.5` covers `6.5.C1`,
-    /// `6.5.C1(1)~(3)`); also matches 第6.0版 citations by their text (`シス14①`).
+    /// `6.5.C1(1)~(3)`; `シス14` covers `シス14②` and `システム運用編 第14章③`, not `シス140`),
+    /// compared as parsed ([`super::cite`]).
     Ref(String),
     /// Questions citing this chapter (5.x chapter or 6.0 book chapter: `14` for 「14章」).
     Chapter(u32),
@@ -113,8 +117,31 @@ pub enum ProfileIssue {
     NothingAccepted { rule: usize },
     #[error("rule {rule}: 未回答 cannot be an accepted answer")]
     UnansweredAccepted { rule: usize },
+    /// A blank `id`, `number` or `ref` (`key`): it would select nothing, or everything.
+    #[error("rule {rule}: the {key} to match is empty")]
+    EmptySelector { rule: usize, key: &'static str },
     #[error("rule {rule} ({selector}) matches no question of the statements checked")]
     MatchesNothing { rule: usize, selector: String },
+}
+
+impl Selector {
+    /// The selector's key in the profile file (`id`, `number`, `ref`, `chapter`).
+    pub fn key(&self) -> &'static str {
+        match self {
+            Selector::Id(_) => "id",
+            Selector::Number(_) => "number",
+            Selector::Ref(_) => "ref",
+            Selector::Chapter(_) => "chapter",
+        }
+    }
+
+    /// Whether the selector names nothing (a blank id, number or reference).
+    fn is_blank(&self) -> bool {
+        match self {
+            Selector::Id(s) | Selector::Number(s) | Selector::Ref(s) => is_blank(s),
+            Selector::Chapter(_) => false,
+        }
+    }
 }
 
 impl std::fmt::Display for Selector {
@@ -172,6 +199,12 @@ impl Profile {
             if r.accept.contains(&AnswerValue::Unanswered) {
                 issues.push(ProfileIssue::UnansweredAccepted { rule: i + 1 });
             }
+            if r.selector.is_blank() {
+                issues.push(ProfileIssue::EmptySelector {
+                    rule: i + 1,
+                    key: r.selector.key(),
+                });
+            }
         }
         issues
     }
@@ -179,6 +212,17 @@ impl Profile {
     /// Rules that select no question of any of these catalogues (a typo, or a rule for another
     /// catalogue than those checked).
     pub fn unmatched(&self, catalogues: &[&Catalogue]) -> Vec<ProfileIssue> {
+        let index = self.index();
+        let mut selects = vec![false; self.rules.len()];
+        for c in catalogues {
+            for q in c.questions() {
+                for (_, i) in index.selecting(&c.id, q) {
+                    if let Some(s) = selects.get_mut(i) {
+                        *s = true;
+                    }
+                }
+            }
+        }
         self.rules
             .iter()
             .enumerate()
@@ -188,12 +232,7 @@ impl Profile {
                     .as_ref()
                     .is_none_or(|id| catalogues.iter().any(|c| c.id == *id))
             })
-            .filter(|(_, r)| {
-                !catalogues.iter().any(|c| {
-                    r.catalogue.as_ref().is_none_or(|id| *id == c.id)
-                        && c.questions().any(|q| specificity(&r.selector, q).is_some())
-                })
-            })
+            .filter(|(i, _)| !selects.get(*i).copied().unwrap_or(false))
             .map(|(i, r)| ProfileIssue::MatchesNothing {
                 rule: i + 1,
                 selector: r.selector.to_string(),
@@ -201,25 +240,114 @@ impl Profile {
             .collect()
     }
 
-    /// The rule that governs `q` on catalogue `catalogue_id`: the most specific selecting it (id,
-    /// then number, then the longest reference, then chapter; the first of equals), else the
-    /// default.
+    /// The rule that governs `q` on catalogue `catalogue_id` (see [`RuleIndex::rule_for`]).
+    /// Asking about many questions, index the rules once with [`Profile::index`].
     pub fn rule_for(&self, catalogue_id: &str, q: &Question) -> Option<Governing<'_>> {
+        self.index().rule_for(catalogue_id, q)
+    }
+
+    /// The rules indexed by what they select, to ask about many questions.
+    pub fn index(&self) -> RuleIndex<'_> {
+        RuleIndex::new(self)
+    }
+}
+
+/// A profile's rules indexed by selector kind: ids and numbers by their text, references by
+/// their parsed key ([`Cite`]), chapters by number. A question is read once (its number
+/// normalised, its citations parsed into the keys that cover them) and each key looked up, so
+/// checking is linear in the questions, whatever the number of rules.
+#[derive(Debug)]
+pub struct RuleIndex<'p> {
+    profile: &'p Profile,
+    ids: HashMap<&'p str, Vec<usize>>,
+    numbers: HashMap<String, Vec<usize>>,
+    cites: HashMap<Cite, Vec<usize>>,
+    chapters: HashMap<u32, Vec<usize>>,
+}
+
+/// How specifically a rule selects a question (higher wins): by id, by number, by reference
+/// (the deeper the more specific), by chapter.
+type Specificity = (u8, usize);
+
+impl<'p> RuleIndex<'p> {
+    fn new(profile: &'p Profile) -> RuleIndex<'p> {
+        let mut index = RuleIndex {
+            profile,
+            ids: HashMap::new(),
+            numbers: HashMap::new(),
+            cites: HashMap::new(),
+            chapters: HashMap::new(),
+        };
+        // Rule numbers go in ascending, so each list is in the profile's order.
+        for (i, r) in profile.rules.iter().enumerate() {
+            if r.selector.is_blank() {
+                continue;
+            }
+            match &r.selector {
+                Selector::Id(id) => index.ids.entry(id.as_str()).or_default().push(i),
+                Selector::Number(n) => {
+                    let key = normalize_number(n).unwrap_or_else(|| n.trim().into());
+                    index.numbers.entry(key).or_default().push(i);
+                }
+                Selector::Ref(r) => {
+                    if let Some(key) = Cite::selector(r) {
+                        index.cites.entry(key).or_default().push(i);
+                    }
+                }
+                Selector::Chapter(ch) => index.chapters.entry(*ch).or_default().push(i),
+            }
+        }
+        index
+    }
+
+    /// Every rule selecting `q` on catalogue `catalogue_id`, with how specifically (a rule may
+    /// come more than once, through several of the question's citations).
+    fn selecting(&self, catalogue_id: &str, q: &Question) -> Vec<(Specificity, usize)> {
+        let mut out = Vec::new();
+        let mut add = |rules: Option<&Vec<usize>>, spec: Specificity| {
+            for &i in rules.into_iter().flatten() {
+                let on =
+                    self.profile.rules.get(i).is_some_and(|r| {
+                        r.catalogue.as_deref().is_none_or(|id| id == catalogue_id)
+                    });
+                if on {
+                    out.push((spec, i));
+                }
+            }
+        };
+        add(self.ids.get(q.id.as_str()), (4, 0));
+        add(self.numbers.get(&q.number_key()), (3, 0));
+        if let Some(refs) = &q.refs {
+            for key in Cite::covering(refs) {
+                add(self.cites.get(&key), (2, key.depth()));
+            }
+            let mut chapters: Vec<u32> = refs.refs.iter().map(|g| g.chapter()).collect();
+            chapters.sort_unstable();
+            chapters.dedup();
+            for ch in chapters {
+                add(self.chapters.get(&ch), (1, 0));
+            }
+        }
+        out
+    }
+
+    /// The rule that governs `q` on catalogue `catalogue_id`: the most specific selecting it (id,
+    /// then number, then the deepest reference, then chapter; the first of equals), else the
+    /// default.
+    pub fn rule_for(&self, catalogue_id: &str, q: &Question) -> Option<Governing<'p>> {
         let best = self
-            .rules
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| r.catalogue.as_deref().is_none_or(|id| id == catalogue_id))
-            .filter_map(|(i, r)| specificity(&r.selector, q).map(|s| (s, i, r)))
-            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+            .selecting(catalogue_id, q)
+            .into_iter()
+            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
+            .and_then(|(_, i)| Some((i, self.profile.rules.get(i)?)));
         match best {
-            Some((_, i, r)) => Some(Governing {
+            Some((i, r)) => Some(Governing {
                 rule: Some(i + 1),
                 accept: &r.accept,
                 weight: r.weight,
                 note: &r.note,
             }),
-            None => self.default.as_ref().map(|d| Governing {
+            None => self.profile.default.as_ref().map(|d| Governing {
                 rule: None,
                 accept: &d.accept,
                 weight: d.weight,
@@ -243,7 +371,7 @@ impl Profile {
         let number = q.number_key();
         let own = self.rules.iter_mut().find(|r| {
             r.catalogue.as_deref() == Some(catalogue)
-                && matches!(&r.selector, Selector::Number(n) if super::text::normalize_number(n).as_deref() == Some(number.as_str()))
+                && matches!(&r.selector, Selector::Number(n) if normalize_number(n).as_deref() == Some(number.as_str()))
         });
         match own {
             Some(r) => {
@@ -269,15 +397,36 @@ impl Profile {
             Some(Ok(ch)) => Selector::Chapter(ch),
             _ => Selector::Ref(r),
         };
+        // The same matching as the check: a profile of this one rule, asked about each question.
+        let probe = Profile {
+            default: None,
+            rules: vec![Rule {
+                selector,
+                catalogue: None,
+                accept: vec![AnswerValue::Yes],
+                weight,
+                note: String::new(),
+            }],
+            ..Profile::default_profile("")
+        };
+        let probe = probe.index();
         let hits: Vec<&Question> = c
             .questions()
-            .filter(|q| specificity(&selector, q).is_some())
+            .filter(|q| probe.rule_for(&c.id, q).is_some())
             .collect();
-        for q in &hits {
-            let accept = self
-                .rule_for(&c.id, q)
-                .map(|g| g.accept.to_vec())
-                .unwrap_or_else(|| vec![AnswerValue::Yes, AnswerValue::NotApplicable]);
+        // What each accepts now, read before any of them changes.
+        let accepts: Vec<Vec<AnswerValue>> = {
+            let index = self.index();
+            hits.iter()
+                .map(|q| {
+                    index
+                        .rule_for(&c.id, q)
+                        .map(|g| g.accept.to_vec())
+                        .unwrap_or_else(|| vec![AnswerValue::Yes, AnswerValue::NotApplicable])
+                })
+                .collect()
+        };
+        for (q, accept) in hits.iter().zip(accepts) {
             self.set_for_question(&c.id, q, accept, weight);
         }
         hits.len()
@@ -298,42 +447,6 @@ impl Governing<'_> {
     /// switches is judged on the questions under it).
     fn accepts(&self, v: AnswerValue) -> bool {
         matches!(v, AnswerValue::Applies | AnswerValue::DoesNotApply) || self.accept.contains(&v)
-    }
-}
-
-/// How specifically a selector picks a question (higher wins), or `None` when it does not.
-fn specificity(sel: &Selector, q: &Question) -> Option<(u8, usize)> {
-    match sel {
-        Selector::Id(id) => (*id == q.id).then_some((4, 0)),
-        Selector::Number(n) => {
-            let key = super::text::normalize_number(n).unwrap_or_else(|| n.trim().into());
-            (key == q.number_key()).then_some((3, 0))
-        }
-        Selector::Ref(r) => {
-            let want = fold_width(r.trim()).replace(' ', "");
-            let refs = q.refs.as_ref()?;
-            let cited = refs
-                .refs
-                .iter()
-                .map(|g| fold_width(&g.to_string()).replace(' ', ""))
-                .chain(std::iter::once(fold_width(&refs.raw).replace(' ', "")));
-            let hit = cited.into_iter().any(|c| {
-                c == want
-                    || c.strip_prefix(want.as_str())
-                        .is_some_and(|rest| rest.starts_with(['.', '(', '~', ')']))
-                    || (!want.is_empty()
-                        && !want.starts_with(|ch: char| ch.is_ascii_digit())
-                        && c.contains(&want))
-            });
-            hit.then_some((2, want.chars().count()))
-        }
-        Selector::Chapter(ch) => q
-            .refs
-            .as_ref()?
-            .refs
-            .iter()
-            .any(|g| g.chapter() == *ch)
-            .then_some((1, 0)),
     }
 }
 
@@ -407,8 +520,9 @@ impl StatementCheck {
 /// 対象外 comes from the gate, which is judged itself).
 pub fn check_statement(profile: &Profile, c: &Catalogue, p: &Project) -> StatementCheck {
     let mut out = StatementCheck::default();
+    let index = profile.index();
     for q in c.questions() {
-        let Some(rule) = profile.rule_for(&c.id, q) else {
+        let Some(rule) = index.rule_for(&c.id, q) else {
             continue;
         };
         if matches!(gate_state(c, p, q), GateState::Disabled { .. }) {
@@ -596,6 +710,190 @@ mod tests {
         assert_eq!(profile.mark_citing(&c, "6.3", Weight::Required), 1);
         assert_eq!(profile.rule_for(&c.id, q).unwrap().weight, Weight::Required);
         assert_eq!(profile.mark_citing(&c, "9.9", Weight::Required), 0);
+    }
+
+    /// A catalogue with one question per citation (`q1`, `q2`, … in order).
+    fn citing(refs: &[&str]) -> Catalogue {
+        let questions: Vec<serde_json::Value> = refs
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                serde_json::json!({
+                    "id": format!("q{}", i + 1), "number": (i + 1).to_string(),
+                    "text": "設問か?", "ref": format!("({r})")
+                })
+            })
+            .collect();
+        serde_json::from_value(serde_json::json!({
+            "format": "kaijisho-catalogue", "format_version": 1,
+            "id": "cited", "title": "引用", "kind": "SDS", "form_version": "1",
+            "guideline_edition": "6.0",
+            "provenance": {"type": "project_authored", "source": "test"},
+            "sections": [{"title": "節", "questions": questions}]
+        }))
+        .unwrap()
+    }
+
+    /// The ids of the questions a rule `ref: selector` governs.
+    fn selected(c: &Catalogue, selector: &str) -> Vec<String> {
+        let mut profile = Profile::default_profile("病院");
+        profile.default = None;
+        profile.rules = vec![rule(
+            Selector::Ref(selector.into()),
+            &[AnswerValue::Yes],
+            Weight::Required,
+        )];
+        c.questions()
+            .filter(|q| profile.rule_for(&c.id, q).is_some())
+            .map(|q| q.id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_book_chapter_selects_that_chapter_not_longer_numbers() {
+        let c = citing(&[
+            "シス1①",
+            "シス10",
+            "シス14②",
+            "シス140",
+            "企1",
+            "企12",
+            "6.5.C1",
+            "6.5.C10",
+        ]);
+        assert_eq!(selected(&c, "シス1"), ["q1"]);
+        assert_eq!(selected(&c, "シス14"), ["q3"]);
+        assert_eq!(selected(&c, "企1"), ["q5"]);
+        assert_eq!(selected(&c, "6.5.C1"), ["q7"]);
+        assert_eq!(selected(&c, "6.5"), ["q7", "q8"]);
+        // Relaxing chapter 1 does not relax chapters 10 and 14.
+        let mut profile = Profile::default_profile("病院");
+        profile.rules = vec![rule(
+            Selector::Ref("シス1".into()),
+            &[AnswerValue::Yes, AnswerValue::No],
+            Weight::Recommended,
+        )];
+        for q in ["q2", "q3", "q4"] {
+            let g = profile.rule_for(&c.id, c.question(q).unwrap()).unwrap();
+            assert_eq!((g.rule, g.weight), (None, Weight::Required), "{q}");
+        }
+        // A rule whose chapter no question cites matches nothing.
+        profile.rules[0].selector = Selector::Ref("企2".into());
+        assert_eq!(profile.unmatched(&[&c]).len(), 1);
+        // Marking by citation follows the same matching.
+        let mut marked = Profile::default_profile("病院");
+        assert_eq!(marked.mark_citing(&c, "シス1", Weight::Recommended), 1);
+        assert_eq!(marked.mark_citing(&c, "企1", Weight::Recommended), 1);
+    }
+
+    #[test]
+    fn short_and_long_forms_are_the_same_citation() {
+        let c = citing(&[
+            "システム運用編 14章②",
+            "システム運用編 第14章③",
+            "シス14①",
+            "シス14章第②条",
+            "企画管理編 7⑥",
+            "システム運用編 4章①",
+        ]);
+        assert_eq!(selected(&c, "シス14"), ["q1", "q2", "q3", "q4"]);
+        assert_eq!(
+            selected(&c, "システム運用編 14章"),
+            ["q1", "q2", "q3", "q4"]
+        );
+        assert_eq!(selected(&c, "シス14②"), ["q1", "q4"]);
+        assert_eq!(selected(&c, "システム運用編 第14章②"), ["q1", "q4"]);
+        assert_eq!(selected(&c, "シス１４③"), ["q2"]);
+        assert_eq!(selected(&c, "企7"), ["q5"]);
+        assert_eq!(selected(&c, "シス4"), ["q6"]);
+        assert_eq!(selected(&c, "シス"), ["q1", "q2", "q3", "q4", "q6"]);
+        let mut marked = Profile::default_profile("病院");
+        assert_eq!(marked.mark_citing(&c, "シス14", Weight::Recommended), 4);
+    }
+
+    #[test]
+    fn the_most_specific_citation_wins() {
+        let c = citing(&["シス14②", "6.5.C1(1)~(3)"]);
+        let mut profile = Profile::default_profile("病院");
+        profile.rules = vec![
+            rule(
+                Selector::Ref("シス".into()),
+                &[AnswerValue::Yes],
+                Weight::Required,
+            ),
+            rule(
+                Selector::Ref("システム運用編 14章②".into()),
+                &[AnswerValue::Yes],
+                Weight::Required,
+            ),
+            rule(
+                Selector::Ref("シス14".into()),
+                &[AnswerValue::Yes],
+                Weight::Required,
+            ),
+            rule(
+                Selector::Ref("6.5".into()),
+                &[AnswerValue::Yes],
+                Weight::Required,
+            ),
+            rule(
+                Selector::Ref("6.5.C1(1)~(3)".into()),
+                &[AnswerValue::Yes],
+                Weight::Required,
+            ),
+            rule(
+                Selector::Ref("6.5.C1".into()),
+                &[AnswerValue::Yes],
+                Weight::Required,
+            ),
+        ];
+        let rule_of = |q: &str| {
+            profile
+                .rule_for(&c.id, c.question(q).unwrap())
+                .unwrap()
+                .rule
+        };
+        assert_eq!(rule_of("q1"), Some(2));
+        assert_eq!(rule_of("q2"), Some(5));
+    }
+
+    #[test]
+    fn blank_selectors_are_refused() {
+        let mut profile = Profile::default_profile("x");
+        profile.rules = vec![
+            rule(
+                Selector::Ref(" ".into()),
+                &[AnswerValue::Yes],
+                Weight::Required,
+            ),
+            rule(
+                Selector::Number("".into()),
+                &[AnswerValue::Yes],
+                Weight::Required,
+            ),
+            rule(
+                Selector::Id("\u{3000}".into()),
+                &[AnswerValue::Yes],
+                Weight::Required,
+            ),
+            rule(
+                Selector::Ref("\u{200B}".into()),
+                &[AnswerValue::Yes],
+                Weight::Required,
+            ),
+            rule(
+                Selector::Ref("6.5".into()),
+                &[AnswerValue::Yes],
+                Weight::Required,
+            ),
+        ];
+        let issues = profile.check();
+        assert_eq!(issues.len(), 4, "{issues:?}");
+        // Even unchecked, a blank selector selects nothing.
+        let c = citing(&["6.5.C1", "シス14"]);
+        profile.rules.pop();
+        profile.default = None;
+        assert!(c.questions().all(|q| profile.rule_for(&c.id, q).is_none()));
     }
 
     #[test]

@@ -3,8 +3,9 @@
 //! Forms read (see `docs/FORMATS.md`): `(6.5.C1)`, `(8.3.C2(1)~(9))`, `(6.5.C1(1)~6.5.C1(3))`,
 //! `(8.3)`, `(8.)`, `(6.2)`, with half- or full-width parentheses and digits, `~ ～ 〜` as range
 //! marks and an optional space before the parenthesis; several references separated by `,` `、`
-//! or `・`; and guideline 6.0 / 7.0 citations such as `システム運用編 14章①`, `シス14章第①条`,
-//! `企9章②条` kept as free-form references with the book label and chapter recognised.
+//! or `・`; and guideline 6.0 / 7.0 citations such as `システム運用編 14章①`,
+//! `システム運用編 第14章①`, `シス14章第①条`, `企9章②条` kept as free-form references with the
+//! book label and chapter recognised.
 //! A trailing parenthesis whose content is not a reference (e.g. `(パスワード等)`) stays text.
 
 use std::fmt;
@@ -31,7 +32,7 @@ pub enum GuidelineRef {
 }
 
 /// One point of a 5.x style reference, e.g. `8.3.C2(1)`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct RefPoint {
     pub chapter: u32,
     pub section: Option<u32>,
@@ -347,18 +348,19 @@ fn parse_end(cur: &mut Cursor<'_>, start: &RefPoint) -> Option<RefPoint> {
 }
 
 /// Guideline 6.0/7.0 citations: a book label and a chapter, e.g. `システム運用編 14章①`,
-/// `シス14章第①条`, `企9章②条`, `企画管理編 7⑥`. A label ending in 編 may omit 章; a short
+/// `システム運用編 第14章①`, `シス14章第①条`, `企9章②条`, `企画管理編 7⑥`. A label ending in 編 may omit 章; a short
 /// label (an abbreviation) must have it. The label is kept as written; the guideline index maps
 /// it to a book.
 fn parse_book(s: &str) -> Option<GuidelineRef> {
     let chars: Vec<char> = s.chars().collect();
     let digit_at = chars.iter().position(|c| c.is_ascii_digit())?;
-    let book: String = chars
-        .get(..digit_at)?
-        .iter()
-        .collect::<String>()
-        .trim()
-        .to_string();
+    let label: String = chars.get(..digit_at)?.iter().collect();
+    let label = label.trim();
+    // 「システム運用編 第14章②」: the 第 before the chapter belongs to the chapter, not the label.
+    let book = match label.strip_suffix('第').map(str::trim_end) {
+        Some(before) if !before.is_empty() => before.to_string(),
+        _ => label.to_string(),
+    };
     let book_chars = book.chars().count();
     if book_chars == 0
         || book_chars > 12
@@ -597,6 +599,25 @@ mod tests {
                     item: i,
                     ..
                 } => assert_eq!((b.as_str(), c, i), (book, chapter, item), "{text}"),
+                other => panic!("{other:?}"),
+            }
+        }
+        for text in [
+            "x(システム運用編 第14章②)",
+            "x(システム運用編第14章②)",
+            "x（システム運用編　第１４章②）",
+        ] {
+            match single(text) {
+                GuidelineRef::Book {
+                    book,
+                    chapter,
+                    item,
+                    ..
+                } => assert_eq!(
+                    (book.as_str(), chapter, item),
+                    ("システム運用編", 14, Some(2)),
+                    "{text}"
+                ),
                 other => panic!("{other:?}"),
             }
         }

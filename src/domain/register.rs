@@ -11,7 +11,7 @@ use super::catalogue::Catalogue;
 use super::profile::{StatementCheck, Verdict};
 use super::project::{Project, ReviewStatus};
 use super::summary::tallies;
-use super::text::fold_width;
+use super::text::{fold_width, visible};
 
 pub use super::date::{Date, parse_date};
 
@@ -102,7 +102,7 @@ pub enum Warning {
     OlderEdition { edition: String, wanted: String },
 }
 
-/// A statement read from the folder.
+/// A statement read from the folder; its header as shown (format characters written out).
 #[derive(Debug, Clone, PartialEq)]
 pub struct StatementRow {
     pub vendor: String,
@@ -176,10 +176,11 @@ pub fn statement_row(
         counts
     });
     StatementRow {
-        vendor: p.header.vendor.clone(),
-        product: p.header.product.clone(),
-        version: p.header.version.clone(),
-        created: p.header.created.clone(),
+        // As shown: a format character that draws nothing written out (`<U+200B>`).
+        vendor: visible(&p.header.vendor),
+        product: visible(&p.header.product),
+        version: visible(&p.header.version),
+        created: visible(&p.header.created),
         catalogue: c.title.clone(),
         form_version: c.form_version.clone(),
         edition: c.guideline_edition.clone(),

@@ -1,4 +1,5 @@
-//! Small text helpers shared by the parsers: width folding and number normalisation.
+//! Small text helpers shared by the parsers and the checks: width folding, number
+//! normalisation, and the format characters that draw nothing (found, escaped, blank).
 //!
 //! Official workbooks mix half- and full-width forms (`（６．５．Ｃ１）`, `４．１`), ideographic
 //! spaces and several tilde-like range marks. Every parser folds its input with [`fold_char`] first,
@@ -84,9 +85,115 @@ pub fn label_key(s: &str) -> String {
     trimmed.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// The format characters: Unicode general category Cf (Unicode 16.0), as ranges. They draw
+/// nothing — zero-width space and joiners, word joiner, byte order mark, soft hyphen, the bidi
+/// controls that reorder what follows them — so a name holding them can look like another.
+/// (The test below checks the table against the `unicode-general-category` crate.)
+const FORMAT_CHARS: [(char, char); 21] = [
+    ('\u{00AD}', '\u{00AD}'),   // soft hyphen
+    ('\u{0600}', '\u{0605}'),   // Arabic number signs
+    ('\u{061C}', '\u{061C}'),   // Arabic letter mark
+    ('\u{06DD}', '\u{06DD}'),   // Arabic end of ayah
+    ('\u{070F}', '\u{070F}'),   // Syriac abbreviation mark
+    ('\u{0890}', '\u{0891}'),   // Arabic pound and piastre marks above
+    ('\u{08E2}', '\u{08E2}'),   // Arabic disputed end of ayah
+    ('\u{180E}', '\u{180E}'),   // Mongolian vowel separator
+    ('\u{200B}', '\u{200F}'),   // zero-width space, ZWNJ, ZWJ, LRM, RLM
+    ('\u{202A}', '\u{202E}'),   // bidi embeddings and overrides
+    ('\u{2060}', '\u{2064}'),   // word joiner, invisible operators
+    ('\u{2066}', '\u{206F}'),   // bidi isolates, deprecated format characters
+    ('\u{FEFF}', '\u{FEFF}'),   // zero-width no-break space (byte order mark)
+    ('\u{FFF9}', '\u{FFFB}'),   // interlinear annotation
+    ('\u{110BD}', '\u{110BD}'), // Kaithi number sign
+    ('\u{110CD}', '\u{110CD}'), // Kaithi number sign above
+    ('\u{13430}', '\u{1343F}'), // Egyptian hieroglyph format controls
+    ('\u{1BCA0}', '\u{1BCA3}'), // shorthand format controls
+    ('\u{1D173}', '\u{1D17A}'), // musical symbol beams, ties, slurs, phrases
+    ('\u{E0001}', '\u{E0001}'), // language tag
+    ('\u{E0020}', '\u{E007F}'), // tag characters
+];
+
+/// Whether `c` is a format character (general category Cf): it draws nothing.
+pub fn is_format_char(c: char) -> bool {
+    FORMAT_CHARS
+        .binary_search_by(|&(lo, hi)| {
+            if hi < c {
+                std::cmp::Ordering::Less
+            } else if lo > c {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
+/// The format characters of `s` with their positions (counted in characters from 0).
+pub fn format_chars(s: &str) -> Vec<(usize, char)> {
+    s.chars()
+        .enumerate()
+        .filter(|(_, c)| is_format_char(*c))
+        .collect()
+}
+
+/// `s` with every format character written out as `<U+200B>`, so that a name holding one
+/// cannot look like another: what the CLI prints and the window and the PDF show.
+pub fn visible(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if is_format_char(c) {
+            out.push_str(&format!("<U+{:04X}>", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether `s` holds nothing visible: only whitespace and format characters (a name of only
+/// zero-width spaces is as empty as a blank one).
+pub fn is_blank(s: &str) -> bool {
+    s.chars().all(|c| c.is_whitespace() || is_format_char(c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn format_characters_are_the_unicode_cf_category() {
+        use unicode_general_category::{GeneralCategory, get_general_category};
+        for cp in 0..=0x10FFFF_u32 {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            assert_eq!(
+                is_format_char(c),
+                get_general_category(c) == GeneralCategory::Format,
+                "U+{cp:04X}"
+            );
+        }
+    }
+
+    #[test]
+    fn format_characters_are_found_escaped_and_count_as_blank() {
+        let name = "生成\u{200B}株式会社\u{202E}";
+        assert_eq!(format_chars(name), [(2, '\u{200B}'), (7, '\u{202E}')]);
+        assert_eq!(visible(name), "生成<U+200B>株式会社<U+202E>");
+        assert_eq!(visible("\u{E0041}"), "<U+E0041>");
+        assert_eq!(visible("株式会社"), "株式会社");
+        for c in [
+            '\u{00AD}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{2066}', '\u{200E}',
+        ] {
+            assert!(is_format_char(c), "{c:?}");
+        }
+        for c in ['a', ' ', '\u{3000}', 'あ', '①', '\u{2065}'] {
+            assert!(!is_format_char(c), "{c:?}");
+        }
+        assert!(is_blank("\u{200B}\u{3000} \u{FEFF}"));
+        assert!(is_blank(""));
+        assert!(!is_blank("\u{200B}a"));
+    }
 
     #[test]
     fn folds_full_width_forms() {

@@ -5,6 +5,7 @@ use serde::Serialize;
 use super::answer::AnswerValue;
 use super::catalogue::{Catalogue, Question};
 use super::project::{Header, HeaderField, Project};
+use super::text::{format_chars, is_blank, visible};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -199,39 +200,53 @@ fn check_one(
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum HeaderProblem {
-    /// Left empty (作成日, the vendor's and the product's name).
+    /// Left empty (作成日, the vendor's and the product's name); a name of only invisible
+    /// characters (spaces, zero-width spaces, …) is empty too.
     Missing,
     /// 作成日 that is not a real date (「あした」, 2月30日).
     NotADate,
+    /// Holds format characters that draw nothing (zero-width spaces, joiners, bidi controls:
+    /// [`super::text::is_format_char`]), so that it can look like another name.
+    FormatCharacters,
 }
 
 /// A finding about the header block: an error, shown under the field it concerns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct HeaderFinding {
     pub field: HeaderField,
     pub problem: HeaderProblem,
+    /// For [`HeaderProblem::FormatCharacters`]: the field with each of them written out
+    /// (`生成<U+200B>株式会社`, [`super::text::visible`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shown: Option<String>,
 }
 
-/// Checks the header: the vendor's and the product's names are present, and 作成日 is a real
-/// date as Japanese forms print it (和暦 too, see [`super::date::parse_date`]). The text is
-/// left as the user typed it.
+/// Checks the header: the vendor's and the product's names are present, 作成日 is a real date
+/// as Japanese forms print it (和暦 too, see [`super::date::parse_date`]), and no field holds
+/// characters that draw nothing. The text is left as the user typed it.
 pub fn check_header(h: &Header) -> Vec<HeaderFinding> {
     let mut out = Vec::new();
-    for field in [
-        HeaderField::Created,
-        HeaderField::Vendor,
-        HeaderField::Product,
-    ] {
-        let text = h.get(field).trim();
-        let problem = if text.is_empty() {
+    for field in HeaderField::ALL {
+        let text = h.get(field);
+        let required = matches!(
+            field,
+            HeaderField::Created | HeaderField::Vendor | HeaderField::Product
+        );
+        let problem = if required && is_blank(text) {
             Some(HeaderProblem::Missing)
-        } else if field == HeaderField::Created && super::date::parse_date(text).is_none() {
+        } else if !format_chars(text).is_empty() {
+            Some(HeaderProblem::FormatCharacters)
+        } else if field == HeaderField::Created && super::date::parse_date(text.trim()).is_none() {
             Some(HeaderProblem::NotADate)
         } else {
             None
         };
         if let Some(problem) = problem {
-            out.push(HeaderFinding { field, problem });
+            out.push(HeaderFinding {
+                field,
+                problem,
+                shown: (problem == HeaderProblem::FormatCharacters).then(|| visible(text)),
+            });
         }
     }
     out
@@ -311,6 +326,59 @@ mod tests {
             h.created = bad.into();
             assert_eq!(problems(&h).len(), 1, "{bad}");
         }
+    }
+
+    #[test]
+    fn invisible_characters_in_the_header_are_found_and_shown() {
+        let mut h = Header {
+            created: "2026年11月23日".into(),
+            vendor: "生成\u{200B}株式会社".into(),
+            product: "製品\u{202E}txt.exe".into(),
+            version: "1.0\u{2060}".into(),
+            contact: Some("\u{FEFF}".into()),
+        };
+        let found = check_header(&h);
+        assert_eq!(
+            found
+                .iter()
+                .map(|f| (f.field, f.problem, f.shown.as_deref().unwrap_or("")))
+                .collect::<Vec<_>>(),
+            vec![
+                (
+                    HeaderField::Vendor,
+                    HeaderProblem::FormatCharacters,
+                    "生成<U+200B>株式会社"
+                ),
+                (
+                    HeaderField::Product,
+                    HeaderProblem::FormatCharacters,
+                    "製品<U+202E>txt.exe"
+                ),
+                (
+                    HeaderField::Version,
+                    HeaderProblem::FormatCharacters,
+                    "1.0<U+2060>"
+                ),
+                (
+                    HeaderField::Contact,
+                    HeaderProblem::FormatCharacters,
+                    "<U+FEFF>"
+                ),
+            ]
+        );
+        // A name of nothing but invisible characters is empty.
+        h.vendor = "\u{200B}\u{3000}\u{200D}".into();
+        h.product = "製品".into();
+        h.version = "1.0".into();
+        h.contact = None;
+        let found = check_header(&h);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            (found[0].field, found[0].problem, found[0].shown.as_deref()),
+            (HeaderField::Vendor, HeaderProblem::Missing, None)
+        );
+        h.created = "2026年11月\u{200B}23日".into();
+        assert_eq!(check_header(&h)[0].problem, HeaderProblem::FormatCharacters);
     }
 
     #[test]

@@ -6,6 +6,11 @@ use fluent_bundle::FluentValue;
 use super::{Lang, Localizer, s};
 use crate::domain::catalogue::Catalogue;
 
+/// The header field a finding shows, its invisible characters written out.
+fn shown(f: &crate::domain::validation::HeaderFinding) -> String {
+    f.shown.clone().unwrap_or_default()
+}
+
 impl Localizer {
     /// A catalogue in one line: title, kind, form version and where its text comes from;
     /// with its question count when `count` is set.
@@ -58,6 +63,10 @@ impl Localizer {
         match f.problem {
             HeaderProblem::Missing => self.ta("finding-header-missing", &[("field", field)]),
             HeaderProblem::NotADate => self.ta("finding-header-date", &[("field", field)]),
+            HeaderProblem::FormatCharacters => self.ta(
+                "finding-header-format",
+                &[("field", field), ("shown", s(shown(f)))],
+            ),
         }
     }
 
@@ -65,10 +74,13 @@ impl Localizer {
     /// on the △ beside it).
     pub fn header_finding_short(&self, f: &crate::domain::validation::HeaderFinding) -> String {
         use crate::domain::validation::HeaderProblem;
-        self.t(match f.problem {
-            HeaderProblem::Missing => "finding-header-missing-short",
-            HeaderProblem::NotADate => "finding-header-date-short",
-        })
+        match f.problem {
+            HeaderProblem::Missing => self.t("finding-header-missing-short"),
+            HeaderProblem::NotADate => self.t("finding-header-date-short"),
+            HeaderProblem::FormatCharacters => {
+                self.ta("finding-header-format-short", &[("shown", s(shown(f)))])
+            }
+        }
     }
 
     /// A catalogue's title in the UI language: titles written "日本語 / English" give the

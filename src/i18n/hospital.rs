@@ -34,6 +34,10 @@ impl Localize for ProfileIssue {
             ProfileIssue::UnansweredAccepted { rule } => {
                 l.ta("profile-unanswered-accepted", &[("rule", s(rule))])
             }
+            ProfileIssue::EmptySelector { rule, key } => l.ta(
+                "profile-empty-selector",
+                &[("rule", s(rule)), ("key", s(key))],
+            ),
             ProfileIssue::MatchesNothing { rule, selector } => l.ta(
                 "profile-matches-nothing",
                 &[("rule", s(rule)), ("selector", s(selector))],

@@ -11,6 +11,7 @@ use crate::domain::answer::AnswerValue;
 use crate::domain::catalogue::{AnswerKind, Question};
 use crate::domain::guideline::GuidelineIndex;
 use crate::domain::hints::HintLibrary;
+use crate::domain::text::visible;
 use crate::domain::validation::{GateState, gate_state};
 use crate::i18n::Localizer;
 
@@ -149,7 +150,12 @@ fn top_line(
     });
     if !hide_vendor {
         let h = &doc.project.header;
-        let vendor = format!("{}　{} {}", h.vendor, h.product, h.version);
+        let vendor = format!(
+            "{}　{} {}",
+            visible(&h.vendor),
+            visible(&h.product),
+            visible(&h.version)
+        );
         ui.label(look.weak(vendor.trim().to_string(), META));
     }
     ui.add_space(16.0 * look.s);

@@ -185,6 +185,7 @@ fn rows_ui(
     cmds: &mut Vec<Command>,
 ) {
     let questions: Vec<&Question> = c.questions().filter(|q| matches(&e.search, q)).collect();
+    let rules = e.profile().index();
     TableBuilder::new(ui)
         .id_salt("profile-rows")
         .striped(true)
@@ -218,7 +219,7 @@ fn rows_ui(
                 let Some(q) = questions.get(tr.index()) else {
                     return;
                 };
-                let rule = e.profile().rule_for(&c.id, q);
+                let rule = rules.rule_for(&c.id, q);
                 let accept: Vec<AnswerValue> = rule.map(|g| g.accept.to_vec()).unwrap_or_default();
                 let weight = rule.map(|g| g.weight).unwrap_or_default();
                 let number = q.number_key();

@@ -17,6 +17,7 @@ use kaijisho::domain::catalogue::{
     AnswerKind, Catalogue, Gate, Kind, Provenance, ProvenanceKind, QOption, Question, Scope,
     Section,
 };
+use kaijisho::domain::profile::{Profile, Rule, Selector, Weight};
 use kaijisho::domain::refs::RefGroup;
 use kaijisho::domain::{Header, Project};
 
@@ -162,4 +163,62 @@ pub fn next_edition(c: &Catalogue) -> Catalogue {
     }
     next.reindex();
     next
+}
+
+/// The circled number ① … ⑳ (`n` from 1).
+pub fn circled(n: usize) -> char {
+    char::from_u32(0x2460 + n as u32 - 1).unwrap()
+}
+
+/// `c` with every question citing a システム運用編 chapter (its section's place) and item (its
+/// place in the section): the short form `(シス7③)` in odd sections, the long form
+/// `(システム運用編 第8章③)` in even ones.
+pub fn book_cited(mut c: Catalogue) -> Catalogue {
+    for (s, section) in c.sections.iter_mut().enumerate() {
+        let s = s + 1;
+        for (i, q) in section.questions.iter_mut().enumerate() {
+            let item = circled(i + 1);
+            let cited = if s % 2 == 0 {
+                format!("(システム運用編 第{s}章{item})")
+            } else {
+                format!("(シス{s}{item})")
+            };
+            q.refs = Some(RefGroup::parse(&cited));
+        }
+    }
+    c.id = format!("{}-book-cited", c.id);
+    c.reindex();
+    c
+}
+
+/// A profile of `n` rules for a [`book_cited`] catalogue of `sections` sections, each selecting
+/// some of its questions, of every kind in turn: by id, by number, by chapter (`シス7`), by item
+/// in the long form (`システム運用編 7章④`) and by chapter number. Every answer is accepted
+/// (推奨); the default is はい or 対象外 (必須).
+pub fn many_rules(n: usize, sections: usize) -> Profile {
+    let mut p = Profile::default_profile("生成された病院(試験用)");
+    p.rules = (0..n)
+        .map(|k| {
+            let s = k % sections + 1;
+            let selector = match k / sections % 5 {
+                0 => Selector::Id(format!("g{s}-2")),
+                1 => Selector::Number(format!("{s}. 3.")),
+                2 => Selector::Ref(format!("シス{s}")),
+                3 => Selector::Ref(format!("システム運用編 {s}章{}", circled(4))),
+                _ => Selector::Chapter(s as u32),
+            };
+            Rule {
+                selector,
+                catalogue: None,
+                accept: vec![
+                    AnswerValue::Yes,
+                    AnswerValue::No,
+                    AnswerValue::NotApplicable,
+                ],
+                weight: Weight::Recommended,
+                note: String::new(),
+            }
+        })
+        .collect();
+    p
 }

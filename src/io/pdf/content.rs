@@ -7,7 +7,7 @@ use super::font::Measure;
 use super::layout::{
     ACCENT, BAND, BLACK, BODY, CONTENT_W, GREY, LIGHT, MARGIN_B, MARGIN_L, MARGIN_R, MARGIN_T,
     MARKS_X, NUM_W, OPTION_INDENT, PAGE_H, PAGE_W, Pages, Rect, Row, SMALL, TEXT_W, TEXT_X, TINY,
-    Text, Unit, centred, text_rows,
+    Text, Unit, WARN, centred, text_rows,
 };
 use super::note::{MAX_PRINTED_REMARK_CHARS, PdfNote};
 use crate::domain::answer::{AnswerValue, GATE_VALUES, YES_NO_NA};
@@ -15,7 +15,7 @@ use crate::domain::catalogue::{AnswerKind, Catalogue, Question};
 use crate::domain::form::{FormText, fill};
 use crate::domain::project::Project;
 use crate::domain::summary::{shown_values, tallies};
-use crate::domain::text::for_display;
+use crate::domain::text::{for_display, format_chars, visible};
 use crate::domain::validation::{GateState, effective_value, gate_state};
 
 /// `■はい □いいえ □対象外`
@@ -54,13 +54,17 @@ pub(super) fn front_matter(m: &Measure, c: &Catalogue, p: &Project, form: &FormT
     )
     .collect();
     for (label, value) in fields {
-        let lines = m.wrap(value, CONTENT_W - label_w, 10.0);
+        // A format character that draws nothing is written out (`<U+200B>`) and the value
+        // printed in red: a name holding one must not print like another.
+        let hidden = !format_chars(value).is_empty();
+        let colour = if hidden { WARN } else { BLACK };
+        let lines = m.wrap(&visible(value), CONTENT_W - label_w, 10.0);
         for (i, l) in lines.iter().enumerate() {
             let mut row = Row::text(10.0);
             if i == 0 {
                 row = row.with(MARGIN_L, 9.0, label, GREY);
             }
-            row = row.with(MARGIN_L + label_w, 10.0, l.clone(), BLACK);
+            row = row.with(MARGIN_L + label_w, 10.0, l.clone(), colour);
             if i + 1 == lines.len() {
                 row.rule = Some((MARGIN_L, PAGE_W - MARGIN_R, LIGHT));
             }

@@ -35,6 +35,8 @@ pub(super) const GREY: (f32, f32, f32) = (0.35, 0.35, 0.35);
 pub(super) const LIGHT: (f32, f32, f32) = (0.8, 0.8, 0.8);
 pub(super) const BAND: (f32, f32, f32) = (0.9, 0.92, 0.95);
 pub(super) const ACCENT: (f32, f32, f32) = (0.16, 0.38, 0.62);
+/// A header value holding characters that draw nothing (written out as `<U+200B>`).
+pub(super) const WARN: (f32, f32, f32) = (0.72, 0.11, 0.11);
 
 /// One piece of text at a horizontal position.
 #[derive(Debug, Clone)]

@@ -34,6 +34,7 @@ use crate::domain::canonical::Statement;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::form::FormText;
 use crate::domain::project::Project;
+use crate::domain::text::visible;
 pub use note::{MAX_PRINTED_REMARK_CHARS, Pdf, PdfNote};
 pub use report::{ReportLine, Style, report_pdf};
 use write::{parse_font, save};
@@ -102,8 +103,8 @@ pub fn statement_pdf(
     let running_title = format!(
         "{}　{} {}",
         title,
-        p.header.product.trim(),
-        p.header.version.trim()
+        visible(p.header.product.trim()),
+        visible(p.header.version.trim())
     );
     running_heads(&mut pages, form, &running_title, &fingerprint, &time);
 
@@ -125,8 +126,12 @@ fn set_metadata(
     generated: &jiff::Zoned,
 ) {
     let info = &mut doc.metadata.info;
-    info.document_title = format!("{title} — {} {}", p.header.product, p.header.version);
-    info.author = p.header.vendor.clone();
+    info.document_title = format!(
+        "{title} — {} {}",
+        visible(&p.header.product),
+        visible(&p.header.version)
+    );
+    info.author = visible(&p.header.vendor);
     info.subject = format!(
         "{} {} ({} Ver.{}) {}",
         c.kind,
@@ -216,6 +221,29 @@ mod tests {
             "{:?}",
             pdf.notes
         );
+    }
+
+    #[test]
+    fn a_header_value_with_invisible_characters_is_written_out_in_red() {
+        let c = crate::domain::catalogue::tests::tiny();
+        let mut p = Project::new(&c, crate::domain::project::Header::default(), false);
+        p.header.vendor = "見本\u{200B}株式会社".into();
+        p.header.product = "見本製品".into();
+        let form = crate::assets::form().unwrap();
+        let m = Measure::new(parse_font(&font_bytes()).unwrap());
+        let texts: Vec<_> = content::front_matter(&m, &c, &p, &form)
+            .into_iter()
+            .flatten()
+            .flat_map(|row| row.texts)
+            .collect();
+        let vendor = texts
+            .iter()
+            .find(|t| t.text.contains("見本"))
+            .expect("the vendor is printed");
+        assert_eq!(vendor.text, "見本<U+200B>株式会社");
+        assert_eq!(vendor.color, layout::WARN);
+        let product = texts.iter().find(|t| t.text == "見本製品").unwrap();
+        assert_eq!(product.color, layout::BLACK);
     }
 
     #[test]
