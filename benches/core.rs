@@ -26,7 +26,7 @@ fn core(c: &mut Criterion) {
     let cat = synthetic::catalogue();
     let project = synthetic::answered_project(&cat);
     let form = kaijisho::assets::form().unwrap();
-    let font = kaijisho::assets::japanese_font().unwrap();
+    let font = kaijisho::assets::print_font().unwrap();
     let when = jiff::Zoned::now();
     let json = to_pretty_json(&project).unwrap();
     let xlsx = statement_xlsx(&cat, &project, &form).unwrap();

@@ -86,9 +86,15 @@ convert() {
   mkdir -p "$WORK/lo"
   soffice --headless --convert-to pdf --outdir "$WORK/lo" "$WORK/g300.xlsx" >/dev/null 2>&1
   hyperfine --warmup 1 --runs "${CONVERT_RUNS:-5}" --export-markdown "$WORK/convert.md" \
+    --export-json "$WORK/convert.json" \
     -n kaijisho "$BIN export $WORK/g300.xlsx --pdf $WORK/ours.pdf" \
-    -n libreoffice "soffice --headless --convert-to pdf --outdir $WORK/lo $WORK/g300.xlsx"
+    -n libreoffice "soffice --headless --convert-to pdf --outdir $WORK/lo $WORK/g300.xlsx" \
+    >/dev/null
   cat "$WORK/convert.md"
+  # The ratio of the mean times (target ≥ 30×), from hyperfine's own figures.
+  awk -F'"mean": ' '/"mean": /{split($2, v, ","); m[++n] = v[1]}
+    END {if (n == 2 && m[1] > 0) printf "LibreOffice / kaijisho: %.1f× (%.1f ms against %.1f ms)\n", m[2] / m[1], m[1] * 1000, m[2] * 1000}' \
+    "$WORK/convert.json"
   echo "PDF sizes: kaijisho $(stat -c %s "$WORK/ours.pdf") bytes, $(pdfinfo "$WORK/ours.pdf" | awk '/^Pages/ {print $2}') pages;" \
        "LibreOffice $(stat -c %s "$WORK/lo/g300.pdf") bytes, $(pdfinfo "$WORK/lo/g300.pdf" | awk '/^Pages/ {print $2}') pages"
 }

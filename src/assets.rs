@@ -153,6 +153,21 @@ pub fn japanese_font() -> Result<&'static [u8], AssetError> {
     file("fonts/ipaexg.ttf")
 }
 
+/// The bundled font parsed for printing PDFs: once per process, shared by every PDF.
+pub fn print_font() -> Result<&'static crate::io::pdf::PrintFont, AssetError> {
+    static FONT: std::sync::OnceLock<Result<crate::io::pdf::PrintFont, String>> =
+        std::sync::OnceLock::new();
+    let path = "fonts/ipaexg.ttf";
+    let parsed = FONT.get_or_init(|| {
+        let bytes = file(path).map_err(|e| e.to_string())?;
+        crate::io::pdf::PrintFont::parse(bytes).map_err(|e| e.to_string())
+    });
+    parsed.as_ref().map_err(|detail| AssetError::Invalid {
+        file: path.to_string(),
+        detail: detail.clone(),
+    })
+}
+
 /// The licence of the bundled font (IPA Font License Agreement v1.0), shown in the About window.
 pub fn font_licence() -> Result<&'static str, AssetError> {
     let path = "fonts/IPA_Font_License_Agreement_v1.0.txt";

@@ -298,7 +298,7 @@ pub fn write_prepared(export: &PreparedExport, path: &Path) -> Result<Vec<PdfNot
             (bytes, Vec::new())
         }
         PreparedExport::Pdf { title, lines } => {
-            let font = assets::japanese_font().map_err(|e| boxed(Box::new(e)))?;
+            let font = assets::print_font().map_err(|e| boxed(Box::new(e)))?;
             let pdf = report_pdf(title, lines, font).map_err(|e| boxed(Box::new(e)))?;
             (pdf.bytes, pdf.notes)
         }

@@ -32,7 +32,7 @@ pub fn export_pdf(
     now: &jiff::Zoned,
 ) -> Result<Vec<io::pdf::PdfNote>, BoxedError> {
     let form = assets::form().map_err(boxed)?;
-    let font = assets::japanese_font().map_err(boxed)?;
+    let font = assets::print_font().map_err(boxed)?;
     io::pdf::export_pdf(path, c, p, &form, font, now).map_err(boxed)
 }
 

@@ -117,7 +117,7 @@ pub fn write_report_pdf(
     result: &ExerciseCheck,
     product: &str,
 ) -> Result<Vec<crate::io::pdf::PdfNote>, String> {
-    let font = assets::japanese_font().map_err(|e| e.localize(l))?;
+    let font = assets::print_font().map_err(|e| e.localize(l))?;
     let title = l.ta(
         "exercise-pdf-title",
         &[("product", product.to_string().into())],

@@ -40,7 +40,7 @@ pub(super) fn run(
         }
     }
     if let Some(out) = pdf {
-        let font = assets::japanese_font()?;
+        let font = assets::print_font()?;
         let notes = crate::io::pdf::export_pdf(out, &c, &p, &form, font, &clock::now())?;
         emit_pdf_notes(l, out, &notes);
         report.push_str(&written(l, out));

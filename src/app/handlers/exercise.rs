@@ -99,7 +99,7 @@ impl AppState {
         let file = path.clone();
         self.tasks.spawn(TaskKind::Export, path, move |_| {
             let result = (|| -> Result<Vec<crate::io::pdf::PdfNote>, BoxedError> {
-                let font = assets::japanese_font().map_err(|e| Box::new(e) as BoxedError)?;
+                let font = assets::print_font().map_err(|e| Box::new(e) as BoxedError)?;
                 let pdf =
                     report_pdf(&title, &lines, font).map_err(|e| Box::new(e) as BoxedError)?;
                 crate::io::atomic::atomic_write(&file, |w| w.write_all(&pdf.bytes))

@@ -102,9 +102,20 @@ impl Row {
 /// Rows that stay on one page when they fit on one.
 pub(super) type Unit = Vec<Row>;
 
+/// What a page's operations have set so far: a text section is open, the type size, the fill
+/// colour — so that consecutive texts share one text section and nothing is set twice (each
+/// operation costs printpdf time to write, and the file bytes).
+#[derive(Debug, Clone, Copy, Default)]
+struct PageState {
+    in_text: bool,
+    size: Option<f32>,
+    fill: Option<(f32, f32, f32)>,
+}
+
 /// The pages laid out so far (printpdf operations per page) and the position on the last.
 pub(super) struct Pages<'m> {
     pub(super) pages: Vec<Vec<Op>>,
+    state: Vec<PageState>,
     y: f32,
     font: PdfFontHandle,
     pub(super) m: &'m Measure,
@@ -129,7 +140,10 @@ fn pt(x: f32, y_from_top: f32) -> LinePoint {
 impl<'m> Pages<'m> {
     /// The laid-out pages as A4 pages of the document, and the characters drawn that the
     /// font cannot show.
-    pub(super) fn into_pdf_pages(self) -> (Vec<printpdf::PdfPage>, Vec<PdfNote>) {
+    pub(super) fn into_pdf_pages(mut self) -> (Vec<printpdf::PdfPage>, Vec<PdfNote>) {
+        for page in 0..self.pages.len() {
+            self.end_text(page);
+        }
         let pages = self
             .pages
             .into_iter()
@@ -147,6 +161,7 @@ impl<'m> Pages<'m> {
     pub(super) fn new(font: PdfFontHandle, m: &'m Measure) -> Pages<'m> {
         Pages {
             pages: vec![Vec::new()],
+            state: vec![PageState::default()],
             y: MARGIN_T,
             font,
             m,
@@ -156,6 +171,7 @@ impl<'m> Pages<'m> {
 
     fn new_page(&mut self) {
         self.pages.push(Vec::new());
+        self.state.push(PageState::default());
         self.y = MARGIN_T;
     }
 
@@ -192,27 +208,55 @@ impl<'m> Pages<'m> {
         }
     }
 
+    /// Closes the text section open on `page` (before anything that is not text).
+    fn end_text(&mut self, page: usize) {
+        if let (Some(state), Some(ops)) = (self.state.get_mut(page), self.pages.get_mut(page))
+            && state.in_text
+        {
+            ops.push(Op::EndTextSection);
+            state.in_text = false;
+        }
+    }
+
+    /// Sets the fill colour of `page` unless it is already set.
+    fn set_fill(&mut self, page: usize, color: (f32, f32, f32)) {
+        if let (Some(state), Some(ops)) = (self.state.get_mut(page), self.pages.get_mut(page))
+            && state.fill != Some(color)
+        {
+            ops.push(Op::SetFillColor { col: rgb(color) });
+            state.fill = Some(color);
+        }
+    }
+
     pub(super) fn draw_text_on(&mut self, page: usize, t: &Text, baseline_from_top: f32) {
         self.note_missing(page, &t.text);
-        let font = self.font.clone();
         let glyphs = self.m.glyph_ids(&t.text);
+        let font = self.font.clone();
+        let (Some(state), Some(ops)) = (self.state.get_mut(page), self.pages.get_mut(page)) else {
+            return;
+        };
+        if !state.in_text {
+            ops.push(Op::StartTextSection);
+            state.in_text = true;
+        }
+        if state.size != Some(t.size) {
+            ops.push(Op::SetFont {
+                font,
+                size: Pt(t.size),
+            });
+            state.size = Some(t.size);
+        }
+        self.set_fill(page, t.color);
         let Some(ops) = self.pages.get_mut(page) else {
             return;
         };
         ops.extend([
-            Op::StartTextSection,
-            Op::SetFont {
-                font,
-                size: Pt(t.size),
-            },
-            Op::SetFillColor { col: rgb(t.color) },
             Op::SetTextMatrix {
                 matrix: TextMatrix::Translate(Pt(t.x), Pt(PAGE_H - baseline_from_top)),
             },
             Op::ShowText {
                 items: vec![TextItem::GlyphIds(glyphs)],
             },
-            Op::EndTextSection,
         ]);
     }
 
@@ -226,19 +270,18 @@ impl<'m> Pages<'m> {
             ],
         };
         let page = self.pages.len().saturating_sub(1);
+        self.end_text(page);
+        self.set_fill(page, color);
         let Some(ops) = self.pages.get_mut(page) else {
             return;
         };
-        ops.extend([
-            Op::SetFillColor { col: rgb(color) },
-            Op::DrawPolygon {
-                polygon: Polygon {
-                    rings: vec![ring],
-                    mode: PaintMode::Fill,
-                    winding_order: WindingOrder::NonZero,
-                },
+        ops.extend([Op::DrawPolygon {
+            polygon: Polygon {
+                rings: vec![ring],
+                mode: PaintMode::Fill,
+                winding_order: WindingOrder::NonZero,
             },
-        ]);
+        }]);
     }
 
     fn rule(&mut self, x1: f32, x2: f32, y: f32, color: (f32, f32, f32), thickness: f32) {
@@ -255,6 +298,7 @@ impl<'m> Pages<'m> {
         color: (f32, f32, f32),
         thickness: f32,
     ) {
+        self.end_text(page);
         let Some(ops) = self.pages.get_mut(page) else {
             return;
         };

@@ -37,7 +37,8 @@ use crate::domain::project::Project;
 use crate::domain::text::visible;
 pub use note::{MAX_PRINTED_REMARK_CHARS, Pdf, PdfNote};
 pub use report::{ReportLine, Style, report_pdf};
-use write::{parse_font, save};
+pub use write::PrintFont;
+use write::save;
 
 use content::{PrintBudget, body, front_matter, integrity, review_summary, running_heads};
 use font::Measure;
@@ -72,10 +73,10 @@ pub fn statement_pdf(
     c: &Catalogue,
     p: &Project,
     form: &FormText,
-    font_bytes: &[u8],
+    font: &PrintFont,
     generated: &jiff::Zoned,
 ) -> Result<Pdf, PdfError> {
-    let font = parse_font(font_bytes)?;
+    let font = font.copy();
     let title = form.title(c.kind).to_string();
     let mut doc = PdfDocument::new(&title);
     let font_id = doc.add_font(&font);
@@ -158,7 +159,7 @@ pub fn export_pdf(
     c: &Catalogue,
     p: &Project,
     form: &FormText,
-    font: &[u8],
+    font: &PrintFont,
     generated: &jiff::Zoned,
 ) -> Result<Vec<PdfNote>, PdfError> {
     let pdf = statement_pdf(c, p, form, font, generated)?;
@@ -172,11 +173,14 @@ mod tests {
     use super::*;
     use crate::domain::answer::{AnswerValue, GATE_VALUES, YES_NO_NA};
 
-    fn font_bytes() -> Vec<u8> {
-        std::fs::read(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/assets/fonts/ipaexg.ttf"
-        ))
+    fn font_bytes() -> PrintFont {
+        PrintFont::parse(
+            &std::fs::read(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/assets/fonts/ipaexg.ttf"
+            ))
+            .unwrap(),
+        )
         .unwrap()
     }
 
@@ -204,7 +208,7 @@ mod tests {
 
     #[test]
     fn what_printpdf_reports_while_saving_is_a_note() {
-        let font = parse_font(&font_bytes()).unwrap();
+        let font = font_bytes().copy();
         let mut doc = PdfDocument::new("t");
         let id = doc.add_font(&font);
         let m = Measure::new(font);
@@ -230,7 +234,7 @@ mod tests {
         p.header.vendor = "見本\u{200B}株式会社".into();
         p.header.product = "見本製品".into();
         let form = crate::assets::form().unwrap();
-        let m = Measure::new(parse_font(&font_bytes()).unwrap());
+        let m = Measure::new(font_bytes().copy());
         let texts: Vec<_> = content::front_matter(&m, &c, &p, &form)
             .into_iter()
             .flatten()

@@ -11,7 +11,7 @@ use super::layout::{
     centred, text_rows,
 };
 use super::note::Pdf;
-use super::write::{parse_font, save};
+use super::write::{PrintFont, save};
 
 /// How a line of the report looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,8 +68,8 @@ fn rows(m: &Measure, line: &ReportLine) -> Vec<Row> {
 
 /// Builds the PDF: the title centred on the first page, then the lines. Like the statement's,
 /// it comes with what it could not show as asked ([`super::PdfNote`]).
-pub fn report_pdf(title: &str, lines: &[ReportLine], font_bytes: &[u8]) -> Result<Pdf, PdfError> {
-    let font = parse_font(font_bytes)?;
+pub fn report_pdf(title: &str, lines: &[ReportLine], font: &PrintFont) -> Result<Pdf, PdfError> {
+    let font = font.copy();
     let mut doc = PdfDocument::new(title);
     let font_id = doc.add_font(&font);
     let m = Measure::new(font);
