@@ -21,7 +21,7 @@ use kaijisho::i18n::Lang;
 mod common {
     pub mod gui;
 }
-use common::gui::{H, menu, retype, select, settle, shows};
+use common::gui::{H, answer_path, menu, retype, select, settle, shows};
 
 fn harness_in(dir: &Path, lang: Lang) -> H {
     let settings = Settings {
@@ -169,14 +169,7 @@ fn status_messages_expire_and_never_contradict_the_state_and_progress_says_what_
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     h.run();
     let file = dir.path().join("控え.json");
-    retype(
-        &mut h,
-        Role::TextInput,
-        "ファイルのパス",
-        &file.display().to_string(),
-    );
-    h.get_by_label("OK").click();
-    settle(&mut h);
+    answer_path(&mut h, &file);
     let saved = format!("{} に保存しました", file.display());
     assert!(shows(&h, &saved));
     assert!(shows(&h, "保存済み"));
@@ -356,14 +349,7 @@ fn a_name_with_invisible_characters_is_marked_under_its_field() {
     kaijisho::io::save_project(&file, &p).unwrap();
     let mut h = harness(dir.path());
     menu(&mut h, "ファイル", "開く…");
-    retype(
-        &mut h,
-        Role::TextInput,
-        "ファイルのパス",
-        &file.display().to_string(),
-    );
-    h.get_by_label("OK").click();
-    settle(&mut h);
+    answer_path(&mut h, &file);
     // Under the field: the name with the zero-width space written out, and the △ that says so.
     let line = h.get_by_label("△ 見えない文字: 見本<U+200B>サービス株式会社");
     let input = h

@@ -22,7 +22,7 @@ mod common {
     pub mod synthetic;
     pub mod tools;
 }
-use common::gui::{H, menu, retype, select, settle, shows};
+use common::gui::{H, answer_path, menu, retype, select, settle, shows};
 use common::tools;
 
 /// The app in Japanese, as on a system without a native file dialog.
@@ -48,14 +48,7 @@ fn open_saved_sample(dir: &Path) -> (H, PathBuf) {
     kaijisho::io::save_project(&file, &p).unwrap();
     let mut h = harness(dir);
     menu(&mut h, "ファイル", "開く…");
-    retype(
-        &mut h,
-        Role::TextInput,
-        "ファイルのパス",
-        &file.display().to_string(),
-    );
-    h.get_by_label("OK").click();
-    settle(&mut h);
+    answer_path(&mut h, &file);
     (h, file)
 }
 
@@ -131,14 +124,7 @@ fn save_as_a_workbook_writes_no_json_there_and_offers_the_export() {
     let before = std::fs::read(&file).unwrap();
     menu(&mut h, "ファイル", "名前を付けて保存…");
     let x = dir.path().join("提出用.xlsx");
-    retype(
-        &mut h,
-        Role::TextInput,
-        "ファイルのパス",
-        &x.display().to_string(),
-    );
-    h.get_by_label("OK").click();
-    settle(&mut h);
+    answer_path(&mut h, &x);
     assert!(
         h.query_by_label("書き出しますか?").is_some(),
         "export offered"
@@ -296,14 +282,7 @@ fn a_catalogue_file_of_ones_own_starts_a_statement_that_opens_again() {
     let mut h = harness(dir.path());
     h.get_by_label("カタログファイルを選ぶ…").click();
     h.run();
-    retype(
-        &mut h,
-        Role::TextInput,
-        "ファイルのパス",
-        &file.display().to_string(),
-    );
-    h.get_by_label("OK").click();
-    settle(&mut h);
+    answer_path(&mut h, &file);
     assert!(
         h.query_by_label_contains("自社版チェックリスト (")
             .is_some()
@@ -526,14 +505,7 @@ fn the_navigator_follows_the_current_question_in_a_long_statement() {
     kaijisho::io::save_project(&file, &common::synthetic::answered_project(&c)).unwrap();
     let mut h = harness(dir.path());
     menu(&mut h, "ファイル", "開く…");
-    retype(
-        &mut h,
-        Role::TextInput,
-        "ファイルのパス",
-        &file.display().to_string(),
-    );
-    h.get_by_label("OK").click();
-    settle(&mut h);
+    answer_path(&mut h, &file);
     let search = h.get_by_role_and_label(Role::TextInput, "検索").rect();
     for _ in 0..150 {
         h.key_press(egui::Key::PageDown);
@@ -617,14 +589,7 @@ fn range_marks_in_references_show_and_print_as_full_width_tildes() {
     );
     let pdf = dir.path().join("mds.pdf");
     menu(&mut h, "ファイル", "PDF に書き出す…");
-    retype(
-        &mut h,
-        Role::TextInput,
-        "ファイルのパス",
-        &pdf.display().to_string(),
-    );
-    h.get_by_label("OK").click();
-    settle(&mut h);
+    answer_path(&mut h, &pdf);
     if !tools::present(&[tools::PDFTOTEXT]) {
         return;
     }

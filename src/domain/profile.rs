@@ -582,6 +582,10 @@ mod tests {
         (c, p)
     }
 
+    fn yes_required(selector: Selector) -> Rule {
+        rule(selector, &[AnswerValue::Yes], Weight::Required)
+    }
+
     fn rule(selector: Selector, accept: &[AnswerValue], weight: Weight) -> Rule {
         Rule {
             selector,
@@ -816,36 +820,12 @@ mod tests {
         let c = citing(&["シス14②", "6.5.C1(1)~(3)"]);
         let mut profile = Profile::default_profile("病院");
         profile.rules = vec![
-            rule(
-                Selector::Ref("シス".into()),
-                &[AnswerValue::Yes],
-                Weight::Required,
-            ),
-            rule(
-                Selector::Ref("システム運用編 14章②".into()),
-                &[AnswerValue::Yes],
-                Weight::Required,
-            ),
-            rule(
-                Selector::Ref("シス14".into()),
-                &[AnswerValue::Yes],
-                Weight::Required,
-            ),
-            rule(
-                Selector::Ref("6.5".into()),
-                &[AnswerValue::Yes],
-                Weight::Required,
-            ),
-            rule(
-                Selector::Ref("6.5.C1(1)~(3)".into()),
-                &[AnswerValue::Yes],
-                Weight::Required,
-            ),
-            rule(
-                Selector::Ref("6.5.C1".into()),
-                &[AnswerValue::Yes],
-                Weight::Required,
-            ),
+            yes_required(Selector::Ref("シス".into())),
+            yes_required(Selector::Ref("システム運用編 14章②".into())),
+            yes_required(Selector::Ref("シス14".into())),
+            yes_required(Selector::Ref("6.5".into())),
+            yes_required(Selector::Ref("6.5.C1(1)~(3)".into())),
+            yes_required(Selector::Ref("6.5.C1".into())),
         ];
         let rule_of = |q: &str| {
             profile
@@ -861,31 +841,11 @@ mod tests {
     fn blank_selectors_are_refused() {
         let mut profile = Profile::default_profile("x");
         profile.rules = vec![
-            rule(
-                Selector::Ref(" ".into()),
-                &[AnswerValue::Yes],
-                Weight::Required,
-            ),
-            rule(
-                Selector::Number("".into()),
-                &[AnswerValue::Yes],
-                Weight::Required,
-            ),
-            rule(
-                Selector::Id("\u{3000}".into()),
-                &[AnswerValue::Yes],
-                Weight::Required,
-            ),
-            rule(
-                Selector::Ref("\u{200B}".into()),
-                &[AnswerValue::Yes],
-                Weight::Required,
-            ),
-            rule(
-                Selector::Ref("6.5".into()),
-                &[AnswerValue::Yes],
-                Weight::Required,
-            ),
+            yes_required(Selector::Ref(" ".into())),
+            yes_required(Selector::Number("".into())),
+            yes_required(Selector::Id("\u{3000}".into())),
+            yes_required(Selector::Ref("\u{200B}".into())),
+            yes_required(Selector::Ref("6.5".into())),
         ];
         let issues = profile.check();
         assert_eq!(issues.len(), 4, "{issues:?}");

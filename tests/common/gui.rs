@@ -128,6 +128,19 @@ pub fn retype(h: &mut H, role: Role, label: &str, text: &str) {
     h.run();
 }
 
+/// Answers the path prompt of a file dialog (「ファイルのパス」) with `path`, presses OK and
+/// settles.
+pub fn answer_path(h: &mut H, path: &std::path::Path) {
+    retype(
+        h,
+        Role::TextInput,
+        "ファイルのパス",
+        &path.display().to_string(),
+    );
+    h.get_by_label("OK").click();
+    settle(h);
+}
+
 /// Clicks the navigator row of the question whose number and text start with `prefix`.
 pub fn select(h: &mut H, prefix: &str) {
     h.get_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with(prefix)))
