@@ -628,3 +628,47 @@ fn secondary_text_reads_at_4_5_to_1_in_both_themes() {
         }
     }
 }
+
+/// With 未回答のみ ticked, PageDown goes to the next question the navigator lists — it never
+/// lands on an answered question the list hides, where the next 1/2/3 would overwrite it.
+#[test]
+fn page_down_steps_through_the_filtered_list_only() {
+    use kaijisho::domain::answer::AnswerValue::{Applies, No, Unanswered, Yes};
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("half.json");
+    let mut p = kaijisho::assets::sample_project("sds-remote-service-sample").unwrap();
+    // q1 該当, q1.1 unanswered, q1.2 いいえ (answered: not listed), q2 unanswered, q3 はい.
+    for (id, v) in [
+        ("q1", Applies),
+        ("q1.1", Unanswered),
+        ("q1.2", No),
+        ("q2", Unanswered),
+        ("q3", Yes),
+    ] {
+        p.answers.get_mut(id).unwrap().value = v;
+    }
+    kaijisho::io::save_project(&file, &p).unwrap();
+    let mut h = harness(dir.path());
+    menu(&mut h, "ファイル", "開く…");
+    answer_path(&mut h, &file);
+    h.get_by_label("未回答のみ").click();
+    settle(&mut h);
+    select(&mut h, "1.1 ");
+    h.key_press(egui::Key::PageDown);
+    settle(&mut h);
+    let selected = |h: &H| h.state().state.doc.as_ref().unwrap().selected.clone();
+    assert_eq!(selected(&h).as_deref(), Some("q2"), "past the answered 1.2");
+    h.key_press(egui::Key::Num1);
+    settle(&mut h);
+    let doc = h.state().state.doc.as_ref().unwrap();
+    assert_eq!(doc.project.value("q2"), Yes, "the listed question answered");
+    assert_eq!(doc.project.value("q1.2"), No, "the hidden one untouched");
+    // Answered, 2 leaves the list; PageDown goes on from where it stands (nothing listed
+    // after it: the selection stays), PageUp goes back to 1.1.
+    h.key_press(egui::Key::PageDown);
+    settle(&mut h);
+    assert_eq!(selected(&h).as_deref(), Some("q2"));
+    h.key_press(egui::Key::PageUp);
+    settle(&mut h);
+    assert_eq!(selected(&h).as_deref(), Some("q1.1"));
+}

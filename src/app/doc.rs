@@ -163,18 +163,46 @@ impl Doc {
 
     /// Moves the selection by `delta` questions in catalogue order.
     pub fn step(&mut self, delta: isize) {
+        self.step_among(delta, &|_, _| true);
+    }
+
+    /// Moves the selection `delta` questions on (back when negative) among those `shown`
+    /// accepts — the navigator's list under its filters — counting from where the current
+    /// question stands in the catalogue, listed or not (an answered question leaves the
+    /// 未回答のみ list, and PageDown goes on from it). Where no listed question lies that way,
+    /// the selection stays: it never lands on a question the list does not show.
+    pub fn step_among(&mut self, delta: isize, shown: &dyn Fn(&Doc, &Question) -> bool) {
         self.seal();
-        let ids: Vec<&str> = self.catalogue.questions().map(|q| q.id.as_str()).collect();
-        let Some(last) = ids.len().checked_sub(1) else {
-            return;
+        let target = {
+            let questions: Vec<&Question> = self.catalogue.questions().collect();
+            let cur = self
+                .selected
+                .as_deref()
+                .and_then(|s| questions.iter().position(|q| q.id == s));
+            let listed = questions
+                .iter()
+                .enumerate()
+                .filter(|(_, q)| shown(self, q))
+                .map(|(i, q)| (i, q.id.clone()));
+            let steps = delta.unsigned_abs().max(1);
+            // Nothing selected yet: the first listed question, either way.
+            let found: Vec<(usize, String)> = if cur.is_none() {
+                listed.take(1).collect()
+            } else if delta >= 0 {
+                listed
+                    .filter(|(i, _)| cur.is_none_or(|c| *i > c))
+                    .take(steps)
+                    .collect()
+            } else {
+                let before: Vec<(usize, String)> =
+                    listed.filter(|(i, _)| cur.is_none_or(|c| *i < c)).collect();
+                before.into_iter().rev().take(steps).collect()
+            };
+            found.into_iter().last().map(|(_, id)| id)
         };
-        let cur = self
-            .selected
-            .as_deref()
-            .and_then(|s| ids.iter().position(|i| *i == s))
-            .unwrap_or(0);
-        let next = cur.saturating_add_signed(delta).min(last);
-        self.selected = ids.get(next).map(|s| s.to_string());
+        if let Some(id) = target {
+            self.selected = Some(id);
+        }
     }
 
     /// The question the user is on.

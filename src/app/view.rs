@@ -3,16 +3,21 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::domain::catalogue::Catalogue;
+use crate::domain::answer::AnswerValue;
+use crate::domain::catalogue::{Catalogue, Question};
 use crate::domain::compare::RowFilter;
 use crate::domain::history::History;
 use crate::domain::profile::Profile;
 use crate::domain::profile_edit::{ProfileEdit, ProfileEditError};
 use crate::domain::project::{Header, ReviewStatus};
+use crate::domain::summary::shown_values;
+use crate::domain::text::fold_width;
+use crate::domain::validation::Severity;
 use crate::io::FileError;
 use crate::io::folder::FolderEntry;
 
 use super::command::Purpose;
+use super::doc::Doc;
 use super::document::{Approval, DocKind, Document, Pending};
 
 /// The path prompt: what it is for and the path typed so far.
@@ -72,6 +77,48 @@ pub struct Filters {
     pub findings: bool,
     pub search: String,
     pub review: Option<ReviewStatus>,
+}
+
+/// Whether a question has a finding worse than a note.
+pub fn has_warning(doc: &Doc, q: &Question) -> bool {
+    doc.findings
+        .iter()
+        .any(|f| f.question_id == q.id && f.severity != Severity::Info)
+}
+
+impl Filters {
+    /// Whether a question passes the filters and the search: it is listed in the navigator,
+    /// and PageDown/PageUp step to it.
+    pub fn shows(&self, doc: &Doc, q: &Question) -> bool {
+        let values = shown_values(&doc.catalogue, &doc.project, q);
+        if self.unanswered && values.iter().all(|v| v.is_answered()) {
+            return false;
+        }
+        if self.no && !values.contains(&AnswerValue::No) {
+            return false;
+        }
+        if self.findings && !has_warning(doc, q) {
+            return false;
+        }
+        if let Some(st) = self.review
+            && doc.project.review.status(&q.id) != st
+        {
+            return false;
+        }
+        let needle = fold_width(self.search.trim()).to_lowercase();
+        if needle.is_empty() {
+            return true;
+        }
+        let answer = doc.project.answer(&q.id);
+        let mut hay = vec![q.number_key(), q.full_text()];
+        if let Some(a) = answer {
+            hay.push(a.remark.clone());
+            hay.extend(a.options.values().map(|o| o.remark.clone()));
+        }
+        hay.extend(q.answer.options().iter().map(|o| o.label.clone()));
+        hay.iter()
+            .any(|h| fold_width(h).to_lowercase().contains(&needle))
+    }
 }
 
 /// The comparison window's inputs.

@@ -8,7 +8,7 @@ use crate::app::{Command, Doc};
 use crate::domain::answer::AnswerValue;
 use crate::domain::catalogue::Question;
 use crate::domain::summary::{shown_values, tallies};
-use crate::domain::text::{fold_width, for_display};
+use crate::domain::text::for_display;
 use crate::domain::validation::Severity;
 use crate::i18n::Localizer;
 
@@ -25,44 +25,6 @@ pub fn status_of(doc: &Doc, q: &Question, l: &Localizer) -> (String, AnswerValue
         AnswerValue::Unanswered
     };
     (format!("{done}/{}", values.len()), v)
-}
-
-fn has_warning(doc: &Doc, q: &Question) -> bool {
-    doc.findings
-        .iter()
-        .any(|f| f.question_id == q.id && f.severity != Severity::Info)
-}
-
-/// Whether a question passes the filters and the search.
-pub fn visible(filters: &Filters, doc: &Doc, q: &Question) -> bool {
-    let values = shown_values(&doc.catalogue, &doc.project, q);
-    if filters.unanswered && values.iter().all(|v| v.is_answered()) {
-        return false;
-    }
-    if filters.no && !values.contains(&AnswerValue::No) {
-        return false;
-    }
-    if filters.findings && !has_warning(doc, q) {
-        return false;
-    }
-    if let Some(st) = filters.review
-        && doc.project.review.status(&q.id) != st
-    {
-        return false;
-    }
-    let needle = fold_width(filters.search.trim()).to_lowercase();
-    if needle.is_empty() {
-        return true;
-    }
-    let answer = doc.project.answer(&q.id);
-    let mut hay = vec![q.number_key(), q.full_text()];
-    if let Some(a) = answer {
-        hay.push(a.remark.clone());
-        hay.extend(a.options.values().map(|o| o.remark.clone()));
-    }
-    hay.extend(q.answer.options().iter().map(|o| o.label.clone()));
-    hay.iter()
-        .any(|h| fold_width(h).to_lowercase().contains(&needle))
 }
 
 /// The width of the status column ("[未回答]", "[0/5]", "[はい (Yes)]" …): the widest tag of
@@ -140,7 +102,7 @@ fn question_row(
         });
         ui.allocate_ui_with_layout(egui::vec2(MARK_WIDTH, height), left, |ui| {
             ui.set_min_width(MARK_WIDTH);
-            if has_warning(doc, q) {
+            if crate::app::view::has_warning(doc, q) {
                 // What is wrong, on hover.
                 let why = crate::ui::findings::summary(l, &doc.findings, &q.id);
                 crate::ui::findings::mark(ui, Severity::Warning, &why);
@@ -244,7 +206,7 @@ pub fn navigator_ui(
                         let shown: Vec<&Question> = s
                             .questions
                             .iter()
-                            .filter(|q| visible(filters, doc, q))
+                            .filter(|q| filters.shows(doc, q))
                             .collect();
                         if shown.is_empty() {
                             continue;

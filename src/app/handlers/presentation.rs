@@ -41,7 +41,13 @@ impl AppState {
             p.blank = false;
             return;
         }
-        self.with_doc(|d| d.step(delta));
+        if self.view.presentation.is_some() {
+            // The slides go through every question.
+            self.with_doc(|d| d.step(delta));
+        } else {
+            let filters = self.view.filters.clone();
+            self.with_doc(|d| d.step_among(delta, &|doc, q| filters.shows(doc, q)));
+        }
     }
 
     /// Whether presentation mode is on.
