@@ -370,3 +370,20 @@ fn a_name_with_invisible_characters_is_marked_under_its_field() {
     );
     assert!(!shows(&h, "<U+200B>"));
 }
+
+/// The zoom entries show their keys as users read them: Ctrl++ and Ctrl+-, not the toolkit's
+/// key names (Ctrl+Equals, Ctrl+Minus) — in the menu and in the key list.
+#[test]
+fn zoom_shortcuts_read_as_plus_and_minus() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.get_by_label("表示").click();
+    h.run();
+    let has = |h: &H, test: &dyn Fn(&str) -> bool| {
+        h.query_by(|n| n.label().is_some_and(|l| test(&l)))
+            .is_some()
+    };
+    assert!(has(&h, &|l| l.starts_with("拡大") && l.ends_with("Ctrl++")));
+    assert!(has(&h, &|l| l.starts_with("縮小") && l.ends_with("Ctrl+-")));
+    assert!(!has(&h, &|l| l.contains("Equals") || l.contains("Minus")));
+}

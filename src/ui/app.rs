@@ -229,6 +229,22 @@ pub fn bound_shortcut(key: egui::Key, modifiers: egui::Modifiers) -> Option<Shor
     })
 }
 
+/// One of the app's shortcuts as users read it, the platform's way (Ctrl or ⌘): the zoom keys
+/// as Ctrl++ and Ctrl+- (the toolkit spells them Ctrl+Equals and Ctrl+Minus).
+pub fn shortcut_text(ctx: &egui::Context, s: Shortcut) -> String {
+    let (mods, key) = egui_shortcut(s);
+    let text = ctx.format_shortcut(&egui::KeyboardShortcut::new(mods, key));
+    let shown = match key {
+        egui::Key::Equals | egui::Key::Plus => "+",
+        egui::Key::Minus => "-",
+        _ => return text,
+    };
+    match text.strip_suffix(key.name()) {
+        Some(head) => format!("{head}{shown}"),
+        None => text,
+    }
+}
+
 /// The toolkit's modifiers and key of one of the app's shortcuts.
 pub fn egui_shortcut(s: Shortcut) -> (egui::Modifiers, egui::Key) {
     let mut mods = egui::Modifiers::NONE;

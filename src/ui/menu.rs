@@ -33,10 +33,7 @@ pub fn menu_ui(ui: &mut egui::Ui, s: &AppState, out: &mut Vec<Command>) {
                                         .add_enabled(enabled, egui::Checkbox::new(&mut on, label))
                                         .clicked();
                                     if let Some(sc) = e.shortcut {
-                                        let (mods, key) = crate::ui::app::egui_shortcut(sc);
-                                        ui.weak(ui.ctx().format_shortcut(
-                                            &egui::KeyboardShortcut::new(mods, key),
-                                        ));
+                                        ui.weak(crate::ui::app::shortcut_text(ui.ctx(), sc));
                                     }
                                     clicked
                                 })
@@ -45,11 +42,8 @@ pub fn menu_ui(ui: &mut egui::Ui, s: &AppState, out: &mut Vec<Command>) {
                             None => {
                                 let mut button = egui::Button::new(label);
                                 if let Some(sc) = e.shortcut {
-                                    let (mods, key) = crate::ui::app::egui_shortcut(sc);
-                                    let text = ui
-                                        .ctx()
-                                        .format_shortcut(&egui::KeyboardShortcut::new(mods, key));
-                                    button = button.shortcut_text(text);
+                                    button = button
+                                        .shortcut_text(crate::ui::app::shortcut_text(ui.ctx(), sc));
                                 }
                                 ui.add_enabled(enabled, button).clicked()
                             }

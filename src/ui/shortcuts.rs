@@ -28,11 +28,7 @@ pub fn shortcuts_ui(ui: &mut egui::Ui, l: &Localizer, show: bool, out: &mut Vec<
                             let keys: Vec<String> = line
                                 .keys
                                 .iter()
-                                .map(|s| {
-                                    let (mods, key) = crate::ui::app::egui_shortcut(*s);
-                                    ui.ctx()
-                                        .format_shortcut(&egui::KeyboardShortcut::new(mods, key))
-                                })
+                                .map(|s| crate::ui::app::shortcut_text(ui.ctx(), *s))
                                 .collect();
                             ui.label(keys.join(" / "));
                             ui.label(l.t(line.id).trim_end_matches('…').to_string());
