@@ -201,6 +201,9 @@ fn a_statement_from_a_workbook_is_exported_into_a_copy_of_it_from_the_file_menu(
     choose_path(&mut h, &original);
     h.get_by_label("取り込む").click();
     settle(&mut h);
+    // Not saved and without a product name: the window is named after the workbook.
+    let title = h.state().title().to_string();
+    assert!(title.starts_with("● 公式チェックリスト.xlsx — "), "{title}");
     // Answer question 1 いいえ by its button.
     h.get_by_label("1 いいえ").click();
     h.run();

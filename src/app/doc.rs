@@ -217,7 +217,15 @@ impl Doc {
                 .file_name()
                 .map(|f| f.to_string_lossy().into_owned())
                 .unwrap_or_default(),
-            None => crate::domain::text::visible(&self.project.header.product),
+            // Not saved yet: the product, else the workbook it was imported from, else
+            // nothing (the window then says 開示書).
+            None => {
+                let product = crate::domain::text::visible(self.project.header.product.trim());
+                match &self.project.source {
+                    Some(source) if product.is_empty() => source.file_name.clone(),
+                    _ => product,
+                }
+            }
         }
     }
 }

@@ -173,11 +173,16 @@ impl KaijishoApp {
     fn window_title(&mut self, ctx: &egui::Context) {
         let app = self.state.loc.t("app-name");
         let title = match &self.state.doc {
-            Some(d) => format!(
-                "{}{} — {app}",
-                if d.modified() { "● " } else { "" },
-                d.display_name()
-            ),
+            Some(d) => {
+                let name = d.display_name();
+                let name = if name.is_empty() {
+                    self.state.loc.t("file-untitled")
+                } else {
+                    name
+                };
+                let mark = if d.modified() { "● " } else { "" };
+                format!("{mark}{name} — {app}")
+            }
             None => app,
         };
         if title != self.title {
