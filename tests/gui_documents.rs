@@ -350,3 +350,20 @@ fn a_register_folder_with_a_pipe_and_a_device_lists_them_as_unreadable() {
         "the pipe and the device, each with its reason"
     );
 }
+
+/// Ranges in references are drawn with the full-width ～ of the printed form in the profile
+/// editor too (an ASCII ~ is drawn raised in Japanese fonts).
+#[test]
+fn the_profile_editor_draws_ranges_with_a_full_width_tilde() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    menu(&mut h, "ファイル", "受入基準を編集…");
+    // A label's text is its value (egui labels) or its label (buttons, fields).
+    let has = |h: &H, c: char| {
+        h.query_all_by(|n| n.value().or(n.label()).is_some_and(|l| l.contains(c)))
+            .next()
+            .is_some()
+    };
+    assert!(has(&h, '～'), "a range is listed");
+    assert!(!has(&h, '~'), "none drawn with the ASCII tilde");
+}

@@ -178,8 +178,9 @@ fn table_ui(ui: &mut egui::Ui, l: &Localizer, view: &ComparisonView, rows: &[&Ro
                         Some(r) => format!("{} ({r})", row.text),
                         None => row.text.clone(),
                     };
-                    ui.add(egui::Label::new(&row.text).truncate())
-                        .on_hover_text(text);
+                    let shown = crate::domain::text::for_display(&row.text);
+                    ui.add(egui::Label::new(&shown).truncate())
+                        .on_hover_text(crate::domain::text::for_display(&text));
                 });
                 for cell in &row.cells {
                     tr.col(|ui| match cell {

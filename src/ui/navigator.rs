@@ -214,7 +214,7 @@ pub fn navigator_ui(
                         let title = if s.title.is_empty() {
                             "—".to_string()
                         } else {
-                            s.full_title()
+                            for_display(&s.full_title())
                         };
                         let counts = l.ta(
                             "nav-section-counts",

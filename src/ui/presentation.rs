@@ -145,7 +145,10 @@ fn top_line(
         );
         ui.label(look.weak(counter, META));
         if let Some(s) = doc.catalogue.section_of(&q.id) {
-            ui.label(look.weak(format!("  {}", s.full_title()), META));
+            ui.label(look.weak(
+                format!("  {}", crate::domain::text::for_display(&s.full_title())),
+                META,
+            ));
         }
     });
     if !hide_vendor {

@@ -227,8 +227,9 @@ fn rows_ui(
                     ui.label(&number);
                 });
                 tr.col(|ui| {
-                    ui.add(egui::Label::new(q.full_text()).truncate())
-                        .on_hover_text(q.full_text());
+                    let text = crate::domain::text::for_display(&q.full_text());
+                    ui.add(egui::Label::new(&text).truncate())
+                        .on_hover_text(&text);
                 });
                 for v in VALUES {
                     tr.col(|ui| {

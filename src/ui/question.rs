@@ -171,7 +171,7 @@ pub fn question_ui(
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 if let Some(s) = doc.catalogue.section_of(&q.id) {
-                    ui.weak(s.full_title());
+                    ui.weak(for_display(&s.full_title()));
                 }
                 ui.horizontal(|ui| {
                     ui.heading(&number);
