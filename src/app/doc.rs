@@ -185,20 +185,18 @@ impl Doc {
                 .filter(|(_, q)| shown(self, q))
                 .map(|(i, q)| (i, q.id.clone()));
             let steps = delta.unsigned_abs().max(1);
-            // Nothing selected yet: the first listed question, either way.
-            let found: Vec<(usize, String)> = if cur.is_none() {
-                listed.take(1).collect()
-            } else if delta >= 0 {
-                listed
-                    .filter(|(i, _)| cur.is_none_or(|c| *i > c))
-                    .take(steps)
-                    .collect()
-            } else {
-                let before: Vec<(usize, String)> =
-                    listed.filter(|(i, _)| cur.is_none_or(|c| *i < c)).collect();
-                before.into_iter().rev().take(steps).collect()
+            let found = match cur {
+                // Nothing selected yet: the first listed question, either way.
+                None => listed.take(1).last(),
+                Some(c) if delta >= 0 => listed.filter(|(i, _)| *i > c).take(steps).last(),
+                Some(c) => {
+                    let before: Vec<(usize, String)> = listed.filter(|(i, _)| *i < c).collect();
+                    // The `steps`-th before it, or the first listed when fewer lie before.
+                    let at = before.len().saturating_sub(steps);
+                    before.into_iter().nth(at)
+                }
             };
-            found.into_iter().last().map(|(_, id)| id)
+            found.map(|(_, id)| id)
         };
         if let Some(id) = target {
             self.selected = Some(id);

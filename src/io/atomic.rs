@@ -235,14 +235,8 @@ pub fn atomic_write_within(path: &Path, bytes: &[u8], limit: u64) -> Result<(), 
 /// Opens a log-like file for appending, creating it: only a regular file, and without blocking
 /// on a named pipe in its place.
 pub fn open_append(path: &Path) -> io::Result<File> {
-    let mut options = File::options();
-    options.create(true).append(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK);
-    }
-    let file = options.open(path)?;
+    let file =
+        super::read::without_blocking(File::options().create(true).append(true)).open(path)?;
     if file.metadata()?.is_file() {
         Ok(file)
     } else {

@@ -63,17 +63,6 @@ fn digest(bytes: &[u8]) -> [u8; 32] {
     Sha256::digest(bytes).into()
 }
 
-/// Writes any hospital file atomically, only when the file on disk is still what was read
-/// (`expected`; `None`: whatever is there). Returns the digest of what was written.
-fn save_checked<T: serde::Serialize>(
-    path: &Path,
-    value: &T,
-    expected: Option<[u8; 32]>,
-) -> Result<[u8; 32], FileError> {
-    let bytes = super::json::file_json(path, value, MAX_BYTES)?;
-    Ok(super::atomic::atomic_write_checked(path, expected, &bytes)?)
-}
-
 /// Writes a profile atomically, refusing when the file changed on disk since it was read
 /// (`expected`). Returns the digest of what was written.
 pub fn save_profile_checked(
@@ -81,7 +70,7 @@ pub fn save_profile_checked(
     profile: &Profile,
     expected: Option<[u8; 32]>,
 ) -> Result<[u8; 32], FileError> {
-    save_checked(path, profile, expected)
+    super::json::save_json_checked(path, profile, expected, MAX_BYTES)
 }
 
 /// [`load_register`], with the digest of the file read (`None` when there was none).
@@ -101,7 +90,7 @@ pub fn save_register_checked(
     register: &RegisterFile,
     expected: Option<[u8; 32]>,
 ) -> Result<[u8; 32], FileError> {
-    save_checked(path, register, expected)
+    super::json::save_json_checked(path, register, expected, MAX_BYTES)
 }
 
 /// The register file of `folder`: read when present, empty when not.

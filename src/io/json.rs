@@ -302,7 +302,18 @@ pub fn save_project_checked(
     project: &Project,
     expected: Option<[u8; 32]>,
 ) -> Result<[u8; 32], FileError> {
-    let bytes = file_json(path, project, MAX_JSON_BYTES)?;
+    save_json_checked(path, project, expected, MAX_JSON_BYTES)
+}
+
+/// Writes any of kaijisho's JSON files (at most `limit`), only when the file on disk is still
+/// what was read (`expected`; `None`: whatever is there). Returns the digest of what was written.
+pub(in crate::io) fn save_json_checked<T: Serialize>(
+    path: &Path,
+    value: &T,
+    expected: Option<[u8; 32]>,
+    limit: u64,
+) -> Result<[u8; 32], FileError> {
+    let bytes = file_json(path, value, limit)?;
     Ok(atomic_write_checked(path, expected, &bytes)?)
 }
 

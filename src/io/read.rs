@@ -34,18 +34,19 @@ pub fn open_regular(path: &Path) -> Result<(File, Metadata), ReadError> {
     Ok((file, meta))
 }
 
-#[cfg(unix)]
-fn open_nonblocking(path: &Path) -> io::Result<File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    File::options()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK)
-        .open(path)
+/// `options` set not to block on opening a named pipe (`O_NONBLOCK`; nothing to do elsewhere,
+/// and nothing it changes for a regular file).
+pub(super) fn without_blocking(options: &mut std::fs::OpenOptions) -> &mut std::fs::OpenOptions {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options
 }
 
-#[cfg(not(unix))]
 fn open_nonblocking(path: &Path) -> io::Result<File> {
-    File::open(path)
+    without_blocking(File::options().read(true)).open(path)
 }
 
 /// Reads a regular file of at most `limit` bytes; a larger one (also one that grows while it
