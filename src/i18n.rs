@@ -550,6 +550,28 @@ impl Localize for crate::io::xlsx::XlsxError {
             }
             X::StructureProtected { path: p } => l.ta("err-xlsx-structure-protected", &[file(p)]),
             X::OverOriginal { path: p } => l.ta("err-xlsx-over-original", &[file(p)]),
+            X::WouldReplace { path: p, cells } => l.ta(
+                "err-xlsx-would-replace",
+                &[
+                    file(p),
+                    ("count", cells.len().into()),
+                    ("cells", s(cells.iter().take(5).map(|c| c.localize(l)).collect::<Vec<_>>().join(" / "))),
+                ],
+            ),
+            X::NotVerified {
+                path: p,
+                what,
+                expected,
+                found,
+            } => l.ta(
+                "err-xlsx-not-verified",
+                &[
+                    file(p),
+                    ("what", s(what)),
+                    ("expected", s(expected)),
+                    ("found", s(found)),
+                ],
+            ),
         }
     }
 }

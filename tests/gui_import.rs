@@ -157,7 +157,7 @@ fn a_skipped_row_says_why_and_a_row_number_sets_the_last_row_read() {
     assert!(
         matches!(
             view(&h).rows[2],
-            RowKind::Skipped(Skip::FlagNotAnswer { .. })
+            RowKind::Skipped(Skip::UnreadAnswer { .. })
         ),
         "{:?}",
         view(&h).rows

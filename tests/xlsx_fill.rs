@@ -484,7 +484,8 @@ fn refusals_name_the_problem() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("formula.xlsx");
     std::fs::write(&file, &original).unwrap();
-    let e = kaijisho::io::xlsx::export_into(&file, &file, &imp.catalogue, &p, vocab()).unwrap_err();
+    let e = kaijisho::io::xlsx::export_into(&file, &file, (&imp.catalogue, &p), vocab(), false)
+        .unwrap_err();
     assert!(
         matches!(
             e,

@@ -221,8 +221,9 @@ fn bad_and_ambiguous_rows_are_reported_by_row() {
     assert!(
         reasons.contains(&(
             4,
-            &Skip::FlagNotAnswer {
-                flag: "たぶん".into()
+            &Skip::UnreadAnswer {
+                cell: "C4".into(),
+                text: "たぶん".into()
             }
         )),
         "{reasons:?}"

@@ -92,3 +92,5 @@ register-edit-too-long = At most { $max } characters
 register-edit-profile-not-in-folder = Name the profile by a file name in the register's folder: { $name }
 register-edit-no-file = No file named
 register-edit-too-many-entries = The register keeps fields for at most { $max } statements
+err-xlsx-would-replace = { $file }: filling would replace { $count } cells whose content was not read as an answer, with the answers given here: { $cells }. Agree to replace them before exporting (on the command line: --replace-unread)
+err-xlsx-not-verified = { $file }: the filled copy, read back, holds "{ $found }" at { $what } instead of "{ $expected }". The workbook may have been misread, so nothing was written

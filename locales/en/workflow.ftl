@@ -48,3 +48,6 @@ export-pdf-notes = Wrote { $file }, but the PDF has { $count } problems: { $firs
 recovery-folder-unreadable = The recovery folder { $folder } cannot be read ({ $detail }); unsaved work from an earlier session cannot be offered
 err-json-out = the result cannot be written as JSON ({ $detail })
 settings-unreadable = The stored settings could not be read, so the defaults are used (recent files, remembered workbook layouts and the like are lost)
+replace-offer-title = Replace the cells that were not read?
+replace-offer-body = Exporting to { $file } replaces { $count } cells the import could not read as an answer with the answers given here. They hold (the original workbook stays as it is):
+replace-offer-accept = Replace and export

@@ -92,3 +92,5 @@ register-edit-too-long = { $max } 文字までです
 register-edit-profile-not-in-folder = 受入基準は台帳のフォルダーにあるファイルの名前で指定してください: { $name }
 register-edit-no-file = ファイルが指定されていません
 register-edit-too-many-entries = 台帳に記入できる開示書は { $max } 件までです
+err-xlsx-would-replace = { $file }: 回答として読めなかった内容のあるセル { $count } 個を、ここでの回答で置き換えることになります: { $cells }。置き換えてよいか確かめてから書き出してください (コマンドでは --replace-unread)
+err-xlsx-not-verified = { $file }: 書き込んだ写しを読み直すと { $what } が「{ $expected }」ではなく「{ $found }」でした。ワークブックの構成を読み違えているおそれがあるため、何も書き出していません

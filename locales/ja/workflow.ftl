@@ -48,3 +48,6 @@ export-pdf-notes = { $file } を書き出しました。ただし PDF に { $cou
 recovery-folder-unreadable = 復元ファイルのフォルダー { $folder } を読めません ({ $detail })。前回保存されなかった作業があっても、復元の確認を出せません
 err-json-out = 結果を JSON にできません ({ $detail })
 settings-unreadable = 保存されていた設定を読めなかったため、初期設定で開きました (最近使ったファイル、覚えたワークブックの形などは失われています)
+replace-offer-title = 読み取れなかったセルを置き換えますか
+replace-offer-body = { $file } に書き出すと、取り込みで回答として読めなかったセル { $count } 個が、ここで付けた回答で置き換わります。元の内容は次のとおりです (元のワークブックは変わりません):
+replace-offer-accept = 置き換えて書き出す

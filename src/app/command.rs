@@ -139,6 +139,8 @@ pub enum Command {
     ExportInto(PathBuf),
     /// The answer to "read the changed workbook again?".
     ReimportOffer(bool),
+    /// The answer to "replace the cells the import could not read?".
+    ReplaceOffer(bool),
     /// Read a workbook and show the import preview.
     Import(PathBuf),
     /// Read it again with a corrected mapping.

@@ -73,7 +73,7 @@ pub enum Outcome {
         path: PathBuf,
         /// The original, for the offer to read it again when it changed.
         original: PathBuf,
-        result: Result<Vec<crate::io::xlsx::Unwritten>, FileError>,
+        result: Result<crate::io::xlsx::FillReport, FileError>,
     },
     Compared {
         generation: u64,

@@ -278,6 +278,8 @@ pub struct View {
     pub export_offer: Option<(PathBuf, super::documents::ExportFormat)>,
     /// "Read the changed workbook again?" after an export into it was refused.
     pub reimport_offer: Option<PathBuf>,
+    /// "Replace the cells the import could not read?" before an export into the original.
+    pub replace_offer: Option<ReplaceOffer>,
     /// The option row of an option question that 1/2/3 answer: the question and the row.
     pub option_row: Option<(String, usize)>,
     /// ヘルプ → キー操作一覧.
@@ -286,4 +288,12 @@ pub struct View {
     pub native_dialog_missing: bool,
     /// The window may close now.
     pub quit: bool,
+}
+
+/// An export into the original that would replace answer cells the import could not read:
+/// where it was to be written, and each cell with what it holds and will hold (in words).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReplaceOffer {
+    pub out: PathBuf,
+    pub cells: Vec<String>,
 }

@@ -83,6 +83,10 @@ pub(super) enum Command {
         /// instead of kaijisho's own layout.
         #[arg(long, requires = "xlsx", value_name = "ORIGINAL.xlsx")]
         into: Option<PathBuf>,
+        /// Agree that answer cells the import could not read are replaced by the answers given
+        /// since (each one is listed).
+        #[arg(long, requires = "into")]
+        replace_unread: bool,
     },
     /// Read a workbook into a project (and catalogue).
     Import {

@@ -11,32 +11,38 @@ use crate::assets;
 use crate::i18n::{Localize, Localizer};
 use crate::io::clock;
 
-/// Writes the workbook first, then the PDF; then reports each as written.
+/// Writes the workbook first, then the PDF; then reports each as written. `into` is the
+/// original to fill, and whether cells it holds that were not read may be replaced.
 pub(super) fn run(
     l: &Localizer,
     project: &Path,
-    pdf: Option<&Path>,
-    xlsx: Option<&Path>,
-    into: Option<&Path>,
+    (pdf, xlsx): (Option<&Path>, Option<&Path>),
+    into: Option<(&Path, bool)>,
 ) -> Result<ExitCode, CliError> {
-    let inputs: Vec<&Path> = std::iter::once(project).chain(into).collect();
+    let inputs: Vec<&Path> = std::iter::once(project)
+        .chain(into.map(|(i, _)| i))
+        .collect();
     super::check_outputs(&[xlsx, pdf], &inputs)?;
     let (p, c) = open(l, project)?;
     let form = assets::form()?;
     let mut report = String::new();
     if let Some(out) = xlsx {
-        let unwritten = match into {
-            Some(original) => {
-                crate::io::xlsx::export_into(out, original, &c, &p, assets::import_vocabulary())?
+        let filled = match into {
+            Some((original, replace)) => {
+                let vocab = assets::import_vocabulary();
+                crate::io::xlsx::export_into(out, original, (&c, &p), vocab, replace)?
             }
             None => {
                 crate::io::xlsx::export_xlsx(out, &c, &p, &form)?;
-                Vec::new()
+                crate::io::xlsx::FillReport::default()
             }
         };
         report.push_str(&written(l, out));
-        for u in &unwritten {
+        for u in &filled.unwritten {
             report.push_str(&format!("  {}\n", u.localize(l)));
+        }
+        for r in &filled.replaced {
+            report.push_str(&format!("  {}\n", r.localize(l)));
         }
     }
     if let Some(out) = pdf {

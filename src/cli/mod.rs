@@ -281,12 +281,12 @@ fn execute(command: Command, l: &Localizer) -> Result<ExitCode, CliError> {
             pdf,
             xlsx,
             into,
+            replace_unread,
         } => export::run(
             l,
             &project,
-            pdf.as_deref(),
-            xlsx.as_deref(),
-            into.as_deref(),
+            (pdf.as_deref(), xlsx.as_deref()),
+            into.as_deref().map(|i| (i, replace_unread)),
         ),
         Command::Import {
             input,

@@ -31,7 +31,7 @@ pub struct Header {
 }
 
 /// The fields of the header, for edits addressed by name (CLI options, undo records).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum HeaderField {
     Created,

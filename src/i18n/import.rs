@@ -8,6 +8,10 @@ impl Localize for crate::io::xlsx::Skip {
         match self {
             K::FlagNotAnswer { flag } => l.ta("skip-flag_not_answer", &[("flag", s(flag))]),
             K::OptionWithoutQuestion => l.t("skip-option_without_question"),
+            K::UnreadAnswer { cell, text } => l.ta(
+                "skip-unread_answer",
+                &[("cell", s(cell)), ("text", s(text))],
+            ),
             K::OptionOfSkippedQuestion { number } => {
                 l.ta("skip-option_of_skipped_question", &[("number", s(number))])
             }
@@ -98,6 +102,32 @@ impl Localize for crate::io::xlsx::Note {
                 ],
             ),
         }
+    }
+}
+
+impl Localize for crate::io::xlsx::Replaced {
+    fn localize(&self, l: &Localizer) -> String {
+        let what = match &self.option {
+            Some(o) => l.ta(
+                "unwritten-option",
+                &[("number", s(&self.number)), ("option", s(o))],
+            ),
+            None => self.number.clone(),
+        };
+        let new = if self.new.is_empty() {
+            l.t("replaced-cleared")
+        } else {
+            l.ta("replaced-new", &[("new", s(&self.new))])
+        };
+        l.ta(
+            "replaced-cell",
+            &[
+                ("cell", s(&self.cell)),
+                ("what", s(what)),
+                ("old", s(&self.old)),
+                ("new", s(new)),
+            ],
+        )
     }
 }
 

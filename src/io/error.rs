@@ -266,6 +266,22 @@ pub enum XlsxError {
     StructureProtected { path: PathBuf },
     #[error("{}: the original workbook is never overwritten; export under another name", .path.display())]
     OverOriginal { path: PathBuf },
+    /// Filling would replace answer cells whose content the import could not read (the
+    /// questions were answered in the app): nothing is written until the user agrees.
+    #[error("{}: filling would replace {} cells whose content was not read as an answer (the first: {}); agree to replace them", .path.display(), .cells.len(), .cells.first().map(|c| format!("{} {:?}", c.cell, c.old)).unwrap_or_default())]
+    WouldReplace {
+        path: PathBuf,
+        cells: Vec<crate::io::xlsx::Replaced>,
+    },
+    /// The filled copy, read back, does not hold what was written (`what`: a question's number,
+    /// a header field's key, or `questions`): nothing was written.
+    #[error("{}: the filled copy reads back differently at {what}: {expected:?} written, {found:?} read; nothing was written", .path.display())]
+    NotVerified {
+        path: PathBuf,
+        what: String,
+        expected: String,
+        found: String,
+    },
 }
 
 impl From<rust_xlsxwriter::XlsxError> for XlsxError {
@@ -299,6 +315,8 @@ impl XlsxError {
             | XlsxError::FormulaCell { path, .. }
             | XlsxError::StructureProtected { path }
             | XlsxError::OverOriginal { path }
+            | XlsxError::WouldReplace { path, .. }
+            | XlsxError::NotVerified { path, .. }
             | XlsxError::InFile { path, .. } => Some(path),
             _ => None,
         }

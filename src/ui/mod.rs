@@ -28,6 +28,7 @@ pub mod profile;
 pub mod question;
 pub mod recovery;
 pub mod register;
+pub mod replace_offer;
 pub mod review;
 pub mod shortcuts;
 pub mod start;
@@ -188,6 +189,7 @@ fn dialogs_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
     path_prompt::path_prompt_ui(ui, l, s.view.prompt.as_mut(), native_missing, out);
     path_prompt::export_offer_ui(ui, l, s.view.export_offer.as_ref(), out);
     path_prompt::reimport_offer_ui(ui, l, s.view.reimport_offer.as_ref(), out);
+    replace_offer::replace_offer_ui(ui, l, s.view.replace_offer.as_ref(), out);
     confirm::confirm_ui(ui, s, out);
     disk_conflict::disk_conflict_ui(ui, l, s.view.disk_conflict.as_ref(), out);
     recovery::recovery_ui(ui, l, s.recovery.as_ref(), s.doc.is_none(), out);

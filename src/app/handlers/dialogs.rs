@@ -37,6 +37,7 @@ impl AppState {
             | Command::LocatedOriginal(..)
             | Command::ExportInto(..)
             | Command::ReimportOffer(..)
+            | Command::ReplaceOffer(..)
             | Command::Import(..)
             | Command::PreviewImport(..)
             | Command::MapImport(..)

@@ -422,8 +422,8 @@ impl AppState {
                 original,
                 result,
             } => match result {
-                Ok(unwritten) => self.exported_into(path, &unwritten),
-                Err(e) => self.export_into_failed(original, &e),
+                Ok(report) => self.exported_into(path, &report),
+                Err(e) => self.export_into_failed(path, original, &e),
             },
             Outcome::Compared { generation, .. } if generation != self.compare_generation => {
                 log::info!("an earlier comparison finished after a newer one was asked for");

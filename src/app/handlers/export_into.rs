@@ -10,7 +10,8 @@ use crate::app::state::AppState;
 use crate::app::tasks::{Outcome, TaskKind};
 use crate::i18n::Localize;
 use crate::io;
-use crate::io::xlsx::Unwritten;
+use crate::app::view::ReplaceOffer;
+use crate::io::xlsx::FillReport;
 
 /// At most this many unwritten values (or PDF notes) are named in the status line (all are
 /// logged).
@@ -49,8 +50,14 @@ impl AppState {
         self.ask(Purpose::ExportInto);
     }
 
-    /// Writes the filled copy in the background.
+    /// Writes the filled copy in the background (cells the import could not read are not
+    /// replaced: when the statement answers them, the user is asked first).
     pub(crate) fn export_into(&mut self, out: PathBuf) {
+        self.export_into_with(out, false);
+    }
+
+    /// Writes the filled copy, replacing unread cells when `replace_unread`.
+    fn export_into_with(&mut self, out: PathBuf, replace_unread: bool) {
         if self.refuse_own_file(&out) {
             return;
         }
@@ -63,7 +70,7 @@ impl AppState {
         let file = out.clone();
         self.tasks.spawn(TaskKind::Export, out, move |_| {
             let vocab = crate::assets::import_vocabulary();
-            let result = io::xlsx::export_into(&file, &original, &c, &p, vocab);
+            let result = io::xlsx::export_into(&file, &original, (&c, &p), vocab, replace_unread);
             Outcome::ExportedInto {
                 path: file,
                 original,
@@ -73,8 +80,20 @@ impl AppState {
     }
 
     /// The export failed: said; when the original changed since the import, reading it again
-    /// is offered.
-    pub(crate) fn export_into_failed(&mut self, original: PathBuf, e: &io::FileError) {
+    /// is offered; when it would replace cells the import could not read, the user is asked.
+    pub(crate) fn export_into_failed(&mut self, out: PathBuf, original: PathBuf, e: &io::FileError) {
+        if let io::FileError::Workbook(io::xlsx::XlsxError::WouldReplace { cells, .. }) = e {
+            log::info!(
+                "{}: asking before {} unread cells are replaced",
+                out.display(),
+                cells.len()
+            );
+            self.view.replace_offer = Some(ReplaceOffer {
+                out,
+                cells: cells.iter().map(|c| c.localize(&self.loc)).collect(),
+            });
+            return;
+        }
         let msg = e.localize(&self.loc);
         self.fail(msg);
         if matches!(
@@ -82,6 +101,15 @@ impl AppState {
             io::FileError::Workbook(io::xlsx::XlsxError::SourceChanged { .. })
         ) {
             self.view.reimport_offer = Some(original);
+        }
+    }
+
+    /// The answer to "replace the cells that were not read?": export again, replacing them.
+    pub(crate) fn replace_offer_done(&mut self, accept: bool) {
+        if let Some(offer) = self.view.replace_offer.take()
+            && accept
+        {
+            self.export_into_with(offer.out, true);
         }
     }
 
@@ -94,9 +122,17 @@ impl AppState {
         }
     }
 
-    /// The copy is written: said, with what could not be written into it.
-    pub(crate) fn exported_into(&mut self, path: PathBuf, unwritten: &[Unwritten]) {
-        let lines: Vec<String> = unwritten.iter().map(|u| u.localize(&self.loc)).collect();
+    /// The copy is written: said, with what could not be written into it (the cells replaced
+    /// with the user's consent are logged).
+    pub(crate) fn exported_into(&mut self, path: PathBuf, report: &FillReport) {
+        for r in &report.replaced {
+            log::info!("{}: {}", path.display(), r.localize(&self.loc));
+        }
+        let lines: Vec<String> = report
+            .unwritten
+            .iter()
+            .map(|u| u.localize(&self.loc))
+            .collect();
         self.written_with(&path, "export-into-unwritten", &lines);
     }
 

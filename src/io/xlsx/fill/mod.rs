@@ -9,8 +9,12 @@
 //! it again), a target cell holding a formula, a workbook whose structure is
 //! password-protected, a statement that did not come from a workbook.
 
+mod plan;
 pub mod sheet_xml;
+mod verify;
 pub mod workbook_xml;
+
+pub use plan::Replaced;
 
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read, Write};
@@ -46,14 +50,18 @@ pub enum Unwritten {
     Header(HeaderField),
 }
 
-/// The filled copy, and what could not be written into it.
+/// The filled copy, what could not be written into it, and the cells it replaced that the
+/// import could not read.
 #[derive(Debug, Clone)]
 pub struct Filled {
     pub bytes: Vec<u8>,
     pub unwritten: Vec<Unwritten>,
+    pub replaced: Vec<Replaced>,
 }
 
-/// The copy of `original` (its bytes) with the statement's values written in.
+/// The copy of `original` (its bytes) with the statement's values written in: only the cells
+/// whose value changed since the import (see [`plan`]). The copy is read back with the same
+/// reader as the import and compared with the statement before it is returned.
 pub fn fill_workbook(
     original: &Path,
     bytes: Vec<u8>,
@@ -76,31 +84,32 @@ pub fn fill_workbook(
         .targets
         .filter(|_| imported.catalogue.content_hash() == c.content_hash())
         .ok_or_else(|| XlsxError::SourceMismatch { path: path.clone() })?;
+    let was = &imported.project;
     let mut book = read_workbook(original, bytes.clone())?;
-    let mut writes: BTreeMap<String, Writes> = BTreeMap::new();
     let grid = book.grid(&targets.sheet)?;
-    let mut unwritten = Vec::new();
-    writes.insert(
-        targets.sheet.clone(),
-        answer_writes(&grid, &targets, (c, p), vocab, &mut unwritten),
-    );
-    header_writes(
+    let mut plan = plan::answer_plan(&grid, &targets, (c, p, was), vocab);
+    let mut writes: BTreeMap<String, Writes> = BTreeMap::new();
+    writes.insert(targets.sheet.clone(), std::mem::take(&mut plan.writes));
+    let header = header_writes(
         &mut book,
         (&grid, &targets),
-        p,
+        (p, was),
         vocab,
-        (&mut writes, &mut unwritten),
+        (&mut writes, &mut plan.unwritten),
     )?;
-    unwritten.extend(
-        HeaderField::ALL
-            .into_iter()
-            .filter(|f| !p.header.get(*f).is_empty() && !targets.header.contains_key(f.key()))
-            .map(Unwritten::Header),
-    );
     writes.retain(|_, w| !w.is_empty());
+    let filled = rewrite_archive(original, &bytes, &writes)?;
+    verify::read_back(
+        original,
+        &filled,
+        (c, &source.mapping),
+        (&plan.expected, &header),
+        vocab,
+    )?;
     Ok(Filled {
-        bytes: rewrite_archive(original, &bytes, &writes)?,
-        unwritten,
+        bytes: filled,
+        unwritten: plan.unwritten,
+        replaced: plan.replaced,
     })
 }
 
@@ -119,109 +128,33 @@ fn value_of(p: &Project, question: &str, option: Option<&str>) -> (AnswerValue, 
     }
 }
 
-/// Adds a write when the cell does not already show `text`.
-fn put(w: &mut Writes, grid: &Grid, (r, c): (u32, u16), text: &str) {
-    if grid.get(r, c).trim() != text.trim() {
-        w.insert((r, c), (!text.is_empty()).then(|| text.to_string()));
-    }
-}
-
-/// The answer and remark cells of every question and option; values without a cell go to
-/// `unwritten`.
-fn answer_writes(
-    grid: &Grid,
-    t: &Targets,
-    (c, p): (&Catalogue, &Project),
-    vocab: &Vocabulary,
-    unwritten: &mut Vec<Unwritten>,
-) -> Writes {
-    let mut w = Writes::new();
-    for a in &t.answers {
-        let (value, remark) = value_of(p, &a.question, a.option.as_deref());
-        let named = || {
-            let q = c.question(&a.question);
-            let number = q.map_or_else(|| a.question.clone(), |q| q.number.clone());
-            let option = a.option.as_ref().map(|o| {
-                q.and_then(|q| q.answer.options().iter().find(|x| &x.id == o))
-                    .map_or_else(|| o.clone(), |x| x.label.clone())
-            });
-            (number, option)
-        };
-        if t.flag.is_none() && t.marks.is_none() && value != AnswerValue::Unanswered {
-            let (number, option) = named();
-            unwritten.push(Unwritten::Answer { number, option });
-        }
-        if a.remark.is_none() && !remark.is_empty() {
-            let (number, option) = named();
-            unwritten.push(Unwritten::Remark { number, option });
-        }
-        if let Some(fc) = t.flag {
-            put(
-                &mut w,
-                grid,
-                (a.row, fc),
-                vocab.word_for(value).unwrap_or(""),
-            );
-        } else if let Some(marks) = t.marks {
-            let chosen = match value {
-                AnswerValue::Yes | AnswerValue::Applies => Some(0),
-                AnswerValue::No | AnswerValue::DoesNotApply => Some(1),
-                AnswerValue::NotApplicable => Some(2),
-                AnswerValue::Unanswered => None,
-            };
-            for (i, col) in marks.iter().enumerate() {
-                let text = mark_text(grid.get(a.row, *col), chosen == Some(i), vocab);
-                put(&mut w, grid, (a.row, *col), &text);
-            }
-        }
-        if let Some(cell) = a.remark {
-            let shown = grid.get(cell.0, cell.1);
-            // A printed dash stays for an empty remark.
-            if !(remark.is_empty() && vocab.is_blank_remark(shown)) {
-                put(&mut w, grid, cell, &remark);
-            }
-        }
-    }
-    w
-}
-
-/// What a mark cell shows: a mark when chosen, nothing when not, a printed box kept (□ when
-/// not chosen, ■ when chosen); a cell that prints its word (□はい / ■はい, 該当) keeps the word
-/// with its mark before it.
-fn mark_text(shown: &str, chosen: bool, vocab: &Vocabulary) -> String {
-    let shown = shown.trim();
-    let Some(w) = vocab.answer_word(shown).and_then(|v| vocab.word_for(v)) else {
-        return vocab.mark_in_place(shown, chosen);
-    };
-    let lead = shown.strip_suffix(w).unwrap_or_default().trim();
-    let lead = if lead.is_empty() {
-        if chosen { vocab.mark() } else { "" }.to_string()
-    } else {
-        vocab.mark_in_place(lead, chosen)
-    };
-    format!("{lead}{w}")
-}
-
-/// The header value cells; a 「製造業者名：…」 cell keeps its label. A value whose cell is no
-/// cell reference goes to `unwritten`.
+/// The header value cells of the fields that changed since the import; a 「製造業者名：…」 cell
+/// keeps its label. A value whose cell is no cell reference, or is hidden under a merged
+/// range, goes to `unwritten`. Returns what each field with a cell must read back as.
 fn header_writes(
     book: &mut super::import::Book,
     (grid, t): (&Grid, &Targets),
-    p: &Project,
+    (p, was): (&Project, &Project),
     vocab: &Vocabulary,
     (writes, unwritten): (&mut BTreeMap<String, Writes>, &mut Vec<Unwritten>),
-) -> Result<(), XlsxError> {
+) -> Result<BTreeMap<HeaderField, String>, XlsxError> {
+    let changed = plan::header_changed(p, was);
+    let mut expected = BTreeMap::new();
     for (key, cell) in &t.header {
         let Some(field) = HeaderField::ALL.into_iter().find(|f| f.key() == key) else {
             // No field of a statement has this key: there is no value to write.
             log::warn!("fill: a header cell {cell} for an unknown field {key:?} is left as it is");
             continue;
         };
+        let value = p.header.get(field);
+        if !changed.contains(&field) {
+            expected.insert(field, value.to_string());
+            continue;
+        }
         let Some((sheet, r, c)) = sheet_cell(cell) else {
             log::warn!("fill: the cell of {key} ({cell:?}) is no cell reference");
-            if !p.header.get(field).is_empty() {
-                unwritten.push(Unwritten::Header(field));
-            }
+            unwritten.push(Unwritten::Header(field));
+            expected.insert(field, was.header.get(field).to_string());
             continue;
         };
         let sheet = sheet.unwrap_or(&t.sheet).to_string();
@@ -232,15 +165,27 @@ fn header_writes(
             other = book.grid(&sheet)?;
             &other
         };
+        if g.covered_by(r, c).is_some() {
+            log::warn!("fill: the cell of {key} ({cell}) is hidden under a merged range");
+            unwritten.push(Unwritten::Header(field));
+            expected.insert(field, was.header.get(field).to_string());
+            continue;
+        }
         let shown = g.get(r, c);
-        let value = p.header.get(field);
         let text = match vocab.label_and_value(shown) {
             Some((f, _, label, _)) if f == field => format!("{label}{value}"),
             _ => value.to_string(),
         };
-        put(writes.entry(sheet).or_default(), g, (r, c), &text);
+        plan::put(writes.entry(sheet).or_default(), g, (r, c), &text);
+        expected.insert(field, value.to_string());
     }
-    Ok(())
+    unwritten.extend(
+        changed
+            .into_iter()
+            .filter(|f| !p.header.get(*f).is_empty() && !t.header.contains_key(f.key()))
+            .map(Unwritten::Header),
+    );
+    Ok(expected)
 }
 
 /// The archive with the changed sheets rewritten and workbook.xml set to recalculate; every
@@ -349,15 +294,24 @@ fn read_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Vec
     Ok(buf)
 }
 
+/// What a fill could not write, and the unread cells it replaced (with the user's consent).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FillReport {
+    pub unwritten: Vec<Unwritten>,
+    pub replaced: Vec<Replaced>,
+}
+
 /// Fills the workbook the statement came from into `out` (written atomically; `out` may not
-/// be `original`: refused before anything is read, for the CLI and the app alike).
+/// be `original`: refused before anything is read, for the CLI and the app alike). Cells the
+/// import could not read are replaced only with `replace_unread`; else nothing is written and
+/// [`XlsxError::WouldReplace`] lists them.
 pub fn export_into(
     out: &Path,
     original: &Path,
-    c: &Catalogue,
-    p: &Project,
+    (c, p): (&Catalogue, &Project),
     vocab: &Vocabulary,
-) -> Result<Vec<Unwritten>, crate::io::FileError> {
+    replace_unread: bool,
+) -> Result<FillReport, crate::io::FileError> {
     if out == original || crate::io::atomic::is_same_file(out, original) {
         return Err(XlsxError::OverOriginal {
             path: out.to_path_buf(),
@@ -366,6 +320,26 @@ pub fn export_into(
     }
     let bytes = crate::io::read::read_limited(original, MAX_FILE_BYTES)?;
     let filled = fill_workbook(original, bytes, c, p, vocab)?;
+    if !filled.replaced.is_empty() && !replace_unread {
+        return Err(XlsxError::WouldReplace {
+            path: original.to_path_buf(),
+            cells: filled.replaced,
+        }
+        .into());
+    }
     crate::io::atomic::atomic_write_within(out, &filled.bytes, MAX_FILE_BYTES)?;
-    Ok(filled.unwritten)
+    for r in &filled.replaced {
+        log::info!(
+            "{}: {} ({}) {:?} replaced by {:?}",
+            out.display(),
+            r.cell,
+            r.number,
+            r.old,
+            r.new
+        );
+    }
+    Ok(FillReport {
+        unwritten: filled.unwritten,
+        replaced: filled.replaced,
+    })
 }

@@ -35,7 +35,11 @@ pub struct Merge {
 #[derive(Debug, Clone, Default)]
 pub struct Grid {
     rows: Vec<Vec<String>>,
+    /// Sorted by their first row.
     merges: Vec<Merge>,
+    /// For each merge (in `merges`' order), the last row any merge up to it reaches: where a
+    /// search for the ranges covering a row may stop.
+    reach: Vec<u32>,
     beyond: Option<Beyond>,
 }
 
@@ -74,6 +78,52 @@ impl Grid {
     /// The merged ranges (within [`MAX_MERGES`]).
     pub fn merges(&self) -> &[Merge] {
         &self.merges
+    }
+
+    /// The top-left cell of the merged range that covers `(row, col)` without starting there:
+    /// a cell no viewer shows (what it holds is hidden under the range's first cell).
+    pub fn covered_by(&self, row: u32, col: u16) -> Option<(u32, u16)> {
+        let upto = self.merges.partition_point(|m| m.first_row <= row);
+        let mut i = upto;
+        while i > 0 {
+            i -= 1;
+            if self.reach.get(i).is_none_or(|r| *r < row) {
+                break;
+            }
+            let m = self.merges.get(i)?;
+            let inside = (m.first_row..=m.last_row).contains(&row)
+                && (m.first_col..=m.last_col).contains(&col);
+            if inside {
+                return ((m.first_row, m.first_col) != (row, col))
+                    .then_some((m.first_row, m.first_col));
+            }
+        }
+        None
+    }
+
+    /// A grid of these rows and merged ranges (rows of cells, 0-based).
+    pub fn from_rows(rows: Vec<Vec<String>>, merges: Vec<Merge>) -> Grid {
+        let mut grid = Grid {
+            rows,
+            merges: Vec::new(),
+            reach: Vec::new(),
+            beyond: None,
+        };
+        grid.set_merges(merges);
+        grid
+    }
+
+    fn set_merges(&mut self, mut merges: Vec<Merge>) {
+        merges.sort_by_key(|m| (m.first_row, m.first_col));
+        let mut reach = 0;
+        self.reach = merges
+            .iter()
+            .map(|m| {
+                reach = reach.max(m.last_row);
+                reach
+            })
+            .collect();
+        self.merges = merges;
     }
 
     /// The last row of a vertical merge starting at this cell (the cell's own row when it
@@ -249,11 +299,8 @@ impl Book {
                 b.first.1 + 1
             );
         }
-        let mut grid = Grid {
-            rows,
-            merges: self.merges(name)?,
-            beyond,
-        };
+        let mut grid = Grid::from_rows(rows, self.merges(name)?);
+        grid.beyond = beyond;
         if !fractions.is_empty() {
             self.show_fractions(name, &mut grid, &fractions)?;
         }
@@ -360,6 +407,27 @@ mod tests {
         assert_eq!(format_decimals("#,##0.0_ ;[Red]-#,##0.0"), 1);
         assert_eq!(format_decimals("General"), 0);
         assert_eq!(format_decimals("\"No.\"0"), 0);
+    }
+
+    #[test]
+    fn a_covered_cell_names_its_ranges_first_cell() {
+        let m = |first_row, last_row, first_col, last_col| Merge {
+            first_row,
+            last_row,
+            first_col,
+            last_col,
+        };
+        // A tall range early on, short ones after it, given out of order.
+        let g = Grid::from_rows(
+            Vec::new(),
+            vec![m(10, 11, 0, 3), m(0, 30, 5, 5), m(20, 20, 1, 2)],
+        );
+        assert_eq!(g.covered_by(10, 0), None, "the first cell shows");
+        assert_eq!(g.covered_by(11, 3), Some((10, 0)));
+        assert_eq!(g.covered_by(25, 5), Some((0, 5)));
+        assert_eq!(g.covered_by(20, 2), Some((20, 1)));
+        assert_eq!(g.covered_by(20, 3), None);
+        assert_eq!(g.covered_by(31, 5), None);
     }
 
     #[test]

@@ -28,6 +28,9 @@ pub struct AnswerTarget {
     pub option: Option<String>,
     pub row: u32,
     pub remark: Option<(u32, u16)>,
+    /// The answer cells hold text that reads as no answer: filling leaves them as they are
+    /// unless the question was answered in the app (then they are replaced, and said).
+    pub unread: bool,
 }
 
 /// The result of an import.

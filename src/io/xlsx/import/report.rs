@@ -32,6 +32,13 @@ pub enum Skip {
         flag: String,
     },
     OptionWithoutQuestion,
+    /// An answer cell of a detected workbook (`cell`, e.g. `K12`) holds text that reads as no
+    /// answer: the question is left unanswered, and filling the workbook leaves the cell as it
+    /// is unless the question is answered in the app (then the user is asked first).
+    UnreadAnswer {
+        cell: String,
+        text: String,
+    },
     /// Neither a question, an option nor a section row.
     NotARow {
         text: String,

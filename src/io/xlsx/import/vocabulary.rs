@@ -123,14 +123,21 @@ impl Vocabulary {
         self.mark_words.contains(&t)
     }
 
+    /// A printed box alone, ticked or not (□ ■ ☐ ☑).
+    pub fn is_box(&self, s: &str) -> bool {
+        let t = s.trim();
+        self.marks_off.iter().any(|m| m == t)
+            || self.box_marks.iter().any(|(off, on)| off == t || on == t)
+    }
+
     /// The mark written into a chosen column (the first of `marks_on`).
     pub fn mark(&self) -> &str {
         self.marks_on.first().map_or("○", String::as_str)
     }
 
     /// What a mark cell that shows only `shown` becomes: chosen, the ticked box for a printed
-    /// box (else the mark); not chosen, a printed box stays (anything else is cleared).
-    pub fn mark_in_place(&self, shown: &str, chosen: bool) -> String {
+    /// box (else `mark`); not chosen, a printed box stays (anything else is cleared).
+    pub fn mark_in_place(&self, shown: &str, chosen: bool, mark: &str) -> String {
         let shown = shown.trim();
         let boxed = self
             .box_marks
@@ -139,7 +146,7 @@ impl Vocabulary {
         match (boxed, chosen) {
             (Some((_, on)), true) => on.clone(),
             (Some((off, _)), false) => off.clone(),
-            (None, true) => self.mark().to_string(),
+            (None, true) => mark.to_string(),
             (None, false) if self.marks_off.iter().any(|m| m == shown) => shown.to_string(),
             (None, false) => String::new(),
         }

@@ -231,6 +231,14 @@ fn unlabelled_remark_column(
         .map(|(c, _)| c)
 }
 
+/// The problem of an answer cell whose text reads as no answer.
+fn unread(r: u32, c: u16, text: &str) -> Skip {
+    Skip::UnreadAnswer {
+        cell: format!("{}{}", crate::io::xlsx::col_name(c), u64::from(r) + 1),
+        text: text.to_string(),
+    }
+}
+
 /// `2024年4月1日`, `2024/4/1`, `2024-04-01`: a date, not a remark.
 fn looks_like_date(v: &str) -> bool {
     let f = fold_width(v);
@@ -264,7 +272,7 @@ impl Columns {
         let mut remark = String::new();
         let mut remark_cell = None;
         for row in r..=last.max(r) {
-            let (text, cell) = self.read_remark(grid, row, text_col, vocab);
+            let (text, cell) = self.read_remark(grid, (row, r), text_col, vocab);
             remark_cell = remark_cell.or(cell);
             if !text.is_empty() {
                 remark = text;
@@ -283,18 +291,27 @@ impl Columns {
 
     /// The remark of one row and its cell: the remark column, else the cell after a 備考
     /// label.
+    /// A cell covered by a merged range is read (and later written) at the range's first
+    /// cell, when that cell is the question's own (on its rows, right of its text); else it
+    /// has none.
     fn read_remark(
         &self,
         grid: &Grid,
-        r: u32,
+        (r, first): (u32, u32),
         text_col: u16,
         vocab: &Vocabulary,
     ) -> (String, Option<(u32, u16)>) {
         let mut cell = None;
         let mut remark = String::new();
         if let Some(rc) = self.remark.filter(|rc| *rc > text_col || text_col == 0) {
-            remark = grid.get(r, rc).to_string();
-            cell = Some((r, rc));
+            let shown = match grid.covered_by(r, rc) {
+                None => Some((r, rc)),
+                Some((r0, c0)) => (r0 >= first && (c0 > text_col || c0 == rc)).then_some((r0, c0)),
+            };
+            if let Some((r0, c0)) = shown {
+                remark = grid.get(r0, c0).to_string();
+                cell = Some((r0, c0));
+            }
         } else {
             let cells = grid.cells(r);
             if let Some(pos) = cells
@@ -321,14 +338,22 @@ impl Columns {
             if !v.is_empty() {
                 match vocab.answer_word(v).or_else(|| AnswerValue::parse(v)) {
                     Some(a) => value = a,
-                    None => {
-                        problem = Some(Skip::FlagNotAnswer {
-                            flag: v.to_string(),
-                        })
-                    }
+                    None => problem = Some(unread(r, fc, v)),
                 }
             }
         } else if let Some([y, n, na]) = self.marks {
+            // Text that is no mark, box, printed word or dash: what it says is not known.
+            let odd = [y, n, na].into_iter().find(|c| {
+                let v = grid.get(r, *c).trim();
+                !v.is_empty()
+                    && !vocab.is_mark(v)
+                    && vocab.answer_word(v).is_none()
+                    && !vocab.is_box(v)
+                    && !vocab.is_blank_remark(v)
+            });
+            if let Some(c) = odd {
+                return (value, Some(unread(r, c, grid.get(r, c).trim())));
+            }
             let marked: Vec<usize> = [y, n, na]
                 .iter()
                 .enumerate()

@@ -126,6 +126,7 @@ pub(super) fn import_detected(
                 option: a.option.clone(),
                 row: a.row,
                 remark: a.remark_cell,
+                unread: a.unread,
             })
             .collect(),
         header: found.cells.clone(),
