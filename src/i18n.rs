@@ -555,7 +555,15 @@ impl Localize for crate::io::xlsx::XlsxError {
                 &[
                     file(p),
                     ("count", cells.len().into()),
-                    ("cells", s(cells.iter().take(5).map(|c| c.localize(l)).collect::<Vec<_>>().join(" / "))),
+                    (
+                        "cells",
+                        s(cells
+                            .iter()
+                            .take(5)
+                            .map(|c| c.localize(l))
+                            .collect::<Vec<_>>()
+                            .join(" / ")),
+                    ),
                 ],
             ),
             X::NotVerified {

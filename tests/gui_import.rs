@@ -265,6 +265,69 @@ fn a_statement_from_a_workbook_is_exported_into_a_copy_of_it_from_the_file_menu(
     assert!(shows(&h, "設問 1"));
 }
 
+/// A cell the import could not read (「はい（一部対応）」): answering its question and exporting
+/// into the workbook asks first, listing the cell and what it holds; キャンセル writes nothing,
+/// 置き換えて書き出す writes the copy with the answer.
+#[test]
+fn replacing_an_unread_answer_cell_is_asked_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = dir.path().join("記入途中.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, cells) in [
+        ["No.", "設問", "回答", "備考"],
+        ["1", "保守の記録を残しているか?", "はい（一部対応）", ""],
+        ["2", "保守の手順を定めているか?", "はい", ""],
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_row(r as u32, 0, *cells).unwrap();
+    }
+    wb.save(&original).unwrap();
+    let mut h = harness(dir.path());
+    menu(&mut h, "ファイル", "Excel を取り込む…");
+    choose_path(&mut h, &original);
+    h.get_by_label("読み飛ばした行 (1)").click();
+    h.run();
+    assert!(shows(&h, "C2 の「はい（一部対応）」は回答として読めない"));
+    h.get_by_label("取り込む").click();
+    settle(&mut h);
+    h.get_by_label("1 いいえ").click();
+    h.run();
+    let out = dir.path().join("提出用.xlsx");
+    menu(
+        &mut h,
+        "ファイル",
+        "読み込んだワークブックに記入して書き出す…",
+    );
+    choose_path(&mut h, &out);
+    assert!(shows(&h, "読み取れなかったセルを置き換えますか"));
+    assert!(shows(
+        &h,
+        "C2 (設問 1) の「はい（一部対応）」を「いいえ」に置き換えます"
+    ));
+    assert!(!out.exists(), "nothing written before the answer");
+    h.get_by_label("キャンセル").click();
+    settle(&mut h);
+    assert!(!out.exists());
+    assert!(h.state().state.view.replace_offer.is_none());
+
+    menu(
+        &mut h,
+        "ファイル",
+        "読み込んだワークブックに記入して書き出す…",
+    );
+    choose_path(&mut h, &out);
+    h.get_by_label("置き換えて書き出す").click();
+    settle(&mut h);
+    assert!(out.exists(), "{:?}", h.state().state.status);
+    let back =
+        kaijisho::io::xlsx::import_file(&out, None, kaijisho::assets::import_vocabulary()).unwrap();
+    let q1 = back.catalogue.find_by_number("1").unwrap().id.clone();
+    assert_eq!(back.project.value(&q1), AnswerValue::No);
+}
+
 /// An MDS sheet, an SDS sheet and a correspondence sheet: the larger is read, the other is
 /// picked in the wizard's sheet list, and a question's 第5.2版 reference shows its 第6.0版
 /// counterpart beside the guideline section.

@@ -8,9 +8,9 @@ use std::path::PathBuf;
 use crate::app::command::Purpose;
 use crate::app::state::AppState;
 use crate::app::tasks::{Outcome, TaskKind};
+use crate::app::view::ReplaceOffer;
 use crate::i18n::Localize;
 use crate::io;
-use crate::app::view::ReplaceOffer;
 use crate::io::xlsx::FillReport;
 
 /// At most this many unwritten values (or PDF notes) are named in the status line (all are
@@ -81,7 +81,12 @@ impl AppState {
 
     /// The export failed: said; when the original changed since the import, reading it again
     /// is offered; when it would replace cells the import could not read, the user is asked.
-    pub(crate) fn export_into_failed(&mut self, out: PathBuf, original: PathBuf, e: &io::FileError) {
+    pub(crate) fn export_into_failed(
+        &mut self,
+        out: PathBuf,
+        original: PathBuf,
+        e: &io::FileError,
+    ) {
         if let io::FileError::Workbook(io::xlsx::XlsxError::WouldReplace { cells, .. }) = e {
             log::info!(
                 "{}: asking before {} unread cells are replaced",

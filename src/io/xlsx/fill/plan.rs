@@ -131,10 +131,13 @@ pub(super) fn answer_plan(
         let (value, remark) = value_of(p, &a.question, a.option.as_deref());
         let (old_value, old_remark) = value_of(was, &a.question, a.option.as_deref());
         let mut expected = (value, remark.clone());
-        if value != old_value && !answer_cells(&mut plan, grid, (t, a), (c, value), (vocab, &words)) {
+        if value != old_value && !answer_cells(&mut plan, grid, (t, a), (c, value), (vocab, &words))
+        {
             expected.0 = old_value;
         }
-        let remark_cell = a.remark.filter(|(r, col)| grid.covered_by(*r, *col).is_none());
+        let remark_cell = a
+            .remark
+            .filter(|(r, col)| grid.covered_by(*r, *col).is_none());
         if remark != old_remark {
             match remark_cell {
                 Some(cell) => put(&mut plan.writes, grid, cell, &remark),
@@ -186,7 +189,11 @@ fn answer_cells(
     } else {
         Vec::new()
     };
-    if cells.is_empty() || cells.iter().any(|((r, col), _)| grid.covered_by(*r, *col).is_some()) {
+    if cells.is_empty()
+        || cells
+            .iter()
+            .any(|((r, col), _)| grid.covered_by(*r, *col).is_some())
+    {
         let (number, option) = named(c, a);
         plan.unwritten.push(Unwritten::Answer { number, option });
         return false;

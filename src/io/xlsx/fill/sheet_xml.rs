@@ -335,14 +335,22 @@ fn row_number(e: &BytesStart<'_>, last_row: Option<u32>) -> Result<u32, SheetEdi
     }
 }
 
-/// The column a `<c>` names: its reference's, or — without one — `next`.
-fn cell_column(e: &BytesStart<'_>, next: u16) -> Result<u16, SheetEdit> {
-    match attr(e, "r")? {
-        Some(v) => cell_index(&v)
-            .map(|(_, c)| c)
-            .ok_or_else(|| SheetEdit::Xml(format!("<c r=\"{v}\">: not a cell reference"))),
-        None => Ok(next),
+/// The column a `<c>` in row `row` names: its reference's, or — without one — `next`. A
+/// reference naming another row is refused: a reader going by the reference would see the
+/// cell elsewhere than a writer going by the row.
+fn cell_column(e: &BytesStart<'_>, row: u32, next: u16) -> Result<u16, SheetEdit> {
+    let Some(v) = attr(e, "r")? else {
+        return Ok(next);
+    };
+    let (r, c) = cell_index(&v)
+        .ok_or_else(|| SheetEdit::Xml(format!("<c r=\"{v}\">: not a cell reference")))?;
+    if r != row {
+        return Err(SheetEdit::Xml(format!(
+            "<c r=\"{v}\"> inside <row r=\"{}\">: the cell names another row",
+            u64::from(row) + 1
+        )));
     }
+    Ok(c)
 }
 
 /// The cells an array formula or data table fills (`<f t="array" ref="A1:A3">`; its other
@@ -466,7 +474,7 @@ pub fn edit_sheet(xml: &[u8], writes: &Writes) -> Result<Vec<u8>, SheetEdit> {
             }
             Event::Start(ref e) | Event::Empty(ref e) if e.local_name().as_ref() == "c" => {
                 let Some(r) = row else { continue };
-                let col = cell_column(e, next_col)?;
+                let col = cell_column(e, r, next_col)?;
                 if col < next_col {
                     return Err(SheetEdit::Xml(format!(
                         "cell {}{} out of order",
@@ -656,6 +664,16 @@ mod tests {
         let e = edit(cols, &[((0, 0), Some("x"))]).unwrap_err();
         assert!(
             matches!(&e, SheetEdit::Xml(d) if d.contains("min")),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_cell_naming_another_row_than_its_own_is_refused() {
+        let xml = "<worksheet><sheetData><row r=\"4\"><c r=\"C9\" t=\"inlineStr\"><is><t>x</t></is></c></row></sheetData></worksheet>";
+        let e = edit(xml, &[((3, 2), Some("はい"))]).unwrap_err();
+        assert!(
+            matches!(&e, SheetEdit::Xml(d) if d.contains("C9") && d.contains("another row")),
             "{e:?}"
         );
     }

@@ -55,16 +55,72 @@ pub(super) fn read_back(
             return Err(differs(what(), value.label().into(), v.label().into()));
         }
         if r != *remark {
-            log::error!("fill: read back {}: remark {remark:?} written, {r:?} read", what());
+            log::error!(
+                "fill: read back {}: remark {remark:?} written, {r:?} read",
+                what()
+            );
             return Err(differs(what(), remark.clone(), r));
         }
     }
     for (field, value) in header {
         let found = back.project.header.get(*field);
         if found != value {
-            log::error!("fill: read back {}: {value:?} written, {found:?} read", field.key());
+            log::error!(
+                "fill: read back {}: {value:?} written, {found:?} read",
+                field.key()
+            );
             return Err(differs(field.key().into(), value.clone(), found.into()));
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::answer::AnswerValue;
+
+    fn vocab() -> Vocabulary {
+        serde_json::from_str(include_str!("../../../../assets/import/vocabulary.json")).unwrap()
+    }
+
+    #[test]
+    fn a_copy_that_reads_back_otherwise_is_an_error_naming_the_question() {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        for (r, cells) in [
+            ["No.", "設問", "回答", "備考"],
+            ["1", "利用者を識別しているか?", "はい", "全端末で"],
+            ["2", "記録を残しているか?", "いいえ", ""],
+        ]
+        .iter()
+        .enumerate()
+        {
+            ws.write_row(r as u32, 0, *cells).unwrap();
+        }
+        let bytes = wb.save_to_buffer().unwrap();
+        let v = vocab();
+        let path = Path::new("v.xlsx");
+        let imp = import_workbook(path, bytes.clone(), None, &v).unwrap();
+        let mapping = imp.project.source.as_ref().unwrap().mapping.clone();
+        let q1 = imp.catalogue.find_by_number("1").unwrap().id.clone();
+        let mut expected = Expected::new();
+        expected.insert((q1.clone(), None), (AnswerValue::Yes, "全端末で".into()));
+        let header = BTreeMap::new();
+        let c = &imp.catalogue;
+        assert!(read_back(path, &bytes, (c, &mapping), (&expected, &header), &v).is_ok());
+        expected.insert((q1.clone(), None), (AnswerValue::No, "全端末で".into()));
+        let e = read_back(path, &bytes, (c, &mapping), (&expected, &header), &v).unwrap_err();
+        assert!(
+            matches!(&e, XlsxError::NotVerified { what, expected, found, .. }
+                if what == "1" && expected == "いいえ" && found == "はい"),
+            "{e:?}"
+        );
+        expected.insert((q1, None), (AnswerValue::Yes, "別の備考".into()));
+        let e = read_back(path, &bytes, (c, &mapping), (&expected, &header), &v).unwrap_err();
+        assert!(
+            matches!(&e, XlsxError::NotVerified { found, .. } if found == "全端末で"),
+            "{e:?}"
+        );
+    }
 }

@@ -1,0 +1,405 @@
+//! Filling never destroys a cell (issue 27): a cell whose value did not change keeps its bytes
+//! and its own words; an answer cell the import could not read (「はい（一部対応）」, an odd
+//! mark, two marks) stays as it was unless the question is answered here, and then it is
+//! listed and replaced only with consent; a changed answer is written in the workbook's own
+//! mark; a cell hidden under a merged range is never written. Every layout here is written for
+//! these tests.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::collections::BTreeMap;
+use std::io::{Cursor, Read};
+use std::path::Path;
+
+mod common {
+    pub mod cli;
+}
+
+use kaijisho::domain::answer::AnswerValue;
+use kaijisho::domain::edit::Edit;
+use kaijisho::domain::project::Project;
+use kaijisho::io::FileError;
+use kaijisho::io::xlsx::import::{Grid, Vocabulary, read_workbook};
+use kaijisho::io::xlsx::{
+    Imported, Replaced, Skip, Unwritten, XlsxError, export_into, fill_workbook, import_workbook,
+};
+use rust_xlsxwriter::Workbook;
+
+fn vocab() -> &'static Vocabulary {
+    kaijisho::assets::import_vocabulary()
+}
+
+fn import(name: &str, bytes: &[u8]) -> Imported {
+    import_workbook(Path::new(name), bytes.to_vec(), None, vocab())
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn sheet(rows: &[&[&str]], merges: &[(u32, u16, u32, u16, &str)]) -> Vec<u8> {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, cells) in rows.iter().enumerate() {
+        for (c, v) in cells.iter().enumerate() {
+            if !v.is_empty() {
+                ws.write_string(r as u32, c as u16, *v).unwrap();
+            }
+        }
+    }
+    for (r0, c0, r1, c1, text) in merges {
+        ws.merge_range(*r0, *c0, *r1, *c1, text, &rust_xlsxwriter::Format::new())
+            .unwrap();
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+/// Every part of an archive, uncompressed.
+fn parts(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    (0..zip.len())
+        .map(|i| {
+            let mut f = zip.by_index(i).unwrap();
+            let mut plain = Vec::new();
+            f.read_to_end(&mut plain).unwrap();
+            (f.name().unwrap().to_string(), plain)
+        })
+        .collect()
+}
+
+fn grid(name: &str, bytes: &[u8]) -> Grid {
+    let mut book = read_workbook(Path::new(name), bytes.to_vec()).unwrap();
+    let first = book.sheets[0].0.clone();
+    book.grid(&first).unwrap()
+}
+
+fn id(imp: &Imported, number: &str) -> String {
+    imp.catalogue.find_by_number(number).unwrap().id.clone()
+}
+
+fn answered(imp: &Imported, edits: &[(&str, AnswerValue)]) -> Project {
+    let mut p = imp.project.clone();
+    let edits: Vec<Edit> = edits
+        .iter()
+        .map(|(n, v)| Edit::Value {
+            question: id(imp, n),
+            option: None,
+            value: *v,
+        })
+        .collect();
+    p.apply_all(&imp.catalogue, &edits).unwrap();
+    p
+}
+
+/// A flag column a vendor typed into: free text, an English word, a dash for no remark.
+fn typed_flags() -> Vec<u8> {
+    sheet(
+        &[
+            &["チェックリスト(試験用)"],
+            &["製造業者名", "株式会社試験"],
+            &["No.", "設問", "回答", "備考"],
+            &[
+                "1",
+                "利用者を識別しているか?",
+                "はい（一部対応）",
+                "次期版で全面対応",
+            ],
+            &["2", "記録を残しているか?", "Yes", ""],
+            &["3", "保守を記録しているか?", "いいえ", "-"],
+            &["4", "端末を特定しているか?", "", ""],
+        ],
+        &[],
+    )
+}
+
+#[test]
+fn an_unread_answer_is_reported_with_its_cell_and_kept_when_nothing_changed() {
+    let bytes = typed_flags();
+    let imp = import("typed.xlsx", &bytes);
+    assert_eq!(imp.project.value(&id(&imp, "1")), AnswerValue::Unanswered);
+    assert_eq!(imp.project.value(&id(&imp, "2")), AnswerValue::Yes);
+    assert!(
+        imp.report.skipped.iter().any(|s| s.row == 4
+            && s.reason
+                == Skip::UnreadAnswer {
+                    cell: "C4".into(),
+                    text: "はい（一部対応）".into()
+                }),
+        "{:?}",
+        imp.report.skipped
+    );
+    // Nothing changed: every part but workbook.xml (set to recalculate) is as it was.
+    let filled = fill_workbook(
+        Path::new("typed.xlsx"),
+        bytes.clone(),
+        &imp.catalogue,
+        &imp.project,
+        vocab(),
+    )
+    .unwrap();
+    assert!(filled.replaced.is_empty() && filled.unwritten.is_empty());
+    let (before, after) = (parts(&bytes), parts(&filled.bytes));
+    for (name, content) in &before {
+        if name != "xl/workbook.xml" {
+            assert_eq!(after.get(name), Some(content), "{name} changed");
+        }
+    }
+}
+
+#[test]
+fn changed_answers_are_written_and_the_unread_and_unchanged_cells_are_not() {
+    let bytes = typed_flags();
+    let imp = import("typed.xlsx", &bytes);
+    let p = answered(
+        &imp,
+        &[("3", AnswerValue::Yes), ("4", AnswerValue::NotApplicable)],
+    );
+    let filled =
+        fill_workbook(Path::new("typed.xlsx"), bytes, &imp.catalogue, &p, vocab()).unwrap();
+    assert!(filled.replaced.is_empty(), "{:?}", filled.replaced);
+    let g = grid("typed.xlsx", &filled.bytes);
+    assert_eq!(
+        g.get(3, 2),
+        "はい（一部対応）",
+        "unread and unanswered: kept"
+    );
+    assert_eq!(g.get(3, 3), "次期版で全面対応");
+    assert_eq!(g.get(4, 2), "Yes", "unchanged: the workbook's own word");
+    assert_eq!(g.get(5, 2), "はい");
+    assert_eq!(g.get(5, 3), "-", "the dash for no remark stays");
+    assert_eq!(g.get(6, 2), "対象外");
+}
+
+#[test]
+fn answering_an_unread_question_lists_the_cell_and_needs_consent() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = dir.path().join("typed.xlsx");
+    std::fs::write(&original, typed_flags()).unwrap();
+    let imp = import("typed.xlsx", &typed_flags());
+    let p = answered(&imp, &[("1", AnswerValue::No)]);
+    let out = dir.path().join("filled.xlsx");
+    let e = export_into(&out, &original, (&imp.catalogue, &p), vocab(), false).unwrap_err();
+    let FileError::Workbook(XlsxError::WouldReplace { cells, .. }) = &e else {
+        panic!("{e:?}");
+    };
+    assert_eq!(
+        cells,
+        &vec![Replaced {
+            cell: "C4".into(),
+            number: "1".into(),
+            option: None,
+            old: "はい（一部対応）".into(),
+            new: "いいえ".into(),
+        }]
+    );
+    assert!(!out.exists(), "nothing is written before the user agrees");
+    let l = kaijisho::i18n::Localizer::new(kaijisho::i18n::Lang::Ja);
+    let said = kaijisho::i18n::Localize::localize(&e, &l);
+    assert!(
+        said.contains("C4")
+            && said.contains("はい（一部対応）")
+            && said.contains("--replace-unread"),
+        "{said}"
+    );
+
+    let report = export_into(&out, &original, (&imp.catalogue, &p), vocab(), true).unwrap();
+    assert_eq!(report.replaced.len(), 1);
+    let back = import("filled.xlsx", &std::fs::read(&out).unwrap());
+    assert_eq!(back.project.value(&id(&back, "1")), AnswerValue::No);
+    assert_eq!(
+        grid("filled.xlsx", &std::fs::read(&out).unwrap()).get(3, 3),
+        "次期版で全面対応"
+    );
+}
+
+/// Mark columns under はい/いいえ/対象外 headings with the workbook's own ◯, text that is no
+/// mark, and two marks on one row.
+fn odd_marks() -> Vec<u8> {
+    sheet(
+        &[
+            &["チェックリスト(試験用)"],
+            &["No.", "設問", "はい", "いいえ", "対象外", "備考"],
+            &["1", "利用者を識別しているか?", "◯", "", "", ""],
+            &["2", "記録を残しているか?", "一部", "", "", "運用で補う"],
+            &["3", "保守を記録しているか?", "◯", "◯", "", ""],
+            &["4", "端末を特定しているか?", "", "", "", ""],
+            &["5", "媒体を管理しているか?", "", "◯", "", ""],
+        ],
+        &[],
+    )
+}
+
+#[test]
+fn marks_keep_the_workbooks_own_mark_and_odd_rows_are_kept_until_answered() {
+    let bytes = odd_marks();
+    let imp = import("marks.xlsx", &bytes);
+    assert_eq!(imp.project.value(&id(&imp, "1")), AnswerValue::Yes);
+    assert_eq!(imp.project.value(&id(&imp, "2")), AnswerValue::Unanswered);
+    assert_eq!(imp.project.value(&id(&imp, "3")), AnswerValue::Unanswered);
+    let rows: Vec<(u32, &Skip)> = imp
+        .report
+        .skipped
+        .iter()
+        .map(|s| (s.row, &s.reason))
+        .collect();
+    assert!(
+        rows.contains(&(
+            4,
+            &Skip::UnreadAnswer {
+                cell: "C4".into(),
+                text: "一部".into()
+            }
+        )),
+        "{rows:?}"
+    );
+    assert!(rows.contains(&(5, &Skip::SeveralMarks)), "{rows:?}");
+
+    // Question 4 answered いいえ: the workbook's ◯, not the shipped ○; rows 2 and 3 untouched.
+    let p = answered(&imp, &[("4", AnswerValue::No), ("5", AnswerValue::Yes)]);
+    let filled = fill_workbook(
+        Path::new("marks.xlsx"),
+        bytes.clone(),
+        &imp.catalogue,
+        &p,
+        vocab(),
+    )
+    .unwrap();
+    assert!(filled.replaced.is_empty(), "{:?}", filled.replaced);
+    let g = grid("marks.xlsx", &filled.bytes);
+    assert_eq!((g.get(5, 2), g.get(5, 3), g.get(5, 4)), ("", "◯", ""));
+    assert_eq!((g.get(6, 2), g.get(6, 3)), ("◯", ""), "5: moved to はい");
+    assert_eq!(g.get(3, 2), "一部");
+    assert_eq!((g.get(4, 2), g.get(4, 3)), ("◯", "◯"));
+
+    // Answering the odd rows replaces their cells, each listed.
+    let p = answered(&imp, &[("2", AnswerValue::No), ("3", AnswerValue::Yes)]);
+    let filled =
+        fill_workbook(Path::new("marks.xlsx"), bytes, &imp.catalogue, &p, vocab()).unwrap();
+    let listed: Vec<(&str, &str, &str)> = filled
+        .replaced
+        .iter()
+        .map(|r| (r.cell.as_str(), r.old.as_str(), r.new.as_str()))
+        .collect();
+    assert_eq!(listed, vec![("C4", "一部", ""), ("D5", "◯", "")]);
+    let g = grid("marks.xlsx", &filled.bytes);
+    assert_eq!((g.get(3, 2), g.get(3, 3)), ("", "◯"));
+    assert_eq!(g.get(3, 5), "運用で補う");
+    assert_eq!((g.get(4, 2), g.get(4, 3)), ("◯", ""));
+}
+
+#[test]
+fn a_cell_hidden_under_a_merged_range_is_never_written() {
+    // One remark box for questions 2 and 3 (D5:D6): question 3's remark cell is hidden.
+    let bytes = sheet(
+        &[
+            &["チェックリスト(試験用)"],
+            &["No.", "設問", "回答", "備考"],
+            &["1", "利用者を識別しているか?", "はい", ""],
+            &["2", "記録を残しているか?", "はい", ""],
+            &["3", "保守を記録しているか?", "いいえ", ""],
+        ],
+        &[(3, 3, 4, 3, "2と3に共通の備考")],
+    );
+    let imp = import("merged.xlsx", &bytes);
+    let (q2, q3) = (id(&imp, "2"), id(&imp, "3"));
+    assert_eq!(imp.project.answers[&q2].remark, "2と3に共通の備考");
+    assert_eq!(
+        imp.project.answers[&q3].remark, "",
+        "read once, at the range's first cell"
+    );
+    let targets = imp.targets.as_ref().unwrap();
+    let t3 = targets.answers.iter().find(|t| t.question == q3).unwrap();
+    assert_eq!(t3.remark, None, "question 3 has no visible remark cell");
+
+    let mut p = imp.project.clone();
+    p.apply_all(
+        &imp.catalogue,
+        &[
+            Edit::Remark {
+                question: q3.clone(),
+                option: None,
+                text: "見えない所".into(),
+            },
+            Edit::Remark {
+                question: id(&imp, "1"),
+                option: None,
+                text: "見える所".into(),
+            },
+        ],
+    )
+    .unwrap();
+    let filled = fill_workbook(
+        Path::new("merged.xlsx"),
+        bytes.clone(),
+        &imp.catalogue,
+        &p,
+        vocab(),
+    )
+    .unwrap();
+    assert_eq!(
+        filled.unwritten,
+        vec![Unwritten::Remark {
+            number: "3".into(),
+            option: None
+        }]
+    );
+    let g = grid("merged.xlsx", &filled.bytes);
+    assert_eq!(g.get(2, 3), "見える所");
+    assert_eq!(g.get(4, 3), "", "nothing written under the merged range");
+    assert_eq!(g.get(3, 3), "2と3に共通の備考");
+    let xml = String::from_utf8(parts(&filled.bytes)["xl/worksheets/sheet1.xml"].clone()).unwrap();
+    assert!(!xml.contains("見えない所"), "{xml}");
+}
+
+#[test]
+fn the_cli_names_the_cells_and_replaces_them_only_when_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = dir.path().join("typed.xlsx");
+    std::fs::write(&original, typed_flags()).unwrap();
+    let statement = dir.path().join("statement.json");
+    let run = |args: &[&std::ffi::OsStr]| common::cli::kaijisho_ja().args(args).assert();
+    run(&[
+        "import".as_ref(),
+        original.as_ref(),
+        "-o".as_ref(),
+        statement.as_ref(),
+    ])
+    .success();
+    run(&[
+        "answer".as_ref(),
+        statement.as_ref(),
+        "1".as_ref(),
+        "いいえ".as_ref(),
+    ])
+    .success();
+    let out = dir.path().join("filled.xlsx");
+    let export = |extra: &[&str]| {
+        let mut args: Vec<&std::ffi::OsStr> = vec![
+            "export".as_ref(),
+            statement.as_ref(),
+            "--xlsx".as_ref(),
+            out.as_ref(),
+            "--into".as_ref(),
+            original.as_ref(),
+        ];
+        args.extend(extra.iter().map(|a| std::ffi::OsStr::new(*a)));
+        run(&args)
+    };
+    let refused = export(&[]).failure();
+    let err = String::from_utf8_lossy(&refused.get_output().stderr).into_owned();
+    assert!(
+        err.contains("C4") && err.contains("はい（一部対応）") && err.contains("--replace-unread"),
+        "{err}"
+    );
+    assert!(!out.exists());
+    let done = export(&["--replace-unread"]).success();
+    let said = String::from_utf8_lossy(&done.get_output().stdout).into_owned();
+    assert!(
+        said.contains("C4 (設問 1) の「はい（一部対応）」を「いいえ」に置き換えます"),
+        "{said}"
+    );
+    let back = import("filled.xlsx", &std::fs::read(&out).unwrap());
+    assert_eq!(back.project.value(&id(&back, "1")), AnswerValue::No);
+}
