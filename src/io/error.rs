@@ -271,7 +271,7 @@ pub enum XlsxError {
     #[error("{}: filling would replace {} cells whose content was not read as an answer (the first: {}); agree to replace them", .path.display(), .cells.len(), .cells.first().map(|c| format!("{} {:?}", c.cell, c.old)).unwrap_or_default())]
     WouldReplace {
         path: PathBuf,
-        cells: Vec<crate::io::xlsx::Replaced>,
+        cells: Vec<crate::io::xlsx::fill::outcome::Replaced>,
     },
     /// The filled copy, read back, does not hold what was written (`what`: a question's number,
     /// a header field's key, or `questions`): nothing was written.

@@ -9,12 +9,13 @@
 //! it again), a target cell holding a formula, a workbook whose structure is
 //! password-protected, a statement that did not come from a workbook.
 
+pub(crate) mod outcome;
 mod plan;
 pub mod sheet_xml;
 mod verify;
 pub mod workbook_xml;
 
-pub use plan::Replaced;
+pub use outcome::{Replaced, Unwritten};
 
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read, Write};
@@ -25,30 +26,12 @@ use sha2::{Digest, Sha256};
 use super::import::grid::Grid;
 use super::import::{MAX_FILE_BYTES, Targets, Vocabulary, import_workbook, read_workbook};
 use super::{XlsxError, sheet_cell};
-use crate::domain::answer::AnswerValue;
 use crate::domain::catalogue::{Catalogue, hex};
 use crate::domain::project::{HeaderField, Project};
 use sheet_xml::{SheetEdit, Writes};
 
 /// Most bytes of one part read for editing (the archive check bounds them already).
 const MAX_PART_BYTES: u64 = 200 * 1024 * 1024;
-
-/// A value of the statement the workbook has no cell for (no remark column, no answer column,
-/// no header label): not written, and said.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Unwritten {
-    /// The 備考 of a question (its number, and the option's label for an option).
-    Remark {
-        number: String,
-        option: Option<String>,
-    },
-    /// The answer of a question.
-    Answer {
-        number: String,
-        option: Option<String>,
-    },
-    Header(HeaderField),
-}
 
 /// The filled copy, what could not be written into it, and the cells it replaced that the
 /// import could not read.
@@ -111,21 +94,6 @@ pub fn fill_workbook(
         unwritten: plan.unwritten,
         replaced: plan.replaced,
     })
-}
-
-/// The value a statement holds for a target (a question, or one of its options).
-fn value_of(p: &Project, question: &str, option: Option<&str>) -> (AnswerValue, String) {
-    let Some(a) = p.answers.get(question) else {
-        return (AnswerValue::Unanswered, String::new());
-    };
-    match option {
-        None => (a.value, a.remark.clone()),
-        Some(o) => a
-            .options
-            .get(o)
-            .map(|oa| (oa.value, oa.remark.clone()))
-            .unwrap_or_default(),
-    }
 }
 
 /// The header value cells of the fields that changed since the import; a 「製造業者名：…」 cell

@@ -8,28 +8,14 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use super::outcome::{Replaced, Unwritten, value_of};
 use super::sheet_xml::Writes;
-use super::{Unwritten, value_of};
 use crate::domain::answer::AnswerValue;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::project::{HeaderField, Project};
 use crate::io::xlsx::col_name;
 use crate::io::xlsx::import::grid::Grid;
 use crate::io::xlsx::import::{AnswerTarget, Targets, Vocabulary};
-
-/// A cell whose content the import could not read, replaced because its question was answered
-/// in the app.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Replaced {
-    /// The cell (`K12`).
-    pub cell: String,
-    /// The question's number as printed, and the option's label for an option.
-    pub number: String,
-    pub option: Option<String>,
-    /// What the cell held, and what it is to hold.
-    pub old: String,
-    pub new: String,
-}
 
 /// A value read back from the filled copy must equal this (question, option → value, remark).
 pub(super) type Expected = BTreeMap<(String, Option<String>), (AnswerValue, String)>;

@@ -6,8 +6,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use super::outcome::value_of;
 use super::plan::Expected;
-use super::value_of;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::project::HeaderField;
 use crate::domain::source::Mapping;

@@ -276,6 +276,10 @@ mod tests {
     fn marks_and_words() {
         let v = vocab();
         assert!(v.is_mark("○"));
+        // The kanji zero many type for a circle, and a katakana check.
+        assert!(v.is_mark("〇"));
+        assert!(v.is_mark("レ"));
+        assert!(!v.is_mark("レベル"));
         assert!(v.is_mark("■はい"));
         assert!(v.is_mark("1"));
         assert!(!v.is_mark("□はい"));

@@ -1,0 +1,51 @@
+//! What a fill reports besides the copy — values it had no cell for, unread cells it replaced —
+//! and the value of a target: the leaves the fill's planning, checking and errors share.
+
+use crate::domain::answer::AnswerValue;
+use crate::domain::project::{HeaderField, Project};
+
+/// A cell whose content the import could not read, replaced because its question was answered
+/// in the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replaced {
+    /// The cell (`K12`).
+    pub cell: String,
+    /// The question's number as printed, and the option's label for an option.
+    pub number: String,
+    pub option: Option<String>,
+    /// What the cell held, and what it is to hold.
+    pub old: String,
+    pub new: String,
+}
+
+/// A value of the statement the workbook has no cell for (no remark column, no answer column,
+/// no header label): not written, and said.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unwritten {
+    /// The 備考 of a question (its number, and the option's label for an option).
+    Remark {
+        number: String,
+        option: Option<String>,
+    },
+    /// The answer of a question.
+    Answer {
+        number: String,
+        option: Option<String>,
+    },
+    Header(HeaderField),
+}
+
+/// The value a statement holds for a target (a question, or one of its options).
+pub(super) fn value_of(p: &Project, question: &str, option: Option<&str>) -> (AnswerValue, String) {
+    let Some(a) = p.answers.get(question) else {
+        return (AnswerValue::Unanswered, String::new());
+    };
+    match option {
+        None => (a.value, a.remark.clone()),
+        Some(o) => a
+            .options
+            .get(o)
+            .map(|oa| (oa.value, oa.remark.clone()))
+            .unwrap_or_default(),
+    }
+}
