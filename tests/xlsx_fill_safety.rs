@@ -18,6 +18,8 @@ use std::path::Path;
 
 mod common {
     pub mod cli;
+    pub mod office;
+    pub mod tools;
 }
 
 use kaijisho::domain::answer::AnswerValue;
@@ -402,4 +404,102 @@ fn the_cli_names_the_cells_and_replaces_them_only_when_told() {
     );
     let back = import("filled.xlsx", &std::fs::read(&out).unwrap());
     assert_eq!(back.project.value(&id(&back, "1")), AnswerValue::No);
+}
+
+/// A checklist whose 表示 column shows the answer by a formula (■/□ before each word, and the
+/// remark in brackets) and whose 集計 sheet counts by a formula kaijisho does not evaluate.
+fn display_formulas() -> Vec<u8> {
+    use rust_xlsxwriter::Formula;
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("回答").unwrap();
+    ws.set_column_width(1, 30).unwrap();
+    ws.set_column_width(3, 36).unwrap();
+    for (r, cells) in [
+        ["No.", "設問", "回答", "表示", "備考"],
+        ["1", "利用者を識別しているか?", "はい", "", ""],
+        ["2", "記録を残しているか?", "いいえ", "", "来期"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, v) in cells.iter().enumerate() {
+            if !v.is_empty() {
+                ws.write_string(r as u32, c as u16, *v).unwrap();
+            }
+        }
+    }
+    for (r, shown) in [(1u32, "■はい □いいえ"), (2, "□はい ■いいえ（来期）")]
+    {
+        let n = r + 1;
+        let f = format!(
+            "=IF(C{n}=\"はい\",\"■はい □いいえ\",\"□はい ■いいえ\")&IF(E{n}=\"\",\"\",\"（\"&E{n}&\"）\")"
+        );
+        ws.write_formula(r, 3, Formula::new(f).set_result(shown))
+            .unwrap();
+    }
+    let summary = wb.add_worksheet().set_name("集計").unwrap();
+    summary
+        .write_formula(
+            0,
+            0,
+            Formula::new("=COUNTIF(回答!C2:C3,\"はい\")").set_result("1"),
+        )
+        .unwrap();
+    wb.save_to_buffer().unwrap()
+}
+
+#[test]
+fn display_formulas_show_the_new_values_without_recalculating() {
+    let bytes = display_formulas();
+    let imp = import("display.xlsx", &bytes);
+    assert_eq!(imp.report.questions, 2, "{:?}", imp.report);
+    let mut p = answered(&imp, &[("1", AnswerValue::No), ("2", AnswerValue::Yes)]);
+    p.apply(
+        &imp.catalogue,
+        &Edit::Remark {
+            question: id(&imp, "1"),
+            option: None,
+            text: "一部".into(),
+        },
+    )
+    .unwrap();
+    let filled = fill_workbook(
+        Path::new("display.xlsx"),
+        bytes,
+        &imp.catalogue,
+        &p,
+        vocab(),
+    )
+    .unwrap();
+    let g = grid("display.xlsx", &filled.bytes);
+    assert_eq!(g.get(1, 3), "□はい ■いいえ（一部）");
+    assert_eq!(g.get(2, 3), "■はい □いいえ（来期）");
+    // The count on 集計 is not evaluated: named, and left to the recalculation.
+    assert_eq!(
+        filled.unwritten,
+        vec![Unwritten::Formula {
+            sheet: "集計".into(),
+            cell: "A1".into()
+        }]
+    );
+    let xml = String::from_utf8(parts(&filled.bytes)["xl/worksheets/sheet1.xml"].clone()).unwrap();
+    assert!(
+        xml.contains("<f>IF(C2=\"はい\""),
+        "the formula is kept as written: {xml}"
+    );
+
+    // LibreOffice with its default settings (it does not recalculate on opening) prints the
+    // new marks.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("display-filled.xlsx");
+    std::fs::write(&file, &filled.bytes).unwrap();
+    let Some(pdf) = common::office::convert(&file, "pdf", "pdf") else {
+        return;
+    };
+    if !common::tools::present(&[common::tools::PDFTOTEXT]) {
+        return;
+    }
+    let text = common::tools::output(common::tools::PDFTOTEXT, &[pdf.as_os_str(), "-".as_ref()]);
+    assert!(text.contains("□はい ■いいえ（一部）"), "{text}");
+    assert!(text.contains("■はい □いいえ（来期）"), "{text}");
 }

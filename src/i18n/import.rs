@@ -148,6 +148,10 @@ impl Localize for crate::io::xlsx::Unwritten {
             U::Answer { number, option } => {
                 l.ta("unwritten-answer", &[("what", s(what(number, option)))])
             }
+            U::Formula { sheet, cell } => l.ta(
+                "unwritten-formula",
+                &[("sheet", s(sheet)), ("cell", s(cell))],
+            ),
             U::Header(field) => l.ta(
                 "unwritten-header",
                 &[("field", s(l.t(&format!("header-{}", field.key()))))],

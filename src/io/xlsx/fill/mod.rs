@@ -9,6 +9,8 @@
 //! it again), a target cell holding a formula, a workbook whose structure is
 //! password-protected, a statement that did not come from a workbook.
 
+mod formula;
+mod formula_cells;
 pub(crate) mod outcome;
 mod plan;
 pub mod sheet_xml;
@@ -73,15 +75,24 @@ pub fn fill_workbook(
     let mut plan = plan::answer_plan(&grid, &targets, (c, p, was), vocab);
     let mut writes: BTreeMap<String, Writes> = BTreeMap::new();
     writes.insert(targets.sheet.clone(), std::mem::take(&mut plan.writes));
+    let mut grids = BTreeMap::from([(targets.sheet.clone(), grid)]);
     let header = header_writes(
         &mut book,
-        (&grid, &targets),
+        (&mut grids, &targets),
         (p, was),
         vocab,
         (&mut writes, &mut plan.unwritten),
     )?;
     writes.retain(|_, w| !w.is_empty());
-    let filled = rewrite_archive(original, &bytes, &writes)?;
+    let edits: BTreeMap<String, (Writes, Grid)> = writes
+        .into_iter()
+        .filter_map(|(sheet, w)| {
+            let g = grids.remove(&sheet)?;
+            Some((sheet, (w, g)))
+        })
+        .collect();
+    let (filled, stale) = rewrite_archive(original, &bytes, &edits)?;
+    plan.unwritten.extend(stale);
     verify::read_back(
         original,
         &filled,
@@ -101,7 +112,7 @@ pub fn fill_workbook(
 /// range, goes to `unwritten`. Returns what each field with a cell must read back as.
 fn header_writes(
     book: &mut super::import::Book,
-    (grid, t): (&Grid, &Targets),
+    (grids, t): (&mut BTreeMap<String, Grid>, &Targets),
     (p, was): (&Project, &Project),
     vocab: &Vocabulary,
     (writes, unwritten): (&mut BTreeMap<String, Writes>, &mut Vec<Unwritten>),
@@ -126,13 +137,11 @@ fn header_writes(
             continue;
         };
         let sheet = sheet.unwrap_or(&t.sheet).to_string();
-        let other;
-        let g = if sheet == t.sheet {
-            grid
-        } else {
-            other = book.grid(&sheet)?;
-            &other
-        };
+        if !grids.contains_key(&sheet) {
+            let g = book.grid(&sheet)?;
+            grids.insert(sheet.clone(), g);
+        }
+        let Some(g) = grids.get(&sheet) else { continue };
         if g.covered_by(r, c).is_some() {
             log::warn!("fill: the cell of {key} ({cell}) is hidden under a merged range");
             unwritten.push(Unwritten::Header(field));
@@ -156,13 +165,15 @@ fn header_writes(
     Ok(expected)
 }
 
-/// The archive with the changed sheets rewritten and workbook.xml set to recalculate; every
-/// other part copied as it is.
+/// The archive with the changed sheets rewritten (with the values their formulas now show)
+/// and workbook.xml set to recalculate; every other part copied as it is. Returns the formula
+/// cells that show a value computed from a changed cell that could not be evaluated, in any
+/// sheet.
 fn rewrite_archive(
     path: &Path,
     bytes: &[u8],
-    writes: &BTreeMap<String, Writes>,
-) -> Result<Vec<u8>, XlsxError> {
+    edits: &BTreeMap<String, (Writes, Grid)>,
+) -> Result<(Vec<u8>, Vec<Unwritten>), XlsxError> {
     let malformed = |detail: String| XlsxError::Malformed {
         path: path.to_path_buf(),
         detail,
@@ -178,19 +189,22 @@ fn rewrite_archive(
     }
     const RELS: &str = "xl/_rels/workbook.xml.rels";
     let rels = read_part(&mut zip, RELS).map_err(malformed)?;
-    let mut parts: BTreeMap<String, &Writes> = BTreeMap::new();
-    for (sheet, w) in writes {
-        let part = info
-            .sheets
-            .get(sheet)
-            .map(|id| workbook_xml::sheet_part(&rels, id))
-            .transpose()
-            .map_err(|e| malformed(format!("{RELS}: {e}")))?
-            .flatten()
-            .ok_or_else(|| malformed(format!("no part for sheet {sheet}")))?;
-        parts.insert(part_key(&part), w);
+    // Every sheet's part, by the part's name as calamine matches it.
+    let mut sheets: BTreeMap<String, String> = BTreeMap::new();
+    for (sheet, id) in &info.sheets {
+        if let Some(part) =
+            workbook_xml::sheet_part(&rels, id).map_err(|e| malformed(format!("{RELS}: {e}")))?
+        {
+            sheets.insert(part_key(&part), sheet.clone());
+        }
+    }
+    for sheet in edits.keys() {
+        if !sheets.values().any(|s| s == sheet) {
+            return Err(malformed(format!("no part for sheet {sheet}")));
+        }
     }
     let mut done: usize = 0;
+    let mut stale = Vec::new();
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
@@ -199,23 +213,33 @@ fn rewrite_archive(
             .by_index_raw(i)
             .and_then(|f| f.name().map(|n| n.into_owned()))
             .map_err(|e| malformed(e.to_string()))?;
-        let new = if let Some(w) = parts.get(&part_key(&name)) {
-            done += 1;
-            let xml = read_part(&mut zip, &name).map_err(malformed)?;
-            Some(sheet_xml::edit_sheet(&xml, w).map_err(|e| match e {
-                SheetEdit::Formula(cell) => XlsxError::FormulaCell {
-                    path: path.to_path_buf(),
-                    cell,
-                },
-                SheetEdit::Xml(detail) => malformed(format!("{name}: {detail}")),
-            })?)
-        } else if name == "xl/workbook.xml" {
-            Some(
+        let sheet = sheets.get(&part_key(&name));
+        let new = match sheet.and_then(|s| edits.get_key_value(s)) {
+            Some((sheet, (w, grid))) => {
+                done += 1;
+                let xml = read_part(&mut zip, &name).map_err(malformed)?;
+                let formulas =
+                    formula_cells::collect(&xml).map_err(|e| sheet_error(path, &name, e))?;
+                let (cached, unknown) = formula_cells::updates(&formulas, sheet, w, grid);
+                stale.extend(unknown.into_iter().map(|c| stale_formula(sheet, c)));
+                stale.extend(readers_elsewhere(&formulas, sheet, edits));
+                let edited = sheet_xml::edit_sheet_with(&xml, w, &cached)
+                    .map_err(|e| sheet_error(path, &name, e))?;
+                Some(edited)
+            }
+            None if name == "xl/workbook.xml" => Some(
                 workbook_xml::set_full_calc_on_load(&workbook)
                     .map_err(|e| malformed(format!("{name}: {e}")))?,
-            )
-        } else {
-            None
+            ),
+            None => {
+                if let Some(sheet) = sheet.filter(|_| !edits.is_empty()) {
+                    let xml = read_part(&mut zip, &name).map_err(malformed)?;
+                    let formulas =
+                        formula_cells::collect(&xml).map_err(|e| sheet_error(path, &name, e))?;
+                    stale.extend(readers_elsewhere(&formulas, sheet, edits));
+                }
+                None
+            }
         };
         let written = match new {
             Some(content) => out
@@ -229,16 +253,54 @@ fn rewrite_archive(
         };
         written.map_err(|e| XlsxError::Write(format!("{name}: {e}")))?;
     }
-    if done != parts.len() {
+    if done != edits.len() {
         // A sheet the relationships name that the archive lacks: nothing may go unwritten.
-        let missing: Vec<&str> = parts.keys().map(String::as_str).collect();
+        let missing: Vec<&str> = edits.keys().map(String::as_str).collect();
         return Err(malformed(format!(
             "sheet parts not found: {}",
             missing.join(", ")
         )));
     }
     let finished = out.finish().map_err(|e| XlsxError::Write(e.to_string()))?;
-    Ok(finished.into_inner())
+    Ok((finished.into_inner(), stale))
+}
+
+/// The formula cells of `sheet` that read a changed cell of another sheet: not evaluated
+/// (they show an old value until recalculated).
+fn readers_elsewhere(
+    formulas: &[formula_cells::FormulaCell],
+    sheet: &str,
+    edits: &BTreeMap<String, (Writes, Grid)>,
+) -> Vec<Unwritten> {
+    let mut out = Vec::new();
+    for (edited, (w, _)) in edits.iter().filter(|(e, _)| e.as_str() != sheet) {
+        let changed = w.keys().copied().collect();
+        let readers = formula_cells::readers_of(formulas, edited, &changed);
+        out.extend(readers.into_iter().map(|c| stale_formula(sheet, c)));
+    }
+    out
+}
+
+/// A formula cell that shows an old value until the workbook is recalculated.
+fn stale_formula(sheet: &str, cell: (u32, u16)) -> Unwritten {
+    Unwritten::Formula {
+        sheet: sheet.to_string(),
+        cell: plan::cell_name(cell),
+    }
+}
+
+/// The error for a sheet part that could not be edited.
+fn sheet_error(path: &Path, part: &str, e: SheetEdit) -> XlsxError {
+    match e {
+        SheetEdit::Formula(cell) => XlsxError::FormulaCell {
+            path: path.to_path_buf(),
+            cell,
+        },
+        SheetEdit::Xml(detail) => XlsxError::Malformed {
+            path: path.to_path_buf(),
+            detail: format!("{part}: {detail}"),
+        },
+    }
 }
 
 /// A part's name as calamine matches it: `/` for `\\`, no leading `/`, any case.

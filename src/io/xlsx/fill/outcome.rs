@@ -33,6 +33,13 @@ pub enum Unwritten {
         option: Option<String>,
     },
     Header(HeaderField),
+    /// A formula cell (`sheet`, `cell` as `K12`) that shows a value computed from a changed
+    /// cell in a shape kaijisho does not evaluate: it shows its old value until the workbook is
+    /// recalculated (Excel does so on opening the filled copy).
+    Formula {
+        sheet: String,
+        cell: String,
+    },
 }
 
 /// The value a statement holds for a target (a question, or one of its options).

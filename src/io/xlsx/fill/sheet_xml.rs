@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
+use super::formula::{Value, number_text};
 use crate::io::xlsx::{cell_index, col_name};
 
 /// Most column style ranges read from one sheet.
@@ -21,6 +22,10 @@ const MAX_FORMULA_RANGES: usize = 100_000;
 
 /// What to write into a cell: text, or nothing (the value cleared, the style kept).
 pub type Writes = BTreeMap<(u32, u16), Option<String>>;
+
+/// The values formula cells show after the fill: their cached value (`<v>`) is rewritten, the
+/// formula kept as written.
+pub type Cached = BTreeMap<(u32, u16), Value>;
 
 /// Why a sheet could not be edited.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,7 +46,7 @@ fn bad_attr(e: &BytesStart<'_>, detail: &dyn std::fmt::Display) -> SheetEdit {
 
 /// The value of an attribute, as text (entities resolved). When it is not found and another
 /// attribute of the tag cannot be read (it may be the one asked for), that is an error.
-fn attr(e: &BytesStart<'_>, name: &str) -> Result<Option<String>, SheetEdit> {
+pub(super) fn attr(e: &BytesStart<'_>, name: &str) -> Result<Option<String>, SheetEdit> {
     let mut broken = None;
     for a in e.attributes() {
         match a {
@@ -61,7 +66,7 @@ fn attr(e: &BytesStart<'_>, name: &str) -> Result<Option<String>, SheetEdit> {
 }
 
 /// A number attribute: absent is `None`; present but not a number is an error.
-fn number_attr(e: &BytesStart<'_>, name: &str) -> Result<Option<u32>, SheetEdit> {
+pub(super) fn number_attr(e: &BytesStart<'_>, name: &str) -> Result<Option<u32>, SheetEdit> {
     let Some(v) = attr(e, name)? else {
         return Ok(None);
     };
@@ -77,11 +82,16 @@ fn number_attr(e: &BytesStart<'_>, name: &str) -> Result<Option<u32>, SheetEdit>
 /// reference, its type and the metadata of the value it held (`cm`, `vm`), which the new value
 /// replaces. One that cannot be read is an error: never dropped.
 fn kept_attributes(e: &BytesStart<'_>) -> Result<String, SheetEdit> {
+    kept_but(e, &["r", "t", "cm", "vm"])
+}
+
+/// The attributes of a tag as written, but for the unprefixed ones in `replaced`.
+fn kept_but(e: &BytesStart<'_>, replaced: &[&str]) -> Result<String, SheetEdit> {
     let mut out = String::new();
     for a in e.attributes() {
         let a = a.map_err(|err| bad_attr(e, &err))?;
-        let replaced = a.key.prefix().is_none()
-            && matches!(a.key.local_name().as_ref(), "r" | "t" | "cm" | "vm");
+        let local = a.key.local_name();
+        let replaced = a.key.prefix().is_none() && replaced.contains(&local.as_ref());
         if !replaced {
             let quote = if a.value.contains('"') { '\'' } else { '"' };
             out.push_str(&format!(" {}={quote}{}{quote}", a.key.as_ref(), a.value));
@@ -92,7 +102,7 @@ fn kept_attributes(e: &BytesStart<'_>) -> Result<String, SheetEdit> {
 
 /// Text safe inside an XML element: markup escaped; a character XML 1.0 forbids (a control
 /// character) written as Excel's `_xHHHH_`, which Excel reads back as that character.
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -162,7 +172,7 @@ fn range_of(r: &str) -> Option<CellRange> {
 }
 
 /// The namespace prefix of an element with its colon (`x:`), or nothing.
-fn prefix_of(e: &BytesStart<'_>) -> String {
+pub(super) fn prefix_of(e: &BytesStart<'_>) -> String {
     e.name()
         .prefix()
         .map(|p| format!("{}:", p.into_inner()))
@@ -183,6 +193,8 @@ struct Editor<'x> {
     /// (`customFormat`): what a cell that did not exist would have shown with.
     col_styles: Vec<(u16, u16, String)>,
     row_style: Option<String>,
+    /// Formula cells whose shown value changes.
+    cached: &'x Cached,
 }
 
 impl Editor<'_> {
@@ -245,6 +257,11 @@ impl Editor<'_> {
     ) -> Result<(), SheetEdit> {
         self.copy_to(start);
         self.new_cells(r, Some(col));
+        if let Some(v) = self.cached.get(&(r, col))
+            && open
+        {
+            return self.cached_cell(reader, e, (end, base), (r, col), v);
+        }
         let Some(value) = self.pending.remove(&(r, col)) else {
             return Ok(());
         };
@@ -264,6 +281,81 @@ impl Editor<'_> {
         let new = cell_xml(&self.prefix, (r, col), &kept, value.as_deref());
         self.out.extend_from_slice(new.as_bytes());
         self.copied = span_end;
+        Ok(())
+    }
+
+    /// A formula cell whose start tag ends at `end`: its value (`<v>`) and type replaced, its
+    /// formula and everything else in it copied as written.
+    fn cached_cell(
+        &mut self,
+        reader: &mut Reader<&[u8]>,
+        e: &BytesStart<'_>,
+        (end, base): (usize, usize),
+        (r, col): (u32, u16),
+        value: &Value,
+    ) -> Result<(), SheetEdit> {
+        let pos = |r: &Reader<&[u8]>| {
+            usize::try_from(r.buffer_position())
+                .map(|p| p + base)
+                .map_err(|e| SheetEdit::Xml(e.to_string()))
+        };
+        let mut v_span = None;
+        let mut after_f = end;
+        let close = loop {
+            let at = pos(reader)?;
+            let event = reader
+                .read_event()
+                .map_err(|e| SheetEdit::Xml(e.to_string()))?;
+            let to = pos(reader)?;
+            match event {
+                Event::Start(x) if x.local_name().as_ref() == "v" => {
+                    reader
+                        .read_to_end(x.name())
+                        .map_err(|e| SheetEdit::Xml(e.to_string()))?;
+                    v_span = Some((at, pos(reader)?));
+                }
+                Event::Empty(x) if x.local_name().as_ref() == "v" => v_span = Some((at, to)),
+                Event::End(x) if x.local_name().as_ref() == "f" => after_f = to,
+                Event::Empty(x) if x.local_name().as_ref() == "f" => after_f = to,
+                Event::End(x) if x.local_name().as_ref() == "c" => break (at, to),
+                Event::Eof => {
+                    return Err(SheetEdit::Xml(format!(
+                        "cell {}{} not closed",
+                        col_name(col),
+                        u64::from(r) + 1
+                    )));
+                }
+                _ => {}
+            }
+        };
+        let (kind, shown) = match value {
+            Value::Text(t) => (" t=\"str\"", escape(&excel_escape(t))),
+            Value::Bool(b) => (" t=\"b\"", if *b { "1" } else { "0" }.to_string()),
+            Value::Number(n) => ("", number_text(*n)),
+            Value::Empty => (" t=\"str\"", String::new()),
+        };
+        let p = self.prefix.clone();
+        let kept = kept_but(e, &["r", "t"])?;
+        let reference = format!("{}{}", col_name(col), u64::from(r) + 1);
+        let new_v = format!("<{p}v>{shown}</{p}v>");
+        let xml = self.xml;
+        let part = |a: usize, b: usize| xml.get(a..b).unwrap_or_default();
+        self.out
+            .extend_from_slice(format!("<{p}c r=\"{reference}\"{kept}{kind}>").as_bytes());
+        match v_span {
+            Some((a, b)) => {
+                self.out.extend_from_slice(part(end, a));
+                self.out.extend_from_slice(new_v.as_bytes());
+                self.out.extend_from_slice(part(b, close.0));
+            }
+            None => {
+                self.out.extend_from_slice(part(end, after_f));
+                self.out.extend_from_slice(new_v.as_bytes());
+                self.out.extend_from_slice(part(after_f, close.0));
+            }
+        }
+        self.out.extend_from_slice(part(close.0, close.1));
+        self.copied = close.1;
         Ok(())
     }
 
@@ -326,7 +418,7 @@ fn col_style(e: &BytesStart<'_>) -> Result<Option<(u16, u16, String)>, SheetEdit
 
 /// The row a `<row>` names (0-based): its number, or — without one — the row after the last
 /// (as Excel reads it). A number of 0 names no row.
-fn row_number(e: &BytesStart<'_>, last_row: Option<u32>) -> Result<u32, SheetEdit> {
+pub(super) fn row_number(e: &BytesStart<'_>, last_row: Option<u32>) -> Result<u32, SheetEdit> {
     match number_attr(e, "r")? {
         Some(n) => n
             .checked_sub(1)
@@ -338,7 +430,7 @@ fn row_number(e: &BytesStart<'_>, last_row: Option<u32>) -> Result<u32, SheetEdi
 /// The column a `<c>` in row `row` names: its reference's, or — without one — `next`. A
 /// reference naming another row is refused: a reader going by the reference would see the
 /// cell elsewhere than a writer going by the row.
-fn cell_column(e: &BytesStart<'_>, row: u32, next: u16) -> Result<u16, SheetEdit> {
+pub(super) fn cell_column(e: &BytesStart<'_>, row: u32, next: u16) -> Result<u16, SheetEdit> {
     let Some(v) = attr(e, "r")? else {
         return Ok(next);
     };
@@ -373,7 +465,13 @@ fn formula_range(e: &BytesStart<'_>) -> Result<Option<CellRange>, SheetEdit> {
 
 /// Writes `writes` (0-based row, column → value) into the sheet XML.
 pub fn edit_sheet(xml: &[u8], writes: &Writes) -> Result<Vec<u8>, SheetEdit> {
+    edit_sheet_with(xml, writes, &Cached::new())
+}
+
+/// Writes `writes` into the sheet XML, and the values formula cells now show (`cached`).
+pub fn edit_sheet_with(xml: &[u8], writes: &Writes, cached: &Cached) -> Result<Vec<u8>, SheetEdit> {
     let mut ed = Editor {
+        cached,
         xml,
         out: Vec::with_capacity(xml.len() + writes.len() * 80),
         copied: 0,
@@ -527,192 +625,5 @@ fn skip_cell(reader: &mut Reader<&[u8]>, (row, col): (u32, u16)) -> Result<usize
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn edit(xml: &str, writes: &[((u32, u16), Option<&str>)]) -> Result<String, SheetEdit> {
-        let w: Writes = writes
-            .iter()
-            .map(|(k, v)| (*k, v.map(str::to_string)))
-            .collect();
-        edit_sheet(xml.as_bytes(), &w).map(|b| String::from_utf8(b).unwrap())
-    }
-
-    const SHEET: &str = "<worksheet><sheetData>\
-        <row r=\"2\" spans=\"1:3\"><c r=\"A2\" s=\"4\" t=\"s\"><v>0</v></c><c r=\"C2\" s=\"5\"/></row>\
-        <row r=\"4\"/>\
-        <row r=\"5\"><c r=\"B5\"><f>SUM(A1)</f><v>1</v></c></row>\
-        </sheetData><mergeCells count=\"1\"><mergeCell ref=\"A2:A3\"/></mergeCells></worksheet>";
-
-    #[test]
-    fn replaces_inserts_and_keeps_the_rest() {
-        let out = edit(
-            SHEET,
-            &[
-                ((0, 0), Some("新しい行")),
-                ((1, 1), Some("はい")),
-                ((1, 2), Some("a<b & c")),
-                ((3, 3), Some("x")),
-                ((6, 0), None),
-            ],
-        )
-        .unwrap();
-        assert!(out.starts_with("<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\">"));
-        assert!(out.contains(
-            "<c r=\"A2\" s=\"4\" t=\"s\"><v>0</v></c><c r=\"B2\" t=\"inlineStr\"><is><t xml:space=\"preserve\">はい</t></is></c>\
-             <c r=\"C2\" s=\"5\" t=\"inlineStr\"><is><t xml:space=\"preserve\">a&lt;b &amp; c</t></is></c></row>"
-        ));
-        assert!(out.contains("<row r=\"4\"><c r=\"D4\" t=\"inlineStr\">"));
-        assert!(out.contains("<row r=\"7\"><c r=\"A7\"/></row></sheetData><mergeCells"));
-        assert!(out.ends_with("<mergeCell ref=\"A2:A3\"/></mergeCells></worksheet>"));
-    }
-
-    #[test]
-    fn nothing_to_write_leaves_every_byte() {
-        assert_eq!(edit(SHEET, &[]).unwrap(), SHEET);
-    }
-
-    #[test]
-    fn a_formula_is_refused() {
-        assert_eq!(
-            edit(SHEET, &[((4, 1), Some("はい"))]),
-            Err(SheetEdit::Formula("B5".into()))
-        );
-    }
-
-    #[test]
-    fn a_byte_order_mark_keeps_every_position() {
-        let with_bom = format!("\u{FEFF}{SHEET}");
-        let out = edit(&with_bom, &[((1, 1), Some("はい"))]).unwrap();
-        assert!(
-            out.starts_with("\u{FEFF}<worksheet><sheetData><row r=\"2\" spans=\"1:3\"><c r=\"A2\"")
-        );
-        assert!(out.contains("</c><c r=\"B2\" t=\"inlineStr\"><is><t xml:space=\"preserve\">はい</t></is></c><c r=\"C2\" s=\"5\"/></row>"), "{out}");
-    }
-
-    #[test]
-    fn a_prefixed_sheet_gets_prefixed_cells_and_rows() {
-        let xml =
-            "<x:worksheet xmlns:x=\"m\"><x:sheetData><x:row r=\"1\"/></x:sheetData></x:worksheet>";
-        let out = edit(xml, &[((0, 0), Some("はい")), ((2, 1), Some("x"))]).unwrap();
-        assert_eq!(
-            out,
-            "<x:worksheet xmlns:x=\"m\"><x:sheetData><x:row r=\"1\"><x:c r=\"A1\" t=\"inlineStr\"><x:is><x:t xml:space=\"preserve\">はい</x:t></x:is></x:c></x:row>\
-             <x:row r=\"3\"><x:c r=\"B3\" t=\"inlineStr\"><x:is><x:t xml:space=\"preserve\">x</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>"
-        );
-    }
-
-    #[test]
-    fn cells_of_an_array_formula_and_disorder_are_refused() {
-        let xml = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><f t=\"array\" ref=\"A1:A3\">B1:B3*2</f><v>2</v></c></row>\
-                   <row r=\"2\"><c r=\"A2\"><v>4</v></c></row></sheetData></worksheet>";
-        assert_eq!(
-            edit(xml, &[((1, 0), Some("はい"))]),
-            Err(SheetEdit::Formula("A2".into()))
-        );
-        let disorder = "<worksheet><sheetData><row r=\"5\"/><row r=\"3\"/></sheetData></worksheet>";
-        assert!(matches!(
-            edit(disorder, &[((2, 0), Some("x"))]),
-            Err(SheetEdit::Xml(_))
-        ));
-        let no_data = "<worksheet></worksheet>";
-        assert!(matches!(
-            edit(no_data, &[((0, 0), Some("x"))]),
-            Err(SheetEdit::Xml(_))
-        ));
-    }
-
-    #[test]
-    fn a_target_cells_attributes_are_kept_and_a_malformed_one_refused() {
-        let xml = "<worksheet><sheetData><row r=\"2\"><c r=\"A2\" s=\"4\" ph=\"1\" vm=\"2\" t=\"s\"><v>0</v></c>\
-                   <c r=\"B2\" s=5><v>1</v></c></row></sheetData></worksheet>";
-        // Kept as written, but for the type and the old value's metadata.
-        let out = edit(xml, &[((1, 0), Some("はい"))]).unwrap();
-        assert!(
-            out.contains("<c r=\"A2\" s=\"4\" ph=\"1\" t=\"inlineStr\">"),
-            "{out}"
-        );
-        // A cell not written keeps its bytes, whatever they are.
-        assert!(out.contains("<c r=\"B2\" s=5><v>1</v></c>"), "{out}");
-        // A target whose attribute cannot be read: refused, never written without it.
-        let e = edit(xml, &[((1, 1), Some("はい"))]).unwrap_err();
-        assert!(
-            matches!(&e, SheetEdit::Xml(d) if d.contains("<c>")),
-            "{e:?}"
-        );
-    }
-
-    #[test]
-    fn references_that_do_not_read_are_refused_not_guessed() {
-        for (xml, what) in [
-            ("<row r=\"x\"><c r=\"A1\"/></row>", "<row r=\"x\">"),
-            ("<row r=\"1\"><c r=\"1A\"/></row>", "<c r=\"1A\">"),
-            ("<row r=\"1\"><c r=A1/></row>", "<c>"),
-            (
-                "<row r=\"1\"><c r=\"A1\"><f t=\"array\" ref=\"A1:\">1</f></c></row>",
-                "<f ref=\"A1:\">",
-            ),
-        ] {
-            let sheet = format!("<worksheet><sheetData>{xml}</sheetData></worksheet>");
-            let e = edit(&sheet, &[((3, 3), Some("x"))]).unwrap_err();
-            assert!(
-                matches!(&e, SheetEdit::Xml(d) if d.contains(what)),
-                "{xml}: {e:?}"
-            );
-        }
-        let cols = "<worksheet><cols><col min=\"a\" max=\"2\" style=\"3\"/></cols><sheetData/></worksheet>";
-        let e = edit(cols, &[((0, 0), Some("x"))]).unwrap_err();
-        assert!(
-            matches!(&e, SheetEdit::Xml(d) if d.contains("min")),
-            "{e:?}"
-        );
-    }
-
-    #[test]
-    fn a_cell_naming_another_row_than_its_own_is_refused() {
-        let xml = "<worksheet><sheetData><row r=\"4\"><c r=\"C9\" t=\"inlineStr\"><is><t>x</t></is></c></row></sheetData></worksheet>";
-        let e = edit(xml, &[((3, 2), Some("はい"))]).unwrap_err();
-        assert!(
-            matches!(&e, SheetEdit::Xml(d) if d.contains("C9") && d.contains("another row")),
-            "{e:?}"
-        );
-    }
-
-    #[test]
-    fn a_control_character_is_written_as_excels_escape() {
-        let out = edit(SHEET, &[((0, 0), Some("a\u{1}b"))]).unwrap();
-        assert!(out.contains(">a_x0001_b</t>"), "{out}");
-    }
-
-    #[test]
-    fn text_that_looks_like_an_excel_escape_is_kept() {
-        assert_eq!(excel_escape("a_x0041_b"), "a_x005F_x0041_b");
-        assert_eq!(excel_escape("_x00"), "_x00");
-        assert_eq!(excel_escape("備考_xZZZZ_"), "備考_xZZZZ_");
-        assert_eq!(excel_escape("__x0041_"), "__x005F_x0041_");
-    }
-
-    #[test]
-    fn a_new_cell_takes_its_rows_style_else_its_columns() {
-        let xml = "<worksheet><cols><col min=\"2\" max=\"3\" width=\"9\" style=\"7\"/></cols><sheetData>\
-                   <row r=\"1\" s=\"4\" customFormat=\"1\"><c r=\"A1\"/></row><row r=\"2\"><c r=\"A2\"/></row><row r=\"3\" s=\"9\" customFormat=\"1\"/></sheetData></worksheet>";
-        let out = edit(
-            xml,
-            &[
-                ((0, 1), Some("a")),
-                ((1, 2), Some("b")),
-                ((1, 4), Some("c")),
-            ],
-        )
-        .unwrap();
-        assert!(
-            out.contains("<c r=\"B1\" s=\"4\" t=\"inlineStr\">"),
-            "{out}"
-        );
-        assert!(
-            out.contains("<c r=\"C2\" s=\"7\" t=\"inlineStr\">"),
-            "{out}"
-        );
-        assert!(out.contains("<c r=\"E2\" t=\"inlineStr\">"), "{out}");
-    }
-}
+#[path = "sheet_xml_tests.rs"]
+mod tests;
