@@ -503,3 +503,82 @@ fn display_formulas_show_the_new_values_without_recalculating() {
     assert!(text.contains("□はい ■いいえ（一部）"), "{text}");
     assert!(text.contains("■はい □いいえ（来期）"), "{text}");
 }
+
+/// The archive with its parts renamed and rewritten by `f(name, text)` (`None` drops a part),
+/// and `extra` parts added.
+fn repackaged(
+    bytes: &[u8],
+    f: impl Fn(&str, String) -> Option<(String, String)>,
+    extra: &[(&str, &str)],
+) -> Vec<u8> {
+    use std::io::Write;
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, content) in parts(bytes) {
+        let text = String::from_utf8(content).unwrap();
+        if let Some((name, text)) = f(&name, text) {
+            out.start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            out.write_all(text.as_bytes()).unwrap();
+        }
+    }
+    for (name, text) in extra {
+        out.start_file(*name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(text.as_bytes()).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn the_workbook_part_is_found_through_the_package_relationships_for_reading_and_filling() {
+    // The workbook lives in xl/book.xml (as _rels/.rels says); xl/workbook.xml is a decoy
+    // naming another sheet.
+    let moved = repackaged(
+        &typed_flags(),
+        |name, text| match name {
+            "xl/workbook.xml" => Some(("xl/book.xml".into(), text)),
+            "xl/_rels/workbook.xml.rels" => Some(("xl/_rels/book.xml.rels".into(), text)),
+            "_rels/.rels" => Some((name.into(), text.replace("xl/workbook.xml", "xl/book.xml"))),
+            "[Content_Types].xml" => Some((
+                name.into(),
+                text.replace("/xl/workbook.xml", "/xl/book.xml"),
+            )),
+            _ => Some((name.into(), text)),
+        },
+        &[(
+            "xl/workbook.xml",
+            "<workbook xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId9\"/></sheets></workbook>",
+        )],
+    );
+    let imp = import("moved.xlsx", &moved);
+    let p = answered(&imp, &[("3", AnswerValue::Yes)]);
+    let filled =
+        fill_workbook(Path::new("moved.xlsx"), moved, &imp.catalogue, &p, vocab()).unwrap();
+    let back = import("moved-filled.xlsx", &filled.bytes);
+    assert_eq!(back.project.value(&id(&back, "3")), AnswerValue::Yes);
+    let after = parts(&filled.bytes);
+    assert!(
+        String::from_utf8_lossy(&after["xl/book.xml"]).contains("fullCalcOnLoad=\"1\""),
+        "the workbook part the package names is the one set to recalculate"
+    );
+    assert!(!String::from_utf8_lossy(&after["xl/workbook.xml"]).contains("fullCalcOnLoad"));
+
+    // A sheet with two id attributes: refused when read, naming the part.
+    let two_ids = repackaged(
+        &typed_flags(),
+        |name, text| {
+            let text = if name == "xl/workbook.xml" {
+                text.replace("r:id=\"rId1\"", "r:id=\"rId1\" id=\"rId2\"")
+            } else {
+                text
+            };
+            Some((name.into(), text))
+        },
+        &[],
+    );
+    let e = import_workbook(Path::new("two.xlsx"), two_ids, None, vocab()).unwrap_err();
+    assert!(
+        matches!(&e, XlsxError::Malformed { detail, .. } if detail.contains("2 id attributes")),
+        "{e:?}"
+    );
+}

@@ -12,6 +12,7 @@ pub mod export;
 pub mod fill;
 pub mod import;
 pub mod layout;
+pub mod package;
 pub mod table;
 
 use std::path::Path;

@@ -27,6 +27,7 @@ use sha2::{Digest, Sha256};
 
 use super::import::grid::Grid;
 use super::import::{MAX_FILE_BYTES, Targets, Vocabulary, import_workbook, read_workbook};
+use super::package::{PackageError, part_key, read_package};
 use super::{XlsxError, sheet_cell};
 use crate::domain::catalogue::{Catalogue, hex};
 use crate::domain::project::{HeaderField, Project};
@@ -179,25 +180,24 @@ fn rewrite_archive(
         detail,
     };
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| malformed(e.to_string()))?;
-    let workbook = read_part(&mut zip, "xl/workbook.xml").map_err(malformed)?;
-    let info = workbook_xml::read_workbook_xml(&workbook)
-        .map_err(|e| malformed(format!("xl/workbook.xml: {e}")))?;
-    if info.structure_locked {
+    // The parts the import read: the workbook part `_rels/.rels` names, each sheet's own.
+    let package = read_package(&mut zip).map_err(|e| match e {
+        PackageError::NoWorkbook => XlsxError::NotXlsx {
+            path: path.to_path_buf(),
+        },
+        PackageError::TooLarge(detail) | PackageError::Malformed(detail) => malformed(detail),
+    })?;
+    if package.structure_locked {
         return Err(XlsxError::StructureProtected {
             path: path.to_path_buf(),
         });
     }
-    const RELS: &str = "xl/_rels/workbook.xml.rels";
-    let rels = read_part(&mut zip, RELS).map_err(malformed)?;
-    // Every sheet's part, by the part's name as calamine matches it.
-    let mut sheets: BTreeMap<String, String> = BTreeMap::new();
-    for (sheet, id) in &info.sheets {
-        if let Some(part) =
-            workbook_xml::sheet_part(&rels, id).map_err(|e| malformed(format!("{RELS}: {e}")))?
-        {
-            sheets.insert(part_key(&part), sheet.clone());
-        }
-    }
+    let workbook = read_part(&mut zip, &package.workbook).map_err(malformed)?;
+    let sheets: BTreeMap<String, String> = package
+        .sheets
+        .iter()
+        .map(|s| (s.part.clone(), s.name.clone()))
+        .collect();
     for sheet in edits.keys() {
         if !sheets.values().any(|s| s == sheet) {
             return Err(malformed(format!("no part for sheet {sheet}")));
@@ -227,7 +227,7 @@ fn rewrite_archive(
                     .map_err(|e| sheet_error(path, &name, e))?;
                 Some(edited)
             }
-            None if name == "xl/workbook.xml" => Some(
+            None if name == package.workbook => Some(
                 workbook_xml::set_full_calc_on_load(&workbook)
                     .map_err(|e| malformed(format!("{name}: {e}")))?,
             ),
@@ -301,13 +301,6 @@ fn sheet_error(path: &Path, part: &str, e: SheetEdit) -> XlsxError {
             detail: format!("{part}: {detail}"),
         },
     }
-}
-
-/// A part's name as calamine matches it: `/` for `\\`, no leading `/`, any case.
-fn part_key(name: &str) -> String {
-    name.replace('\\', "/")
-        .trim_start_matches('/')
-        .to_lowercase()
 }
 
 /// One part of the archive, uncompressed; a part over [`MAX_PART_BYTES`] is refused, never

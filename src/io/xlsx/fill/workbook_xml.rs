@@ -3,23 +3,8 @@
 //! is opened (`fullCalcOnLoad`), changed in place without touching anything else. An attribute
 //! that cannot be read is an error (the caller names the part), never passed over.
 
-use std::collections::HashMap;
-
 use quick_xml::Reader;
 use quick_xml::events::Event;
-
-/// What workbook.xml says.
-#[derive(Debug, Default)]
-pub struct WorkbookInfo {
-    /// Sheet name → relationship id.
-    pub sheets: HashMap<String, String>,
-    /// `<workbookProtection lockStructure="1">`.
-    pub structure_locked: bool,
-}
-
-fn is_true(v: &str) -> bool {
-    matches!(v, "1" | "true")
-}
 
 /// An attribute value with its entities and character references resolved (as calamine reads
 /// it: a sheet named `A&#38;B` is `A&B`); an unknown entity is an error naming the value.
@@ -27,96 +12,6 @@ pub fn unescape(v: &str) -> Result<String, String> {
     quick_xml::escape::unescape(v)
         .map(std::borrow::Cow::into_owned)
         .map_err(|e| format!("{v:?}: {e}"))
-}
-
-/// The attributes of a tag; one that cannot be read is an error naming the tag.
-fn attributes<'a>(
-    e: &'a quick_xml::events::BytesStart<'_>,
-) -> Result<Vec<quick_xml::events::attributes::Attribute<'a>>, String> {
-    e.attributes()
-        .map(|a| a.map_err(|err| format!("<{}>: {err}", e.name().as_ref())))
-        .collect()
-}
-
-/// Reads the sheet list and the structure protection.
-pub fn read_workbook_xml(xml: &[u8]) -> Result<WorkbookInfo, String> {
-    let mut reader = Reader::from_reader(xml);
-    let mut info = WorkbookInfo::default();
-    loop {
-        match reader.read_event().map_err(|e| e.to_string())? {
-            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
-                "sheet" => {
-                    let mut name = None;
-                    let mut id = None;
-                    for a in attributes(&e)? {
-                        let value = unescape(&a.value)?;
-                        match (a.key.prefix().is_some(), a.key.local_name().as_ref()) {
-                            (false, "name") => name = Some(value),
-                            (true, "id") => id = Some(value),
-                            _ => {}
-                        }
-                    }
-                    if let (Some(n), Some(i)) = (name, id) {
-                        info.sheets.insert(n, i);
-                    }
-                }
-                "workbookProtection" => {
-                    info.structure_locked |= attributes(&e)?.iter().any(|a| {
-                        a.key.local_name().as_ref() == "lockStructure" && is_true(&a.value)
-                    });
-                }
-                _ => {}
-            },
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    Ok(info)
-}
-
-/// The part a relationship id names in `xl/_rels/workbook.xml.rels` (`xl/worksheets/…`).
-pub fn sheet_part(rels: &[u8], id: &str) -> Result<Option<String>, String> {
-    let mut reader = Reader::from_reader(rels);
-    loop {
-        match reader.read_event().map_err(|e| e.to_string())? {
-            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "Relationship" => {
-                let mut this_id = None;
-                let mut target = None;
-                for a in attributes(&e)? {
-                    let v = unescape(&a.value)?;
-                    match a.key.as_ref() {
-                        "Id" => this_id = Some(v),
-                        "Target" => target = Some(v),
-                        _ => {}
-                    }
-                }
-                if this_id.as_deref() == Some(id) {
-                    return Ok(target.map(|t| match t.strip_prefix('/') {
-                        Some(abs) => normalize(abs),
-                        None => normalize(&format!("xl/{t}")),
-                    }));
-                }
-            }
-            Event::Eof => return Ok(None),
-            _ => {}
-        }
-    }
-}
-
-/// A part path with `\\` as `/` and `.` and `..` resolved (`xl/./worksheets/../x.xml` →
-/// `xl/x.xml`).
-fn normalize(path: &str) -> String {
-    let mut parts: Vec<&str> = Vec::new();
-    for p in path.split(['/', '\\']) {
-        match p {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            p => parts.push(p),
-        }
-    }
-    parts.join("/")
 }
 
 /// Elements that follow `calcPr` in a workbook (a new `calcPr` goes before the first).
@@ -262,46 +157,6 @@ mod tests {
         assert_eq!(
             out,
             r#"<x:workbook><x:sheets/><x:calcPr fullCalcOnLoad="1"/></x:workbook>"#
-        );
-    }
-
-    #[test]
-    fn an_attribute_that_cannot_be_read_is_an_error() {
-        // Unquoted: read past, the structure would count as unlocked.
-        let wb = br#"<workbook><workbookProtection lockStructure=1/><sheets/></workbook>"#;
-        let e = read_workbook_xml(wb).unwrap_err();
-        assert!(e.contains("<workbookProtection>"), "{e}");
-        let wb = br#"<workbook><sheets><sheet name="A&bogus;" r:id="rId1"/></sheets></workbook>"#;
-        let e = read_workbook_xml(wb).unwrap_err();
-        assert!(e.contains("A&bogus;"), "{e}");
-        let rels = br#"<Relationships><Relationship Id="rId1" Target=x.xml/></Relationships>"#;
-        assert!(
-            sheet_part(rels, "rId1")
-                .unwrap_err()
-                .contains("<Relationship>")
-        );
-    }
-
-    #[test]
-    fn sheets_protection_and_parts() {
-        let wb = r#"<workbook xmlns:r="r"><workbookProtection lockStructure="1"/><sheets><sheet name="表紙" sheetId="1" r:id="rId3"/></sheets></workbook>"#;
-        let info = read_workbook_xml(wb.as_bytes()).unwrap();
-        assert!(info.structure_locked);
-        assert_eq!(info.sheets.get("表紙").map(String::as_str), Some("rId3"));
-        let rels = br#"<Relationships><Relationship Id="rId3" Type="t" Target="worksheets/sheet2.xml"/><Relationship Id="rId4" Target="/xl/worksheets/sheet9.xml"/></Relationships>"#;
-        assert_eq!(
-            sheet_part(rels, "rId3").unwrap().as_deref(),
-            Some("xl/worksheets/sheet2.xml")
-        );
-        assert_eq!(
-            sheet_part(rels, "rId4").unwrap().as_deref(),
-            Some("xl/worksheets/sheet9.xml")
-        );
-        assert_eq!(sheet_part(rels, "rId5").unwrap(), None);
-        let rels = br#"<Relationships><Relationship Id="rId1" Target="./worksheets/../worksheets/sheet1.xml"/></Relationships>"#;
-        assert_eq!(
-            sheet_part(rels, "rId1").unwrap().as_deref(),
-            Some("xl/worksheets/sheet1.xml")
         );
     }
 }

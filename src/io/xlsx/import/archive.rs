@@ -7,6 +7,7 @@ use calamine::{Reader, Xlsx};
 
 use super::grid::Book;
 use crate::io::xlsx::XlsxError;
+use crate::io::xlsx::package::{PackageError, read_package};
 
 /// Largest workbook file read.
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
@@ -58,7 +59,6 @@ fn check_archive(path: &Path, bytes: &[u8]) -> Result<(), XlsxError> {
         });
     }
     let mut total: u64 = 0;
-    let mut has_workbook = false;
     let mut names = std::collections::HashSet::new();
     for i in 0..zip.len() {
         let f = zip.by_index_raw(i).map_err(|e| malformed(&e))?;
@@ -68,7 +68,6 @@ fn check_archive(path: &Path, bytes: &[u8]) -> Result<(), XlsxError> {
             .name()
             .map(|n| n.to_ascii_lowercase())
             .map_err(|e| malformed(&e))?;
-        has_workbook |= name == "xl/workbook.xml";
         // What the cell reader holds whole: refused by size before it is unpacked (and, should
         // the size be a lie, while it is, below).
         if holds_whole(&name) && f.size() > MAX_XML_PART_BYTES {
@@ -102,15 +101,7 @@ fn check_archive(path: &Path, bytes: &[u8]) -> Result<(), XlsxError> {
         let mut limited = std::io::Read::take(&mut f, claimed + 1);
         let mut got = 0;
         let mut strings_head: Option<Vec<u8>> = None;
-        if name.eq_ignore_ascii_case("xl/workbook.xml") {
-            let mut head = Vec::new();
-            got = std::io::Read::read_to_end(
-                &mut std::io::Read::take(&mut limited, MAX_WORKBOOK_XML),
-                &mut head,
-            )
-            .map_err(|e| malformed(&format!("{name}: {e}")))? as u64;
-            check_sheet_entries(path, &head)?;
-        } else if name.to_ascii_lowercase().ends_with("sharedstrings.xml") {
+        if name.to_ascii_lowercase().ends_with("sharedstrings.xml") {
             // calamine reserves room for as many strings as the part declares: a 1 KB part
             // declaring 10^18 must be refused before it gets there.
             let mut head = Vec::new();
@@ -132,12 +123,19 @@ fn check_archive(path: &Path, bytes: &[u8]) -> Result<(), XlsxError> {
             });
         }
     }
-    if !has_workbook {
-        return Err(XlsxError::NotXlsx {
+    // The workbook part and its sheets, read one way (as the cell reader and the fill read
+    // them), within their limits.
+    match read_package(&mut zip) {
+        Ok(_) => Ok(()),
+        Err(PackageError::NoWorkbook) => Err(XlsxError::NotXlsx {
             path: path.to_path_buf(),
-        });
+        }),
+        Err(PackageError::TooLarge(detail)) => Err(XlsxError::TooLarge {
+            path: path.to_path_buf(),
+            detail,
+        }),
+        Err(PackageError::Malformed(detail)) => Err(malformed(&detail)),
     }
-    Ok(())
 }
 
 /// The largest shared strings or worksheet part read (unpacked). A checklist's sheet is far
@@ -161,48 +159,6 @@ fn listed_entries(bytes: &[u8]) -> Option<usize> {
     let field = tail.get(at + 10..at + 12)?;
     let total = u16::from_le_bytes([*field.first()?, *field.get(1)?]);
     (total != u16::MAX).then_some(usize::from(total))
-}
-
-/// Most sheets in a workbook read (checklists have a handful).
-pub const MAX_SHEETS: usize = 255;
-/// Most of workbook.xml looked at for its sheet list.
-const MAX_WORKBOOK_XML: u64 = 4 * 1024 * 1024;
-
-/// The sheet entries of workbook.xml: more than [`MAX_SHEETS`], or two entries naming one part
-/// (each would be read again: 5,000 entries on one sheet took minutes), are refused.
-fn check_sheet_entries(path: &Path, xml: &[u8]) -> Result<(), XlsxError> {
-    let text = String::from_utf8_lossy(xml);
-    let mut parts = std::collections::HashSet::new();
-    let mut count = 0usize;
-    for tag in text.split('<').skip(1) {
-        let name = tag
-            .split(|c: char| c.is_whitespace() || c == '/' || c == '>')
-            .next();
-        let local = name.and_then(|n| n.rsplit(':').next());
-        if local != Some("sheet") {
-            continue;
-        }
-        count += 1;
-        if count > MAX_SHEETS {
-            return Err(XlsxError::TooLarge {
-                path: path.to_path_buf(),
-                detail: format!("more than {MAX_SHEETS} sheets"),
-            });
-        }
-        // The relationship id (`r:id="rId3"`) names the part.
-        let id = tag
-            .find(":id=")
-            .and_then(|at| tag.get(at + 5..))
-            .and_then(|rest| rest.split(['"', '\'']).next())
-            .unwrap_or_default();
-        if !id.is_empty() && !parts.insert(id.to_string()) {
-            return Err(XlsxError::Malformed {
-                path: path.to_path_buf(),
-                detail: format!("two sheets are the same part ({id})"),
-            });
-        }
-    }
-    Ok(())
 }
 
 /// The smallest room one shared string takes (`<si/>`).
