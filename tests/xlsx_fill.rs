@@ -623,7 +623,7 @@ fn cli_exports_into_the_imported_workbook() {
         .failure();
     let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert!(
-        err.contains("公式チェックリスト.xlsx") && err.contains("もう一度読み込んで"),
+        err.contains("公式チェックリスト.xlsx") && err.contains("kaijisho carry"),
         "{err}"
     );
     assert!(!again.exists());

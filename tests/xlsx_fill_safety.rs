@@ -582,3 +582,74 @@ fn the_workbook_part_is_found_through_the_package_relationships_for_reading_and_
         "{e:?}"
     );
 }
+
+#[test]
+fn a_workbook_saved_again_with_the_same_cells_still_fills_and_a_changed_one_does_not() {
+    let bytes = typed_flags();
+    let imp = import("typed.xlsx", &bytes);
+    let p = answered(&imp, &[("3", AnswerValue::Yes)]);
+    // Saved again: the same cells in other bytes (here: a part added, as a save can do).
+    let resaved = repackaged(
+        &bytes,
+        |n, t| Some((n.into(), t)),
+        &[("docProps/custom.xml", "<Properties/>")],
+    );
+    assert_ne!(resaved, bytes);
+    let filled = fill_workbook(
+        Path::new("typed.xlsx"),
+        resaved,
+        &imp.catalogue,
+        &p,
+        vocab(),
+    )
+    .unwrap();
+    let back = import("filled.xlsx", &filled.bytes);
+    assert_eq!(back.project.value(&id(&back, "3")), AnswerValue::Yes);
+    // A cell it reads changed: refused, naming the recorded file.
+    let changed = repackaged(
+        &bytes,
+        |n, t| Some((n.into(), t.replace("次期版で全面対応", "今期で対応"))),
+        &[],
+    );
+    let e = fill_workbook(
+        Path::new("typed.xlsx"),
+        changed,
+        &imp.catalogue,
+        &p,
+        vocab(),
+    )
+    .unwrap_err();
+    assert!(matches!(e, XlsxError::SourceChanged { .. }), "{e:?}");
+}
+
+#[test]
+fn the_copy_keeps_the_originals_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = dir.path().join("typed.xlsm");
+    std::fs::write(&original, typed_flags()).unwrap();
+    let imp = import("typed.xlsm", &typed_flags());
+    let out = dir.path().join("filled.xlsx");
+    let e = export_into(
+        &out,
+        &original,
+        (&imp.catalogue, &imp.project),
+        vocab(),
+        false,
+    )
+    .unwrap_err();
+    assert!(
+        matches!(&e, FileError::Workbook(XlsxError::OtherExtension { extension, .. }) if extension == "xlsm"),
+        "{e:?}"
+    );
+    assert!(!out.exists());
+    let out = dir.path().join("filled.XLSM");
+    export_into(
+        &out,
+        &original,
+        (&imp.catalogue, &imp.project),
+        vocab(),
+        false,
+    )
+    .unwrap();
+    assert!(out.exists());
+}

@@ -58,6 +58,11 @@ pub struct WorkbookSource {
     pub sheet: String,
     /// The mapping the import used (detected, or given and detected).
     pub mapping: Mapping,
+    /// `sha256:<hex>` of what the import read: the questions, the values and problems of the
+    /// cells it reads and writes, and where they are. A copy of the workbook saved again with
+    /// the same cells has other bytes but the same reading, and can still be filled.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reading: String,
     /// The workbook's correspondence sheet, when it had one that parses (reference data shown
     /// beside a question's guideline section).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

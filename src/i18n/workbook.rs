@@ -65,6 +65,10 @@ impl Localize for crate::io::xlsx::XlsxError {
             }
             X::StructureProtected { path: p } => l.ta("err-xlsx-structure-protected", &[file(p)]),
             X::OverOriginal { path: p } => l.ta("err-xlsx-over-original", &[file(p)]),
+            X::OtherExtension { path: p, extension } => l.ta(
+                "err-xlsx-other-extension",
+                &[file(p), ("extension", s(extension))],
+            ),
             X::WouldReplace { path: p, cells } => l.ta(
                 "err-xlsx-would-replace",
                 &[

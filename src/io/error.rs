@@ -266,6 +266,9 @@ pub enum XlsxError {
     StructureProtected { path: PathBuf },
     #[error("{}: the original workbook is never overwritten; export under another name", .path.display())]
     OverOriginal { path: PathBuf },
+    /// A filled copy named with another extension than its original's (`extension`).
+    #[error("{}: the filled copy must keep the original's extension (.{extension})", .path.display())]
+    OtherExtension { path: PathBuf, extension: String },
     /// Filling would replace answer cells whose content the import could not read (the
     /// questions were answered in the app): nothing is written until the user agrees.
     #[error("{}: filling would replace {} cells whose content was not read as an answer (the first: {}); agree to replace them", .path.display(), .cells.len(), .cells.first().map(|c| format!("{} {:?}", c.cell, c.old)).unwrap_or_default())]
@@ -316,6 +319,7 @@ impl XlsxError {
             | XlsxError::StructureProtected { path }
             | XlsxError::OverOriginal { path }
             | XlsxError::WouldReplace { path, .. }
+            | XlsxError::OtherExtension { path, .. }
             | XlsxError::NotVerified { path, .. }
             | XlsxError::InFile { path, .. } => Some(path),
             _ => None,

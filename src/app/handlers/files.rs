@@ -89,7 +89,11 @@ impl AppState {
                 let name = self
                     .loc
                     .ta("file-filled-name", &[("original", stem.into())]);
-                original.with_file_name(format!("{}.xlsx", safe_file_name(&name)))
+                // The original's own extension: a macro-enabled .xlsm stays .xlsm.
+                let ext = original
+                    .extension()
+                    .map_or_else(|| "xlsx".into(), |e| e.to_string_lossy().to_lowercase());
+                original.with_file_name(format!("{}.{ext}", safe_file_name(&name)))
             }
             _ => original,
         };

@@ -44,3 +44,20 @@ pub struct Imported {
     /// The sheet as detection saw it, for the mapping wizard (detected imports only).
     pub view: Option<SheetView>,
 }
+
+impl Imported {
+    /// `sha256:<hex>` of what the import read: the catalogue, the values read, the problems
+    /// met and where the values sit — the same for two files whose cells read the same.
+    pub fn reading(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        h.update(self.catalogue.content_hash().as_bytes());
+        let values =
+            serde_json::to_vec(&(&self.project.answers, &self.project.header)).unwrap_or_default();
+        h.update(&values);
+        let skipped = serde_json::to_vec(&self.report.skipped).unwrap_or_default();
+        h.update(&skipped);
+        h.update(format!("{:?}", self.targets).as_bytes());
+        format!("sha256:{}", crate::domain::catalogue::hex(&h.finalize()))
+    }
+}

@@ -148,6 +148,8 @@ pub(super) fn import_detected(
         sha256: format!("sha256:{}", hex(&Sha256::digest(&book.bytes))),
         sheet: layout.sheet.clone(),
         mapping: report.mapping.clone(),
+        // Set once the whole reading is known (below).
+        reading: String::new(),
         correspondence: report
             .correspondence
             .iter()
@@ -171,13 +173,18 @@ pub(super) fn import_detected(
         report.uncertain = true;
     }
     let view = sheet_view(&layout, &rows, &headings, &targets, &report);
-    Ok(Imported {
+    let mut imported = Imported {
         catalogue,
         project,
         report,
         targets: Some(targets),
         view: Some(view),
-    })
+    };
+    let reading = imported.reading();
+    if let Some(source) = imported.project.source.as_mut() {
+        source.reading = reading;
+    }
+    Ok(imported)
 }
 
 /// The sheet with what each shown row was taken as, for the mapping wizard.
