@@ -653,3 +653,53 @@ fn the_copy_keeps_the_originals_extension() {
     .unwrap();
     assert!(out.exists());
 }
+
+#[test]
+fn a_choice_inside_one_cell_is_read_and_filled_with_its_own_boxes() {
+    let bytes = sheet(
+        &[
+            &["チェックリスト(試験用)"],
+            &["No.", "設問", "回答", "備考"],
+            &[
+                "1",
+                "利用者を識別しているか?",
+                "■はい　□いいえ　□対象外",
+                "",
+            ],
+            &["2", "記録を残しているか?", "□はい　□いいえ　□対象外", ""],
+            &["3", "外部と接続するか?", "○該当　○非該当", ""],
+            &[
+                "3.1",
+                "接続先を限っているか?",
+                "□はい　□いいえ　□対象外",
+                "",
+            ],
+        ],
+        &[],
+    );
+    let imp = import("choice.xlsx", &bytes);
+    assert!(imp.report.skipped.is_empty(), "{:?}", imp.report.skipped);
+    assert_eq!(imp.project.value(&id(&imp, "1")), AnswerValue::Yes);
+    assert_eq!(imp.project.value(&id(&imp, "2")), AnswerValue::Unanswered);
+    let gate = imp.catalogue.find_by_number("3").unwrap();
+    assert_eq!(gate.answer, kaijisho::domain::catalogue::AnswerKind::Gate);
+    let p = answered(
+        &imp,
+        &[
+            ("2", AnswerValue::No),
+            ("3", AnswerValue::Applies),
+            ("3.1", AnswerValue::NotApplicable),
+        ],
+    );
+    let filled =
+        fill_workbook(Path::new("choice.xlsx"), bytes, &imp.catalogue, &p, vocab()).unwrap();
+    assert!(
+        filled.unwritten.is_empty() && filled.replaced.is_empty(),
+        "{filled:?}"
+    );
+    let g = grid("choice.xlsx", &filled.bytes);
+    assert_eq!(g.get(2, 2), "■はい　□いいえ　□対象外");
+    assert_eq!(g.get(3, 2), "□はい　■いいえ　□対象外");
+    assert_eq!(g.get(4, 2), "●該当　○非該当");
+    assert_eq!(g.get(5, 2), "□はい　□いいえ　■対象外");
+}

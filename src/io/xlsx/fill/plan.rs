@@ -155,7 +155,16 @@ fn answer_cells(
     (vocab, words): (&Vocabulary, &Words),
 ) -> bool {
     let cells: Vec<((u32, u16), String)> = if let Some(fc) = t.flag {
-        vec![((a.row, fc), words.word(value, vocab).to_string())]
+        let shown = grid.get(a.row, fc);
+        match vocab.choice_in_cell(shown) {
+            // The same choice with the new answer ticked; one it does not offer has no cell.
+            Some(choice) => choice
+                .with(value, vocab)
+                .map(|text| ((a.row, fc), text))
+                .into_iter()
+                .collect(),
+            None => vec![((a.row, fc), words.word(value, vocab).to_string())],
+        }
     } else if let Some(marks) = t.marks {
         let chosen = match value {
             AnswerValue::Yes | AnswerValue::Applies => Some(0),

@@ -68,6 +68,10 @@ pub struct Vocabulary {
     /// (□ → ■), so a filled form keeps its boxes.
     #[serde(default)]
     pub box_marks: Vec<(String, String)>,
+    /// An unticked mark and its ticked one in a choice written inside one cell
+    /// (「■はい　□いいえ　□対象外」, 「●該当 ○非該当」).
+    #[serde(default)]
+    pub choice_marks: Vec<(String, String)>,
     /// Whole cells that mark a column as chosen (1, x, TRUE …).
     pub mark_words: Vec<String>,
     /// Remarks that mean "no remark" (a dash).
@@ -82,6 +86,64 @@ pub struct Vocabulary {
     pub sds_titles: Vec<String>,
     /// Words naming a correspondence sheet (対応表).
     pub correspondence: Vec<String>,
+}
+
+/// A choice written inside one cell, as read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    text: String,
+    options: Vec<ChoiceOption>,
+}
+
+/// One answer of a [`Choice`]: where its mark is, which mark pair, whether it is ticked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ChoiceOption {
+    at: usize,
+    pair: usize,
+    on: bool,
+    value: AnswerValue,
+}
+
+impl Choice {
+    /// The ticked answer: `Some(Unanswered)` when none is, `None` when several are.
+    pub fn chosen(&self) -> Option<AnswerValue> {
+        match self
+            .options
+            .iter()
+            .filter(|o| o.on)
+            .collect::<Vec<_>>()
+            .as_slice()
+        {
+            [] => Some(AnswerValue::Unanswered),
+            [one] => Some(one.value),
+            _ => None,
+        }
+    }
+
+    /// Whether the choice is 該当 / 非該当 (a gate question's).
+    pub fn offers_gate(&self) -> bool {
+        self.options
+            .iter()
+            .all(|o| matches!(o.value, AnswerValue::Applies | AnswerValue::DoesNotApply))
+    }
+
+    /// The same cell with `value` ticked and every other answer not (unanswered: none);
+    /// `None` when the cell offers no such answer.
+    pub fn with(&self, value: AnswerValue, vocab: &Vocabulary) -> Option<String> {
+        if value.is_answered() && !self.options.iter().any(|o| o.value == value) {
+            return None;
+        }
+        let mut out = String::with_capacity(self.text.len());
+        let mut from = 0;
+        for o in &self.options {
+            let (off, on) = vocab.choice_marks.get(o.pair)?;
+            out.push_str(self.text.get(from..o.at)?);
+            out.push_str(if o.value == value { on } else { off });
+            from = o.at + self.text.get(o.at..)?.chars().next()?.len_utf8();
+        }
+        out.push_str(self.text.get(from..)?);
+        Some(out)
+    }
 }
 
 /// Width-folded, without spaces, colons and a trailing period: how labels are compared.
@@ -128,6 +190,57 @@ impl Vocabulary {
         let t = s.trim();
         self.marks_off.iter().any(|m| m == t)
             || self.box_marks.iter().any(|(off, on)| off == t || on == t)
+    }
+
+    /// A choice written inside one cell: each answer word with its own mark before it
+    /// (「■はい　□いいえ　□対象外」). `None` when the cell is not such a choice.
+    pub fn choice_in_cell(&self, cell: &str) -> Option<Choice> {
+        let mark_of = |c: char| {
+            self.choice_marks
+                .iter()
+                .enumerate()
+                .find_map(|(i, (off, on))| {
+                    let is = |m: &str| m.chars().eq(std::iter::once(c));
+                    if is(on) {
+                        Some((i, true))
+                    } else if is(off) {
+                        Some((i, false))
+                    } else {
+                        None
+                    }
+                })
+        };
+        let mut options: Vec<ChoiceOption> = Vec::new();
+        for (at, c) in cell.char_indices() {
+            if let Some((pair, on)) = mark_of(c) {
+                options.push(ChoiceOption {
+                    at,
+                    pair,
+                    on,
+                    value: AnswerValue::Unanswered,
+                });
+            } else if options.is_empty() && !c.is_whitespace() {
+                return None;
+            }
+        }
+        let ends: Vec<usize> = options
+            .iter()
+            .skip(1)
+            .map(|o| o.at)
+            .chain(std::iter::once(cell.len()))
+            .collect();
+        for (o, end) in options.iter_mut().zip(ends) {
+            let mark_len = cell.get(o.at..)?.chars().next()?.len_utf8();
+            let word = cell.get(o.at + mark_len..end)?;
+            o.value = self
+                .answers
+                .get(fold_width(word.trim()).as_str())
+                .copied()?;
+        }
+        (options.len() >= 2).then(|| Choice {
+            text: cell.to_string(),
+            options,
+        })
     }
 
     /// The mark written into a chosen column (the first of `marks_on`).
@@ -288,6 +401,42 @@ mod tests {
         assert_eq!(v.answer_word(" 非該当 "), Some(AnswerValue::DoesNotApply));
         assert_eq!(v.answer_word("備考"), None);
         assert_eq!(v.word_for(AnswerValue::Yes), Some("はい"));
+    }
+
+    #[test]
+    fn a_choice_inside_one_cell_is_read_and_rewritten_in_its_own_marks() {
+        let v = vocab();
+        let c = v.choice_in_cell("■はい　□いいえ　□対象外").unwrap();
+        assert_eq!(c.chosen(), Some(AnswerValue::Yes));
+        assert_eq!(
+            c.with(AnswerValue::NotApplicable, &v).as_deref(),
+            Some("□はい　□いいえ　■対象外")
+        );
+        assert_eq!(
+            c.with(AnswerValue::Unanswered, &v).as_deref(),
+            Some("□はい　□いいえ　□対象外")
+        );
+        assert_eq!(c.with(AnswerValue::Applies, &v), None, "not offered");
+        let gate = v.choice_in_cell("○該当 ●非該当").unwrap();
+        assert_eq!(gate.chosen(), Some(AnswerValue::DoesNotApply));
+        assert_eq!(
+            gate.with(AnswerValue::Applies, &v).as_deref(),
+            Some("●該当 ○非該当")
+        );
+        assert_eq!(v.choice_in_cell("☑はい ☑いいえ").unwrap().chosen(), None);
+        assert_eq!(
+            v.choice_in_cell("□はい □いいえ").unwrap().chosen(),
+            Some(AnswerValue::Unanswered)
+        );
+        for not_a_choice in [
+            "■はい",
+            "はい",
+            "■はい（一部） □いいえ",
+            "注: □はい □いいえ",
+            "",
+        ] {
+            assert_eq!(v.choice_in_cell(not_a_choice), None, "{not_a_choice}");
+        }
     }
 
     #[test]

@@ -168,6 +168,7 @@ impl Builder<'_> {
                 )
                 && !vocab.is_mark(v)
                 || fold_width(v).trim() == "該当"
+                || vocab.choice_in_cell(v).is_some_and(|c| c.offers_gate())
         });
         let is_gate =
             matches!(read.value, AnswerValue::Applies | AnswerValue::DoesNotApply) || gate_labels;

@@ -336,7 +336,13 @@ impl Columns {
         if let Some(fc) = self.flag {
             let v = grid.get(r, fc).trim();
             if !v.is_empty() {
-                match vocab.answer_word(v).or_else(|| AnswerValue::parse(v)) {
+                // A word, or a choice inside the cell (「■はい　□いいえ」) with one or none ticked.
+                let choice = || vocab.choice_in_cell(v).and_then(|c| c.chosen());
+                match vocab
+                    .answer_word(v)
+                    .or_else(|| AnswerValue::parse(v))
+                    .or_else(choice)
+                {
                     Some(a) => value = a,
                     None => problem = Some(unread(r, fc, v)),
                 }
