@@ -703,3 +703,63 @@ fn a_choice_inside_one_cell_is_read_and_filled_with_its_own_boxes() {
     assert_eq!(g.get(4, 2), "●該当　○非該当");
     assert_eq!(g.get(5, 2), "□はい　□いいえ　■対象外");
 }
+
+#[test]
+fn a_numbered_title_merged_across_with_numbered_rows_below_is_a_section() {
+    // 「1.」 titles merged over the answer and remark cells, citing a chapter as questions do.
+    let bytes = sheet(
+        &[
+            &["チェックリスト(試験用)"],
+            &["No.", "設問", "回答", "備考"],
+            &["1.", "", "", ""],
+            &["1.1", "責任者を定めているか?(シス3①)", "はい", ""],
+            &["1.2", "規程を定めているか?(シス3②)", "", ""],
+            &["2.", "", "", ""],
+            &["2.1", "利用者を識別しているか?(シス14①)", "いいえ", "来期"],
+        ],
+        &[
+            (2, 1, 2, 3, "組織的な管理の体制(シス3)"),
+            (5, 1, 5, 3, "利用者の識別と認証(シス14)"),
+        ],
+    );
+    let imp = import("sections.xlsx", &bytes);
+    assert_eq!(
+        (imp.report.sections, imp.report.questions),
+        (2, 3),
+        "{:?}",
+        imp.report
+    );
+    let titles: Vec<&str> = imp
+        .catalogue
+        .sections
+        .iter()
+        .map(|s| s.title.as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        vec!["1. 組織的な管理の体制", "2. 利用者の識別と認証"]
+    );
+    assert!(imp.catalogue.find_by_number("1").is_none());
+    // Every question answered: nothing is written into a section row.
+    let p = answered(
+        &imp,
+        &[
+            ("1.1", AnswerValue::No),
+            ("1.2", AnswerValue::Yes),
+            ("2.1", AnswerValue::Yes),
+        ],
+    );
+    let filled = fill_workbook(
+        Path::new("sections.xlsx"),
+        bytes,
+        &imp.catalogue,
+        &p,
+        vocab(),
+    )
+    .unwrap();
+    let g = grid("sections.xlsx", &filled.bytes);
+    for r in [2, 5] {
+        assert_eq!((g.get(r, 2), g.get(r, 3)), ("", ""), "row {}", r + 1);
+    }
+    assert_eq!(g.get(4, 2), "はい");
+}

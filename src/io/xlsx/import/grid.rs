@@ -126,6 +126,17 @@ impl Grid {
         self.merges = merges;
     }
 
+    /// The merged range starting at this cell, if one does.
+    pub fn merge_at(&self, row: u32, col: u16) -> Option<Merge> {
+        let from = self.merges.partition_point(|m| m.first_row < row);
+        self.merges
+            .get(from..)?
+            .iter()
+            .take_while(|m| m.first_row == row)
+            .find(|m| m.first_col == col)
+            .copied()
+    }
+
     /// The last row of a vertical merge starting at this cell (the cell's own row when it
     /// starts none).
     pub fn merged_down(&self, row: u32, col: u16) -> u32 {

@@ -60,6 +60,8 @@ struct Numbered {
     text_col: u16,
     last_row: u32,
     question_like: bool,
+    /// Its text is merged across the row's answer cells (nothing right of it): a title.
+    title_across: bool,
 }
 
 /// What the first pass found on a row.
@@ -224,10 +226,23 @@ fn first_pass(layout: &Layout, vocab: &Vocabulary, headings: &HeadingRoles) -> V
                 }
             }
             r = last_row + 1;
+            let title_across = grid.merge_at(row, q.text_col).is_some_and(|m| {
+                let answer_cols: Vec<u16> = headings
+                    .answer
+                    .into_iter()
+                    .chain(headings.marks.into_iter().flatten())
+                    .collect();
+                m.last_col > m.first_col
+                    && cells.iter().all(|(c, _)| *c <= m.last_col)
+                    && answer_cols
+                        .iter()
+                        .all(|c| (m.first_col..=m.last_col).contains(c))
+            });
             found.push((
                 row,
                 Found::Numbered(Numbered {
                     row,
+                    title_across,
                     question_like: looks_like_question(&text),
                     number: q.number,
                     text,
@@ -277,7 +292,8 @@ fn first_pass(layout: &Layout, vocab: &Vocabulary, headings: &HeadingRoles) -> V
     found
 }
 
-/// Numbered rows that are sections: their text is not a question, and the numbering below
+/// Numbered rows that are sections: a title merged across the answer cells with numbering
+/// below continuing its own; or text that is not a question, and the numbering below
 /// them continues theirs (`1` above `1-1` or `1.1`), or restarts in another style (`2` above
 /// `(1)`). Without headings naming the columns, a numbered row that reads as no question and
 /// opens no numbering stays unclassified.
@@ -291,12 +307,18 @@ fn section_rows(found: &[(u32, Found)]) -> HashSet<u32> {
         .collect();
     let mut sections = HashSet::new();
     for (i, n) in numbered.iter().enumerate() {
-        if n.question_like {
-            continue;
-        }
         let Some(next) = numbered.get(i + 1) else {
             continue;
         };
+        // A numbered title merged across the answer cells, numbering continuing below it
+        // (1 → 1.1): a section, even when it cites a chapter as questions do.
+        if n.title_across && next.number.key.starts_with(&format!("{}.", n.number.key)) {
+            sections.insert(n.row);
+            continue;
+        }
+        if n.question_like {
+            continue;
+        }
         let child = next.number.key.starts_with(&format!("{}.", n.number.key))
             && next.number.style != n.number.style
             || next.number.style.is_relative() && !n.number.style.is_relative();
