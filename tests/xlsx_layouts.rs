@@ -263,3 +263,73 @@ fn every_layout_imports() {
         assert!(imp.project.source.is_some(), "{name}");
     }
 }
+
+/// A list shaped like a 【別紙】 (No. | 区分 | 確認事項 | 回答 | 根拠) with numbers detection does
+/// not read (Ⅱ-1, (ア)), a section row and a note: nothing is read as a question on its own;
+/// the mapping names the number and text columns and gives rows their roles.
+#[test]
+fn the_mapping_names_number_and_text_columns_and_gives_rows_roles() {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, cells) in [
+        ["No", "区分", "確認事項", "回答", "根拠"],
+        ["Ⅱ", "技術的対策", "", "", ""],
+        [
+            "Ⅱ-1",
+            "識別",
+            "利用者を一意に識別している",
+            "はい",
+            "規程12条",
+        ],
+        ["Ⅱ-2", "記録", "操作の記録を保存している", "いいえ", ""],
+        [
+            "(ア)",
+            "記録",
+            "記録を定期に確かめている",
+            "対象外",
+            "運用なし",
+        ],
+        ["", "注", "この欄は記入しないでください", "", ""],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, v) in cells.iter().enumerate() {
+            if !v.is_empty() {
+                ws.write_string(r as u32, c as u16, *v).unwrap();
+            }
+        }
+    }
+    let bytes = wb.save_to_buffer().unwrap();
+    let vocab = kaijisho::assets::import_vocabulary();
+    let detected = import_workbook(Path::new("besshi.xlsx"), bytes.clone(), None, vocab);
+    assert!(
+        detected.as_ref().map_or(true, |i| i.report.questions < 3),
+        "detection alone does not read this shape: {:?}",
+        detected.map(|i| i.report)
+    );
+    let mapping: Mapping = serde_json::from_str(
+        r#"{"number_column": "A", "text_column": "C", "flag_column": "D", "remark_column": "E",
+            "rows": [{"first": 2, "last": 2, "role": "section"}, {"first": 6, "last": 6, "role": "skip"}]}"#,
+    )
+    .unwrap();
+    let imp = import_workbook(Path::new("besshi.xlsx"), bytes, Some(&mapping), vocab).unwrap();
+    let numbers: Vec<&str> = imp
+        .catalogue
+        .questions()
+        .map(|q| q.number.as_str())
+        .collect();
+    assert_eq!(numbers, vec!["Ⅱ-1", "Ⅱ-2", "(ア)"], "{:?}", imp.report);
+    assert_eq!(imp.catalogue.sections[0].title, "Ⅱ 技術的対策");
+    let q = |n: &str| imp.catalogue.find_by_number(n).unwrap().id.clone();
+    assert_eq!(imp.project.value(&q("Ⅱ-1")), AnswerValue::Yes);
+    assert_eq!(imp.project.answers[&q("(ア)")].remark, "運用なし");
+    assert_eq!(
+        imp.catalogue.find_by_number("Ⅱ-2").unwrap().text,
+        "操作の記録を保存している"
+    );
+    assert!(imp.report.skipped.is_empty(), "{:?}", imp.report.skipped);
+    // What was given is kept in the mapping the statement records (for filling it again).
+    assert_eq!(imp.report.mapping.rows, mapping.rows);
+    assert_eq!(imp.report.mapping.number_column.as_deref(), Some("A"));
+}

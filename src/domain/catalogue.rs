@@ -155,9 +155,12 @@ pub struct Question {
 }
 
 impl Question {
-    /// The printed number normalised (`"4.1.2"`); the raw number when it is not a dotted number.
+    /// The printed number normalised (`"4.1.2"`); the number as shown (without spaces) when it
+    /// is not a dotted number (Ⅱ-1, (ア), 第1章).
     pub fn number_key(&self) -> String {
-        normalize_number(&self.number).unwrap_or_else(|| self.number.trim().to_string())
+        normalize_number(&self.number)
+            .or_else(|| shown_number(&self.number))
+            .unwrap_or_else(|| self.number.trim().to_string())
     }
 
     /// The raw reference as printed, if any.
@@ -509,7 +512,7 @@ impl Catalogue {
             if seen_ids.insert(q.id.as_str(), pos).is_some() || q.id.trim().is_empty() {
                 issues.push(CatalogueIssue::DuplicateId { id: q.id.clone() });
             }
-            match normalize_number(&q.number) {
+            match normalize_number(&q.number).or_else(|| shown_number(&q.number)) {
                 None => issues.push(CatalogueIssue::BadNumber {
                     id: q.id.clone(),
                     number: q.number.clone(),
@@ -715,4 +718,12 @@ pub(crate) mod tests {
         .unwrap_err();
         assert!(err.to_string().contains("colour"), "{err}");
     }
+}
+
+/// A number kept as shown (Ⅱ-1, (ア), 第1章), as the key it is told apart by: without spaces;
+/// `None` when blank, longer than 32 characters or holding a control character.
+pub fn shown_number(s: &str) -> Option<String> {
+    let key: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let fine = !key.is_empty() && key.chars().count() <= 32 && !key.chars().any(char::is_control);
+    fine.then_some(key)
 }

@@ -35,6 +35,46 @@ pub struct Mapping {
     pub first_row: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_row: Option<u32>,
+    /// Column holding the question numbers (any text: Ⅱ-1, (ア), 第1章 kept as shown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number_column: Option<String>,
+    /// Column holding the question texts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_column: Option<String>,
+    /// Rows given a role by the user, whatever detection would make of them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rows: Vec<RowRole>,
+}
+
+/// Rows `first..=last` (1-based) taken as `role`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RowRole {
+    pub first: u32,
+    pub last: u32,
+    pub role: RowKindGiven,
+}
+
+/// What the user says a row is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RowKindGiven {
+    Section,
+    Question,
+    Option,
+    /// Not read at all.
+    Skip,
+}
+
+impl Mapping {
+    /// The role the user gave row `row` (1-based): the last range naming it wins.
+    pub fn row_role(&self, row: u32) -> Option<RowKindGiven> {
+        self.rows
+            .iter()
+            .rev()
+            .find(|r| (r.first..=r.last).contains(&row))
+            .map(|r| r.role)
+    }
 }
 
 /// A row of the workbook's correspondence sheet (安全管理GL6.0版対応表): a 第5.2版 reference and

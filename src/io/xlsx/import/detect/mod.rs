@@ -61,7 +61,21 @@ pub(super) fn import_detected(
         });
     }
     let headings = headings::find_headings(&layout, vocab);
-    let mut rows = rows::classify(&layout, vocab, &headings);
+    let column = |c: &Option<String>, what: &str| -> Result<Option<u16>, XlsxError> {
+        c.as_ref()
+            .map(|s| {
+                crate::io::xlsx::col_index(s).ok_or_else(|| {
+                    XlsxError::bad_mapping(&path, format!("{what}: {s:?} is not a column"))
+                })
+            })
+            .transpose()
+    };
+    let given_rows = rows::Given {
+        number_col: column(&given.number_column, "number_column")?,
+        text_col: column(&given.text_column, "text_column")?,
+        mapping: &given,
+    };
+    let mut rows = rows::classify(&layout, vocab, &headings, &given_rows);
     report.skipped.append(&mut rows.skipped);
     let found = header::read_header(
         book,
@@ -89,6 +103,9 @@ pub(super) fn import_detected(
         reference_column: columns.reference.map(col_name),
         first_row: Some(layout.first_row + 1),
         last_row: Some(layout.last_row + 1),
+        number_column: given.number_column.clone(),
+        text_column: given.text_column.clone(),
+        rows: given.rows.clone(),
     };
 
     let built = build::build_sections(&layout.grid, &rows.lines, &columns, vocab, &mut report);

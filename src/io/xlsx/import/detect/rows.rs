@@ -14,8 +14,11 @@ use super::super::vocabulary::Vocabulary;
 use super::super::{Skip, Skipped};
 use super::headings::HeadingRoles;
 use super::sheet::Layout;
-use super::words::{Number, has_japanese, looks_like_question, numbered_cells, short};
+use super::words::{
+    Number, QuestionCells, given_number, has_japanese, looks_like_question, numbered_cells, short,
+};
 use crate::domain::refs::split_trailing_ref;
+use crate::domain::source::{Mapping, RowKindGiven};
 use crate::domain::text::normalize_number;
 
 /// What a row of the chosen sheet holds.
@@ -62,6 +65,16 @@ struct Numbered {
     question_like: bool,
     /// Its text is merged across the row's answer cells (nothing right of it): a title.
     title_across: bool,
+    /// The user said it is a question.
+    given: bool,
+}
+
+/// What the user's mapping says about rows: the number and text columns, and the rows given
+/// a role.
+pub(super) struct Given<'m> {
+    pub number_col: Option<u16>,
+    pub text_col: Option<u16>,
+    pub mapping: &'m Mapping,
 }
 
 /// What the first pass found on a row.
@@ -75,11 +88,19 @@ enum Found {
     /// named "V0") is not a title and must not change the form's version or title.
     Label(String),
     Other(String),
+    /// The user said this row is a section (its title) or an option (its label).
+    GivenSection(String),
+    GivenOption(String),
 }
 
 /// Classifies the rows of the layout.
-pub(super) fn classify(layout: &Layout, vocab: &Vocabulary, headings: &HeadingRoles) -> Rows {
-    let found = first_pass(layout, vocab, headings);
+pub(super) fn classify(
+    layout: &Layout,
+    vocab: &Vocabulary,
+    headings: &HeadingRoles,
+    given: &Given<'_>,
+) -> Rows {
+    let found = first_pass(layout, vocab, headings, given);
     let sections = section_rows(&found);
     let relative_restarts = restarts(&found, &sections);
     let mut rows = Rows {
@@ -106,7 +127,7 @@ pub(super) fn classify(layout: &Layout, vocab: &Vocabulary, headings: &HeadingRo
                     },
                 ));
             }
-            Found::Numbered(n) if n.question_like || headings.names_questions() => {
+            Found::Numbered(n) if n.given || n.question_like || headings.names_questions() => {
                 rows.first_question_row.get_or_insert(r);
                 let printed = if n.number.style.is_relative() && relative_restarts {
                     let prefix = section_number
@@ -145,6 +166,12 @@ pub(super) fn classify(layout: &Layout, vocab: &Vocabulary, headings: &HeadingRo
                     });
                 }
             }
+            Found::GivenSection(title) => {
+                section_count += 1;
+                section_number = None;
+                rows.lines.push((r, Line::Section { title }));
+            }
+            Found::GivenOption(label) => rows.lines.push((r, Line::Option { label })),
             Found::Section(title) => {
                 section_count += 1;
                 section_number = None;
@@ -189,7 +216,12 @@ fn not_a_row(rows: &mut Rows, r: u32, text: &str) {
 }
 
 /// The first pass: what each non-empty row holds on its own.
-fn first_pass(layout: &Layout, vocab: &Vocabulary, headings: &HeadingRoles) -> Vec<(u32, Found)> {
+fn first_pass(
+    layout: &Layout,
+    vocab: &Vocabulary,
+    headings: &HeadingRoles,
+    given: &Given<'_>,
+) -> Vec<(u32, Found)> {
     let grid = &layout.grid;
     let mut found = Vec::new();
     let mut r = layout.first_row;
@@ -203,16 +235,43 @@ fn first_pass(layout: &Layout, vocab: &Vocabulary, headings: &HeadingRoles) -> V
         let Some(&(_, first_text)) = cells.first() else {
             continue;
         };
+        let joined = || cells.iter().map(|(_, v)| *v).collect::<Vec<_>>().join(" ");
+        let role = given.mapping.row_role(row + 1);
+        match role {
+            Some(RowKindGiven::Skip) => continue,
+            Some(RowKindGiven::Section) => {
+                found.push((row, Found::GivenSection(joined())));
+                continue;
+            }
+            Some(RowKindGiven::Option) => {
+                let label = vocab
+                    .option_label(&cells)
+                    .map_or_else(|| joined(), |(_, l)| l);
+                found.push((row, Found::GivenOption(label)));
+                continue;
+            }
+            Some(RowKindGiven::Question) | None => {}
+        }
+        let by_columns = given_cells(grid, row, given);
+        let given_question = role == Some(RowKindGiven::Question) || by_columns.is_some();
         // A header label first (製造業者名 | 0 ぁ): its value is never a numbered row.
-        if vocab.header_field(first_text).is_some() || vocab.label_and_value(first_text).is_some() {
+        let label_first =
+            vocab.header_field(first_text).is_some() || vocab.label_and_value(first_text).is_some();
+        if label_first && role.is_none() && by_columns.is_none() {
             found.push((
                 row,
                 Found::Label(cells.iter().map(|(_, v)| *v).collect::<Vec<_>>().join(" ")),
             ));
             continue;
         }
-        let joined = || cells.iter().map(|(_, v)| *v).collect::<Vec<_>>().join(" ");
-        if let Some(q) = numbered_cells(&cells).filter(|q| vocab.header_field(&q.text).is_none()) {
+        let numbered = by_columns
+            .or_else(|| numbered_cells(&cells).filter(|q| vocab.header_field(&q.text).is_none()))
+            .or_else(|| {
+                (role == Some(RowKindGiven::Question))
+                    .then(|| any_cells(&cells))
+                    .flatten()
+            });
+        if let Some(q) = numbered {
             // A number or text merged down takes the rows below with it.
             let last_row = grid
                 .merged_down(row, q.number_col)
@@ -243,6 +302,7 @@ fn first_pass(layout: &Layout, vocab: &Vocabulary, headings: &HeadingRoles) -> V
                 Found::Numbered(Numbered {
                     row,
                     title_across,
+                    given: given_question,
                     question_like: looks_like_question(&text),
                     number: q.number,
                     text,
@@ -292,6 +352,38 @@ fn first_pass(layout: &Layout, vocab: &Vocabulary, headings: &HeadingRoles) -> V
     found
 }
 
+/// A row's number and text in the columns the user named (both cells filled).
+fn given_cells(
+    grid: &super::super::grid::Grid,
+    row: u32,
+    given: &Given<'_>,
+) -> Option<QuestionCells> {
+    let (nc, tc) = (given.number_col?, given.text_col?);
+    let text = grid.get(row, tc).trim();
+    if text.is_empty() {
+        return None;
+    }
+    Some(QuestionCells {
+        number: given_number(grid.get(row, nc))?,
+        number_col: nc,
+        text: text.to_string(),
+        text_col: tc,
+    })
+}
+
+/// A row the user said is a question, whatever its shape: its first cell is the number, the
+/// next its text (a lone cell is both).
+fn any_cells(cells: &[(u16, &str)]) -> Option<QuestionCells> {
+    let (nc, first) = cells.first()?;
+    let (tc, text) = cells.get(1).copied().unwrap_or((*nc, first));
+    Some(QuestionCells {
+        number: given_number(first)?,
+        number_col: *nc,
+        text: text.to_string(),
+        text_col: tc,
+    })
+}
+
 /// Numbered rows that are sections: a title merged across the answer cells with numbering
 /// below continuing its own; or text that is not a question, and the numbering below
 /// them continues theirs (`1` above `1-1` or `1.1`), or restarts in another style (`2` above
@@ -310,6 +402,9 @@ fn section_rows(found: &[(u32, Found)]) -> HashSet<u32> {
         let Some(next) = numbered.get(i + 1) else {
             continue;
         };
+        if n.given {
+            continue;
+        }
         // A numbered title merged across the answer cells, numbering continuing below it
         // (1 → 1.1): a section, even when it cites a chapter as questions do.
         if n.title_across && next.number.key.starts_with(&format!("{}.", n.number.key)) {

@@ -46,6 +46,12 @@ pub(super) fn choose_sheet(
     let path = book.path.clone();
     let names: Vec<String> = book.sheets.iter().map(|(n, _)| n.clone()).collect();
     let mut best: Option<((usize, usize), String, Grid)> = None;
+    // The mapping says where the questions are: a sheet need not look like a checklist.
+    let hinted = given.number_column.is_some() && given.text_column.is_some()
+        || given
+            .rows
+            .iter()
+            .any(|r| r.role == crate::domain::source::RowKindGiven::Question);
     let mut candidates = Vec::new();
     for name in &names {
         if given.sheet.is_none() && (name == HIDDEN_SHEET || vocab.is_correspondence(name)) {
@@ -63,7 +69,7 @@ pub(super) fn choose_sheet(
             });
         }
         let better = best.as_ref().is_none_or(|(b, _, _)| score > *b);
-        if (score.0 + score.1 > 0 || given.sheet.is_some()) && better {
+        if (score.0 + score.1 > 0 || given.sheet.is_some() || hinted) && better {
             best = Some((score, name.clone(), g));
         }
     }

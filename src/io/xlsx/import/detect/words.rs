@@ -65,6 +65,22 @@ pub(super) fn parse_number(s: &str) -> Option<Number> {
     })
 }
 
+/// A number in a column the user named: read as a number in one of the styles when it is
+/// one, else kept as shown (Ⅱ-1, (ア), 第1章).
+pub(super) fn given_number(s: &str) -> Option<Number> {
+    let printed = s.trim();
+    if printed.is_empty() || printed.chars().count() > 32 {
+        return None;
+    }
+    parse_number(printed).or_else(|| {
+        Some(Number {
+            printed: printed.to_string(),
+            key: crate::domain::catalogue::shown_number(printed)?,
+            style: NumberStyle::Dotted,
+        })
+    })
+}
+
 /// Holds kana or kanji.
 pub(super) fn has_japanese(s: &str) -> bool {
     s.chars()
