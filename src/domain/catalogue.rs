@@ -603,6 +603,14 @@ pub fn hex(bytes: &[u8]) -> String {
     s
 }
 
+/// A number kept as shown (Ⅱ-1, (ア), 第1章), as the key it is told apart by: without spaces;
+/// `None` when blank, longer than 32 characters or holding a control character.
+pub fn shown_number(s: &str) -> Option<String> {
+    let key: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let fine = !key.is_empty() && key.chars().count() <= 32 && !key.chars().any(char::is_control);
+    fine.then_some(key)
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -718,12 +726,4 @@ pub(crate) mod tests {
         .unwrap_err();
         assert!(err.to_string().contains("colour"), "{err}");
     }
-}
-
-/// A number kept as shown (Ⅱ-1, (ア), 第1章), as the key it is told apart by: without spaces;
-/// `None` when blank, longer than 32 characters or holding a control character.
-pub fn shown_number(s: &str) -> Option<String> {
-    let key: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    let fine = !key.is_empty() && key.chars().count() <= 32 && !key.chars().any(char::is_control);
-    fine.then_some(key)
 }

@@ -246,7 +246,7 @@ fn first_pass(
             Some(RowKindGiven::Option) => {
                 let label = vocab
                     .option_label(&cells)
-                    .map_or_else(|| joined(), |(_, l)| l);
+                    .map_or_else(&joined, |(_, l)| l);
                 found.push((row, Found::GivenOption(label)));
                 continue;
             }
