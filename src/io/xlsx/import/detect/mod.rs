@@ -61,20 +61,7 @@ pub(super) fn import_detected(
         });
     }
     let headings = headings::find_headings(&layout, vocab);
-    let column = |c: &Option<String>, what: &str| -> Result<Option<u16>, XlsxError> {
-        c.as_ref()
-            .map(|s| {
-                crate::io::xlsx::col_index(s).ok_or_else(|| {
-                    XlsxError::bad_mapping(&path, format!("{what}: {s:?} is not a column"))
-                })
-            })
-            .transpose()
-    };
-    let given_rows = rows::Given {
-        number_col: column(&given.number_column, "number_column")?,
-        text_col: column(&given.text_column, "text_column")?,
-        mapping: &given,
-    };
+    let given_rows = given_rows(&path, &given)?;
     let mut rows = rows::classify(&layout, vocab, &headings, &given_rows);
     report.skipped.append(&mut rows.skipped);
     let found = header::read_header(
@@ -157,33 +144,7 @@ pub(super) fn import_detected(
         built.sections,
     )?;
     let mut project = catalogue::make_project(&catalogue, found.header, built.answers, &mut report);
-    project.source = Some(WorkbookSource {
-        file_name: path
-            .file_name()
-            .map(|f| f.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-        sha256: format!("sha256:{}", hex(&Sha256::digest(&book.bytes))),
-        sheet: layout.sheet.clone(),
-        mapping: report.mapping.clone(),
-        // Set once the whole reading is known (below).
-        reading: String::new(),
-        correspondence: report
-            .correspondence
-            .iter()
-            .map(|p| Correspondence {
-                old: p.old.clone(),
-                new: p.new.clone(),
-            })
-            .collect(),
-        correspondence_sheet: report
-            .notes
-            .iter()
-            .find_map(|n| match n {
-                Note::Correspondence { sheet, .. } => Some(sheet.clone()),
-                _ => None,
-            })
-            .unwrap_or_default(),
-    });
+    project.source = Some(source_of(&path, &book.bytes, &layout.sheet, &report));
     report.answers = count_answers(&project);
     report.filled = is_filled(&project, report.answers);
     if report.skipped.len() > report.questions {
@@ -202,6 +163,64 @@ pub(super) fn import_detected(
         source.reading = reading;
     }
     Ok(imported)
+}
+
+/// Where the statement came from: the file, its hash, the sheet, the mapping and the
+/// correspondence read (what was read as a whole is set once it is known).
+fn source_of(
+    path: &std::path::Path,
+    bytes: &[u8],
+    sheet: &str,
+    report: &ImportReport,
+) -> WorkbookSource {
+    WorkbookSource {
+        file_name: path
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        sha256: format!("sha256:{}", hex(&Sha256::digest(bytes))),
+        sheet: sheet.to_string(),
+        mapping: report.mapping.clone(),
+        reading: String::new(),
+        correspondence: report
+            .correspondence
+            .iter()
+            .map(|p| Correspondence {
+                old: p.old.clone(),
+                new: p.new.clone(),
+            })
+            .collect(),
+        correspondence_sheet: report
+            .notes
+            .iter()
+            .find_map(|n| match n {
+                Note::Correspondence { sheet, .. } => Some(sheet.clone()),
+                _ => None,
+            })
+            .unwrap_or_default(),
+    }
+}
+
+/// What the mapping says about rows: its number and text columns (one that is no column is
+/// an error naming it) and the rows it gives a role.
+fn given_rows<'m>(
+    path: &std::path::Path,
+    given: &'m Mapping,
+) -> Result<rows::Given<'m>, XlsxError> {
+    let column = |c: &Option<String>, what: &str| -> Result<Option<u16>, XlsxError> {
+        c.as_ref()
+            .map(|s| {
+                crate::io::xlsx::col_index(s).ok_or_else(|| {
+                    XlsxError::bad_mapping(path, format!("{what}: {s:?} is not a column"))
+                })
+            })
+            .transpose()
+    };
+    Ok(rows::Given {
+        number_col: column(&given.number_column, "number_column")?,
+        text_col: column(&given.text_column, "text_column")?,
+        mapping: given,
+    })
 }
 
 /// The sheet with what each shown row was taken as, for the mapping wizard.

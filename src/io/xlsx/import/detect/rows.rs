@@ -244,9 +244,7 @@ fn first_pass(
                 continue;
             }
             Some(RowKindGiven::Option) => {
-                let label = vocab
-                    .option_label(&cells)
-                    .map_or_else(&joined, |(_, l)| l);
+                let label = vocab.option_label(&cells).map_or_else(&joined, |(_, l)| l);
                 found.push((row, Found::GivenOption(label)));
                 continue;
             }
