@@ -175,6 +175,80 @@ fn a_skipped_row_says_why_and_a_row_number_sets_the_last_row_read() {
     assert_eq!(preview.mapping.last_row, Some(3));
 }
 
+/// A chapter row taken for a question is made a section by its row number's menu, and two
+/// note rows are skipped as a range (start the range on one, choose the kind on the other).
+#[test]
+fn rows_are_made_a_section_and_a_range_skipped_from_the_row_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("chapters.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, cells) in [
+        ["No.", "設問", "回答", "備考"],
+        ["1", "組織的な管理の体制(シス3)", "", ""],
+        ["1.1", "責任者を定めているか?", "はい", ""],
+        ["注", "この表の見方", "", ""],
+        ["注", "記入例は別紙", "", ""],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, v) in cells.iter().enumerate() {
+            if !v.is_empty() {
+                ws.write_string(r as u32, c as u16, *v).unwrap();
+            }
+        }
+    }
+    wb.save(&path).unwrap();
+    let mut h = harness(dir.path());
+    menu(&mut h, "ファイル", "Excel を取り込む…");
+    choose_path(&mut h, &path);
+    let report = |h: &H| {
+        let p = h.state().state.import_preview.as_ref().unwrap();
+        p.result.as_ref().unwrap().report.clone()
+    };
+    assert_eq!(
+        report(&h).questions,
+        2,
+        "the chapter row is read as a question"
+    );
+    let row_number = |h: &mut H, n: &str| {
+        let rows: Vec<_> = h
+            .query_all_by(|x| x.role() == Role::Button && x.label().is_some_and(|l| l == n))
+            .collect();
+        rows.first().unwrap().click();
+        h.run();
+    };
+    row_number(&mut h, "2");
+    assert!(shows(&h, "この行を:"));
+    click_starting(&mut h, "節 (見出し) にする");
+    settle(&mut h);
+    assert_eq!((report(&h).sections, report(&h).questions), (1, 1));
+
+    row_number(&mut h, "4");
+    click_starting(&mut h, "ここから範囲を選ぶ");
+    settle(&mut h);
+    assert!(shows(&h, "範囲の始め: 行 4"));
+    row_number(&mut h, "5");
+    assert!(shows(&h, "行 4–5 を:"));
+    click_starting(&mut h, "読み飛ばす");
+    settle(&mut h);
+    let preview = h.state().state.import_preview.as_ref().unwrap();
+    let ranges: Vec<(u32, u32)> = preview
+        .mapping
+        .rows
+        .iter()
+        .map(|r| (r.first, r.last))
+        .collect();
+    assert_eq!(ranges, vec![(2, 2), (4, 5)]);
+    assert!(
+        report(&h).skipped.iter().all(|s| s.row < 4),
+        "{:?}",
+        report(&h).skipped
+    );
+    assert_eq!(report(&h).questions, 1);
+}
+
 #[test]
 fn a_statement_from_a_workbook_is_exported_into_a_copy_of_it_from_the_file_menu() {
     let dir = tempfile::tempdir().unwrap();

@@ -147,6 +147,8 @@ pub enum Command {
     PreviewImport(PathBuf, Mapping),
     /// A change made in the mapping wizard (read again at once).
     MapImport(super::import_wizard::MapChange),
+    /// The wizard's range of rows starts at this row (0-based), or none is being chosen.
+    ImportRangeFrom(Option<u32>),
     AcceptImport,
     CancelImport,
     /// Change the statement (checked against the catalogue first).

@@ -4,6 +4,7 @@
 //! this way is remembered for its layout when it is taken (see `AppState::import`).
 
 use crate::domain::project::HeaderField;
+use crate::domain::source::{RowKindGiven, RowRole};
 use crate::io::xlsx::{Mapping, col_name};
 
 /// What a column holds, as the user says.
@@ -15,12 +16,18 @@ pub enum ColumnRole {
     Mark(usize),
     Remark,
     Reference,
+    /// The question numbers.
+    Number,
+    /// The question texts.
+    Text,
     /// None of these (the column is taken out of every role).
     Nothing,
 }
 
 impl ColumnRole {
-    pub const ALL: [ColumnRole; 7] = [
+    pub const ALL: [ColumnRole; 9] = [
+        ColumnRole::Number,
+        ColumnRole::Text,
         ColumnRole::Answer,
         ColumnRole::Mark(0),
         ColumnRole::Mark(1),
@@ -39,6 +46,8 @@ impl ColumnRole {
             ColumnRole::Mark(_) => "wizard-role-na",
             ColumnRole::Remark => "wizard-role-remark",
             ColumnRole::Reference => "wizard-role-reference",
+            ColumnRole::Number => "wizard-role-number",
+            ColumnRole::Text => "wizard-role-text",
             ColumnRole::Nothing => "wizard-role-nothing",
         }
     }
@@ -54,6 +63,25 @@ pub enum MapChange {
     LastRow(u32),
     /// A header field's value is in this cell (0-based) of the shown sheet.
     HeaderCell(HeaderField, u32, u16),
+    /// Rows `first..=last` (0-based) are of this kind.
+    Rows {
+        first: u32,
+        last: u32,
+        role: RowKindGiven,
+    },
+}
+
+/// Most row ranges a mapping keeps (the oldest go first).
+const MAX_ROW_RANGES: usize = 1_000;
+
+/// The message id of the menu entry that gives rows a kind.
+pub fn row_kind_message_id(role: RowKindGiven) -> &'static str {
+    match role {
+        RowKindGiven::Section => "wizard-rows-section",
+        RowKindGiven::Question => "wizard-rows-question",
+        RowKindGiven::Option => "wizard-rows-option",
+        RowKindGiven::Skip => "wizard-rows-skip",
+    }
 }
 
 /// The mapping with one change made.
@@ -74,6 +102,18 @@ pub fn changed(mut m: Mapping, change: &MapChange) -> Mapping {
         MapChange::LastRow(r) => {
             m.last_row = Some(r + 1);
             m.first_row = m.first_row.filter(|f| *f <= r + 1);
+        }
+        MapChange::Rows { first, last, role } => {
+            let (first, last) = (first.min(last) + 1, first.max(last) + 1);
+            m.rows.retain(|r| !(r.first >= first && r.last <= last));
+            if m.rows.len() >= MAX_ROW_RANGES {
+                m.rows.remove(0);
+            }
+            m.rows.push(RowRole {
+                first,
+                last,
+                role: *role,
+            });
         }
         MapChange::HeaderCell(field, r, c) => {
             let cell = format!("{}{}", col_name(*c), r + 1);
@@ -96,6 +136,12 @@ fn set_column(m: &mut Mapping, col: u16, role: ColumnRole) {
     }
     if is(&m.reference_column) {
         m.reference_column = None;
+    }
+    if is(&m.number_column) {
+        m.number_column = None;
+    }
+    if is(&m.text_column) {
+        m.text_column = None;
     }
     // Marks come as a whole set: a column leaving it takes the set with it.
     let in_marks = m.mark_columns.as_ref().is_some_and(|ms| ms.contains(&name));
@@ -136,6 +182,8 @@ fn set_column(m: &mut Mapping, col: u16, role: ColumnRole) {
         }
         ColumnRole::Remark => m.remark_column = Some(name),
         ColumnRole::Reference => m.reference_column = Some(name),
+        ColumnRole::Number => m.number_column = Some(name),
+        ColumnRole::Text => m.text_column = Some(name),
         ColumnRole::Nothing => {}
     }
 }
@@ -211,6 +259,43 @@ mod tests {
                 sheet: Some("T".into()),
                 ..Mapping::default()
             }
+        );
+        let x = changed(
+            m(),
+            &MapChange::Rows {
+                first: 5,
+                last: 2,
+                role: RowKindGiven::Section,
+            },
+        );
+        assert_eq!(x.row_role(3), Some(RowKindGiven::Section));
+        assert_eq!(x.row_role(6), Some(RowKindGiven::Section));
+        assert_eq!(x.row_role(7), None);
+        // A later range inside replaces what it covers; one row within a range wins over it.
+        let y = changed(
+            x.clone(),
+            &MapChange::Rows {
+                first: 3,
+                last: 3,
+                role: RowKindGiven::Skip,
+            },
+        );
+        assert_eq!(y.row_role(4), Some(RowKindGiven::Skip));
+        assert_eq!(y.row_role(5), Some(RowKindGiven::Section));
+        let z = changed(
+            y,
+            &MapChange::Rows {
+                first: 0,
+                last: 9,
+                role: RowKindGiven::Question,
+            },
+        );
+        assert_eq!(z.rows.len(), 1);
+        let c = changed(m(), &MapChange::Column(0, ColumnRole::Number));
+        assert_eq!(c.number_column.as_deref(), Some("A"));
+        assert_eq!(
+            changed(c, &MapChange::Column(0, ColumnRole::Text)).number_column,
+            None
         );
         let x = changed(m(), &MapChange::HeaderCell(HeaderField::Vendor, 1, 1));
         assert_eq!(x.header.get("vendor").map(String::as_str), Some("B2"));

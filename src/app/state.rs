@@ -50,6 +50,8 @@ pub struct ImportPreview {
     pub edited: bool,
     /// The mapping came from a layout confirmed before.
     pub remembered: bool,
+    /// The first row (0-based) of a range of rows being given a role in the wizard.
+    pub range_from: Option<u32>,
 }
 
 pub struct AppState {
@@ -200,6 +202,7 @@ impl AppState {
             Command::Import(path) => self.import(path, None),
             Command::PreviewImport(path, mapping) => self.preview_import(path, mapping),
             Command::MapImport(change) => self.map_import(&change),
+            Command::ImportRangeFrom(row) => self.import_range_from(row),
             Command::AcceptImport => self.accept_import(),
             Command::CancelImport => self.cancel_import(),
             Command::CarryForward(catalogue) => self.carry_forward(&catalogue, now),

@@ -8,9 +8,10 @@ use eframe::egui;
 use egui::containers::menu::MenuButton;
 use egui_extras::{Column, TableBuilder};
 
-use crate::app::import_wizard::{ColumnRole, MapChange};
+use crate::app::import_wizard::{ColumnRole, MapChange, row_kind_message_id};
 use crate::app::{Command, ImportPreview};
 use crate::domain::project::HeaderField;
+use crate::domain::source::RowKindGiven;
 use crate::i18n::{Localize, Localizer};
 use crate::io::xlsx::import::{RowKind, SheetView};
 use crate::io::xlsx::{Mapping, col_index, col_name};
@@ -95,6 +96,12 @@ fn column_role(m: &Mapping, col: u16) -> Option<ColumnRole> {
     if is(&m.remark_column) {
         return Some(ColumnRole::Remark);
     }
+    if is(&m.number_column) {
+        return Some(ColumnRole::Number);
+    }
+    if is(&m.text_column) {
+        return Some(ColumnRole::Text);
+    }
     is(&m.reference_column).then_some(ColumnRole::Reference)
 }
 
@@ -146,13 +153,46 @@ fn column_menu(ui: &mut egui::Ui, l: &Localizer, col: u16, out: &mut Vec<Command
     }
 }
 
-/// The menu entries that set the first or last row read.
-fn row_menu(ui: &mut egui::Ui, l: &Localizer, row: u32, out: &mut Vec<Command>) {
+/// The menu entries that set the first or last row read, and give this row — or the rows
+/// from the range's first row to this one — a kind.
+fn row_menu(
+    ui: &mut egui::Ui,
+    l: &Localizer,
+    row: u32,
+    range_from: Option<u32>,
+    out: &mut Vec<Command>,
+) {
     if ui.button(l.t("wizard-first-row")).clicked() {
         out.push(Command::MapImport(MapChange::FirstRow(row)));
     }
     if ui.button(l.t("wizard-last-row")).clicked() {
         out.push(Command::MapImport(MapChange::LastRow(row)));
+    }
+    ui.separator();
+    let (first, last) = match range_from {
+        Some(f) => (f.min(row), f.max(row)),
+        None => (row, row),
+    };
+    ui.label(if first == last {
+        l.t("wizard-rows-this")
+    } else {
+        l.ta(
+            "wizard-rows-range",
+            &[("first", (first + 1).into()), ("last", (last + 1).into())],
+        )
+    });
+    for role in [
+        RowKindGiven::Section,
+        RowKindGiven::Question,
+        RowKindGiven::Option,
+        RowKindGiven::Skip,
+    ] {
+        if ui.button(l.t(row_kind_message_id(role))).clicked() {
+            out.push(Command::MapImport(MapChange::Rows { first, last, role }));
+        }
+    }
+    if range_from != Some(row) && ui.button(l.t("wizard-range-from")).clicked() {
+        out.push(Command::ImportRangeFrom(Some(row)));
     }
 }
 
@@ -219,6 +259,14 @@ pub fn wizard_ui(
         }
     });
     ui.label(l.t("wizard-how"));
+    if let Some(from) = p.range_from {
+        ui.horizontal(|ui| {
+            ui.label(l.ta("wizard-range-chosen", &[("row", (from + 1).into())]));
+            if ui.button(l.t("wizard-range-cancel")).clicked() {
+                out.push(Command::ImportRangeFrom(None));
+            }
+        });
+    }
     legend(ui, l);
     if view.height > view.cells.len() as u32 {
         ui.weak(l.ta(
@@ -263,12 +311,12 @@ pub fn wizard_ui(
                             let role = view.rows.get(r as usize);
                             let label = (r + 1).to_string();
                             MenuButton::from_button(egui::Button::new(label).frame(false))
-                                .ui(ui, |ui| row_menu(ui, l, r, out))
+                                .ui(ui, |ui| row_menu(ui, l, r, p.range_from, out))
                                 .0
                                 .on_hover_text(row_text(l, role));
                         });
                         for c in 0..cols as u16 {
-                            tr.col(|ui| cell_ui(ui, l, view, &p.mapping, (r, c), out));
+                            tr.col(|ui| cell_ui(ui, l, (view, p), (r, c), out));
                         }
                     });
                 });
@@ -280,11 +328,11 @@ pub fn wizard_ui(
 fn cell_ui(
     ui: &mut egui::Ui,
     l: &Localizer,
-    view: &SheetView,
-    m: &Mapping,
+    (view, p): (&SheetView, &ImportPreview),
     (r, c): (u32, u16),
     out: &mut Vec<Command>,
 ) {
+    let m = &p.mapping;
     let rect = ui.max_rect();
     ui.painter()
         .rect_filled(rect, 0.0, shade(view, m, r, c).color());
@@ -320,7 +368,7 @@ fn cell_ui(
         ui.separator();
         column_menu(ui, l, c, out);
         ui.separator();
-        row_menu(ui, l, r, out);
+        row_menu(ui, l, r, p.range_from, out);
     });
     if empty {
         // An empty cell is still a control a screen reader names.

@@ -41,6 +41,7 @@ impl AppState {
             | Command::Import(..)
             | Command::PreviewImport(..)
             | Command::MapImport(..)
+            | Command::ImportRangeFrom(..)
             | Command::CancelImport
             | Command::Edit(..)
             | Command::SealEdit

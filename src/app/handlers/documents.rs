@@ -408,6 +408,7 @@ impl AppState {
                     signature,
                     edited,
                     remembered,
+                    range_from: None,
                 });
             }
             Outcome::Exported { path, result } => match result {

@@ -19,6 +19,13 @@ impl AppState {
         self.preview_import(path, mapping);
     }
 
+    /// The wizard's range of rows starts here (or is dropped): nothing is read again.
+    pub(crate) fn import_range_from(&mut self, row: Option<u32>) {
+        if let Some(p) = &mut self.import_preview {
+            p.range_from = row;
+        }
+    }
+
     /// Reads the workbook again with the user's mapping (the wizard or the mapping fields).
     pub(crate) fn preview_import(&mut self, path: std::path::PathBuf, mapping: Mapping) {
         if let Some(p) = &mut self.import_preview {
