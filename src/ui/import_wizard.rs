@@ -110,6 +110,9 @@ fn shade(view: &SheetView, m: &Mapping, row: u32, col: u16) -> Shade {
     if view.header_cells.contains(&(row, col)) {
         return Shade::Header;
     }
+    if view.unread.iter().any(|(at, _)| *at == (row, col)) {
+        return Shade::Skipped;
+    }
     let role = view.rows.get(row as usize);
     match role {
         Some(RowKind::Outside) | None => return Shade::Outside,
@@ -373,6 +376,10 @@ fn cell_ui(
     if empty {
         // An empty cell is still a control a screen reader names.
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &cell));
+    }
+    if let Some((_, why)) = view.unread.iter().find(|(at, _)| *at == (r, c)) {
+        hover.push('\n');
+        hover.push_str(&why.localize(l));
     }
     if let Some(m) = view.merge_at(r, c) {
         let to = format!("{}{}", col_name(m.last_col), m.last_row + 1);

@@ -52,6 +52,9 @@ pub struct SheetView {
     pub text_col: Option<u16>,
     /// Header value cells on this sheet (row, column).
     pub header_cells: Vec<(u32, u16)>,
+    /// Answer cells of question rows that were not read as an answer, and why (the row is
+    /// still a question).
+    pub unread: Vec<((u32, u16), Skip)>,
     /// Sheet name and heading texts: how a confirmed layout is recognised again (empty when
     /// the sheet has no texts to tell it by).
     pub signature: String,

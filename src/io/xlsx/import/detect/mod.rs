@@ -28,7 +28,7 @@ use sha2::{Digest, Sha256};
 use super::Mapping;
 use super::grid::Book;
 use super::imported::{AnswerTarget, Imported, Targets};
-use super::report::{ImportReport, Note, count_answers, is_filled};
+use super::report::{ImportReport, Note, Skip, count_answers, is_filled};
 use super::view::{RowKind, SheetView};
 use super::vocabulary::Vocabulary;
 use crate::domain::catalogue::hex;
@@ -252,7 +252,21 @@ fn sheet_view(
         }
     }
     for s in &report.skipped {
-        view.set(s.row.saturating_sub(1), RowKind::Skipped(s.reason.clone()));
+        let row = s.row.saturating_sub(1);
+        match &s.reason {
+            // The question was read; only its answer cell was not: the cell says so.
+            Skip::UnreadAnswer { cell, .. } => {
+                if let Some(at) = crate::io::xlsx::cell_index(cell) {
+                    view.unread.push((at, s.reason.clone()));
+                }
+            }
+            Skip::SeveralMarks => {
+                let cols = targets.marks.into_iter().flatten().chain(targets.flag);
+                view.unread
+                    .extend(cols.map(|c| ((row, c), s.reason.clone())));
+            }
+            _ => view.set(row, RowKind::Skipped(s.reason.clone())),
+        }
     }
     view.header_cells = targets
         .header
