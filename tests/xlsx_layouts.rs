@@ -333,3 +333,64 @@ fn the_mapping_names_number_and_text_columns_and_gives_rows_roles() {
     assert_eq!(imp.report.mapping.rows, mapping.rows);
     assert_eq!(imp.report.mapping.number_column.as_deref(), Some("A"));
 }
+
+/// An English translation of a checklist: Yes / N/A / Applicable in the answer column,
+/// Question / Remarks headings, Vendor and Service name labels, questions in English.
+#[test]
+fn an_english_checklist_is_read_through_the_vocabulary() {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, cells) in [
+        ["Security checklist (test)", "", "", ""],
+        ["Vendor", "Example Co.", "", ""],
+        ["Service name", "Remote maintenance", "", ""],
+        ["No.", "Question", "Answer", "Remarks"],
+        [
+            "1",
+            "Does the service connect from outside?",
+            "Applicable",
+            "",
+        ],
+        [
+            "1.1",
+            "Are the connecting terminals fixed?",
+            "YES",
+            "two terminals",
+        ],
+        ["2", "Are operation logs kept?", "N/A", "no operation"],
+        [
+            "3",
+            "Are users identified one by one?",
+            "No",
+            "next release",
+        ],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, v) in cells.iter().enumerate() {
+            if !v.is_empty() {
+                ws.write_string(r as u32, c as u16, *v).unwrap();
+            }
+        }
+    }
+    let imp = import("english.xlsx", wb.save_to_buffer().unwrap());
+    let numbers: Vec<&str> = imp
+        .catalogue
+        .questions()
+        .map(|q| q.number.as_str())
+        .collect();
+    assert_eq!(numbers, vec!["1", "1.1", "2", "3"], "{:?}", imp.report);
+    let q = |n: &str| imp.catalogue.find_by_number(n).unwrap().id.clone();
+    assert_eq!(imp.project.value(&q("1")), AnswerValue::Applies);
+    assert_eq!(imp.project.value(&q("1.1")), AnswerValue::Yes);
+    assert_eq!(imp.project.value(&q("2")), AnswerValue::NotApplicable);
+    assert_eq!(imp.project.value(&q("3")), AnswerValue::No);
+    assert_eq!(imp.project.answers[&q("3")].remark, "next release");
+    assert_eq!(imp.project.header.get(HeaderField::Vendor), "Example Co.");
+    assert_eq!(
+        imp.project.header.get(HeaderField::Product),
+        "Remote maintenance"
+    );
+    assert!(imp.report.skipped.is_empty(), "{:?}", imp.report.skipped);
+}

@@ -29,10 +29,12 @@ pub(super) struct Plan {
     pub expected: Expected,
 }
 
-/// How the workbook writes its answers: the word it shows for each answer in its flag column,
-/// the mark it puts in a chosen column (the most used of each).
+/// How the workbook writes its answers: the word it shows for each answer in its flag column
+/// (the most used, in the column's language: Japanese or English), the mark it puts in a
+/// chosen column (the most used).
 pub(super) struct Words {
     words: HashMap<AnswerValue, String>,
+    english: bool,
     mark: Option<String>,
 }
 
@@ -61,11 +63,22 @@ impl Words {
                 .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
                 .map(|(w, _)| w.to_string())
         };
+        let (ascii, other) = words.values().flatten().fold((0, 0), |(a, o), (w, n)| {
+            if w.is_ascii() { (a + n, o) } else { (a, o + n) }
+        });
+        let english = ascii > other;
         Words {
             words: words
                 .into_iter()
-                .filter_map(|(v, m)| Some((v, most(m)?)))
+                .filter_map(|(v, m)| {
+                    let same_language: HashMap<&str, usize> = m
+                        .into_iter()
+                        .filter(|(w, _)| w.is_ascii() == english)
+                        .collect();
+                    Some((v, most(same_language)?))
+                })
                 .collect(),
+            english,
             mark: most(marks),
         }
     }
@@ -78,6 +91,11 @@ impl Words {
         self.words
             .get(&value)
             .map(String::as_str)
+            .or_else(|| {
+                self.english
+                    .then(|| vocab.english_word_for(value))
+                    .flatten()
+            })
             .or_else(|| vocab.word_for(value))
             .unwrap_or("")
     }

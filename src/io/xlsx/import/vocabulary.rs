@@ -162,12 +162,22 @@ impl Vocabulary {
     pub fn answer_word(&self, s: &str) -> Option<AnswerValue> {
         let t = fold_width(s.trim());
         let t = t.trim_matches(|c: char| self.is_mark_char(c) || c.is_whitespace());
-        self.answers.get(t).copied()
+        self.word(t)
+    }
+
+    /// The answer a word gives (English words in any case: Yes, YES).
+    fn word(&self, t: &str) -> Option<AnswerValue> {
+        self.answers.get(t).copied().or_else(|| {
+            self.answers
+                .iter()
+                .find(|(w, _)| w.is_ascii() && w.eq_ignore_ascii_case(t))
+                .map(|(_, v)| *v)
+        })
     }
 
     /// Whether the cell holds nothing but an answer word.
     pub fn is_answer_word(&self, s: &str) -> bool {
-        self.answers.contains_key(fold_width(s).trim())
+        self.word(fold_width(s).trim()).is_some()
     }
 
     fn is_mark_char(&self, c: char) -> bool {
@@ -265,13 +275,25 @@ impl Vocabulary {
         }
     }
 
-    /// The word written for an answer (the first word that gives it).
+    /// The word written for an answer: the form's own (はい), else the first word that gives
+    /// it.
     pub fn word_for(&self, value: AnswerValue) -> Option<&str> {
+        if self.answers.get(value.label()) == Some(&value) {
+            return Some(value.label());
+        }
         self.answers
             .iter()
             .find(|(_, v)| **v == value)
             .map(|(w, _)| w.as_str())
             .or_else(|| value.is_answered().then(|| value.label()))
+    }
+
+    /// The English word written for an answer (Yes, No, N/A …), if the vocabulary has one.
+    pub fn english_word_for(&self, value: AnswerValue) -> Option<&str> {
+        self.answers
+            .iter()
+            .find(|(w, v)| **v == value && w.is_ascii())
+            .map(|(w, _)| w.as_str())
     }
 
     /// A remark that means "none".
@@ -295,11 +317,35 @@ impl Vocabulary {
     /// The header field a label names, and the kind of form the label belongs to.
     pub fn header_field(&self, label: &str) -> Option<(HeaderField, Option<Kind>)> {
         let l = label_form(label);
-        let found = self.header.iter().find(|h| label_form(&h.label) == l)?;
-        let field = HeaderField::ALL
-            .into_iter()
-            .find(|f| f.key() == found.field)?;
-        Some((field, found.kind))
+        let one = |l: &str| {
+            let found = self.header.iter().find(|h| label_form(&h.label) == l)?;
+            let field = HeaderField::ALL
+                .into_iter()
+                .find(|f| f.key() == found.field)?;
+            Some((field, found.kind))
+        };
+        if let Some(found) = one(&l) {
+            return Some(found);
+        }
+        // Labels joined for both forms (製造業者/サービス事業者, 製品名称・サービス名称): one
+        // field, of either kind.
+        let parts: Vec<&str> = l
+            .split(['/', '／', '・'])
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts.len() < 2 {
+            return None;
+        }
+        let fields: Vec<(HeaderField, Option<Kind>)> =
+            parts.iter().map(|p| one(p)).collect::<Option<_>>()?;
+        let field = fields.first()?.0;
+        let kinds: std::collections::HashSet<Option<Kind>> = fields.iter().map(|f| f.1).collect();
+        let kind = if kinds.len() == 1 {
+            fields.first()?.1
+        } else {
+            None
+        };
+        fields.iter().all(|f| f.0 == field).then_some((field, kind))
     }
 
     /// A cell holding a label and its value: `製造業者名：株式会社…` (a colon after a known
@@ -459,5 +505,25 @@ mod tests {
         assert_eq!(v.heading_role("参照"), Some(Role::Reference));
         assert_eq!(v.heading_role("はい"), Some(Role::Yes));
         assert_eq!(v.heading_role("備考欄に理由を書いているか?(6.5.C1)"), None);
+        assert_eq!(
+            v.header_field("製造業者/サービス事業者"),
+            Some((HeaderField::Vendor, None))
+        );
+        assert_eq!(
+            v.header_field("製品名称・サービス名称"),
+            Some((HeaderField::Product, None))
+        );
+        assert_eq!(v.header_field("製造業者/バージョン"), None);
+        assert_eq!(
+            v.header_field("医療情報システム名"),
+            Some((HeaderField::Product, None))
+        );
+        assert_eq!(v.answer_word("YES"), Some(AnswerValue::Yes));
+        assert_eq!(
+            v.answer_word("Not applicable"),
+            Some(AnswerValue::DoesNotApply)
+        );
+        assert_eq!(v.word_for(AnswerValue::Yes), Some("はい"));
+        assert_eq!(v.word_for(AnswerValue::NotApplicable), Some("対象外"));
     }
 }

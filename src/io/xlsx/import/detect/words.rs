@@ -87,12 +87,23 @@ pub(super) fn has_japanese(s: &str) -> bool {
         .any(|c| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}'))
 }
 
+/// Words of a sentence: Japanese, or at least two words of Latin letters (an English
+/// checklist's question), not a lone code or number.
+pub(super) fn has_words(s: &str) -> bool {
+    has_japanese(s)
+        || s.split_whitespace()
+            .filter(|w| w.chars().filter(char::is_ascii_alphabetic).count() >= 2)
+            .count()
+            >= 2
+}
+
 /// Japanese text that ends with a guideline reference, a question mark, か or 。.
 pub(super) fn looks_like_question(text: &str) -> bool {
     let (body, refs) = split_trailing_ref(text);
     let b = fold_width(body.trim());
-    has_japanese(&b)
-        && (refs.is_some() || b.ends_with('?') || b.ends_with('か') || b.ends_with('。'))
+    (has_japanese(&b)
+        && (refs.is_some() || b.ends_with('か') || b.ends_with('。') || b.ends_with('?')))
+        || (has_words(&b) && b.ends_with('?'))
 }
 
 /// A number followed by text in one cell: `4. 1. 2. パスワード…`, `(1) 手順を…`, `① …`,
@@ -142,7 +153,7 @@ pub(super) fn numbered_cells(cells: &[(u16, &str)]) -> Option<QuestionCells> {
     for (i, (col, v)) in cells.iter().enumerate().take(2) {
         if let Some(number) = parse_number(v) {
             let (tcol, text) = cells.get(i + 1)?;
-            return has_japanese(text).then(|| QuestionCells {
+            return has_words(text).then(|| QuestionCells {
                 number,
                 number_col: *col,
                 text: text.to_string(),
@@ -150,7 +161,7 @@ pub(super) fn numbered_cells(cells: &[(u16, &str)]) -> Option<QuestionCells> {
             });
         }
         if let Some((number, rest)) = split_number_prefix(v) {
-            return has_japanese(&rest).then_some(QuestionCells {
+            return has_words(&rest).then_some(QuestionCells {
                 number,
                 number_col: *col,
                 text: rest,
