@@ -29,6 +29,7 @@ use kaijisho::domain::answer::AnswerValue;
 use kaijisho::domain::catalogue::{AnswerKind, Catalogue};
 use kaijisho::domain::edit::Edit;
 use kaijisho::domain::project::{HeaderField, Project};
+use kaijisho::io::xlsx::Consent;
 use kaijisho::io::xlsx::import::read_workbook;
 use kaijisho::io::xlsx::{Imported, Unwritten, XlsxError, fill_workbook, import_workbook};
 use proptest::prelude::*;
@@ -497,8 +498,14 @@ fn refusals_name_the_problem() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("formula.xlsx");
     std::fs::write(&file, &original).unwrap();
-    let e = kaijisho::io::xlsx::export_into(&file, &file, (&imp.catalogue, &p), vocab(), false)
-        .unwrap_err();
+    let e = kaijisho::io::xlsx::export_into(
+        &file,
+        &file,
+        (&imp.catalogue, &p),
+        vocab(),
+        Consent::default(),
+    )
+    .unwrap_err();
     assert!(
         matches!(
             e,

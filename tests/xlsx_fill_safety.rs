@@ -26,6 +26,7 @@ use kaijisho::domain::answer::AnswerValue;
 use kaijisho::domain::edit::Edit;
 use kaijisho::domain::project::Project;
 use kaijisho::io::FileError;
+use kaijisho::io::xlsx::Consent;
 use kaijisho::io::xlsx::import::{Grid, Vocabulary, read_workbook};
 use kaijisho::io::xlsx::{
     Imported, Replaced, Skip, Unwritten, XlsxError, export_into, fill_workbook, import_workbook,
@@ -182,7 +183,14 @@ fn answering_an_unread_question_lists_the_cell_and_needs_consent() {
     let imp = import("typed.xlsx", &typed_flags());
     let p = answered(&imp, &[("1", AnswerValue::No)]);
     let out = dir.path().join("filled.xlsx");
-    let e = export_into(&out, &original, (&imp.catalogue, &p), vocab(), false).unwrap_err();
+    let e = export_into(
+        &out,
+        &original,
+        (&imp.catalogue, &p),
+        vocab(),
+        Consent::default(),
+    )
+    .unwrap_err();
     let FileError::Workbook(XlsxError::WouldReplace { cells, .. }) = &e else {
         panic!("{e:?}");
     };
@@ -206,7 +214,17 @@ fn answering_an_unread_question_lists_the_cell_and_needs_consent() {
         "{said}"
     );
 
-    let report = export_into(&out, &original, (&imp.catalogue, &p), vocab(), true).unwrap();
+    let report = export_into(
+        &out,
+        &original,
+        (&imp.catalogue, &p),
+        vocab(),
+        Consent {
+            replace_unread: true,
+            ..Consent::default()
+        },
+    )
+    .unwrap();
     assert_eq!(report.replaced.len(), 1);
     let back = import("filled.xlsx", &std::fs::read(&out).unwrap());
     assert_eq!(back.project.value(&id(&back, "1")), AnswerValue::No);
@@ -634,7 +652,7 @@ fn the_copy_keeps_the_originals_extension() {
         &original,
         (&imp.catalogue, &imp.project),
         vocab(),
-        false,
+        Consent::default(),
     )
     .unwrap_err();
     assert!(
@@ -648,7 +666,7 @@ fn the_copy_keeps_the_originals_extension() {
         &original,
         (&imp.catalogue, &imp.project),
         vocab(),
-        false,
+        Consent::default(),
     )
     .unwrap();
     assert!(out.exists());
@@ -762,4 +780,82 @@ fn a_numbered_title_merged_across_with_numbered_rows_below_is_a_section() {
         assert_eq!((g.get(r, 2), g.get(r, 3)), ("", ""), "row {}", r + 1);
     }
     assert_eq!(g.get(4, 2), "はい");
+}
+
+#[test]
+fn locked_cells_of_a_protected_sheet_are_written_only_with_consent() {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let open = rust_xlsxwriter::Format::new().set_unlocked();
+    for (r, cells) in [
+        ["No.", "設問", "回答", "備考"],
+        ["1", "利用者を識別しているか?", "", ""],
+        ["2", "記録を残しているか?", "", ""],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, v) in cells.iter().enumerate() {
+            let (r, c) = (r as u32, c as u16);
+            if r > 0 && c == 2 {
+                // The answer column is open for input; everything else stays locked.
+                ws.write_string_with_format(r, c, *v, &open).unwrap();
+            } else if !v.is_empty() {
+                ws.write_string(r, c, *v).unwrap();
+            }
+        }
+    }
+    ws.protect();
+    let bytes = wb.save_to_buffer().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let original = dir.path().join("protected.xlsx");
+    std::fs::write(&original, &bytes).unwrap();
+    let imp = import("protected.xlsx", &bytes);
+    let out = dir.path().join("filled.xlsx");
+
+    // Answers go into the open cells: no question asked.
+    let p = answered(&imp, &[("1", AnswerValue::Yes)]);
+    let report = export_into(
+        &out,
+        &original,
+        (&imp.catalogue, &p),
+        vocab(),
+        Consent::default(),
+    )
+    .unwrap();
+    assert!(report.locked.is_empty());
+
+    // A remark goes into a locked cell: named, and written only when agreed.
+    let mut p = p;
+    p.apply(
+        &imp.catalogue,
+        &Edit::Remark {
+            question: id(&imp, "2"),
+            option: None,
+            text: "来期".into(),
+        },
+    )
+    .unwrap();
+    std::fs::remove_file(&out).unwrap();
+    let e = export_into(
+        &out,
+        &original,
+        (&imp.catalogue, &p),
+        vocab(),
+        Consent::default(),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(&e, FileError::Workbook(XlsxError::ProtectedCells { cells, .. }) if cells == &vec!["Sheet1!D3".to_string()]),
+        "{e:?}"
+    );
+    assert!(!out.exists());
+    let agreed = Consent {
+        write_protected: true,
+        ..Consent::default()
+    };
+    let report = export_into(&out, &original, (&imp.catalogue, &p), vocab(), agreed).unwrap();
+    assert_eq!(report.locked, vec!["Sheet1!D3".to_string()]);
+    let back = import("filled.xlsx", &std::fs::read(&out).unwrap());
+    assert_eq!(back.project.answers[&id(&back, "2")].remark, "来期");
 }

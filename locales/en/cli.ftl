@@ -149,3 +149,5 @@ cli-error-conflict = error: '{ $arg }' cannot be used with '{ $other }'
 cli-error-twice = error: '{ $arg }' cannot be used more than once
 cli-help-command = Print this message or the help of the given command(s)
 cli-help-command-names = The command to explain (e.g. answer, exercise new)
+cli-export-write_protected = With --into: agree that cells a protected sheet keeps locked are written (every such cell is listed; without this, an export that needs it writes nothing and fails)
+export-into-locked = Wrote into { $cell }, a locked cell of a protected sheet

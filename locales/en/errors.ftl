@@ -95,3 +95,4 @@ register-edit-too-many-entries = The register keeps fields for at most { $max } 
 err-xlsx-would-replace = { $file }: filling would replace { $count } cells whose content was not read as an answer, with the answers given here: { $cells }. Agree to replace them before exporting (on the command line: --replace-unread)
 err-xlsx-not-verified = { $file }: the filled copy, read back, holds "{ $found }" at { $what } instead of "{ $expected }". The workbook may have been misread, so nothing was written
 err-xlsx-other-extension = { $file }: the filled copy must keep the original's extension (.{ $extension }); Excel refuses a file whose extension does not match its kind
+err-xlsx-protected-cells = { $file }: the sheet is protected and { $count } of the cells to write are locked ({ $cells }; Excel does not let anyone type into them). Agree to write them before exporting (on the command line: --write-protected)

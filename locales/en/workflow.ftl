@@ -51,3 +51,6 @@ settings-unreadable = The stored settings could not be read, so the defaults are
 replace-offer-title = Replace the cells that were not read?
 replace-offer-body = Exporting to { $file } replaces { $count } cells the import could not read as an answer with the answers given here. They hold (the original workbook stays as it is):
 replace-offer-accept = Replace and export
+protected-offer-title = Write into locked cells of a protected sheet?
+protected-offer-body = Exporting to { $file } writes { $count } cells that the sheet's protection keeps locked (Excel does not let anyone type into them; the original workbook stays as it is):
+protected-offer-accept = Write and export

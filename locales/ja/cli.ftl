@@ -149,3 +149,5 @@ cli-error-conflict = エラー: { $arg } は { $other } と一緒には使えま
 cli-error-twice = エラー: { $arg } は 1 回だけ指定できます
 cli-help-command = このコマンド、または指定したコマンドの説明を表示します
 cli-help-command-names = 説明を見たいコマンド (例: answer、exercise new)
+cli-export-write_protected = --into で、保護されたシートのロックされたセルに書き込むことに同意します (書き込んだセルはすべて表示します。指定しなければ、必要なときは何も書き出さずにエラーになります)
+export-into-locked = 保護されたシートのロックされたセル { $cell } に書き込みました

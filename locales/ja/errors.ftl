@@ -95,3 +95,4 @@ register-edit-too-many-entries = 台帳に記入できる開示書は { $max } �
 err-xlsx-would-replace = { $file }: 回答として読めなかった内容のあるセル { $count } 個を、ここでの回答で置き換えることになります: { $cells }。置き換えてよいか確かめてから書き出してください (コマンドでは --replace-unread)
 err-xlsx-not-verified = { $file }: 書き込んだ写しを読み直すと { $what } が「{ $expected }」ではなく「{ $found }」でした。ワークブックの構成を読み違えているおそれがあるため、何も書き出していません
 err-xlsx-other-extension = { $file }: 記入した写しは元のワークブックと同じ拡張子 (.{ $extension }) で保存してください (拡張子が違うと Excel で開けなくなります)
+err-xlsx-protected-cells = { $file }: シートが保護されていて、書き込むセルのうち { $count } 個 ({ $cells }) がロックされています (Excel ではそのまま入力できないセルです)。書き込んでよいか確かめてから書き出してください (コマンドでは --write-protected)

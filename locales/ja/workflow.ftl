@@ -51,3 +51,6 @@ settings-unreadable = 保存されていた設定を読めなかったため、�
 replace-offer-title = 読み取れなかったセルを置き換えますか
 replace-offer-body = { $file } に書き出すと、取り込みで回答として読めなかったセル { $count } 個が、ここで付けた回答で置き換わります。元の内容は次のとおりです (元のワークブックは変わりません):
 replace-offer-accept = 置き換えて書き出す
+protected-offer-title = 保護されたシートのロックされたセルに書き込みますか
+protected-offer-body = { $file } に書き出すと、シートの保護でロックされているセル { $count } 個に書き込みます (Excel ではそのまま入力できないセルです。元のワークブックは変わりません):
+protected-offer-accept = 書き込んで書き出す

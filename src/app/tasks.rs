@@ -73,6 +73,8 @@ pub enum Outcome {
         path: PathBuf,
         /// The original, for the offer to read it again when it changed.
         original: PathBuf,
+        /// What the user had agreed to when it was asked for.
+        consent: crate::io::xlsx::Consent,
         result: Result<crate::io::xlsx::FillReport, FileError>,
     },
     Compared {

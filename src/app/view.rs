@@ -290,10 +290,22 @@ pub struct View {
     pub quit: bool,
 }
 
-/// An export into the original that would replace answer cells the import could not read:
-/// where it was to be written, and each cell with what it holds and will hold (in words).
+/// An export into the original that needs the user's consent: where it was to be written,
+/// what it asks, each cell (with what it holds and will hold, in words), and what accepting
+/// grants.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReplaceOffer {
     pub out: PathBuf,
+    pub kind: OfferKind,
     pub cells: Vec<String>,
+    pub granted: crate::io::xlsx::Consent,
+}
+
+/// What an export into the original asks before writing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OfferKind {
+    /// Replace answer cells the import could not read.
+    Unread,
+    /// Write cells their protected sheet keeps locked.
+    Protected,
 }

@@ -87,6 +87,9 @@ pub(super) enum Command {
         /// since (each one is listed).
         #[arg(long, requires = "into")]
         replace_unread: bool,
+        /// Agree that cells a protected sheet keeps locked are written (each one is listed).
+        #[arg(long, requires = "into")]
+        write_protected: bool,
     },
     /// Read a workbook into a project (and catalogue).
     Import {

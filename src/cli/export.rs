@@ -17,7 +17,7 @@ pub(super) fn run(
     l: &Localizer,
     project: &Path,
     (pdf, xlsx): (Option<&Path>, Option<&Path>),
-    into: Option<(&Path, bool)>,
+    into: Option<(&Path, crate::io::xlsx::Consent)>,
 ) -> Result<ExitCode, CliError> {
     let inputs: Vec<&Path> = std::iter::once(project)
         .chain(into.map(|(i, _)| i))
@@ -28,9 +28,9 @@ pub(super) fn run(
     let mut report = String::new();
     if let Some(out) = xlsx {
         let filled = match into {
-            Some((original, replace)) => {
+            Some((original, consent)) => {
                 let vocab = assets::import_vocabulary();
-                crate::io::xlsx::export_into(out, original, (&c, &p), vocab, replace)?
+                crate::io::xlsx::export_into(out, original, (&c, &p), vocab, consent)?
             }
             None => {
                 crate::io::xlsx::export_xlsx(out, &c, &p, &form)?;
@@ -43,6 +43,12 @@ pub(super) fn run(
         }
         for r in &filled.replaced {
             report.push_str(&format!("  {}\n", r.localize(l)));
+        }
+        for cell in &filled.locked {
+            report.push_str(&format!(
+                "  {}\n",
+                l.ta("export-into-locked", &[("cell", cell.as_str().into())])
+            ));
         }
     }
     if let Some(out) = pdf {

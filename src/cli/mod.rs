@@ -282,11 +282,18 @@ fn execute(command: Command, l: &Localizer) -> Result<ExitCode, CliError> {
             xlsx,
             into,
             replace_unread,
+            write_protected,
         } => export::run(
             l,
             &project,
             (pdf.as_deref(), xlsx.as_deref()),
-            into.as_deref().map(|i| (i, replace_unread)),
+            into.as_deref().map(|i| {
+                let consent = crate::io::xlsx::Consent {
+                    replace_unread,
+                    write_protected,
+                };
+                (i, consent)
+            }),
         ),
         Command::Import {
             input,

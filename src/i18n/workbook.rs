@@ -65,6 +65,17 @@ impl Localize for crate::io::xlsx::XlsxError {
             }
             X::StructureProtected { path: p } => l.ta("err-xlsx-structure-protected", &[file(p)]),
             X::OverOriginal { path: p } => l.ta("err-xlsx-over-original", &[file(p)]),
+            X::ProtectedCells { path: p, cells } => l.ta(
+                "err-xlsx-protected-cells",
+                &[
+                    file(p),
+                    ("count", cells.len().into()),
+                    (
+                        "cells",
+                        s(cells.iter().take(8).cloned().collect::<Vec<_>>().join("、")),
+                    ),
+                ],
+            ),
             X::OtherExtension { path: p, extension } => l.ta(
                 "err-xlsx-other-extension",
                 &[file(p), ("extension", s(extension))],

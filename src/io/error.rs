@@ -276,6 +276,10 @@ pub enum XlsxError {
         path: PathBuf,
         cells: Vec<crate::io::xlsx::fill::outcome::Replaced>,
     },
+    /// Filling would write cells that their protected sheet keeps locked (`シート!C5`):
+    /// nothing is written until the user agrees.
+    #[error("{}: the sheet is protected and {} cells to write are locked ({}); agree to write them", .path.display(), .cells.len(), .cells.first().cloned().unwrap_or_default())]
+    ProtectedCells { path: PathBuf, cells: Vec<String> },
     /// The filled copy, read back, does not hold what was written (`what`: a question's number,
     /// a header field's key, or `questions`): nothing was written.
     #[error("{}: the filled copy reads back differently at {what}: {expected:?} written, {found:?} read; nothing was written", .path.display())]
@@ -320,6 +324,7 @@ impl XlsxError {
             | XlsxError::OverOriginal { path }
             | XlsxError::WouldReplace { path, .. }
             | XlsxError::OtherExtension { path, .. }
+            | XlsxError::ProtectedCells { path, .. }
             | XlsxError::NotVerified { path, .. }
             | XlsxError::InFile { path, .. } => Some(path),
             _ => None,

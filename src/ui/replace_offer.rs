@@ -6,7 +6,7 @@
 use eframe::egui;
 
 use crate::app::command::Command;
-use crate::app::view::ReplaceOffer;
+use crate::app::view::{OfferKind, ReplaceOffer};
 use crate::i18n::Localizer;
 
 pub fn replace_offer_ui(
@@ -18,10 +18,22 @@ pub fn replace_offer_ui(
     let Some(offer) = offer else { return };
     egui::Modal::new(egui::Id::unique("replace-offer")).show(ui.ctx(), |ui| {
         ui.set_max_width(640.0);
-        ui.heading(l.t("replace-offer-title"));
+        let (title, body, accept) = match offer.kind {
+            OfferKind::Unread => (
+                "replace-offer-title",
+                "replace-offer-body",
+                "replace-offer-accept",
+            ),
+            OfferKind::Protected => (
+                "protected-offer-title",
+                "protected-offer-body",
+                "protected-offer-accept",
+            ),
+        };
+        ui.heading(l.t(title));
         let file = offer.out.display().to_string();
         ui.label(l.ta(
-            "replace-offer-body",
+            body,
             &[("file", file.into()), ("count", offer.cells.len().into())],
         ));
         egui::ScrollArea::vertical()
@@ -33,7 +45,7 @@ pub fn replace_offer_ui(
             });
         ui.separator();
         ui.horizontal(|ui| {
-            if ui.button(l.t("replace-offer-accept")).clicked() {
+            if ui.button(l.t(accept)).clicked() {
                 out.push(Command::ReplaceOffer(true));
             }
             if ui.button(l.t("dialog-cancel")).clicked()

@@ -421,10 +421,11 @@ impl AppState {
             Outcome::ExportedInto {
                 path,
                 original,
+                consent,
                 result,
             } => match result {
                 Ok(report) => self.exported_into(path, &report),
-                Err(e) => self.export_into_failed(path, original, &e),
+                Err(e) => self.export_into_failed((path, original), consent, &e),
             },
             Outcome::Compared { generation, .. } if generation != self.compare_generation => {
                 log::info!("an earlier comparison finished after a newer one was asked for");

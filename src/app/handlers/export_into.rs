@@ -8,10 +8,10 @@ use std::path::PathBuf;
 use crate::app::command::Purpose;
 use crate::app::state::AppState;
 use crate::app::tasks::{Outcome, TaskKind};
-use crate::app::view::ReplaceOffer;
+use crate::app::view::{OfferKind, ReplaceOffer};
 use crate::i18n::Localize;
 use crate::io;
-use crate::io::xlsx::FillReport;
+use crate::io::xlsx::{Consent, FillReport};
 
 /// At most this many unwritten values (or PDF notes) are named in the status line (all are
 /// logged).
@@ -53,11 +53,11 @@ impl AppState {
     /// Writes the filled copy in the background (cells the import could not read are not
     /// replaced: when the statement answers them, the user is asked first).
     pub(crate) fn export_into(&mut self, out: PathBuf) {
-        self.export_into_with(out, false);
+        self.export_into_with(out, Consent::default());
     }
 
-    /// Writes the filled copy, replacing unread cells when `replace_unread`.
-    fn export_into_with(&mut self, out: PathBuf, replace_unread: bool) {
+    /// Writes the filled copy with what the user agreed to.
+    fn export_into_with(&mut self, out: PathBuf, consent: Consent) {
         if self.refuse_own_file(&out) {
             return;
         }
@@ -70,10 +70,11 @@ impl AppState {
         let file = out.clone();
         self.tasks.spawn(TaskKind::Export, out, move |_| {
             let vocab = crate::assets::import_vocabulary();
-            let result = io::xlsx::export_into(&file, &original, (&c, &p), vocab, replace_unread);
+            let result = io::xlsx::export_into(&file, &original, (&c, &p), vocab, consent);
             Outcome::ExportedInto {
                 path: file,
                 original,
+                consent,
                 result,
             }
         });
@@ -83,19 +84,41 @@ impl AppState {
     /// is offered; when it would replace cells the import could not read, the user is asked.
     pub(crate) fn export_into_failed(
         &mut self,
-        out: PathBuf,
-        original: PathBuf,
+        (out, original): (PathBuf, PathBuf),
+        consent: Consent,
         e: &io::FileError,
     ) {
-        if let io::FileError::Workbook(io::xlsx::XlsxError::WouldReplace { cells, .. }) = e {
+        use io::xlsx::XlsxError as X;
+        let asked = match e {
+            io::FileError::Workbook(X::WouldReplace { cells, .. }) => Some((
+                OfferKind::Unread,
+                cells.iter().map(|c| c.localize(&self.loc)).collect(),
+                Consent {
+                    replace_unread: true,
+                    ..consent
+                },
+            )),
+            io::FileError::Workbook(X::ProtectedCells { cells, .. }) => Some((
+                OfferKind::Protected,
+                cells.clone(),
+                Consent {
+                    write_protected: true,
+                    ..consent
+                },
+            )),
+            _ => None,
+        };
+        if let Some((kind, cells, granted)) = asked {
             log::info!(
-                "{}: asking before {} unread cells are replaced",
+                "{}: asking before {} cells are written ({kind:?})",
                 out.display(),
                 cells.len()
             );
             self.view.replace_offer = Some(ReplaceOffer {
                 out,
-                cells: cells.iter().map(|c| c.localize(&self.loc)).collect(),
+                kind,
+                cells,
+                granted,
             });
             return;
         }
@@ -114,7 +137,7 @@ impl AppState {
         if let Some(offer) = self.view.replace_offer.take()
             && accept
         {
-            self.export_into_with(offer.out, true);
+            self.export_into_with(offer.out, offer.granted);
         }
     }
 
@@ -132,6 +155,9 @@ impl AppState {
     pub(crate) fn exported_into(&mut self, path: PathBuf, report: &FillReport) {
         for r in &report.replaced {
             log::info!("{}: {}", path.display(), r.localize(&self.loc));
+        }
+        for cell in &report.locked {
+            log::info!("{}: written into the locked cell {cell}", path.display());
         }
         let lines: Vec<String> = report
             .unwritten

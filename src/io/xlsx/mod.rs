@@ -26,7 +26,7 @@ pub use super::error::XlsxError;
 pub use cells::{cell_index, col_index, col_name, sheet_cell};
 pub use comparison::{ComparisonHeadings, comparison_table};
 pub use export::statement_xlsx;
-pub use fill::{FillReport, Filled, Replaced, Unwritten, export_into, fill_workbook};
+pub use fill::{Consent, FillReport, Filled, Replaced, Unwritten, export_into, fill_workbook};
 pub use import::{
     AnswerTarget, ImportReport, Imported, Mapping, Note, RefPair, SheetQuestions, Skip, Skipped,
     Targets, Vocabulary, import_file, import_workbook, read_workbook,

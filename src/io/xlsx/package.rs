@@ -46,6 +46,8 @@ pub struct Package {
     pub sheets: Vec<SheetPart>,
     /// `<workbookProtection lockStructure="1">`.
     pub structure_locked: bool,
+    /// The styles part (its key), when the workbook has one.
+    pub styles: Option<String>,
 }
 
 impl Package {
@@ -67,8 +69,9 @@ pub fn part_key(name: &str) -> String {
 
 type Zip<'a> = zip::ZipArchive<Cursor<&'a [u8]>>;
 
-/// One part, by its key, unpacked within [`MAX_PACKAGE_XML`].
-fn read_part(zip: &mut Zip<'_>, key: &str) -> Result<Option<(String, Vec<u8>)>, PackageError> {
+/// One part, by its key, unpacked within [`MAX_PACKAGE_XML`]: its name in the archive and
+/// its bytes.
+pub fn read_part(zip: &mut Zip<'_>, key: &str) -> Result<Option<(String, Vec<u8>)>, PackageError> {
     let mut found = None;
     for n in zip.file_names() {
         let n = n.map_err(|e| PackageError::Malformed(e.to_string()))?;
@@ -196,10 +199,16 @@ pub fn read_package(zip: &mut Zip<'_>) -> Result<Package, PackageError> {
             "{workbook}: its relationships ({rels_key}) are missing"
         ))
     })?;
-    let by_id: HashMap<String, String> = relationships(&rels, &rels_name)?
-        .into_iter()
-        .map(|r| (r.id, r.target))
-        .collect();
+    let listed = relationships(&rels, &rels_name)?;
+    let styles = listed
+        .iter()
+        .find(|r| r.kind.ends_with("/relationships/styles"))
+        .filter(|r| plain_target(&r.target, &rels_name).is_ok())
+        .map(|r| match r.target.strip_prefix('/') {
+            Some(abs) => part_key(abs),
+            None => part_key(&format!("{dir}{}", r.target)),
+        });
+    let by_id: HashMap<String, String> = listed.into_iter().map(|r| (r.id, r.target)).collect();
     let (sheets, structure_locked) = sheets(&xml, &workbook)?;
     let mut parts = HashSet::new();
     let mut out = Vec::new();
@@ -225,6 +234,7 @@ pub fn read_package(zip: &mut Zip<'_>) -> Result<Package, PackageError> {
         workbook,
         sheets: out,
         structure_locked,
+        styles,
     })
 }
 

@@ -13,6 +13,7 @@ mod formula;
 mod formula_cells;
 pub(crate) mod outcome;
 mod plan;
+mod protection;
 pub mod sheet_xml;
 mod verify;
 pub mod workbook_xml;
@@ -27,7 +28,7 @@ use sha2::{Digest, Sha256};
 
 use super::import::grid::Grid;
 use super::import::{MAX_FILE_BYTES, Targets, Vocabulary, import_workbook, read_workbook};
-use super::package::{PackageError, part_key, read_package};
+use super::package::{self, PackageError, part_key, read_package};
 use super::{XlsxError, sheet_cell};
 use crate::domain::catalogue::{Catalogue, hex};
 use crate::domain::project::{HeaderField, Project};
@@ -43,6 +44,16 @@ pub struct Filled {
     pub bytes: Vec<u8>,
     pub unwritten: Vec<Unwritten>,
     pub replaced: Vec<Replaced>,
+    /// Cells written that their protected sheet keeps locked (`シート!C5`).
+    pub locked: Vec<String>,
+}
+
+/// The copy as rebuilt: its bytes, the formula cells left showing an old value, and the
+/// locked cells of protected sheets written.
+struct Rewritten {
+    bytes: Vec<u8>,
+    stale: Vec<Unwritten>,
+    locked: Vec<String>,
 }
 
 /// The copy of `original` (its bytes) with the statement's values written in: only the cells
@@ -106,8 +117,9 @@ pub fn fill_workbook(
             Some((sheet, (w, g)))
         })
         .collect();
-    let (filled, stale) = rewrite_archive(original, &bytes, &edits)?;
-    plan.unwritten.extend(stale);
+    let rewritten = rewrite_archive(original, &bytes, &edits)?;
+    let filled = rewritten.bytes;
+    plan.unwritten.extend(rewritten.stale);
     verify::read_back(
         original,
         &filled,
@@ -119,6 +131,7 @@ pub fn fill_workbook(
         bytes: filled,
         unwritten: plan.unwritten,
         replaced: plan.replaced,
+        locked: rewritten.locked,
     })
 }
 
@@ -188,7 +201,7 @@ fn rewrite_archive(
     path: &Path,
     bytes: &[u8],
     edits: &BTreeMap<String, (Writes, Grid)>,
-) -> Result<(Vec<u8>, Vec<Unwritten>), XlsxError> {
+) -> Result<Rewritten, XlsxError> {
     let malformed = |detail: String| XlsxError::Malformed {
         path: path.to_path_buf(),
         detail,
@@ -207,6 +220,14 @@ fn rewrite_archive(
         });
     }
     let workbook = read_part(&mut zip, &package.workbook).map_err(malformed)?;
+    // The cell formats, for the locked cells of a protected sheet.
+    let styles = match package.styles.as_deref().filter(|_| !edits.is_empty()) {
+        Some(key) => package::read_part(&mut zip, key)
+            .map_err(|e| malformed(format!("{e:?}")))?
+            .map(|(_, xml)| xml),
+        None => None,
+    };
+    let mut locked = Vec::new();
     let sheets: BTreeMap<String, String> = package
         .sheets
         .iter()
@@ -237,6 +258,13 @@ fn rewrite_archive(
                 let (cached, unknown) = formula_cells::updates(&formulas, sheet, w, grid);
                 stale.extend(unknown.into_iter().map(|c| stale_formula(sheet, c)));
                 stale.extend(readers_elsewhere(&formulas, sheet, edits));
+                let cells = w.keys().copied().collect();
+                let kept = protection::locked_cells(&xml, styles.as_deref(), &cells)
+                    .map_err(|e| sheet_error(path, &name, e))?;
+                locked.extend(
+                    kept.into_iter()
+                        .map(|c| format!("{sheet}!{}", plan::cell_name(c))),
+                );
                 let edited = sheet_xml::edit_sheet_with(&xml, w, &cached)
                     .map_err(|e| sheet_error(path, &name, e))?;
                 Some(edited)
@@ -276,7 +304,11 @@ fn rewrite_archive(
         )));
     }
     let finished = out.finish().map_err(|e| XlsxError::Write(e.to_string()))?;
-    Ok((finished.into_inner(), stale))
+    Ok(Rewritten {
+        bytes: finished.into_inner(),
+        stale,
+        locked,
+    })
 }
 
 /// The formula cells of `sheet` that read a changed cell of another sheet: not evaluated
@@ -331,23 +363,34 @@ fn read_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Vec
     Ok(buf)
 }
 
-/// What a fill could not write, and the unread cells it replaced (with the user's consent).
+/// What a fill could not write, and the unread cells and locked cells it wrote (with the
+/// user's consent).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FillReport {
     pub unwritten: Vec<Unwritten>,
     pub replaced: Vec<Replaced>,
+    pub locked: Vec<String>,
+}
+
+/// What the user agreed to: replacing answer cells the import could not read, writing cells a
+/// protected sheet keeps locked.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Consent {
+    pub replace_unread: bool,
+    pub write_protected: bool,
 }
 
 /// Fills the workbook the statement came from into `out` (written atomically; `out` may not
 /// be `original`: refused before anything is read, for the CLI and the app alike). Cells the
-/// import could not read are replaced only with `replace_unread`; else nothing is written and
-/// [`XlsxError::WouldReplace`] lists them.
+/// import could not read are replaced only with `consent.replace_unread` (else nothing is
+/// written and [`XlsxError::WouldReplace`] lists them); locked cells of a protected sheet are
+/// written only with `consent.write_protected` (else [`XlsxError::ProtectedCells`]).
 pub fn export_into(
     out: &Path,
     original: &Path,
     (c, p): (&Catalogue, &Project),
     vocab: &Vocabulary,
-    replace_unread: bool,
+    consent: Consent,
 ) -> Result<FillReport, crate::io::FileError> {
     if out == original || crate::io::atomic::is_same_file(out, original) {
         return Err(XlsxError::OverOriginal {
@@ -371,10 +414,17 @@ pub fn export_into(
     }
     let bytes = crate::io::read::read_limited(original, MAX_FILE_BYTES)?;
     let filled = fill_workbook(original, bytes, c, p, vocab)?;
-    if !filled.replaced.is_empty() && !replace_unread {
+    if !filled.replaced.is_empty() && !consent.replace_unread {
         return Err(XlsxError::WouldReplace {
             path: original.to_path_buf(),
             cells: filled.replaced,
+        }
+        .into());
+    }
+    if !filled.locked.is_empty() && !consent.write_protected {
+        return Err(XlsxError::ProtectedCells {
+            path: original.to_path_buf(),
+            cells: filled.locked,
         }
         .into());
     }
@@ -392,5 +442,6 @@ pub fn export_into(
     Ok(FillReport {
         unwritten: filled.unwritten,
         replaced: filled.replaced,
+        locked: filled.locked,
     })
 }
