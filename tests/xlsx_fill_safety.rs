@@ -859,3 +859,35 @@ fn locked_cells_of_a_protected_sheet_are_written_only_with_consent() {
     let back = import("filled.xlsx", &std::fs::read(&out).unwrap());
     assert_eq!(back.project.answers[&id(&back, "2")].remark, "来期");
 }
+
+#[test]
+fn a_merged_answer_heading_over_the_mark_columns_names_the_marks() {
+    let bytes = sheet(
+        &[
+            &["チェックリスト(試験用)"],
+            &["No.", "設問", "", "", "", "備考"],
+            &["", "", "はい", "いいえ", "対象外", ""],
+            &["1", "利用者を識別しているか?", "〇", "", "", ""],
+            &["2", "記録を残しているか?", "", "〇", "", "来期"],
+        ],
+        &[(1, 2, 1, 4, "回答")],
+    );
+    let imp = import("merged-heading.xlsx", &bytes);
+    let t = imp.targets.as_ref().unwrap();
+    assert_eq!(
+        (t.flag, t.marks),
+        (None, Some([2, 3, 4])),
+        "{:?}",
+        imp.report
+    );
+    assert_eq!(imp.project.value(&id(&imp, "1")), AnswerValue::Yes);
+    assert_eq!(imp.project.value(&id(&imp, "2")), AnswerValue::No);
+    let p = answered(&imp, &[("1", AnswerValue::NotApplicable)]);
+    let filled = fill_workbook(Path::new("m.xlsx"), bytes, &imp.catalogue, &p, vocab()).unwrap();
+    let g = grid("m.xlsx", &filled.bytes);
+    assert_eq!(
+        (g.get(3, 2), g.get(3, 3), g.get(3, 4)),
+        ("", "", "〇"),
+        "the workbook's own 〇"
+    );
+}

@@ -84,5 +84,13 @@ pub(super) fn find_headings(layout: &Layout, vocab: &Vocabulary) -> HeadingRoles
             *slot = Some(*c);
         }
     }
+    // A 回答 heading over the はい・いいえ・対象外 columns (merged above them) names the marks,
+    // not a column of answer words.
+    if let (Some(a), Some(m)) = (found.answer, found.marks) {
+        let (lo, hi) = (m.iter().min().copied(), m.iter().max().copied());
+        if lo.zip(hi).is_some_and(|(lo, hi)| (lo..=hi).contains(&a)) {
+            found.answer = None;
+        }
+    }
     found
 }
