@@ -251,6 +251,47 @@ fn rows_are_made_a_section_and_a_range_skipped_from_the_row_numbers() {
     assert_eq!(report(&h).questions, 1);
 }
 
+/// A line of the report's skipped rows shows its row in the wizard's grid, far below the rows
+/// first shown.
+#[test]
+fn a_skipped_row_in_the_report_is_shown_in_the_grid_by_a_click() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_row(0, 0, ["No.", "設問", "回答", "備考"]).unwrap();
+    for i in 1..=60u32 {
+        let answer = if i == 55 { "たぶん" } else { "はい" };
+        ws.write_row(
+            i,
+            0,
+            [
+                i.to_string().as_str(),
+                &format!("設問{i}を満たしているか?"),
+                answer,
+            ],
+        )
+        .unwrap();
+    }
+    wb.save(&path).unwrap();
+    let mut h = harness(dir.path());
+    menu(&mut h, "ファイル", "Excel を取り込む…");
+    choose_path(&mut h, &path);
+    let row_button = |h: &H| {
+        h.query_all_by(|x| x.role() == Role::Button && x.label().is_some_and(|l| l == "56"))
+            .next()
+            .is_some()
+    };
+    assert!(!row_button(&h), "row 56 is far below the rows first shown");
+    h.get_by_label("読み飛ばした行 (1)").click();
+    h.run();
+    click_starting(&mut h, "行 56:");
+    settle(&mut h);
+    assert!(row_button(&h), "the grid shows row 56");
+    let preview = h.state().state.import_preview.as_ref().unwrap();
+    assert_eq!(preview.show_row.map(|(r, _)| r), Some(55));
+}
+
 #[test]
 fn a_statement_from_a_workbook_is_exported_into_a_copy_of_it_from_the_file_menu() {
     let dir = tempfile::tempdir().unwrap();

@@ -149,6 +149,8 @@ pub enum Command {
     MapImport(super::import_wizard::MapChange),
     /// The wizard's range of rows starts at this row (0-based), or none is being chosen.
     ImportRangeFrom(Option<u32>),
+    /// Show this row (0-based) in the wizard's grid.
+    ImportShowRow(u32),
     AcceptImport,
     CancelImport,
     /// Change the statement (checked against the catalogue first).

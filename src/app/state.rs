@@ -52,6 +52,9 @@ pub struct ImportPreview {
     pub remembered: bool,
     /// The first row (0-based) of a range of rows being given a role in the wizard.
     pub range_from: Option<u32>,
+    /// The row (0-based) the wizard's grid is to show, and how many times one was asked for
+    /// (the grid scrolls once per ask).
+    pub show_row: Option<(u32, u64)>,
 }
 
 pub struct AppState {
@@ -203,6 +206,7 @@ impl AppState {
             Command::PreviewImport(path, mapping) => self.preview_import(path, mapping),
             Command::MapImport(change) => self.map_import(&change),
             Command::ImportRangeFrom(row) => self.import_range_from(row),
+            Command::ImportShowRow(row) => self.import_show_row(row),
             Command::AcceptImport => self.accept_import(),
             Command::CancelImport => self.cancel_import(),
             Command::CarryForward(catalogue) => self.carry_forward(&catalogue, now),

@@ -117,14 +117,19 @@ pub fn import_ui(
                         ui.collapsing(
                             l.ta("import-skipped-count", &[("count", r.skipped.len().into())]),
                             |ui| {
+                                // Each line shows its row in the wizard's grid.
                                 for s in &r.skipped {
-                                    ui.label(l.ta(
+                                    let line = l.ta(
                                         "import-skipped",
                                         &[
                                             ("row", s.row.into()),
                                             ("reason", s.reason.localize(l).into()),
                                         ],
-                                    ));
+                                    );
+                                    if ui.link(line).clicked() {
+                                        let row = s.row.saturating_sub(1);
+                                        out.push(Command::ImportShowRow(row));
+                                    }
                                 }
                             },
                         );

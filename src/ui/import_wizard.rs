@@ -284,13 +284,27 @@ pub fn wizard_ui(
     egui::ScrollArea::horizontal()
         .id_salt("wizard-h")
         .show(ui, |ui| {
-            TableBuilder::new(ui)
+            // A row asked for from the report: scrolled to once per ask (the grid's own
+            // memory of the last ask, so the user can scroll away again).
+            let id = ui.scope_id().with("wizard-shown-row");
+            let scroll_to = p.show_row.filter(|(_, asked)| {
+                let new = ui.data(|d| d.get_temp::<u64>(id)) != Some(*asked);
+                if new {
+                    ui.data_mut(|d| d.insert_temp(id, *asked));
+                }
+                new
+            });
+            let mut table = TableBuilder::new(ui)
                 .id_salt("wizard-grid")
                 .max_scroll_height(300.0)
                 .auto_shrink([false, true])
                 .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
                 .column(Column::exact(44.0))
-                .columns(Column::exact(CELL_W).clip(true), cols)
+                .columns(Column::exact(CELL_W).clip(true), cols);
+            if let Some((row, _)) = scroll_to {
+                table = table.scroll_to_row(row as usize, Some(egui::Align::Center));
+            }
+            table
                 .header(ROW_H, |mut header| {
                     header.col(|_| {});
                     for c in 0..cols as u16 {
@@ -313,7 +327,14 @@ pub fn wizard_ui(
                         tr.col(|ui| {
                             let role = view.rows.get(r as usize);
                             let label = (r + 1).to_string();
-                            MenuButton::from_button(egui::Button::new(label).frame(false))
+                            let shown = p.show_row.is_some_and(|(s, _)| s == r);
+                            let text = egui::RichText::new(label).strong();
+                            let button = if shown {
+                                egui::Button::new(text).selected(true)
+                            } else {
+                                egui::Button::new(text).frame(false)
+                            };
+                            MenuButton::from_button(button)
                                 .ui(ui, |ui| row_menu(ui, l, r, p.range_from, out))
                                 .0
                                 .on_hover_text(row_text(l, role));

@@ -42,6 +42,7 @@ impl AppState {
             | Command::PreviewImport(..)
             | Command::MapImport(..)
             | Command::ImportRangeFrom(..)
+            | Command::ImportShowRow(..)
             | Command::CancelImport
             | Command::Edit(..)
             | Command::SealEdit

@@ -409,6 +409,7 @@ impl AppState {
                     edited,
                     remembered,
                     range_from: None,
+                    show_row: None,
                 });
             }
             Outcome::Exported { path, result } => match result {

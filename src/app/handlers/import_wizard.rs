@@ -26,6 +26,14 @@ impl AppState {
         }
     }
 
+    /// The wizard's grid is to show `row` (0-based): asked again, it scrolls there again.
+    pub(crate) fn import_show_row(&mut self, row: u32) {
+        if let Some(p) = &mut self.import_preview {
+            let asked = p.show_row.map_or(1, |(_, n)| n + 1);
+            p.show_row = Some((row, asked));
+        }
+    }
+
     /// Reads the workbook again with the user's mapping (the wizard or the mapping fields).
     pub(crate) fn preview_import(&mut self, path: std::path::PathBuf, mapping: Mapping) {
         if let Some(p) = &mut self.import_preview {
