@@ -18,6 +18,7 @@ use std::path::Path;
 
 mod common {
     pub mod cli;
+    pub mod layouts;
     pub mod office;
     pub mod tools;
 }
@@ -890,4 +891,93 @@ fn a_merged_answer_heading_over_the_mark_columns_names_the_marks() {
         ("", "", "〇"),
         "the workbook's own 〇"
     );
+}
+
+/// Every layout of the layout tests and of this file: filled without a change, every part but
+/// workbook.xml (set to recalculate) is byte-identical; filled with every answer changed, every
+/// cell of every sheet but those answers' own cells shows what it showed.
+#[test]
+fn over_every_layout_nothing_but_the_changed_answers_changes() {
+    let mut layouts: Vec<(String, Vec<u8>)> = common::layouts::every_layout()
+        .into_iter()
+        .map(|(n, b, _)| (n.to_string(), b))
+        .collect();
+    layouts.extend([
+        ("typed.xlsx".to_string(), typed_flags()),
+        ("marks.xlsx".to_string(), odd_marks()),
+        ("display.xlsx".to_string(), display_formulas()),
+    ]);
+    for (name, bytes) in layouts {
+        let imp = import(&name, &bytes);
+        let path = Path::new(&name);
+        let same = fill_workbook(path, bytes.clone(), &imp.catalogue, &imp.project, vocab())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let (before, after) = (parts(&bytes), parts(&same.bytes));
+        assert_eq!(
+            before.keys().collect::<Vec<_>>(),
+            after.keys().collect::<Vec<_>>()
+        );
+        for (part, content) in &before {
+            if part != "xl/workbook.xml" {
+                assert!(after.get(part) == Some(content), "{name}: {part} changed");
+            }
+        }
+
+        // Every question answered otherwise than it was.
+        let mut p = imp.project.clone();
+        let mut changed_rows = std::collections::BTreeSet::new();
+        let targets = imp.targets.clone().unwrap();
+        for t in targets.answers.iter().filter(|t| t.option.is_none()) {
+            let q = imp.catalogue.question(&t.question).unwrap();
+            let was = imp.project.value(&t.question);
+            let Some(value) = q
+                .answer
+                .allowed()
+                .into_iter()
+                .copied()
+                .find(|v| *v != was && v.is_answered())
+            else {
+                continue;
+            };
+            p.apply(
+                &imp.catalogue,
+                &Edit::Value {
+                    question: t.question.clone(),
+                    option: None,
+                    value,
+                },
+            )
+            .unwrap();
+            changed_rows.insert(t.row);
+        }
+        let filled = fill_workbook(path, bytes.clone(), &imp.catalogue, &p, vocab())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let answer_cols: Vec<u16> = targets
+            .flag
+            .into_iter()
+            .chain(targets.marks.into_iter().flatten())
+            .collect();
+        let mut old = read_workbook(path, bytes).unwrap();
+        let mut new = read_workbook(path, filled.bytes).unwrap();
+        for (sheet, _) in old.sheets.clone() {
+            let (a, b) = (old.grid(&sheet).unwrap(), new.grid(&sheet).unwrap());
+            for r in 0..a.height().max(b.height()) {
+                for c in 0..a.width().max(b.width()) {
+                    let own = sheet == targets.sheet
+                        && changed_rows.contains(&r)
+                        && answer_cols.contains(&c);
+                    // A display formula reading a changed answer shows its new value.
+                    let formula_of_answer = name == "display.xlsx" && c == 3;
+                    if !own && !formula_of_answer {
+                        assert_eq!(
+                            a.get(r, c),
+                            b.get(r, c),
+                            "{name}: {sheet} row {} col {c}",
+                            r + 1
+                        );
+                    }
+                }
+            }
+        }
+    }
 }
