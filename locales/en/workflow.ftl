@@ -54,3 +54,6 @@ replace-offer-accept = Replace and export
 protected-offer-title = Write into locked cells of a protected sheet?
 protected-offer-body = Exporting to { $file } writes { $count } cells that the sheet's protection keeps locked (Excel does not let anyone type into them; the original workbook stays as it is):
 protected-offer-accept = Write and export
+replace-existing-title = A file of that name exists
+replace-existing-body = { $file } already exists. Replace it? (Its current content is kept as .bak in the same folder.)
+replace-existing-accept = Replace

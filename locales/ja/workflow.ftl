@@ -54,3 +54,6 @@ replace-offer-accept = 置き換えて書き出す
 protected-offer-title = 保護されたシートのロックされたセルに書き込みますか
 protected-offer-body = { $file } に書き出すと、シートの保護でロックされているセル { $count } 個に書き込みます (Excel ではそのまま入力できないセルです。元のワークブックは変わりません):
 protected-offer-accept = 書き込んで書き出す
+replace-existing-title = 同じ名前のファイルがあります
+replace-existing-body = { $file } は既にあります。置き換えますか? (今の内容は同じフォルダーの .bak に残ります)
+replace-existing-accept = 置き換える

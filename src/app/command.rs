@@ -141,6 +141,8 @@ pub enum Command {
     ReimportOffer(bool),
     /// The answer to "replace the cells the import could not read?".
     ReplaceOffer(bool),
+    /// The answer to "replace the existing file?".
+    ReplaceExisting(bool),
     /// Read a workbook and show the import preview.
     Import(PathBuf),
     /// Read it again with a corrected mapping.

@@ -278,6 +278,9 @@ pub struct View {
     pub export_offer: Option<(PathBuf, super::documents::ExportFormat)>,
     /// "Read the changed workbook again?" after an export into it was refused.
     pub reimport_offer: Option<PathBuf>,
+    /// "Replace the existing file?" after a prompt named a file that exists: what for, and
+    /// the file.
+    pub replace_existing: Option<(super::command::Purpose, PathBuf)>,
     /// "Replace the cells the import could not read?" before an export into the original.
     pub replace_offer: Option<ReplaceOffer>,
     /// The option row of an option question that 1/2/3 answer: the question and the row.

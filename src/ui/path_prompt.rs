@@ -120,6 +120,29 @@ pub fn export_offer_ui(
     });
 }
 
+/// "Replace it?" after a prompt named a file to write that already exists.
+pub fn replace_existing_ui(
+    ui: &mut egui::Ui,
+    l: &Localizer,
+    asked: Option<&(crate::app::command::Purpose, PathBuf)>,
+    out: &mut Vec<Command>,
+) {
+    let Some((_, path)) = asked else { return };
+    egui::Modal::new(egui::Id::unique("replace-existing")).show(ui.ctx(), |ui| {
+        let file = path.display().to_string();
+        ui.heading(l.t("replace-existing-title"));
+        ui.label(l.ta("replace-existing-body", &[("file", file.into())]));
+        ui.horizontal(|ui| {
+            if ui.button(l.t("replace-existing-accept")).clicked() {
+                out.push(Command::ReplaceExisting(true));
+            }
+            if ui.button(l.t("dialog-cancel")).clicked() {
+                out.push(Command::ReplaceExisting(false));
+            }
+        });
+    });
+}
+
 /// "Read it again?" after an export into the original was refused because the workbook
 /// changed since it was imported.
 pub fn reimport_offer_ui(

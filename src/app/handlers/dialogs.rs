@@ -38,6 +38,7 @@ impl AppState {
             | Command::ExportInto(..)
             | Command::ReimportOffer(..)
             | Command::ReplaceOffer(..)
+            | Command::ReplaceExisting(..)
             | Command::Import(..)
             | Command::PreviewImport(..)
             | Command::MapImport(..)

@@ -122,7 +122,60 @@ impl AppState {
                 return;
             }
         }
+        // An existing file is replaced only when the user agrees (its own file is simply saved;
+        // an input the command refuses is refused without asking first).
+        let own = self.doc.as_ref().and_then(|d| d.path.as_ref()) == Some(&path);
+        let input = self
+            .inputs_of(purpose)
+            .iter()
+            .any(|i| *i == path || crate::io::atomic::is_same_file(i, &path));
+        if purpose.writes() && path.is_file() && !own && !input {
+            self.view.replace_existing = Some((purpose, path));
+            return;
+        }
         self.apply(purpose.command(path), now);
+    }
+
+    /// The files a command for `purpose` reads: an output naming one of them is refused.
+    fn inputs_of(&self, purpose: Purpose) -> Vec<PathBuf> {
+        let own = || self.doc.iter().filter_map(|d| d.path.clone());
+        match purpose {
+            Purpose::ExportComparisonXlsx | Purpose::ExportComparisonPdf => self
+                .view
+                .compare
+                .as_ref()
+                .map(|f| f.files.clone())
+                .unwrap_or_default(),
+            Purpose::ExportCheckXlsx | Purpose::ExportCheckPdf => {
+                let mut inputs: Vec<PathBuf> = self
+                    .hospital
+                    .check_report
+                    .iter()
+                    .flat_map(|r| r.statements.iter().map(|s| s.path.clone()))
+                    .collect();
+                inputs.extend(self.hospital.check.iter().filter_map(|f| f.profile.clone()));
+                inputs
+            }
+            Purpose::ExportRegisterXlsx | Purpose::ExportRegisterPdf => self
+                .hospital
+                .register
+                .iter()
+                .flat_map(|v| v.lines.iter().map(|l| l.path.clone()))
+                .collect(),
+            Purpose::ExportInto => own()
+                .chain(self.doc.iter().filter_map(|d| d.source_path.clone()))
+                .collect(),
+            _ => own().collect(),
+        }
+    }
+
+    /// The answer to "replace the existing file?".
+    pub(crate) fn replace_existing_done(&mut self, accept: bool, now: f64) {
+        if let Some((purpose, path)) = self.view.replace_existing.take()
+            && accept
+        {
+            self.apply(purpose.command(path), now);
+        }
     }
 
     /// The answer to "export instead?".
