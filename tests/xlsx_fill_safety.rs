@@ -933,7 +933,7 @@ fn over_every_layout_nothing_but_the_changed_answers_changes() {
             let Some(value) = q
                 .answer
                 .allowed()
-                .into_iter()
+                .iter()
                 .copied()
                 .find(|v| *v != was && v.is_answered())
             else {

@@ -111,6 +111,20 @@ fn attr(e: &BytesStart<'_>, key: &str, part: &str) -> Result<Option<String>, Pac
     Ok(None)
 }
 
+/// An id or target as written: one holding an escaped character (`&amp;`) is refused, since
+/// the cell reader matches ids and targets as written, without resolving it.
+fn plain_attr(e: &BytesStart<'_>, key: &str, part: &str) -> Result<Option<String>, PackageError> {
+    let v = attr(e, key, part)?;
+    if v.as_deref()
+        .is_some_and(|v| v.contains(['&', '<', '>', '"', '\'']))
+    {
+        return Err(PackageError::Malformed(format!(
+            "{part}: the {key} {v:?} holds an escaped character"
+        )));
+    }
+    Ok(v)
+}
+
 /// A relationship: its id, type and target.
 struct Relationship {
     id: String,
@@ -127,7 +141,7 @@ fn relationships(xml: &[u8], part: &str) -> Result<Vec<Relationship>, PackageErr
     loop {
         match reader.read_event().map_err(|e| bad(&e))? {
             Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "Relationship" => {
-                let id = attr(&e, "Id", part)?.unwrap_or_default();
+                let id = plain_attr(&e, "Id", part)?.unwrap_or_default();
                 if !ids.insert(id.clone()) {
                     return Err(bad(&format!("the relationship id {id:?} is listed twice")));
                 }
@@ -139,7 +153,7 @@ fn relationships(xml: &[u8], part: &str) -> Result<Vec<Relationship>, PackageErr
                 out.push(Relationship {
                     id,
                     kind: attr(&e, "Type", part)?.unwrap_or_default(),
-                    target: attr(&e, "Target", part)?.unwrap_or_default(),
+                    target: plain_attr(&e, "Target", part)?.unwrap_or_default(),
                 });
             }
             Event::Eof => break,
@@ -254,10 +268,14 @@ fn sheets(xml: &[u8], part: &str) -> Result<(Vec<(String, String)>, bool), Packa
                 for a in e.attributes() {
                     let a = a.map_err(|err| bad(&err))?;
                     if a.key.local_name().as_ref() == "id" {
-                        ids.push(
-                            crate::io::xlsx::fill::workbook_xml::unescape(&a.value)
-                                .map_err(|err| bad(&err))?,
-                        );
+                        let id = crate::io::xlsx::fill::workbook_xml::unescape(&a.value)
+                            .map_err(|err| bad(&err))?;
+                        if id.contains(['&', '<', '>', '"', '\'']) {
+                            return Err(bad(&format!(
+                                "the sheet id {id:?} holds an escaped character"
+                            )));
+                        }
+                        ids.push(id);
                     }
                 }
                 let id = match ids.as_slice() {

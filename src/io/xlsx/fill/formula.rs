@@ -475,32 +475,62 @@ impl Expr {
     }
 }
 
+/// Most characters of a text a formula builds (Excel's limit; past it Excel shows #VALUE!).
+const MAX_TEXT_CHARS: usize = 32_767;
+
 /// Text as Excel shows a value in a concatenation.
-pub fn text(v: &Value) -> String {
-    match v {
+pub fn text(v: &Value) -> Result<String, Unsupported> {
+    Ok(match v {
         Value::Empty => String::new(),
         Value::Text(s) => s.clone(),
-        Value::Number(n) => number_text(*n),
+        Value::Number(n) => number_text(*n)?,
         Value::Bool(b) => if *b { "TRUE" } else { "FALSE" }.into(),
-    }
+    })
 }
 
-/// A number as Excel's General format writes it (at most 15 significant digits).
-pub fn number_text(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
+/// A number as Excel writes it into text: 15 significant digits; a magnitude Excel would write
+/// in E notation (or not finite) is not evaluated.
+pub fn number_text(n: f64) -> Result<String, Unsupported> {
+    if !n.is_finite() || n.abs() >= 1e15 || (n != 0.0 && n.abs() < 1e-9) {
+        return Err(Unsupported);
+    }
+    if n.fract() == 0.0 {
+        return Ok(format!("{}", n as i64));
+    }
+    let rounded: f64 = format!("{n:.14e}").parse().ok().ok_or(Unsupported)?;
+    Ok(format!("{rounded}"))
+}
+
+/// A number as a cell stores it (`<v>`): exact; not finite is not evaluated.
+pub fn number_value(n: f64) -> Result<String, Unsupported> {
+    if n.is_finite() {
+        Ok(format!("{n}"))
     } else {
-        let s = format!("{:.15e}", n);
-        s.parse::<f64>().map_or(s, |v| format!("{v}"))
+        Err(Unsupported)
     }
 }
 
 fn number(v: &Value) -> Result<f64, Unsupported> {
-    match v {
-        Value::Empty => Ok(0.0),
-        Value::Number(n) => Ok(*n),
-        Value::Bool(b) => Ok(f64::from(u8::from(*b))),
-        Value::Text(s) => s.trim().parse().ok().ok_or(Unsupported),
+    let n = match v {
+        Value::Empty => 0.0,
+        Value::Number(n) => *n,
+        Value::Bool(b) => f64::from(u8::from(*b)),
+        // Text Excel would read as a number in a sum: plain decimals only.
+        Value::Text(s) => {
+            let t = s.trim();
+            let plain = !t.is_empty()
+                && t.chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'));
+            if !plain {
+                return Err(Unsupported);
+            }
+            t.parse().ok().ok_or(Unsupported)?
+        }
+    };
+    if n.is_finite() {
+        Ok(n)
+    } else {
+        Err(Unsupported)
     }
 }
 
@@ -555,7 +585,13 @@ fn binary(op: Op, a: &Value, b: &Value) -> Result<Value, Unsupported> {
         Op::Le => Value::Bool(compare(a, b) != Greater),
         Op::Gt => Value::Bool(compare(a, b) == Greater),
         Op::Ge => Value::Bool(compare(a, b) != Less),
-        Op::Concat => Value::Text(text(a) + &text(b)),
+        Op::Concat => {
+            let joined = text(a)? + &text(b)?;
+            if joined.chars().count() > MAX_TEXT_CHARS {
+                return Err(Unsupported);
+            }
+            Value::Text(joined)
+        }
         Op::Add => Value::Number(number(a)? + number(b)?),
         Op::Sub => Value::Number(number(a)? - number(b)?),
         Op::Mul => Value::Number(number(a)? * number(b)?),
@@ -587,33 +623,48 @@ fn call(
                 Ok(Value::Bool(false))
             }
         }
-        ("AND", 1..) => Ok(Value::Bool(
-            all()?
+        // Excel skips empty and text cells a reference reaches here: only truth values and
+        // numbers are evaluated.
+        ("AND" | "OR", 1..) => {
+            let values = all()?;
+            if values
                 .iter()
-                .map(truth)
-                .collect::<Result<Vec<_>, _>>()?
-                .iter()
-                .all(|b| *b),
-        )),
-        ("OR", 1..) => Ok(Value::Bool(
-            all()?
-                .iter()
-                .map(truth)
-                .collect::<Result<Vec<_>, _>>()?
-                .iter()
-                .any(|b| *b),
-        )),
+                .any(|v| matches!(v, Value::Empty | Value::Text(_)))
+            {
+                return Err(Unsupported);
+            }
+            let truths = values.iter().map(truth).collect::<Result<Vec<_>, _>>()?;
+            Ok(Value::Bool(if name == "AND" {
+                truths.iter().all(|b| *b)
+            } else {
+                truths.iter().any(|b| *b)
+            }))
+        }
         ("NOT", 1) => Ok(Value::Bool(!truth(&arg(0)?)?)),
-        ("CONCATENATE" | "CONCAT", 1..) => Ok(Value::Text(all()?.iter().map(text).collect())),
-        ("ISBLANK", 1) => Ok(Value::Bool(arg(0)? == Value::Empty)),
-        ("LEN", 1) => Ok(Value::Number(text(&arg(0)?).chars().count() as f64)),
-        ("TRIM", 1) => Ok(Value::Text(
-            text(&arg(0)?)
-                .split(' ')
-                .filter(|w| !w.is_empty())
-                .collect::<Vec<_>>()
-                .join(" "),
-        )),
+        ("CONCATENATE" | "CONCAT", 1..) => {
+            let joined: String = all()?.iter().map(text).collect::<Result<_, _>>()?;
+            if joined.chars().count() > MAX_TEXT_CHARS {
+                return Err(Unsupported);
+            }
+            Ok(Value::Text(joined))
+        }
+        // Excel counts UTF-16 units.
+        ("LEN", 1) => Ok(Value::Number(text(&arg(0)?)?.encode_utf16().count() as f64)),
+        ("TRIM", 1) => {
+            let t = text(&arg(0)?)?;
+            // Which spaces Japanese Excel trims besides U+0020 is not relied on.
+            if t.contains('\u{3000}') {
+                return Err(Unsupported);
+            }
+            Ok(Value::Text(
+                t.split(' ')
+                    .filter(|w| !w.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ))
+        }
+        // ISBLANK tells an empty cell from a formula showing "", which the values read here
+        // do not: not evaluated.
         _ => Err(Unsupported),
     }
 }
@@ -664,11 +715,14 @@ mod tests {
         );
         assert_eq!(
             eval_with(
-                "IF(AND(A1=\"はい\",NOT(ISBLANK(B1))),\"OK\",\"要確認\")",
+                "IF(AND(A1=\"はい\",B1<>\"\"),\"OK\",\"要確認\")",
                 &[("A1", t("はい"))]
             ),
             Ok(t("要確認"))
         );
+        assert_eq!(eval_with("1/3&\"\"", &[]), Ok(t("0.333333333333333")));
+        assert_eq!(eval_with("2/3&\"\"", &[]), Ok(t("0.666666666666667")));
+        assert_eq!(eval_with("LEN(\"𠮷\")", &[]), Ok(Value::Number(2.0)));
         assert_eq!(
             eval_with("A1", &[]),
             Ok(Value::Number(0.0)),
@@ -704,6 +758,10 @@ mod tests {
             "\"unterminated",
             "Table1[@Col]",
             "A1 B1",
+            "ISBLANK(A1)",
+            "AND(A1,TRUE)",
+            "1E+15&\"\"",
+            "TRIM(\"\u{3000}a\")",
         ] {
             assert_eq!(eval_with(f, &[]), Err(Unsupported), "{f}");
         }

@@ -17,6 +17,8 @@ use crate::io::xlsx::import::grid::Grid;
 const MAX_FORMULAS: usize = 400_000;
 /// Most rounds of re-evaluation (a formula reading another formula's cell).
 const MAX_ROUNDS: usize = 16;
+/// Longest formula text read (Excel's own limit).
+const MAX_FORMULA_TEXT: usize = 8_192;
 
 /// A formula cell: where it is, its formula (parsed, or not understood), the formula's text
 /// as written in its first cell and how far this cell is from that one.
@@ -24,7 +26,7 @@ const MAX_ROUNDS: usize = 16;
 pub struct FormulaCell {
     pub cell: (u32, u16),
     pub expr: Result<Expr, Unsupported>,
-    text: String,
+    text: std::rc::Rc<String>,
     offset: (i64, i64),
 }
 
@@ -34,7 +36,9 @@ pub fn collect(xml: &[u8]) -> Result<Vec<FormulaCell>, SheetEdit> {
     let mut reader = Reader::from_reader(xml.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(xml));
     let bad = |e: &dyn std::fmt::Display| SheetEdit::Xml(e.to_string());
     let mut out = Vec::new();
-    let mut shared: HashMap<String, ((u32, u16), String)> = HashMap::new();
+    // A shared formula's first cell: where it is, its text and its formula, parsed once.
+    type Master = ((u32, u16), std::rc::Rc<String>, Result<Expr, Unsupported>);
+    let mut shared: HashMap<String, Master> = HashMap::new();
     let (mut row, mut last_row, mut next_col) = (None::<u32>, None::<u32>, 0u16);
     let mut cell: Option<(u32, u16)> = None;
     loop {
@@ -64,21 +68,31 @@ pub fn collect(xml: &[u8]) -> Result<Vec<FormulaCell>, SheetEdit> {
                 } else {
                     String::new()
                 };
-                let (master, text) = match kind.as_deref() {
+                if text.chars().count() > MAX_FORMULA_TEXT {
+                    return Err(SheetEdit::Xml(format!(
+                        "a formula of more than {MAX_FORMULA_TEXT} characters"
+                    )));
+                }
+                let (master, text, parsed) = match kind.as_deref() {
                     Some("array" | "dataTable") => continue,
                     Some("shared") => {
                         let si = attr(e, "si")?.unwrap_or_default();
                         if text.trim().is_empty() {
                             match shared.get(&si) {
-                                Some((m, t)) => (*m, t.clone()),
-                                None => (at, String::new()),
+                                Some((m, t, p)) => (*m, t.clone(), p.clone()),
+                                None => (at, std::rc::Rc::new(String::new()), Err(Unsupported)),
                             }
                         } else {
-                            shared.insert(si, (at, text.clone()));
-                            (at, text)
+                            let text = std::rc::Rc::new(text);
+                            let parsed = parse(&text);
+                            shared.insert(si, (at, text.clone(), parsed.clone()));
+                            (at, text, parsed)
                         }
                     }
-                    _ => (at, text),
+                    _ => {
+                        let parsed = parse(&text);
+                        (at, std::rc::Rc::new(text), parsed)
+                    }
                 };
                 if out.len() >= MAX_FORMULAS {
                     return Err(SheetEdit::Xml(format!("more than {MAX_FORMULAS} formulas")));
@@ -87,7 +101,7 @@ pub fn collect(xml: &[u8]) -> Result<Vec<FormulaCell>, SheetEdit> {
                     i64::from(at.0) - i64::from(master.0),
                     i64::from(at.1) - i64::from(master.1),
                 );
-                let expr = parse(&text).and_then(|e| e.shifted(offset));
+                let expr = parsed.and_then(|e| e.shifted(offset));
                 out.push(FormulaCell {
                     cell: at,
                     expr,
@@ -141,8 +155,9 @@ fn loose_ranges(text: &str) -> Vec<LooseRange> {
             out.push((sheet, x, y));
         }
     };
+    let mut in_name = false;
     for c in text.chars() {
-        if c == '"' {
+        if c == '"' && !in_name {
             in_string = !in_string;
             word.clear();
             continue;
@@ -150,7 +165,13 @@ fn loose_ranges(text: &str) -> Vec<LooseRange> {
         if in_string {
             continue;
         }
-        if c.is_alphanumeric() || matches!(c, '$' | ':' | '!' | '\'' | '_' | '.') {
+        // A quoted sheet name ('回答 表'!C:C) keeps its spaces and signs.
+        if c == '\'' {
+            in_name = !in_name;
+            word.push(c);
+            continue;
+        }
+        if in_name || c.is_alphanumeric() || matches!(c, '$' | ':' | '!' | '_' | '.') {
             word.push(c);
         } else {
             flush(&mut word, &mut out);
@@ -170,16 +191,21 @@ impl FormulaCell {
                 .any(|r| on(r.sheet.as_deref(), own, sheet) && changed.contains(&(r.row, r.col))),
             Err(_) => {
                 // Not understood: every range it names, where it is written and moved to
-                // this cell, counts.
+                // this cell, counts (looked up among the changed cells of its rows).
                 loose_ranges(&self.text).iter().any(|(s, a, b)| {
                     on(s.as_deref(), own, sheet)
-                        && changed.iter().any(|&(r, c)| {
-                            let inside = |(dr, dc): (i64, i64)| {
-                                let (r, c) = (i64::from(r) - dr, i64::from(c) - dc);
-                                (i64::from(a.0)..=i64::from(b.0)).contains(&r)
-                                    && (i64::from(a.1)..=i64::from(b.1)).contains(&c)
+                        && [(0, 0), self.offset].iter().any(|(dr, dc)| {
+                            let shift_r = |r: u32| {
+                                u32::try_from((i64::from(r) + dr).max(0)).unwrap_or(u32::MAX)
                             };
-                            inside((0, 0)) || inside(self.offset)
+                            let shift_c = |c: u16| {
+                                u16::try_from((i64::from(c) + dc).max(0)).unwrap_or(u16::MAX)
+                            };
+                            let (r0, r1) = (shift_r(a.0), shift_r(b.0));
+                            let (c0, c1) = (shift_c(a.1), shift_c(b.1));
+                            changed
+                                .range((r0.min(r1), 0)..=(r0.max(r1), u16::MAX))
+                                .any(|(_, c)| (c0.min(c1)..=c0.max(c1)).contains(c))
                         })
                 })
             }
@@ -187,19 +213,18 @@ impl FormulaCell {
     }
 }
 
-/// A cell's value as a formula reads it from the sheet as the import saw it: nothing, a
-/// number, or text. A date (shown as text by the reader) is not evaluated.
+/// A cell's value as a formula reads it from the sheet as the import saw it (its shown text):
+/// nothing, or text that cannot be anything else. A number, a date, a truth value or an
+/// error value is shown as text by the reader, its type lost: not evaluated.
 fn shown_value(text: &str) -> Result<Value, Unsupported> {
     if text.is_empty() {
         return Ok(Value::Empty);
     }
-    if let Ok(n) = text.trim().parse::<f64>() {
-        return Ok(Value::Number(n));
-    }
-    let date = text.starts_with(|c: char| c.is_ascii_digit())
-        && text.contains('年')
-        && text.ends_with('日');
-    if date {
+    let t = text.trim();
+    let typed = t.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '+' | '.' | '#'))
+        || t.eq_ignore_ascii_case("true")
+        || t.eq_ignore_ascii_case("false");
+    if typed {
         return Err(Unsupported);
     }
     Ok(Value::Text(text.to_string()))
@@ -210,12 +235,16 @@ fn shown_value(text: &str) -> Result<Value, Unsupported> {
 pub fn updates(
     formulas: &[FormulaCell],
     sheet: &str,
-    writes: &Writes,
-    grid: &Grid,
+    (writes, grid): (&Writes, &Grid),
+    elsewhere: &[(u32, u16)],
 ) -> (Cached, Vec<(u32, u16)>) {
     let mut changed: BTreeSet<(u32, u16)> = writes.keys().copied().collect();
     let mut cached: BTreeMap<(u32, u16), Value> = BTreeMap::new();
-    let mut stale: BTreeSet<(u32, u16)> = BTreeSet::new();
+    // Cells reading a changed cell of another sheet: their value is not known here, nor the
+    // value of any cell reading them.
+    let mut stale: BTreeSet<(u32, u16)> = elsewhere.iter().copied().collect();
+    changed.extend(elsewhere.iter().copied());
+    let mut settled = false;
     for _ in 0..MAX_ROUNDS {
         let mut more = false;
         for f in formulas {
@@ -242,7 +271,11 @@ pub fn updates(
                 .expr
                 .as_ref()
                 .map_err(Clone::clone)
-                .and_then(|e| e.eval(&get));
+                .and_then(|e| e.eval(&get))
+                .and_then(|v| match v {
+                    Value::Number(n) if !n.is_finite() => Err(Unsupported),
+                    v => Ok(v),
+                });
             match result {
                 Ok(v) => {
                     if cached.get(&f.cell) != Some(&v) {
@@ -258,8 +291,13 @@ pub fn updates(
             }
         }
         if !more {
+            settled = true;
             break;
         }
+    }
+    if !settled {
+        // Still changing after the last round (a long chain, a circle): none is trusted.
+        stale.extend(cached.keys().copied());
     }
     for c in &stale {
         cached.remove(c);
@@ -316,7 +354,7 @@ mod tests {
             Vec::new(),
         );
         let writes: Writes = [((2, 2), Some("いいえ".to_string()))].into();
-        let (cached, stale) = updates(&f, "Sheet1", &writes, &grid);
+        let (cached, stale) = updates(&f, "Sheet1", (&writes, &grid), &[]);
         assert_eq!(cached.get(&(2, 3)), Some(&Value::Text("□".into())));
         assert_eq!(
             cached.get(&(2, 4)),
@@ -342,6 +380,35 @@ mod tests {
     }
 
     #[test]
+    fn a_cell_whose_type_the_reader_lost_or_another_sheets_change_is_never_guessed() {
+        // B1 shows "1.10" (text, or a number formatted so): its value is not known.
+        let xml = "<worksheet><sheetData><row r=\"1\">\
+            <c r=\"C1\" t=\"str\"><f>B1&amp;A1</f><v>1.10x</v></c>\
+            <c r=\"D1\" t=\"str\"><f>A1&amp;\"!\"</f><v>x!</v></c>\
+            <c r=\"E1\" t=\"str\"><f>D1&amp;\"?\"</f><v>x!?</v></c></row></sheetData></worksheet>";
+        let f = collect(xml.as_bytes()).unwrap();
+        let grid = Grid::from_rows(
+            vec![vec![
+                "x".into(),
+                "1.10".into(),
+                "1.10x".into(),
+                "x!".into(),
+                "x!?".into(),
+            ]],
+            Vec::new(),
+        );
+        let writes: Writes = [((0, 0), Some("y".to_string()))].into();
+        let (cached, stale) = updates(&f, "S", (&writes, &grid), &[]);
+        assert_eq!(stale, vec![(0, 2)]);
+        assert_eq!(cached.get(&(0, 4)), Some(&Value::Text("y!?".into())));
+        // D1 also reads a changed cell of another sheet: D1 and E1, which reads it, are not
+        // evaluated.
+        let (cached, stale) = updates(&f, "S", (&writes, &grid), &[(0, 3)]);
+        assert_eq!(stale, vec![(0, 2), (0, 3), (0, 4)]);
+        assert!(cached.is_empty(), "{cached:?}");
+    }
+
+    #[test]
     fn other_sheets_readers_are_found_by_the_sheet_they_name() {
         let xml = "<worksheet><sheetData><row r=\"1\">\
             <c r=\"A1\" t=\"str\"><f>'回答 表'!C3</f><v>はい</v></c>\
@@ -351,5 +418,9 @@ mod tests {
         let changed: BTreeSet<(u32, u16)> = [(2, 2)].into();
         assert_eq!(readers_of(&f, "回答 表", &changed), vec![(0, 0)]);
         assert_eq!(readers_of(&f, "回答表", &changed), vec![(0, 1)]);
+        let quoted = "<worksheet><sheetData><row r=\"1\">\
+            <c r=\"A1\"><f>COUNTIF('回答 表'!C:C,\"はい\")</f><v>3</v></c></row></sheetData></worksheet>";
+        let f = collect(quoted.as_bytes()).unwrap();
+        assert_eq!(readers_of(&f, "回答 表", &changed), vec![(0, 0)]);
     }
 }

@@ -255,9 +255,10 @@ fn rewrite_archive(
                 let xml = read_part(&mut zip, &name).map_err(malformed)?;
                 let formulas =
                     formula_cells::collect(&xml).map_err(|e| sheet_error(path, &name, e))?;
-                let (cached, unknown) = formula_cells::updates(&formulas, sheet, w, grid);
+                let elsewhere = readers_elsewhere(&formulas, sheet, edits);
+                let (cached, unknown) =
+                    formula_cells::updates(&formulas, sheet, (w, grid), &elsewhere);
                 stale.extend(unknown.into_iter().map(|c| stale_formula(sheet, c)));
-                stale.extend(readers_elsewhere(&formulas, sheet, edits));
                 let cells = w.keys().copied().collect();
                 let kept = protection::locked_cells(&xml, styles.as_deref(), &cells)
                     .map_err(|e| sheet_error(path, &name, e))?;
@@ -278,7 +279,8 @@ fn rewrite_archive(
                     let xml = read_part(&mut zip, &name).map_err(malformed)?;
                     let formulas =
                         formula_cells::collect(&xml).map_err(|e| sheet_error(path, &name, e))?;
-                    stale.extend(readers_elsewhere(&formulas, sheet, edits));
+                    let cells = readers_elsewhere(&formulas, sheet, edits);
+                    stale.extend(cells.into_iter().map(|c| stale_formula(sheet, c)));
                 }
                 None
             }
@@ -317,14 +319,13 @@ fn readers_elsewhere(
     formulas: &[formula_cells::FormulaCell],
     sheet: &str,
     edits: &BTreeMap<String, (Writes, Grid)>,
-) -> Vec<Unwritten> {
-    let mut out = Vec::new();
+) -> Vec<(u32, u16)> {
+    let mut out = std::collections::BTreeSet::new();
     for (edited, (w, _)) in edits.iter().filter(|(e, _)| e.as_str() != sheet) {
         let changed = w.keys().copied().collect();
-        let readers = formula_cells::readers_of(formulas, edited, &changed);
-        out.extend(readers.into_iter().map(|c| stale_formula(sheet, c)));
+        out.extend(formula_cells::readers_of(formulas, edited, &changed));
     }
-    out
+    out.into_iter().collect()
 }
 
 /// A formula cell that shows an old value until the workbook is recalculated.

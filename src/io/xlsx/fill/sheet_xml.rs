@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use super::formula::{Value, number_text};
+use super::formula::{Value, number_value};
 use crate::io::xlsx::{cell_index, col_name};
 
 /// Most column style ranges read from one sheet.
@@ -331,7 +331,12 @@ impl Editor<'_> {
         let (kind, shown) = match value {
             Value::Text(t) => (" t=\"str\"", escape(&excel_escape(t))),
             Value::Bool(b) => (" t=\"b\"", if *b { "1" } else { "0" }.to_string()),
-            Value::Number(n) => ("", number_text(*n)),
+            Value::Number(n) => (
+                "",
+                number_value(*n).map_err(|_unsupported| {
+                    SheetEdit::Xml(format!("{}{}: not a finite number", col_name(col), r + 1))
+                })?,
+            ),
             Value::Empty => (" t=\"str\"", String::new()),
         };
         let p = self.prefix.clone();

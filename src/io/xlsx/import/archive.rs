@@ -81,7 +81,7 @@ fn check_archive(path: &Path, bytes: &[u8]) -> Result<(), XlsxError> {
         }
         // Two parts of one name: readers disagree on which one counts (the last wins here,
         // the first in Excel), so what is shown and what is read could differ.
-        if !names.insert(name.clone()) {
+        if !names.insert(crate::io::xlsx::package::part_key(&name)) {
             return Err(malformed(&format!("the part {name} appears twice")));
         }
     }

@@ -320,10 +320,18 @@ impl Book {
 
     /// The sheet's merged ranges (at most [`MAX_MERGES`]).
     fn merges(&mut self, name: &str) -> Result<Vec<Merge>, XlsxError> {
-        let found = self
-            .xlsx
-            .merge_cells_by_sheet_name(name)
-            .unwrap_or_default();
+        // Merged ranges that cannot be read are an error, never none: a fill would otherwise
+        // write into cells no one sees.
+        let found = match self.xlsx.merge_cells_by_sheet_name(name) {
+            Ok(found) => found,
+            Err(calamine::XlsxError::NotAWorksheet(_)) => Vec::new(),
+            Err(e) => {
+                return Err(XlsxError::Malformed {
+                    path: self.path.clone(),
+                    detail: format!("sheet {name}: merged cells: {e}"),
+                });
+            }
+        };
         if found.len() > MAX_MERGES {
             return Err(XlsxError::TooLarge {
                 path: self.path.clone(),
@@ -333,11 +341,14 @@ impl Book {
         Ok(found
             .iter()
             .filter_map(|d| {
+                // A range written last cell first (D6:C5) covers the same cells.
+                let (r0, r1) = (d.start.0.min(d.end.0), d.start.0.max(d.end.0));
+                let (c0, c1) = (d.start.1.min(d.end.1), d.start.1.max(d.end.1));
                 Some(Merge {
-                    first_row: d.start.0,
-                    last_row: d.end.0,
-                    first_col: u16::try_from(d.start.1).ok()?,
-                    last_col: u16::try_from(d.end.1).ok()?,
+                    first_row: r0,
+                    last_row: r1,
+                    first_col: u16::try_from(c0).ok()?,
+                    last_col: u16::try_from(c1).ok()?,
                 })
             })
             .collect())

@@ -306,7 +306,11 @@ impl Columns {
         if let Some(rc) = self.remark.filter(|rc| *rc > text_col || text_col == 0) {
             let shown = match grid.covered_by(r, rc) {
                 None => Some((r, rc)),
-                Some((r0, c0)) => (r0 >= first && (c0 > text_col || c0 == rc)).then_some((r0, c0)),
+                Some((r0, c0)) => {
+                    let answer_col =
+                        self.flag == Some(c0) || self.marks.is_some_and(|m| m.contains(&c0));
+                    (r0 >= first && (c0 > text_col || c0 == rc) && !answer_col).then_some((r0, c0))
+                }
             };
             if let Some((r0, c0)) = shown {
                 remark = grid.get(r0, c0).to_string();
