@@ -394,3 +394,56 @@ fn an_english_checklist_is_read_through_the_vocabulary() {
     );
     assert!(imp.report.skipped.is_empty(), "{:?}", imp.report.skipped);
 }
+
+/// A checklist shaped like the 事業者確認用 ones: categories merged down beside their items
+/// (1)(2)…, 確認結果 and 確認日 columns. Each item is its own question under its category.
+#[test]
+fn items_beside_categories_merged_down_are_questions_of_their_own() {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, cells) in [
+        ["確認事項 (試験用)", "", "", "", ""],
+        ["分類", "No", "確認事項", "確認結果", "確認日"],
+        ["", "(1)", "責任者を定めている", "はい", ""],
+        ["", "(2)", "規程を定めている", "いいえ", ""],
+        ["", "(1)", "利用者を識別している", "はい", ""],
+        ["", "(2)", "操作を記録している", "", ""],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, v) in cells.iter().enumerate() {
+            if !v.is_empty() {
+                ws.write_string(r as u32, c as u16, *v).unwrap();
+            }
+        }
+    }
+    let plain = rust_xlsxwriter::Format::new();
+    ws.merge_range(2, 0, 3, 0, "1 体制", &plain).unwrap();
+    ws.merge_range(4, 0, 5, 0, "2 技術", &plain).unwrap();
+    let imp = import("jigyosha.xlsx", wb.save_to_buffer().unwrap());
+    let titles: Vec<&str> = imp
+        .catalogue
+        .sections
+        .iter()
+        .map(|s| s.title.as_str())
+        .collect();
+    assert_eq!(titles, vec!["1 体制", "2 技術"], "{:?}", imp.report);
+    let numbers: Vec<&str> = imp
+        .catalogue
+        .questions()
+        .map(|q| q.number.as_str())
+        .collect();
+    assert_eq!(numbers, vec!["1 (1)", "1 (2)", "2 (1)", "2 (2)"]);
+    let values: Vec<AnswerValue> = imp
+        .catalogue
+        .questions()
+        .map(|q| imp.project.value(&q.id))
+        .collect();
+    use AnswerValue::*;
+    assert_eq!(values, vec![Yes, No, Yes, Unanswered]);
+    assert_eq!(
+        imp.catalogue.find_by_number("1 (2)").unwrap().text,
+        "規程を定めている"
+    );
+}

@@ -262,7 +262,17 @@ fn first_pass(
             ));
             continue;
         }
+        // A category merged down beside its items ((1)(2)… in their own column): the category
+        // opens a section on this row, the item is the question.
+        let category = by_columns
+            .is_none()
+            .then(|| category_and_item(grid, row, &cells))
+            .flatten();
+        if let Some((title, _)) = &category {
+            found.push((row, Found::Section(title.clone())));
+        }
         let numbered = by_columns
+            .or_else(|| category.map(|(_, item)| item))
             .or_else(|| numbered_cells(&cells).filter(|q| vocab.header_field(&q.text).is_none()))
             .or_else(|| {
                 (role == Some(RowKindGiven::Question))
@@ -348,6 +358,27 @@ fn first_pass(
         ));
     }
     found
+}
+
+/// A category merged down over several rows (its number and title in the leading cells) with
+/// an item of its own numbering right of it on this row (`1 体制` | `(1)` | text): the
+/// category's title and the item.
+fn category_and_item(
+    grid: &super::super::grid::Grid,
+    row: u32,
+    cells: &[(u16, &str)],
+) -> Option<(String, QuestionCells)> {
+    let lead = cells
+        .iter()
+        .take_while(|(c, _)| grid.merged_down(row, *c) > row)
+        .count();
+    if lead == 0 {
+        return None;
+    }
+    let (head, rest) = (cells.get(..lead)?, cells.get(lead..)?);
+    let item = numbered_cells(rest).filter(|q| grid.merged_down(row, q.number_col) == row)?;
+    let title = head.iter().map(|(_, v)| *v).collect::<Vec<_>>().join(" ");
+    Some((title, item))
 }
 
 /// A row's number and text in the columns the user named (both cells filled).
