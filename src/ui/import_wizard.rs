@@ -286,7 +286,7 @@ pub fn wizard_ui(
         .show(ui, |ui| {
             // A row asked for from the report: scrolled to once per ask (the grid's own
             // memory of the last ask, so the user can scroll away again).
-            let id = ui.scope_id().with("wizard-shown-row");
+            let id = ui.scope_id().with("wizard_shown_row");
             let scroll_to = p.show_row.filter(|(_, asked)| {
                 let new = ui.data(|d| d.get_temp::<u64>(id)) != Some(*asked);
                 if new {
