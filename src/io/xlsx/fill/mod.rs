@@ -34,8 +34,9 @@ use crate::domain::catalogue::{Catalogue, hex};
 use crate::domain::project::{HeaderField, Project};
 use sheet_xml::{SheetEdit, Writes};
 
-/// Most bytes of one part read for editing (the archive check bounds them already).
-const MAX_PART_BYTES: u64 = 200 * 1024 * 1024;
+/// Most bytes of one part read for editing: the limit the import read it within (one limit,
+/// so a sheet the import read is a sheet the fill can edit).
+const MAX_PART_BYTES: u64 = super::import::MAX_XML_PART_BYTES;
 
 /// The filled copy, what could not be written into it, and the cells it replaced that the
 /// import could not read.
