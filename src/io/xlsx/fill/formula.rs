@@ -77,6 +77,25 @@ fn is_name_char(c: char) -> bool {
     !c.is_whitespace() && !"+-*/^&=<>(),:;!\"'%{}[]#@".contains(c)
 }
 
+/// The rest of a quoted text (its opening quote read): a doubled quote is one quote.
+fn quoted(
+    it: &mut std::iter::Peekable<std::str::Chars<'_>>,
+    quote: char,
+) -> Result<String, Unsupported> {
+    let mut s = String::new();
+    loop {
+        match it.next() {
+            Some(ch) if ch == quote && it.peek() == Some(&quote) => {
+                it.next();
+                s.push(quote);
+            }
+            Some(ch) if ch == quote => return Ok(s),
+            Some(ch) => s.push(ch),
+            None => return Err(Unsupported),
+        }
+    }
+}
+
 fn tokens(f: &str) -> Result<Vec<Tok>, Unsupported> {
     if f.chars().count() > MAX_FORMULA_CHARS {
         return Err(Unsupported);
@@ -90,34 +109,11 @@ fn tokens(f: &str) -> Result<Vec<Tok>, Unsupported> {
             }
             '"' => {
                 it.next();
-                let mut s = String::new();
-                loop {
-                    match it.next() {
-                        Some('"') if it.peek() == Some(&'"') => {
-                            it.next();
-                            s.push('"');
-                        }
-                        Some('"') => break,
-                        Some(ch) => s.push(ch),
-                        None => return Err(Unsupported),
-                    }
-                }
-                out.push(Tok::Str(s));
+                out.push(Tok::Str(quoted(&mut it, '"')?));
             }
             '\'' => {
                 it.next();
-                let mut s = String::new();
-                loop {
-                    match it.next() {
-                        Some('\'') if it.peek() == Some(&'\'') => {
-                            it.next();
-                            s.push('\'');
-                        }
-                        Some('\'') => break,
-                        Some(ch) => s.push(ch),
-                        None => return Err(Unsupported),
-                    }
-                }
+                let s = quoted(&mut it, '\'')?;
                 if it.next() != Some('!') {
                     return Err(Unsupported);
                 }

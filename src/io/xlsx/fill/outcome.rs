@@ -56,3 +56,18 @@ pub(super) fn value_of(p: &Project, question: &str, option: Option<&str>) -> (An
             .unwrap_or_default(),
     }
 }
+
+/// A question's number as printed, and an option's label, for what is said about them.
+pub(super) fn number_and_option(
+    c: &crate::domain::catalogue::Catalogue,
+    question: &str,
+    option: Option<&str>,
+) -> (String, Option<String>) {
+    let q = c.question(question);
+    let number = q.map_or_else(|| question.to_string(), |q| q.number.clone());
+    let option = option.map(|o| {
+        q.and_then(|q| q.answer.options().iter().find(|x| x.id == o))
+            .map_or_else(|| o.to_string(), |x| x.label.clone())
+    });
+    (number, option)
+}

@@ -112,13 +112,7 @@ pub(super) fn cell_name((r, c): (u32, u16)) -> String {
 
 /// The question's number and the option's label, for what is said about a target.
 fn named(c: &Catalogue, a: &AnswerTarget) -> (String, Option<String>) {
-    let q = c.question(&a.question);
-    let number = q.map_or_else(|| a.question.clone(), |q| q.number.clone());
-    let option = a.option.as_ref().map(|o| {
-        q.and_then(|q| q.answer.options().iter().find(|x| &x.id == o))
-            .map_or_else(|| o.clone(), |x| x.label.clone())
-    });
-    (number, option)
+    super::outcome::number_and_option(c, &a.question, a.option.as_deref())
 }
 
 /// The writes for every question's and option's answer and remark: `was` is the statement as

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use super::outcome::value_of;
+use super::outcome::{number_and_option, value_of};
 use super::plan::Expected;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::project::HeaderField;
@@ -38,17 +38,9 @@ pub(super) fn read_back(
     }
     for ((question, option), (value, remark)) in answers {
         let (v, r) = value_of(&back.project, question, option.as_deref());
-        let what = || {
-            let q = c.question(question);
-            let number = q.map_or_else(|| question.clone(), |q| q.number.clone());
-            let label = option.as_ref().map(|o| {
-                q.and_then(|q| q.answer.options().iter().find(|x| &x.id == o))
-                    .map_or_else(|| o.clone(), |x| x.label.clone())
-            });
-            match label {
-                Some(l) => format!("{number} {l}"),
-                None => number,
-            }
+        let what = || match number_and_option(c, question, option.as_deref()) {
+            (number, Some(l)) => format!("{number} {l}"),
+            (number, None) => number,
         };
         if v != *value {
             log::error!("fill: read back {}: {value:?} written, {v:?} read", what());

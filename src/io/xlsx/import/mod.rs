@@ -21,7 +21,9 @@ pub mod vocabulary;
 
 use std::path::Path;
 
-pub use archive::{MAX_FILE_BYTES, MAX_PARTS, MAX_UNPACKED_BYTES, MAX_XML_PART_BYTES, read_workbook};
+pub use archive::{
+    MAX_FILE_BYTES, MAX_PARTS, MAX_UNPACKED_BYTES, MAX_XML_PART_BYTES, read_workbook,
+};
 pub use grid::{Book, Grid, MAX_CELLS, MAX_COLS, MAX_MERGES, MAX_ROWS};
 pub use imported::{AnswerTarget, Imported, Targets};
 pub use report::{ImportReport, Note, RefPair, SheetQuestions, Skip, Skipped};
