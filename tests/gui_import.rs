@@ -410,6 +410,8 @@ fn replacing_an_unread_answer_cell_is_asked_first() {
     assert!(shows(&h, "C2 の「はい（一部対応）」は回答として読めない"));
     h.get_by_label("取り込む").click();
     settle(&mut h);
+    // The question shows what its cell held.
+    assert!(shows(&h, "セル C2 には「はい（一部対応）」と書かれていました"));
     h.get_by_label("1 いいえ").click();
     h.run();
     let out = dir.path().join("提出用.xlsx");

@@ -359,3 +359,5 @@ wizard-rows-skip = Skip
 wizard-range-from = Start a range here
 wizard-range-chosen = Range starts at row { $row }. Press the number of its last row and choose a kind
 wizard-range-cancel = Drop the range
+question-unread = The imported workbook's cell { $cell } held "{ $text }", which does not read as an answer, so the question is unanswered. If you answer it here, you are asked before the cell is replaced when exporting into the workbook (unanswered, the cell stays as it is).
+question-unread-marks = In the imported workbook more than one answer of this question is marked, so it is unanswered. If you answer it here, you are asked before the marks are replaced when exporting into the workbook (unanswered, they stay as they are).

@@ -110,6 +110,34 @@ pub struct WorkbookSource {
     /// The sheet the correspondence was read from.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub correspondence_sheet: String,
+    /// Answer cells the import could not read, with what they held: shown with their
+    /// question, for the user to decide on.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unread: Vec<UnreadCell>,
+}
+
+/// An answer cell of the workbook that held something not read as an answer.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnreadCell {
+    pub question: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub option: Option<String>,
+    /// The cell (`C12`); empty when several cells were marked.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub cell: String,
+    /// What it held; empty when several cells were marked.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+}
+
+impl WorkbookSource {
+    /// What the workbook held for a question (or option) the import could not read.
+    pub fn unread_of(&self, question: &str, option: Option<&str>) -> Option<&UnreadCell> {
+        self.unread
+            .iter()
+            .find(|u| u.question == question && u.option.as_deref() == option)
+    }
 }
 
 impl WorkbookSource {

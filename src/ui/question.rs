@@ -231,6 +231,7 @@ pub fn question_ui(
                 if review_mode {
                     ui.weak(l.t("review-read-only"));
                 }
+                unread_ui(ui, l, doc, &q.id);
                 ui.add_enabled_ui(!off && !review_mode, |ui| match &q.answer {
                     AnswerKind::Options(options) => {
                         let rows = OptionRows {
@@ -293,4 +294,31 @@ pub fn question_ui(
                 }
             });
     }
+}
+
+/// What the workbook the statement was imported from held in this question's answer cell,
+/// when the import could not read it as an answer: shown for the user to decide on.
+fn unread_ui(ui: &mut egui::Ui, l: &Localizer, doc: &Doc, question: &str) {
+    let Some(u) = doc
+        .project
+        .source
+        .as_ref()
+        .and_then(|s| s.unread_of(question, None))
+    else {
+        return;
+    };
+    let text = if u.cell.is_empty() {
+        l.t("question-unread-marks")
+    } else {
+        l.ta(
+            "question-unread",
+            &[
+                ("cell", u.cell.as_str().into()),
+                ("text", for_display(&u.text).into()),
+            ],
+        )
+    };
+    ui.group(|ui| {
+        ui.colored_label(ui.visuals().warn_fg_color, text);
+    });
 }

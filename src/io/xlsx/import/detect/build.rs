@@ -22,8 +22,9 @@ pub(super) struct PendingAnswer {
     /// The row the answer was read from (0-based) and the remark's cell.
     pub row: u32,
     pub remark_cell: Option<(u32, u16)>,
-    /// The answer cells hold something that reads as no answer (kept as it is when filling).
-    pub unread: bool,
+    /// The answer cells hold something that reads as no answer (kept as it is when filling),
+    /// and what.
+    pub unread: Option<Skip>,
 }
 
 impl PendingAnswer {
@@ -35,7 +36,7 @@ impl PendingAnswer {
             remark: read.remark,
             row: read.answer_row,
             remark_cell: read.remark_cell,
-            unread: read.problem.is_some(),
+            unread: read.problem.clone(),
         }
     }
 }

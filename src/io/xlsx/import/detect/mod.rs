@@ -32,7 +32,7 @@ use super::report::{ImportReport, Note, Skip, count_answers, is_filled};
 use super::view::{RowKind, SheetView};
 use super::vocabulary::Vocabulary;
 use crate::domain::catalogue::hex;
-use crate::domain::source::{Correspondence, WorkbookSource};
+use crate::domain::source::{Correspondence, UnreadCell, WorkbookSource};
 use crate::io::xlsx::{XlsxError, col_name};
 
 /// Imports an official-style workbook by detection, corrected by the mapping's fields.
@@ -130,7 +130,7 @@ pub(super) fn import_detected(
                 option: a.option.clone(),
                 row: a.row,
                 remark: a.remark_cell,
-                unread: a.unread,
+                unread: a.unread.is_some(),
             })
             .collect(),
         header: found.cells.clone(),
@@ -143,8 +143,26 @@ pub(super) fn import_detected(
         vocab,
         built.sections,
     )?;
+    let unread: Vec<UnreadCell> = built
+        .answers
+        .iter()
+        .filter_map(|a| {
+            let (cell, text) = match a.unread.as_ref()? {
+                Skip::UnreadAnswer { cell, text } => (cell.clone(), text.clone()),
+                _ => (String::new(), String::new()),
+            };
+            Some(UnreadCell {
+                question: a.question.clone(),
+                option: a.option.clone(),
+                cell,
+                text,
+            })
+        })
+        .collect();
     let mut project = catalogue::make_project(&catalogue, found.header, built.answers, &mut report);
-    project.source = Some(source_of(&path, &book.bytes, &layout.sheet, &report));
+    let mut source = source_of(&path, &book.bytes, &layout.sheet, &report);
+    source.unread = unread;
+    project.source = Some(source);
     report.answers = count_answers(&project);
     report.filled = is_filled(&project, report.answers);
     if report.skipped.len() > report.questions {
@@ -182,6 +200,7 @@ fn source_of(
         sheet: sheet.to_string(),
         mapping: report.mapping.clone(),
         reading: String::new(),
+        unread: Vec::new(),
         correspondence: report
             .correspondence
             .iter()
