@@ -1547,3 +1547,30 @@ fn make_a_profile_mark_items_check_three_statements_and_open_a_deviation() {
     assert_eq!(doc.path.as_deref(), Some(b.as_path()));
     assert_eq!(doc.selected.as_deref(), Some("q2"));
 }
+
+/// An export named after an existing file asks before replacing it: キャンセル leaves the file,
+/// 置き換える writes the PDF (the old content kept as .bak).
+#[test]
+fn an_export_over_an_existing_file_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = with_sample(dir.path());
+    let out = dir.path().join("提出用.pdf");
+    std::fs::write(&out, b"earlier").unwrap();
+    menu(&mut h, "ファイル", "PDF に書き出す…");
+    choose_path(&mut h, &out);
+    // The sample has no errors: nothing is asked about them.
+    assert!(h.query_by_label_contains("このまま書き出す").is_none());
+    assert!(
+        h.query_by_label_contains("は既にあります。置き換えますか")
+            .is_some()
+    );
+    h.get_by_label("キャンセル").click();
+    settle(&mut h);
+    assert_eq!(std::fs::read(&out).unwrap(), b"earlier");
+
+    menu(&mut h, "ファイル", "PDF に書き出す…");
+    choose_path(&mut h, &out);
+    h.get_by_label("置き換える").click();
+    settle(&mut h);
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
+}

@@ -344,6 +344,10 @@ fn a_statement_from_a_workbook_is_exported_into_a_copy_of_it_from_the_file_menu(
     );
     h.get_by_label("OK").click();
     settle(&mut h);
+    // Question 2 is unanswered: asked before a statement with errors is exported.
+    assert!(shows(&h, "エラーのある開示書です"));
+    h.get_by_label("このまま書き出す").click();
+    settle(&mut h);
     let out = dir.path().join("公式チェックリスト 記入済み.xlsx");
     assert!(out.exists(), "{:?}", h.state().state.status);
     assert_eq!(
@@ -371,6 +375,8 @@ fn a_statement_from_a_workbook_is_exported_into_a_copy_of_it_from_the_file_menu(
         "読み込んだワークブックに記入して書き出す…",
     );
     choose_path(&mut h, &dir.path().join("again.xlsx"));
+    h.get_by_label("このまま書き出す").click();
+    settle(&mut h);
     assert!(!dir.path().join("again.xlsx").exists());
     assert!(shows(&h, "元のワークブックが変わっています"));
     h.get_by_label("もう一度読み込む…").click();
@@ -411,7 +417,10 @@ fn replacing_an_unread_answer_cell_is_asked_first() {
     h.get_by_label("取り込む").click();
     settle(&mut h);
     // The question shows what its cell held.
-    assert!(shows(&h, "セル C2 には「はい（一部対応）」と書かれていました"));
+    assert!(shows(
+        &h,
+        "セル C2 には「はい（一部対応）」と書かれていました"
+    ));
     h.get_by_label("1 いいえ").click();
     h.run();
     let out = dir.path().join("提出用.xlsx");
@@ -421,6 +430,15 @@ fn replacing_an_unread_answer_cell_is_asked_first() {
         "読み込んだワークブックに記入して書き出す…",
     );
     choose_path(&mut h, &out);
+    // The statement has errors: asked once, and told not to ask again for it.
+    assert!(
+        shows(&h, "エラーのある開示書です"),
+        "question 2 is unanswered"
+    );
+    h.get_by_label("この開示書では次から確かめない").click();
+    h.run();
+    h.get_by_label("このまま書き出す").click();
+    settle(&mut h);
     assert!(shows(&h, "読み取れなかったセルを置き換えますか"));
     assert!(shows(
         &h,

@@ -57,3 +57,7 @@ protected-offer-accept = Write and export
 replace-existing-title = A file of that name exists
 replace-existing-body = { $file } already exists. Replace it? (Its current content is kept as .bak in the same folder.)
 replace-existing-accept = Replace
+export-warning-title = The statement has errors
+export-warning-body = This statement has { $errors } errors (unanswered questions, empty fields …). Export it to { $file } as it is?
+export-warning-quiet = Do not ask again for this statement
+export-warning-accept = Export as it is

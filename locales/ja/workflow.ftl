@@ -57,3 +57,7 @@ protected-offer-accept = 書き込んで書き出す
 replace-existing-title = 同じ名前のファイルがあります
 replace-existing-body = { $file } は既にあります。置き換えますか? (今の内容は同じフォルダーの .bak に残ります)
 replace-existing-accept = 置き換える
+export-warning-title = エラーのある開示書です
+export-warning-body = この開示書にはエラーが { $errors } 件あります (未回答の設問、空の欄など)。このまま { $file } に書き出しますか?
+export-warning-quiet = この開示書では次から確かめない
+export-warning-accept = このまま書き出す

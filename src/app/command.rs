@@ -143,6 +143,11 @@ pub enum Command {
     ReplaceOffer(bool),
     /// The answer to "replace the existing file?".
     ReplaceExisting(bool),
+    /// The answer to "export with errors?", and whether to ask again for this statement.
+    ExportWarning {
+        accept: bool,
+        quiet: bool,
+    },
     /// Read a workbook and show the import preview.
     Import(PathBuf),
     /// Read it again with a corrected mapping.

@@ -33,6 +33,8 @@ pub struct Doc {
     /// Where the workbook the statement was imported from is, once known (imported in this
     /// window, or located by the user for "export into").
     pub source_path: Option<PathBuf>,
+    /// The user said not to be asked again before exporting this statement with errors.
+    pub export_errors_ok: bool,
 }
 
 impl Doc {
@@ -50,6 +52,7 @@ impl Doc {
             history: History::new(),
             pending_autosave: None,
             source_path: None,
+            export_errors_ok: false,
             on_disk: None,
         }
     }

@@ -203,6 +203,9 @@ impl AppState {
             Command::ReimportOffer(accept) => self.reimport_offer_done(accept),
             Command::ReplaceOffer(accept) => self.replace_offer_done(accept),
             Command::ReplaceExisting(accept) => self.replace_existing_done(accept, now),
+            Command::ExportWarning { accept, quiet } => {
+                self.export_warning_done(accept, quiet, now);
+            }
             Command::Import(path) => self.import(path, None),
             Command::PreviewImport(path, mapping) => self.preview_import(path, mapping),
             Command::MapImport(change) => self.map_import(&change),

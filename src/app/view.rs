@@ -278,6 +278,8 @@ pub struct View {
     pub export_offer: Option<(PathBuf, super::documents::ExportFormat)>,
     /// "Read the changed workbook again?" after an export into it was refused.
     pub reimport_offer: Option<PathBuf>,
+    /// "Export with errors?": what for, the file, and how many errors the statement has.
+    pub export_warning: Option<(super::command::Purpose, PathBuf, usize)>,
     /// "Replace the existing file?" after a prompt named a file that exists: what for, and
     /// the file.
     pub replace_existing: Option<(super::command::Purpose, PathBuf)>,

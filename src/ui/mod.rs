@@ -190,6 +190,7 @@ fn dialogs_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
     path_prompt::export_offer_ui(ui, l, s.view.export_offer.as_ref(), out);
     path_prompt::reimport_offer_ui(ui, l, s.view.reimport_offer.as_ref(), out);
     replace_offer::replace_offer_ui(ui, l, s.view.replace_offer.as_ref(), out);
+    path_prompt::export_warning_ui(ui, l, s.view.export_warning.as_ref(), out);
     path_prompt::replace_existing_ui(ui, l, s.view.replace_existing.as_ref(), out);
     confirm::confirm_ui(ui, s, out);
     disk_conflict::disk_conflict_ui(ui, l, s.view.disk_conflict.as_ref(), out);

@@ -120,6 +120,49 @@ pub fn export_offer_ui(
     });
 }
 
+/// "Export with errors?" before a statement with errors is exported; the tick box (kept by
+/// the dialog itself) stops the question for this statement.
+pub fn export_warning_ui(
+    ui: &mut egui::Ui,
+    l: &Localizer,
+    asked: Option<&(crate::app::command::Purpose, PathBuf, usize)>,
+    out: &mut Vec<Command>,
+) {
+    let Some((_, path, errors)) = asked else {
+        return;
+    };
+    egui::Modal::new(egui::Id::unique("export-warning")).show(ui.ctx(), |ui| {
+        let quiet_id = ui.scope_id().with("export_warning_quiet");
+        let mut quiet = ui.data(|d| d.get_temp::<bool>(quiet_id)).unwrap_or(false);
+        ui.heading(l.t("export-warning-title"));
+        let file = path.display().to_string();
+        ui.label(l.ta(
+            "export-warning-body",
+            &[("file", file.into()), ("errors", (*errors).into())],
+        ));
+        if ui
+            .checkbox(&mut quiet, l.t("export-warning-quiet"))
+            .changed()
+        {
+            ui.data_mut(|d| d.insert_temp(quiet_id, quiet));
+        }
+        ui.horizontal(|ui| {
+            if ui.button(l.t("export-warning-accept")).clicked() {
+                out.push(Command::ExportWarning {
+                    accept: true,
+                    quiet,
+                });
+            }
+            if ui.button(l.t("dialog-cancel")).clicked() {
+                out.push(Command::ExportWarning {
+                    accept: false,
+                    quiet: false,
+                });
+            }
+        });
+    });
+}
+
 /// "Replace it?" after a prompt named a file to write that already exists.
 pub fn replace_existing_ui(
     ui: &mut egui::Ui,

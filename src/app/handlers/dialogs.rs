@@ -39,6 +39,7 @@ impl AppState {
             | Command::ReimportOffer(..)
             | Command::ReplaceOffer(..)
             | Command::ReplaceExisting(..)
+            | Command::ExportWarning { .. }
             | Command::Import(..)
             | Command::PreviewImport(..)
             | Command::MapImport(..)

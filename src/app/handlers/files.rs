@@ -122,6 +122,29 @@ impl AppState {
                 return;
             }
         }
+        // A statement with errors is exported only when the user means to (asked until they
+        // say not to for this statement).
+        let exports = matches!(
+            purpose,
+            Purpose::ExportPdf | Purpose::ExportXlsx | Purpose::ExportInto
+        );
+        if let Some(d) = &self.doc
+            && exports
+            && !d.export_errors_ok
+        {
+            let (errors, _, _) = crate::domain::validation::counts(&d.findings);
+            let errors = errors + d.header_findings.len();
+            if errors > 0 {
+                self.view.export_warning = Some((purpose, path, errors));
+                return;
+            }
+        }
+        self.write_to(purpose, path, now);
+    }
+
+    /// The prompt's file to write, once the statement's errors are accepted: an existing file
+    /// is replaced only when the user agrees.
+    fn write_to(&mut self, purpose: Purpose, path: PathBuf, now: f64) {
         // An existing file is replaced only when the user agrees (its own file is simply saved;
         // an input the command refuses is refused without asking first).
         let own = self.doc.as_ref().and_then(|d| d.path.as_ref()) == Some(&path);
@@ -167,6 +190,21 @@ impl AppState {
                 .collect(),
             _ => own().collect(),
         }
+    }
+
+    /// The answer to "export with errors?": go on (and, with `quiet`, not ask again for this
+    /// statement), or stop.
+    pub(crate) fn export_warning_done(&mut self, accept: bool, quiet: bool, now: f64) {
+        let Some((purpose, path, _)) = self.view.export_warning.take() else {
+            return;
+        };
+        if !accept {
+            return;
+        }
+        if quiet && let Some(d) = &mut self.doc {
+            d.export_errors_ok = true;
+        }
+        self.write_to(purpose, path, now);
     }
 
     /// The answer to "replace the existing file?".
