@@ -209,6 +209,9 @@ pub enum Command {
     CloseCarryReport,
     ShowAbout,
     CloseAbout,
+    /// ヘルプ → はじめに.
+    ShowGuide,
+    CloseGuide,
     /// The file changed on disk: replace it with this window's statement anyway.
     OverwriteOnDisk,
     /// The file changed on disk: compare it with this window's statement.

@@ -287,6 +287,7 @@ fn table() -> Vec<Entry> {
         entry(View, "menu-dark", |s| Command::SetDark(!s.settings.dark))
             .group()
             .ticked(|s| s.settings.dark),
+        entry(Help, "menu-guide", |_| Command::ShowGuide),
         entry(Help, "menu-shortcuts", |_| Command::ShowShortcuts),
         entry(Help, "menu-about", |_| Command::ShowAbout),
     ]

@@ -246,6 +246,8 @@ impl AppState {
             Command::OpenFromGrid(q) => self.open_from_grid(q),
             Command::ShowAbout => self.view.show_about = true,
             Command::CloseAbout => self.view.show_about = false,
+            Command::ShowGuide => self.view.show_guide = true,
+            Command::CloseGuide => self.view.show_guide = false,
             Command::ShowShortcuts => self.view.show_shortcuts = true,
             Command::CloseShortcuts => self.view.show_shortcuts = false,
             // Comparing and carrying forward.

@@ -268,6 +268,8 @@ pub struct View {
     pub carry_to: Option<String>,
     /// ヘルプ → kaijisho について.
     pub show_about: bool,
+    /// ヘルプ → はじめに: the getting-started guide.
+    pub show_guide: bool,
     /// A save found its file changed on disk by another program: overwrite, compare or cancel.
     pub disk_conflict: Option<(DocKind, PathBuf)>,
     /// The answer grid (表示 → 一覧), when shown instead of the question.

@@ -15,6 +15,7 @@ pub mod exercise;
 pub mod file_browser;
 pub mod findings;
 pub mod fonts;
+pub mod getting_started;
 pub mod grid;
 pub mod guide;
 pub mod header;
@@ -225,6 +226,7 @@ fn dialogs_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
     carry::carry_pick_ui(ui, l, &catalogues, s.view.carry_to.as_mut(), out);
     carry::carry_report_ui(ui, l, s.carry_report.as_ref(), s.doc.as_ref(), out);
     about::about_ui(ui, l, s.view.show_about, out);
+    getting_started::getting_started_ui(ui, l, s.view.show_guide, out);
     shortcuts::shortcuts_ui(ui, l, s.view.show_shortcuts, out);
     exercise::exercise_ui(ui, l, s.exercise.as_ref(), out);
 }

@@ -78,6 +78,8 @@ impl AppState {
             | Command::CloseCarryReport
             | Command::ShowAbout
             | Command::CloseAbout
+            | Command::ShowGuide
+            | Command::CloseGuide
             | Command::OverwriteOnDisk
             | Command::CompareWithDisk
             | Command::KeepDiskVersion

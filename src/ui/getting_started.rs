@@ -1,0 +1,42 @@
+//! ヘルプ → はじめに: a short guide for a first-time user — where a statement starts, how a
+//! question is answered, saving, exporting (also into the official workbook), and what a
+//! hospital reviewer does — in the user's language (the words are in locales/).
+
+use eframe::egui;
+
+use crate::app::Command;
+use crate::i18n::Localizer;
+
+/// The guide's steps, each a heading and its text (message ids).
+const STEPS: [(&str, &str); 6] = [
+    ("guide-start-title", "guide-start"),
+    ("guide-answer-title", "guide-answer"),
+    ("guide-save-title", "guide-save"),
+    ("guide-export-title", "guide-export"),
+    ("guide-hospital-title", "guide-hospital"),
+    ("guide-texts-title", "guide-texts"),
+];
+
+pub fn getting_started_ui(ui: &mut egui::Ui, l: &Localizer, show: bool, out: &mut Vec<Command>) {
+    if !show {
+        return;
+    }
+    let mut open = true;
+    egui::Window::new(l.t("guide-title"))
+        .id(egui::Id::unique("getting-started"))
+        .open(&mut open)
+        .collapsible(false)
+        .default_size([620.0, 520.0])
+        .show(ui.ctx(), |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                for (i, (title, text)) in STEPS.iter().enumerate() {
+                    ui.strong(format!("{}. {}", i + 1, l.t(title)));
+                    ui.add(egui::Label::new(l.t(text)).wrap());
+                    ui.add_space(6.0);
+                }
+            });
+        });
+    if !open {
+        out.push(Command::CloseGuide);
+    }
+}
