@@ -447,3 +447,70 @@ fn items_beside_categories_merged_down_are_questions_of_their_own() {
         "規程を定めている"
     );
 }
+
+/// Numbering official lists use besides digits: Roman numerals for chapters (Ⅰ, Ⅱ-1) and
+/// katakana for items restarting under each section ((ア)(イ)), read by detection alone and
+/// kept as shown.
+#[test]
+fn roman_chapters_and_katakana_items_are_read_as_shown() {
+    let book = |rows: &[[&str; 3]]| {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        for (r, cells) in rows.iter().enumerate() {
+            for (c, v) in cells.iter().enumerate() {
+                if !v.is_empty() {
+                    ws.write_string(r as u32, c as u16, *v).unwrap();
+                }
+            }
+        }
+        wb.save_to_buffer().unwrap()
+    };
+    let roman = import(
+        "roman.xlsx",
+        book(&[
+            ["Ⅰ", "組織的な対策", ""],
+            ["Ⅰ-1", "責任者を定めているか?", "はい"],
+            ["Ⅱ", "技術的な対策", ""],
+            ["Ⅱ-1", "利用者を識別しているか?", "いいえ"],
+            ["Ⅱ-2", "操作を記録しているか?", "対象外"],
+        ]),
+    );
+    let numbers: Vec<&str> = roman
+        .catalogue
+        .questions()
+        .map(|q| q.number.as_str())
+        .collect();
+    assert_eq!(numbers, vec!["Ⅰ-1", "Ⅱ-1", "Ⅱ-2"], "{:?}", roman.report);
+    let titles: Vec<&str> = roman
+        .catalogue
+        .sections
+        .iter()
+        .map(|s| s.title.as_str())
+        .collect();
+    assert_eq!(titles, vec!["Ⅰ 組織的な対策", "Ⅱ 技術的な対策"]);
+    let q = roman.catalogue.find_by_number("Ⅱ-1").unwrap();
+    assert_eq!(roman.project.value(&q.id), AnswerValue::No);
+
+    let kana = import(
+        "kana.xlsx",
+        book(&[
+            ["1", "体制", ""],
+            ["(ア)", "責任者を定めているか?", "はい"],
+            ["(イ)", "規程を定めているか?", ""],
+            ["2", "技術", ""],
+            ["(ア)", "利用者を識別しているか?", "いいえ"],
+        ]),
+    );
+    let numbers: Vec<&str> = kana
+        .catalogue
+        .questions()
+        .map(|q| q.number.as_str())
+        .collect();
+    assert_eq!(
+        numbers,
+        vec!["1 (ア)", "1 (イ)", "2 (ア)"],
+        "{:?}",
+        kana.report
+    );
+    assert!(kana.report.skipped.is_empty(), "{:?}", kana.report.skipped);
+}

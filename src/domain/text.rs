@@ -29,6 +29,21 @@ pub fn fold_width(s: &str) -> String {
     s.chars().map(fold_char).collect()
 }
 
+/// The value of a Roman numeral character `Ⅰ`–`Ⅻ` (or `ⅰ`–`ⅻ`).
+pub fn roman_value(c: char) -> Option<u32> {
+    match c {
+        '\u{2160}'..='\u{216B}' => Some(c as u32 - 0x2160 + 1),
+        '\u{2170}'..='\u{217B}' => Some(c as u32 - 0x2170 + 1),
+        _ => None,
+    }
+}
+
+/// The place of a katakana in the order items are lettered with (ア = 1 … ノ = 25).
+pub fn kana_value(c: char) -> Option<u32> {
+    const ORDER: &str = "アイウエオカキクケコサシスセソタチツテトナニヌネノ";
+    ORDER.chars().position(|k| k == c).map(|p| p as u32 + 1)
+}
+
 /// The value of a circled number `①`–`⑳`.
 pub fn circled_value(c: char) -> Option<u32> {
     match c {
@@ -43,11 +58,26 @@ pub fn circled_value(c: char) -> Option<u32> {
 /// text is not such a number.
 pub fn normalize_number(s: &str) -> Option<String> {
     let mut folded = String::new();
-    for c in fold_width(s).chars().filter(|c| !c.is_whitespace()) {
-        match (c, circled_value(c)) {
+    let chars: Vec<char> = fold_width(s)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    for (i, &c) in chars.iter().enumerate() {
+        // A katakana counts (ア = 1, イ = 2 …) only standing alone: (ア), ア., Ⅱ-ア.
+        let alone = |at: usize| {
+            let kana = |j: Option<&char>| j.is_some_and(|k| kana_value(*k).is_some());
+            !kana(at.checked_sub(1).and_then(|p| chars.get(p))) && !kana(chars.get(at + 1))
+        };
+        let value = circled_value(c)
+            .or_else(|| roman_value(c))
+            .or_else(|| kana_value(c).filter(|_| alone(i)));
+        match (c, value) {
             (_, Some(n)) => folded.push_str(&format!(".{n}.")),
             ('-' | '(', _) => folded.push('.'),
             (')', _) => folded.push('.'),
+            // 第1章第2節 → 1.2
+            ('第', _) => {}
+            ('章' | '節' | '条' | '項' | '編', _) => folded.push('.'),
             _ => folded.push(c),
         }
     }
@@ -228,6 +258,21 @@ mod tests {
         assert_eq!(normalize_number("3 ⑫").as_deref(), Some("3.12"));
         assert_eq!(normalize_number("(a)").as_deref(), None);
         assert_eq!(normalize_number("-").as_deref(), None);
+        // Roman numerals, lettered items and chapters, as official lists number them.
+        assert_eq!(normalize_number("Ⅱ").as_deref(), Some("2"));
+        assert_eq!(normalize_number("Ⅱ-1").as_deref(), Some("2.1"));
+        assert_eq!(normalize_number("ⅲ.2").as_deref(), Some("3.2"));
+        assert_eq!(normalize_number("(ア)").as_deref(), Some("1"));
+        assert_eq!(normalize_number("（イ）").as_deref(), Some("2"));
+        assert_eq!(normalize_number("ウ.").as_deref(), Some("3"));
+        assert_eq!(normalize_number("Ⅱ-1 (イ)").as_deref(), Some("2.1.2"));
+        assert_eq!(normalize_number("第1章").as_deref(), Some("1"));
+        assert_eq!(normalize_number("第2章第3節").as_deref(), Some("2.3"));
+        assert_eq!(normalize_number("1-1-2").as_deref(), Some("1.1.2"));
+        // A word of katakana is no number.
+        assert_eq!(normalize_number("アイ").as_deref(), None);
+        assert_eq!(normalize_number("(アクセス)").as_deref(), None);
+        assert_eq!(normalize_number("第章").as_deref(), None);
     }
 
     #[test]

@@ -115,6 +115,7 @@ fn split_number_prefix(text: &str) -> Option<(Number, String)> {
         if f.is_ascii_digit()
             || matches!(f, '.' | ' ' | '-' | '(' | ')')
             || circled_value(c).is_some()
+            || crate::domain::text::roman_value(c).is_some()
         {
             end = i + 1;
         } else {
