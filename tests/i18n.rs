@@ -321,17 +321,25 @@ fn message_ids(lang: &str) -> BTreeSet<String> {
         .join("locales")
         .join(lang);
     let mut ids = BTreeSet::new();
+    let mut twice = Vec::new();
     for e in std::fs::read_dir(dir).unwrap() {
         let path = e.unwrap().path();
         let text = std::fs::read_to_string(&path).unwrap();
         let resource = fluent_syntax::parser::parse(text.as_str())
             .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", path.display()));
         for entry in resource.body {
-            if let fluent_syntax::ast::Entry::Message(m) = entry {
-                ids.insert(m.id.name.to_string());
+            if let fluent_syntax::ast::Entry::Message(m) = entry
+                && !ids.insert(m.id.name.to_string())
+            {
+                twice.push(format!("{}: {}", path.display(), m.id.name));
             }
         }
     }
+    // One id, one message: a second definition silently replaces the first.
+    assert!(
+        twice.is_empty(),
+        "message ids defined twice ({lang}): {twice:?}"
+    );
     ids
 }
 

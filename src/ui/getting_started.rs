@@ -9,12 +9,12 @@ use crate::i18n::Localizer;
 
 /// The guide's steps, each a heading and its text (message ids).
 const STEPS: [(&str, &str); 6] = [
-    ("guide-start-title", "guide-start"),
-    ("guide-answer-title", "guide-answer"),
-    ("guide-save-title", "guide-save"),
-    ("guide-export-title", "guide-export"),
-    ("guide-hospital-title", "guide-hospital"),
-    ("guide-texts-title", "guide-texts"),
+    ("intro-start-title", "intro-start"),
+    ("intro-answer-title", "intro-answer"),
+    ("intro-save-title", "intro-save"),
+    ("intro-export-title", "intro-export"),
+    ("intro-hospital-title", "intro-hospital"),
+    ("intro-texts-title", "intro-texts"),
 ];
 
 pub fn getting_started_ui(ui: &mut egui::Ui, l: &Localizer, show: bool, out: &mut Vec<Command>) {
@@ -22,7 +22,7 @@ pub fn getting_started_ui(ui: &mut egui::Ui, l: &Localizer, show: bool, out: &mu
         return;
     }
     let mut open = true;
-    egui::Window::new(l.t("guide-title"))
+    egui::Window::new(l.t("intro-title"))
         .id(egui::Id::unique("getting-started"))
         .open(&mut open)
         .collapsible(false)
