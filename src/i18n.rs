@@ -167,6 +167,11 @@ impl Localizer {
         self.t(&format!("answer-word-{}", v.key()))
     }
 
+    /// An answer as the navigator's narrow status column shows it (「はい」, "Yes").
+    pub fn answer_tag(&self, v: AnswerValue) -> String {
+        self.t(&format!("answer-tag-{}", v.key()))
+    }
+
     /// A review status as the UI shows it (「要対応 (action required)」 in English).
     pub fn review_status(&self, st: crate::domain::project::ReviewStatus) -> String {
         self.t(&format!("review-status-{}", st.key()))

@@ -12,11 +12,12 @@ use crate::domain::text::for_display;
 use crate::domain::validation::Severity;
 use crate::i18n::Localizer;
 
-/// The status of a question as the navigator shows it.
+/// The status of a question as the navigator shows it: its short tag and the value that
+/// colours it.
 pub fn status_of(doc: &Doc, q: &Question, l: &Localizer) -> (String, AnswerValue) {
     let values = shown_values(&doc.catalogue, &doc.project, q);
     if let [only] = values.as_slice() {
-        return (l.answer(*only), *only);
+        return (l.answer_tag(*only), *only);
     }
     let done = values.iter().filter(|v| v.is_answered()).count();
     let v = if done == values.len() {
@@ -27,8 +28,9 @@ pub fn status_of(doc: &Doc, q: &Question, l: &Localizer) -> (String, AnswerValue
     (format!("{done}/{}", values.len()), v)
 }
 
-/// The width of the status column ("[未回答]", "[0/5]", "[はい (Yes)]" …): the widest tag of
-/// the UI's language, so every row starts its title at the same place.
+/// The width of the status column ("[未回答]", "[0/5]", "[Yes]" …): the widest tag of the UI's
+/// language (kept short, so the number and title have the room), so every row starts its title
+/// at the same place.
 fn status_width(ui: &egui::Ui, l: &Localizer) -> f32 {
     let font = egui::TextStyle::Body.resolve(ui.style());
     AnswerValue::ALL
@@ -36,7 +38,7 @@ fn status_width(ui: &egui::Ui, l: &Localizer) -> f32 {
         .map(|v| {
             ui.painter()
                 .layout_no_wrap(
-                    format!("[{}]", l.answer(*v)),
+                    format!("[{}]", l.answer_tag(*v)),
                     font.clone(),
                     egui::Color32::WHITE,
                 )
@@ -98,7 +100,12 @@ fn question_row(
         let left = egui::Layout::left_to_right(egui::Align::Center);
         ui.allocate_ui_with_layout(egui::vec2(status_w, height), left, |ui| {
             ui.set_min_width(status_w);
-            ui.colored_label(color, format!("[{mark}]"));
+            let tag = ui.colored_label(color, format!("[{mark}]"));
+            // The form's own word (with its gloss in English) on hover.
+            let values = shown_values(&doc.catalogue, &doc.project, q);
+            if let [only] = values.as_slice() {
+                tag.on_hover_text(l.answer(*only));
+            }
         });
         ui.allocate_ui_with_layout(egui::vec2(MARK_WIDTH, height), left, |ui| {
             ui.set_min_width(MARK_WIDTH);
