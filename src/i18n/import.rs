@@ -105,15 +105,20 @@ impl Localize for crate::io::xlsx::Note {
     }
 }
 
+/// A question by its number, or one of its options (「1.2 の「記憶ID」」).
+fn question_or_option(l: &Localizer, number: &str, option: Option<&str>) -> String {
+    match option {
+        Some(o) => l.ta(
+            "unwritten-option",
+            &[("number", s(number)), ("option", s(o))],
+        ),
+        None => number.to_string(),
+    }
+}
+
 impl Localize for crate::io::xlsx::Replaced {
     fn localize(&self, l: &Localizer) -> String {
-        let what = match &self.option {
-            Some(o) => l.ta(
-                "unwritten-option",
-                &[("number", s(&self.number)), ("option", s(o))],
-            ),
-            None => self.number.clone(),
-        };
+        let what = question_or_option(l, &self.number, self.option.as_deref());
         let new = if self.new.is_empty() {
             l.t("replaced-cleared")
         } else {
@@ -134,12 +139,8 @@ impl Localize for crate::io::xlsx::Replaced {
 impl Localize for crate::io::xlsx::Unwritten {
     fn localize(&self, l: &Localizer) -> String {
         use crate::io::xlsx::Unwritten as U;
-        let what = |number: &str, option: &Option<String>| match option {
-            Some(o) => l.ta(
-                "unwritten-option",
-                &[("number", s(number)), ("option", s(o))],
-            ),
-            None => number.to_string(),
+        let what = |number: &str, option: &Option<String>| {
+            question_or_option(l, number, option.as_deref())
         };
         match self {
             U::Remark { number, option } => {

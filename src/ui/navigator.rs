@@ -12,12 +12,12 @@ use crate::domain::text::for_display;
 use crate::domain::validation::Severity;
 use crate::i18n::Localizer;
 
-/// The status of a question as the navigator shows it: its short tag and the value that
-/// colours it.
-pub fn status_of(doc: &Doc, q: &Question, l: &Localizer) -> (String, AnswerValue) {
+/// The status of a question as the navigator shows it: its short tag, the value that colours
+/// it, and — for a single answer — the form's own word (glossed in English) for the hover.
+pub fn status_of(doc: &Doc, q: &Question, l: &Localizer) -> (String, AnswerValue, Option<String>) {
     let values = shown_values(&doc.catalogue, &doc.project, q);
     if let [only] = values.as_slice() {
-        return (l.answer_tag(*only), *only);
+        return (l.answer_tag(*only), *only, Some(l.answer(*only)));
     }
     let done = values.iter().filter(|v| v.is_answered()).count();
     let v = if done == values.len() {
@@ -25,7 +25,7 @@ pub fn status_of(doc: &Doc, q: &Question, l: &Localizer) -> (String, AnswerValue
     } else {
         AnswerValue::Unanswered
     };
-    (format!("{done}/{}", values.len()), v)
+    (format!("{done}/{}", values.len()), v, None)
 }
 
 /// The width of the status column ("[未回答]", "[0/5]", "[Yes]" …): the widest tag of the UI's
@@ -92,7 +92,7 @@ fn question_row(
     cmds: &mut Vec<Command>,
 ) {
     let dark = ui.visuals().dark_mode;
-    let (mark, v) = status_of(doc, q, l);
+    let (mark, v, word) = status_of(doc, q, l);
     let selected = doc.selected.as_deref() == Some(q.id.as_str());
     ui.horizontal(|ui| {
         let height = ui.spacing().interact_size.y;
@@ -102,9 +102,8 @@ fn question_row(
             ui.set_min_width(status_w);
             let tag = ui.colored_label(color, format!("[{mark}]"));
             // The form's own word (with its gloss in English) on hover.
-            let values = shown_values(&doc.catalogue, &doc.project, q);
-            if let [only] = values.as_slice() {
-                tag.on_hover_text(l.answer(*only));
+            if let Some(word) = word {
+                tag.on_hover_text(word);
             }
         });
         ui.allocate_ui_with_layout(egui::vec2(MARK_WIDTH, height), left, |ui| {

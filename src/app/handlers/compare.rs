@@ -39,12 +39,7 @@ impl AppState {
     /// Writes the comparison shown (the rows the window's filters keep) as a workbook or PDF,
     /// worded here and written in the background.
     pub(crate) fn export_comparison(&mut self, path: PathBuf, format: ExportFormat) {
-        let inputs = self
-            .view
-            .compare
-            .as_ref()
-            .map(|f| f.files.clone())
-            .unwrap_or_default();
+        let inputs = self.inputs_of(crate::app::command::Purpose::ExportComparisonXlsx);
         if self.refuse_inputs(&path, &inputs) {
             return;
         }

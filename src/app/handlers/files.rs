@@ -159,8 +159,9 @@ impl AppState {
         self.apply(purpose.command(path), now);
     }
 
-    /// The files a command for `purpose` reads: an output naming one of them is refused.
-    fn inputs_of(&self, purpose: Purpose) -> Vec<PathBuf> {
+    /// The files a command for `purpose` reads: an output naming one of them is refused (by
+    /// the command, through `refuse_inputs`; the prompt does not ask to replace them first).
+    pub(crate) fn inputs_of(&self, purpose: Purpose) -> Vec<PathBuf> {
         let own = || self.doc.iter().filter_map(|d| d.path.clone());
         match purpose {
             Purpose::ExportComparisonXlsx | Purpose::ExportComparisonPdf => self

@@ -98,9 +98,8 @@ impl AppState {
         let Some(report) = &self.hospital.check_report else {
             return;
         };
-        let mut inputs: Vec<PathBuf> = report.statements.iter().map(|s| s.path.clone()).collect();
-        inputs.extend(self.hospital.check.iter().filter_map(|f| f.profile.clone()));
         let prepared = prepare_check(&self.loc, report, format);
+        let inputs = self.inputs_of(crate::app::command::Purpose::ExportCheckXlsx);
         if self.refuse_inputs(&path, &inputs) {
             return;
         }

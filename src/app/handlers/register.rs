@@ -56,8 +56,8 @@ impl AppState {
         let Some(view) = &self.hospital.register else {
             return;
         };
-        let inputs: Vec<PathBuf> = view.lines.iter().map(|l| l.path.clone()).collect();
         let prepared = view.prepare(&self.loc, format);
+        let inputs = self.inputs_of(crate::app::command::Purpose::ExportRegisterXlsx);
         if self.refuse_inputs(&path, &inputs) {
             return;
         }

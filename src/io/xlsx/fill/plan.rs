@@ -246,8 +246,7 @@ fn mark_text(shown: &str, chosen: bool, mark: &str, vocab: &Vocabulary) -> Strin
     format!("{lead}{w}")
 }
 
-/// The header fields whose value changed since the import, with their cells; a value whose
-/// cell is hidden under a merged range goes to `unwritten`.
+/// The header fields whose value changed since the import.
 pub(super) fn header_changed(p: &Project, was: &Project) -> Vec<HeaderField> {
     HeaderField::ALL
         .into_iter()
