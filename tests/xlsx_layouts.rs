@@ -514,3 +514,19 @@ fn roman_chapters_and_katakana_items_are_read_as_shown() {
     );
     assert!(kana.report.skipped.is_empty(), "{:?}", kana.report.skipped);
 }
+
+/// A mapping's row ranges are counted before any row looks its role up among them.
+#[test]
+fn a_mapping_with_too_many_row_ranges_is_refused_naming_it() {
+    let ranges: Vec<String> = (1..=1_001)
+        .map(|r| format!(r#"{{"first": {r}, "last": {r}, "role": "skip"}}"#))
+        .collect();
+    let mapping: Mapping =
+        serde_json::from_str(&format!(r#"{{"rows": [{}]}}"#, ranges.join(","))).unwrap();
+    let vocab = kaijisho::assets::import_vocabulary();
+    let e = import_workbook(Path::new("big.xlsx"), bad_rows(), Some(&mapping), vocab).unwrap_err();
+    assert!(
+        matches!(&e, kaijisho::io::xlsx::XlsxError::BadMapping { detail, .. } if detail.contains("1001 ranges")),
+        "{e:?}"
+    );
+}

@@ -4,7 +4,7 @@
 //! this way is remembered for its layout when it is taken (see `AppState::import`).
 
 use crate::domain::project::HeaderField;
-use crate::domain::source::{RowKindGiven, RowRole};
+use crate::domain::source::{MAX_ROW_RANGES, RowKindGiven, RowRole};
 use crate::io::xlsx::{Mapping, col_name};
 
 /// What a column holds, as the user says.
@@ -70,9 +70,6 @@ pub enum MapChange {
         role: RowKindGiven,
     },
 }
-
-/// Most row ranges a mapping keeps (the oldest go first).
-const MAX_ROW_RANGES: usize = 1_000;
 
 /// The message id of the menu entry that gives rows a kind.
 pub fn row_kind_message_id(role: RowKindGiven) -> &'static str {

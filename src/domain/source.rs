@@ -46,6 +46,10 @@ pub struct Mapping {
     pub rows: Vec<RowRole>,
 }
 
+/// Most row ranges a mapping may give (a mapping with more is refused when read; the wizard
+/// drops the oldest).
+pub const MAX_ROW_RANGES: usize = 1_000;
+
 /// Rows `first..=last` (1-based) taken as `role`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -235,6 +235,14 @@ fn given_rows<'m>(
             })
             .transpose()
     };
+    // Each row looks its role up among the ranges: their count is bounded before use.
+    let limit = crate::domain::source::MAX_ROW_RANGES;
+    if given.rows.len() > limit {
+        return Err(XlsxError::bad_mapping(
+            path,
+            format!("rows: {} ranges, more than {limit}", given.rows.len()),
+        ));
+    }
     Ok(rows::Given {
         number_col: column(&given.number_column, "number_column")?,
         text_col: column(&given.text_column, "text_column")?,
