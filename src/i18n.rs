@@ -480,6 +480,7 @@ impl Localize for EditError {
                 "err-unknown-option",
                 &[("number", s(number)), ("option", s(option))],
             ),
+            EditError::NotAnExercise => l.t("err-participant-not-exercise"),
         }
     }
 }

@@ -683,8 +683,8 @@ fn expected_effects() -> Vec<(&'static str, &'static str, Expect)> {
         ),
         (
             "menu-exercise-check",
-            "asks for the answered exercise",
-            |_, h| prompts(h, Purpose::CheckExercise),
+            "opens the 答え合わせ window",
+            |_, h| h.state().state.view.exercise.is_some(),
         ),
         ("menu-close", "asks to save the changes first", |_, h| {
             asks_to_save(h, Command::Close)
@@ -1034,13 +1034,34 @@ fn exercise_copy_answer_and_check_against_the_model() {
     select(&mut h, "2 扱う");
     h.get_by_label("2 いいえ").click();
     h.run();
+    // The participant types their name: it names them in the class's check.
+    type_into(&mut h, Role::TextInput, "参加者名:", "山田");
+    menu(&mut h, "ファイル", "保存");
     menu(&mut h, "ファイル", "答え合わせ…");
-    choose_path(&mut h, &model);
     assert!(
-        h.query_by_label_contains("同じ 3 · 違う 1 · 未回答 1 / 5 問")
+        h.query_by_label_contains("開いているのは演習用コピーです")
+            .is_some(),
+        "the window says which files it wants"
+    );
+    type_into(
+        &mut h,
+        Role::TextInput,
+        "模範解答と参加者のファイル (またはフォルダ):",
+        &model.display().to_string(),
+    );
+    h.get_by_label("追加").click();
+    h.run();
+    h.get_by_label("答え合わせする").click();
+    settle(&mut h);
+    h.get_by_label("参加者ごと").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("同じ 3 · 違う 1 · 未回答 1 / 5 問 (60%)")
             .is_some(),
         "the score is shown"
     );
+    h.get_by_label("山田 さんの結果").click();
+    h.run();
     assert!(h.query_by_label("違う").is_some());
     // The model's remark is beside the participant's answer.
     assert!(h.query_by_label_contains("保守作業で扱う情報").is_some());
@@ -1049,6 +1070,125 @@ fn exercise_copy_answer_and_check_against_the_model() {
     let pdf = dir.path().join("check.pdf");
     choose_path(&mut h, &pdf);
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+}
+
+/// A class: the trainer opens the model, adds a folder of participants' copies and a dropped
+/// one, and reads the class table — sorted, with names hidden for the projector — then each
+/// participant's sheet, and exports the workbook.
+#[test]
+fn a_class_is_checked_at_once_from_a_folder_and_dropped_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("model.json");
+    let class = dir.path().join("class");
+    std::fs::create_dir(&class).unwrap();
+    let mut h = with_sample(dir.path());
+    menu(&mut h, "ファイル", "名前を付けて保存…");
+    choose_path(&mut h, &model);
+    let (p, c) = kaijisho::io::open_statement(
+        &model,
+        &kaijisho::assets::shipped_catalogues().unwrap(),
+        kaijisho::assets::import_vocabulary(),
+    )
+    .unwrap();
+    let copy = kaijisho::domain::exercise::exercise_copy(&c, &p);
+    // Three participants: one as the model on 2, one otherwise, one who left everything
+    // open; and a late one dropped on the window.
+    let q2 = p.answers["q2"].value;
+    let other = if q2 == AnswerValue::No {
+        AnswerValue::Yes
+    } else {
+        AnswerValue::No
+    };
+    let mut late = None;
+    for (file, name, v2) in [
+        ("a.json", "青木", Some(q2)),
+        ("b.json", "馬場", Some(other)),
+        ("c.json", "", None),
+        ("late.json", "遅刻", Some(q2)),
+    ] {
+        let mut e = copy.clone();
+        e.exercise.as_mut().unwrap().participant = name.into();
+        if let Some(v) = v2 {
+            e.set_answer(&c, "q2", None, v, Some(String::new()))
+                .unwrap();
+        }
+        let path = if file == "late.json" {
+            dir.path().join(file)
+        } else {
+            class.join(file)
+        };
+        kaijisho::io::save_project(&path, &e).unwrap();
+        if file == "late.json" {
+            late = Some(path);
+        }
+    }
+    menu(&mut h, "ファイル", "答え合わせ…");
+    type_into(
+        &mut h,
+        Role::TextInput,
+        "参加者のファイル (またはフォルダ):",
+        &class.display().to_string(),
+    );
+    h.get_by_label("追加").click();
+    h.run();
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(late.unwrap())));
+    h.run();
+    let form = h.state().state.view.exercise.clone().unwrap();
+    assert_eq!(form.files.len(), 4, "{:?}", form.files);
+    h.get_by_label("答え合わせする").click();
+    settle(&mut h);
+    let run = &h.state().state.exercise.as_ref().unwrap().run;
+    assert_eq!(run.class.participants.len(), 4);
+    assert!(run.refused.is_empty());
+    // The class table: names on hover of the counts; 誤り sorts the most missed first.
+    assert!(h.query_by_label_contains("参加者 4 名").is_some());
+    h.get_by_label("誤り").click();
+    h.run();
+    assert_eq!(
+        h.state().state.view.exercise.as_ref().unwrap().sort,
+        kaijisho::app::view::ClassSort::Missed
+    );
+    // By participant; with names hidden only 「参加者 n」 is shown.
+    h.get_by_label("参加者ごと").click();
+    h.run();
+    assert!(h.query_by_label("馬場").is_some());
+    h.get_by_label("名前を隠す (投影用)").click();
+    h.run();
+    assert!(h.query_by_label("馬場").is_none());
+    assert!(h.query_by_label("参加者 2").is_some());
+    h.get_by_label("名前を隠す (投影用)").click();
+    h.run();
+    // The unnamed participant is named by their file.
+    assert!(h.query_by_label("c.json").is_some());
+    h.get_by_label("Excel に書き出す…").click();
+    h.run();
+    let xlsx = dir.path().join("class.xlsx");
+    choose_path(&mut h, &xlsx);
+    use calamine::Reader;
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(&xlsx).unwrap();
+    let names = wb.sheet_names();
+    for sheet in [
+        "設問ごと",
+        "参加者ごとの得点",
+        "青木",
+        "馬場",
+        "c.json",
+        "遅刻",
+    ] {
+        assert!(names.iter().any(|n| n == sheet), "{sheet} in {names:?}");
+    }
+    let scores = wb.worksheet_range("参加者ごとの得点").unwrap();
+    let baba = scores
+        .rows()
+        .find(|r| r.first().is_some_and(|c| *c == "馬場"))
+        .expect("馬場's row");
+    assert_eq!(
+        baba.get(3).map(|c| c.to_string()),
+        Some("1".into()),
+        "one different"
+    );
 }
 
 #[test]

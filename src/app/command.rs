@@ -19,10 +19,12 @@ pub enum Purpose {
     Import,
     /// Where to write the exercise copy of the open statement.
     ExerciseCopy,
-    /// The other file of an exercise check (the model, or the participant's copy).
-    CheckExercise,
-    /// Where to write the exercise check as PDF.
+    /// Where to write the 答え合わせ as PDF / as a workbook.
     ExercisePdf,
+    ExerciseXlsx,
+    /// A file for a window's list (comparison, check, 答え合わせ), when there is no native
+    /// file dialog to pick several.
+    AddFile(FileList),
     /// A catalogue file of one's own for a new statement (the start screen).
     Catalogue,
     /// Where to write the comparison as a workbook / as PDF.
@@ -57,8 +59,9 @@ impl Purpose {
             Purpose::ExportPdf => Command::ExportPdf(path),
             Purpose::ExportXlsx => Command::ExportXlsx(path),
             Purpose::ExerciseCopy => Command::MakeExercise(path),
-            Purpose::CheckExercise => Command::CheckExercise(path),
-            Purpose::ExercisePdf => Command::ExportExercisePdf(path),
+            Purpose::ExercisePdf => Command::ExportExercise(path, ExportFormat::Pdf),
+            Purpose::ExerciseXlsx => Command::ExportExercise(path, ExportFormat::Xlsx),
+            Purpose::AddFile(list) => Command::AddFiles(list, vec![path]),
             Purpose::Catalogue => Command::LoadCatalogue(path),
             Purpose::ExportComparisonXlsx => Command::ExportComparisonXlsx(path),
             Purpose::ExportComparisonPdf => Command::ExportComparisonPdf(path),
@@ -84,8 +87,9 @@ impl Purpose {
             Purpose::ExportPdf => "menu-export-pdf",
             Purpose::ExportXlsx => "menu-export-xlsx",
             Purpose::ExerciseCopy => "menu-exercise-new",
-            Purpose::CheckExercise => "menu-exercise-check",
             Purpose::ExercisePdf => "exercise-pdf",
+            Purpose::ExerciseXlsx => "exercise-xlsx",
+            Purpose::AddFile(_) => "dialog-add-file",
             Purpose::Catalogue => "start-choose-catalogue",
             Purpose::ExportComparisonXlsx => "compare-export-xlsx",
             Purpose::ExportComparisonPdf => "compare-export-pdf",
@@ -99,6 +103,14 @@ impl Purpose {
             Purpose::ExportInto => "menu-export-into",
         }
     }
+}
+
+/// A window's list of files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileList {
+    Compare,
+    Check,
+    Exercise,
 }
 
 /// The answer to "save the unsaved changes?".
@@ -235,11 +247,18 @@ pub enum Command {
     ZoomReset,
     /// Write an exercise copy of the open statement (answers removed) to this file.
     MakeExercise(PathBuf),
-    /// Check an exercise: the open statement against this file (one is the model, the other
-    /// the participant's copy).
-    CheckExercise(PathBuf),
-    ExportExercisePdf(PathBuf),
+    /// ファイル → 答え合わせ…: the window where the participants' files are gathered.
+    ShowExercise,
+    /// Check the class: the open statement and these files (the model and the participants'
+    /// copies).
+    CheckExercise(Vec<PathBuf>),
+    ExportExercise(PathBuf, ExportFormat),
     CloseExercise,
+    /// Files for a window's list (picked, typed or dropped).
+    AddFiles(FileList, Vec<PathBuf>),
+    /// Files dropped on the window: into the list of the window that takes files, else the
+    /// first is opened.
+    FilesDropped(Vec<PathBuf>),
     /// Write the comparison (the rows the window's filters keep) to this workbook / PDF.
     ExportComparisonXlsx(PathBuf),
     ExportComparisonPdf(PathBuf),

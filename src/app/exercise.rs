@@ -1,45 +1,36 @@
 //! Training: the exercise copy of the open statement, the check of an exercise against its
 //! model (the window's 「答え合わせ」 and `kaijisho exercise check`) and its report.
 
-use std::path::Path;
-
-use crate::assets;
 use crate::domain::catalogue::Catalogue;
-use crate::domain::compare::{Cell, Side};
-use crate::domain::exercise::{ExerciseCheck, Verdict, check, model_and_exercise};
+use crate::domain::compare::Cell;
+use crate::domain::exercise::{ExerciseCheck, Score, Verdict};
 use crate::domain::project::Project;
-use crate::i18n::{Localize, Localizer};
-use crate::io::pdf::{ReportLine, Style, report_pdf};
+use crate::i18n::Localizer;
+use crate::io::pdf::{ReportLine, Style};
 
 /// A statement opened for an exercise: its project and catalogue.
 pub type Opened = (Project, Catalogue);
-
-/// Checks two statements, in either order (the exercise copy is recognised by what it
-/// records); the message is in the user's language.
-pub fn check_pair(a: &Opened, b: &Opened, l: &Localizer) -> Result<ExerciseCheck, String> {
-    fn side(o: &Opened) -> Side<'_> {
-        Side {
-            catalogue: &o.1,
-            project: &o.0,
-        }
-    }
-    let checked = model_and_exercise(side(a), side(b)).and_then(|(m, e)| check(m, e));
-    checked.map_err(|e| e.localize(l))
-}
 
 fn verdict_label(l: &Localizer, v: Verdict) -> String {
     l.t(&format!("exercise-{}", v.key()))
 }
 
-/// "同じ 3 · 違う 1 · 未回答 2 / 6 問".
-pub fn score_line(l: &Localizer, same: usize, different: usize, unanswered: usize) -> String {
+/// "同じ 3 · 違う 1 · 未回答 2 / 6 問 (50%)", with the questions that follow a wrong gate
+/// when there are any.
+pub fn score_line(l: &Localizer, s: &Score) -> String {
     l.ta(
-        "exercise-score",
+        if s.follows_gate > 0 {
+            "exercise-score-gate"
+        } else {
+            "exercise-score"
+        },
         &[
-            ("same", same.into()),
-            ("different", different.into()),
-            ("unanswered", unanswered.into()),
-            ("total", (same + different + unanswered).into()),
+            ("same", s.same.into()),
+            ("different", s.different.into()),
+            ("unanswered", s.unanswered.into()),
+            ("follows", s.follows_gate.into()),
+            ("total", s.total().into()),
+            ("percent", s.percent().into()),
         ],
     )
 }
@@ -65,11 +56,7 @@ pub fn report_lines(l: &Localizer, result: &ExerciseCheck) -> Vec<ReportLine> {
     let total = result.total();
     let mut lines = vec![ReportLine::new(
         Style::Body,
-        format!(
-            "{}: {}",
-            l.t("exercise-total"),
-            score_line(l, total.same, total.different, total.unanswered)
-        ),
+        format!("{}: {}", l.t("exercise-total"), score_line(l, &total)),
         true,
     )];
     if !result.model_matches {
@@ -82,17 +69,17 @@ pub fn report_lines(l: &Localizer, result: &ExerciseCheck) -> Vec<ReportLine> {
     for (i, s) in result.sections.iter().enumerate() {
         lines.push(ReportLine::new(
             Style::Heading,
-            format!(
-                "{} — {}",
-                s.title,
-                score_line(l, s.same, s.different, s.unanswered)
-            ),
+            format!("{} — {}", s.title, score_line(l, s)),
             true,
         ));
         for q in result.questions.iter().filter(|q| q.section == i) {
+            let verdict = match &q.gate {
+                Some(g) => format!("{} ({g})", verdict_label(l, q.verdict)),
+                None => verdict_label(l, q.verdict),
+            };
             lines.push(ReportLine::new(
                 Style::Body,
-                format!("{} [{}] {}", q.number, verdict_label(l, q.verdict), q.text),
+                format!("{} [{verdict}] {}", q.number, q.text),
                 true,
             ));
             lines.push(ReportLine::new(
@@ -108,29 +95,4 @@ pub fn report_lines(l: &Localizer, result: &ExerciseCheck) -> Vec<ReportLine> {
         }
     }
     lines
-}
-
-/// The PDF of a check, for the participant; returns what it could not show as asked.
-pub fn write_report_pdf(
-    path: &Path,
-    l: &Localizer,
-    result: &ExerciseCheck,
-    product: &str,
-) -> Result<Vec<crate::io::pdf::PdfNote>, String> {
-    let font = assets::print_font().map_err(|e| e.localize(l))?;
-    let title = l.ta(
-        "exercise-pdf-title",
-        &[("product", product.to_string().into())],
-    );
-    let pdf = report_pdf(&title, &report_lines(l, result), font).map_err(|e| e.localize(l))?;
-    crate::io::atomic::atomic_write(path, |w| w.write_all(&pdf.bytes))
-        .map_err(|e| e.localize(l))?;
-    Ok(pdf.notes)
-}
-
-/// The check shown in the window.
-pub struct ExerciseView {
-    pub result: ExerciseCheck,
-    /// The product named in the statement's header (the PDF's title).
-    pub product: String,
 }

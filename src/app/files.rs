@@ -12,9 +12,10 @@ impl Purpose {
     /// The file extensions a prompt for this purpose works with, the one added first.
     pub fn extensions(self) -> &'static [&'static str] {
         match self {
-            Purpose::Open | Purpose::CheckExercise => &["json", "xlsx"],
+            Purpose::Open | Purpose::AddFile(_) => &["json", "xlsx"],
             Purpose::Import
             | Purpose::ExportXlsx
+            | Purpose::ExerciseXlsx
             | Purpose::ExportComparisonXlsx
             | Purpose::ExportCheckXlsx
             | Purpose::ExportRegisterXlsx
@@ -45,6 +46,7 @@ impl Purpose {
                 | Purpose::ExportXlsx
                 | Purpose::ExerciseCopy
                 | Purpose::ExercisePdf
+                | Purpose::ExerciseXlsx
                 | Purpose::ExportComparisonXlsx
                 | Purpose::ExportComparisonPdf
                 | Purpose::ExportCheckXlsx

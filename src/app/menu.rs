@@ -230,10 +230,7 @@ fn table() -> Vec<Entry> {
         })
         .group()
         .when(has_doc),
-        entry(File, "menu-exercise-check", |_| {
-            Command::Ask(Purpose::CheckExercise)
-        })
-        .when(has_doc),
+        entry(File, "menu-exercise-check", |_| Command::ShowExercise).when(has_doc),
         entry(File, "menu-close", |_| Command::Close)
             .group()
             .when(has_doc),

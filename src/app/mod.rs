@@ -25,6 +25,7 @@ pub mod doc;
 pub mod document;
 pub mod documents;
 pub mod exercise;
+pub mod exercise_class;
 pub mod files;
 pub mod grid;
 mod handlers;

@@ -77,7 +77,7 @@ pub struct AppState {
     /// The report of the last carry-forward.
     pub carry_report: Option<CarryReport>,
     /// The last exercise check (「答え合わせ」), shown until closed.
-    pub exercise: Option<super::exercise::ExerciseView>,
+    pub exercise: Option<super::exercise_class::ExerciseView>,
     /// The hospital side's windows: the check, the register and the profile editor.
     pub hospital: super::hospital::Hospital,
     pub view: View,
@@ -268,9 +268,12 @@ impl AppState {
             Command::ZoomOut => self.settings.zoom = self.settings.zoom.step(false),
             Command::ZoomReset => self.settings.zoom = super::settings::Zoom::default(),
             Command::MakeExercise(path) => self.make_exercise(path, now),
-            Command::CheckExercise(path) => self.check_exercise(path),
-            Command::ExportExercisePdf(path) => self.export_exercise_pdf(path),
-            Command::CloseExercise => self.exercise = None,
+            Command::ShowExercise => self.show_exercise(),
+            Command::CheckExercise(files) => self.check_exercise(files),
+            Command::ExportExercise(path, format) => self.export_exercise(path, format),
+            Command::CloseExercise => self.close_exercise(),
+            Command::AddFiles(list, files) => self.add_files(list, files),
+            Command::FilesDropped(files) => self.files_dropped(files, now),
             // The hospital side: the check, the register, the profile editor.
             Command::ShowCheck => self.show_check(),
             Command::CloseCheck => self.hospital.check = None,

@@ -7,8 +7,6 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
-use crate::domain::catalogue::Catalogue;
-use crate::domain::project::Project;
 use crate::io::FileError;
 use crate::io::xlsx::{Imported, Mapping};
 
@@ -81,10 +79,10 @@ pub enum Outcome {
         generation: u64,
         result: Result<super::compare::ComparisonView, FileError>,
     },
-    /// The other statement of a 答え合わせ, read (a workbook may take a while).
-    OpenedForExercise {
+    /// A class's files read and checked (答え合わせ).
+    ClassChecked {
         generation: u64,
-        result: Result<Box<(Project, Catalogue)>, FileError>,
+        result: Result<Box<super::exercise_class::ClassRun>, super::exercise_class::ClassError>,
     },
     Checked {
         generation: u64,

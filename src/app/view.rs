@@ -129,6 +129,43 @@ pub struct CompareForm {
     pub filter: RowFilter,
 }
 
+/// The 答え合わせ window's inputs and how it shows the class.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ExerciseForm {
+    /// The participants' files (and, when the window's statement is a copy, the model's).
+    pub files: Vec<PathBuf>,
+    pub input: String,
+    pub tab: ClassTab,
+    /// Participants shown as 「参加者 1」, 「参加者 2」 … (for the projector).
+    pub anonymous: bool,
+    pub sort: ClassSort,
+}
+
+/// What the 答え合わせ window shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ClassTab {
+    /// Per question: how the class answered.
+    #[default]
+    Questions,
+    /// Per participant: the score.
+    Participants,
+    /// One participant's own check (index into the participants).
+    Participant(usize),
+}
+
+/// The order of the class table's questions.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ClassSort {
+    #[default]
+    Number,
+    /// Most participants missed first.
+    Missed,
+    /// Most 「いいえ」 without 備考 first.
+    NoRemark,
+    /// Most claims beyond the model first.
+    OverClaims,
+}
+
 /// The check window's inputs: the profile (none: the shipped default) and the statements.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CheckForm {
@@ -264,6 +301,8 @@ pub struct View {
     pub review_mode: bool,
     /// The comparison window, when open.
     pub compare: Option<CompareForm>,
+    /// The 答え合わせ window, when open.
+    pub exercise: Option<ExerciseForm>,
     /// The carry-forward dialog: the catalogue to carry to.
     pub carry_to: Option<String>,
     /// ヘルプ → kaijisho について.

@@ -166,11 +166,17 @@ pub(super) enum ExerciseAction {
         #[arg(long)]
         force: bool,
     },
-    /// Check a participant's exercise copy against the model.
+    /// Check participants' exercise copies against the model (a class at once).
     Check {
         model: PathBuf,
-        answered: PathBuf,
+        #[arg(required = true)]
+        answered: Vec<PathBuf>,
         #[arg(long)]
         pdf: Option<PathBuf>,
+        #[arg(long)]
+        xlsx: Option<PathBuf>,
+        /// The score (per cent) every participant must reach; exit code 1 when one does not.
+        #[arg(long, value_parser = clap::value_parser!(u8).range(0..=100))]
+        pass: Option<u8>,
     },
 }

@@ -231,7 +231,18 @@ fn execute(command: Command, l: &Localizer) -> Result<ExitCode, CliError> {
                 model,
                 answered,
                 pdf,
-            } => exercise::check(l, &model, &answered, pdf.as_deref()),
+                xlsx,
+                pass,
+            } => exercise::check(
+                l,
+                &model,
+                &answered,
+                exercise::Outputs {
+                    pdf: pdf.as_deref(),
+                    xlsx: xlsx.as_deref(),
+                },
+                pass,
+            ),
         },
         Command::New {
             catalogue,

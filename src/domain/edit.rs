@@ -37,6 +37,8 @@ pub enum Edit {
     },
     Reviewer(String),
     ReviewDate(String),
+    /// The participant's name in an exercise copy (refused on any other statement).
+    Participant(String),
     /// Confirm a carried-forward answer as it stands.
     ConfirmCarried {
         question: String,
@@ -51,6 +53,7 @@ pub enum Slot {
     ReviewItem(String),
     Reviewer,
     ReviewDate,
+    Participant,
 }
 
 /// What a slot held before an edit: enough to put it back exactly.
@@ -70,6 +73,7 @@ pub enum Prior {
     },
     Reviewer(Option<String>),
     ReviewDate(Option<String>),
+    Participant(String),
 }
 
 impl Prior {
@@ -108,6 +112,7 @@ impl Edit {
             }
             Edit::Reviewer(_) => Slot::Reviewer,
             Edit::ReviewDate(_) => Slot::ReviewDate,
+            Edit::Participant(_) => Slot::Participant,
         }
     }
 
@@ -119,7 +124,10 @@ impl Edit {
             | Edit::ConfirmCarried { question }
             | Edit::ReviewStatus { question, .. }
             | Edit::ReviewComment { question, .. } => Some(question),
-            Edit::Header { .. } | Edit::Reviewer(_) | Edit::ReviewDate(_) => None,
+            Edit::Header { .. }
+            | Edit::Reviewer(_)
+            | Edit::ReviewDate(_)
+            | Edit::Participant(_) => None,
         }
     }
 
@@ -132,6 +140,7 @@ impl Edit {
                 | Edit::Remark { .. }
                 | Edit::Header { .. }
                 | Edit::ConfirmCarried { .. }
+                | Edit::Participant(_)
         )
     }
 
@@ -144,6 +153,7 @@ impl Edit {
                 | Edit::ReviewComment { .. }
                 | Edit::Reviewer(_)
                 | Edit::ReviewDate(_)
+                | Edit::Participant(_)
         )
     }
 
@@ -260,6 +270,12 @@ impl Project {
             },
             Slot::Reviewer => Prior::Reviewer(self.review.reviewer.clone()),
             Slot::ReviewDate => Prior::ReviewDate(self.review.date.clone()),
+            Slot::Participant => Prior::Participant(
+                self.exercise
+                    .as_ref()
+                    .map(|e| e.participant.clone())
+                    .unwrap_or_default(),
+            ),
         }
     }
 
@@ -271,6 +287,9 @@ impl Project {
         edit: &Edit,
     ) -> Result<Option<Prior>, EditError> {
         edit.check(catalogue)?;
+        if matches!(edit, Edit::Participant(_)) && self.exercise.is_none() {
+            return Err(EditError::NotAnExercise);
+        }
         let slot = edit.slot();
         let before = self.prior(&slot);
         self.write(edit);
@@ -322,6 +341,11 @@ impl Project {
             },
             Prior::Reviewer(r) => self.review.reviewer = r,
             Prior::ReviewDate(d) => self.review.date = d,
+            Prior::Participant(name) => {
+                if let Some(e) = &mut self.exercise {
+                    e.participant = name;
+                }
+            }
         }
     }
 
@@ -365,6 +389,11 @@ impl Project {
             }
             Edit::Reviewer(text) => self.review.reviewer = (!text.is_empty()).then(|| text.clone()),
             Edit::ReviewDate(text) => self.review.date = (!text.is_empty()).then(|| text.clone()),
+            Edit::Participant(name) => {
+                if let Some(e) = &mut self.exercise {
+                    e.participant = name.clone();
+                }
+            }
         }
     }
 }

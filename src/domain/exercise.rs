@@ -2,11 +2,13 @@
 //! participants to fill in, and the check of their answers against the model — built on the
 //! comparison ([`super::compare`]), so "same" and "different" mean what they mean there.
 
+use std::collections::{HashMap, HashSet};
+
 use serde::Serialize;
 
 use super::answer::AnswerValue;
 use super::canonical::Statement;
-use super::catalogue::Catalogue;
+use super::catalogue::{AnswerKind, Catalogue};
 use super::compare::{Cell, Side, compare};
 use super::project::{ExerciseOrigin, Project};
 
@@ -25,16 +27,25 @@ pub enum Verdict {
     Same,
     Different,
     Unanswered,
+    /// Differs only because a gate above it was answered wrongly (one mistake, at the gate):
+    /// the question is switched off on one side and on on the other.
+    FollowsGate,
 }
 
 impl Verdict {
-    pub const ALL: [Verdict; 3] = [Verdict::Same, Verdict::Different, Verdict::Unanswered];
+    pub const ALL: [Verdict; 4] = [
+        Verdict::Same,
+        Verdict::Different,
+        Verdict::Unanswered,
+        Verdict::FollowsGate,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
             Verdict::Same => "same",
             Verdict::Different => "different",
             Verdict::Unanswered => "unanswered",
+            Verdict::FollowsGate => "by_gate",
         }
     }
 }
@@ -47,6 +58,8 @@ pub struct Checked {
     pub number: String,
     pub text: String,
     pub verdict: Verdict,
+    /// For [`Verdict::FollowsGate`]: the number of the gate answered wrongly.
+    pub gate: Option<String>,
     pub model: Cell,
     pub participant: Cell,
 }
@@ -58,11 +71,12 @@ pub struct Score {
     pub same: usize,
     pub different: usize,
     pub unanswered: usize,
+    pub follows_gate: usize,
 }
 
 impl Score {
     pub fn total(&self) -> usize {
-        self.same + self.different + self.unanswered
+        self.same + self.different + self.unanswered + self.follows_gate
     }
 
     pub fn count(&self, v: Verdict) -> usize {
@@ -70,7 +84,16 @@ impl Score {
             Verdict::Same => self.same,
             Verdict::Different => self.different,
             Verdict::Unanswered => self.unanswered,
+            Verdict::FollowsGate => self.follows_gate,
         }
+    }
+
+    /// The share answered as the model did, in whole per cent (rounded down), of the
+    /// questions that count: those following a wrong gate are that gate's one mistake, not
+    /// mistakes of their own. 100 when nothing counts.
+    pub fn percent(&self) -> usize {
+        let counted = self.same + self.different + self.unanswered;
+        (self.same * 100).checked_div(counted).unwrap_or(100)
     }
 
     fn add(&mut self, v: Verdict) {
@@ -78,6 +101,7 @@ impl Score {
             Verdict::Same => self.same += 1,
             Verdict::Different => self.different += 1,
             Verdict::Unanswered => self.unanswered += 1,
+            Verdict::FollowsGate => self.follows_gate += 1,
         }
     }
 }
@@ -114,6 +138,7 @@ pub fn exercise_copy(catalogue: &Catalogue, model: &Project) -> Project {
     p.illustrative = model.illustrative;
     p.exercise = Some(ExerciseOrigin {
         model: Statement::new(catalogue, model).fingerprint(),
+        participant: String::new(),
     });
     p
 }
@@ -153,25 +178,45 @@ pub fn check(model: Side<'_>, exercise: Side<'_>) -> Result<ExerciseCheck, Exerc
             ..Score::default()
         })
         .collect();
+    // Looked up, not searched: a check of thousands of questions stays linear.
+    let section_of: HashMap<&str, usize> = model
+        .catalogue
+        .sections
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| s.questions.iter().map(move |q| (q.id.as_str(), i)))
+        .collect();
+    // Gates answered differently, by number: the questions they switch are their consequence.
+    let mut wrong_gates: HashSet<String> = HashSet::new();
     let mut questions = Vec::new();
     for row in table.rows {
         let mut cells = row.cells.into_iter();
         let (Some(Some(m)), Some(Some(p))) = (cells.next(), cells.next()) else {
             continue;
         };
-        let verdict = if p.values.iter().all(|v| *v == AnswerValue::Unanswered) {
+        let gate = [&m, &p]
+            .into_iter()
+            .filter_map(|c| c.gated.as_ref())
+            .map(|g| g.gate.clone())
+            .find(|g| wrong_gates.contains(g));
+        let verdict = if row.answer_differs && gate.is_some() {
+            Verdict::FollowsGate
+        } else if p.values.iter().all(|v| *v == AnswerValue::Unanswered) {
             Verdict::Unanswered
         } else if row.answer_differs {
             Verdict::Different
         } else {
             Verdict::Same
         };
-        let section = model
-            .catalogue
-            .sections
-            .iter()
-            .position(|s| s.questions.iter().any(|q| q.id == m.question_id))
-            .unwrap_or(0);
+        if matches!(verdict, Verdict::Different | Verdict::Unanswered)
+            && model
+                .catalogue
+                .question(&m.question_id)
+                .is_some_and(|q| q.answer == AnswerKind::Gate)
+        {
+            wrong_gates.insert(row.number.clone());
+        }
+        let section = section_of.get(m.question_id.as_str()).copied().unwrap_or(0);
         if let Some(score) = sections.get_mut(section) {
             score.add(verdict);
         }
@@ -180,6 +225,7 @@ pub fn check(model: Side<'_>, exercise: Side<'_>) -> Result<ExerciseCheck, Exerc
             number: row.number,
             text: row.text,
             verdict,
+            gate: gate.filter(|_| verdict == Verdict::FollowsGate),
             model: m,
             participant: p,
         });

@@ -12,6 +12,7 @@ pub mod compare;
 pub mod date;
 pub mod edit;
 pub mod exercise;
+pub mod exercise_class;
 pub mod form;
 pub mod guideline;
 pub mod hints;

@@ -251,6 +251,10 @@ pub struct Project {
 pub struct ExerciseOrigin {
     /// The fingerprint of the model statement (SHA-256 of its canonical form).
     pub model: String,
+    /// The participant's name, as they typed it into their copy (names them in the class
+    /// check; the file name does when empty).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub participant: String,
 }
 
 /// Why an edit was refused (serialised in an import report that names a refused cell).
@@ -267,6 +271,8 @@ pub enum EditError {
     NotAnOptionQuestion { number: String },
     #[error("question {number} has no option {option}")]
     UnknownOption { number: String, option: String },
+    #[error("only an exercise copy has a participant's name")]
+    NotAnExercise,
 }
 
 impl Project {

@@ -286,16 +286,18 @@ impl eframe::App for KaijishoApp {
             }
         });
         self.keys(ctx);
-        // Files dropped on the window open.
-        let dropped: Option<PathBuf> = ctx.input(|i| {
+        // Files dropped on the window: into the list of a window that takes files, else the
+        // first opens.
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
                 .dropped_files
                 .iter()
                 .map(|f| f.path().to_path_buf())
-                .find(|p| !p.as_os_str().is_empty())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
         });
-        if let Some(p) = dropped {
-            self.send(Command::Open(p));
+        if !dropped.is_empty() {
+            self.send(Command::FilesDropped(dropped));
         }
         // The close button asks first when there are unsaved changes, and waits for a running
         // export or import to finish.

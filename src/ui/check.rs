@@ -19,6 +19,7 @@ pub fn check_ui(
     form: Option<&mut CheckForm>,
     report: Option<&CheckReport>,
     checking: bool,
+    native_missing: bool,
     cmds: &mut Vec<Command>,
 ) {
     let Some(form) = form else { return };
@@ -28,7 +29,8 @@ pub fn check_ui(
         .open(&mut open)
         .default_size([900.0, 560.0])
         .show(ui.ctx(), |ui| {
-            inputs_ui(ui, l, form, report.is_some(), checking, cmds);
+            let done = report.is_some();
+            inputs_ui(ui, l, form, (done, checking, native_missing), cmds);
             ui.separator();
             let Some(report) = report else { return };
             verdicts_ui(ui, l, form, report);
@@ -44,8 +46,7 @@ fn inputs_ui(
     ui: &mut egui::Ui,
     l: &Localizer,
     form: &mut CheckForm,
-    checked: bool,
-    checking: bool,
+    (checked, checking, native_missing): (bool, bool, bool),
     cmds: &mut Vec<Command>,
 ) {
     ui.horizontal_wrapped(|ui| {
@@ -59,13 +60,18 @@ fn inputs_ui(
         }
     });
     let selected = &mut form.selected;
-    crate::ui::compare::file_list_ui(
+    crate::ui::file_list::file_list_ui(
         ui,
         l,
         &mut form.files,
         &mut form.input,
-        "check-path",
-        |ui, files| {
+        (
+            crate::app::command::FileList::Check,
+            "check-path",
+            native_missing,
+        ),
+        cmds,
+        |ui, files, cmds| {
             let run = egui::Button::new(l.t("check-run"));
             if ui
                 .add_enabled(!files.is_empty() && !checking, run)

@@ -2,11 +2,10 @@
 //! version (file name on hover), one row per question, differences highlighted, questions a
 //! gate switches off shown with the gate's state, filters, export to Excel and PDF.
 
-use std::path::PathBuf;
-
 use eframe::egui;
 use egui_extras::{Column, TableBuilder};
 
+use crate::app::command::FileList;
 use crate::app::compare::{ComparisonView, cell_text};
 use crate::app::view::CompareForm;
 use crate::app::{Command, Purpose};
@@ -21,6 +20,7 @@ pub fn compare_ui(
     form: Option<&mut CompareForm>,
     comparison: Option<&ComparisonView>,
     comparing: bool,
+    native_missing: bool,
     cmds: &mut Vec<Command>,
 ) {
     let Some(form) = form else {
@@ -32,7 +32,8 @@ pub fn compare_ui(
         .open(&mut open)
         .default_size([960.0, 560.0])
         .show(ui.ctx(), |ui| {
-            inputs_ui(ui, l, form, comparison.is_some(), comparing, cmds);
+            let done = comparison.is_some();
+            inputs_ui(ui, l, form, (done, comparing, native_missing), cmds);
             ui.separator();
             let Some(view) = comparison else {
                 return;
@@ -57,17 +58,17 @@ fn inputs_ui(
     ui: &mut egui::Ui,
     l: &Localizer,
     form: &mut CompareForm,
-    compared: bool,
-    comparing: bool,
+    (compared, comparing, native_missing): (bool, bool, bool),
     cmds: &mut Vec<Command>,
 ) {
-    file_list_ui(
+    crate::ui::file_list::file_list_ui(
         ui,
         l,
         &mut form.files,
         &mut form.input,
-        "compare-path",
-        |ui, files| {
+        (FileList::Compare, "compare-path", native_missing),
+        cmds,
+        |ui, files, cmds| {
             let run = egui::Button::new(l.t("compare-run"));
             if ui
                 .add_enabled(files.len() >= 2 && !comparing, run)
@@ -96,36 +97,6 @@ fn inputs_ui(
                 cmds.push(Command::Ask(purpose));
             }
         }
-    });
-}
-
-/// The files chosen (each with 外す), then a path field with 追加 and, on the same line, what
-/// `extra` adds (the window's run button). Shared by the comparison and check windows.
-pub fn file_list_ui(
-    ui: &mut egui::Ui,
-    l: &Localizer,
-    files: &mut Vec<PathBuf>,
-    input: &mut String,
-    label_id: &str,
-    extra: impl FnOnce(&mut egui::Ui, &[PathBuf]),
-) {
-    for f in files.clone() {
-        ui.horizontal(|ui| {
-            ui.label(f.display().to_string());
-            if ui.small_button(l.t("compare-remove")).clicked() {
-                files.retain(|x| *x != f);
-            }
-        });
-    }
-    ui.horizontal(|ui| {
-        let label = ui.label(l.t(label_id));
-        ui.add(egui::TextEdit::singleline(input).desired_width(360.0))
-            .labelled_by(label.id);
-        if ui.button(l.t("compare-add")).clicked() && !input.trim().is_empty() {
-            files.push(PathBuf::from(input.trim()));
-            input.clear();
-        }
-        extra(ui, files);
     });
 }
 

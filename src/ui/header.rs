@@ -88,6 +88,9 @@ pub fn header_ui(
                     }
                 });
             }
+            if let Some(exercise) = &doc.project.exercise {
+                participant_ui(ui, l, &exercise.participant, review_mode, cmds);
+            }
             if review_mode {
                 // The banner on a line of its own, then the reviewer's fields.
                 ui.end_row();
@@ -146,4 +149,28 @@ pub fn header_ui(
             }
         });
     });
+}
+
+/// An exercise copy's participant name (names them in the class's 答え合わせ), on a line of
+/// its own.
+fn participant_ui(
+    ui: &mut egui::Ui,
+    l: &Localizer,
+    name: &str,
+    review_mode: bool,
+    cmds: &mut Vec<Command>,
+) {
+    ui.end_row();
+    let label = ui.add(egui::Label::new(l.t("exercise-participant-name")).extend());
+    let mut v = name.to_string();
+    let field = egui::TextEdit::singleline(&mut v)
+        .desired_width(200.0)
+        .hint_text(l.t("exercise-participant-hint"));
+    let resp = ui.add_enabled(!review_mode, field).labelled_by(label.id);
+    if resp.changed() {
+        cmds.push(Command::Edit(Edit::Participant(v)));
+    }
+    if resp.lost_focus() {
+        cmds.push(Command::SealEdit);
+    }
 }

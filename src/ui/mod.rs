@@ -13,6 +13,7 @@ pub mod date_picker;
 pub mod disk_conflict;
 pub mod exercise;
 pub mod file_browser;
+pub mod file_list;
 pub mod findings;
 pub mod fonts;
 pub mod getting_started;
@@ -200,7 +201,15 @@ fn dialogs_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
     import::import_ui(ui, l, s.import_preview.as_mut(), reading, out);
     let comparing = s.tasks.is_running(TaskKind::Compare);
     let comparison = s.comparison.as_ref();
-    compare::compare_ui(ui, l, s.view.compare.as_mut(), comparison, comparing, out);
+    compare::compare_ui(
+        ui,
+        l,
+        s.view.compare.as_mut(),
+        comparison,
+        comparing,
+        native_missing,
+        out,
+    );
     // The shipped catalogues and the open statement's own (the profile lists its questions,
     // a statement can be carried to it).
     let mut catalogues: Vec<&crate::domain::catalogue::Catalogue> = s.catalogues.iter().collect();
@@ -217,6 +226,7 @@ fn dialogs_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
         s.hospital.check.as_mut(),
         s.hospital.check_report.as_ref(),
         checking,
+        native_missing,
         out,
     );
     let reading = s.tasks.is_running(TaskKind::Register);
@@ -228,5 +238,13 @@ fn dialogs_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
     about::about_ui(ui, l, s.view.show_about, out);
     getting_started::getting_started_ui(ui, l, s.view.show_guide, out);
     shortcuts::shortcuts_ui(ui, l, s.view.show_shortcuts, out);
-    exercise::exercise_ui(ui, l, s.exercise.as_ref(), out);
+    let copy = s.doc.as_ref().is_some_and(|d| d.project.exercise.is_some());
+    exercise::exercise_ui(
+        ui,
+        l,
+        s.view.exercise.as_mut(),
+        s.exercise.as_ref(),
+        (copy, comparing, native_missing),
+        out,
+    );
 }

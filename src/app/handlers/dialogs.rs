@@ -91,9 +91,12 @@ impl AppState {
             | Command::ZoomIn
             | Command::ZoomOut
             | Command::ZoomReset
+            | Command::ShowExercise
             | Command::CheckExercise(..)
-            | Command::ExportExercisePdf(..)
+            | Command::ExportExercise(..)
             | Command::CloseExercise
+            | Command::AddFiles(..)
+            | Command::FilesDropped(..)
             | Command::ExportComparisonXlsx(..)
             | Command::ExportComparisonPdf(..)
             | Command::ShowCheck

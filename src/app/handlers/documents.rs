@@ -438,8 +438,8 @@ impl AppState {
                     self.fail(msg);
                 }
             },
-            Outcome::OpenedForExercise { generation, result } => {
-                self.exercise_opened(generation, result);
+            Outcome::ClassChecked { generation, result } => {
+                self.class_checked(generation, result);
             }
             outcome @ (Outcome::Checked { .. } | Outcome::RegisterRead { .. }) => {
                 self.finish_hospital(outcome);

@@ -1,17 +1,21 @@
-//! Training: the exercise copy of the open statement, the check of an exercise against its
-//! model (the window's 「答え合わせ」 and `kaijisho exercise check`) and its report.
+//! Training: the exercise copy of the open statement, the 答え合わせ window (a class of
+//! participants' files checked against the model, see [`crate::app::exercise_class`]) and its
+//! report.
 
-use crate::app::command::Command;
-use crate::app::exercise::*;
+use crate::app::browser::shown_entries;
+use crate::app::command::{Command, FileList, Purpose};
+use crate::app::compare::{PreparedExport, write_prepared};
+use crate::app::documents::ExportFormat;
+use crate::app::exercise_class::{
+    ClassError, ClassRun, ExerciseView, Given, ModelChoice, class_report_lines, class_tables,
+    run_class,
+};
 use crate::app::state::AppState;
-use crate::app::tasks::{BoxedError, Outcome, TaskKind};
-use crate::assets;
-use crate::domain::catalogue::Catalogue;
+use crate::app::tasks::{Outcome, TaskKind};
+use crate::app::view::{ClassTab, ExerciseForm};
 use crate::domain::exercise::exercise_copy;
-use crate::domain::project::Project;
 use crate::i18n::Localize;
-use crate::io::FileError;
-use crate::io::pdf::report_pdf;
+use crate::io::folder::list_folder;
 use std::path::PathBuf;
 
 impl AppState {
@@ -36,77 +40,164 @@ impl AppState {
         }
     }
 
-    /// Checks the open statement against the statement in `path` (one of them the model, the
-    /// other an exercise copy).
-    /// The other statement is read in the background; [`Self::exercise_opened`] checks it.
-    pub(crate) fn check_exercise(&mut self, path: PathBuf) {
-        if self.doc.is_none() {
-            return;
+    /// 「答え合わせ…」: the window where the participants' files are gathered.
+    pub(crate) fn show_exercise(&mut self) {
+        if self.view.exercise.is_none() {
+            self.view.exercise = Some(ExerciseForm::default());
         }
+    }
+
+    /// Checks the open statement and `files` as a class, in the background: the open
+    /// statement is the model, or (an exercise copy) one participant, the model then being
+    /// the one file of the list that is not a copy.
+    pub(crate) fn check_exercise(&mut self, files: Vec<PathBuf>) {
+        let Some(d) = &self.doc else { return };
+        let Some(first) = files.first().cloned() else {
+            return;
+        };
+        let given = Given {
+            opened: (d.project.clone(), d.catalogue.clone()),
+            file: d.path.clone(),
+        };
+        let choice = if d.project.exercise.is_some() {
+            ModelChoice::AmongFiles(given)
+        } else {
+            ModelChoice::Given(given)
+        };
         let shipped = self.catalogues.clone();
+        let unnamed = self.loc.t("exercise-unnamed");
         self.compare_generation += 1;
         let generation = self.compare_generation;
-        let file = path.clone();
-        self.tasks.spawn(TaskKind::Compare, path, move |_| {
-            Outcome::OpenedForExercise {
+        self.tasks.spawn(TaskKind::Compare, first, move |progress| {
+            Outcome::ClassChecked {
                 generation,
-                result: crate::io::open_statement(
-                    &file,
-                    &shipped,
-                    crate::assets::import_vocabulary(),
-                )
-                .map(Box::new),
+                result: run_class(choice, &files, &shipped, progress, &unnamed).map(Box::new),
             }
         });
     }
 
-    /// The other statement of a 答え合わせ has been read: check the pair.
-    pub(crate) fn exercise_opened(
+    /// A class check finished: show it (what could not be checked is listed in the window).
+    pub(crate) fn class_checked(
         &mut self,
         generation: u64,
-        result: Result<Box<(Project, Catalogue)>, FileError>,
+        result: Result<Box<ClassRun>, ClassError>,
     ) {
         if generation != self.compare_generation {
             log::info!("an earlier 答え合わせ finished after a newer one was asked for");
             return;
         }
-        let Some(d) = &self.doc else { return };
-        let mine = (d.project.clone(), d.catalogue.clone());
-        let opened = result.map_err(|e| e.localize(&self.loc)).and_then(|other| {
-            let other = *other;
-            let product = if mine.0.exercise.is_some() {
-                mine.0.header.product.clone()
-            } else {
-                other.0.header.product.clone()
-            };
-            check_pair(&mine, &other, &self.loc).map(|result| ExerciseView { result, product })
-        });
-        match opened {
-            Ok(view) => self.exercise = Some(view),
-            Err(msg) => self.fail(msg),
+        match result {
+            Ok(run) => {
+                let unnamed = self.loc.t("exercise-unnamed");
+                for r in run.refusals(&self.loc, &unnamed) {
+                    log::warn!("{r}");
+                }
+                if let Some(form) = &mut self.view.exercise
+                    && matches!(form.tab, ClassTab::Participant(i) if i >= run.class.participants.len())
+                {
+                    form.tab = ClassTab::Participants;
+                }
+                let date = crate::io::clock::japanese(self.clock.now().date());
+                self.exercise = Some(ExerciseView { run: *run, date });
+            }
+            Err(e) => {
+                let msg = e.localize(&self.loc);
+                self.fail(msg);
+            }
         }
     }
 
-    /// Writes the 答え合わせ PDF in the background (its words are taken here, in the user's
-    /// language).
-    pub(crate) fn export_exercise_pdf(&mut self, path: PathBuf) {
+    /// Writes the 答え合わせ as PDF or workbook in the background (its words are taken here, in
+    /// the user's language).
+    pub(crate) fn export_exercise(&mut self, path: PathBuf, format: ExportFormat) {
+        let inputs = self.inputs_of(Purpose::ExercisePdf);
+        if self.refuse_inputs(&path, &inputs) {
+            return;
+        }
         let Some(view) = &self.exercise else { return };
-        let title = self.loc.ta(
-            "exercise-pdf-title",
-            &[("product", view.product.clone().into())],
-        );
-        let lines = report_lines(&self.loc, &view.result);
+        let prepared = match format {
+            ExportFormat::Pdf => PreparedExport::Pdf {
+                title: self.loc.ta(
+                    "exercise-class-title",
+                    &[("product", view.run.product.clone().into())],
+                ),
+                lines: class_report_lines(&self.loc, &view.run, &view.date),
+            },
+            ExportFormat::Xlsx => {
+                PreparedExport::Xlsx(class_tables(&self.loc, &view.run, &view.date))
+            }
+        };
         let file = path.clone();
-        self.tasks.spawn(TaskKind::Export, path, move |_| {
-            let result = (|| -> Result<Vec<crate::io::pdf::PdfNote>, BoxedError> {
-                let font = assets::print_font().map_err(|e| Box::new(e) as BoxedError)?;
-                let pdf =
-                    report_pdf(&title, &lines, font).map_err(|e| Box::new(e) as BoxedError)?;
-                crate::io::atomic::atomic_write(&file, |w| w.write_all(&pdf.bytes))
-                    .map_err(|e| Box::new(e) as BoxedError)?;
-                Ok(pdf.notes)
-            })();
-            Outcome::Exported { path: file, result }
-        });
+        self.tasks
+            .spawn(TaskKind::Export, path, move |_| Outcome::Exported {
+                result: write_prepared(&prepared, &file),
+                path: file,
+            });
+    }
+
+    /// Closes the 答え合わせ window and forgets its result.
+    pub(crate) fn close_exercise(&mut self) {
+        self.view.exercise = None;
+        self.exercise = None;
+    }
+}
+
+impl AppState {
+    /// Files for a window's list, each once (a window that is closed takes none); a folder
+    /// brings its statements (`.json`, `.xlsx`; not its sub-folders).
+    pub(crate) fn add_files(&mut self, list: FileList, files: Vec<PathBuf>) {
+        let mut expanded = Vec::new();
+        for f in files {
+            if !f.is_dir() {
+                expanded.push(f);
+                continue;
+            }
+            match list_folder(&f) {
+                Ok(all) => expanded.extend(
+                    shown_entries(all, Purpose::AddFile(list).extensions())
+                        .into_iter()
+                        .filter(|e| !e.is_dir)
+                        .map(|e| f.join(e.name)),
+                ),
+                Err(e) => {
+                    let msg = e.localize(&self.loc);
+                    self.fail(msg);
+                }
+            }
+        }
+        let files = expanded;
+        let target = match list {
+            FileList::Compare => self.view.compare.as_mut().map(|f| &mut f.files),
+            FileList::Check => self.hospital.check.as_mut().map(|f| &mut f.files),
+            FileList::Exercise => self.view.exercise.as_mut().map(|f| &mut f.files),
+        };
+        let Some(target) = target else {
+            log::info!("files for a window that is closed: {files:?}");
+            return;
+        };
+        for f in files {
+            if !target.contains(&f) {
+                target.push(f);
+            }
+        }
+    }
+
+    /// Files dropped on the window go into the list of the window that takes files (答え合わせ,
+    /// then the check, then the comparison); with none open, the first is opened.
+    pub(crate) fn files_dropped(&mut self, files: Vec<PathBuf>, now: f64) {
+        let list = if self.view.exercise.is_some() {
+            Some(FileList::Exercise)
+        } else if self.hospital.check.is_some() {
+            Some(FileList::Check)
+        } else if self.view.compare.is_some() {
+            Some(FileList::Compare)
+        } else {
+            None
+        };
+        match (list, files.first()) {
+            (Some(list), _) => self.add_files(list, files),
+            (None, Some(first)) => self.apply(Command::Open(first.clone()), now),
+            (None, None) => {}
+        }
     }
 }

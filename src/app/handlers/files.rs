@@ -186,6 +186,13 @@ impl AppState {
                 .iter()
                 .flat_map(|v| v.lines.iter().map(|l| l.path.clone()))
                 .collect(),
+            Purpose::ExercisePdf | Purpose::ExerciseXlsx => self
+                .exercise
+                .iter()
+                .flat_map(|v| v.run.files.iter().flatten().chain(v.run.model_file.iter()))
+                .cloned()
+                .chain(own())
+                .collect(),
             Purpose::ExportInto => own()
                 .chain(self.doc.iter().filter_map(|d| d.source_path.clone()))
                 .collect(),

@@ -35,7 +35,7 @@ pub use layout::{
     CHUNK, COL_FLAG, COL_NA, COL_NO, COL_NUMBER, COL_REMARK, COL_REMARK_IN, COL_TEXT, COL_YES,
     HEADER_ROWS, HIDDEN_SHEET, MAIN_SHEET, MARKER, RowRole, header_label,
 };
-pub use table::{PrintTable, Span, TableRow, add_print_table, tables_xlsx};
+pub use table::{PrintTable, Span, TableRow, add_print_table, tables_xlsx, unique_sheet_name};
 
 /// Writes the workbook of a statement to `path` atomically (keeping a `.bak` of a previous
 /// file). `form` is the printed wording (the caller takes it from the shipped assets).

@@ -185,6 +185,42 @@ pub fn add_print_table(wb: &mut Workbook, font: &str, t: &PrintTable) -> Result<
     Ok(())
 }
 
+/// The longest sheet name Excel accepts, in characters.
+const MAX_SHEET_NAME: usize = 31;
+
+/// `name` made a valid sheet name not yet in `taken` (which it joins): the characters Excel
+/// refuses (`[]:*?/\`) become 「_」, leading and trailing apostrophes go, at most 31 characters,
+/// and 「 (2)」, 「 (3)」 … after a name already taken (compared case-insensitively, as Excel
+/// does). An empty name becomes 「_」.
+pub fn unique_sheet_name(name: &str, taken: &mut std::collections::HashSet<String>) -> String {
+    let clean: String = name
+        .chars()
+        .map(|c| {
+            if "[]:*?/\\".contains(c) || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let clean = clean.trim_matches('\'').trim();
+    let clean = if clean.is_empty() { "_" } else { clean };
+    let mut n = 1usize;
+    loop {
+        let suffix = if n == 1 {
+            String::new()
+        } else {
+            format!(" ({n})")
+        };
+        let room = MAX_SHEET_NAME.saturating_sub(suffix.chars().count());
+        let candidate: String = clean.chars().take(room).collect::<String>() + &suffix;
+        if taken.insert(candidate.to_lowercase()) {
+            return candidate;
+        }
+        n += 1;
+    }
+}
+
 /// A workbook of these tables, a sheet each, in `font`.
 pub fn tables_xlsx(tables: &[PrintTable], font: &str) -> Result<Vec<u8>, ExportError> {
     let mut wb = Workbook::new();
@@ -197,6 +233,25 @@ pub fn tables_xlsx(tables: &[PrintTable], font: &str) -> Result<Vec<u8>, ExportE
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sheet_names_are_valid_and_unique() {
+        let mut taken = std::collections::HashSet::new();
+        assert_eq!(unique_sheet_name("山田 [A]/B", &mut taken), "山田 _A__B");
+        assert_eq!(
+            unique_sheet_name("山田 [A]/B", &mut taken),
+            "山田 _A__B (2)"
+        );
+        assert_eq!(unique_sheet_name("'", &mut taken), "_");
+        let long = "あ".repeat(40);
+        let first = unique_sheet_name(&long, &mut taken);
+        assert_eq!(first.chars().count(), 31);
+        let second = unique_sheet_name(&long, &mut taken);
+        assert_eq!(second.chars().count(), 31);
+        assert!(second.ends_with(" (2)"));
+        assert_eq!(unique_sheet_name("Class", &mut taken), "Class");
+        assert_eq!(unique_sheet_name("class", &mut taken), "class (2)");
+    }
 
     #[test]
     fn heights_grow_with_the_wrapped_text() {
