@@ -77,6 +77,59 @@ fn core(c: &mut Criterion) {
         })
     });
     g.finish();
+    class(c, &cat, &project);
+}
+
+/// A seminar's 答え合わせ: 30 participants' copies of the 300-question statement read from
+/// files and checked against the model (target ≤ 1 s), and the class PDF worded and laid out.
+fn class(c: &mut Criterion, cat: &kaijisho::domain::Catalogue, model: &kaijisho::domain::Project) {
+    use kaijisho::app::exercise_class::{Given, ModelChoice, class_report_lines, run_class};
+    let dir = tempfile::tempdir().unwrap();
+    let files: Vec<std::path::PathBuf> = synthetic::class(cat, model, 30)
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let f = dir.path().join(format!("p{i:02}.json"));
+            save_project(&f, p).unwrap();
+            f
+        })
+        .collect();
+    let shipped = kaijisho::assets::shipped_catalogues().unwrap();
+    let check = || {
+        let given = Given {
+            opened: (model.clone(), cat.clone()),
+            file: None,
+        };
+        run_class(
+            ModelChoice::Given(given),
+            &files,
+            &shipped,
+            &kaijisho::app::tasks::Progress::default(),
+            "-",
+        )
+        .unwrap()
+    };
+    let run = check();
+    assert_eq!(run.class.participants.len(), 30);
+    let l = kaijisho::i18n::Localizer::new(kaijisho::i18n::Lang::Ja);
+    let font = kaijisho::assets::print_font().unwrap();
+    let lines = class_report_lines(&l, &run, "2026年12月7日");
+    let pdf = kaijisho::io::pdf::report_pdf("答え合わせ", &lines, font).unwrap();
+    println!(
+        "class of 30: {} report lines, PDF {} bytes",
+        lines.len(),
+        pdf.bytes.len()
+    );
+    let mut g = c.benchmark_group("class_30x300");
+    g.sample_size(10);
+    g.bench_function("read_and_check", |b| b.iter(|| black_box(check())));
+    g.bench_function("report_pdf", |b| {
+        b.iter(|| {
+            let lines = class_report_lines(&l, &run, "2026年12月7日");
+            kaijisho::io::pdf::report_pdf("答え合わせ", &lines, font).unwrap()
+        })
+    });
+    g.finish();
 }
 
 criterion_group! {

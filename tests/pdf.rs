@@ -22,6 +22,7 @@ use kaijisho::io::json::save_project;
 
 mod common {
     pub mod cli;
+    pub mod synthetic;
     pub mod tools;
 }
 use common::cli::{kaijisho, sample};
@@ -515,4 +516,85 @@ fn remarks_past_the_print_budget_are_cut_with_a_line_and_a_note() {
     );
     assert!(!text.contains("査記録を保存"), "the rest is not");
     assert!(text.contains("この備考の残り5文字は印刷していません"));
+}
+
+/// A class of 30 generated participants checked at once through the CLI: the exit code says
+/// who is below the pass mark, the workbook has a sheet per participant, and the PDF keeps each
+/// question's lines (the question, the class's answers, who differs) on one page.
+#[test]
+fn a_class_of_thirty_prints_whole_rows_and_names_who_is_below_the_pass_mark() {
+    if !poppler() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let cat = common::synthetic::catalogue();
+    let model = common::synthetic::answered_project(&cat);
+    let model_file = dir.path().join("model.json");
+    save_project(&model_file, &model).unwrap();
+    let mut files = Vec::new();
+    for (i, p) in common::synthetic::class(&cat, &model, 30)
+        .iter()
+        .enumerate()
+    {
+        let f = dir.path().join(format!("p{i:02}.json"));
+        save_project(&f, p).unwrap();
+        files.push(f);
+    }
+    let pdf = dir.path().join("class.pdf");
+    let xlsx = dir.path().join("class.xlsx");
+    let out = kaijisho()
+        .args(["--lang", "ja", "exercise", "check"])
+        .arg(&model_file)
+        .args(&files)
+        .arg("--pdf")
+        .arg(&pdf)
+        .arg("--xlsx")
+        .arg(&xlsx)
+        .args(["--pass", "95"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("参加者 30 名"), "{stdout}");
+    assert!(
+        stdout.contains("95% に届かなかった参加者: 受講者0"),
+        "{stdout}"
+    );
+    // Nobody is 100%: every one of them differs somewhere.
+    assert!(!stdout.contains("(100%)"), "{stdout}");
+    use calamine::Reader;
+    let wb: calamine::Xlsx<_> = calamine::open_workbook(&xlsx).unwrap();
+    assert_eq!(wb.sheet_names().len(), 32, "{:?}", wb.sheet_names());
+    let text = tool(tools::PDFTOTEXT, &["-layout", pdf.to_str().unwrap(), "-"]);
+    let pages: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    assert!(pages.len() > 20, "{} pages", pages.len());
+    // Each participant's sheet starts a page of its own (to hand out).
+    let firsts: Vec<&str> = pages
+        .iter()
+        .map(|p| p.lines().map(str::trim).find(|l| !l.is_empty()).unwrap())
+        .collect();
+    for i in [0, 3, 29] {
+        let heading = format!("受講者{i} さんの答え合わせ");
+        assert!(firsts.contains(&heading.as_str()), "{heading}");
+    }
+    // A page never starts with the details of a question whose line is on the page before.
+    for (n, page) in pages.iter().enumerate().skip(1) {
+        let first = page.lines().map(str::trim).find(|l| !l.is_empty()).unwrap();
+        for detail in [
+            "模範解答:",
+            "模範解答と違う:",
+            "未回答:",
+            "備考のない",
+            "参加者の回答:",
+        ] {
+            assert!(
+                !first.starts_with(detail),
+                "page {} starts with a detail: {first}",
+                n + 1
+            );
+        }
+    }
 }

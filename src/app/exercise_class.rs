@@ -347,7 +347,7 @@ pub fn class_report_lines(l: &Localizer, run: &ClassRun, date: &str) -> Vec<Repo
     }
     for p in &class.participants {
         lines.push(ReportLine::new(
-            Style::Heading,
+            Style::PageHeading,
             l.ta(
                 "exercise-participant-sheet",
                 &[("name", p.label.clone().into())],

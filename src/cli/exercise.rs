@@ -134,13 +134,7 @@ pub(super) fn check(
 /// answered (each participant's own sheet is in the PDF and the workbook).
 fn class_lines(l: &Localizer, run: &ClassRun, date: &str) -> Vec<ReportLine> {
     let mut lines = class_report_lines(l, run, date);
-    let own_sheets = lines
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.style == Style::Heading)
-        .nth(2)
-        .map(|(i, _)| i);
-    if let Some(i) = own_sheets {
+    if let Some(i) = lines.iter().position(|r| r.style == Style::PageHeading) {
         lines.truncate(i);
     }
     lines
@@ -153,7 +147,7 @@ fn text_of(lines: &[ReportLine]) -> String {
         if line.style == Style::Detail {
             out.push_str("    ");
         }
-        if line.style == Style::Heading {
+        if matches!(line.style, Style::Heading | Style::PageHeading) {
             out.push('\n');
         }
         out.push_str(&line.text);

@@ -222,3 +222,38 @@ pub fn many_rules(n: usize, sections: usize) -> Profile {
         .collect();
     p
 }
+
+/// A class's exercise copies of `model`, as participants fill them in: participant `i` is named
+/// 「受講者{i}」 (every seventh leaves the name empty), answers most questions as the model,
+/// leaves some open, answers some otherwise (はい where the model says いいえ among them) and
+/// leaves some remarks empty.
+pub fn class(c: &Catalogue, model: &Project, n: usize) -> Vec<Project> {
+    let blank = kaijisho::domain::exercise::exercise_copy(c, model);
+    (0..n)
+        .map(|i| {
+            let mut e = blank.clone();
+            if i % 7 != 6 {
+                e.exercise.as_mut().unwrap().participant = format!("受講者{i}");
+            }
+            for (k, q) in c.questions().enumerate() {
+                if (i + k) % 11 == 0 {
+                    continue;
+                }
+                let Some(mut a) = model.answers.get(&q.id).cloned() else {
+                    continue;
+                };
+                if (i * 3 + k) % 9 == 0 && q.answer == AnswerKind::YesNoNa {
+                    a.value = match a.value {
+                        AnswerValue::No => AnswerValue::Yes,
+                        _ => AnswerValue::No,
+                    };
+                }
+                if (i + k) % 4 == 0 {
+                    a.remark.clear();
+                }
+                e.answers.insert(q.id.clone(), a);
+            }
+            e
+        })
+        .collect()
+}

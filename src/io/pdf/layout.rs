@@ -175,6 +175,13 @@ impl<'m> Pages<'m> {
         self.y = MARGIN_T;
     }
 
+    /// Goes on on a new page, unless nothing is on this one yet.
+    pub(super) fn break_page(&mut self) {
+        if self.y > MARGIN_T {
+            self.new_page();
+        }
+    }
+
     /// The font every text is drawn in.
     pub(super) fn font(&self) -> &PdfFontHandle {
         &self.font

@@ -18,6 +18,8 @@ use super::write::{PrintFont, save};
 pub enum Style {
     /// A section heading, with a rule under it.
     Heading,
+    /// A heading that starts a new page (one participant's sheet, to hand out).
+    PageHeading,
     /// Ordinary text.
     Body,
     /// Smaller grey text (details under a line).
@@ -45,7 +47,7 @@ impl ReportLine {
 
 fn rows(m: &Measure, line: &ReportLine) -> Vec<Row> {
     match line.style {
-        Style::Heading => {
+        Style::Heading | Style::PageHeading => {
             let mut r = vec![Row::gap(6.0)];
             r.extend(text_rows(m, &line.text, MARGIN_L, CONTENT_W, 11.0, ACCENT));
             if let Some(last) = r.last_mut() {
@@ -79,6 +81,10 @@ pub fn report_pdf(title: &str, lines: &[ReportLine], font: &PrintFont) -> Result
     for line in lines {
         if line.group_start && !unit.is_empty() {
             pages.place(&std::mem::take(&mut unit));
+        }
+        if line.style == Style::PageHeading {
+            pages.place(&std::mem::take(&mut unit));
+            pages.break_page();
         }
         unit.extend(rows(&m, line));
     }
