@@ -956,6 +956,25 @@ fn presentation_mode_through_keys_is_large_and_read_only() {
     h.key_press(egui::Key::B);
     h.run();
     assert!(shown(&h) > 0);
+    // `.` blanks too (PowerPoint's key, and many clickers'); the next step shows it again.
+    h.key_press(egui::Key::Period);
+    h.run();
+    assert_eq!(shown(&h), 0, "blank with .");
+    h.key_press(egui::Key::PageDown);
+    h.run();
+    assert!(shown(&h) > 0);
+    // End: the last question, with the end-of-deck cue; Home: the first, without it.
+    h.key_press(egui::Key::End);
+    h.run();
+    assert_eq!(selected(&h).as_deref(), Some("q3"));
+    assert!(h.query_by_label("5 / 5").is_some());
+    assert!(h.query_by_label_contains("最後の設問です").is_some());
+    h.key_press(egui::Key::Home);
+    h.run();
+    assert!(h.query_by_label("1 / 5").is_some());
+    assert!(h.query_by_label_contains("最後の設問です").is_none());
+    h.key_press(egui::Key::End);
+    h.run();
     // Esc returns to the editor on the same question.
     h.key_press(egui::Key::Escape);
     h.run();
@@ -1162,6 +1181,22 @@ fn a_class_is_checked_at_once_from_a_folder_and_dropped_files() {
     h.run();
     // The unnamed participant is named by their file.
     assert!(h.query_by_label("c.json").is_some());
+    // The most missed questions, presented one by one with how the class answered.
+    h.get_by_label("間違いの多い設問を提示").click();
+    h.run();
+    assert!(presenting(&h));
+    assert!(h.query_by_label_contains("· 間違いの多い設問").is_some());
+    let first = selected(&h);
+    let missed_most = h.state().state.view.class_slides[0].question.clone();
+    assert_eq!(first.as_deref(), Some(missed_most.as_str()));
+    assert!(h.query_by_label_contains("クラスの回答:").is_some());
+    h.key_press(egui::Key::End);
+    h.run();
+    assert!(h.query_by_label_contains("最後の設問です").is_some());
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(!presenting(&h));
+    assert!(h.state().state.view.class_slides.is_empty());
     h.get_by_label("Excel に書き出す…").click();
     h.run();
     let xlsx = dir.path().join("class.xlsx");

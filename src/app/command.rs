@@ -238,6 +238,11 @@ pub enum Command {
     TogglePresentation,
     /// B in presentation mode: blank the screen, or show it again.
     PresentationBlank,
+    /// Home / End in presentation mode: the first (`false`) or last (`true`) slide.
+    PresentationEnd(bool),
+    /// 答え合わせ → 間違いの多い設問を提示: presentation mode over the questions the class
+    /// missed most, each with how the class answered.
+    PresentMissed,
     /// G in presentation mode: the guideline section and hints, large.
     PresentationGuide,
     /// Hide the vendor header in presentation mode (anonymised examples).

@@ -282,7 +282,7 @@ pub fn heading_line(l: &Localizer, run: &ClassRun, date: &str) -> String {
     let model = run
         .model_file
         .as_deref()
-        .map_or_else(|| "-".to_string(), file_label);
+        .map_or_else(|| l.t("exercise-model-unsaved"), file_label);
     l.ta(
         "exercise-class-date",
         &[
@@ -316,6 +316,13 @@ pub fn class_report_lines(l: &Localizer, run: &ClassRun, date: &str) -> Vec<Repo
         lines.push(ReportLine::new(
             Style::Body,
             format!("{} — {}", p.label, score_line(l, &p.check.total())),
+            false,
+        ));
+    }
+    if class.any_follows_gate() {
+        lines.push(ReportLine::new(
+            Style::Detail,
+            l.t("exercise-gate-note"),
             false,
         ));
     }

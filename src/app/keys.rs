@@ -19,7 +19,7 @@ const ZOOM_IN_ALT: [Shortcut; 2] = [Shortcut::cmd(Key::Plus), Shortcut::cmd_shif
 
 /// Presentation mode's keys (what presentation clickers send, and a few letters); nothing else
 /// acts while presenting, so a stray key changes nothing.
-const PRESENTATION_KEYS: [(Key, Command); 12] = [
+const PRESENTATION_KEYS: [(Key, Command); 15] = [
     (Key::ArrowRight, Command::Next),
     (Key::PageDown, Command::Next),
     (Key::Space, Command::Next),
@@ -28,7 +28,11 @@ const PRESENTATION_KEYS: [(Key, Command); 12] = [
     (Key::PageUp, Command::Previous),
     (Key::Backspace, Command::Previous),
     (Key::ArrowUp, Command::Previous),
+    (Key::Home, Command::PresentationEnd(false)),
+    (Key::End, Command::PresentationEnd(true)),
     (Key::B, Command::PresentationBlank),
+    // The key PowerPoint and many clickers blank the screen with.
+    (Key::Period, Command::PresentationBlank),
     (Key::G, Command::PresentationGuide),
     (Key::H, Command::ToggleHideVendor),
     (Key::Escape, Command::TogglePresentation),
@@ -192,6 +196,8 @@ pub fn key_list() -> Vec<KeyLine> {
     for (id, command) in [
         ("keys-presentation-next", Command::Next),
         ("keys-presentation-previous", Command::Previous),
+        ("keys-presentation-first", Command::PresentationEnd(false)),
+        ("keys-presentation-last", Command::PresentationEnd(true)),
         ("keys-presentation-blank", Command::PresentationBlank),
         ("keys-presentation-guide", Command::PresentationGuide),
         ("keys-presentation-hide", Command::ToggleHideVendor),

@@ -59,6 +59,9 @@ pub enum Key {
     Minus,
     L,
     Q,
+    Period,
+    Home,
+    End,
 }
 
 /// A key with modifiers; `command` is Ctrl (⌘ on macOS).

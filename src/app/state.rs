@@ -262,6 +262,8 @@ impl AppState {
             // Training: presentation, zoom, exercises.
             Command::TogglePresentation => self.toggle_presentation(),
             Command::PresentationBlank => self.presentation_blank(),
+            Command::PresentationEnd(last) => self.presentation_end(last),
+            Command::PresentMissed => self.present_missed(),
             Command::PresentationGuide => self.presentation_guide(),
             Command::ToggleHideVendor => self.settings.hide_vendor ^= true,
             Command::ZoomIn => self.settings.zoom = self.settings.zoom.step(true),

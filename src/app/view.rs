@@ -281,6 +281,20 @@ pub struct Presentation {
     pub blank: bool,
     /// G: the guideline section and hints are shown beside the question.
     pub guide: bool,
+    /// The slides are the class's most missed questions ([`View::class_slides`]), not every
+    /// question.
+    pub class: bool,
+}
+
+/// One slide of the class's most missed questions: the question and how the class answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClassSlide {
+    pub question: String,
+    /// 「はい 12 · いいえ 3」.
+    pub spread: String,
+    /// How many missed it, of how many.
+    pub missed: usize,
+    pub of: usize,
 }
 
 #[derive(Debug, Default)]
@@ -315,6 +329,8 @@ pub struct View {
     pub grid: Option<super::grid::GridForm>,
     /// Presentation mode, when on.
     pub presentation: Option<Presentation>,
+    /// The slides of presentation mode over the class's most missed questions.
+    pub class_slides: Vec<ClassSlide>,
     /// A Save As named a workbook or PDF: export there instead? (the file and the format)
     pub export_offer: Option<(PathBuf, super::documents::ExportFormat)>,
     /// "Read the changed workbook again?" after an export into it was refused.

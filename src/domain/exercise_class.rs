@@ -76,6 +76,12 @@ impl ClassCheck {
         qs
     }
 
+    /// Whether any participant has questions that follow a wrong gate (the report explains
+    /// how they count).
+    pub fn any_follows_gate(&self) -> bool {
+        self.questions.iter().any(|q| !q.follows_gate.is_empty())
+    }
+
     /// The participants whose score is below `percent`, by index.
     pub fn below(&self, percent: usize) -> Vec<usize> {
         self.participants

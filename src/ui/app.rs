@@ -222,6 +222,9 @@ pub fn egui_key(key: Key) -> egui::Key {
         Key::Plus => egui::Key::Plus,
         Key::Equals => egui::Key::Equals,
         Key::Minus => egui::Key::Minus,
+        Key::Period => egui::Key::Period,
+        Key::Home => egui::Key::Home,
+        Key::End => egui::Key::End,
     }
 }
 

@@ -136,6 +136,13 @@ fn result_ui(
         ui.separator();
         ui.checkbox(&mut form.anonymous, l.t("exercise-anonymous-toggle"));
         ui.separator();
+        let missed = !class.most_missed(1).is_empty();
+        if ui
+            .add_enabled(missed, egui::Button::new(l.t("exercise-present-missed")))
+            .clicked()
+        {
+            cmds.push(Command::PresentMissed);
+        }
         if ui.button(l.t("exercise-pdf")).clicked() {
             cmds.push(Command::Ask(Purpose::ExercisePdf));
         }
@@ -274,18 +281,17 @@ fn questions_ui(ui: &mut egui::Ui, l: &Localizer, form: &mut ExerciseForm, class
 fn participants_ui(ui: &mut egui::Ui, l: &Localizer, form: &mut ExerciseForm, view: &ExerciseView) {
     let class = &view.run.class;
     let unnamed = l.t("exercise-unnamed");
+    if class.any_follows_gate() {
+        ui.label(l.t("exercise-gate-note"));
+    }
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
             egui::Grid::new("exercise-participants")
                 .striped(true)
-                .num_columns(4)
+                .num_columns(3)
                 .show(ui, |ui| {
-                    for h in [
-                        "exercise-participant",
-                        "exercise-score-heading",
-                        "exercise-percent",
-                    ] {
+                    for h in ["exercise-participant", "exercise-score-heading"] {
                         ui.strong(l.t(h));
                     }
                     ui.end_row();
@@ -297,7 +303,6 @@ fn participants_ui(ui: &mut egui::Ui, l: &Localizer, form: &mut ExerciseForm, vi
                         }
                         let total = p.check.total();
                         ui.label(score_line(l, &total));
-                        ui.label(format!("{}%", total.percent()));
                         if ui
                             .button(l.ta("exercise-open-participant", &[("name", name.into())]))
                             .clicked()

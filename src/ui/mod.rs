@@ -139,7 +139,8 @@ pub fn root_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
     if let (Some(doc), Some(p)) = (&s.doc, s.view.presentation) {
         let guide = (&s.index, &s.hints);
         let (hide, dark) = (s.settings.hide_vendor, s.settings.dark);
-        presentation::presentation_ui(ui, doc, &s.loc, guide, p, hide, dark);
+        let slides = (p, s.view.class_slides.as_slice());
+        presentation::presentation_ui(ui, doc, &s.loc, guide, slides, hide, dark);
         dialogs_ui(ui, s, out);
         return;
     }

@@ -6,7 +6,7 @@
 use eframe::egui::{self, Color32, RichText};
 
 use crate::app::Doc;
-use crate::app::view::Presentation;
+use crate::app::view::{ClassSlide, Presentation};
 use crate::domain::answer::AnswerValue;
 use crate::domain::catalogue::{AnswerKind, Question};
 use crate::domain::guideline::GuidelineIndex;
@@ -79,7 +79,7 @@ pub fn presentation_ui(
     doc: &Doc,
     l: &Localizer,
     guide: (&GuidelineIndex, &HintLibrary),
-    p: Presentation,
+    (p, slides): (Presentation, &[ClassSlide]),
     hide_vendor: bool,
     dark: bool,
 ) {
@@ -115,32 +115,69 @@ pub fn presentation_ui(
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    top_line(ui, doc, q, l, hide_vendor, &look);
+                    let slides = if p.class { slides } else { &[] };
+                    let (position, total) = position(doc, q, slides);
+                    top_line(ui, doc, (position, total, p.class), l, hide_vendor, &look);
                     question_block(ui, doc, q, l, &look);
+                    if let Some(s) = slides.iter().find(|s| s.question == q.id) {
+                        class_line(ui, l, s, &look);
+                    }
                     ui.add_space(24.0 * look.s);
+                    if position == total {
+                        // The end of the deck: said, so the presenter does not press on.
+                        ui.label(look.text(l.t("presentation-last"), META).strong());
+                    }
                     ui.label(look.weak(l.t("presentation-keys"), KEYS));
                 });
         });
 }
 
-/// The section title, "3 / 12" and (unless hidden) the vendor, small.
+/// Where `q` stands among the slides (1-based) and how many there are: every question, or the
+/// class's most missed ones.
+fn position(doc: &Doc, q: &Question, slides: &[ClassSlide]) -> (usize, usize) {
+    if slides.is_empty() {
+        let at = doc.catalogue.questions().position(|x| x.id == q.id);
+        (at.map_or(0, |i| i + 1), doc.catalogue.question_count())
+    } else {
+        let at = slides.iter().position(|s| s.question == q.id);
+        (at.map_or(0, |i| i + 1), slides.len())
+    }
+}
+
+/// How the class answered the question on the slide, large.
+fn class_line(ui: &mut egui::Ui, l: &Localizer, s: &ClassSlide, look: &Look) {
+    ui.add_space(16.0 * look.s);
+    let text = l.ta(
+        "presentation-class",
+        &[
+            ("spread", s.spread.clone().into()),
+            ("missed", s.missed.into()),
+            ("of", s.of.into()),
+        ],
+    );
+    ui.add(egui::Label::new(look.text(text, REMARK).strong()).wrap());
+}
+
+/// The section title, "3 / 12" (of the class's most missed) and (unless hidden) the vendor,
+/// small.
 fn top_line(
     ui: &mut egui::Ui,
     doc: &Doc,
-    q: &Question,
+    (position, total, class): (usize, usize, bool),
     l: &Localizer,
     hide_vendor: bool,
     look: &Look,
 ) {
-    let total = doc.catalogue.question_count();
-    let position = doc
-        .catalogue
-        .questions()
-        .position(|x| x.id == q.id)
-        .map_or(0, |i| i + 1);
+    let Some(q) = doc.selected_question() else {
+        return;
+    };
     ui.horizontal(|ui| {
         let counter = l.ta(
-            "presentation-position",
+            if class {
+                "presentation-position-class"
+            } else {
+                "presentation-position"
+            },
             &[("n", position.into()), ("total", total.into())],
         );
         ui.label(look.weak(counter, META));

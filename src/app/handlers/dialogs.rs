@@ -86,6 +86,8 @@ impl AppState {
             | Command::ReloadFromDisk
             | Command::TogglePresentation
             | Command::PresentationBlank
+            | Command::PresentationEnd(..)
+            | Command::PresentMissed
             | Command::PresentationGuide
             | Command::ToggleHideVendor
             | Command::ZoomIn
