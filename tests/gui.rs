@@ -915,6 +915,13 @@ fn presentation_mode_through_keys_is_large_and_read_only() {
     );
     assert!(h.query_by_label("4 / 5").is_some());
     assert!(h.query_by_label_contains("リモートメンテナンス").is_some());
+    // The slide fills the screen: the text grows until its last line is near the bottom.
+    let keys = h.get_by_label_contains("PageDown / Space");
+    assert!(
+        keys.rect().bottom() > 1080.0 * 0.7,
+        "the slide fills the screen: {:?}",
+        keys.rect()
+    );
     // Clicker keys step; Backspace and ← go back.
     h.key_press(egui::Key::PageDown);
     h.run();
@@ -1089,6 +1096,33 @@ fn exercise_copy_answer_and_check_against_the_model() {
     let pdf = dir.path().join("check.pdf");
     choose_path(&mut h, &pdf);
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+}
+
+/// At a projector's 1024×768 the guide (G) stands beside the question without covering it, in
+/// its own size; the question's side still fills its height.
+#[test]
+fn presentation_at_1024_keeps_the_guide_beside_the_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness_sized(dir.path(), egui::Vec2::new(1024.0, 768.0));
+    h.get_by_label("記入例を開く").click();
+    h.run();
+    select(&mut h, "2 扱う");
+    h.key_press(egui::Key::F5);
+    h.run();
+    // The whole slide is on the screen (a long section title does not widen it).
+    let question = h.get_by_label_contains("2  扱う情報").rect();
+    assert!(question.right() <= 1024.0, "{question:?}");
+    h.key_press(egui::Key::G);
+    h.run();
+    let guide = h.get_by_label("ガイドラインの該当箇所").rect();
+    let question = h.get_by_label_contains("2  扱う情報").rect();
+    assert!(
+        question.right() <= guide.left(),
+        "question {question:?} is left of the guide {guide:?}"
+    );
+    let remark = h.get_by_label_contains("保守作業で扱う情報").rect();
+    assert!(remark.right() <= guide.left(), "remark {remark:?}");
+    assert!(remark.bottom() <= 768.0);
 }
 
 /// A class: the trainer opens the model, adds a folder of participants' copies and a dropped

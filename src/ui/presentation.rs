@@ -86,7 +86,22 @@ pub fn presentation_ui(
     // Presenting is read-only: no text field keeps the keyboard.
     ui.ctx().memory_mut(|m| m.stop_text_input());
     let size = ui.ctx().content_rect().size();
-    let look = Look::new(size, dark);
+    // The guide column keeps the base size (it scrolls); the question fills its side.
+    let base = Look::new(size, dark);
+    let mut look = Look::new(size, dark);
+    // The slide's own fit (kept per slide, screen size and guide): text as large as fits.
+    let fit_key = egui::Id::unique("present_fit").with((
+        &doc.selected,
+        p.guide,
+        p.class,
+        size.x as i32,
+        size.y as i32,
+    ));
+    let fit = ui
+        .ctx()
+        .data(|d| d.get_temp::<Fit>(fit_key))
+        .unwrap_or_default();
+    look.s *= fit.scale;
     let margin = (32.0 * look.s) as i8;
     let frame = |fill: Color32| {
         egui::Frame::new()
@@ -107,14 +122,16 @@ pub fn presentation_ui(
             .exact_size(size.x * 0.4)
             .resizable(false)
             .frame(frame(look.bg))
-            .show(ui, |ui| guide_column(ui, doc, q, l, guide, &look));
+            .show(ui, |ui| guide_column(ui, doc, q, l, guide, &base));
     }
     egui::CentralPanel::default()
         .frame(frame(look.bg))
         .show(ui, |ui| {
-            egui::ScrollArea::vertical()
+            let shown = egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
+                    // Nothing widens the slide beyond its side of the screen.
+                    ui.set_max_width(ui.available_width());
                     let slides = if p.class { slides } else { &[] };
                     let (position, total) = position(doc, q, slides);
                     top_line(ui, doc, (position, total, p.class), l, hide_vendor, &look);
@@ -129,7 +146,61 @@ pub fn presentation_ui(
                     }
                     ui.label(look.weak(l.t("presentation-keys"), KEYS));
                 });
+            let next = fit.next(shown.content_size.y, shown.inner_rect.height());
+            if next != fit {
+                ui.ctx().data_mut(|d| d.insert_temp(fit_key, next));
+                ui.ctx().request_repaint();
+            }
         });
+}
+
+/// How much larger (or smaller) than its base size a slide is drawn so that it fills the
+/// screen: found over a few frames, since wrapped text does not grow in proportion.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Fit {
+    scale: f32,
+    /// Adjustments made; a slide stops adjusting after [`Fit::MAX_STEPS`].
+    steps: u8,
+}
+
+impl Default for Fit {
+    fn default() -> Fit {
+        Fit {
+            scale: 1.0,
+            steps: 0,
+        }
+    }
+}
+
+impl Fit {
+    /// Few, so a slide settles within a few frames (and a test's frame budget).
+    const MAX_STEPS: u8 = 3;
+    /// Never smaller than this (a long slide scrolls instead) nor larger than this.
+    const MIN: f32 = 0.7;
+    const MAX: f32 = 1.8;
+    /// The share of the height a fitted slide fills, at least.
+    const FULL: f32 = 0.8;
+
+    /// The fit after a frame whose content was `content` high in `room`.
+    fn next(self, content: f32, room: f32) -> Fit {
+        if self.steps >= Self::MAX_STEPS || content <= 0.0 || room <= 0.0 {
+            return self;
+        }
+        let filled = content / room;
+        if (Self::FULL..=1.0).contains(&filled)
+            || (filled < Self::FULL && self.scale >= Self::MAX)
+            || (filled > 1.0 && self.scale <= Self::MIN)
+        {
+            return self;
+        }
+        // Wrapped text grows about with the square of the scale: aim for the middle of the
+        // band, by the square root.
+        let factor = ((Self::FULL + 1.0) / 2.0 / filled).sqrt();
+        Fit {
+            scale: (self.scale * factor).clamp(Self::MIN, Self::MAX),
+            steps: self.steps + 1,
+        }
+    }
 }
 
 /// Where `q` stands among the slides (1-based) and how many there are: every question, or the
@@ -171,7 +242,8 @@ fn top_line(
     let Some(q) = doc.selected_question() else {
         return;
     };
-    ui.horizontal(|ui| {
+    // Wrapped: a long section title must not widen the slide past the screen.
+    ui.horizontal_wrapped(|ui| {
         let counter = l.ta(
             if class {
                 "presentation-position-class"
