@@ -717,6 +717,9 @@ fn expected_effects() -> Vec<(&'static str, &'static str, Expect)> {
                 s.view.review_mode && showing(h, &s.loc.t("review-banner"), true)
             },
         ),
+        ("menu-guide-panel", "hides the guide panel", |_, h| {
+            !h.state().state.guide_shown() && h.query_by_label("ガイドラインの該当箇所").is_none()
+        }),
         ("menu-grid", "shows the answer grid", |_, h| {
             h.state().state.view.grid.is_some()
         }),
@@ -1123,6 +1126,30 @@ fn presentation_at_1024_keeps_the_guide_beside_the_question() {
     let remark = h.get_by_label_contains("保守作業で扱う情報").rect();
     assert!(remark.right() <= guide.left(), "remark {remark:?}");
     assert!(remark.bottom() <= 768.0);
+}
+
+/// At 1024×768 the guide panel is left out for the question's room; 表示 → ガイドラインとヒント
+/// brings it back below the question, and takes it away again (remembered).
+#[test]
+fn the_guide_panel_comes_back_from_the_view_menu_at_1024() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness_sized(dir.path(), egui::Vec2::new(1024.0, 768.0));
+    h.get_by_label("記入例を開く").click();
+    h.run();
+    assert!(h.query_by_label("ガイドラインの該当箇所").is_none());
+    menu(&mut h, "表示", "ガイドラインとヒント");
+    let guide = h.get_by_label("ガイドラインの該当箇所").rect();
+    let question = h
+        .get_by_label("診療録及び診療諸記録の外部保存を受託するか?")
+        .rect();
+    assert!(
+        guide.top() > question.bottom(),
+        "below: {guide:?} / {question:?}"
+    );
+    assert_eq!(h.state().state.settings.guide, Some(true));
+    menu(&mut h, "表示", "ガイドラインとヒント");
+    assert!(h.query_by_label("ガイドラインの該当箇所").is_none());
+    assert_eq!(h.state().state.settings.guide, Some(false));
 }
 
 /// A class: the trainer opens the model, adds a folder of participants' copies and a dropped

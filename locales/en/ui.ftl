@@ -125,6 +125,7 @@ import-rerun = Read again with this mapping
 menu-compare = Compare statements…
 menu-carry = New from this statement…
 menu-review = Review mode
+menu-guide-panel = Guideline and hints
 menu-grid = Answer grid
 grid-count = Showing { $shown } of { $total } questions
 grid-number = No.

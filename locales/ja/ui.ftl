@@ -125,6 +125,7 @@ import-rerun = この対応付けで読み直す
 menu-compare = 開示書を比較…
 menu-carry = 引き継いで新規作成…
 menu-review = レビューモード
+menu-guide-panel = ガイドラインとヒント
 menu-grid = 一覧
 grid-count = { $shown } / { $total } 問を表示
 grid-number = 番号

@@ -247,6 +247,8 @@ pub enum Command {
     PresentationGuide,
     /// Hide the vendor header in presentation mode (anonymised examples).
     ToggleHideVendor,
+    /// 表示 → ガイドラインとヒント: show or hide the guide panel.
+    ToggleGuide,
     ZoomIn,
     ZoomOut,
     ZoomReset,

@@ -255,6 +255,9 @@ fn table() -> Vec<Entry> {
             .when(has_doc)
             .ticked(|s| s.view.show_validation),
         entry(View, "menu-review", |_| Command::ToggleReviewMode).ticked(|s| s.view.review_mode),
+        entry(View, "menu-guide-panel", |_| Command::ToggleGuide)
+            .when(has_doc)
+            .ticked(AppState::guide_shown),
         entry(View, "menu-grid", |_| Command::ToggleGrid)
             .key(Shortcut::cmd(Key::L), true)
             .when(has_doc)

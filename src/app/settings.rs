@@ -32,6 +32,9 @@ pub struct Settings {
     pub zoom: Zoom,
     /// Presentation mode hides the vendor header (anonymised examples).
     pub hide_vendor: bool,
+    /// 表示 → ガイドラインとヒント: shown or hidden as chosen; `None` follows the window (shown
+    /// beside the question where it is wide enough).
+    pub guide: Option<bool>,
     /// The folder a file was last opened from, saved to or written to: path prompts start here.
     pub last_folder: Option<PathBuf>,
     /// Workbook layouts the user confirmed, the latest first.

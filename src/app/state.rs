@@ -266,6 +266,7 @@ impl AppState {
             Command::PresentMissed => self.present_missed(),
             Command::PresentationGuide => self.presentation_guide(),
             Command::ToggleHideVendor => self.settings.hide_vendor ^= true,
+            Command::ToggleGuide => self.settings.guide = Some(!self.guide_shown()),
             Command::ZoomIn => self.settings.zoom = self.settings.zoom.step(true),
             Command::ZoomOut => self.settings.zoom = self.settings.zoom.step(false),
             Command::ZoomReset => self.settings.zoom = super::settings::Zoom::default(),
@@ -359,6 +360,12 @@ impl AppState {
         if let Some(d) = &mut self.doc {
             f(d);
         }
+    }
+
+    /// Whether the guide panel (guideline section and hints) is shown: as chosen in 表示, else
+    /// where the window is wide enough.
+    pub fn guide_shown(&self) -> bool {
+        self.settings.guide.unwrap_or(!self.view.narrow)
     }
 
     /// Whether background work is running.

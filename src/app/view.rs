@@ -329,6 +329,9 @@ pub struct View {
     pub grid: Option<super::grid::GridForm>,
     /// Presentation mode, when on.
     pub presentation: Option<Presentation>,
+    /// The window is too narrow for the guide beside the question (set by the window each
+    /// frame): unless chosen in 表示, it is left out; when chosen, it goes below.
+    pub narrow: bool,
     /// The slides of presentation mode over the class's most missed questions.
     pub class_slides: Vec<ClassSlide>,
     /// A Save As named a workbook or PDF: export there instead? (the file and the format)

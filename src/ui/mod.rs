@@ -150,6 +150,7 @@ pub fn root_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
     let review_mode = s.view.review_mode;
     let width = ui.ctx().content_rect().width();
     let side = width * SIDE_SHARE;
+    s.view.narrow = width < GUIDE_FROM;
     if let Some(doc) = &s.doc {
         header::header_ui(ui, doc, l, review_mode, &s.clock, out);
         if s.view.show_validation {
@@ -161,9 +162,15 @@ pub fn root_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
         if width >= NAVIGATOR_FROM {
             navigator::navigator_ui(ui, doc, l, &mut s.view.filters, review_mode, side, out);
         }
-        // The guide is about one question: the grid takes its room.
-        if width >= GUIDE_FROM && s.view.grid.is_none() {
-            guide::guide_ui(ui, doc, l, &s.index, &s.hints, side);
+        // The guide is about one question: the grid takes its room. Where the window is
+        // narrow, it goes below the question (when chosen in 表示).
+        if s.guide_shown() && s.view.grid.is_none() {
+            let place = if s.view.narrow {
+                guide::Place::Below
+            } else {
+                guide::Place::Beside(side)
+            };
+            guide::guide_ui(ui, doc, l, &s.index, &s.hints, place);
         }
         let row = doc.selected_question().map_or(0, |q| s.option_row(q));
         egui::CentralPanel::default().show(ui, |ui| match s.view.grid.as_mut() {

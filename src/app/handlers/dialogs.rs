@@ -90,6 +90,7 @@ impl AppState {
             | Command::PresentMissed
             | Command::PresentationGuide
             | Command::ToggleHideVendor
+            | Command::ToggleGuide
             | Command::ZoomIn
             | Command::ZoomOut
             | Command::ZoomReset
