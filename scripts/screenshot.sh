@@ -64,8 +64,11 @@ shot() { # shot <width> <height> <output.png> [args...]
 if [ "${1:-}" != presentation ]; then
   shot 1280 800 docs/screenshot-start.png
   shot 1024 768 docs/screenshot-start-1024.png
-  shot 1280 800 docs/screenshot-main.png open assets/samples/sds-remote-service-sample.json
-  shot 1024 768 docs/screenshot-main-1024.png open assets/samples/sds-remote-service-sample.json
+  # Opened from the temporary folder: the status bar shows no path of this machine.
+  SDS="$DATA/sds-remote-service-sample.json"
+  cp assets/samples/sds-remote-service-sample.json "$SDS"
+  shot 1280 800 docs/screenshot-main.png open "$SDS"
+  shot 1024 768 docs/screenshot-main-1024.png open "$SDS"
   # The MDS example with two mistakes: 11月31日 is no date, and 1 is いいえ without a reason.
   FINDING="$DATA/findings.json"
   sed -E 's/"created": "[^"]*"/"created": "2026年11月31日"/' \
@@ -76,7 +79,8 @@ if [ "${1:-}" != presentation ]; then
 fi
 # Presentation mode on the MDS example's option question 4.1 (the clicker key → four times), and with the
 # guideline and hints (G) on question 4.1.1.
-MDS=assets/samples/mds-checksheet-sample.json
+MDS="$DATA/mds-checksheet-sample.json"
+cp assets/samples/mds-checksheet-sample.json "$MDS"
 SHOT_KEYS="F5 Right Right Right Right" \
   shot 1920 1080 docs/screenshot-presentation-1080.png open "$MDS"
 SHOT_KEYS="F5 Right Right Right Right" \

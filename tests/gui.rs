@@ -1813,3 +1813,44 @@ fn an_export_over_an_existing_file_asks_first() {
     settle(&mut h);
     assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
 }
+
+/// The header's fields keep their places while their findings come and go: typing the first
+/// character into an empty field takes its 「入力されていません」 line away, and the next field
+/// must still be where the pointer is going.
+#[test]
+fn header_fields_stay_put_while_their_findings_go() {
+    for size in [
+        egui::Vec2::new(1280.0, 800.0),
+        egui::Vec2::new(1024.0, 768.0),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut h = harness_sized(dir.path(), size);
+        h.get_by_label("作成").click();
+        h.run();
+        let labels: Vec<String> = kaijisho::domain::project::HeaderField::ALL
+            .iter()
+            .map(|f| {
+                let doc = h.state().state.doc.as_ref().unwrap();
+                h.state().state.loc.header_label(*f, doc.catalogue.kind)
+            })
+            .collect();
+        let places = |h: &H| -> Vec<egui::Rect> {
+            labels
+                .iter()
+                .map(|l| h.get_by_role_and_label(Role::TextInput, l).rect())
+                .collect()
+        };
+        let before = places(&h);
+        for (i, label) in labels.iter().enumerate().skip(1) {
+            type_into(&mut h, Role::TextInput, label, "株");
+            let after = places(&h);
+            for (j, (a, b)) in before.iter().zip(&after).enumerate() {
+                assert!(
+                    (a.left() - b.left()).abs() < 0.5 && (a.top() - b.top()).abs() < 0.5,
+                    "{size:?}: after filling {label} ({i}), field {} moved from {a:?} to {b:?}",
+                    labels[j]
+                );
+            }
+        }
+    }
+}

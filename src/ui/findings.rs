@@ -23,6 +23,33 @@ pub fn mark(ui: &mut egui::Ui, severity: Severity, message: &str) {
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, message));
 }
 
+/// The room a [`mark`] takes, left empty (nothing painted, nothing for a screen reader).
+pub fn mark_space(ui: &mut egui::Ui) {
+    let size = text_size(ui, "△");
+    ui.allocate_exact_size(size, egui::Sense::hover());
+}
+
+/// The room a one-line [`line_truncated`] takes, left empty.
+pub fn line_space(ui: &mut egui::Ui) {
+    let size = text_size(ui, "△");
+    ui.allocate_exact_size(egui::vec2(0.0, size.y), egui::Sense::hover());
+}
+
+/// Like [`line`], on one line whatever its length: cut with … (the whole message on hover),
+/// so it is always as tall as [`line_space`].
+pub fn line_truncated(ui: &mut egui::Ui, severity: Severity, message: &str) {
+    let c = color(ui, severity);
+    ui.add(egui::Label::new(egui::RichText::new(format!("△ {message}")).color(c)).truncate());
+}
+
+fn text_size(ui: &egui::Ui, text: &str) -> egui::Vec2 {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let galley = ui
+        .painter()
+        .layout_no_wrap(text.to_string(), font, ui.visuals().text_color());
+    galley.size()
+}
+
 /// The message on its own line, under the control, marked △.
 pub fn line(ui: &mut egui::Ui, severity: Severity, message: &str) {
     let c = color(ui, severity);

@@ -77,14 +77,19 @@ pub fn header_ui(
                                 cmds,
                             );
                         }
-                        if let Some(m) = &message {
-                            crate::ui::findings::mark(ui, Severity::Error, m);
+                        // The mark's place is kept when there is nothing to mark, so the
+                        // fields after it stay under the pointer while findings come and go.
+                        match &message {
+                            Some(m) => crate::ui::findings::mark(ui, Severity::Error, m),
+                            None => crate::ui::findings::mark_space(ui),
                         }
                     });
-                    if let Some(m) = &short {
-                        // Wrapped to the field's own width: the row keeps its place.
-                        ui.set_max_width(row.response.rect.width());
-                        crate::ui::findings::line(ui, Severity::Error, m);
+                    // One line under the field, kept empty when all is well (as forms keep
+                    // room for helper text): the rows below do not move either.
+                    ui.set_max_width(row.response.rect.width());
+                    match &short {
+                        Some(m) => crate::ui::findings::line_truncated(ui, Severity::Error, m),
+                        None => crate::ui::findings::line_space(ui),
                     }
                 });
             }
