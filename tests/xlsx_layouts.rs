@@ -530,3 +530,20 @@ fn a_mapping_with_too_many_row_ranges_is_refused_naming_it() {
         "{e:?}"
     );
 }
+
+/// A list shaped like an appendix of check items: the headings name the number and text
+/// columns, so the category between them is no question text; each new category opens a
+/// section.
+#[test]
+fn an_appendix_list_reads_its_text_column_and_categories() {
+    let imp = import("appendix.xlsx", appendix_list());
+    check(&imp, &appendix_list_expected());
+    let titles: Vec<&str> = imp
+        .catalogue
+        .sections
+        .iter()
+        .map(|s| s.title.as_str())
+        .collect();
+    assert_eq!(titles, vec!["体制", "技術"]);
+    assert!(imp.report.skipped.is_empty(), "{:?}", imp.report.skipped);
+}

@@ -654,6 +654,39 @@ pub fn bad_rows() -> Vec<u8> {
     save(&mut wb)
 }
 
+// 15. A list shaped like an appendix of check items (No. | 区分 | 確認事項 | 回答 | 根拠): the
+// category in a column of its own, repeated on each row, before the question text.
+pub fn appendix_list_expected() -> Vec<Q> {
+    vec![
+        q("1", "保守作業の責任者を定めている", None, Yes, "規程第3条"),
+        q("2", "作業者の名簿を提出できる", None, No, "次年度に整備"),
+        q(
+            "3",
+            "リモート接続の記録を残している",
+            None,
+            NotApplicable,
+            "",
+        ),
+        q("4", "持出し媒体を暗号化している", None, Unanswered, ""),
+    ]
+}
+
+pub fn appendix_list() -> Vec<u8> {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    row(ws, 0, &["【別紙】保守に関する確認事項 (試験用の文言)"]);
+    row(ws, 1, &["No.", "区分", "確認事項", "回答", "根拠"]);
+    let categories = ["体制", "体制", "技術", "技術"];
+    for (i, (x, c)) in appendix_list_expected().iter().zip(categories).enumerate() {
+        row(
+            ws,
+            2 + i as u32,
+            &[&x.number, c, &x.text, answer_word(x.answer), &x.remark],
+        );
+    }
+    save(&mut wb)
+}
+
 /// Every layout with its expected questions.
 pub fn every_layout() -> Vec<(&'static str, Vec<u8>, Vec<Q>)> {
     vec![
@@ -683,5 +716,6 @@ pub fn every_layout() -> Vec<(&'static str, Vec<u8>, Vec<Q>)> {
         ),
         ("fullwidth.xlsx", full_width(), full_width_expected()),
         ("bad.xlsx", bad_rows(), bad_rows_expected()),
+        ("appendix.xlsx", appendix_list(), appendix_list_expected()),
     ]
 }

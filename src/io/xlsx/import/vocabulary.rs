@@ -32,6 +32,9 @@ pub struct Headings {
     pub answer: Vec<String>,
     pub remark: Vec<String>,
     pub date: Vec<String>,
+    /// A column of categories beside the items (分類, 区分): each new value opens a section.
+    #[serde(default)]
+    pub category: Vec<String>,
     pub yes: Vec<String>,
     pub no: Vec<String>,
     pub not_applicable: Vec<String>,
@@ -46,6 +49,7 @@ pub enum Role {
     Answer,
     Remark,
     Date,
+    Category,
     Yes,
     No,
     NotApplicable,
@@ -375,7 +379,7 @@ impl Vocabulary {
             return None;
         }
         let h = &self.headings;
-        let roles: [(Role, &Vec<String>); 9] = [
+        let roles: [(Role, &Vec<String>); 10] = [
             (Role::Yes, &h.yes),
             (Role::No, &h.no),
             (Role::NotApplicable, &h.not_applicable),
@@ -383,6 +387,7 @@ impl Vocabulary {
             (Role::Answer, &h.answer),
             (Role::Reference, &h.reference),
             (Role::Date, &h.date),
+            (Role::Category, &h.category),
             (Role::Number, &h.number),
             (Role::Text, &h.text),
         ];

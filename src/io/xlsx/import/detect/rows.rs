@@ -15,7 +15,8 @@ use super::super::{Skip, Skipped};
 use super::headings::HeadingRoles;
 use super::sheet::Layout;
 use super::words::{
-    Number, QuestionCells, given_number, has_japanese, looks_like_question, numbered_cells, short,
+    Number, QuestionCells, given_number, has_japanese, has_words, looks_like_question,
+    numbered_cells, parse_number, short,
 };
 use crate::domain::refs::split_trailing_ref;
 use crate::domain::source::{Mapping, RowKindGiven};
@@ -224,6 +225,8 @@ fn first_pass(
 ) -> Vec<(u32, Found)> {
     let grid = &layout.grid;
     let mut found = Vec::new();
+    // The category the last item stood under (a category column the headings name).
+    let mut category_open: Option<String> = None;
     let mut r = layout.first_row;
     while r <= layout.last_row {
         let row = r;
@@ -262,16 +265,30 @@ fn first_pass(
             ));
             continue;
         }
+        // The number and text columns the headings name (No. | 区分 | 確認事項 | 回答).
+        let by_headings = by_columns
+            .is_none()
+            .then(|| heading_cells(grid, row, headings))
+            .flatten();
+        // A category column the headings name: a new value (merged down over its items, or
+        // repeated on each row) opens a section on this row.
+        if by_headings.is_some()
+            && let Some(title) = category_cell(grid, row, headings)
+            && category_open.as_deref() != Some(title)
+        {
+            category_open = Some(title.to_string());
+            found.push((row, Found::Section(title.to_string())));
+        }
         // A category merged down beside its items ((1)(2)… in their own column): the category
         // opens a section on this row, the item is the question.
-        let category = by_columns
-            .is_none()
+        let category = (by_columns.is_none() && by_headings.is_none())
             .then(|| category_and_item(grid, row, &cells))
             .flatten();
         if let Some((title, _)) = &category {
             found.push((row, Found::Section(title.clone())));
         }
         let numbered = by_columns
+            .or(by_headings)
             .or_else(|| category.map(|(_, item)| item))
             .or_else(|| numbered_cells(&cells).filter(|q| vocab.header_field(&q.text).is_none()))
             .or_else(|| {
@@ -379,6 +396,39 @@ fn category_and_item(
     let item = numbered_cells(rest).filter(|q| grid.merged_down(row, q.number_col) == row)?;
     let title = head.iter().map(|(_, v)| *v).collect::<Vec<_>>().join(" ");
     Some((title, item))
+}
+
+/// A row's number and text in the columns the headings name, when they name both (and not
+/// one column for both): a number as shown and a text with words.
+fn heading_cells(
+    grid: &super::super::grid::Grid,
+    row: u32,
+    headings: &HeadingRoles,
+) -> Option<QuestionCells> {
+    let (nc, tc) = (headings.number?, headings.text?);
+    let text = grid.get(row, tc).trim();
+    if nc == tc || !has_words(text) {
+        return None;
+    }
+    Some(QuestionCells {
+        number: parse_number(grid.get(row, nc))?,
+        number_col: nc,
+        text: text.to_string(),
+        text_col: tc,
+    })
+}
+
+/// The category of a row in the column the headings name (not the number or text column).
+fn category_cell<'g>(
+    grid: &'g super::super::grid::Grid,
+    row: u32,
+    headings: &HeadingRoles,
+) -> Option<&'g str> {
+    let c = headings.category?;
+    if Some(c) == headings.number || Some(c) == headings.text {
+        return None;
+    }
+    Some(grid.get(row, c).trim()).filter(|t| !t.is_empty())
 }
 
 /// A row's number and text in the columns the user named (both cells filled).
