@@ -16,6 +16,7 @@ use unic_langid::LanguageIdentifier;
 use crate::assets::{AssetError, locale_sources};
 use crate::domain::answer::AnswerValue;
 use crate::domain::catalogue::CatalogueIssue;
+use crate::domain::project::AnswerDate;
 use crate::domain::project::{EditError, ResolveError};
 use crate::domain::validation::{Finding, FindingKind, Severity};
 use crate::io::atomic::SaveError;
@@ -583,6 +584,14 @@ impl Localize for AssetError {
     }
 }
 
+/// The message id naming an answer's date (確認日 / 目標日).
+pub fn answer_date_id(which: AnswerDate) -> &'static str {
+    match which {
+        AnswerDate::Checked => "answer-date-checked",
+        AnswerDate::Due => "answer-date-due",
+    }
+}
+
 impl Localize for Finding {
     /// The message alone (severity and number are shown beside it).
     fn localize(&self, l: &Localizer) -> String {
@@ -604,6 +613,10 @@ impl Localize for Finding {
                 l.ta("finding-invalid_value", &[("value", s(l.value(*value)))])
             }
             FindingKind::Recheck => l.t("finding-recheck"),
+            FindingKind::DateUnreadable { which, text } => l.ta(
+                "finding-date_unreadable",
+                &[("date", s(l.t(answer_date_id(*which)))), ("text", s(text))],
+            ),
         };
         match &self.option {
             Some(o) => format!("{}: {msg}", l.ta("finding-option", &[("option", s(o))])),

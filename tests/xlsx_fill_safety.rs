@@ -981,3 +981,83 @@ fn over_every_layout_nothing_but_the_changed_answers_changes() {
         }
     }
 }
+
+/// A 確認日 and 目標日 changed in the app are written into their cells; a date left alone
+/// keeps its cell byte for byte (still a real date); an untouched date reads back the same.
+#[test]
+fn changed_dates_are_written_and_unchanged_date_cells_are_kept() {
+    use kaijisho::domain::project::AnswerDate;
+    let bytes = common::layouts::confirmation_dates();
+    let imp = import("dates.xlsx", &bytes);
+    let mut p = answered(&imp, &[("1 (2)", AnswerValue::Yes)]);
+    let edits = [
+        Edit::AnswerDate {
+            question: id(&imp, "1 (2)"),
+            which: AnswerDate::Checked,
+            text: "2026年10月1日".into(),
+        },
+        Edit::AnswerDate {
+            question: id(&imp, "1 (2)"),
+            which: AnswerDate::Due,
+            text: String::new(),
+        },
+        Edit::AnswerDate {
+            question: id(&imp, "2 (2)"),
+            which: AnswerDate::Due,
+            text: "2027/3/31".into(),
+        },
+    ];
+    p.apply_all(&imp.catalogue, &edits).unwrap();
+    let filled = fill_workbook(
+        Path::new("dates.xlsx"),
+        bytes.clone(),
+        &imp.catalogue,
+        &p,
+        vocab(),
+    )
+    .unwrap();
+    assert!(filled.unwritten.is_empty(), "{:?}", filled.unwritten);
+    let g = grid("dates.xlsx", &filled.bytes);
+    assert_eq!(
+        (g.get(3, 3), g.get(3, 4), g.get(3, 5)),
+        ("はい", "2026年10月1日", "")
+    );
+    assert_eq!(g.get(5, 5), "2027/3/31");
+    assert_eq!(
+        g.get(2, 4),
+        "2026年4月1日",
+        "an unchanged date still reads as a date"
+    );
+    // The unchanged date cell keeps its XML: a number with its date style.
+    let cell = |bytes: &[u8], r: &str| {
+        let xml = String::from_utf8(parts(bytes)["xl/worksheets/sheet1.xml"].clone()).unwrap();
+        let at = xml.find(&format!("<c r=\"{r}\"")).unwrap();
+        let end = at + xml[at..].find("</c>").unwrap();
+        xml[at..end].to_string()
+    };
+    assert_eq!(cell(&filled.bytes, "E3"), cell(&bytes, "E3"));
+    assert!(
+        !cell(&bytes, "E3").contains("t=\""),
+        "a real date: a number cell"
+    );
+    let back = import("dates.xlsx", &filled.bytes);
+    let a = &back.project.answers[&id(&back, "1 (2)")];
+    assert_eq!(
+        (a.checked_on.as_str(), a.due_on.as_str()),
+        ("2026年10月1日", "")
+    );
+
+    // LibreOffice with its default settings prints the written dates.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("dates-filled.xlsx");
+    std::fs::write(&file, &filled.bytes).unwrap();
+    let Some(pdf) = common::office::convert(&file, "pdf", "pdf") else {
+        return;
+    };
+    if !common::tools::present(&[common::tools::PDFTOTEXT]) {
+        return;
+    }
+    let text = common::tools::output(common::tools::PDFTOTEXT, &[pdf.as_os_str(), "-".as_ref()]);
+    assert!(text.contains("2026年10月1日"), "{text}");
+    assert!(text.contains("2027/3/31"), "{text}");
+}

@@ -547,3 +547,41 @@ fn an_appendix_list_reads_its_text_column_and_categories() {
     assert_eq!(titles, vec!["体制", "技術"]);
     assert!(imp.report.skipped.is_empty(), "{:?}", imp.report.skipped);
 }
+
+/// 確認日 and 目標日 columns (real date cells) are read with each answer, under categories
+/// merged down beside the items.
+#[test]
+fn confirmation_and_target_dates_are_read_with_each_answer() {
+    let imp = import("dates.xlsx", confirmation_dates());
+    check(&imp, &confirmation_dates_expected());
+    let titles: Vec<&str> = imp
+        .catalogue
+        .sections
+        .iter()
+        .map(|s| s.title.as_str())
+        .collect();
+    assert_eq!(titles, vec!["1 体制", "2 技術的対策"]);
+    let dates: Vec<[String; 2]> = imp
+        .catalogue
+        .questions()
+        .map(|q| {
+            let a = &imp.project.answers[&q.id];
+            [a.checked_on.clone(), a.due_on.clone()]
+        })
+        .collect();
+    let shown: Vec<[String; 2]> = confirmation_dates_shown()
+        .into_iter()
+        .map(|d| d.map(str::to_string))
+        .collect();
+    assert_eq!(dates, shown);
+    let m = &imp.report.mapping;
+    assert_eq!(
+        (
+            m.date_column.as_deref(),
+            m.due_date_column.as_deref(),
+            m.remark_column.as_deref()
+        ),
+        (Some("E"), Some("F"), Some("G"))
+    );
+    assert!(imp.report.skipped.is_empty(), "{:?}", imp.report.skipped);
+}

@@ -127,6 +127,7 @@ cli-exercise-check-pass = The score (per cent) to pass; exit code 1 when a parti
 unwritten-option = { $number } “{ $option }”
 unwritten-remark = The remark of { $what } was not written: the workbook has no visible cell for it (no remark column, or the cell is hidden under merged cells; the import's mapping can name a column)
 unwritten-answer = The answer of { $what } was not written: the workbook has no visible cell for it (no answer column, or the cell is hidden under merged cells; the import's mapping can name a column)
+unwritten-date = The { $date } of { $number } was not written: the workbook has no visible cell for it (no such column, or the cell is hidden under merged cells; the import's mapping can name a column)
 unwritten-header = { $field } was not written: the workbook has no place for it, or its cell is hidden under merged cells (the import's mapping can name a cell)
 unwritten-formula = The formula in { $cell } on sheet "{ $sheet }" shows a value computed from a written cell, in a form kaijisho does not calculate: it shows its old value until recalculated (Excel recalculates on opening; viewers that do not recalculate show the old value)
 replaced-cell = { $cell } (question { $what }): "{ $old }" { $new }

@@ -163,7 +163,7 @@ pub enum Command {
     /// Read a workbook and show the import preview.
     Import(PathBuf),
     /// Read it again with a corrected mapping.
-    PreviewImport(PathBuf, Mapping),
+    PreviewImport(PathBuf, Box<Mapping>),
     /// A change made in the mapping wizard (read again at once).
     MapImport(super::import_wizard::MapChange),
     /// The wizard's range of rows starts at this row (0-based), or none is being chosen.

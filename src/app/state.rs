@@ -207,7 +207,7 @@ impl AppState {
                 self.export_warning_done(accept, quiet, now);
             }
             Command::Import(path) => self.import(path, None),
-            Command::PreviewImport(path, mapping) => self.preview_import(path, mapping),
+            Command::PreviewImport(path, mapping) => self.preview_import(path, *mapping),
             Command::MapImport(change) => self.map_import(&change),
             Command::ImportRangeFrom(row) => self.import_range_from(row),
             Command::ImportShowRow(row) => self.import_show_row(row),

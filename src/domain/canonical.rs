@@ -35,6 +35,12 @@ pub struct StatementQuestion {
     /// The value shown on the form (対象外 under a closed gate).
     pub answer: AnswerValue,
     pub remark: String,
+    /// 確認日 and 目標日 as written (absent when empty, so statements without them keep
+    /// their fingerprint).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub checked_on: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub due_on: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<StatementOption>,
 }
@@ -75,6 +81,8 @@ impl Statement {
                     refs: q.ref_raw().map(str::to_string),
                     answer: shown,
                     remark: answer.map(|a| a.remark.clone()).unwrap_or_default(),
+                    checked_on: answer.map(|a| a.checked_on.clone()).unwrap_or_default(),
+                    due_on: answer.map(|a| a.due_on.clone()).unwrap_or_default(),
                     options,
                 }
             })

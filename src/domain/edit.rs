@@ -5,7 +5,9 @@
 
 use super::answer::AnswerValue;
 use super::catalogue::{AnswerKind, Catalogue, Question};
-use super::project::{Answer, EditError, HeaderField, Project, ReviewItem, ReviewStatus};
+use super::project::{
+    Answer, AnswerDate, EditError, HeaderField, Project, ReviewItem, ReviewStatus,
+};
 
 /// One change to a statement.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,6 +23,12 @@ pub enum Edit {
     Remark {
         question: String,
         option: Option<String>,
+        text: String,
+    },
+    /// A question's 確認日 or 目標日 (text as written; validation says when it is no date).
+    AnswerDate {
+        question: String,
+        which: AnswerDate,
         text: String,
     },
     Header {
@@ -105,6 +113,7 @@ impl Edit {
         match self {
             Edit::Value { question, .. }
             | Edit::Remark { question, .. }
+            | Edit::AnswerDate { question, .. }
             | Edit::ConfirmCarried { question } => Slot::Answer(question.clone()),
             Edit::Header { field, .. } => Slot::Header(*field),
             Edit::ReviewStatus { question, .. } | Edit::ReviewComment { question, .. } => {
@@ -121,6 +130,7 @@ impl Edit {
         match self {
             Edit::Value { question, .. }
             | Edit::Remark { question, .. }
+            | Edit::AnswerDate { question, .. }
             | Edit::ConfirmCarried { question }
             | Edit::ReviewStatus { question, .. }
             | Edit::ReviewComment { question, .. } => Some(question),
@@ -138,6 +148,7 @@ impl Edit {
             self,
             Edit::Value { .. }
                 | Edit::Remark { .. }
+                | Edit::AnswerDate { .. }
                 | Edit::Header { .. }
                 | Edit::ConfirmCarried { .. }
                 | Edit::Participant(_)
@@ -149,6 +160,7 @@ impl Edit {
         matches!(
             self,
             Edit::Remark { .. }
+                | Edit::AnswerDate { .. }
                 | Edit::Header { .. }
                 | Edit::ReviewComment { .. }
                 | Edit::Reviewer(_)
@@ -375,6 +387,15 @@ impl Project {
                     None => entry.remark = text.clone(),
                 }
             }
+            Edit::AnswerDate {
+                question,
+                which,
+                text,
+            } => self
+                .answers
+                .entry(question.clone())
+                .or_default()
+                .set_date(*which, text),
             Edit::ConfirmCarried { question } => {
                 if let Some(a) = self.answers.get_mut(question) {
                     a.recheck = false;

@@ -126,6 +126,55 @@ pub struct Answer {
     /// Carried forward from an earlier statement and not yet confirmed by the user.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub recheck: bool,
+    /// The date the answer was confirmed (確認日), as written; empty when none. Checklists
+    /// such as the 事業者確認用 ones ask for it beside the answer.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub checked_on: String,
+    /// The date by which what the answer does not yet meet is to be met (目標日), as written.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub due_on: String,
+}
+
+/// Which date of an answer: 確認日 or 目標日.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum AnswerDate {
+    #[serde(rename = "checked_on")]
+    Checked,
+    #[serde(rename = "due_on")]
+    Due,
+}
+
+impl AnswerDate {
+    pub const ALL: [AnswerDate; 2] = [AnswerDate::Checked, AnswerDate::Due];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            AnswerDate::Checked => "checked_on",
+            AnswerDate::Due => "due_on",
+        }
+    }
+}
+
+impl Answer {
+    /// One of the answer's dates, as written.
+    pub fn date(&self, which: AnswerDate) -> &str {
+        match which {
+            AnswerDate::Checked => &self.checked_on,
+            AnswerDate::Due => &self.due_on,
+        }
+    }
+
+    fn date_mut(&mut self, which: AnswerDate) -> &mut String {
+        match which {
+            AnswerDate::Checked => &mut self.checked_on,
+            AnswerDate::Due => &mut self.due_on,
+        }
+    }
+
+    /// Sets one of the answer's dates (text as written; empty clears it).
+    pub fn set_date(&mut self, which: AnswerDate, text: &str) {
+        *self.date_mut(which) = text.to_string();
+    }
 }
 
 /// A reviewer's judgement of one answer; never changes the vendor's answer.

@@ -31,6 +31,12 @@ pub struct Mapping {
     /// Column holding the guideline reference of each question (参照).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference_column: Option<String>,
+    /// Column holding each answer's 確認日 (the date it was checked).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_column: Option<String>,
+    /// Column holding each answer's 目標日 (when what it does not meet will be met).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_date_column: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_row: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

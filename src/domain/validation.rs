@@ -4,7 +4,8 @@ use serde::Serialize;
 
 use super::answer::AnswerValue;
 use super::catalogue::{Catalogue, Question};
-use super::project::{Header, HeaderField, Project};
+use super::date::parse_date;
+use super::project::{AnswerDate, Header, HeaderField, Project};
 use super::text::{format_chars, is_blank, visible};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -43,6 +44,8 @@ pub enum FindingKind {
     InvalidValue { value: AnswerValue },
     /// Carried forward from an earlier statement; to be re-checked and confirmed.
     Recheck,
+    /// A 確認日 or 目標日 that reads as no date (和暦 and 西暦 in the usual forms are read).
+    DateUnreadable { which: AnswerDate, text: String },
 }
 
 /// One finding: which question (number as printed, normalised), which option, how severe.
@@ -140,6 +143,19 @@ pub fn validate(catalogue: &Catalogue, project: &Project) -> Vec<Finding> {
         }
         if answer.is_some_and(|a| a.recheck) {
             findings.push(finding(Severity::Warning, None, FindingKind::Recheck));
+        }
+        for which in AnswerDate::ALL {
+            let text = answer.map_or("", |a| a.date(which)).trim();
+            if !text.is_empty() && parse_date(text).is_none() {
+                findings.push(finding(
+                    Severity::Warning,
+                    None,
+                    FindingKind::DateUnreadable {
+                        which,
+                        text: text.to_string(),
+                    },
+                ));
+            }
         }
         if let Some(a) = answer {
             for key in a.options.keys() {

@@ -149,6 +149,13 @@ impl Localize for crate::io::xlsx::Unwritten {
             U::Answer { number, option } => {
                 l.ta("unwritten-answer", &[("what", s(what(number, option)))])
             }
+            U::Date { number, which } => l.ta(
+                "unwritten-date",
+                &[
+                    ("number", s(number)),
+                    ("date", s(l.t(crate::i18n::answer_date_id(*which)))),
+                ],
+            ),
             U::Formula { sheet, cell } => l.ta(
                 "unwritten-formula",
                 &[("sheet", s(sheet)), ("cell", s(cell))],

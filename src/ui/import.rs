@@ -165,7 +165,7 @@ pub fn import_ui(
             {
                 out.push(Command::PreviewImport(
                     preview.path.clone(),
-                    preview.mapping.clone(),
+                    Box::new(preview.mapping.clone()),
                 ));
             }
             if ui.button(l.t("dialog-cancel")).clicked() {

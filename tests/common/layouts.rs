@@ -687,6 +687,87 @@ pub fn appendix_list() -> Vec<u8> {
     save(&mut wb)
 }
 
+// 16. A checklist shaped like the 事業者確認用 ones: categories merged down beside items
+// (1)(2)…, 確認結果 as words, 確認日 and 目標日 as real date cells, 備考.
+pub fn confirmation_dates_expected() -> Vec<Q> {
+    vec![
+        q(
+            "1 (1)",
+            "情報セキュリティの責任者を定めている",
+            None,
+            Yes,
+            "",
+        ),
+        q(
+            "1 (2)",
+            "委託先との責任分界を文書にしている",
+            None,
+            No,
+            "契約更新時に追記",
+        ),
+        q("2 (1)", "利用者ごとに識別し認証している", None, Yes, ""),
+        q("2 (2)", "不正な接続を監視している", None, Unanswered, ""),
+    ]
+}
+
+/// The 確認日 and 目標日 each question of [`confirmation_dates`] shows.
+pub fn confirmation_dates_shown() -> Vec<[&'static str; 2]> {
+    vec![
+        ["2026年4月1日", ""],
+        ["2026年4月1日", "2026年9月30日"],
+        ["2026年4月2日", ""],
+        ["", ""],
+    ]
+}
+
+pub fn confirmation_dates() -> Vec<u8> {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    row(ws, 0, &["確認用チェックリスト (試験用の文言)"]);
+    row(
+        ws,
+        1,
+        &[
+            "分類",
+            "No",
+            "確認項目",
+            "確認結果",
+            "確認日",
+            "目標日",
+            "備考",
+        ],
+    );
+    let date = Format::new().set_num_format("yyyy/m/d");
+    let items = ["(1)", "(2)", "(1)", "(2)"];
+    let dates = [
+        [Some((4, 1)), None],
+        [Some((4, 1)), Some((9, 30))],
+        [Some((4, 2)), None],
+        [None, None],
+    ];
+    for (i, (x, (item, ds))) in confirmation_dates_expected()
+        .iter()
+        .zip(items.iter().zip(dates))
+        .enumerate()
+    {
+        let r = 2 + i as u32;
+        row(ws, r, &["", item, &x.text, answer_word(x.answer)]);
+        for (c, d) in [4u16, 5].into_iter().zip(ds) {
+            if let Some((m, day)) = d {
+                let dt = rust_xlsxwriter::ExcelDateTime::from_ymd(2026, m, day).unwrap();
+                ws.write_datetime_with_format(r, c, &dt, &date).unwrap();
+            }
+        }
+        if !x.remark.is_empty() {
+            ws.write_string(r, 6, &x.remark).unwrap();
+        }
+    }
+    let plain = Format::new();
+    ws.merge_range(2, 0, 3, 0, "1 体制", &plain).unwrap();
+    ws.merge_range(4, 0, 5, 0, "2 技術的対策", &plain).unwrap();
+    save(&mut wb)
+}
+
 /// Every layout with its expected questions.
 pub fn every_layout() -> Vec<(&'static str, Vec<u8>, Vec<Q>)> {
     vec![
@@ -717,5 +798,10 @@ pub fn every_layout() -> Vec<(&'static str, Vec<u8>, Vec<Q>)> {
         ("fullwidth.xlsx", full_width(), full_width_expected()),
         ("bad.xlsx", bad_rows(), bad_rows_expected()),
         ("appendix.xlsx", appendix_list(), appendix_list_expected()),
+        (
+            "dates.xlsx",
+            confirmation_dates(),
+            confirmation_dates_expected(),
+        ),
     ]
 }

@@ -125,7 +125,7 @@ pub fn fill_workbook(
         original,
         &filled,
         (c, &source.mapping),
-        (&plan.expected, &header),
+        (&plan.expected, &plan.dates, &header),
         vocab,
     )?;
     Ok(Filled {

@@ -2,7 +2,7 @@
 //! and the value of a target: the leaves the fill's planning, checking and errors share.
 
 use crate::domain::answer::AnswerValue;
-use crate::domain::project::{HeaderField, Project};
+use crate::domain::project::{AnswerDate, HeaderField, Project};
 
 /// A cell whose content the import could not read, replaced because its question was answered
 /// in the app.
@@ -32,6 +32,11 @@ pub enum Unwritten {
         number: String,
         option: Option<String>,
     },
+    /// The 確認日 or 目標日 of a question.
+    Date {
+        number: String,
+        which: AnswerDate,
+    },
     Header(HeaderField),
     /// A formula cell (`sheet`, `cell` as `K12`) that shows a value computed from a changed
     /// cell in a shape kaijisho does not evaluate: it shows its old value until the workbook is
@@ -55,6 +60,12 @@ pub(super) fn value_of(p: &Project, question: &str, option: Option<&str>) -> (An
             .map(|oa| (oa.value, oa.remark.clone()))
             .unwrap_or_default(),
     }
+}
+
+/// A question's 確認日 and 目標日 (in [`AnswerDate::ALL`]'s order), trimmed.
+pub(super) fn dates_of(p: &Project, question: &str) -> [String; 2] {
+    let a = p.answers.get(question);
+    AnswerDate::ALL.map(|w| a.map_or("", |a| a.date(w)).trim().to_string())
 }
 
 /// A question's number as printed, and an option's label, for what is said about them.

@@ -8,17 +8,19 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::outcome::{Replaced, Unwritten, value_of};
+use super::outcome::{Replaced, Unwritten, dates_of, value_of};
 use super::sheet_xml::Writes;
 use crate::domain::answer::AnswerValue;
 use crate::domain::catalogue::Catalogue;
-use crate::domain::project::{HeaderField, Project};
+use crate::domain::project::{AnswerDate, HeaderField, Project};
 use crate::io::xlsx::col_name;
 use crate::io::xlsx::import::grid::Grid;
 use crate::io::xlsx::import::{AnswerTarget, Targets, Vocabulary};
 
 /// A value read back from the filled copy must equal this (question, option → value, remark).
 pub(super) type Expected = BTreeMap<(String, Option<String>), (AnswerValue, String)>;
+/// The dates read back must equal these (question → 確認日, 目標日).
+pub(super) type ExpectedDates = BTreeMap<String, [String; 2]>;
 
 /// The writes of one sheet and what the fill must read back.
 #[derive(Default)]
@@ -27,6 +29,7 @@ pub(super) struct Plan {
     pub unwritten: Vec<Unwritten>,
     pub replaced: Vec<Replaced>,
     pub expected: Expected,
+    pub dates: ExpectedDates,
 }
 
 /// How the workbook writes its answers: the word it shows for each answer in its flag column
@@ -152,8 +155,43 @@ pub(super) fn answer_plan(
         }
         plan.expected
             .insert((a.question.clone(), a.option.clone()), expected);
+        if a.option.is_none() {
+            let dates = date_cells(&mut plan, grid, (c, a), (p, was));
+            plan.dates.insert(a.question.clone(), dates);
+        }
     }
     plan
+}
+
+/// Writes a question's changed 確認日 and 目標日 (as text, as typed) into their cells; a date
+/// without a visible cell is said and expected back as it was. Returns the dates expected.
+fn date_cells(
+    plan: &mut Plan,
+    grid: &Grid,
+    (c, a): (&Catalogue, &AnswerTarget),
+    (p, was): (&Project, &Project),
+) -> [String; 2] {
+    let (now, then) = (dates_of(p, &a.question), dates_of(was, &a.question));
+    let mut expected = now.clone();
+    let slots = AnswerDate::ALL
+        .into_iter()
+        .zip(a.dates)
+        .zip(now.iter().zip(&then))
+        .zip(expected.iter_mut());
+    for (((which, cell), (new, old)), kept) in slots {
+        if new == old {
+            continue;
+        }
+        match cell.filter(|(r, col)| grid.covered_by(*r, *col).is_none()) {
+            Some(cell) => put(&mut plan.writes, grid, cell, new),
+            None => {
+                let (number, _) = named(c, a);
+                plan.unwritten.push(Unwritten::Date { number, which });
+                kept.clone_from(old);
+            }
+        }
+    }
+    expected
 }
 
 /// Writes a changed answer into its cells, listing the cells it replaces when the import could

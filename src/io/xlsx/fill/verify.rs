@@ -6,8 +6,9 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use super::outcome::dates_of;
 use super::outcome::{number_and_option, value_of};
-use super::plan::Expected;
+use super::plan::{Expected, ExpectedDates};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::project::HeaderField;
 use crate::domain::source::Mapping;
@@ -19,7 +20,7 @@ pub(super) fn read_back(
     original: &Path,
     filled: &[u8],
     (c, mapping): (&Catalogue, &Mapping),
-    (answers, header): (&Expected, &BTreeMap<HeaderField, String>),
+    (answers, dates, header): (&Expected, &ExpectedDates, &BTreeMap<HeaderField, String>),
     vocab: &Vocabulary,
 ) -> Result<(), XlsxError> {
     let differs = |what: String, expected: String, found: String| XlsxError::NotVerified {
@@ -52,6 +53,16 @@ pub(super) fn read_back(
                 what()
             );
             return Err(differs(what(), remark.clone(), r));
+        }
+    }
+    for (question, expected) in dates {
+        let found = dates_of(&back.project, question);
+        for (e, f) in expected.iter().zip(&found) {
+            if e != f {
+                let (number, _) = number_and_option(c, question, None);
+                log::error!("fill: read back {number}: date {e:?} written, {f:?} read");
+                return Err(differs(number, e.clone(), f.clone()));
+            }
         }
     }
     for (field, value) in header {
@@ -100,16 +111,39 @@ mod tests {
         expected.insert((q1.clone(), None), (AnswerValue::Yes, "全端末で".into()));
         let header = BTreeMap::new();
         let c = &imp.catalogue;
-        assert!(read_back(path, &bytes, (c, &mapping), (&expected, &header), &v).is_ok());
+        assert!(
+            read_back(
+                path,
+                &bytes,
+                (c, &mapping),
+                (&expected, &ExpectedDates::new(), &header),
+                &v
+            )
+            .is_ok()
+        );
         expected.insert((q1.clone(), None), (AnswerValue::No, "全端末で".into()));
-        let e = read_back(path, &bytes, (c, &mapping), (&expected, &header), &v).unwrap_err();
+        let e = read_back(
+            path,
+            &bytes,
+            (c, &mapping),
+            (&expected, &ExpectedDates::new(), &header),
+            &v,
+        )
+        .unwrap_err();
         assert!(
             matches!(&e, XlsxError::NotVerified { what, expected, found, .. }
                 if what == "1" && expected == "いいえ" && found == "はい"),
             "{e:?}"
         );
         expected.insert((q1, None), (AnswerValue::Yes, "別の備考".into()));
-        let e = read_back(path, &bytes, (c, &mapping), (&expected, &header), &v).unwrap_err();
+        let e = read_back(
+            path,
+            &bytes,
+            (c, &mapping),
+            (&expected, &ExpectedDates::new(), &header),
+            &v,
+        )
+        .unwrap_err();
         assert!(
             matches!(&e, XlsxError::NotVerified { found, .. } if found == "全端末で"),
             "{e:?}"

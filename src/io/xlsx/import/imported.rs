@@ -28,6 +28,11 @@ pub struct AnswerTarget {
     pub option: Option<String>,
     pub row: u32,
     pub remark: Option<(u32, u16)>,
+    /// The cells of the 確認日 and 目標日 (in [`AnswerDate::ALL`]'s order), where the sheet
+    /// has such columns.
+    ///
+    /// [`AnswerDate::ALL`]: crate::domain::project::AnswerDate::ALL
+    pub dates: [Option<(u32, u16)>; 2],
     /// The answer cells hold text that reads as no answer: filling leaves them as they are
     /// unless the question was answered in the app (then they are replaced, and said).
     pub unread: bool,

@@ -32,6 +32,9 @@ pub struct Headings {
     pub answer: Vec<String>,
     pub remark: Vec<String>,
     pub date: Vec<String>,
+    /// A column of target dates (目標日): when what an answer does not meet will be met.
+    #[serde(default)]
+    pub due_date: Vec<String>,
     /// A column of categories beside the items (分類, 区分): each new value opens a section.
     #[serde(default)]
     pub category: Vec<String>,
@@ -49,6 +52,7 @@ pub enum Role {
     Answer,
     Remark,
     Date,
+    DueDate,
     Category,
     Yes,
     No,
@@ -379,7 +383,7 @@ impl Vocabulary {
             return None;
         }
         let h = &self.headings;
-        let roles: [(Role, &Vec<String>); 10] = [
+        let roles: [(Role, &Vec<String>); 11] = [
             (Role::Yes, &h.yes),
             (Role::No, &h.no),
             (Role::NotApplicable, &h.not_applicable),
@@ -387,6 +391,7 @@ impl Vocabulary {
             (Role::Answer, &h.answer),
             (Role::Reference, &h.reference),
             (Role::Date, &h.date),
+            (Role::DueDate, &h.due_date),
             (Role::Category, &h.category),
             (Role::Number, &h.number),
             (Role::Text, &h.text),

@@ -25,6 +25,8 @@ pub(super) struct PendingAnswer {
     /// The answer cells hold something that reads as no answer (kept as it is when filling),
     /// and what.
     pub unread: Option<Skip>,
+    /// The 確認日 and 目標日 as shown, with their cells.
+    pub dates: [(String, Option<(u32, u16)>); 2],
 }
 
 impl PendingAnswer {
@@ -37,6 +39,7 @@ impl PendingAnswer {
             row: read.answer_row,
             remark_cell: read.remark_cell,
             unread: read.problem.clone(),
+            dates: read.dates,
         }
     }
 }

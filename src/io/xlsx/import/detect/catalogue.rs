@@ -14,7 +14,8 @@ use crate::domain::answer::AnswerValue;
 use crate::domain::catalogue::{
     Catalogue, Kind, Provenance, ProvenanceKind, Question, Section, hex,
 };
-use crate::domain::project::{Header, Project};
+use crate::domain::edit::Edit;
+use crate::domain::project::{AnswerDate, Header, Project};
 use crate::domain::refs::GuidelineRef;
 use crate::domain::text::fold_width;
 use crate::io::xlsx::XlsxError;
@@ -141,9 +142,33 @@ pub(super) fn make_project(
         value,
         remark,
         row,
+        dates,
         ..
     } in answers
     {
+        // The dates of a question's own row (an option row's dates have no place).
+        if option.is_none() {
+            for (which, (text, _)) in AnswerDate::ALL.into_iter().zip(dates) {
+                if text.is_empty() {
+                    continue;
+                }
+                let edit = Edit::AnswerDate {
+                    question: question.clone(),
+                    which,
+                    text: text.clone(),
+                };
+                if let Err(error) = project.apply(catalogue, &edit) {
+                    log::warn!(
+                        "{}: question {question}: {which:?} {text}: {error}",
+                        report.file
+                    );
+                    report.skipped.push(Skipped {
+                        row: row + 1,
+                        reason: Skip::NotTaken { text, error },
+                    });
+                }
+            }
+        }
         let number = catalogue
             .question(&question)
             .map(Question::number_key)

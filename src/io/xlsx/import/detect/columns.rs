@@ -29,6 +29,8 @@ pub(super) struct Columns {
     pub reference: Option<u16>,
     /// A date column (確認日): never the remark.
     pub date: Option<u16>,
+    /// A target date column (目標日): never the remark.
+    pub due_date: Option<u16>,
 }
 
 /// The answer and remark read from a row, and what was wrong with it.
@@ -40,6 +42,9 @@ pub(super) struct RowAnswer {
     pub remark_cell: Option<(u32, u16)>,
     /// The row the answer was read from.
     pub answer_row: u32,
+    /// The 確認日 and 目標日 as shown, and their cells (first non-empty on the question's
+    /// rows, else the first row's).
+    pub dates: [(String, Option<(u32, u16)>); 2],
 }
 
 /// Finds the columns: headings above the first question, else a column of varying answer
@@ -58,6 +63,7 @@ pub(super) fn find_columns(
         remark: headings.remark,
         reference: headings.reference,
         date: headings.date,
+        due_date: headings.due_date,
     };
     if found.flag.is_none() {
         found.flag = unlabelled_flag_column(grid, rows, found.marks, vocab);
@@ -99,6 +105,12 @@ pub(super) fn find_columns(
     }
     if let Some(c) = parse_col(&given.reference_column, "reference_column")? {
         found.reference = Some(c);
+    }
+    if let Some(c) = parse_col(&given.date_column, "date_column")? {
+        found.date = Some(c);
+    }
+    if let Some(c) = parse_col(&given.due_date_column, "due_date_column")? {
+        found.due_date = Some(c);
     }
     if found.remark.is_none() && given.remark_column.is_none() {
         found.remark = unlabelled_remark_column(grid, rows, &found, vocab);
@@ -198,7 +210,7 @@ fn unlabelled_remark_column(
     found: &Columns,
     vocab: &Vocabulary,
 ) -> Option<u16> {
-    let mut taken: Vec<u16> = [found.flag, found.reference, found.date]
+    let mut taken: Vec<u16> = [found.flag, found.reference, found.date, found.due_date]
         .into_iter()
         .flatten()
         .collect();
@@ -237,6 +249,20 @@ fn unread(r: u32, c: u16, text: &str) -> Skip {
         cell: format!("{}{}", crate::io::xlsx::col_name(c), u64::from(r) + 1),
         text: text.to_string(),
     }
+}
+
+/// The date shown in column `col` on rows `r..=last` (the first that holds one) and its
+/// cell; a cell covered by a merged range is not the question's own.
+fn date_in(grid: &Grid, (r, last): (u32, u32), col: Option<u16>) -> (String, Option<(u32, u16)>) {
+    let Some(col) = col else {
+        return (String::new(), None);
+    };
+    let own = |row: u32| grid.covered_by(row, col).is_none();
+    (r..=last.max(r))
+        .filter(|row| own(*row))
+        .find(|row| !grid.get(*row, col).trim().is_empty())
+        .map(|row| (grid.get(row, col).trim().to_string(), Some((row, col))))
+        .unwrap_or_else(|| (String::new(), own(r).then_some((r, col))))
 }
 
 /// `2024年4月1日`, `2024/4/1`, `2024-04-01`: a date, not a remark.
@@ -286,6 +312,7 @@ impl Columns {
             problem,
             remark_cell,
             answer_row,
+            dates: [self.date, self.due_date].map(|col| date_in(grid, (r, last), col)),
         }
     }
 

@@ -20,6 +20,8 @@ pub(super) struct HeadingRoles {
     /// The rightmost 備考 heading (the input column when there are two).
     pub remark: Option<u16>,
     pub date: Option<u16>,
+    /// The target date column (目標日).
+    pub due_date: Option<u16>,
     /// The category column (分類, 区分) beside the items.
     pub category: Option<u16>,
     /// はい, いいえ, 対象外 headings in one row.
@@ -77,6 +79,7 @@ pub(super) fn find_headings(layout: &Layout, vocab: &Vocabulary) -> HeadingRoles
                 Role::Reference => &mut found.reference,
                 Role::Answer => &mut found.answer,
                 Role::Date => &mut found.date,
+                Role::DueDate => &mut found.due_date,
                 Role::Category => &mut found.category,
                 Role::Remark => {
                     found.remark = Some(found.remark.filter(|old| *old > *c).unwrap_or(*c));

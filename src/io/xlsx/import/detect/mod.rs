@@ -88,6 +88,8 @@ pub(super) fn import_detected(
         mark_columns: columns.marks.map(|m| m.map(col_name)),
         remark_column: columns.remark.map(col_name),
         reference_column: columns.reference.map(col_name),
+        date_column: columns.date.map(col_name),
+        due_date_column: columns.due_date.map(col_name),
         first_row: Some(layout.first_row + 1),
         last_row: Some(layout.last_row + 1),
         number_column: given.number_column.clone(),
@@ -130,6 +132,7 @@ pub(super) fn import_detected(
                 option: a.option.clone(),
                 row: a.row,
                 remark: a.remark_cell,
+                dates: a.dates.clone().map(|(_, cell)| cell),
                 unread: a.unread.is_some(),
             })
             .collect(),
