@@ -24,8 +24,9 @@ use kaijisho::io::xlsx::import::RowKind;
 
 mod common {
     pub mod gui;
+    pub mod layouts;
 }
-use common::gui::{H, click_starting, menu, settle, shows};
+use common::gui::{H, click_starting, menu, retype, select, settle, shows};
 
 /// The app in Japanese, its path prompts starting in `dir`.
 fn harness(dir: &Path) -> H {
@@ -520,4 +521,71 @@ fn the_other_question_sheet_is_picked_and_the_correspondence_shows_beside_the_gu
     h.get_by_label("取り込む").click();
     settle(&mut h);
     assert!(shows(&h, "第5.2版 6.5.C1 ↔ 第6.0版 シス14①"));
+}
+
+/// A checklist with 確認日 and 目標日 columns: each question shows both dates under its 備考;
+/// a date typed or picked in the calendar is the answer's, one that is no date is said, and
+/// exporting into the workbook writes them into their cells.
+#[test]
+fn dates_are_typed_or_picked_beside_the_answer_and_filled_into_the_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = dir.path().join("確認用.xlsx");
+    std::fs::write(&original, common::layouts::confirmation_dates()).unwrap();
+    let mut h = harness(dir.path());
+    menu(&mut h, "ファイル", "Excel を取り込む…");
+    choose_path(&mut h, &original);
+    h.get_by_label("取り込む").click();
+    settle(&mut h);
+    // Numbers restarting under each category are shown with it: 1 (2) is 1.2.
+    select(&mut h, "1.2 ");
+    let id = |h: &H| {
+        let doc = h.state().state.doc.as_ref().unwrap();
+        doc.catalogue.find_by_number("1 (2)").unwrap().id.clone()
+    };
+    let dates = |h: &H| {
+        let doc = h.state().state.doc.as_ref().unwrap();
+        let a = doc.project.answer(&id(h)).unwrap().clone();
+        (a.checked_on, a.due_on)
+    };
+    assert_eq!(dates(&h), ("2026年4月1日".into(), "2026年9月30日".into()));
+    // Typed: a date, then something that is no date (said under the answer).
+    retype(&mut h, Role::TextInput, "1.2 確認日", "2026/10/1");
+    retype(&mut h, Role::TextInput, "1.2 目標日", "来年度");
+    settle(&mut h);
+    assert_eq!(dates(&h), ("2026/10/1".into(), "来年度".into()));
+    let said = |h: &H, text: &str| h.query_all_by_label_contains(text).count();
+    assert!(said(&h, "目標日「来年度」を日付として読めません") > 0);
+    // Picked: the 目標日's calendar opens on today's month (it holds no date).
+    let calendars: Vec<_> = h
+        .query_all_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l == "日付を選ぶ"))
+        .collect();
+    assert_eq!(calendars.len(), 3, "作成日, 確認日 and 目標日");
+    calendars.last().unwrap().click();
+    h.run();
+    h.get_by_label("2026年11月30日").click();
+    settle(&mut h);
+    assert_eq!(dates(&h), ("2026/10/1".into(), "2026年11月30日".into()));
+    assert_eq!(said(&h, "を日付として読めません"), 0);
+
+    menu(
+        &mut h,
+        "ファイル",
+        "読み込んだワークブックに記入して書き出す…",
+    );
+    h.get_by_label("OK").click();
+    settle(&mut h);
+    if shows(&h, "このまま書き出す") {
+        h.get_by_label("このまま書き出す").click();
+        settle(&mut h);
+    }
+    let out = dir.path().join("確認用 記入済み.xlsx");
+    assert!(out.exists(), "{:?}", h.state().state.status);
+    let back =
+        kaijisho::io::xlsx::import_file(&out, None, kaijisho::assets::import_vocabulary()).unwrap();
+    let q = back.catalogue.find_by_number("1 (2)").unwrap().id.clone();
+    let a = back.project.answer(&q).unwrap();
+    assert_eq!(
+        (a.checked_on.as_str(), a.due_on.as_str()),
+        ("2026/10/1", "2026年11月30日")
+    );
 }

@@ -598,3 +598,71 @@ fn a_class_of_thirty_prints_whole_rows_and_names_who_is_below_the_pass_mark() {
         }
     }
 }
+
+/// An answer's 確認日 and 目標日, set with `answer --checked-on --due-on`, print under its
+/// remark; one that is no date is a warning of `validate`; an empty one clears it.
+#[test]
+fn answer_dates_set_from_the_cli_print_under_the_remark() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("dates.json");
+    fs::copy(sample(), &project).unwrap();
+    kaijisho()
+        .args(["--lang", "ja", "answer"])
+        .arg(&project)
+        .args(["2", "いいえ", "--remark", "次期版で対応"])
+        .args(["--checked-on", "2026/4/1", "--due-on", "令和8年9月30日"])
+        .assert()
+        .success();
+    let json = common::cli::read_json(&project);
+    let answers = json["answers"].as_object().unwrap();
+    let dated: Vec<_> = answers
+        .values()
+        .filter(|a| a.get("checked_on").is_some())
+        .collect();
+    assert_eq!(dated.len(), 1, "{answers:?}");
+    assert_eq!(dated[0]["due_on"], "令和8年9月30日");
+    if poppler() {
+        let pdf = dir.path().join("dates.pdf");
+        export(&project, &pdf);
+        let text = tool(tools::PDFTOTEXT, &[pdf.to_str().unwrap(), "-"]);
+        in_order(
+            &squash(&text),
+            &[
+                "備考:次期版で対応".to_string(),
+                "確認日:2026/4/1".to_string(),
+                "目標日:令和8年9月30日".to_string(),
+            ],
+        );
+    }
+    // No date: said by validate; an empty value clears it.
+    kaijisho()
+        .args(["--lang", "ja", "answer"])
+        .arg(&project)
+        .args(["2", "いいえ", "--due-on", "来年度"])
+        .assert()
+        .success();
+    let out = kaijisho()
+        .args(["--lang", "ja", "validate"])
+        .arg(&project)
+        .output()
+        .unwrap();
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        said.contains("目標日「来年度」を日付として読めません"),
+        "{said}"
+    );
+    kaijisho()
+        .args(["--lang", "ja", "answer"])
+        .arg(&project)
+        .args(["2", "いいえ", "--checked-on", "", "--due-on", ""])
+        .assert()
+        .success();
+    let json = common::cli::read_json(&project);
+    assert!(
+        json["answers"]
+            .as_object()
+            .unwrap()
+            .values()
+            .all(|a| a.get("checked_on").is_none() && a.get("due_on").is_none())
+    );
+}

@@ -28,6 +28,7 @@ finding-recheck = carried forward from an earlier statement: check it and answer
 finding-date_unreadable = the { $date } "{ $text }" cannot be read as a date (e.g. 2026-04-01, 2026/4/1, 令和8年4月1日)
 answer-date-checked = date checked
 answer-date-due = target date
+answer-date-hint = e.g. 2026-04-01
 kind-profile = kaijisho acceptance profile
 kind-register = kaijisho register of received statements
 verdict-within = within the profile

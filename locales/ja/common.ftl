@@ -28,6 +28,7 @@ finding-recheck = 前の開示書から引き継いだ回答です。内容を�
 finding-date_unreadable = { $date }「{ $text }」を日付として読めません (例: 2026年4月1日、2026/4/1、令和8年4月1日)
 answer-date-checked = 確認日
 answer-date-due = 目標日
+answer-date-hint = 例: 2026年4月1日
 kind-profile = kaijisho の受入基準ファイル
 kind-register = kaijisho の受領台帳ファイル
 verdict-within = 受入基準内

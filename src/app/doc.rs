@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::domain::catalogue::{Catalogue, Question};
 use crate::domain::edit::{Edit, Slot};
 use crate::domain::history::History;
-use crate::domain::project::{EditError, Project};
+use crate::domain::project::{AnswerDate, EditError, Project};
 use crate::domain::validation::{Finding, HeaderFinding, check_header, validate};
 use crate::io::{self, FileError};
 
@@ -204,6 +204,23 @@ impl Doc {
         if let Some(id) = target {
             self.selected = Some(id);
         }
+    }
+
+    /// The dates a question's answer has fields for: those the workbook it was imported from
+    /// has columns for (確認日, 目標日), and any date it already holds.
+    pub fn answer_dates(&self, question: &str) -> Vec<AnswerDate> {
+        let mapping = self.project.source.as_ref().map(|s| &s.mapping);
+        let answer = self.project.answer(question);
+        AnswerDate::ALL
+            .into_iter()
+            .filter(|w| {
+                let column = mapping.is_some_and(|m| match w {
+                    AnswerDate::Checked => m.date_column.is_some(),
+                    AnswerDate::Due => m.due_date_column.is_some(),
+                });
+                column || answer.is_some_and(|a| !a.date(*w).is_empty())
+            })
+            .collect()
     }
 
     /// The question the user is on.

@@ -7,6 +7,8 @@ use super::error::CliError;
 use super::output::emit;
 use crate::assets;
 use crate::domain::answer::AnswerValue;
+use crate::domain::edit::Edit;
+use crate::domain::project::AnswerDate;
 use crate::i18n::Localizer;
 use crate::io::json;
 use crate::io::lock::FileLock;
@@ -18,7 +20,7 @@ pub(super) fn run(
     number: &str,
     value: &str,
     option: Option<&str>,
-    remark: Option<String>,
+    (remark, dates): (Option<String>, [Option<String>; 2]),
 ) -> Result<ExitCode, CliError> {
     let shipped = assets::shipped_catalogues()?;
     // Held from reading to writing: a second `answer` on the same file waits for this one, so
@@ -33,7 +35,23 @@ pub(super) fn run(
             number: number.to_string(),
             catalogue: catalogue.id.clone(),
         })?;
+    // The dates are the question's (確認日, 目標日), checked before anything changes.
+    let date_edits: Vec<Edit> = AnswerDate::ALL
+        .into_iter()
+        .zip(dates)
+        .filter_map(|(which, text)| {
+            Some(Edit::AnswerDate {
+                question: q.id.clone(),
+                which,
+                text: text?,
+            })
+        })
+        .collect();
+    for e in &date_edits {
+        e.check(&catalogue)?;
+    }
     project.set_answer(&catalogue, &q.id, option, value, remark)?;
+    project.apply_all(&catalogue, &date_edits)?;
     json::save_project_locked(&lock, &project)?;
     drop(lock);
     let question = match option.and_then(|o| q.find_option(o)) {

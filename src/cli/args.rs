@@ -62,6 +62,12 @@ pub(super) enum Command {
         /// A remark may start with a dash (a list item) or any other character.
         #[arg(long, allow_hyphen_values = true)]
         remark: Option<OsString>,
+        /// 確認日 (empty clears it).
+        #[arg(long)]
+        checked_on: Option<OsString>,
+        /// 目標日 (empty clears it).
+        #[arg(long)]
+        due_on: Option<OsString>,
     },
     /// Validate a project.
     Validate {

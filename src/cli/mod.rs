@@ -272,16 +272,22 @@ fn execute(command: Command, l: &Localizer) -> Result<ExitCode, CliError> {
             value,
             option,
             remark,
+            checked_on,
+            due_on,
         } => {
             let option = option.map(|o| text("--option", o)).transpose()?;
             let remark = remark.map(|r| text("--remark", r)).transpose()?;
+            let dates = [
+                checked_on.map(|d| text("--checked-on", d)).transpose()?,
+                due_on.map(|d| text("--due-on", d)).transpose()?,
+            ];
             answer::run(
                 l,
                 &project,
                 &text("NUMBER", number)?,
                 &text("VALUE", value)?,
                 option.as_deref(),
-                remark,
+                (remark, dates),
             )
         }
         Command::Validate { project, format } => validate::run(l, &project, format),

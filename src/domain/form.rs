@@ -82,6 +82,9 @@ pub struct OwnWording {
     pub gated_off: String,
     /// Under a remark printed only in part ({omitted}: the characters not printed).
     pub remark_cut: String,
+    /// An answer's 確認日 and 目標日 ({date}), printed under its remark when it has them.
+    pub checked_on: String,
+    pub due_on: String,
     pub illustrative: String,
     pub catalogue: String,
     pub provenance: ProvenanceWording,

@@ -1,6 +1,7 @@
-//! The calendar beside 作成日: a month of days in a popup. Choosing a day sends the normal
-//! header edit (one undo step), the date written the way the field was written (和暦 stays
-//! 和暦). Our own small calendar: egui_extras' `DatePickerButton` has English words built in.
+//! The calendar beside a date field (作成日, an answer's 確認日 and 目標日): a month of days in
+//! a popup. Choosing a day sends the field's normal edit (one undo step), the date written the
+//! way the field was written (和暦 stays 和暦). Our own small calendar: egui_extras'
+//! `DatePickerButton` has English words built in.
 
 use eframe::egui;
 
@@ -16,12 +17,6 @@ fn month_id() -> egui::Id {
     egui::Id::unique("kaijisho-date-picker-month")
 }
 
-/// The month before (`-1`) or after (`1`) `(year, month)`.
-fn shift(year: i32, month: u32, delta: i32) -> (i32, u32) {
-    let m = year * 12 + month as i32 - 1 + delta;
-    (m.div_euclid(12), m.rem_euclid(12) as u32 + 1)
-}
-
 /// The calendar button for 作成日 (`current` as written); a picked day becomes an edit.
 pub fn date_picker_ui(
     ui: &mut egui::Ui,
@@ -30,6 +25,29 @@ pub fn date_picker_ui(
     enabled: bool,
     clock: &Clock,
     cmds: &mut Vec<Command>,
+) {
+    calendar_ui(ui, l, current, enabled, clock, cmds, |text| Edit::Header {
+        field: HeaderField::Created,
+        text,
+    });
+}
+
+/// The month before (`-1`) or after (`1`) `(year, month)`.
+fn shift(year: i32, month: u32, delta: i32) -> (i32, u32) {
+    let m = year * 12 + month as i32 - 1 + delta;
+    (m.div_euclid(12), m.rem_euclid(12) as u32 + 1)
+}
+
+/// The calendar button for a date field holding `current` (as written); a picked day
+/// becomes `edit(the day written like current)`. One calendar is open at a time.
+pub fn calendar_ui(
+    ui: &mut egui::Ui,
+    l: &Localizer,
+    current: &str,
+    enabled: bool,
+    clock: &Clock,
+    cmds: &mut Vec<Command>,
+    edit: impl Fn(String) -> Edit,
 ) {
     let button = ui.add_enabled(enabled, egui::Button::new(l.t("date-pick")).small());
     if button.clicked() {
@@ -113,10 +131,7 @@ pub fn date_picker_ui(
                             egui::WidgetInfo::labeled(egui::Role::Button, true, label.as_str())
                         });
                         if resp.clicked() {
-                            cmds.push(Command::Edit(Edit::Header {
-                                field: HeaderField::Created,
-                                text: date.written_like(current),
-                            }));
+                            cmds.push(Command::Edit(edit(date.written_like(current))));
                             cmds.push(Command::SealEdit);
                             ui.data_mut(|d| d.remove_temp::<(i32, u32)>(month_id()));
                             ui.close();

@@ -175,7 +175,7 @@ pub fn root_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
         let row = doc.selected_question().map_or(0, |q| s.option_row(q));
         egui::CentralPanel::default().show(ui, |ui| match s.view.grid.as_mut() {
             Some(form) => grid::grid_ui(ui, doc, l, form, out),
-            None => question::question_ui(ui, doc, l, review_mode, row, out),
+            None => question::question_ui(ui, doc, l, review_mode, row, &s.clock, out),
         });
     } else {
         egui::CentralPanel::default().show(ui, |ui| {

@@ -7,9 +7,11 @@ use crate::app::{Command, Doc};
 use crate::domain::answer::AnswerValue;
 use crate::domain::catalogue::{AnswerKind, Question};
 use crate::domain::edit::Edit;
+use crate::domain::project::AnswerDate;
 use crate::domain::text::for_display;
 use crate::domain::validation::{GateState, gate_state};
 use crate::i18n::Localizer;
+use crate::io::clock::Clock;
 
 fn gated_off(doc: &Doc, q: &Question) -> bool {
     matches!(
@@ -91,6 +93,67 @@ fn remark_editor(
     }
 }
 
+/// The answer's 確認日 and 目標日, where the statement has them (see [`Doc::answer_dates`]):
+/// a field each with its calendar. What is no date is said under the answer (validation).
+fn answer_dates_ui(
+    ui: &mut egui::Ui,
+    l: &Localizer,
+    (doc, q): (&Doc, &Question),
+    number: &str,
+    clock: &Clock,
+    cmds: &mut Vec<Command>,
+) {
+    let dates = doc.answer_dates(&q.id);
+    if dates.is_empty() {
+        return;
+    }
+    let answer = doc.project.answer(&q.id);
+    ui.add_space(4.0);
+    ui.horizontal_wrapped(|ui| {
+        // Each date with its label and calendar moves to the next line as one.
+        for which in dates {
+            ui.horizontal(|ui| date_field_ui(ui, l, (q, which), answer, number, clock, cmds));
+            ui.add_space(12.0);
+        }
+    });
+}
+
+/// One of an answer's dates: its label, its field and its calendar.
+fn date_field_ui(
+    ui: &mut egui::Ui,
+    l: &Localizer,
+    (q, which): (&Question, AnswerDate),
+    answer: Option<&crate::domain::project::Answer>,
+    number: &str,
+    clock: &Clock,
+    cmds: &mut Vec<Command>,
+) {
+    let current = answer.map_or("", |a| a.date(which));
+    let name = l.t(crate::i18n::answer_date_id(which));
+    let label = ui.label(format!("{number} {name}"));
+    let mut buf = current.to_string();
+    let resp = ui
+        .add(
+            egui::TextEdit::singleline(&mut buf)
+                .id(egui::Id::unique(("answer-date", &q.id, which.key())))
+                .hint_text(l.t("answer-date-hint"))
+                .desired_width(150.0),
+        )
+        .labelled_by(label.id);
+    let edit = |text: String| Edit::AnswerDate {
+        question: q.id.clone(),
+        which,
+        text,
+    };
+    if resp.changed() {
+        cmds.push(Command::Edit(edit(buf)));
+    }
+    if resp.lost_focus() {
+        cmds.push(Command::SealEdit);
+    }
+    crate::ui::date_picker::calendar_ui(ui, l, current, true, clock, cmds, edit);
+}
+
 /// The rows of an option question and which one 1/2/3 answer.
 struct OptionRows<'a> {
     q: &'a Question,
@@ -156,6 +219,7 @@ pub fn question_ui(
     l: &Localizer,
     review_mode: bool,
     option_row: usize,
+    clock: &Clock,
     cmds: &mut Vec<Command>,
 ) {
     {
@@ -262,6 +326,7 @@ pub fn question_ui(
                             option: None,
                             text,
                         });
+                        answer_dates_ui(ui, l, (doc, q), &number, clock, cmds);
                     }
                 });
                 // What is wrong with the answer (or the question as a whole), under it.

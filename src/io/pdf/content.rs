@@ -13,7 +13,7 @@ use super::note::{MAX_PRINTED_REMARK_CHARS, PdfNote};
 use crate::domain::answer::{AnswerValue, GATE_VALUES, YES_NO_NA};
 use crate::domain::catalogue::{AnswerKind, Catalogue, Question};
 use crate::domain::form::{FormText, fill};
-use crate::domain::project::Project;
+use crate::domain::project::{Answer, Project};
 use crate::domain::summary::{shown_values, tallies};
 use crate::domain::text::{for_display, format_chars, visible};
 use crate::domain::validation::{GateState, effective_value, gate_state};
@@ -441,6 +441,9 @@ fn question_unit(
                 remark,
                 (TEXT_X, TEXT_W),
             ));
+            if let Some(line) = answer.and_then(|a| dates_line(a, form)) {
+                head.extend(text_rows(m, &line, TEXT_X, TEXT_W, SMALL, GREY));
+            }
             if let Some(note) = &gated_note {
                 head.extend(text_rows(m, note, TEXT_X, TEXT_W, SMALL, GREY));
             }
@@ -450,6 +453,19 @@ fn question_unit(
         }
     }
     units
+}
+
+/// An answer's 確認日 and 目標日 on one line, when it has either.
+fn dates_line(a: &Answer, form: &FormText) -> Option<String> {
+    let parts: Vec<String> = [
+        (&a.checked_on, &form.own.checked_on),
+        (&a.due_on, &form.own.due_on),
+    ]
+    .into_iter()
+    .filter(|(date, _)| !date.trim().is_empty())
+    .map(|(date, wording)| fill(wording, &[("date", date.trim())]))
+    .collect();
+    (!parts.is_empty()).then(|| parts.join("　"))
 }
 
 /// The answer marks, on the first row, drawn after the row's text.

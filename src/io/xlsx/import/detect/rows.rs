@@ -265,37 +265,13 @@ fn first_pass(
             ));
             continue;
         }
-        // The number and text columns the headings name (No. | 区分 | 確認事項 | 回答).
-        let by_headings = by_columns
-            .is_none()
-            .then(|| heading_cells(grid, row, headings))
-            .flatten();
-        // A category column the headings name: a new value (merged down over its items, or
-        // repeated on each row) opens a section on this row.
-        if by_headings.is_some()
-            && let Some(title) = category_cell(grid, row, headings)
-            && category_open.as_deref() != Some(title)
-        {
-            category_open = Some(title.to_string());
-            found.push((row, Found::Section(title.to_string())));
-        }
-        // A category merged down beside its items ((1)(2)… in their own column): the category
-        // opens a section on this row, the item is the question.
-        let category = (by_columns.is_none() && by_headings.is_none())
-            .then(|| category_and_item(grid, row, &cells))
-            .flatten();
-        if let Some((title, _)) = &category {
-            found.push((row, Found::Section(title.clone())));
-        }
-        let numbered = by_columns
-            .or(by_headings)
-            .or_else(|| category.map(|(_, item)| item))
-            .or_else(|| numbered_cells(&cells).filter(|q| vocab.header_field(&q.text).is_none()))
-            .or_else(|| {
-                (role == Some(RowKindGiven::Question))
-                    .then(|| any_cells(&cells))
-                    .flatten()
-            });
+        let numbered = row_question(
+            (grid, row, &cells),
+            (headings, vocab),
+            (by_columns, role),
+            &mut category_open,
+            &mut found,
+        );
         if let Some(q) = numbered {
             // A number or text merged down takes the rows below with it.
             let last_row = grid
@@ -375,6 +351,48 @@ fn first_pass(
         ));
     }
     found
+}
+
+/// The number and text of a row's question — in the columns the mapping names, those the
+/// headings name (No. | 区分 | 確認事項 | 回答), an item beside a category merged down, or
+/// the row's first cells — with the section a new category opens pushed before it.
+fn row_question(
+    (grid, row, cells): (&super::super::grid::Grid, u32, &[(u16, &str)]),
+    (headings, vocab): (&HeadingRoles, &Vocabulary),
+    (by_columns, role): (Option<QuestionCells>, Option<RowKindGiven>),
+    category_open: &mut Option<String>,
+    found: &mut Vec<(u32, Found)>,
+) -> Option<QuestionCells> {
+    let by_headings = by_columns
+        .is_none()
+        .then(|| heading_cells(grid, row, headings))
+        .flatten();
+    // A category column the headings name: a new value (merged down over its items, or
+    // repeated on each row) opens a section on this row.
+    if by_headings.is_some()
+        && let Some(title) = category_cell(grid, row, headings)
+        && category_open.as_deref() != Some(title)
+    {
+        *category_open = Some(title.to_string());
+        found.push((row, Found::Section(title.to_string())));
+    }
+    // A category merged down beside its items ((1)(2)… in their own column): the category
+    // opens a section on this row, the item is the question.
+    let category = (by_columns.is_none() && by_headings.is_none())
+        .then(|| category_and_item(grid, row, cells))
+        .flatten();
+    if let Some((title, _)) = &category {
+        found.push((row, Found::Section(title.clone())));
+    }
+    by_columns
+        .or(by_headings)
+        .or_else(|| category.map(|(_, item)| item))
+        .or_else(|| numbered_cells(cells).filter(|q| vocab.header_field(&q.text).is_none()))
+        .or_else(|| {
+            (role == Some(RowKindGiven::Question))
+                .then(|| any_cells(cells))
+                .flatten()
+        })
 }
 
 /// A category merged down over several rows (its number and title in the leading cells) with
