@@ -589,3 +589,44 @@ fn dates_are_typed_or_picked_beside_the_answer_and_filled_into_the_workbook() {
         ("2026/10/1", "2026年11月30日")
     );
 }
+
+/// A date column under a heading detection does not know (点検日) is made the 確認日 column by
+/// its letter's menu: the preview reads the dates at once.
+#[test]
+fn the_wizard_makes_a_column_the_date_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("点検.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, cells) in [
+        ["No.", "確認項目", "確認結果", "点検日", "備考"],
+        ["1", "責任者を定めているか?", "はい", "2026/4/1", ""],
+        ["2", "手順を定めているか?", "いいえ", "2026/4/2", "改訂中"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, v) in cells.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    wb.save(&path).unwrap();
+    let mut h = harness(dir.path());
+    menu(&mut h, "ファイル", "Excel を取り込む…");
+    choose_path(&mut h, &path);
+    let mapping = |h: &H| {
+        let p = h.state().state.import_preview.as_ref().unwrap();
+        p.result.as_ref().unwrap().report.mapping.clone()
+    };
+    assert_eq!(mapping(&h).date_column, None, "点検日 is no known heading");
+    click_starting(&mut h, "D 列");
+    click_starting(&mut h, "確認日の列");
+    settle(&mut h);
+    assert_eq!(mapping(&h).date_column.as_deref(), Some("D"));
+    assert!(shows(&h, "D 列: 確認日の列"), "the column shows its role");
+    h.get_by_label("取り込む").click();
+    settle(&mut h);
+    let doc = h.state().state.doc.as_ref().unwrap();
+    let q = doc.catalogue.find_by_number("2").unwrap().id.clone();
+    assert_eq!(doc.project.answer(&q).unwrap().checked_on, "2026/4/2");
+}

@@ -3,7 +3,7 @@
 //! goes into the preview's mapping and the workbook is read again at once. A preview changed
 //! this way is remembered for its layout when it is taken (see `AppState::import`).
 
-use crate::domain::project::HeaderField;
+use crate::domain::project::{AnswerDate, HeaderField};
 use crate::domain::source::{MAX_ROW_RANGES, RowKindGiven, RowRole};
 use crate::io::xlsx::{Mapping, col_name};
 
@@ -20,12 +20,14 @@ pub enum ColumnRole {
     Number,
     /// The question texts.
     Text,
+    /// Each answer's 確認日 or 目標日.
+    Date(AnswerDate),
     /// None of these (the column is taken out of every role).
     Nothing,
 }
 
 impl ColumnRole {
-    pub const ALL: [ColumnRole; 9] = [
+    pub const ALL: [ColumnRole; 11] = [
         ColumnRole::Number,
         ColumnRole::Text,
         ColumnRole::Answer,
@@ -34,6 +36,8 @@ impl ColumnRole {
         ColumnRole::Mark(2),
         ColumnRole::Remark,
         ColumnRole::Reference,
+        ColumnRole::Date(AnswerDate::Checked),
+        ColumnRole::Date(AnswerDate::Due),
         ColumnRole::Nothing,
     ];
 
@@ -48,6 +52,8 @@ impl ColumnRole {
             ColumnRole::Reference => "wizard-role-reference",
             ColumnRole::Number => "wizard-role-number",
             ColumnRole::Text => "wizard-role-text",
+            ColumnRole::Date(AnswerDate::Checked) => "wizard-role-checked-on",
+            ColumnRole::Date(AnswerDate::Due) => "wizard-role-due-on",
             ColumnRole::Nothing => "wizard-role-nothing",
         }
     }
@@ -140,6 +146,12 @@ fn set_column(m: &mut Mapping, col: u16, role: ColumnRole) {
     if is(&m.text_column) {
         m.text_column = None;
     }
+    if is(&m.date_column) {
+        m.date_column = None;
+    }
+    if is(&m.due_date_column) {
+        m.due_date_column = None;
+    }
     // Marks come as a whole set: a column leaving it takes the set with it.
     let in_marks = m.mark_columns.as_ref().is_some_and(|ms| ms.contains(&name));
     if in_marks && !matches!(role, ColumnRole::Mark(_)) {
@@ -181,6 +193,8 @@ fn set_column(m: &mut Mapping, col: u16, role: ColumnRole) {
         ColumnRole::Reference => m.reference_column = Some(name),
         ColumnRole::Number => m.number_column = Some(name),
         ColumnRole::Text => m.text_column = Some(name),
+        ColumnRole::Date(AnswerDate::Checked) => m.date_column = Some(name),
+        ColumnRole::Date(AnswerDate::Due) => m.due_date_column = Some(name),
         ColumnRole::Nothing => {}
     }
 }

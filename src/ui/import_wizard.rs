@@ -10,7 +10,7 @@ use egui_extras::{Column, TableBuilder};
 
 use crate::app::import_wizard::{ColumnRole, MapChange, row_kind_message_id};
 use crate::app::{Command, ImportPreview};
-use crate::domain::project::HeaderField;
+use crate::domain::project::{AnswerDate, HeaderField};
 use crate::domain::source::RowKindGiven;
 use crate::i18n::{Localize, Localizer};
 use crate::io::xlsx::import::{RowKind, SheetView};
@@ -27,6 +27,7 @@ enum Shade {
     Reference,
     Answer,
     Remark,
+    Date,
     Header,
     Section,
     Heading,
@@ -35,12 +36,13 @@ enum Shade {
 }
 
 impl Shade {
-    const LEGEND: [Shade; 9] = [
+    const LEGEND: [Shade; 10] = [
         Shade::Number,
         Shade::Text,
         Shade::Reference,
         Shade::Answer,
         Shade::Remark,
+        Shade::Date,
         Shade::Header,
         Shade::Section,
         Shade::Heading,
@@ -54,6 +56,7 @@ impl Shade {
             Shade::Reference => "wizard-shade-reference",
             Shade::Answer => "wizard-shade-answer",
             Shade::Remark => "wizard-shade-remark",
+            Shade::Date => "wizard-shade-date",
             Shade::Header => "wizard-shade-header",
             Shade::Section => "wizard-shade-section",
             Shade::Heading => "wizard-shade-heading",
@@ -71,6 +74,7 @@ impl Shade {
             Shade::Reference => c(150, 90, 210),
             Shade::Answer => c(40, 170, 80),
             Shade::Remark => c(230, 190, 30),
+            Shade::Date => c(190, 120, 60),
             Shade::Header => c(240, 130, 30),
             Shade::Section => c(110, 110, 110),
             Shade::Heading => c(30, 60, 120),
@@ -102,6 +106,12 @@ fn column_role(m: &Mapping, col: u16) -> Option<ColumnRole> {
     if is(&m.text_column) {
         return Some(ColumnRole::Text);
     }
+    if is(&m.date_column) {
+        return Some(ColumnRole::Date(AnswerDate::Checked));
+    }
+    if is(&m.due_date_column) {
+        return Some(ColumnRole::Date(AnswerDate::Due));
+    }
     is(&m.reference_column).then_some(ColumnRole::Reference)
 }
 
@@ -126,6 +136,7 @@ fn shade(view: &SheetView, m: &Mapping, row: u32, col: u16) -> Shade {
         Some(ColumnRole::Answer | ColumnRole::Mark(_)) => Shade::Answer,
         Some(ColumnRole::Remark) => Shade::Remark,
         Some(ColumnRole::Reference) => Shade::Reference,
+        Some(ColumnRole::Date(_)) => Shade::Date,
         _ if view.number_col == Some(col) => Shade::Number,
         _ if view.text_col == Some(col) => Shade::Text,
         _ => Shade::Outside,
