@@ -630,3 +630,37 @@ fn the_wizard_makes_a_column_the_date_checked() {
     let q = doc.catalogue.find_by_number("2").unwrap().id.clone();
     assert_eq!(doc.project.answer(&q).unwrap().checked_on, "2026/4/2");
 }
+
+/// A list for both forms is read as the form its header names (MDS, for a 製造業者), the
+/// questions of the other form said; one click reads it as SDS instead.
+#[test]
+fn a_list_for_both_forms_is_read_as_the_form_chosen_in_the_preview() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("両様式.xlsx");
+    std::fs::write(&path, common::layouts::form_columns()).unwrap();
+    let mut h = harness(dir.path());
+    menu(&mut h, "ファイル", "Excel を取り込む…");
+    choose_path(&mut h, &path);
+    let questions = |h: &H| {
+        let p = h.state().state.import_preview.as_ref().unwrap();
+        p.result.as_ref().unwrap().report.questions
+    };
+    assert_eq!(questions(&h), 3, "1, 2 and 4: MDS or both");
+    assert!(shows(
+        &h,
+        "SDS だけが対象の設問 1 問は開示書に入れていません"
+    ));
+    h.get_by_label("SDS (サービス事業者・サービス)").click();
+    settle(&mut h);
+    assert_eq!(questions(&h), 2, "1 and 3: SDS or both");
+    h.get_by_label("取り込む").click();
+    settle(&mut h);
+    let doc = h.state().state.doc.as_ref().unwrap();
+    assert_eq!(doc.catalogue.kind, kaijisho::domain::catalogue::Kind::Sds);
+    let numbers: Vec<&str> = doc
+        .catalogue
+        .questions()
+        .map(|q| q.number.as_str())
+        .collect();
+    assert_eq!(numbers, vec!["1", "3"]);
+}

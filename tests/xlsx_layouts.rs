@@ -585,3 +585,42 @@ fn confirmation_and_target_dates_are_read_with_each_answer() {
     );
     assert!(imp.report.skipped.is_empty(), "{:?}", imp.report.skipped);
 }
+
+/// A list for both forms marks each question's form: the MDS statement (a 製造業者 header)
+/// holds the questions marked MDS or both, each with its scope; the SDS-only question is said
+/// with its row. Read as SDS (the mapping's form), the other way round.
+#[test]
+fn form_columns_keep_the_questions_of_the_statements_form() {
+    use kaijisho::domain::catalogue::{Kind, Scope};
+    let imp = import("forms.xlsx", form_columns());
+    check(&imp, &form_columns_expected());
+    assert_eq!(imp.catalogue.kind, Kind::Mds);
+    let scopes: Vec<Scope> = imp.catalogue.questions().map(|q| q.scope).collect();
+    assert_eq!(scopes, vec![Scope::Both, Scope::Mds, Scope::Mds]);
+    assert!(
+        imp.report.notes.iter().any(|n| matches!(n,
+            Note::OtherForm { count: 1, numbers, .. } if numbers == "3 (5)")),
+        "{:?}",
+        imp.report.notes
+    );
+    let mapping = Mapping {
+        form: Some(Kind::Sds),
+        ..Mapping::default()
+    };
+    let sds = import_workbook(
+        Path::new("forms.xlsx"),
+        form_columns(),
+        Some(&mapping),
+        kaijisho::assets::import_vocabulary(),
+    )
+    .unwrap();
+    assert_eq!(sds.catalogue.kind, Kind::Sds);
+    let numbers: Vec<&str> = sds
+        .catalogue
+        .questions()
+        .map(|q| q.number.as_str())
+        .collect();
+    assert_eq!(numbers, vec!["1", "3"]);
+    let q3 = sds.catalogue.find_by_number("3").unwrap();
+    assert_eq!(sds.project.answers[&q3.id].remark, "99.9%");
+}

@@ -72,6 +72,7 @@ skip-not_a_question = row numbered { $number } reads as no question and opens no
 note-other_question_sheets = Several sheets hold questions; sheet { $sheet } was read (also: { $others }). Name another sheet in a mapping to read it
 note-correspondence = Read { $rows } rows of guideline 5.2 ↔ 6.0 correspondence from sheet { $sheet }
 note-no_header_labels = no header labels (作成日, 製造業者/サービス事業者, 製品名称/サービス名称, バージョン) were found
+note-other_form = This list marks the form (MDS/SDS) of each question. It was read as { $form }: the { $count } questions only for { $other } are not in the statement (number (row): { $numbers }), and their cells are never written. To read it as { $other }, choose { $other } under Form in the import preview (form in a mapping file)
 note-no_answer_column = no answer column (a flag column, or はい/いいえ/対象外 columns) was found, so no answers were read
 note-answer_rejected = question { $number } cannot be answered { $value }; left unanswered
 skip-option_of_skipped_question = an option row of question { $number }, which was not read, so not read either

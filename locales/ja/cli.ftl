@@ -72,6 +72,7 @@ skip-not_a_question = 番号 { $number } の行は設問として読めず、節
 note-other_question_sheets = 設問のあるシートが複数あります。シート「{ $sheet }」を読み取りました (ほかに { $others })。別のシートを読むには対応付けでシートを指定してください
 note-correspondence = シート「{ $sheet }」から 第5.2版 ↔ 第6.0版 の対応を { $rows } 行読み取りました
 note-no_header_labels = 見出し欄 (作成日、製造業者/サービス事業者、製品名称/サービス名称、バージョン) が見つかりませんでした
+note-other_form = この一覧は設問ごとに MDS/SDS の対象を示しています。{ $form } として読み、{ $other } だけが対象の設問 { $count } 問は開示書に入れていません (番号 (行): { $numbers })。ワークブックのそのセルには書き込みません。{ $other } として読むには、様式を { $other } にしてください (取り込み画面の「様式」、対応付けファイルでは form)
 note-no_answer_column = 回答の列 (フラグ列、または はい/いいえ/対象外 の列) が見つからないため、回答は読み取っていません
 note-answer_rejected = 設問 { $number } に「{ $value }」は回答できないため、未回答にしました
 skip-option_of_skipped_question = 読み取らなかった設問 { $number } の選択肢の行のため、読み取っていません

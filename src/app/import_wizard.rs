@@ -3,6 +3,7 @@
 //! goes into the preview's mapping and the workbook is read again at once. A preview changed
 //! this way is remembered for its layout when it is taken (see `AppState::import`).
 
+use crate::domain::catalogue::Kind;
 use crate::domain::project::{AnswerDate, HeaderField};
 use crate::domain::source::{MAX_ROW_RANGES, RowKindGiven, RowRole};
 use crate::io::xlsx::{Mapping, col_name};
@@ -69,6 +70,8 @@ pub enum MapChange {
     LastRow(u32),
     /// A header field's value is in this cell (0-based) of the shown sheet.
     HeaderCell(HeaderField, u32, u16),
+    /// The workbook is read as this form (MDS or SDS).
+    Form(Kind),
     /// Rows `first..=last` (0-based) are of this kind.
     Rows {
         first: u32,
@@ -98,6 +101,7 @@ pub fn changed(mut m: Mapping, change: &MapChange) -> Mapping {
             };
         }
         MapChange::Column(col, role) => set_column(&mut m, *col, *role),
+        MapChange::Form(kind) => m.form = Some(*kind),
         MapChange::FirstRow(r) => {
             m.first_row = Some(r + 1);
             m.last_row = m.last_row.filter(|l| *l > *r);

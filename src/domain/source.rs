@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::catalogue::Kind;
 use super::refs::RefGroup;
 
 /// Where things are in a workbook. Detected, or given by the user (all fields optional; given
@@ -31,6 +32,11 @@ pub struct Mapping {
     /// Column holding the guideline reference of each question (参照).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference_column: Option<String>,
+    /// The form read (`MDS` or `SDS`): decides which questions of a list marked per form
+    /// (対象 columns) are the statement's; detected from the header labels and titles when
+    /// absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<Kind>,
     /// Column holding each answer's 確認日 (the date it was checked).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_column: Option<String>,

@@ -56,6 +56,20 @@ impl Localize for crate::io::xlsx::Note {
         match self {
             N::NoHeaderLabels => l.t("note-no_header_labels"),
             N::NoAnswerColumn => l.t("note-no_answer_column"),
+            N::OtherForm {
+                form,
+                other,
+                numbers,
+                count,
+            } => l.ta(
+                "note-other_form",
+                &[
+                    ("form", s(form.key())),
+                    ("other", s(other.key())),
+                    ("count", s(count)),
+                    ("numbers", s(numbers)),
+                ],
+            ),
             N::AnswerRejected { number, value } => l.ta(
                 "note-answer_rejected",
                 &[("number", s(number)), ("value", s(l.value(*value)))],

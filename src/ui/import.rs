@@ -3,8 +3,10 @@
 
 use eframe::egui;
 
+use crate::app::import_wizard::MapChange;
 use crate::app::{Command, ImportPreview};
 use crate::domain::answer::YES_NO_NA;
+use crate::domain::catalogue::Kind;
 use crate::i18n::{Localize, Localizer};
 use crate::io::xlsx::Mapping;
 
@@ -64,6 +66,23 @@ fn mapping_ui(app_lang: &crate::i18n::Localizer, ui: &mut egui::Ui, m: &mut Mapp
     });
 }
 
+/// The form the workbook is read as (detected, or chosen here): which questions of a list
+/// marked per form are the statement's, and the header's words.
+fn form_ui(ui: &mut egui::Ui, l: &Localizer, kind: Kind, reading: bool, out: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        ui.label(l.t("import-form"));
+        for (k, id) in [
+            (Kind::Mds, "import-form-mds"),
+            (Kind::Sds, "import-form-sds"),
+        ] {
+            let chosen = ui.add_enabled(!reading, egui::Button::selectable(kind == k, l.t(id)));
+            if chosen.clicked() && kind != k {
+                out.push(Command::MapImport(MapChange::Form(k)));
+            }
+        }
+    });
+}
+
 pub fn import_ui(
     ui: &mut egui::Ui,
     l: &Localizer,
@@ -104,6 +123,9 @@ pub fn import_ui(
                     ui.label(l.t(&format!("import-method-{}", r.method)));
                     let c = &imp.catalogue;
                     ui.weak(l.catalogue_line(c, false));
+                    if r.method == "detected" {
+                        form_ui(ui, l, c.kind, reading, out);
+                    }
                     if !r.filled {
                         ui.label(l.t("import-blank"));
                     }

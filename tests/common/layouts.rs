@@ -768,6 +768,58 @@ pub fn confirmation_dates() -> Vec<u8> {
     save(&mut wb)
 }
 
+// 17. One list for both forms, each question marked in MDS対象 / SDS対象 columns; the header
+// names a 製造業者, so the statement is the MDS one.
+pub fn form_columns_expected() -> Vec<Q> {
+    vec![
+        q("1", "アクセスを記録しているか?", None, Yes, ""),
+        q("2", "機器の更新手順を示しているか?", None, No, "別紙で提示"),
+        q("4", "不正な入力を検知するか?", None, Unanswered, ""),
+    ]
+}
+
+pub fn form_columns() -> Vec<u8> {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    row(ws, 0, &["製造業者名", "株式会社試験"]);
+    row(
+        ws,
+        1,
+        &["No.", "設問", "MDS対象", "SDS対象", "回答", "備考"],
+    );
+    row(
+        ws,
+        2,
+        &["1", "アクセスを記録しているか?", "○", "○", "はい", ""],
+    );
+    row(
+        ws,
+        3,
+        &[
+            "2",
+            "機器の更新手順を示しているか?",
+            "○",
+            "",
+            "いいえ",
+            "別紙で提示",
+        ],
+    );
+    row(
+        ws,
+        4,
+        &[
+            "3",
+            "サービスの稼働率を示しているか?",
+            "",
+            "○",
+            "はい",
+            "99.9%",
+        ],
+    );
+    row(ws, 5, &["4", "不正な入力を検知するか?", "○", "×", "", ""]);
+    save(&mut wb)
+}
+
 /// Every layout with its expected questions.
 pub fn every_layout() -> Vec<(&'static str, Vec<u8>, Vec<Q>)> {
     vec![
@@ -803,5 +855,6 @@ pub fn every_layout() -> Vec<(&'static str, Vec<u8>, Vec<Q>)> {
             confirmation_dates(),
             confirmation_dates_expected(),
         ),
+        ("forms.xlsx", form_columns(), form_columns_expected()),
     ]
 }

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::domain::answer::AnswerValue;
+use crate::domain::catalogue::Kind;
 use crate::domain::project::{HeaderField, Project};
 use crate::domain::source::Mapping;
 
@@ -100,6 +101,14 @@ pub struct Skipped {
 pub enum Note {
     NoHeaderLabels,
     NoAnswerColumn,
+    /// The list marks each question's form (対象 columns): the `count` questions only of the
+    /// `other` form (`numbers`: number (row), …) are not in this `form`'s statement.
+    OtherForm {
+        form: Kind,
+        other: Kind,
+        numbers: String,
+        count: usize,
+    },
     /// A value the question cannot take (e.g. はい on a 該当/非該当 question).
     AnswerRejected {
         number: String,

@@ -35,6 +35,11 @@ pub struct Headings {
     /// A column of target dates (目標日): when what an answer does not meet will be met.
     #[serde(default)]
     pub due_date: Vec<String>,
+    /// Columns marking the questions of each form (MDS対象, SDS対象).
+    #[serde(default)]
+    pub form_mds: Vec<String>,
+    #[serde(default)]
+    pub form_sds: Vec<String>,
     /// A column of categories beside the items (分類, 区分): each new value opens a section.
     #[serde(default)]
     pub category: Vec<String>,
@@ -54,6 +59,8 @@ pub enum Role {
     Date,
     DueDate,
     Category,
+    /// A column marking the questions of one form.
+    Form(Kind),
     Yes,
     No,
     NotApplicable,
@@ -383,7 +390,7 @@ impl Vocabulary {
             return None;
         }
         let h = &self.headings;
-        let roles: [(Role, &Vec<String>); 11] = [
+        let roles: [(Role, &Vec<String>); 13] = [
             (Role::Yes, &h.yes),
             (Role::No, &h.no),
             (Role::NotApplicable, &h.not_applicable),
@@ -393,6 +400,8 @@ impl Vocabulary {
             (Role::Date, &h.date),
             (Role::DueDate, &h.due_date),
             (Role::Category, &h.category),
+            (Role::Form(Kind::Mds), &h.form_mds),
+            (Role::Form(Kind::Sds), &h.form_sds),
             (Role::Number, &h.number),
             (Role::Text, &h.text),
         ];

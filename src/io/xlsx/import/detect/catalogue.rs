@@ -28,7 +28,7 @@ pub(super) fn make_catalogue(
     book: &Book,
     sheet: &str,
     title_texts: &[String],
-    kind_votes: &[Kind],
+    kind: Kind,
     vocab: &Vocabulary,
     sections: Vec<Section>,
 ) -> Result<Catalogue, XlsxError> {
@@ -42,7 +42,6 @@ pub(super) fn make_catalogue(
         .map(String::as_str)
         .chain([sheet, file_name.as_str()])
         .collect();
-    let kind = detect_kind(title_texts, kind_votes, vocab, &file_name);
     let has_books = sections
         .iter()
         .flat_map(|s| s.questions.iter())
@@ -80,15 +79,25 @@ pub(super) fn make_catalogue(
 }
 
 /// SDS when a label or title says so or the file name contains SDS; else MDS.
-fn detect_kind(
+/// The form the workbook is of: the mapping's, else SDS when a header label, a title or the
+/// file name says so, else MDS.
+pub(super) fn detect_kind(
+    given: Option<Kind>,
     title_texts: &[String],
     kind_votes: &[Kind],
     vocab: &Vocabulary,
-    file_name: &str,
+    path: &Path,
 ) -> Kind {
+    let file_name = path
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if let Some(kind) = given {
+        return kind;
+    }
     if kind_votes.contains(&Kind::Sds)
         || title_texts.iter().any(|t| vocab.is_sds_title(t))
-        || fold_width(file_name).to_ascii_uppercase().contains("SDS")
+        || fold_width(&file_name).to_ascii_uppercase().contains("SDS")
     {
         Kind::Sds
     } else {

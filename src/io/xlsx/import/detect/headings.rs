@@ -4,6 +4,7 @@
 use super::super::vocabulary::{Role, Vocabulary};
 use super::sheet::Layout;
 use super::words::numbered_cells;
+use crate::domain::catalogue::Kind;
 
 /// Heading rows are looked for among this many rows at most.
 const HEADING_SEARCH_ROWS: u32 = 200;
@@ -24,6 +25,9 @@ pub(super) struct HeadingRoles {
     pub due_date: Option<u16>,
     /// The category column (分類, 区分) beside the items.
     pub category: Option<u16>,
+    /// The columns marking each form's questions (MDS対象, SDS対象).
+    pub form_mds: Option<u16>,
+    pub form_sds: Option<u16>,
     /// はい, いいえ, 対象外 headings in one row.
     pub marks: Option<[u16; 3]>,
 }
@@ -81,6 +85,8 @@ pub(super) fn find_headings(layout: &Layout, vocab: &Vocabulary) -> HeadingRoles
                 Role::Date => &mut found.date,
                 Role::DueDate => &mut found.due_date,
                 Role::Category => &mut found.category,
+                Role::Form(Kind::Mds) => &mut found.form_mds,
+                Role::Form(Kind::Sds) => &mut found.form_sds,
                 Role::Remark => {
                     found.remark = Some(found.remark.filter(|old| *old > *c).unwrap_or(*c));
                     continue;

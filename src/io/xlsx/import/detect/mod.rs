@@ -16,6 +16,7 @@ mod build;
 mod catalogue;
 mod columns;
 mod correspondence;
+mod forms;
 mod header;
 mod headings;
 mod rows;
@@ -88,6 +89,7 @@ pub(super) fn import_detected(
         mark_columns: columns.marks.map(|m| m.map(col_name)),
         remark_column: columns.remark.map(col_name),
         reference_column: columns.reference.map(col_name),
+        form: given.form,
         date_column: columns.date.map(col_name),
         due_date_column: columns.due_date.map(col_name),
         first_row: Some(layout.first_row + 1),
@@ -97,7 +99,21 @@ pub(super) fn import_detected(
         rows: given.rows.clone(),
     };
 
-    let built = build::build_sections(&layout.grid, &rows.lines, &columns, vocab, &mut report);
+    let mut built = build::build_sections(&layout.grid, &rows.lines, &columns, vocab, &mut report);
+    let kind = catalogue::detect_kind(
+        given.form,
+        &rows.title_texts,
+        &found.kind_votes,
+        vocab,
+        &path,
+    );
+    forms::keep_form(
+        &mut built,
+        &layout.grid,
+        (&headings, vocab),
+        kind,
+        &mut report,
+    );
     report.sections = built
         .sections
         .iter()
@@ -116,33 +132,12 @@ pub(super) fn import_detected(
     }
     note_other_sheets(&layout, &mut report);
     correspondence::read_correspondence(book, vocab, &mut report)?;
-    let targets = Targets {
-        sheet: layout.sheet.clone(),
-        flag: columns.flag,
-        marks: if columns.flag.is_none() {
-            columns.marks
-        } else {
-            None
-        },
-        answers: built
-            .answers
-            .iter()
-            .map(|a| AnswerTarget {
-                question: a.question.clone(),
-                option: a.option.clone(),
-                row: a.row,
-                remark: a.remark_cell,
-                dates: a.dates.clone().map(|(_, cell)| cell),
-                unread: a.unread.is_some(),
-            })
-            .collect(),
-        header: found.cells.clone(),
-    };
+    let targets = targets_of(&layout.sheet, &columns, &built, &found.cells);
     let catalogue = catalogue::make_catalogue(
         book,
         &layout.sheet,
         &rows.title_texts,
-        &found.kind_votes,
+        kind,
         vocab,
         built.sections,
     )?;
@@ -184,6 +179,37 @@ pub(super) fn import_detected(
         source.reading = reading;
     }
     Ok(imported)
+}
+
+/// Where the values sit: what filling the workbook writes to.
+fn targets_of(
+    sheet: &str,
+    columns: &columns::Columns,
+    built: &build::Built,
+    header: &std::collections::BTreeMap<String, String>,
+) -> Targets {
+    Targets {
+        sheet: sheet.to_string(),
+        flag: columns.flag,
+        marks: if columns.flag.is_none() {
+            columns.marks
+        } else {
+            None
+        },
+        answers: built
+            .answers
+            .iter()
+            .map(|a| AnswerTarget {
+                question: a.question.clone(),
+                option: a.option.clone(),
+                row: a.row,
+                remark: a.remark_cell,
+                dates: a.dates.clone().map(|(_, cell)| cell),
+                unread: a.unread.is_some(),
+            })
+            .collect(),
+        header: header.clone(),
+    }
 }
 
 /// Where the statement came from: the file, its hash, the sheet, the mapping and the

@@ -1,0 +1,103 @@
+//! A list that marks which form each question belongs to (MDS対象 | SDS対象 columns): each
+//! question gets its scope, and the statement keeps only the questions of its own form. The
+//! others are said in the report (with their rows) and their cells are never written.
+
+use std::collections::HashMap;
+
+use super::super::grid::Grid;
+use super::super::report::{ImportReport, Note};
+use super::super::vocabulary::Vocabulary;
+use super::build::Built;
+use super::headings::HeadingRoles;
+use crate::domain::catalogue::{Kind, Scope};
+
+/// What a form column's cell says: marked (○, ●, 対象, 該当, Yes…), or not (empty, ×, -,
+/// 対象外, 非該当).
+fn marked(cell: &str, vocab: &Vocabulary) -> bool {
+    let c = cell.trim();
+    if c.is_empty() || matches!(c, "×" | "✕" | "✗" | "x" | "X") || vocab.is_blank_remark(c) {
+        return false;
+    }
+    match vocab.answer_word(c) {
+        Some(a) => !matches!(
+            a,
+            crate::domain::answer::AnswerValue::No
+                | crate::domain::answer::AnswerValue::NotApplicable
+                | crate::domain::answer::AnswerValue::DoesNotApply
+        ),
+        None => vocab.is_mark(c) || c == "対象",
+    }
+}
+
+/// The scope of a question on `row`: the forms its columns mark (none or both: both).
+fn scope_of(grid: &Grid, row: u32, h: &HeadingRoles, vocab: &Vocabulary) -> Scope {
+    let on = |col: Option<u16>| col.is_some_and(|c| marked(grid.get(row, c), vocab));
+    match (on(h.form_mds), on(h.form_sds)) {
+        (true, false) => Scope::Mds,
+        (false, true) => Scope::Sds,
+        _ => Scope::Both,
+    }
+}
+
+/// Gives each question its scope from the form columns, and keeps only those of `kind` (with
+/// their answers); the others are noted with their rows.
+pub(super) fn keep_form(
+    built: &mut Built,
+    grid: &Grid,
+    (h, vocab): (&HeadingRoles, &Vocabulary),
+    kind: Kind,
+    report: &mut ImportReport,
+) {
+    if h.form_mds.is_none() && h.form_sds.is_none() {
+        return;
+    }
+    let rows: HashMap<String, u32> = built
+        .answers
+        .iter()
+        .filter(|a| a.option.is_none())
+        .map(|a| (a.question.clone(), a.row))
+        .collect();
+    let mut left: Vec<(String, u32)> = Vec::new();
+    for section in &mut built.sections {
+        for q in &mut section.questions {
+            if let Some(row) = rows.get(&q.id) {
+                q.scope = scope_of(grid, *row, h, vocab);
+            }
+        }
+        section.questions.retain(|q| {
+            let ours = match q.scope {
+                Scope::Both => true,
+                Scope::Mds => kind == Kind::Mds,
+                Scope::Sds => kind == Kind::Sds,
+            };
+            if !ours {
+                left.push((q.number.clone(), rows.get(&q.id).map_or(0, |r| r + 1)));
+            }
+            ours
+        });
+    }
+    if left.is_empty() {
+        return;
+    }
+    let kept: std::collections::HashSet<&str> = built
+        .sections
+        .iter()
+        .flat_map(|s| s.questions.iter())
+        .map(|q| q.id.as_str())
+        .collect();
+    built.answers.retain(|a| kept.contains(a.question.as_str()));
+    let other = match kind {
+        Kind::Mds => Kind::Sds,
+        Kind::Sds => Kind::Mds,
+    };
+    report.notes.push(Note::OtherForm {
+        form: kind,
+        other,
+        numbers: left
+            .iter()
+            .map(|(n, r)| format!("{n} ({r})"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        count: left.len(),
+    });
+}
