@@ -22,6 +22,7 @@ use kaijisho::io::json::save_project;
 
 mod common {
     pub mod cli;
+    pub mod layouts;
     pub mod synthetic;
     pub mod tools;
 }
@@ -665,4 +666,42 @@ fn answer_dates_set_from_the_cli_print_under_the_remark() {
             .values()
             .all(|a| a.get("checked_on").is_none() && a.get("due_on").is_none())
     );
+}
+
+/// A confirmation checklist imported from its workbook prints as itself: its own title, the
+/// vendor and system labels of such lists, its dates, and no MDS/SDS edition line or JAHIS/JIRA
+/// disclaimer.
+#[test]
+fn a_confirmation_checklist_prints_with_its_own_title_and_no_disclosure_wording() {
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("確認用.xlsx");
+    fs::write(&xlsx, common::layouts::confirmation_dates()).unwrap();
+    let project = dir.path().join("確認用.json");
+    kaijisho()
+        .arg("import")
+        .arg(&xlsx)
+        .arg("-o")
+        .arg(&project)
+        .assert()
+        .success();
+    let json = common::cli::read_json(&project);
+    assert_eq!(json["catalogue"]["embedded"]["kind"], "checklist", "{json}");
+    if !poppler() {
+        return;
+    }
+    let pdf = dir.path().join("確認用.pdf");
+    export(&project, &pdf);
+    let text = squash(&tool(tools::PDFTOTEXT, &[pdf.to_str().unwrap(), "-"]));
+    in_order(
+        &text,
+        &[
+            "確認用チェックリスト(試験用の文言)".to_string(),
+            "事業者名".to_string(),
+            "システム名".to_string(),
+            "委託先との責任分界を文書にしている".to_string(),
+            "目標日:2026年9月30日".to_string(),
+        ],
+    );
+    assert!(!text.contains("JAHIS"), "{text}");
+    assert!(!text.contains("ガイドライン第"), "{text}");
 }

@@ -546,6 +546,11 @@ fn an_appendix_list_reads_its_text_column_and_categories() {
         .collect();
     assert_eq!(titles, vec!["体制", "技術"]);
     assert!(imp.report.skipped.is_empty(), "{:?}", imp.report.skipped);
+    // Its title names a list of check items: a catalogue of that kind, not an MDS.
+    assert_eq!(
+        imp.catalogue.kind,
+        kaijisho::domain::catalogue::Kind::Appendix
+    );
 }
 
 /// 確認日 and 目標日 columns (real date cells) are read with each answer, under categories
@@ -561,6 +566,11 @@ fn confirmation_and_target_dates_are_read_with_each_answer() {
         .map(|s| s.title.as_str())
         .collect();
     assert_eq!(titles, vec!["1 体制", "2 技術的対策"]);
+    assert_eq!(
+        imp.catalogue.kind,
+        kaijisho::domain::catalogue::Kind::Checklist,
+        "its title names a confirmation checklist"
+    );
     let dates: Vec<[String; 2]> = imp
         .catalogue
         .questions()

@@ -20,21 +20,40 @@ pub const CATALOGUE_FORMAT: &str = "kaijisho-catalogue";
 /// The catalogue file format version this build writes and reads.
 pub const CATALOGUE_FORMAT_VERSION: u32 = 1;
 
-/// MDS (製造業者, a product) or SDS (サービス事業者, a service).
+/// The form: MDS (製造業者, a product) or SDS (サービス事業者, a service) — the disclosure
+/// statements — or one of the other checklists a vendor fills for a hospital, imported from
+/// the user's workbook.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Kind {
     #[serde(rename = "MDS")]
     Mds,
     #[serde(rename = "SDS")]
     Sds,
+    /// A checklist the vendor confirms item by item for a hospital (the 事業者確認用 shape:
+    /// 確認結果, 確認日, 目標日).
+    #[serde(rename = "checklist")]
+    Checklist,
+    /// A list of check items like guideline 7.0's 【別紙】 (No. | 区分 | 確認事項 | 回答 | 根拠).
+    #[serde(rename = "appendix")]
+    Appendix,
 }
 
 impl Kind {
+    pub const ALL: [Kind; 4] = [Kind::Mds, Kind::Sds, Kind::Checklist, Kind::Appendix];
+
     pub fn key(self) -> &'static str {
         match self {
             Kind::Mds => "MDS",
             Kind::Sds => "SDS",
+            Kind::Checklist => "checklist",
+            Kind::Appendix => "appendix",
         }
+    }
+
+    /// An MDS or SDS: the JAHIS/JIRA disclosure statement (its title, edition line and
+    /// disclaimer are printed).
+    pub fn is_disclosure(self) -> bool {
+        matches!(self, Kind::Mds | Kind::Sds)
     }
 }
 

@@ -15,6 +15,8 @@ pub struct PerKind {
     pub mds: String,
     #[serde(rename = "SDS")]
     pub sds: String,
+    pub checklist: String,
+    pub appendix: String,
 }
 
 impl PerKind {
@@ -22,6 +24,8 @@ impl PerKind {
         match kind {
             Kind::Mds => &self.mds,
             Kind::Sds => &self.sds,
+            Kind::Checklist => &self.checklist,
+            Kind::Appendix => &self.appendix,
         }
     }
 }
@@ -119,6 +123,16 @@ impl FormText {
     /// `サービス事業者による医療情報セキュリティ開示書`
     pub fn title(&self, kind: Kind) -> &str {
         self.title.get(kind)
+    }
+
+    /// The title printed for a catalogue: the form's for an MDS or SDS; for another
+    /// checklist, the title its workbook gave (else the form's words for its kind).
+    pub fn title_of<'a>(&'a self, c: &'a super::catalogue::Catalogue) -> &'a str {
+        if c.kind.is_disclosure() || c.title.trim().is_empty() {
+            self.title(c.kind)
+        } else {
+            &c.title
+        }
     }
 
     /// `(医療情報システムの安全管理に関するガイドライン第5.2版対応)`

@@ -24,7 +24,7 @@ impl Localizer {
         };
         let mut args = vec![
             ("title", s(&c.title)),
-            ("kind", s(c.kind)),
+            ("kind", s(self.kind_name(c.kind))),
             ("version", s(version)),
             ("provenance", s(provenance)),
         ];
@@ -33,6 +33,16 @@ impl Localizer {
             self.ta("catalogue-line-count", &args)
         } else {
             self.ta("catalogue-line", &args)
+        }
+    }
+
+    /// The form's name: MDS and SDS as they are, the other checklists in words.
+    pub fn kind_name(&self, kind: crate::domain::catalogue::Kind) -> String {
+        use crate::domain::catalogue::Kind;
+        match kind {
+            Kind::Mds | Kind::Sds => kind.key().to_string(),
+            Kind::Checklist => self.t("kind-checklist"),
+            Kind::Appendix => self.t("kind-appendix"),
         }
     }
 
@@ -47,6 +57,12 @@ impl Localizer {
         let id = match (field, kind) {
             (HeaderField::Vendor, Kind::Sds) => "header-vendor-sds".to_string(),
             (HeaderField::Product, Kind::Sds) => "header-product-sds".to_string(),
+            (HeaderField::Vendor, Kind::Checklist | Kind::Appendix) => {
+                "header-vendor-checklist".to_string()
+            }
+            (HeaderField::Product, Kind::Checklist | Kind::Appendix) => {
+                "header-product-checklist".to_string()
+            }
             _ => format!("header-{}", field.key()),
         };
         self.t(&id)
@@ -100,7 +116,7 @@ impl Localizer {
             "catalogue-short",
             &[
                 ("title", s(self.catalogue_title(c))),
-                ("kind", s(c.kind)),
+                ("kind", s(self.kind_name(c.kind))),
                 ("version", s(&c.form_version)),
                 ("count", FluentValue::from(c.question_count())),
             ],

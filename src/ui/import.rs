@@ -74,6 +74,8 @@ fn form_ui(ui: &mut egui::Ui, l: &Localizer, kind: Kind, reading: bool, out: &mu
         for (k, id) in [
             (Kind::Mds, "import-form-mds"),
             (Kind::Sds, "import-form-sds"),
+            (Kind::Checklist, "import-form-checklist"),
+            (Kind::Appendix, "import-form-appendix"),
         ] {
             let chosen = ui.add_enabled(!reading, egui::Button::selectable(kind == k, l.t(id)));
             if chosen.clicked() && kind != k {

@@ -33,11 +33,17 @@ pub(super) fn marks(allowed: &[AnswerValue], chosen: AnswerValue) -> String {
 /// Title, header block, disclaimer, provenance and summary.
 pub(super) fn front_matter(m: &Measure, c: &Catalogue, p: &Project, form: &FormText) -> Vec<Unit> {
     let mut units = Vec::new();
-    let mut title: Unit = vec![
-        centred(m, form.title(c.kind), 14.0, BLACK),
-        centred(m, &form.edition_line(&c.guideline_edition), SMALL, GREY),
-        Row::gap(8.0),
-    ];
+    let mut title: Unit = vec![centred(m, form.title_of(c), 14.0, BLACK)];
+    // The edition line and the JAHIS/JIRA disclaimer belong to the MDS/SDS form only.
+    if c.kind.is_disclosure() {
+        title.push(centred(
+            m,
+            &form.edition_line(&c.guideline_edition),
+            SMALL,
+            GREY,
+        ));
+    }
+    title.push(Row::gap(8.0));
     let label_w = 80.0;
     let fields: Vec<(&str, &str)> = [
         (form.labels.created.as_str(), p.header.created.as_str()),
@@ -72,15 +78,17 @@ pub(super) fn front_matter(m: &Measure, c: &Catalogue, p: &Project, form: &FormT
         }
     }
     title.push(Row::gap(6.0));
-    title.extend(text_rows(
-        m,
-        &form.disclaimer,
-        MARGIN_L,
-        CONTENT_W,
-        TINY,
-        GREY,
-    ));
-    title.push(Row::gap(6.0));
+    if c.kind.is_disclosure() {
+        title.extend(text_rows(
+            m,
+            &form.disclaimer,
+            MARGIN_L,
+            CONTENT_W,
+            TINY,
+            GREY,
+        ));
+        title.push(Row::gap(6.0));
+    }
     units.push(title);
 
     let mut notes: Unit = Vec::new();

@@ -77,7 +77,7 @@ pub fn statement_pdf(
     generated: &jiff::Zoned,
 ) -> Result<Pdf, PdfError> {
     let font = font.copy();
-    let title = form.title(c.kind).to_string();
+    let title = form.title_of(c).to_string();
     let mut doc = PdfDocument::new(&title);
     let font_id = doc.add_font(&font);
     let m = Measure::new(font);

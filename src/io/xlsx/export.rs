@@ -325,11 +325,17 @@ impl Writer<'_> {
         w.ws.set_column_format(COL_REMARK_IN, &unlocked)?;
 
         // Title.
-        let title = format!(
-            "{}\n{}",
-            form.title(c.kind),
-            form.edition_line(&c.guideline_edition)
-        );
+        // Another checklist than the MDS/SDS has its own title, no edition line and no
+        // JAHIS/JIRA disclaimer (its row stays, empty, where the form has it).
+        let title = if c.kind.is_disclosure() {
+            format!(
+                "{}\n{}",
+                form.title(c.kind),
+                form.edition_line(&c.guideline_edition)
+            )
+        } else {
+            form.title_of(c).to_string()
+        };
         w.ws.merge_range(0, COL_NUMBER, 0, COL_REMARK, &title, &w.f.title)?;
         w.ws.set_row_height(0, 40.0)?;
         let words = &form.workbook;
@@ -359,7 +365,11 @@ impl Writer<'_> {
             COL_NUMBER,
             r,
             COL_REMARK,
-            &form.disclaimer,
+            if c.kind.is_disclosure() {
+                &form.disclaimer
+            } else {
+                ""
+            },
             &w.f.disclaimer,
         )?;
         w.ws.set_row_height(r, 36.0)?;

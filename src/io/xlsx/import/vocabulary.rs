@@ -99,6 +99,12 @@ pub struct Vocabulary {
     pub titles: Vec<String>,
     /// Words of an SDS title (サービス事業者による).
     pub sds_titles: Vec<String>,
+    /// Words in a title naming a vendor's confirmation checklist (事業者確認用) and a list of
+    /// check items (【別紙】): catalogues of their own kind.
+    #[serde(default)]
+    pub checklist_titles: Vec<String>,
+    #[serde(default)]
+    pub appendix_titles: Vec<String>,
     /// Words naming a correspondence sheet (対応表).
     pub correspondence: Vec<String>,
 }
@@ -434,6 +440,18 @@ impl Vocabulary {
     /// A title of an SDS.
     pub fn is_sds_title(&self, s: &str) -> bool {
         self.sds_titles.iter().any(|t| s.contains(t.as_str()))
+    }
+
+    /// The kind a title names, when it names another checklist than the MDS/SDS.
+    pub fn other_kind_title(&self, s: &str) -> Option<Kind> {
+        let named = |words: &[String]| words.iter().any(|t| s.contains(t.as_str()));
+        if named(&self.checklist_titles) {
+            Some(Kind::Checklist)
+        } else if named(&self.appendix_titles) {
+            Some(Kind::Appendix)
+        } else {
+            None
+        }
     }
 
     /// A sheet name or title naming a correspondence table.

@@ -95,6 +95,16 @@ pub(super) fn detect_kind(
     if let Some(kind) = given {
         return kind;
     }
+    // A title naming a confirmation checklist or a list of check items, unless a header label
+    // names the MDS/SDS's vendor.
+    if kind_votes.is_empty()
+        && let Some(kind) = title_texts
+            .iter()
+            .chain([&file_name])
+            .find_map(|t| vocab.other_kind_title(t))
+    {
+        return kind;
+    }
     if kind_votes.contains(&Kind::Sds)
         || title_texts.iter().any(|t| vocab.is_sds_title(t))
         || fold_width(&file_name).to_ascii_uppercase().contains("SDS")

@@ -65,10 +65,11 @@ pub(super) fn keep_form(
             }
         }
         section.questions.retain(|q| {
+            // A checklist of another kind keeps every question (with its scope).
             let ours = match q.scope {
                 Scope::Both => true,
-                Scope::Mds => kind == Kind::Mds,
-                Scope::Sds => kind == Kind::Sds,
+                Scope::Mds => kind != Kind::Sds,
+                Scope::Sds => kind != Kind::Mds,
             };
             if !ours {
                 left.push((q.number.clone(), rows.get(&q.id).map_or(0, |r| r + 1)));
@@ -86,9 +87,10 @@ pub(super) fn keep_form(
         .map(|q| q.id.as_str())
         .collect();
     built.answers.retain(|a| kept.contains(a.question.as_str()));
-    let other = match kind {
-        Kind::Mds => Kind::Sds,
-        Kind::Sds => Kind::Mds,
+    let other = if kind == Kind::Mds {
+        Kind::Sds
+    } else {
+        Kind::Mds
     };
     report.notes.push(Note::OtherForm {
         form: kind,

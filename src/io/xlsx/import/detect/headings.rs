@@ -87,6 +87,7 @@ pub(super) fn find_headings(layout: &Layout, vocab: &Vocabulary) -> HeadingRoles
                 Role::Category => &mut found.category,
                 Role::Form(Kind::Mds) => &mut found.form_mds,
                 Role::Form(Kind::Sds) => &mut found.form_sds,
+                Role::Form(Kind::Checklist | Kind::Appendix) => continue,
                 Role::Remark => {
                     found.remark = Some(found.remark.filter(|old| *old > *c).unwrap_or(*c));
                     continue;
