@@ -1061,3 +1061,66 @@ fn changed_dates_are_written_and_unchanged_date_cells_are_kept() {
     assert!(text.contains("2026年10月1日"), "{text}");
     assert!(text.contains("2027/3/31"), "{text}");
 }
+
+/// Over every layout, a remark written into each question's remark cell is printed by
+/// LibreOffice with its default settings (no recalculation): the cells a fill writes are
+/// cells a person sees.
+#[test]
+fn over_every_layout_the_written_remarks_print_in_libreoffice() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut printed = 0;
+    for (n, (name, bytes, _)) in common::layouts::every_layout().into_iter().enumerate() {
+        let imp = import(name, &bytes);
+        let targets = imp.targets.clone().unwrap();
+        let g = grid(name, &bytes);
+        let mut p = imp.project.clone();
+        let mut markers = Vec::new();
+        for (i, t) in targets.answers.iter().enumerate() {
+            let Some((r, c)) = t.remark.filter(|(r, c)| g.covered_by(*r, *c).is_none()) else {
+                continue;
+            };
+            if t.option.is_some() {
+                continue;
+            }
+            let marker = format!("P{n}-{i}");
+            p.apply(
+                &imp.catalogue,
+                &Edit::Remark {
+                    question: t.question.clone(),
+                    option: None,
+                    text: marker.clone(),
+                },
+            )
+            .unwrap();
+            markers.push((marker, r, c));
+        }
+        if markers.is_empty() {
+            continue;
+        }
+        let filled = fill_workbook(Path::new(name), bytes, &imp.catalogue, &p, vocab())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let file = dir.path().join(format!("filled-{n}.xlsx"));
+        std::fs::write(&file, &filled.bytes).unwrap();
+        let Some(pdf) = common::office::convert(&file, "pdf", "pdf") else {
+            return;
+        };
+        if !common::tools::present(&[common::tools::PDFTOTEXT]) {
+            return;
+        }
+        let text =
+            common::tools::output(common::tools::PDFTOTEXT, &[pdf.as_os_str(), "-".as_ref()]);
+        for (marker, r, c) in &markers {
+            assert!(
+                text.contains(marker.as_str()),
+                "{name}: the remark written at row {} col {c} is not printed:\n{text}",
+                r + 1
+            );
+            printed += 1;
+        }
+    }
+    eprintln!("{printed} written remarks printed");
+    assert!(
+        printed >= 40,
+        "every layout but those without a remark column"
+    );
+}
