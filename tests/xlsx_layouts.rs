@@ -61,6 +61,14 @@ fn check(imp: &Imported, expected: &[Q]) {
     }
 }
 
+fn section_titles(imp: &Imported) -> Vec<&str> {
+    imp.catalogue
+        .sections
+        .iter()
+        .map(|s| s.title.as_str())
+        .collect()
+}
+
 fn skipped_rows(imp: &Imported) -> Vec<u32> {
     let mut rows: Vec<u32> = imp.report.skipped.iter().map(|s| s.row).collect();
     rows.sort_unstable();
@@ -422,12 +430,7 @@ fn items_beside_categories_merged_down_are_questions_of_their_own() {
     ws.merge_range(2, 0, 3, 0, "1 体制", &plain).unwrap();
     ws.merge_range(4, 0, 5, 0, "2 技術", &plain).unwrap();
     let imp = import("jigyosha.xlsx", wb.save_to_buffer().unwrap());
-    let titles: Vec<&str> = imp
-        .catalogue
-        .sections
-        .iter()
-        .map(|s| s.title.as_str())
-        .collect();
+    let titles = section_titles(&imp);
     assert_eq!(titles, vec!["1 体制", "2 技術"], "{:?}", imp.report);
     let numbers: Vec<&str> = imp
         .catalogue
@@ -538,12 +541,7 @@ fn a_mapping_with_too_many_row_ranges_is_refused_naming_it() {
 fn an_appendix_list_reads_its_text_column_and_categories() {
     let imp = import("appendix.xlsx", appendix_list());
     check(&imp, &appendix_list_expected());
-    let titles: Vec<&str> = imp
-        .catalogue
-        .sections
-        .iter()
-        .map(|s| s.title.as_str())
-        .collect();
+    let titles = section_titles(&imp);
     assert_eq!(titles, vec!["体制", "技術"]);
     assert!(imp.report.skipped.is_empty(), "{:?}", imp.report.skipped);
     // Its title names a list of check items: a catalogue of that kind, not an MDS.
@@ -559,12 +557,7 @@ fn an_appendix_list_reads_its_text_column_and_categories() {
 fn confirmation_and_target_dates_are_read_with_each_answer() {
     let imp = import("dates.xlsx", confirmation_dates());
     check(&imp, &confirmation_dates_expected());
-    let titles: Vec<&str> = imp
-        .catalogue
-        .sections
-        .iter()
-        .map(|s| s.title.as_str())
-        .collect();
+    let titles = section_titles(&imp);
     assert_eq!(titles, vec!["1 体制", "2 技術的対策"]);
     assert_eq!(
         imp.catalogue.kind,
