@@ -606,6 +606,10 @@ fn form_columns_keep_the_questions_of_the_statements_form() {
         "{:?}",
         imp.report.notes
     );
+    // The wizard's grid shows its row as read, not as a question.
+    let view = imp.view.as_ref().unwrap();
+    assert_eq!(view.rows[4], kaijisho::io::xlsx::import::RowKind::Plain);
+    assert_eq!(view.rows[3], kaijisho::io::xlsx::import::RowKind::Question);
     let mapping = Mapping {
         form: Some(Kind::Sds),
         ..Mapping::default()

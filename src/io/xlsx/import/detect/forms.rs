@@ -40,16 +40,16 @@ fn scope_of(grid: &Grid, row: u32, h: &HeadingRoles, vocab: &Vocabulary) -> Scop
 }
 
 /// Gives each question its scope from the form columns, and keeps only those of `kind` (with
-/// their answers); the others are noted with their rows.
+/// their answers); the others are noted with their rows, which are returned (0-based).
 pub(super) fn keep_form(
     built: &mut Built,
     grid: &Grid,
     (h, vocab): (&HeadingRoles, &Vocabulary),
     kind: Kind,
     report: &mut ImportReport,
-) {
+) -> Vec<u32> {
     if h.form_mds.is_none() && h.form_sds.is_none() {
-        return;
+        return Vec::new();
     }
     let rows: HashMap<String, u32> = built
         .answers
@@ -72,13 +72,13 @@ pub(super) fn keep_form(
                 Scope::Sds => kind != Kind::Mds,
             };
             if !ours {
-                left.push((q.number.clone(), rows.get(&q.id).map_or(0, |r| r + 1)));
+                left.push((q.number.clone(), rows.get(&q.id).copied().unwrap_or(0)));
             }
             ours
         });
     }
     if left.is_empty() {
-        return;
+        return Vec::new();
     }
     let kept: std::collections::HashSet<&str> = built
         .sections
@@ -97,9 +97,10 @@ pub(super) fn keep_form(
         other,
         numbers: left
             .iter()
-            .map(|(n, r)| format!("{n} ({r})"))
+            .map(|(n, r)| format!("{n} ({})", u64::from(*r) + 1))
             .collect::<Vec<_>>()
             .join(", "),
         count: left.len(),
     });
+    left.into_iter().map(|(_, r)| r).collect()
 }

@@ -107,7 +107,7 @@ pub(super) fn import_detected(
         vocab,
         &path,
     );
-    forms::keep_form(
+    let other_form = forms::keep_form(
         &mut built,
         &layout.grid,
         (&headings, vocab),
@@ -166,7 +166,7 @@ pub(super) fn import_detected(
     if report.skipped.len() > report.questions {
         report.uncertain = true;
     }
-    let view = sheet_view(&layout, &rows, &headings, &targets, &report);
+    let view = sheet_view(&layout, &rows, &headings, (&targets, &other_form), &report);
     let mut imported = Imported {
         catalogue,
         project,
@@ -284,7 +284,7 @@ fn sheet_view(
     layout: &sheet::Layout,
     rows: &rows::Rows,
     headings: &headings::HeadingRoles,
-    targets: &Targets,
+    (targets, other_form): (&Targets, &[u32]),
     report: &ImportReport,
 ) -> SheetView {
     let mut view = SheetView::of(&layout.sheet, layout.names.clone(), &layout.grid);
@@ -300,8 +300,15 @@ fn sheet_view(
             rows::Line::Question(q) => {
                 view.text_col = view.text_col.or(Some(q.text_col));
                 view.number_col = view.number_col.or(Some(q.number_col));
+                // A question of another form (not in the statement) is no question here.
+                let left_out = other_form.iter().any(|o| (*r..=q.last_row).contains(o));
+                let kind = if left_out {
+                    RowKind::Plain
+                } else {
+                    RowKind::Question
+                };
                 for below in *r..=q.last_row {
-                    view.set(below, RowKind::Question);
+                    view.set(below, kind.clone());
                 }
             }
             rows::Line::Option { .. } => view.set(*r, RowKind::Option),
