@@ -53,16 +53,17 @@ pub fn header_ui(
                 ui.vertical(|ui| {
                     let row = ui.horizontal(|ui| {
                         let label = ui.add(egui::Label::new(text).extend());
-                        let mut value = header.get(field).to_string();
                         // The vendor's header is read-only in review mode.
-                        let resp = ui
-                            .add_enabled(
-                                !review_mode,
-                                egui::TextEdit::singleline(&mut value).desired_width(width),
-                            )
-                            .labelled_by(label.id);
-                        if resp.changed() {
-                            cmds.push(Command::Edit(Edit::Header { field, text: value }));
+                        let id = egui::Id::unique(("header", field.key()));
+                        let typed = crate::ui::typed::document_text(
+                            ui,
+                            (id, crate::ui::typed::Lines::One, !review_mode),
+                            header.get(field),
+                            |te| te.desired_width(width),
+                        );
+                        let resp = typed.response.labelled_by(label.id);
+                        if let Some(text) = typed.text {
+                            cmds.push(Command::Edit(Edit::Header { field, text }));
                         }
                         if resp.lost_focus() {
                             cmds.push(Command::SealEdit);
@@ -108,21 +109,32 @@ pub fn header_ui(
                     ("review-date", date, true),
                 ] {
                     let label = ui.add(egui::Label::new(l.t(key)).extend());
-                    let mut v = value;
                     let today = clock.today_japanese();
-                    let mut field = egui::TextEdit::singleline(&mut v).desired_width(140.0);
-                    if is_date {
-                        // Today's date as the suggestion; 「今日」 fills it in.
-                        field = field.hint_text(today.as_str());
-                    }
-                    let resp = ui.add(field).labelled_by(label.id);
-                    if resp.changed() {
+                    // Today's date as the date's suggestion; 「今日」 fills it in.
+                    let hint = if is_date {
+                        today.clone()
+                    } else {
+                        String::new()
+                    };
+                    let typed = crate::ui::typed::document_text(
+                        ui,
+                        (
+                            egui::Id::unique(("review-field", key)),
+                            crate::ui::typed::Lines::One,
+                            true,
+                        ),
+                        &value,
+                        |te| te.desired_width(140.0).hint_text(hint),
+                    );
+                    let resp = typed.response.labelled_by(label.id);
+                    if let Some(t) = &typed.text {
                         cmds.push(Command::Edit(if is_date {
-                            Edit::ReviewDate(v.clone())
+                            Edit::ReviewDate(t.clone())
                         } else {
-                            Edit::Reviewer(v.clone())
+                            Edit::Reviewer(t.clone())
                         }));
                     }
+                    let v = typed.text.unwrap_or(value);
                     if resp.lost_focus() {
                         cmds.push(Command::SealEdit);
                     }
@@ -167,12 +179,19 @@ fn participant_ui(
 ) {
     ui.end_row();
     let label = ui.add(egui::Label::new(l.t("exercise-participant-name")).extend());
-    let mut v = name.to_string();
-    let field = egui::TextEdit::singleline(&mut v)
-        .desired_width(200.0)
-        .hint_text(l.t("exercise-participant-hint"));
-    let resp = ui.add_enabled(!review_mode, field).labelled_by(label.id);
-    if resp.changed() {
+    let hint = l.t("exercise-participant-hint");
+    let typed = crate::ui::typed::document_text(
+        ui,
+        (
+            egui::Id::unique("exercise-participant"),
+            crate::ui::typed::Lines::One,
+            !review_mode,
+        ),
+        name,
+        |te| te.desired_width(200.0).hint_text(hint),
+    );
+    let resp = typed.response.labelled_by(label.id);
+    if let Some(v) = typed.text {
         cmds.push(Command::Edit(Edit::Participant(v)));
     }
     if resp.lost_focus() {

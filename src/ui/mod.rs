@@ -35,6 +35,7 @@ pub mod review;
 pub mod shortcuts;
 pub mod start;
 pub mod status;
+pub mod typed;
 pub mod validation;
 
 use eframe::egui;

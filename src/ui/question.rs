@@ -76,16 +76,14 @@ fn remark_editor(
     edit: impl FnOnce(String) -> Edit,
 ) {
     let label = ui.label(label_text);
-    let mut buf = text.to_string();
-    let resp = ui
-        .add(
-            egui::TextEdit::multiline(&mut buf)
-                .id(id)
-                .desired_rows(3)
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(label.id);
-    if resp.changed() {
+    let typed = crate::ui::typed::document_text(
+        ui,
+        (id, crate::ui::typed::Lines::Many, true),
+        text,
+        |te| te.desired_rows(3).desired_width(f32::INFINITY),
+    );
+    let resp = typed.response.labelled_by(label.id);
+    if let Some(buf) = typed.text {
         out.push(Command::Edit(edit(buf)));
     }
     if resp.lost_focus() {
@@ -131,21 +129,24 @@ fn date_field_ui(
     let current = answer.map_or("", |a| a.date(which));
     let name = l.t(crate::i18n::answer_date_id(which));
     let label = ui.label(format!("{number} {name}"));
-    let mut buf = current.to_string();
-    let resp = ui
-        .add(
-            egui::TextEdit::singleline(&mut buf)
-                .id(egui::Id::unique(("answer-date", &q.id, which.key())))
-                .hint_text(l.t("answer-date-hint"))
-                .desired_width(150.0),
-        )
-        .labelled_by(label.id);
+    let hint = l.t("answer-date-hint");
+    let typed = crate::ui::typed::document_text(
+        ui,
+        (
+            egui::Id::unique(("answer-date", &q.id, which.key())),
+            crate::ui::typed::Lines::One,
+            true,
+        ),
+        current,
+        |te| te.hint_text(hint).desired_width(150.0),
+    );
+    let resp = typed.response.labelled_by(label.id);
     let edit = |text: String| Edit::AnswerDate {
         question: q.id.clone(),
         which,
         text,
     };
-    if resp.changed() {
+    if let Some(buf) = typed.text {
         cmds.push(Command::Edit(edit(buf)));
     }
     if resp.lost_focus() {

@@ -39,16 +39,15 @@ pub fn review_block_ui(
             }
         });
         let label = ui.label(format!("{number} {}", l.t("review-comment")));
-        let mut text = doc.project.review.comment(&q.id).to_string();
-        let resp = ui
-            .add(
-                egui::TextEdit::multiline(&mut text)
-                    .id(egui::Id::unique(("review-comment", &q.id)))
-                    .desired_rows(2)
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(label.id);
-        if resp.changed() {
+        let id = egui::Id::unique(("review-comment", &q.id));
+        let typed = crate::ui::typed::document_text(
+            ui,
+            (id, crate::ui::typed::Lines::Many, true),
+            doc.project.review.comment(&q.id),
+            |te| te.desired_rows(2).desired_width(f32::INFINITY),
+        );
+        let resp = typed.response.labelled_by(label.id);
+        if let Some(text) = typed.text {
             cmds.push(Command::Edit(Edit::ReviewComment {
                 question: q.id.clone(),
                 text,

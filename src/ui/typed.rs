@@ -1,0 +1,90 @@
+//! Text fields bound to a document's value, with Japanese input done right.
+//!
+//! egui draws an IME's unconfirmed text (the preedit: 「ないぶかんさ」 before it is converted to
+//! 「内部監査」) inside the field's buffer and reports the field changed on every keystroke.
+//! Handed on as it is, each romaji keystroke would be a document edit: the window would show ●
+//! after Escape left the same text, the recovery file would hold unconfirmed kana, and a click
+//! elsewhere mid-conversion would leave 「ほぞｎ」 in the statement. Here, while a conversion is
+//! composing, the field edits a scratch copy kept beside it; the document hears of the text only
+//! once the IME commits it (Enter, or a candidate chosen). A click elsewhere mid-composition
+//! **cancels** the unconfirmed part: the field shows the document's value again, and what was
+//! committed before stays. When a composition ends, the field's own undo history (egui's, used by
+//! Ctrl+Z while typing) is cleared, so undo never brings back unconverted kana.
+
+use eframe::egui;
+use egui::{Event, ImeEvent};
+
+/// A document-bound field as drawn this frame.
+pub struct Typed {
+    pub response: egui::Response,
+    /// The field's new text, when the user changed it (never while a conversion composes).
+    pub text: Option<String>,
+}
+
+/// The field's kind.
+#[derive(Clone, Copy)]
+pub enum Lines {
+    One,
+    Many,
+}
+
+/// Where the last IME event of this frame leaves a composition: going on, ended, or not said.
+fn composition_after_events(ui: &egui::Ui) -> Option<bool> {
+    ui.input(|i| {
+        i.events.iter().rev().find_map(|e| match e {
+            Event::Ime(ImeEvent::Preedit { text, .. }) => Some(!text.is_empty()),
+            Event::Ime(ImeEvent::Commit(_)) => Some(false),
+            _ => None,
+        })
+    })
+}
+
+/// The scratch copy of a field that is composing.
+fn scratch_id(id: egui::Id) -> egui::Id {
+    id.with("kaijisho-composing")
+}
+
+/// Draws a field with id `id` showing `current` (the document's value), styled by `style`,
+/// enabled or not; see the module's doc for what happens while an IME composes.
+pub fn document_text(
+    ui: &mut egui::Ui,
+    (id, lines, enabled): (egui::Id, Lines, bool),
+    current: &str,
+    style: impl for<'b> FnOnce(egui::TextEdit<'b>) -> egui::TextEdit<'b>,
+) -> Typed {
+    let key = scratch_id(id);
+    let before: Option<String> = ui.data(|d| d.get_temp::<String>(key));
+    let mut buf = before.clone().unwrap_or_else(|| current.to_string());
+    let edit = match lines {
+        Lines::One => egui::TextEdit::singleline(&mut buf),
+        Lines::Many => egui::TextEdit::multiline(&mut buf),
+    };
+    let response = ui.add_enabled(enabled, style(edit.id(id)));
+    let focused = response.has_focus();
+    let composing = focused && composition_after_events(ui).unwrap_or(before.is_some()) && enabled;
+    if composing {
+        ui.data_mut(|d| d.insert_temp(key, buf));
+        return Typed {
+            response,
+            text: None,
+        };
+    }
+    if before.is_some() {
+        ui.data_mut(|d| d.remove::<String>(key));
+        // Nothing unconfirmed in the field's own undo.
+        if let Some(mut state) = egui::text_edit::TextEditState::load(ui.ctx(), id) {
+            state.clear_undoer();
+            state.store(ui.ctx(), id);
+        }
+        if !focused {
+            // Left mid-composition: the unconfirmed part is dropped.
+            log::debug!("a field was left while composing: its unconfirmed text is dropped");
+            return Typed {
+                response,
+                text: None,
+            };
+        }
+    }
+    let text = (buf != current).then_some(buf);
+    Typed { response, text }
+}
