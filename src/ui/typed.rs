@@ -9,7 +9,8 @@
 //! once the IME commits it (Enter, or a candidate chosen). A click elsewhere mid-composition
 //! **cancels** the unconfirmed part: the field shows the document's value again, and what was
 //! committed before stays. When a composition ends, the field's own undo history (egui's, used by
-//! Ctrl+Z while typing) is cleared, so undo never brings back unconverted kana.
+//! Ctrl+Z while typing) is replaced by the text before the conversion: Ctrl+Z takes the whole
+//! conversion back and never brings back unconverted kana.
 
 use eframe::egui;
 use egui::{Event, ImeEvent};
@@ -63,6 +64,12 @@ pub fn document_text(
     let focused = response.has_focus();
     let composing = focused && composition_after_events(ui).unwrap_or(before.is_some()) && enabled;
     if composing {
+        // A click now may take the focus away (after this field was drawn): the next frame
+        // drops the unconfirmed text and closes the IME's candidate window, without waiting
+        // for the mouse to move.
+        if ui.input(|i| i.pointer.any_pressed() || i.pointer.any_released()) {
+            ui.ctx().request_repaint();
+        }
         ui.data_mut(|d| d.insert_temp(key, buf));
         return Typed {
             response,
@@ -71,13 +78,20 @@ pub fn document_text(
     }
     if before.is_some() {
         ui.data_mut(|d| d.remove::<String>(key));
-        // Nothing unconfirmed in the field's own undo.
+        // Nothing unconfirmed in the field's own undo: its one undo point is the text before
+        // the conversion (Ctrl+Z in the field takes the conversion back as a whole).
         if let Some(mut state) = egui::text_edit::TextEditState::load(ui.ctx(), id) {
-            state.clear_undoer();
+            let mut undoer = egui::util::undoer::Undoer::default();
+            let end = egui::text::CCursor::new(current.chars().count());
+            undoer.add_undo(&(egui::text::CCursorRange::one(end), current.to_string()));
+            state.set_undoer(undoer);
             state.store(ui.ctx(), id);
         }
         if !focused {
-            // Left mid-composition: the unconfirmed part is dropped.
+            // Left mid-composition: the unconfirmed part is dropped. One more frame lets the
+            // windowing layer finish turning the IME off (its candidate window closes now,
+            // not when the mouse next moves).
+            ui.ctx().request_repaint();
             log::debug!("a field was left while composing: its unconfirmed text is dropped");
             return Typed {
                 response,
