@@ -1854,3 +1854,41 @@ fn header_fields_stay_put_while_their_findings_go() {
         }
     }
 }
+
+/// An exercise copy made from a model with unsaved answers: the prompt says which file it
+/// wants and that the model stays; before the copy opens, the model is offered to be saved,
+/// and saving it keeps the answer.
+#[test]
+fn an_exercise_copy_from_an_unsaved_model_asks_to_save_the_model_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("model.json");
+    let copy = dir.path().join("exercise.json");
+    let mut h = with_sample(dir.path());
+    menu(&mut h, "ファイル", "名前を付けて保存…");
+    choose_path(&mut h, &model);
+    select(&mut h, "2 扱う");
+    h.get_by_label("2 いいえ").click();
+    h.run();
+    assert!(h.state().state.doc.as_ref().unwrap().modified());
+    menu(&mut h, "ファイル", "演習用コピーを作成…");
+    assert!(
+        h.query_by_label_contains("回答を空にした開示書").is_some(),
+        "the prompt says which file it wants"
+    );
+    choose_path(&mut h, &copy);
+    assert!(h.query_by_label("保存されていない変更があります").is_some());
+    h.get_by_label("保存").click();
+    settle(&mut h);
+    let doc = h.state().state.doc.as_ref().unwrap();
+    assert_eq!(
+        doc.path.as_deref(),
+        Some(copy.as_path()),
+        "the copy is open"
+    );
+    let saved = kaijisho::io::load_project(&model).unwrap();
+    assert_eq!(
+        saved.value("q2"),
+        AnswerValue::No,
+        "the model kept its answer"
+    );
+}

@@ -103,6 +103,23 @@ impl Purpose {
             Purpose::ExportInto => "menu-export-into",
         }
     }
+
+    /// The message id of a line under the title saying which file the prompt wants, where
+    /// the title alone does not.
+    pub fn about_id(self) -> Option<&'static str> {
+        match self {
+            Purpose::ExerciseCopy => Some("prompt-about-exercise-copy"),
+            Purpose::AddFile(FileList::Exercise) => Some("prompt-about-exercise-file"),
+            Purpose::AddFile(FileList::Compare) => Some("prompt-about-compare-file"),
+            Purpose::AddFile(FileList::Check) => Some("prompt-about-check-file"),
+            Purpose::CheckProfile => Some("prompt-about-profile"),
+            Purpose::Catalogue => Some("prompt-about-catalogue"),
+            Purpose::LocateOriginal => Some("prompt-about-original"),
+            Purpose::ExportInto => Some("prompt-about-export-into"),
+            Purpose::RegisterFolder => Some("prompt-about-register"),
+            _ => None,
+        }
+    }
 }
 
 /// A window's list of files.

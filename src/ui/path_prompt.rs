@@ -43,6 +43,9 @@ pub fn path_prompt_ui(
     let Some(prompt) = prompt else { return };
     egui::Modal::new(egui::Id::unique("path-prompt")).show(ui.ctx(), |ui| {
         ui.heading(l.t(prompt.purpose.title_id()));
+        if let Some(about) = prompt.purpose.about_id() {
+            ui.label(l.t(about));
+        }
         let label = ui.label(l.t(if prompt.purpose.picks_folder() {
             "dialog-folder-path"
         } else {
