@@ -42,7 +42,7 @@ fn composition_after_events(ui: &egui::Ui) -> Option<bool> {
 
 /// The scratch copy of a field that is composing.
 fn scratch_id(id: egui::Id) -> egui::Id {
-    id.with("kaijisho-composing")
+    id.with("kaijisho_composing")
 }
 
 /// Draws a field with id `id` showing `current` (the document's value), styled by `style`,
