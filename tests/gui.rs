@@ -1892,3 +1892,46 @@ fn an_exercise_copy_from_an_unsaved_model_asks_to_save_the_model_first() {
         "the model kept its answer"
     );
 }
+
+/// At 1024×768 the navigator takes more of the window (the guide goes below the question), and
+/// a width the user drags there is the narrow window's own: back at 1280×800 the navigator has
+/// its usual width again.
+#[test]
+fn a_navigator_width_chosen_at_1024_does_not_stick_at_1280() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness_sized(dir.path(), egui::Vec2::new(1024.0, 768.0));
+    h.get_by_label("記入例を開く").click();
+    h.run();
+    let search = |h: &H| h.get_by_role_and_label(Role::TextInput, "検索").rect();
+    // The panel's edge: the field's right end plus the panel's inner margin (the field's left).
+    let edge = |h: &H| search(h).right() + search(h).left() + 1.0;
+    let wide = search(&h).width();
+    assert!(
+        search(&h).right() > 0.28 * 1024.0,
+        "the navigator takes more than a quarter: {:?}",
+        search(&h)
+    );
+    // Drag its edge 80 points to the left.
+    let y = search(&h).center().y + 200.0;
+    let from = egui::pos2(edge(&h), y);
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    for step in 1..=8 {
+        h.hover_at(from - egui::vec2(10.0 * step as f32, 0.0));
+        h.run();
+    }
+    h.drop_at(from - egui::vec2(80.0, 0.0));
+    h.run();
+    let narrowed = search(&h).width();
+    assert!(narrowed < wide - 40.0, "dragged: {wide} → {narrowed}");
+    h.set_size(egui::Vec2::new(1280.0, 800.0));
+    h.run();
+    h.run();
+    let at_1280 = search(&h).width();
+    assert!(
+        at_1280 > narrowed + 40.0,
+        "the width chosen at 1024 stayed there: {narrowed} → {at_1280}"
+    );
+}

@@ -134,6 +134,8 @@ const GUIDE_FROM: f32 = 1100.0;
 const NAVIGATOR_FROM: f32 = 760.0;
 /// The most of the window's width a side panel may take.
 pub const SIDE_SHARE: f32 = 0.26;
+/// The navigator's share where the guide goes below the question (more room for titles).
+const NARROW_NAVIGATOR_SHARE: f32 = 0.31;
 
 /// The whole window.
 pub fn root_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
@@ -161,7 +163,12 @@ pub fn root_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
             review::review_summary_ui(ui, doc, l, out);
         }
         if width >= NAVIGATOR_FROM {
-            navigator::navigator_ui(ui, doc, l, &mut s.view.filters, review_mode, side, out);
+            let nav = if s.view.narrow {
+                (width * NARROW_NAVIGATOR_SHARE, true)
+            } else {
+                (side, false)
+            };
+            navigator::navigator_ui(ui, doc, l, &mut s.view.filters, review_mode, nav, out);
         }
         // The guide is about one question: the grid takes its room. Where the window is
         // narrow, it goes below the question (when chosen in 表示).

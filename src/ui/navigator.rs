@@ -147,10 +147,17 @@ pub fn navigator_ui(
     l: &Localizer,
     filters: &mut Filters,
     review_mode: bool,
-    max_width: f32,
+    (max_width, narrow): (f32, bool),
     cmds: &mut Vec<Command>,
 ) {
-    egui::Panel::left("navigator")
+    // A narrow window (the guide below the question) and a wide one each remember their own
+    // navigator width: one chosen at 1024×768 does not stick at 1280×800.
+    let id = if narrow {
+        "navigator_narrow"
+    } else {
+        "navigator"
+    };
+    egui::Panel::left(id)
         .resizable(true)
         .default_size(330.0_f32.min(max_width))
         .min_size(240.0_f32.min(max_width))
