@@ -102,54 +102,7 @@ pub fn header_ui(
                 ui.end_row();
                 ui.label(egui::RichText::new(l.t("review-banner")).strong());
                 ui.end_row();
-                let reviewer = doc_review.0.clone();
-                let date = doc_review.1.clone();
-                for (key, value, is_date) in [
-                    ("review-reviewer", reviewer, false),
-                    ("review-date", date, true),
-                ] {
-                    let label = ui.add(egui::Label::new(l.t(key)).extend());
-                    let today = clock.today_japanese();
-                    // Today's date as the date's suggestion; 「今日」 fills it in.
-                    let hint = if is_date {
-                        today.clone()
-                    } else {
-                        String::new()
-                    };
-                    let typed = crate::ui::typed::document_text(
-                        ui,
-                        (
-                            egui::Id::unique(("review-field", key)),
-                            crate::ui::typed::Lines::One,
-                            true,
-                        ),
-                        &value,
-                        |te| te.desired_width(140.0).hint_text(hint),
-                    );
-                    let resp = typed.response.labelled_by(label.id);
-                    if let Some(t) = &typed.text {
-                        cmds.push(Command::Edit(if is_date {
-                            Edit::ReviewDate(t.clone())
-                        } else {
-                            Edit::Reviewer(t.clone())
-                        }));
-                    }
-                    let v = typed.text.unwrap_or(value);
-                    if resp.lost_focus() {
-                        cmds.push(Command::SealEdit);
-                    }
-                    // A date field: what is not a date is said at once (和暦 is read too).
-                    if is_date
-                        && !v.trim().is_empty()
-                        && crate::domain::register::parse_date(&v).is_none()
-                    {
-                        ui.colored_label(ui.visuals().error_fg_color, l.t("review-date-invalid"));
-                    }
-                    if is_date && ui.small_button(l.t("review-date-today")).clicked() {
-                        cmds.push(Command::Edit(Edit::ReviewDate(today)));
-                        cmds.push(Command::SealEdit);
-                    }
-                }
+                reviewer_fields_ui(ui, l, doc_review.clone(), clock, cmds);
             }
             ui.separator();
             let text = l.ta(
@@ -196,5 +149,61 @@ fn participant_ui(
     }
     if resp.lost_focus() {
         cmds.push(Command::SealEdit);
+    }
+}
+
+/// The reviewer's fields in review mode: 確認者 and 確認日 (with 今日, and a word when the
+/// date is no date).
+fn reviewer_fields_ui(
+    ui: &mut egui::Ui,
+    l: &Localizer,
+    doc_review: (String, String),
+    clock: &Clock,
+    cmds: &mut Vec<Command>,
+) {
+    let reviewer = doc_review.0.clone();
+    let date = doc_review.1.clone();
+    for (key, value, is_date) in [
+        ("review-reviewer", reviewer, false),
+        ("review-date", date, true),
+    ] {
+        let label = ui.add(egui::Label::new(l.t(key)).extend());
+        let today = clock.today_japanese();
+        // Today's date as the date's suggestion; 「今日」 fills it in.
+        let hint = if is_date {
+            today.clone()
+        } else {
+            String::new()
+        };
+        let typed = crate::ui::typed::document_text(
+            ui,
+            (
+                egui::Id::unique(("review-field", key)),
+                crate::ui::typed::Lines::One,
+                true,
+            ),
+            &value,
+            |te| te.desired_width(140.0).hint_text(hint),
+        );
+        let resp = typed.response.labelled_by(label.id);
+        if let Some(t) = &typed.text {
+            cmds.push(Command::Edit(if is_date {
+                Edit::ReviewDate(t.clone())
+            } else {
+                Edit::Reviewer(t.clone())
+            }));
+        }
+        let v = typed.text.unwrap_or(value);
+        if resp.lost_focus() {
+            cmds.push(Command::SealEdit);
+        }
+        // A date field: what is not a date is said at once (和暦 is read too).
+        if is_date && !v.trim().is_empty() && crate::domain::register::parse_date(&v).is_none() {
+            ui.colored_label(ui.visuals().error_fg_color, l.t("review-date-invalid"));
+        }
+        if is_date && ui.small_button(l.t("review-date-today")).clicked() {
+            cmds.push(Command::Edit(Edit::ReviewDate(today)));
+            cmds.push(Command::SealEdit);
+        }
     }
 }
