@@ -752,9 +752,16 @@ fn expected_effects() -> Vec<(&'static str, &'static str, Expect)> {
             let dark = h.state().state.settings.dark;
             dark != b.dark && h.ctx.global_style().visuals.dark_mode == dark
         }),
-        ("menu-guide", "shows the getting-started guide", |_, h| {
-            h.state().state.view.show_guide && h.query_by_label_contains("開示書を始める").is_some()
-        }),
+        (
+            "menu-guide",
+            "shows the getting-started guide for each user",
+            |_, h| {
+                h.state().state.view.show_guide
+                    && ["開示書を始める", "医療機関で受け取った", "研修で使う"]
+                        .iter()
+                        .all(|t| h.query_by_label_contains(t).is_some())
+            },
+        ),
         ("menu-shortcuts", "lists the keys", |_, h| {
             h.state().state.view.show_shortcuts
         }),

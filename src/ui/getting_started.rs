@@ -1,6 +1,6 @@
 //! ヘルプ → はじめに: a short guide for a first-time user — where a statement starts, how a
-//! question is answered, saving, exporting (also into the official workbook), and what a
-//! hospital reviewer does — in the user's language (the words are in locales/).
+//! question is answered, saving, exporting (also into the official workbook), what a
+//! hospital reviewer does and how a trainer runs a session — in the user's language (the words are in locales/).
 
 use eframe::egui;
 
@@ -8,12 +8,13 @@ use crate::app::Command;
 use crate::i18n::Localizer;
 
 /// The guide's steps, each a heading and its text (message ids).
-const STEPS: [(&str, &str); 6] = [
+const STEPS: [(&str, &str); 7] = [
     ("intro-start-title", "intro-start"),
     ("intro-answer-title", "intro-answer"),
     ("intro-save-title", "intro-save"),
     ("intro-export-title", "intro-export"),
     ("intro-hospital-title", "intro-hospital"),
+    ("intro-training-title", "intro-training"),
     ("intro-texts-title", "intro-texts"),
 ];
 
