@@ -145,3 +145,20 @@ fn a_click_elsewhere_mid_conversion_leaves_no_romaji() {
     commit(&mut h, "ほぞｎ");
     assert!(!remark(&h).contains("ほぞ"), "{}", remark(&h));
 }
+
+#[test]
+fn undo_from_the_menu_mid_conversion_shows_the_statement_not_the_stale_composition() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = on_question_2(dir.path());
+    let before = remark(&h);
+    focus_remark(&mut h);
+    commit(&mut h, "監査");
+    assert_eq!(remark(&h), format!("{before}監査"));
+    preedit(&mut h, "きろく");
+    // The statement changes under the composition (元に戻す from the menu).
+    common::gui::menu(&mut h, "編集", "元に戻す");
+    h.run();
+    assert_eq!(remark(&h), before);
+    assert!(!shown(&h).contains("きろく"), "{}", shown(&h));
+    assert!(!shown(&h).contains("監査"), "{}", shown(&h));
+}

@@ -40,7 +40,8 @@ fn composition_after_events(ui: &egui::Ui) -> Option<bool> {
     })
 }
 
-/// The scratch copy of a field that is composing.
+/// The scratch copy of a field that is composing: the document's value when the composition
+/// began, and the field's text with the preedit.
 fn scratch_id(id: egui::Id) -> egui::Id {
     id.with("kaijisho_composing")
 }
@@ -54,7 +55,14 @@ pub fn document_text(
     style: impl for<'b> FnOnce(egui::TextEdit<'b>) -> egui::TextEdit<'b>,
 ) -> Typed {
     let key = scratch_id(id);
-    let before: Option<String> = ui.data(|d| d.get_temp::<String>(key));
+    // A scratch copy over another value than the document's now (undone from the menu, another
+    // statement opened) is stale: the document's value wins.
+    let stored = ui.data(|d| d.get_temp::<(String, String)>(key));
+    let stale = stored.as_ref().is_some_and(|(base, _)| base != current);
+    if stale {
+        ui.data_mut(|d| d.remove::<(String, String)>(key));
+    }
+    let before: Option<String> = stored.filter(|_| !stale).map(|(_, text)| text);
     let mut buf = before.clone().unwrap_or_else(|| current.to_string());
     let edit = match lines {
         Lines::One => egui::TextEdit::singleline(&mut buf),
@@ -70,14 +78,14 @@ pub fn document_text(
         if ui.input(|i| i.pointer.any_pressed() || i.pointer.any_released()) {
             ui.ctx().request_repaint();
         }
-        ui.data_mut(|d| d.insert_temp(key, buf));
+        ui.data_mut(|d| d.insert_temp(key, (current.to_string(), buf)));
         return Typed {
             response,
             text: None,
         };
     }
     if before.is_some() {
-        ui.data_mut(|d| d.remove::<String>(key));
+        ui.data_mut(|d| d.remove::<(String, String)>(key));
         // Nothing unconfirmed in the field's own undo: its one undo point is the text before
         // the conversion (Ctrl+Z in the field takes the conversion back as a whole).
         if let Some(mut state) = egui::text_edit::TextEditState::load(ui.ctx(), id) {
