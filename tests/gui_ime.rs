@@ -162,3 +162,35 @@ fn undo_from_the_menu_mid_conversion_shows_the_statement_not_the_stale_compositi
     assert!(!shown(&h).contains("きろく"), "{}", shown(&h));
     assert!(!shown(&h).contains("監査"), "{}", shown(&h));
 }
+
+/// Typing on after a conversion: the IME commits it and starts the next preedit in one go; the
+/// committed part is the statement's at once, and a click away drops only the new preedit.
+#[test]
+fn a_commit_followed_by_the_next_preedit_keeps_the_committed_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = on_question_2(dir.path());
+    let before = remark(&h);
+    focus_remark(&mut h);
+    preedit(&mut h, "ないぶかんさ");
+    h.event(Event::Ime(ImeEvent::Commit("内部監査".into())));
+    h.event(Event::Ime(ImeEvent::Preedit {
+        text: "を".into(),
+        active_range_chars: None,
+    }));
+    h.run();
+    assert_eq!(
+        remark(&h),
+        format!("{before}内部監査"),
+        "committed: the statement's"
+    );
+    assert!(shown(&h).ends_with("内部監査を"), "{}", shown(&h));
+    h.get_by_label("2 はい").click();
+    h.run();
+    h.run();
+    assert_eq!(
+        remark(&h),
+        format!("{before}内部監査"),
+        "the new preedit dropped"
+    );
+    assert_eq!(shown(&h), format!("{before}内部監査"));
+}

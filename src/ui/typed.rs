@@ -6,7 +6,7 @@
 //! after Escape left the same text, the recovery file would hold unconfirmed kana, and a click
 //! elsewhere mid-conversion would leave 「ほぞｎ」 in the statement. Here, while a conversion is
 //! composing, the field edits a scratch copy kept beside it; the document hears of the text only
-//! once the IME commits it (Enter, or a candidate chosen). A click elsewhere mid-composition
+//! once the IME commits it (Enter, a candidate chosen, or typing on after a conversion). A click elsewhere mid-composition
 //! **cancels** the unconfirmed part: the field shows the document's value again, and what was
 //! committed before stays. When a composition ends, the field's own undo history (egui's, used by
 //! Ctrl+Z while typing) is replaced by the text before the conversion: Ctrl+Z takes the whole
@@ -38,6 +38,25 @@ fn composition_after_events(ui: &egui::Ui) -> Option<bool> {
             _ => None,
         })
     })
+}
+
+/// `text` without the preedit (the field's cursor range while it composes).
+fn without_preedit(ctx: &egui::Context, id: egui::Id, text: &str) -> String {
+    let range = egui::text_edit::TextEditState::load(ctx, id)
+        .and_then(|s| s.cursor.char_range())
+        .map(|r| {
+            let (a, b) = (r.primary.index.0, r.secondary.index.0);
+            (a.min(b), a.max(b))
+        });
+    match range {
+        Some((start, end)) => text
+            .chars()
+            .enumerate()
+            .filter(|(i, _)| *i < start || *i >= end)
+            .map(|(_, c)| c)
+            .collect(),
+        None => text.to_string(),
+    }
 }
 
 /// The scratch copy of a field that is composing: the document's value when the composition
@@ -78,10 +97,14 @@ pub fn document_text(
         if ui.input(|i| i.pointer.any_pressed() || i.pointer.any_released()) {
             ui.ctx().request_repaint();
         }
-        ui.data_mut(|d| d.insert_temp(key, (current.to_string(), buf)));
+        // What the IME committed before this preedit began (a commit and the next preedit
+        // can come in one frame) is the user's at once: the field's text without the
+        // preedit, which is where egui keeps the cursor while composing.
+        let confirmed = without_preedit(ui.ctx(), id, &buf);
+        ui.data_mut(|d| d.insert_temp(key, (confirmed.clone(), buf)));
         return Typed {
             response,
-            text: None,
+            text: (confirmed != current).then_some(confirmed),
         };
     }
     if before.is_some() {
