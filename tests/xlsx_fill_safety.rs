@@ -1124,3 +1124,33 @@ fn over_every_layout_the_written_remarks_print_in_libreoffice() {
         "every layout but those without a remark column"
     );
 }
+
+/// A statement imported before dates were read (its recorded mapping names no date column, its
+/// answers hold none) does not clear the workbook's dates when filled.
+#[test]
+fn a_statement_from_before_dates_were_read_keeps_the_workbooks_dates() {
+    let bytes = common::layouts::confirmation_dates();
+    let imp = import("dates.xlsx", &bytes);
+    let mut old = answered(&imp, &[("1 (1)", AnswerValue::No)]);
+    for a in old.answers.values_mut() {
+        a.checked_on.clear();
+        a.due_on.clear();
+    }
+    let source = old.source.as_mut().unwrap();
+    source.mapping.date_column = None;
+    source.mapping.due_date_column = None;
+    let filled = fill_workbook(
+        Path::new("dates.xlsx"),
+        bytes.clone(),
+        &imp.catalogue,
+        &old,
+        vocab(),
+    )
+    .unwrap();
+    let g = grid("dates.xlsx", &filled.bytes);
+    assert_eq!(g.get(2, 3), "いいえ", "the answer is written");
+    assert_eq!(
+        (g.get(2, 4), g.get(3, 5)),
+        ("2026年4月1日", "2026年9月30日")
+    );
+}

@@ -57,6 +57,34 @@ struct Rewritten {
     locked: Vec<String>,
 }
 
+/// The statement with the workbook's dates where its import did not read them: a statement
+/// imported before kaijisho read 確認日/目標日 (its recorded mapping names no such column)
+/// has none, and filling must not take that for "cleared".
+fn with_unread_dates(
+    p: &Project,
+    was: &Project,
+    mapping: &crate::domain::source::Mapping,
+) -> Project {
+    use crate::domain::project::AnswerDate;
+    let mut out = p.clone();
+    let unread = [
+        (AnswerDate::Checked, mapping.date_column.is_none()),
+        (AnswerDate::Due, mapping.due_date_column.is_none()),
+    ];
+    for (question, read) in &was.answers {
+        for (which, _) in unread.iter().filter(|(_, u)| *u) {
+            let date = read.date(*which);
+            if !date.is_empty()
+                && let Some(a) = out.answers.get_mut(question)
+                && a.date(*which).is_empty()
+            {
+                a.set_date(*which, date);
+            }
+        }
+    }
+    out
+}
+
 /// The copy of `original` (its bytes) with the statement's values written in: only the cells
 /// whose value changed since the import (see [`plan`]). The copy is read back with the same
 /// reader as the import and compared with the statement before it is returned.
@@ -97,6 +125,8 @@ pub fn fill_workbook(
         .filter(|_| imported.catalogue.content_hash() == c.content_hash())
         .ok_or_else(|| XlsxError::SourceMismatch { path: path.clone() })?;
     let was = &imported.project;
+    let dated = with_unread_dates(p, was, &source.mapping);
+    let p = &dated;
     let mut book = read_workbook(original, bytes.clone())?;
     let grid = book.grid(&targets.sheet)?;
     let mut plan = plan::answer_plan(&grid, &targets, (c, p, was), vocab);
