@@ -631,3 +631,39 @@ fn form_columns_keep_the_questions_of_the_statements_form() {
     let q3 = sds.catalogue.find_by_number("3").unwrap();
     assert_eq!(sds.project.answers[&q3.id].remark, "99.9%");
 }
+
+/// In a list for both forms, a gate (該当/非該当) only for the other form leaves with its form
+/// and the questions under it stay, no longer gated; an option question marked for the other
+/// form only leaves too.
+#[test]
+fn form_columns_leave_out_gates_and_option_questions_of_the_other_form() {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, cells) in [
+        ["製造業者名", "株式会社試験", "", "", "", ""],
+        ["No.", "設問", "MDS対象", "SDS対象", "回答", "備考"],
+        ["1", "外部保存を受託するか?", "", "○", "非該当", ""],
+        ["1.1", "保存場所を示しているか?", "", "", "対象外", ""],
+        ["2", "認証方法は?", "", "○", "", ""],
+        ["", "-記憶ID", "", "", "はい", ""],
+        ["", "-生体認証", "", "", "いいえ", ""],
+        ["3", "記録を残しているか?", "○", "○", "はい", ""],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, v) in cells.iter().enumerate() {
+            if !v.is_empty() {
+                ws.write_string(r as u32, c as u16, *v).unwrap();
+            }
+        }
+    }
+    let imp = import("gates.xlsx", wb.save_to_buffer().unwrap());
+    let numbers: Vec<&str> = imp
+        .catalogue
+        .questions()
+        .map(|q| q.number.as_str())
+        .collect();
+    assert_eq!(numbers, vec!["1.1", "3"], "{:?}", imp.report);
+    assert!(imp.catalogue.questions().all(|q| q.gate.is_none()));
+}

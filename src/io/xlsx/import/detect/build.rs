@@ -48,6 +48,8 @@ impl PendingAnswer {
 pub(super) struct Built {
     pub sections: Vec<Section>,
     pub answers: Vec<PendingAnswer>,
+    /// Each question's own row (0-based), by id.
+    pub question_rows: HashMap<String, u32>,
 }
 
 /// Builds the sections from the rows; skipped rows and option counts go to the report.
@@ -65,6 +67,7 @@ pub(super) fn build_sections(
         sections: Vec::new(),
         answers: Vec::new(),
         seen: HashMap::new(),
+        question_rows: HashMap::new(),
         gate_rows: Vec::new(),
         skipped_question: None,
     };
@@ -89,6 +92,7 @@ pub(super) fn build_sections(
         mut sections,
         answers,
         gate_rows,
+        question_rows,
         ..
     } = b;
     link_gates(&mut sections, &gate_rows);
@@ -100,7 +104,11 @@ pub(super) fn build_sections(
             s.refs = refs;
         }
     }
-    Built { sections, answers }
+    Built {
+        sections,
+        answers,
+        question_rows,
+    }
 }
 
 struct Builder<'a> {
@@ -111,6 +119,8 @@ struct Builder<'a> {
     answers: Vec<PendingAnswer>,
     /// Question number → its row (1-based), to report duplicates.
     seen: HashMap<String, u32>,
+    /// Question id → its row (0-based).
+    question_rows: HashMap<String, u32>,
     /// Ids of the gate (該当/非該当) questions.
     gate_rows: Vec<String>,
     /// The number of the question row just skipped (a duplicate): its option rows are its
@@ -157,6 +167,7 @@ impl Builder<'_> {
             });
         }
         let id = format!("q{number}");
+        self.question_rows.insert(id.clone(), r);
         let read = self
             .columns
             .read(self.grid, (r, *last_row), text_col, self.vocab);

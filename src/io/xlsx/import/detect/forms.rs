@@ -51,12 +51,7 @@ pub(super) fn keep_form(
     if h.form_mds.is_none() && h.form_sds.is_none() {
         return Vec::new();
     }
-    let rows: HashMap<String, u32> = built
-        .answers
-        .iter()
-        .filter(|a| a.option.is_none())
-        .map(|a| (a.question.clone(), a.row))
-        .collect();
+    let rows: HashMap<String, u32> = built.question_rows.clone();
     let mut left: Vec<(String, u32)> = Vec::new();
     for section in &mut built.sections {
         for q in &mut section.questions {
@@ -80,13 +75,26 @@ pub(super) fn keep_form(
     if left.is_empty() {
         return Vec::new();
     }
-    let kept: std::collections::HashSet<&str> = built
+    let kept: std::collections::HashSet<String> = built
         .sections
         .iter()
         .flat_map(|s| s.questions.iter())
-        .map(|q| q.id.as_str())
+        .map(|q| q.id.clone())
         .collect();
     built.answers.retain(|a| kept.contains(a.question.as_str()));
+    // A gate left out with its form: the questions under it are no longer gated by it.
+    for q in built
+        .sections
+        .iter_mut()
+        .flat_map(|s| s.questions.iter_mut())
+    {
+        if q.gate
+            .as_ref()
+            .is_some_and(|g| !kept.contains(g.question.as_str()))
+        {
+            q.gate = None;
+        }
+    }
     let other = if kind == Kind::Mds {
         Kind::Sds
     } else {
