@@ -667,3 +667,63 @@ fn form_columns_leave_out_gates_and_option_questions_of_the_other_form() {
     assert_eq!(numbers, vec!["1.1", "3"], "{:?}", imp.report);
     assert!(imp.catalogue.questions().all(|q| q.gate.is_none()));
 }
+
+/// A "No." heading over a category's number merged down beside its items: each item is still a
+/// question of its own (the merged number is the category's). A heading that only contains 区分
+/// (対応区分) names no category column, and a dash in a date cell is no date.
+#[test]
+fn a_merged_category_number_under_the_no_heading_keeps_its_items_apart() {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, cells) in [
+        [
+            "No.",
+            "分類",
+            "",
+            "確認事項",
+            "確認結果",
+            "対応区分",
+            "確認日",
+        ],
+        ["", "", "(1)", "責任者を定めている", "はい", "A", "－"],
+        ["", "", "(2)", "規程を定めている", "いいえ", "B", "2026/4/1"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, v) in cells.iter().enumerate() {
+            if !v.is_empty() {
+                ws.write_string(r as u32, c as u16, *v).unwrap();
+            }
+        }
+    }
+    let plain = rust_xlsxwriter::Format::new();
+    ws.merge_range(1, 0, 2, 0, "1", &plain).unwrap();
+    ws.merge_range(1, 1, 2, 1, "体制", &plain).unwrap();
+    let imp = import("merged-no.xlsx", wb.save_to_buffer().unwrap());
+    let texts: Vec<&str> = imp.catalogue.questions().map(|q| q.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        vec!["責任者を定めている", "規程を定めている"],
+        "{:?}",
+        imp.report
+    );
+    let values: Vec<AnswerValue> = imp
+        .catalogue
+        .questions()
+        .map(|q| imp.project.value(&q.id))
+        .collect();
+    assert_eq!(values, vec![AnswerValue::Yes, AnswerValue::No]);
+    assert_eq!(section_titles(&imp), vec!["1 体制"]);
+    let dates: Vec<&str> = imp
+        .catalogue
+        .questions()
+        .map(|q| imp.project.answers[&q.id].checked_on.as_str())
+        .collect();
+    assert_eq!(dates, vec!["", "2026/4/1"]);
+    assert_eq!(
+        imp.report.mapping.form,
+        Some(kaijisho::domain::catalogue::Kind::Mds),
+        "the form read is recorded"
+    );
+}

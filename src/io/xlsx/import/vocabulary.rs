@@ -421,7 +421,12 @@ impl Vocabulary {
         if c.chars().count() > 12 {
             return None;
         }
-        for (role, words) in roles.into_iter().skip(3) {
+        // Not for categories and forms: 対応区分 or 適用区分 name no category column.
+        let contained = roles
+            .into_iter()
+            .skip(3)
+            .filter(|(r, _)| !matches!(r, Role::Category | Role::Form(_)));
+        for (role, words) in contained {
             if words
                 .iter()
                 .any(|w| !w.is_ascii() && w.chars().count() >= 2 && c.contains(&label_form(w)))

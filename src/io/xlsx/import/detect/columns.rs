@@ -312,7 +312,15 @@ impl Columns {
             problem,
             remark_cell,
             answer_row,
-            dates: [self.date, self.due_date].map(|col| date_in(grid, (r, last), col)),
+            // A dash (－) in a date cell says "no date".
+            dates: [self.date, self.due_date].map(|col| {
+                let (text, cell) = date_in(grid, (r, last), col);
+                if vocab.is_blank_remark(&text) {
+                    (String::new(), cell)
+                } else {
+                    (text, cell)
+                }
+            }),
         }
     }
 

@@ -107,6 +107,8 @@ pub(super) fn import_detected(
         vocab,
         &path,
     );
+    // The form read is recorded: filling a renamed copy reads it as the same form.
+    report.mapping.form = Some(kind);
     let other_form = forms::keep_form(
         &mut built,
         &layout.grid,

@@ -371,6 +371,8 @@ fn row_question(
     // repeated on each row) opens a section on this row.
     if by_headings.is_some()
         && let Some(title) = category_cell(grid, row, headings)
+        && vocab.answer_word(title).is_none()
+        && !vocab.is_mark(title)
         && category_open.as_deref() != Some(title)
     {
         *category_open = Some(title.to_string());
@@ -425,7 +427,9 @@ fn heading_cells(
 ) -> Option<QuestionCells> {
     let (nc, tc) = (headings.number?, headings.text?);
     let text = grid.get(row, tc).trim();
-    if nc == tc || !has_words(text) {
+    // A number merged further down than the text is a category's (1 体制 beside its items
+    // (1)(2)…), not this row's question's.
+    if nc == tc || !has_words(text) || grid.merged_down(row, nc) > grid.merged_down(row, tc) {
         return None;
     }
     Some(QuestionCells {
