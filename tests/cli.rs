@@ -325,6 +325,16 @@ fn answer_sets_values_options_and_remarks() {
         ])
         .assert()
         .success();
+    // A question answered per option has no dates: refused, saying so, nothing changed.
+    let before = std::fs::read(&p).unwrap();
+    kaijisho()
+        .arg("answer")
+        .arg(&p)
+        .args(["4.1", "はい", "--option", "1", "--checked-on", "2026/4/1"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("answered per option"));
+    assert_eq!(std::fs::read(&p).unwrap(), before);
     let v = read_json(&p);
     assert_eq!(v["answers"]["q4.1.2"]["value"], "はい");
     assert_eq!(

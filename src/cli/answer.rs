@@ -35,6 +35,14 @@ pub(super) fn run(
             number: number.to_string(),
             catalogue: catalogue.id.clone(),
         })?;
+    // The dates are a question's own (確認日, 目標日): a question answered per option has no
+    // place for them in its workbook, so they are refused rather than kept unwritten.
+    if !q.answer.options().is_empty() && dates.iter().any(Option::is_some) {
+        return Err(CliError::Said(l.ta(
+            "answer-dates-options",
+            &[("question", q.number_key().into())],
+        )));
+    }
     // The dates are the question's (確認日, 目標日), checked before anything changes.
     let date_edits: Vec<Edit> = AnswerDate::ALL
         .into_iter()
