@@ -55,19 +55,14 @@ pub fn header_ui(
                         let label = ui.add(egui::Label::new(text).extend());
                         // The vendor's header is read-only in review mode.
                         let id = egui::Id::unique(("header", field.key()));
-                        let typed = crate::ui::typed::document_text(
+                        crate::ui::typed::edit_field(
                             ui,
-                            (id, crate::ui::typed::Lines::One, !review_mode),
+                            ((id, crate::ui::typed::Lines::One, !review_mode), label.id),
                             header.get(field),
                             |te| te.desired_width(width),
+                            cmds,
+                            |text| Edit::Header { field, text },
                         );
-                        let resp = typed.response.labelled_by(label.id);
-                        if let Some(text) = typed.text {
-                            cmds.push(Command::Edit(Edit::Header { field, text }));
-                        }
-                        if resp.lost_focus() {
-                            cmds.push(Command::SealEdit);
-                        }
                         if field == HeaderField::Created {
                             crate::ui::date_picker::date_picker_ui(
                                 ui,
@@ -133,23 +128,15 @@ fn participant_ui(
     ui.end_row();
     let label = ui.add(egui::Label::new(l.t("exercise-participant-name")).extend());
     let hint = l.t("exercise-participant-hint");
-    let typed = crate::ui::typed::document_text(
+    let id = egui::Id::unique("exercise-participant");
+    crate::ui::typed::edit_field(
         ui,
-        (
-            egui::Id::unique("exercise-participant"),
-            crate::ui::typed::Lines::One,
-            !review_mode,
-        ),
+        ((id, crate::ui::typed::Lines::One, !review_mode), label.id),
         name,
         |te| te.desired_width(200.0).hint_text(hint),
+        cmds,
+        Edit::Participant,
     );
-    let resp = typed.response.labelled_by(label.id);
-    if let Some(v) = typed.text {
-        cmds.push(Command::Edit(Edit::Participant(v)));
-    }
-    if resp.lost_focus() {
-        cmds.push(Command::SealEdit);
-    }
 }
 
 /// The reviewer's fields in review mode: 確認者 and 確認日 (with 今日, and a word when the
@@ -175,28 +162,20 @@ fn reviewer_fields_ui(
         } else {
             String::new()
         };
-        let typed = crate::ui::typed::document_text(
+        let id = egui::Id::unique(("review-field", key));
+        let typed = crate::ui::typed::edit_field(
             ui,
-            (
-                egui::Id::unique(("review-field", key)),
-                crate::ui::typed::Lines::One,
-                true,
-            ),
+            ((id, crate::ui::typed::Lines::One, true), label.id),
             &value,
             |te| te.desired_width(140.0).hint_text(hint),
-        );
-        let resp = typed.response.labelled_by(label.id);
-        if let Some(t) = &typed.text {
-            cmds.push(Command::Edit(if is_date {
-                Edit::ReviewDate(t.clone())
+            cmds,
+            if is_date {
+                Edit::ReviewDate
             } else {
-                Edit::Reviewer(t.clone())
-            }));
-        }
-        let v = typed.text.unwrap_or(value);
-        if resp.lost_focus() {
-            cmds.push(Command::SealEdit);
-        }
+                Edit::Reviewer
+            },
+        );
+        let v = typed.unwrap_or(value);
         // A date field: what is not a date is said at once (和暦 is read too).
         if is_date && !v.trim().is_empty() && crate::domain::register::parse_date(&v).is_none() {
             ui.colored_label(ui.visuals().error_fg_color, l.t("review-date-invalid"));

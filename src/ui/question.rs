@@ -76,19 +76,14 @@ fn remark_editor(
     edit: impl FnOnce(String) -> Edit,
 ) {
     let label = ui.label(label_text);
-    let typed = crate::ui::typed::document_text(
+    crate::ui::typed::edit_field(
         ui,
-        (id, crate::ui::typed::Lines::Many, true),
+        ((id, crate::ui::typed::Lines::Many, true), label.id),
         text,
         |te| te.desired_rows(3).desired_width(f32::INFINITY),
+        out,
+        edit,
     );
-    let resp = typed.response.labelled_by(label.id);
-    if let Some(buf) = typed.text {
-        out.push(Command::Edit(edit(buf)));
-    }
-    if resp.lost_focus() {
-        out.push(Command::SealEdit);
-    }
 }
 
 /// The answer's 確認日 and 目標日, where the statement has them (see [`Doc::answer_dates`]):
@@ -130,28 +125,20 @@ fn date_field_ui(
     let name = l.t(crate::i18n::answer_date_id(which));
     let label = ui.label(format!("{number} {name}"));
     let hint = l.t("answer-date-hint");
-    let typed = crate::ui::typed::document_text(
-        ui,
-        (
-            egui::Id::unique(("answer-date", &q.id, which.key())),
-            crate::ui::typed::Lines::One,
-            true,
-        ),
-        current,
-        |te| te.hint_text(hint).desired_width(150.0),
-    );
-    let resp = typed.response.labelled_by(label.id);
     let edit = |text: String| Edit::AnswerDate {
         question: q.id.clone(),
         which,
         text,
     };
-    if let Some(buf) = typed.text {
-        cmds.push(Command::Edit(edit(buf)));
-    }
-    if resp.lost_focus() {
-        cmds.push(Command::SealEdit);
-    }
+    let id = egui::Id::unique(("answer-date", &q.id, which.key()));
+    crate::ui::typed::edit_field(
+        ui,
+        ((id, crate::ui::typed::Lines::One, true), label.id),
+        current,
+        |te| te.hint_text(hint).desired_width(150.0),
+        cmds,
+        edit,
+    );
     crate::ui::date_picker::calendar_ui(ui, l, current, true, clock, cmds, edit);
 }
 

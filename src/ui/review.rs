@@ -40,22 +40,17 @@ pub fn review_block_ui(
         });
         let label = ui.label(format!("{number} {}", l.t("review-comment")));
         let id = egui::Id::unique(("review-comment", &q.id));
-        let typed = crate::ui::typed::document_text(
+        crate::ui::typed::edit_field(
             ui,
-            (id, crate::ui::typed::Lines::Many, true),
+            ((id, crate::ui::typed::Lines::Many, true), label.id),
             doc.project.review.comment(&q.id),
             |te| te.desired_rows(2).desired_width(f32::INFINITY),
-        );
-        let resp = typed.response.labelled_by(label.id);
-        if let Some(text) = typed.text {
-            cmds.push(Command::Edit(Edit::ReviewComment {
+            cmds,
+            |text| Edit::ReviewComment {
                 question: q.id.clone(),
                 text,
-            }));
-        }
-        if resp.lost_focus() {
-            cmds.push(Command::SealEdit);
-        }
+            },
+        );
     });
 }
 

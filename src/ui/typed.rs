@@ -16,10 +16,10 @@ use eframe::egui;
 use egui::{Event, ImeEvent};
 
 /// A document-bound field as drawn this frame.
-pub struct Typed {
-    pub response: egui::Response,
+struct Typed {
+    response: egui::Response,
     /// The field's new text, when the user changed it (never while a conversion composes).
-    pub text: Option<String>,
+    text: Option<String>,
 }
 
 /// The field's kind.
@@ -67,7 +67,7 @@ fn scratch_id(id: egui::Id) -> egui::Id {
 
 /// Draws a field with id `id` showing `current` (the document's value), styled by `style`,
 /// enabled or not; see the module's doc for what happens while an IME composes.
-pub fn document_text(
+fn document_text(
     ui: &mut egui::Ui,
     (id, lines, enabled): (egui::Id, Lines, bool),
     current: &str,
@@ -132,4 +132,25 @@ pub fn document_text(
     }
     let text = (buf != current).then_some(buf);
     Typed { response, text }
+}
+
+/// A document field labelled by `label` whose new text becomes the edit `edit(text)` (typing
+/// makes one undo step, sealed when the field is left). Returns the new text, if any.
+pub fn edit_field(
+    ui: &mut egui::Ui,
+    (field, label): ((egui::Id, Lines, bool), egui::Id),
+    current: &str,
+    style: impl for<'b> FnOnce(egui::TextEdit<'b>) -> egui::TextEdit<'b>,
+    cmds: &mut Vec<crate::app::Command>,
+    edit: impl FnOnce(String) -> crate::domain::edit::Edit,
+) -> Option<String> {
+    let typed = document_text(ui, field, current, style);
+    let response = typed.response.labelled_by(label);
+    if let Some(text) = &typed.text {
+        cmds.push(crate::app::Command::Edit(edit(text.clone())));
+    }
+    if response.lost_focus() {
+        cmds.push(crate::app::Command::SealEdit);
+    }
+    typed.text
 }
