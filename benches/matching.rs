@@ -13,7 +13,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use kaijisho::domain::carry::carry;
+use kaijisho::domain::carry::{CarryInput, carry};
 use kaijisho::domain::compare::{Side, compare};
 use kaijisho::domain::project::Header;
 
@@ -51,7 +51,16 @@ fn matching(c: &mut Criterion) {
     g.sample_size(10);
     g.bench_function("compare", |b| b.iter(|| compare(black_box(&sides))));
     g.bench_function("carry", |b| {
-        b.iter(|| carry(&old_c, black_box(&old_p), &new_c, Header::default(), false))
+        b.iter(|| {
+            carry(CarryInput {
+                old_c: &old_c,
+                old_p: black_box(&old_p),
+                new_c: &new_c,
+                new_source: None,
+                header: Header::default(),
+                embed: false,
+            })
+        })
     });
     g.finish();
     if let Ok(status) = std::fs::read_to_string("/proc/self/status")

@@ -482,6 +482,9 @@ impl Localize for EditError {
                 &[("number", s(number)), ("option", s(option))],
             ),
             EditError::NotAnExercise => l.t("err-participant-not-exercise"),
+            EditError::NoSuchCandidate { number } => {
+                l.ta("err-no-such-candidate", &[("number", s(number))])
+            }
         }
     }
 }
@@ -509,33 +512,54 @@ impl Localize for crate::domain::matching::MatchKind {
     }
 }
 
+impl Localize for crate::domain::edition::Reason {
+    /// Why an earlier question was taken: 同じ設問, 対応表 シス14① ← 6.5.C1, 文言が変わった 87 %…
+    fn localize(&self, l: &Localizer) -> String {
+        use crate::domain::edition::Reason;
+        match self {
+            Reason::SameId => l.t("carry-reason-same-id"),
+            Reason::Correspondence { old_ref, new_ref } => l.ta(
+                "carry-reason-correspondence",
+                &[("old", s(old_ref)), ("new", s(new_ref))],
+            ),
+            Reason::NumberAndRef => l.t("carry-reason-number-and-ref"),
+            Reason::SameText => l.t("carry-reason-same-text"),
+            Reason::Similar { percent } => l.ta(
+                "carry-reason-similar",
+                &[("percent", FluentValue::from(*percent))],
+            ),
+            Reason::RefOnly => l.t("carry-reason-ref-only"),
+        }
+    }
+}
+
 impl Localize for crate::domain::carry::CarryItem {
     fn localize(&self, l: &Localizer) -> String {
         use crate::domain::carry::CarryItem;
         match self {
-            CarryItem::Moved {
+            CarryItem::Carried {
                 number,
                 old_number,
-                matched,
-            } => l.ta(
-                "carry-moved",
-                &[
-                    ("number", s(number)),
-                    ("old", s(old_number)),
-                    ("how", s(matched.localize(l))),
-                ],
-            ),
-            CarryItem::Changed {
-                number,
-                old_number,
-                matched,
+                reason,
+                changed,
                 ..
             } => l.ta(
-                "carry-changed",
+                if *changed {
+                    "carry-changed"
+                } else {
+                    "carry-moved"
+                },
                 &[
                     ("number", s(number)),
                     ("old", s(old_number)),
-                    ("how", s(matched.localize(l))),
+                    ("how", s(reason.localize(l))),
+                ],
+            ),
+            CarryItem::Offered { number, candidates } => l.ta(
+                "carry-offered",
+                &[
+                    ("number", s(number)),
+                    ("count", FluentValue::from(*candidates)),
                 ],
             ),
             CarryItem::Unmatched { number } => l.ta("carry-unmatched", &[("number", s(number))]),
@@ -545,28 +569,27 @@ impl Localize for crate::domain::carry::CarryItem {
 }
 
 impl Localize for crate::domain::carry::CarryReport {
-    /// The summary line: counts of carried, changed, new and dropped questions.
+    /// The summary line: counts of carried, changed, offered, new and dropped questions.
     fn localize(&self, l: &Localizer) -> String {
         use crate::domain::carry::CarryItem;
+        let n = |f: &dyn Fn(&CarryItem) -> bool| FluentValue::from(self.count(f));
         l.ta(
             "carry-summary",
             &[
                 (
                     "moved",
-                    FluentValue::from(self.count(|i| matches!(i, CarryItem::Moved { .. }))),
+                    n(&|i| matches!(i, CarryItem::Carried { changed: false, .. })),
                 ),
                 (
                     "changed",
-                    FluentValue::from(self.count(|i| matches!(i, CarryItem::Changed { .. }))),
+                    n(&|i| matches!(i, CarryItem::Carried { changed: true, .. })),
                 ),
+                ("offered", n(&|i| matches!(i, CarryItem::Offered { .. }))),
                 (
                     "unmatched",
-                    FluentValue::from(self.count(|i| matches!(i, CarryItem::Unmatched { .. }))),
+                    n(&|i| matches!(i, CarryItem::Unmatched { .. })),
                 ),
-                (
-                    "dropped",
-                    FluentValue::from(self.count(|i| matches!(i, CarryItem::Dropped { .. }))),
-                ),
+                ("dropped", n(&|i| matches!(i, CarryItem::Dropped { .. }))),
             ],
         )
     }

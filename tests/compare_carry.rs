@@ -139,7 +139,7 @@ fn carry_on_the_same_catalogue_marks_answers_for_recheck() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "5 carried, 0 changed, 0 new, 0 without counterpart",
+            "5 carried, 0 changed, 0 with candidates, 0 new, 0 without counterpart",
         ));
     let v: serde_json::Value = serde_json::from_slice(&fs::read(&out).unwrap()).unwrap();
     assert_eq!(v["answers"]["q2"]["value"], "はい");
@@ -174,7 +174,7 @@ fn carry_between_the_seed_catalogues_reports_unmatched_and_dropped() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "0 carried, 0 changed, 8 new, 5 without counterpart",
+            "0 carried, 0 changed, 1 with candidates, 7 new, 5 without counterpart",
         ));
     kaijisho()
         .arg("carry")

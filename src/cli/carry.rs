@@ -20,16 +20,31 @@ pub(super) fn run(
     output: &Path,
     force: bool,
 ) -> Result<ExitCode, CliError> {
-    use crate::domain::carry::carry as run_carry;
+    use crate::domain::carry::{CarryInput, carry as run_carry};
     super::check_outputs(&[Some(output)], &[old, Path::new(catalogue)])?;
     refuse_overwrite(Some(output), force)?;
     let (old_p, old_c) = open(l, old)?;
-    let (new_c, embed) = catalogue_arg(catalogue)?;
+    // A workbook is imported on the spot: the new statement is on its questions and
+    // remembers it, to be filled; a JSON file or an id names a catalogue.
+    let (new_c, embed, new_source) = if crate::io::is_workbook(Path::new(catalogue)) {
+        let (p, c) = open(l, Path::new(catalogue))?;
+        (c, true, p.source)
+    } else {
+        let (c, embed) = catalogue_arg(catalogue)?;
+        (c, embed, None)
+    };
     let header = Header {
         created: today_japanese(),
         ..old_p.header.clone()
     };
-    let (project, report) = run_carry(&old_c, &old_p, &new_c, header, embed);
+    let (project, report) = run_carry(CarryInput {
+        old_c: &old_c,
+        old_p: &old_p,
+        new_c: &new_c,
+        new_source: new_source.as_ref(),
+        header,
+        embed,
+    });
     json::save_project(output, &project)?;
     let mut out = String::new();
     for item in &report.items {

@@ -131,3 +131,13 @@ mod tests {
         assert_eq!(v, AnswerValue::NotApplicable);
     }
 }
+
+/// The answer to one option of an option-list question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct OptionAnswer {
+    #[serde(default)]
+    pub value: AnswerValue,
+    #[serde(default)]
+    pub remark: String,
+}

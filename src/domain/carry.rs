@@ -1,36 +1,65 @@
 //! Carrying answers forward from an earlier statement to a new project — on the same catalogue
-//! (the next release) or a newer one. Nothing moves silently: every moved answer is marked "to
-//! re-check" until the user confirms it, and a report lists what moved, what changed and what
-//! found no counterpart.
-
-use std::collections::{HashMap, HashSet};
+//! (the next release) or another edition's. Nothing moves silently: every carried answer keeps
+//! where it came from and why ([`Carried`]: the earlier question, its answer and the
+//! [`Reason`] it was matched by, and the other candidates), is marked "to re-check" until the
+//! user confirms it, and earlier answers that found no question to go to are kept in the new
+//! statement ([`CarryOrigin::unplaced`]), not dropped.
 
 use serde::Serialize;
 
-use super::catalogue::{AnswerKind, Catalogue};
-use super::matching::{MatchKind, match_questions, similarity};
-use super::project::{Header, Project};
+use super::canonical::Statement;
+pub use super::carried::{Carried, CarryCandidate, CarryOrigin, Earlier, EarlierAnswer};
+use super::catalogue::{AnswerKind, Catalogue, Question};
+use super::edition::{Found, Reason, find_candidates, letters, normalized_text};
+use super::project::{Answer, Header, Project};
+use super::source::{Correspondence, WorkbookSource};
 use super::text::same_label;
 
+/// An earlier question and its answer, as recorded in the carried statement.
+fn earlier_of(c: &Catalogue, q: &Question, p: &Project) -> Earlier {
+    let answer = p.answer(&q.id).cloned().unwrap_or_default();
+    Earlier {
+        id: q.id.clone(),
+        number: q.number_key(),
+        text: q.text.clone(),
+        reference: q.ref_raw().unwrap_or_default().to_string(),
+        section: c
+            .section_of(&q.id)
+            .map(|s| s.full_title())
+            .unwrap_or_default(),
+        options: q
+            .answer
+            .options()
+            .iter()
+            .map(|o| (o.id.clone(), o.label.clone()))
+            .collect(),
+        answer: EarlierAnswer {
+            value: answer.value,
+            remark: answer.remark,
+            options: answer.options,
+        },
+    }
+}
+
+/// What happened to one question in a carry-forward.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum CarryItem {
-    /// The answer moved to the same question.
-    Moved {
+    /// The answer of an earlier question was carried; `changed` when the text or the
+    /// reference differs (read it again beside the old wording).
+    Carried {
         number: String,
         old_number: String,
-        matched: MatchKind,
+        reason: Reason,
+        similarity: u8,
+        changed: bool,
     },
-    /// The answer moved, but the question's text or reference changed: read it again.
-    Changed {
-        number: String,
-        old_number: String,
-        matched: MatchKind,
-        similarity: f32,
-    },
+    /// Earlier questions that may be this one's, none sure enough to carry: pick one.
+    Offered { number: String, candidates: usize },
     /// A question of the new catalogue with no earlier counterpart: answer it.
     Unmatched { number: String },
-    /// An earlier question with no counterpart in the new catalogue: its answer was not moved.
+    /// An earlier question with no counterpart in the new catalogue: its answer was kept in
+    /// the statement's record, not carried.
     Dropped { old_number: String },
 }
 
@@ -43,80 +72,160 @@ impl CarryReport {
     pub fn count(&self, f: impl Fn(&CarryItem) -> bool) -> usize {
         self.items.iter().filter(|i| f(i)).count()
     }
+
+    /// The report of a carried project, from what it records.
+    pub fn of(c: &Catalogue, p: &Project) -> CarryReport {
+        let mut items = Vec::new();
+        for q in c.questions() {
+            let number = q.number_key();
+            let carried = p.answer(&q.id).and_then(|a| a.carried.as_deref());
+            items.push(match carried {
+                None => CarryItem::Unmatched { number },
+                Some(cr) => match cr.chosen() {
+                    Some(k) => CarryItem::Carried {
+                        number,
+                        old_number: k.earlier.number.clone(),
+                        reason: k.reason.clone(),
+                        similarity: k.similarity,
+                        changed: is_changed(q, &k.earlier),
+                    },
+                    None => CarryItem::Offered {
+                        number,
+                        candidates: cr.candidates.len(),
+                    },
+                },
+            });
+        }
+        if let Some(origin) = &p.carried_from {
+            items.extend(origin.unplaced.iter().map(|e| CarryItem::Dropped {
+                old_number: e.number.clone(),
+            }));
+        }
+        CarryReport { items }
+    }
 }
 
-/// A new project on `new_c` with the answers of `old_p` (on `old_c`) carried forward.
-pub fn carry(
-    old_c: &Catalogue,
-    old_p: &Project,
-    new_c: &Catalogue,
-    header: Header,
-    embed: bool,
-) -> (Project, CarryReport) {
+/// Whether a question's wording or reference differs from the earlier one's.
+pub fn is_changed(q: &Question, e: &Earlier) -> bool {
+    normalized_text(&q.text) != normalized_text(&e.text)
+        || letters(q.ref_raw().unwrap_or_default()) != letters(&e.reference)
+}
+
+/// What a carry-forward starts from and goes to.
+pub struct CarryInput<'a> {
+    pub old_c: &'a Catalogue,
+    pub old_p: &'a Project,
+    pub new_c: &'a Catalogue,
+    /// The workbook the new catalogue was imported from, when it was: kept with the new
+    /// statement so it can be filled, and its correspondence sheet used.
+    pub new_source: Option<&'a WorkbookSource>,
+    pub header: Header,
+    /// Keep a copy of the new catalogue in the project (a catalogue not shipped).
+    pub embed: bool,
+}
+
+/// Puts an earlier answer on a question, as far as the question's kind allows: values the
+/// question does not offer stay unanswered, options are found by id and label, else by label.
+/// Dates are not carried (確認日 is this year's).
+pub fn apply_earlier(q: &Question, e: &Earlier, to: &mut Answer) {
+    to.value = Default::default();
+    to.remark.clear();
+    to.options.clear();
+    let from = &e.answer;
+    match &q.answer {
+        AnswerKind::Options(on) => {
+            for o in on {
+                let from_id = e
+                    .options
+                    .iter()
+                    .find(|(id, label)| **id == o.id && same_label(label, &o.label))
+                    .or_else(|| {
+                        e.options
+                            .iter()
+                            .find(|(_, label)| same_label(label, &o.label))
+                    })
+                    .map(|(id, _)| id);
+                if let Some(oa) = from_id.and_then(|id| from.options.get(id)) {
+                    to.options.insert(o.id.clone(), oa.clone());
+                }
+            }
+            to.remark = from.remark.clone();
+        }
+        kind => {
+            if kind.allowed().contains(&from.value) {
+                to.value = from.value;
+            }
+            to.remark = from.remark.clone();
+        }
+    }
+}
+
+/// A new project on `input.new_c` with the answers of `input.old_p` carried forward.
+pub fn carry(input: CarryInput) -> (Project, CarryReport) {
+    let CarryInput {
+        old_c,
+        old_p,
+        new_c,
+        new_source,
+        header,
+        embed,
+    } = input;
     let mut project = Project::new(new_c, header, embed);
-    let mut report = CarryReport::default();
-    let matches = match_questions(old_c, new_c);
-    let by_new: HashMap<&str, (&String, &MatchKind)> = matches
+    project.source = new_source.cloned();
+    let rows: Vec<Correspondence> = old_p
+        .source
         .iter()
-        .map(|(a, b, how)| (b.as_str(), (a, how)))
+        .chain(new_source)
+        .flat_map(|s| s.correspondence.iter().cloned())
         .collect();
-    let matched_old: HashSet<&str> = matches.iter().map(|(a, _, _)| a.as_str()).collect();
-    for qn in new_c.questions() {
-        let Some((old_id, how)) = by_new.get(qn.id.as_str()).copied() else {
-            report.items.push(CarryItem::Unmatched {
-                number: qn.number_key(),
-            });
-            continue;
-        };
-        let (Some(qo), Some(old)) = (old_c.question(old_id), old_p.answer(old_id)) else {
-            continue;
-        };
-        let entry = project.answers.entry(qn.id.clone()).or_default();
-        match (&qo.answer, &qn.answer) {
-            (AnswerKind::Options(oo), AnswerKind::Options(on)) => {
-                for o in on {
-                    let from = oo
-                        .iter()
-                        .find(|x| x.id == o.id && same_label(&x.label, &o.label))
-                        .or_else(|| oo.iter().find(|x| same_label(&x.label, &o.label)));
-                    if let Some(oa) = from.and_then(|x| old.options.get(&x.id)) {
-                        entry.options.insert(o.id.clone(), oa.clone());
-                    }
-                }
-            }
-            (_, kind) => {
-                if kind.allowed().contains(&old.value) {
-                    entry.value = old.value;
-                }
-                entry.remark = old.remark.clone();
-            }
-        }
-        entry.recheck = true;
-        let sim = similarity(&qo.full_text(), &qn.full_text());
-        let (number, old_number) = (qn.number_key(), qo.number_key());
-        if sim < 1.0 || qo.ref_raw() != qn.ref_raw() {
-            report.items.push(CarryItem::Changed {
-                number,
-                old_number,
-                matched: *how,
-                similarity: sim,
-            });
-        } else {
-            report.items.push(CarryItem::Moved {
-                number,
-                old_number,
-                matched: *how,
-            });
-        }
+    let found = find_candidates(old_c, new_c, &rows);
+    let mut placed = std::collections::HashSet::new();
+    for f in &found {
+        place(old_c, old_p, new_c, f, &mut project);
+        placed.extend(f.chosen().map(|c| c.old.clone()));
     }
-    for qo in old_c.questions() {
-        if !matched_old.contains(qo.id.as_str()) {
-            report.items.push(CarryItem::Dropped {
-                old_number: qo.number_key(),
-            });
-        }
-    }
+    project.carried_from = Some(CarryOrigin {
+        header: old_p.header.clone(),
+        catalogue: old_c.id.clone(),
+        catalogue_title: old_c.title.clone(),
+        catalogue_version: old_c.form_version.clone(),
+        fingerprint: Statement::new(old_c, old_p).fingerprint(),
+        unplaced: old_c
+            .questions()
+            .filter(|q| !placed.contains(&q.id))
+            .map(|q| earlier_of(old_c, q, old_p))
+            .collect(),
+    });
+    let report = CarryReport::of(new_c, &project);
     (project, report)
+}
+
+/// Records a new question's candidates in its answer and carries the chosen one's answer.
+fn place(old_c: &Catalogue, old_p: &Project, new_c: &Catalogue, f: &Found, project: &mut Project) {
+    let (Some(qn), false) = (new_c.question(&f.new), f.candidates.is_empty()) else {
+        return;
+    };
+    let candidates: Vec<CarryCandidate> = f
+        .candidates
+        .iter()
+        .filter_map(|c| {
+            let qo = old_c.question(&c.old)?;
+            Some(CarryCandidate {
+                reason: c.reason.clone(),
+                similarity: (c.similarity * 100.0).round().clamp(0.0, 100.0) as u8,
+                earlier: earlier_of(old_c, qo, old_p),
+            })
+        })
+        .collect();
+    let entry = project.answers.entry(qn.id.clone()).or_default();
+    if let Some(k) = f.chosen.and_then(|i| candidates.get(i)) {
+        apply_earlier(qn, &k.earlier, entry);
+        entry.recheck = true;
+    }
+    entry.carried = Some(Box::new(Carried {
+        candidates,
+        chosen: f.chosen,
+    }));
 }
 
 #[cfg(test)]
@@ -124,7 +233,24 @@ mod tests {
     use super::*;
     use crate::domain::answer::AnswerValue;
     use crate::domain::catalogue::tests::tiny;
+    use crate::domain::edit::Edit;
+    use crate::domain::history::History;
     use crate::domain::validation::{FindingKind, validate};
+
+    fn input<'a>(old_c: &'a Catalogue, old_p: &'a Project, new_c: &'a Catalogue) -> CarryInput<'a> {
+        CarryInput {
+            old_c,
+            old_p,
+            new_c,
+            new_source: None,
+            header: Header::default(),
+            embed: true,
+        }
+    }
+
+    fn carried_from<'a>(p: &'a Project, id: &str) -> Option<&'a CarryCandidate> {
+        p.answers[id].carried.as_ref().and_then(|c| c.chosen())
+    }
 
     #[test]
     fn same_catalogue_moves_everything_marked_for_recheck() {
@@ -134,12 +260,19 @@ mod tests {
             .unwrap();
         old.set_answer(&c, "o", Some("bio"), AnswerValue::Yes, None)
             .unwrap();
-        let (new, report) = carry(&c, &old, &c, Header::default(), false);
+        let (new, report) = carry(input(&c, &old, &c));
         assert_eq!(new.value("p"), AnswerValue::No);
         assert_eq!(new.answers["p"].remark, "理由");
         assert_eq!(new.answers["o"].options["bio"].value, AnswerValue::Yes);
         assert!(new.answers.values().all(|a| a.recheck));
-        assert_eq!(report.count(|i| matches!(i, CarryItem::Moved { .. })), 4);
+        assert_eq!(carried_from(&new, "p").unwrap().reason, Reason::SameId);
+        assert_eq!(
+            report.count(|i| matches!(i, CarryItem::Carried { changed: false, .. })),
+            4
+        );
+        let origin = new.carried_from.as_ref().unwrap();
+        assert!(origin.unplaced.is_empty());
+        assert!(origin.fingerprint.starts_with("sha256:"));
         let findings = validate(&c, &new);
         assert!(
             findings
@@ -153,14 +286,8 @@ mod tests {
         assert!(!new.answers["p"].recheck);
     }
 
-    #[test]
-    fn edited_catalogue_reports_each_case() {
-        let c = tiny();
-        let mut old = Project::new(&c, Header::default(), false);
-        old.set_answer(&c, "p", None, AnswerValue::Yes, Some("設置済み".into()))
-            .unwrap();
-        old.set_answer(&c, "g1", None, AnswerValue::Yes, None)
-            .unwrap();
+    /// `tiny` as another catalogue: renumbered, reworded, removed and added questions.
+    fn next_of(c: &Catalogue) -> Catalogue {
         let mut n = c.clone();
         n.id = "t-next".into();
         n.sections[1].questions[1].number = "9".into(); // renumbered
@@ -179,72 +306,164 @@ mod tests {
                 scope: Default::default(),
             });
         n.reindex();
-        let (new, report) = carry(&c, &old, &n, Header::default(), true);
-        let has = |want: &CarryItem| {
-            report.items.iter().any(|i| match (i, want) {
-                (
-                    CarryItem::Moved {
-                        number: a,
-                        old_number: b,
-                        matched: m,
-                    },
-                    CarryItem::Moved {
-                        number: x,
-                        old_number: y,
-                        matched: k,
-                    },
-                ) => a == x && b == y && m == k,
-                (
-                    CarryItem::Changed {
-                        number: a,
-                        old_number: b,
-                        matched: m,
-                        similarity: s,
-                    },
-                    CarryItem::Changed {
-                        number: x,
-                        old_number: y,
-                        matched: k,
-                        ..
-                    },
-                ) => a == x && b == y && m == k && *s > 0.0 && *s < 1.0,
-                (CarryItem::Unmatched { number: a }, CarryItem::Unmatched { number: x }) => a == x,
-                (CarryItem::Dropped { old_number: a }, CarryItem::Dropped { old_number: x }) => {
-                    a == x
-                }
-                _ => false,
-            })
-        };
+        n
+    }
+
+    #[test]
+    fn edited_catalogue_reports_each_case_with_its_reason() {
+        let c = tiny();
+        let mut old = Project::new(&c, Header::default(), false);
+        old.set_answer(&c, "p", None, AnswerValue::Yes, Some("設置済み".into()))
+            .unwrap();
+        old.set_answer(&c, "g1", None, AnswerValue::Yes, Some("残す".into()))
+            .unwrap();
+        let n = next_of(&c);
+        let (new, report) = carry(input(&c, &old, &n));
         // Another catalogue: ids do not count. The renumbered question is found by its text,
         // the reworded one by its number and reference.
-        assert!(has(&CarryItem::Moved {
+        let p = carried_from(&new, "p").unwrap();
+        assert_eq!(
+            (p.reason.clone(), p.earlier.number.as_str()),
+            (Reason::SameText, "3")
+        );
+        assert_eq!(
+            carried_from(&new, "o").unwrap().reason,
+            Reason::NumberAndRef
+        );
+        assert!(report.items.contains(&CarryItem::Carried {
             number: "9".into(),
             old_number: "3".into(),
-            matched: MatchKind::Similar { score: 1.0 }
+            reason: Reason::SameText,
+            similarity: 100,
+            changed: false,
         }));
-        assert!(has(&CarryItem::Changed {
-            number: "2".into(),
-            old_number: "2".into(),
-            matched: MatchKind::NumberAndRef,
-            similarity: 0.0
-        }));
-        assert!(
-            !has(&CarryItem::Moved {
-                number: "9".into(),
-                old_number: "3".into(),
-                matched: MatchKind::NumberAndRef
-            }),
-            "the match kind is checked"
-        );
-        assert!(has(&CarryItem::Unmatched {
+        assert!(report.items.iter().any(|i| matches!(i,
+            CarryItem::Carried { number, reason: Reason::NumberAndRef, changed: true, similarity, .. }
+                if number == "2" && *similarity < 100)));
+        assert!(report.items.contains(&CarryItem::Unmatched {
             number: "1.9".into()
         }));
-        assert!(has(&CarryItem::Dropped {
+        assert!(report.items.contains(&CarryItem::Dropped {
             old_number: "1.1".into()
         }));
         assert_eq!(new.value("p"), AnswerValue::Yes);
         assert_eq!(new.answers["p"].remark, "設置済み");
         assert!(!new.answers["new"].recheck);
         assert!(new.catalogue.embedded.is_some());
+        // The dropped answer is kept, with its remark, and the report is the same when
+        // rebuilt from the saved statement.
+        let kept = &new.carried_from.as_ref().unwrap().unplaced;
+        assert_eq!(kept.len(), 1);
+        assert_eq!(kept[0].answer.remark, "残す");
+        let json = serde_json::to_string(&new).unwrap();
+        let back: Project = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, new);
+        assert_eq!(CarryReport::of(&n, &back), report);
+    }
+
+    #[test]
+    fn picking_another_candidate_and_confirming_a_reason_are_one_undo_step_each() {
+        let c = tiny();
+        let mut old = Project::new(&c, Header::default(), false);
+        old.set_answer(&c, "p", None, AnswerValue::No, Some("前".into()))
+            .unwrap();
+        let (mut new, _) = carry(input(&c, &old, &c));
+        // Offer a second candidate by hand: the earlier 1.1 for question 3.
+        let extra = CarryCandidate {
+            reason: Reason::RefOnly,
+            similarity: 10,
+            earlier: Earlier {
+                id: "g1".into(),
+                number: "1.1".into(),
+                text: "別の設問".into(),
+                answer: EarlierAnswer {
+                    value: AnswerValue::Yes,
+                    remark: "別".into(),
+                    ..EarlierAnswer::default()
+                },
+                ..Earlier::default()
+            },
+        };
+        new.answers["p"]
+            .carried
+            .as_mut()
+            .unwrap()
+            .candidates
+            .push(extra);
+        let before = new.clone();
+        let mut h: History<Project> = History::new();
+        let pick = |k| Edit::PickCandidate {
+            question: "p".into(),
+            candidate: k,
+        };
+        assert!(h.apply(&mut new, &c, pick(Some(1)), 0.0).unwrap());
+        assert_eq!(new.value("p"), AnswerValue::Yes);
+        assert_eq!(new.answers["p"].remark, "別");
+        assert!(new.answers["p"].recheck);
+        assert_eq!(new.answers["p"].carried.as_ref().unwrap().chosen, Some(1));
+        assert!(
+            h.apply(&mut new, &c, pick(Some(7)), 1.0).is_err(),
+            "no such candidate"
+        );
+        assert!(h.apply(&mut new, &c, pick(None), 2.0).unwrap());
+        assert_eq!(new.value("p"), AnswerValue::Unanswered);
+        assert!(!new.answers["p"].recheck);
+        h.undo(&mut new);
+        h.undo(&mut new);
+        assert_eq!(new, before);
+        // Confirm every carried answer at once; one undo puts every mark back.
+        let all: Vec<String> = new.answers.keys().cloned().collect();
+        assert!(
+            h.apply(
+                &mut new,
+                &c,
+                Edit::ConfirmAllCarried { questions: all },
+                3.0
+            )
+            .unwrap()
+        );
+        assert!(new.answers.values().all(|a| !a.recheck));
+        h.undo(&mut new);
+        assert_eq!(new, before);
+        let unknown = Edit::ConfirmAllCarried {
+            questions: vec!["p".into(), "nope".into()],
+        };
+        assert!(h.apply(&mut new, &c, unknown, 4.0).is_err());
+        assert_eq!(new, before, "a refused edit changes nothing");
+    }
+
+    #[test]
+    fn changes_list_new_reworded_answered_and_dropped_by_section() {
+        use crate::domain::changes::{ChangeKind, changes};
+        let c = tiny();
+        let mut old = Project::new(&c, Header::default(), false);
+        old.set_answer(&c, "p", None, AnswerValue::No, None)
+            .unwrap();
+        old.set_answer(&c, "g1", None, AnswerValue::Yes, None)
+            .unwrap();
+        let n = next_of(&c);
+        let (mut new, _) = carry(input(&c, &old, &n));
+        assert!(changes(&c, &old).is_none(), "not carried: no list");
+        new.set_answer(&n, "p", None, AnswerValue::Yes, None)
+            .unwrap();
+        let ch = changes(&n, &new).unwrap();
+        assert_eq!(ch.count(ChangeKind::New), 1);
+        assert_eq!(ch.count(ChangeKind::Reworded), 1);
+        assert_eq!(ch.count(ChangeKind::Dropped), 1);
+        let answered: Vec<&str> = ch
+            .rows
+            .iter()
+            .filter(|r| r.kind == ChangeKind::Answer)
+            .map(|r| r.number.as_str())
+            .collect();
+        assert_eq!(answered, ["9"]);
+        let reworded = ch
+            .rows
+            .iter()
+            .find(|r| r.kind == ChangeKind::Reworded)
+            .unwrap();
+        assert_eq!(reworded.text, "認証の方法はどれか?");
+        assert_ne!(reworded.old_text, reworded.text);
+        assert_ne!(ch.before.fingerprint, ch.after.fingerprint);
     }
 }

@@ -51,12 +51,24 @@ pub enum Edit {
     ConfirmCarried {
         question: String,
     },
+    /// Confirm several carried-forward answers at once (every one of a reason): one step.
+    ConfirmAllCarried {
+        questions: Vec<String>,
+    },
+    /// Carry the answer of another of a question's earlier candidates (by its place in the
+    /// list), or of none: the answer is replaced by that candidate's and marked to re-check.
+    PickCandidate {
+        question: String,
+        candidate: Option<usize>,
+    },
 }
 
 /// The part of a project an edit touches; two edits of one slot coalesce while typing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Slot {
     Answer(String),
+    /// Several answers changed by one edit.
+    Answers(Vec<String>),
     Header(HeaderField),
     ReviewItem(String),
     Reviewer,
@@ -71,6 +83,7 @@ pub enum Prior {
         question: String,
         answer: Option<Answer>,
     },
+    Answers(Vec<(String, Option<Answer>)>),
     Header {
         field: HeaderField,
         text: String,
@@ -95,6 +108,11 @@ impl Prior {
                 question,
                 answer: None,
             },
+            Prior::Answers(list) => Prior::Answers(
+                list.into_iter()
+                    .map(|(q, a)| (q, a.filter(|a| *a != Answer::default())))
+                    .collect(),
+            ),
             Prior::ReviewItem {
                 question,
                 item: Some(i),
@@ -114,7 +132,9 @@ impl Edit {
             Edit::Value { question, .. }
             | Edit::Remark { question, .. }
             | Edit::AnswerDate { question, .. }
-            | Edit::ConfirmCarried { question } => Slot::Answer(question.clone()),
+            | Edit::ConfirmCarried { question }
+            | Edit::PickCandidate { question, .. } => Slot::Answer(question.clone()),
+            Edit::ConfirmAllCarried { questions } => Slot::Answers(questions.clone()),
             Edit::Header { field, .. } => Slot::Header(*field),
             Edit::ReviewStatus { question, .. } | Edit::ReviewComment { question, .. } => {
                 Slot::ReviewItem(question.clone())
@@ -132,9 +152,11 @@ impl Edit {
             | Edit::Remark { question, .. }
             | Edit::AnswerDate { question, .. }
             | Edit::ConfirmCarried { question }
+            | Edit::PickCandidate { question, .. }
             | Edit::ReviewStatus { question, .. }
             | Edit::ReviewComment { question, .. } => Some(question),
             Edit::Header { .. }
+            | Edit::ConfirmAllCarried { .. }
             | Edit::Reviewer(_)
             | Edit::ReviewDate(_)
             | Edit::Participant(_) => None,
@@ -151,6 +173,8 @@ impl Edit {
                 | Edit::AnswerDate { .. }
                 | Edit::Header { .. }
                 | Edit::ConfirmCarried { .. }
+                | Edit::ConfirmAllCarried { .. }
+                | Edit::PickCandidate { .. }
                 | Edit::Participant(_)
         )
     }
@@ -171,6 +195,12 @@ impl Edit {
 
     /// Checks the edit against the catalogue without changing anything.
     pub fn check(&self, catalogue: &Catalogue) -> Result<(), EditError> {
+        if let Edit::ConfirmAllCarried { questions } = self {
+            return match questions.iter().find(|q| catalogue.question(q).is_none()) {
+                Some(q) => Err(EditError::UnknownQuestion(q.clone())),
+                None => Ok(()),
+            };
+        }
         let Some(id) = self.question() else {
             return Ok(());
         };
@@ -272,6 +302,11 @@ impl Project {
                 question: q.clone(),
                 answer: self.answers.get(q).cloned(),
             },
+            Slot::Answers(qs) => Prior::Answers(
+                qs.iter()
+                    .map(|q| (q.clone(), self.answers.get(q).cloned()))
+                    .collect(),
+            ),
             Slot::Header(f) => Prior::Header {
                 field: *f,
                 text: self.header.get(*f).to_string(),
@@ -302,9 +337,27 @@ impl Project {
         if matches!(edit, Edit::Participant(_)) && self.exercise.is_none() {
             return Err(EditError::NotAnExercise);
         }
+        if let Edit::PickCandidate {
+            question,
+            candidate: Some(k),
+        } = edit
+        {
+            let known = self
+                .answers
+                .get(question)
+                .and_then(|a| a.carried.as_ref())
+                .is_some_and(|c| *k < c.candidates.len());
+            if !known {
+                let number = catalogue
+                    .question(question)
+                    .map(|q| q.number_key())
+                    .unwrap_or_default();
+                return Err(EditError::NoSuchCandidate { number });
+            }
+        }
         let slot = edit.slot();
         let before = self.prior(&slot);
-        self.write(edit);
+        self.write(catalogue, edit);
         if self.prior(&slot).normalized() == before.clone().normalized() {
             // Nothing changed; drop an entry the write may have created.
             self.restore(before);
@@ -342,6 +395,11 @@ impl Project {
                     self.answers.shift_remove(&question);
                 }
             },
+            Prior::Answers(list) => {
+                for (question, answer) in list {
+                    self.restore(Prior::Answer { question, answer });
+                }
+            }
             Prior::Header { field, text } => self.header.set(field, text),
             Prior::ReviewItem { question, item } => match item {
                 Some(i) => {
@@ -362,7 +420,7 @@ impl Project {
     }
 
     /// Writes a checked edit.
-    fn write(&mut self, edit: &Edit) {
+    fn write(&mut self, catalogue: &Catalogue, edit: &Edit) {
         match edit {
             Edit::Value {
                 question,
@@ -400,6 +458,42 @@ impl Project {
                 if let Some(a) = self.answers.get_mut(question) {
                     a.recheck = false;
                 }
+            }
+            Edit::ConfirmAllCarried { questions } => {
+                for q in questions {
+                    if let Some(a) = self.answers.get_mut(q) {
+                        a.recheck = false;
+                    }
+                }
+            }
+            Edit::PickCandidate {
+                question,
+                candidate,
+            } => {
+                let (Some(q), Some(a)) =
+                    (catalogue.question(question), self.answers.get_mut(question))
+                else {
+                    return;
+                };
+                let Some(carried) = a.carried.clone() else {
+                    return;
+                };
+                match candidate.and_then(|k| carried.candidates.get(k)) {
+                    Some(c) => {
+                        super::carry::apply_earlier(q, &c.earlier, a);
+                        a.recheck = true;
+                    }
+                    None => {
+                        a.value = Default::default();
+                        a.remark.clear();
+                        a.options.clear();
+                        a.recheck = false;
+                    }
+                }
+                a.carried = Some(Box::new(super::carry::Carried {
+                    chosen: *candidate,
+                    ..*carried
+                }));
             }
             Edit::Header { field, text } => self.header.set(*field, text.clone()),
             Edit::ReviewStatus { question, status } => {

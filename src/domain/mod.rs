@@ -4,17 +4,21 @@
 
 pub mod answer;
 pub mod canonical;
+pub mod carried;
 pub mod carry;
 pub mod catalogue;
 pub mod catalogue_issue;
+pub mod changes;
 pub mod cite;
 pub mod compare;
 pub mod date;
 pub mod edit;
+pub mod edition;
 pub mod exercise;
 pub mod exercise_class;
 pub mod form;
 pub mod guideline;
+pub mod header;
 pub mod hints;
 pub mod history;
 pub mod matching;

@@ -4,86 +4,12 @@ use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 use super::answer::AnswerValue;
+pub use super::answer::OptionAnswer;
 use super::catalogue::Catalogue;
+pub use super::header::{Header, HeaderField};
 
 /// The project file schema this build writes. Older files are migrated on load.
 pub const SCHEMA_VERSION: u32 = 1;
-
-/// The header block of the form.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-pub struct Header {
-    /// 作成日, as it is printed (e.g. `2023年10月4日`).
-    #[serde(default)]
-    pub created: String,
-    /// 製造業者 (MDS) or サービス事業者 (SDS).
-    #[serde(default)]
-    pub vendor: String,
-    /// 製品名称 (MDS) or サービス名称 (SDS).
-    #[serde(default)]
-    pub product: String,
-    /// バージョン.
-    #[serde(default)]
-    pub version: String,
-    /// 問合せ先 (optional).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub contact: Option<String>,
-}
-
-/// The fields of the header, for edits addressed by name (CLI options, undo records).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum HeaderField {
-    Created,
-    Vendor,
-    Product,
-    Version,
-    Contact,
-}
-
-impl HeaderField {
-    pub const ALL: [HeaderField; 5] = [
-        HeaderField::Created,
-        HeaderField::Vendor,
-        HeaderField::Product,
-        HeaderField::Version,
-        HeaderField::Contact,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            HeaderField::Created => "created",
-            HeaderField::Vendor => "vendor",
-            HeaderField::Product => "product",
-            HeaderField::Version => "version",
-            HeaderField::Contact => "contact",
-        }
-    }
-}
-
-impl Header {
-    pub fn get(&self, field: HeaderField) -> &str {
-        match field {
-            HeaderField::Created => &self.created,
-            HeaderField::Vendor => &self.vendor,
-            HeaderField::Product => &self.product,
-            HeaderField::Version => &self.version,
-            HeaderField::Contact => self.contact.as_deref().unwrap_or(""),
-        }
-    }
-
-    pub fn set(&mut self, field: HeaderField, value: String) {
-        match field {
-            HeaderField::Created => self.created = value,
-            HeaderField::Vendor => self.vendor = value,
-            HeaderField::Product => self.product = value,
-            HeaderField::Version => self.version = value,
-            HeaderField::Contact => {
-                self.contact = if value.is_empty() { None } else { Some(value) }
-            }
-        }
-    }
-}
 
 /// Which catalogue a project answers. A project never opens silently against a catalogue with
 /// another id or content hash.
@@ -99,16 +25,6 @@ pub struct CatalogueBinding {
     /// so the project opens on any machine.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub embedded: Option<Catalogue>,
-}
-
-/// The answer to one option of an option-list question.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-pub struct OptionAnswer {
-    #[serde(default)]
-    pub value: AnswerValue,
-    #[serde(default)]
-    pub remark: String,
 }
 
 /// The answer to one question.
@@ -133,6 +49,10 @@ pub struct Answer {
     /// The date by which what the answer does not yet meet is to be met (目標日), as written.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub due_on: String,
+    /// Where a carried-forward answer came from and why, with the other candidates (kept
+    /// after it is confirmed: the "what changed" page compares with it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carried: Option<Box<super::carried::Carried>>,
 }
 
 /// Which date of an answer: 確認日 or 目標日.
@@ -292,6 +212,10 @@ pub struct Project {
     /// so the answers can be written back into a copy of it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<super::source::WorkbookSource>,
+    /// Set on a statement carried forward from an earlier one: which, and the earlier
+    /// answers that found no question to go to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carried_from: Option<super::carried::CarryOrigin>,
 }
 
 /// Recorded in an exercise copy: which model it was made from.
@@ -322,6 +246,8 @@ pub enum EditError {
     UnknownOption { number: String, option: String },
     #[error("only an exercise copy has a participant's name")]
     NotAnExercise,
+    #[error("question {number} has no such earlier candidate")]
+    NoSuchCandidate { number: String },
 }
 
 impl Project {
@@ -360,6 +286,7 @@ impl Project {
             review: Review::default(),
             exercise: None,
             source: None,
+            carried_from: None,
         }
     }
 

@@ -54,8 +54,8 @@ pub fn carry_report_ui(
                 for item in &report.items {
                     let text = item.localize(l);
                     let number = match item {
-                        CarryItem::Moved { number, .. }
-                        | CarryItem::Changed { number, .. }
+                        CarryItem::Carried { number, .. }
+                        | CarryItem::Offered { number, .. }
                         | CarryItem::Unmatched { number } => number.as_str(),
                         CarryItem::Dropped { .. } => "",
                     };

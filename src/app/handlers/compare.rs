@@ -7,7 +7,7 @@ use crate::app::documents::ExportFormat;
 use crate::app::state::AppState;
 use crate::app::tasks::{Outcome, TaskKind};
 use crate::app::view::CompareForm;
-use crate::domain::carry::carry;
+use crate::domain::carry::{CarryInput, carry};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::compare::{RowFilter, Side, compare};
 use crate::domain::project::Header;
@@ -167,7 +167,19 @@ impl AppState {
             created: self.clock.today_japanese(),
             ..d.project.header.clone()
         };
-        let (p, report) = carry(&d.catalogue, &d.project, &new_c, header, false);
+        let embed = !self.catalogues.iter().any(|c| c.id == new_c.id);
+        // On the statement's own workbook catalogue, the new statement fills that workbook too.
+        let new_source = (new_c.id == d.catalogue.id)
+            .then_some(d.project.source.as_ref())
+            .flatten();
+        let (p, report) = carry(CarryInput {
+            old_c: &d.catalogue,
+            old_p: &d.project,
+            new_c: &new_c,
+            new_source,
+            header,
+            embed,
+        });
         let mut doc = Doc::new(p, new_c, None).unsaved();
         doc.pending_autosave = Some(now);
         self.doc = Some(doc);
