@@ -206,6 +206,17 @@ fn dice(a: &[u32], b: &[u32]) -> f32 {
     2.0 * common as f32 / total as f32
 }
 
+/// How alike two question texts are, as matching scores them: the Dice coefficient of the
+/// character-bigram sets of their [`normalized_text`]s (what [`MIN_SIMILARITY`] is measured
+/// against).
+pub fn similarity(a: &str, b: &str) -> f32 {
+    let sets = GramSets::new(&[normalized_text(a)], &[normalized_text(b)]);
+    match (sets.old.first(), sets.new.first()) {
+        (Some(x), Some(y)) => dice(x, y),
+        _ => 0.0,
+    }
+}
+
 /// How many of a set's rarest bigrams must be looked up so that no partner of Dice ≥ `t` is
 /// missed: a partner shares at least `t·|x| / (2 − t)` bigrams with it.
 fn prefix_len(len: usize, t: f32) -> usize {
