@@ -80,7 +80,10 @@ fn both_editions_are_imported_as_written() {
                 .map(|s| s.title.as_str())
                 .collect();
             // A section's title keeps its number.
-            let want: Vec<String> = sections.iter().map(|s| format!("{} {}", s.0, s.1)).collect();
+            let want: Vec<String> = sections
+                .iter()
+                .map(|s| format!("{} {}", s.0, s.1))
+                .collect();
             assert_eq!(titles, want);
         }
         assert_eq!(old.project.header.vendor, VENDOR);
@@ -193,7 +196,12 @@ impl Carry {
     /// The earlier numbers carried, by new number.
     fn pairs(&self) -> BTreeMap<&'static str, Option<String>> {
         NEW.iter()
-            .map(|q| (q.number, self.chosen(q.number).map(|c| c.earlier.number.clone())))
+            .map(|q| {
+                (
+                    q.number,
+                    self.chosen(q.number).map(|c| c.earlier.number.clone()),
+                )
+            })
             .collect()
     }
 
@@ -239,7 +247,13 @@ fn deviations(c: &Carry) -> Vec<(&'static str, Option<String>)> {
             }
             (
                 Expect::Row { olds, new_ref },
-                Some((n, Reason::Correspondence { old_ref, new_ref: r })),
+                Some((
+                    n,
+                    Reason::Correspondence {
+                        old_ref,
+                        new_ref: r,
+                    },
+                )),
             ) => {
                 olds.contains(&n)
                     && r == new_ref
@@ -319,7 +333,10 @@ fn check_unplaced(c: &Carry) {
     for e in &c.project.carried_from.as_ref().unwrap().unplaced {
         let o = old_q(&e.number);
         assert_eq!(e.text, o.text);
-        assert_eq!((e.answer.value, e.answer.remark.as_str()), (o.answer, o.remark));
+        assert_eq!(
+            (e.answer.value, e.answer.remark.as_str()),
+            (o.answer, o.remark)
+        );
         assert_eq!(Some(e.reference.as_str()), o.reference);
     }
 }
@@ -414,7 +431,8 @@ fn without_a_table_the_rewritten_questions_take_nothing() {
     assert_eq!(rewritten, 3);
     // Identical texts are still carried, by their text.
     assert_eq!(
-        c.chosen("3.1").map(|k| (k.earlier.number.as_str(), &k.reason)),
+        c.chosen("3.1")
+            .map(|k| (k.earlier.number.as_str(), &k.reason)),
         Some(("3.1", &Reason::SameText))
     );
 }
@@ -455,10 +473,7 @@ fn the_carried_statement_fills_the_new_workbook() {
         let want = match c.chosen(&number) {
             Some(k) => {
                 let o = old_q(&k.earlier.number);
-                (
-                    o.answer.label().to_string(),
-                    o.remark.to_string(),
-                )
+                (o.answer.label().to_string(), o.remark.to_string())
             }
             None => (String::new(), String::new()),
         };
@@ -566,7 +581,10 @@ fn similarity_of_true_reworded_pairs_and_of_the_best_wrong_pair() {
     assert!(low.0 < wrong.0, "the ranges overlap");
     // Identical texts score 1 whatever their punctuation and reference.
     assert_eq!(
-        similarity("保存データを暗号化できるか? (6.7.C1)", "保存データを暗号化できるか？"),
+        similarity(
+            "保存データを暗号化できるか? (6.7.C1)",
+            "保存データを暗号化できるか？"
+        ),
         1.0
     );
 }
@@ -577,7 +595,12 @@ fn the_lines_read_in_japanese() {
     println!("{}", c.stdout);
     let lines: Vec<&str> = c.stdout.lines().collect();
     // One line per new question and per dropped one, then the summary and the file written.
-    assert_eq!(lines.len(), NEW.len() + c.unplaced().len() + 2, "{}", c.stdout);
+    assert_eq!(
+        lines.len(),
+        NEW.len() + c.unplaced().len() + 2,
+        "{}",
+        c.stdout
+    );
     for l in [
         "引き継ぎ: 1.1 ← 1.1 (番号と参照が一致)",
         "新しい設問 (未回答): 2.7",
@@ -592,7 +615,56 @@ fn the_lines_read_in_japanese() {
         "{}",
         c.stdout
     );
-    for english in ["carried:", "changed", "new question", "reworded", "correspondence"] {
-        assert!(!c.stdout.contains(english), "{english} in the Japanese lines");
+    for english in [
+        "carried:",
+        "changed",
+        "new question",
+        "reworded",
+        "correspondence",
+    ] {
+        assert!(
+            !c.stdout.contains(english),
+            "{english} in the Japanese lines"
+        );
     }
+}
+
+/// Every candidate offered that is not the question's counterpart by the ground truth, with
+/// its reason: kept exact, as [`KNOWN_WRONG`] is.
+#[test]
+fn wrong_candidates_offered_are_only_the_known_ones() {
+    let c = carry(TableIn::Old);
+    let mut offered = Vec::new();
+    for q in &NEW {
+        let mine: Vec<&str> = match q.expect {
+            Expect::Same(o) | Expect::Reworded(o) => vec![o],
+            Expect::Row { olds, .. } => olds.to_vec(),
+            Expect::New => Vec::new(),
+        };
+        for k in c.candidates(q.number) {
+            if !mine.contains(&k.earlier.number.as_str()) {
+                offered.push((
+                    q.number,
+                    k.earlier.number.clone(),
+                    k.reason.key(),
+                    k.similarity,
+                ));
+            }
+        }
+    }
+    let offered: Vec<(&str, &str, &str, u8)> = offered
+        .iter()
+        .map(|(n, o, r, s)| (*n, o.as_str(), *r, *s))
+        .collect();
+    assert_eq!(
+        offered,
+        [
+            // Two questions citing nothing, of the same number: "same number and reference".
+            ("1.2", "1.2", "number_and_ref", 30),
+            ("1.3", "1.3", "number_and_ref", 0),
+            // 二要素認証に対応しているか? and 電子署名に対応しているか?: the ending alone.
+            ("3.4", "7.1", "similar", 61),
+            ("3.6", "3.8", "similar", 60),
+        ]
+    );
 }

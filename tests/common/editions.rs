@@ -630,10 +630,8 @@ pub enum TableIn {
     Neither,
 }
 
-pub const OLD_TITLE: &str =
-    "製造業者による医療情報セキュリティ開示書 チェックリスト (MDS Ver.4.1用) 医療情報システムの安全管理に関するガイドライン第5.2版対応";
-pub const NEW_TITLE: &str =
-    "製造業者による医療情報セキュリティ開示書 チェックリスト (MDS Ver.5.0用) 医療情報システムの安全管理に関するガイドライン第6.0版対応";
+pub const OLD_TITLE: &str = "製造業者による医療情報セキュリティ開示書 チェックリスト (MDS Ver.4.1用) 医療情報システムの安全管理に関するガイドライン第5.2版対応";
+pub const NEW_TITLE: &str = "製造業者による医療情報セキュリティ開示書 チェックリスト (MDS Ver.5.0用) 医療情報システムの安全管理に関するガイドライン第6.0版対応";
 pub const VENDOR: &str = "株式会社カルテ工房";
 pub const PRODUCT: &str = "カルテ工房 電子カルテ";
 
@@ -695,7 +693,10 @@ fn printed(text: &str, reference: Option<&str>) -> String {
 }
 
 fn table(wb: &mut Workbook) {
-    let ws = wb.add_worksheet().set_name("安全管理GL6.0版対応表").unwrap();
+    let ws = wb
+        .add_worksheet()
+        .set_name("安全管理GL6.0版対応表")
+        .unwrap();
     row(
         ws,
         0,
