@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use std::ffi::OsStr;
 
 mod common {
+    pub mod carried;
     pub mod cli;
     pub mod office;
     pub mod tools;
@@ -351,6 +352,49 @@ fn the_register_prints_on_one_landscape_page_with_whole_rows() {
     assert!(pages[0].0 > pages[0].1, "landscape: {pages:?}");
     let columns = column_text(&words);
     for expected in ["受領台帳", "broken.json", "三番目の事業者", "作成から"] {
+        assert!(columns.contains(expected), "{expected} in {columns}");
+    }
+    let overlaps = overlapping(&words);
+    assert!(
+        overlaps.is_empty(),
+        "rows shorter than their text: {overlaps:?}"
+    );
+}
+
+#[test]
+fn the_list_of_changes_prints_landscape_with_headings_on_every_page_and_whole_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let carried = common::carried::carried_statement(dir.path(), 40);
+    let xlsx = dir.path().join("changes.xlsx");
+    kaijisho()
+        .arg("changes")
+        .arg(&carried)
+        .arg("--xlsx")
+        .arg(&xlsx)
+        .assert()
+        .success();
+    let Some(pdf) = print_with_libreoffice(&xlsx) else {
+        return;
+    };
+    let (words, pages) = words(&pdf);
+    assert!(pages.len() >= 2, "{pages:?}");
+    assert!(pages.iter().all(|(w, h)| w > h), "landscape: {pages:?}");
+    let n = pages.len();
+    for page in 1..=n {
+        let on: Vec<Word> = words.iter().filter(|w| w.page == page).cloned().collect();
+        let text: String = on.iter().map(|w| w.text.as_str()).collect();
+        for expected in ["前回の回答", "今回の回答", &format!("{page}/{n}")] {
+            assert!(text.contains(expected), "{expected} on page {page}: {text}");
+        }
+    }
+    let columns = column_text(&words);
+    for expected in [
+        "文言・参照の変更",
+        "引き継ぎ先のない設問",
+        "前回の参照:8.3.C2(1)~(9)",
+        "責任者は来年度に置く予定",
+        "追加設問40終わり",
+    ] {
         assert!(columns.contains(expected), "{expected} in {columns}");
     }
     let overlaps = overlapping(&words);

@@ -98,3 +98,4 @@ err-xlsx-would-replace = { $file }: filling would replace { $count } cells whose
 err-xlsx-not-verified = { $file }: the filled copy, read back, holds "{ $found }" at { $what } instead of "{ $expected }". The workbook may have been misread, so nothing was written
 err-xlsx-other-extension = { $file }: the filled copy must keep the original's extension (.{ $extension }); Excel refuses a file whose extension does not match its kind
 err-xlsx-protected-cells = { $file }: the sheet is protected and { $count } of the cells to write are locked ({ $cells }; Excel does not let anyone type into them). Agree to write them before exporting (on the command line: --write-protected)
+err-not-carried = { $file }: this statement was not carried forward from an earlier one, so there is no list of changes since the last submission (name a statement made with kaijisho carry)

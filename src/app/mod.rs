@@ -19,6 +19,7 @@
 //!   them, so the modules above form no circle.
 
 pub mod browser;
+pub mod changes;
 pub mod command;
 pub mod compare;
 pub mod doc;

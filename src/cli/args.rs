@@ -149,6 +149,15 @@ pub(super) enum Command {
         #[command(subcommand)]
         action: ExerciseAction,
     },
+    /// List what changed since the last submission in a statement carried forward from an
+    /// earlier one; written as a PDF and/or workbook on request.
+    Changes {
+        statement: PathBuf,
+        #[arg(long)]
+        pdf: Option<PathBuf>,
+        #[arg(long)]
+        xlsx: Option<PathBuf>,
+    },
     /// Start a new project from an earlier statement, on the same or a newer catalogue.
     Carry {
         old: PathBuf,

@@ -28,6 +28,8 @@ pub(super) enum CliError {
     },
     InvalidValue(String),
     OutputExists(PathBuf),
+    /// A statement asked what changed that was not carried forward from an earlier one.
+    NotCarried(PathBuf),
     /// A text argument that is not UTF-8 (the bad bytes shown as �).
     NotUtf8 {
         arg: String,
@@ -98,6 +100,7 @@ impl Localize for CliError {
             ),
             CliError::InvalidValue(v) => l.ta("err-invalid-value", &[("value", s(v))]),
             CliError::OutputExists(p) => l.ta("err-output-exists", &[("file", s(&p.display()))]),
+            CliError::NotCarried(p) => l.ta("err-not-carried", &[("file", s(&p.display()))]),
             CliError::NotUtf8 { arg, value } => {
                 l.ta("err-arg-not-utf8", &[("arg", s(arg)), ("value", s(value))])
             }

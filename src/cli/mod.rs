@@ -5,6 +5,7 @@ mod answer;
 mod args;
 mod carry;
 mod catalogues;
+mod changes;
 mod check;
 mod compare;
 mod dump;
@@ -214,6 +215,11 @@ fn execute(command: Command, l: &Localizer) -> Result<ExitCode, CliError> {
             xlsx,
             pdf,
         } => check::run(l, &profile, &files, xlsx.as_deref(), pdf.as_deref()),
+        Command::Changes {
+            statement,
+            pdf,
+            xlsx,
+        } => changes::run(l, &statement, (pdf.as_deref(), xlsx.as_deref())),
         Command::Carry {
             old,
             catalogue,

@@ -2,6 +2,7 @@
 //! atomically under a lock.
 
 pub mod atomic;
+pub mod changes;
 pub mod clock;
 pub mod error;
 pub mod folder;

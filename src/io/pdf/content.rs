@@ -261,6 +261,7 @@ pub(super) fn review_summary(
                     size: SMALL,
                     text: a.number.clone(),
                     color: BLACK,
+                    bold: false,
                 },
             );
         }
@@ -385,6 +386,7 @@ fn question_unit(
                 size: BODY,
                 text: q.number_key(),
                 color: BLACK,
+                bold: false,
             },
         );
     }
@@ -484,6 +486,7 @@ fn add_marks(rows: &mut [Row], allowed: &[AnswerValue], chosen: AnswerValue) {
             size: BODY,
             text: marks(allowed, chosen),
             color: BLACK,
+            bold: false,
         });
     }
 }
@@ -566,6 +569,7 @@ pub(super) fn running_heads(
                 size,
                 text,
                 color: GREY,
+                bold: false,
             };
             pages.draw_text_on(i, &t, y);
         }

@@ -1,9 +1,10 @@
 //! The layout engine: rows of text and shading, units kept together on a page, and the
-//! pagination that places them on A4 pages as printpdf operations.
+//! pagination that places them on A4 pages (portrait, or landscape for wide tables, with rows
+//! repeated at the top of every further page) as printpdf operations.
 
 use printpdf::{
     Color, Line, LinePoint, Op, PaintMode, PdfFontHandle, Point, Polygon, PolygonRing, Pt, Rgb,
-    TextItem, TextMatrix, WindingOrder,
+    TextItem, TextMatrix, TextRenderingMode, WindingOrder,
 };
 
 use super::font::Measure;
@@ -45,6 +46,8 @@ pub(super) struct Text {
     pub(super) size: f32,
     pub(super) text: String,
     pub(super) color: (f32, f32, f32),
+    /// Drawn bold (filled and stroked in its colour): what must stand out without colour.
+    pub(super) bold: bool,
 }
 
 /// A filled rectangle relative to a row: x, offset from the row top, width, height.
@@ -94,10 +97,28 @@ impl Row {
             size,
             text: text.into(),
             color,
+            bold: false,
         });
         self
     }
 }
+
+/// The size of the pages and the space kept free at their top and bottom (points).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Paper {
+    pub(super) w: f32,
+    pub(super) h: f32,
+    pub(super) top: f32,
+    pub(super) bottom: f32,
+}
+
+/// A4 portrait, the statement's and the reports' paper.
+pub(super) const PORTRAIT: Paper = Paper {
+    w: PAGE_W,
+    h: PAGE_H,
+    top: MARGIN_T,
+    bottom: MARGIN_B,
+};
 
 /// Rows that stay on one page when they fit on one.
 pub(super) type Unit = Vec<Row>;
@@ -117,6 +138,9 @@ pub(super) struct Pages<'m> {
     pub(super) pages: Vec<Vec<Op>>,
     state: Vec<PageState>,
     y: f32,
+    pub(super) paper: Paper,
+    /// Rows placed at the top of every page begun after they were set (a table's headings).
+    repeat: Unit,
     font: PdfFontHandle,
     pub(super) m: &'m Measure,
     /// Characters drawn that the font has no glyph for (one note per character).
@@ -127,11 +151,11 @@ fn rgb((r, g, b): (f32, f32, f32)) -> Color {
     Color::Rgb(Rgb::new(r, g, b, None))
 }
 
-fn pt(x: f32, y_from_top: f32) -> LinePoint {
+fn pt(page_h: f32, x: f32, y_from_top: f32) -> LinePoint {
     LinePoint {
         p: Point {
             x: Pt(x),
-            y: Pt(PAGE_H - y_from_top),
+            y: Pt(page_h - y_from_top),
         },
         bezier: false,
     }
@@ -144,13 +168,14 @@ impl<'m> Pages<'m> {
         for page in 0..self.pages.len() {
             self.end_text(page);
         }
+        let Paper { w, h, .. } = self.paper;
         let pages = self
             .pages
             .into_iter()
             .map(|ops| {
                 printpdf::PdfPage::new(
-                    printpdf::Mm::from(printpdf::Pt(PAGE_W)),
-                    printpdf::Mm::from(printpdf::Pt(PAGE_H)),
+                    printpdf::Mm::from(printpdf::Pt(w)),
+                    printpdf::Mm::from(printpdf::Pt(h)),
                     ops,
                 )
             })
@@ -159,25 +184,48 @@ impl<'m> Pages<'m> {
     }
 
     pub(super) fn new(font: PdfFontHandle, m: &'m Measure) -> Pages<'m> {
+        Pages::on(PORTRAIT, font, m)
+    }
+
+    /// Pages of the given paper.
+    pub(super) fn on(paper: Paper, font: PdfFontHandle, m: &'m Measure) -> Pages<'m> {
         Pages {
             pages: vec![Vec::new()],
             state: vec![PageState::default()],
-            y: MARGIN_T,
+            y: paper.top,
+            paper,
+            repeat: Vec::new(),
             font,
             m,
             missing: Vec::new(),
         }
     }
 
+    /// Rows to place at the top of every page begun from now on (not on this one).
+    pub(super) fn repeat_on_each_page(&mut self, rows: Unit) {
+        self.repeat = rows;
+    }
+
     fn new_page(&mut self) {
         self.pages.push(Vec::new());
         self.state.push(PageState::default());
-        self.y = MARGIN_T;
+        self.y = self.paper.top;
+        let repeat = std::mem::take(&mut self.repeat);
+        for row in &repeat {
+            self.place_row(row);
+        }
+        self.repeat = repeat;
+    }
+
+    /// Whether nothing but the repeated rows is on this page yet.
+    fn at_top(&self) -> bool {
+        let repeated: f32 = self.repeat.iter().map(|r| r.height).sum();
+        self.y <= self.paper.top + repeated
     }
 
     /// Goes on on a new page, unless nothing is on this one yet.
     pub(super) fn break_page(&mut self) {
-        if self.y > MARGIN_T {
+        if !self.at_top() {
             self.new_page();
         }
     }
@@ -188,7 +236,7 @@ impl<'m> Pages<'m> {
     }
 
     fn room(&self) -> f32 {
-        PAGE_H - MARGIN_B - self.y
+        self.paper.h - self.paper.bottom - self.y
     }
 
     fn draw_text(&mut self, t: &Text, baseline_from_top: f32) {
@@ -254,26 +302,44 @@ impl<'m> Pages<'m> {
             state.size = Some(t.size);
         }
         self.set_fill(page, t.color);
+        let page_h = self.paper.h;
         let Some(ops) = self.pages.get_mut(page) else {
             return;
         };
+        if t.bold {
+            ops.extend([
+                Op::SetOutlineColor { col: rgb(t.color) },
+                Op::SetOutlineThickness {
+                    pt: Pt(t.size * 0.045),
+                },
+                Op::SetTextRenderingMode {
+                    mode: TextRenderingMode::FillStroke,
+                },
+            ]);
+        }
         ops.extend([
             Op::SetTextMatrix {
-                matrix: TextMatrix::Translate(Pt(t.x), Pt(PAGE_H - baseline_from_top)),
+                matrix: TextMatrix::Translate(Pt(t.x), Pt(page_h - baseline_from_top)),
             },
             Op::ShowText {
                 items: vec![TextItem::GlyphIds(glyphs)],
             },
         ]);
+        if t.bold {
+            ops.push(Op::SetTextRenderingMode {
+                mode: TextRenderingMode::Fill,
+            });
+        }
     }
 
     fn fill_rect(&mut self, x: f32, top: f32, w: f32, h: f32, color: (f32, f32, f32)) {
+        let page_h = self.paper.h;
         let ring = PolygonRing {
             points: vec![
-                pt(x, top),
-                pt(x + w, top),
-                pt(x + w, top + h),
-                pt(x, top + h),
+                pt(page_h, x, top),
+                pt(page_h, x + w, top),
+                pt(page_h, x + w, top + h),
+                pt(page_h, x, top + h),
             ],
         };
         let page = self.pages.len().saturating_sub(1);
@@ -306,6 +372,7 @@ impl<'m> Pages<'m> {
         thickness: f32,
     ) {
         self.end_text(page);
+        let page_h = self.paper.h;
         let Some(ops) = self.pages.get_mut(page) else {
             return;
         };
@@ -314,7 +381,7 @@ impl<'m> Pages<'m> {
             Op::SetOutlineThickness { pt: Pt(thickness) },
             Op::DrawLine {
                 line: Line {
-                    points: vec![pt(x1, y), pt(x2, y)],
+                    points: vec![pt(page_h, x1, y), pt(page_h, x2, y)],
                     is_closed: false,
                 },
             },
@@ -342,13 +409,14 @@ impl<'m> Pages<'m> {
     /// taller than a page flows across pages row by row.
     pub(super) fn place(&mut self, unit: &Unit) {
         let height: f32 = unit.iter().map(|r| r.height).sum();
-        let page_room = PAGE_H - MARGIN_T - MARGIN_B;
-        if height > self.room() && height <= page_room && self.y > MARGIN_T {
+        let repeated: f32 = self.repeat.iter().map(|r| r.height).sum();
+        let page_room = self.paper.h - self.paper.top - self.paper.bottom - repeated;
+        if height > self.room() && height <= page_room && !self.at_top() {
             self.new_page();
         }
         let mut placed: Vec<(usize, f32)> = Vec::new();
         for row in unit {
-            if row.height > self.room() && self.y > MARGIN_T {
+            if row.height > self.room() && !self.at_top() {
                 self.new_page();
             }
             let top = self.place_row(row);

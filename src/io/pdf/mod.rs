@@ -17,6 +17,7 @@
 //! glyph for (it would print as an empty box), and each problem printpdf reported while
 //! writing — for the caller to say; they are logged here too.
 
+mod changes;
 mod content;
 mod font;
 mod layout;
@@ -35,6 +36,7 @@ use crate::domain::catalogue::Catalogue;
 use crate::domain::form::FormText;
 use crate::domain::project::Project;
 use crate::domain::text::visible;
+pub use changes::{changes_pdf, export_changes_pdf};
 pub use note::{MAX_PRINTED_REMARK_CHARS, Pdf, PdfNote};
 pub use report::{ReportLine, Style, report_pdf};
 pub use write::PrintFont;

@@ -7,6 +7,7 @@
 //! module of `xlsx` and this file refer to each other.
 
 pub mod cells;
+pub mod changes;
 pub mod comparison;
 pub mod export;
 pub mod fill;
@@ -24,6 +25,7 @@ use crate::io::read::read_limited;
 
 pub use super::error::XlsxError;
 pub use cells::{cell_index, col_index, col_name, sheet_cell};
+pub use changes::{add_changes_sheet, changes_xlsx, export_changes_xlsx};
 pub use comparison::{ComparisonHeadings, comparison_table};
 pub use export::statement_xlsx;
 pub use fill::{Consent, FillReport, Filled, Replaced, Unwritten, export_into, fill_workbook};

@@ -75,7 +75,7 @@ pub(super) fn wrapped_height(texts: &[(&str, f64)]) -> f64 {
     (lines.min(MAX_LINES) as f64 * LINE_PT + PAD_PT).max(18.0)
 }
 
-fn bordered(f: Format) -> Format {
+pub(super) fn bordered(f: Format) -> Format {
     f.set_border(FormatBorder::Thin).set_border_color("#A0A0A0")
 }
 
