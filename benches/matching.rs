@@ -63,6 +63,25 @@ fn matching(c: &mut Criterion) {
         })
     });
     g.finish();
+    // The yearly case: a 300-question statement into a reworded 300-question checklist.
+    // Target ≤ 100 ms.
+    let small_c = synthetic::catalogue_of(300 / synthetic::PER_SECTION);
+    let small_next = synthetic::next_edition(&small_c);
+    let small_p = synthetic::answered_project(&small_c);
+    let mut g = c.benchmark_group("300q");
+    g.bench_function("carry", |b| {
+        b.iter(|| {
+            carry(CarryInput {
+                old_c: &small_c,
+                old_p: black_box(&small_p),
+                new_c: &small_next,
+                new_source: None,
+                header: Header::default(),
+                embed: false,
+            })
+        })
+    });
+    g.finish();
     if let Ok(status) = std::fs::read_to_string("/proc/self/status")
         && let Some(hwm) = status.lines().find(|l| l.starts_with("VmHWM"))
     {

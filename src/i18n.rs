@@ -512,6 +512,21 @@ impl Localize for crate::domain::matching::MatchKind {
     }
 }
 
+impl Localizer {
+    /// The name of a kind of reason ([`crate::domain::edition::Reason::key`]), without its
+    /// details: what 「…をすべて確認」 names.
+    pub fn reason_kind(&self, key: &str) -> String {
+        self.t(match key {
+            "same_id" => "carry-kind-same-id",
+            "correspondence" => "carry-kind-correspondence",
+            "number_and_ref" => "carry-kind-number-and-ref",
+            "same_text" => "carry-kind-same-text",
+            "similar" => "carry-kind-similar",
+            _ => "carry-kind-ref-only",
+        })
+    }
+}
+
 impl Localize for crate::domain::edition::Reason {
     /// Why an earlier question was taken: 同じ設問, 対応表 シス14① ← 6.5.C1, 文言が変わった 87 %…
     fn localize(&self, l: &Localizer) -> String {
@@ -542,12 +557,13 @@ impl Localize for crate::domain::carry::CarryItem {
                 old_number,
                 reason,
                 changed,
+                moved_ref,
                 ..
             } => l.ta(
-                if *changed {
-                    "carry-changed"
-                } else {
-                    "carry-moved"
+                match (changed, moved_ref) {
+                    (true, _) => "carry-changed",
+                    (false, true) => "carry-moved-ref",
+                    (false, false) => "carry-moved",
                 },
                 &[
                     ("number", s(number)),
@@ -563,7 +579,13 @@ impl Localize for crate::domain::carry::CarryItem {
                 ],
             ),
             CarryItem::Unmatched { number } => l.ta("carry-unmatched", &[("number", s(number))]),
-            CarryItem::Dropped { old_number } => l.ta("carry-dropped", &[("old", s(old_number))]),
+            CarryItem::Dropped { old_number, text } => l.ta(
+                "carry-dropped",
+                &[
+                    ("old", s(old_number)),
+                    ("text", s(crate::domain::text::for_display(text))),
+                ],
+            ),
         }
     }
 }

@@ -549,6 +549,21 @@ fn menu_by_id(h: &mut H, menu_id: &str, entry_id: &str) {
     menu(h, &m, &e);
 }
 
+/// 「引き継いで新規作成…」 onto the statement's own catalogue, the changes let go, the report
+/// closed, question 2 selected.
+fn carry_through_the_menu(h: &mut H) {
+    menu_by_id(h, "menu-file", "menu-carry");
+    h.get_by_label("引き継ぐ").click();
+    settle(h);
+    if h.query_by_label("保存しない").is_some() {
+        h.get_by_label("保存しない").click();
+        settle(h);
+    }
+    h.get_by_label("Close window").click();
+    h.run();
+    select(h, "2 扱う");
+}
+
 fn open_menu(h: &mut H, menu_id: &str) {
     let m = h.state().state.loc.t(menu_id);
     h.get_by_label(&m).click();
@@ -667,6 +682,16 @@ fn expected_effects() -> Vec<(&'static str, &'static str, Expect)> {
         ("menu-carry", "opens the carry-forward dialog", |_, h| {
             h.state().state.view.carry_to.is_some()
         }),
+        (
+            "menu-carry-report",
+            "shows the carry report again",
+            |_, h| h.state().state.carry_report.is_some(),
+        ),
+        (
+            "menu-changes",
+            "lists what changed since the earlier statement",
+            |_, h| h.state().state.show_changes && showing(h, "前回からの変更点", true),
+        ),
         ("menu-check", "opens the check window", |_, h| {
             h.state().state.hospital.check.is_some()
         }),
@@ -700,6 +725,14 @@ fn expected_effects() -> Vec<(&'static str, &'static str, Expect)> {
         ("menu-redo", "puts 対象外 back", |_, h| {
             value(h, "q2") == AnswerValue::NotApplicable
         }),
+        (
+            "menu-confirm-carried",
+            "confirms the carried answer and moves on",
+            |b, h| {
+                let d = h.state().state.doc.as_ref().unwrap();
+                !d.project.answers["q2"].recheck && selected_position(h) != b.selected
+            },
+        ),
         ("menu-next", "selects a later question", |b, h| {
             selected_position(h) > b.selected
         }),
@@ -817,6 +850,13 @@ fn every_menu_entry_does_what_it_says() {
         // 100% is offered once zoomed: zoom in first, through the menu.
         if entry.id == "menu-zoom-reset" {
             menu_by_id(&mut h, menu_id, "menu-zoom-in");
+        }
+        // The entries about a carried statement: carry it first, through the menu.
+        if matches!(
+            entry.id,
+            "menu-carry-report" | "menu-changes" | "menu-confirm-carried"
+        ) {
+            carry_through_the_menu(&mut h);
         }
         assert!(
             (entry.enabled)(&h.state().state),

@@ -305,7 +305,10 @@ fn carrying_an_imported_statement_forward_offers_its_own_catalogue() {
     click(&mut h, "取り込む");
     let own = h.state().state.doc.as_ref().unwrap().catalogue.id.clone();
     menu(&mut h, "ファイル", "引き継いで新規作成…");
-    assert_eq!(h.state().state.view.carry_to.as_deref(), Some(own.as_str()));
+    assert_eq!(
+        h.state().state.view.carry_to,
+        Some(kaijisho::app::view::CarryTarget::Catalogue(own.clone()))
+    );
     click(&mut h, "引き継ぐ");
     // The imported statement was never saved: asked first, then carried.
     assert!(asked_about(&h, "開示書"));

@@ -47,6 +47,11 @@ pub enum Purpose {
     LocateOriginal,
     /// Where to write the filled copy of that workbook.
     ExportInto,
+    /// The new checklist of a carry-forward: a catalogue file or an official workbook.
+    CarryCatalogue,
+    /// Where to write 「前回からの変更点」 as PDF / as a workbook.
+    ExportChangesPdf,
+    ExportChangesXlsx,
 }
 
 impl Purpose {
@@ -75,6 +80,9 @@ impl Purpose {
             Purpose::ExportRegisterPdf => Command::ExportRegister(path, ExportFormat::Pdf),
             Purpose::LocateOriginal => Command::LocatedOriginal(path),
             Purpose::ExportInto => Command::ExportInto(path),
+            Purpose::CarryCatalogue => Command::CarryFromFile(path),
+            Purpose::ExportChangesPdf => Command::ExportChanges(path, ExportFormat::Pdf),
+            Purpose::ExportChangesXlsx => Command::ExportChanges(path, ExportFormat::Xlsx),
         }
     }
 
@@ -101,6 +109,9 @@ impl Purpose {
             Purpose::SaveProfile => "profile-save",
             Purpose::LocateOriginal => "export-into-locate",
             Purpose::ExportInto => "menu-export-into",
+            Purpose::CarryCatalogue => "carry-from-file",
+            Purpose::ExportChangesPdf => "changes-window-export-pdf",
+            Purpose::ExportChangesXlsx => "changes-window-export-xlsx",
         }
     }
 
@@ -117,6 +128,7 @@ impl Purpose {
             Purpose::LocateOriginal => Some("prompt-about-original"),
             Purpose::ExportInto => Some("prompt-about-export-into"),
             Purpose::RegisterFolder => Some("prompt-about-register"),
+            Purpose::CarryCatalogue => Some("prompt-about-carry-catalogue"),
             _ => None,
         }
     }
@@ -206,6 +218,19 @@ pub enum Command {
     Compare(Vec<PathBuf>),
     /// Start a new project on this catalogue from the open statement.
     CarryForward(String),
+    /// Start a new project from the open statement on the checklist in this file (a catalogue
+    /// file, or a workbook read through the import preview first).
+    CarryFromFile(PathBuf),
+    /// Confirm the current question's carried answer and go to the next one to re-check.
+    ConfirmCarriedNext,
+    /// Confirm every carried answer of one reason (its [`crate::domain::edition::Reason::key`]).
+    ConfirmReason(String),
+    ShowCarryReport,
+    /// 「前回からの変更点」: the list of what changed since the earlier statement.
+    ShowChanges,
+    CloseChanges,
+    /// Write 「前回からの変更点」 to this file.
+    ExportChanges(PathBuf, ExportFormat),
     RecoverAccept,
     RecoverDiscard,
     // The window and its dialogs.

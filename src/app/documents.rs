@@ -36,6 +36,28 @@ pub fn export_pdf(
     io::pdf::export_pdf(path, c, p, &form, font, now).map_err(boxed)
 }
 
+/// Writes 「前回からの変更点」 as PDF or as a workbook, in the words given, printed as made at
+/// `now`; returns what a PDF could not show as asked.
+pub fn export_changes(
+    path: &Path,
+    c: &crate::domain::changes::Changes,
+    w: &io::changes::ChangesWording,
+    format: ExportFormat,
+    now: &jiff::Zoned,
+) -> Result<Vec<io::pdf::PdfNote>, BoxedError> {
+    match format {
+        ExportFormat::Pdf => {
+            let font = assets::print_font().map_err(boxed)?;
+            io::pdf::export_changes_pdf(path, c, w, font, now).map_err(boxed)
+        }
+        ExportFormat::Xlsx => {
+            let form = assets::form().map_err(boxed)?;
+            io::xlsx::export_changes_xlsx(path, c, w, &form.workbook.font, now).map_err(boxed)?;
+            Ok(Vec::new())
+        }
+    }
+}
+
 /// Writes the workbook of a statement (with the shipped form wording).
 pub fn export_xlsx(path: &Path, c: &Catalogue, p: &Project) -> Result<(), BoxedError> {
     let form = assets::form().map_err(boxed)?;

@@ -12,7 +12,7 @@ impl Purpose {
     /// The file extensions a prompt for this purpose works with, the one added first.
     pub fn extensions(self) -> &'static [&'static str] {
         match self {
-            Purpose::Open | Purpose::AddFile(_) => &["json", "xlsx"],
+            Purpose::Open | Purpose::AddFile(_) | Purpose::CarryCatalogue => &["json", "xlsx"],
             Purpose::Import
             | Purpose::ExportXlsx
             | Purpose::ExerciseXlsx
@@ -20,7 +20,8 @@ impl Purpose {
             | Purpose::ExportCheckXlsx
             | Purpose::ExportRegisterXlsx
             | Purpose::LocateOriginal
-            | Purpose::ExportInto => &["xlsx"],
+            | Purpose::ExportInto
+            | Purpose::ExportChangesXlsx => &["xlsx"],
             Purpose::SaveAs
             | Purpose::ExerciseCopy
             | Purpose::Catalogue
@@ -31,7 +32,8 @@ impl Purpose {
             | Purpose::ExercisePdf
             | Purpose::ExportComparisonPdf
             | Purpose::ExportCheckPdf
-            | Purpose::ExportRegisterPdf => &["pdf"],
+            | Purpose::ExportRegisterPdf
+            | Purpose::ExportChangesPdf => &["pdf"],
             // A folder: the browser lists folders only.
             Purpose::RegisterFolder => &[],
         }
@@ -55,6 +57,8 @@ impl Purpose {
                 | Purpose::ExportRegisterPdf
                 | Purpose::SaveProfile
                 | Purpose::ExportInto
+                | Purpose::ExportChangesPdf
+                | Purpose::ExportChangesXlsx
         )
     }
 

@@ -60,6 +60,7 @@ pub enum Key {
     L,
     Q,
     Period,
+    K,
     Home,
     End,
 }
@@ -145,6 +146,13 @@ fn has_doc(s: &AppState) -> bool {
     s.doc.is_some()
 }
 
+/// The open statement was carried forward from an earlier one.
+fn carried(s: &AppState) -> bool {
+    s.doc
+        .as_ref()
+        .is_some_and(|d| d.project.carried_from.is_some())
+}
+
 const fn entry(menu: Menu, id: &'static str, command: fn(&AppState) -> Command) -> Entry {
     Entry {
         menu,
@@ -223,6 +231,8 @@ fn table() -> Vec<Entry> {
         .when(has_doc),
         entry(File, "menu-compare", |_| Command::ShowCompare).group(),
         entry(File, "menu-carry", |_| Command::ShowCarry).when(has_doc),
+        entry(File, "menu-carry-report", |_| Command::ShowCarryReport).when(carried),
+        entry(File, "menu-changes", |_| Command::ShowChanges).when(carried),
         entry(File, "menu-check", |_| Command::ShowCheck).group(),
         entry(File, "menu-profile", |_| Command::ShowProfileEditor),
         entry(File, "menu-register", |_| {
@@ -244,6 +254,18 @@ fn table() -> Vec<Entry> {
         entry(Edit, "menu-redo", |_| Command::Redo)
             .key(Shortcut::cmd(Key::Y), false)
             .when(|s| s.undo_target(false).is_some()),
+        entry(Edit, "menu-confirm-carried", |_| {
+            Command::ConfirmCarriedNext
+        })
+        .key(Shortcut::plain(Key::K), false)
+        .group()
+        .when(|s| {
+            s.doc
+                .as_ref()
+                .and_then(|d| d.selected.as_deref())
+                .is_some_and(|q| s.needs_recheck(q))
+                && !s.view.review_mode
+        }),
         entry(Edit, "menu-next", |_| Command::Next)
             .key(Shortcut::alt(Key::ArrowDown), true)
             .group()

@@ -76,6 +76,12 @@ pub struct AppState {
     pub comparison: Option<super::compare::ComparisonView>,
     /// The report of the last carry-forward.
     pub carry_report: Option<CarryReport>,
+    /// A workbook chosen as the new checklist of a carry-forward, being read for the import
+    /// preview: accepting the preview carries the open statement onto it.
+    pub carry_pending: Option<std::path::PathBuf>,
+    /// 「前回からの変更点」 is shown: the list, for the statement's revision it was made at.
+    pub show_changes: bool,
+    pub changes: Option<(u64, crate::domain::changes::Changes)>,
     /// The last exercise check (「答え合わせ」), shown until closed.
     pub exercise: Option<super::exercise_class::ExerciseView>,
     /// The hospital side's windows: the check, the register and the profile editor.
@@ -132,6 +138,9 @@ impl AppState {
             import_preview: None,
             comparison: None,
             carry_report: None,
+            carry_pending: None,
+            show_changes: false,
+            changes: None,
             exercise: None,
             hospital: super::hospital::Hospital::default(),
             tasks: Tasks::default(),
@@ -206,14 +215,24 @@ impl AppState {
             Command::ExportWarning { accept, quiet } => {
                 self.export_warning_done(accept, quiet, now);
             }
-            Command::Import(path) => self.import(path, None),
+            Command::Import(path) => {
+                self.carry_pending = None;
+                self.import(path, None);
+            }
             Command::PreviewImport(path, mapping) => self.preview_import(path, *mapping),
             Command::MapImport(change) => self.map_import(&change),
             Command::ImportRangeFrom(row) => self.import_range_from(row),
             Command::ImportShowRow(row) => self.import_show_row(row),
-            Command::AcceptImport => self.accept_import(),
+            Command::AcceptImport => self.accept_import(now),
             Command::CancelImport => self.cancel_import(),
             Command::CarryForward(catalogue) => self.carry_forward(&catalogue, now),
+            Command::CarryFromFile(path) => self.carry_from_file(path, now),
+            Command::ConfirmCarriedNext => self.confirm_carried_and_next(now),
+            Command::ConfirmReason(key) => self.confirm_reason(&key, now),
+            Command::ShowCarryReport => self.show_carry_report(),
+            Command::ShowChanges => self.show_changes = true,
+            Command::CloseChanges => self.show_changes = false,
+            Command::ExportChanges(path, format) => self.export_changes(path, format),
             Command::RecoverAccept => self.recover_accept(),
             Command::RecoverDiscard => self.recover_discard(),
             Command::Confirm(choice) => self.confirm(choice, now),
@@ -305,6 +324,7 @@ impl AppState {
 
     fn cancel_import(&mut self) {
         self.import_preview = None;
+        self.carry_pending = None;
         self.view.import_approval.clear();
         self.import_generation += 1;
     }
@@ -330,11 +350,6 @@ impl AppState {
     fn open_from_grid(&mut self, q: String) {
         self.view.grid = None;
         self.with_doc(|d| d.selected = Some(q));
-    }
-
-    fn show_carry(&mut self) {
-        let current = self.doc.as_ref().map(|d| d.catalogue.id.clone());
-        self.view.carry_to = current.or_else(|| self.catalogues.first().map(|c| c.id.clone()));
     }
 
     /// Takes the status message away once it has been shown long enough. Returns the seconds

@@ -297,6 +297,15 @@ pub struct ClassSlide {
     pub of: usize,
 }
 
+/// What the carry dialog has chosen as the new checklist.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CarryTarget {
+    /// A catalogue the app has (shipped, loaded, or the statement's own), by id.
+    Catalogue(String),
+    /// A workbook imported lately: read again, through the preview.
+    Workbook(std::path::PathBuf),
+}
+
 #[derive(Debug, Default)]
 pub struct View {
     pub filters: Filters,
@@ -318,7 +327,7 @@ pub struct View {
     /// The 答え合わせ window, when open.
     pub exercise: Option<ExerciseForm>,
     /// The carry-forward dialog: the catalogue to carry to.
-    pub carry_to: Option<String>,
+    pub carry_to: Option<CarryTarget>,
     /// ヘルプ → kaijisho について.
     pub show_about: bool,
     /// ヘルプ → はじめに: the getting-started guide.

@@ -45,14 +45,16 @@ fn earlier_of(c: &Catalogue, q: &Question, p: &Project) -> Earlier {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum CarryItem {
-    /// The answer of an earlier question was carried; `changed` when the text or the
-    /// reference differs (read it again beside the old wording).
+    /// The answer of an earlier question was carried; `changed` when the wording differs
+    /// (read it again beside the old wording), `moved_ref` when only the guideline reference
+    /// does (every question, from one guideline edition to the next).
     Carried {
         number: String,
         old_number: String,
         reason: Reason,
         similarity: u8,
         changed: bool,
+        moved_ref: bool,
     },
     /// Earlier questions that may be this one's, none sure enough to carry: pick one.
     Offered { number: String, candidates: usize },
@@ -60,7 +62,7 @@ pub enum CarryItem {
     Unmatched { number: String },
     /// An earlier question with no counterpart in the new catalogue: its answer was kept in
     /// the statement's record, not carried.
-    Dropped { old_number: String },
+    Dropped { old_number: String, text: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
@@ -87,7 +89,9 @@ impl CarryReport {
                         old_number: k.earlier.number.clone(),
                         reason: k.reason.clone(),
                         similarity: k.similarity,
-                        changed: is_changed(q, &k.earlier),
+                        changed: normalized_text(&q.text) != normalized_text(&k.earlier.text),
+                        moved_ref: letters(q.ref_raw().unwrap_or_default())
+                            != letters(&k.earlier.reference),
                     },
                     None => CarryItem::Offered {
                         number,
@@ -99,6 +103,7 @@ impl CarryReport {
         if let Some(origin) = &p.carried_from {
             items.extend(origin.unplaced.iter().map(|e| CarryItem::Dropped {
                 old_number: e.number.clone(),
+                text: e.text.clone(),
             }));
         }
         CarryReport { items }
@@ -336,6 +341,7 @@ mod tests {
             reason: Reason::SameText,
             similarity: 100,
             changed: false,
+            moved_ref: false,
         }));
         assert!(report.items.iter().any(|i| matches!(i,
             CarryItem::Carried { number, reason: Reason::NumberAndRef, changed: true, similarity, .. }
@@ -343,9 +349,8 @@ mod tests {
         assert!(report.items.contains(&CarryItem::Unmatched {
             number: "1.9".into()
         }));
-        assert!(report.items.contains(&CarryItem::Dropped {
-            old_number: "1.1".into()
-        }));
+        assert!(report.items.iter().any(|i| matches!(i,
+            CarryItem::Dropped { old_number, .. } if old_number == "1.1")));
         assert_eq!(new.value("p"), AnswerValue::Yes);
         assert_eq!(new.answers["p"].remark, "設置済み");
         assert!(!new.answers["new"].recheck);

@@ -17,7 +17,7 @@ use super::project::{Answer, Header, Project};
 use indexmap::IndexMap;
 
 /// What kind of change a row reports, in the order rows of a section are listed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeKind {
     /// A question with no earlier counterpart.
@@ -94,6 +94,9 @@ pub struct ChangeRow {
     /// The section (of the new checklist; of the earlier one for a dropped question).
     pub section: String,
     pub kind: ChangeKind,
+    /// The question's id now (empty for a dropped question).
+    #[serde(skip)]
+    pub question: String,
     /// The question's number now (empty for a dropped question).
     pub number: String,
     /// Its number in the earlier checklist (empty for a new question).
@@ -163,6 +166,7 @@ pub fn changes(c: &Catalogue, p: &Project) -> Option<Changes> {
             let row = |kind, e: Option<&Earlier>| ChangeRow {
                 section: title.clone(),
                 kind,
+                question: q.id.clone(),
                 number: q.number_key(),
                 old_number: e.map(|e| e.number.clone()).unwrap_or_default(),
                 text: q.text.clone(),
@@ -198,6 +202,7 @@ pub fn changes(c: &Catalogue, p: &Project) -> Option<Changes> {
         rows.push(ChangeRow {
             section: e.section.clone(),
             kind: ChangeKind::Dropped,
+            question: String::new(),
             number: String::new(),
             old_number: e.number.clone(),
             text: e.text.clone(),

@@ -12,8 +12,10 @@
 //! Strong reasons (all but similar text and reference alone) may join one earlier question to
 //! several new ones and the other way round. Similar text pairs one to one, best pairs first
 //! (a new question left over may still take an earlier one already taken when the two are at
-//! least [`SPLIT_SIMILARITY`] alike: a question split in two); a reference alone is carried only
-//! when it joins exactly one free question on each side, and otherwise only offered.
+//! least [`SPLIT_SIMILARITY`] alike: a question split in two); a reference alone is only
+//! offered, never carried. "The same number and reference" needs a reference: two questions
+//! of one number citing nothing are as often different questions (one inserted before the
+//! other) as the same one.
 
 use std::collections::{HashMap, HashSet};
 
@@ -402,11 +404,14 @@ pub fn find_candidates(old: &Catalogue, new: &Catalogue, rows: &[Correspondence]
         }
         found.extend(t.by_correspondence(j));
         let key = (qb.number_key(), ref_key(qb));
+        let cited = !key.1.is_empty();
         for &i in t
             .old_by_number
             .get(&key)
             .map(Vec::as_slice)
             .unwrap_or_default()
+            .iter()
+            .filter(|_| cited)
         {
             found.push((i, Reason::NumberAndRef));
         }

@@ -186,9 +186,101 @@ pub fn is_blank(s: &str) -> bool {
     s.chars().all(|c| c.is_whitespace() || is_format_char(c))
 }
 
+/// A piece of a two-text comparison: in both, only in the earlier text, or only in the later.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiffPart {
+    Same,
+    Removed,
+    Added,
+}
+
+/// Longest texts [`char_diff`] compares character by character (the table it builds grows
+/// with the product of the lengths); longer ones are shown as wholly replaced.
+pub const MAX_DIFF_CHARS: usize = 2_000;
+
+/// The character-level differences of two texts (longest common subsequence), as runs:
+/// what stayed, what went from `old`, what came into `new`. Shows a reworded question's old and
+/// new wording with the changes marked.
+pub fn char_diff(old: &str, new: &str) -> Vec<(DiffPart, String)> {
+    let a: Vec<char> = old.chars().collect();
+    let b: Vec<char> = new.chars().collect();
+    let mut out: Vec<(DiffPart, String)> = Vec::new();
+    let mut push = |part: DiffPart, c: char| match out.last_mut() {
+        Some((p, run)) if *p == part => run.push(c),
+        _ => out.push((part, c.to_string())),
+    };
+    if a.len() > MAX_DIFF_CHARS || b.len() > MAX_DIFF_CHARS {
+        a.iter().for_each(|c| push(DiffPart::Removed, *c));
+        b.iter().for_each(|c| push(DiffPart::Added, *c));
+        return out;
+    }
+    // lcs[i][j]: the common subsequence length of a[i..] and b[j..], row by row.
+    let w = b.len() + 1;
+    let mut lcs = vec![0u32; (a.len() + 1) * w];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            let v = if a.get(i) == b.get(j) {
+                lcs.get((i + 1) * w + j + 1).copied().unwrap_or(0) + 1
+            } else {
+                let down = lcs.get((i + 1) * w + j).copied().unwrap_or(0);
+                let right = lcs.get(i * w + j + 1).copied().unwrap_or(0);
+                down.max(right)
+            };
+            if let Some(cell) = lcs.get_mut(i * w + j) {
+                *cell = v;
+            }
+        }
+    }
+    let at = |i: usize, j: usize| lcs.get(i * w + j).copied().unwrap_or(0);
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if x == y => {
+                push(DiffPart::Same, *x);
+                i += 1;
+                j += 1;
+            }
+            (Some(x), Some(_)) if at(i + 1, j) >= at(i, j + 1) => {
+                push(DiffPart::Removed, *x);
+                i += 1;
+            }
+            (_, Some(y)) => {
+                push(DiffPart::Added, *y);
+                j += 1;
+            }
+            (Some(x), None) => {
+                push(DiffPart::Removed, *x);
+                i += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_diff_marks_what_changed() {
+        let d = char_diff("責任者を設置しているか", "責任者を置いているか");
+        let joined = |keep: DiffPart| -> String {
+            d.iter()
+                .filter(|(p, _)| *p == DiffPart::Same || *p == keep)
+                .map(|(_, s)| s.as_str())
+                .collect()
+        };
+        assert_eq!(joined(DiffPart::Removed), "責任者を設置しているか");
+        assert_eq!(joined(DiffPart::Added), "責任者を置いているか");
+        assert!(d.contains(&(DiffPart::Removed, "設".into())));
+        assert_eq!(
+            char_diff("同じ", "同じ"),
+            vec![(DiffPart::Same, "同じ".into())]
+        );
+        let long = "あ".repeat(MAX_DIFF_CHARS + 1);
+        assert_eq!(char_diff(&long, "い").len(), 2, "too long: replaced whole");
+    }
 
     #[test]
     fn format_characters_are_the_unicode_cf_category() {

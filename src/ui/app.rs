@@ -223,6 +223,7 @@ pub fn egui_key(key: Key) -> egui::Key {
         Key::Equals => egui::Key::Equals,
         Key::Minus => egui::Key::Minus,
         Key::Period => egui::Key::Period,
+        Key::K => egui::Key::K,
         Key::Home => egui::Key::Home,
         Key::End => egui::Key::End,
     }

@@ -90,6 +90,7 @@ pub fn import_ui(
     l: &Localizer,
     preview: Option<&mut ImportPreview>,
     reading: bool,
+    carrying: bool,
     out: &mut Vec<Command>,
 ) {
     let Some(preview) = preview else {
@@ -102,6 +103,9 @@ pub fn import_ui(
             "import-title",
             &[("file", preview.path.display().to_string().into())],
         ));
+        if carrying {
+            ui.colored_label(ui.visuals().warn_fg_color, l.t("import-carrying"));
+        }
         egui::ScrollArea::vertical()
             .id_salt("import-report")
             .max_height(150.0)

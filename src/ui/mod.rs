@@ -4,7 +4,9 @@
 
 pub mod about;
 pub mod app;
+pub mod carried;
 pub mod carry;
+pub mod changes;
 pub mod check;
 pub mod compare;
 pub mod confirm;
@@ -202,6 +204,15 @@ pub fn root_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
 
 /// The dialogs and windows over the panels (also over presentation mode).
 fn dialogs_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
+    if s.show_changes {
+        s.refresh_changes();
+    }
+    // Looked up (a file check each) only while the carry dialog is open.
+    let workbooks = if s.view.carry_to.is_some() {
+        s.carry_workbooks()
+    } else {
+        Vec::new()
+    };
     let l = &s.loc;
     let native_missing = s.view.native_dialog_missing;
     path_prompt::path_prompt_ui(ui, l, s.view.prompt.as_mut(), native_missing, out);
@@ -214,7 +225,11 @@ fn dialogs_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
     disk_conflict::disk_conflict_ui(ui, l, s.view.disk_conflict.as_ref(), out);
     recovery::recovery_ui(ui, l, s.recovery.as_ref(), s.doc.is_none(), out);
     let reading = s.tasks.is_running(TaskKind::Import);
-    import::import_ui(ui, l, s.import_preview.as_mut(), reading, out);
+    let carrying = s
+        .import_preview
+        .as_ref()
+        .is_some_and(|p| s.carry_pending.as_ref() == Some(&p.path));
+    import::import_ui(ui, l, s.import_preview.as_mut(), reading, carrying, out);
     let comparing = s.tasks.is_running(TaskKind::Compare);
     let comparison = s.comparison.as_ref();
     compare::compare_ui(
@@ -249,8 +264,14 @@ fn dialogs_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
     register::register_ui(ui, l, s.hospital.register.as_mut(), reading, out);
     // The shipped catalogues and the statement's own (an imported one too), as
     // `AppState::carry_targets` has them.
-    carry::carry_pick_ui(ui, l, &catalogues, s.view.carry_to.as_mut(), out);
+    let choices = carry::CarryChoices {
+        catalogues: &catalogues,
+        workbooks: &workbooks,
+    };
+    carry::carry_pick_ui(ui, l, &choices, s.view.carry_to.as_mut(), out);
     carry::carry_report_ui(ui, l, s.carry_report.as_ref(), s.doc.as_ref(), out);
+    let list = s.changes.as_ref().map(|(_, c)| c);
+    changes::changes_ui(ui, l, list, s.show_changes, out);
     about::about_ui(ui, l, s.view.show_about, out);
     getting_started::getting_started_ui(ui, l, s.view.show_guide, out);
     shortcuts::shortcuts_ui(ui, l, s.view.show_shortcuts, out);

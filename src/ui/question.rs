@@ -265,7 +265,9 @@ pub fn question_ui(
                     );
                 }
                 let answer = doc.project.answer(&q.id).cloned().unwrap_or_default();
-                if answer.recheck && !review_mode {
+                crate::ui::carried::carried_ui(ui, l, doc, q, review_mode, cmds);
+                // A statement carried by an earlier version records no reasons: the mark alone.
+                if answer.recheck && answer.carried.is_none() && !review_mode {
                     ui.horizontal(|ui| {
                         ui.colored_label(ui.visuals().warn_fg_color, l.t("question-recheck"));
                         let resp = ui.button(l.t("question-confirm"));

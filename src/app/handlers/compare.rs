@@ -1,16 +1,12 @@
-//! Comparing statements (in the background) and carrying answers forward to a new statement.
+//! Comparing statements, in the background.
 
 use crate::app::compare::*;
-use crate::app::doc::Doc;
 use crate::app::document::DocKind;
 use crate::app::documents::ExportFormat;
 use crate::app::state::AppState;
 use crate::app::tasks::{Outcome, TaskKind};
 use crate::app::view::CompareForm;
-use crate::domain::carry::{CarryInput, carry};
-use crate::domain::catalogue::Catalogue;
 use crate::domain::compare::{RowFilter, Side, compare};
-use crate::domain::project::Header;
 use crate::io::{self};
 use std::path::PathBuf;
 
@@ -135,54 +131,5 @@ impl AppState {
                     );
                 Outcome::Compared { generation, result }
             });
-    }
-
-    /// The catalogues a statement can be carried to: the shipped ones and the statement's own
-    /// (an imported or own catalogue: the next release on the same form).
-    pub fn carry_targets(&self) -> Vec<&Catalogue> {
-        let mut all: Vec<&Catalogue> = self.catalogues.iter().collect();
-        if let Some(d) = &self.doc
-            && !all.iter().any(|c| c.id == d.catalogue.id)
-        {
-            all.push(&d.catalogue);
-        }
-        all
-    }
-
-    /// Starts a new statement on `catalogue` from the open one, answers carried and marked
-    /// for re-checking.
-    pub(crate) fn carry_forward(&mut self, catalogue: &str, now: f64) {
-        self.view.carry_to = None;
-        let Some(new_c) = self
-            .carry_targets()
-            .into_iter()
-            .find(|c| c.id == catalogue)
-            .cloned()
-        else {
-            let known = self.carry_targets().iter().map(|c| c.id.clone()).collect();
-            return self.fail_unknown_catalogue(catalogue, known);
-        };
-        let Some(d) = &self.doc else { return };
-        let header = Header {
-            created: self.clock.today_japanese(),
-            ..d.project.header.clone()
-        };
-        let embed = !self.catalogues.iter().any(|c| c.id == new_c.id);
-        // On the statement's own workbook catalogue, the new statement fills that workbook too.
-        let new_source = (new_c.id == d.catalogue.id)
-            .then_some(d.project.source.as_ref())
-            .flatten();
-        let (p, report) = carry(CarryInput {
-            old_c: &d.catalogue,
-            old_p: &d.project,
-            new_c: &new_c,
-            new_source,
-            header,
-            embed,
-        });
-        let mut doc = Doc::new(p, new_c, None).unsaved();
-        doc.pending_autosave = Some(now);
-        self.doc = Some(doc);
-        self.carry_report = Some(report);
     }
 }

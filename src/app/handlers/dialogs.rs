@@ -22,6 +22,7 @@ impl AppState {
             | Command::Close
             | Command::AcceptImport
             | Command::CarryForward(_)
+            | Command::CarryFromFile(_)
             | Command::RecoverAccept
             // The exercise copy is written, then opened in the window.
             | Command::MakeExercise(_) => &[DocKind::Statement],
@@ -76,6 +77,12 @@ impl AppState {
             | Command::ShowCarry
             | Command::CancelCarry
             | Command::CloseCarryReport
+            | Command::ShowCarryReport
+            | Command::ConfirmCarriedNext
+            | Command::ConfirmReason(_)
+            | Command::ShowChanges
+            | Command::CloseChanges
+            | Command::ExportChanges(..)
             | Command::ShowAbout
             | Command::CloseAbout
             | Command::ShowGuide

@@ -333,7 +333,7 @@ impl AppState {
         });
     }
 
-    pub(crate) fn accept_import(&mut self) {
+    pub(crate) fn accept_import(&mut self, now: f64) {
         let Some(ImportPreview {
             path,
             result: Ok(imported),
@@ -349,10 +349,18 @@ impl AppState {
         if let Some(signature) = signature.filter(|_| edited) {
             self.settings.remember_layout(&signature, &mapping);
         }
-        let imported = *imported;
+        let mut imported = *imported;
+        // The new checklist of a carry-forward: the open statement is carried onto it.
+        let source = imported.project.source.take();
+        let Some((catalogue, source)) =
+            self.carry_into_imported(&path, imported.catalogue, source, now)
+        else {
+            return;
+        };
+        imported.project.source = source;
         // Unsaved until the user saves it as a project.
         self.clear_recovery();
-        let mut doc = Doc::new(imported.project, imported.catalogue, None).unsaved();
+        let mut doc = Doc::new(imported.project, catalogue, None).unsaved();
         doc.source_path = Some(path.clone());
         self.doc = Some(doc);
         self.say_file("status-opened", &path);

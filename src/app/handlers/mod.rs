@@ -4,6 +4,7 @@
 //! so `src/app` has no circle of files.
 
 mod browser;
+mod carry;
 mod compare;
 mod dialogs;
 mod documents;
