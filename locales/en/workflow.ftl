@@ -68,7 +68,9 @@ export-warning-accept = Export as it is
 changes-title = Changes since the last submission
 changes-sheet = Changes
 changes-col-kind = Kind
-changes-col-number = No. (now ← before)
+changes-col-number =
+    No.
+    (now ← before)
 changes-col-question = Question
 changes-col-before = Earlier answer
 changes-col-after = Answer now

@@ -68,7 +68,9 @@ export-warning-accept = このまま書き出す
 changes-title = 前回提出からの変更
 changes-sheet = 変更一覧
 changes-col-kind = 区分
-changes-col-number = 番号 (今回 ← 前回)
+changes-col-number =
+    番号
+    (今回 ← 前回)
 changes-col-question = 設問
 changes-col-before = 前回の回答
 changes-col-after = 今回の回答

@@ -259,7 +259,7 @@ pub fn row_cells(row: &ChangeRow, w: &ChangesWording) -> [Vec<Para>; 5] {
 }
 
 /// Where a row starts a section: its title when it differs from the previous row's.
-pub fn section_starts<'a>(changes: &'a Changes) -> Vec<Option<&'a str>> {
+pub fn section_starts(changes: &Changes) -> Vec<Option<&str>> {
     let mut last: Option<&str> = None;
     changes
         .rows
