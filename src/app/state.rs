@@ -79,6 +79,8 @@ pub struct AppState {
     /// A workbook chosen as the new checklist of a carry-forward, being read for the import
     /// preview: accepting the preview carries the open statement onto it.
     pub carry_pending: Option<std::path::PathBuf>,
+    /// The statement revision the shown carry report was made at.
+    pub carry_report_at: u64,
     /// 「前回からの変更点」 is shown: the list, for the statement's revision it was made at.
     pub show_changes: bool,
     pub changes: Option<(u64, crate::domain::changes::Changes)>,
@@ -139,6 +141,7 @@ impl AppState {
             comparison: None,
             carry_report: None,
             carry_pending: None,
+            carry_report_at: 0,
             show_changes: false,
             changes: None,
             exercise: None,

@@ -5,6 +5,8 @@
 //! user confirms it, and earlier answers that found no question to go to are kept in the new
 //! statement ([`CarryOrigin::unplaced`]), not dropped.
 
+use std::collections::HashSet;
+
 use serde::Serialize;
 
 use super::canonical::Statement;
@@ -100,13 +102,62 @@ impl CarryReport {
                 },
             });
         }
-        if let Some(origin) = &p.carried_from {
-            items.extend(origin.unplaced.iter().map(|e| CarryItem::Dropped {
-                old_number: e.number.clone(),
-                text: e.text.clone(),
-            }));
-        }
+        items.extend(dropped(p).into_iter().map(|e| CarryItem::Dropped {
+            old_number: e.number.clone(),
+            text: e.text.clone(),
+        }));
         CarryReport { items }
+    }
+}
+
+/// The earlier questions whose answers no question of a carried statement takes now: those
+/// none took when it was carried, and candidates the user has since let go (引き継ぎ先なし);
+/// in the earlier statement's order where it is recorded.
+pub fn dropped(p: &Project) -> Vec<&Earlier> {
+    let mut chosen: HashSet<&str> = HashSet::new();
+    let mut offered: Vec<&Earlier> = Vec::new();
+    for a in p.answers.values() {
+        if let Some(c) = a.carried.as_deref() {
+            chosen.extend(c.chosen().map(|k| k.earlier.id.as_str()));
+            offered.extend(c.candidates.iter().map(|k| &k.earlier));
+        }
+    }
+    let unplaced = p.carried_from.iter().flat_map(|o| o.unplaced.iter());
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut out: Vec<&Earlier> = unplaced
+        .chain(offered)
+        .filter(|e| !chosen.contains(e.id.as_str()) && seen.insert(e.id.as_str()))
+        .collect();
+    out.sort_by_key(|e| {
+        crate::domain::text::normalize_number(&e.number).map(|n| {
+            n.split('.')
+                .map(|x| x.parse::<u32>().unwrap_or(0))
+                .collect::<Vec<u32>>()
+        })
+    });
+    out
+}
+
+/// Whether everything an earlier answer says has a place in the new question: no value the
+/// question does not offer, no answered option it lacks, no options answered for a question
+/// answered as a whole. An answer that does not fit is offered, not carried.
+pub fn fits(q: &Question, e: &Earlier) -> bool {
+    let a = &e.answer;
+    let said = |o: &crate::domain::answer::OptionAnswer| {
+        o.value != Default::default() || !o.remark.trim().is_empty()
+    };
+    match &q.answer {
+        AnswerKind::Options(on) => {
+            a.value == Default::default()
+                && a.options.iter().filter(|(_, o)| said(o)).all(|(id, _)| {
+                    let label = e.options.get(id).map(String::as_str).unwrap_or(id);
+                    on.iter().any(|o| same_label(&o.label, label))
+                })
+        }
+        kind => {
+            (a.value == Default::default() || kind.allowed().contains(&a.value))
+                && !a.options.values().any(said)
+        }
     }
 }
 
@@ -184,10 +235,9 @@ pub fn carry(input: CarryInput) -> (Project, CarryReport) {
         .flat_map(|s| s.correspondence.iter().cloned())
         .collect();
     let found = find_candidates(old_c, new_c, &rows);
-    let mut placed = std::collections::HashSet::new();
+    let mut placed = HashSet::new();
     for f in &found {
-        place(old_c, old_p, new_c, f, &mut project);
-        placed.extend(f.chosen().map(|c| c.old.clone()));
+        placed.extend(place(old_c, old_p, new_c, f, &mut project));
     }
     project.carried_from = Some(CarryOrigin {
         header: old_p.header.clone(),
@@ -205,10 +255,17 @@ pub fn carry(input: CarryInput) -> (Project, CarryReport) {
     (project, report)
 }
 
-/// Records a new question's candidates in its answer and carries the chosen one's answer.
-fn place(old_c: &Catalogue, old_p: &Project, new_c: &Catalogue, f: &Found, project: &mut Project) {
+/// Records a new question's candidates in its answer and carries the chosen one's answer when
+/// it [`fits`] (else it is only offered). Returns the id of the earlier question carried.
+fn place(
+    old_c: &Catalogue,
+    old_p: &Project,
+    new_c: &Catalogue,
+    f: &Found,
+    project: &mut Project,
+) -> Option<String> {
     let (Some(qn), false) = (new_c.question(&f.new), f.candidates.is_empty()) else {
-        return;
+        return None;
     };
     let candidates: Vec<CarryCandidate> = f
         .candidates
@@ -222,15 +279,18 @@ fn place(old_c: &Catalogue, old_p: &Project, new_c: &Catalogue, f: &Found, proje
             })
         })
         .collect();
+    let chosen = f
+        .chosen
+        .filter(|i| candidates.get(*i).is_some_and(|k| fits(qn, &k.earlier)));
     let entry = project.answers.entry(qn.id.clone()).or_default();
-    if let Some(k) = f.chosen.and_then(|i| candidates.get(i)) {
+    let taken = chosen.and_then(|i| candidates.get(i));
+    if let Some(k) = taken {
         apply_earlier(qn, &k.earlier, entry);
         entry.recheck = true;
     }
-    entry.carried = Some(Box::new(Carried {
-        candidates,
-        chosen: f.chosen,
-    }));
+    let id = taken.map(|k| k.earlier.id.clone());
+    entry.carried = Some(Box::new(Carried { candidates, chosen }));
+    id
 }
 
 #[cfg(test)]
@@ -470,5 +530,47 @@ mod tests {
         assert_eq!(reworded.text, "認証の方法はどれか?");
         assert_ne!(reworded.old_text, reworded.text);
         assert_ne!(ch.before.fingerprint, ch.after.fingerprint);
+    }
+
+    #[test]
+    fn an_answer_that_does_not_fit_is_offered_not_carried_and_stays_in_the_record() {
+        let c = tiny();
+        let mut old = Project::new(&c, Header::default(), false);
+        old.set_answer(&c, "o", Some("pw"), AnswerValue::Yes, Some("8文字".into()))
+            .unwrap();
+        // The option question 2 becomes a yes/no question of the same number and reference.
+        let mut n = c.clone();
+        n.id = "t-yesno".into();
+        n.sections[1].questions[0].answer = AnswerKind::YesNoNa;
+        n.reindex();
+        let (new, report) = carry(input(&c, &old, &n));
+        let a = &new.answers["o"];
+        assert_eq!(a.carried.as_ref().unwrap().chosen, None, "offered only");
+        assert!(!a.recheck && a.value == AnswerValue::Unanswered);
+        assert!(report.items.iter().any(|i| matches!(i,
+            CarryItem::Offered { number, .. } if number == "2")));
+        let kept = dropped(&new);
+        assert!(
+            kept.iter()
+                .any(|e| e.id == "o" && e.answer.options["pw"].remark == "8文字")
+        );
+    }
+
+    #[test]
+    fn a_candidate_let_go_is_listed_as_without_counterpart() {
+        let c = tiny();
+        let old = Project::new(&c, Header::default(), false);
+        let (mut new, _) = carry(input(&c, &old, &c));
+        assert!(dropped(&new).is_empty());
+        new.apply(
+            &c,
+            &Edit::PickCandidate {
+                question: "p".into(),
+                candidate: None,
+            },
+        )
+        .unwrap();
+        let ids: Vec<&str> = dropped(&new).iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["p"]);
     }
 }

@@ -81,10 +81,12 @@ impl Shown {
         self.value == other.value
             && self.remark.trim() == other.remark.trim()
             && self.options.len() == other.options.len()
-            && self
-                .options
-                .iter()
-                .all(|(label, v)| other.options.iter().any(|(l, w)| l == label && w == v))
+            && self.options.iter().all(|(label, v)| {
+                other
+                    .options
+                    .iter()
+                    .any(|(l, w)| super::text::same_label(l, label) && w == v)
+            })
     }
 }
 
@@ -198,7 +200,7 @@ pub fn changes(c: &Catalogue, p: &Project) -> Option<Changes> {
         here.sort_by_key(|r| r.kind);
         rows.extend(here);
     }
-    for e in &origin.unplaced {
+    for e in super::carry::dropped(p) {
         rows.push(ChangeRow {
             section: e.section.clone(),
             kind: ChangeKind::Dropped,

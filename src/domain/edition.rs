@@ -6,7 +6,8 @@
 //! sheet of either workbook (第5.2版 ↔ 第6.0版 references, in both directions, many-to-many);
 //! the same number and reference; the same text once normalised (width, spaces,
 //! punctuation, `?`/`？` and a trailing reference ignored); similar text (Dice coefficient of
-//! the sets of character bigrams, at least [`MIN_SIMILARITY`]); and, as a weak candidate, the
+//! the sets of character bigrams — those most texts share left out — at least
+//! [`DISTINCTIVE_SIMILARITY`], or [`MIN_SIMILARITY`] for small checklists); and, as a weak candidate, the
 //! same reference alone. A pair of identical texts is preferred whatever its reason.
 //!
 //! Strong reasons (all but similar text and reference alone) may join one earlier question to
@@ -77,14 +78,25 @@ impl Reason {
     }
 }
 
-/// The smallest similarity (Dice coefficient of character-bigram sets) for a pair by text.
-/// Measured on the edition fixtures of `tests/edition.rs` and the shipped seed excerpts:
-/// reworded questions of one requirement score 0.62–0.95, the best unrelated pair 0.45.
+/// The smallest similarity (Dice coefficient of character-bigram sets) for a pair by text,
+/// between checklists too small to leave common bigrams out (fewer than [`COMMON_MIN_TEXTS`]
+/// texts together).
 pub const MIN_SIMILARITY: f32 = 0.6;
+
+/// The smallest similarity for a pair by text once the bigrams most texts share are left out
+/// ([`COMMON_SHARE`]). Measured on the edition fixtures (`tests/edition.rs`, 35 and 37
+/// questions): reworded pairs of one requirement score 0.35–0.93, six of nine at 0.59 or more;
+/// the best pair of different questions 0.48. With every bigram kept, the same pairs score
+/// 0.49–0.94 and different questions up to 0.61 (the "…しているか" ending alone).
+pub const DISTINCTIVE_SIMILARITY: f32 = 0.5;
 
 /// A new question left without a pair may share an earlier question already carried to
 /// another when the two texts are at least this alike (one question split in two).
 pub const SPLIT_SIMILARITY: f32 = 0.8;
+
+/// The least similarity for "the same number and reference" to carry an answer by itself;
+/// below it the pair is only offered.
+pub const NUMBER_SIMILARITY: f32 = 0.3;
 
 /// Most candidates kept for one new question.
 pub const MAX_CANDIDATES: usize = 6;
@@ -148,6 +160,9 @@ fn cites_of(g: &RefGroup) -> Vec<Cite> {
 struct GramSets {
     old: Vec<Vec<u32>>,
     new: Vec<Vec<u32>>,
+    /// The smallest similarity for a pair: [`DISTINCTIVE_SIMILARITY`] when common bigrams
+    /// were left out, else [`MIN_SIMILARITY`].
+    threshold: f32,
 }
 
 impl GramSets {
@@ -164,7 +179,16 @@ impl GramSets {
         for g in old_g.iter().chain(&new_g).flatten() {
             *df.entry(*g).or_default() += 1;
         }
-        let mut order: Vec<((char, char), u32)> = df.into_iter().collect();
+        // Bigrams most texts share (the "…しているか" every question ends with) say nothing
+        // about which question is which: in a checklist of some size they are left out.
+        let texts = old.len() + new.len();
+        let common = if texts >= COMMON_MIN_TEXTS {
+            (texts as f32 * COMMON_SHARE).ceil() as u32
+        } else {
+            u32::MAX
+        };
+        let mut order: Vec<((char, char), u32)> =
+            df.into_iter().filter(|(_, n)| *n < common).collect();
         order.sort_unstable_by_key(|(g, n)| (*n, *g));
         let rank: HashMap<(char, char), u32> = order
             .iter()
@@ -183,8 +207,32 @@ impl GramSets {
         GramSets {
             old: ranked(old_g),
             new: ranked(new_g),
+            threshold: if common == u32::MAX {
+                MIN_SIMILARITY
+            } else {
+                DISTINCTIVE_SIMILARITY
+            },
         }
     }
+}
+
+/// A bigram found in at least this share of all the texts of both checklists is left out of
+/// the comparison (see [`GramSets`]).
+pub const COMMON_SHARE: f32 = 0.25;
+
+/// Checklists with fewer texts than this (both together) keep every bigram: too few to tell
+/// what is common.
+pub const COMMON_MIN_TEXTS: usize = 40;
+
+/// How alike each new text is to each earlier one, as matching scores them within these two
+/// checklists (`[new][old]`): for measuring [`MIN_SIMILARITY`] on real pairs.
+pub fn similarities(old: &[&str], new: &[&str]) -> Vec<Vec<f32>> {
+    let norm = |v: &[&str]| -> Vec<String> { v.iter().map(|t| normalized_text(t)).collect() };
+    let sets = GramSets::new(&norm(old), &norm(new));
+    sets.new
+        .iter()
+        .map(|n| sets.old.iter().map(|o| dice(o, n)).collect())
+        .collect()
 }
 
 /// Dice coefficient of two sorted sets.
@@ -231,10 +279,10 @@ fn prefix_len(len: usize, t: f32) -> usize {
 /// catalogues); real checklists stay far below it.
 pub const MAX_COMPARED: usize = 256;
 
-/// For each new text, up to [`MAX_CANDIDATES`] earlier texts at least [`MIN_SIMILARITY`]
-/// alike: (old index, similarity), best first.
+/// For each new text, up to [`MAX_CANDIDATES`] earlier texts at least the threshold alike:
+/// (old index, similarity), best first.
 fn similar_pairs(sets: &GramSets) -> Vec<Vec<(usize, f32)>> {
-    let t = MIN_SIMILARITY;
+    let t = sets.threshold;
     let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
     for (i, s) in sets.old.iter().enumerate() {
         for g in s.iter().take(prefix_len(s.len(), t)) {
@@ -280,14 +328,17 @@ struct Tables<'a> {
     old_text: Vec<String>,
     new_text: Vec<String>,
     sets: GramSets,
-    /// Old questions by each citation covering theirs.
-    old_by_cover: HashMap<Cite, Vec<usize>>,
+    /// Old questions by each item-level citation covering theirs ([`item_cites`]).
+    old_by_item: HashMap<Cite, Vec<usize>>,
     /// Old questions by each citation they make.
     old_by_cite: HashMap<Cite, Vec<usize>>,
     old_by_number: HashMap<(String, String), Vec<usize>>,
     old_by_text: HashMap<String, Vec<usize>>,
-    /// Correspondence rows: (old side, new side) citations with the rows' texts.
+    /// Correspondence rows (each once): (old side, new side) item citations with the rows'
+    /// texts, and the rows by the citations of each side.
     rows: Vec<(Vec<Cite>, Vec<Cite>, &'a Correspondence)>,
+    rows_by_old: HashMap<Cite, Vec<usize>>,
+    rows_by_new: HashMap<Cite, Vec<usize>>,
 }
 
 fn ref_key(q: &Question) -> String {
@@ -307,23 +358,42 @@ impl<'a> Tables<'a> {
             old_text,
             new_text,
             sets,
-            old_by_cover: HashMap::new(),
+            old_by_item: HashMap::new(),
             old_by_cite: HashMap::new(),
             old_by_number: HashMap::new(),
             old_by_text: HashMap::new(),
-            rows: rows
-                .iter()
-                .map(|r| {
-                    let side = |s: &str| cites_of(&RefGroup::parse(s));
-                    (side(&r.old), side(&r.new), r)
-                })
-                .filter(|(o, n, _)| !o.is_empty() && !n.is_empty())
-                .collect(),
+            rows: Vec::new(),
+            rows_by_old: HashMap::new(),
+            rows_by_new: HashMap::new(),
         };
+        let mut seen: HashSet<(&str, &str)> = HashSet::new();
+        for r in rows {
+            if !seen.insert((r.old.as_str(), r.new.as_str())) {
+                continue;
+            }
+            let side = |s: &str| -> Vec<Cite> {
+                cites_of(&RefGroup::parse(s))
+                    .into_iter()
+                    .filter(is_item)
+                    .collect()
+            };
+            let (o, n) = (side(&r.old), side(&r.new));
+            if o.is_empty() || n.is_empty() {
+                continue;
+            }
+            let k = t.rows.len();
+            for c in &o {
+                t.rows_by_old.entry(c.clone()).or_default().push(k);
+            }
+            for c in &n {
+                t.rows_by_new.entry(c.clone()).or_default().push(k);
+            }
+            t.rows.push((o, n, r));
+        }
         for (i, q) in t.old.iter().enumerate() {
             if let Some(g) = &q.refs {
-                for c in Cite::covering(g) {
-                    t.old_by_cover.entry(c).or_default().push(i);
+                for c in item_cites(g) {
+                    t.old_by_item.entry(c).or_default().push(i);
                 }
             }
             for c in exact_cites(q) {
@@ -343,44 +413,91 @@ impl<'a> Tables<'a> {
     }
 
     /// Old questions a correspondence row joins to new question `j`, with the row's texts
-    /// (old side, new side) as the reason.
+    /// (old side, new side) as the reason. Rows join item by item (`6.5.C1` ↔ `シス14①`):
+    /// a row of whole sections or chapters would join every question under them. At most
+    /// [`MAX_FANOUT`] rows per citation and earlier questions per row side, nearest first.
     fn by_correspondence(&self, j: usize) -> Vec<(usize, Reason)> {
-        let Some(qb) = self.new.get(j) else {
+        let Some(g) = self.new.get(j).and_then(|q| q.refs.as_ref()) else {
             return Vec::new();
         };
-        let Some(g) = &qb.refs else {
-            return Vec::new();
-        };
-        let covering: HashSet<Cite> = Cite::covering(g).into_iter().collect();
+        let place = self.place(j);
         let mut out = Vec::new();
-        for (old_side, new_side, row) in &self.rows {
+        for c in item_cites(g) {
             // A row read either way round: the other workbook may be the older one.
-            for (mine, theirs, old_ref, new_ref) in [
-                (new_side, old_side, &row.old, &row.new),
-                (old_side, new_side, &row.new, &row.old),
+            for (rows, backwards) in [
+                (self.rows_by_new.get(&c), false),
+                (self.rows_by_old.get(&c), true),
             ] {
-                if !mine.iter().any(|c| covering.contains(c)) {
-                    continue;
-                }
-                for c in theirs {
-                    for &i in self
-                        .old_by_cover
-                        .get(c)
-                        .map(Vec::as_slice)
-                        .unwrap_or_default()
-                    {
-                        out.push((
-                            i,
-                            Reason::Correspondence {
-                                old_ref: old_ref.clone(),
-                                new_ref: new_ref.clone(),
-                            },
-                        ));
+                for &r in rows
+                    .map(Vec::as_slice)
+                    .unwrap_or_default()
+                    .iter()
+                    .take(MAX_CANDIDATES)
+                {
+                    let Some((old_side, new_side, row)) = self.rows.get(r) else {
+                        continue;
+                    };
+                    let (theirs, old_ref, new_ref) = if backwards {
+                        (new_side, &row.new, &row.old)
+                    } else {
+                        (old_side, &row.old, &row.new)
+                    };
+                    for d in theirs {
+                        let olds = self
+                            .old_by_item
+                            .get(d)
+                            .map(Vec::as_slice)
+                            .unwrap_or_default();
+                        for &i in near(olds, place, MAX_FANOUT) {
+                            out.push((
+                                i,
+                                Reason::Correspondence {
+                                    old_ref: old_ref.clone(),
+                                    new_ref: new_ref.clone(),
+                                },
+                            ));
+                        }
                     }
                 }
             }
         }
         out
+    }
+
+    /// Where new question `j` would sit among the earlier ones.
+    fn place(&self, j: usize) -> usize {
+        j * self.old.len().max(1) / self.new.len().max(1)
+    }
+}
+
+/// Most earlier questions taken for one reason and one new question (rows of a correspondence
+/// sheet, identical texts, questions of one reference), nearest its place first: bounds the work
+/// when a hostile file has thousands of identical questions or rows.
+pub const MAX_FANOUT: usize = 4 * MAX_CANDIDATES;
+
+/// Up to `k` entries of a sorted list of earlier questions, those nearest `place`.
+fn near(list: &[usize], place: usize, k: usize) -> &[usize] {
+    if list.len() <= k {
+        return list;
+    }
+    let at = list.partition_point(|i| *i < place);
+    let from = at.saturating_sub(k / 2).min(list.len() - k);
+    list.get(from..from + k).unwrap_or_default()
+}
+
+/// The citations of a group at item level (`6.5.C1`, `6.5.C1(2)`, `シス14①`, a range, a
+/// citation not parsed), including the items above a sub-item: what correspondence rows join.
+fn item_cites(g: &RefGroup) -> Vec<Cite> {
+    Cite::covering(g).into_iter().filter(is_item).collect()
+}
+
+/// Whether a citation names an item (or a range, or is not parsed), not a whole section,
+/// chapter or book.
+fn is_item(c: &Cite) -> bool {
+    match c {
+        Cite::Point(p) => p.item.is_some(),
+        Cite::Book { item, .. } => item.is_some(),
+        Cite::Range(..) | Cite::Text(_) => true,
     }
 }
 
@@ -403,25 +520,25 @@ pub fn find_candidates(old: &Catalogue, new: &Catalogue, rows: &[Correspondence]
             found.push((*i, Reason::SameId));
         }
         found.extend(t.by_correspondence(j));
+        let place = t.place(j);
         let key = (qb.number_key(), ref_key(qb));
-        let cited = !key.1.is_empty();
-        for &i in t
-            .old_by_number
-            .get(&key)
-            .map(Vec::as_slice)
-            .unwrap_or_default()
-            .iter()
-            .filter(|_| cited)
-        {
-            found.push((i, Reason::NumberAndRef));
+        if !key.1.is_empty() {
+            let olds = t
+                .old_by_number
+                .get(&key)
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            for &i in near(olds, place, MAX_FANOUT) {
+                found.push((i, Reason::NumberAndRef));
+            }
         }
         if let Some(text) = t.new_text.get(j).filter(|s| !s.is_empty()) {
-            for &i in t
+            let olds = t
                 .old_by_text
                 .get(text)
                 .map(Vec::as_slice)
-                .unwrap_or_default()
-            {
+                .unwrap_or_default();
+            for &i in near(olds, place, MAX_FANOUT) {
                 found.push((i, Reason::SameText));
             }
         }
@@ -430,7 +547,8 @@ pub fn find_candidates(old: &Catalogue, new: &Catalogue, rows: &[Correspondence]
         }
         if found.is_empty() {
             for c in exact_cites(qb) {
-                for &i in t.old_by_cite.get(&c).map(Vec::as_slice).unwrap_or_default() {
+                let olds = t.old_by_cite.get(&c).map(Vec::as_slice).unwrap_or_default();
+                for &i in near(olds, place, MAX_FANOUT) {
                     found.push((i, Reason::RefOnly));
                 }
             }
@@ -506,9 +624,13 @@ fn ranked(t: &Tables, j: usize, found: Vec<(usize, Reason)>) -> Found {
 /// Picks the candidate carried for each new question (see the module's documentation).
 fn choose(out: &mut [Found]) {
     let mut taken: HashSet<String> = HashSet::new();
-    // Strong reasons first, many-to-many.
+    // Strong reasons first, many-to-many; the same number and reference only with some of the
+    // wording in common (a question inserted before it shifts the numbers of one section).
     for f in out.iter_mut() {
-        if f.candidates.first().is_some_and(|c| c.reason.is_strong()) {
+        if f.candidates.first().is_some_and(|c| {
+            c.reason.is_strong()
+                && (c.reason != Reason::NumberAndRef || c.similarity >= NUMBER_SIMILARITY)
+        }) {
             f.chosen = Some(0);
             taken.extend(f.candidates.first().map(|c| c.old.clone()));
         }
@@ -554,6 +676,7 @@ fn choose(out: &mut [Found]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::source::Correspondence;
 
     #[test]
     fn prefix_is_long_enough_and_never_longer_than_the_set() {
@@ -573,5 +696,113 @@ mod tests {
             normalized_text("責任者を設置しているか"),
             normalized_text("責任者を置いているか")
         );
+    }
+
+    /// A question of `n` numbered `number`, citing `reference`.
+    fn q(id: &str, number: &str, text: &str, reference: &str) -> Question {
+        Question {
+            id: id.into(),
+            number: number.into(),
+            text: text.into(),
+            refs: Some(RefGroup::parse(reference)),
+            answer: crate::domain::catalogue::AnswerKind::YesNoNa,
+            gate: None,
+            note: None,
+            scope: Default::default(),
+        }
+    }
+
+    fn catalogue(id: &str, questions: Vec<Question>) -> Catalogue {
+        let mut c = crate::domain::catalogue::tests::tiny();
+        c.id = id.into();
+        c.sections.truncate(1);
+        if let Some(s) = c.sections.first_mut() {
+            s.questions = questions;
+        }
+        c.reindex();
+        c
+    }
+
+    #[test]
+    fn rows_join_items_not_sections_and_same_number_needs_some_wording_in_common() {
+        let old = catalogue(
+            "a",
+            vec![
+                q(
+                    "o1",
+                    "1",
+                    "盗難防止のワイヤーロックを備えているか?",
+                    "(6.4.C1)",
+                ),
+                q(
+                    "o2",
+                    "2",
+                    "パスワードの最小文字数を設定できるか?",
+                    "(6.5.C1)",
+                ),
+            ],
+        );
+        let new = catalogue(
+            "b",
+            vec![
+                q("n1", "1", "入退室を記録しているか?", "(シス9②)"),
+                q("n2", "2", "多要素認証に対応しているか?", "(6.5.C1)"),
+            ],
+        );
+        let rows = [Correspondence {
+            old: "6.4".into(),
+            new: "シス9".into(),
+        }];
+        let found = find_candidates(&old, &new, &rows);
+        assert!(found.iter().all(|f| f.chosen.is_none()), "{found:?}");
+        assert!(
+            found.first().is_some_and(|f| f.candidates.is_empty()),
+            "a section row joins nothing"
+        );
+        // An item row does join.
+        let rows = [Correspondence {
+            old: "6.4.C1".into(),
+            new: "シス9②".into(),
+        }];
+        let found = find_candidates(&old, &new, &rows);
+        assert_eq!(
+            found
+                .first()
+                .and_then(|f| f.chosen())
+                .map(|c| c.old.as_str()),
+            Some("o1")
+        );
+    }
+
+    #[test]
+    fn thousands_of_identical_questions_and_rows_stay_bounded() {
+        let many = |id: &str, reference: &str| -> Vec<Question> {
+            (0..3000)
+                .map(|i| {
+                    q(
+                        &format!("{id}{i}"),
+                        &format!("{i}"),
+                        "同じ設問か?",
+                        reference,
+                    )
+                })
+                .collect()
+        };
+        let old = catalogue("a", many("o", "(6.5.C1)"));
+        let new = catalogue("b", many("n", "(シス14①)"));
+        let rows: Vec<Correspondence> = (0..500)
+            .map(|i| Correspondence {
+                old: "6.5.C1".into(),
+                new: if i % 2 == 0 {
+                    "シス14①".into()
+                } else {
+                    format!("シス14①、シス{i}①")
+                },
+            })
+            .collect();
+        let found = find_candidates(&old, &new, &rows);
+        assert_eq!(found.len(), 3000);
+        assert!(found.iter().all(|f| f.candidates.len() <= MAX_CANDIDATES));
+        assert!(found.iter().all(|f| f.chosen.is_some()));
     }
 }

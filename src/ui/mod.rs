@@ -207,6 +207,7 @@ fn dialogs_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
     if s.show_changes {
         s.refresh_changes();
     }
+    s.refresh_carry_report();
     // Looked up (a file check each) only while the carry dialog is open.
     let workbooks = if s.view.carry_to.is_some() {
         s.carry_workbooks()

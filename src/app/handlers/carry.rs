@@ -106,10 +106,10 @@ impl AppState {
         source: Option<WorkbookSource>,
         now: f64,
     ) -> Option<(Catalogue, Option<WorkbookSource>)> {
-        if self.carry_pending.as_ref() != Some(path) || self.doc.is_none() {
+        let pending = self.carry_pending.take();
+        if pending.as_ref() != Some(path) || self.doc.is_none() {
             return Some((catalogue, source));
         }
-        self.carry_pending = None;
         self.carry_into(catalogue, source, Some(path.clone()), now);
         None
     }
@@ -147,6 +147,10 @@ impl AppState {
         doc.source_path = source_path;
         doc.pending_autosave = Some(now);
         self.clear_recovery();
+        // The new statement is the vendor's own draft: editable, on its question view.
+        self.view.import_approval.clear();
+        self.view.review_mode = false;
+        self.view.grid = None;
         self.doc = Some(doc);
         self.carry_report = Some(report);
     }
@@ -156,6 +160,26 @@ impl AppState {
     pub(crate) fn show_carry_report(&mut self) {
         if let Some(d) = &self.doc {
             self.carry_report = Some(CarryReport::of(&d.catalogue, &d.project));
+        }
+    }
+
+    /// Keeps the shown carry report the open statement's: rebuilt when the statement changed
+    /// (an answer taken from another candidate, undo), gone when another statement is open.
+    pub fn refresh_carry_report(&mut self) {
+        if self.carry_report.is_none() {
+            return;
+        }
+        match self
+            .doc
+            .as_ref()
+            .filter(|d| d.project.carried_from.is_some())
+        {
+            None => self.carry_report = None,
+            Some(d) if d.revision() != self.carry_report_at => {
+                self.carry_report_at = d.revision();
+                self.carry_report = Some(CarryReport::of(&d.catalogue, &d.project));
+            }
+            Some(_) => {}
         }
     }
 
@@ -170,8 +194,17 @@ impl AppState {
         else {
             return;
         };
-        self.edit(Edit::ConfirmCarried { question }, now);
+        self.edit(
+            Edit::ConfirmCarried {
+                question: question.clone(),
+            },
+            now,
+        );
         self.seal_edits();
+        if self.needs_recheck(&question) {
+            // Refused (presenting, reviewing): said, and the selection stays.
+            return;
+        }
         let next = self.doc.as_ref().and_then(|d| {
             let ids: Vec<&str> = d.catalogue.questions().map(|q| q.id.as_str()).collect();
             let at = d

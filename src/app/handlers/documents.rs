@@ -63,6 +63,7 @@ impl AppState {
         // is any approval given for it.
         self.clear_recovery();
         self.view.import_approval.clear();
+        self.carry_pending = None;
         self.doc = Some(Doc::new(project, catalogue, path));
     }
 
@@ -71,6 +72,8 @@ impl AppState {
         // Messages and the recent files name it in full.
         let path = std::path::absolute(&path).unwrap_or(path);
         if io::is_workbook(&path) {
+            // Read to open, not as the checklist of a carry-forward.
+            self.carry_pending = None;
             return self.import(path, None);
         }
         match io::json::open_project_digest(&path, &self.catalogues) {
@@ -108,6 +111,7 @@ impl AppState {
 
     pub(crate) fn close(&mut self) {
         self.doc = None;
+        self.carry_pending = None;
         self.view.grid = None;
         self.clear_recovery();
         self.view.import_approval.clear();

@@ -146,6 +146,7 @@ impl AppState {
         if let Some(original) = self.view.reimport_offer.take()
             && accept
         {
+            self.carry_pending = None;
             self.import(original, None);
         }
     }
