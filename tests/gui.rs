@@ -461,7 +461,7 @@ fn carry_forward_report_and_confirmation() {
     h.get_by_label_contains("SDS リモートサービス").click();
     h.run();
     h.get_by_label("引き継ぐ").click();
-    h.run();
+    settle(&mut h);
     assert!(
         h.query_by_label_contains("引き継ぎ 5").is_some(),
         "the report is shown"

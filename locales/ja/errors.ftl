@@ -99,3 +99,4 @@ err-xlsx-not-verified = { $file }: 書き込んだ写しを読み直すと { $wh
 err-xlsx-other-extension = { $file }: 記入した写しは元のワークブックと同じ拡張子 (.{ $extension }) で保存してください (拡張子が違うと Excel で開けなくなります)
 err-xlsx-protected-cells = { $file }: シートが保護されていて、書き込むセルのうち { $count } 個 ({ $cells }) がロックされています (Excel ではそのまま入力できないセルです)。書き込んでよいか確かめてから書き出してください (コマンドでは --write-protected)
 err-not-carried = { $file }: 前回の開示書から引き継いで作った開示書ではないため、前回提出からの変更は一覧にできません (kaijisho carry で作った開示書を指定してください)
+err-carry-stale = 引き継ぎの間に元の開示書が変わったため、新しい開示書は開いていません。もう一度「引き継いで新規作成…」を実行してください。

@@ -306,3 +306,12 @@ pub fn write_prepared(export: &PreparedExport, path: &Path) -> Result<Vec<PdfNot
     io::atomic::atomic_write(path, |w| w.write_all(&bytes)).map_err(|e| boxed(Box::new(e)))?;
     Ok(notes)
 }
+
+/// A carry-forward done in the background: the new statement on its checklist, the report,
+/// and the workbook it fills (when the checklist was read from one).
+pub struct Carried {
+    pub project: crate::domain::project::Project,
+    pub catalogue: crate::domain::catalogue::Catalogue,
+    pub report: crate::domain::carry::CarryReport,
+    pub source_path: Option<std::path::PathBuf>,
+}

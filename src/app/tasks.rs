@@ -20,6 +20,8 @@ pub enum TaskKind {
     Check,
     /// A folder of received statements read for the register.
     Register,
+    /// A statement carried forward onto another checklist.
+    Carry,
 }
 
 impl TaskKind {
@@ -31,6 +33,7 @@ impl TaskKind {
             TaskKind::Compare => "task-name-compare",
             TaskKind::Check => "task-name-check",
             TaskKind::Register => "task-name-register",
+            TaskKind::Carry => "task-name-carry",
         }
     }
 
@@ -42,6 +45,7 @@ impl TaskKind {
             TaskKind::Compare => "task-compare",
             TaskKind::Check => "task-check",
             TaskKind::Register => "task-register",
+            TaskKind::Carry => "task-carry",
         }
     }
 }
@@ -91,6 +95,14 @@ pub enum Outcome {
     RegisterRead {
         generation: u64,
         result: Result<Box<super::register::RegisterView>, FileError>,
+    },
+    /// A statement carried forward: the new statement, to open unless the one it was carried
+    /// from has changed since (`revision`).
+    Carried {
+        revision: u64,
+        /// When it was asked for (the autosave of the new statement counts from it).
+        asked: f64,
+        result: Box<super::compare::Carried>,
     },
     /// The worker stopped without an answer (it panicked): said to the user, never silent.
     Lost { kind: TaskKind, file: PathBuf },

@@ -588,3 +588,31 @@ fn discarding_lets_go_the_state_asked_about_not_a_later_edit() {
     assert!(s.doc.is_some(), "the later edit is asked about again");
     assert!(s.view.confirm.is_some());
 }
+
+#[test]
+fn answers_are_carried_in_the_background_and_never_over_a_statement_edited_meanwhile() {
+    let (mut s, _d) = state();
+    s.apply(Command::CarryForward("sds-seed-remote-service".into()), 1.0);
+    s.wait_for_tasks(Duration::from_secs(30));
+    let d = s.doc.as_ref().unwrap();
+    assert!(d.project.carried_from.is_some() && d.path.is_none());
+    assert!(s.carry_report.is_some());
+
+    let (mut s, _d) = state();
+    s.apply(Command::CarryForward("sds-seed-remote-service".into()), 1.0);
+    // Edited while the carry runs: the result is not opened over it.
+    s.apply(set("q2", AnswerValue::No), 2.0);
+    s.wait_for_tasks(Duration::from_secs(30));
+    assert_eq!(
+        value(&s, "q2"),
+        AnswerValue::No,
+        "the edited statement stays"
+    );
+    assert!(s.doc.as_ref().unwrap().project.carried_from.is_none());
+    let st = s.status.as_ref().unwrap();
+    assert!(
+        st.error && st.text == s.loc.t("err-carry-stale"),
+        "{}",
+        st.text
+    );
+}

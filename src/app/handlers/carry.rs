@@ -5,6 +5,7 @@
 
 use std::path::PathBuf;
 
+use crate::app::compare::Carried;
 use crate::app::doc::Doc;
 use crate::app::documents::{ExportFormat, export_changes};
 use crate::app::state::AppState;
@@ -126,24 +127,54 @@ impl AppState {
             created: self.clock.today_japanese(),
             ..d.project.header.clone()
         };
+        let (old_c, old_p, revision) = (d.catalogue.clone(), d.project.clone(), d.revision());
         // A shipped catalogue is found by its id; any other travels inside the statement.
         let shipped = crate::assets::shipped_catalogues()
             .is_ok_and(|all| all.iter().any(|c| c.id == new_c.id && *c == new_c));
-        let (p, report) = carry(CarryInput {
-            old_c: &d.catalogue,
-            old_p: &d.project,
-            new_c: &new_c,
-            new_source: source.as_ref(),
-            header,
-            embed: !shipped,
+        let file = source_path.clone().unwrap_or_default();
+        self.tasks.spawn(TaskKind::Carry, file, move |_| {
+            let (project, report) = carry(CarryInput {
+                old_c: &old_c,
+                old_p: &old_p,
+                new_c: &new_c,
+                new_source: source.as_ref(),
+                header,
+                embed: !shipped,
+            });
+            log::info!(
+                "carried {} onto {}: {} items",
+                old_c.id,
+                new_c.id,
+                report.items.len()
+            );
+            Outcome::Carried {
+                revision,
+                asked: now,
+                result: Box::new(Carried {
+                    project,
+                    catalogue: new_c,
+                    report,
+                    source_path,
+                }),
+            }
         });
-        log::info!(
-            "carried {} onto {}: {} items",
-            d.catalogue.id,
-            new_c.id,
-            report.items.len()
-        );
-        let mut doc = Doc::new(p, new_c, None).unsaved();
+    }
+
+    /// A carry-forward finished: the new statement replaces the one it came from, unless that
+    /// one was edited or replaced meanwhile (then nothing is lost, and the user is told).
+    pub(crate) fn carried(&mut self, revision: u64, done: Carried, now: f64) {
+        if self.doc.as_ref().map(|d| d.revision()) != Some(revision) {
+            let msg = self.loc.t("err-carry-stale");
+            self.fail(msg);
+            return;
+        }
+        let Carried {
+            project,
+            catalogue,
+            report,
+            source_path,
+        } = done;
+        let mut doc = Doc::new(project, catalogue, None).unsaved();
         doc.source_path = source_path;
         doc.pending_autosave = Some(now);
         self.clear_recovery();

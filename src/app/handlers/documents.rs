@@ -450,6 +450,11 @@ impl AppState {
                     self.fail(msg);
                 }
             },
+            Outcome::Carried {
+                revision,
+                asked,
+                result,
+            } => self.carried(revision, *result, asked),
             Outcome::ClassChecked { generation, result } => {
                 self.class_checked(generation, result);
             }
