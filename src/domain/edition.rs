@@ -235,8 +235,9 @@ pub fn similarities(old: &[&str], new: &[&str]) -> Vec<Vec<f32>> {
         .collect()
 }
 
-/// Dice coefficient of two sorted sets.
-fn dice(a: &[u32], b: &[u32]) -> f32 {
+/// Dice coefficient of two sorted lists (sets, or multisets counted with their repeats), by
+/// one merge: 0 when both are empty.
+pub(super) fn dice<T: Ord>(a: &[T], b: &[T]) -> f32 {
     let total = a.len() + b.len();
     if total == 0 {
         return 0.0;

@@ -52,23 +52,7 @@ impl Prepared {
         if self.letters == other.letters {
             return 1.0;
         }
-        let total = self.grams.len() + other.grams.len();
-        if total == 0 {
-            return 0.0;
-        }
-        let (mut i, mut j, mut common) = (0, 0, 0usize);
-        while let (Some(a), Some(b)) = (self.grams.get(i), other.grams.get(j)) {
-            match a.cmp(b) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    common += 1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        2.0 * common as f32 / total as f32
+        super::edition::dice(&self.grams, &other.grams)
     }
 }
 

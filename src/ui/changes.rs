@@ -78,7 +78,7 @@ fn row_ui(ui: &mut egui::Ui, l: &Localizer, r: &ChangeRow, out: &mut Vec<Command
             ));
         }
         ui.label(for_display(&r.text));
-        if r.reference != r.old_reference && r.kind != ChangeKind::New {
+        if r.reference != r.old_reference && r.kind == ChangeKind::Reworded {
             ui.weak(l.ta(
                 "carried-ref-change",
                 &[
