@@ -202,7 +202,7 @@ fn carry_into_an_official_workbook_read_through_the_import_preview_then_fill_it(
         [
             "1",
             "保守作業の記録を医療機関等に定期的に報告しているか?",
-            "",
+            "はい",
             "",
         ],
         [
@@ -241,6 +241,13 @@ fn carry_into_an_official_workbook_read_through_the_import_preview_then_fill_it(
     let s = &h.state().state;
     let doc = s.doc.as_ref().unwrap();
     assert!(s.carry_report.is_some(), "carried, not opened as imported");
+    // The answer the workbook held gives way to the carried statement's: said.
+    let said = s
+        .status
+        .as_ref()
+        .map(|st| st.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains("回答 1 件"), "{said}");
     assert_eq!(doc.source_path.as_deref(), Some(x.as_path()));
     assert!(
         doc.project.source.is_some(),

@@ -117,6 +117,7 @@ carry-moved-ref = carried, the reference changed: { $number } ← { $old } ({ $h
 carry-changed = wording changed, check it: { $number } ← { $old } ({ $how })
 carry-unmatched = new question (unanswered): { $number }
 carry-dropped = no counterpart, not carried (the answer is kept in the carry record): { $old } { $text }
+carry-workbook-answers = { $file }: the { $count } answers this workbook held are replaced by the carried ones in the new statement (the workbook file is unchanged).
 carry-offered = pick from the candidates: { $number } ({ $count } candidates)
 carry-summary = { $moved } carried, { $changed } changed, { $offered } with candidates, { $unmatched } new, { $dropped } without counterpart. Carried answers stay marked "to re-check" until confirmed.
 carry-reason-same-id = same question

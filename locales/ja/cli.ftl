@@ -117,6 +117,7 @@ carry-moved-ref = 引き継ぎ (参照が変わりました): { $number } ← { 
 carry-changed = 設問の文言が変わったため要確認: { $number } ← { $old } ({ $how })
 carry-unmatched = 新しい設問 (未回答): { $number }
 carry-dropped = 引き継ぎ先のない設問 (回答は引き継ぎの記録に残しています): { $old } { $text }
+carry-workbook-answers = { $file }: このワークブックに入っていた回答 { $count } 件は、新しい開示書では引き継いだ回答に置き換わっています (ワークブックのファイルはそのままです)。
 carry-offered = 候補から選んでください: { $number } (候補 { $count } 件)
 carry-summary = 引き継ぎ { $moved }、要確認 { $changed }、候補あり { $offered }、新しい設問 { $unmatched }、引き継ぎ先なし { $dropped }。引き継いだ回答は確認するまで「要再確認」として扱います。
 carry-reason-same-id = 同じ設問

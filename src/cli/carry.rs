@@ -28,6 +28,16 @@ pub(super) fn run(
     // remembers it, to be filled; a JSON file or an id names a catalogue.
     let (new_c, embed, new_source) = if crate::io::is_workbook(Path::new(catalogue)) {
         let (p, c) = open(l, Path::new(catalogue))?;
+        let own = p.answered_count();
+        if own > 0 {
+            eprintln!(
+                "{}",
+                l.ta(
+                    "carry-workbook-answers",
+                    &[("count", own.into()), ("file", catalogue.into())]
+                )
+            );
+        }
         (c, true, p.source)
     } else {
         let (c, embed) = catalogue_arg(catalogue)?;

@@ -296,6 +296,14 @@ impl Project {
     }
 
     /// The stored value of a question (未回答 when absent).
+    /// How many questions hold an answer (a value, or a value for some option).
+    pub fn answered_count(&self) -> usize {
+        self.answers
+            .values()
+            .filter(|a| a.value.is_answered() || a.options.values().any(|o| o.value.is_answered()))
+            .count()
+    }
+
     pub fn value(&self, id: &str) -> AnswerValue {
         self.answers.get(id).map(|a| a.value).unwrap_or_default()
     }

@@ -354,11 +354,23 @@ impl AppState {
             self.settings.remember_layout(&signature, &mapping);
         }
         let mut imported = *imported;
-        // The new checklist of a carry-forward: the open statement is carried onto it.
+        // The new checklist of a carry-forward: the open statement is carried onto it (the
+        // workbook's own answers, if it had any, give way to the carried ones: said).
+        let own_answers = imported.project.answered_count();
         let source = imported.project.source.take();
         let Some((catalogue, source)) =
             self.carry_into_imported(&path, imported.catalogue, source, now)
         else {
+            if own_answers > 0 {
+                let msg = self.loc.ta(
+                    "carry-workbook-answers",
+                    &[
+                        ("count", own_answers.into()),
+                        ("file", path.display().to_string().into()),
+                    ],
+                );
+                self.say(msg);
+            }
             return;
         };
         imported.project.source = source;
