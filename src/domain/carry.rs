@@ -573,4 +573,28 @@ mod tests {
         let ids: Vec<&str> = dropped(&new).iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids, ["p"]);
     }
+
+    #[test]
+    fn an_option_remark_changed_is_an_answer_change() {
+        use crate::domain::changes::{ChangeKind, changes};
+        let c = tiny();
+        let mut old = Project::new(&c, Header::default(), false);
+        old.set_answer(&c, "o", Some("pw"), AnswerValue::Yes, Some("8文字".into()))
+            .unwrap();
+        let (mut new, _) = carry(input(&c, &old, &c));
+        let unchanged = changes(&c, &new).unwrap();
+        assert_eq!(unchanged.count(ChangeKind::Answer), 0);
+        new.set_answer(&c, "o", Some("pw"), AnswerValue::Yes, Some("12文字".into()))
+            .unwrap();
+        let ch = changes(&c, &new).unwrap();
+        let row = ch
+            .rows
+            .iter()
+            .find(|r| r.kind == ChangeKind::Answer)
+            .unwrap();
+        assert_eq!(row.number, "2");
+        let before = row.before.as_ref().unwrap();
+        assert_eq!(before.options[0].remark, "8文字");
+        assert_eq!(row.after.as_ref().unwrap().options[0].remark, "12文字");
+    }
 }

@@ -30,13 +30,23 @@ pub enum ChangeKind {
     Dropped,
 }
 
-/// An answer as shown in the list: the value (or each option's) and the remark.
+/// One option of an answer as shown in the list.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct ShownOption {
+    pub label: String,
+    pub value: AnswerValue,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub remark: String,
+}
+
+/// An answer as shown in the list: the value (or each option's, with its remark) and the
+/// remark.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Shown {
     pub value: AnswerValue,
-    /// Option label → value, for a question answered per option.
+    /// For a question answered per option: each option, in the checklist's order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub options: Vec<(String, AnswerValue)>,
+    pub options: Vec<ShownOption>,
     pub remark: String,
 }
 
@@ -52,8 +62,12 @@ impl Shown {
             options: options
                 .iter()
                 .map(|(id, label)| {
-                    let v = given.get(id).map(|o| o.value).unwrap_or_default();
-                    (label.clone(), v)
+                    let o = given.get(id);
+                    ShownOption {
+                        label: label.clone(),
+                        value: o.map(|o| o.value).unwrap_or_default(),
+                        remark: o.map(|o| o.remark.trim().to_string()).unwrap_or_default(),
+                    }
                 })
                 .collect(),
             remark: remark.to_string(),
@@ -81,11 +95,12 @@ impl Shown {
         self.value == other.value
             && self.remark.trim() == other.remark.trim()
             && self.options.len() == other.options.len()
-            && self.options.iter().all(|(label, v)| {
-                other
-                    .options
-                    .iter()
-                    .any(|(l, w)| super::text::same_label(l, label) && w == v)
+            && self.options.iter().all(|o| {
+                other.options.iter().any(|p| {
+                    super::text::same_label(&p.label, &o.label)
+                        && p.value == o.value
+                        && p.remark == o.remark
+                })
             })
     }
 }

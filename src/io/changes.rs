@@ -234,9 +234,18 @@ pub fn answer_paras(shown: Option<&Shown>, w: &ChangesWording) -> Vec<Para> {
     if s.options.is_empty() || s.value.is_answered() {
         out.push(para(w.values.get(s.value), value_tone(s.value)));
     }
-    for (label, v) in &s.options {
-        let line = fill(&w.option, &[("option", label), ("value", w.values.get(*v))]);
-        out.push(para(line, value_tone(*v)));
+    for o in &s.options {
+        let line = fill(
+            &w.option,
+            &[("option", &o.label), ("value", w.values.get(o.value))],
+        );
+        out.push(para(line, value_tone(o.value)));
+        if !o.remark.is_empty() {
+            out.push(para(
+                fill(&w.remark, &[("remark", o.remark.as_str())]),
+                Tone::Quiet,
+            ));
+        }
     }
     if !s.remark.trim().is_empty() {
         out.push(para(

@@ -26,8 +26,11 @@ pub fn shown_line(l: &Localizer, a: &Shown) -> String {
     if a.options.is_empty() {
         parts.push(l.value(a.value));
     }
-    for (label, v) in &a.options {
-        parts.push(format!("{label}: {}", l.value(*v)));
+    for o in &a.options {
+        parts.push(format!("{}: {}", o.label, l.value(o.value)));
+        if !o.remark.is_empty() {
+            parts.push(o.remark.clone());
+        }
     }
     if !a.remark.trim().is_empty() {
         parts.push(a.remark.trim().to_string());
