@@ -57,16 +57,21 @@ fn look(tone: Tone) -> ((f32, f32, f32), bool) {
     }
 }
 
+/// Shades one line across the table's width.
+fn shade_line(row: &mut Row, color: (f32, f32, f32)) {
+    row.rects.push(Rect {
+        x: LEFT,
+        dy: 0.0,
+        w: WIDTH,
+        h: row.height,
+        color,
+    });
+}
+
 /// Vertical rules at every column edge, and the shading, of one line of a table row.
 fn grid(row: &mut Row, fill_color: Option<(f32, f32, f32)>) {
     if let Some(color) = fill_color {
-        row.rects.push(Rect {
-            x: LEFT,
-            dy: 0.0,
-            w: WIDTH,
-            h: row.height,
-            color,
-        });
+        shade_line(row, color);
     }
     for x in column_x().into_iter().chain([LEFT + WIDTH]) {
         row.rects.push(Rect {
@@ -232,13 +237,7 @@ fn block_row(m: &Measure, cells: &[Vec<Para>; 3], shade: Option<(f32, f32, f32)>
     unit.push(bottom);
     if let Some(color) = shade {
         for row in &mut unit {
-            row.rects.push(Rect {
-                x: LEFT,
-                dy: 0.0,
-                w: WIDTH,
-                h: row.height,
-                color,
-            });
+            shade_line(row, color);
         }
     }
     unit
