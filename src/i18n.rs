@@ -265,6 +265,7 @@ impl Localize for SaveError {
                 "err-save-too-large",
                 &[("file", path(p)), ("limit", s(limit))],
             ),
+            SaveError::Received { path: p } => l.ta("err-save-received", &[("file", path(p))]),
             SaveError::Lock(LockError::Busy { path: p }) => {
                 l.ta("err-save-busy", &[("file", path(p))])
             }
@@ -286,6 +287,7 @@ fn kind_word(l: &Localizer, k: FileKind) -> String {
         FileKind::Foreign => "kind-foreign",
         FileKind::Profile => "kind-profile",
         FileKind::Register => "kind-register",
+        FileKind::Review => "kind-review",
     })
 }
 

@@ -648,6 +648,11 @@ fn expected_effects() -> Vec<(&'static str, &'static str, Expect)> {
         ("menu-open", "asks for the file to open", |_, h| {
             prompts(h, Purpose::Open)
         }),
+        (
+            "menu-open-review",
+            "asks for the received statement to open for review",
+            |_, h| prompts(h, Purpose::OpenForReview),
+        ),
         ("menu-save", "writes the statement to its file", |b, h| {
             let on_disk = kaijisho::io::load_project(&b.file).unwrap();
             on_disk.value("q2") == b.q2 && !h.state().state.doc.as_ref().unwrap().modified()
@@ -759,6 +764,16 @@ fn expected_effects() -> Vec<(&'static str, &'static str, Expect)> {
         ("menu-presentation", "starts presenting", |_, h| {
             h.state().state.presenting()
         }),
+        (
+            "menu-edit-as-vendor",
+            "asks before the received statement becomes editable",
+            |_, h| {
+                let s = &h.state().state;
+                s.view.confirm_vendor_edit
+                    && s.view.review_mode
+                    && showing(h, "事業者として編集しますか", true)
+            },
+        ),
         ("menu-hide-vendor", "hides or shows the vendor", |b, h| {
             h.state().state.settings.hide_vendor != b.hide_vendor
         }),
@@ -857,6 +872,13 @@ fn every_menu_entry_does_what_it_says() {
             "menu-carry-report" | "menu-changes" | "menu-confirm-carried"
         ) {
             carry_through_the_menu(&mut h);
+        }
+        // The entry about a received statement: saved, then opened for review, by the menu.
+        if entry.id == "menu-edit-as-vendor" {
+            h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+            settle(&mut h);
+            menu_by_id(&mut h, "menu-file", "menu-open-review");
+            choose_path(&mut h, &file);
         }
         assert!(
             (entry.enabled)(&h.state().state),
@@ -1418,7 +1440,8 @@ fn a_reviewed_file_opens_in_review_mode_with_a_banner() {
     menu(&mut h, "ファイル", "開く…");
     choose_path(&mut h, &file);
     assert!(h.state().state.view.review_mode);
-    h.get_by_label_contains("レビューモード: 事業者の回答と見出しは変更できません");
+    // A file that holds a review is a received one: kept as received.
+    h.get_by_label_contains("受領した開示書 (読み取り専用)");
     // 確認日: today with one click.
     h.get_by_label("今日").click();
     h.run();

@@ -48,6 +48,7 @@ const NOT_MESSAGES: &[(&str, &str)] = &[
     ("kaijisho-catalogue", "file format tag"),
     ("kaijisho-profile", "file format tag"),
     ("kaijisho-register", "file format tag"),
+    ("kaijisho-review", "file format tag"),
     ("kaijisho-statement", "file format tag"),
     ("kaijisho-workbook", "workbook marker"),
     ("kaijisho-export", "workbook marker"),

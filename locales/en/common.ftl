@@ -31,6 +31,7 @@ answer-date-due = target date
 answer-date-hint = e.g. 2026-04-01
 kind-profile = kaijisho acceptance profile
 kind-register = kaijisho register of received statements
+kind-review = kaijisho review of a received statement
 verdict-within = within the profile
 verdict-outside = outside the profile ({ $required } required, { $recommended } recommended)
 verdict-incomplete = { $unanswered } unanswered

@@ -22,6 +22,7 @@ err-save-link-loop = { $file }: too many levels of symbolic links, or a loop
 err-save-changed-on-disk = { $file }: another program changed it after it was read; it was not overwritten
 err-save-busy = { $file }: another kaijisho is writing this file; try again in a moment
 err-save-too-large = { $file }: would be larger than the { $limit } bytes kaijisho reads back; nothing was written
+err-save-received = { $file }: a received statement is kept as it was received; save the review to a separate review file
 err-save-lock = { $file }: cannot lock the file for writing ({ $detail })
 err-save-lock-not-a-file = { $file }: the lock file is not a regular file (a device, pipe or socket); nothing was written. Remove it and save again
 err-value-not-allowed = question { $number } cannot be answered { $value }

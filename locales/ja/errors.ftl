@@ -22,6 +22,7 @@ err-save-link-loop = { $file }: シンボリックリンクの階層が深すぎ
 err-save-changed-on-disk = { $file }: 読み込んだ後にほかのプログラムが変更しています。上書きしていません
 err-save-busy = { $file }: ほかの kaijisho がこのファイルに書き込み中です。少し待ってからもう一度実行してください
 err-save-too-large = { $file }: kaijisho が読み込める大きさ ({ $limit } バイト) を超えるため、書き込みません
+err-save-received = { $file }: 受領した開示書は受け取ったままに保ちます。確認結果は別の確認ファイルに保存してください
 err-save-lock = { $file }: 書き込みのためのロックを取得できません ({ $detail })
 err-save-lock-not-a-file = { $file }: ロックファイルが通常のファイルではありません (デバイス、パイプ、ソケット)。書き込みません。これを削除してから保存し直してください
 err-value-not-allowed = 設問 { $number } には「{ $value }」を回答できません

@@ -37,6 +37,8 @@ pub enum Purpose {
     ExportCheckPdf,
     /// The folder of received statements.
     RegisterFolder,
+    /// A statement received from a vendor, opened for review (read-only).
+    OpenForReview,
     /// A profile to edit / where to save the edited one.
     OpenProfile,
     SaveProfile,
@@ -59,6 +61,7 @@ impl Purpose {
     pub fn command(self, path: PathBuf) -> Command {
         match self {
             Purpose::Open => Command::Open(path),
+            Purpose::OpenForReview => Command::OpenForReview(path),
             Purpose::Import => Command::Import(path),
             Purpose::SaveAs => Command::SaveAs(path),
             Purpose::ExportPdf => Command::ExportPdf(path),
@@ -90,6 +93,7 @@ impl Purpose {
     pub fn title_id(self) -> &'static str {
         match self {
             Purpose::Open => "menu-open",
+            Purpose::OpenForReview => "menu-open-review",
             Purpose::Import => "menu-import",
             Purpose::SaveAs => "menu-save-as",
             Purpose::ExportPdf => "menu-export-pdf",
@@ -129,6 +133,7 @@ impl Purpose {
             Purpose::ExportInto => Some("prompt-about-export-into"),
             Purpose::RegisterFolder => Some("prompt-about-register"),
             Purpose::CarryCatalogue => Some("prompt-about-carry-catalogue"),
+            Purpose::OpenForReview => Some("prompt-about-open-review"),
             _ => None,
         }
     }
@@ -160,6 +165,12 @@ pub enum Command {
     /// The start screen's "create": a new project from its form.
     NewFromForm,
     Open(PathBuf),
+    /// Open a statement received from a vendor for review: its file is never written, the
+    /// review is kept in a review file (opening a review file opens its statement).
+    OpenForReview(PathBuf),
+    /// 「事業者として編集する」: asks first; `true` once confirmed (the received statement becomes
+    /// editable and saving writes its file), `false` from the dialog's キャンセル.
+    EditAsVendor(Option<bool>),
     OpenSample(String),
     /// Read a catalogue file of one's own and choose it for a new statement.
     LoadCatalogue(PathBuf),

@@ -13,6 +13,32 @@ use crate::io::{self, FileError};
 
 use super::document::{DocKind, Document};
 
+/// A statement received from a vendor, open for review. Its file is evidence and is never
+/// written: the review is saved to a review file (beside it, unless saved elsewhere), which
+/// names the statement by file and fingerprint.
+#[derive(Debug, Clone)]
+pub struct Received {
+    /// Where the review is kept.
+    pub review_path: PathBuf,
+    /// The SHA-256 of the review file as read or written (`None`: none yet).
+    pub review_on_disk: Option<[u8; 32]>,
+    /// The statement's fingerprint (its canonical form) as read.
+    pub fingerprint: String,
+    /// The review file read was written for another version of the statement.
+    pub other_version: bool,
+}
+
+/// A review file as read, with its digest.
+pub type ReadReview = Option<(crate::domain::review::ReviewFile, [u8; 32])>;
+
+/// A received workbook read in the background to open for review.
+pub struct ReceivedRead {
+    pub statement: PathBuf,
+    pub review_path: PathBuf,
+    pub review: ReadReview,
+    pub result: Result<(Project, Catalogue), FileError>,
+}
+
 /// An open statement.
 #[derive(Debug, Clone)]
 pub struct Doc {
@@ -35,6 +61,8 @@ pub struct Doc {
     pub source_path: Option<PathBuf>,
     /// The user said not to be asked again before exporting this statement with errors.
     pub export_errors_ok: bool,
+    /// A received statement open for review (`None`: the user's own statement).
+    pub received: Option<Received>,
 }
 
 impl Doc {
@@ -54,7 +82,53 @@ impl Doc {
             source_path: None,
             export_errors_ok: false,
             on_disk: None,
+            received: None,
         }
+    }
+
+    /// Opens it as a received statement, reviewed in `review_path` (see [`Received`]); the
+    /// review read from there, if any, with its digest, replaces any review the statement
+    /// itself holds.
+    pub fn received(mut self, review_path: PathBuf, review: ReadReview) -> Doc {
+        let fingerprint =
+            crate::domain::canonical::Statement::new(&self.catalogue, &self.project).fingerprint();
+        let other_version = review.as_ref().is_some_and(|(r, _)| !r.is_of(&fingerprint));
+        let review_on_disk = review.as_ref().map(|(_, digest)| *digest);
+        if let Some((r, _)) = review {
+            self.project.review = r.review;
+        }
+        self.received = Some(Received {
+            review_path,
+            review_on_disk,
+            fingerprint,
+            other_version,
+        });
+        self
+    }
+
+    /// Writes the review of a received statement to `path` (its statement file never).
+    fn save_review(&mut self, path: &Path, overwrite: bool) -> Result<(), FileError> {
+        let Some(r) = &mut self.received else {
+            return Ok(());
+        };
+        let statement = self.path.clone().unwrap_or_default();
+        if path == statement || io::atomic::is_same_file(path, &statement) {
+            return Err(FileError::Save(io::SaveError::Received {
+                path: path.to_path_buf(),
+            }));
+        }
+        let expected = r
+            .review_on_disk
+            .filter(|_| !overwrite && r.review_path == path);
+        let name = io::hospital::statement_name_for(path, &statement);
+        let mut file = crate::domain::review::ReviewFile::of(&self.catalogue, &self.project, name);
+        // The review stays bound to the statement it was read with.
+        file.statement.fingerprint = r.fingerprint.clone();
+        let digest = io::hospital::save_review_checked(path, &file, expected)?;
+        r.review_path = path.to_path_buf();
+        r.review_on_disk = Some(digest);
+        self.mark_saved();
+        Ok(())
     }
 
     /// A statement no file holds as it is (imported, recovered, carried forward, new): it counts
@@ -253,8 +327,18 @@ impl Document for Doc {
         DocKind::Statement
     }
 
+    fn name_id(&self) -> &'static str {
+        match self.received {
+            Some(_) => "doc-review",
+            None => "doc-statement",
+        }
+    }
+
     fn path(&self) -> Option<PathBuf> {
-        self.path.clone()
+        match &self.received {
+            Some(r) => Some(r.review_path.clone()),
+            None => self.path.clone(),
+        }
     }
 
     fn modified(&self) -> bool {
@@ -266,6 +350,9 @@ impl Document for Doc {
     }
 
     fn save(&mut self, path: &Path, overwrite: bool) -> Result<(), FileError> {
+        if self.received.is_some() {
+            return self.save_review(path, overwrite);
+        }
         // Its own file must still be what this window read; another file the user chose.
         let expected = self
             .on_disk
@@ -290,6 +377,19 @@ impl Document for Doc {
     }
 
     fn reload(&mut self) -> Result<(), FileError> {
+        if let Some(r) = &self.received {
+            // The review file again; the statement is as it was read.
+            let read = io::hospital::load_review_digest(&r.review_path)?;
+            let mut doc = Doc::new(
+                self.project.clone(),
+                self.catalogue.clone(),
+                self.path.clone(),
+            )
+            .received(r.review_path.clone(), Some(read));
+            doc.source_path = self.source_path.take();
+            *self = doc;
+            return Ok(());
+        }
         let Some(path) = self.path.clone() else {
             return Ok(());
         };

@@ -44,6 +44,11 @@ impl DocKind {
 pub trait Document {
     fn kind(&self) -> DocKind;
 
+    /// The message id naming it in "save the changes to …?" (its kind's, unless it says).
+    fn name_id(&self) -> &'static str {
+        self.kind().name_id()
+    }
+
     /// The file it is kept in, once it has one.
     fn path(&self) -> Option<PathBuf>;
 

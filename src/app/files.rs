@@ -12,7 +12,10 @@ impl Purpose {
     /// The file extensions a prompt for this purpose works with, the one added first.
     pub fn extensions(self) -> &'static [&'static str] {
         match self {
-            Purpose::Open | Purpose::AddFile(_) | Purpose::CarryCatalogue => &["json", "xlsx"],
+            Purpose::Open
+            | Purpose::OpenForReview
+            | Purpose::AddFile(_)
+            | Purpose::CarryCatalogue => &["json", "xlsx"],
             Purpose::Import
             | Purpose::ExportXlsx
             | Purpose::ExerciseXlsx

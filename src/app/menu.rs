@@ -147,6 +147,11 @@ fn has_doc(s: &AppState) -> bool {
 }
 
 /// The open statement was carried forward from an earlier one.
+/// A received statement is open (for review).
+fn received(s: &AppState) -> bool {
+    s.doc.as_ref().is_some_and(|d| d.received.is_some())
+}
+
 fn carried(s: &AppState) -> bool {
     s.doc
         .as_ref()
@@ -213,6 +218,9 @@ fn table() -> Vec<Entry> {
     vec![
         entry(File, "menu-new", |_| Command::Close).key(Shortcut::cmd(Key::N), true),
         entry(File, "menu-open", |_| Command::Ask(Purpose::Open)).key(Shortcut::cmd(Key::O), true),
+        entry(File, "menu-open-review", |_| {
+            Command::Ask(Purpose::OpenForReview)
+        }),
         entry(File, "menu-save", |_| Command::SaveOrAsk)
             .key(Shortcut::cmd(Key::S), true)
             .when(has_doc),
@@ -277,6 +285,7 @@ fn table() -> Vec<Entry> {
             .when(has_doc)
             .ticked(|s| s.view.show_validation),
         entry(View, "menu-review", |_| Command::ToggleReviewMode).ticked(|s| s.view.review_mode),
+        entry(View, "menu-edit-as-vendor", |_| Command::EditAsVendor(None)).when(received),
         entry(View, "menu-guide-panel", |_| Command::ToggleGuide)
             .when(has_doc)
             .ticked(AppState::guide_shown),

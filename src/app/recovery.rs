@@ -20,6 +20,9 @@ pub(crate) const MAX_RECOVERY_BYTES: u64 = io::json::MAX_JSON_BYTES;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Recovery {
     pub path: Option<PathBuf>,
+    /// A received statement's review file: recovered as a review, its statement never written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<PathBuf>,
     pub project: Project,
 }
 

@@ -104,6 +104,11 @@ pub enum Outcome {
         asked: f64,
         result: Box<super::compare::Carried>,
     },
+    /// A received workbook read to open for review.
+    OpenedReceived {
+        generation: u64,
+        read: Box<super::doc::ReceivedRead>,
+    },
     /// The worker stopped without an answer (it panicked): said to the user, never silent.
     Lost { kind: TaskKind, file: PathBuf },
 }

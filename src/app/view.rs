@@ -322,6 +322,8 @@ pub struct View {
     pub show_validation: bool,
     /// Review mode: the vendor's answers are read-only; reviewer status and comments are edited.
     pub review_mode: bool,
+    /// 「事業者として編集する」 asked about: the received statement would become editable.
+    pub confirm_vendor_edit: bool,
     /// The comparison window, when open.
     pub compare: Option<CompareForm>,
     /// The 答え合わせ window, when open.

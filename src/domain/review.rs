@@ -2,12 +2,73 @@
 //! いいえ answer and every question the reviewer marked (確認済/要確認/要対応) or commented on —
 //! with the reviewer's comments.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::answer::AnswerValue;
 use super::catalogue::Catalogue;
-use super::project::{Project, ReviewStatus};
+use super::project::{Project, Review, ReviewStatus};
 use super::summary::shown_values;
+
+/// The `format` of a review file.
+pub const REVIEW_FORMAT: &str = "kaijisho-review";
+pub const REVIEW_FORMAT_VERSION: u32 = 1;
+/// What a review file's name adds to the name of the statement it reviews
+/// (`A社_MDS.xlsx` → `A社_MDS.xlsx.review.json`).
+pub const REVIEW_SUFFIX: &str = ".review.json";
+
+/// A hospital's review of a statement it received, kept apart from it: the vendor's file is
+/// evidence and is never written. It names the statement by file and by fingerprint (of its
+/// canonical form), so a review is never shown against another statement unsaid.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewFile {
+    pub format: String,
+    pub format_version: u32,
+    pub statement: StatementRef,
+    #[serde(default)]
+    pub review: Review,
+}
+
+/// The statement a review is of.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct StatementRef {
+    /// The statement's file: its name when it lies in the review file's folder, else its
+    /// full path.
+    pub file: String,
+    /// [`super::canonical::Statement::fingerprint`] of the statement reviewed.
+    pub fingerprint: String,
+    /// Who and what, as the statement said (for a reader of the file alone).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub vendor: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub product: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub version: String,
+}
+
+impl ReviewFile {
+    /// The review of `p` (whose file is named `file`), as it stands.
+    pub fn of(c: &Catalogue, p: &Project, file: String) -> ReviewFile {
+        ReviewFile {
+            format: REVIEW_FORMAT.to_string(),
+            format_version: REVIEW_FORMAT_VERSION,
+            statement: StatementRef {
+                file,
+                fingerprint: super::canonical::Statement::new(c, p).fingerprint(),
+                vendor: p.header.vendor.clone(),
+                product: p.header.product.clone(),
+                version: p.header.version.clone(),
+            },
+            review: p.review.clone(),
+        }
+    }
+
+    /// Whether it was written for a statement with this fingerprint.
+    pub fn is_of(&self, fingerprint: &str) -> bool {
+        self.statement.fingerprint == fingerprint
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReviewLine {
@@ -67,6 +128,24 @@ mod tests {
     use super::*;
     use crate::domain::catalogue::tests::tiny;
     use crate::domain::project::Header;
+
+    #[test]
+    fn a_review_file_names_its_statement_by_fingerprint() {
+        let c = tiny();
+        let mut p = Project::new(&c, Header::default(), false);
+        p.header.vendor = "A社".into();
+        p.review.set("p", Some(ReviewStatus::NeedsCheck), None);
+        let f = ReviewFile::of(&c, &p, "a.json".into());
+        assert_eq!(f.statement.vendor, "A社");
+        assert_eq!(f.review, p.review);
+        let fingerprint = crate::domain::canonical::Statement::new(&c, &p).fingerprint();
+        assert!(f.is_of(&fingerprint));
+        // The review is no part of the statement: reviewing leaves the fingerprint.
+        p.review.set("g", Some(ReviewStatus::Confirmed), None);
+        assert!(f.is_of(&crate::domain::canonical::Statement::new(&c, &p).fingerprint()));
+        p.set_answer(&c, "p", None, AnswerValue::No, None).unwrap();
+        assert!(!f.is_of(&crate::domain::canonical::Statement::new(&c, &p).fingerprint()));
+    }
 
     #[test]
     fn counts_and_attention_list() {

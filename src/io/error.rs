@@ -18,6 +18,8 @@ pub enum FileKind {
     Profile,
     /// A register of received statements (`kaijisho-register`).
     Register,
+    /// A hospital's review of a received statement (`kaijisho-review`).
+    Review,
     /// Valid JSON, but not ours.
     Foreign,
 }
@@ -163,6 +165,9 @@ pub enum SaveError {
     /// Larger than kaijisho reads back: never written.
     #[error("{}: would be more than the {limit} bytes kaijisho reads", .path.display())]
     TooLarge { path: PathBuf, limit: u64 },
+    /// A received statement: kept as it was received, its review saved apart.
+    #[error("{}: a received statement is kept as received; its review is saved in a separate file", .path.display())]
+    Received { path: PathBuf },
 }
 
 impl SaveError {
@@ -175,7 +180,8 @@ impl SaveError {
             | SaveError::NotAFile { path }
             | SaveError::LinkLoop { path }
             | SaveError::ChangedOnDisk { path }
-            | SaveError::TooLarge { path, .. } => path,
+            | SaveError::TooLarge { path, .. }
+            | SaveError::Received { path } => path,
             SaveError::Lock(e) => e.path(),
         }
     }

@@ -12,6 +12,7 @@ use crate::domain::catalogue::Catalogue;
 use crate::domain::profile::Profile;
 use crate::domain::project::Project;
 use crate::domain::register::{MAX_REGISTER_FILES, REGISTER_FILE, RegisterFile};
+use crate::domain::review::{REVIEW_SUFFIX, ReviewFile};
 
 /// Largest profile or register file read.
 const MAX_BYTES: u64 = 16 * 1024 * 1024;
@@ -103,8 +104,73 @@ pub fn save_register(folder: &Path, register: &RegisterFile) -> Result<(), FileE
     save_json_value(&folder.join(REGISTER_FILE), register, MAX_BYTES)
 }
 
+/// Whether `path` names a review file (`….review.json`).
+pub fn is_review_file(path: &Path) -> bool {
+    path.file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .is_some_and(|n| n.ends_with(REVIEW_SUFFIX) && n.len() > REVIEW_SUFFIX.len())
+}
+
+/// The review file kept beside a received statement: its name plus `.review.json`.
+pub fn review_path(statement: &Path) -> PathBuf {
+    let mut name = statement
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(REVIEW_SUFFIX);
+    statement.with_file_name(name)
+}
+
+/// Whether `folder` is a register folder (it holds a register file).
+pub fn is_register_folder(folder: &Path) -> bool {
+    folder.join(REGISTER_FILE).is_file()
+}
+
+/// Reads a review file, with the digest of its bytes.
+pub fn load_review_digest(path: &Path) -> Result<(ReviewFile, [u8; 32]), FileError> {
+    let (bytes, sum) = read_kind_digest(path, FileKind::Review)?;
+    Ok((typed(path, &bytes)?, sum))
+}
+
+/// The statement a review file names: its file name is looked for in the review file's folder,
+/// a full path taken as it is.
+pub fn reviewed_statement(review_file: &Path, review: &ReviewFile) -> PathBuf {
+    let named = Path::new(review.statement.file.trim());
+    if named.is_absolute() {
+        named.to_path_buf()
+    } else {
+        review_file.parent().unwrap_or(Path::new(".")).join(named)
+    }
+}
+
+/// How a review file names its statement: by file name when they share a folder, else by
+/// full path.
+pub fn statement_name_for(review_file: &Path, statement: &Path) -> String {
+    let same_folder = match (review_file.parent(), statement.parent()) {
+        (Some(a), Some(b)) => a == b || super::target::is_same_file(a, b),
+        _ => false,
+    };
+    match statement.file_name() {
+        Some(name) if same_folder => name.to_string_lossy().into_owned(),
+        _ => std::path::absolute(statement)
+            .unwrap_or_else(|_| statement.to_path_buf())
+            .display()
+            .to_string(),
+    }
+}
+
+/// Writes a review file atomically, refusing when it changed on disk since it was read
+/// (`expected`). Returns the digest of what was written.
+pub fn save_review_checked(
+    path: &Path,
+    review: &ReviewFile,
+    expected: Option<[u8; 32]>,
+) -> Result<[u8; 32], FileError> {
+    super::json::save_json_checked(path, review, expected, MAX_BYTES)
+}
+
 /// The statements of a folder: every `.json` and `.xlsx` file in it (not in sub-folders), by
-/// name, leaving out the register file, backups, lock files and hidden files. At most
+/// name, leaving out the register file, review files, backups, lock files and hidden files. At most
 /// [`MAX_REGISTER_FILES`]; more is an error naming the folder.
 pub fn statement_files(folder: &Path) -> Result<Vec<PathBuf>, FileError> {
     let io_error = |source| {
@@ -123,6 +189,7 @@ pub fn statement_files(folder: &Path) -> Result<Vec<PathBuf>, FileError> {
             .unwrap_or_default();
         if name.starts_with('.')
             || name == REGISTER_FILE
+            || is_review_file(Path::new(&name))
             || !matches!(ext.as_str(), "json" | "xlsx" | "xlsm")
             || entry.file_type().is_ok_and(|t| t.is_dir())
         {

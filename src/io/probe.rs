@@ -138,6 +138,8 @@ impl<'de> Visitor<'de> for TopVisitor {
             FileKind::Profile
         } else if format.as_deref() == Some(crate::domain::register::REGISTER_FORMAT) {
             FileKind::Register
+        } else if format.as_deref() == Some(crate::domain::review::REVIEW_FORMAT) {
+            FileKind::Review
         } else if answers && (schema.is_some() || legacy_id) {
             FileKind::Project
         } else {

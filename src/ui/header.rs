@@ -95,7 +95,7 @@ pub fn header_ui(
             if review_mode {
                 // The banner on a line of its own, then the reviewer's fields.
                 ui.end_row();
-                ui.label(egui::RichText::new(l.t("review-banner")).strong());
+                received_banner_ui(ui, l, doc, cmds);
                 ui.end_row();
                 reviewer_fields_ui(ui, l, doc_review.clone(), clock, cmds);
             }
@@ -155,19 +155,14 @@ fn reviewer_fields_ui(
         ("review-date", date, true),
     ] {
         let label = ui.add(egui::Label::new(l.t(key)).extend());
-        let today = clock.today_japanese();
-        // Today's date as the date's suggestion; 「今日」 fills it in.
-        let hint = if is_date {
-            today.clone()
-        } else {
-            String::new()
-        };
+        // An empty date shows empty (never a grey date that looks saved); 「今日」 and the
+        // calendar fill it in.
         let id = egui::Id::unique(("review-field", key));
         let typed = crate::ui::typed::edit_field(
             ui,
             ((id, crate::ui::typed::Lines::One, true), label.id),
             &value,
-            |te| te.desired_width(140.0).hint_text(hint),
+            |te| te.desired_width(140.0),
             cmds,
             if is_date {
                 Edit::ReviewDate
@@ -176,13 +171,44 @@ fn reviewer_fields_ui(
             },
         );
         let v = typed.unwrap_or(value);
+        if is_date {
+            crate::ui::date_picker::calendar_ui(ui, l, &v, true, clock, cmds, Edit::ReviewDate);
+        }
         // A date field: what is not a date is said at once (和暦 is read too).
         if is_date && !v.trim().is_empty() && crate::domain::register::parse_date(&v).is_none() {
             ui.colored_label(ui.visuals().error_fg_color, l.t("review-date-invalid"));
         }
         if is_date && ui.small_button(l.t("review-date-today")).clicked() {
-            cmds.push(Command::Edit(Edit::ReviewDate(today)));
+            cmds.push(Command::Edit(Edit::ReviewDate(clock.today_japanese())));
             cmds.push(Command::SealEdit);
         }
+    }
+}
+
+/// The line above the reviewer's fields: review mode, and for a received statement that its
+/// file is kept as received, where the review goes, 「事業者として編集する…」, and a warning
+/// when the review read was written for another version of the statement.
+fn received_banner_ui(ui: &mut egui::Ui, l: &Localizer, doc: &Doc, cmds: &mut Vec<Command>) {
+    let Some(r) = &doc.received else {
+        ui.label(egui::RichText::new(l.t("review-banner")).strong());
+        return;
+    };
+    let review = r
+        .review_path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    ui.label(egui::RichText::new(l.t("received-banner")).strong())
+        .on_hover_text(r.review_path.display().to_string());
+    ui.label(l.ta("received-review-file", &[("review", review.into())]));
+    if ui.button(l.t("menu-edit-as-vendor")).clicked() {
+        cmds.push(Command::EditAsVendor(None));
+    }
+    if r.other_version {
+        ui.end_row();
+        ui.colored_label(
+            ui.visuals().error_fg_color,
+            l.t("received-other-version-short"),
+        );
     }
 }

@@ -223,6 +223,7 @@ fn dialogs_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
     path_prompt::export_warning_ui(ui, l, s.view.export_warning.as_ref(), out);
     path_prompt::replace_existing_ui(ui, l, s.view.replace_existing.as_ref(), out);
     confirm::confirm_ui(ui, s, out);
+    confirm::vendor_edit_ui(ui, s, out);
     disk_conflict::disk_conflict_ui(ui, l, s.view.disk_conflict.as_ref(), out);
     recovery::recovery_ui(ui, l, s.recovery.as_ref(), s.doc.is_none(), out);
     let reading = s.tasks.is_running(TaskKind::Import);

@@ -189,7 +189,7 @@ fn table_ui(ui: &mut egui::Ui, l: &Localizer, view: &mut RegisterView, cmds: &mu
                             .add_enabled(line.read.is_ok(), egui::Button::new(l.t("register-open")))
                             .on_hover_text(line.path.display().to_string());
                         if b.clicked() {
-                            cmds.push(Command::Open(line.path.clone()));
+                            cmds.push(Command::OpenForReview(line.path.clone()));
                         }
                     });
                     for (c, text) in row.iter().enumerate() {

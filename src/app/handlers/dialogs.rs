@@ -17,6 +17,7 @@ impl AppState {
             Command::NewProject { .. }
             | Command::NewFromForm
             | Command::Open(_)
+            | Command::OpenForReview(_)
             | Command::OpenAt(..)
             | Command::OpenSample(_)
             | Command::Close
@@ -70,6 +71,8 @@ impl AppState {
             | Command::Confirm(..)
             | Command::ToggleValidation
             | Command::ToggleReviewMode
+            // Confirmed in its own dialog; the statement stays open, its changes kept.
+            | Command::EditAsVendor(_)
             | Command::ToggleGrid
             | Command::OpenFromGrid(..)
             | Command::ShowCompare
@@ -182,7 +185,7 @@ impl AppState {
             });
             return;
         }
-        if let Command::Open(path) = &cmd
+        if let Command::Open(path) | Command::OpenForReview(path) = &cmd
             && crate::io::is_workbook(path)
         {
             self.view.import_approval = approved;

@@ -4,7 +4,7 @@
 
 use crate::app::command::Purpose;
 use crate::app::doc::Doc;
-use crate::app::document::DocKind;
+use crate::app::document::{DocKind, Document};
 use crate::app::documents::*;
 use crate::app::state::{AppState, ImportPreview};
 use crate::app::tasks::{Outcome, TaskKind};
@@ -71,6 +71,9 @@ impl AppState {
     pub(crate) fn open(&mut self, path: PathBuf) {
         // Messages and the recent files name it in full.
         let path = std::path::absolute(&path).unwrap_or(path);
+        if Self::is_received(&path) {
+            return self.open_received(path);
+        }
         if io::is_workbook(&path) {
             // Read to open, not as the checklist of a carry-forward.
             self.carry_pending = None;
@@ -78,14 +81,14 @@ impl AppState {
         }
         match io::json::open_project_digest(&path, &self.catalogues) {
             Ok((p, c, digest)) => {
-                // A statement that holds a review opens as one: the vendor's part read-only.
-                let reviewed = !p.review.is_empty();
+                // A statement that holds a review is a received one: opened for review, its
+                // file never written.
+                if !p.review.is_empty() {
+                    return self.open_received(path);
+                }
                 self.open_doc(p, c, Some(path.clone()));
                 if let Some(d) = &mut self.doc {
                     d.on_disk = Some(digest);
-                }
-                if reviewed {
-                    self.view.review_mode = true;
                 }
                 self.say_file("status-opened", &path);
             }
@@ -118,7 +121,8 @@ impl AppState {
     }
 
     pub(crate) fn save(&mut self, now: f64) {
-        match self.doc.as_ref().and_then(|d| d.path.clone()) {
+        // A received statement's file is its review file.
+        match self.doc.as_ref().and_then(Document::path) {
             Some(path) => self.save_to(path, now),
             None => {
                 let msg = self.loc.t("status-save-needs-path");
@@ -469,6 +473,9 @@ impl AppState {
             } => self.carried(revision, *result, asked),
             Outcome::ClassChecked { generation, result } => {
                 self.class_checked(generation, result);
+            }
+            Outcome::OpenedReceived { generation, read } => {
+                self.finish_received(generation, *read);
             }
             outcome @ (Outcome::Checked { .. } | Outcome::RegisterRead { .. }) => {
                 self.finish_hospital(outcome);

@@ -46,6 +46,12 @@ impl AppState {
         };
         let ext = purpose.extensions().first().copied().unwrap_or("json");
         let path = match (&d.path, purpose) {
+            // A received statement's Save As is where its review goes.
+            (Some(_), Purpose::SaveAs) if d.received.is_some() => d
+                .received
+                .as_ref()
+                .map(|r| r.review_path.clone())
+                .unwrap_or_default(),
             (Some(p), Purpose::SaveAs) => p.clone(),
             (Some(p), Purpose::ExportPdf | Purpose::ExportXlsx) => p.with_extension(ext),
             _ => {

@@ -36,7 +36,7 @@ impl AppState {
 
     /// Opens a statement at one question (from a check or register line).
     pub(crate) fn open_at(&mut self, path: PathBuf, question: String) {
-        self.open(path);
+        self.open_received(path);
         self.view.grid = None;
         if let Some(d) = &mut self.doc
             && d.catalogue.question(&question).is_some()

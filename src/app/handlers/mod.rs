@@ -15,6 +15,7 @@ mod files;
 mod hospital;
 mod import_wizard;
 mod presentation;
+mod received;
 mod recovery;
 mod register;
 mod start;

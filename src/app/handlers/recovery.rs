@@ -123,6 +123,7 @@ impl AppState {
         doc.pending_autosave = None;
         let rec = Recovery {
             path: doc.path.clone(),
+            review: doc.received.as_ref().map(|r| r.review_path.clone()),
             project: doc.project.clone(),
         };
         let file = file?;
@@ -173,7 +174,16 @@ impl AppState {
         let rec = found.recovery;
         match rec.project.catalogue.resolve(&self.catalogues) {
             Ok(c) => {
-                self.doc = Some(Doc::new(rec.project, c, rec.path).unsaved());
+                let doc = Doc::new(rec.project, c, rec.path);
+                // A review: the statement stays as received, the review what was recovered.
+                let doc = match rec.review {
+                    Some(review) => {
+                        self.view.review_mode = true;
+                        doc.received(review, None)
+                    }
+                    None => doc,
+                };
+                self.doc = Some(doc.unsaved());
                 // The found file becomes this window's: written on, then removed on save.
                 if let Some(old) = self.own_recovery.file.take() {
                     remove_with_backup(&old);
