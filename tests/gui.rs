@@ -1822,7 +1822,12 @@ fn make_a_profile_mark_items_check_three_statements_and_open_a_deviation() {
     h.run();
     choose_path(&mut h, &profile);
     let saved = kaijisho::io::hospital::load_profile(&profile).unwrap();
-    assert_eq!(saved.rules.len(), 4, "{saved:?}");
+    // One rule for question 3, one by reference for 8.3 (not one per question).
+    assert_eq!(saved.rules.len(), 2, "{saved:?}");
+    assert_eq!(
+        saved.rules[1].selector,
+        kaijisho::domain::profile::Selector::Ref("8.3".into())
+    );
     // Check three statements with it.
     h.get_by_label("この基準で確認…").click();
     h.run();
@@ -1855,6 +1860,10 @@ fn make_a_profile_mark_items_check_three_statements_and_open_a_deviation() {
     let doc = h.state().state.doc.as_ref().unwrap();
     assert_eq!(doc.path.as_deref(), Some(b.as_path()));
     assert_eq!(doc.selected.as_deref(), Some("q2"));
+    assert!(
+        doc.received.is_some(),
+        "a checked statement opens for review"
+    );
 }
 
 /// An export named after an existing file asks before replacing it: キャンセル leaves the file,

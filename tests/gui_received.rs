@@ -266,3 +266,49 @@ fn a_statement_in_a_register_folder_opens_for_review_and_save_as_is_the_review()
     assert_eq!(Path::new(&review.statement.file), vendor.as_path());
     assert_eq!(std::fs::read(&vendor).unwrap(), before);
 }
+
+#[test]
+fn the_register_takes_a_received_date_from_the_calendar_and_reads_wareki() {
+    let dir = tempfile::tempdir().unwrap();
+    vendor_json(dir.path());
+    let mut h = harness(dir.path());
+    menu(&mut h, "ファイル", "受領台帳…");
+    retype(
+        &mut h,
+        Role::TextInput,
+        "フォルダのパス",
+        &dir.path().display().to_string(),
+    );
+    h.get_by_label("OK").click();
+    settle(&mut h);
+    let received = |h: &H| {
+        let r = h.state().state.hospital.register.as_ref().unwrap();
+        r.file()
+            .entries
+            .get("A社_SDS.json")
+            .map(|e| e.received.clone())
+            .unwrap_or_default()
+    };
+    // The calendar opens on the app's month (2026年11月) and writes the day picked.
+    h.get_by_label("日付を選ぶ").click();
+    h.run();
+    h.get_by_label("2026年11月20日").click();
+    settle(&mut h);
+    assert_eq!(received(&h), "2026年11月20日");
+    assert!(h.query_by_label_contains("日付として読めません").is_none());
+    // 和暦 is a date; what is no date is marked.
+    let field = "A社_SDS.json 受領日";
+    retype(&mut h, Role::TextInput, field, "令和8年4月1日");
+    assert_eq!(received(&h), "令和8年4月1日");
+    assert!(h.query_by_label_contains("日付として読めません").is_none());
+    retype(&mut h, Role::TextInput, field, "先週");
+    assert!(
+        h.query_by_label_contains("日付として読めません").is_some(),
+        "no date is marked"
+    );
+    // Kept as written when the register is saved.
+    h.get_by_label("台帳を保存").click();
+    settle(&mut h);
+    let saved = kaijisho::io::hospital::load_register(dir.path()).unwrap();
+    assert_eq!(saved.entries["A社_SDS.json"].received, "先週");
+}

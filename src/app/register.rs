@@ -209,21 +209,21 @@ impl RegisterView {
             }
         };
         put(0, line.file.clone());
-        put(1, entry.system);
-        put(11, entry.received);
-        put(12, entry.note);
+        put(Self::SYSTEM, entry.system);
+        put(Self::RECEIVED, entry.received);
+        put(Self::NOTE, entry.note);
         match &line.read {
             Ok(r) => {
-                put(2, r.vendor.clone());
-                put(3, format!("{} {}", r.product, r.version));
-                put(4, r.created.clone());
-                put(5, r.verdict.map(|v| v.localize(l)).unwrap_or_default());
+                put(3, r.vendor.clone());
+                put(4, format!("{} {}", r.product, r.version));
+                put(5, r.created.clone());
+                put(6, r.verdict.map(|v| v.localize(l)).unwrap_or_default());
                 let warnings: Vec<String> = r.warnings.iter().map(|w| w.localize(l)).collect();
                 put(Self::ATTENTION, warnings.join(" / "));
-                put(7, format!("{} / {}", r.answered, r.total));
-                put(8, review_text(l, r));
-                put(9, format!("{} ({})", r.catalogue, r.form_version));
-                put(10, r.edition.clone());
+                put(8, format!("{} / {}", r.answered, r.total));
+                put(9, review_text(l, r));
+                put(10, format!("{} ({})", r.catalogue, r.form_version));
+                put(11, r.edition.clone());
             }
             // What could not be read says why, where the attention column is.
             Err(e) => put(Self::ATTENTION, e.localize(l)),
@@ -232,14 +232,20 @@ impl RegisterView {
     }
 
     /// The columns edited in place (the hospital's own fields: system, received, note).
-    pub const EDITABLE: [usize; 3] = [1, 11, 12];
+    pub const EDITABLE: [usize; 3] = [Self::SYSTEM, Self::RECEIVED, Self::NOTE];
+    /// The hospital's own columns: システム, 受領日, メモ.
+    pub const SYSTEM: usize = 1;
+    pub const RECEIVED: usize = 2;
+    pub const NOTE: usize = 12;
     /// The attention column (warnings, or why a file could not be read).
-    pub const ATTENTION: usize = 6;
+    pub const ATTENTION: usize = 7;
 
     /// The register's column headings (message ids) and print widths.
     pub const COLUMNS: [(&'static str, f64); 13] = [
         ("register-col-file", 20.0),
         ("register-col-system", 12.0),
+        // Wide enough for 「令和8年12月7日」 (the window adds the calendar button's width).
+        ("register-col-received", 15.0),
         ("register-col-vendor", 16.0),
         ("register-col-product", 20.0),
         ("register-col-created", 12.0),
@@ -249,7 +255,6 @@ impl RegisterView {
         ("register-col-review", 14.0),
         ("register-col-catalogue", 18.0),
         ("register-col-edition", 6.0),
-        ("register-col-received", 12.0),
         ("register-col-note", 18.0),
     ];
 

@@ -390,23 +390,26 @@ impl Profile {
 
     /// Gives every question of `c` citing `reference` (a section such as `6.5`, a 6.0 citation
     /// such as `シス14`, or a chapter written `14章`) the weight `weight`, keeping what each
-    /// accepts. Returns how many questions it touched.
+    /// accepts, with one rule by that reference (`ref: 6.5`) — not a rule per question. A
+    /// question a more specific rule governs (by id, number or a deeper reference) keeps that
+    /// rule, given the weight. Returns how many questions it touched.
     pub fn mark_citing(&mut self, c: &Catalogue, reference: &str, weight: Weight) -> usize {
         let r = fold_width(reference.trim());
         let selector = match r.strip_suffix('章').map(|n| n.trim().parse::<u32>()) {
             Some(Ok(ch)) => Selector::Chapter(ch),
             _ => Selector::Ref(r),
         };
+        let by_reference = |accept: Vec<AnswerValue>| Rule {
+            selector: selector.clone(),
+            catalogue: None,
+            accept,
+            weight,
+            note: String::new(),
+        };
         // The same matching as the check: a profile of this one rule, asked about each question.
         let probe = Profile {
             default: None,
-            rules: vec![Rule {
-                selector,
-                catalogue: None,
-                accept: vec![AnswerValue::Yes],
-                weight,
-                note: String::new(),
-            }],
+            rules: vec![by_reference(vec![AnswerValue::Yes])],
             ..Profile::default_profile("")
         };
         let probe = probe.index();
@@ -414,7 +417,10 @@ impl Profile {
             .questions()
             .filter(|q| probe.rule_for(&c.id, q).is_some())
             .collect();
-        // What each accepts now, read before any of them changes.
+        if hits.is_empty() {
+            return 0;
+        }
+        // What each accepts now, read before anything changes.
         let accepts: Vec<Vec<AnswerValue>> = {
             let index = self.index();
             hits.iter()
@@ -426,8 +432,50 @@ impl Profile {
                 })
                 .collect()
         };
-        for (q, accept) in hits.iter().zip(accepts) {
-            self.set_for_question(&c.id, q, accept, weight);
+        // The rule by this reference: the one there is, else a new one.
+        let target = match self
+            .rules
+            .iter()
+            .position(|x| x.selector == selector && x.catalogue.is_none())
+        {
+            Some(i) => i,
+            None => {
+                self.rules.push(by_reference(Vec::new()));
+                self.rules.len() - 1
+            }
+        };
+        // Which rule governs each question once it is there.
+        let governing: Vec<Option<usize>> = {
+            let index = self.index();
+            hits.iter()
+                .map(|q| index.rule_for(&c.id, q).and_then(|g| g.rule))
+                .collect()
+        };
+        let mut own = Vec::new();
+        for (g, accept) in governing.iter().zip(&accepts) {
+            match g.and_then(|n| n.checked_sub(1)) {
+                Some(i) if i == target => own.push(accept.clone()),
+                Some(i) => {
+                    if let Some(rule) = self.rules.get_mut(i) {
+                        rule.weight = weight;
+                    }
+                }
+                None => {}
+            }
+        }
+        // The questions the reference's rule now governs were all governed alike before (by the
+        // default or by one rule less specific than it, which covers all of them): it accepts
+        // what they accepted.
+        let Some(common) = own.first().cloned() else {
+            // Every question has a more specific rule: the reference's rule is not needed.
+            if self.rules.get(target).is_some_and(|x| x.accept.is_empty()) {
+                self.rules.remove(target);
+            }
+            return hits.len();
+        };
+        if let Some(rule) = self.rules.get_mut(target) {
+            rule.accept = common;
+            rule.weight = weight;
         }
         hits.len()
     }
@@ -704,16 +752,65 @@ mod tests {
         assert_eq!(profile.rules.len(), 1, "one rule per question");
         let g = profile.rule_for(&c.id, q).unwrap();
         assert_eq!((g.accept, g.weight), (&[Yes, No][..], Weight::Recommended));
-        // Every question citing chapter 8 (1, 1.1) becomes 推奨, keeping what it accepts.
+        // Every question citing chapter 8 (1, 1.1) becomes 推奨, keeping what it accepts: one
+        // rule by chapter.
         assert_eq!(profile.mark_citing(&c, "8章", Weight::Recommended), 2);
+        assert_eq!(profile.rules.len(), 2);
+        assert_eq!(profile.rules[1].selector, Selector::Chapter(8));
         let g1 = profile.rule_for(&c.id, c.question("g1").unwrap()).unwrap();
         assert_eq!(
             (g1.accept, g1.weight),
             (&[Yes, NotApplicable][..], Weight::Recommended)
         );
+        // 6.3 is cited by the question with its own rule: that rule takes the weight, no
+        // rule by reference is added.
         assert_eq!(profile.mark_citing(&c, "6.3", Weight::Required), 1);
         assert_eq!(profile.rule_for(&c.id, q).unwrap().weight, Weight::Required);
+        assert_eq!(profile.rule_for(&c.id, q).unwrap().accept, &[Yes, No][..]);
+        assert_eq!(profile.rules.len(), 2);
         assert_eq!(profile.mark_citing(&c, "9.9", Weight::Required), 0);
+        assert_eq!(profile.rules.len(), 2);
+        // Marking again changes the same rule.
+        assert_eq!(profile.mark_citing(&c, "８章", Weight::Required), 2);
+        assert_eq!(profile.rules.len(), 2);
+        assert_eq!(profile.rules[1].weight, Weight::Required);
+    }
+
+    #[test]
+    fn marking_by_citation_writes_one_rule_and_keeps_what_each_accepts() {
+        use AnswerValue::*;
+        let c = citing(&["6.5.C1", "6.5.C2", "6.5.C3", "6.5.C4", "6.6.C1"]);
+        let mut profile = Profile::default_profile("病院");
+        // 6.5.C4 has a rule of its own (more specific than 6.5) accepting いいえ too; a rule by
+        // chapter 6 (less specific) governs the rest.
+        profile.rules = vec![
+            rule(Selector::Chapter(6), &[Yes], Weight::Recommended),
+            rule(
+                Selector::Ref("6.5.C4".into()),
+                &[Yes, No],
+                Weight::Recommended,
+            ),
+        ];
+        let before: Vec<Vec<AnswerValue>> = c
+            .questions()
+            .map(|q| profile.rule_for(&c.id, q).unwrap().accept.to_vec())
+            .collect();
+        assert_eq!(profile.mark_citing(&c, "6.5", Weight::Required), 4);
+        assert_eq!(profile.rules.len(), 3, "{:?}", profile.rules);
+        assert_eq!(profile.rules[2].selector, Selector::Ref("6.5".into()));
+        assert_eq!(profile.rules[2].accept, [Yes]);
+        let after: Vec<(Vec<AnswerValue>, Weight)> = c
+            .questions()
+            .map(|q| {
+                let g = profile.rule_for(&c.id, q).unwrap();
+                (g.accept.to_vec(), g.weight)
+            })
+            .collect();
+        for (i, (accept, weight)) in after.iter().enumerate().take(4) {
+            assert_eq!(accept, &before[i], "q{} keeps what it accepts", i + 1);
+            assert_eq!(*weight, Weight::Required);
+        }
+        assert_ne!(after[4].1, Weight::Required, "6.6 is not marked");
     }
 
     /// A catalogue with one question per citation (`q1`, `q2`, … in order).

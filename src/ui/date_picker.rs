@@ -26,9 +26,11 @@ pub fn date_picker_ui(
     clock: &Clock,
     cmds: &mut Vec<Command>,
 ) {
-    calendar_ui(ui, l, current, enabled, clock, cmds, |text| Edit::Header {
-        field: HeaderField::Created,
-        text,
+    calendar_ui(ui, l, current, enabled, clock, cmds, |text| {
+        Command::Edit(Edit::Header {
+            field: HeaderField::Created,
+            text,
+        })
     });
 }
 
@@ -39,7 +41,8 @@ fn shift(year: i32, month: u32, delta: i32) -> (i32, u32) {
 }
 
 /// The calendar button for a date field holding `current` (as written); a picked day
-/// becomes `edit(the day written like current)`. One calendar is open at a time.
+/// becomes the command `edit(the day written like current)` (a statement's or the register's
+/// edit). One calendar is open at a time.
 pub fn calendar_ui(
     ui: &mut egui::Ui,
     l: &Localizer,
@@ -47,7 +50,7 @@ pub fn calendar_ui(
     enabled: bool,
     clock: &Clock,
     cmds: &mut Vec<Command>,
-    edit: impl Fn(String) -> Edit,
+    edit: impl Fn(String) -> Command,
 ) {
     let button = ui.add_enabled(enabled, egui::Button::new(l.t("date-pick")).small());
     if button.clicked() {
@@ -131,7 +134,7 @@ pub fn calendar_ui(
                             egui::WidgetInfo::labeled(egui::Role::Button, true, label.as_str())
                         });
                         if resp.clicked() {
-                            cmds.push(Command::Edit(edit(date.written_like(current))));
+                            cmds.push(edit(date.written_like(current)));
                             cmds.push(Command::SealEdit);
                             ui.data_mut(|d| d.remove_temp::<(i32, u32)>(month_id()));
                             ui.close();

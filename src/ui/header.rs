@@ -172,7 +172,9 @@ fn reviewer_fields_ui(
         );
         let v = typed.unwrap_or(value);
         if is_date {
-            crate::ui::date_picker::calendar_ui(ui, l, &v, true, clock, cmds, Edit::ReviewDate);
+            crate::ui::date_picker::calendar_ui(ui, l, &v, true, clock, cmds, |t| {
+                Command::Edit(Edit::ReviewDate(t))
+            });
         }
         // A date field: what is not a date is said at once (和暦 is read too).
         if is_date && !v.trim().is_empty() && crate::domain::register::parse_date(&v).is_none() {

@@ -263,7 +263,13 @@ fn dialogs_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
         out,
     );
     let reading = s.tasks.is_running(TaskKind::Register);
-    register::register_ui(ui, l, s.hospital.register.as_mut(), reading, out);
+    register::register_ui(
+        ui,
+        l,
+        s.hospital.register.as_mut(),
+        (reading, &s.clock),
+        out,
+    );
     // The shipped catalogues and the statement's own (an imported one too), as
     // `AppState::carry_targets` has them.
     let choices = carry::CarryChoices {

@@ -139,7 +139,9 @@ fn date_field_ui(
         cmds,
         edit,
     );
-    crate::ui::date_picker::calendar_ui(ui, l, current, true, clock, cmds, edit);
+    crate::ui::date_picker::calendar_ui(ui, l, current, true, clock, cmds, |t| {
+        Command::Edit(edit(t))
+    });
 }
 
 /// The rows of an option question and which one 1/2/3 answer.

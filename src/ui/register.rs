@@ -18,7 +18,7 @@ pub fn register_ui(
     ui: &mut egui::Ui,
     l: &Localizer,
     view: Option<&mut RegisterView>,
-    reading: bool,
+    (reading, clock): (bool, &crate::io::clock::Clock),
     cmds: &mut Vec<Command>,
 ) {
     let Some(view) = view else { return };
@@ -32,7 +32,7 @@ pub fn register_ui(
         .show(ui.ctx(), |ui| {
             controls_ui(ui, l, view, reading, cmds);
             ui.separator();
-            table_ui(ui, l, view, cmds);
+            table_ui(ui, l, view, clock, cmds);
         });
     if !open {
         cmds.push(Command::CloseRegister);
@@ -137,7 +137,13 @@ fn sort_of(id: &str) -> Option<RegisterSort> {
     }
 }
 
-fn table_ui(ui: &mut egui::Ui, l: &Localizer, view: &mut RegisterView, cmds: &mut Vec<Command>) {
+fn table_ui(
+    ui: &mut egui::Ui,
+    l: &Localizer,
+    view: &mut RegisterView,
+    clock: &crate::io::clock::Clock,
+    cmds: &mut Vec<Command>,
+) {
     let shown: Vec<RegisterLine> = view.shown().into_iter().cloned().collect();
     let cells: Vec<Vec<String>> = shown.iter().map(|line| view.cells(l, line)).collect();
     let warn = ui.visuals().warn_fg_color;
@@ -150,8 +156,18 @@ fn table_ui(ui: &mut egui::Ui, l: &Localizer, view: &mut RegisterView, cmds: &mu
             .auto_shrink([false, false])
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
             .column(Column::auto());
-        for (_, w) in RegisterView::COLUMNS {
-            table = table.column(Column::initial((w * 6.5) as f32).at_least(40.0).clip(true));
+        for (i, (_, w)) in RegisterView::COLUMNS.iter().enumerate() {
+            // 受領日 has the calendar button beside its field.
+            let (extra, least) = if i == RegisterView::RECEIVED {
+                (100.0, 190.0)
+            } else {
+                (0.0, 40.0)
+            };
+            table = table.column(
+                Column::initial((w * 6.5) as f32 + extra)
+                    .at_least(least)
+                    .clip(true),
+            );
         }
         table
             .header(ROW_H, |mut h| {
@@ -198,17 +214,23 @@ fn table_ui(ui: &mut egui::Ui, l: &Localizer, view: &mut RegisterView, cmds: &mu
                             let editable = RegisterView::EDITABLE.contains(&c);
                             if editable {
                                 let field = match c {
-                                    1 => EntryField::System,
-                                    11 => EntryField::Received,
+                                    RegisterView::SYSTEM => EntryField::System,
+                                    RegisterView::RECEIVED => EntryField::Received,
                                     _ => EntryField::Note,
                                 };
                                 let mut typed = text.clone();
                                 let heading = RegisterView::COLUMNS.get(c).map(|h| l.t(h.0));
                                 let label =
                                     format!("{} {}", line.file, heading.unwrap_or_default());
+                                let received = field == EntryField::Received;
+                                // 受領日: the calendar beside it, and a word when it is no date.
+                                let width = if received {
+                                    (ui.available_width() - 100.0).max(90.0)
+                                } else {
+                                    f32::INFINITY
+                                };
                                 let resp = ui.add(
-                                    egui::TextEdit::singleline(&mut typed)
-                                        .desired_width(f32::INFINITY),
+                                    egui::TextEdit::singleline(&mut typed).desired_width(width),
                                 );
                                 resp.widget_info(|| {
                                     egui::WidgetInfo::labeled(egui::Role::TextInput, true, &label)
@@ -217,11 +239,14 @@ fn table_ui(ui: &mut egui::Ui, l: &Localizer, view: &mut RegisterView, cmds: &mu
                                     cmds.push(Command::RegisterEdit(RegisterEdit::Entry {
                                         file: line.file.clone(),
                                         field,
-                                        text: typed,
+                                        text: typed.clone(),
                                     }));
                                 }
                                 if resp.lost_focus() {
                                     cmds.push(Command::SealEdit);
+                                }
+                                if received {
+                                    received_date_ui(ui, l, (&line.file, &typed), clock, cmds);
                                 }
                             } else if c == RegisterView::ATTENTION && !text.is_empty() {
                                 ui.add(
@@ -241,5 +266,26 @@ fn table_ui(ui: &mut egui::Ui, l: &Localizer, view: &mut RegisterView, cmds: &mu
     if let Some(s) = sort_by {
         view.descending = view.sort == s && !view.descending;
         view.sort = s;
+    }
+}
+
+/// Beside a 受領日: the calendar, and △ when what is written is no date (和暦 is read too).
+fn received_date_ui(
+    ui: &mut egui::Ui,
+    l: &Localizer,
+    (file, text): (&str, &str),
+    clock: &crate::io::clock::Clock,
+    cmds: &mut Vec<Command>,
+) {
+    crate::ui::date_picker::calendar_ui(ui, l, text, true, clock, cmds, |text| {
+        Command::RegisterEdit(RegisterEdit::Entry {
+            file: file.to_string(),
+            field: EntryField::Received,
+            text,
+        })
+    });
+    if !text.trim().is_empty() && crate::domain::register::parse_date(text).is_none() {
+        let why = l.t("review-date-invalid");
+        crate::ui::findings::mark(ui, crate::domain::validation::Severity::Warning, &why);
     }
 }

@@ -9,167 +9,62 @@ use printpdf::{PdfDocument, PdfFontHandle};
 
 use super::PdfError;
 use super::font::Measure;
-use super::layout::{ACCENT, BAND, BLACK, GREY, LIGHT, Pages, Paper, Rect, Row, Text, Unit, WARN};
+use super::layout::{ACCENT, BAND, BLACK, GREY, LIGHT, Pages, Paper, Row, Unit, WARN};
 use super::note::Pdf;
+use super::table::{Grid, LANDSCAPE, LEFT, Look, RunningHead, SIZE, running_heads};
 use super::write::{PrintFont, save};
 use crate::domain::changes::Changes;
-use crate::domain::form::fill;
 use crate::io::changes::{
     ChangesWording, Para, Tone, column_headings, counts_line, header_block, printed_line,
     row_cells, section_starts,
 };
 
-/// A4 landscape, in points.
-const PAPER: Paper = Paper {
-    w: 841.89,
-    h: 595.28,
-    top: 46.0,
-    bottom: 40.0,
-};
-const LEFT: f32 = 30.0;
+const PAPER: Paper = LANDSCAPE;
 const WIDTH: f32 = PAPER.w - 2.0 * LEFT;
 /// The columns' widths: kind, number, question, earlier answer, answer now.
 const COLUMNS: [f32; 5] = [90.0, 74.0, 280.0, 169.0, 168.89];
-/// Space inside a cell, left and right, and above and below its text.
+/// Space inside a cell, left and right.
 const PAD_X: f32 = 4.0;
-const PAD_Y: f32 = 3.0;
-const SIZE: f32 = 8.0;
-const RULE: f32 = 0.5;
 /// The shading of a section row.
 const SECTION: (f32, f32, f32) = (0.95, 0.95, 0.95);
 
-/// The left edge of each column.
-fn column_x() -> [f32; 5] {
-    let mut x = LEFT;
-    COLUMNS.map(|w| {
-        let at = x;
-        x += w;
-        at
-    })
+fn grid() -> Grid {
+    Grid {
+        left: LEFT,
+        widths: COLUMNS.to_vec(),
+    }
 }
 
-fn look(tone: Tone) -> ((f32, f32, f32), bool) {
+fn look(tone: Tone) -> Look {
     match tone {
-        Tone::Plain => (BLACK, false),
-        Tone::Quiet => (GREY, false),
-        Tone::Marked => (ACCENT, false),
-        Tone::Strong => (WARN, true),
+        Tone::Plain => Look::Plain,
+        Tone::Quiet => Look::Quiet,
+        Tone::Marked => Look::Colored(ACCENT),
+        Tone::Strong => Look::Bold(WARN),
     }
 }
 
-/// Shades one line across the table's width.
-fn shade_line(row: &mut Row, color: (f32, f32, f32)) {
-    row.rects.push(Rect {
-        x: LEFT,
-        dy: 0.0,
-        w: WIDTH,
-        h: row.height,
-        color,
-    });
-}
-
-/// Vertical rules at every column edge, and the shading, of one line of a table row.
-fn grid(row: &mut Row, fill_color: Option<(f32, f32, f32)>) {
-    if let Some(color) = fill_color {
-        shade_line(row, color);
-    }
-    for x in column_x().into_iter().chain([LEFT + WIDTH]) {
-        row.rects.push(Rect {
-            x: x - RULE / 2.0,
-            dy: 0.0,
-            w: RULE,
-            h: row.height,
-            color: LIGHT,
-        });
-    }
-}
-
-/// One table row: every cell's paragraphs wrapped in its column, the lines side by side, a
-/// rule above and below; as tall as its tallest cell.
+/// One table row of paragraphs.
 fn table_row(m: &Measure, cells: &[Vec<Para>], shade: Option<(f32, f32, f32)>) -> Unit {
-    let lines: Vec<Vec<(String, Tone)>> = cells
+    let cells: Vec<Vec<(String, Look)>> = cells
         .iter()
-        .zip(COLUMNS)
-        .map(|(paras, w)| {
+        .map(|paras| {
             paras
                 .iter()
-                .flat_map(|p| {
-                    m.wrap(&p.text, w - 2.0 * PAD_X, SIZE)
-                        .into_iter()
-                        .map(|l| (l, p.tone))
-                })
+                .map(|p| (p.text.clone(), look(p.tone)))
                 .collect()
         })
         .collect();
-    let count = lines.iter().map(Vec::len).max().unwrap_or(0).max(1);
-    let mut unit: Unit = Vec::with_capacity(count + 2);
-    unit.push(Row::gap(PAD_Y));
-    for i in 0..count {
-        let mut row = Row::text(SIZE);
-        for (cell, x) in lines.iter().zip(column_x()) {
-            if let Some((text, tone)) = cell.get(i) {
-                let (color, bold) = look(*tone);
-                row.texts.push(Text {
-                    x: x + PAD_X,
-                    size: SIZE,
-                    text: text.clone(),
-                    color,
-                    bold,
-                });
-            }
-        }
-        unit.push(row);
-    }
-    let mut bottom = Row::gap(PAD_Y);
-    bottom.rule = Some((LEFT, LEFT + WIDTH, LIGHT));
-    unit.push(bottom);
-    for row in &mut unit {
-        grid(row, shade);
-    }
-    unit
-}
-
-/// A section title across the whole table.
-fn section_row(m: &Measure, title: &str) -> Unit {
-    let lines = m.wrap(title, WIDTH - 2.0 * PAD_X, SIZE + 1.0);
-    let mut unit: Unit = vec![Row::gap(PAD_Y)];
-    for l in lines {
-        unit.push(Row::text(SIZE + 1.0).with(LEFT + PAD_X, SIZE + 1.0, l, BLACK));
-    }
-    let mut bottom = Row::gap(PAD_Y);
-    bottom.rule = Some((LEFT, LEFT + WIDTH, LIGHT));
-    unit.push(bottom);
-    for row in &mut unit {
-        row.rects.push(Rect {
-            x: LEFT,
-            dy: 0.0,
-            w: WIDTH,
-            h: row.height,
-            color: SECTION,
-        });
-    }
-    unit
+    grid().row(m, &cells, shade)
 }
 
 /// The column headings, shaded, with a rule above.
 fn heading_row(m: &Measure, w: &ChangesWording) -> Unit {
-    let cells: Vec<Vec<Para>> = column_headings(w)
+    let headings: Vec<String> = column_headings(w)
         .into_iter()
-        .map(|h| {
-            vec![Para {
-                text: h.to_string(),
-                tone: Tone::Plain,
-            }]
-        })
+        .map(|h| h.to_string())
         .collect();
-    let mut unit = table_row(m, &cells, Some(BAND));
-    if let Some(first) = unit.first_mut() {
-        first.rule = None;
-    }
-    let mut above = Row::gap(0.0);
-    above.rule = Some((LEFT, LEFT + WIDTH, LIGHT));
-    unit.insert(0, above);
-    unit
+    grid().headings(m, &headings)
 }
 
 /// The title, both statements side by side, and the counts.
@@ -237,49 +132,10 @@ fn block_row(m: &Measure, cells: &[Vec<Para>; 3], shade: Option<(f32, f32, f32)>
     unit.push(bottom);
     if let Some(color) = shade {
         for row in &mut unit {
-            shade_line(row, color);
+            grid().shade(row, color);
         }
     }
     unit
-}
-
-/// Every page: the title and the print date above, "n / N" below.
-fn running_heads(pages: &mut Pages<'_>, w: &ChangesWording, head: &str, printed: &str) {
-    let m = pages.m;
-    let total = pages.pages.len();
-    let date_w = m.width(printed, SIZE);
-    let head_line = m
-        .wrap(head, WIDTH - date_w - 20.0, SIZE)
-        .into_iter()
-        .next()
-        .unwrap_or_default();
-    let above = PAPER.top - 18.0;
-    let below = PAPER.h - PAPER.bottom + 22.0;
-    for i in 0..total {
-        let page = fill(
-            &w.page,
-            &[
-                ("page", &(i + 1).to_string()),
-                ("pages", &total.to_string()),
-            ],
-        );
-        let page_w = m.width(&page, SIZE);
-        for (x, y, text) in [
-            (LEFT, above, head_line.clone()),
-            (LEFT + WIDTH - date_w, above, printed.to_string()),
-            ((PAPER.w - page_w) / 2.0, below, page),
-        ] {
-            let t = Text {
-                x,
-                size: SIZE,
-                text,
-                color: GREY,
-                bold: false,
-            };
-            pages.draw_text_on(i, &t, y);
-        }
-        pages.rule_on(i, LEFT, LEFT + WIDTH, PAPER.top - 12.0, LIGHT, 0.5);
-    }
 }
 
 /// Builds the PDF of the changes, printed at `printed` (the date on every page). Like the
@@ -306,7 +162,7 @@ pub fn changes_pdf(
     for (row, starts) in c.rows.iter().zip(section_starts(c)) {
         let mut unit = match starts {
             // A section title never stands alone at the foot of a page.
-            Some(title) => section_row(&m, title),
+            Some(title) => grid().band(&m, title, SECTION),
             None => Vec::new(),
         };
         unit.extend(table_row(&m, &row_cells(row, w), None));
@@ -318,7 +174,13 @@ pub fn changes_pdf(
         crate::domain::text::visible(c.after.header.product.trim()),
         crate::domain::text::visible(c.after.header.version.trim())
     );
-    running_heads(&mut pages, w, &head, &printed_line(w, printed));
+    let running = RunningHead {
+        title: head.clone(),
+        by: String::new(),
+        printed: printed_line(w, printed),
+        page: w.page.clone(),
+    };
+    running_heads(&mut pages, PAPER, &running);
     doc.metadata.info.document_title = head;
     doc.metadata.info.creator = format!("kaijisho {}", env!("CARGO_PKG_VERSION"));
     doc.metadata.info.identifier = c.after.fingerprint.clone();

@@ -23,6 +23,7 @@ mod font;
 mod layout;
 mod note;
 mod report;
+mod table;
 mod write;
 
 use std::path::Path;
@@ -39,6 +40,7 @@ use crate::domain::text::visible;
 pub use changes::{changes_pdf, export_changes_pdf};
 pub use note::{MAX_PRINTED_REMARK_CHARS, Pdf, PdfNote};
 pub use report::{ReportLine, Style, report_pdf};
+pub use table::{RunningHead, export_tables_pdf, tables_pdf};
 pub use write::PrintFont;
 use write::save;
 
