@@ -288,6 +288,7 @@ fn kind_word(l: &Localizer, k: FileKind) -> String {
         FileKind::Profile => "kind-profile",
         FileKind::Register => "kind-register",
         FileKind::Review => "kind-review",
+        FileKind::Dossier => "kind-dossier",
     })
 }
 

@@ -49,6 +49,11 @@ const NOT_MESSAGES: &[(&str, &str)] = &[
     ("kaijisho-profile", "file format tag"),
     ("kaijisho-register", "file format tag"),
     ("kaijisho-review", "file format tag"),
+    ("kaijisho-dossier", "file format tag"),
+    (
+        "kaijisho-received",
+        "folder name of the copies of received statements",
+    ),
     ("kaijisho-statement", "file format tag"),
     ("kaijisho-workbook", "workbook marker"),
     ("kaijisho-export", "workbook marker"),

@@ -32,6 +32,7 @@ answer-date-hint = e.g. 2026-04-01
 kind-profile = kaijisho acceptance profile
 kind-register = kaijisho register of received statements
 kind-review = kaijisho review of a received statement
+kind-dossier = kaijisho inspection dossier (risk notes)
 verdict-within = within the profile
 verdict-outside = outside the profile ({ $required } required, { $recommended } recommended)
 verdict-incomplete = { $unanswered } unanswered

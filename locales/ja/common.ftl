@@ -32,6 +32,7 @@ answer-date-hint = 例: 2026年4月1日
 kind-profile = kaijisho の受入基準ファイル
 kind-register = kaijisho の受領台帳ファイル
 kind-review = kaijisho の確認ファイル（受領した開示書の確認結果）
+kind-dossier = kaijisho の立入検査パック (リスク評価の記録)
 verdict-within = 受入基準内
 verdict-outside = 基準外 (必須 { $required } 件、推奨 { $recommended } 件)
 verdict-incomplete = 未回答 { $unanswered } 件

@@ -12,6 +12,8 @@ pub mod changes;
 pub mod cite;
 pub mod compare;
 pub mod date;
+pub mod dossier;
+pub mod dossier_edit;
 pub mod edit;
 pub mod edition;
 pub mod exercise;

@@ -124,7 +124,7 @@ pub struct StatementRow {
 
 /// Compares editions as numbers (`5.2` < `6.0` < `7.0`); text that is not a number compares as
 /// equal (no warning).
-fn older(edition: &str, wanted: &str) -> bool {
+pub(super) fn older(edition: &str, wanted: &str) -> bool {
     let num = |s: &str| -> Option<(u32, u32)> {
         let f = fold_width(s);
         let mut it = f.trim().split('.');

@@ -20,6 +20,8 @@ pub enum FileKind {
     Register,
     /// A hospital's review of a received statement (`kaijisho-review`).
     Review,
+    /// An inspection dossier's risk notes (`kaijisho-dossier`).
+    Dossier,
     /// Valid JSON, but not ours.
     Foreign,
 }

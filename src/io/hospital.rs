@@ -189,6 +189,7 @@ pub fn statement_files(folder: &Path) -> Result<Vec<PathBuf>, FileError> {
             .unwrap_or_default();
         if name.starts_with('.')
             || name == REGISTER_FILE
+            || name == crate::domain::dossier::DOSSIER_FILE
             || is_review_file(Path::new(&name))
             || !matches!(ext.as_str(), "json" | "xlsx" | "xlsm")
             || entry.file_type().is_ok_and(|t| t.is_dir())

@@ -4,6 +4,7 @@
 pub mod atomic;
 pub mod changes;
 pub mod clock;
+pub mod dossier;
 pub mod error;
 pub mod folder;
 pub mod hospital;

@@ -140,6 +140,8 @@ impl<'de> Visitor<'de> for TopVisitor {
             FileKind::Register
         } else if format.as_deref() == Some(crate::domain::review::REVIEW_FORMAT) {
             FileKind::Review
+        } else if format.as_deref() == Some(crate::domain::dossier::DOSSIER_FORMAT) {
+            FileKind::Dossier
         } else if answers && (schema.is_some() || legacy_id) {
             FileKind::Project
         } else {
