@@ -698,9 +698,18 @@ fn expected_effects() -> Vec<(&'static str, &'static str, Expect)> {
         ("menu-profile", "opens the profile editor", |_, h| {
             h.state().state.hospital.profile_editor.is_some()
         }),
-        ("menu-register", "asks for the register folder", |_, h| {
-            prompts(h, Purpose::RegisterFolder)
-        }),
+        (
+            "menu-register",
+            "reads the open statement's folder as the register",
+            |b, h| {
+                let s = &h.state().state;
+                s.hospital
+                    .register
+                    .as_ref()
+                    .is_some_and(|r| Some(r.folder.as_path()) == b.file.parent())
+                    && showing(h, &s.loc.t("register-title"), true)
+            },
+        ),
         (
             "menu-exercise-new",
             "asks where to write the exercise",
@@ -1697,7 +1706,8 @@ fn check_statements_against_the_default_profile_and_open_a_deviating_question() 
             &f.display().to_string(),
         );
         h.get_by_label("追加").click();
-        h.run();
+        // Checked at once, in the background.
+        settle(&mut h);
     }
     h.get_by_label("確認する").click();
     settle(&mut h);
@@ -1802,7 +1812,7 @@ fn make_a_profile_mark_items_check_three_statements_and_open_a_deviation() {
     assert_eq!(saved.rules.len(), 4, "{saved:?}");
     // Check three statements with it.
     h.get_by_label("この基準で確認…").click();
-    h.run();
+    settle(&mut h);
     let shown = format!("受入基準: {}", profile.display());
     assert!(
         h.query_by_label(&shown).is_some(),
@@ -1816,7 +1826,8 @@ fn make_a_profile_mark_items_check_three_statements_and_open_a_deviation() {
             &f.display().to_string(),
         );
         h.get_by_label("追加").click();
-        h.run();
+        // Checked at once, in the background.
+        settle(&mut h);
     }
     h.get_by_label("確認する").click();
     settle(&mut h);
