@@ -1,7 +1,8 @@
 //! The app layer without a window: review mode through the command path (whatever edits,
 //! undos and redos arrive while reviewing, from keys, clicks or a stale widget, the vendor's
 //! statement stays as it was when review mode began, and the review edits take effect as the
-//! domain applies them), and the menu table's shortcuts.
+//! domain applies them), the menu table's shortcuts, and the check window's verdicts following
+//! its profile and the shared list of chosen statements.
 
 #![allow(
     clippy::unwrap_used,
@@ -195,4 +196,89 @@ fn the_app_dates_by_its_clock() {
     .unwrap();
     s.apply(Command::NewFromForm, 0.0);
     assert_eq!(project(&s).header.created, "2031年2月3日");
+}
+
+/// The check window's verdicts are current only while they come from its profile and its
+/// statements as they are: a file added or taken away, or another profile, checks again at
+/// once, and until that is done the earlier verdicts are not current. The list is the one the
+/// comparison shows. The profile saved again in the editor checks again, once; a change by
+/// another program to the file the editor has open does not start a check after every command.
+#[test]
+fn the_checks_verdicts_follow_its_profile_and_the_shared_list() {
+    use kaijisho::app::command::FileList;
+    use kaijisho::domain::answer::AnswerValue;
+    use kaijisho::domain::profile_edit::ProfileEdit;
+    use std::time::Duration;
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.json"), dir.path().join("b.json"));
+    let mut p = kaijisho::assets::sample_project("sds-remote-service-sample").unwrap();
+    kaijisho::io::save_project(&a, &p).unwrap();
+    p.answers.get_mut("q2").unwrap().value = AnswerValue::No;
+    kaijisho::io::save_project(&b, &p).unwrap();
+    let profile = dir.path().join("病院.json");
+    let mut pr = kaijisho::assets::default_profile().unwrap();
+    pr.name = "病院".into();
+    kaijisho::io::hospital::save_profile(&profile, &pr).unwrap();
+    let mut s = AppState::new(Settings::default(), Some(dir.path().to_path_buf())).unwrap();
+    let wait = |s: &mut AppState| s.wait_for_tasks(Duration::from_secs(60));
+    s.apply(Command::ShowCheck, 0.0);
+    s.apply(
+        Command::AddFiles(FileList::Check, vec![a.clone(), b.clone()]),
+        0.0,
+    );
+    assert!(!s.check_is_current(), "being checked");
+    wait(&mut s);
+    assert!(s.check_is_current());
+    assert_eq!(
+        s.hospital.check_report.as_ref().unwrap().statements.len(),
+        2
+    );
+    // Another profile: the earlier verdicts stay until the new ones come, never as current.
+    s.apply(Command::SetCheckProfile(profile.clone()), 0.0);
+    assert!(!s.check_is_current());
+    wait(&mut s);
+    assert!(s.check_is_current());
+    assert_eq!(s.hospital.check_report.as_ref().unwrap().profile, "病院");
+    // The comparison shows the same list; what it takes away, the check loses too.
+    s.apply(Command::ShowCompare, 0.0);
+    assert_eq!(s.view.chosen, [a.clone(), b.clone()]);
+    s.apply(Command::RemoveFile(FileList::Compare, b.clone()), 0.0);
+    assert!(!s.check_is_current());
+    wait(&mut s);
+    assert_eq!(
+        s.hospital.check_report.as_ref().unwrap().statements.len(),
+        1
+    );
+    // A closed window takes no files.
+    s.apply(Command::CloseCompare, 0.0);
+    s.apply(Command::AddFiles(FileList::Compare, vec![b.clone()]), 0.0);
+    assert_eq!(s.view.chosen, [a]);
+    // The profile open in the editor: another program's change does not check again and
+    // again; the editor's save does, once.
+    s.apply(Command::ShowProfileEditor, 0.0);
+    s.apply(Command::OpenProfile(profile.clone()), 0.0);
+    pr.name = "病院 (他のプログラムで変更)".into();
+    kaijisho::io::hospital::save_profile(&profile, &pr).unwrap();
+    s.apply(Command::SealEdit, 0.0);
+    wait(&mut s);
+    s.apply(Command::SealEdit, 0.0);
+    assert!(!s.busy(), "no check for a file the editor did not save");
+    s.apply(
+        Command::ProfileEdit(ProfileEdit::Name("病院 (改訂)".into())),
+        1.0,
+    );
+    s.apply(Command::SaveProfile(profile.clone()), 2.0);
+    if s.view.disk_conflict.is_some() {
+        s.apply(Command::OverwriteOnDisk, 3.0);
+    }
+    assert!(s.busy(), "the saved profile is checked again");
+    wait(&mut s);
+    s.apply(Command::SealEdit, 4.0);
+    assert!(!s.busy());
+    assert_eq!(
+        s.hospital.check_report.as_ref().unwrap().profile,
+        "病院 (改訂)"
+    );
+    s.apply(Command::CloseCheck, 0.0);
+    assert!(s.hospital.check_report.is_none());
 }

@@ -703,9 +703,18 @@ fn expected_effects() -> Vec<(&'static str, &'static str, Expect)> {
         ("menu-profile", "opens the profile editor", |_, h| {
             h.state().state.hospital.profile_editor.is_some()
         }),
-        ("menu-register", "asks for the register folder", |_, h| {
-            prompts(h, Purpose::RegisterFolder)
-        }),
+        (
+            "menu-register",
+            "reads the open statement's folder as the register",
+            |b, h| {
+                let s = &h.state().state;
+                s.hospital
+                    .register
+                    .as_ref()
+                    .is_some_and(|r| Some(r.folder.as_path()) == b.file.parent())
+                    && showing(h, &s.loc.t("register-title"), true)
+            },
+        ),
         (
             "menu-exercise-new",
             "asks where to write the exercise",
@@ -1720,7 +1729,8 @@ fn check_statements_against_the_default_profile_and_open_a_deviating_question() 
             &f.display().to_string(),
         );
         h.get_by_label("追加").click();
-        h.run();
+        // Checked at once, in the background.
+        settle(&mut h);
     }
     h.get_by_label("確認する").click();
     settle(&mut h);
@@ -1830,7 +1840,7 @@ fn make_a_profile_mark_items_check_three_statements_and_open_a_deviation() {
     );
     // Check three statements with it.
     h.get_by_label("この基準で確認…").click();
-    h.run();
+    settle(&mut h);
     let shown = format!("受入基準: {}", profile.display());
     assert!(
         h.query_by_label(&shown).is_some(),
@@ -1844,7 +1854,8 @@ fn make_a_profile_mark_items_check_three_statements_and_open_a_deviation() {
             &f.display().to_string(),
         );
         h.get_by_label("追加").click();
-        h.run();
+        // Checked at once, in the background.
+        settle(&mut h);
     }
     h.get_by_label("確認する").click();
     settle(&mut h);

@@ -12,6 +12,16 @@ browser-up = ↑ Parent folder
 browser-folder = Folder: { $folder }
 browser-empty = (no matching files or folders)
 browser-name = File name
+browser-select-all = Select all
+browser-chosen = { $count } files selected (OK adds them all)
+browser-multi-hint = Ctrl+click to choose several, Shift+click for a range
+lists-chosen = Chosen statements: { $count } (shared by the comparison and the check)
+lists-from-register = Choose from the register…
+lists-from-register-title = Choose from the register
+lists-no-register = Open the register, or a statement in its folder, first
+lists-already = { $file } (already added)
+lists-add-ticked = Add { $count }
+lists-added = Added { $count } statements
 
 # Start screen
 start-excerpts = The catalogues that come with the app (the MDS and SDS examples) are short excerpts; the full question list comes from importing the official checklist workbook (Excel).

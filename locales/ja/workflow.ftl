@@ -12,6 +12,16 @@ browser-up = ↑ 上のフォルダ
 browser-folder = フォルダ: { $folder }
 browser-empty = (該当するファイルやフォルダはありません)
 browser-name = ファイル名
+browser-select-all = すべて選択
+browser-chosen = { $count } ファイルを選択中 (OK ですべて追加)
+browser-multi-hint = Ctrl+クリックで複数、Shift+クリックで範囲を選べます
+lists-chosen = 選んだ開示書: { $count } 件 (比較と受入基準の確認で共通)
+lists-from-register = 受領台帳から選ぶ…
+lists-from-register-title = 受領台帳から選ぶ
+lists-no-register = 先に受領台帳か、そのフォルダーにある開示書を開いてください
+lists-already = { $file } (追加済み)
+lists-add-ticked = { $count } 件を追加
+lists-added = 開示書 { $count } 件を追加しました
 
 # Start screen
 start-excerpts = 同梱のカタログ (MDS・SDS の記入例) は、設問の一部だけを抜き出した短い抜粋です。全設問は公式チェックリスト (Excel) を取り込んで使います。

@@ -257,6 +257,15 @@ pub enum Command {
     Browse(Option<PathBuf>),
     /// 参照… found no native file dialog: use the in-app browser from now on.
     NativeDialogMissing,
+    /// A click on a file of the in-app browser: alone, with Ctrl (`toggle`: add or take away)
+    /// or with Shift (`range`: from the file clicked last). Several only for a window's list.
+    BrowserClick {
+        name: String,
+        toggle: bool,
+        range: bool,
+    },
+    /// 「すべて選択」 in the in-app browser (a window's list): every file of the folder.
+    BrowserSelectAll,
     /// The answer to "export instead?" after a Save As to a workbook or PDF.
     ExportOffer(bool),
     /// The answer to "save the unsaved changes?".
@@ -316,6 +325,16 @@ pub enum Command {
     CloseExercise,
     /// Files for a window's list (picked, typed or dropped).
     AddFiles(FileList, Vec<PathBuf>),
+    /// 外す: a file out of a window's list.
+    RemoveFile(FileList, PathBuf),
+    /// 「受領台帳から選ぶ」: the register folder's statements, to tick and add to this list.
+    PickFromRegister(FileList),
+    /// Tick or untick a statement of the register pick.
+    RegisterPickTick(usize, bool),
+    /// Tick every statement of the register pick (or, when all are, none).
+    RegisterPickAll,
+    /// The register pick's 追加 (`true`: the ticked ones go into the list) or キャンセル.
+    RegisterPickDone(bool),
     /// Files dropped on the window: into the list of the window that takes files, else the
     /// first is opened.
     FilesDropped(Vec<PathBuf>),
@@ -331,7 +350,10 @@ pub enum Command {
     ExportCheck(PathBuf, ExportFormat),
     /// Open a statement at one question (from a check or register line).
     OpenAt(PathBuf, String),
-    /// ファイル → 受領台帳…: read this folder as the register.
+    /// ファイル → 受領台帳…: the register of the open statement's folder (asks for a folder
+    /// when no statement with a file is open).
+    ShowRegister,
+    /// Read this folder as the register (another folder, or the same read again).
     OpenRegister(PathBuf),
     SaveRegister,
     CloseRegister,

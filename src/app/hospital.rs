@@ -23,6 +23,15 @@ pub struct Hospital {
     pub check: Option<CheckForm>,
     /// The last check, shown in its window.
     pub check_report: Option<CheckReport>,
+    /// The inputs of the latest check asked for, and of the report (or error) it gave: the
+    /// verdicts shown are current only while these are the window's.
+    pub(crate) check_asked: Option<CheckInputs>,
+    pub(crate) check_shown: Option<CheckInputs>,
+    /// The profile file as the editor had last read or saved it when the check was asked for:
+    /// a save since checks again.
+    pub(crate) check_profile_saved: Option<[u8; 32]>,
+    /// Why the latest check gave no verdicts (in the user's language).
+    pub check_error: Option<String>,
     /// The register of received statements, when open.
     pub register: Option<super::register::RegisterView>,
     /// The acceptance-profile editor, when open.
@@ -30,6 +39,13 @@ pub struct Hospital {
     /// The latest check and register read asked for: an older request's result is dropped.
     pub(crate) check_generation: u64,
     pub(crate) register_generation: u64,
+}
+
+/// What a check is made of: the profile file (none: the shipped default) and the statements.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CheckInputs {
+    pub profile: Option<PathBuf>,
+    pub files: Vec<PathBuf>,
 }
 
 /// One statement checked.
@@ -46,6 +62,8 @@ pub struct CheckedStatement {
 pub struct CheckReport {
     pub profile: String,
     pub profile_file: String,
+    /// The SHA-256 of the profile file as read (`None`: the shipped default).
+    pub profile_digest: Option<[u8; 32]>,
     pub statements: Vec<CheckedStatement>,
 }
 
@@ -68,7 +86,7 @@ pub fn check_files(
     progress: &Progress,
 ) -> Result<CheckReport, FileError> {
     progress.set_total(files.len() + 1);
-    let profile = io::hospital::load_profile(profile_path)?;
+    let (profile, digest) = io::hospital::load_profile_digest(profile_path)?;
     progress.step();
     let mut opened = Vec::new();
     for f in files {
@@ -79,7 +97,9 @@ pub fn check_files(
         )?);
         progress.step();
     }
-    check_opened(&profile, profile_path, files, &opened)
+    let mut report = check_opened(&profile, profile_path, files, &opened)?;
+    report.profile_digest = Some(digest);
+    Ok(report)
 }
 
 /// [`check_files`] on statements already read.
@@ -114,6 +134,7 @@ pub fn check_opened(
     Ok(CheckReport {
         profile: profile.name.clone(),
         profile_file: file_label(profile_path),
+        profile_digest: None,
         statements,
     })
 }

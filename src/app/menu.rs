@@ -243,9 +243,7 @@ fn table() -> Vec<Entry> {
         entry(File, "menu-changes", |_| Command::ShowChanges).when(carried),
         entry(File, "menu-check", |_| Command::ShowCheck).group(),
         entry(File, "menu-profile", |_| Command::ShowProfileEditor),
-        entry(File, "menu-register", |_| {
-            Command::Ask(Purpose::RegisterFolder)
-        }),
+        entry(File, "menu-register", |_| Command::ShowRegister),
         entry(File, "menu-exercise-new", |_| {
             Command::Ask(Purpose::ExerciseCopy)
         })

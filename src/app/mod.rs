@@ -8,8 +8,9 @@
 //! - [`document`]: what the three documents share (the `Document` trait, asking before one
 //!   goes); [`doc`]: the statement and its undo history; the profile editor is in [`view`],
 //!   the register in [`register`].
-//! - [`view`], [`grid`], [`browser`], [`files`]: window state, the answer grid, the in-app file
-//!   browser, where a typed path lands.
+//! - [`view`], [`grid`], [`browser`], [`files`], [`lists`]: window state, the answer grid, the
+//!   in-app file browser, where a typed path lands, the register pick for the shared list of
+//!   chosen statements.
 //! - [`hospital`], [`register`], [`compare`], [`exercise`], [`import_wizard`], [`recovery`],
 //!   [`documents`]: the model of each feature and the work the command line shares.
 //! - [`tasks`], [`progress`]: import, export, compare, check and register reads off the UI
@@ -33,6 +34,7 @@ mod handlers;
 pub mod hospital;
 pub mod import_wizard;
 pub mod keys;
+pub mod lists;
 pub mod log;
 pub mod menu;
 pub mod progress;

@@ -263,6 +263,12 @@ impl AppState {
             Command::CancelPrompt => self.cancel_prompt(),
             Command::Browse(folder) => self.browse(folder),
             Command::NativeDialogMissing => self.native_dialog_missing(),
+            Command::BrowserClick {
+                name,
+                toggle,
+                range,
+            } => self.browser_click(&name, toggle, range),
+            Command::BrowserSelectAll => self.browser_select_all(),
             Command::ExportOffer(accept) => self.export_offer_done(accept),
             Command::ToggleValidation => self.view.show_validation ^= true,
             Command::ToggleReviewMode => self.toggle_review_mode(),
@@ -300,14 +306,20 @@ impl AppState {
             Command::ExportExercise(path, format) => self.export_exercise(path, format),
             Command::CloseExercise => self.close_exercise(),
             Command::AddFiles(list, files) => self.add_files(list, files),
+            Command::RemoveFile(list, file) => self.remove_file(list, &file),
             Command::FilesDropped(files) => self.files_dropped(files, now),
+            Command::PickFromRegister(list) => self.pick_from_register(list),
+            Command::RegisterPickTick(i, on) => self.register_pick_tick(i, on),
+            Command::RegisterPickAll => self.register_pick_all(),
+            Command::RegisterPickDone(add) => self.register_pick_done(add),
             // The hospital side: the check, the register, the profile editor.
             Command::ShowCheck => self.show_check(),
-            Command::CloseCheck => self.hospital.check = None,
+            Command::CloseCheck => self.close_check(),
             Command::SetCheckProfile(path) => self.set_check_profile(path),
             Command::RunCheck => self.run_check(),
             Command::ExportCheck(path, format) => self.export_check(path, format),
             Command::OpenAt(path, question) => self.open_at(path, question),
+            Command::ShowRegister => self.show_register(),
             Command::OpenRegister(folder) => self.open_register(folder),
             Command::SaveRegister => self.save_register(now),
             Command::RegisterEdit(edit) => self.register_edit(edit, now),
@@ -320,6 +332,8 @@ impl AppState {
             Command::ProfileEdit(edit) => self.profile_edit(edit, now),
             Command::CheckWithProfile => self.check_with_profile(),
         }
+        // Whatever changed the check's profile or statements: its verdicts are made again.
+        self.refresh_check();
     }
 
     fn new_from_form(&mut self) {

@@ -39,13 +39,29 @@ pub struct FileBrowser {
     pub name: String,
     /// Why the folder could not be listed (in the user's language).
     pub error: Option<String>,
+    /// Several files may be chosen (for a window's list): Ctrl-click, Shift-click, 「すべて
+    /// 選択」.
+    pub multi: bool,
+    /// The files chosen, by name, in the order of `entries` (the name alone in a prompt for
+    /// one file).
+    pub selected: Vec<String>,
+    /// The file a Shift-click selects from (the last one clicked).
+    pub anchor: Option<String>,
 }
 
 impl PathPrompt {
-    /// The file name in the browser changed: the path becomes that name in its folder.
+    /// The file name in the browser changed: the path becomes that name in its folder, and
+    /// the file of that name (if the folder shows one) is the one chosen.
     pub fn set_browser_name(&mut self, name: String) {
         if let Some(b) = &mut self.browser {
             self.text = b.folder.join(&name).display().to_string();
+            let listed = b.entries.iter().any(|e| !e.is_dir && e.name == name);
+            b.selected = if listed {
+                vec![name.clone()]
+            } else {
+                Vec::new()
+            };
+            b.anchor = listed.then(|| name.clone());
             b.name = name;
         }
     }
@@ -121,10 +137,9 @@ impl Filters {
     }
 }
 
-/// The comparison window's inputs.
+/// The comparison window's inputs (its statements are the shared [`View::chosen`]).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CompareForm {
-    pub files: Vec<PathBuf>,
     pub input: String,
     pub filter: RowFilter,
 }
@@ -166,11 +181,11 @@ pub enum ClassSort {
     OverClaims,
 }
 
-/// The check window's inputs: the profile (none: the shipped default) and the statements.
+/// The check window's inputs: the profile (none: the shipped default); its statements are the
+/// shared [`View::chosen`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CheckForm {
     pub profile: Option<PathBuf>,
-    pub files: Vec<PathBuf>,
     pub input: String,
     /// The statement whose items are listed (index into the report).
     pub selected: usize,
@@ -326,6 +341,11 @@ pub struct View {
     pub confirm_vendor_edit: bool,
     /// The comparison window, when open.
     pub compare: Option<CompareForm>,
+    /// The statements chosen for the hospital's windows: one list, shared by the comparison
+    /// and the check (added to in either, shown in both). Changed only through commands.
+    pub chosen: Vec<PathBuf>,
+    /// 「受領台帳から選ぶ」: the register folder's statements, to tick and add.
+    pub register_pick: Option<super::lists::RegisterPick>,
     /// The 答え合わせ window, when open.
     pub exercise: Option<ExerciseForm>,
     /// The carry-forward dialog: the catalogue to carry to.

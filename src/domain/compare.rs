@@ -47,6 +47,18 @@ pub struct Cell {
     pub gated: Option<GateNote>,
 }
 
+impl Cell {
+    /// Whether the answer holds a 「いいえ」 or an unanswered item (a question a gate switches
+    /// off does not): what a reader must not miss.
+    pub fn flagged(&self) -> bool {
+        self.gated.is_none()
+            && self
+                .values
+                .iter()
+                .any(|v| matches!(v, AnswerValue::No | AnswerValue::Unanswered))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Row {
     pub number: String,

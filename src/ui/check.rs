@@ -1,6 +1,8 @@
 //! The check window (ファイル → 受入基準で確認…): statements checked against an acceptance
 //! profile — a verdict per vendor, the chosen vendor's answers outside the profile (a click opens
-//! the statement at that question), export to Excel and PDF.
+//! the statement at that question), export to Excel and PDF. Any change of the profile or the
+//! statements checks again in the background; the window says which profile and statements its
+//! verdicts come from, and dims them (「再確認中…」) while they are being made again.
 
 use eframe::egui;
 use egui_extras::{Column, TableBuilder};
@@ -10,16 +12,30 @@ use crate::app::view::CheckForm;
 use crate::app::{Command, Purpose};
 use crate::domain::profile::Verdict;
 use crate::i18n::{Localize, Localizer};
+use crate::ui::compare::Chosen;
+use crate::ui::file_list::ListOf;
 
 const ROW_H: f32 = 24.0;
+/// The most file names the hover of 「この判定の開示書」 lists.
+const HOVER_FILES: usize = 40;
+
+/// What the check window shows of the last check.
+pub struct CheckShown<'a> {
+    pub report: Option<&'a CheckReport>,
+    /// The report is of the window's profile and statements as they are now.
+    pub current: bool,
+    /// A check is running: how far it is (done, total).
+    pub checking: Option<(usize, usize)>,
+    /// Why the last check gave no verdicts.
+    pub error: Option<&'a str>,
+}
 
 pub fn check_ui(
     ui: &mut egui::Ui,
     l: &Localizer,
     form: Option<&mut CheckForm>,
-    report: Option<&CheckReport>,
-    checking: bool,
-    native_missing: bool,
+    chosen: &Chosen<'_>,
+    shown: &CheckShown<'_>,
     cmds: &mut Vec<Command>,
 ) {
     let Some(form) = form else { return };
@@ -29,26 +45,97 @@ pub fn check_ui(
         .open(&mut open)
         .default_size([900.0, 560.0])
         .show(ui.ctx(), |ui| {
-            let done = report.is_some();
-            inputs_ui(ui, l, form, (done, checking, native_missing), cmds);
+            inputs_ui(ui, l, form, chosen, shown, cmds);
             ui.separator();
-            let Some(report) = report else { return };
-            verdicts_ui(ui, l, form, report);
-            ui.separator();
-            items_ui(ui, l, form, report, cmds);
+            state_ui(ui, l, shown);
+            let Some(report) = shown.report else { return };
+            if form.selected >= report.statements.len() {
+                form.selected = 0;
+            }
+            // Verdicts that are not of the window's profile and statements are dimmed.
+            ui.add_enabled_ui(shown.current, |ui| {
+                provenance_ui(ui, l, report);
+                verdicts_ui(ui, l, form, report);
+                ui.separator();
+                items_ui(ui, l, form, report, cmds);
+            });
         });
     if !open {
         cmds.push(Command::CloseCheck);
     }
 }
 
+/// 「再確認中…」 with its progress, why the last check failed, or that the verdicts shown are
+/// of an earlier profile or list.
+fn state_ui(ui: &mut egui::Ui, l: &Localizer, shown: &CheckShown<'_>) {
+    if let Some((done, total)) = shown.checking {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.strong(l.ta(
+                "check-rechecking",
+                &[("done", done.into()), ("total", total.into())],
+            ));
+        });
+    } else if let Some(e) = shown.error {
+        ui.colored_label(ui.visuals().error_fg_color, e);
+    } else if shown.report.is_some() && !shown.current {
+        ui.colored_label(ui.visuals().warn_fg_color, l.t("check-stale"));
+    }
+}
+
+/// Which profile (name and file) and which statements the verdicts come from.
+fn provenance_ui(ui: &mut egui::Ui, l: &Localizer, report: &CheckReport) {
+    let file = if report.profile_digest.is_some() {
+        report.profile_file.clone()
+    } else {
+        l.t("check-default-file")
+    };
+    ui.label(l.ta(
+        "check-from",
+        &[
+            ("name", report.profile.clone().into()),
+            ("file", file.into()),
+        ],
+    ));
+    let files: Vec<&str> = report
+        .statements
+        .iter()
+        .map(|s| s.column.file.as_str())
+        .collect();
+    // One line, however many (cut at the window's edge); the first ones listed on hover.
+    let mut names = files
+        .iter()
+        .take(HOVER_FILES)
+        .copied()
+        .collect::<Vec<_>>()
+        .join("、");
+    if files.len() > HOVER_FILES {
+        names.push_str("、…");
+    }
+    let line = l.ta(
+        "check-from-files",
+        &[("count", files.len().into()), ("files", names.into())],
+    );
+    let mut hover: Vec<&str> = files.iter().take(HOVER_FILES).copied().collect();
+    let more = files.len().saturating_sub(HOVER_FILES);
+    let more_line = l.ta("check-from-more", &[("count", more.into())]);
+    if more > 0 {
+        hover.push(&more_line);
+    }
+    ui.add(egui::Label::new(line).truncate())
+        .on_hover_text(hover.join("\n"));
+}
+
 fn inputs_ui(
     ui: &mut egui::Ui,
     l: &Localizer,
     form: &mut CheckForm,
-    (checked, checking, native_missing): (bool, bool, bool),
+    chosen: &Chosen<'_>,
+    shown: &CheckShown<'_>,
     cmds: &mut Vec<Command>,
 ) {
+    let checking = shown.checking.is_some();
+    let checked = shown.report.is_some() && shown.current;
     ui.horizontal_wrapped(|ui| {
         let profile = match &form.profile {
             Some(p) => p.display().to_string(),
@@ -60,21 +147,24 @@ fn inputs_ui(
         }
     });
     let selected = &mut form.selected;
+    let of = ListOf {
+        list: crate::app::command::FileList::Check,
+        label_id: "check-path",
+        native_missing: chosen.native_missing,
+        register: Some(chosen.register),
+    };
     crate::ui::file_list::file_list_ui(
         ui,
         l,
-        &mut form.files,
+        chosen.files,
         &mut form.input,
-        (
-            crate::app::command::FileList::Check,
-            "check-path",
-            native_missing,
-        ),
+        &of,
         cmds,
         |ui, files, cmds| {
             let run = egui::Button::new(l.t("check-run"));
             if ui
                 .add_enabled(!files.is_empty() && !checking, run)
+                .on_hover_text(l.t("check-run-hint"))
                 .clicked()
             {
                 *selected = 0;

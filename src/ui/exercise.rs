@@ -54,20 +54,22 @@ pub fn exercise_ui(
             } else {
                 "exercise-intro-model"
             }));
+            let of = crate::ui::file_list::ListOf {
+                list: FileList::Exercise,
+                label_id: if copy {
+                    "exercise-path-copy"
+                } else {
+                    "exercise-path"
+                },
+                native_missing,
+                register: None,
+            };
             crate::ui::file_list::file_list_ui(
                 ui,
                 l,
-                &mut form.files,
+                &form.files,
                 &mut form.input,
-                (
-                    FileList::Exercise,
-                    if copy {
-                        "exercise-path-copy"
-                    } else {
-                        "exercise-path"
-                    },
-                    native_missing,
-                ),
+                &of,
                 cmds,
                 |ui, files, cmds| {
                     let run = egui::Button::new(l.t("exercise-run"));

@@ -1,6 +1,8 @@
 //! Our own small file browser inside the path prompt, for systems without a native file
 //! dialog: the folder, a button to its parent, its sub-folders and matching files, and the
-//! file name. Listing, filtering and sorting are the app's (`crate::app::browser`).
+//! file name. For a window's list several files are chosen: Ctrl-click adds or takes away one,
+//! Shift-click a range, 「すべて選択」 all; OK adds them all. Listing, filtering, sorting and
+//! choosing are the app's (`crate::app::browser`).
 
 use eframe::egui;
 
@@ -19,7 +21,7 @@ pub fn file_browser_ui(
 ) {
     let Some(b) = &prompt.browser else { return };
     let folder = b.folder.clone();
-    let mut picked: Option<String> = None;
+    let mut typed: Option<String> = None;
     let mut name = b.name.clone();
     ui.group(|ui| {
         ui.set_width(ui.available_width());
@@ -51,7 +53,7 @@ pub fn file_browser_ui(
                     let (shown, selected) = if e.is_dir {
                         (format!("{}/", e.name), false)
                     } else {
-                        (e.name.clone(), e.name == b.name)
+                        (e.name.clone(), b.selected.contains(&e.name))
                     };
                     let resp = ui.selectable_label(selected, shown);
                     // Read by screen readers (and tests) as the plain name.
@@ -63,22 +65,58 @@ pub fn file_browser_ui(
                         if e.is_dir {
                             out.push(Command::Browse(Some(folder.join(&e.name))));
                         } else {
-                            picked = Some(e.name.clone());
+                            let mods = click_modifiers(ui);
+                            out.push(Command::BrowserClick {
+                                name: e.name.clone(),
+                                toggle: mods.command,
+                                range: mods.shift,
+                            });
                         }
                     }
                 }
             });
+        if b.multi {
+            ui.horizontal_wrapped(|ui| {
+                if ui.button(l.t("browser-select-all")).clicked() {
+                    out.push(Command::BrowserSelectAll);
+                }
+                if b.selected.len() > 1 {
+                    ui.strong(l.ta("browser-chosen", &[("count", b.selected.len().into())]));
+                } else {
+                    ui.weak(l.t("browser-multi-hint"));
+                }
+            });
+        }
         ui.horizontal(|ui| {
             let label = ui.label(l.t("browser-name"));
             let resp = ui
                 .add(egui::TextEdit::singleline(&mut name).desired_width(360.0))
                 .labelled_by(label.id);
             if resp.changed() {
-                picked = Some(name.clone());
+                typed = Some(name.clone());
             }
         });
     });
-    if let Some(n) = picked {
+    if let Some(n) = typed {
         prompt.set_browser_name(n);
     }
+}
+
+/// The modifiers held when the pointer was released this frame (Ctrl-click, Shift-click), else
+/// those held now.
+fn click_modifiers(ui: &egui::Ui) -> egui::Modifiers {
+    ui.input(|i| {
+        i.events
+            .iter()
+            .rev()
+            .find_map(|e| match e {
+                egui::Event::PointerButton {
+                    pressed: false,
+                    modifiers,
+                    ..
+                } => Some(*modifiers),
+                _ => None,
+            })
+            .unwrap_or(i.modifiers)
+    })
 }

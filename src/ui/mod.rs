@@ -214,6 +214,8 @@ fn dialogs_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
     } else {
         Vec::new()
     };
+    let register_folder = s.register_folder();
+    let check_current = s.check_is_current();
     let l = &s.loc;
     let native_missing = s.view.native_dialog_missing;
     path_prompt::path_prompt_ui(ui, l, s.view.prompt.as_mut(), native_missing, out);
@@ -234,13 +236,18 @@ fn dialogs_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
     import::import_ui(ui, l, s.import_preview.as_mut(), reading, carrying, out);
     let comparing = s.tasks.is_running(TaskKind::Compare);
     let comparison = s.comparison.as_ref();
+    let chosen = compare::Chosen {
+        files: &s.view.chosen,
+        register: register_folder.as_deref(),
+        native_missing,
+    };
     compare::compare_ui(
         ui,
         l,
         s.view.compare.as_mut(),
+        &chosen,
         comparison,
         comparing,
-        native_missing,
         out,
     );
     // The shipped catalogues and the open statement's own (the profile lists its questions,
@@ -252,16 +259,19 @@ fn dialogs_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
         catalogues.push(&d.catalogue);
     }
     profile::profile_ui(ui, l, s.hospital.profile_editor.as_mut(), &catalogues, out);
-    let checking = s.tasks.is_running(TaskKind::Check);
-    check::check_ui(
-        ui,
-        l,
-        s.hospital.check.as_mut(),
-        s.hospital.check_report.as_ref(),
-        checking,
-        native_missing,
-        out,
-    );
+    let shown = check::CheckShown {
+        report: s.hospital.check_report.as_ref(),
+        current: check_current,
+        checking: s
+            .tasks
+            .running()
+            .iter()
+            .find(|t| t.kind == TaskKind::Check)
+            .map(|t| t.progress.get()),
+        error: s.hospital.check_error.as_deref(),
+    };
+    check::check_ui(ui, l, s.hospital.check.as_mut(), &chosen, &shown, out);
+    file_list::register_pick_ui(ui, l, s.view.register_pick.as_ref(), out);
     let reading = s.tasks.is_running(TaskKind::Register);
     register::register_ui(
         ui,

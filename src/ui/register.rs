@@ -114,6 +114,12 @@ fn controls_ui(
             // Asks about unsaved changes first.
             cmds.push(Command::OpenRegister(view.folder.clone()));
         }
+        if ui
+            .add_enabled(!reading, egui::Button::new(l.t("register-other-folder")))
+            .clicked()
+        {
+            cmds.push(Command::Ask(Purpose::RegisterFolder));
+        }
         for (id, purpose) in [
             ("compare-export-xlsx", Purpose::ExportRegisterXlsx),
             ("compare-export-pdf", Purpose::ExportRegisterPdf),

@@ -3,6 +3,7 @@
 //! folders first, sorted by name), and a file name. The window draws it; this is its logic.
 
 use crate::app::browser::*;
+use crate::app::command::Purpose;
 use crate::app::files::start_folder;
 use crate::app::state::AppState;
 use crate::i18n::Localize;
@@ -44,10 +45,25 @@ impl AppState {
         prompt.browser = Some(FileBrowser {
             folder,
             entries,
-            name: String::new(),
             error,
+            multi: matches!(prompt.purpose, Purpose::AddFile(_)),
+            ..FileBrowser::default()
         });
         prompt.set_browser_name(name);
+    }
+
+    /// A click on a file of the browser: alone, with Ctrl (`toggle`) or Shift (`range`).
+    pub(crate) fn browser_click(&mut self, name: &str, toggle: bool, range: bool) {
+        if let Some(p) = &mut self.view.prompt {
+            p.browser_click(name, toggle, range);
+        }
+    }
+
+    /// 「すべて選択」 in the browser.
+    pub(crate) fn browser_select_all(&mut self) {
+        if let Some(p) = &mut self.view.prompt {
+            p.browser_select_all();
+        }
     }
 
     /// The native file dialog is not there (no portal, no helper): the in-app browser instead,

@@ -11,19 +11,14 @@ use crate::io::{self};
 use std::path::PathBuf;
 
 impl AppState {
-    /// Opens the comparison window with the current file (if saved) as the first statement.
+    /// Opens the comparison window on the chosen statements, the current file (if saved)
+    /// among them.
     pub(crate) fn show_compare(&mut self) {
         if self.view.compare.is_some() {
             return;
         }
-        let files = self
-            .doc
-            .as_ref()
-            .and_then(|d| d.path.clone())
-            .into_iter()
-            .collect();
+        self.choose_open_statement();
         self.view.compare = Some(CompareForm {
-            files,
             filter: RowFilter {
                 only_differences: true,
                 ..RowFilter::default()
@@ -90,8 +85,10 @@ impl AppState {
             self.loc.t("disk-conflict-this-window"),
         ];
         let shipped = self.catalogues.clone();
+        if !self.view.chosen.contains(&path) {
+            self.view.chosen.push(path.clone());
+        }
         self.view.compare = Some(CompareForm {
-            files: vec![path.clone()],
             filter: RowFilter {
                 only_differences: true,
                 ..RowFilter::default()

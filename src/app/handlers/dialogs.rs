@@ -67,6 +67,8 @@ impl AppState {
             | Command::CancelPrompt
             | Command::Browse(..)
             | Command::NativeDialogMissing
+            | Command::BrowserClick { .. }
+            | Command::BrowserSelectAll
             | Command::ExportOffer(..)
             | Command::Confirm(..)
             | Command::ToggleValidation
@@ -109,6 +111,12 @@ impl AppState {
             | Command::ExportExercise(..)
             | Command::CloseExercise
             | Command::AddFiles(..)
+            | Command::RemoveFile(..)
+            | Command::PickFromRegister(..)
+            | Command::RegisterPickTick(..)
+            | Command::RegisterPickAll
+            | Command::RegisterPickDone(..)
+            | Command::ShowRegister
             | Command::FilesDropped(..)
             | Command::ExportComparisonXlsx(..)
             | Command::ExportComparisonPdf(..)

@@ -2,8 +2,7 @@
 //! participants' files checked against the model, see [`crate::app::exercise_class`]) and its
 //! report.
 
-use crate::app::browser::shown_entries;
-use crate::app::command::{Command, FileList, Purpose};
+use crate::app::command::{Command, Purpose};
 use crate::app::compare::{PreparedExport, write_prepared};
 use crate::app::documents::ExportFormat;
 use crate::app::exercise_class::{
@@ -15,7 +14,6 @@ use crate::app::tasks::{Outcome, TaskKind};
 use crate::app::view::{ClassTab, ExerciseForm};
 use crate::domain::exercise::exercise_copy;
 use crate::i18n::Localize;
-use crate::io::folder::list_folder;
 use std::path::PathBuf;
 
 impl AppState {
@@ -139,65 +137,5 @@ impl AppState {
     pub(crate) fn close_exercise(&mut self) {
         self.view.exercise = None;
         self.exercise = None;
-    }
-}
-
-impl AppState {
-    /// Files for a window's list, each once (a window that is closed takes none); a folder
-    /// brings its statements (`.json`, `.xlsx`; not its sub-folders).
-    pub(crate) fn add_files(&mut self, list: FileList, files: Vec<PathBuf>) {
-        let mut expanded = Vec::new();
-        for f in files {
-            if !f.is_dir() {
-                expanded.push(f);
-                continue;
-            }
-            match list_folder(&f) {
-                Ok(all) => expanded.extend(
-                    shown_entries(all, Purpose::AddFile(list).extensions())
-                        .into_iter()
-                        .filter(|e| !e.is_dir)
-                        .map(|e| f.join(e.name)),
-                ),
-                Err(e) => {
-                    let msg = e.localize(&self.loc);
-                    self.fail(msg);
-                }
-            }
-        }
-        let files = expanded;
-        let target = match list {
-            FileList::Compare => self.view.compare.as_mut().map(|f| &mut f.files),
-            FileList::Check => self.hospital.check.as_mut().map(|f| &mut f.files),
-            FileList::Exercise => self.view.exercise.as_mut().map(|f| &mut f.files),
-        };
-        let Some(target) = target else {
-            log::info!("files for a window that is closed: {files:?}");
-            return;
-        };
-        for f in files {
-            if !target.contains(&f) {
-                target.push(f);
-            }
-        }
-    }
-
-    /// Files dropped on the window go into the list of the window that takes files (答え合わせ,
-    /// then the check, then the comparison); with none open, the first is opened.
-    pub(crate) fn files_dropped(&mut self, files: Vec<PathBuf>, now: f64) {
-        let list = if self.view.exercise.is_some() {
-            Some(FileList::Exercise)
-        } else if self.hospital.check.is_some() {
-            Some(FileList::Check)
-        } else if self.view.compare.is_some() {
-            Some(FileList::Compare)
-        } else {
-            None
-        };
-        match (list, files.first()) {
-            (Some(list), _) => self.add_files(list, files),
-            (None, Some(first)) => self.apply(Command::Open(first.clone()), now),
-            (None, None) => {}
-        }
     }
 }

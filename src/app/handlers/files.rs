@@ -115,6 +115,12 @@ impl AppState {
         let purpose = prompt.purpose;
         let path = resolve_typed(&typed.to_string_lossy(), &self.settings);
         let path = with_extension(path, purpose);
+        // Several files chosen in the browser for a window's list: all of them.
+        if let Purpose::AddFile(list) = purpose
+            && let Some(files) = prompt.browser.as_ref().and_then(|b| b.chosen_with(&path))
+        {
+            return self.add_files(list, files);
+        }
         if purpose == Purpose::SaveAs {
             let format = match extension_of(&path).as_str() {
                 "xlsx" | "xlsm" | "xls" => Some(ExportFormat::Xlsx),
@@ -170,12 +176,9 @@ impl AppState {
     pub(crate) fn inputs_of(&self, purpose: Purpose) -> Vec<PathBuf> {
         let own = || self.doc.iter().filter_map(|d| d.path.clone());
         match purpose {
-            Purpose::ExportComparisonXlsx | Purpose::ExportComparisonPdf => self
-                .view
-                .compare
-                .as_ref()
-                .map(|f| f.files.clone())
-                .unwrap_or_default(),
+            Purpose::ExportComparisonXlsx | Purpose::ExportComparisonPdf => {
+                self.view.chosen.clone()
+            }
             Purpose::ExportCheckXlsx | Purpose::ExportCheckPdf => {
                 let mut inputs: Vec<PathBuf> = self
                     .hospital

@@ -16,21 +16,74 @@ use crate::io::{self};
 use std::path::{Path, PathBuf};
 
 impl AppState {
-    /// ファイル → 受入基準で確認…: the check window, with the open statement's file.
+    /// ファイル → 受入基準で確認…: the check window, on the chosen statements (the open
+    /// statement's file among them); its verdicts are made at once.
     pub(crate) fn show_check(&mut self) {
         if self.hospital.check.is_some() {
             return;
         }
-        let files = self.doc.iter().filter_map(|d| d.path.clone()).collect();
-        self.hospital.check = Some(CheckForm {
-            files,
-            ..CheckForm::default()
-        });
+        self.choose_open_statement();
+        self.hospital.check = Some(CheckForm::default());
+    }
+
+    /// Closes the check window; opened again, it makes its verdicts again.
+    pub(crate) fn close_check(&mut self) {
+        self.hospital.check = None;
+        self.hospital.check_report = None;
+        self.hospital.check_asked = None;
+        self.hospital.check_shown = None;
+        self.hospital.check_error = None;
+        // A check still running is dropped when it finishes.
+        self.hospital.check_generation += 1;
     }
 
     pub(crate) fn set_check_profile(&mut self, path: PathBuf) {
         if let Some(f) = &mut self.hospital.check {
             f.profile = Some(path);
+        }
+    }
+
+    /// What the check window's verdicts are to be made of now (`None`: the window is closed).
+    pub fn check_inputs(&self) -> Option<CheckInputs> {
+        let form = self.hospital.check.as_ref()?;
+        Some(CheckInputs {
+            profile: form.profile.clone(),
+            files: self.view.chosen.clone(),
+        })
+    }
+
+    /// Whether the check window's verdicts come from its profile and statements as they are
+    /// now (not while they are being made again).
+    pub fn check_is_current(&self) -> bool {
+        !self.tasks.is_running(TaskKind::Check)
+            && self
+                .check_inputs()
+                .is_some_and(|i| self.hospital.check_shown.as_ref() == Some(&i))
+    }
+
+    /// The profile file as the editor last read or saved it (its SHA-256), when the editor has
+    /// `profile` open.
+    fn editor_digest(&self, profile: Option<&Path>) -> Option<[u8; 32]> {
+        let e = self.hospital.profile_editor.as_ref()?;
+        e.on_disk
+            .filter(|_| e.path.is_some() && e.path.as_deref() == profile)
+    }
+
+    /// After every command: when the check window's profile or statements changed, or its
+    /// profile was saved again in the editor since the check was asked for, checks again.
+    pub(crate) fn refresh_check(&mut self) {
+        let Some(inputs) = self.check_inputs() else {
+            return;
+        };
+        if self.hospital.check_asked.as_ref() != Some(&inputs) {
+            return self.run_check();
+        }
+        let saved = self.editor_digest(inputs.profile.as_deref());
+        match (self.hospital.check_profile_saved, saved) {
+            (Some(before), Some(now)) if before != now => self.run_check(),
+            // The editor opened or closed the file: nothing was saved.
+            (before, now) if before != now => self.hospital.check_profile_saved = now,
+            _ => {}
         }
     }
 
@@ -46,13 +99,24 @@ impl AppState {
     }
 
     /// Checks the window's statements against its profile (the shipped default when none is
-    /// chosen) in the background.
+    /// chosen) in the background. Until it is done, the verdicts shown are not current; with
+    /// no statements there are none.
     pub(crate) fn run_check(&mut self) {
-        let Some(form) = &self.hospital.check else {
+        let Some(inputs) = self.check_inputs() else {
             return;
         };
-        let (files, profile_path) = (form.files.clone(), form.profile.clone());
+        self.hospital.check_generation += 1;
+        let generation = self.hospital.check_generation;
+        self.hospital.check_profile_saved = self.editor_digest(inputs.profile.as_deref());
+        self.hospital.check_asked = Some(inputs.clone());
+        self.hospital.check_error = None;
+        let CheckInputs {
+            profile: profile_path,
+            files,
+        } = inputs;
         let Some(first) = files.first().cloned() else {
+            self.hospital.check_report = None;
+            self.hospital.check_shown = self.hospital.check_asked.clone();
             return;
         };
         // The shipped profile is read here: a broken asset is said at once.
@@ -62,14 +126,14 @@ impl AppState {
                 Ok(p) => Some(p),
                 Err(e) => {
                     let msg = e.localize(&self.loc);
-                    self.fail(msg);
-                    return;
+                    self.hospital.check_report = None;
+                    self.hospital.check_shown = self.hospital.check_asked.clone();
+                    self.hospital.check_error = Some(msg.clone());
+                    return self.fail(msg);
                 }
             },
         };
         let shipped = self.catalogues.clone();
-        self.hospital.check_generation += 1;
-        let generation = self.hospital.check_generation;
         self.tasks.spawn(TaskKind::Check, first, move |progress| {
             let result = (|| {
                 let Some(path) = profile_path else {
@@ -95,6 +159,10 @@ impl AppState {
 
     /// Writes the check report as a workbook or PDF in the background.
     pub(crate) fn export_check(&mut self, path: PathBuf, format: ExportFormat) {
+        if !self.check_is_current() {
+            let msg = self.loc.t("check-stale");
+            return self.fail(msg);
+        }
         let Some(report) = &self.hospital.check_report else {
             return;
         };
@@ -118,10 +186,14 @@ impl AppState {
             Outcome::Checked { generation, result }
                 if generation == self.hospital.check_generation =>
             {
+                self.hospital.check_shown = self.hospital.check_asked.clone();
                 match result {
                     Ok(r) => self.hospital.check_report = Some(r),
                     Err(e) => {
+                        // No verdicts rather than another profile's or statements'.
+                        self.hospital.check_report = None;
                         let msg = e.localize(&self.loc);
+                        self.hospital.check_error = Some(msg.clone());
                         self.fail(msg);
                     }
                 }
@@ -187,17 +259,22 @@ impl AppState {
         }
     }
 
-    /// Check statements with the edited (saved) profile.
+    /// Check statements with the edited (saved) profile: its verdicts are made again at once,
+    /// even when the window already had this file (the profile may have changed since).
     pub(crate) fn check_with_profile(&mut self) {
-        let path = self
+        let Some(path) = self
             .hospital
             .profile_editor
             .as_ref()
-            .and_then(|e| e.path.clone());
+            .and_then(|e| e.path.clone())
+        else {
+            return;
+        };
         self.show_check();
         if let Some(f) = &mut self.hospital.check {
-            f.profile = path;
+            f.profile = Some(path);
         }
+        self.run_check();
     }
 
     /// The catalogue the editor lists: a shipped one, or the open statement's.

@@ -14,6 +14,7 @@ mod export_into;
 mod files;
 mod hospital;
 mod import_wizard;
+mod lists;
 mod presentation;
 mod received;
 mod recovery;
