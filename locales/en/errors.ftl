@@ -101,3 +101,5 @@ err-xlsx-other-extension = { $file }: the filled copy must keep the original's e
 err-xlsx-protected-cells = { $file }: the sheet is protected and { $count } of the cells to write are locked ({ $cells }; Excel does not let anyone type into them). Agree to write them before exporting (on the command line: --write-protected)
 err-not-carried = { $file }: this statement was not carried forward from an earlier one, so there is no list of changes since the last submission (name a statement made with kaijisho carry)
 err-carry-stale = The statement changed while its answers were being carried, so the new statement was not opened. Carry it forward again.
+dossier-edit-no-item = No statement or question was named
+dossier-edit-too-many-notes = At most { $max } notes

@@ -101,3 +101,5 @@ err-xlsx-other-extension = { $file }: 記入した写しは元のワークブッ
 err-xlsx-protected-cells = { $file }: シートが保護されていて、書き込むセルのうち { $count } 個 ({ $cells }) がロックされています (Excel ではそのまま入力できないセルです)。書き込んでよいか確かめてから書き出してください (コマンドでは --write-protected)
 err-not-carried = { $file }: 前回の開示書から引き継いで作った開示書ではないため、前回提出からの変更は一覧にできません (kaijisho carry で作った開示書を指定してください)
 err-carry-stale = 引き継ぎの間に元の開示書が変わったため、新しい開示書は開いていません。もう一度「引き継いで新規作成…」を実行してください。
+dossier-edit-no-item = どの開示書のどの設問かが指定されていません
+dossier-edit-too-many-notes = メモは { $max } 件までです

@@ -7,7 +7,8 @@ use crate::io::changes::{ChangesWording, KindWords, ValueWords};
 
 /// A template of the printed list: the message with each argument left as its own `{name}`
 /// blank, filled by the io layer ([`crate::domain::form::fill`]).
-fn template(l: &Localizer, id: &str, names: &[&str]) -> String {
+/// The message `id` with its placeables left as `{name}` blanks (filled in by the PDF writer).
+pub(crate) fn template(l: &Localizer, id: &str, names: &[&str]) -> String {
     let blanks: Vec<(&str, fluent_bundle::FluentValue<'_>)> = names
         .iter()
         .map(|n| (*n, format!("{{{n}}}").into()))

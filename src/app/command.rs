@@ -39,6 +39,10 @@ pub enum Purpose {
     RegisterFolder,
     /// A statement received from a vendor, opened for review (read-only).
     OpenForReview,
+    /// The register folder of the inspection dossier; where to write it as PDF / workbook.
+    DossierFolder,
+    ExportDossierPdf,
+    ExportDossierXlsx,
     /// A profile to edit / where to save the edited one.
     OpenProfile,
     SaveProfile,
@@ -62,6 +66,9 @@ impl Purpose {
         match self {
             Purpose::Open => Command::Open(path),
             Purpose::OpenForReview => Command::OpenForReview(path),
+            Purpose::DossierFolder => Command::OpenDossier(path),
+            Purpose::ExportDossierPdf => Command::ExportDossier(path, ExportFormat::Pdf),
+            Purpose::ExportDossierXlsx => Command::ExportDossier(path, ExportFormat::Xlsx),
             Purpose::Import => Command::Import(path),
             Purpose::SaveAs => Command::SaveAs(path),
             Purpose::ExportPdf => Command::ExportPdf(path),
@@ -94,6 +101,9 @@ impl Purpose {
         match self {
             Purpose::Open => "menu-open",
             Purpose::OpenForReview => "menu-open-review",
+            Purpose::DossierFolder => "menu-dossier",
+            Purpose::ExportDossierPdf => "compare-export-pdf",
+            Purpose::ExportDossierXlsx => "compare-export-xlsx",
             Purpose::Import => "menu-import",
             Purpose::SaveAs => "menu-save-as",
             Purpose::ExportPdf => "menu-export-pdf",
@@ -134,6 +144,7 @@ impl Purpose {
             Purpose::RegisterFolder => Some("prompt-about-register"),
             Purpose::CarryCatalogue => Some("prompt-about-carry-catalogue"),
             Purpose::OpenForReview => Some("prompt-about-open-review"),
+            Purpose::DossierFolder => Some("prompt-about-dossier"),
             _ => None,
         }
     }
@@ -172,6 +183,16 @@ pub enum Command {
     /// editable and saving writes its file), `false` from the dialog's キャンセル.
     EditAsVendor(Option<bool>),
     OpenSample(String),
+    /// ファイル → 立入検査パック…: the dossier of the register folder open (or of the open
+    /// statement's folder), else asks for the folder.
+    ShowDossier,
+    /// Reads a register folder's dossier (in the background).
+    OpenDossier(PathBuf),
+    CloseDossier,
+    /// Changes a risk note (checked first; undoable).
+    DossierEdit(crate::domain::dossier_edit::DossierEdit),
+    SaveDossier,
+    ExportDossier(PathBuf, ExportFormat),
     /// Read a catalogue file of one's own and choose it for a new statement.
     LoadCatalogue(PathBuf),
     Save,

@@ -258,6 +258,11 @@ pub enum PreparedExport {
         title: String,
         lines: Vec<ReportLine>,
     },
+    /// A PDF of these tables, with this running head on every page.
+    PdfTables {
+        tables: Vec<PrintTable>,
+        head: crate::io::pdf::RunningHead,
+    },
 }
 
 /// Words the comparison (the rows `filter` keeps) for a workbook or a PDF.
@@ -300,6 +305,12 @@ pub fn write_prepared(export: &PreparedExport, path: &Path) -> Result<Vec<PdfNot
         PreparedExport::Pdf { title, lines } => {
             let font = assets::print_font().map_err(|e| boxed(Box::new(e)))?;
             let pdf = report_pdf(title, lines, font).map_err(|e| boxed(Box::new(e)))?;
+            (pdf.bytes, pdf.notes)
+        }
+        PreparedExport::PdfTables { tables, head } => {
+            let font = assets::print_font().map_err(|e| boxed(Box::new(e)))?;
+            let pdf =
+                crate::io::pdf::tables_pdf(tables, head, font).map_err(|e| boxed(Box::new(e)))?;
             (pdf.bytes, pdf.notes)
         }
     };

@@ -14,11 +14,18 @@ pub enum DocKind {
     Statement,
     Profile,
     Register,
+    /// The inspection dossier's risk notes.
+    Dossier,
 }
 
 impl DocKind {
     /// Every kind, in the order Quit asks about them.
-    pub const ALL: [DocKind; 3] = [DocKind::Statement, DocKind::Profile, DocKind::Register];
+    pub const ALL: [DocKind; 4] = [
+        DocKind::Statement,
+        DocKind::Profile,
+        DocKind::Register,
+        DocKind::Dossier,
+    ];
 
     /// The message id naming the document in "save the changes to …?".
     pub fn name_id(self) -> &'static str {
@@ -26,6 +33,7 @@ impl DocKind {
             DocKind::Statement => "doc-statement",
             DocKind::Profile => "doc-profile",
             DocKind::Register => "doc-register",
+            DocKind::Dossier => "doc-dossier",
         }
     }
 
@@ -35,7 +43,7 @@ impl DocKind {
         match self {
             DocKind::Statement => Some(super::command::Purpose::SaveAs),
             DocKind::Profile => Some(super::command::Purpose::SaveProfile),
-            DocKind::Register => None,
+            DocKind::Register | DocKind::Dossier => None,
         }
     }
 }

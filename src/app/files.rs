@@ -22,6 +22,7 @@ impl Purpose {
             | Purpose::ExportComparisonXlsx
             | Purpose::ExportCheckXlsx
             | Purpose::ExportRegisterXlsx
+            | Purpose::ExportDossierXlsx
             | Purpose::LocateOriginal
             | Purpose::ExportInto
             | Purpose::ExportChangesXlsx => &["xlsx"],
@@ -36,9 +37,10 @@ impl Purpose {
             | Purpose::ExportComparisonPdf
             | Purpose::ExportCheckPdf
             | Purpose::ExportRegisterPdf
+            | Purpose::ExportDossierPdf
             | Purpose::ExportChangesPdf => &["pdf"],
             // A folder: the browser lists folders only.
-            Purpose::RegisterFolder => &[],
+            Purpose::RegisterFolder | Purpose::DossierFolder => &[],
         }
     }
 
@@ -58,6 +60,8 @@ impl Purpose {
                 | Purpose::ExportCheckPdf
                 | Purpose::ExportRegisterXlsx
                 | Purpose::ExportRegisterPdf
+                | Purpose::ExportDossierXlsx
+                | Purpose::ExportDossierPdf
                 | Purpose::SaveProfile
                 | Purpose::ExportInto
                 | Purpose::ExportChangesPdf
@@ -67,7 +71,7 @@ impl Purpose {
 
     /// Whether the prompt names a folder (the register of received statements).
     pub fn picks_folder(self) -> bool {
-        self == Purpose::RegisterFolder
+        matches!(self, Purpose::RegisterFolder | Purpose::DossierFolder)
     }
 }
 

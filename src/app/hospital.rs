@@ -36,6 +36,9 @@ pub struct Hospital {
     pub register: Option<super::register::RegisterView>,
     /// The acceptance-profile editor, when open.
     pub profile_editor: Option<ProfileEditor>,
+    /// The inspection dossier, when open.
+    pub dossier: Option<super::dossier::DossierView>,
+    pub(crate) dossier_generation: u64,
     /// The latest check and register read asked for: an older request's result is dropped.
     pub(crate) check_generation: u64,
     pub(crate) register_generation: u64,

@@ -244,6 +244,7 @@ fn table() -> Vec<Entry> {
         entry(File, "menu-check", |_| Command::ShowCheck).group(),
         entry(File, "menu-profile", |_| Command::ShowProfileEditor),
         entry(File, "menu-register", |_| Command::ShowRegister),
+        entry(File, "menu-dossier", |_| Command::ShowDossier),
         entry(File, "menu-exercise-new", |_| {
             Command::Ask(Purpose::ExerciseCopy)
         })

@@ -26,6 +26,7 @@ pub mod compare;
 pub mod doc;
 pub mod document;
 pub mod documents;
+pub mod dossier;
 pub mod exercise;
 pub mod exercise_class;
 pub mod files;

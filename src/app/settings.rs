@@ -39,6 +39,10 @@ pub struct Settings {
     pub last_folder: Option<PathBuf>,
     /// Workbook layouts the user confirmed, the latest first.
     pub layouts: Vec<RememberedLayout>,
+    /// The hospital (or company) printed on reports (ファイル → 病院名と確認者…).
+    pub organisation: String,
+    /// Who prints the reports (確認者).
+    pub reviewer: String,
 }
 
 /// A zoom level in percent, one of [`Zoom::LEVELS`].

@@ -202,6 +202,14 @@ impl AppState {
             Command::NewFromForm => self.new_from_form(),
             Command::Open(path) => self.open(path),
             Command::OpenForReview(path) => self.open_received(path),
+            Command::ShowDossier => self.show_dossier(),
+            Command::OpenDossier(folder) => self.open_dossier(folder),
+            Command::CloseDossier => self.hospital.dossier = None,
+            Command::DossierEdit(edit) => self.dossier_edit(edit, now),
+            Command::SaveDossier => {
+                self.save_document(super::document::DocKind::Dossier, None, false, now);
+            }
+            Command::ExportDossier(path, format) => self.export_dossier(path, format),
             Command::EditAsVendor(confirmed) => self.edit_as_vendor(confirmed),
             Command::OpenSample(name) => self.open_sample(&name),
             Command::LoadCatalogue(path) => self.load_own_catalogue(path),

@@ -22,6 +22,8 @@ pub enum TaskKind {
     Register,
     /// A statement carried forward onto another checklist.
     Carry,
+    /// A register folder read for the inspection dossier.
+    Dossier,
 }
 
 impl TaskKind {
@@ -33,6 +35,7 @@ impl TaskKind {
             TaskKind::Compare => "task-name-compare",
             TaskKind::Check => "task-name-check",
             TaskKind::Register => "task-name-register",
+            TaskKind::Dossier => "task-name-dossier",
             TaskKind::Carry => "task-name-carry",
         }
     }
@@ -45,6 +48,7 @@ impl TaskKind {
             TaskKind::Compare => "task-compare",
             TaskKind::Check => "task-check",
             TaskKind::Register => "task-register",
+            TaskKind::Dossier => "task-dossier",
             TaskKind::Carry => "task-carry",
         }
     }
@@ -103,6 +107,10 @@ pub enum Outcome {
         /// When it was asked for (the autosave of the new statement counts from it).
         asked: f64,
         result: Box<super::compare::Carried>,
+    },
+    DossierRead {
+        generation: u64,
+        result: Result<Box<super::dossier::DossierView>, crate::io::FileError>,
     },
     /// A received workbook read to open for review.
     OpenedReceived {

@@ -332,6 +332,72 @@ fn items(check: &StatementCheck, c: &Catalogue, p: &Project) -> Vec<(Deviation, 
     out
 }
 
+/// The warnings about the hospital's notes: items without an assessment, past their 期限, or
+/// with a note written for another version of the statement.
+fn note_warnings(items: &[Item]) -> Vec<Warning> {
+    let count = |f: &dyn Fn(&Item) -> bool| items.iter().filter(|i| f(i)).count();
+    let counts = [
+        count(&|i| !i.assessed()),
+        count(&|i| i.overdue),
+        count(&|i| i.note_for_other_version),
+    ];
+    let mut out = Vec::new();
+    for (i, n) in counts.into_iter().enumerate() {
+        if n == 0 {
+            continue;
+        }
+        out.push(match i {
+            0 => Warning::Unassessed { count: n },
+            1 => Warning::Overdue { count: n },
+            _ => Warning::OtherVersion { count: n },
+        });
+    }
+    out
+}
+
+impl Warning {
+    /// Whether it is about the hospital's notes (recounted as they are written).
+    fn about_notes(&self) -> bool {
+        matches!(
+            self,
+            Warning::Unassessed { .. } | Warning::Overdue { .. } | Warning::OtherVersion { .. }
+        )
+    }
+}
+
+/// Puts `file`'s notes on an item of the statement with `fingerprint`.
+fn with_note(item: &mut Item, note: Option<&RiskNote>, fingerprint: &str, today: Date) {
+    item.note = note.cloned();
+    item.note_for_other_version =
+        note.is_some_and(|n| !n.fingerprint.is_empty() && n.fingerprint != fingerprint);
+    item.overdue = note.is_some_and(|n| n.overdue(today));
+}
+
+impl Dossier {
+    /// Takes the notes of `file` as they are now (after an edit), without checking the
+    /// statements again.
+    pub fn refresh(&mut self, file: &DossierFile) {
+        let today = self.today;
+        for e in self.sections.iter_mut().flat_map(|s| &mut s.entries) {
+            for item in &mut e.items {
+                let note = file.note(&e.file, &item.question_id);
+                with_note(item, note, &e.identity.fingerprint, today);
+            }
+            e.warnings.retain(|w| !w.about_notes());
+            e.warnings.extend(note_warnings(&e.items));
+        }
+        self.totals = totals(&self.sections);
+    }
+
+    /// The entry of a statement file.
+    pub fn entry(&self, file: &str) -> Option<&Entry> {
+        self.sections
+            .iter()
+            .flat_map(|s| &s.entries)
+            .find(|e| e.file == file)
+    }
+}
+
 /// One statement's entry: its verdict, items with their notes, and the 年度's warnings.
 fn entry(
     s: Source<'_>,
@@ -346,22 +412,20 @@ fn entry(
     let items: Vec<Item> = items(&check, c, p)
         .into_iter()
         .map(|(d, kind)| {
-            let note = file.note(s.file, &d.question_id).cloned();
-            let other = note.as_ref().is_some_and(|n| {
-                !n.fingerprint.is_empty() && n.fingerprint != identity.fingerprint
-            });
-            let overdue = note.as_ref().is_some_and(|n| n.overdue(today));
-            Item {
+            let mut item = Item {
                 question_id: d.question_id,
                 number: d.number,
                 text: d.text,
                 answer: d.answer,
                 remark: d.remark,
                 kind,
-                note,
-                note_for_other_version: other,
-                overdue,
-            }
+                note: None,
+                note_for_other_version: false,
+                overdue: false,
+            };
+            let note = file.note(s.file, &item.question_id);
+            with_note(&mut item, note, &identity.fingerprint, today);
+            item
         })
         .collect();
     let year = fiscal_year(today);
@@ -382,23 +446,7 @@ fn entry(
             wanted: wanted.to_string(),
         });
     }
-    let count = |f: &dyn Fn(&Item) -> bool| items.iter().filter(|i| f(i)).count();
-    for (n, w) in [
-        (count(&|i| !i.assessed()), Warning::Unassessed { count: 0 }),
-        (count(&|i| i.overdue), Warning::Overdue { count: 0 }),
-        (
-            count(&|i| i.note_for_other_version),
-            Warning::OtherVersion { count: 0 },
-        ),
-    ] {
-        if n > 0 {
-            warnings.push(match w {
-                Warning::Unassessed { .. } => Warning::Unassessed { count: n },
-                Warning::Overdue { .. } => Warning::Overdue { count: n },
-                _ => Warning::OtherVersion { count: n },
-            });
-        }
-    }
+    warnings.extend(note_warnings(&items));
     Entry {
         file: s.file.to_string(),
         received: s.received.to_string(),
@@ -591,10 +639,22 @@ mod tests {
         );
         let d = build(vec![source(Vec::new())], &profile, &file, today, None);
         assert_eq!(p_item(&d.sections[0].entries[0]).kind, ItemKind::AcceptedNo);
-        // Done: no longer overdue.
+        // Done: no longer overdue — also when only the notes are taken again.
+        let mut d = build(vec![source(Vec::new())], &profile, &file, today, None);
         file.notes["a.json"]["p"].status = RiskStatus::Done;
-        let d = build(vec![source(Vec::new())], &profile, &file, today, None);
+        d.refresh(&file);
         assert!(!p_item(&d.sections[0].entries[0]).overdue);
+        assert_eq!(d.totals.overdue, 0);
+        assert!(
+            !d.sections[0].entries[0]
+                .warnings
+                .iter()
+                .any(|w| matches!(w, Warning::Overdue { .. }))
+        );
+        assert_eq!(
+            d,
+            build(vec![source(Vec::new())], &profile, &file, today, None)
+        );
     }
 
     #[test]

@@ -111,3 +111,14 @@ impl Localize for crate::domain::register_edit::RegisterEditError {
         }
     }
 }
+
+impl Localize for crate::domain::dossier_edit::DossierEditError {
+    fn localize(&self, l: &Localizer) -> String {
+        use crate::domain::dossier_edit::DossierEditError as E;
+        match self {
+            E::TooLong { max } => l.ta("register-edit-too-long", &[("max", s(max))]),
+            E::NoItem => l.t("dossier-edit-no-item"),
+            E::TooManyNotes { max } => l.ta("dossier-edit-too-many-notes", &[("max", s(max))]),
+        }
+    }
+}

@@ -13,7 +13,7 @@ use crate::i18n::Localizer;
 pub fn disk_conflict_ui(
     ui: &mut egui::Ui,
     l: &Localizer,
-    conflict: Option<&(DocKind, PathBuf)>,
+    (conflict, received): (Option<&(DocKind, PathBuf)>, bool),
     out: &mut Vec<Command>,
 ) {
     let Some((kind, file)) = conflict else { return };
@@ -25,8 +25,9 @@ pub fn disk_conflict_ui(
             &[("file", file.display().to_string().into())],
         ));
         let middle = match kind {
-            DocKind::Statement => ("disk-conflict-compare", Command::CompareWithDisk),
-            DocKind::Profile | DocKind::Register => {
+            // A received statement's file is its review: read again, not compared.
+            DocKind::Statement if !received => ("disk-conflict-compare", Command::CompareWithDisk),
+            DocKind::Statement | DocKind::Profile | DocKind::Register | DocKind::Dossier => {
                 ("disk-conflict-reload", Command::ReloadFromDisk)
             }
         };

@@ -13,6 +13,7 @@ pub mod confirm;
 pub mod correspondence;
 pub mod date_picker;
 pub mod disk_conflict;
+pub mod dossier;
 pub mod exercise;
 pub mod file_browser;
 pub mod file_list;
@@ -226,7 +227,8 @@ fn dialogs_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
     path_prompt::replace_existing_ui(ui, l, s.view.replace_existing.as_ref(), out);
     confirm::confirm_ui(ui, s, out);
     confirm::vendor_edit_ui(ui, s, out);
-    disk_conflict::disk_conflict_ui(ui, l, s.view.disk_conflict.as_ref(), out);
+    let received = s.doc.as_ref().is_some_and(|d| d.received.is_some());
+    disk_conflict::disk_conflict_ui(ui, l, (s.view.disk_conflict.as_ref(), received), out);
     recovery::recovery_ui(ui, l, s.recovery.as_ref(), s.doc.is_none(), out);
     let reading = s.tasks.is_running(TaskKind::Import);
     let carrying = s
@@ -280,6 +282,7 @@ fn dialogs_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
         (reading, &s.clock),
         out,
     );
+    dossier::dossier_ui(ui, l, s.hospital.dossier.as_mut(), &s.clock, out);
     // The shipped catalogues and the statement's own (an imported one too), as
     // `AppState::carry_targets` has them.
     let choices = carry::CarryChoices {

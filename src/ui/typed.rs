@@ -138,16 +138,31 @@ fn document_text(
 /// makes one undo step, sealed when the field is left). Returns the new text, if any.
 pub fn edit_field(
     ui: &mut egui::Ui,
-    (field, label): ((egui::Id, Lines, bool), egui::Id),
+    field: ((egui::Id, Lines, bool), egui::Id),
     current: &str,
     style: impl for<'b> FnOnce(egui::TextEdit<'b>) -> egui::TextEdit<'b>,
     cmds: &mut Vec<crate::app::Command>,
     edit: impl FnOnce(String) -> crate::domain::edit::Edit,
 ) -> Option<String> {
+    command_field(ui, field, current, style, cmds, |t| {
+        crate::app::Command::Edit(edit(t))
+    })
+}
+
+/// [`edit_field`] for any document: the new text becomes the command `command(text)` (an edit
+/// of the register, the dossier …).
+pub fn command_field(
+    ui: &mut egui::Ui,
+    (field, label): ((egui::Id, Lines, bool), egui::Id),
+    current: &str,
+    style: impl for<'b> FnOnce(egui::TextEdit<'b>) -> egui::TextEdit<'b>,
+    cmds: &mut Vec<crate::app::Command>,
+    command: impl FnOnce(String) -> crate::app::Command,
+) -> Option<String> {
     let typed = document_text(ui, field, current, style);
     let response = typed.response.labelled_by(label);
     if let Some(text) = &typed.text {
-        cmds.push(crate::app::Command::Edit(edit(text.clone())));
+        cmds.push(command(text.clone()));
     }
     if response.lost_focus() {
         cmds.push(crate::app::Command::SealEdit);

@@ -29,6 +29,7 @@ impl AppState {
             | Command::MakeExercise(_) => &[DocKind::Statement],
             Command::OpenProfile(_) | Command::CloseProfileEditor => &[DocKind::Profile],
             Command::OpenRegister(_) | Command::CloseRegister => &[DocKind::Register],
+            Command::OpenDossier(_) | Command::CloseDossier => &[DocKind::Dossier],
             Command::LoadCatalogue(..)
             | Command::Save
             | Command::SaveOrAsk
@@ -126,6 +127,10 @@ impl AppState {
             | Command::RunCheck
             | Command::ExportCheck(..)
             | Command::SaveRegister
+            | Command::ShowDossier
+            | Command::SaveDossier
+            | Command::DossierEdit(..)
+            | Command::ExportDossier(..)
             | Command::ExportRegister(..)
             | Command::ShowProfileEditor
             | Command::SaveProfile(..)
@@ -145,6 +150,7 @@ impl AppState {
                 .as_ref()
                 .map(|d| d as &dyn Document),
             DocKind::Register => self.hospital.register.as_ref().map(|d| d as &dyn Document),
+            DocKind::Dossier => self.hospital.dossier.as_ref().map(|d| d as &dyn Document),
         }
     }
 
@@ -159,6 +165,11 @@ impl AppState {
             DocKind::Register => self
                 .hospital
                 .register
+                .as_mut()
+                .map(|d| d as &mut dyn Document),
+            DocKind::Dossier => self
+                .hospital
+                .dossier
                 .as_mut()
                 .map(|d| d as &mut dyn Document),
         }

@@ -474,6 +474,7 @@ impl AppState {
             Outcome::ClassChecked { generation, result } => {
                 self.class_checked(generation, result);
             }
+            Outcome::DossierRead { generation, result } => self.dossier_read(generation, result),
             Outcome::OpenedReceived { generation, read } => {
                 self.finish_received(generation, *read);
             }

@@ -202,6 +202,25 @@ impl AppState {
                 .cloned()
                 .chain(own())
                 .collect(),
+            Purpose::ExportDossierPdf | Purpose::ExportDossierXlsx => self
+                .hospital
+                .dossier
+                .iter()
+                .flat_map(|v| {
+                    let entries = v.dossier.sections.iter().flat_map(|s| &s.entries);
+                    let files = entries
+                        .map(|e| e.file.clone())
+                        .chain(v.problems.iter().map(|(f, _)| f.clone()));
+                    files
+                        .chain([
+                            crate::domain::dossier::DOSSIER_FILE.to_string(),
+                            crate::domain::register::REGISTER_FILE.to_string(),
+                        ])
+                        .map(|f| v.folder.join(f))
+                        .collect::<Vec<_>>()
+                })
+                .chain(own())
+                .collect(),
             Purpose::ExportInto => own()
                 .chain(self.doc.iter().filter_map(|d| d.source_path.clone()))
                 .collect(),

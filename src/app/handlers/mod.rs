@@ -8,6 +8,7 @@ mod carry;
 mod compare;
 mod dialogs;
 mod documents;
+mod dossier;
 mod editing;
 mod exercise;
 mod export_into;
