@@ -172,3 +172,10 @@ cli-changes-pdf = PDF file to write the list to (A4 landscape)
 cli-changes-xlsx = Excel file to write the list to (prints A4 landscape)
 changes-line = { $kind }  { $number }  { $question }  before: { $before } → now: { $after }
 changes-summary = { $new } new, { $reworded } reworded or re-referenced, { $answer } answers changed, { $dropped } without counterpart
+cli-dossier = Build the inspection dossier of a folder of received statements (exit code: 0 = all within the profile, assessed and on time, 1 = items need attention or a statement is unreadable, 2 = the folder or profile cannot be read)
+cli-dossier-folder = The folder of received statements (the register’s folder)
+cli-dossier-profile = Acceptance profile (.json; default: the register’s, else the shipped one)
+cli-dossier-pdf = PDF file to write the dossier to
+cli-dossier-xlsx = Excel file to write the dossier to
+cli-dossier-organisation = Hospital printed on the dossier
+cli-dossier-reviewer = Reviewer printed on the dossier

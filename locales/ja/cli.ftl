@@ -172,3 +172,10 @@ cli-changes-pdf = 変更一覧を書き出す PDF ファイル (A4 横)
 cli-changes-xlsx = 変更一覧を書き出す Excel ファイル (A4 横で印刷)
 changes-line = { $kind }　{ $number }　{ $question }　前回: { $before } → 今回: { $after }
 changes-summary = 新しい設問 { $new } 件、文言・参照の変更 { $reworded } 件、回答の変更 { $answer } 件、引き継ぎ先のない設問 { $dropped } 件
+cli-dossier = 受領した開示書のフォルダーから立入検査パックを作ります (終了コード: 0 = すべて基準内でリスク評価済み・期限内、1 = 対応が必要な項目か読めない開示書あり、2 = フォルダーや受入基準が読めない)
+cli-dossier-folder = 受領した開示書のフォルダー (受領台帳のフォルダー)
+cli-dossier-profile = 受入基準ファイル (.json。省略時は受領台帳の指定、なければ同梱の既定)
+cli-dossier-pdf = 立入検査パックを書き出す PDF ファイル
+cli-dossier-xlsx = 立入検査パックを書き出す Excel ファイル
+cli-dossier-organisation = 印刷する病院名
+cli-dossier-reviewer = 印刷する確認者

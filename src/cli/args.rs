@@ -144,6 +144,23 @@ pub(super) enum Command {
         #[arg(long)]
         pdf: Option<PathBuf>,
     },
+    /// The inspection dossier (立入検査パック) of a folder of received statements.
+    Dossier {
+        folder: PathBuf,
+        /// The acceptance profile (default: the register's, else the shipped one).
+        #[arg(long)]
+        profile: Option<PathBuf>,
+        #[arg(long)]
+        pdf: Option<PathBuf>,
+        #[arg(long)]
+        xlsx: Option<PathBuf>,
+        /// The hospital printed on the dossier.
+        #[arg(long)]
+        organisation: Option<String>,
+        /// Who prints it.
+        #[arg(long)]
+        reviewer: Option<String>,
+    },
     /// Training: exercise copies and their check against the model.
     Exercise {
         #[command(subcommand)]

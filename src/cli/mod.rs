@@ -8,6 +8,7 @@ mod catalogues;
 mod changes;
 mod check;
 mod compare;
+mod dossier;
 mod dump;
 mod error;
 mod exercise;
@@ -215,6 +216,23 @@ fn execute(command: Command, l: &Localizer) -> Result<ExitCode, CliError> {
             xlsx,
             pdf,
         } => check::run(l, &profile, &files, xlsx.as_deref(), pdf.as_deref()),
+        Command::Dossier {
+            folder,
+            profile,
+            pdf,
+            xlsx,
+            organisation,
+            reviewer,
+        } => dossier::run(
+            l,
+            &folder,
+            profile.as_deref(),
+            (pdf.as_deref(), xlsx.as_deref()),
+            (
+                organisation.as_deref().unwrap_or_default(),
+                reviewer.as_deref().unwrap_or_default(),
+            ),
+        ),
         Command::Changes {
             statement,
             pdf,
