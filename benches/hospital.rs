@@ -2,7 +2,8 @@
 //! register folder of 200 statements read (every file parsed, its catalogue resolved, checked
 //! against the register's profile, warnings judged). Targets: each ≤ 1 s. And one statement of
 //! 20,000 questions citing book chapters against 10,000 rules of every kind (the case
-//! `tests/hostile.rs` runs through the CLI, ≤ 2 s there). `cargo bench --bench hospital`;
+//! `tests/hostile.rs` runs through the CLI, ≤ 2 s there). The inspection dossier of the same
+//! folder (read, copies kept, checked) and its PDF: target ≤ 2 s. `cargo bench --bench hospital`;
 //! figures in docs/PERFORMANCE.md.
 
 #![allow(
@@ -112,7 +113,51 @@ fn hospital(c: &mut Criterion) {
             black_box(read_folder(dir.path(), &shipped, TODAY, &Progress::default()).unwrap())
         })
     });
+    dossier(c, dir.path(), &shipped);
     many_rules(c);
+}
+
+/// The inspection dossier of the same folder: every statement read, a copy kept (the first
+/// read writes 200 copies), checked, its items found; then written as the PDF. Target ≤ 2 s.
+fn dossier(c: &mut Criterion, folder: &std::path::Path, shipped: &[kaijisho::domain::Catalogue]) {
+    use kaijisho::app::dossier::{ProfileChoice, dossier_tables, read_dossier};
+    let choice = || ProfileChoice::Given(Profile::default_profile("既定"));
+    let t = Instant::now();
+    let view = read_dossier(folder, choice(), shipped, TODAY, &Progress::default()).unwrap();
+    println!(
+        "dossier of {} statements read (copies written): {:.1} ms, {} items",
+        view.dossier.totals.statements,
+        t.elapsed().as_secs_f64() * 1000.0,
+        view.dossier.totals.items
+    );
+    assert_eq!(view.dossier.totals.statements, STATEMENTS);
+    c.bench_function("dossier_200x300", |b| {
+        b.iter(|| {
+            black_box(read_dossier(folder, choice(), shipped, TODAY, &Progress::default()).unwrap())
+        })
+    });
+    let l = kaijisho::i18n::Localizer::new(kaijisho::i18n::Lang::Ja);
+    let head = kaijisho::io::pdf::RunningHead {
+        title: "立入検査パック".into(),
+        by: "病院".into(),
+        printed: "2026-11-23".into(),
+        page: "{page} / {pages}".into(),
+    };
+    let font = kaijisho::assets::print_font().unwrap();
+    let t = Instant::now();
+    let tables = dossier_tables(&l, &view, Vec::new());
+    let pdf = kaijisho::io::pdf::tables_pdf(&tables, &head, font).unwrap();
+    println!(
+        "dossier PDF: {:.1} ms, {} KiB",
+        t.elapsed().as_secs_f64() * 1000.0,
+        pdf.bytes.len() / 1024
+    );
+    c.bench_function("dossier_pdf_200x300", |b| {
+        b.iter(|| {
+            let tables = dossier_tables(&l, &view, Vec::new());
+            black_box(kaijisho::io::pdf::tables_pdf(&tables, &head, font).unwrap())
+        })
+    });
 }
 
 /// 10,000 rules (by id, number, chapter citation, item citation in the long form, chapter)

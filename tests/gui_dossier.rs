@@ -87,9 +87,7 @@ fn a_risk_note_for_a_no_is_written_saved_and_printed() {
     assert_eq!(copies, 1);
     // A社's いいえ: choose it, write the assessment, the 期限 by the calendar, 対応中.
     h.get_by(|n| {
-        n.role() == Role::Button
-            && n.label()
-                .is_some_and(|l| l.starts_with("[基準外・必須] 3 "))
+        n.role() == Role::Button && n.label().is_some_and(|l| l.contains("[基準外・必須] 3 "))
     })
     .click();
     h.run();
@@ -195,9 +193,7 @@ fn closing_an_edited_dossier_asks_first() {
     h.get_by_label("OK").click();
     settle(&mut h);
     h.get_by(|n| {
-        n.role() == Role::Button
-            && n.label()
-                .is_some_and(|l| l.starts_with("[基準外・必須] 3 "))
+        n.role() == Role::Button && n.label().is_some_and(|l| l.contains("[基準外・必須] 3 "))
     })
     .click();
     h.run();

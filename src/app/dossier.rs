@@ -512,29 +512,36 @@ pub fn running_head(
     }
 }
 
+/// Which profile the verdicts come from: its name, and its file unless it is the shipped one.
+pub fn profile_line(l: &Localizer, view: &DossierView) -> String {
+    if view.profile_file.is_empty() {
+        l.ta(
+            "dossier-profile-line",
+            &[("name", view.dossier.profile.clone().into())],
+        )
+    } else {
+        l.ta(
+            "check-profile-line",
+            &[
+                ("name", view.dossier.profile.clone().into()),
+                ("file", view.profile_file.clone().into()),
+            ],
+        )
+    }
+}
+
 /// The lines under the dossier's title: the folder, the profile, by whom and when.
 pub fn head_lines(
     l: &Localizer,
     view: &DossierView,
     head: &crate::io::pdf::RunningHead,
 ) -> Vec<String> {
-    let profile = if view.profile_file.is_empty() {
-        l.t("check-default-profile")
-    } else {
-        view.profile_file.clone()
-    };
     let mut lines = vec![
         l.ta(
             "dossier-folder-line",
             &[("folder", view.folder.display().to_string().into())],
         ),
-        l.ta(
-            "check-profile-line",
-            &[
-                ("name", view.dossier.profile.clone().into()),
-                ("file", profile.into()),
-            ],
-        ),
+        profile_line(l, view),
     ];
     if !head.by.is_empty() {
         lines.push(head.by.clone());

@@ -40,7 +40,11 @@ pub fn dossier_ui(
             ui.columns(2, |cols| {
                 if let [left, right] = cols {
                     list_ui(left, l, view);
-                    note_ui(right, l, view, clock, cmds);
+                    // Left-aligned, not justified (a fingerprint would be spread letter by
+                    // letter).
+                    right.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                        note_ui(ui, l, view, clock, cmds);
+                    });
                 }
             });
         });
@@ -52,19 +56,11 @@ pub fn dossier_ui(
 /// The folder, the profile, the totals, what could not be read, and the buttons.
 fn head_ui(ui: &mut egui::Ui, l: &Localizer, view: &DossierView, cmds: &mut Vec<Command>) {
     let d = &view.dossier;
-    let profile = if view.profile_file.is_empty() {
-        l.t("check-default-profile")
-    } else {
-        view.profile_file.clone()
-    };
     ui.label(l.ta(
         "dossier-folder-line",
         &[("folder", view.folder.display().to_string().into())],
     ));
-    ui.label(l.ta(
-        "check-profile-line",
-        &[("name", d.profile.clone().into()), ("file", profile.into())],
-    ));
+    ui.label(crate::app::dossier::profile_line(l, view));
     let t = &d.totals;
     ui.strong(l.ta(
         "dossier-totals",
@@ -139,13 +135,14 @@ fn list_ui(ui: &mut egui::Ui, l: &Localizer, view: &mut DossierView) {
                             .selected
                             .as_ref()
                             .is_some_and(|(f, q)| *f == e.file && *q == item.question_id);
+                        // Where the note stands first: a long question is cut at the end.
                         let text = format!(
-                            "[{}] {} {} — {} 〔{}〕",
+                            "{} [{}] {} {} — {}",
+                            item_mark(l, item),
                             l.t(kind_id(item.kind)),
                             item.number,
                             item.text,
-                            item.answer,
-                            item_mark(l, item)
+                            item.answer
                         );
                         let mut rich = egui::RichText::new(text);
                         if !item.assessed() || item.overdue {
@@ -200,7 +197,7 @@ fn note_ui(
         .id_salt("dossier_note")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            ui.label(entry_line(l, e));
+            identity_ui(ui, l, e);
             ui.separator();
             ui.strong(format!("{} {}", item.number, item.text));
             ui.label(l.ta(
@@ -256,7 +253,12 @@ fn fields_ui(
                 ui,
                 ((id, lines, true), label.id),
                 &current,
-                |te| te.desired_width(ui_width(field)).desired_rows(3),
+                |te| match lines {
+                    crate::ui::typed::Lines::Many => {
+                        te.desired_width(ui_width(field)).desired_rows(3)
+                    }
+                    crate::ui::typed::Lines::One => te.desired_width(ui_width(field)),
+                },
                 cmds,
                 |t| edit(NoteChange::Text(field, t)),
             );
@@ -276,6 +278,44 @@ fn fields_ui(
             }
         });
     }
+}
+
+/// The statement an item is of: who and what, dates, form and edition, verdict, fingerprint
+/// and the versions received, a line each.
+fn identity_ui(ui: &mut egui::Ui, l: &Localizer, e: &Entry) {
+    let id = &e.identity;
+    ui.strong(format!(
+        "{} / {} {} ({})",
+        id.vendor, id.product, id.version, e.file
+    ));
+    ui.label(l.ta(
+        "dossier-identity-dates",
+        &[
+            ("received", e.received.clone().into()),
+            ("created", id.created.clone().into()),
+        ],
+    ));
+    ui.label(l.ta(
+        "dossier-identity-form",
+        &[
+            (
+                "form",
+                format!("{} {}", id.catalogue, id.form_version).into(),
+            ),
+            ("edition", id.edition.clone().into()),
+            ("verdict", e.verdict.localize(l).into()),
+        ],
+    ));
+    ui.weak(&id.fingerprint);
+    let copies: Vec<String> = e
+        .copies
+        .iter()
+        .map(|c| format!("{} ({})", c.seen, c.sha256))
+        .collect();
+    ui.weak(l.ta(
+        "dossier-identity-copies",
+        &[("copies", copies.join(", ").into())],
+    ));
 }
 
 fn ui_width(field: NoteField) -> f32 {
