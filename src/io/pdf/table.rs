@@ -37,6 +37,8 @@ pub(super) const SIZE: f32 = 8.0;
 const RULE: f32 = 0.5;
 /// The bar at the left edge of a marked row.
 const BAR: f32 = 2.5;
+/// A unit no taller than this stays on one page (portrait or landscape, with the headings).
+const ONE_PAGE: f32 = 400.0;
 /// The shading of a marked row (light: the bar and the bold text carry the mark).
 const MARKED: (f32, f32, f32) = (0.99, 0.93, 0.93);
 
@@ -187,10 +189,28 @@ impl Grid {
         let mut bottom = Row::gap(PAD_Y);
         bottom.rule = Some((self.left, self.left + self.width(), LIGHT));
         unit.push(bottom);
-        for row in &mut unit {
-            self.rules(row, shade);
-        }
+        self.rule_unit(&mut unit, shade);
         unit
+    }
+
+    /// The shading and column rules of a unit: drawn once, as tall as the unit, when it will
+    /// stay on one page (far fewer drawing operations in a long table); line by line when it
+    /// may flow across pages.
+    fn rule_unit(&self, unit: &mut Unit, shade: Option<(f32, f32, f32)>) {
+        let height: f32 = unit.iter().map(|r| r.height).sum();
+        match unit.first_mut() {
+            Some(first) if height <= ONE_PAGE => {
+                let line = first.height;
+                first.height = height;
+                self.rules(first, shade);
+                first.height = line;
+            }
+            _ => {
+                for row in unit.iter_mut() {
+                    self.rules(row, shade);
+                }
+            }
+        }
     }
 
     /// A line of text across the whole table (a section title), shaded.
@@ -222,16 +242,22 @@ impl Grid {
         unit
     }
 
-    /// Marks a row as one that needs attention: a bar at its left edge on every line.
+    /// Marks a row as one that needs attention: a bar at its left edge (once when the row stays
+    /// on one page, else on every line).
     fn bar(&self, unit: &mut Unit) {
-        for row in unit {
+        let height: f32 = unit.iter().map(|r| r.height).sum();
+        let one = height <= ONE_PAGE;
+        for row in unit.iter_mut() {
             row.rects.push(Rect {
                 x: self.left,
                 dy: 0.0,
                 w: BAR,
-                h: row.height,
+                h: if one { height } else { row.height },
                 color: WARN,
             });
+            if one {
+                break;
+            }
         }
     }
 }
