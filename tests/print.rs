@@ -403,3 +403,51 @@ fn the_list_of_changes_prints_landscape_with_headings_on_every_page_and_whole_ro
         "rows shorter than their text: {overlaps:?}"
     );
 }
+
+#[test]
+fn the_dossier_workbook_prints_landscape_with_whole_rows_and_fingerprints() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("received");
+    fs::create_dir(&folder).unwrap();
+    for (i, f) in three_statements(dir.path()).iter().enumerate() {
+        fs::copy(f, folder.join(format!("statement{i}.json"))).unwrap();
+    }
+    fs::write(
+        folder.join("kaijisho-register.json"),
+        r#"{"format": "kaijisho-register", "format_version": 1,
+            "entries": {"statement0.json": {"system": "電子カルテ", "received": "2026年4月10日"}}}"#,
+    )
+    .unwrap();
+    let xlsx = dir.path().join("dossier.xlsx");
+    kaijisho()
+        .args(["dossier", "--organisation", "さくら病院", "--xlsx"])
+        .arg(&xlsx)
+        .arg(&folder)
+        .assert()
+        .code(1);
+    let Some(pdf) = print_with_libreoffice(&xlsx) else {
+        return;
+    };
+    let (words, pages) = words(&pdf);
+    assert!(
+        pages.len() >= 3,
+        "the cover and a page per system: {pages:?}"
+    );
+    assert!(pages.iter().all(|(w, h)| w > h), "landscape: {pages:?}");
+    let columns = column_text(&words);
+    for expected in [
+        "立入検査パック",
+        "さくら病院",
+        "印刷日時",
+        "sha256:",
+        "電子カルテ",
+        "リスク評価",
+    ] {
+        assert!(columns.contains(expected), "{expected} in {columns}");
+    }
+    let overlaps = overlapping(&words);
+    assert!(
+        overlaps.is_empty(),
+        "rows shorter than their text: {overlaps:?}"
+    );
+}
