@@ -56,6 +56,28 @@ fn folder(dir: &Path) {
     .unwrap();
 }
 
+/// ファイル → 立入検査パック…, the folder typed into the prompt.
+fn open_dossier(h: &mut H, folder: &Path) {
+    menu(h, "ファイル", "立入検査パック…");
+    retype(
+        h,
+        Role::TextInput,
+        "フォルダのパス",
+        &folder.display().to_string(),
+    );
+    h.get_by_label("OK").click();
+    settle(h);
+}
+
+/// Chooses A社's いいえ (question 3) in the dossier's list.
+fn choose_no(h: &mut H) {
+    h.get_by(|n| {
+        n.role() == Role::Button && n.label().is_some_and(|l| l.contains("[基準外・必須] 3 "))
+    })
+    .click();
+    h.run();
+}
+
 fn note_status(h: &H) -> Option<RiskStatus> {
     let d = h.state().state.hospital.dossier.as_ref()?;
     d.file().note("a.json", "q3").map(|n| n.status)
@@ -66,15 +88,7 @@ fn a_risk_note_for_a_no_is_written_saved_and_printed() {
     let dir = tempfile::tempdir().unwrap();
     folder(dir.path());
     let mut h = harness(dir.path());
-    menu(&mut h, "ファイル", "立入検査パック…");
-    retype(
-        &mut h,
-        Role::TextInput,
-        "フォルダのパス",
-        &dir.path().display().to_string(),
-    );
-    h.get_by_label("OK").click();
-    settle(&mut h);
+    open_dossier(&mut h, dir.path());
     assert!(
         shows(&h, "立入検査パック 2026年度"),
         "the harness clock's 年度"
@@ -86,11 +100,7 @@ fn a_risk_note_for_a_no_is_written_saved_and_printed() {
         .count();
     assert_eq!(copies, 1);
     // A社's いいえ: choose it, write the assessment, the 期限 by the calendar, 対応中.
-    h.get_by(|n| {
-        n.role() == Role::Button && n.label().is_some_and(|l| l.contains("[基準外・必須] 3 "))
-    })
-    .click();
-    h.run();
+    choose_no(&mut h);
     retype(
         &mut h,
         Role::MultilineTextInput,
@@ -165,15 +175,7 @@ fn a_risk_note_for_a_no_is_written_saved_and_printed() {
     h.get_by_label("Close window").click();
     settle(&mut h);
     assert!(h.state().state.hospital.dossier.is_none());
-    menu(&mut h, "ファイル", "立入検査パック…");
-    retype(
-        &mut h,
-        Role::TextInput,
-        "フォルダのパス",
-        &dir.path().display().to_string(),
-    );
-    h.get_by_label("OK").click();
-    settle(&mut h);
+    open_dossier(&mut h, dir.path());
     assert_eq!(note_status(&h), Some(RiskStatus::InProgress));
     assert!(shows(&h, "評価済 1、期限切れ 1"));
 }
@@ -183,20 +185,8 @@ fn closing_an_edited_dossier_asks_first() {
     let dir = tempfile::tempdir().unwrap();
     folder(dir.path());
     let mut h = harness(dir.path());
-    menu(&mut h, "ファイル", "立入検査パック…");
-    retype(
-        &mut h,
-        Role::TextInput,
-        "フォルダのパス",
-        &dir.path().display().to_string(),
-    );
-    h.get_by_label("OK").click();
-    settle(&mut h);
-    h.get_by(|n| {
-        n.role() == Role::Button && n.label().is_some_and(|l| l.contains("[基準外・必須] 3 "))
-    })
-    .click();
-    h.run();
+    open_dossier(&mut h, dir.path());
+    choose_no(&mut h);
     h.get_by_role_and_label(Role::RadioButton, "リスク受容")
         .click();
     settle(&mut h);

@@ -55,6 +55,19 @@ fn vendor_workbook(dir: &Path) -> PathBuf {
     x
 }
 
+/// ファイル → 受領台帳…, the folder typed into the prompt.
+fn open_register(h: &mut H, folder: &Path) {
+    menu(h, "ファイル", "受領台帳…");
+    retype(
+        h,
+        Role::TextInput,
+        "フォルダのパス",
+        &folder.display().to_string(),
+    );
+    h.get_by_label("OK").click();
+    settle(h);
+}
+
 fn key(h: &mut H, modifiers: egui::Modifiers, k: egui::Key) {
     h.key_press_modifiers(modifiers, k);
     settle(h);
@@ -92,15 +105,7 @@ fn a_statement_opened_from_the_register_is_reviewed_and_its_file_never_written()
     let vendor = vendor_json(dir.path());
     let before = std::fs::read(&vendor).unwrap();
     let mut h = harness(dir.path());
-    menu(&mut h, "ファイル", "受領台帳…");
-    retype(
-        &mut h,
-        Role::TextInput,
-        "フォルダのパス",
-        &dir.path().display().to_string(),
-    );
-    h.get_by_label("OK").click();
-    settle(&mut h);
+    open_register(&mut h, dir.path());
     h.get_by_role_and_label(Role::Button, "開く").click();
     settle(&mut h);
     assert!(received(&h) && h.state().state.view.review_mode);
@@ -265,15 +270,7 @@ fn the_register_takes_a_received_date_from_the_calendar_and_reads_wareki() {
     let dir = tempfile::tempdir().unwrap();
     vendor_json(dir.path());
     let mut h = harness(dir.path());
-    menu(&mut h, "ファイル", "受領台帳…");
-    retype(
-        &mut h,
-        Role::TextInput,
-        "フォルダのパス",
-        &dir.path().display().to_string(),
-    );
-    h.get_by_label("OK").click();
-    settle(&mut h);
+    open_register(&mut h, dir.path());
     let received = |h: &H| {
         let r = h.state().state.hospital.register.as_ref().unwrap();
         r.file()
