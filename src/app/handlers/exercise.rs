@@ -114,15 +114,26 @@ impl AppState {
         }
         let Some(view) = &self.exercise else { return };
         let prepared = match format {
-            ExportFormat::Pdf => PreparedExport::Pdf {
-                title: self.loc.ta(
+            ExportFormat::Pdf => {
+                let title = self.loc.ta(
                     "exercise-class-title",
                     &[("product", view.run.product.clone().into())],
-                ),
-                lines: class_report_lines(&self.loc, &view.run, &view.date),
-            },
+                );
+                PreparedExport::PdfHeaded {
+                    head: self.report_head(title.clone()),
+                    title,
+                    lines: class_report_lines(&self.loc, &view.run, &view.date),
+                }
+            }
             ExportFormat::Xlsx => {
-                PreparedExport::Xlsx(class_tables(&self.loc, &view.run, &view.date))
+                let mut tables = class_tables(&self.loc, &view.run, &view.date);
+                // Who printed it and when, above the first sheet's table as on the PDF's pages.
+                let head = self.report_head(String::new());
+                if let Some(t) = tables.first_mut() {
+                    t.lines
+                        .splice(0..0, crate::app::provenance::head_lines(&head));
+                }
+                PreparedExport::Xlsx(tables)
             }
         };
         let file = path.clone();
