@@ -285,3 +285,55 @@ fn a_statement_printed_in_review_names_the_hospital_and_the_reviewer() {
         assert!(count(needle) >= pages, "{needle} on every page:\n{text}");
     }
 }
+
+#[test]
+fn the_exercise_check_prints_the_running_heads_and_fingerprints() {
+    let dir = tempfile::tempdir().unwrap();
+    let [model, _] = statements(dir.path());
+    let shipped = kaijisho::assets::shipped_catalogues().unwrap();
+    let (p, c) =
+        kaijisho::io::open_statement(&model, &shipped, kaijisho::assets::import_vocabulary())
+            .unwrap();
+    let mut copy = kaijisho::domain::exercise::exercise_copy(&c, &p);
+    copy.answers.get_mut("q2").unwrap().value = AnswerValue::No;
+    let copy_path = dir.path().join("exercise.json");
+    kaijisho::io::save_project(&copy_path, &copy).unwrap();
+    let mut h = harness(dir.path(), true);
+    menu(&mut h, "ファイル", "開く…");
+    answer_path(&mut h, &copy_path);
+    menu(&mut h, "ファイル", "答え合わせ…");
+    retype(
+        &mut h,
+        Role::TextInput,
+        "模範解答と参加者のファイル (またはフォルダ):",
+        &model.display().to_string(),
+    );
+    h.get_by_label("追加").click();
+    h.run();
+    h.get_by_label("答え合わせする").click();
+    settle(&mut h);
+    let pdf = dir.path().join("答え合わせ.pdf");
+    export(&mut h, "PDF に書き出す…", &pdf);
+    let Some((text, pages, _)) = pdf_facts(&pdf) else {
+        return;
+    };
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    for n in 1..=pages {
+        assert!(
+            compact.contains(&format!("{n}/{pages}")),
+            "{n}/{pages}:\n{text}"
+        );
+    }
+    // The model and the copy, each with its fingerprint.
+    assert!(text.matches("sha256:").count() >= 2, "{text}");
+    for needle in [
+        "さくら病院",
+        "確認者:情報システム課山田",
+        "印刷日時:2026-11-23",
+    ] {
+        assert!(
+            compact.matches(needle).count() >= pages,
+            "{needle} on every page:\n{text}"
+        );
+    }
+}
