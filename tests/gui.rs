@@ -728,6 +728,11 @@ fn expected_effects() -> Vec<(&'static str, &'static str, Expect)> {
             },
         ),
         (
+            "menu-organisation",
+            "opens the window naming the hospital and the reviewer",
+            |_, h| h.state().state.view.show_organisation && showing(h, "病院名と確認者", false),
+        ),
+        (
             "menu-exercise-new",
             "asks where to write the exercise",
             |_, h| prompts(h, Purpose::ExerciseCopy),

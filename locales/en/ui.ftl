@@ -429,6 +429,7 @@ register-col-verdict = Profile
 register-col-review = Review
 register-col-warnings = Attention
 register-col-note = Note
+register-col-fingerprint = Fingerprint (SHA-256)
 menu-profile = Edit an acceptance profile…
 profile-title = Acceptance profile
 profile-name = Name
@@ -525,6 +526,11 @@ intro-texts = The question texts of the bundled catalogues are excerpts of publi
 
 ## The inspection dossier
 menu-dossier = Inspection Dossier…
+menu-organisation = Hospital and Reviewer…
+organisation-title = Hospital and reviewer
+organisation-about = Printed on every page of the comparison, check, register, exercise check and inspection dossier printouts, and of a PDF exported in review mode.
+organisation-name = Hospital
+organisation-reviewer = Reviewer
 doc-dossier = inspection dossier (risk notes)
 task-dossier = Building the inspection dossier… ({ $done } / { $total })
 task-name-dossier = building the inspection dossier
@@ -582,3 +588,4 @@ dossier-warn-other-version = { $count } notes written for another version of the
 report-by = { $organisation }, reviewer: { $reviewer }
 report-printed = Printed { $date }
 report-page = { $page } / { $pages }
+report-statement-line = { $n }. { $vendor } / { $product } ({ $file }) — { $form }, guideline edition { $edition } — fingerprint { $fingerprint }

@@ -429,6 +429,7 @@ register-col-verdict = 受入基準
 register-col-review = レビュー
 register-col-warnings = 注意
 register-col-note = メモ
+register-col-fingerprint = 指紋 (SHA-256)
 menu-profile = 受入基準を編集…
 profile-title = 受入基準の編集
 profile-name = 名前
@@ -525,6 +526,11 @@ intro-texts = 同梱のカタログの設問文は公開資料からの抜粋 (�
 
 ## The inspection dossier (立入検査パック)
 menu-dossier = 立入検査パック…
+menu-organisation = 病院名と確認者…
+organisation-title = 病院名と確認者
+organisation-about = 比較・確認・受領台帳・答え合わせ・立入検査パックの印刷物と、確認モードで書き出す PDF の各ページに印字されます。
+organisation-name = 病院名
+organisation-reviewer = 確認者
 doc-dossier = 立入検査パック (リスク評価の記録)
 task-dossier = 立入検査パックを作成中… ({ $done } / { $total })
 task-name-dossier = 立入検査パックの作成
@@ -582,3 +588,4 @@ dossier-warn-other-version = 別の版の開示書に対して書いたメモが
 report-by = { $organisation }　確認者: { $reviewer }
 report-printed = 印刷日時: { $date }
 report-page = { $page } / { $pages }
+report-statement-line = { $n }. { $vendor } / { $product } ({ $file }) — { $form }、安全管理ガイドライン 第{ $edition }版 — 指紋 { $fingerprint }

@@ -304,6 +304,13 @@ pub enum Command {
     CloseCarryReport,
     ShowAbout,
     CloseAbout,
+    /// ファイル → 病院名と確認者…: the hospital and the reviewer every report prints.
+    ShowOrganisation,
+    CloseOrganisation,
+    /// The hospital's name as typed (kept in the settings).
+    SetOrganisation(String),
+    /// The reviewer's name as typed (kept in the settings).
+    SetReviewer(String),
     /// ヘルプ → はじめに.
     ShowGuide,
     CloseGuide,

@@ -5,16 +5,18 @@ use std::path::{Path, PathBuf};
 use crate::assets;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::compare::{Cell, Comparison, Row, RowFilter, Side, compare};
+use crate::domain::dossier::Identity;
 use crate::domain::matching::MatchKind;
 use crate::domain::project::Header;
 use crate::domain::text::{is_blank, visible};
 use crate::i18n::{Localize, Localizer};
-use crate::io::pdf::{PdfNote, ReportLine, Style, report_pdf};
+use crate::io::pdf::{PdfNote, ReportLine, RunningHead, report_pdf, report_pdf_headed};
 use crate::io::xlsx::{ComparisonHeadings, PrintTable};
 use crate::io::{self, FileError};
 
 use super::documents::ExportFormat;
 use super::progress::{BoxedError, Progress};
+use super::provenance;
 
 /// A statement's label in a comparison: its file name (the whole path when it has none).
 pub fn file_label(p: &Path) -> String {
@@ -47,6 +49,8 @@ impl Column {
 #[derive(Debug, Clone)]
 pub struct ComparisonView {
     pub columns: Vec<Column>,
+    /// Each statement's vendor, product, version, edition and fingerprint, as printed.
+    pub identities: Vec<Identity>,
     pub table: Comparison,
 }
 
@@ -120,6 +124,7 @@ pub fn compare_files(
         .collect();
     Ok(ComparisonView {
         columns: columns(&headers),
+        identities: opened.iter().map(|(p, c)| Identity::of(c, p)).collect(),
         table,
     })
 }
@@ -156,11 +161,12 @@ pub fn comparison_headings(
     l: &Localizer,
     view: &ComparisonView,
     filter: RowFilter,
+    head: &RunningHead,
 ) -> ComparisonHeadings {
     ComparisonHeadings {
         sheet: l.t("compare-sheet"),
         title: l.t("compare-title"),
-        lines: export_lines(l, view, filter),
+        lines: export_lines(l, view, filter, head),
         number: l.t("compare-number"),
         question: l.t("compare-question"),
         reference: l.t("compare-ref"),
@@ -170,19 +176,27 @@ pub fn comparison_headings(
     }
 }
 
-/// What an export says above the table: each statement with its file, the counts, the filter.
-fn export_lines(l: &Localizer, view: &ComparisonView, filter: RowFilter) -> Vec<String> {
-    let mut lines: Vec<String> = view
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            l.ta(
-                "compare-statement-line",
-                &[("n", (i + 1).into()), ("title", c.with_file().into())],
-            )
-        })
-        .collect();
+/// What an export says above the table: by whom and when, each statement with its file,
+/// edition and fingerprint, the counts, the filter.
+fn export_lines(
+    l: &Localizer,
+    view: &ComparisonView,
+    filter: RowFilter,
+    head: &RunningHead,
+) -> Vec<String> {
+    let mut lines = provenance::head_lines(head);
+    lines.extend(
+        view.columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| match view.identities.get(i) {
+                Some(id) => provenance::statement_line(l, i + 1, &c.file, id),
+                None => l.ta(
+                    "compare-statement-line",
+                    &[("n", (i + 1).into()), ("title", c.with_file().into())],
+                ),
+            }),
+    );
     let cmp = &view.table;
     lines.push(l.ta(
         "compare-summary",
@@ -213,42 +227,6 @@ fn export_lines(l: &Localizer, view: &ComparisonView, filter: RowFilter) -> Vec<
     lines
 }
 
-/// The comparison as PDF report lines: every shown row, each statement's answer and remark.
-pub fn report_lines(l: &Localizer, view: &ComparisonView, filter: RowFilter) -> Vec<ReportLine> {
-    let mut lines: Vec<ReportLine> = export_lines(l, view, filter)
-        .into_iter()
-        .map(|t| ReportLine::new(Style::Body, t, false))
-        .collect();
-    for row in view.table.filtered(filter) {
-        let refs = row
-            .refs
-            .as_deref()
-            .map(|r| format!(" ({r})"))
-            .unwrap_or_default();
-        let mark = if row.differs() {
-            format!("{} ", l.t("compare-differs-mark"))
-        } else {
-            String::new()
-        };
-        lines.push(ReportLine::new(
-            Style::Heading,
-            format!("{mark}{} {}{refs}", row.number, row.text),
-            true,
-        ));
-        for (col, cell) in view.columns.iter().zip(&row.cells) {
-            let text = match cell {
-                Some(c) if c.remark.trim().is_empty() => {
-                    format!("{}: {}", col.title, cell_text(l, c))
-                }
-                Some(c) => format!("{}: {} — {}", col.title, cell_text(l, c), c.remark.trim()),
-                None => format!("{}: {}", col.title, l.t("compare-missing")),
-            };
-            lines.push(ReportLine::new(Style::Detail, text, false));
-        }
-    }
-    lines
-}
-
 /// A comparison export with its words in place, ready to be written off the UI thread.
 #[derive(Debug, Clone)]
 pub enum PreparedExport {
@@ -258,35 +236,54 @@ pub enum PreparedExport {
         title: String,
         lines: Vec<ReportLine>,
     },
+    /// A report of these lines with this running head on every page.
+    PdfHeaded {
+        title: String,
+        lines: Vec<ReportLine>,
+        head: RunningHead,
+    },
     /// A PDF of these tables, with this running head on every page.
     PdfTables {
         tables: Vec<PrintTable>,
-        head: crate::io::pdf::RunningHead,
+        head: RunningHead,
     },
 }
 
-/// Words the comparison (the rows `filter` keeps) for a workbook or a PDF.
+/// Words the comparison (the rows `filter` keeps) for a workbook or a PDF, with no hospital
+/// named (the command line).
 pub fn prepare_comparison(
     l: &Localizer,
     view: &ComparisonView,
     filter: RowFilter,
     format: ExportFormat,
 ) -> PreparedExport {
+    let head = provenance::unsigned_head(l, l.t("compare-title"));
+    prepare_comparison_headed(l, view, filter, format, head)
+}
+
+/// Words the comparison for a workbook or a PDF (a landscape table, its headings on every
+/// page, `head` above each page).
+pub fn prepare_comparison_headed(
+    l: &Localizer,
+    view: &ComparisonView,
+    filter: RowFilter,
+    format: ExportFormat,
+    head: RunningHead,
+) -> PreparedExport {
+    let rows: Vec<&Row> = view.table.filtered(filter).collect();
+    let titles: Vec<String> = view.columns.iter().map(|c| c.title.clone()).collect();
+    let text = |c: &Cell| cell_text(l, c);
+    let table = io::xlsx::comparison_table(
+        &titles,
+        &rows,
+        &comparison_headings(l, view, filter, &head),
+        &text,
+    );
     match format {
-        ExportFormat::Xlsx => {
-            let rows: Vec<&Row> = view.table.filtered(filter).collect();
-            let titles: Vec<String> = view.columns.iter().map(|c| c.title.clone()).collect();
-            let text = |c: &Cell| cell_text(l, c);
-            PreparedExport::Xlsx(vec![io::xlsx::comparison_table(
-                &titles,
-                &rows,
-                &comparison_headings(l, view, filter),
-                &text,
-            )])
-        }
-        ExportFormat::Pdf => PreparedExport::Pdf {
-            title: l.t("compare-title"),
-            lines: report_lines(l, view, filter),
+        ExportFormat::Xlsx => PreparedExport::Xlsx(vec![table]),
+        ExportFormat::Pdf => PreparedExport::PdfTables {
+            tables: vec![table],
+            head,
         },
     }
 }
@@ -305,6 +302,12 @@ pub fn write_prepared(export: &PreparedExport, path: &Path) -> Result<Vec<PdfNot
         PreparedExport::Pdf { title, lines } => {
             let font = assets::print_font().map_err(|e| boxed(Box::new(e)))?;
             let pdf = report_pdf(title, lines, font).map_err(|e| boxed(Box::new(e)))?;
+            (pdf.bytes, pdf.notes)
+        }
+        PreparedExport::PdfHeaded { title, lines, head } => {
+            let font = assets::print_font().map_err(|e| boxed(Box::new(e)))?;
+            let pdf = report_pdf_headed(title, lines, Some(head), font)
+                .map_err(|e| boxed(Box::new(e)))?;
             (pdf.bytes, pdf.notes)
         }
         PreparedExport::PdfTables { tables, head } => {

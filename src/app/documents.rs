@@ -24,16 +24,17 @@ fn boxed(e: impl Localize + Send + 'static) -> BoxedError {
 }
 
 /// Writes the printable PDF of a statement (with the shipped form wording and font), printed
-/// as made at `now`; returns what it could not show as asked.
+/// as made at `now`, `by` at the right of each page's head (who printed it, when); returns what
+/// it could not show as asked.
 pub fn export_pdf(
     path: &Path,
-    c: &Catalogue,
-    p: &Project,
+    (c, p): (&Catalogue, &Project),
     now: &jiff::Zoned,
+    by: &str,
 ) -> Result<Vec<io::pdf::PdfNote>, BoxedError> {
     let form = assets::form().map_err(boxed)?;
     let font = assets::print_font().map_err(boxed)?;
-    io::pdf::export_pdf(path, c, p, &form, font, now).map_err(boxed)
+    io::pdf::export_pdf_by(path, c, p, (&form, font), now, by).map_err(boxed)
 }
 
 /// Writes 「前回からの変更点」 as PDF or as a workbook, in the words given, printed as made at

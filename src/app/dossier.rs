@@ -479,38 +479,7 @@ fn section_table(
     }
 }
 
-/// What every page of a report says: its title, the hospital and the reviewer (as the settings
-/// name them), the print date, and the page-number wording.
-pub fn running_head(
-    l: &Localizer,
-    title: String,
-    (organisation, reviewer): (&str, &str),
-    printed: &jiff::Zoned,
-) -> crate::io::pdf::RunningHead {
-    let by = match (organisation.trim(), reviewer.trim()) {
-        ("", "") => String::new(),
-        (o, "") => o.to_string(),
-        (o, r) => l.ta(
-            "report-by",
-            &[
-                ("organisation", o.to_string().into()),
-                ("reviewer", r.to_string().into()),
-            ],
-        ),
-    };
-    crate::io::pdf::RunningHead {
-        title,
-        by: by.trim().to_string(),
-        printed: l.ta(
-            "report-printed",
-            &[(
-                "date",
-                printed.strftime("%Y-%m-%d %H:%M").to_string().into(),
-            )],
-        ),
-        page: super::changes::template(l, "report-page", &["page", "pages"]),
-    }
-}
+pub use super::provenance::running_head;
 
 /// Which profile the verdicts come from: its name, and its file unless it is the shipped one.
 pub fn profile_line(l: &Localizer, view: &DossierView) -> String {

@@ -80,6 +80,9 @@ pub struct ClassRun {
     /// The product named in the model's header (the report's title).
     pub product: String,
     pub model_file: Option<PathBuf>,
+    /// The model first, then each participant's copy checked: the file's label and the
+    /// statement's vendor, product, version, edition and fingerprint, as printed.
+    pub identities: Vec<(String, crate::domain::dossier::Identity)>,
 }
 
 impl ClassRun {
@@ -223,12 +226,27 @@ pub fn run_class(
         refused.push((file, Refusal::NotChecked(e)));
     }
     progress.step();
+    let identity = |g: &Given| {
+        let label = g.file.as_deref().map_or(unnamed.to_string(), file_label);
+        let (p, c) = &g.opened;
+        (label, crate::domain::dossier::Identity::of(c, p))
+    };
+    let identities = std::iter::once(identity(&model))
+        .chain(
+            copies
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !dropped.contains(i))
+                .map(|(_, g)| identity(g)),
+        )
+        .collect();
     Ok(ClassRun {
         class,
         files,
         refused,
         product: model.opened.0.header.product.clone(),
         model_file: model.file,
+        identities,
     })
 }
 

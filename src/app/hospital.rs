@@ -4,15 +4,17 @@
 use std::path::{Path, PathBuf};
 
 use crate::domain::catalogue::Catalogue;
+use crate::domain::dossier::Identity;
 use crate::domain::profile::{Deviation, Profile, StatementCheck, Verdict, check_statement};
 use crate::i18n::{Localize, Localizer};
-use crate::io::pdf::{ReportLine, Style};
+use crate::io::pdf::RunningHead;
 use crate::io::xlsx::{PrintTable, TableRow};
 use crate::io::{self, FileError};
 
 use super::compare::{Column, PreparedExport, columns, file_label};
 use super::documents::ExportFormat;
 use super::progress::Progress;
+use super::provenance;
 use super::view::{CheckForm, ProfileEditor};
 
 /// The hospital side's windows: the check against an acceptance profile (its form and its
@@ -57,6 +59,8 @@ pub struct CheckedStatement {
     pub path: PathBuf,
     /// Vendor / product / version, and the file name.
     pub column: Column,
+    /// Vendor, product, version, edition and fingerprint, as the report prints them.
+    pub identity: Identity,
     pub check: StatementCheck,
 }
 
@@ -131,6 +135,7 @@ pub fn check_opened(
         .map(|(column, ((p, c), f))| CheckedStatement {
             path: f.clone(),
             column,
+            identity: Identity::of(c, p),
             check: check_statement(profile, c, p),
         })
         .collect();
@@ -206,14 +211,23 @@ fn deviation_cells(l: &Localizer, who: &str, kind: &str, d: &Deviation) -> Vec<S
 
 /// The report as two printable sheets: one line per statement, then every answer outside the
 /// profile (and every unanswered item) with its remark.
-fn check_tables(l: &Localizer, r: &CheckReport) -> Vec<PrintTable> {
+fn check_tables(l: &Localizer, r: &CheckReport, head: &RunningHead) -> Vec<PrintTable> {
     let words = |ids: &[(&str, f64)]| -> Vec<(String, f64)> {
         ids.iter().map(|(id, w)| (l.t(id), *w)).collect()
     };
+    let mut lines = provenance::head_lines(head);
+    lines.extend(head_lines(l, r));
+    let mut summary_lines = lines.clone();
+    summary_lines.extend(
+        r.statements
+            .iter()
+            .enumerate()
+            .map(|(i, s)| provenance::statement_line(l, i + 1, &s.column.file, &s.identity)),
+    );
     let summary = PrintTable {
         sheet: l.t("check-sheet-verdicts"),
         title: l.t("check-title"),
-        lines: head_lines(l, r),
+        lines: summary_lines,
         spans: Vec::new(),
         columns: words(&[
             ("check-col-statement", 44.0),
@@ -242,7 +256,7 @@ fn check_tables(l: &Localizer, r: &CheckReport) -> Vec<PrintTable> {
     let details = PrintTable {
         sheet: l.t("check-sheet-details"),
         title: l.t("check-details-title"),
-        lines: head_lines(l, r),
+        lines,
         spans: Vec::new(),
         columns: words(&[
             ("check-col-statement", 26.0),
@@ -276,58 +290,26 @@ fn check_tables(l: &Localizer, r: &CheckReport) -> Vec<PrintTable> {
     vec![summary, details]
 }
 
-/// The report as PDF lines: per statement its verdict, then each item outside the profile.
-fn check_lines(l: &Localizer, r: &CheckReport) -> Vec<ReportLine> {
-    let mut lines: Vec<ReportLine> = head_lines(l, r)
-        .into_iter()
-        .map(|t| ReportLine::new(Style::Body, t, false))
-        .collect();
-    for s in &r.statements {
-        let risk = risk_text(l, &s.check);
-        lines.push(ReportLine::new(
-            Style::Heading,
-            format!(
-                "{} — {} {risk}",
-                s.column.title,
-                s.check.verdict().localize(l)
-            ),
-            true,
-        ));
-        for (kind, list) in [
-            ("check-kind-outside", &s.check.deviations),
-            ("check-kind-unanswered", &s.check.unanswered),
-        ] {
-            for d in list {
-                let remark = if d.remark.trim().is_empty() {
-                    String::new()
-                } else {
-                    format!(" — {}", d.remark.trim())
-                };
-                lines.push(ReportLine::new(
-                    Style::Detail,
-                    format!(
-                        "[{}・{}] {} {}: {}{remark}",
-                        l.t(kind),
-                        d.weight.localize(l),
-                        d.number,
-                        d.text,
-                        d.answer
-                    ),
-                    false,
-                ));
-            }
-        }
-    }
-    lines
+/// Words the check report for a workbook or a PDF, with no hospital named (the command line).
+pub fn prepare_check(l: &Localizer, r: &CheckReport, format: ExportFormat) -> PreparedExport {
+    prepare_check_headed(
+        l,
+        r,
+        format,
+        provenance::unsigned_head(l, l.t("check-title")),
+    )
 }
 
-/// Words the check report for a workbook or a PDF.
-pub fn prepare_check(l: &Localizer, r: &CheckReport, format: ExportFormat) -> PreparedExport {
+/// Words the check report for a workbook or a PDF (landscape tables, `head` on every page).
+pub fn prepare_check_headed(
+    l: &Localizer,
+    r: &CheckReport,
+    format: ExportFormat,
+    head: RunningHead,
+) -> PreparedExport {
+    let tables = check_tables(l, r, &head);
     match format {
-        ExportFormat::Xlsx => PreparedExport::Xlsx(check_tables(l, r)),
-        ExportFormat::Pdf => PreparedExport::Pdf {
-            title: l.t("check-title"),
-            lines: check_lines(l, r),
-        },
+        ExportFormat::Xlsx => PreparedExport::Xlsx(tables),
+        ExportFormat::Pdf => PreparedExport::PdfTables { tables, head },
     }
 }

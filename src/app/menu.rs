@@ -245,6 +245,7 @@ fn table() -> Vec<Entry> {
         entry(File, "menu-profile", |_| Command::ShowProfileEditor),
         entry(File, "menu-register", |_| Command::ShowRegister),
         entry(File, "menu-dossier", |_| Command::ShowDossier),
+        entry(File, "menu-organisation", |_| Command::ShowOrganisation),
         entry(File, "menu-exercise-new", |_| {
             Command::Ask(Purpose::ExerciseCopy)
         })

@@ -39,6 +39,7 @@ pub mod lists;
 pub mod log;
 pub mod menu;
 pub mod progress;
+pub mod provenance;
 pub mod recovery;
 pub mod register;
 pub mod settings;

@@ -13,7 +13,7 @@ use crate::domain::register::{
 };
 use crate::domain::register_edit::{RegisterEdit, RegisterEditError};
 use crate::i18n::{Localize, Localizer};
-use crate::io::pdf::{ReportLine, Style};
+use crate::io::pdf::RunningHead;
 use crate::io::xlsx::{PrintTable, TableRow};
 use crate::io::{self, FileError};
 
@@ -258,55 +258,60 @@ impl RegisterView {
         ("register-col-note", 18.0),
     ];
 
-    /// The register as a printable table (the rows shown) or PDF lines.
-    pub fn prepare(&self, l: &Localizer, format: ExportFormat) -> PreparedExport {
-        let mut lines = vec![l.ta(
+    /// The register as a printable table (the rows shown), a workbook or a landscape PDF with
+    /// its headings on every page and `head` above each page; the print adds each statement's
+    /// fingerprint.
+    pub fn prepare(
+        &self,
+        l: &Localizer,
+        format: ExportFormat,
+        head: RunningHead,
+    ) -> PreparedExport {
+        let mut lines = super::provenance::head_lines(&head);
+        lines.push(l.ta(
             "register-folder-line",
             &[
                 ("folder", self.folder.display().to_string().into()),
                 ("count", self.lines.len().into()),
             ],
-        )];
+        ));
         if let Some(p) = &self.profile {
             lines.push(l.ta("register-profile-line", &[("name", p.clone().into())]));
         }
-        let shown = self.shown();
-        match format {
-            ExportFormat::Xlsx => PreparedExport::Xlsx(vec![PrintTable {
-                sheet: l.t("register-sheet"),
-                title: l.t("register-title"),
-                lines,
-                spans: Vec::new(),
-                columns: Self::COLUMNS.iter().map(|(id, w)| (l.t(id), *w)).collect(),
-                rows: shown
-                    .iter()
-                    .map(|line| TableRow {
-                        cells: self.cells(l, line),
+        let mut columns: Vec<(String, f64)> =
+            Self::COLUMNS.iter().map(|(id, w)| (l.t(id), *w)).collect();
+        columns.push((l.t("register-col-fingerprint"), 22.0));
+        let table = PrintTable {
+            sheet: l.t("register-sheet"),
+            title: l.t("register-title"),
+            lines,
+            spans: Vec::new(),
+            columns,
+            rows: self
+                .shown()
+                .iter()
+                .map(|line| {
+                    let mut cells = self.cells(l, line);
+                    cells.push(
+                        line.read
+                            .as_ref()
+                            .map(|r| r.fingerprint.clone())
+                            .unwrap_or_default(),
+                    );
+                    TableRow {
+                        cells,
                         marked: Self::flagged(line),
-                    })
-                    .collect(),
-                landscape: true,
-            }]),
-            ExportFormat::Pdf => {
-                let mut out: Vec<ReportLine> = lines
-                    .into_iter()
-                    .map(|t| ReportLine::new(Style::Body, t, false))
-                    .collect();
-                let heads: Vec<String> = Self::COLUMNS.iter().map(|(id, _)| l.t(id)).collect();
-                for line in shown {
-                    let cells = self.cells(l, line);
-                    out.push(ReportLine::new(Style::Heading, line.file.clone(), true));
-                    for (h, c) in heads.iter().zip(cells).skip(1) {
-                        if !c.is_empty() {
-                            out.push(ReportLine::new(Style::Detail, format!("{h}: {c}"), false));
-                        }
                     }
-                }
-                PreparedExport::Pdf {
-                    title: l.t("register-title"),
-                    lines: out,
-                }
-            }
+                })
+                .collect(),
+            landscape: true,
+        };
+        match format {
+            ExportFormat::Xlsx => PreparedExport::Xlsx(vec![table]),
+            ExportFormat::Pdf => PreparedExport::PdfTables {
+                tables: vec![table],
+                head,
+            },
         }
     }
 }

@@ -284,6 +284,8 @@ impl AppState {
             Command::OpenFromGrid(q) => self.open_from_grid(q),
             Command::ShowAbout => self.view.show_about = true,
             Command::CloseAbout => self.view.show_about = false,
+            Command::ShowOrganisation | Command::CloseOrganisation => self.organisation(cmd),
+            Command::SetOrganisation(_) | Command::SetReviewer(_) => self.organisation(cmd),
             Command::ShowGuide => self.view.show_guide = true,
             Command::CloseGuide => self.view.show_guide = false,
             Command::ShowShortcuts => self.view.show_shortcuts = true,

@@ -352,6 +352,8 @@ pub struct View {
     pub carry_to: Option<CarryTarget>,
     /// ヘルプ → kaijisho について.
     pub show_about: bool,
+    /// ファイル → 病院名と確認者….
+    pub show_organisation: bool,
     /// ヘルプ → はじめに: the getting-started guide.
     pub show_guide: bool,
     /// A save found its file changed on disk by another program: overwrite, compare or cancel.

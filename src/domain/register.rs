@@ -120,6 +120,8 @@ pub struct StatementRow {
     /// Review counts (未確認, 確認済, 要確認, 要対応) when the file holds a review.
     pub review: Option<[usize; 4]>,
     pub warnings: Vec<Warning>,
+    /// The statement's fingerprint (`sha256:…`), as its PDF prints it.
+    pub fingerprint: String,
 }
 
 /// Compares editions as numbers (`5.2` < `6.0` < `7.0`); text that is not a number compares as
@@ -189,6 +191,7 @@ pub fn statement_row(
         verdict: check.map(StatementCheck::verdict),
         review,
         warnings,
+        fingerprint: super::canonical::Statement::new(c, p).fingerprint(),
     }
 }
 

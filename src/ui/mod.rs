@@ -27,6 +27,7 @@ pub mod import;
 pub mod import_wizard;
 pub mod menu;
 pub mod navigator;
+pub mod organisation;
 pub mod path_prompt;
 pub mod presentation;
 pub mod profile;
@@ -294,6 +295,11 @@ fn dialogs_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
     let list = s.changes.as_ref().map(|(_, c)| c);
     changes::changes_ui(ui, l, list, s.show_changes, out);
     about::about_ui(ui, l, s.view.show_about, out);
+    let who = (
+        s.settings.organisation.as_str(),
+        s.settings.reviewer.as_str(),
+    );
+    organisation::organisation_ui(ui, l, s.view.show_organisation, who, out);
     getting_started::getting_started_ui(ui, l, s.view.show_guide, out);
     shortcuts::shortcuts_ui(ui, l, s.view.show_shortcuts, out);
     let copy = s.doc.as_ref().is_some_and(|d| d.project.exercise.is_some());

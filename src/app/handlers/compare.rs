@@ -41,7 +41,8 @@ impl AppState {
             .as_ref()
             .map(|f| f.filter)
             .unwrap_or_default();
-        let prepared = prepare_comparison(&self.loc, view, filter, format);
+        let head = self.report_head(self.loc.t("compare-title"));
+        let prepared = prepare_comparison_headed(&self.loc, view, filter, format, head);
         let file = path.clone();
         self.tasks
             .spawn(TaskKind::Export, path, move |_| Outcome::Exported {
@@ -122,6 +123,10 @@ impl AppState {
                                         file: t,
                                     })
                                     .collect(),
+                                identities: vec![
+                                    crate::domain::dossier::Identity::of(&c, &p),
+                                    crate::domain::dossier::Identity::of(&mine.1, &mine.0),
+                                ],
                                 table: compare(&sides),
                             }
                         },

@@ -91,6 +91,10 @@ impl AppState {
             | Command::ExportChanges(..)
             | Command::ShowAbout
             | Command::CloseAbout
+            | Command::ShowOrganisation
+            | Command::CloseOrganisation
+            | Command::SetOrganisation(_)
+            | Command::SetReviewer(_)
             | Command::ShowGuide
             | Command::CloseGuide
             | Command::OverwriteOnDisk

@@ -283,9 +283,17 @@ impl AppState {
         let (c, p) = (d.catalogue.clone(), d.project.clone());
         let file = path.clone();
         let now = self.clock.now();
+        // The print date on every page; a review printed names the hospital and the reviewer.
+        let head = self.report_head(String::new());
+        let reviewing = self.view.review_mode || !p.review.is_empty();
+        let by = if !reviewing || head.by.is_empty() {
+            head.printed
+        } else {
+            format!("{}　{}", head.by, head.printed)
+        };
         self.tasks.spawn(TaskKind::Export, path.clone(), move |_| {
             let result = match format {
-                ExportFormat::Pdf => export_pdf(&file, &c, &p, &now),
+                ExportFormat::Pdf => export_pdf(&file, (&c, &p), &now, &by),
                 ExportFormat::Xlsx => export_xlsx(&file, &c, &p).map(|()| Vec::new()),
             };
             Outcome::Exported { path: file, result }

@@ -114,15 +114,25 @@ impl AppState {
         }
         let Some(view) = &self.exercise else { return };
         let prepared = match format {
-            ExportFormat::Pdf => PreparedExport::Pdf {
-                title: self.loc.ta(
+            ExportFormat::Pdf => {
+                let title = self.loc.ta(
                     "exercise-class-title",
                     &[("product", view.run.product.clone().into())],
-                ),
-                lines: class_report_lines(&self.loc, &view.run, &view.date),
-            },
+                );
+                let head = self.report_head(title.clone());
+                let mut lines = provenance_lines(&self.loc, &view.run, &head);
+                lines.extend(class_report_lines(&self.loc, &view.run, &view.date));
+                PreparedExport::PdfHeaded { head, title, lines }
+            }
             ExportFormat::Xlsx => {
-                PreparedExport::Xlsx(class_tables(&self.loc, &view.run, &view.date))
+                let mut tables = class_tables(&self.loc, &view.run, &view.date);
+                // Who printed it and when, above the first sheet's table as on the PDF's pages.
+                let head = self.report_head(String::new());
+                if let Some(t) = tables.first_mut() {
+                    let lines = provenance_lines(&self.loc, &view.run, &head);
+                    t.lines.splice(0..0, lines.into_iter().map(|l| l.text));
+                }
+                PreparedExport::Xlsx(tables)
             }
         };
         let file = path.clone();
@@ -138,4 +148,25 @@ impl AppState {
         self.view.exercise = None;
         self.exercise = None;
     }
+}
+
+/// Who printed the 答え合わせ and when, and the model and each copy checked with its
+/// fingerprint.
+fn provenance_lines(
+    l: &crate::i18n::Localizer,
+    run: &crate::app::exercise_class::ClassRun,
+    head: &crate::io::pdf::RunningHead,
+) -> Vec<crate::io::pdf::ReportLine> {
+    use crate::app::provenance::{head_lines, statement_line};
+    use crate::io::pdf::{ReportLine, Style};
+    let statements = run
+        .identities
+        .iter()
+        .enumerate()
+        .map(|(i, (file, id))| statement_line(l, i + 1, file, id));
+    head_lines(head)
+        .into_iter()
+        .chain(statements)
+        .map(|t| ReportLine::new(Style::Detail, t, false))
+        .collect()
 }

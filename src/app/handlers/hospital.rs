@@ -166,7 +166,8 @@ impl AppState {
         let Some(report) = &self.hospital.check_report else {
             return;
         };
-        let prepared = prepare_check(&self.loc, report, format);
+        let head = self.report_head(self.loc.t("check-title"));
+        let prepared = prepare_check_headed(&self.loc, report, format, head);
         let inputs = self.inputs_of(crate::app::command::Purpose::ExportCheckXlsx);
         if self.refuse_inputs(&path, &inputs) {
             return;

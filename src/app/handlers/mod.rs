@@ -16,6 +16,7 @@ mod files;
 mod hospital;
 mod import_wizard;
 mod lists;
+mod organisation;
 mod presentation;
 mod received;
 mod recovery;

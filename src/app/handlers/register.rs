@@ -56,7 +56,8 @@ impl AppState {
         let Some(view) = &self.hospital.register else {
             return;
         };
-        let prepared = view.prepare(&self.loc, format);
+        let head = self.report_head(self.loc.t("register-title"));
+        let prepared = view.prepare(&self.loc, format, head);
         let inputs = self.inputs_of(crate::app::command::Purpose::ExportRegisterXlsx);
         if self.refuse_inputs(&path, &inputs) {
             return;

@@ -534,15 +534,26 @@ pub(super) fn integrity(m: &Measure, form: &FormText, time: &str, fingerprint: &
 pub(super) fn running_heads(
     pages: &mut Pages<'_>,
     form: &FormText,
-    running_title: &str,
+    (running_title, by): (&str, &str),
     fingerprint: &str,
     time: &str,
 ) {
     let m = pages.m;
     let short_fp: String = fingerprint.chars().take(7 + 16).collect();
     let total = pages.pages.len();
+    let by_w = if by.is_empty() {
+        0.0
+    } else {
+        m.width(by, TINY).min(CONTENT_W * 0.6) + 12.0
+    };
+    let by_line = m
+        .wrap(by, CONTENT_W * 0.6, TINY)
+        .first()
+        .cloned()
+        .unwrap_or_default();
+    let by_x = PAGE_W - MARGIN_R - m.width(&by_line, TINY);
     let head_line = m
-        .wrap(running_title, CONTENT_W, TINY)
+        .wrap(running_title, CONTENT_W - by_w, TINY)
         .first()
         .cloned()
         .unwrap_or_default();
@@ -559,6 +570,7 @@ pub(super) fn running_heads(
         let page_w = m.width(&page_text, SMALL);
         let texts = [
             (MARGIN_L, MARGIN_T - 20.0, TINY, head_line.clone()),
+            (by_x, MARGIN_T - 20.0, TINY, by_line.clone()),
             ((PAGE_W - page_w) / 2.0, footer_y, SMALL, page_text),
             (MARGIN_L, footer_y, TINY, format!("{short_fp}…")),
             (PAGE_W - MARGIN_R - time_w, footer_y, TINY, time.to_string()),

@@ -39,7 +39,7 @@ use crate::domain::project::Project;
 use crate::domain::text::visible;
 pub use changes::{changes_pdf, export_changes_pdf};
 pub use note::{MAX_PRINTED_REMARK_CHARS, Pdf, PdfNote};
-pub use report::{ReportLine, Style, report_pdf};
+pub use report::{ReportLine, Style, report_pdf, report_pdf_headed};
 pub use table::{RunningHead, export_tables_pdf, tables_pdf};
 pub use write::PrintFont;
 use write::save;
@@ -80,6 +80,19 @@ pub fn statement_pdf(
     font: &PrintFont,
     generated: &jiff::Zoned,
 ) -> Result<Pdf, PdfError> {
+    statement_pdf_by(c, p, form, font, generated, "")
+}
+
+/// [`statement_pdf`] with `by` at the right of every page's head (the app's words: who printed
+/// it and when — the hospital and the reviewer when a review is printed).
+pub fn statement_pdf_by(
+    c: &Catalogue,
+    p: &Project,
+    form: &FormText,
+    font: &PrintFont,
+    generated: &jiff::Zoned,
+    by: &str,
+) -> Result<Pdf, PdfError> {
     let font = font.copy();
     let title = form.title_of(c).to_string();
     let mut doc = PdfDocument::new(&title);
@@ -111,7 +124,7 @@ pub fn statement_pdf(
         visible(p.header.product.trim()),
         visible(p.header.version.trim())
     );
-    running_heads(&mut pages, form, &running_title, &fingerprint, &time);
+    running_heads(&mut pages, form, (&running_title, by), &fingerprint, &time);
 
     set_metadata(&mut doc, c, p, form, &title, fingerprint, generated);
     let mut pdf = save(doc, pages);
@@ -166,7 +179,19 @@ pub fn export_pdf(
     font: &PrintFont,
     generated: &jiff::Zoned,
 ) -> Result<Vec<PdfNote>, PdfError> {
-    let pdf = statement_pdf(c, p, form, font, generated)?;
+    export_pdf_by(path, c, p, (form, font), generated, "")
+}
+
+/// [`export_pdf`] with `by` at the right of every page's head (see [`statement_pdf_by`]).
+pub fn export_pdf_by(
+    path: &Path,
+    c: &Catalogue,
+    p: &Project,
+    (form, font): (&FormText, &PrintFont),
+    generated: &jiff::Zoned,
+    by: &str,
+) -> Result<Vec<PdfNote>, PdfError> {
+    let pdf = statement_pdf_by(c, p, form, font, generated, by)?;
     atomic_write(path, |w| w.write_all(&pdf.bytes))?;
     Ok(pdf.notes)
 }

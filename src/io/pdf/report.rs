@@ -7,10 +7,11 @@ use printpdf::{PdfDocument, PdfFontHandle};
 use super::PdfError;
 use super::font::Measure;
 use super::layout::{
-    ACCENT, BLACK, BODY, CONTENT_W, GREY, LIGHT, MARGIN_L, PAGE_W, Pages, Row, SMALL, Unit,
-    centred, text_rows,
+    ACCENT, BLACK, BODY, CONTENT_W, GREY, LIGHT, MARGIN_L, PAGE_W, PORTRAIT, Pages, Row, SMALL,
+    Unit, centred, text_rows,
 };
 use super::note::Pdf;
+use super::table::{RunningHead, running_heads};
 use super::write::{PrintFont, save};
 
 /// How a line of the report looks.
@@ -71,6 +72,16 @@ fn rows(m: &Measure, line: &ReportLine) -> Vec<Row> {
 /// Builds the PDF: the title centred on the first page, then the lines. Like the statement's,
 /// it comes with what it could not show as asked ([`super::PdfNote`]).
 pub fn report_pdf(title: &str, lines: &[ReportLine], font: &PrintFont) -> Result<Pdf, PdfError> {
+    report_pdf_headed(title, lines, None, font)
+}
+
+/// [`report_pdf`] with `head` (what, by whom, the print date, "n / N") on every page.
+pub fn report_pdf_headed(
+    title: &str,
+    lines: &[ReportLine],
+    head: Option<&RunningHead>,
+    font: &PrintFont,
+) -> Result<Pdf, PdfError> {
     let font = font.copy();
     let mut doc = PdfDocument::new(title);
     let font_id = doc.add_font(&font);
@@ -89,6 +100,9 @@ pub fn report_pdf(title: &str, lines: &[ReportLine], font: &PrintFont) -> Result
         unit.extend(rows(&m, line));
     }
     pages.place(&unit);
+    if let Some(head) = head {
+        running_heads(&mut pages, PORTRAIT, head);
+    }
     doc.metadata.info.document_title = title.to_string();
     doc.metadata.info.creator = format!("kaijisho {}", env!("CARGO_PKG_VERSION"));
     Ok(save(doc, pages))

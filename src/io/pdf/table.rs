@@ -235,7 +235,12 @@ impl Grid {
             .iter()
             .map(|h| vec![(h.clone(), Look::Plain)])
             .collect();
-        let mut unit = self.row(m, &cells, Some(BAND));
+        self.heading_cells(m, &cells)
+    }
+
+    /// Column headings of several paragraphs each (a spanning heading above the column's own).
+    fn heading_cells(&self, m: &Measure, cells: &[Vec<(String, Look)>]) -> Unit {
+        let mut unit = self.row(m, cells, Some(BAND));
         let mut above = Row::gap(0.0);
         above.rule = Some((self.left, self.left + self.width(), LIGHT));
         unit.insert(0, above);
@@ -323,6 +328,25 @@ fn front(m: &Measure, t: &PrintTable, left: f32, width: f32) -> Unit {
     unit
 }
 
+/// Each column's heading, under the spanning heading that starts at it (a comparison's
+/// statement above its 回答), the spanning heading in bold.
+fn heading_paragraphs(t: &PrintTable) -> Vec<Vec<(String, Look)>> {
+    t.columns
+        .iter()
+        .enumerate()
+        .map(|(i, (h, _))| {
+            let mut paras: Vec<(String, Look)> = t
+                .spans
+                .iter()
+                .filter(|s| !s.text.trim().is_empty() && s.first as usize == i)
+                .map(|s| (s.text.clone(), Look::Bold(BLACK)))
+                .collect();
+            paras.push((h.clone(), Look::Plain));
+            paras
+        })
+        .collect()
+}
+
 /// Builds the PDF of `tables`, each from a new page, with `head` on every page. Like the
 /// statement's, it comes with what it could not show as asked ([`super::PdfNote`]).
 pub fn tables_pdf(
@@ -349,8 +373,7 @@ pub fn tables_pdf(
         }
         let widths: Vec<f64> = t.columns.iter().map(|(_, w)| *w).collect();
         let grid = Grid::scaled(LEFT, width, &widths);
-        let headings: Vec<String> = t.columns.iter().map(|(h, _)| h.clone()).collect();
-        let heading_rows = grid.headings(&m, &headings);
+        let heading_rows = grid.heading_cells(&m, &heading_paragraphs(t));
         let mut first = front(&m, t, LEFT, width);
         first.extend(heading_rows.iter().cloned());
         pages.place(&first);

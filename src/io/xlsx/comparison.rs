@@ -3,6 +3,7 @@
 //! vendor / product / version, differing rows highlighted; A4 landscape, one page wide.
 
 use super::table::{PrintTable, Span, TableRow};
+use crate::domain::answer::AnswerValue;
 use crate::domain::compare::{Cell, Row};
 
 /// The words of a comparison workbook, in the user's language (the caller takes them from its
@@ -85,7 +86,8 @@ pub fn comparison_table(
             }
             TableRow {
                 cells,
-                marked: row.differs(),
+                // A differing row, and one holding a 「いいえ」, stand out (bold, a bar).
+                marked: row.differs() || row.has(AnswerValue::No),
             }
         })
         .collect();
