@@ -108,14 +108,42 @@ fn a_statement_of_the_folder_is_never_written_over() {
     let dir = tempfile::tempdir().unwrap();
     statement(dir.path(), "a.json", "A社", true);
     let before = fs::read(dir.path().join("a.json")).unwrap();
-    kaijisho()
-        .arg("dossier")
-        .arg(dir.path())
-        .arg("--pdf")
-        .arg(dir.path().join("a.json"))
-        .assert()
-        .code(2);
+    // However the path is spelled: as given, relative to the folder, through `..`.
+    let spelled = dir.path().join("sub").join("..").join("a.json");
+    fs::create_dir(dir.path().join("sub")).unwrap();
+    for (cwd, folder, out) in [
+        (
+            dir.path(),
+            dir.path().to_path_buf(),
+            dir.path().join("a.json"),
+        ),
+        (
+            dir.path(),
+            Path::new(".").to_path_buf(),
+            Path::new("a.json").to_path_buf(),
+        ),
+        (dir.path(), dir.path().to_path_buf(), spelled.clone()),
+        (
+            dir.path(),
+            Path::new(".").to_path_buf(),
+            dir.path().join("新しい.xlsx"),
+        ),
+    ] {
+        kaijisho()
+            .current_dir(cwd)
+            .arg("dossier")
+            .arg(&folder)
+            .arg("--xlsx")
+            .arg(&out)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("folder of received statements"));
+    }
     assert_eq!(fs::read(dir.path().join("a.json")).unwrap(), before);
+    assert!(!dir.path().join("新しい.xlsx").exists());
+    // An empty folder is no pass.
+    let empty = tempfile::tempdir().unwrap();
+    kaijisho().arg("dossier").arg(empty.path()).assert().code(1);
     // A folder that is not there: exit 2, named.
     kaijisho()
         .arg("dossier")

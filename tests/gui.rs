@@ -717,15 +717,8 @@ fn expected_effects() -> Vec<(&'static str, &'static str, Expect)> {
         ),
         (
             "menu-dossier",
-            "reads the open statement's folder as the inspection dossier",
-            |b, h| {
-                let s = &h.state().state;
-                s.hospital
-                    .dossier
-                    .as_ref()
-                    .is_some_and(|d| Some(d.folder.as_path()) == b.file.parent())
-                    && showing(h, "立入検査パック", true)
-            },
+            "asks for the register folder (the open statement's folder is none)",
+            |_, h| prompts(h, Purpose::DossierFolder),
         ),
         (
             "menu-organisation",

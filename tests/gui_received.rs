@@ -252,7 +252,10 @@ fn a_statement_in_a_register_folder_opens_for_review_and_save_as_is_the_review()
     );
     answer_path(&mut h, &vendor);
     assert!(marked_modified(&h), "not saved over the statement");
-    assert!(shows(&h, "受領した開示書は受け取ったままに保ちます"));
+    assert!(shows(
+        &h,
+        "受領した開示書やほかのファイルには書き込みません"
+    ));
     assert_eq!(std::fs::read(&vendor).unwrap(), before);
     // Elsewhere, the review names the statement by its full path.
     let elsewhere = tempfile::tempdir().unwrap();
@@ -301,4 +304,31 @@ fn the_register_takes_a_received_date_from_the_calendar_and_reads_wareki() {
     settle(&mut h);
     let saved = kaijisho::io::hospital::load_register(dir.path()).unwrap();
     assert_eq!(saved.entries["A社_SDS.json"].received, "先週");
+}
+
+#[test]
+fn a_copy_kept_as_received_and_a_file_opened_for_review_before_open_for_review_again() {
+    let dir = tempfile::tempdir().unwrap();
+    // A copy the dossier kept: opened with 開く, it is read-only.
+    let copies = dir.path().join("kaijisho-received").join("A社_SDS.json");
+    std::fs::create_dir_all(&copies).unwrap();
+    let vendor = vendor_json(dir.path());
+    let copy = copies.join("2026-04-10_0123456789abcdef.json");
+    std::fs::copy(&vendor, &copy).unwrap();
+    std::fs::remove_file(&vendor).unwrap();
+    let mut h = harness(dir.path());
+    menu(&mut h, "ファイル", "開く…");
+    answer_path(&mut h, &copy);
+    assert!(received(&h), "a copy kept as received");
+    // A statement opened with 確認用に開く… (no review saved, no register): opened again with
+    // 開く, still for review.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let other = vendor_json(elsewhere.path());
+    menu(&mut h, "ファイル", "確認用に開く…");
+    answer_path(&mut h, &other);
+    assert!(received(&h));
+    menu(&mut h, "ファイル", "閉じる");
+    menu(&mut h, "ファイル", "開く…");
+    answer_path(&mut h, &other);
+    assert!(received(&h), "remembered as received");
 }

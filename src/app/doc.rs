@@ -112,14 +112,25 @@ impl Doc {
             return Ok(());
         };
         let statement = self.path.clone().unwrap_or_default();
-        if path == statement || io::atomic::is_same_file(path, &statement) {
+        // Never over the statement, nor over any file that is not a review (another vendor's
+        // statement, a register): a review is saved under a `….review.json` name.
+        if path == statement
+            || io::atomic::is_same_file(path, &statement)
+            || !io::hospital::is_review_file(path)
+        {
             return Err(FileError::Save(io::SaveError::Received {
                 path: path.to_path_buf(),
             }));
         }
-        let expected = r
-            .review_on_disk
-            .filter(|_| !overwrite && r.review_path == path);
+        let own = r.review_path == path;
+        // A review file that was not there when the statement was read, and is now (a
+        // colleague's), is another program's change: asked about, never overwritten unread.
+        if own && !overwrite && r.review_on_disk.is_none() && path.exists() {
+            return Err(FileError::Save(io::SaveError::ChangedOnDisk {
+                path: path.to_path_buf(),
+            }));
+        }
+        let expected = r.review_on_disk.filter(|_| !overwrite && own);
         let name = io::hospital::statement_name_for(path, &statement);
         let mut file = crate::domain::review::ReviewFile::of(&self.catalogue, &self.project, name);
         // The review stays bound to the statement it was read with.
@@ -127,6 +138,8 @@ impl Doc {
         let digest = io::hospital::save_review_checked(path, &file, expected)?;
         r.review_path = path.to_path_buf();
         r.review_on_disk = Some(digest);
+        // Written for the statement as it is now.
+        r.other_version = false;
         self.mark_saved();
         Ok(())
     }

@@ -68,9 +68,24 @@ pub fn read_dossier(
         (ProfileChoice::Given(p), None) => (p.clone(), String::new()),
     };
     let (file, on_disk) = io::dossier::load_dossier_digest(folder)?;
+    // Neither the register's profile nor the one chosen is a statement.
+    let named = register
+        .settings
+        .profile
+        .as_deref()
+        .map(|n| folder.join(n.trim()));
+    let chosen = match &choice {
+        ProfileChoice::File(p) => Some(p.clone()),
+        ProfileChoice::Given(_) => None,
+    };
     let files: Vec<PathBuf> = io::hospital::statement_files(folder)?
         .into_iter()
-        .filter(|f| profile_file.is_empty() || file_label(f) != profile_file)
+        .filter(|f| {
+            ![&named, &chosen]
+                .into_iter()
+                .flatten()
+                .any(|p| p == f || io::atomic::is_same_file(p, f))
+        })
         .collect();
     progress.set_total(files.len());
     let stamp = today.strftime("%Y-%m-%d").to_string();
@@ -112,13 +127,16 @@ pub fn read_dossier(
         month: today.month().unsigned_abs().into(),
         day: today.day().unsigned_abs().into(),
     };
-    let dossier = build(
-        sources,
-        &profile,
-        &file,
-        date,
-        register.settings.edition.as_deref(),
-    );
+    // The edition the register asks for, else the newest any shipped checklist follows.
+    let newest = shipped
+        .iter()
+        .map(|c| c.guideline_edition.as_str())
+        .max_by(|a, b| {
+            let n = |s: &str| s.parse::<f64>().unwrap_or(0.0);
+            n(a).total_cmp(&n(b))
+        });
+    let wanted = register.settings.edition.as_deref().or(newest);
+    let dossier = build(sources, &profile, &file, date, wanted);
     Ok(DossierView {
         folder: folder.to_path_buf(),
         file,
@@ -174,6 +192,13 @@ impl Document for DossierView {
 
     fn save(&mut self, path: &Path, overwrite: bool) -> Result<(), FileError> {
         let own = self.path().is_some_and(|p| p == path);
+        // A dossier file that was not there when the folder was read, and is now, is another
+        // program's: asked about, never overwritten unread.
+        if own && !overwrite && self.on_disk.is_none() && path.exists() {
+            return Err(FileError::Save(io::SaveError::ChangedOnDisk {
+                path: path.to_path_buf(),
+            }));
+        }
         let expected = self.on_disk.filter(|_| !overwrite && own);
         let digest = io::dossier::save_dossier_checked(path, &self.file, expected)?;
         self.on_disk = Some(digest);

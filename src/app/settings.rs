@@ -9,6 +9,8 @@ use crate::i18n::Lang;
 
 /// How many recent files the start screen lists.
 pub const RECENT_FILES: usize = 10;
+/// How many statements opened for review are remembered as received.
+pub const RECEIVED_FILES: usize = 500;
 
 /// How many confirmed workbook layouts are remembered.
 pub const REMEMBERED_LAYOUTS: usize = 30;
@@ -41,6 +43,10 @@ pub struct Settings {
     pub layouts: Vec<RememberedLayout>,
     /// The hospital (or company) printed on reports (ファイル → 病院名と確認者…).
     pub organisation: String,
+    /// Statements opened for review (received from vendors): opened again, from the recent
+    /// files or by 開く, they open for review again. The latest first, at most
+    /// [`RECEIVED_FILES`].
+    pub received: Vec<PathBuf>,
     /// Who prints the reports (確認者).
     pub reviewer: String,
 }
@@ -78,6 +84,13 @@ impl Zoom {
 
 impl Settings {
     /// A file opened or saved: first among the recent files, and its folder the last used.
+    /// Remembers a statement opened for review (see [`Settings::received`]).
+    pub fn remember_received(&mut self, path: &Path) {
+        self.received.retain(|p| p != path);
+        self.received.insert(0, path.to_path_buf());
+        self.received.truncate(RECEIVED_FILES);
+    }
+
     pub fn remember(&mut self, path: &Path) {
         let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
         self.recent.retain(|p| *p != path);
@@ -90,6 +103,7 @@ impl Settings {
     /// storage file may hold more).
     pub fn bounded(mut self) -> Settings {
         self.recent.truncate(RECENT_FILES);
+        self.received.truncate(RECEIVED_FILES);
         self.layouts.truncate(REMEMBERED_LAYOUTS);
         self
     }

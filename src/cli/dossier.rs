@@ -17,8 +17,9 @@ use crate::domain::profile::Verdict;
 use crate::i18n::{Localize, Localizer};
 use crate::io::clock;
 
-/// Exit 0 when every statement is within the profile and every item is assessed and on time,
-/// 1 otherwise (or when a statement of the folder could not be read).
+/// Exit 0 when the folder holds statements, every one within the profile and every item
+/// assessed (for the statement as it is) and on time; 1 otherwise (or when a statement of the
+/// folder could not be read).
 pub(super) fn run(
     l: &Localizer,
     folder: &Path,
@@ -31,6 +32,7 @@ pub(super) fn run(
     let dossier_file = crate::io::dossier::dossier_path(folder);
     inputs.push(&dossier_file);
     super::check_outputs(&[pdf, xlsx], &inputs)?;
+    refuse_in_folder(l, folder, [pdf, xlsx])?;
     let shipped = crate::assets::shipped_catalogues()?;
     let choice = match profile {
         Some(p) => ProfileChoice::File(p.to_path_buf()),
@@ -39,21 +41,6 @@ pub(super) fn run(
     let now = clock::now();
     let progress = crate::app::tasks::Progress::default();
     let view = read_dossier(folder, choice, &shipped, now.date(), &progress)?;
-    // Never written over a statement of the folder.
-    for out in [pdf, xlsx].into_iter().flatten() {
-        let name = crate::app::compare::file_label(out);
-        let statement =
-            view.dossier.entry(&name).is_some() || view.problems.iter().any(|(f, _)| *f == name);
-        if out.parent().is_some_and(|p| p == folder) && statement {
-            return Err(CliError::Said(l.ta(
-                "err-output-is-input",
-                &[
-                    ("file", out.display().to_string().into()),
-                    ("input", out.display().to_string().into()),
-                ],
-            )));
-        }
-    }
     let mut out = summary(l, &view);
     let title = l.ta(
         "dossier-title",
@@ -77,12 +64,51 @@ pub(super) fn run(
     }
     emit(&out)?;
     let t = &view.dossier.totals;
-    let clear = t.within == t.statements && t.assessed == t.items && t.overdue == 0;
+    let other_version = view
+        .dossier
+        .sections
+        .iter()
+        .flat_map(|s| &s.entries)
+        .flat_map(|e| &e.items)
+        .any(|i| i.note_for_other_version);
+    // An empty folder is no pass.
+    let clear = t.statements > 0
+        && t.within == t.statements
+        && t.assessed == t.items
+        && t.overdue == 0
+        && !other_version;
     Ok(if clear && view.problems.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     })
+}
+
+/// Refuses an output that would be a statement file of the folder (over a vendor's file, or
+/// read as a statement next time), however the path is spelled.
+fn refuse_in_folder<const N: usize>(
+    l: &Localizer,
+    folder: &Path,
+    outputs: [Option<&Path>; N],
+) -> Result<(), CliError> {
+    for out in outputs.into_iter().flatten() {
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => std::path::PathBuf::from("."),
+        };
+        let ext = out
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        let inside = parent == folder || crate::io::atomic::is_same_file(&parent, folder);
+        if inside && matches!(ext.as_str(), "json" | "xlsx" | "xlsm") {
+            return Err(CliError::Said(l.ta(
+                "dossier-output-in-folder",
+                &[("file", out.display().to_string().into())],
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// The dossier as text: the totals, then per system each statement with its verdict and

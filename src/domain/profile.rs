@@ -391,8 +391,10 @@ impl Profile {
     /// Gives every question of `c` citing `reference` (a section such as `6.5`, a 6.0 citation
     /// such as `シス14`, or a chapter written `14章`) the weight `weight`, keeping what each
     /// accepts, with one rule by that reference (`ref: 6.5`) — not a rule per question. A
-    /// question a more specific rule governs (by id, number or a deeper reference) keeps that
-    /// rule, given the weight. Returns how many questions it touched.
+    /// question with a rule of its own (by id or number) keeps it, given the weight; one
+    /// governed by a rule that covers other questions too, or that accepted something else
+    /// than most, gets a rule of its own, so no other question and nothing accepted changes.
+    /// Returns how many questions it touched.
     pub fn mark_citing(&mut self, c: &Catalogue, reference: &str, weight: Weight) -> usize {
         let r = fold_width(reference.trim());
         let selector = match r.strip_suffix('章').map(|n| n.trim().parse::<u32>()) {
@@ -451,31 +453,52 @@ impl Profile {
                 .map(|q| index.rule_for(&c.id, q).and_then(|g| g.rule))
                 .collect()
         };
-        let mut own = Vec::new();
-        for (g, accept) in governing.iter().zip(&accepts) {
+        // The questions the reference's rule now governs (with what each accepted), and those
+        // that get a rule of their own.
+        let mut own: Vec<(usize, Vec<AnswerValue>)> = Vec::new();
+        let mut alone: Vec<(usize, Vec<AnswerValue>)> = Vec::new();
+        for (k, (g, accept)) in governing.iter().zip(&accepts).enumerate() {
             match g.and_then(|n| n.checked_sub(1)) {
-                Some(i) if i == target => own.push(accept.clone()),
+                Some(i) if i == target => own.push((k, accept.clone())),
                 Some(i) => {
-                    if let Some(rule) = self.rules.get_mut(i) {
-                        rule.weight = weight;
+                    // A rule of this question alone (by id or number) takes the weight; a rule
+                    // that may govern other questions too stays as it is, and the question gets
+                    // a rule of its own.
+                    match self.rules.get_mut(i) {
+                        Some(r) if matches!(r.selector, Selector::Id(_) | Selector::Number(_)) => {
+                            r.weight = weight;
+                        }
+                        _ => alone.push((k, accept.clone())),
                     }
                 }
                 None => {}
             }
         }
-        // The questions the reference's rule now governs were all governed alike before (by the
-        // default or by one rule less specific than it, which covers all of them): it accepts
-        // what they accepted.
-        let Some(common) = own.first().cloned() else {
-            // Every question has a more specific rule: the reference's rule is not needed.
-            if self.rules.get(target).is_some_and(|x| x.accept.is_empty()) {
-                self.rules.remove(target);
+        // The reference's rule accepts what most of its questions accepted; a question that
+        // accepted something else keeps it in a rule of its own.
+        let common = own
+            .iter()
+            .max_by_key(|(_, a)| own.iter().filter(|(_, b)| b == a).count())
+            .map(|(_, a)| a.clone());
+        match common {
+            Some(common) => {
+                alone.extend(own.into_iter().filter(|(_, a)| *a != common));
+                if let Some(rule) = self.rules.get_mut(target) {
+                    rule.accept = common;
+                    rule.weight = weight;
+                }
             }
-            return hits.len();
-        };
-        if let Some(rule) = self.rules.get_mut(target) {
-            rule.accept = common;
-            rule.weight = weight;
+            // Every question has a more specific rule: the reference's rule is not needed.
+            None => {
+                if self.rules.get(target).is_some_and(|x| x.accept.is_empty()) {
+                    self.rules.remove(target);
+                }
+            }
+        }
+        for (k, accept) in alone {
+            if let Some(q) = hits.get(k) {
+                self.set_for_question(&c.id, q, accept, weight);
+            }
         }
         hits.len()
     }
@@ -796,9 +819,13 @@ mod tests {
             .map(|q| profile.rule_for(&c.id, q).unwrap().accept.to_vec())
             .collect();
         assert_eq!(profile.mark_citing(&c, "6.5", Weight::Required), 4);
-        assert_eq!(profile.rules.len(), 3, "{:?}", profile.rules);
+        // One rule by 6.5; 6.5.C4's question, governed by a rule that may cover others too,
+        // gets one of its own (the 6.5.C4 rule itself unchanged).
+        assert_eq!(profile.rules.len(), 4, "{:?}", profile.rules);
         assert_eq!(profile.rules[2].selector, Selector::Ref("6.5".into()));
         assert_eq!(profile.rules[2].accept, [Yes]);
+        assert_eq!(profile.rules[1].weight, Weight::Recommended);
+        assert_eq!(profile.rules[3].selector, Selector::Number("4".into()));
         let after: Vec<(Vec<AnswerValue>, Weight)> = c
             .questions()
             .map(|q| {
@@ -811,6 +838,39 @@ mod tests {
             assert_eq!(*weight, Weight::Required);
         }
         assert_ne!(after[4].1, Weight::Required, "6.6 is not marked");
+    }
+
+    #[test]
+    fn marking_by_citation_changes_nothing_else_when_questions_differ() {
+        use AnswerValue::*;
+        // q1 cites 6.5 and 8.1 (a chapter-8 rule accepts いいえ); q2 and q3 cite 6.5 only
+        // (the default); q4 cites 8.2 only, under the same chapter-8 rule.
+        let c = citing(&["6.5.C1, 8.1.C1", "6.5.C2", "6.5.C3", "8.2.C1"]);
+        let mut profile = Profile::default_profile("病院");
+        profile.rules = vec![rule(Selector::Chapter(8), &[Yes, No], Weight::Recommended)];
+        let before: Vec<(Vec<AnswerValue>, Weight)> = c
+            .questions()
+            .map(|q| {
+                let g = profile.rule_for(&c.id, q).unwrap();
+                (g.accept.to_vec(), g.weight)
+            })
+            .collect();
+        assert_eq!(profile.mark_citing(&c, "6.5", Weight::Recommended), 3);
+        let after: Vec<(Vec<AnswerValue>, Weight)> = c
+            .questions()
+            .map(|q| {
+                let g = profile.rule_for(&c.id, q).unwrap();
+                (g.accept.to_vec(), g.weight)
+            })
+            .collect();
+        for i in 0..3 {
+            assert_eq!(after[i].0, before[i].0, "q{} keeps what it accepts", i + 1);
+            assert_eq!(after[i].1, Weight::Recommended);
+        }
+        assert_eq!(after[3], before[3], "q4 (8.2 only) is untouched");
+        assert_eq!(profile.rules[0].weight, Weight::Recommended);
+        // The reference's rule for q2 and q3, a rule of its own for q1.
+        assert_eq!(profile.rules.len(), 3, "{:?}", profile.rules);
     }
 
     /// A catalogue with one question per citation (`q1`, `q2`, … in order).

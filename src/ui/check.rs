@@ -108,9 +108,10 @@ fn provenance_ui(ui: &mut egui::Ui, l: &Localizer, report: &CheckReport) {
         .take(HOVER_FILES)
         .copied()
         .collect::<Vec<_>>()
-        .join("、");
+        .join(&l.t("list-separator"));
     if files.len() > HOVER_FILES {
-        names.push_str("、…");
+        names.push_str(&l.t("list-separator"));
+        names.push('…');
     }
     let line = l.ta(
         "check-from-files",

@@ -88,6 +88,10 @@ fn head_ui(ui: &mut egui::Ui, l: &Localizer, view: &DossierView, cmds: &mut Vec<
         if ui.button(l.t("dossier-save")).clicked() {
             cmds.push(Command::SaveDossier);
         }
+        // The folder, the register and the profile read again (asked first when edited).
+        if ui.button(l.t("dossier-reload")).clicked() {
+            cmds.push(Command::OpenDossier(view.folder.clone()));
+        }
         for (id, purpose) in [
             ("compare-export-pdf", Purpose::ExportDossierPdf),
             ("compare-export-xlsx", Purpose::ExportDossierXlsx),

@@ -71,7 +71,7 @@ impl AppState {
     pub(crate) fn open(&mut self, path: PathBuf) {
         // Messages and the recent files name it in full.
         let path = std::path::absolute(&path).unwrap_or(path);
-        if Self::is_received(&path) {
+        if self.is_received(&path) {
             return self.open_received(path);
         }
         if io::is_workbook(&path) {

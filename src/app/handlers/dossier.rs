@@ -30,7 +30,7 @@ impl AppState {
                     .as_ref()
                     .and_then(|d| d.path.as_deref())
                     .and_then(Path::parent)
-                    .filter(|p| p.is_dir())
+                    .filter(|p| crate::io::hospital::is_register_folder(p))
                     .map(Path::to_path_buf)
             });
         match folder {

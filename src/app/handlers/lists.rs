@@ -2,13 +2,11 @@
 //! by the comparison and the check; the 答え合わせ's own), files dropped on the window,
 //! 「受領台帳から選ぶ」, and the register opened on the open statement's folder.
 
-use crate::app::browser::shown_entries;
 use crate::app::command::{Command, FileList, Purpose};
 use crate::app::compare::file_label;
 use crate::app::lists::{PickEntry, RegisterPick};
 use crate::app::state::AppState;
 use crate::i18n::Localize;
-use crate::io::folder::list_folder;
 use std::path::{Path, PathBuf};
 
 impl AppState {
@@ -32,13 +30,18 @@ impl AppState {
                 expanded.push(f);
                 continue;
             }
-            match list_folder(&f) {
-                Ok(all) => expanded.extend(
-                    shown_entries(all, Purpose::AddFile(list).extensions())
-                        .into_iter()
-                        .filter(|e| !e.is_dir)
-                        .map(|e| f.join(e.name)),
-                ),
+            // A folder's statements: not its register, dossier, review or profile files.
+            let statements = crate::io::hospital::statement_files(&f).map(|all| {
+                let register = crate::io::hospital::load_register(&f).ok();
+                let profile = register.and_then(|r| r.settings.profile);
+                all.into_iter()
+                    .filter(|p| {
+                        profile.as_deref().map(str::trim) != p.file_name().and_then(|n| n.to_str())
+                    })
+                    .collect::<Vec<_>>()
+            });
+            match statements {
+                Ok(all) => expanded.extend(all),
                 Err(e) => {
                     let msg = e.localize(&self.loc);
                     self.fail(msg);

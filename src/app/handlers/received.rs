@@ -18,10 +18,20 @@ use crate::io::{self, hospital};
 
 impl AppState {
     /// Whether a statement file opened with 開く is one the user received (see the module).
-    pub(crate) fn is_received(path: &Path) -> bool {
+    pub(crate) fn is_received(&self, path: &Path) -> bool {
+        let folder = path.parent();
         hospital::is_review_file(path)
-            || path.parent().is_some_and(hospital::is_register_folder)
+            || folder.is_some_and(hospital::is_register_folder)
+            || folder.is_some_and(|f| {
+                f.join(crate::domain::dossier::DOSSIER_FILE).is_file()
+            })
+            // A copy kept as received by the dossier.
+            || path.ancestors().any(|a| {
+                a.file_name()
+                    .is_some_and(|n| n == crate::domain::dossier::RECEIVED_FOLDER)
+            })
             || hospital::review_path(path).is_file()
+            || self.settings.received.iter().any(|r| r == path)
     }
 
     /// Opens a received statement (or the statement a review file names) for review. A review
@@ -111,6 +121,8 @@ impl AppState {
         (statement, review_path, review): (PathBuf, PathBuf, ReadReview),
     ) {
         self.open_doc(project, catalogue, Some(statement.clone()));
+        // Opened again (recent files, a drop, 開く), it is still a received statement.
+        self.settings.remember_received(&statement);
         let Some(d) = self.doc.take() else { return };
         let d = d.received(review_path.clone(), review);
         let other_version = d.received.as_ref().is_some_and(|r| r.other_version);
@@ -155,6 +167,9 @@ impl AppState {
                 let Some(d) = &mut self.doc else { return };
                 if d.received.take().is_none() {
                     return;
+                }
+                if let Some(p) = &d.path {
+                    self.settings.received.retain(|r| r != p);
                 }
                 if d.path.as_deref().is_some_and(io::is_workbook) {
                     // A workbook is never written as a project: saved where the user says.
