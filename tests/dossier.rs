@@ -94,6 +94,18 @@ fn a_folder_within_the_profile_passes_and_one_no_needs_a_note() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains("リスク評価のない項目").not());
+    // The vendor's file renamed: its note is listed, not lost from sight.
+    fs::rename(dir.path().join("a.json"), dir.path().join("a_v2.json")).unwrap();
+    kaijisho_ja()
+        .arg("dossier")
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "フォルダーにない開示書・項目のメモが 1 件",
+        ))
+        .stdout(predicate::str::contains("a.json q3"));
+    fs::rename(dir.path().join("a_v2.json"), dir.path().join("a.json")).unwrap();
     // A newer version of a statement: a second copy, the first kept.
     statement(dir.path(), "a.json", "A社 (改訂)", true);
     kaijisho().arg("dossier").arg(dir.path()).assert().code(1);

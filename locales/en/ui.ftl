@@ -548,6 +548,7 @@ dossier-profile-line = Acceptance profile: { $name } (the shipped default)
 dossier-identity-dates = Received { $received }, written { $created }
 dossier-identity-form = { $form }, guideline edition { $edition } — verdict: { $verdict }
 dossier-identity-copies = Versions received: { $copies }
+dossier-orphans = { $count } notes are for statements or items no longer in the folder (the file renamed, or the answer changed): { $notes }
 dossier-empty = There are no statements in this folder
 dossier-choose-item = Choose an item on the left to write its risk assessment and treatment
 dossier-answer-line = Answer: { $answer } ({ $kind })

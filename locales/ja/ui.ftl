@@ -548,6 +548,7 @@ dossier-profile-line = 受入基準: { $name } (同梱の既定)
 dossier-identity-dates = 受領日 { $received }　作成日 { $created }
 dossier-identity-form = { $form }・安全管理ガイドライン 第{ $edition }版 — 判定: { $verdict }
 dossier-identity-copies = 受領した版: { $copies }
+dossier-orphans = フォルダーにない開示書・項目のメモが { $count } 件あります (開示書の名前が変わったか、回答が変わりました): { $notes }
 dossier-empty = このフォルダーには開示書がありません
 dossier-choose-item = 左の一覧から項目を選ぶと、リスク評価と対応策を記入できます
 dossier-answer-line = 回答: { $answer } ({ $kind })

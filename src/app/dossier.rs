@@ -329,6 +329,23 @@ fn or_dash(text: &str) -> String {
     }
 }
 
+/// The notes kept for statements or items no longer in the folder, as one line (none when
+/// there are none).
+pub fn orphan_line(l: &Localizer, view: &DossierView) -> Option<String> {
+    let orphans = view.dossier.orphans(&view.file);
+    if orphans.is_empty() {
+        return None;
+    }
+    let list: Vec<String> = orphans.iter().map(|(f, q)| format!("{f} {q}")).collect();
+    Some(l.ta(
+        "dossier-orphans",
+        &[
+            ("count", orphans.len().into()),
+            ("notes", list.join(", ").into()),
+        ],
+    ))
+}
+
 /// The totals line of the cover.
 fn totals_line(l: &Localizer, d: &Dossier) -> String {
     let t = &d.totals;
@@ -372,6 +389,7 @@ pub fn dossier_tables(l: &Localizer, view: &DossierView, lines: Vec<String>) -> 
             &[("file", file.clone().into()), ("why", e.localize(l).into())],
         ));
     }
+    cover_lines.extend(orphan_line(l, view));
     let cover = PrintTable {
         sheet: l.t("dossier-sheet-cover"),
         title: title.clone(),

@@ -140,6 +140,10 @@ fn summary(l: &Localizer, view: &DossierView) -> String {
         ));
         out.push('\n');
     }
+    if let Some(line) = crate::app::dossier::orphan_line(l, view) {
+        out.push_str(&line);
+        out.push('\n');
+    }
     for s in &d.sections {
         let system = if s.system.is_empty() {
             l.t("dossier-no-system")

@@ -389,6 +389,24 @@ impl Dossier {
         self.totals = totals(&self.sections);
     }
 
+    /// The notes of `file` for no statement or item of the dossier (the statement renamed,
+    /// removed, or its answer changed): kept in the file, and listed so they are not lost from
+    /// sight. By statement file name and question id.
+    pub fn orphans<'f>(&self, file: &'f DossierFile) -> Vec<(&'f str, &'f str)> {
+        let mut out = Vec::new();
+        for (name, notes) in &file.notes {
+            let entry = self.entry(name);
+            for question in notes.keys() {
+                let listed =
+                    entry.is_some_and(|e| e.items.iter().any(|i| i.question_id == *question));
+                if !listed {
+                    out.push((name.as_str(), question.as_str()));
+                }
+            }
+        }
+        out
+    }
+
     /// The entry of a statement file.
     pub fn entry(&self, file: &str) -> Option<&Entry> {
         self.sections
@@ -655,6 +673,14 @@ mod tests {
             d,
             build(vec![source(Vec::new())], &profile, &file, today, None)
         );
+        // A note for a statement no longer in the folder, or an item no longer one, is listed.
+        assert!(d.orphans(&file).is_empty());
+        file.notes
+            .entry("gone.json".into())
+            .or_default()
+            .insert("q9".into(), RiskNote::default());
+        file.notes["a.json"].insert("g1".into(), RiskNote::default());
+        assert_eq!(d.orphans(&file), [("a.json", "g1"), ("gone.json", "q9")]);
     }
 
     #[test]
