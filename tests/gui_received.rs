@@ -239,6 +239,18 @@ fn a_statement_in_a_register_folder_opens_for_review_and_save_as_is_the_review()
     menu(&mut h, "ファイル", "開く…");
     answer_path(&mut h, &vendor);
     assert!(received(&h), "a file of a register folder is received");
+    // An export is not suggested into the register's folder (it would be listed there).
+    menu(&mut h, "ファイル", "Excel に書き出す…");
+    let suggested = h
+        .get_by_role_and_label(Role::TextInput, "ファイルのパス")
+        .value()
+        .unwrap_or_default();
+    assert!(
+        !Path::new(&suggested).starts_with(dir.path()),
+        "{suggested}"
+    );
+    h.get_by_label("キャンセル").click();
+    settle(&mut h);
     mark_needs_check(&mut h);
     // Save As suggests the review file, and saving over the statement itself is refused.
     menu(&mut h, "ファイル", "名前を付けて保存…");

@@ -92,8 +92,20 @@ pub fn start_folder(settings: &Settings) -> Option<PathBuf> {
     settings
         .last_folder
         .clone()
-        .filter(|d| d.is_dir())
+        .filter(|d| d.is_dir() && !holds_received(d))
         .or_else(documents_folder)
+}
+
+/// Whether `folder` keeps received statements (a register's folder, a dossier's, or the copies
+/// kept as received): nothing is suggested to be written there, where the register would list
+/// it as one more statement.
+pub fn holds_received(folder: &Path) -> bool {
+    crate::io::hospital::is_register_folder(folder)
+        || folder.join(crate::domain::dossier::DOSSIER_FILE).is_file()
+        || folder.ancestors().any(|a| {
+            a.file_name()
+                .is_some_and(|n| n == crate::domain::dossier::RECEIVED_FOLDER)
+        })
 }
 
 /// What a typed path means: `~/…` is in the home folder, a relative path is in the folder the

@@ -53,7 +53,14 @@ impl AppState {
                 .map(|r| r.review_path.clone())
                 .unwrap_or_default(),
             (Some(p), Purpose::SaveAs) => p.clone(),
-            (Some(p), Purpose::ExportPdf | Purpose::ExportXlsx) => p.with_extension(ext),
+            // Beside the statement, unless it was received: an export there would be listed
+            // as one more statement.
+            (Some(p), Purpose::ExportPdf | Purpose::ExportXlsx)
+                if d.received.is_none()
+                    && !p.parent().is_some_and(crate::app::files::holds_received) =>
+            {
+                p.with_extension(ext)
+            }
             _ => {
                 let name = self.suggested_file_name(&d.project.header, ext);
                 match start_folder(&self.settings) {
