@@ -346,8 +346,8 @@ pub fn orphan_line(l: &Localizer, view: &DossierView) -> Option<String> {
     ))
 }
 
-/// The totals line of the cover.
-fn totals_line(l: &Localizer, d: &Dossier) -> String {
+/// The totals line of the cover (and of the window and the CLI).
+pub fn totals_line(l: &Localizer, d: &Dossier) -> String {
     let t = &d.totals;
     l.ta(
         "dossier-totals",

@@ -115,23 +115,10 @@ fn refuse_in_folder<const N: usize>(
 /// warnings, and each item not yet assessed or past its 期限.
 fn summary(l: &Localizer, view: &DossierView) -> String {
     let d = &view.dossier;
-    let t = &d.totals;
     let mut out = format!(
         "{}\n{}\n",
         l.ta("dossier-title", &[("year", d.fiscal_year.into())]),
-        l.ta(
-            "dossier-totals",
-            &[
-                ("systems", t.systems.into()),
-                ("statements", t.statements.into()),
-                ("within", t.within.into()),
-                ("outside", t.outside.into()),
-                ("incomplete", t.incomplete.into()),
-                ("items", t.items.into()),
-                ("assessed", t.assessed.into()),
-                ("overdue", t.overdue.into()),
-            ],
-        )
+        crate::app::dossier::totals_line(l, d)
     );
     for (file, e) in &view.problems {
         out.push_str(&l.ta(

@@ -61,20 +61,7 @@ fn head_ui(ui: &mut egui::Ui, l: &Localizer, view: &DossierView, cmds: &mut Vec<
         &[("folder", view.folder.display().to_string().into())],
     ));
     ui.label(crate::app::dossier::profile_line(l, view));
-    let t = &d.totals;
-    ui.strong(l.ta(
-        "dossier-totals",
-        &[
-            ("systems", t.systems.into()),
-            ("statements", t.statements.into()),
-            ("within", t.within.into()),
-            ("outside", t.outside.into()),
-            ("incomplete", t.incomplete.into()),
-            ("items", t.items.into()),
-            ("assessed", t.assessed.into()),
-            ("overdue", t.overdue.into()),
-        ],
-    ));
+    ui.strong(crate::app::dossier::totals_line(l, d));
     if let Some(line) = crate::app::dossier::orphan_line(l, view) {
         ui.colored_label(ui.visuals().warn_fg_color, line);
     }
