@@ -488,6 +488,7 @@ impl Localize for EditError {
             EditError::NoSuchCandidate { number } => {
                 l.ta("err-no-such-candidate", &[("number", s(number))])
             }
+            EditError::NoCondition { number } => l.ta("err-no-condition", &[("number", s(number))]),
         }
     }
 }

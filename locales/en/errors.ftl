@@ -31,6 +31,7 @@ err-not-option = question { $number } has no options (leave out --option)
 err-unknown-option = question { $number } has no option "{ $option }"
 err-participant-not-exercise = only an exercise copy has a participant's name
 err-no-such-candidate = question { $number } has no such earlier candidate
+err-no-condition = question { $number } takes no condition (only a yes/no/N/A question does)
 err-unknown-catalogue = no catalogue "{ $id }"; available: { $available }
 err-unknown-number = { $file }: no question number "{ $number }" in catalogue "{ $catalogue }"
 err-invalid-value = "{ $value }" is not an answer; use はい / いいえ / 対象外 / 該当 / 非該当 / 未回答 (or yes / no / na / applies / does_not_apply / unanswered)

@@ -31,6 +31,7 @@ err-not-option = 設問 { $number } には選択肢がありません (--option 
 err-unknown-option = 設問 { $number } に選択肢「{ $option }」はありません
 err-participant-not-exercise = 参加者名は演習用コピーにだけ記入できます
 err-no-such-candidate = 設問 { $number } には、その引き継ぎ候補がありません
+err-no-condition = 設問 { $number } には条件を付けられません（条件は はい／いいえ／対象外 で答える設問にだけ付きます）
 err-unknown-catalogue = カタログ「{ $id }」はありません。使えるカタログ: { $available }
 err-unknown-number = { $file }: 設問番号「{ $number }」はカタログ「{ $catalogue }」にありません
 err-invalid-value = 「{ $value }」は回答として使えません。使える値: はい / いいえ / 対象外 / 該当 / 非該当 / 未回答

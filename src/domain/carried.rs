@@ -36,6 +36,9 @@ pub struct EarlierAnswer {
     pub value: AnswerValue,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub remark: String,
+    /// Its condition (条件付き回答), if any.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub condition: String,
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub options: IndexMap<String, OptionAnswer>,
 }

@@ -38,6 +38,7 @@ fn earlier_of(c: &Catalogue, q: &Question, p: &Project) -> Earlier {
         answer: EarlierAnswer {
             value: answer.value,
             remark: answer.remark,
+            condition: answer.condition,
             options: answer.options,
         },
     }
@@ -186,6 +187,7 @@ pub struct CarryInput<'a> {
 pub fn apply_earlier(q: &Question, e: &Earlier, to: &mut Answer) {
     to.value = Default::default();
     to.remark.clear();
+    to.condition.clear();
     to.options.clear();
     let from = &e.answer;
     match &q.answer {
@@ -212,6 +214,9 @@ pub fn apply_earlier(q: &Question, e: &Earlier, to: &mut Answer) {
                 to.value = from.value;
             }
             to.remark = from.remark.clone();
+            if matches!(kind, AnswerKind::YesNoNa) {
+                to.condition = from.condition.clone();
+            }
         }
     }
 }

@@ -86,6 +86,7 @@ impl Shown {
             value,
             remark,
             options,
+            ..
         } = &e.answer;
         Shown::new(*value, remark, options, &earlier_pairs(e))
     }

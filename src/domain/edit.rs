@@ -25,6 +25,12 @@ pub enum Edit {
         option: Option<String>,
         text: String,
     },
+    /// A question's condition (条件付き回答; empty: unconditional). Only plain questions
+    /// take one.
+    Condition {
+        question: String,
+        text: String,
+    },
     /// A question's 確認日 or 目標日 (text as written; validation says when it is no date).
     AnswerDate {
         question: String,
@@ -131,6 +137,7 @@ impl Edit {
         match self {
             Edit::Value { question, .. }
             | Edit::Remark { question, .. }
+            | Edit::Condition { question, .. }
             | Edit::AnswerDate { question, .. }
             | Edit::ConfirmCarried { question }
             | Edit::PickCandidate { question, .. } => Slot::Answer(question.clone()),
@@ -150,6 +157,7 @@ impl Edit {
         match self {
             Edit::Value { question, .. }
             | Edit::Remark { question, .. }
+            | Edit::Condition { question, .. }
             | Edit::AnswerDate { question, .. }
             | Edit::ConfirmCarried { question }
             | Edit::PickCandidate { question, .. }
@@ -170,6 +178,7 @@ impl Edit {
             self,
             Edit::Value { .. }
                 | Edit::Remark { .. }
+                | Edit::Condition { .. }
                 | Edit::AnswerDate { .. }
                 | Edit::Header { .. }
                 | Edit::ConfirmCarried { .. }
@@ -184,6 +193,7 @@ impl Edit {
         matches!(
             self,
             Edit::Remark { .. }
+                | Edit::Condition { .. }
                 | Edit::AnswerDate { .. }
                 | Edit::Header { .. }
                 | Edit::ReviewComment { .. }
@@ -213,6 +223,13 @@ impl Edit {
                 check_option(q, option.as_deref(), true)
             }
             Edit::Remark { option, .. } => check_option(q, option.as_deref(), false),
+            Edit::Condition { text, .. } => match &q.answer {
+                AnswerKind::YesNoNa => Ok(()),
+                _ if text.is_empty() => Ok(()),
+                _ => Err(EditError::NoCondition {
+                    number: q.number_key(),
+                }),
+            },
             _ => Ok(()),
         }
     }
@@ -444,6 +461,9 @@ impl Project {
                     Some(o) => entry.options.entry(o.clone()).or_default().remark = text.clone(),
                     None => entry.remark = text.clone(),
                 }
+            }
+            Edit::Condition { question, text } => {
+                self.answers.entry(question.clone()).or_default().condition = text.clone()
             }
             Edit::AnswerDate {
                 question,

@@ -36,6 +36,10 @@ pub struct Answer {
     /// 備考.
     #[serde(default)]
     pub remark: String,
+    /// The condition the answer holds under (条件付き回答: 「オプション契約時」,
+    /// 「次期バージョンから」); empty for an unconditional answer.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub condition: String,
     /// Option id → answer, for option-list questions.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub options: IndexMap<String, OptionAnswer>,
@@ -248,6 +252,8 @@ pub enum EditError {
     NotAnExercise,
     #[error("question {number} has no such earlier candidate")]
     NoSuchCandidate { number: String },
+    #[error("question {number} takes no condition (only a はい/いいえ/対象外 question does)")]
+    NoCondition { number: String },
 }
 
 impl Project {
