@@ -143,6 +143,11 @@ pub fn import_vocabulary_checked() -> Result<crate::io::xlsx::Vocabulary, AssetE
     parse("import/vocabulary.json")
 }
 
+/// The words the answer library's check looks for in a remark (over-claims, plans).
+pub fn library_words() -> Result<crate::domain::library_check::Words, AssetError> {
+    parse("library/words.json")
+}
+
 /// The acceptance profile that ships: every question はい or 対象外, 必須.
 pub fn default_profile() -> Result<crate::domain::profile::Profile, AssetError> {
     parse("profiles/default.json")
@@ -296,6 +301,9 @@ mod tests {
         guideline_index().unwrap();
         hints().unwrap();
         form().unwrap();
+        let words = library_words().unwrap();
+        assert!(words.over_claim.iter().any(|w| w == "予定"));
+        assert!(words.plan.iter().any(|w| w == "planned"));
         assert!(japanese_font().unwrap().len() > 1_000_000);
         assert!(file("fonts/IPA_Font_License_Agreement_v1.0.txt").is_ok());
         assert!(!sample_names().is_empty());

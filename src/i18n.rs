@@ -7,6 +7,8 @@ mod detail;
 mod export;
 mod hospital;
 mod import;
+mod library;
+pub use library::place_text;
 mod workbook;
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -289,6 +291,7 @@ fn kind_word(l: &Localizer, k: FileKind) -> String {
         FileKind::Register => "kind-register",
         FileKind::Review => "kind-review",
         FileKind::Dossier => "kind-dossier",
+        FileKind::Library => "kind-library",
     })
 }
 
@@ -365,6 +368,10 @@ impl Localize for FileError {
             }
             FileError::Workbook(e) => e.localize(l),
             FileError::Profile { path: p, issues } => hospital::profile_error(l, p, issues),
+            FileError::Library { path: p, issue } => l.ta(
+                "err-library",
+                &[("file", path(p)), ("issue", s(issue.localize(l)))],
+            ),
             FileError::TooManyFiles { path: p, limit } => l.ta(
                 "err-too-many-files",
                 &[("folder", path(p)), ("limit", s(limit))],

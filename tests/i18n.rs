@@ -50,6 +50,7 @@ const NOT_MESSAGES: &[(&str, &str)] = &[
     ("kaijisho-register", "file format tag"),
     ("kaijisho-review", "file format tag"),
     ("kaijisho-dossier", "file format tag"),
+    ("kaijisho-library", "file format tag"),
     (
         "kaijisho-received",
         "folder name of the copies of received statements",

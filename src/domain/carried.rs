@@ -51,6 +51,29 @@ pub struct CarryCandidate {
     /// How alike the two texts are, in percent (100 = the same once normalised).
     pub similarity: u8,
     pub earlier: Earlier,
+    /// Set when the candidate is an entry of an answer library rather than an earlier
+    /// statement's question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub library: Option<LibraryOrigin>,
+}
+
+/// The answer library entry a proposed answer came from.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LibraryOrigin {
+    /// The library's name (its file name when it has none).
+    pub library: String,
+    /// The entry's id.
+    pub entry: String,
+    /// When the entry was last verified, as written.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub verified_on: String,
+    /// Older than the age chosen when filling (or never verified).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub stale: bool,
+    /// The statements the entry came from, as `product version (number)`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub from: Vec<String>,
 }
 
 /// Where a carried answer came from: the candidates, best first, and the one whose answer was

@@ -10,7 +10,9 @@ use std::collections::HashSet;
 use serde::Serialize;
 
 use super::canonical::Statement;
-pub use super::carried::{Carried, CarryCandidate, CarryOrigin, Earlier, EarlierAnswer};
+pub use super::carried::{
+    Carried, CarryCandidate, CarryOrigin, Earlier, EarlierAnswer, LibraryOrigin,
+};
 use super::catalogue::{AnswerKind, Catalogue, Question};
 use super::edition::{Found, Reason, find_candidates, letters, normalized_text};
 use super::project::{Answer, Header, Project};
@@ -281,6 +283,7 @@ fn place(
                 reason: c.reason.clone(),
                 similarity: (c.similarity * 100.0).round().clamp(0.0, 100.0) as u8,
                 earlier: earlier_of(old_c, qo, old_p),
+                library: None,
             })
         })
         .collect();
@@ -453,6 +456,7 @@ mod tests {
                 },
                 ..Earlier::default()
             },
+            library: None,
         };
         new.answers["p"]
             .carried

@@ -61,6 +61,11 @@ pub enum Edit {
     ConfirmAllCarried {
         questions: Vec<String>,
     },
+    /// Answers proposed for several questions at once (filled from an answer library): each
+    /// replaces the question's answer; one step.
+    Fill {
+        answers: Vec<(String, Answer)>,
+    },
     /// Carry the answer of another of a question's earlier candidates (by its place in the
     /// list), or of none: the answer is replaced by that candidate's and marked to re-check.
     PickCandidate {
@@ -142,6 +147,9 @@ impl Edit {
             | Edit::ConfirmCarried { question }
             | Edit::PickCandidate { question, .. } => Slot::Answer(question.clone()),
             Edit::ConfirmAllCarried { questions } => Slot::Answers(questions.clone()),
+            Edit::Fill { answers } => {
+                Slot::Answers(answers.iter().map(|(q, _)| q.clone()).collect())
+            }
             Edit::Header { field, .. } => Slot::Header(*field),
             Edit::ReviewStatus { question, .. } | Edit::ReviewComment { question, .. } => {
                 Slot::ReviewItem(question.clone())
@@ -165,6 +173,7 @@ impl Edit {
             | Edit::ReviewComment { question, .. } => Some(question),
             Edit::Header { .. }
             | Edit::ConfirmAllCarried { .. }
+            | Edit::Fill { .. }
             | Edit::Reviewer(_)
             | Edit::ReviewDate(_)
             | Edit::Participant(_) => None,
@@ -183,6 +192,7 @@ impl Edit {
                 | Edit::Header { .. }
                 | Edit::ConfirmCarried { .. }
                 | Edit::ConfirmAllCarried { .. }
+                | Edit::Fill { .. }
                 | Edit::PickCandidate { .. }
                 | Edit::Participant(_)
         )
@@ -205,6 +215,11 @@ impl Edit {
 
     /// Checks the edit against the catalogue without changing anything.
     pub fn check(&self, catalogue: &Catalogue) -> Result<(), EditError> {
+        if let Edit::Fill { answers } = self {
+            return answers
+                .iter()
+                .try_for_each(|(id, a)| check_answer(catalogue, id, a));
+        }
         if let Edit::ConfirmAllCarried { questions } = self {
             return match questions.iter().find(|q| catalogue.question(q).is_none()) {
                 Some(q) => Err(EditError::UnknownQuestion(q.clone())),
@@ -233,6 +248,24 @@ impl Edit {
             _ => Ok(()),
         }
     }
+}
+
+/// A whole answer put on a question: its value, options and condition are the question's.
+fn check_answer(catalogue: &Catalogue, id: &str, a: &Answer) -> Result<(), EditError> {
+    let q = catalogue
+        .question(id)
+        .ok_or_else(|| EditError::UnknownQuestion(id.to_string()))?;
+    check_value(q, a.value)?;
+    for (option, oa) in &a.options {
+        check_value(q, oa.value)?;
+        check_option(q, Some(option), false)?;
+    }
+    if !a.condition.is_empty() && !matches!(q.answer, AnswerKind::YesNoNa) {
+        return Err(EditError::NoCondition {
+            number: q.number_key(),
+        });
+    }
+    Ok(())
 }
 
 fn check_value(q: &Question, value: AnswerValue) -> Result<(), EditError> {
@@ -477,6 +510,11 @@ impl Project {
             Edit::ConfirmCarried { question } => {
                 if let Some(a) = self.answers.get_mut(question) {
                     a.recheck = false;
+                }
+            }
+            Edit::Fill { answers } => {
+                for (q, a) in answers {
+                    self.answers.insert(q.clone(), a.clone());
                 }
             }
             Edit::ConfirmAllCarried { questions } => {

@@ -22,6 +22,8 @@ pub enum FileKind {
     Review,
     /// An inspection dossier's risk notes (`kaijisho-dossier`).
     Dossier,
+    /// An answer library (`kaijisho-library`).
+    Library,
     /// Valid JSON, but not ours.
     Foreign,
 }
@@ -76,6 +78,11 @@ pub enum FileError {
         path: PathBuf,
         issues: Vec<crate::domain::profile::ProfileIssue>,
     },
+    #[error("{}: the answer library is not usable: {issue}", .path.display())]
+    Library {
+        path: PathBuf,
+        issue: crate::domain::library::LibraryIssue,
+    },
     #[error("{}: more than {limit} statements in one folder", .path.display())]
     TooManyFiles { path: PathBuf, limit: usize },
     #[error(transparent)]
@@ -101,6 +108,7 @@ impl FileError {
             | FileError::Catalogue { path, .. }
             | FileError::Resolve { path, .. }
             | FileError::Profile { path, .. }
+            | FileError::Library { path, .. }
             | FileError::TooManyFiles { path, .. } => path,
             FileError::Save(e) => e.path(),
             FileError::Workbook(e) => e.path().unwrap_or(Path::new("")),

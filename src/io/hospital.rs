@@ -18,7 +18,10 @@ use crate::domain::review::{REVIEW_SUFFIX, ReviewFile};
 const MAX_BYTES: u64 = 16 * 1024 * 1024;
 
 /// The file's text (checked to be of the `expected` kind) and the SHA-256 of its bytes.
-fn read_kind_digest(path: &Path, expected: FileKind) -> Result<(Vec<u8>, [u8; 32]), FileError> {
+pub(in crate::io) fn read_kind_digest(
+    path: &Path,
+    expected: FileKind,
+) -> Result<(Vec<u8>, [u8; 32]), FileError> {
     let bytes = read_limited(path, MAX_BYTES)?;
     let sum = digest(&bytes);
     let text = text_bytes(path, &bytes)?;

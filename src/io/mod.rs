@@ -9,6 +9,7 @@ pub mod error;
 pub mod folder;
 pub mod hospital;
 pub mod json;
+pub mod library;
 pub mod lock;
 pub mod pdf;
 pub mod probe;

@@ -142,6 +142,8 @@ impl<'de> Visitor<'de> for TopVisitor {
             FileKind::Review
         } else if format.as_deref() == Some(crate::domain::dossier::DOSSIER_FORMAT) {
             FileKind::Dossier
+        } else if format.as_deref() == Some(crate::domain::library::LIBRARY_FORMAT) {
+            FileKind::Library
         } else if answers && (schema.is_some() || legacy_id) {
             FileKind::Project
         } else {

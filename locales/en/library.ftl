@@ -1,0 +1,24 @@
+# answer library
+kind-library = kaijisho answer library
+err-library = { $file }: the answer library is not usable: { $issue }
+library-edit-no-entry = the answer library has no entry { $entry }
+library-edit-too-long = At most { $max } characters
+library-edit-too-many-items = At most { $max } items
+library-edit-too-many-entries = An answer library holds at most { $max } entries
+library-edit-per-option = an entry answered per option has no answer of its own
+library-edit-no-condition = only an entry answered yes/no/N/A takes a condition
+library-issue-format = not an answer library (format: { $format })
+library-issue-schema = written by a newer kaijisho (schema { $version })
+library-issue-too-many = too many entries ({ $count }; at most { $max })
+library-issue-duplicate = entry { $entry } appears twice
+library-issue-no-id = an entry has no id
+library-issue-entry = entry { $entry }: { $problem }
+library-place = { $file } question { $number }
+library-place-product = { $file } question { $number } ({ $who })
+library-place-entry = answer library { $file } entry { $number }
+library-finding-contradiction = Contradiction: { $a } says “{ $a_value }”, { $b } says “{ $b_value }”
+library-finding-against = Differs from the library: { $at } says “{ $value }”, { $entry } says “{ $entry_value }”
+library-finding-over-claim = Over-claim: { $at } says “yes” but its remark says “{ $word }”
+library-finding-missing-condition = Condition missing: { $at } says “yes” without a condition; { $entry } gives “{ $condition }”
+library-finding-plan-overdue = Plan overdue: the “yes” of { $at } relies on a plan due { $date }, which has passed
+library-finding-plan-overdue-entry = Plan overdue: the “yes” of { $at } relies on the plan of { $entry } (due { $date }), which has passed

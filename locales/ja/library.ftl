@@ -1,0 +1,24 @@
+# 回答集 (answer library)
+kind-library = kaijisho の回答集
+err-library = { $file }: 回答集として使えません: { $issue }
+library-edit-no-entry = 回答集に項目 { $entry } がありません
+library-edit-too-long = { $max } 文字までです
+library-edit-too-many-items = { $max } 件までです
+library-edit-too-many-entries = 回答集の項目は { $max } 件までです
+library-edit-per-option = 選択肢ごとに答える項目には、項目全体の回答はありません
+library-edit-no-condition = 条件は はい／いいえ／対象外 で答える項目にだけ付けられます
+library-issue-format = 回答集のファイルではありません (format: { $format })
+library-issue-schema = 新しい版の kaijisho で作られた回答集です (schema { $version })
+library-issue-too-many = 項目が多すぎます ({ $count } 件。{ $max } 件まで)
+library-issue-duplicate = 項目 { $entry } が2回出てきます
+library-issue-no-id = id のない項目があります
+library-issue-entry = 項目 { $entry }: { $problem }
+library-place = { $file } の { $number }
+library-place-product = { $file } の { $number } ({ $who })
+library-place-entry = 回答集 { $file } の項目 { $number }
+library-finding-contradiction = 食い違い: { $a } は「{ $a_value }」、{ $b } は「{ $b_value }」
+library-finding-against = 回答集と違う: { $at } は「{ $value }」、{ $entry } は「{ $entry_value }」
+library-finding-over-claim = 言い過ぎ: { $at } は「はい」なのに備考に「{ $word }」とあります
+library-finding-missing-condition = 条件がない: { $at } は条件なしの「はい」、{ $entry } の条件は「{ $condition }」
+library-finding-plan-overdue = 期限切れの予定: { $at } の「はい」は { $date } までの予定に頼っていますが、その日は過ぎました
+library-finding-plan-overdue-entry = 期限切れの予定: { $at } の「はい」は { $entry } の予定 ({ $date } まで) に頼っていますが、その日は過ぎました
