@@ -35,6 +35,7 @@ mod handlers;
 pub mod hospital;
 pub mod import_wizard;
 pub mod keys;
+pub mod library;
 pub mod lists;
 pub mod log;
 pub mod menu;

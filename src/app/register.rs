@@ -60,7 +60,7 @@ pub struct RegisterView {
 }
 
 /// A day as a [`Date`].
-fn date_of(d: jiff::civil::Date) -> Date {
+pub(crate) fn date_of(d: jiff::civil::Date) -> Date {
     Date {
         year: i32::from(d.year()),
         month: d.month().unsigned_abs().into(),
