@@ -22,3 +22,26 @@ library-finding-over-claim = 言い過ぎ: { $at } は「はい」なのに備�
 library-finding-missing-condition = 条件がない: { $at } は条件なしの「はい」、{ $entry } の条件は「{ $condition }」
 library-finding-plan-overdue = 期限切れの予定: { $at } の「はい」は { $date } までの予定に頼っていますが、その日は過ぎました
 library-finding-plan-overdue-entry = 期限切れの予定: { $at } の「はい」は { $entry } の予定 ({ $date } まで) に頼っていますが、その日は過ぎました
+library-cli-bad-today = --today は YYYY-MM-DD の日付で指定してください ({ $date } は読めません)
+library-cli-added = { $taken } 件の回答を取り込みました (新しい項目 { $new } 件、回答集は全 { $total } 件)
+library-cli-fill-workbook = { $file } は Excel ファイルです。記入した開示書は -o で .json ファイルに書き出してください
+library-cli-filled = 回答集「{ $library }」から記入: { $filled } 問 (すべて要確認、うち古い項目 { $stale } 問)、候補のみ { $offered } 問、回答済みのまま { $kept } 問、一致なし { $unmatched } 問
+library-cli-checked = { $statements } 件の開示書を確認: 指摘 { $findings } 件、読めない開示書 { $unread } 件
+cli-library = 回答集: 開示書から回答集を作り、回答集から開示書に記入し、開示書どうし・回答集との食い違いや言い過ぎを確認します
+cli-library-add = 開示書の回答を回答集に追加します (回答集がなければ作ります)
+cli-library-add-library = 回答集のファイル (.json)
+cli-library-add-statements = 回答を取り込む開示書 (.json または .xlsx、いくつでも)
+cli-library-add-name = 回答集の名前
+cli-library-fill = 回答集から開示書に記入します (記入した回答はすべて要確認、出典つき)
+cli-library-fill-statement = 記入する開示書 (.json。-o を付ければ .xlsx も)
+cli-library-fill-library = 回答集のファイル (.json)
+cli-library-fill-output = 記入した開示書を書き出すファイル (.json。省略時は開示書そのものに記入)
+cli-library-fill-max-age = この月数より前に確認した項目を「古い」と示します (0 = 示さない)
+cli-library-fill-overwrite = 回答済みの設問にも記入します
+cli-library-fill-today = 判定に使う日付 (YYYY-MM-DD。省略時は今日)
+cli-library-fill-force = 既存のファイルを上書きします (以前の内容は .bak に残ります)
+cli-library-check = 開示書どうし・回答集との食い違い、言い過ぎ、期限切れの予定を確認します (終了コード: 0 = 指摘なし、1 = 指摘あり または 読めない開示書あり、2 = 回答集が読めない)
+cli-library-check-statements = 確認する開示書 (.json または .xlsx、いくつでも)
+cli-library-check-library = 照らし合わせる回答集 (.json)
+cli-library-check-today = 判定に使う日付 (YYYY-MM-DD。省略時は今日)
+cli-library-check-format = 出力形式 (text / json)

@@ -15,6 +15,7 @@ mod exercise;
 mod export;
 mod help;
 mod import;
+mod library;
 mod new;
 mod output;
 mod validate;
@@ -31,7 +32,7 @@ use crate::domain::project::{Header, Project};
 use crate::i18n::{Lang, Localize, Localizer};
 use crate::io::clock::today_japanese;
 use crate::io::{FileError, json};
-use args::{Cli, Command, ExerciseAction};
+use args::{Cli, Command};
 use error::CliError;
 use help::localized_command;
 use output::{emit_err, stdout_result};
@@ -245,29 +246,8 @@ fn execute(command: Command, l: &Localizer) -> Result<ExitCode, CliError> {
             force,
         } => carry::run(l, &old, &text("--catalogue", catalogue)?, &output, force),
         Command::Catalogues => catalogues::run(l),
-        Command::Exercise { action } => match action {
-            ExerciseAction::New {
-                model,
-                output,
-                force,
-            } => exercise::new(l, &model, &output, force),
-            ExerciseAction::Check {
-                model,
-                answered,
-                pdf,
-                xlsx,
-                pass,
-            } => exercise::check(
-                l,
-                &model,
-                &answered,
-                exercise::Outputs {
-                    pdf: pdf.as_deref(),
-                    xlsx: xlsx.as_deref(),
-                },
-                pass,
-            ),
-        },
+        Command::Library { action } => library::run(l, action),
+        Command::Exercise { action } => exercise::run(l, action),
         Command::New {
             catalogue,
             output,
