@@ -48,12 +48,7 @@ use crate::io::pdf::{ReportLine, Style};
 use crate::io::{clock, json};
 
 /// Writes the exercise copy of `model` to `output`.
-fn new(
-    l: &Localizer,
-    model: &Path,
-    output: &Path,
-    force: bool,
-) -> Result<ExitCode, CliError> {
+fn new(l: &Localizer, model: &Path, output: &Path, force: bool) -> Result<ExitCode, CliError> {
     super::check_outputs(&[Some(output)], &[model])?;
     refuse_overwrite(Some(output), force)?;
     let (p, c) = open(l, model)?;

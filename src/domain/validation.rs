@@ -44,6 +44,8 @@ pub enum FindingKind {
     InvalidValue { value: AnswerValue },
     /// Carried forward from an earlier statement; to be re-checked and confirmed.
     Recheck,
+    /// Filled from an answer library and not yet confirmed.
+    RecheckLibrary,
     /// A 確認日 or 目標日 that reads as no date (和暦 and 西暦 in the usual forms are read).
     DateUnreadable { which: AnswerDate, text: String },
 }
@@ -141,8 +143,17 @@ pub fn validate(catalogue: &Catalogue, project: &Project) -> Vec<Finding> {
                 check_one(&mut findings, q, value, remark, &finding, Some(&o.label));
             }
         }
-        if answer.is_some_and(|a| a.recheck) {
-            findings.push(finding(Severity::Warning, None, FindingKind::Recheck));
+        if let Some(a) = answer.filter(|a| a.recheck) {
+            let from_library = a
+                .carried
+                .as_ref()
+                .and_then(|c| c.chosen())
+                .is_some_and(|c| c.library.is_some());
+            let kind = match from_library {
+                true => FindingKind::RecheckLibrary,
+                false => FindingKind::Recheck,
+            };
+            findings.push(finding(Severity::Warning, None, kind));
         }
         for which in AnswerDate::ALL {
             let text = answer.map_or("", |a| a.date(which)).trim();
