@@ -10,6 +10,8 @@
 //! statements against each other and against it (`library_check`). The file format is in
 //! `docs/FORMATS.md`.
 
+use std::collections::HashMap;
+
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
@@ -274,32 +276,38 @@ impl Library {
             .map_or(1, |n| n.saturating_add(1))
     }
 
-    /// The entry that already holds this fact with the same answer and scope: the same
-    /// references (or, without any, the same text).
-    fn same_fact(&self, new: &Entry) -> Option<usize> {
-        let texts: Vec<String> = new.texts.iter().map(|t| normalized_text(t)).collect();
-        self.entries.iter().position(|e| {
-            let same_key = if new.refs.is_empty() {
-                e.refs.is_empty() && e.texts.iter().any(|t| texts.contains(&normalized_text(t)))
-            } else {
-                e.refs == new.refs
-                    && e.texts.iter().any(|t| {
-                        let t = normalized_text(t);
-                        texts
-                            .iter()
-                            .any(|n| super::edition::similarity(&t, n) >= 0.5)
-                    })
-            };
-            same_key && e.same_answer(new) && e.scope == new.scope
-        })
-    }
-
     /// Adds entries: one that says the same as an entry already there about the same fact
-    /// joins it (its texts and sources added), the others are numbered and appended.
+    /// (the same references and a similar text, or without references the same text) with the
+    /// same scope joins it (its texts and sources added); the others are numbered and appended.
+    /// Entries are looked up by their references, so adding is linear in the entries.
     fn add(&mut self, new: &[Entry]) {
         let mut next = self.next_id();
+        let mut by_key: HashMap<FactIndex, Vec<usize>> = HashMap::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            for k in index_keys(e) {
+                by_key.entry(k).or_default().push(i);
+            }
+        }
         for n in new {
-            match self.same_fact(n).and_then(|i| self.entries.get_mut(i)) {
+            let texts: Vec<String> = n.texts.iter().map(|t| normalized_text(t)).collect();
+            let found = index_keys(n)
+                .iter()
+                .flat_map(|k| by_key.get(k).into_iter().flatten())
+                .copied()
+                .find(|&i| {
+                    self.entries.get(i).is_some_and(|e| {
+                        e.same_answer(n)
+                            && e.scope == n.scope
+                            && (n.refs.is_empty()
+                                || e.texts.iter().any(|t| {
+                                    let t = normalized_text(t);
+                                    texts.iter().any(|x| {
+                                        *x == t || super::edition::similarity(&t, x) >= 0.5
+                                    })
+                                }))
+                    })
+                });
+            match found.and_then(|i| self.entries.get_mut(i)) {
                 Some(e) => {
                     for t in &n.texts {
                         if !e.texts.contains(t) && e.texts.len() < MAX_LIST {
@@ -319,10 +327,33 @@ impl Library {
                     let mut e = n.clone();
                     e.id = format!("e{next}");
                     next = next.saturating_add(1);
+                    let at = self.entries.len();
+                    for k in index_keys(&e) {
+                        by_key.entry(k).or_default().push(at);
+                    }
                     self.entries.push(e);
                 }
             }
         }
+    }
+}
+
+/// How [`Library::add`] finds an entry about the same fact: its references, or (without any)
+/// each of its texts.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum FactIndex {
+    Refs(Vec<String>),
+    Text(String),
+}
+
+fn index_keys(e: &Entry) -> Vec<FactIndex> {
+    if e.refs.is_empty() {
+        e.texts
+            .iter()
+            .map(|t| FactIndex::Text(normalized_text(t)))
+            .collect()
+    } else {
+        vec![FactIndex::Refs(e.refs.clone())]
     }
 }
 
