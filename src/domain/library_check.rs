@@ -22,6 +22,10 @@ use super::refs::GuidelineRef;
 use super::source::Correspondence;
 use super::text::fold_width;
 
+/// The fewest letters a question text needs to name a fact by itself: a short text
+/// (「満たすか?」, 「実施しているか?」) says nothing without its reference.
+pub const MIN_FACT_TEXT: usize = 12;
+
 /// The most findings one check reports (the rest are counted).
 pub const MAX_FINDINGS: usize = 10_000;
 
@@ -203,7 +207,7 @@ fn fact_keys(refs: &[String], texts: &[String]) -> Vec<FactKey> {
         texts
             .iter()
             .map(|t| normalized_text(t))
-            .filter(|t| !t.is_empty())
+            .filter(|t| t.chars().count() >= MIN_FACT_TEXT)
             .map(FactKey::Text),
     );
     keys
