@@ -1354,3 +1354,113 @@ fn counts_in_the_hidden_sheet_past_its_end_are_refused_at_once() {
     });
     assert!(e.to_string().contains("4294967296"), "{e}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Conditional answers (条件付き回答): the condition heads the remark cell.
+
+#[test]
+fn a_condition_heading_a_remark_is_read_apart_in_every_bracket_form() {
+    for cell in [
+        "〔条件〕オプション契約時。都度接続",
+        "【条件】オプション契約時。都度接続",
+        "[条件]オプション契約時。都度接続",
+        "［条件］オプション契約時。都度接続",
+        "（条件）オプション契約時。都度接続",
+        "条件：オプション契約時。都度接続",
+        "条件:オプション契約時。都度接続",
+    ] {
+        let imp = import_workbook(
+            Path::new("RSS_SDS_v4_1.xlsx"),
+            sds_like_with(true, Some((13, 9, cell))),
+            None,
+            kaijisho::assets::import_vocabulary(),
+        )
+        .unwrap();
+        let q = imp.catalogue.find_by_number("2").unwrap();
+        let a = imp.project.answer(&q.id).unwrap();
+        assert_eq!(a.value, AnswerValue::Yes, "{cell}");
+        assert_eq!(a.condition, "オプション契約時", "{cell}");
+        assert_eq!(a.remark, "都度接続", "{cell}");
+    }
+    // Without a remark after it, and a remark that merely mentions a condition.
+    let imp = import_workbook(
+        Path::new("RSS_SDS_v4_1.xlsx"),
+        sds_like_with(true, Some((13, 9, "【条件】次期バージョンから"))),
+        None,
+        kaijisho::assets::import_vocabulary(),
+    )
+    .unwrap();
+    let q = imp.catalogue.find_by_number("2").unwrap();
+    let a = imp.project.answer(&q.id).unwrap();
+    assert_eq!(
+        (a.condition.as_str(), a.remark.as_str()),
+        ("次期バージョンから", "")
+    );
+    let imp = import_workbook(
+        Path::new("RSS_SDS_v4_1.xlsx"),
+        sds_like_with(true, Some((13, 9, "条件付きで対応。詳細は別紙"))),
+        None,
+        kaijisho::assets::import_vocabulary(),
+    )
+    .unwrap();
+    let a = imp.project.answer(&q.id).unwrap();
+    assert_eq!(a.condition, "");
+    assert_eq!(a.remark, "条件付きで対応。詳細は別紙");
+}
+
+#[test]
+fn a_condition_goes_to_the_workbook_and_back_exactly() {
+    use kaijisho::domain::edit::Edit;
+    let c = shipped("sds-seed-remote-service");
+    let mut p = kaijisho::assets::sample_project("sds-remote-service-sample").unwrap();
+    let plain: Vec<String> = c
+        .questions()
+        .filter(|q| matches!(q.answer, AnswerKind::YesNoNa))
+        .map(|q| q.id.clone())
+        .take(2)
+        .collect();
+    // One with a remark after its condition, one with the condition alone.
+    for (id, (condition, remark)) in plain.iter().zip([
+        ("オプション契約時", "元の備考。二文目"),
+        ("次期バージョンから", ""),
+    ]) {
+        let edits = [
+            Edit::Value {
+                question: id.clone(),
+                option: None,
+                value: AnswerValue::Yes,
+            },
+            Edit::Condition {
+                question: id.clone(),
+                text: condition.into(),
+            },
+            Edit::Remark {
+                question: id.clone(),
+                option: None,
+                text: remark.into(),
+            },
+        ];
+        p.apply_all(&c, &edits).unwrap();
+    }
+    let form = assets::form().unwrap();
+    let bytes = statement_xlsx(&c, &p, &form).unwrap();
+    // The remark cell as the reader of the workbook sees it.
+    let all: Vec<String> = {
+        use calamine::Reader;
+        let mut wb = calamine::Xlsx::new(std::io::Cursor::new(bytes.clone())).unwrap();
+        let name = wb.sheet_names()[0].clone();
+        let range = wb.worksheet_range(&name).unwrap();
+        range.cells().map(|(_, _, v)| v.to_string()).collect()
+    };
+    assert!(
+        all.iter()
+            .any(|v| v == "〔条件〕オプション契約時。元の備考。二文目")
+    );
+    assert!(all.iter().any(|v| v == "〔条件〕次期バージョンから"));
+    let back = round_trip(&c, &p);
+    assert_eq!(back.answers[&plain[0]].condition, "オプション契約時");
+    assert_eq!(back.answers[&plain[0]].remark, "元の備考。二文目");
+    assert_eq!(back.answers[&plain[1]].condition, "次期バージョンから");
+    assert_eq!(back.answers[&plain[1]].remark, "");
+    assert_eq!(back.answers, p.answers);
+}

@@ -296,11 +296,13 @@ fn execute(command: Command, l: &Localizer) -> Result<ExitCode, CliError> {
             value,
             option,
             remark,
+            condition,
             checked_on,
             due_on,
         } => {
             let option = option.map(|o| text("--option", o)).transpose()?;
             let remark = remark.map(|r| text("--remark", r)).transpose()?;
+            let condition = condition.map(|c| text("--condition", c)).transpose()?;
             let dates = [
                 checked_on.map(|d| text("--checked-on", d)).transpose()?,
                 due_on.map(|d| text("--due-on", d)).transpose()?,
@@ -311,7 +313,7 @@ fn execute(command: Command, l: &Localizer) -> Result<ExitCode, CliError> {
                 &text("NUMBER", number)?,
                 &text("VALUE", value)?,
                 option.as_deref(),
-                (remark, dates),
+                (remark, condition, dates),
             )
         }
         Command::Validate { project, format } => validate::run(l, &project, format),

@@ -11,6 +11,7 @@ pub mod catalogue_issue;
 pub mod changes;
 pub mod cite;
 pub mod compare;
+pub mod condition;
 pub mod date;
 pub mod dossier;
 pub mod dossier_edit;

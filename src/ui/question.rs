@@ -65,22 +65,31 @@ fn answer_buttons(
     });
 }
 
-/// The 備考 editor. Enter inserts a newline (and confirms IME conversion); it never acts.
-/// Sends the edit, then (when the field lost focus) the end of its undo step.
+/// A vendor's text under its label: the 備考 editor (`hint: None`: several lines; Enter inserts
+/// a newline and confirms IME conversion, it never acts) or the 条件 field (one line, with its
+/// hint). Sends the edit through the one document-bound field ([`crate::ui::typed`]: IME-safe,
+/// one undo step per typing), then (when the field lost focus) the end of its undo step.
 fn remark_editor(
     ui: &mut egui::Ui,
-    label_text: &str,
+    (label_text, hint): (&str, Option<String>),
     text: &str,
     id: egui::Id,
     out: &mut Vec<Command>,
     edit: impl FnOnce(String) -> Edit,
 ) {
     let label = ui.label(label_text);
+    let lines = match hint {
+        None => crate::ui::typed::Lines::Many,
+        Some(_) => crate::ui::typed::Lines::One,
+    };
     crate::ui::typed::edit_field(
         ui,
-        ((id, crate::ui::typed::Lines::Many, true), label.id),
+        ((id, lines, true), label.id),
         text,
-        |te| te.desired_rows(3).desired_width(f32::INFINITY),
+        |te| match hint {
+            None => te.desired_rows(3).desired_width(f32::INFINITY),
+            Some(hint) => te.hint_text(hint).desired_width(f32::INFINITY),
+        },
         out,
         edit,
     );
@@ -187,10 +196,12 @@ fn option_rows_ui(ui: &mut egui::Ui, l: &Localizer, r: &OptionRows, cmds: &mut V
                 });
                 let id = egui::Id::unique(("remark", &q.id, &o.id));
                 let label = format!("{prefix} {}", l.t("question-remark"));
-                remark_editor(ui, &label, &oa.remark, id, cmds, |text| Edit::Remark {
-                    question: q.id.clone(),
-                    option: Some(o.id.clone()),
-                    text,
+                remark_editor(ui, (&label, None), &oa.remark, id, cmds, |text| {
+                    Edit::Remark {
+                        question: q.id.clone(),
+                        option: Some(o.id.clone()),
+                        text,
+                    }
                 });
                 crate::ui::findings::question_lines(
                     ui,
@@ -311,12 +322,31 @@ pub fn question_ui(
                             }));
                         });
                         ui.add_space(6.0);
+                        if matches!(q.answer, AnswerKind::YesNoNa) {
+                            // 条件付き回答: 「オプション契約時」, 「次期バージョンから」.
+                            let id = egui::Id::unique(("condition", &q.id));
+                            let label = format!("{number} {}", l.t("question-condition"));
+                            let hint = Some(l.t("question-condition-hint"));
+                            remark_editor(
+                                ui,
+                                (&label, hint),
+                                &answer.condition,
+                                id,
+                                cmds,
+                                |text| Edit::Condition {
+                                    question: q.id.clone(),
+                                    text,
+                                },
+                            );
+                        }
                         let id = egui::Id::unique(("remark", &q.id));
                         let label = format!("{number} {}", l.t("question-remark"));
-                        remark_editor(ui, &label, &answer.remark, id, cmds, |text| Edit::Remark {
-                            question: q.id.clone(),
-                            option: None,
-                            text,
+                        remark_editor(ui, (&label, None), &answer.remark, id, cmds, |text| {
+                            Edit::Remark {
+                                question: q.id.clone(),
+                                option: None,
+                                text,
+                            }
                         });
                         answer_dates_ui(ui, l, (doc, q), &number, clock, cmds);
                     }
