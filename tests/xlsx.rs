@@ -1464,3 +1464,83 @@ fn a_condition_goes_to_the_workbook_and_back_exactly() {
     assert_eq!(back.answers[&plain[1]].remark, "");
     assert_eq!(back.answers, p.answers);
 }
+
+/// The workbook's XML parts with `from` replaced by `to` (a remark typed over in Excel).
+fn retyped(bytes: &[u8], from: &str, to: &str) -> Vec<u8> {
+    use std::io::Read;
+    let mut zin = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zin.len() {
+        let mut f = zin.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        if name.ends_with(".xml") {
+            data = String::from_utf8(data)
+                .unwrap()
+                .replace(from, to)
+                .into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&data).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+/// A condition typed into the remark cell of kaijisho's own workbook, in another bracket form,
+/// is read apart on import; one taken out of the cell is gone.
+#[test]
+fn a_condition_typed_into_our_own_workbook_is_read_apart() {
+    use kaijisho::domain::edit::Edit;
+    let c = shipped("sds-seed-remote-service");
+    let mut p = kaijisho::assets::sample_project("sds-remote-service-sample").unwrap();
+    let q = c
+        .questions()
+        .find(|q| matches!(q.answer, AnswerKind::YesNoNa))
+        .unwrap()
+        .id
+        .clone();
+    let edits = [
+        Edit::Value {
+            question: q.clone(),
+            option: None,
+            value: AnswerValue::Yes,
+        },
+        Edit::Condition {
+            question: q.clone(),
+            text: "オプション契約時".into(),
+        },
+        Edit::Remark {
+            question: q.clone(),
+            option: None,
+            text: "元の備考".into(),
+        },
+    ];
+    p.apply_all(&c, &edits).unwrap();
+    let form = assets::form().unwrap();
+    let bytes = statement_xlsx(&c, &p, &form).unwrap();
+    let read = |bytes: Vec<u8>| {
+        let imp = import_workbook(
+            Path::new("t.xlsx"),
+            bytes,
+            None,
+            kaijisho::assets::import_vocabulary(),
+        )
+        .unwrap();
+        assert_eq!(imp.report.method, "kaijisho-export");
+        let a = imp.project.answers[&q].clone();
+        (a.condition, a.remark)
+    };
+    let typed = retyped(
+        &bytes,
+        "〔条件〕オプション契約時。元の備考",
+        "【条件】次期バージョンから。別の備考",
+    );
+    assert_eq!(
+        read(typed),
+        ("次期バージョンから".to_string(), "別の備考".to_string())
+    );
+    let plain = retyped(&bytes, "〔条件〕オプション契約時。元の備考", "備考だけ");
+    assert_eq!(read(plain), (String::new(), "備考だけ".to_string()));
+}

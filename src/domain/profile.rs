@@ -382,6 +382,14 @@ impl<'p> RuleIndex<'p> {
 
 /// Editing a profile question by question (the app's profile editor).
 impl Profile {
+    /// The rule made for the question numbered `number` (its rule by number on `catalogue`).
+    pub fn own_rule(&mut self, catalogue: &str, number: &str) -> Option<&mut Rule> {
+        self.rules.iter_mut().find(|r| {
+            r.catalogue.as_deref() == Some(catalogue)
+                && matches!(&r.selector, Selector::Number(n) if normalize_number(n).as_deref() == Some(number))
+        })
+    }
+
     /// Sets what `q` (on catalogue `catalogue`) accepts and how much it weighs: the rule made
     /// for this question by its number is updated, or one is added.
     pub fn set_for_question(
@@ -392,11 +400,7 @@ impl Profile {
         weight: Weight,
     ) {
         let number = q.number_key();
-        let own = self.rules.iter().position(|r| {
-            r.catalogue.as_deref() == Some(catalogue)
-                && matches!(&r.selector, Selector::Number(n) if normalize_number(n).as_deref() == Some(number.as_str()))
-        });
-        match own.and_then(|i| self.rules.get_mut(i)) {
+        match self.own_rule(catalogue, &number) {
             Some(r) => {
                 r.accept = accept;
                 r.weight = weight;
@@ -414,33 +418,6 @@ impl Profile {
                 })
             }
         }
-    }
-
-    /// Sets whether `q` takes conditional answers, in its rule by number (made from the rule
-    /// that governs it now). `false` when no rule governs it.
-    pub fn set_conditional_for_question(
-        &mut self,
-        catalogue: &str,
-        q: &Question,
-        conditional: Conditional,
-    ) -> bool {
-        let Some((accept, weight)) = self
-            .index()
-            .rule_for(catalogue, q)
-            .map(|g| (g.accept.to_vec(), g.weight))
-        else {
-            return false;
-        };
-        self.set_for_question(catalogue, q, accept, weight);
-        let number = q.number_key();
-        for r in &mut self.rules {
-            if r.catalogue.as_deref() == Some(catalogue)
-                && matches!(&r.selector, Selector::Number(n) if normalize_number(n).as_deref() == Some(number.as_str()))
-            {
-                r.conditional = conditional;
-            }
-        }
-        true
     }
 
     /// Gives every question of `c` citing `reference` (a section such as `6.5`, a 6.0 citation

@@ -87,6 +87,33 @@ pub fn citing_count(c: &Catalogue, reference: &str) -> usize {
     Profile::default_profile("").mark_citing(c, reference, Weight::Required)
 }
 
+impl Profile {
+    /// Sets whether `q` takes conditional answers, in its rule by number (made from the rule
+    /// that governs it now). `false` when no rule governs it.
+    pub fn set_conditional_for_question(
+        &mut self,
+        catalogue: &str,
+        q: &super::catalogue::Question,
+        conditional: Conditional,
+    ) -> bool {
+        let Some((accept, weight)) = self
+            .index()
+            .rule_for(catalogue, q)
+            .map(|g| (g.accept.to_vec(), g.weight))
+        else {
+            return false;
+        };
+        self.set_for_question(catalogue, q, accept, weight);
+        match self.own_rule(catalogue, &q.number_key()) {
+            Some(r) => {
+                r.conditional = conditional;
+                true
+            }
+            None => false,
+        }
+    }
+}
+
 impl Editable for Profile {
     type Edit = ProfileEdit;
     type Prior = ProfilePrior;

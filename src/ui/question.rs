@@ -95,6 +95,46 @@ fn remark_editor(
     );
 }
 
+/// A question answered as a whole: its answer buttons, the 条件 field (a はい/いいえ/対象外
+/// question's: 「オプション契約時」, 「次期バージョンから」) and the 備考 editor.
+fn plain_answer_ui(
+    ui: &mut egui::Ui,
+    l: &Localizer,
+    (q, answer): (&Question, &crate::domain::project::Answer),
+    (number, tab_in): (&str, bool),
+    cmds: &mut Vec<Command>,
+) {
+    let allowed = q.answer.allowed();
+    answer_buttons(ui, l, number, allowed, answer.value, tab_in, |v| {
+        cmds.push(Command::Edit(Edit::Value {
+            question: q.id.clone(),
+            option: None,
+            value: v,
+        }));
+    });
+    ui.add_space(6.0);
+    if matches!(q.answer, AnswerKind::YesNoNa) {
+        let id = egui::Id::unique(("condition", &q.id));
+        let label = format!("{number} {}", l.t("question-condition"));
+        let hint = Some(l.t("question-condition-hint"));
+        remark_editor(ui, (&label, hint), &answer.condition, id, cmds, |text| {
+            Edit::Condition {
+                question: q.id.clone(),
+                text,
+            }
+        });
+    }
+    let id = egui::Id::unique(("remark", &q.id));
+    let label = format!("{number} {}", l.t("question-remark"));
+    remark_editor(ui, (&label, None), &answer.remark, id, cmds, |text| {
+        Edit::Remark {
+            question: q.id.clone(),
+            option: None,
+            text,
+        }
+    });
+}
+
 /// The answer's 確認日 and 目標日, where the statement has them (see [`Doc::answer_dates`]):
 /// a field each with its calendar. What is no date is said under the answer (validation).
 fn answer_dates_ui(
@@ -313,41 +353,7 @@ pub fn question_ui(
                         option_rows_ui(ui, l, &rows, cmds);
                     }
                     _ => {
-                        let allowed = q.answer.allowed();
-                        answer_buttons(ui, l, &number, allowed, answer.value, tab_in, |v| {
-                            cmds.push(Command::Edit(Edit::Value {
-                                question: q.id.clone(),
-                                option: None,
-                                value: v,
-                            }));
-                        });
-                        ui.add_space(6.0);
-                        if matches!(q.answer, AnswerKind::YesNoNa) {
-                            // 条件付き回答: 「オプション契約時」, 「次期バージョンから」.
-                            let id = egui::Id::unique(("condition", &q.id));
-                            let label = format!("{number} {}", l.t("question-condition"));
-                            let hint = Some(l.t("question-condition-hint"));
-                            remark_editor(
-                                ui,
-                                (&label, hint),
-                                &answer.condition,
-                                id,
-                                cmds,
-                                |text| Edit::Condition {
-                                    question: q.id.clone(),
-                                    text,
-                                },
-                            );
-                        }
-                        let id = egui::Id::unique(("remark", &q.id));
-                        let label = format!("{number} {}", l.t("question-remark"));
-                        remark_editor(ui, (&label, None), &answer.remark, id, cmds, |text| {
-                            Edit::Remark {
-                                question: q.id.clone(),
-                                option: None,
-                                text,
-                            }
-                        });
+                        plain_answer_ui(ui, l, (q, &answer), (&number, tab_in), cmds);
                         answer_dates_ui(ui, l, (doc, q), &number, clock, cmds);
                     }
                 });
