@@ -151,6 +151,5 @@ fn a_condition_typed_under_a_yes_is_one_undo_step_and_survives_the_workbook() {
     // The field shows it.
     select(&mut h, "2 扱う");
     let field = h.get_by_role_and_label(Role::TextInput, "2 条件");
-    use egui_kittest::kittest::NodeT;
     assert_eq!(field.value().unwrap_or_default(), "オプション契約時");
 }
