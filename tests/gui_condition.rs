@@ -153,3 +153,56 @@ fn a_condition_typed_under_a_yes_is_one_undo_step_and_survives_the_workbook() {
     let field = h.get_by_role_and_label(Role::TextInput, "2 条件");
     assert_eq!(field.value().unwrap_or_default(), "オプション契約時");
 }
+
+/// Types `text` into the field with this label.
+fn type_into(h: &mut H, role: Role, label: &str, text: &str) {
+    h.get_by_role_and_label(role, label).focus();
+    h.run();
+    h.get_by_role_and_label(role, label).type_text(text);
+    h.run();
+}
+
+/// In the profile editor, question 2's 条件付き可 unticked: the saved profile refuses conditional
+/// answers there, and the check window lists the sample's conditional はい as outside, quoting
+/// its condition.
+#[test]
+fn the_profile_editor_refuses_conditional_answers_and_the_check_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("条件付き.json");
+    let mut p = kaijisho::assets::sample_project("sds-remote-service-sample").unwrap();
+    p.answers.get_mut("q2").unwrap().condition = "オプション契約時".into();
+    kaijisho::io::save_project(&file, &p).unwrap();
+    let mut h = harness(dir.path());
+    menu(&mut h, "ファイル", "開く…");
+    choose_path(&mut h, &file);
+    menu(&mut h, "ファイル", "受入基準を編集…");
+    h.get_by_role_and_label(Role::CheckBox, "2 条件付き可")
+        .click();
+    h.run();
+    let profile = dir.path().join("病院の受入基準.json");
+    h.get_by_label("受入基準を保存…").click();
+    h.run();
+    choose_path(&mut h, &profile);
+    let saved = kaijisho::io::hospital::load_profile(&profile).unwrap();
+    assert_eq!(saved.rules.len(), 1, "{saved:?}");
+    assert_eq!(
+        saved.rules[0].conditional,
+        kaijisho::domain::profile::Conditional::Refuse
+    );
+    h.get_by_label("この基準で確認…").click();
+    settle(&mut h);
+    type_into(
+        &mut h,
+        Role::TextInput,
+        "確認する開示書のパス",
+        &file.display().to_string(),
+    );
+    h.get_by_label("追加").click();
+    settle(&mut h);
+    h.get_by_label("確認する").click();
+    settle(&mut h);
+    assert!(
+        shows(&h, "条件付き: 「オプション契約時」"),
+        "the check quotes the condition"
+    );
+}
