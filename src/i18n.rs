@@ -674,6 +674,10 @@ impl Localize for Finding {
                 "finding-date_unreadable",
                 &[("date", s(l.t(answer_date_id(*which)))), ("text", s(text))],
             ),
+            FindingKind::ConditionWithoutAnswer { condition } => l.ta(
+                "finding-condition_without_answer",
+                &[("condition", s(condition))],
+            ),
         };
         match &self.option {
             Some(o) => format!("{}: {msg}", l.ta("finding-option", &[("option", s(o))])),

@@ -36,7 +36,7 @@ cli-library-fill = 回答集から開示書に記入します (記入した回�
 cli-library-fill-statement = 記入する開示書 (.json。-o を付ければ .xlsx も)
 cli-library-fill-library = 回答集のファイル (.json)
 cli-library-fill-output = 記入した開示書を書き出すファイル (.json。省略時は開示書そのものに記入)
-cli-library-fill-max-age = この月数より前に確認した項目を「古い」と示します (0 = 示さない)
+cli-library-fill-max_age = この月数より前に確認した項目を「古い」と示します (0 = 示さない)
 cli-library-fill-overwrite = 回答済みの設問にも記入します
 cli-library-fill-today = 判定に使う日付 (YYYY-MM-DD。省略時は今日)
 cli-library-fill-force = 既存のファイルを上書きします (以前の内容は .bak に残ります)

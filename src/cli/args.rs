@@ -62,6 +62,9 @@ pub(super) enum Command {
         /// A remark may start with a dash (a list item) or any other character.
         #[arg(long, allow_hyphen_values = true)]
         remark: Option<OsString>,
+        /// The answer's condition (条件付き回答: 「オプション契約時」; empty clears it).
+        #[arg(long, allow_hyphen_values = true)]
+        condition: Option<OsString>,
         /// 確認日 (empty clears it).
         #[arg(long)]
         checked_on: Option<OsString>,

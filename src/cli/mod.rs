@@ -276,22 +276,22 @@ fn execute(command: Command, l: &Localizer) -> Result<ExitCode, CliError> {
             value,
             option,
             remark,
+            condition,
             checked_on,
             due_on,
         } => {
-            let option = option.map(|o| text("--option", o)).transpose()?;
-            let remark = remark.map(|r| text("--remark", r)).transpose()?;
-            let dates = [
-                checked_on.map(|d| text("--checked-on", d)).transpose()?,
-                due_on.map(|d| text("--due-on", d)).transpose()?,
-            ];
+            // Each option's text, named by its flag when it is not UTF-8.
+            let g = |arg, v: Option<OsString>| v.map(|v| text(arg, v)).transpose();
+            let (option, remark) = (g("--option", option)?, g("--remark", remark)?);
+            let condition = g("--condition", condition)?;
+            let dates = [g("--checked-on", checked_on)?, g("--due-on", due_on)?];
             answer::run(
                 l,
                 &project,
                 &text("NUMBER", number)?,
                 &text("VALUE", value)?,
                 option.as_deref(),
-                (remark, dates),
+                (remark, condition, dates),
             )
         }
         Command::Validate { project, format } => validate::run(l, &project, format),
