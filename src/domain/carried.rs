@@ -90,6 +90,17 @@ impl Carried {
     pub fn chosen(&self) -> Option<&CarryCandidate> {
         self.chosen.and_then(|i| self.candidates.get(i))
     }
+
+    /// The earlier statement's question the answer continues: the chosen candidate, or — when
+    /// the answer was filled from an answer library since — the best candidate of the earlier
+    /// statement (what 「前回からの変更点」 compares with).
+    pub fn earlier_chosen(&self) -> Option<&CarryCandidate> {
+        let chosen = self.chosen()?;
+        match chosen.library {
+            None => Some(chosen),
+            Some(_) => self.candidates.iter().find(|c| c.library.is_none()),
+        }
+    }
 }
 
 /// The earlier statement a project was carried from.

@@ -121,8 +121,14 @@ pub fn dropped(p: &Project) -> Vec<&Earlier> {
     let mut offered: Vec<&Earlier> = Vec::new();
     for a in p.answers.values() {
         if let Some(c) = a.carried.as_deref() {
-            chosen.extend(c.chosen().map(|k| k.earlier.id.as_str()));
-            offered.extend(c.candidates.iter().map(|k| &k.earlier));
+            chosen.extend(c.earlier_chosen().map(|k| k.earlier.id.as_str()));
+            // An answer library's entries offered when filling are no earlier questions.
+            offered.extend(
+                c.candidates
+                    .iter()
+                    .filter(|k| k.library.is_none())
+                    .map(|k| &k.earlier),
+            );
         }
     }
     let unplaced = p.carried_from.iter().flat_map(|o| o.unplaced.iter());

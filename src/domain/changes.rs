@@ -203,7 +203,7 @@ pub fn changes(c: &Catalogue, p: &Project) -> Option<Changes> {
             };
             let chosen = answer
                 .and_then(|a| a.carried.as_deref())
-                .and_then(|cr| cr.chosen());
+                .and_then(|cr| cr.earlier_chosen());
             match chosen {
                 None => here.push(row(ChangeKind::New, None)),
                 Some(k) => {

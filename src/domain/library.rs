@@ -42,6 +42,14 @@ pub struct Library {
     pub name: String,
     #[serde(default)]
     pub entries: Vec<Entry>,
+    /// The number the next entry's id gets: ids of removed entries are never given again (a
+    /// statement filled from one still names it).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub next_id: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 impl Default for Library {
@@ -51,6 +59,7 @@ impl Default for Library {
             schema_version: LIBRARY_SCHEMA,
             name: String::new(),
             entries: Vec::new(),
+            next_id: 0,
         }
     }
 }
@@ -159,6 +168,7 @@ impl Entry {
         self.value == other.value
             && self.remark.trim() == other.remark.trim()
             && self.condition.trim() == other.condition.trim()
+            && self.target_on.trim() == other.target_on.trim()
             && self.options == other.options
     }
 
@@ -230,6 +240,10 @@ pub fn entries_from(
     c.questions()
         .filter(|q| only.is_none_or(|ids| ids.contains(&q.id)))
         .filter(|q| answered(q, p))
+        // Only what the statement says as it stands: not an answer still to re-check (carried
+        // or filled, never confirmed), nor one under a gate that switches it off.
+        .filter(|q| p.answer(&q.id).is_some_and(|a| !a.recheck))
+        .filter(|q| super::validation::gate_state(c, p, q) == super::validation::GateState::Enabled)
         .filter_map(|q| {
             let a = p.answer(&q.id)?;
             let options = q
@@ -267,13 +281,14 @@ impl Library {
         self.entries.iter().find(|e| e.id == id)
     }
 
-    /// The next free id (`e<n>`, one more than the largest in use).
-    fn next_id(&self) -> u64 {
+    /// The next free id (`e<n>`): one more than the largest in use, and never one given before.
+    fn fresh_id(&self) -> u64 {
         self.entries
             .iter()
             .filter_map(|e| e.id.strip_prefix('e')?.parse::<u64>().ok())
             .max()
             .map_or(1, |n| n.saturating_add(1))
+            .max(self.next_id)
     }
 
     /// Adds entries: one that says the same as an entry already there about the same fact
@@ -281,7 +296,7 @@ impl Library {
     /// same scope joins it (its texts and sources added); the others are numbered and appended.
     /// Entries are looked up by their references, so adding is linear in the entries.
     fn add(&mut self, new: &[Entry]) {
-        let mut next = self.next_id();
+        let mut next = self.fresh_id();
         let mut by_key: HashMap<FactIndex, Vec<usize>> = HashMap::new();
         for (i, e) in self.entries.iter().enumerate() {
             for k in index_keys(e) {
@@ -335,6 +350,7 @@ impl Library {
                 }
             }
         }
+        self.next_id = next;
     }
 }
 
@@ -567,6 +583,13 @@ pub(super) fn check_entry(e: &Entry) -> Result<(), LibraryEditError> {
             return Err(LibraryEditError::TooManyItems { max: MAX_LIST });
         }
     }
+    if e.options.len() > MAX_LIST {
+        return Err(LibraryEditError::TooManyItems { max: MAX_LIST });
+    }
+    for (label, o) in &e.options {
+        check_text(label)?;
+        check_text(&o.remark)?;
+    }
     e.texts.iter().try_for_each(|t| check_text(t))
 }
 
@@ -588,6 +611,7 @@ impl Editable for Library {
             LibraryEdit::Add(new) => self.add(new),
             LibraryEdit::Remove(id) => {
                 let at = self.position(id)?;
+                self.next_id = self.fresh_id();
                 self.entries.remove(at);
             }
             LibraryEdit::Value { entry, value } => {
@@ -697,6 +721,29 @@ mod tests {
         h.undo(&mut lib);
         assert!(lib.entries.is_empty());
         assert!(!h.modified());
+    }
+
+    #[test]
+    fn answers_to_recheck_are_not_taken_and_removed_ids_are_not_given_again() {
+        let (c, mut p, info) = statement("製品A");
+        p.answers.get_mut("p").unwrap().recheck = true;
+        assert!(entries_from(&c, &p, &info, None, "").is_empty());
+        p.answers.get_mut("p").unwrap().recheck = false;
+        let mut lib = Library::default();
+        lib.apply_edit(
+            &(),
+            &LibraryEdit::Add(entries_from(&c, &p, &info, None, "")),
+        )
+        .unwrap();
+        assert_eq!(lib.entries[0].id, "e1");
+        lib.apply_edit(&(), &LibraryEdit::Remove("e1".into()))
+            .unwrap();
+        lib.apply_edit(
+            &(),
+            &LibraryEdit::Add(entries_from(&c, &p, &info, None, "")),
+        )
+        .unwrap();
+        assert_eq!(lib.entries[0].id, "e2");
     }
 
     #[test]

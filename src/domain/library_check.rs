@@ -21,6 +21,7 @@ use super::project::{Answer, Project};
 use super::refs::GuidelineRef;
 use super::source::Correspondence;
 use super::text::fold_width;
+use super::validation::{GateState, effective_value, gate_state};
 
 /// The fewest letters a question text needs to name a fact by itself: a short text
 /// (「満たすか?」, 「実施しているか?」) says nothing without its reference.
@@ -227,27 +228,48 @@ struct Said<'a> {
     q: &'a Question,
     value: AnswerValue,
     text: String,
+    cites: Vec<Cite>,
+}
+
+/// The library's entries scoped to named products, by the facts they answer.
+type Scoped<'l> = HashMap<FactKey, Vec<&'l Entry>>;
+
+/// Whether the library scopes the fact to one of the two statements' products: then they may
+/// answer it differently.
+fn scoped_apart(scoped: &Scoped, key: &FactKey, a: &Said, b: &Said) -> bool {
+    scoped.get(key).is_some_and(|entries| {
+        entries.iter().any(|e| {
+            e.applies_to(&a.s.project.header.product) || e.applies_to(&b.s.project.header.product)
+        })
+    })
+}
+
+/// Whether two questions of the same text cite no different requirement (a text shared by
+/// questions under different items, 「上記の対策を実施しているか」, is no one fact).
+fn same_requirement(a: &Said, b: &Said) -> bool {
+    a.cites.is_empty() || b.cites.is_empty() || a.cites.iter().any(|c| b.cites.contains(c))
 }
 
 /// The same fact answered はい in one statement and いいえ in another.
-fn contradictions(statements: &[Checked], scoped: &HashSet<FactKey>, out: &mut LibraryReport) {
+fn contradictions(statements: &[Checked], scoped: &Scoped, out: &mut LibraryReport) {
     let mut by_key: IndexMap<FactKey, Vec<Said>> = IndexMap::new();
     for (i, s) in statements.iter().enumerate() {
         for q in s.catalogue.questions() {
-            let value = s.project.value(&q.id);
+            // What the form shows: 対象外 under a gate that switches the question off.
+            let value = effective_value(s.catalogue, s.project, q);
             if !matches!(value, AnswerValue::Yes | AnswerValue::No) {
                 continue;
             }
-            for key in fact_keys(&question_refs(q), std::slice::from_ref(&q.text)) {
-                if scoped.contains(&key) {
-                    continue;
-                }
+            let refs = question_refs(q);
+            let cites = fact_cites(&refs);
+            for key in fact_keys(&refs, std::slice::from_ref(&q.text)) {
                 by_key.entry(key).or_default().push(Said {
                     statement: i,
                     s,
                     q,
                     value,
                     text: normalized_text(&q.text),
+                    cites: cites.clone(),
                 });
             }
         }
@@ -260,9 +282,14 @@ fn contradictions(statements: &[Checked], scoped: &HashSet<FactKey>, out: &mut L
                 if !opposed(a.value, b.value) {
                     continue;
                 }
-                let alike = matches!(key, FactKey::Text(_))
-                    || similarity(&a.text, &b.text) >= NUMBER_SIMILARITY;
-                if !alike || !seen.insert((a.statement, &a.q.id, b.statement, &b.q.id)) {
+                let alike = match key {
+                    FactKey::Text(_) => same_requirement(a, b),
+                    FactKey::Cite(_) => similarity(&a.text, &b.text) >= NUMBER_SIMILARITY,
+                };
+                if !alike
+                    || scoped_apart(scoped, key, a, b)
+                    || !seen.insert((a.statement, &a.q.id, b.statement, &b.q.id))
+                {
                     continue;
                 }
                 out.push(LibraryFinding::Contradiction {
@@ -360,20 +387,20 @@ fn claims(
             condition: e.condition.clone(),
         });
     }
-    let relies = word_in(&said, &words.plan).is_some()
-        || entry.as_ref().is_some_and(|(e, _)| {
-            word_in(&format!("{}\n{}", e.condition, e.remark), &words.plan).is_some()
-        });
-    if !relies {
+    // Relies on a plan: by its own words. Its own 目標日 is the plan's date when it has one
+    // that reads; else the library's target date for the fact.
+    if word_in(&said, &words.plan).is_none() {
         return;
     }
-    if past(&a.due_on, today) {
+    let own_date = parse_date(&a.due_on).is_some();
+    if own_date && past(&a.due_on, today) {
         out.push(LibraryFinding::PlanOverdue {
             at: at.clone(),
             date: a.due_on.clone(),
             entry: None,
         });
-    } else if let Some((e, place)) = entry
+    } else if !own_date
+        && let Some((e, place)) = entry
         && past(&e.target_on, today)
     {
         out.push(LibraryFinding::PlanOverdue {
@@ -394,13 +421,17 @@ pub struct CheckInput<'a> {
 /// Checks statements against each other and against the library.
 pub fn check(statements: &[Checked], input: &CheckInput) -> LibraryReport {
     let mut out = LibraryReport::default();
-    let scoped: HashSet<FactKey> = input
+    let mut scoped: Scoped = HashMap::new();
+    for e in input
         .library
         .iter()
         .flat_map(|(lib, _)| lib.entries.iter())
         .filter(|e| !e.scope.is_empty())
-        .flat_map(|e| fact_keys(&e.refs, &e.texts))
-        .collect();
+    {
+        for key in fact_keys(&e.refs, &e.texts) {
+            scoped.entry(key).or_default().push(e);
+        }
+    }
     contradictions(statements, &scoped, &mut out);
     let mut matcher = input.library.as_ref().map(|(lib, _)| Matcher::new(lib));
     for s in statements {
@@ -419,6 +450,9 @@ pub fn check(statements: &[Checked], input: &CheckInput) -> LibraryReport {
             let Some(a) = s.project.answer(&q.id) else {
                 continue;
             };
+            if gate_state(s.catalogue, s.project, q) != GateState::Enabled {
+                continue;
+            }
             let at = place_of(s, q);
             let entry = entries
                 .get(&q.id)
@@ -551,6 +585,28 @@ mod tests {
             "{report:?}"
         );
         assert_eq!(report.findings[1].other().unwrap().file, "lib.json");
+        // A plan rescheduled to a later 目標日 is not overdue by the library's older date.
+        let mut later = p.clone();
+        later.answers.get_mut("p").unwrap().due_on = "2027-06-30".into();
+        let mut lib2 = lib.clone();
+        lib2.entries[0].target_on = "2026-01-31".into();
+        lib2.entries[0].condition.clear();
+        let list2 = [Checked {
+            file: "a.json".into(),
+            catalogue: &c,
+            project: &later,
+        }];
+        let input2 = CheckInput {
+            library: Some((&lib2, "lib.json".into())),
+            words: &w,
+            today: parse_date("2026-12-07"),
+        };
+        let keys: Vec<&str> = check(&list2, &input2)
+            .findings
+            .iter()
+            .map(|f| f.key())
+            .collect();
+        assert_eq!(keys, vec!["over_claim"]);
         // A plain はい agreeing with the library is no finding.
         let (c2, mut p2) = statement("A", AnswerValue::Yes, "実施済");
         p2.answers.get_mut("p").unwrap().condition = "オプション契約時".into();

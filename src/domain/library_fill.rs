@@ -4,15 +4,13 @@
 //! alone is only offered), and the best entry's answer is proposed — marked 要確認 with the
 //! entry it came from, like a carried-forward answer, until the user confirms it.
 
-use std::collections::HashSet;
-
 use super::carried::{Carried, CarryCandidate, Earlier, EarlierAnswer, LibraryOrigin};
 use super::carry::{apply_earlier, fits};
 use super::catalogue::Section;
-use super::catalogue::{AnswerKind, Catalogue, Kind, Provenance, ProvenanceKind, Question};
+use super::catalogue::{Catalogue, Kind, Provenance, ProvenanceKind, Question};
 use super::date::{Date, parse_date};
 use super::edit::Edit;
-use super::edition::find_candidates;
+use super::edition::{Found, find_candidates};
 use super::library::{Entry, Library};
 use super::project::{Answer, Project};
 use super::refs::RefGroup;
@@ -168,18 +166,67 @@ fn origin_of(e: &Entry, opt: &FillOptions) -> LibraryOrigin {
     }
 }
 
-/// Whether a question holds an answer (a value, an option's, or a remark).
+/// Whether a question holds anything the user wrote: a value, an option's, a remark, a
+/// condition or a date.
 fn has_answer(a: Option<&Answer>) -> bool {
     a.is_some_and(|a| {
         a.value.is_answered()
             || !a.remark.trim().is_empty()
+            || !a.condition.trim().is_empty()
+            || !a.checked_on.trim().is_empty()
+            || !a.due_on.trim().is_empty()
             || a.options
                 .values()
                 .any(|o| o.value.is_answered() || !o.remark.trim().is_empty())
     })
 }
 
+/// A question's candidates from the library, one per entry (the best of its texts), and the
+/// one to fill (the matching's choice, when its answer fits the question).
+fn candidates_of(
+    lib: &Library,
+    pseudo: &Catalogue,
+    q: &Question,
+    f: &Found,
+    opt: &FillOptions,
+) -> (Vec<CarryCandidate>, Option<usize>) {
+    let mut kept: Vec<&str> = Vec::new();
+    let mut candidates: Vec<CarryCandidate> = Vec::new();
+    let mut chosen = None;
+    for (i, cand) in f.candidates.iter().enumerate() {
+        let id = entry_of(&cand.old);
+        let (Some(e), Some(pq)) = (lib.entry(id), pseudo.question(&cand.old)) else {
+            continue;
+        };
+        let at = match kept.iter().position(|k| *k == id) {
+            Some(at) => at,
+            None => {
+                let k = cand
+                    .old
+                    .rsplit_once('#')
+                    .and_then(|(_, k)| k.parse().ok())
+                    .unwrap_or(0);
+                kept.push(id);
+                candidates.push(CarryCandidate {
+                    reason: cand.reason.clone(),
+                    similarity: (cand.similarity * 100.0).round().clamp(0.0, 100.0) as u8,
+                    earlier: earlier_of(e, pq, k),
+                    library: Some(origin_of(e, opt)),
+                });
+                candidates.len() - 1
+            }
+        };
+        if f.chosen == Some(i) && candidates.get(at).is_some_and(|c| fits(q, &c.earlier)) {
+            chosen = Some(at);
+        }
+    }
+    (candidates, chosen)
+}
+
 /// Proposes an answer from the library for every question of the statement it can match.
+/// What the user wrote is kept: without `overwrite` only questions holding nothing are filled;
+/// with it, a question is changed only where an entry's answer fits (an entry only offered
+/// leaves an answered question alone), and its dates stay.
 pub fn plan(
     lib: &Library,
     c: &Catalogue,
@@ -206,38 +253,18 @@ pub fn plan(
             out.unmatched += 1;
             continue;
         }
-        if !opt.overwrite && has_answer(p.answer(&q.id)) {
+        let before = p.answer(&q.id);
+        let written = has_answer(before);
+        if !opt.overwrite && written {
             out.kept += 1;
             continue;
         }
-        let mut seen = HashSet::new();
-        let mut candidates = Vec::new();
-        let mut chosen = None;
-        for (i, cand) in f.candidates.iter().enumerate() {
-            let id = entry_of(&cand.old);
-            let (Some(e), Some(pq)) = (lib.entry(id), pseudo.question(&cand.old)) else {
-                continue;
-            };
-            if !seen.insert(id) {
-                continue;
-            }
-            let k = cand
-                .old
-                .rsplit_once('#')
-                .and_then(|(_, k)| k.parse().ok())
-                .unwrap_or(0);
-            let earlier = earlier_of(e, pq, k);
-            if f.chosen == Some(i) && fits(q, &earlier) {
-                chosen = Some(candidates.len());
-            }
-            candidates.push(CarryCandidate {
-                reason: cand.reason.clone(),
-                similarity: (cand.similarity * 100.0).round().clamp(0.0, 100.0) as u8,
-                earlier,
-                library: Some(origin_of(e, opt)),
-            });
+        let (candidates, chosen) = candidates_of(lib, &pseudo, q, f, opt);
+        if chosen.is_none() && written {
+            out.kept += 1;
+            continue;
         }
-        let mut answer = Answer {
+        let mut answer = before.cloned().unwrap_or_else(|| Answer {
             options: q
                 .answer
                 .options()
@@ -245,10 +272,15 @@ pub fn plan(
                 .map(|o| (o.id.clone(), Default::default()))
                 .collect(),
             ..Answer::default()
-        };
+        });
         if let Some(k) = chosen.and_then(|i| candidates.get(i)) {
             apply_earlier(q, &k.earlier, &mut answer);
             answer.recheck = true;
+            if answer.due_on.trim().is_empty()
+                && let Some(e) = k.library.as_ref().and_then(|o| lib.entry(&o.entry))
+            {
+                answer.due_on.clone_from(&e.target_on);
+            }
             out.filled.push(q.id.clone());
             if k.library.as_ref().is_some_and(|l| l.stale) {
                 out.stale.push(q.id.clone());
@@ -256,10 +288,26 @@ pub fn plan(
         } else {
             out.offered.push(q.id.clone());
         }
-        if let AnswerKind::Options(_) = q.answer {
-            answer.condition.clear();
-        }
-        answer.carried = Some(Box::new(Carried { candidates, chosen }));
+        // A carried-forward answer keeps the earlier statement's candidates (「前回からの変更点」
+        // compares with them); the library's come after.
+        let earlier: Vec<CarryCandidate> = answer
+            .carried
+            .as_ref()
+            .map(|cr| {
+                cr.candidates
+                    .iter()
+                    .filter(|k| k.library.is_none())
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default();
+        let offset = earlier.len();
+        let mut all = earlier;
+        all.extend(candidates);
+        answer.carried = Some(Box::new(Carried {
+            candidates: all,
+            chosen: chosen.map(|i| i + offset),
+        }));
         answers.push((q.id.clone(), answer));
     }
     out.edit = (!answers.is_empty()).then_some(Edit::Fill { answers });
@@ -333,6 +381,34 @@ mod tests {
         let again = super::plan(&lib, &c, &new, &[], &opt);
         assert_eq!(again.filled, vec!["o".to_string()]);
         assert_eq!(again.kept, 1);
+    }
+
+    #[test]
+    fn what_the_user_wrote_is_kept() {
+        let c = tiny();
+        let mut old = Project::new(&c, Header::default(), false);
+        old.set_answer(&c, "p", None, AnswerValue::Yes, Some("設置済".into()))
+            .unwrap();
+        let lib = library_of(&old, &c);
+        // A question holding only a condition and a 目標日 is not filled over.
+        let mut new = Project::new(&c, Header::default(), false);
+        let a = new.answers.get_mut("p").unwrap();
+        a.condition = "オプション契約時".into();
+        a.due_on = "2027-03-31".into();
+        let plan = plan(&lib, &c, &new, &[], &FillOptions::default());
+        assert!(plan.filled.is_empty(), "{plan:?}");
+        assert_eq!(plan.kept, 1);
+        // Overwriting keeps the dates and replaces only the answer.
+        let opt = FillOptions {
+            overwrite: true,
+            ..FillOptions::default()
+        };
+        let plan = super::plan(&lib, &c, &new, &[], &opt);
+        new.apply(&c, plan.edit.as_ref().unwrap()).unwrap();
+        let p = &new.answers["p"];
+        assert_eq!((p.value, p.remark.as_str()), (AnswerValue::Yes, "設置済"));
+        assert_eq!(p.due_on, "2027-03-31");
+        assert_eq!(p.condition, "", "the entry's answer has no condition");
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::domain::register::{MAX_REGISTER_FILES, REGISTER_FILE, RegisterFile};
 use crate::domain::review::{REVIEW_SUFFIX, ReviewFile};
 
 /// Largest profile or register file read.
-const MAX_BYTES: u64 = 16 * 1024 * 1024;
+pub const MAX_BYTES: u64 = 16 * 1024 * 1024;
 
 /// The file's text (checked to be of the `expected` kind) and the SHA-256 of its bytes.
 pub(in crate::io) fn read_kind_digest(

@@ -8,8 +8,8 @@ use super::hospital::read_kind_digest;
 use super::json::typed;
 use crate::domain::library::Library;
 
-/// Largest library file read or written.
-pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
+/// Largest library file read or written (the limit every hospital-side file is read with).
+pub const MAX_BYTES: u64 = super::hospital::MAX_BYTES;
 
 /// Reads an answer library and checks it, with the digest of the bytes read.
 pub fn load_library_digest(path: &Path) -> Result<(Library, [u8; 32]), FileError> {
