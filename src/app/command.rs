@@ -58,6 +58,9 @@ pub enum Purpose {
     /// Where to write 「前回からの変更点」 as PDF / as a workbook.
     ExportChangesPdf,
     ExportChangesXlsx,
+    /// An answer library to open / where to save the open one.
+    OpenLibrary,
+    SaveLibrary,
 }
 
 impl Purpose {
@@ -93,6 +96,8 @@ impl Purpose {
             Purpose::CarryCatalogue => Command::CarryFromFile(path),
             Purpose::ExportChangesPdf => Command::ExportChanges(path, ExportFormat::Pdf),
             Purpose::ExportChangesXlsx => Command::ExportChanges(path, ExportFormat::Xlsx),
+            Purpose::OpenLibrary => Command::OpenLibrary(path),
+            Purpose::SaveLibrary => Command::SaveLibraryAs(path),
         }
     }
 
@@ -126,6 +131,8 @@ impl Purpose {
             Purpose::CarryCatalogue => "carry-from-file",
             Purpose::ExportChangesPdf => "changes-window-export-pdf",
             Purpose::ExportChangesXlsx => "changes-window-export-xlsx",
+            Purpose::OpenLibrary => "menu-library-open",
+            Purpose::SaveLibrary => "menu-library-save-as",
         }
     }
 
@@ -145,6 +152,9 @@ impl Purpose {
             Purpose::CarryCatalogue => Some("prompt-about-carry-catalogue"),
             Purpose::OpenForReview => Some("prompt-about-open-review"),
             Purpose::DossierFolder => Some("prompt-about-dossier"),
+            Purpose::AddFile(FileList::Library) => Some("prompt-about-library-add"),
+            Purpose::AddFile(FileList::LibraryCheck) => Some("prompt-about-library-check"),
+            Purpose::OpenLibrary => Some("prompt-about-library"),
             _ => None,
         }
     }
@@ -156,6 +166,10 @@ pub enum FileList {
     Compare,
     Check,
     Exercise,
+    /// The statements whose answers go into the answer library (read at once, then offered).
+    Library,
+    /// The statements of the library's consistency check.
+    LibraryCheck,
 }
 
 /// The answer to "save the unsaved changes?".
@@ -397,6 +411,42 @@ pub enum Command {
     RegisterEdit(crate::domain::register_edit::RegisterEdit),
     /// Check statements with the edited (saved) profile.
     CheckWithProfile,
+    // The answer library (回答集).
+    /// 回答集 → 新しい回答集.
+    NewLibrary,
+    OpenLibrary(PathBuf),
+    /// Save the library to its file, or ask where when it has none.
+    SaveLibrary,
+    SaveLibraryAs(PathBuf),
+    CloseLibrary,
+    /// Change the library (checked first; undoable).
+    LibraryEdit(crate::domain::library::LibraryEdit),
+    /// Choose an entry in the library window (by id), or none.
+    LibrarySelect(Option<String>),
+    /// 「開示書から回答集に追加…」: the dialog, with the open statement's answers offered.
+    ShowLibraryAdd,
+    /// Offer the open statement's answers in that dialog.
+    LibraryAddOpen,
+    /// Tick or untick an offered answer; all (or none).
+    LibraryAddTick(usize, bool),
+    LibraryAddAll,
+    /// The dialog's 追加 (`true`: the ticked answers go into the library) or キャンセル.
+    LibraryAddDone(bool),
+    /// 「回答集から記入…」: the dialog.
+    ShowLibraryFill,
+    CloseLibraryFill,
+    /// Fill the open statement from the library (one undo step).
+    LibraryFill {
+        max_age_months: u32,
+        overwrite: bool,
+    },
+    /// 「整合性チェック…」: the window (the open statement among its files).
+    ShowLibraryCheck,
+    CloseLibraryCheck,
+    /// Check the window's statements (and the open library's file, when `true`).
+    RunLibraryCheck(bool),
+    /// Open a statement of the check at one question (to edit it).
+    OpenLibraryPlace(PathBuf, String),
     /// The window's close button: asks first when there are unsaved changes.
     Quit,
 }

@@ -88,6 +88,8 @@ pub struct AppState {
     pub exercise: Option<super::exercise_class::ExerciseView>,
     /// The hospital side's windows: the check, the register and the profile editor.
     pub hospital: super::hospital::Hospital,
+    /// The answer library (回答集) and its dialogs.
+    pub library: super::library_view::LibraryState,
     pub view: View,
     pub tasks: Tasks,
     /// Where the app and the window read the date and time (fixed in tests).
@@ -146,6 +148,7 @@ impl AppState {
             changes: None,
             exercise: None,
             hospital: super::hospital::Hospital::default(),
+            library: super::library_view::LibraryState::default(),
             tasks: Tasks::default(),
             clock,
             recent_edits: Vec::new(),
@@ -341,6 +344,33 @@ impl AppState {
             Command::SaveProfile(path) => self.save_profile(path, now),
             Command::ProfileEdit(edit) => self.profile_edit(edit, now),
             Command::CheckWithProfile => self.check_with_profile(),
+            // The answer library.
+            Command::NewLibrary => self.new_library(),
+            Command::OpenLibrary(path) => self.open_library(&path),
+            Command::SaveLibrary => {
+                self.save_document(super::document::DocKind::Library, None, false, now);
+            }
+            Command::SaveLibraryAs(path) => {
+                self.save_document(super::document::DocKind::Library, Some(path), false, now);
+            }
+            Command::CloseLibrary => self.library.view = None,
+            Command::LibraryEdit(edit) => self.library_edit(edit, now),
+            Command::LibrarySelect(id) => self.library_select(id),
+            Command::ShowLibraryAdd => self.show_library_add(),
+            Command::LibraryAddOpen => self.library_add_open(),
+            Command::LibraryAddTick(i, on) => self.library_add_tick(i, on),
+            Command::LibraryAddAll => self.library_add_all(),
+            Command::LibraryAddDone(add) => self.library_add_done(add, now),
+            Command::ShowLibraryFill => self.show_library_fill(),
+            Command::CloseLibraryFill => self.library.fill = None,
+            Command::LibraryFill {
+                max_age_months,
+                overwrite,
+            } => self.library_fill(max_age_months, overwrite, now),
+            Command::ShowLibraryCheck => self.show_library_check(),
+            Command::CloseLibraryCheck => self.library.check = None,
+            Command::RunLibraryCheck(with_library) => self.run_library_check(with_library),
+            Command::OpenLibraryPlace(path, question) => self.open_library_place(path, question),
         }
         // Whatever changed the check's profile or statements: its verdicts are made again.
         self.refresh_check();

@@ -26,7 +26,11 @@ impl AppState {
             | Command::CarryFromFile(_)
             | Command::RecoverAccept
             // The exercise copy is written, then opened in the window.
-            | Command::MakeExercise(_) => &[DocKind::Statement],
+            | Command::MakeExercise(_)
+            | Command::OpenLibraryPlace(..) => &[DocKind::Statement],
+            Command::NewLibrary | Command::OpenLibrary(_) | Command::CloseLibrary => {
+                &[DocKind::Library]
+            }
             Command::OpenProfile(_) | Command::CloseProfileEditor => &[DocKind::Profile],
             Command::OpenRegister(_) | Command::CloseRegister => &[DocKind::Register],
             Command::OpenDossier(_) | Command::CloseDossier => &[DocKind::Dossier],
@@ -140,7 +144,22 @@ impl AppState {
             | Command::SaveProfile(..)
             | Command::ProfileEdit(..)
             | Command::RegisterEdit(..)
-            | Command::CheckWithProfile => &[],
+            | Command::CheckWithProfile
+            | Command::SaveLibrary
+            | Command::SaveLibraryAs(..)
+            | Command::LibraryEdit(..)
+            | Command::LibrarySelect(..)
+            | Command::ShowLibraryAdd
+            | Command::LibraryAddOpen
+            | Command::LibraryAddTick(..)
+            | Command::LibraryAddAll
+            | Command::LibraryAddDone(..)
+            | Command::ShowLibraryFill
+            | Command::CloseLibraryFill
+            | Command::LibraryFill { .. }
+            | Command::ShowLibraryCheck
+            | Command::CloseLibraryCheck
+            | Command::RunLibraryCheck(..) => &[],
         }
     }
 
@@ -155,6 +174,7 @@ impl AppState {
                 .map(|d| d as &dyn Document),
             DocKind::Register => self.hospital.register.as_ref().map(|d| d as &dyn Document),
             DocKind::Dossier => self.hospital.dossier.as_ref().map(|d| d as &dyn Document),
+            DocKind::Library => self.library.view.as_ref().map(|d| d as &dyn Document),
         }
     }
 
@@ -176,6 +196,7 @@ impl AppState {
                 .dossier
                 .as_mut()
                 .map(|d| d as &mut dyn Document),
+            DocKind::Library => self.library.view.as_mut().map(|d| d as &mut dyn Document),
         }
     }
 
