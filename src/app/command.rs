@@ -96,8 +96,8 @@ impl Purpose {
             Purpose::CarryCatalogue => Command::CarryFromFile(path),
             Purpose::ExportChangesPdf => Command::ExportChanges(path, ExportFormat::Pdf),
             Purpose::ExportChangesXlsx => Command::ExportChanges(path, ExportFormat::Xlsx),
-            Purpose::OpenLibrary => Command::OpenLibrary(path),
-            Purpose::SaveLibrary => Command::SaveLibraryAs(path),
+            Purpose::OpenLibrary => Command::Library(LibraryCommand::Open(path)),
+            Purpose::SaveLibrary => Command::Library(LibraryCommand::SaveAs(path)),
         }
     }
 
@@ -411,42 +411,48 @@ pub enum Command {
     RegisterEdit(crate::domain::register_edit::RegisterEdit),
     /// Check statements with the edited (saved) profile.
     CheckWithProfile,
-    // The answer library (回答集).
-    /// 回答集 → 新しい回答集.
-    NewLibrary,
-    OpenLibrary(PathBuf),
-    /// Save the library to its file, or ask where when it has none.
-    SaveLibrary,
-    SaveLibraryAs(PathBuf),
-    CloseLibrary,
-    /// Change the library (checked first; undoable).
+    /// Change the answer library (checked first; undoable).
     LibraryEdit(crate::domain::library::LibraryEdit),
+    /// The answer library's other commands (回答集 menu, window and dialogs).
+    Library(LibraryCommand),
+    /// The window's close button: asks first when there are unsaved changes.
+    Quit,
+}
+
+/// The answer library's commands besides its edits (回答集).
+#[derive(Debug, Clone, PartialEq)]
+pub enum LibraryCommand {
+    /// 回答集 → 新しい回答集.
+    New,
+    Open(PathBuf),
+    /// Save the library to its file, or ask where when it has none.
+    Save,
+    SaveAs(PathBuf),
+    Close,
     /// Choose an entry in the library window (by id), or none.
-    LibrarySelect(Option<String>),
+    Select(Option<String>),
     /// 「開示書から回答集に追加…」: the dialog, with the open statement's answers offered.
-    ShowLibraryAdd,
+    ShowAdd,
     /// Offer the open statement's answers in that dialog.
-    LibraryAddOpen,
+    AddOpen,
     /// Tick or untick an offered answer; all (or none).
-    LibraryAddTick(usize, bool),
-    LibraryAddAll,
+    AddTick(usize, bool),
+    AddAll,
     /// The dialog's 追加 (`true`: the ticked answers go into the library) or キャンセル.
-    LibraryAddDone(bool),
+    AddDone(bool),
     /// 「回答集から記入…」: the dialog.
-    ShowLibraryFill,
-    CloseLibraryFill,
+    ShowFill,
+    CloseFill,
     /// Fill the open statement from the library (one undo step).
-    LibraryFill {
+    Fill {
         max_age_months: u32,
         overwrite: bool,
     },
     /// 「整合性チェック…」: the window (the open statement among its files).
-    ShowLibraryCheck,
-    CloseLibraryCheck,
+    ShowCheck,
+    CloseCheck,
     /// Check the window's statements (and the open library's file, when `true`).
-    RunLibraryCheck(bool),
+    RunCheck(bool),
     /// Open a statement of the check at one question (to edit it).
-    OpenLibraryPlace(PathBuf, String),
-    /// The window's close button: asks first when there are unsaved changes.
-    Quit,
+    OpenPlace(PathBuf, String),
 }

@@ -4,7 +4,7 @@
 
 use crate::i18n::Lang;
 
-use super::command::{Command, Purpose};
+use super::command::{Command, LibraryCommand, Purpose};
 use super::state::AppState;
 
 /// The menus of the menu bar, in order.
@@ -295,21 +295,37 @@ fn table() -> Vec<Entry> {
         entry(Edit, "menu-previous", |_| Command::Previous)
             .key(Shortcut::alt(Key::ArrowUp), true)
             .when(has_doc),
-        entry(Library, "menu-library-new", |_| Command::NewLibrary),
+        entry(Library, "menu-library-new", |_| {
+            Command::Library(LibraryCommand::New)
+        }),
         entry(Library, "menu-library-open", |_| {
             Command::Ask(Purpose::OpenLibrary)
         }),
-        entry(Library, "menu-library-save", |_| Command::SaveLibrary).when(has_library),
+        entry(Library, "menu-library-save", |_| {
+            Command::Library(LibraryCommand::Save)
+        })
+        .when(has_library),
         entry(Library, "menu-library-save-as", |_| {
             Command::Ask(Purpose::SaveLibrary)
         })
         .when(has_library),
-        entry(Library, "menu-library-add", |_| Command::ShowLibraryAdd).group(),
-        entry(Library, "menu-library-fill", |_| Command::ShowLibraryFill).when(has_doc),
-        entry(Library, "menu-library-check", |_| Command::ShowLibraryCheck).group(),
-        entry(Library, "menu-library-close", |_| Command::CloseLibrary)
-            .group()
-            .when(has_library),
+        entry(Library, "menu-library-add", |_| {
+            Command::Library(LibraryCommand::ShowAdd)
+        })
+        .group(),
+        entry(Library, "menu-library-fill", |_| {
+            Command::Library(LibraryCommand::ShowFill)
+        })
+        .when(has_doc),
+        entry(Library, "menu-library-check", |_| {
+            Command::Library(LibraryCommand::ShowCheck)
+        })
+        .group(),
+        entry(Library, "menu-library-close", |_| {
+            Command::Library(LibraryCommand::Close)
+        })
+        .group()
+        .when(has_library),
         entry(View, "menu-validation", |_| Command::ToggleValidation)
             .when(has_doc)
             .ticked(|s| s.view.show_validation),

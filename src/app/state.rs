@@ -16,6 +16,7 @@ use crate::io::xlsx::{Imported, Mapping};
 
 use super::command::Command;
 use super::doc::Doc;
+use super::document::DocKind;
 use super::documents::ExportFormat;
 use super::recovery::{Found, Own};
 use super::settings::Settings;
@@ -209,9 +210,7 @@ impl AppState {
             Command::OpenDossier(folder) => self.open_dossier(folder),
             Command::CloseDossier => self.hospital.dossier = None,
             Command::DossierEdit(edit) => self.dossier_edit(edit, now),
-            Command::SaveDossier => {
-                self.save_document(super::document::DocKind::Dossier, None, false, now);
-            }
+            Command::SaveDossier => self.save_document(DocKind::Dossier, None, false, now),
             Command::ExportDossier(path, format) => self.export_dossier(path, format),
             Command::EditAsVendor(confirmed) => self.edit_as_vendor(confirmed),
             Command::OpenSample(name) => self.open_sample(&name),
@@ -344,33 +343,8 @@ impl AppState {
             Command::SaveProfile(path) => self.save_profile(path, now),
             Command::ProfileEdit(edit) => self.profile_edit(edit, now),
             Command::CheckWithProfile => self.check_with_profile(),
-            // The answer library.
-            Command::NewLibrary => self.new_library(),
-            Command::OpenLibrary(path) => self.open_library(&path),
-            Command::SaveLibrary => {
-                self.save_document(super::document::DocKind::Library, None, false, now);
-            }
-            Command::SaveLibraryAs(path) => {
-                self.save_document(super::document::DocKind::Library, Some(path), false, now);
-            }
-            Command::CloseLibrary => self.library.view = None,
             Command::LibraryEdit(edit) => self.library_edit(edit, now),
-            Command::LibrarySelect(id) => self.library_select(id),
-            Command::ShowLibraryAdd => self.show_library_add(),
-            Command::LibraryAddOpen => self.library_add_open(),
-            Command::LibraryAddTick(i, on) => self.library_add_tick(i, on),
-            Command::LibraryAddAll => self.library_add_all(),
-            Command::LibraryAddDone(add) => self.library_add_done(add, now),
-            Command::ShowLibraryFill => self.show_library_fill(),
-            Command::CloseLibraryFill => self.library.fill = None,
-            Command::LibraryFill {
-                max_age_months,
-                overwrite,
-            } => self.library_fill(max_age_months, overwrite, now),
-            Command::ShowLibraryCheck => self.show_library_check(),
-            Command::CloseLibraryCheck => self.library.check = None,
-            Command::RunLibraryCheck(with_library) => self.run_library_check(with_library),
-            Command::OpenLibraryPlace(path, question) => self.open_library_place(path, question),
+            Command::Library(c) => self.library_command(c, now),
         }
         // Whatever changed the check's profile or statements: its verdicts are made again.
         self.refresh_check();

@@ -6,6 +6,7 @@
 use eframe::egui;
 
 use crate::app::Command;
+use crate::app::command::LibraryCommand;
 use crate::app::document::Document;
 use crate::app::library_view::{LibraryView, is_old};
 use crate::domain::answer::AnswerValue;
@@ -53,7 +54,7 @@ pub fn library_ui(
             });
         });
     if !open {
-        cmds.push(Command::CloseLibrary);
+        cmds.push(Command::Library(LibraryCommand::Close));
     }
 }
 
@@ -71,7 +72,7 @@ fn head_ui(ui: &mut egui::Ui, l: &Localizer, view: &mut LibraryView, cmds: &mut 
             |t| Command::LibraryEdit(LibraryEdit::Name(t)),
         );
         if ui.button(l.t("library-save")).clicked() {
-            cmds.push(Command::SaveLibrary);
+            cmds.push(Command::Library(LibraryCommand::Save));
         }
         if let Some(path) = view.file() {
             ui.weak(path.display().to_string());
@@ -127,7 +128,7 @@ fn list_ui(
                         let old = if is_old(e, today) { "△ " } else { "" };
                         let title = format!("{old}{}", cut(&e.title(), 40));
                         if ui.selectable_label(chosen, title).clicked() && !chosen {
-                            cmds.push(Command::LibrarySelect(Some(e.id.clone())));
+                            cmds.push(Command::Library(LibraryCommand::Select(Some(e.id.clone()))));
                         }
                         ui.colored_label(crate::ui::value_color(e.value, dark), value_text(e));
                         ui.label(cut(&e.condition, 16));

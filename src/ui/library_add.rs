@@ -5,6 +5,7 @@
 use eframe::egui;
 
 use crate::app::command::FileList;
+use crate::app::command::LibraryCommand;
 use crate::app::library_view::{AddForm, FillForm, LibraryView};
 use crate::app::{Command, Purpose};
 use crate::i18n::Localizer;
@@ -47,7 +48,7 @@ pub fn library_add_ui(
                 .add_enabled(cx.has_doc, egui::Button::new(l.t("library-add-open")))
                 .clicked()
             {
-                cmds.push(Command::LibraryAddOpen);
+                cmds.push(Command::Library(LibraryCommand::AddOpen));
             }
             if ui.button(l.t("library-add-files")).clicked() {
                 browse(cx.native_missing, cmds);
@@ -72,10 +73,10 @@ pub fn library_add_ui(
             let ticked = form.candidates.iter().filter(|c| c.ticked).count();
             let add = egui::Button::new(l.t("library-add-do"));
             if ui.add_enabled(ticked > 0, add).clicked() {
-                cmds.push(Command::LibraryAddDone(true));
+                cmds.push(Command::Library(LibraryCommand::AddDone(true)));
             }
             if ui.button(l.t("dialog-cancel")).clicked() {
-                cmds.push(Command::LibraryAddDone(false));
+                cmds.push(Command::Library(LibraryCommand::AddDone(false)));
             }
         });
     });
@@ -120,7 +121,7 @@ fn candidates_ui(ui: &mut egui::Ui, l: &Localizer, form: &AddForm, cmds: &mut Ve
             ],
         ));
         if ui.button(l.t("library-add-all")).clicked() {
-            cmds.push(Command::LibraryAddAll);
+            cmds.push(Command::Library(LibraryCommand::AddAll));
         }
     });
     let row_h = ui.spacing().interact_size.y;
@@ -154,7 +155,7 @@ fn candidates_ui(ui: &mut egui::Ui, l: &Localizer, form: &AddForm, cmds: &mut Ve
                 let label = format!("{file} {number} {short} — {value}");
                 let mut on = c.ticked;
                 if ui.checkbox(&mut on, label).changed() {
-                    cmds.push(Command::LibraryAddTick(i, on));
+                    cmds.push(Command::Library(LibraryCommand::AddTick(i, on)));
                 }
             }
         });
@@ -189,7 +190,7 @@ pub fn library_fill_ui(
             None => {
                 ui.colored_label(ui.visuals().warn_fg_color, l.t("library-none-open"));
                 if ui.button(l.t("menu-library-open")).clicked() {
-                    cmds.push(Command::CloseLibraryFill);
+                    cmds.push(Command::Library(LibraryCommand::CloseFill));
                     cmds.push(Command::Ask(Purpose::OpenLibrary));
                 }
             }
@@ -206,13 +207,13 @@ pub fn library_fill_ui(
         ui.horizontal(|ui| {
             let fill = egui::Button::new(l.t("library-fill-do"));
             if ui.add_enabled(library.is_some(), fill).clicked() {
-                cmds.push(Command::LibraryFill {
+                cmds.push(Command::Library(LibraryCommand::Fill {
                     max_age_months: form.max_age_months,
                     overwrite: form.overwrite,
-                });
+                }));
             }
             if ui.button(l.t("dialog-cancel")).clicked() {
-                cmds.push(Command::CloseLibraryFill);
+                cmds.push(Command::Library(LibraryCommand::CloseFill));
             }
         });
     });

@@ -6,6 +6,7 @@ use eframe::egui;
 
 use crate::app::Command;
 use crate::app::command::FileList;
+use crate::app::command::LibraryCommand;
 use crate::app::library_view::CheckForm;
 use crate::domain::library_check::Place;
 use crate::i18n::{Localize, Localizer, place_text};
@@ -52,7 +53,7 @@ pub fn library_check_ui(
                 let run = egui::Button::new(l.t("library-check-run"));
                 let ready = !form.files.is_empty() && cx.checking.is_none();
                 if ui.add_enabled(ready, run).clicked() {
-                    cmds.push(Command::RunLibraryCheck(with));
+                    cmds.push(Command::Library(LibraryCommand::RunCheck(with)));
                 }
                 if let Some((done, total)) = cx.checking {
                     ui.spinner();
@@ -69,7 +70,7 @@ pub fn library_check_ui(
                 .show(ui, |ui| findings_ui(ui, l, form, cmds));
         });
     if !open {
-        cmds.push(Command::CloseLibraryCheck);
+        cmds.push(Command::Library(LibraryCommand::CloseCheck));
     }
 }
 
@@ -131,12 +132,14 @@ fn place_link(ui: &mut egui::Ui, l: &Localizer, p: &Place, cmds: &mut Vec<Comman
     let text = l.ta("library-check-go", &[("place", place_text(l, p).into())]);
     if ui.link(text).clicked() {
         if p.question.is_empty() {
-            cmds.push(Command::LibrarySelect(Some(p.number.clone())));
+            cmds.push(Command::Library(LibraryCommand::Select(Some(
+                p.number.clone(),
+            ))));
         } else {
-            cmds.push(Command::OpenLibraryPlace(
+            cmds.push(Command::Library(LibraryCommand::OpenPlace(
                 std::path::PathBuf::from(&p.file),
                 p.question.clone(),
-            ));
+            )));
         }
     }
 }

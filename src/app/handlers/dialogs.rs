@@ -4,9 +4,33 @@
 //! for the revision the document was at: the modified mark is never cleared early, and a
 //! document edited after the approval is asked about again.
 
-use crate::app::command::{Choice, Command};
+use crate::app::command::{Choice, Command, LibraryCommand};
 use crate::app::document::{Approval, DocKind, Document, Pending};
 use crate::app::state::AppState;
+
+/// The documents a library command would close or replace.
+fn library_losses(c: &LibraryCommand) -> &'static [DocKind] {
+    match c {
+        LibraryCommand::New | LibraryCommand::Open(_) | LibraryCommand::Close => {
+            &[DocKind::Library]
+        }
+        LibraryCommand::OpenPlace(..) => &[DocKind::Statement],
+        LibraryCommand::Save
+        | LibraryCommand::SaveAs(_)
+        | LibraryCommand::Select(_)
+        | LibraryCommand::ShowAdd
+        | LibraryCommand::AddOpen
+        | LibraryCommand::AddTick(..)
+        | LibraryCommand::AddAll
+        | LibraryCommand::AddDone(_)
+        | LibraryCommand::ShowFill
+        | LibraryCommand::CloseFill
+        | LibraryCommand::Fill { .. }
+        | LibraryCommand::ShowCheck
+        | LibraryCommand::CloseCheck
+        | LibraryCommand::RunCheck(_) => &[],
+    }
+}
 
 impl AppState {
     /// The documents a command would close or replace. Every command is named: a new one does
@@ -26,11 +50,8 @@ impl AppState {
             | Command::CarryFromFile(_)
             | Command::RecoverAccept
             // The exercise copy is written, then opened in the window.
-            | Command::MakeExercise(_)
-            | Command::OpenLibraryPlace(..) => &[DocKind::Statement],
-            Command::NewLibrary | Command::OpenLibrary(_) | Command::CloseLibrary => {
-                &[DocKind::Library]
-            }
+            | Command::MakeExercise(_) => &[DocKind::Statement],
+            Command::Library(c) => library_losses(c),
             Command::OpenProfile(_) | Command::CloseProfileEditor => &[DocKind::Profile],
             Command::OpenRegister(_) | Command::CloseRegister => &[DocKind::Register],
             Command::OpenDossier(_) | Command::CloseDossier => &[DocKind::Dossier],
@@ -145,21 +166,7 @@ impl AppState {
             | Command::ProfileEdit(..)
             | Command::RegisterEdit(..)
             | Command::CheckWithProfile
-            | Command::SaveLibrary
-            | Command::SaveLibraryAs(..)
-            | Command::LibraryEdit(..)
-            | Command::LibrarySelect(..)
-            | Command::ShowLibraryAdd
-            | Command::LibraryAddOpen
-            | Command::LibraryAddTick(..)
-            | Command::LibraryAddAll
-            | Command::LibraryAddDone(..)
-            | Command::ShowLibraryFill
-            | Command::CloseLibraryFill
-            | Command::LibraryFill { .. }
-            | Command::ShowLibraryCheck
-            | Command::CloseLibraryCheck
-            | Command::RunLibraryCheck(..) => &[],
+            | Command::LibraryEdit(..) => &[],
         }
     }
 

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::app::command::LibraryCommand;
 use crate::app::document::DocKind;
 use crate::app::library::{FillRequest, entries_of, entries_of_file, file_name, fill_plan};
 use crate::app::library_view::{AddForm, FillForm, LibraryView};
@@ -14,6 +15,35 @@ use crate::i18n::Localize;
 use crate::io::FileError;
 
 impl AppState {
+    /// What each library command does (its edits go through [`Self::library_edit`]).
+    pub(crate) fn library_command(&mut self, c: LibraryCommand, now: f64) {
+        match c {
+            LibraryCommand::New => self.new_library(),
+            LibraryCommand::Open(path) => self.open_library(&path),
+            LibraryCommand::Save => self.save_document(DocKind::Library, None, false, now),
+            LibraryCommand::SaveAs(path) => {
+                self.save_document(DocKind::Library, Some(path), false, now);
+            }
+            LibraryCommand::Close => self.library.view = None,
+            LibraryCommand::Select(id) => self.library_select(id),
+            LibraryCommand::ShowAdd => self.show_library_add(),
+            LibraryCommand::AddOpen => self.library_add_open(),
+            LibraryCommand::AddTick(i, on) => self.library_add_tick(i, on),
+            LibraryCommand::AddAll => self.library_add_all(),
+            LibraryCommand::AddDone(add) => self.library_add_done(add, now),
+            LibraryCommand::ShowFill => self.show_library_fill(),
+            LibraryCommand::CloseFill => self.library.fill = None,
+            LibraryCommand::Fill {
+                max_age_months,
+                overwrite,
+            } => self.library_fill(max_age_months, overwrite, now),
+            LibraryCommand::ShowCheck => self.show_library_check(),
+            LibraryCommand::CloseCheck => self.library.check = None,
+            LibraryCommand::RunCheck(with_library) => self.run_library_check(with_library),
+            LibraryCommand::OpenPlace(path, question) => self.open_library_place(path, question),
+        }
+    }
+
     /// 回答集 → 新しい回答集 (the open one was asked about first).
     pub(crate) fn new_library(&mut self) {
         self.library.view = Some(LibraryView::new());
