@@ -66,6 +66,7 @@ library-never-verified = △ Never verified
 library-entry-id = Entry { $entry }
 library-value = Answer
 library-options = Answers per option
+library-options-short = per option ({ $count })
 library-option-line = { $option }: { $value } { $remark }
 library-texts = Question texts
 library-sources = Sources

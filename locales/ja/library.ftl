@@ -66,6 +66,7 @@ library-never-verified = △ 確認日がありません
 library-entry-id = 項目 { $entry }
 library-value = 回答
 library-options = 選択肢ごとの回答
+library-options-short = 選択肢ごと ({ $count })
 library-option-line = { $option }: { $value } { $remark }
 library-texts = 設問の文言
 library-sources = 出典

@@ -31,26 +31,36 @@ pub fn library_ui(
     let title = l.ta("library-window-title", &[("name", name.into())]);
     egui::Window::new(format!("{mark}{title}"))
         .id(egui::Id::unique("library_window"))
+        // Below the menu bar, which stays in reach.
+        .default_pos(ui.ctx().content_rect().min + egui::vec2(24.0, 56.0))
         .open(&mut open)
         .default_size([1000.0, 560.0])
         .show(ui.ctx(), |ui| {
             head_ui(ui, l, view, cmds);
             ui.separator();
-            ui.columns(2, |cols| {
-                if let [left, right] = cols {
-                    list_ui(left, l, view, today, cmds);
-                    right.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
-                        egui::ScrollArea::vertical()
-                            .id_salt("library_entry")
-                            .auto_shrink([false, false])
-                            .show(ui, |ui| match view.selected_entry() {
-                                Some(e) => entry_ui(ui, l, e, today, cmds),
-                                None => {
-                                    ui.weak(l.t("library-choose"));
-                                }
-                            });
-                    });
-                }
+            // The list takes the larger part: its columns are read side by side.
+            // Fixed heights: a pane as tall as the space left would grow the window each frame.
+            let height = (ui.ctx().content_rect().height() * 0.6).max(240.0);
+            let avail = egui::vec2(ui.available_width(), height);
+            let top_down = egui::Layout::top_down(egui::Align::Min);
+            ui.horizontal_top(|ui| {
+                let list = egui::vec2(avail.x * 0.6, avail.y);
+                ui.allocate_ui_with_layout(list, top_down, |ui| {
+                    list_ui(ui, l, view, today, cmds);
+                });
+                ui.separator();
+                let rest = egui::vec2(ui.available_width(), avail.y);
+                ui.allocate_ui_with_layout(rest, top_down, |ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("library_entry")
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| match view.selected_entry() {
+                            Some(e) => entry_ui(ui, l, e, today, cmds),
+                            None => {
+                                ui.weak(l.t("library-choose"));
+                            }
+                        });
+                });
             });
         });
     if !open {
@@ -114,8 +124,8 @@ fn list_ui(
                 .num_columns(5)
                 .show(ui, |ui| {
                     for id in [
-                        "library-col-title",
                         "library-col-value",
+                        "library-col-title",
                         "library-col-condition",
                         "library-col-scope",
                         "library-col-verified",
@@ -126,33 +136,30 @@ fn list_ui(
                     for e in view.shown() {
                         let chosen = view.selected.as_deref() == Some(e.id.as_str());
                         let old = if is_old(e, today) { "△ " } else { "" };
-                        let title = format!("{old}{}", cut(&e.title(), 40));
+                        let title = format!("{old}{}", cut(&e.title(), 26));
+                        match e.options.is_empty() {
+                            true => ui.colored_label(
+                                crate::ui::value_color(e.value, dark),
+                                e.value.label(),
+                            ),
+                            false => ui.label(l.ta(
+                                "library-options-short",
+                                &[("count", e.options.len().into())],
+                            )),
+                        };
                         if ui.selectable_label(chosen, title).clicked() && !chosen {
                             cmds.push(Command::Library(LibraryCommand::Select(Some(e.id.clone()))));
                         }
-                        ui.colored_label(crate::ui::value_color(e.value, dark), value_text(e));
-                        ui.label(cut(&e.condition, 16));
+                        ui.label(cut(&e.condition, 10));
                         ui.label(match e.scope.is_empty() {
                             true => l.t("library-scope-all"),
-                            false => cut(&list_text(&e.scope), 16),
+                            false => cut(&list_text(&e.scope), 10),
                         });
                         ui.label(&e.verified_on);
                         ui.end_row();
                     }
                 });
         });
-}
-
-/// The answer as the list shows it (per-option entries: each option's).
-fn value_text(e: &Entry) -> String {
-    if e.options.is_empty() {
-        return e.value.label().to_string();
-    }
-    e.options
-        .values()
-        .map(|o| o.value.label())
-        .collect::<Vec<_>>()
-        .join("・")
 }
 
 /// At most `max` characters, … when cut.

@@ -130,6 +130,8 @@ fn candidates_ui(ui: &mut egui::Ui, l: &Localizer, form: &AddForm, cmds: &mut Ve
         .max_height(360.0)
         .auto_shrink([false, true])
         .show_rows(ui, row_h, form.candidates.len(), |ui, rows| {
+            // One line a row (the rows are counted at one line's height).
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
             for i in rows {
                 let Some(c) = form.candidates.get(i) else {
                     continue;

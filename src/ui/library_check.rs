@@ -33,6 +33,8 @@ pub fn library_check_ui(
     let mut open = true;
     egui::Window::new(l.t("library-check-title"))
         .id(egui::Id::unique("library_check_window"))
+        // Below the menu bar, which stays in reach.
+        .default_pos(ui.ctx().content_rect().min + egui::vec2(24.0, 56.0))
         .open(&mut open)
         .default_size([900.0, 560.0])
         .show(ui.ctx(), |ui| {
