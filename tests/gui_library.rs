@@ -269,7 +269,32 @@ fn closing_an_edited_library_asks_first() {
     h.get_by_label("キャンセル").click();
     settle(&mut h);
     assert_eq!(entries(&h), 5, "kept");
-    // Undo goes to the library (edited last) and clears its mark.
+    // A reference list typed item by item: the separator typed last stays in the field.
+    h.get_by(|n| n.label().is_some_and(|l| l.starts_with("6.2.C1 扱う情報")))
+        .click();
+    h.run();
+    retype(&mut h, Role::TextInput, "ガイドライン参照", "6.2.C1、");
+    h.get_by_role_and_label(Role::TextInput, "ガイドライン参照")
+        .type_text("6.2.C2");
+    h.run();
+    let refs = |h: &H| {
+        let v = h.state().state.library.view.as_ref().unwrap();
+        v.selected_entry().unwrap().refs.clone()
+    };
+    assert_eq!(refs(&h), ["6.2.C1", "6.2.C2"]);
+    // Leaving the field (its row in the list clicked) ends the typing.
+    h.get_by(|n| {
+        n.role() == Role::Button
+            && n.label()
+                .is_some_and(|l| l.starts_with("6.2.C1・6.2.C2 扱う"))
+    })
+    .click();
+    h.run();
+    // Undo goes to the library (edited last): the typing, then the entries, each one step;
+    // back at the start, nothing is modified.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    settle(&mut h);
+    assert_eq!(refs(&h), ["6.2.C1"]);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     settle(&mut h);
     assert_eq!(entries(&h), 0);

@@ -10,7 +10,7 @@ use crate::app::command::LibraryCommand;
 use crate::app::document::Document;
 use crate::app::library_view::{LibraryView, is_old};
 use crate::domain::answer::AnswerValue;
-use crate::domain::library::{Entry, EntryField, LibraryEdit, list_text};
+use crate::domain::library::{Entry, EntryField, LibraryEdit, list_text, parse_list};
 use crate::i18n::Localizer;
 use crate::ui::typed::{Lines, command_field};
 
@@ -272,10 +272,18 @@ fn field_ui(
     };
     let id = egui::Id::unique(("library_field", e.id.as_str(), field.key()));
     let entry = e.id.clone();
-    command_field(
+    // A list is kept as its items: what was typed is shown while it says the same list, so a
+    // separator typed last (「6.5.C1、」) stays until the next item follows it.
+    let draft_key = id.with("library_list_draft");
+    let current = e.field(field);
+    let shown = match ui.data(|d| d.get_temp::<String>(draft_key)) {
+        Some(draft) if field.is_list() && parse_list(&draft) == parse_list(&current) => draft,
+        _ => current,
+    };
+    let typed = command_field(
         ui,
         ((id, lines, true), label.id),
-        &e.field(field),
+        &shown,
         |te| match lines {
             Lines::Many => te.desired_width(420.0).desired_rows(2),
             Lines::One => te.desired_width(420.0),
@@ -283,6 +291,9 @@ fn field_ui(
         cmds,
         move |text| Command::LibraryEdit(LibraryEdit::Field { entry, field, text }),
     );
+    if let Some(text) = typed.filter(|_| field.is_list()) {
+        ui.data_mut(|d| d.insert_temp(draft_key, text));
+    }
 }
 
 /// The message id of a field's label.
