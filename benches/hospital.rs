@@ -43,6 +43,7 @@ fn profile() -> Profile {
             ],
             weight: Weight::Recommended,
             note: String::new(),
+            conditional: Default::default(),
         },
         Rule {
             selector: Selector::Number("1.1".into()),
@@ -50,6 +51,7 @@ fn profile() -> Profile {
             accept: vec![kaijisho::domain::answer::AnswerValue::Yes],
             weight: Weight::Required,
             note: String::new(),
+            conditional: Default::default(),
         },
     ];
     p

@@ -131,7 +131,7 @@ pub fn import_vocabulary() -> &'static crate::io::xlsx::Vocabulary {
     static VOCABULARY: std::sync::OnceLock<crate::io::xlsx::Vocabulary> =
         std::sync::OnceLock::new();
     VOCABULARY.get_or_init(|| {
-        parse("import/vocabulary.json").unwrap_or_else(|e: AssetError| {
+        import_vocabulary_checked().unwrap_or_else(|e: AssetError| {
             log::error!("{e}");
             crate::io::xlsx::Vocabulary::default()
         })
@@ -139,8 +139,11 @@ pub fn import_vocabulary() -> &'static crate::io::xlsx::Vocabulary {
 }
 
 /// The import vocabulary, with its error (for the test that checks the shipped file).
+/// The condition prefix it writes back (〔条件〕) is the form's printed one.
 pub fn import_vocabulary_checked() -> Result<crate::io::xlsx::Vocabulary, AssetError> {
-    parse("import/vocabulary.json")
+    let mut v: crate::io::xlsx::Vocabulary = parse("import/vocabulary.json")?;
+    v.printed_condition = Some(form()?.labels.condition);
+    Ok(v)
 }
 
 /// The words the answer library's check looks for in a remark (over-claims, plans).
@@ -225,6 +228,21 @@ pub fn locale_sources(lang: &str) -> Vec<&'static str> {
 mod tests {
     use super::*;
     use crate::domain::validation::{Severity, validate};
+
+    /// The condition prefix the form prints (〔条件〕…。) is one the import recognises, so a
+    /// conditional answer written to a workbook reads back as itself.
+    #[test]
+    fn the_printed_condition_reads_back() {
+        let v = import_vocabulary_checked().unwrap();
+        let words = v.condition_words();
+        assert_eq!(words, form().unwrap().labels.condition);
+        assert!(!words.prefix.is_empty() && !words.end.is_empty());
+        assert!(
+            v.conditions
+                .reads_back(&words, "オプション契約時", "元の備考")
+        );
+        assert!(v.conditions.reads_back(&words, "次期バージョンから", ""));
+    }
 
     /// The shipped form.json with `edit` applied to its JSON.
     fn form_edited(edit: impl FnOnce(&mut serde_json::Value)) -> Result<FormText, AssetError> {

@@ -669,9 +669,14 @@ impl Localize for Finding {
                 l.ta("finding-invalid_value", &[("value", s(l.value(*value)))])
             }
             FindingKind::Recheck => l.t("finding-recheck"),
+            FindingKind::RecheckLibrary => l.t("finding-recheck-library"),
             FindingKind::DateUnreadable { which, text } => l.ta(
                 "finding-date_unreadable",
                 &[("date", s(l.t(answer_date_id(*which)))), ("text", s(text))],
+            ),
+            FindingKind::ConditionWithoutAnswer { condition } => l.ta(
+                "finding-condition_without_answer",
+                &[("condition", s(condition))],
             ),
         };
         match &self.option {

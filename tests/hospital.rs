@@ -246,3 +246,41 @@ fn bad_profiles_get_clear_errors() {
         .code(2)
         .stderr(predicate::str::contains("rule 1: no answer is accepted"));
 }
+
+/// A rule refusing conditional answers (`"conditional": "refuse"`) lists a conditional はい as
+/// outside, quoting its condition; the same profile without the field accepts it.
+#[test]
+fn a_rule_refusing_conditional_answers_lists_a_conditional_yes_with_its_condition() {
+    let dir = tempfile::tempdir().unwrap();
+    let conditional = write(
+        dir.path(),
+        "cond.json",
+        &statement(&sds(), |v| {
+            v["answers"]["q2"]["value"] = "はい".into();
+            v["answers"]["q2"]["condition"] = "オプション契約時".into();
+        }),
+    );
+    let accepting = write(dir.path(), "accept.json", &profile(json!([])));
+    kaijisho()
+        .args(["--lang", "ja", "check"])
+        .arg(&accepting)
+        .arg(&conditional)
+        .assert()
+        .code(0);
+    let refusing = write(
+        dir.path(),
+        "refuse.json",
+        &profile(json!([
+            { "match": { "number": "2" }, "accept": ["はい", "対象外"], "conditional": "refuse" }
+        ])),
+    );
+    kaijisho()
+        .args(["--lang", "ja", "check"])
+        .arg(&refusing)
+        .arg(&conditional)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "はい (条件付き: 「オプション契約時」— この規則は条件付きの回答を認めません)",
+        ));
+}

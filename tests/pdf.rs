@@ -705,3 +705,55 @@ fn a_confirmation_checklist_prints_with_its_own_title_and_no_disclosure_wording(
     assert!(!text.contains("JAHIS"), "{text}");
     assert!(!text.contains("ガイドライン第"), "{text}");
 }
+
+/// A condition set from the CLI (`answer --condition`) is in the dump and printed at the head
+/// of the remark; one left on a question made unanswered is a finding.
+#[test]
+fn a_condition_set_from_the_cli_is_dumped_and_printed_before_the_remark() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("cond.json");
+    fs::copy(sample(), &project).unwrap();
+    kaijisho()
+        .args(["--lang", "ja", "answer"])
+        .arg(&project)
+        .args(["2", "はい", "--remark", "元の備考"])
+        .args(["--condition", "オプション契約時"])
+        .assert()
+        .success();
+    let dump = kaijisho().arg("dump").arg(&project).output().unwrap();
+    let dump: serde_json::Value = serde_json::from_slice(&dump.stdout).unwrap();
+    let q2 = dump["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["number"] == "2")
+        .unwrap();
+    assert_eq!(q2["condition"], "オプション契約時");
+    assert_eq!(q2["remark"], "元の備考");
+    if poppler() {
+        let pdf = dir.path().join("cond.pdf");
+        export(&project, &pdf);
+        let text = tool(tools::PDFTOTEXT, &[pdf.to_str().unwrap(), "-"]);
+        assert!(
+            squash(&text).contains("備考:〔条件〕オプション契約時。元の備考"),
+            "{text}"
+        );
+    }
+    // Unanswered with a condition: a finding.
+    kaijisho()
+        .args(["--lang", "ja", "answer"])
+        .arg(&project)
+        .args(["2", "未回答"])
+        .assert()
+        .success();
+    let out = kaijisho()
+        .args(["--lang", "ja", "validate"])
+        .arg(&project)
+        .output()
+        .unwrap();
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        said.contains("条件「オプション契約時」がありますが、回答がありません"),
+        "{said}"
+    );
+}

@@ -1354,3 +1354,193 @@ fn counts_in_the_hidden_sheet_past_its_end_are_refused_at_once() {
     });
     assert!(e.to_string().contains("4294967296"), "{e}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Conditional answers (条件付き回答): the condition heads the remark cell.
+
+#[test]
+fn a_condition_heading_a_remark_is_read_apart_in_every_bracket_form() {
+    for cell in [
+        "〔条件〕オプション契約時。都度接続",
+        "【条件】オプション契約時。都度接続",
+        "[条件]オプション契約時。都度接続",
+        "［条件］オプション契約時。都度接続",
+        "（条件）オプション契約時。都度接続",
+        "条件：オプション契約時。都度接続",
+        "条件:オプション契約時。都度接続",
+    ] {
+        let imp = import_workbook(
+            Path::new("RSS_SDS_v4_1.xlsx"),
+            sds_like_with(true, Some((13, 9, cell))),
+            None,
+            kaijisho::assets::import_vocabulary(),
+        )
+        .unwrap();
+        let q = imp.catalogue.find_by_number("2").unwrap();
+        let a = imp.project.answer(&q.id).unwrap();
+        assert_eq!(a.value, AnswerValue::Yes, "{cell}");
+        assert_eq!(a.condition, "オプション契約時", "{cell}");
+        assert_eq!(a.remark, "都度接続", "{cell}");
+    }
+    // Without a remark after it, and a remark that merely mentions a condition.
+    let imp = import_workbook(
+        Path::new("RSS_SDS_v4_1.xlsx"),
+        sds_like_with(true, Some((13, 9, "【条件】次期バージョンから"))),
+        None,
+        kaijisho::assets::import_vocabulary(),
+    )
+    .unwrap();
+    let q = imp.catalogue.find_by_number("2").unwrap();
+    let a = imp.project.answer(&q.id).unwrap();
+    assert_eq!(
+        (a.condition.as_str(), a.remark.as_str()),
+        ("次期バージョンから", "")
+    );
+    let imp = import_workbook(
+        Path::new("RSS_SDS_v4_1.xlsx"),
+        sds_like_with(true, Some((13, 9, "条件付きで対応。詳細は別紙"))),
+        None,
+        kaijisho::assets::import_vocabulary(),
+    )
+    .unwrap();
+    let a = imp.project.answer(&q.id).unwrap();
+    assert_eq!(a.condition, "");
+    assert_eq!(a.remark, "条件付きで対応。詳細は別紙");
+}
+
+#[test]
+fn a_condition_goes_to_the_workbook_and_back_exactly() {
+    use kaijisho::domain::edit::Edit;
+    let c = shipped("sds-seed-remote-service");
+    let mut p = kaijisho::assets::sample_project("sds-remote-service-sample").unwrap();
+    let plain: Vec<String> = c
+        .questions()
+        .filter(|q| matches!(q.answer, AnswerKind::YesNoNa))
+        .map(|q| q.id.clone())
+        .take(2)
+        .collect();
+    // One with a remark after its condition, one with the condition alone.
+    for (id, (condition, remark)) in plain.iter().zip([
+        ("オプション契約時", "元の備考。二文目"),
+        ("次期バージョンから", ""),
+    ]) {
+        let edits = [
+            Edit::Value {
+                question: id.clone(),
+                option: None,
+                value: AnswerValue::Yes,
+            },
+            Edit::Condition {
+                question: id.clone(),
+                text: condition.into(),
+            },
+            Edit::Remark {
+                question: id.clone(),
+                option: None,
+                text: remark.into(),
+            },
+        ];
+        p.apply_all(&c, &edits).unwrap();
+    }
+    let form = assets::form().unwrap();
+    let bytes = statement_xlsx(&c, &p, &form).unwrap();
+    // The remark cell as the reader of the workbook sees it.
+    let all: Vec<String> = {
+        use calamine::Reader;
+        let mut wb = calamine::Xlsx::new(std::io::Cursor::new(bytes.clone())).unwrap();
+        let name = wb.sheet_names()[0].clone();
+        let range = wb.worksheet_range(&name).unwrap();
+        range.cells().map(|(_, _, v)| v.to_string()).collect()
+    };
+    assert!(
+        all.iter()
+            .any(|v| v == "〔条件〕オプション契約時。元の備考。二文目")
+    );
+    assert!(all.iter().any(|v| v == "〔条件〕次期バージョンから"));
+    let back = round_trip(&c, &p);
+    assert_eq!(back.answers[&plain[0]].condition, "オプション契約時");
+    assert_eq!(back.answers[&plain[0]].remark, "元の備考。二文目");
+    assert_eq!(back.answers[&plain[1]].condition, "次期バージョンから");
+    assert_eq!(back.answers[&plain[1]].remark, "");
+    assert_eq!(back.answers, p.answers);
+}
+
+/// The workbook's XML parts with `from` replaced by `to` (a remark typed over in Excel).
+fn retyped(bytes: &[u8], from: &str, to: &str) -> Vec<u8> {
+    use std::io::Read;
+    let mut zin = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zin.len() {
+        let mut f = zin.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        if name.ends_with(".xml") {
+            data = String::from_utf8(data)
+                .unwrap()
+                .replace(from, to)
+                .into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&data).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+/// A condition typed into the remark cell of kaijisho's own workbook, in another bracket form,
+/// is read apart on import; one taken out of the cell is gone.
+#[test]
+fn a_condition_typed_into_our_own_workbook_is_read_apart() {
+    use kaijisho::domain::edit::Edit;
+    let c = shipped("sds-seed-remote-service");
+    let mut p = kaijisho::assets::sample_project("sds-remote-service-sample").unwrap();
+    let q = c
+        .questions()
+        .find(|q| matches!(q.answer, AnswerKind::YesNoNa))
+        .unwrap()
+        .id
+        .clone();
+    let edits = [
+        Edit::Value {
+            question: q.clone(),
+            option: None,
+            value: AnswerValue::Yes,
+        },
+        Edit::Condition {
+            question: q.clone(),
+            text: "オプション契約時".into(),
+        },
+        Edit::Remark {
+            question: q.clone(),
+            option: None,
+            text: "元の備考".into(),
+        },
+    ];
+    p.apply_all(&c, &edits).unwrap();
+    let form = assets::form().unwrap();
+    let bytes = statement_xlsx(&c, &p, &form).unwrap();
+    let read = |bytes: Vec<u8>| {
+        let imp = import_workbook(
+            Path::new("t.xlsx"),
+            bytes,
+            None,
+            kaijisho::assets::import_vocabulary(),
+        )
+        .unwrap();
+        assert_eq!(imp.report.method, "kaijisho-export");
+        let a = imp.project.answers[&q].clone();
+        (a.condition, a.remark)
+    };
+    let typed = retyped(
+        &bytes,
+        "〔条件〕オプション契約時。元の備考",
+        "【条件】次期バージョンから。別の備考",
+    );
+    assert_eq!(
+        read(typed),
+        ("次期バージョンから".to_string(), "別の備考".to_string())
+    );
+    let plain = retyped(&bytes, "〔条件〕オプション契約時。元の備考", "備考だけ");
+    assert_eq!(read(plain), (String::new(), "備考だけ".to_string()));
+}

@@ -719,3 +719,74 @@ fn printed_boxes_are_ticked_and_kept() {
     assert_eq!(row(2), ["□", "■", "□"]);
     assert_eq!(row(3), ["□", "□", "□"], "unanswered keeps its boxes");
 }
+
+/// A conditional answer (条件付き回答) filled into the user's workbook: the condition heads the
+/// remark cell in the form's words (〔条件〕…。), and the copy reads back as the same condition
+/// and remark.
+#[test]
+fn a_condition_is_filled_at_the_head_of_the_remark_and_reads_back_exactly() {
+    let original = gl6_in_text();
+    let imp = import("cond.xlsx", &original);
+    let targets = imp.targets.as_ref().unwrap();
+    let plain: Vec<String> = targets
+        .answers
+        .iter()
+        .filter(|t| t.option.is_none() && t.remark.is_some())
+        .map(|t| t.question.clone())
+        .filter(|id| {
+            matches!(
+                imp.catalogue.question(id).unwrap().answer,
+                AnswerKind::YesNoNa
+            )
+        })
+        .take(2)
+        .collect();
+    assert_eq!(plain.len(), 2, "two plain questions with a remark cell");
+    let mut project = imp.project.clone();
+    for (id, (condition, remark)) in plain
+        .iter()
+        .zip([("オプション契約時", "元の備考"), ("次期バージョンから", "")])
+    {
+        let edits = [
+            Edit::Value {
+                question: id.clone(),
+                option: None,
+                value: AnswerValue::Yes,
+            },
+            Edit::Condition {
+                question: id.clone(),
+                text: condition.into(),
+            },
+            Edit::Remark {
+                question: id.clone(),
+                option: None,
+                text: remark.into(),
+            },
+        ];
+        project.apply_all(&imp.catalogue, &edits).unwrap();
+    }
+    let filled = fill_workbook(
+        Path::new("cond.xlsx"),
+        original.clone(),
+        &imp.catalogue,
+        &project,
+        vocab(),
+    )
+    .unwrap();
+    let back = import("cond.xlsx", &filled.bytes);
+    for id in &plain {
+        let (a, b) = (&project.answers[id], &back.project.answers[id]);
+        assert_eq!((&b.condition, &b.remark), (&a.condition, &a.remark), "{id}");
+    }
+    // The cells as written.
+    let mut book = read_workbook(Path::new("cond.xlsx"), filled.bytes.clone()).unwrap();
+    let name = book.sheets[0].0.clone();
+    let grid = book.grid(&name).unwrap();
+    let cell = |id: &String| {
+        let t = targets.answers.iter().find(|t| &t.question == id).unwrap();
+        let (r, c) = t.remark.unwrap();
+        grid.get(r, c).to_string()
+    };
+    assert_eq!(cell(&plain[0]), "〔条件〕オプション契約時。元の備考");
+    assert_eq!(cell(&plain[1]), "〔条件〕次期バージョンから");
+}

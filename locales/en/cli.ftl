@@ -18,6 +18,7 @@ cli-answer-number = Question number (4.1.2; "4. 1. 2." and similar spellings wor
 cli-answer-value = Answer: はい / いいえ / 対象外 / 該当 / 非該当 / 未回答, or yes / no / na / applies / does_not_apply / unanswered
 cli-answer-option = The option, for questions answered per option (id, label or number from 1)
 cli-answer-remark = Remark (備考); without it the current remark is kept
+cli-answer-condition = Condition of the answer (条件付き回答, e.g. 「オプション契約時」; plain はい/いいえ/対象外 questions only; empty clears it)
 answer-dates-options = question { $question } is answered per option: it has no date checked or target date
 cli-answer-checked_on = Date checked (確認日: 2026-04-01, 2026/4/1, 令和8年4月1日…); empty clears it
 cli-answer-due_on = Target date (目標日), written like the date checked; empty clears it

@@ -91,6 +91,7 @@ profile-edit-nothing-accepted = Choose at least one accepted answer
 profile-edit-unanswered-accepted = 未回答 (unanswered) cannot be an accepted answer
 profile-edit-nothing-cites = No question cites "{ $reference }"
 profile-edit-too-many-rules = At most { $max } rules
+profile-edit-no-rule = No rule governs question { $number }, and there is no default rule
 register-edit-age-too-large = The age to warn at is at most { $max } months
 register-edit-too-long = At most { $max } characters
 register-edit-profile-not-in-folder = Name the profile by a file name in the register's folder: { $name }

@@ -109,6 +109,7 @@ changes-reference = Reference: { $reference }
 changes-reference-moved = Reference: { $reference } (before: { $old })
 changes-reference-before = Earlier reference: { $old }
 changes-remark = Remark: { $remark }
+changes-condition = Condition: { $condition }
 changes-option = { $option }: { $value }
 changes-none = —
 changes-nothing = Nothing has changed since the last submission.

@@ -18,6 +18,7 @@ cli-answer-number = 設問番号 (4.1.2、「4. 1. 2.」などの表記も可)
 cli-answer-value = 回答: はい / いいえ / 対象外 / 該当 / 非該当 / 未回答 (yes / no / na / applies / does_not_apply / unanswered も可)
 cli-answer-option = 選択肢ごとに答える設問の選択肢 (ID、ラベル、または 1 からの番号)
 cli-answer-remark = 備考 (指定しなければ今の備考を残します)
+cli-answer-condition = 条件 (条件付き回答: 「オプション契約時」など。はい/いいえ/対象外で答える設問のみ。空で消します)
 answer-dates-options = 設問 { $question } は選択肢ごとに答える設問なので、確認日・目標日はありません
 cli-answer-checked_on = 確認日 (2026年4月1日、2026/4/1、令和8年4月1日など。空で消します)
 cli-answer-due_on = 目標日 (書き方は確認日と同じ。空で消します)

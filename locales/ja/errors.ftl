@@ -91,6 +91,7 @@ profile-edit-nothing-accepted = 受け入れる回答を少なくとも一つ選
 profile-edit-unanswered-accepted = 未回答は受け入れる回答にできません
 profile-edit-nothing-cites = 「{ $reference }」を引用する設問がありません
 profile-edit-too-many-rules = 規則は { $max } 件までです
+profile-edit-no-rule = 設問 { $number } にはかかる規則がありません (既定の規則もありません)
 register-edit-age-too-large = 警告する古さは { $max } か月までです
 register-edit-too-long = { $max } 文字までです
 register-edit-profile-not-in-folder = 受入基準は台帳のフォルダーにあるファイルの名前で指定してください: { $name }

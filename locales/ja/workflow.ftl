@@ -109,6 +109,7 @@ changes-reference = 参照: { $reference }
 changes-reference-moved = 参照: { $reference } (前回: { $old })
 changes-reference-before = 前回の参照: { $old }
 changes-remark = 備考: { $remark }
+changes-condition = 条件: { $condition }
 changes-option = { $option }: { $value }
 changes-none = —
 changes-nothing = 前回の提出から変わったところはありません。

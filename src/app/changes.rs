@@ -62,6 +62,7 @@ pub fn changes_wording(l: &Localizer) -> ChangesWording {
         reference_moved: template(l, "changes-reference-moved", &["reference", "old"]),
         reference_before: template(l, "changes-reference-before", &["old"]),
         remark: template(l, "changes-remark", &["remark"]),
+        condition: template(l, "changes-condition", &["condition"]),
         option: template(l, "changes-option", &["option", "value"]),
         none: t("changes-none"),
         nothing: t("changes-nothing"),

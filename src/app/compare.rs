@@ -133,6 +133,13 @@ pub fn compare_files(
 /// (and what the vendor had written); matched by similar text, how.
 pub fn cell_text(l: &Localizer, c: &Cell) -> String {
     let mut text = match &c.gated {
+        None if !c.condition.is_empty() => l.ta(
+            "answer-conditional",
+            &[
+                ("answer", c.answer.clone().into()),
+                ("condition", c.condition.clone().into()),
+            ],
+        ),
         None => c.answer.clone(),
         Some(g) => {
             let mut args = vec![

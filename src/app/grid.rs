@@ -48,6 +48,8 @@ pub struct GridRow {
     /// A question answered as a whole (no options): `value` is its answer.
     pub single: bool,
     pub remark: String,
+    /// The answer's condition (条件付き回答; empty: unconditional).
+    pub condition: String,
     pub review: ReviewStatus,
     pub comment: String,
     /// A finding (error or warning) concerns the question.
@@ -67,6 +69,11 @@ fn row(doc: &Doc, q: &Question) -> GridRow {
         value: values.first().copied().unwrap_or_default(),
         single: q.answer.options().is_empty(),
         remark,
+        condition: doc
+            .project
+            .answer(&q.id)
+            .map(|a| a.condition.clone())
+            .unwrap_or_default(),
         review: doc.project.review.status(&q.id),
         comment: doc.project.review.comment(&q.id).to_string(),
         finding: doc
@@ -94,6 +101,7 @@ fn keeps(form: &GridForm, row: &GridRow, values: &[AnswerValue], needle: &str) -
             &row.text,
             &row.answer,
             &row.remark,
+            &row.condition,
             &row.comment,
         ]
         .iter()

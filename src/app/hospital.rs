@@ -187,6 +187,22 @@ pub fn risk_text(l: &Localizer, check: &StatementCheck) -> String {
     }
 }
 
+/// A deviation's answer as the check shows it: a conditional answer the rule refuses says so,
+/// quoting its condition.
+pub fn deviation_answer(l: &Localizer, d: &Deviation) -> String {
+    if d.condition.is_empty() {
+        d.answer.clone()
+    } else {
+        l.ta(
+            "check-conditional",
+            &[
+                ("answer", d.answer.clone().into()),
+                ("condition", d.condition.clone().into()),
+            ],
+        )
+    }
+}
+
 fn deviation_cells(l: &Localizer, who: &str, kind: &str, d: &Deviation) -> Vec<String> {
     let rule = match d.rule {
         Some(n) => l.ta("check-rule", &[("rule", n.into())]),
@@ -202,7 +218,7 @@ fn deviation_cells(l: &Localizer, who: &str, kind: &str, d: &Deviation) -> Vec<S
         kind.to_string(),
         d.number.clone(),
         d.text.clone(),
-        d.answer.clone(),
+        deviation_answer(l, d),
         d.remark.clone(),
         d.weight.localize(l),
         note,

@@ -20,7 +20,7 @@ pub(super) fn run(
     number: &str,
     value: &str,
     option: Option<&str>,
-    (remark, dates): (Option<String>, [Option<String>; 2]),
+    (remark, condition, dates): (Option<String>, Option<String>, [Option<String>; 2]),
 ) -> Result<ExitCode, CliError> {
     let shipped = assets::shipped_catalogues()?;
     // Held from reading to writing: a second `answer` on the same file waits for this one, so
@@ -55,11 +55,19 @@ pub(super) fn run(
             })
         })
         .collect();
-    for e in &date_edits {
+    // The condition (a plain question's only), checked with the dates before anything changes.
+    let mut edits = date_edits;
+    if let Some(text) = condition {
+        edits.push(Edit::Condition {
+            question: q.id.clone(),
+            text,
+        });
+    }
+    for e in &edits {
         e.check(&catalogue)?;
     }
     project.set_answer(&catalogue, &q.id, option, value, remark)?;
-    project.apply_all(&catalogue, &date_edits)?;
+    project.apply_all(&catalogue, &edits)?;
     json::save_project_locked(&lock, &project)?;
     drop(lock);
     let question = match option.and_then(|o| q.find_option(o)) {

@@ -62,6 +62,9 @@ pub(super) enum Command {
         /// A remark may start with a dash (a list item) or any other character.
         #[arg(long, allow_hyphen_values = true)]
         remark: Option<OsString>,
+        /// The answer's condition (条件付き回答: 「オプション契約時」; empty clears it).
+        #[arg(long, allow_hyphen_values = true)]
+        condition: Option<OsString>,
         /// 確認日 (empty clears it).
         #[arg(long)]
         checked_on: Option<OsString>,
@@ -175,6 +178,12 @@ pub(super) enum Command {
         #[arg(long)]
         xlsx: Option<PathBuf>,
     },
+    /// The answer library: build it from statements, fill a statement from it, check
+    /// statements against each other and it.
+    Library {
+        #[command(subcommand)]
+        action: LibraryAction,
+    },
     /// Start a new project from an earlier statement, on the same or a newer catalogue.
     Carry {
         old: PathBuf,
@@ -184,6 +193,46 @@ pub(super) enum Command {
         output: PathBuf,
         #[arg(long)]
         force: bool,
+    },
+}
+
+// `kaijisho library …`.
+#[derive(Debug, Subcommand)]
+pub(super) enum LibraryAction {
+    /// Add the answers of statements to a library (created when missing).
+    Add {
+        library: PathBuf,
+        #[arg(required = true)]
+        statements: Vec<PathBuf>,
+        #[arg(long)]
+        name: Option<OsString>,
+    },
+    /// Fill a statement from a library.
+    Fill {
+        statement: PathBuf,
+        #[arg(long)]
+        library: PathBuf,
+        #[arg(short = 'o', long)]
+        output: Option<PathBuf>,
+        #[arg(long = "max-age", default_value_t = crate::app::library::DEFAULT_MAX_AGE_MONTHS)]
+        max_age: u32,
+        #[arg(long)]
+        overwrite: bool,
+        #[arg(long)]
+        today: Option<OsString>,
+        #[arg(long)]
+        force: bool,
+    },
+    /// Check statements against each other and a library.
+    Check {
+        #[arg(required = true)]
+        statements: Vec<PathBuf>,
+        #[arg(long)]
+        library: Option<PathBuf>,
+        #[arg(long)]
+        today: Option<OsString>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
 }
 

@@ -55,7 +55,7 @@ pub(super) fn run(
                     l.t(kind),
                     d.weight.localize(l),
                     d.number,
-                    d.answer
+                    crate::app::hospital::deviation_answer(l, d)
                 ));
             }
         }

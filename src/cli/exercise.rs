@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use super::args::ExerciseAction;
 use super::error::CliError;
 use super::output::{emit, emit_err, written};
 use super::{open, refuse_overwrite};
@@ -14,18 +15,40 @@ use crate::app::exercise_class::{
 };
 use crate::app::progress::Progress;
 use crate::assets;
+
+/// Runs one `exercise` action.
+pub(super) fn run(l: &Localizer, action: ExerciseAction) -> Result<ExitCode, CliError> {
+    match action {
+        ExerciseAction::New {
+            model,
+            output,
+            force,
+        } => new(l, &model, &output, force),
+        ExerciseAction::Check {
+            model,
+            answered,
+            pdf,
+            xlsx,
+            pass,
+        } => check(
+            l,
+            &model,
+            &answered,
+            Outputs {
+                pdf: pdf.as_deref(),
+                xlsx: xlsx.as_deref(),
+            },
+            pass,
+        ),
+    }
+}
 use crate::domain::exercise::exercise_copy;
 use crate::i18n::{Localize, Localizer};
 use crate::io::pdf::{ReportLine, Style};
 use crate::io::{clock, json};
 
 /// Writes the exercise copy of `model` to `output`.
-pub(super) fn new(
-    l: &Localizer,
-    model: &Path,
-    output: &Path,
-    force: bool,
-) -> Result<ExitCode, CliError> {
+fn new(l: &Localizer, model: &Path, output: &Path, force: bool) -> Result<ExitCode, CliError> {
     super::check_outputs(&[Some(output)], &[model])?;
     refuse_overwrite(Some(output), force)?;
     let (p, c) = open(l, model)?;
@@ -46,7 +69,7 @@ pub(super) struct Outputs<'a> {
 /// participant's score and per question how the class answered. PDF and workbook on request.
 /// Exit code 1 when a participant is below `pass`, 2 when a file could not be checked (the
 /// others are still reported).
-pub(super) fn check(
+fn check(
     l: &Localizer,
     model: &Path,
     answered: &[PathBuf],

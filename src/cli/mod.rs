@@ -15,6 +15,7 @@ mod exercise;
 mod export;
 mod help;
 mod import;
+mod library;
 mod new;
 mod output;
 mod validate;
@@ -31,7 +32,7 @@ use crate::domain::project::{Header, Project};
 use crate::i18n::{Lang, Localize, Localizer};
 use crate::io::clock::today_japanese;
 use crate::io::{FileError, json};
-use args::{Cli, Command, ExerciseAction};
+use args::{Cli, Command};
 use error::CliError;
 use help::localized_command;
 use output::{emit_err, stdout_result};
@@ -245,29 +246,8 @@ fn execute(command: Command, l: &Localizer) -> Result<ExitCode, CliError> {
             force,
         } => carry::run(l, &old, &text("--catalogue", catalogue)?, &output, force),
         Command::Catalogues => catalogues::run(l),
-        Command::Exercise { action } => match action {
-            ExerciseAction::New {
-                model,
-                output,
-                force,
-            } => exercise::new(l, &model, &output, force),
-            ExerciseAction::Check {
-                model,
-                answered,
-                pdf,
-                xlsx,
-                pass,
-            } => exercise::check(
-                l,
-                &model,
-                &answered,
-                exercise::Outputs {
-                    pdf: pdf.as_deref(),
-                    xlsx: xlsx.as_deref(),
-                },
-                pass,
-            ),
-        },
+        Command::Library { action } => library::run(l, action),
+        Command::Exercise { action } => exercise::run(l, action),
         Command::New {
             catalogue,
             output,
@@ -296,22 +276,22 @@ fn execute(command: Command, l: &Localizer) -> Result<ExitCode, CliError> {
             value,
             option,
             remark,
+            condition,
             checked_on,
             due_on,
         } => {
-            let option = option.map(|o| text("--option", o)).transpose()?;
-            let remark = remark.map(|r| text("--remark", r)).transpose()?;
-            let dates = [
-                checked_on.map(|d| text("--checked-on", d)).transpose()?,
-                due_on.map(|d| text("--due-on", d)).transpose()?,
-            ];
+            // Each option's text, named by its flag when it is not UTF-8.
+            let g = |arg, v: Option<OsString>| v.map(|v| text(arg, v)).transpose();
+            let (option, remark) = (g("--option", option)?, g("--remark", remark)?);
+            let condition = g("--condition", condition)?;
+            let dates = [g("--checked-on", checked_on)?, g("--due-on", due_on)?];
             answer::run(
                 l,
                 &project,
                 &text("NUMBER", number)?,
                 &text("VALUE", value)?,
                 option.as_deref(),
-                (remark, dates),
+                (remark, condition, dates),
             )
         }
         Command::Validate { project, format } => validate::run(l, &project, format),

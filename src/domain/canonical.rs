@@ -35,6 +35,10 @@ pub struct StatementQuestion {
     /// The value shown on the form (対象外 under a closed gate).
     pub answer: AnswerValue,
     pub remark: String,
+    /// The answer's condition (条件付き回答; absent when empty, so statements without one keep
+    /// their fingerprint).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub condition: String,
     /// 確認日 and 目標日 as written (absent when empty, so statements without them keep
     /// their fingerprint).
     #[serde(skip_serializing_if = "String::is_empty")]
@@ -81,6 +85,7 @@ impl Statement {
                     refs: q.ref_raw().map(str::to_string),
                     answer: shown,
                     remark: answer.map(|a| a.remark.clone()).unwrap_or_default(),
+                    condition: answer.map(|a| a.condition.clone()).unwrap_or_default(),
                     checked_on: answer.map(|a| a.checked_on.clone()).unwrap_or_default(),
                     due_on: answer.map(|a| a.due_on.clone()).unwrap_or_default(),
                     options,

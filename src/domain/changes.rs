@@ -48,12 +48,14 @@ pub struct Shown {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<ShownOption>,
     pub remark: String,
+    /// The answer's condition (条件付き回答; empty: unconditional).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub condition: String,
 }
 
 impl Shown {
     fn new(
-        value: AnswerValue,
-        remark: &str,
+        (value, remark, condition): (AnswerValue, &str, &str),
         given: &IndexMap<String, OptionAnswer>,
         options: &[(String, String)],
     ) -> Shown {
@@ -71,13 +73,14 @@ impl Shown {
                 })
                 .collect(),
             remark: remark.to_string(),
+            condition: condition.trim().to_string(),
         }
     }
 
     fn of(answer: Option<&Answer>, options: &[(String, String)]) -> Shown {
         match answer {
-            Some(a) => Shown::new(a.value, &a.remark, &a.options, options),
-            None => Shown::new(AnswerValue::Unanswered, "", &IndexMap::new(), options),
+            Some(a) => Shown::new((a.value, &a.remark, &a.condition), &a.options, options),
+            None => Shown::new((AnswerValue::Unanswered, "", ""), &IndexMap::new(), options),
         }
     }
 
@@ -85,16 +88,17 @@ impl Shown {
         let EarlierAnswer {
             value,
             remark,
+            condition,
             options,
-            ..
         } = &e.answer;
-        Shown::new(*value, remark, options, &earlier_pairs(e))
+        Shown::new((*value, remark, condition), options, &earlier_pairs(e))
     }
 
     /// Whether two answers say the same (values per option label, remark).
     fn same(&self, other: &Shown) -> bool {
         self.value == other.value
             && self.remark.trim() == other.remark.trim()
+            && self.condition == other.condition
             && self.options.len() == other.options.len()
             && self.options.iter().all(|o| {
                 other.options.iter().any(|p| {

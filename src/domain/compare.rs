@@ -40,6 +40,10 @@ pub struct Cell {
     pub answer: String,
     pub values: Vec<AnswerValue>,
     pub remark: String,
+    /// The answer's condition (条件付き回答; empty: unconditional). Two answers that differ only
+    /// in it differ.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub condition: String,
     /// How the question was matched to the first statement's (`None` for the first statement
     /// itself and for rows only this statement has).
     pub matched: Option<MatchKind>,
@@ -157,6 +161,12 @@ fn cell(side: &Side<'_>, q: &Question, matched: Option<MatchKind>) -> Cell {
         answer: shown,
         values,
         remark,
+        condition: side
+            .project
+            .answer(&q.id)
+            .filter(|_| q.answer.options().is_empty())
+            .map(|a| a.condition.trim().to_string())
+            .unwrap_or_default(),
         matched,
         gated: gate_note(side, q),
     }
@@ -169,7 +179,7 @@ fn finish(number: String, text: String, refs: Option<String>, cells: Vec<Option<
         || present
             .iter()
             .zip(present.iter().skip(1))
-            .any(|(a, b)| a.answer != b.answer);
+            .any(|(a, b)| a.answer != b.answer || a.condition != b.condition);
     let remark_differs = present
         .iter()
         .zip(present.iter().skip(1))
@@ -250,6 +260,39 @@ mod tests {
     use super::*;
     use crate::domain::catalogue::tests::tiny;
     use crate::domain::project::Header;
+
+    #[test]
+    fn answers_differing_only_in_their_condition_differ() {
+        let c = tiny();
+        let mut a = Project::new(&c, Header::default(), false);
+        a.set_answer(&c, "p", None, AnswerValue::Yes, Some("同じ".into()))
+            .unwrap();
+        let mut b = a.clone();
+        b.apply(
+            &c,
+            &crate::domain::edit::Edit::Condition {
+                question: "p".into(),
+                text: "オプション契約時".into(),
+            },
+        )
+        .unwrap();
+        let side = |p| Side {
+            catalogue: &c,
+            project: p,
+        };
+        let cmp = compare(&[side(&a), side(&b)]);
+        let row = cmp.rows.iter().find(|r| r.number == "3").unwrap();
+        assert!(row.answer_differs);
+        let cells: Vec<&str> = row
+            .cells
+            .iter()
+            .map(|x| x.as_ref().unwrap().condition.as_str())
+            .collect();
+        assert_eq!(cells, ["", "オプション契約時"]);
+        // The same condition on both sides: no difference.
+        let cmp = compare(&[side(&b), side(&b)]);
+        assert!(cmp.rows.iter().all(|r| !r.answer_differs));
+    }
 
     #[test]
     fn reports_exactly_the_known_differences() {

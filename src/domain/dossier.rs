@@ -324,6 +324,7 @@ fn items(check: &StatementCheck, c: &Catalogue, p: &Project) -> Vec<(Deviation, 
                     weight: Weight::Required,
                     rule: None,
                     note: String::new(),
+                    condition: String::new(),
                 },
                 ItemKind::AcceptedNo,
             ));

@@ -39,6 +39,8 @@ pub struct Labels {
     pub version: String,
     pub contact: String,
     pub remark: String,
+    /// How a conditional answer's condition is printed before its remark (〔条件〕…。).
+    pub condition: super::condition::ConditionWords,
 }
 
 /// The column headings of the exported workbook's print area.

@@ -10,6 +10,8 @@
 //! statements against each other and against it (`library_check`). The file format is in
 //! `docs/FORMATS.md`.
 
+use std::collections::HashMap;
+
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
@@ -274,32 +276,38 @@ impl Library {
             .map_or(1, |n| n.saturating_add(1))
     }
 
-    /// The entry that already holds this fact with the same answer and scope: the same
-    /// references (or, without any, the same text).
-    fn same_fact(&self, new: &Entry) -> Option<usize> {
-        let texts: Vec<String> = new.texts.iter().map(|t| normalized_text(t)).collect();
-        self.entries.iter().position(|e| {
-            let same_key = if new.refs.is_empty() {
-                e.refs.is_empty() && e.texts.iter().any(|t| texts.contains(&normalized_text(t)))
-            } else {
-                e.refs == new.refs
-                    && e.texts.iter().any(|t| {
-                        let t = normalized_text(t);
-                        texts
-                            .iter()
-                            .any(|n| super::edition::similarity(&t, n) >= 0.5)
-                    })
-            };
-            same_key && e.same_answer(new) && e.scope == new.scope
-        })
-    }
-
     /// Adds entries: one that says the same as an entry already there about the same fact
-    /// joins it (its texts and sources added), the others are numbered and appended.
+    /// (the same references and a similar text, or without references the same text) with the
+    /// same scope joins it (its texts and sources added); the others are numbered and appended.
+    /// Entries are looked up by their references, so adding is linear in the entries.
     fn add(&mut self, new: &[Entry]) {
         let mut next = self.next_id();
+        let mut by_key: HashMap<FactIndex, Vec<usize>> = HashMap::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            for k in index_keys(e) {
+                by_key.entry(k).or_default().push(i);
+            }
+        }
         for n in new {
-            match self.same_fact(n).and_then(|i| self.entries.get_mut(i)) {
+            let texts: Vec<String> = n.texts.iter().map(|t| normalized_text(t)).collect();
+            let found = index_keys(n)
+                .iter()
+                .flat_map(|k| by_key.get(k).into_iter().flatten())
+                .copied()
+                .find(|&i| {
+                    self.entries.get(i).is_some_and(|e| {
+                        e.same_answer(n)
+                            && e.scope == n.scope
+                            && (n.refs.is_empty()
+                                || e.texts.iter().any(|t| {
+                                    let t = normalized_text(t);
+                                    texts.iter().any(|x| {
+                                        *x == t || super::edition::similarity(&t, x) >= 0.5
+                                    })
+                                }))
+                    })
+                });
+            match found.and_then(|i| self.entries.get_mut(i)) {
                 Some(e) => {
                     for t in &n.texts {
                         if !e.texts.contains(t) && e.texts.len() < MAX_LIST {
@@ -319,10 +327,33 @@ impl Library {
                     let mut e = n.clone();
                     e.id = format!("e{next}");
                     next = next.saturating_add(1);
+                    let at = self.entries.len();
+                    for k in index_keys(&e) {
+                        by_key.entry(k).or_default().push(at);
+                    }
                     self.entries.push(e);
                 }
             }
         }
+    }
+}
+
+/// How [`Library::add`] finds an entry about the same fact: its references, or (without any)
+/// each of its texts.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum FactIndex {
+    Refs(Vec<String>),
+    Text(String),
+}
+
+fn index_keys(e: &Entry) -> Vec<FactIndex> {
+    if e.refs.is_empty() {
+        e.texts
+            .iter()
+            .map(|t| FactIndex::Text(normalized_text(t)))
+            .collect()
+    } else {
+        vec![FactIndex::Refs(e.refs.clone())]
     }
 }
 
@@ -521,7 +552,7 @@ impl Library {
 }
 
 /// An entry read from elsewhere: its fields within the limits.
-fn check_entry(e: &Entry) -> Result<(), LibraryEditError> {
+pub(super) fn check_entry(e: &Entry) -> Result<(), LibraryEditError> {
     for f in [
         &e.remark,
         &e.condition,
@@ -624,56 +655,6 @@ impl Editable for Library {
     }
 }
 
-/// Why a library file read is not one.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum LibraryIssue {
-    #[error("not an answer library (format {0})")]
-    Format(String),
-    #[error("schema version {0} is newer than this program reads")]
-    Schema(u32),
-    #[error("too many entries ({count}; at most {max})")]
-    TooMany { count: usize, max: usize },
-    #[error("entry {0} appears twice")]
-    DuplicateId(String),
-    #[error("an entry has no id")]
-    NoId,
-    #[error("entry {id}: {error}")]
-    Entry { id: String, error: LibraryEditError },
-}
-
-impl Library {
-    /// Checks a library read from a file: its format, the number of entries, unique ids and
-    /// each entry's limits.
-    pub fn check_file(&self) -> Result<(), LibraryIssue> {
-        if self.format != LIBRARY_FORMAT {
-            return Err(LibraryIssue::Format(self.format.clone()));
-        }
-        if self.schema_version > LIBRARY_SCHEMA {
-            return Err(LibraryIssue::Schema(self.schema_version));
-        }
-        if self.entries.len() > MAX_ENTRIES {
-            return Err(LibraryIssue::TooMany {
-                count: self.entries.len(),
-                max: MAX_ENTRIES,
-            });
-        }
-        let mut seen = std::collections::HashSet::new();
-        for e in &self.entries {
-            if e.id.trim().is_empty() {
-                return Err(LibraryIssue::NoId);
-            }
-            if !seen.insert(e.id.as_str()) {
-                return Err(LibraryIssue::DuplicateId(e.id.clone()));
-            }
-            check_entry(e).map_err(|error| LibraryIssue::Entry {
-                id: e.id.clone(),
-                error,
-            })?;
-        }
-        Ok(())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -769,28 +750,5 @@ mod tests {
         h.undo(&mut lib);
         assert_eq!(lib.entries[0].condition, "");
         assert_eq!(lib.entries[0].scope, vec!["製品A", "製品B"]);
-    }
-
-    #[test]
-    fn a_file_with_duplicate_ids_or_too_much_is_refused() {
-        let mut lib = Library::default();
-        assert_eq!(lib.check_file(), Ok(()));
-        lib.entries.push(Entry {
-            id: "e1".into(),
-            ..Entry::default()
-        });
-        lib.entries.push(Entry {
-            id: "e1".into(),
-            ..Entry::default()
-        });
-        assert_eq!(
-            lib.check_file(),
-            Err(LibraryIssue::DuplicateId("e1".into()))
-        );
-        lib.entries[1].id = "e2".into();
-        lib.entries[1].scope = vec!["x".into(); MAX_LIST + 1];
-        assert!(matches!(lib.check_file(), Err(LibraryIssue::Entry { .. })));
-        lib.format = "other".into();
-        assert!(matches!(lib.check_file(), Err(LibraryIssue::Format(_))));
     }
 }

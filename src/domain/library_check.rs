@@ -22,6 +22,10 @@ use super::refs::GuidelineRef;
 use super::source::Correspondence;
 use super::text::fold_width;
 
+/// The fewest letters a question text needs to name a fact by itself: a short text
+/// (「満たすか?」, 「実施しているか?」) says nothing without its reference.
+pub const MIN_FACT_TEXT: usize = 12;
+
 /// The most findings one check reports (the rest are counted).
 pub const MAX_FINDINGS: usize = 10_000;
 
@@ -203,7 +207,7 @@ fn fact_keys(refs: &[String], texts: &[String]) -> Vec<FactKey> {
         texts
             .iter()
             .map(|t| normalized_text(t))
-            .filter(|t| !t.is_empty())
+            .filter(|t| t.chars().count() >= MIN_FACT_TEXT)
             .map(FactKey::Text),
     );
     keys
@@ -273,21 +277,50 @@ fn contradictions(statements: &[Checked], scoped: &HashSet<FactKey>, out: &mut L
 }
 
 /// The library's entry matched to each question of a statement (the entry's answer would be
-/// the one proposed when filling).
-fn matched<'l>(
+/// the one proposed when filling), by question id.
+type Matches<'l> = HashMap<String, &'l Entry>;
+
+/// Matches each statement with the library once per checklist and set of entries that apply
+/// (statements of one checklist and product share the work).
+struct Matcher<'l> {
     lib: &'l Library,
-    s: &Checked,
-    rows: &[Correspondence],
-) -> HashMap<String, &'l Entry> {
-    let pseudo = as_catalogue(lib, &s.project.header.product);
-    find_candidates(&pseudo, s.catalogue, rows)
-        .into_iter()
-        .filter_map(|f| {
-            let c = f.chosen()?;
-            let id = c.old.rsplit_once('#').map_or(c.old.as_str(), |(e, _)| e);
-            Some((f.new.clone(), lib.entry(id)?))
-        })
-        .collect()
+    by_id: HashMap<&'l str, &'l Entry>,
+    done: HashMap<(String, Vec<bool>, Vec<Correspondence>), Matches<'l>>,
+}
+
+impl<'l> Matcher<'l> {
+    fn new(lib: &'l Library) -> Matcher<'l> {
+        Matcher {
+            lib,
+            by_id: lib.entries.iter().map(|e| (e.id.as_str(), e)).collect(),
+            done: HashMap::new(),
+        }
+    }
+
+    fn matched(&mut self, s: &Checked, rows: Vec<Correspondence>) -> Matches<'l> {
+        let product = &s.project.header.product;
+        let applies: Vec<bool> = self
+            .lib
+            .entries
+            .iter()
+            .map(|e| e.applies_to(product))
+            .collect();
+        let key = (s.catalogue.content_hash(), applies, rows);
+        if let Some(m) = self.done.get(&key) {
+            return m.clone();
+        }
+        let pseudo = as_catalogue(self.lib, product);
+        let m: Matches<'l> = find_candidates(&pseudo, s.catalogue, &key.2)
+            .into_iter()
+            .filter_map(|f| {
+                let c = f.chosen()?;
+                let id = c.old.rsplit_once('#').map_or(c.old.as_str(), |(e, _)| e);
+                Some((f.new.clone(), *self.by_id.get(id)?))
+            })
+            .collect();
+        self.done.insert(key, m.clone());
+        m
+    }
 }
 
 fn past(date: &str, today: Option<Date>) -> bool {
@@ -369,6 +402,7 @@ pub fn check(statements: &[Checked], input: &CheckInput) -> LibraryReport {
         .flat_map(|e| fact_keys(&e.refs, &e.texts))
         .collect();
     contradictions(statements, &scoped, &mut out);
+    let mut matcher = input.library.as_ref().map(|(lib, _)| Matcher::new(lib));
     for s in statements {
         let rows: Vec<Correspondence> = s
             .project
@@ -376,8 +410,8 @@ pub fn check(statements: &[Checked], input: &CheckInput) -> LibraryReport {
             .iter()
             .flat_map(|w| w.correspondence.iter().cloned())
             .collect();
-        let entries = match &input.library {
-            Some((lib, _)) => matched(lib, s, &rows),
+        let entries = match &mut matcher {
+            Some(m) => m.matched(s, rows),
             None => HashMap::new(),
         };
         let lib_file = input.library.as_ref().map(|(_, f)| f.as_str());

@@ -51,6 +51,22 @@ impl Weight {
     }
 }
 
+/// Whether a rule takes a conditional answer (条件付き回答: 「はい」 under 「オプション契約時」) as
+/// meeting it. Absent from a profile: accepted, so profiles written before mean the same.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Conditional {
+    #[default]
+    Accept,
+    Refuse,
+}
+
+impl Conditional {
+    pub fn is_accept(&self) -> bool {
+        *self == Conditional::Accept
+    }
+}
+
 /// Which questions a rule is about.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
@@ -81,6 +97,8 @@ pub struct Rule {
     pub weight: Weight,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    #[serde(default, skip_serializing_if = "Conditional::is_accept")]
+    pub conditional: Conditional,
 }
 
 /// The answers accepted for every question no rule selects.
@@ -90,6 +108,8 @@ pub struct DefaultRule {
     pub accept: Vec<AnswerValue>,
     #[serde(default)]
     pub weight: Weight,
+    #[serde(default, skip_serializing_if = "Conditional::is_accept")]
+    pub conditional: Conditional,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -166,6 +186,7 @@ impl Profile {
             default: Some(DefaultRule {
                 accept: vec![AnswerValue::Yes, AnswerValue::NotApplicable],
                 weight: Weight::Required,
+                conditional: Conditional::Accept,
             }),
             rules: Vec::new(),
         }
@@ -346,12 +367,14 @@ impl<'p> RuleIndex<'p> {
                 accept: &r.accept,
                 weight: r.weight,
                 note: &r.note,
+                conditional: r.conditional,
             }),
             None => self.profile.default.as_ref().map(|d| Governing {
                 rule: None,
                 accept: &d.accept,
                 weight: d.weight,
                 note: "",
+                conditional: d.conditional,
             }),
         }
     }
@@ -359,6 +382,14 @@ impl<'p> RuleIndex<'p> {
 
 /// Editing a profile question by question (the app's profile editor).
 impl Profile {
+    /// The rule made for the question numbered `number` (its rule by number on `catalogue`).
+    pub fn own_rule(&mut self, catalogue: &str, number: &str) -> Option<&mut Rule> {
+        self.rules.iter_mut().find(|r| {
+            r.catalogue.as_deref() == Some(catalogue)
+                && matches!(&r.selector, Selector::Number(n) if normalize_number(n).as_deref() == Some(number))
+        })
+    }
+
     /// Sets what `q` (on catalogue `catalogue`) accepts and how much it weighs: the rule made
     /// for this question by its number is updated, or one is added.
     pub fn set_for_question(
@@ -369,22 +400,23 @@ impl Profile {
         weight: Weight,
     ) {
         let number = q.number_key();
-        let own = self.rules.iter_mut().find(|r| {
-            r.catalogue.as_deref() == Some(catalogue)
-                && matches!(&r.selector, Selector::Number(n) if normalize_number(n).as_deref() == Some(number.as_str()))
-        });
-        match own {
+        match self.own_rule(catalogue, &number) {
             Some(r) => {
                 r.accept = accept;
                 r.weight = weight;
             }
-            None => self.rules.push(Rule {
-                selector: Selector::Number(number),
-                catalogue: Some(catalogue.to_string()),
-                accept,
-                weight,
-                note: String::new(),
-            }),
+            None => {
+                // A rule of its own takes conditional answers as the one it replaces did.
+                let conditional = self.index().rule_for(catalogue, q).map(|g| g.conditional);
+                self.rules.push(Rule {
+                    selector: Selector::Number(number),
+                    catalogue: Some(catalogue.to_string()),
+                    accept,
+                    weight,
+                    note: String::new(),
+                    conditional: conditional.unwrap_or_default(),
+                })
+            }
         }
     }
 
@@ -401,12 +433,18 @@ impl Profile {
             Some(Ok(ch)) => Selector::Chapter(ch),
             _ => Selector::Ref(r),
         };
+        let conditional = self
+            .default
+            .as_ref()
+            .map(|d| d.conditional)
+            .unwrap_or_default();
         let by_reference = |accept: Vec<AnswerValue>| Rule {
             selector: selector.clone(),
             catalogue: None,
             accept,
             weight,
             note: String::new(),
+            conditional,
         };
         // The same matching as the check: a profile of this one rule, asked about each question.
         let probe = Profile {
@@ -511,6 +549,7 @@ pub struct Governing<'a> {
     pub accept: &'a [AnswerValue],
     pub weight: Weight,
     pub note: &'a str,
+    pub conditional: Conditional,
 }
 
 impl Governing<'_> {
@@ -534,6 +573,9 @@ pub struct Deviation {
     /// The governing rule's number (`None`: the default) and note.
     pub rule: Option<usize>,
     pub note: String,
+    /// The answer's condition, when the rule refuses conditional answers (条件付き回答) and that
+    /// is why it does not meet it; empty otherwise.
+    pub condition: String,
 }
 
 /// The check of one statement against a profile.
@@ -619,6 +661,17 @@ pub fn check_statement(profile: &Profile, c: &Catalogue, p: &Project) -> Stateme
             .map(|(i, v)| label(i, *v))
             .collect();
         let answer = p.answer(&q.id);
+        // A conditional answer the rule refuses: outside, with its condition.
+        let refused = answer
+            .map(|a| a.condition.trim())
+            .filter(|c| {
+                !c.is_empty()
+                    && rule.conditional == Conditional::Refuse
+                    && options.is_empty()
+                    && outside.is_empty()
+                    && missing.is_empty()
+            })
+            .unwrap_or_default();
         let deviation = |shown: Vec<String>| Deviation {
             question_id: q.id.clone(),
             number: q.number_key(),
@@ -628,8 +681,12 @@ pub fn check_statement(profile: &Profile, c: &Catalogue, p: &Project) -> Stateme
             weight: rule.weight,
             rule: rule.rule,
             note: rule.note.to_string(),
+            condition: refused.to_string(),
         };
-        if !outside.is_empty() {
+        if !refused.is_empty() {
+            out.deviations
+                .push(deviation(values.iter().map(|v| label(0, *v)).collect()));
+        } else if !outside.is_empty() {
             out.deviations.push(deviation(outside));
         } else if !missing.is_empty() {
             out.unanswered.push(deviation(missing));
@@ -664,7 +721,37 @@ mod tests {
             accept: accept.to_vec(),
             weight,
             note: String::new(),
+            conditional: Conditional::Accept,
         }
+    }
+
+    #[test]
+    fn a_rule_refusing_conditional_answers_finds_a_conditional_yes() {
+        use AnswerValue::*;
+        let (c, mut p) = answered(&[("g", Applies), ("g1", Yes), ("p", Yes)]);
+        p.set_answer(&c, "o", Some("pw"), Yes, None).unwrap();
+        p.set_answer(&c, "o", Some("bio"), Yes, None).unwrap();
+        p.answers.get_mut("p").unwrap().condition = "オプション契約時".into();
+        // Accepted by default: a profile written before conditions means the same.
+        let mut profile = Profile::default_profile("既定");
+        assert_eq!(check_statement(&profile, &c, &p).verdict(), Verdict::Within);
+        let json = serde_json::to_string(&profile).unwrap();
+        assert!(!json.contains("conditional"), "{json}");
+        // Refused: the conditional はい does not meet the rule, and says its condition.
+        let q = c.question("p").unwrap().clone();
+        assert!(profile.set_conditional_for_question(&c.id, &q, Conditional::Refuse));
+        let check = check_statement(&profile, &c, &p);
+        assert_eq!(check.deviations.len(), 1);
+        let d = &check.deviations[0];
+        assert_eq!((d.number.as_str(), d.answer.as_str()), ("3", "はい"));
+        assert_eq!(d.condition, "オプション契約時");
+        // The same answer without its condition meets it.
+        p.answers.get_mut("p").unwrap().condition.clear();
+        assert_eq!(check_statement(&profile, &c, &p).verdict(), Verdict::Within);
+        let json = serde_json::to_string(&profile).unwrap();
+        assert!(json.contains(r#""conditional":"refuse""#), "{json}");
+        let back: Profile = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, profile);
     }
 
     #[test]

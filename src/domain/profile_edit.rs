@@ -4,7 +4,7 @@
 use super::answer::AnswerValue;
 use super::catalogue::Catalogue;
 use super::history::Editable;
-use super::profile::{DefaultRule, Profile, Rule, Weight};
+use super::profile::{Conditional, DefaultRule, Profile, Rule, Weight};
 
 /// The longest profile name kept (a name is a line, not a document).
 pub const MAX_PROFILE_NAME: usize = 200;
@@ -28,6 +28,12 @@ pub enum ProfileEdit {
     /// Every question of the editor's catalogue citing `reference` (`6.5`, `シス14`, `14章`) gets
     /// `weight`, keeping what each accepts.
     MarkCiting { reference: String, weight: Weight },
+    /// Whether conditional answers (条件付き回答) meet the default rule (`question: None`) or
+    /// one question's rule (a rule by number, made from the one governing it).
+    Conditional {
+        question: Option<String>,
+        conditional: Conditional,
+    },
 }
 
 /// What a profile edit replaced.
@@ -53,6 +59,8 @@ pub enum ProfileEditError {
     NothingCites(String),
     #[error("at most {max} rules")]
     TooManyRules { max: usize },
+    #[error("no rule governs question {0}, nor a default")]
+    NoRule(String),
 }
 
 fn check_accept(accept: &[AnswerValue]) -> Result<(), ProfileEditError> {
@@ -79,6 +87,33 @@ pub fn citing_count(c: &Catalogue, reference: &str) -> usize {
     Profile::default_profile("").mark_citing(c, reference, Weight::Required)
 }
 
+impl Profile {
+    /// Sets whether `q` takes conditional answers, in its rule by number (made from the rule
+    /// that governs it now). `false` when no rule governs it.
+    pub fn set_conditional_for_question(
+        &mut self,
+        catalogue: &str,
+        q: &super::catalogue::Question,
+        conditional: Conditional,
+    ) -> bool {
+        let Some((accept, weight)) = self
+            .index()
+            .rule_for(catalogue, q)
+            .map(|g| (g.accept.to_vec(), g.weight))
+        else {
+            return false;
+        };
+        self.set_for_question(catalogue, q, accept, weight);
+        match self.own_rule(catalogue, &q.number_key()) {
+            Some(r) => {
+                r.conditional = conditional;
+                true
+            }
+            None => false,
+        }
+    }
+}
+
 impl Editable for Profile {
     type Edit = ProfileEdit;
     type Prior = ProfilePrior;
@@ -103,9 +138,15 @@ impl Editable for Profile {
             }
             ProfileEdit::Default { accept, weight } => {
                 check_accept(accept)?;
+                let conditional = self
+                    .default
+                    .as_ref()
+                    .map(|d| d.conditional)
+                    .unwrap_or_default();
                 self.default = Some(DefaultRule {
                     accept: ordered(accept),
                     weight: *weight,
+                    conditional,
                 });
             }
             ProfileEdit::Question {
@@ -138,6 +179,31 @@ impl Editable for Profile {
                 }
                 self.rules = next.rules;
             }
+            ProfileEdit::Conditional {
+                question: None,
+                conditional,
+            } => match &mut self.default {
+                Some(d) => d.conditional = *conditional,
+                None => return Err(ProfileEditError::NoRule(String::new())),
+            },
+            ProfileEdit::Conditional {
+                question: Some(question),
+                conditional,
+            } => {
+                let q = c
+                    .question(question)
+                    .ok_or_else(|| ProfileEditError::UnknownQuestion(question.clone()))?;
+                let mut next = self.clone();
+                if !next.set_conditional_for_question(&c.id, q, *conditional) {
+                    return Err(ProfileEditError::NoRule(q.number_key()));
+                }
+                if next.rules.len() > super::profile::MAX_RULES {
+                    return Err(ProfileEditError::TooManyRules {
+                        max: super::profile::MAX_RULES,
+                    });
+                }
+                self.rules = next.rules;
+            }
         }
         Ok((self.snapshot(edit) != prior).then_some(prior))
     }
@@ -145,10 +211,12 @@ impl Editable for Profile {
     fn snapshot(&self, edit: &ProfileEdit) -> ProfilePrior {
         match edit {
             ProfileEdit::Name(_) => ProfilePrior::Name(self.name.clone()),
-            ProfileEdit::Default { .. } => ProfilePrior::Default(self.default.clone()),
-            ProfileEdit::Question { .. } | ProfileEdit::MarkCiting { .. } => {
-                ProfilePrior::Rules(self.rules.clone())
+            ProfileEdit::Default { .. } | ProfileEdit::Conditional { question: None, .. } => {
+                ProfilePrior::Default(self.default.clone())
             }
+            ProfileEdit::Question { .. }
+            | ProfileEdit::MarkCiting { .. }
+            | ProfileEdit::Conditional { .. } => ProfilePrior::Rules(self.rules.clone()),
         }
     }
 
@@ -215,6 +283,29 @@ mod tests {
         h.undo(&mut p);
         assert_eq!(p, start);
         assert!(!h.modified());
+    }
+
+    #[test]
+    fn conditional_answers_are_refused_by_an_edit_and_undone() {
+        let c = tiny();
+        let mut p = Profile::default_profile("基準");
+        let start = p.clone();
+        let mut h = History::<Profile>::new();
+        let refuse = |question: Option<&str>| ProfileEdit::Conditional {
+            question: question.map(str::to_string),
+            conditional: Conditional::Refuse,
+        };
+        assert_eq!(h.apply(&mut p, &c, refuse(None), 0.0), Ok(true));
+        assert_eq!(p.default.as_ref().unwrap().conditional, Conditional::Refuse);
+        assert_eq!(h.apply(&mut p, &c, refuse(Some("p")), 1.0), Ok(true));
+        assert_eq!(p.rules.len(), 1);
+        assert_eq!(p.rules[0].conditional, Conditional::Refuse);
+        // The rule by number keeps what the default accepted.
+        assert_eq!(p.rules[0].accept, p.default.as_ref().unwrap().accept);
+        assert!(h.apply(&mut p, &c, refuse(Some("nope")), 2.0).is_err());
+        h.undo(&mut p);
+        h.undo(&mut p);
+        assert_eq!(p, start);
     }
 
     #[test]

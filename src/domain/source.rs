@@ -95,7 +95,7 @@ impl Mapping {
 
 /// A row of the workbook's correspondence sheet (安全管理GL6.0版対応表): a 第5.2版 reference and
 /// the 第6.0版 one it became, as printed.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Correspondence {
     pub old: String,

@@ -44,8 +44,12 @@ pub enum FindingKind {
     InvalidValue { value: AnswerValue },
     /// Carried forward from an earlier statement; to be re-checked and confirmed.
     Recheck,
+    /// Filled from an answer library and not yet confirmed.
+    RecheckLibrary,
     /// A 確認日 or 目標日 that reads as no date (和暦 and 西暦 in the usual forms are read).
     DateUnreadable { which: AnswerDate, text: String },
+    /// A condition (条件付き回答) on a question left unanswered: a condition of nothing.
+    ConditionWithoutAnswer { condition: String },
 }
 
 /// One finding: which question (number as printed, normalised), which option, how severe.
@@ -141,8 +145,27 @@ pub fn validate(catalogue: &Catalogue, project: &Project) -> Vec<Finding> {
                 check_one(&mut findings, q, value, remark, &finding, Some(&o.label));
             }
         }
-        if answer.is_some_and(|a| a.recheck) {
-            findings.push(finding(Severity::Warning, None, FindingKind::Recheck));
+        if let Some(a) = answer.filter(|a| !a.condition.trim().is_empty() && !a.value.is_answered())
+        {
+            findings.push(finding(
+                Severity::Warning,
+                None,
+                FindingKind::ConditionWithoutAnswer {
+                    condition: a.condition.clone(),
+                },
+            ));
+        }
+        if let Some(a) = answer.filter(|a| a.recheck) {
+            let from_library = a
+                .carried
+                .as_ref()
+                .and_then(|c| c.chosen())
+                .is_some_and(|c| c.library.is_some());
+            let kind = match from_library {
+                true => FindingKind::RecheckLibrary,
+                false => FindingKind::Recheck,
+            };
+            findings.push(finding(Severity::Warning, None, kind));
         }
         for which in AnswerDate::ALL {
             let text = answer.map_or("", |a| a.date(which)).trim();
@@ -304,6 +327,25 @@ mod tests {
         .unwrap();
         p.set_answer(&c, "p", None, AnswerValue::Yes, None).unwrap();
         (c, p)
+    }
+
+    #[test]
+    fn a_condition_without_an_answer_is_a_finding() {
+        let c = tiny();
+        let mut p = Project::new(&c, Header::default(), false);
+        p.answers.entry("p".into()).or_default().condition = "オプション契約時".into();
+        let found: Vec<_> = validate(&c, &p)
+            .into_iter()
+            .filter(|f| matches!(f.kind, FindingKind::ConditionWithoutAnswer { .. }))
+            .collect();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].number, "3");
+        p.set_answer(&c, "p", None, AnswerValue::Yes, None).unwrap();
+        assert!(
+            validate(&c, &p)
+                .iter()
+                .all(|f| !matches!(f.kind, FindingKind::ConditionWithoutAnswer { .. }))
+        );
     }
 
     #[test]

@@ -93,6 +93,7 @@ impl Localize for crate::domain::profile_edit::ProfileEditError {
             E::UnknownQuestion(id) => l.ta("finding-unknown_question", &[("id", s(id))]),
             E::NothingCites(r) => l.ta("profile-edit-nothing-cites", &[("reference", s(r))]),
             E::TooManyRules { max } => l.ta("profile-edit-too-many-rules", &[("max", s(max))]),
+            E::NoRule(number) => l.ta("profile-edit-no-rule", &[("number", s(number))]),
         }
     }
 }

@@ -2,8 +2,9 @@
 //! the consistency check.
 
 use super::{Localize, Localizer, s};
-use crate::domain::library::{LibraryEditError, LibraryIssue};
+use crate::domain::library::LibraryEditError;
 use crate::domain::library_check::{LibraryFinding, Place};
+use crate::domain::library_issue::LibraryIssue;
 
 impl Localize for LibraryEditError {
     fn localize(&self, l: &Localizer) -> String {

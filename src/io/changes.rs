@@ -103,6 +103,8 @@ pub struct ChangesWording {
     pub reference_before: String,
     /// A remark: `{remark}`.
     pub remark: String,
+    /// An answer's condition: `条件: {condition}`.
+    pub condition: String,
     /// An option's answer: `{option}`, `{value}`.
     pub option: String,
     /// An answer cell with no answer (a new question's earlier one, a dropped one's now).
@@ -233,6 +235,12 @@ pub fn answer_paras(shown: Option<&Shown>, w: &ChangesWording) -> Vec<Para> {
     let mut out = Vec::new();
     if s.options.is_empty() || s.value.is_answered() {
         out.push(para(w.values.get(s.value), value_tone(s.value)));
+    }
+    if !s.condition.is_empty() {
+        out.push(para(
+            fill(&w.condition, &[("condition", s.condition.as_str())]),
+            Tone::Plain,
+        ));
     }
     for o in &s.options {
         let line = fill(

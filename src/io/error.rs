@@ -81,7 +81,7 @@ pub enum FileError {
     #[error("{}: the answer library is not usable: {issue}", .path.display())]
     Library {
         path: PathBuf,
-        issue: crate::domain::library::LibraryIssue,
+        issue: crate::domain::library_issue::LibraryIssue,
     },
     #[error("{}: more than {limit} statements in one folder", .path.display())]
     TooManyFiles { path: PathBuf, limit: usize },

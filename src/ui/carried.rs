@@ -104,6 +104,29 @@ fn earlier_answer(l: &Localizer, c: &CarryCandidate) -> String {
     parts.join(" / ")
 }
 
+/// Where a candidate comes from: the earlier statement's question (`earlier_id`), or an entry
+/// of an answer library (`library_id`), with why it was matched.
+fn origin_line(l: &Localizer, c: &CarryCandidate, earlier_id: &str, library_id: &str) -> String {
+    match &c.library {
+        Some(lib) => l.ta(
+            library_id,
+            &[
+                ("library", lib.library.clone().into()),
+                ("entry", lib.entry.clone().into()),
+                ("from", lib.from.join("、").into()),
+                ("how", c.reason.localize(l).into()),
+            ],
+        ),
+        None => l.ta(
+            earlier_id,
+            &[
+                ("old", c.earlier.number.clone().into()),
+                ("how", c.reason.localize(l).into()),
+            ],
+        ),
+    }
+}
+
 /// The other earlier questions this one may continue; any can be taken instead, or none.
 fn candidates_ui(
     ui: &mut egui::Ui,
@@ -124,19 +147,19 @@ fn candidates_ui(
             for (k, c) in carried.candidates.iter().enumerate() {
                 let chosen = carried.chosen == Some(k);
                 ui.horizontal_wrapped(|ui| {
-                    let line = l.ta(
-                        "carried-candidate",
-                        &[
-                            ("old", c.earlier.number.clone().into()),
-                            ("how", c.reason.localize(l).into()),
-                        ],
-                    );
+                    let line = origin_line(l, c, "carried-candidate", "library-candidate");
                     if chosen {
                         ui.strong(format!("✔ {line}"));
                     } else {
                         ui.label(line);
-                        let label =
-                            l.ta("carried-take", &[("old", c.earlier.number.clone().into())]);
+                        let label = match &c.library {
+                            Some(lib) => {
+                                l.ta("library-take", &[("entry", lib.entry.clone().into())])
+                            }
+                            None => {
+                                l.ta("carried-take", &[("old", c.earlier.number.clone().into())])
+                            }
+                        };
                         if ui
                             .add_enabled(editable, egui::Button::new(label).small())
                             .clicked()
@@ -189,15 +212,20 @@ pub fn carried_ui(
         match carried.chosen() {
             Some(c) => {
                 ui.horizontal_wrapped(|ui| {
-                    ui.label(l.ta(
-                        "carried-from",
-                        &[
-                            ("old", c.earlier.number.clone().into()),
-                            ("how", c.reason.localize(l).into()),
-                        ],
-                    ));
+                    ui.label(origin_line(l, c, "carried-from", "library-from"));
+                    if let Some(lib) = c.library.as_ref().filter(|o| o.stale) {
+                        let said = match lib.verified_on.trim() {
+                            "" => l.t("library-stale-never"),
+                            on => l.ta("library-stale", &[("verified", on.to_string().into())]),
+                        };
+                        ui.colored_label(ui.visuals().warn_fg_color, said);
+                    }
                     if answer.recheck && editable {
-                        ui.colored_label(ui.visuals().warn_fg_color, l.t("question-recheck"));
+                        let said = match c.library {
+                            Some(_) => l.t("library-recheck"),
+                            None => l.t("question-recheck"),
+                        };
+                        ui.colored_label(ui.visuals().warn_fg_color, said);
                         let resp = ui.button(l.t("question-confirm"));
                         let label = format!("{} {}", q.number_key(), l.t("question-confirm"));
                         resp.widget_info(|| {

@@ -23,8 +23,16 @@ pub fn kind_id(kind: ChangeKind) -> &'static str {
 /// An answer in one line: value (or each option's), then the remark.
 pub fn shown_line(l: &Localizer, a: &Shown) -> String {
     let mut parts: Vec<String> = Vec::new();
-    if a.options.is_empty() {
+    if a.options.is_empty() && a.condition.is_empty() {
         parts.push(l.value(a.value));
+    } else if a.options.is_empty() {
+        parts.push(l.ta(
+            "answer-conditional",
+            &[
+                ("answer", l.value(a.value).into()),
+                ("condition", a.condition.clone().into()),
+            ],
+        ));
     }
     for o in &a.options {
         parts.push(format!("{}: {}", o.label, l.value(o.value)));

@@ -297,7 +297,7 @@ fn items_ui(
                         d.weight.localize(l),
                         d.number,
                         d.text,
-                        d.answer
+                        crate::app::hospital::deviation_answer(l, d)
                     );
                     if ui
                         .link(text)

@@ -108,18 +108,31 @@ pub fn grid_ui(
                     });
                     tr.col(|ui| {
                         // A single answer in the UI's words (glossed in English).
-                        let shown = if r.single {
+                        let mut shown = if r.single {
                             l.answer(r.value)
                         } else {
                             r.answer.clone()
                         };
+                        // A conditional answer: 「はい〔条件〕」, the condition on hover.
+                        let mut hover = r.answer.clone();
+                        if !r.condition.is_empty() {
+                            let args = [("answer", shown.clone().into())];
+                            shown = l.ta("grid-conditional", &args);
+                            hover = l.ta(
+                                "answer-conditional",
+                                &[
+                                    ("answer", r.answer.clone().into()),
+                                    ("condition", r.condition.clone().into()),
+                                ],
+                            );
+                        }
                         let mut t = egui::RichText::new(shown.as_str())
                             .color(crate::ui::value_color(r.value, dark));
                         if r.gated {
                             t = t.italics();
                         }
                         ui.add(egui::Label::new(t).truncate().selectable(false))
-                            .on_hover_text(&r.answer);
+                            .on_hover_text(hover);
                     });
                     for text in [&r.remark, &l.review_status(r.review), &r.comment] {
                         tr.col(|ui| {

@@ -10,7 +10,7 @@ use crate::app::view::ProfileEditor;
 use crate::app::{Command, Purpose};
 use crate::domain::answer::AnswerValue;
 use crate::domain::catalogue::{Catalogue, Question};
-use crate::domain::profile::Weight;
+use crate::domain::profile::{Conditional, Weight};
 use crate::domain::profile_edit::ProfileEdit;
 use crate::domain::text::fold_width;
 use crate::i18n::Localizer;
@@ -111,6 +111,17 @@ fn head_ui(
                     },
                 }));
             }
+            let mut accepted = d.conditional.is_accept();
+            if ui
+                .checkbox(&mut accepted, l.t("profile-conditional"))
+                .on_hover_text(l.t("profile-conditional-hint"))
+                .changed()
+            {
+                cmds.push(Command::ProfileEdit(ProfileEdit::Conditional {
+                    question: None,
+                    conditional: conditional_of(accepted),
+                }));
+            }
         }
     });
     ui.horizontal_wrapped(|ui| {
@@ -194,7 +205,7 @@ fn rows_ui(
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .column(Column::auto().at_least(48.0))
         .column(Column::initial(360.0).clip(true))
-        .columns(Column::auto().at_least(56.0), 4)
+        .columns(Column::auto().at_least(56.0), 5)
         .column(Column::remainder())
         .header(ROW_H, |mut h| {
             h.col(|ui| {
@@ -208,7 +219,7 @@ fn rows_ui(
                     ui.strong(l.answer(v));
                 });
             }
-            for id in ["weight-required", "profile-rule"] {
+            for id in ["weight-required", "profile-conditional", "profile-rule"] {
                 h.col(|ui| {
                     ui.strong(l.t(id));
                 });
@@ -270,6 +281,23 @@ fn rows_ui(
                     }
                 });
                 tr.col(|ui| {
+                    let Some(g) = rule else {
+                        return;
+                    };
+                    let mut accepted = g.conditional.is_accept();
+                    let name = format!("{number} {}", l.t("profile-conditional"));
+                    let resp = ui.checkbox(&mut accepted, "");
+                    resp.widget_info(|| {
+                        egui::WidgetInfo::selected(egui::Role::CheckBox, true, accepted, &name)
+                    });
+                    if resp.changed() {
+                        cmds.push(Command::ProfileEdit(ProfileEdit::Conditional {
+                            question: Some(q.id.clone()),
+                            conditional: conditional_of(accepted),
+                        }));
+                    }
+                });
+                tr.col(|ui| {
                     let text = match rule.and_then(|g| g.rule) {
                         Some(n) => l.ta("check-rule", &[("rule", n.into())]),
                         None => l.t("check-rule-default"),
@@ -278,4 +306,13 @@ fn rows_ui(
                 });
             });
         });
+}
+
+/// Ticked: conditional answers meet the rule.
+fn conditional_of(accepted: bool) -> Conditional {
+    if accepted {
+        Conditional::Accept
+    } else {
+        Conditional::Refuse
+    }
 }

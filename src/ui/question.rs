@@ -65,25 +65,74 @@ fn answer_buttons(
     });
 }
 
-/// The 備考 editor. Enter inserts a newline (and confirms IME conversion); it never acts.
-/// Sends the edit, then (when the field lost focus) the end of its undo step.
+/// A vendor's text under its label: the 備考 editor (`hint: None`: several lines; Enter inserts
+/// a newline and confirms IME conversion, it never acts) or the 条件 field (one line, with its
+/// hint). Sends the edit through the one document-bound field ([`crate::ui::typed`]: IME-safe,
+/// one undo step per typing), then (when the field lost focus) the end of its undo step.
 fn remark_editor(
     ui: &mut egui::Ui,
-    label_text: &str,
+    (label_text, hint): (&str, Option<String>),
     text: &str,
     id: egui::Id,
     out: &mut Vec<Command>,
     edit: impl FnOnce(String) -> Edit,
 ) {
     let label = ui.label(label_text);
+    let lines = match hint {
+        None => crate::ui::typed::Lines::Many,
+        Some(_) => crate::ui::typed::Lines::One,
+    };
     crate::ui::typed::edit_field(
         ui,
-        ((id, crate::ui::typed::Lines::Many, true), label.id),
+        ((id, lines, true), label.id),
         text,
-        |te| te.desired_rows(3).desired_width(f32::INFINITY),
+        |te| match hint {
+            None => te.desired_rows(3).desired_width(f32::INFINITY),
+            Some(hint) => te.hint_text(hint).desired_width(f32::INFINITY),
+        },
         out,
         edit,
     );
+}
+
+/// A question answered as a whole: its answer buttons, the 条件 field (a はい/いいえ/対象外
+/// question's: 「オプション契約時」, 「次期バージョンから」) and the 備考 editor.
+fn plain_answer_ui(
+    ui: &mut egui::Ui,
+    l: &Localizer,
+    (q, answer): (&Question, &crate::domain::project::Answer),
+    (number, tab_in): (&str, bool),
+    cmds: &mut Vec<Command>,
+) {
+    let allowed = q.answer.allowed();
+    answer_buttons(ui, l, number, allowed, answer.value, tab_in, |v| {
+        cmds.push(Command::Edit(Edit::Value {
+            question: q.id.clone(),
+            option: None,
+            value: v,
+        }));
+    });
+    ui.add_space(6.0);
+    if matches!(q.answer, AnswerKind::YesNoNa) {
+        let id = egui::Id::unique(("condition", &q.id));
+        let label = format!("{number} {}", l.t("question-condition"));
+        let hint = Some(l.t("question-condition-hint"));
+        remark_editor(ui, (&label, hint), &answer.condition, id, cmds, |text| {
+            Edit::Condition {
+                question: q.id.clone(),
+                text,
+            }
+        });
+    }
+    let id = egui::Id::unique(("remark", &q.id));
+    let label = format!("{number} {}", l.t("question-remark"));
+    remark_editor(ui, (&label, None), &answer.remark, id, cmds, |text| {
+        Edit::Remark {
+            question: q.id.clone(),
+            option: None,
+            text,
+        }
+    });
 }
 
 /// The answer's 確認日 and 目標日, where the statement has them (see [`Doc::answer_dates`]):
@@ -187,10 +236,12 @@ fn option_rows_ui(ui: &mut egui::Ui, l: &Localizer, r: &OptionRows, cmds: &mut V
                 });
                 let id = egui::Id::unique(("remark", &q.id, &o.id));
                 let label = format!("{prefix} {}", l.t("question-remark"));
-                remark_editor(ui, &label, &oa.remark, id, cmds, |text| Edit::Remark {
-                    question: q.id.clone(),
-                    option: Some(o.id.clone()),
-                    text,
+                remark_editor(ui, (&label, None), &oa.remark, id, cmds, |text| {
+                    Edit::Remark {
+                        question: q.id.clone(),
+                        option: Some(o.id.clone()),
+                        text,
+                    }
                 });
                 crate::ui::findings::question_lines(
                     ui,
@@ -302,22 +353,7 @@ pub fn question_ui(
                         option_rows_ui(ui, l, &rows, cmds);
                     }
                     _ => {
-                        let allowed = q.answer.allowed();
-                        answer_buttons(ui, l, &number, allowed, answer.value, tab_in, |v| {
-                            cmds.push(Command::Edit(Edit::Value {
-                                question: q.id.clone(),
-                                option: None,
-                                value: v,
-                            }));
-                        });
-                        ui.add_space(6.0);
-                        let id = egui::Id::unique(("remark", &q.id));
-                        let label = format!("{number} {}", l.t("question-remark"));
-                        remark_editor(ui, &label, &answer.remark, id, cmds, |text| Edit::Remark {
-                            question: q.id.clone(),
-                            option: None,
-                            text,
-                        });
+                        plain_answer_ui(ui, l, (q, &answer), (&number, tab_in), cmds);
                         answer_dates_ui(ui, l, (doc, q), &number, clock, cmds);
                     }
                 });

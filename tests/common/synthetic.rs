@@ -217,6 +217,7 @@ pub fn many_rules(n: usize, sections: usize) -> Profile {
                 ],
                 weight: Weight::Recommended,
                 note: String::new(),
+                conditional: Default::default(),
             }
         })
         .collect();

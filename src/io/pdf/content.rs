@@ -443,12 +443,15 @@ fn question_unit(
         }
         _ => {
             add_marks(&mut head, allowed, effective_value(c, p, q));
-            let remark = answer.map(|a| a.remark.as_str()).unwrap_or("");
+            // The condition first: 「備考: 〔条件〕オプション契約時。元の備考」.
+            let remark = answer
+                .map(|a| form.labels.condition.join(&a.condition, &a.remark))
+                .unwrap_or_default();
             head.extend(remark_rows(
                 m,
                 (form, budget),
                 &number,
-                remark,
+                &remark,
                 (TEXT_X, TEXT_W),
             ));
             if let Some(line) = answer.and_then(|a| dates_line(a, form)) {

@@ -171,6 +171,8 @@ struct Writer<'a> {
     f: Formats,
     row: u32,
     roles: Vec<(u32, RowRole)>,
+    /// How a condition (条件付き回答) goes before the remark: 〔条件〕…。
+    condition: crate::domain::condition::ConditionWords,
 }
 
 impl Writer<'_> {
@@ -274,6 +276,7 @@ fn check_limits(c: &Catalogue, p: &Project) -> Result<(), ExportError> {
         check_len(&q.full_text(), &n, "text")?;
         if let Some(a) = p.answer(&q.id) {
             check_len(&a.remark, &n, "remark")?;
+            check_len(&format!("{}{}", a.condition, a.remark), &n, "condition")?;
             for (o, oa) in &a.options {
                 check_len(&oa.remark, &n, o)?;
             }
@@ -296,6 +299,7 @@ pub fn statement_xlsx(c: &Catalogue, p: &Project, form: &FormText) -> Result<Vec
         f: formats(&form.workbook.font),
         row: 0,
         roles: Vec::new(),
+        condition: form.labels.condition.clone(),
     };
     let head = w.front(c, p, form)?;
     w.row = head + 1;
@@ -471,7 +475,11 @@ impl Writer<'_> {
                 };
                 let stored = answer.map(|a| a.value).unwrap_or_default();
                 let shown = effective_value(c, p, q);
-                let remark = answer.map(|a| a.remark.as_str()).unwrap_or("");
+                // The condition first, then the remark: 「〔条件〕オプション契約時。備考」.
+                let remark = answer
+                    .map(|a| w.condition.join(&a.condition, &a.remark))
+                    .unwrap_or_default();
+                let remark = remark.as_str();
                 w.answer_row(allowed, stored, shown, remark, gated.as_deref())?;
                 w.ws.set_row_height(r, wrapped_height(&[(&q.full_text(), 58.0), (remark, 30.0)]))?;
                 flag_rows.insert(q.id.clone(), r);
@@ -638,7 +646,7 @@ fn review_sheet(
                     q.full_text(),
                     values.join(" / "),
                     p.answer(&q.id)
-                        .map(|a| a.remark.clone())
+                        .map(|a| form.labels.condition.join(&a.condition, &a.remark))
                         .unwrap_or_default(),
                     p.review.status(&q.id).label().to_string(),
                     p.review.comment(&q.id).to_string(),

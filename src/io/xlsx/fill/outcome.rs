@@ -2,6 +2,7 @@
 //! and the value of a target: the leaves the fill's planning, checking and errors share.
 
 use crate::domain::answer::AnswerValue;
+use crate::domain::condition::ConditionWords;
 use crate::domain::project::{AnswerDate, HeaderField, Project};
 
 /// A cell whose content the import could not read, replaced because its question was answered
@@ -47,13 +48,18 @@ pub enum Unwritten {
     },
 }
 
-/// The value a statement holds for a target (a question, or one of its options).
-pub(super) fn value_of(p: &Project, question: &str, option: Option<&str>) -> (AnswerValue, String) {
+/// The value a statement holds for a target (a question, or one of its options), and its
+/// remark cell: a question's condition (条件付き回答) first, in `words` (〔条件〕…。).
+pub(super) fn value_of(
+    p: &Project,
+    (question, option): (&str, Option<&str>),
+    words: &ConditionWords,
+) -> (AnswerValue, String) {
     let Some(a) = p.answers.get(question) else {
         return (AnswerValue::Unanswered, String::new());
     };
     match option {
-        None => (a.value, a.remark.clone()),
+        None => (a.value, words.join(&a.condition, &a.remark)),
         Some(o) => a
             .options
             .get(o)

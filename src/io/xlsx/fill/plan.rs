@@ -128,9 +128,11 @@ pub(super) fn answer_plan(
 ) -> Plan {
     let words = Words::of(grid, t, vocab);
     let mut plan = Plan::default();
+    let condition = vocab.condition_words();
     for a in &t.answers {
-        let (value, remark) = value_of(p, &a.question, a.option.as_deref());
-        let (old_value, old_remark) = value_of(was, &a.question, a.option.as_deref());
+        let target = (a.question.as_str(), a.option.as_deref());
+        let (value, remark) = value_of(p, target, &condition);
+        let (old_value, old_remark) = value_of(was, target, &condition);
         let mut expected = (value, remark.clone());
         if value != old_value && !answer_cells(&mut plan, grid, (t, a), (c, value), (vocab, &words))
         {

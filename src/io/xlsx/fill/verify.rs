@@ -38,7 +38,11 @@ pub(super) fn read_back(
         ));
     }
     for ((question, option), (value, remark)) in answers {
-        let (v, r) = value_of(&back.project, question, option.as_deref());
+        let (v, r) = value_of(
+            &back.project,
+            (question, option.as_deref()),
+            &vocab.condition_words(),
+        );
         let what = || match number_and_option(c, question, option.as_deref()) {
             (number, Some(l)) => format!("{number} {l}"),
             (number, None) => number,

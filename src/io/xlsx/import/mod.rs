@@ -47,7 +47,7 @@ pub fn import_workbook(
     if mapping.is_none() && book.sheets.iter().any(|(n, _)| n == HIDDEN_SHEET) {
         let hidden = book.grid(HIDDEN_SHEET)?;
         if hidden.get(0, 0) == MARKER {
-            return own::import_own(&mut book, &hidden);
+            return own::import_own(&mut book, &hidden, vocab);
         }
     }
     detect::import_detected(&mut book, mapping, vocab)

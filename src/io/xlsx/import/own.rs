@@ -172,7 +172,11 @@ fn row_map(
 }
 
 /// Imports an export of ours from its hidden sheet (`hidden`, whose first cell is the marker).
-pub(super) fn import_own(book: &mut Book, hidden: &Grid) -> Result<Imported, XlsxError> {
+pub(super) fn import_own(
+    book: &mut Book,
+    hidden: &Grid,
+    vocab: &super::Vocabulary,
+) -> Result<Imported, XlsxError> {
     let mut row = FIRST_DOCUMENT_ROW;
     let project_json = chunks(book, hidden, &mut row, "project")?;
     let catalogue_json = chunks(book, hidden, &mut row, "catalogue")?;
@@ -203,7 +207,13 @@ pub(super) fn import_own(book: &mut Book, hidden: &Grid) -> Result<Imported, Xls
         });
     }
     let entries = map.entries;
-    apply_row_map(book, &main, &entries, &catalogue, &mut project, &mut report);
+    apply_row_map(
+        (book, &main, vocab),
+        &entries,
+        &catalogue,
+        &mut project,
+        &mut report,
+    );
     report.answers = count_answers(&project);
     report.filled = is_filled(&project, report.answers);
     Ok(Imported {
@@ -320,8 +330,7 @@ fn relocate(
 /// checking that every mapped row still holds what it held when exported; when one does not,
 /// the rows are found by content instead, and the report says so.
 fn apply_row_map(
-    book: &Book,
-    main: &Grid,
+    (book, main, vocab): (&Book, &Grid, &super::Vocabulary),
     entries: &[MappedRow],
     catalogue: &Catalogue,
     project: &mut Project,
@@ -377,13 +386,13 @@ fn apply_row_map(
                 };
                 if !matches!(q.answer, AnswerKind::Options(_)) {
                     let cells = Input::of(main, sheet_row);
-                    apply_input(project, catalogue, qid, None, cells, report);
+                    apply_input(project, (catalogue, vocab), (qid, None), cells, report);
                 }
             }
             RowRole::Option(qid, oid) => {
                 report.options += 1;
                 let cells = Input::of(main, sheet_row);
-                apply_input(project, catalogue, qid, Some(oid), cells, report);
+                apply_input(project, (catalogue, vocab), (qid, Some(oid)), cells, report);
             }
             _ => {}
         }
@@ -438,19 +447,18 @@ fn apply_edit(
 /// unchanged carried answer keeps its re-check mark.
 fn apply_input(
     project: &mut Project,
-    catalogue: &Catalogue,
-    question: &str,
-    option: Option<&String>,
+    (catalogue, vocab): (&Catalogue, &super::Vocabulary),
+    (question, option): (&str, Option<&String>),
     cells: Input<'_>,
     report: &mut ImportReport,
 ) {
-    let (value, remark) = {
+    let (value, remark, condition) = {
         let a = project.answers.get(question);
         match option {
             Some(o) => a
                 .and_then(|a| a.options.get(o))
-                .map(|o| (o.value, o.remark.clone())),
-            None => a.map(|a| (a.value, a.remark.clone())),
+                .map(|o| (o.value, o.remark.clone(), String::new())),
+            None => a.map(|a| (a.value, a.remark.clone(), a.condition.clone())),
         }
         .unwrap_or_default()
     };
@@ -477,11 +485,39 @@ fn apply_input(
             },
         }),
     }
-    if xl_norm(cells.remark) != xl_norm(&remark) {
+    // A plain question's remark cell holds its condition first (〔条件〕…。).
+    let conditional = option.is_none()
+        && catalogue
+            .question(question)
+            .is_some_and(|q| matches!(q.answer, AnswerKind::YesNoNa));
+    let written = if conditional {
+        vocab.condition_words().join(&condition, &remark)
+    } else {
+        remark.clone()
+    };
+    if xl_norm(cells.remark) == xl_norm(&written) {
+        return;
+    }
+    let cell = xl_norm(cells.remark);
+    let (new_condition, new_remark) = if conditional {
+        vocab
+            .split_condition(&cell)
+            .unwrap_or_else(|| (String::new(), cell.clone()))
+    } else {
+        (condition.clone(), cell.clone())
+    };
+    if new_condition != condition {
+        let edit = Edit::Condition {
+            question: question.to_string(),
+            text: new_condition,
+        };
+        apply_edit(project, catalogue, &edit, (cells.row, cells.remark), report);
+    }
+    if xl_norm(&new_remark) != xl_norm(&remark) {
         let edit = Edit::Remark {
             question: question.to_string(),
             option: option.cloned(),
-            text: xl_norm(cells.remark),
+            text: new_remark,
         };
         apply_edit(project, catalogue, &edit, (cells.row, cells.remark), report);
     }

@@ -91,6 +91,13 @@ pub struct Vocabulary {
     pub mark_words: Vec<String>,
     /// Remarks that mean "no remark" (a dash).
     pub blank_remarks: Vec<String>,
+    /// How a condition (条件付き回答) is recognised at the start of a remark (〔条件〕, 【条件】,
+    /// [条件], 条件： …), and how it is written back: the form's printed words
+    /// (`assets/form/form.json`), set by the assets when they load the vocabulary.
+    #[serde(default)]
+    pub conditions: crate::domain::condition::ConditionRecognition,
+    #[serde(skip)]
+    pub printed_condition: Option<crate::domain::condition::ConditionWords>,
     /// Leading characters of an option row (-記憶ID …).
     pub option_dashes: Vec<String>,
     pub header: Vec<HeaderLabel>,
@@ -318,6 +325,27 @@ impl Vocabulary {
     }
 
     /// A remark that means "none".
+    /// How a condition is written before a remark: the form's printed words, else the first
+    /// recognised prefix and end (a vocabulary loaded without the form's).
+    pub fn condition_words(&self) -> crate::domain::condition::ConditionWords {
+        self.printed_condition
+            .clone()
+            .unwrap_or_else(|| crate::domain::condition::ConditionWords {
+                prefix: self
+                    .conditions
+                    .prefixes
+                    .first()
+                    .cloned()
+                    .unwrap_or_default(),
+                end: self.conditions.ends.first().cloned().unwrap_or_default(),
+            })
+    }
+
+    /// A remark cell's condition and the rest of its remark, when it starts with a condition.
+    pub fn split_condition(&self, cell: &str) -> Option<(String, String)> {
+        self.conditions.split(cell)
+    }
+
     pub fn is_blank_remark(&self, s: &str) -> bool {
         let t = s.trim();
         t.is_empty() || self.blank_remarks.iter().any(|b| b == t)

@@ -12,7 +12,7 @@ use super::build::PendingAnswer;
 use super::version::{detect_edition, detect_form_version};
 use crate::domain::answer::AnswerValue;
 use crate::domain::catalogue::{
-    Catalogue, Kind, Provenance, ProvenanceKind, Question, Section, hex,
+    AnswerKind, Catalogue, Kind, Provenance, ProvenanceKind, Question, Section, hex,
 };
 use crate::domain::edit::Edit;
 use crate::domain::project::{AnswerDate, Header, Project};
@@ -152,6 +152,7 @@ pub(super) fn make_project(
     catalogue: &Catalogue,
     header: Header,
     answers: Vec<PendingAnswer>,
+    vocab: &Vocabulary,
     report: &mut ImportReport,
 ) -> Project {
     let mut project = Project::new(catalogue, header, true);
@@ -192,6 +193,31 @@ pub(super) fn make_project(
             .question(&question)
             .map(Question::number_key)
             .unwrap_or_default();
+        // A plain question's remark may begin with its condition (〔条件〕…。): read apart.
+        let plain = option.is_none()
+            && catalogue
+                .question(&question)
+                .is_some_and(|q| matches!(q.answer, AnswerKind::YesNoNa));
+        let (condition, remark) = match vocab.split_condition(&remark).filter(|_| plain) {
+            Some((condition, rest)) => (condition, rest),
+            None => (String::new(), remark),
+        };
+        if !condition.is_empty() {
+            let edit = Edit::Condition {
+                question: question.clone(),
+                text: condition.clone(),
+            };
+            if let Err(error) = project.apply(catalogue, &edit) {
+                log::warn!("{}: question {question}: condition: {error}", report.file);
+                report.skipped.push(Skipped {
+                    row: row + 1,
+                    reason: Skip::NotTaken {
+                        text: condition,
+                        error,
+                    },
+                });
+            }
+        }
         if project
             .set_answer(
                 catalogue,

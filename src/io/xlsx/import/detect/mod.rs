@@ -159,7 +159,8 @@ pub(super) fn import_detected(
             })
         })
         .collect();
-    let mut project = catalogue::make_project(&catalogue, found.header, built.answers, &mut report);
+    let mut project =
+        catalogue::make_project(&catalogue, found.header, built.answers, vocab, &mut report);
     let mut source = source_of(&path, &book.bytes, &layout.sheet, &report);
     source.unread = unread;
     project.source = Some(source);
