@@ -184,9 +184,10 @@ fn a_library_built_from_two_statements_fills_another_checklist_in_one_undo_step(
         assert_eq!(origin.library, "回答集.json");
         assert_eq!(d.selected.as_deref(), Some("q1"), "the first filled shown");
     }
+    assert!(shows(&h, "回答集から記入した回答です"), "the 要確認 mark");
     assert!(
-        shows(&h, "前の開示書から引き継いだ回答です"),
-        "the 要確認 mark"
+        shows(&h, "回答集「回答集.json」の項目 e"),
+        "the entry it came from"
     );
     assert!(shows(&h, "この回答で確定"));
     // One undo step takes the whole fill back.
