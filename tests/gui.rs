@@ -743,6 +743,61 @@ fn expected_effects() -> Vec<(&'static str, &'static str, Expect)> {
             "asks to save the changes before quitting",
             |_, h| asks_to_save(h, Command::Quit),
         ),
+        (
+            "menu-library-new",
+            "opens a new, empty answer library",
+            |_, h| {
+                h.state()
+                    .state
+                    .library
+                    .view
+                    .as_ref()
+                    .is_some_and(|v| v.library().entries.is_empty())
+                    && showing(h, "名前のない回答集", true)
+            },
+        ),
+        (
+            "menu-library-open",
+            "asks for the library to open",
+            |_, h| prompts(h, Purpose::OpenLibrary),
+        ),
+        (
+            "menu-library-save",
+            "asks where to save the new library",
+            |_, h| prompts(h, Purpose::SaveLibrary),
+        ),
+        ("menu-library-save-as", "asks where to save", |_, h| {
+            prompts(h, Purpose::SaveLibrary)
+        }),
+        (
+            "menu-library-add",
+            "offers the open statement's answers to add",
+            |_, h| {
+                h.state().state.library.add.as_ref().is_some_and(|f| {
+                    !f.candidates.is_empty() && f.candidates.iter().all(|c| c.ticked)
+                }) && showing(h, "開示書から回答集に追加", false)
+            },
+        ),
+        ("menu-library-fill", "asks how to fill", |_, h| {
+            h.state().state.library.fill.is_some() && showing(h, "回答済みの設問も上書き", false)
+        }),
+        (
+            "menu-library-check",
+            "opens the consistency check with the open statement",
+            |b, h| {
+                h.state()
+                    .state
+                    .library
+                    .check
+                    .as_ref()
+                    .is_some_and(|f| f.files == [b.file.clone()])
+            },
+        ),
+        (
+            "menu-library-close",
+            "closes the (unedited) library",
+            |_, h| h.state().state.library.view.is_none(),
+        ),
         ("menu-undo", "takes the answer back to はい", |_, h| {
             value(h, "q2") == AnswerValue::Yes
         }),
@@ -880,6 +935,13 @@ fn every_menu_entry_does_what_it_says() {
                 "menu-lang-en"
             };
             menu_by_id(&mut h, menu_id, other);
+        }
+        // The entries about an open library: a new one first, through the menu.
+        if matches!(
+            entry.id,
+            "menu-library-save" | "menu-library-save-as" | "menu-library-close"
+        ) {
+            menu_by_id(&mut h, "menu-library", "menu-library-new");
         }
         // 100% is offered once zoomed: zoom in first, through the menu.
         if entry.id == "menu-zoom-reset" {

@@ -58,6 +58,9 @@ pub enum Purpose {
     /// Where to write 「前回からの変更点」 as PDF / as a workbook.
     ExportChangesPdf,
     ExportChangesXlsx,
+    /// An answer library to open / where to save the open one.
+    OpenLibrary,
+    SaveLibrary,
 }
 
 impl Purpose {
@@ -93,6 +96,8 @@ impl Purpose {
             Purpose::CarryCatalogue => Command::CarryFromFile(path),
             Purpose::ExportChangesPdf => Command::ExportChanges(path, ExportFormat::Pdf),
             Purpose::ExportChangesXlsx => Command::ExportChanges(path, ExportFormat::Xlsx),
+            Purpose::OpenLibrary => Command::Library(LibraryCommand::Open(path)),
+            Purpose::SaveLibrary => Command::Library(LibraryCommand::SaveAs(path)),
         }
     }
 
@@ -126,6 +131,8 @@ impl Purpose {
             Purpose::CarryCatalogue => "carry-from-file",
             Purpose::ExportChangesPdf => "changes-window-export-pdf",
             Purpose::ExportChangesXlsx => "changes-window-export-xlsx",
+            Purpose::OpenLibrary => "menu-library-open",
+            Purpose::SaveLibrary => "menu-library-save-as",
         }
     }
 
@@ -145,6 +152,9 @@ impl Purpose {
             Purpose::CarryCatalogue => Some("prompt-about-carry-catalogue"),
             Purpose::OpenForReview => Some("prompt-about-open-review"),
             Purpose::DossierFolder => Some("prompt-about-dossier"),
+            Purpose::AddFile(FileList::Library) => Some("prompt-about-library-add"),
+            Purpose::AddFile(FileList::LibraryCheck) => Some("prompt-about-library-check"),
+            Purpose::OpenLibrary => Some("prompt-about-library"),
             _ => None,
         }
     }
@@ -156,6 +166,10 @@ pub enum FileList {
     Compare,
     Check,
     Exercise,
+    /// The statements whose answers go into the answer library (read at once, then offered).
+    Library,
+    /// The statements of the library's consistency check.
+    LibraryCheck,
 }
 
 /// The answer to "save the unsaved changes?".
@@ -397,6 +411,48 @@ pub enum Command {
     RegisterEdit(crate::domain::register_edit::RegisterEdit),
     /// Check statements with the edited (saved) profile.
     CheckWithProfile,
+    /// Change the answer library (checked first; undoable).
+    LibraryEdit(crate::domain::library::LibraryEdit),
+    /// The answer library's other commands (回答集 menu, window and dialogs).
+    Library(LibraryCommand),
     /// The window's close button: asks first when there are unsaved changes.
     Quit,
+}
+
+/// The answer library's commands besides its edits (回答集).
+#[derive(Debug, Clone, PartialEq)]
+pub enum LibraryCommand {
+    /// 回答集 → 新しい回答集.
+    New,
+    Open(PathBuf),
+    /// Save the library to its file, or ask where when it has none.
+    Save,
+    SaveAs(PathBuf),
+    Close,
+    /// Choose an entry in the library window (by id), or none.
+    Select(Option<String>),
+    /// 「開示書から回答集に追加…」: the dialog, with the open statement's answers offered.
+    ShowAdd,
+    /// Offer the open statement's answers in that dialog.
+    AddOpen,
+    /// Tick or untick an offered answer; all (or none).
+    AddTick(usize, bool),
+    AddAll,
+    /// The dialog's 追加 (`true`: the ticked answers go into the library) or キャンセル.
+    AddDone(bool),
+    /// 「回答集から記入…」: the dialog.
+    ShowFill,
+    CloseFill,
+    /// Fill the open statement from the library (one undo step).
+    Fill {
+        max_age_months: u32,
+        overwrite: bool,
+    },
+    /// 「整合性チェック…」: the window (the open statement among its files).
+    ShowCheck,
+    CloseCheck,
+    /// Check the window's statements (and the open library's file, when `true`).
+    RunCheck(bool),
+    /// Open a statement of the check at one question (to edit it).
+    OpenPlace(PathBuf, String),
 }

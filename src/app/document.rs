@@ -16,15 +16,18 @@ pub enum DocKind {
     Register,
     /// The inspection dossier's risk notes.
     Dossier,
+    /// The answer library (回答集).
+    Library,
 }
 
 impl DocKind {
     /// Every kind, in the order Quit asks about them.
-    pub const ALL: [DocKind; 4] = [
+    pub const ALL: [DocKind; 5] = [
         DocKind::Statement,
         DocKind::Profile,
         DocKind::Register,
         DocKind::Dossier,
+        DocKind::Library,
     ];
 
     /// The message id naming the document in "save the changes to …?".
@@ -34,6 +37,7 @@ impl DocKind {
             DocKind::Profile => "doc-profile",
             DocKind::Register => "doc-register",
             DocKind::Dossier => "doc-dossier",
+            DocKind::Library => "doc-library",
         }
     }
 
@@ -43,6 +47,7 @@ impl DocKind {
         match self {
             DocKind::Statement => Some(super::command::Purpose::SaveAs),
             DocKind::Profile => Some(super::command::Purpose::SaveProfile),
+            DocKind::Library => Some(super::command::Purpose::SaveLibrary),
             DocKind::Register | DocKind::Dossier => None,
         }
     }

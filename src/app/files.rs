@@ -31,7 +31,9 @@ impl Purpose {
             | Purpose::Catalogue
             | Purpose::CheckProfile
             | Purpose::OpenProfile
-            | Purpose::SaveProfile => &["json"],
+            | Purpose::SaveProfile
+            | Purpose::OpenLibrary
+            | Purpose::SaveLibrary => &["json"],
             Purpose::ExportPdf
             | Purpose::ExercisePdf
             | Purpose::ExportComparisonPdf
@@ -63,6 +65,7 @@ impl Purpose {
                 | Purpose::ExportDossierXlsx
                 | Purpose::ExportDossierPdf
                 | Purpose::SaveProfile
+                | Purpose::SaveLibrary
                 | Purpose::ExportInto
                 | Purpose::ExportChangesPdf
                 | Purpose::ExportChangesXlsx

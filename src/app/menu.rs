@@ -4,7 +4,7 @@
 
 use crate::i18n::Lang;
 
-use super::command::{Command, Purpose};
+use super::command::{Command, LibraryCommand, Purpose};
 use super::state::AppState;
 
 /// The menus of the menu bar, in order.
@@ -12,17 +12,26 @@ use super::state::AppState;
 pub enum Menu {
     File,
     Edit,
+    /// 回答集: the answer library.
+    Library,
     View,
     Help,
 }
 
 impl Menu {
-    pub const ALL: [Menu; 4] = [Menu::File, Menu::Edit, Menu::View, Menu::Help];
+    pub const ALL: [Menu; 5] = [
+        Menu::File,
+        Menu::Edit,
+        Menu::Library,
+        Menu::View,
+        Menu::Help,
+    ];
 
     pub fn message_id(self) -> &'static str {
         match self {
             Menu::File => "menu-file",
             Menu::Edit => "menu-edit",
+            Menu::Library => "menu-library",
             Menu::View => "menu-view",
             Menu::Help => "menu-help",
         }
@@ -150,6 +159,11 @@ fn has_doc(s: &AppState) -> bool {
 /// A received statement is open (for review).
 fn received(s: &AppState) -> bool {
     s.doc.as_ref().is_some_and(|d| d.received.is_some())
+}
+
+/// An answer library is open.
+fn has_library(s: &AppState) -> bool {
+    s.library.view.is_some()
 }
 
 fn carried(s: &AppState) -> bool {
@@ -281,6 +295,37 @@ fn table() -> Vec<Entry> {
         entry(Edit, "menu-previous", |_| Command::Previous)
             .key(Shortcut::alt(Key::ArrowUp), true)
             .when(has_doc),
+        entry(Library, "menu-library-new", |_| {
+            Command::Library(LibraryCommand::New)
+        }),
+        entry(Library, "menu-library-open", |_| {
+            Command::Ask(Purpose::OpenLibrary)
+        }),
+        entry(Library, "menu-library-save", |_| {
+            Command::Library(LibraryCommand::Save)
+        })
+        .when(has_library),
+        entry(Library, "menu-library-save-as", |_| {
+            Command::Ask(Purpose::SaveLibrary)
+        })
+        .when(has_library),
+        entry(Library, "menu-library-add", |_| {
+            Command::Library(LibraryCommand::ShowAdd)
+        })
+        .group(),
+        entry(Library, "menu-library-fill", |_| {
+            Command::Library(LibraryCommand::ShowFill)
+        })
+        .when(has_doc),
+        entry(Library, "menu-library-check", |_| {
+            Command::Library(LibraryCommand::ShowCheck)
+        })
+        .group(),
+        entry(Library, "menu-library-close", |_| {
+            Command::Library(LibraryCommand::Close)
+        })
+        .group()
+        .when(has_library),
         entry(View, "menu-validation", |_| Command::ToggleValidation)
             .when(has_doc)
             .ticked(|s| s.view.show_validation),

@@ -13,6 +13,8 @@
 //!   chosen statements.
 //! - [`hospital`], [`register`], [`compare`], [`exercise`], [`import_wizard`], [`recovery`],
 //!   [`documents`]: the model of each feature and the work the command line shares.
+//! - [`library`], [`library_view`]: the answer library's shared work (entries from statements,
+//!   the fill plan, the consistency check) and the library as a document with its dialogs.
 //! - [`tasks`], [`progress`]: import, export, compare, check and register reads off the UI
 //!   thread.
 //! - [`settings`], [`log`]: saved settings, the log file.
@@ -36,6 +38,7 @@ pub mod hospital;
 pub mod import_wizard;
 pub mod keys;
 pub mod library;
+pub mod library_view;
 pub mod lists;
 pub mod log;
 pub mod menu;

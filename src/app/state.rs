@@ -16,6 +16,7 @@ use crate::io::xlsx::{Imported, Mapping};
 
 use super::command::Command;
 use super::doc::Doc;
+use super::document::DocKind;
 use super::documents::ExportFormat;
 use super::recovery::{Found, Own};
 use super::settings::Settings;
@@ -88,6 +89,8 @@ pub struct AppState {
     pub exercise: Option<super::exercise_class::ExerciseView>,
     /// The hospital side's windows: the check, the register and the profile editor.
     pub hospital: super::hospital::Hospital,
+    /// The answer library (回答集) and its dialogs.
+    pub library: super::library_view::LibraryState,
     pub view: View,
     pub tasks: Tasks,
     /// Where the app and the window read the date and time (fixed in tests).
@@ -146,6 +149,7 @@ impl AppState {
             changes: None,
             exercise: None,
             hospital: super::hospital::Hospital::default(),
+            library: super::library_view::LibraryState::default(),
             tasks: Tasks::default(),
             clock,
             recent_edits: Vec::new(),
@@ -206,9 +210,7 @@ impl AppState {
             Command::OpenDossier(folder) => self.open_dossier(folder),
             Command::CloseDossier => self.hospital.dossier = None,
             Command::DossierEdit(edit) => self.dossier_edit(edit, now),
-            Command::SaveDossier => {
-                self.save_document(super::document::DocKind::Dossier, None, false, now);
-            }
+            Command::SaveDossier => self.save_document(DocKind::Dossier, None, false, now),
             Command::ExportDossier(path, format) => self.export_dossier(path, format),
             Command::EditAsVendor(confirmed) => self.edit_as_vendor(confirmed),
             Command::OpenSample(name) => self.open_sample(&name),
@@ -341,6 +343,8 @@ impl AppState {
             Command::SaveProfile(path) => self.save_profile(path, now),
             Command::ProfileEdit(edit) => self.profile_edit(edit, now),
             Command::CheckWithProfile => self.check_with_profile(),
+            Command::LibraryEdit(edit) => self.library_edit(edit, now),
+            Command::Library(c) => self.library_command(c, now),
         }
         // Whatever changed the check's profile or statements: its verdicts are made again.
         self.refresh_check();

@@ -24,6 +24,10 @@ pub enum TaskKind {
     Carry,
     /// A register folder read for the inspection dossier.
     Dossier,
+    /// Statements read for the answer library.
+    LibraryRead,
+    /// The answer library's consistency check.
+    LibraryCheck,
 }
 
 impl TaskKind {
@@ -37,6 +41,8 @@ impl TaskKind {
             TaskKind::Register => "task-name-register",
             TaskKind::Dossier => "task-name-dossier",
             TaskKind::Carry => "task-name-carry",
+            TaskKind::LibraryRead => "task-name-library-read",
+            TaskKind::LibraryCheck => "task-name-library-check",
         }
     }
 
@@ -50,6 +56,8 @@ impl TaskKind {
             TaskKind::Register => "task-register",
             TaskKind::Dossier => "task-dossier",
             TaskKind::Carry => "task-carry",
+            TaskKind::LibraryRead => "task-library-read",
+            TaskKind::LibraryCheck => "task-library-check",
         }
     }
 }
@@ -111,6 +119,20 @@ pub enum Outcome {
     DossierRead {
         generation: u64,
         result: Result<Box<super::dossier::DossierView>, crate::io::FileError>,
+    },
+    /// Statements read for 「開示書から回答集に追加」: each file's entries, or why it could not
+    /// be read.
+    LibraryRead {
+        generation: u64,
+        read: Vec<(
+            PathBuf,
+            Result<Vec<crate::domain::library::Entry>, FileError>,
+        )>,
+    },
+    /// The answer library's consistency check.
+    LibraryChecked {
+        generation: u64,
+        result: Result<Box<super::library::CheckOutcome>, FileError>,
     },
     /// A received workbook read to open for review.
     OpenedReceived {

@@ -27,9 +27,11 @@ pub fn disk_conflict_ui(
         let middle = match kind {
             // A received statement's file is its review: read again, not compared.
             DocKind::Statement if !received => ("disk-conflict-compare", Command::CompareWithDisk),
-            DocKind::Statement | DocKind::Profile | DocKind::Register | DocKind::Dossier => {
-                ("disk-conflict-reload", Command::ReloadFromDisk)
-            }
+            DocKind::Statement
+            | DocKind::Profile
+            | DocKind::Register
+            | DocKind::Dossier
+            | DocKind::Library => ("disk-conflict-reload", Command::ReloadFromDisk),
         };
         ui.horizontal(|ui| {
             for (id, cmd) in [

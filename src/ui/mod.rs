@@ -25,6 +25,9 @@ pub mod guide;
 pub mod header;
 pub mod import;
 pub mod import_wizard;
+pub mod library;
+pub mod library_add;
+pub mod library_check;
 pub mod menu;
 pub mod navigator;
 pub mod organisation;
@@ -204,6 +207,38 @@ pub fn root_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
     dialogs_ui(ui, s, out);
 }
 
+/// The answer library's window and dialogs.
+fn library_dialogs_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
+    let l = &s.loc;
+    let today = s.clock.today();
+    let native_missing = s.view.native_dialog_missing;
+    library::library_ui(ui, l, s.library.view.as_mut(), today, out);
+    let checking = s
+        .tasks
+        .running()
+        .iter()
+        .find(|t| t.kind == TaskKind::LibraryCheck)
+        .map(|t| t.progress.get());
+    let cx = library_check::CheckContext {
+        library_file: s.library.view.as_ref().is_some_and(|v| v.file().is_some()),
+        checking,
+        native_missing,
+    };
+    library_check::library_check_ui(ui, l, s.library.check.as_mut(), &cx, out);
+    // The path prompt (参照…) goes over the dialog: the dialog waits meanwhile.
+    if s.view.prompt.is_none() {
+        let cx = library_add::AddContext {
+            library: s.library.view.as_ref(),
+            has_doc: s.doc.is_some(),
+            reading: s.tasks.is_running(TaskKind::LibraryRead),
+            native_missing,
+        };
+        library_add::library_add_ui(ui, l, s.library.add.as_ref(), &cx, out);
+        let library = s.library.view.as_ref();
+        library_add::library_fill_ui(ui, l, s.library.fill.as_mut(), library, out);
+    }
+}
+
 /// The dialogs and windows over the panels (also over presentation mode).
 fn dialogs_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
     if s.show_changes {
@@ -311,4 +346,5 @@ fn dialogs_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
         (copy, comparing, native_missing),
         out,
     );
+    library_dialogs_ui(ui, s, out);
 }

@@ -4,9 +4,33 @@
 //! for the revision the document was at: the modified mark is never cleared early, and a
 //! document edited after the approval is asked about again.
 
-use crate::app::command::{Choice, Command};
+use crate::app::command::{Choice, Command, LibraryCommand};
 use crate::app::document::{Approval, DocKind, Document, Pending};
 use crate::app::state::AppState;
+
+/// The documents a library command would close or replace.
+fn library_losses(c: &LibraryCommand) -> &'static [DocKind] {
+    match c {
+        LibraryCommand::New | LibraryCommand::Open(_) | LibraryCommand::Close => {
+            &[DocKind::Library]
+        }
+        LibraryCommand::OpenPlace(..) => &[DocKind::Statement],
+        LibraryCommand::Save
+        | LibraryCommand::SaveAs(_)
+        | LibraryCommand::Select(_)
+        | LibraryCommand::ShowAdd
+        | LibraryCommand::AddOpen
+        | LibraryCommand::AddTick(..)
+        | LibraryCommand::AddAll
+        | LibraryCommand::AddDone(_)
+        | LibraryCommand::ShowFill
+        | LibraryCommand::CloseFill
+        | LibraryCommand::Fill { .. }
+        | LibraryCommand::ShowCheck
+        | LibraryCommand::CloseCheck
+        | LibraryCommand::RunCheck(_) => &[],
+    }
+}
 
 impl AppState {
     /// The documents a command would close or replace. Every command is named: a new one does
@@ -27,6 +51,7 @@ impl AppState {
             | Command::RecoverAccept
             // The exercise copy is written, then opened in the window.
             | Command::MakeExercise(_) => &[DocKind::Statement],
+            Command::Library(c) => library_losses(c),
             Command::OpenProfile(_) | Command::CloseProfileEditor => &[DocKind::Profile],
             Command::OpenRegister(_) | Command::CloseRegister => &[DocKind::Register],
             Command::OpenDossier(_) | Command::CloseDossier => &[DocKind::Dossier],
@@ -140,7 +165,8 @@ impl AppState {
             | Command::SaveProfile(..)
             | Command::ProfileEdit(..)
             | Command::RegisterEdit(..)
-            | Command::CheckWithProfile => &[],
+            | Command::CheckWithProfile
+            | Command::LibraryEdit(..) => &[],
         }
     }
 
@@ -155,6 +181,7 @@ impl AppState {
                 .map(|d| d as &dyn Document),
             DocKind::Register => self.hospital.register.as_ref().map(|d| d as &dyn Document),
             DocKind::Dossier => self.hospital.dossier.as_ref().map(|d| d as &dyn Document),
+            DocKind::Library => self.library.view.as_ref().map(|d| d as &dyn Document),
         }
     }
 
@@ -176,6 +203,7 @@ impl AppState {
                 .dossier
                 .as_mut()
                 .map(|d| d as &mut dyn Document),
+            DocKind::Library => self.library.view.as_mut().map(|d| d as &mut dyn Document),
         }
     }
 

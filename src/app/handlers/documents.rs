@@ -483,6 +483,10 @@ impl AppState {
                 self.class_checked(generation, result);
             }
             Outcome::DossierRead { generation, result } => self.dossier_read(generation, result),
+            Outcome::LibraryRead { generation, read } => self.library_read(generation, read),
+            Outcome::LibraryChecked { generation, result } => {
+                self.library_checked(generation, result);
+            }
             Outcome::OpenedReceived { generation, read } => {
                 self.finish_received(generation, *read);
             }

@@ -68,7 +68,7 @@ impl AppState {
         };
         let done = match kind {
             DocKind::Statement => self.undo_redo_statement(undo, now),
-            DocKind::Profile | DocKind::Register | DocKind::Dossier => self
+            DocKind::Profile | DocKind::Register | DocKind::Dossier | DocKind::Library => self
                 .document_mut(kind)
                 .is_some_and(|d| d.take_step(undo, now)),
         };

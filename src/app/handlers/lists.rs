@@ -17,6 +17,9 @@ impl AppState {
             FileList::Compare => self.view.compare.is_some(),
             FileList::Check => self.hospital.check.is_some(),
             FileList::Exercise => return self.view.exercise.as_mut().map(|f| &mut f.files),
+            FileList::LibraryCheck => return self.library.check.as_mut().map(|f| &mut f.files),
+            // Read at once, not kept as a list.
+            FileList::Library => return None,
         };
         open.then_some(&mut self.view.chosen)
     }
@@ -48,6 +51,9 @@ impl AppState {
                 }
             }
         }
+        if list == FileList::Library {
+            return self.library_read_files(expanded);
+        }
         let Some(target) = self.list_mut(list) else {
             log::info!("files for a window that is closed: {expanded:?}");
             return;
@@ -69,7 +75,9 @@ impl AppState {
     /// Files dropped on the window go into the list of the window that takes files (答え合わせ,
     /// then the check, then the comparison); with none open, the first is opened.
     pub(crate) fn files_dropped(&mut self, files: Vec<PathBuf>, now: f64) {
-        let list = if self.view.exercise.is_some() {
+        let list = if self.library.check.is_some() {
+            Some(FileList::LibraryCheck)
+        } else if self.view.exercise.is_some() {
             Some(FileList::Exercise)
         } else if self.hospital.check.is_some() {
             Some(FileList::Check)
@@ -163,7 +171,9 @@ impl AppState {
         };
         let listed = match list {
             FileList::Exercise => self.view.exercise.as_ref().map(|f| &f.files),
-            _ => Some(&self.view.chosen),
+            FileList::LibraryCheck => self.library.check.as_ref().map(|f| &f.files),
+            FileList::Library => None,
+            FileList::Compare | FileList::Check => Some(&self.view.chosen),
         };
         let entries = files
             .into_iter()

@@ -15,6 +15,8 @@ mod export_into;
 mod files;
 mod hospital;
 mod import_wizard;
+mod library;
+mod library_check;
 mod lists;
 mod organisation;
 mod presentation;
