@@ -678,6 +678,9 @@ impl Localize for Finding {
                 "finding-condition_without_answer",
                 &[("condition", s(condition))],
             ),
+            FindingKind::ConditionNotKept { condition } => {
+                l.ta("finding-condition_not_kept", &[("condition", s(condition))])
+            }
         };
         match &self.option {
             Some(o) => format!("{}: {msg}", l.ta("finding-option", &[("option", s(o))])),

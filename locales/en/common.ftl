@@ -27,6 +27,7 @@ kind-foreign = JSON that is not a kaijisho file
 finding-recheck = carried forward from an earlier statement: check it and answer again to confirm
 finding-date_unreadable = the { $date } "{ $text }" cannot be read as a date (e.g. 2026-04-01, 2026/4/1, 令和8年4月1日)
 finding-condition_without_answer = a condition ("{ $condition }") but no answer
+finding-condition_not_kept = the condition "{ $condition }" holds a 。 or a line break, or blanks around it: in a workbook's remark cell the condition ends there, so reading it back moves the border between condition and remark
 answer-conditional = { $answer } [condition: { $condition }]
 grid-conditional = { $answer } [condition]
 answer-date-checked = date checked

@@ -27,6 +27,7 @@ kind-foreign = kaijisho のものではない JSON
 finding-recheck = 前の開示書から引き継いだ回答です。内容を確かめて回答し直してください
 finding-date_unreadable = { $date }「{ $text }」を日付として読めません (例: 2026年4月1日、2026/4/1、令和8年4月1日)
 finding-condition_without_answer = 条件「{ $condition }」がありますが、回答がありません
+finding-condition_not_kept = 条件「{ $condition }」には「。」か改行、または前後の空白があります。Excel の備考欄ではそこで条件が終わるため、読み戻すと条件と備考の境目が変わります
 answer-conditional = { $answer }〔条件: { $condition }〕
 grid-conditional = { $answer }〔条件〕
 answer-date-checked = 確認日

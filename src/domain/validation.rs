@@ -50,6 +50,9 @@ pub enum FindingKind {
     DateUnreadable { which: AnswerDate, text: String },
     /// A condition (条件付き回答) on a question left unanswered: a condition of nothing.
     ConditionWithoutAnswer { condition: String },
+    /// A condition a workbook's remark cell cannot give back as it is: holding 。 (where the
+    /// condition ends in the cell) or a line break, or with blanks around it.
+    ConditionNotKept { condition: String },
 }
 
 /// One finding: which question (number as printed, normalised), which option, how severe.
@@ -107,6 +110,12 @@ pub fn effective_value(catalogue: &Catalogue, project: &Project, q: &Question) -
     }
 }
 
+/// Whether a condition survives a workbook's remark cell, where it is followed by 。 and the
+/// remark: no 。 or line break in it, no blanks around it.
+pub fn condition_kept(condition: &str) -> bool {
+    condition.trim() == condition && !condition.contains(['。', '\n', '\r'])
+}
+
 /// Checks a project against its catalogue. Findings come in catalogue order, unknown ids last.
 pub fn validate(catalogue: &Catalogue, project: &Project) -> Vec<Finding> {
     let mut findings = Vec::new();
@@ -151,6 +160,15 @@ pub fn validate(catalogue: &Catalogue, project: &Project) -> Vec<Finding> {
                 Severity::Warning,
                 None,
                 FindingKind::ConditionWithoutAnswer {
+                    condition: a.condition.clone(),
+                },
+            ));
+        }
+        if let Some(a) = answer.filter(|a| !condition_kept(&a.condition)) {
+            findings.push(finding(
+                Severity::Warning,
+                None,
+                FindingKind::ConditionNotKept {
                     condition: a.condition.clone(),
                 },
             ));
@@ -307,6 +325,24 @@ mod tests {
     use super::*;
     use crate::domain::catalogue::tests::tiny;
     use crate::domain::project::{Answer, Header};
+
+    #[test]
+    fn a_condition_a_workbook_cannot_give_back_is_a_finding() {
+        assert!(condition_kept("オプション契約時"));
+        assert!(!condition_kept("オプション契約時。"));
+        assert!(!condition_kept("A。B"));
+        assert!(!condition_kept(" 次期から"));
+        assert!(!condition_kept("一行目\n二行目"));
+        let c = crate::domain::catalogue::tests::tiny();
+        let mut p = Project::new(&c, crate::domain::project::Header::default(), false);
+        p.set_answer(&c, "p", None, AnswerValue::Yes, None).unwrap();
+        p.answers.get_mut("p").unwrap().condition = "契約時。".into();
+        assert!(
+            validate(&c, &p)
+                .iter()
+                .any(|f| matches!(f.kind, FindingKind::ConditionNotKept { .. }))
+        );
+    }
 
     fn answered() -> (Catalogue, Project) {
         let c = tiny();
