@@ -139,3 +139,4 @@ library-stale-never = △ Entry never verified
 library-take = Use the answer of entry { $entry }
 finding-recheck-library = Filled from the answer library: check that it holds for this product, then confirm it
 library-recheck = Filled from the answer library. Please check it.
+library-finding-conflict = Conflict in the library: { $a } and { $b } answer “yes” and “no” for the same products

@@ -139,3 +139,4 @@ library-stale-never = △ 確認日のない項目
 library-take = 項目 { $entry } の回答を使う
 finding-recheck-library = 回答集から記入した回答です。この製品に当てはまるか確かめて、確定してください
 library-recheck = 回答集から記入した回答です。確かめてください。
+library-finding-conflict = 回答集の中の食い違い: { $a } と { $b } が同じ製品について「はい」と「いいえ」で答えています

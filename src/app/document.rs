@@ -104,3 +104,27 @@ pub struct Pending {
     /// Documents already let go (保存しない), at the revision they were at.
     pub approved: Vec<Approval>,
 }
+
+/// The methods of [`Document`] that every document kept with one `History` answers alike:
+/// modified and revision by the history, sealing the typing, and whether undo/redo can step.
+/// Used inside `impl Document for …` as `history_methods!(history);`.
+macro_rules! history_methods {
+    ($history:ident) => {
+        fn modified(&self) -> bool {
+            self.$history.modified()
+        }
+
+        fn revision(&self) -> u64 {
+            self.$history.revision()
+        }
+
+        fn seal(&mut self) {
+            self.$history.seal();
+        }
+
+        fn can_take_step(&self, undo: bool) -> bool {
+            self.$history.can_step(undo)
+        }
+    };
+}
+pub(crate) use history_methods;

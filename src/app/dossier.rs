@@ -174,20 +174,13 @@ impl DossierView {
 }
 
 impl Document for DossierView {
+    super::document::history_methods!(history);
     fn kind(&self) -> DocKind {
         DocKind::Dossier
     }
 
     fn path(&self) -> Option<PathBuf> {
         Some(io::dossier::dossier_path(&self.folder))
-    }
-
-    fn modified(&self) -> bool {
-        self.history.modified()
-    }
-
-    fn revision(&self) -> u64 {
-        self.history.revision()
     }
 
     fn save(&mut self, path: &Path, overwrite: bool) -> Result<(), FileError> {
@@ -213,14 +206,6 @@ impl Document for DossierView {
         self.history = History::new();
         self.dossier.refresh(&self.file);
         Ok(())
-    }
-
-    fn seal(&mut self) {
-        self.history.seal();
-    }
-
-    fn can_take_step(&self, undo: bool) -> bool {
-        self.history.can_step(undo)
     }
 
     fn take_step(&mut self, undo: bool, _now: f64) -> bool {

@@ -122,20 +122,13 @@ pub fn is_old(e: &Entry, today: jiff::civil::Date) -> bool {
 }
 
 impl Document for LibraryView {
+    super::document::history_methods!(history);
     fn kind(&self) -> DocKind {
         DocKind::Library
     }
 
     fn path(&self) -> Option<PathBuf> {
         self.path.clone()
-    }
-
-    fn modified(&self) -> bool {
-        self.history.modified()
-    }
-
-    fn revision(&self) -> u64 {
-        self.history.revision()
     }
 
     fn save(&mut self, path: &Path, overwrite: bool) -> Result<(), FileError> {
@@ -167,14 +160,6 @@ impl Document for LibraryView {
             self.selected = None;
         }
         Ok(())
-    }
-
-    fn seal(&mut self) {
-        self.history.seal();
-    }
-
-    fn can_take_step(&self, undo: bool) -> bool {
-        self.history.can_step(undo)
     }
 
     fn take_step(&mut self, undo: bool, _now: f64) -> bool {

@@ -331,20 +331,13 @@ fn review_text(l: &Localizer, r: &StatementRow) -> String {
 }
 
 impl Document for RegisterView {
+    super::document::history_methods!(history);
     fn kind(&self) -> DocKind {
         DocKind::Register
     }
 
     fn path(&self) -> Option<PathBuf> {
         Some(self.folder.join(REGISTER_FILE))
-    }
-
-    fn modified(&self) -> bool {
-        self.history.modified()
-    }
-
-    fn revision(&self) -> u64 {
-        self.history.revision()
     }
 
     fn save(&mut self, path: &Path, overwrite: bool) -> Result<(), FileError> {
@@ -362,14 +355,6 @@ impl Document for RegisterView {
         self.on_disk = on_disk;
         self.history = History::new();
         Ok(())
-    }
-
-    fn seal(&mut self) {
-        self.history.seal();
-    }
-
-    fn can_take_step(&self, undo: bool) -> bool {
-        self.history.can_step(undo)
     }
 
     fn take_step(&mut self, undo: bool, _now: f64) -> bool {

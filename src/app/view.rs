@@ -238,20 +238,13 @@ impl ProfileEditor {
 }
 
 impl Document for ProfileEditor {
+    super::document::history_methods!(history);
     fn kind(&self) -> DocKind {
         DocKind::Profile
     }
 
     fn path(&self) -> Option<PathBuf> {
         self.path.clone()
-    }
-
-    fn modified(&self) -> bool {
-        self.history.modified()
-    }
-
-    fn revision(&self) -> u64 {
-        self.history.revision()
     }
 
     fn save(&mut self, path: &Path, overwrite: bool) -> Result<(), FileError> {
@@ -274,14 +267,6 @@ impl Document for ProfileEditor {
         self.on_disk = Some(digest);
         self.history = History::new();
         Ok(())
-    }
-
-    fn seal(&mut self) {
-        self.history.seal();
-    }
-
-    fn can_take_step(&self, undo: bool) -> bool {
-        self.history.can_step(undo)
     }
 
     fn take_step(&mut self, undo: bool, _now: f64) -> bool {

@@ -90,6 +90,8 @@ pub enum LibraryFinding {
         entry: Place,
         condition: String,
     },
+    /// Two entries of the library answer the same fact oppositely for the same products.
+    LibraryConflict { a: Place, b: Place },
     /// A はい relying on a plan whose date has passed.
     PlanOverdue {
         at: Place,
@@ -107,13 +109,16 @@ impl LibraryFinding {
             LibraryFinding::OverClaim { .. } => "over_claim",
             LibraryFinding::MissingCondition { .. } => "missing_condition",
             LibraryFinding::PlanOverdue { .. } => "plan_overdue",
+            LibraryFinding::LibraryConflict { .. } => "library_conflict",
         }
     }
 
     /// The statement's place the finding is about first.
     pub fn place(&self) -> &Place {
         match self {
-            LibraryFinding::Contradiction { a, .. } => a,
+            LibraryFinding::Contradiction { a, .. } | LibraryFinding::LibraryConflict { a, .. } => {
+                a
+            }
             LibraryFinding::AgainstLibrary { at, .. }
             | LibraryFinding::OverClaim { at, .. }
             | LibraryFinding::MissingCondition { at, .. }
@@ -124,7 +129,9 @@ impl LibraryFinding {
     /// The other place it names, if any.
     pub fn other(&self) -> Option<&Place> {
         match self {
-            LibraryFinding::Contradiction { b, .. } => Some(b),
+            LibraryFinding::Contradiction { b, .. } | LibraryFinding::LibraryConflict { b, .. } => {
+                Some(b)
+            }
             LibraryFinding::AgainstLibrary { entry, .. }
             | LibraryFinding::MissingCondition { entry, .. } => Some(entry),
             LibraryFinding::PlanOverdue { entry, .. } => entry.as_ref(),
@@ -411,6 +418,35 @@ fn claims(
     }
 }
 
+/// Whether two entries' products overlap (an empty scope is every product).
+fn overlap(a: &Entry, b: &Entry) -> bool {
+    a.scope.is_empty()
+        || b.scope.is_empty()
+        || a.scope
+            .iter()
+            .any(|p| super::library::in_scope(&b.scope, p))
+}
+
+/// Entries about the same references answering はい and いいえ for the same products.
+fn conflicts(lib: &Library, file: &str, out: &mut LibraryReport) {
+    let mut by_refs: IndexMap<&[String], Vec<&Entry>> = IndexMap::new();
+    for e in lib.entries.iter().filter(|e| !e.refs.is_empty()) {
+        by_refs.entry(e.refs.as_slice()).or_default().push(e);
+    }
+    for entries in by_refs.values() {
+        for (i, a) in entries.iter().enumerate() {
+            for b in entries.iter().skip(i + 1) {
+                if opposed(a.value, b.value) && overlap(a, b) {
+                    out.push(LibraryFinding::LibraryConflict {
+                        a: entry_place(file, a),
+                        b: entry_place(file, b),
+                    });
+                }
+            }
+        }
+    }
+}
+
 /// What a check is given besides the statements.
 pub struct CheckInput<'a> {
     pub library: Option<(&'a Library, String)>,
@@ -431,6 +467,9 @@ pub fn check(statements: &[Checked], input: &CheckInput) -> LibraryReport {
         for key in fact_keys(&e.refs, &e.texts) {
             scoped.entry(key).or_default().push(e);
         }
+    }
+    if let Some((lib, file)) = &input.library {
+        conflicts(lib, file, &mut out);
     }
     contradictions(statements, &scoped, &mut out);
     let mut matcher = input.library.as_ref().map(|(lib, _)| Matcher::new(lib));
@@ -551,6 +590,19 @@ mod tests {
                 .any(|f| matches!(f, LibraryFinding::Contradiction { .. })),
             "{report:?}"
         );
+        // Two entries of the library saying はい and いいえ for the same product conflict.
+        let mut both = lib.clone();
+        let mut no = lib.entries[0].clone();
+        no.id = "e9".into();
+        no.value = AnswerValue::No;
+        no.scope.clear();
+        both.entries.push(no);
+        let input = CheckInput {
+            library: Some((&both, "lib.json".into())),
+            ..input
+        };
+        let report = check(&list, &input);
+        assert_eq!(report.findings[0].key(), "library_conflict", "{report:?}");
     }
 
     #[test]

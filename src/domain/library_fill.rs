@@ -4,6 +4,8 @@
 //! alone is only offered), and the best entry's answer is proposed — marked 要確認 with the
 //! entry it came from, like a carried-forward answer, until the user confirms it.
 
+use std::collections::HashSet;
+
 use super::carried::{Carried, CarryCandidate, Earlier, EarlierAnswer, LibraryOrigin};
 use super::carry::{apply_earlier, fits};
 use super::catalogue::Section;
@@ -60,10 +62,19 @@ fn entry_of(pseudo: &str) -> &str {
 /// The library as a checklist: one question per text of each entry that applies, citing the
 /// entry's references and numbered as in the statement it came from.
 pub fn as_catalogue(lib: &Library, product: &str) -> Catalogue {
+    // An entry scoped to this product speaks for it: the unscoped entries about the same
+    // references step aside.
+    let own: HashSet<&[String]> = lib
+        .entries
+        .iter()
+        .filter(|e| !e.scope.is_empty() && !e.refs.is_empty() && e.applies_to(product))
+        .map(|e| e.refs.as_slice())
+        .collect();
     let questions = lib
         .entries
         .iter()
         .filter(|e| e.applies_to(product))
+        .filter(|e| !e.scope.is_empty() || !own.contains(e.refs.as_slice()))
         .flat_map(|e| {
             let refs =
                 (!e.refs.is_empty()).then(|| RefGroup::parse(&format!("({})", e.refs.join(","))));
@@ -429,5 +440,21 @@ mod tests {
         assert!(!is_stale("2026-01-01", parse_date("2026-12-07"), 12));
         assert!(is_stale("", parse_date("2026-12-07"), 12));
         assert!(!is_stale("", parse_date("2026-12-07"), 0));
+        // An entry of product A's own speaks for it over an unscoped one about the same fact.
+        let mut other = lib.entries[0].clone();
+        other.id = "e9".into();
+        other.scope.clear();
+        other.value = AnswerValue::No;
+        lib.entries.push(other);
+        let filled = plan(&lib, &c, &new, &[], &opt("製品A"));
+        let Some(Edit::Fill { answers }) = &filled.edit else {
+            panic!("{filled:?}");
+        };
+        assert_eq!(answers[0].1.value, AnswerValue::Yes);
+        let filled = plan(&lib, &c, &new, &[], &opt("製品B"));
+        let Some(Edit::Fill { answers }) = &filled.edit else {
+            panic!("{filled:?}");
+        };
+        assert_eq!(answers[0].1.value, AnswerValue::No);
     }
 }

@@ -105,6 +105,9 @@ impl Localize for LibraryFinding {
                     ("condition", s(condition)),
                 ],
             ),
+            LibraryFinding::LibraryConflict { a, b } => {
+                l.ta("library-finding-conflict", &[("a", p(a)), ("b", p(b))])
+            }
             LibraryFinding::PlanOverdue { at, date, entry } => match entry {
                 Some(e) => l.ta(
                     "library-finding-plan-overdue-entry",
