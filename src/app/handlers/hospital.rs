@@ -90,6 +90,12 @@ impl AppState {
     /// Opens a statement at one question (from a check or register line).
     pub(crate) fn open_at(&mut self, path: PathBuf, question: String) {
         self.open_received(path);
+        self.show_opened_at(question);
+    }
+
+    /// After a statement was opened from a list of places: its question shown (when the
+    /// statement has it), the grid closed.
+    pub(crate) fn show_opened_at(&mut self, question: String) {
         self.view.grid = None;
         if let Some(d) = &mut self.doc
             && d.catalogue.question(&question).is_some()

@@ -92,9 +92,7 @@ impl AppState {
         }
         let outcome = match result {
             Ok(o) => {
-                for u in &o.unread {
-                    log::warn!("{}", u.error);
-                }
+                // The statements not read were logged by the check itself.
                 let msg = self.loc.ta(
                     "library-check-done",
                     &[
@@ -120,11 +118,6 @@ impl AppState {
     /// A place of the check: its statement opened (to edit) at that question.
     pub(crate) fn open_library_place(&mut self, path: PathBuf, question: String) {
         self.open(path);
-        self.view.grid = None;
-        if let Some(d) = &mut self.doc
-            && d.catalogue.question(&question).is_some()
-        {
-            d.selected = Some(question);
-        }
+        self.show_opened_at(question);
     }
 }
