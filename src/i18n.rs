@@ -8,6 +8,7 @@ mod export;
 mod hospital;
 mod import;
 mod library;
+pub mod signature;
 pub use library::place_text;
 mod workbook;
 

@@ -61,6 +61,8 @@ pub enum Purpose {
     /// An answer library to open / where to save the open one.
     OpenLibrary,
     SaveLibrary,
+    /// The PKCS#12 file (certificate and private key) to sign with.
+    SignCertificate,
 }
 
 impl Purpose {
@@ -98,6 +100,7 @@ impl Purpose {
             Purpose::ExportChangesXlsx => Command::ExportChanges(path, ExportFormat::Xlsx),
             Purpose::OpenLibrary => Command::Library(LibraryCommand::Open(path)),
             Purpose::SaveLibrary => Command::Library(LibraryCommand::SaveAs(path)),
+            Purpose::SignCertificate => Command::Signature(SignatureCommand::Certificate(path)),
         }
     }
 
@@ -133,6 +136,7 @@ impl Purpose {
             Purpose::ExportChangesXlsx => "changes-window-export-xlsx",
             Purpose::OpenLibrary => "menu-library-open",
             Purpose::SaveLibrary => "menu-library-save-as",
+            Purpose::SignCertificate => "sig-gui-certificate",
         }
     }
 
@@ -155,6 +159,7 @@ impl Purpose {
             Purpose::AddFile(FileList::Library) => Some("prompt-about-library-add"),
             Purpose::AddFile(FileList::LibraryCheck) => Some("prompt-about-library-check"),
             Purpose::OpenLibrary => Some("prompt-about-library"),
+            Purpose::SignCertificate => Some("prompt-about-certificate"),
             _ => None,
         }
     }
@@ -415,8 +420,26 @@ pub enum Command {
     LibraryEdit(crate::domain::library::LibraryEdit),
     /// The answer library's other commands (回答集 menu, window and dialogs).
     Library(LibraryCommand),
+    /// Signing the open statement and its signature's details (ファイル → 署名して書き出す…).
+    Signature(SignatureCommand),
     /// The window's close button: asks first when there are unsaved changes.
     Quit,
+}
+
+/// Signing the open statement, and the details of its signature.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SignatureCommand {
+    /// ファイル → 署名して書き出す…: the dialog.
+    Show,
+    Close,
+    /// The dialog's 「選ぶ…」: ask for the certificate file.
+    PickCertificate,
+    Certificate(PathBuf),
+    /// The dialog's 「署名」: sign with the chosen certificate and the typed password.
+    Sign,
+    /// The badge clicked: the signature's details; closed.
+    ShowDetails,
+    CloseDetails,
 }
 
 /// The answer library's commands besides its edits (回答集).

@@ -41,6 +41,7 @@ impl Purpose {
             | Purpose::ExportRegisterPdf
             | Purpose::ExportDossierPdf
             | Purpose::ExportChangesPdf => &["pdf"],
+            Purpose::SignCertificate => &["p12", "pfx"],
             // A folder: the browser lists folders only.
             Purpose::RegisterFolder | Purpose::DossierFolder => &[],
         }

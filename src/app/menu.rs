@@ -4,7 +4,7 @@
 
 use crate::i18n::Lang;
 
-use super::command::{Command, LibraryCommand, Purpose};
+use super::command::{Command, LibraryCommand, Purpose, SignatureCommand};
 use super::state::AppState;
 
 /// The menus of the menu bar, in order.
@@ -161,6 +161,11 @@ fn received(s: &AppState) -> bool {
     s.doc.as_ref().is_some_and(|d| d.received.is_some())
 }
 
+/// The user's own statement is open (not one received for review).
+fn own_statement(s: &AppState) -> bool {
+    s.doc.as_ref().is_some_and(|d| d.received.is_none())
+}
+
 /// An answer library is open.
 fn has_library(s: &AppState) -> bool {
     s.library.view.is_some()
@@ -251,6 +256,10 @@ fn table() -> Vec<Entry> {
             Command::Ask(Purpose::ExportPdf)
         })
         .when(has_doc),
+        entry(File, "menu-sign", |_| {
+            Command::Signature(SignatureCommand::Show)
+        })
+        .when(own_statement),
         entry(File, "menu-compare", |_| Command::ShowCompare).group(),
         entry(File, "menu-carry", |_| Command::ShowCarry).when(has_doc),
         entry(File, "menu-carry-report", |_| Command::ShowCarryReport).when(carried),

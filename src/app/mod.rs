@@ -47,6 +47,8 @@ pub mod provenance;
 pub mod recovery;
 pub mod register;
 pub mod settings;
+pub mod signature;
+pub mod signing;
 pub mod state;
 pub mod tasks;
 pub mod view;

@@ -91,6 +91,8 @@ pub struct AppState {
     pub hospital: super::hospital::Hospital,
     /// The answer library (回答集) and its dialogs.
     pub library: super::library_view::LibraryState,
+    /// Signing the open statement, and its signature's badge.
+    pub signing: super::signing::Signing,
     pub view: View,
     pub tasks: Tasks,
     /// Where the app and the window read the date and time (fixed in tests).
@@ -150,6 +152,7 @@ impl AppState {
             exercise: None,
             hospital: super::hospital::Hospital::default(),
             library: super::library_view::LibraryState::default(),
+            signing: super::signing::Signing::default(),
             tasks: Tasks::default(),
             clock,
             recent_edits: Vec::new(),
@@ -301,7 +304,6 @@ impl AppState {
             Command::ShowCarry => self.show_carry(),
             Command::CancelCarry => self.view.carry_to = None,
             Command::CloseCarryReport => self.carry_report = None,
-            // Training: presentation, zoom, exercises.
             Command::TogglePresentation => self.toggle_presentation(),
             Command::PresentationBlank => self.presentation_blank(),
             Command::PresentationEnd(last) => self.presentation_end(last),
@@ -345,6 +347,7 @@ impl AppState {
             Command::CheckWithProfile => self.check_with_profile(),
             Command::LibraryEdit(edit) => self.library_edit(edit, now),
             Command::Library(c) => self.library_command(c, now),
+            Command::Signature(c) => self.signature_command(c, now),
         }
         // Whatever changed the check's profile or statements: its verdicts are made again.
         self.refresh_check();

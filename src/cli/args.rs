@@ -78,8 +78,47 @@ pub(super) enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
-    /// Print the canonical statement.
+    /// Print the canonical statement (`canonical`: the exact bytes a signature covers).
+    #[command(visible_alias = "canonical")]
     Dump { project: PathBuf },
+    /// Sign a statement with the certificate and key of a PKCS#12 file: the signature is
+    /// stored in the statement and written beside it as `<name>.p7s`.
+    Sign {
+        statement: PathBuf,
+        #[arg(long, value_name = "FILE.p12")]
+        cert: PathBuf,
+        #[arg(long)]
+        pdf: Option<PathBuf>,
+        #[arg(long)]
+        xlsx: Option<PathBuf>,
+        #[arg(long, requires = "xlsx", value_name = "ORIGINAL.xlsx")]
+        into: Option<PathBuf>,
+    },
+    /// Verify a statement's signature (exit 0 valid, 1 invalid or changed, 2 unreadable).
+    Verify {
+        file: PathBuf,
+        #[arg(long, value_name = "FILE.p7s")]
+        signature: Option<PathBuf>,
+        #[arg(long, num_args = 1.., value_name = "CERTS")]
+        trust: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        /// Test aid: the time now, Unix seconds.
+        #[arg(long, hide = true)]
+        now: Option<u64>,
+    },
+    /// Make a self-signed key and certificate for trials (a PKCS#12 file).
+    Keygen {
+        output: PathBuf,
+        #[arg(long)]
+        name: OsString,
+        #[arg(long)]
+        organization: Option<OsString>,
+        #[arg(long, default_value_t = crate::app::signature::SELF_SIGNED_DAYS)]
+        days: u32,
+        #[arg(long)]
+        force: bool,
+    },
     /// Export a statement as a printable PDF and/or the official workbook.
     #[command(group(clap::ArgGroup::new("target").required(true).multiple(true).args(["pdf", "xlsx"])))]
     Export {

@@ -18,6 +18,7 @@ mod import;
 mod library;
 mod new;
 mod output;
+mod sign;
 mod validate;
 
 use std::ffi::OsString;
@@ -297,6 +298,9 @@ fn execute(command: Command, l: &Localizer) -> Result<ExitCode, CliError> {
         Command::Validate { project, format } => validate::run(l, &project, format),
         Command::Dump { project } => dump::canonical(l, &project),
         Command::Fingerprint { file } => dump::fingerprint(l, &file),
+        c @ (Command::Sign { .. } | Command::Verify { .. } | Command::Keygen { .. }) => {
+            sign::run(l, c)
+        }
         Command::Export {
             project,
             pdf,

@@ -72,6 +72,9 @@ pub enum Edit {
         question: String,
         candidate: Option<usize>,
     },
+    /// The vendor's content signature stored with the statement (made by `io::signature`), or
+    /// none (removed).
+    Signature(Option<super::project::StoredSignature>),
 }
 
 /// The part of a project an edit touches; two edits of one slot coalesce while typing.
@@ -85,6 +88,7 @@ pub enum Slot {
     Reviewer,
     ReviewDate,
     Participant,
+    Signature,
 }
 
 /// What a slot held before an edit: enough to put it back exactly.
@@ -106,6 +110,7 @@ pub enum Prior {
     Reviewer(Option<String>),
     ReviewDate(Option<String>),
     Participant(String),
+    Signature(Option<super::project::StoredSignature>),
 }
 
 impl Prior {
@@ -157,6 +162,7 @@ impl Edit {
             Edit::Reviewer(_) => Slot::Reviewer,
             Edit::ReviewDate(_) => Slot::ReviewDate,
             Edit::Participant(_) => Slot::Participant,
+            Edit::Signature(_) => Slot::Signature,
         }
     }
 
@@ -176,7 +182,8 @@ impl Edit {
             | Edit::Fill { .. }
             | Edit::Reviewer(_)
             | Edit::ReviewDate(_)
-            | Edit::Participant(_) => None,
+            | Edit::Participant(_)
+            | Edit::Signature(_) => None,
         }
     }
 
@@ -373,6 +380,7 @@ impl Project {
                     .map(|e| e.participant.clone())
                     .unwrap_or_default(),
             ),
+            Slot::Signature => Prior::Signature(self.signature.clone()),
         }
     }
 
@@ -466,6 +474,7 @@ impl Project {
                     e.participant = name;
                 }
             }
+            Prior::Signature(s) => self.signature = s,
         }
     }
 
@@ -567,6 +576,7 @@ impl Project {
                     e.participant = name.clone();
                 }
             }
+            Edit::Signature(s) => self.signature = s.clone(),
         }
     }
 }

@@ -36,6 +36,7 @@ pub mod refs;
 pub mod register;
 pub mod register_edit;
 pub mod review;
+pub mod signature;
 pub mod source;
 pub mod summary;
 pub mod text;

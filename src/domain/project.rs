@@ -220,6 +220,19 @@ pub struct Project {
     /// answers that found no question to go to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carried_from: Option<super::carried::CarryOrigin>,
+    /// The vendor's content signature over the canonical statement (署名), as signed; an
+    /// edit afterwards leaves it in place, and verifying then says what changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<StoredSignature>,
+}
+
+/// The vendor's content signature as stored in a statement (JSON, and through it our
+/// workbook's hidden sheet); made and checked in `io::signature` (see `domain::signature`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoredSignature {
+    /// The detached CMS SignedData (DER), base64 — the same bytes as the `.p7s` file.
+    pub cms: String,
 }
 
 /// Recorded in an exercise copy: which model it was made from.
@@ -293,6 +306,7 @@ impl Project {
             exercise: None,
             source: None,
             carried_from: None,
+            signature: None,
         }
     }
 

@@ -37,10 +37,28 @@ pub fn atomic_write(
     atomic_write_locked(&lock, write)
 }
 
+/// [`atomic_write`] for a file only its owner may read (a private key): written with mode
+/// `0600` whatever the file it replaces had, its backup too.
+pub fn atomic_write_private(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), SaveError> {
+    let lock = super::lock::FileLock::acquire(path)?;
+    write_locked(&lock, write, true)
+}
+
 /// [`atomic_write`] for a caller that already holds the file's lock (a read-modify-write).
 pub fn atomic_write_locked(
     lock: &super::lock::FileLock,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), SaveError> {
+    write_locked(lock, write, false)
+}
+
+fn write_locked(
+    lock: &super::lock::FileLock,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    private: bool,
 ) -> Result<(), SaveError> {
     let path = lock.target();
     let folder = folder_of(path);
@@ -58,9 +76,9 @@ pub fn atomic_write_locked(
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
         Err(e) => return Err(werr(e)),
     };
-    let tmp = write_temp(folder, path, existing.as_ref(), write).map_err(werr)?;
+    let tmp = write_temp(folder, path, existing.as_ref(), write, private).map_err(werr)?;
     if existing.is_some() {
-        keep_backup(path, existing.as_ref()).map_err(|source| SaveError::Backup {
+        keep_backup(path, existing.as_ref(), private).map_err(|source| SaveError::Backup {
             path: backup_path(path),
             source,
         })?;
@@ -170,12 +188,14 @@ fn remove_stale_temps(folder: &Path, path: &Path) {
 }
 
 /// Writes and fsyncs a temporary file next to `path`. Dropped on error, which deletes it.
-/// It gets the mode (and, where permitted, the owner) of `existing`, else `0666` less the umask.
+/// It gets the mode (and, where permitted, the owner) of `existing`, else `0666` less the umask
+/// (`private`: always `0600`).
 fn write_temp(
     folder: &Path,
     path: &Path,
     existing: Option<&fs::Metadata>,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    private: bool,
 ) -> io::Result<NamedTempFile> {
     let prefix = format!(
         ".{}.",
@@ -187,10 +207,14 @@ fn write_temp(
     {
         use std::os::unix::fs::PermissionsExt;
         // The kernel takes the umask off: a new file ends as 0644 under umask 022.
-        builder.permissions(fs::Permissions::from_mode(0o666));
+        builder.permissions(fs::Permissions::from_mode(if private {
+            0o600
+        } else {
+            0o666
+        }));
     }
     let tmp = builder.tempfile_in(folder)?;
-    if let Some(meta) = existing {
+    if let Some(meta) = existing.filter(|_| !private) {
         keep_mode_and_owner(tmp.as_file(), meta)?;
     }
     {
@@ -249,14 +273,20 @@ pub fn open_append(path: &Path) -> io::Result<File> {
 
 /// Copies the current file to `.bak` atomically (copy to a temporary file, fsync, rename),
 /// with the current file's mode.
-fn keep_backup(path: &Path, existing: Option<&fs::Metadata>) -> io::Result<()> {
+fn keep_backup(path: &Path, existing: Option<&fs::Metadata>, private: bool) -> io::Result<()> {
     let folder = folder_of(path);
     let bak = backup_path(path);
-    let tmp = write_temp(folder, &bak, existing, |out| {
-        let mut src = File::open(path)?;
-        io::copy(&mut src, out)?;
-        Ok(())
-    })?;
+    let tmp = write_temp(
+        folder,
+        &bak,
+        existing,
+        |out| {
+            let mut src = File::open(path)?;
+            io::copy(&mut src, out)?;
+            Ok(())
+        },
+        private,
+    )?;
     tmp.persist(&bak).map_err(|e| e.error)?;
     Ok(())
 }

@@ -14,6 +14,7 @@ pub mod lock;
 pub mod pdf;
 pub mod probe;
 pub mod read;
+pub mod signature;
 pub mod target;
 pub mod wrap;
 pub mod xlsx;

@@ -40,6 +40,7 @@ pub mod register;
 pub mod replace_offer;
 pub mod review;
 pub mod shortcuts;
+pub mod sign;
 pub mod start;
 pub mod status;
 pub mod typed;
@@ -156,6 +157,7 @@ pub fn root_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
     }
     menu::menu_ui(ui, s, out);
     status::status_ui(ui, s);
+    s.refresh_signature_badge();
     let l = &s.loc;
     let review_mode = s.view.review_mode;
     let width = ui.ctx().content_rect().width();
@@ -163,6 +165,7 @@ pub fn root_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
     s.view.narrow = width < GUIDE_FROM;
     if let Some(doc) = &s.doc {
         header::header_ui(ui, doc, l, review_mode, &s.clock, out);
+        sign::badge_ui(ui, l, s.signing.badge.as_ref(), out);
         if s.view.show_validation {
             validation::validation_ui(ui, doc, l, out);
         }
@@ -256,6 +259,12 @@ fn dialogs_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
     let l = &s.loc;
     let native_missing = s.view.native_dialog_missing;
     path_prompt::path_prompt_ui(ui, l, s.view.prompt.as_mut(), native_missing, out);
+    // The path prompt (選ぶ…) goes over the sign dialog: the dialog waits meanwhile.
+    if s.view.prompt.is_none() {
+        let saved = s.doc.as_ref().is_some_and(|d| d.path.is_some());
+        sign::sign_ui(ui, l, s.signing.form.as_mut(), saved, out);
+    }
+    sign::details_ui(ui, l, s.signing.details, s.signing.badge.as_ref(), out);
     path_prompt::export_offer_ui(ui, l, s.view.export_offer.as_ref(), out);
     path_prompt::reimport_offer_ui(ui, l, s.view.reimport_offer.as_ref(), out);
     replace_offer::replace_offer_ui(ui, l, s.view.replace_offer.as_ref(), out);

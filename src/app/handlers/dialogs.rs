@@ -75,6 +75,8 @@ impl AppState {
             | Command::ImportShowRow(..)
             | Command::CancelImport
             | Command::Edit(..)
+            // Signing saves the statement with its changes: nothing is lost.
+            | Command::Signature(_)
             | Command::SealEdit
             | Command::Undo
             | Command::Redo

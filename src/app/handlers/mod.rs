@@ -23,4 +23,5 @@ mod presentation;
 mod received;
 mod recovery;
 mod register;
+mod signature;
 mod start;

@@ -1,0 +1,97 @@
+# Signed statements (issue 33): key and signature errors, verification results, CLI help
+
+sig-err-password = { $file }: wrong password (or a damaged PKCS#12 file)
+sig-err-not-pkcs12 = { $file }: not a PKCS#12 (.p12 / .pfx) file kaijisho can read: { $detail }
+sig-err-no-key = { $file }: holds no private key with its certificate
+sig-err-unsupported-key = { $file }: this key ({ $detail }) is not supported; kaijisho signs with RSA or ECDSA P-256 keys
+sig-err-cert-not-valid = { $file }: outside the certificate's validity ({ $from } to { $until }); nothing signed
+sig-err-sign = Signing failed: { $detail }
+sig-err-not-signature = { $file }: not a readable signature: { $detail }
+sig-err-not-certificate = { $file }: not a certificate (PEM or DER): { $detail }
+sig-err-too-many-certificates = { $file }: more than { $limit } certificates
+sig-unreadable-der = The signature cannot be read (not DER-encoded CMS): { $detail }
+sig-unreadable-not-signed-data = The signature cannot be read (CMS, but not SignedData)
+sig-unreadable-no-signer = The signature cannot be read (it names no signer)
+sig-unreadable-no-certificate = The signature cannot be read (the signer's certificate is not in it)
+
+sig-password-prompt = Password of { $file }:
+sig-password-again = Again:
+sig-password-mismatch = The two passwords differ
+sig-password-no-terminal = Cannot ask for the password ({ $detail }); scripts give it in the environment variable { $var }
+sig-password-not-utf8 = The password in the environment variable { $var } is not UTF-8
+
+sig-signed = Signed { $file } (signer: { $name } { $organization })
+sig-unsigned = { $file }: not signed (name a signature file with --signature)
+sig-keygen-done = Made a self-signed key: { $subject } (expires { $until }; certificate fingerprint SHA-256 { $fingerprint })
+
+sig-verdict-valid = The signature is valid
+sig-verdict-valid-unconfirmed = The signature is valid (identity not confirmed)
+sig-verdict-changed = The content changed after signing
+sig-verdict-invalid = The signature is not valid
+sig-line-signer = Signer: { $name } { $organization }
+sig-line-self-signed = Self-signed — identity not confirmed
+sig-line-certificate = Certificate: { $subject } (issuer { $issuer }; valid { $from } to { $until }; fingerprint SHA-256 { $fingerprint })
+sig-line-signed-at = Signed: { $time }
+sig-line-no-time = Signed: no time recorded
+sig-line-signature-ok = Signature value: verified with the certificate's public key
+sig-line-signature-bad = Signature value: does not verify with the certificate's public key (tampered, or another certificate)
+sig-line-signature-unsupported = Signature value: this signature algorithm cannot be checked
+sig-line-cert-valid = Certificate: valid at signing and now
+sig-line-cert-expired-now = Certificate: valid when signed, expired now
+sig-line-cert-invalid-at-signing = Certificate: not valid at the signing time (expired or not yet valid)
+sig-line-trust-not-checked = Identity: not confirmed (no trusted certificates given with --trust)
+sig-line-trust-anchored = Identity: chains to the trusted certificate { $anchor }
+sig-line-trust-not-anchored = Identity: chains to none of the trusted certificates given (the content is checked separately)
+sig-line-content-intact = Content: as signed
+sig-line-content-changed-unnamed = Content: changed since signing (the signature does not record which questions)
+sig-line-content-catalogue = Content: the catalogue differs from the signed one
+sig-line-content-header = Content: the header (vendor, product, …) differs from the signed one
+sig-line-content-changed = Content: { $count ->
+        [one] 1 answer differs
+       *[other] { $count } answers differ
+    } from the signed ones: { $questions }
+sig-line-content-added = Content: { $count ->
+        [one] 1 question was
+       *[other] { $count } questions were
+    } not signed: { $questions }
+sig-line-content-removed = Content: { $count ->
+        [one] 1 signed question is
+       *[other] { $count } signed questions are
+    } missing: { $questions }
+
+cli-sign = Sign a statement with the certificate and private key of a PKCS#12 file (stored in the statement and written beside it as <name>.p7s)
+cli-sign-statement = The statement to sign (project file .json)
+cli-sign-cert = PKCS#12 file (.p12 / .pfx) with the certificate and private key; the password is asked without echo (scripts: the environment variable KAIJISHO_CERT_PASSWORD)
+cli-sign-pdf = Also write the signed statement's PDF
+cli-sign-xlsx = Also write the signed statement's Excel workbook
+cli-sign-into = With --xlsx: fill a copy of the workbook the statement was imported from
+cli-verify = Verify a statement's signature. Exit code: 0 = valid, 1 = invalid, changed or unsigned, 2 = unreadable
+cli-verify-file = The statement to verify (.json, .xlsx, a filled official workbook)
+cli-verify-signature = A detached signature file (.p7s), for a statement that does not carry its signature (an official workbook)
+cli-verify-trust = Trusted certificates (PEM / DER files, or folders of them): the signer's certificate must chain to one
+cli-verify-format = Output format (text / json)
+cli-keygen = Make a self-signed key and certificate for trials (a PKCS#12 file; it proves no identity)
+cli-keygen-output = The PKCS#12 file to write (.p12)
+cli-keygen-name = The signer's name (the certificate's CN)
+cli-keygen-organization = The organisation (the certificate's O)
+cli-keygen-days = Days of validity
+cli-keygen-force = Replace an existing file
+
+menu-sign = Sign and Write Out…
+sig-gui-title = Sign the statement
+sig-gui-about = Signs the statement's content (header, answers, conditions and remarks; not a hospital's review) with a certificate and private key. The signature is stored in the statement and written beside it as a .p7s file.
+sig-gui-certificate = Certificate file (.p12 / .pfx)
+sig-gui-no-file = (none chosen)
+sig-gui-pick = Choose…
+sig-gui-password = Password
+sig-gui-password-note = The password is not stored.
+sig-gui-sign = Sign
+sig-gui-save-first = Save the statement before signing it
+sig-gui-no-certificate = Choose a certificate file
+sig-gui-received = A received statement cannot be signed (vendors sign their own statements)
+sig-gui-signed = Signed { $file }. Signature file: { $signature }
+sig-gui-badge = Signature:
+sig-gui-badge-hover = Click for the signature's details
+sig-gui-details = Signature details
+sig-gui-unsigned = This statement is not signed
+prompt-about-certificate = The PKCS#12 file (.p12 / .pfx) with the certificate and private key to sign with

@@ -1,0 +1,160 @@
+//! Signing the open statement (ファイル → 署名して書き出す…) and its signature's badge: the
+//! signature is an edit of the statement (undoable), the statement is saved with it and the
+//! detached `<name>.p7s` is written beside it.
+
+use crate::app::command::{Purpose, SignatureCommand};
+use crate::app::document::DocKind;
+use crate::app::signature::{self as sig, Outcome};
+use crate::app::signing::{Badge, SignForm};
+use crate::app::state::AppState;
+use crate::domain::edit::Edit;
+use crate::i18n::Localize;
+use crate::i18n::signature::{describe, verdict};
+use crate::io::signature::key;
+
+impl AppState {
+    pub(crate) fn signature_command(&mut self, c: SignatureCommand, now: f64) {
+        match c {
+            SignatureCommand::Show => self.show_sign(),
+            SignatureCommand::Close => self.signing.form = None,
+            SignatureCommand::PickCertificate => self.ask(Purpose::SignCertificate),
+            SignatureCommand::Certificate(path) => {
+                if let Some(f) = &mut self.signing.form {
+                    self.settings.used_folder_of(&path);
+                    f.certificate = Some(path);
+                    f.error = None;
+                }
+            }
+            SignatureCommand::Sign => self.sign_open_statement(now),
+            SignatureCommand::ShowDetails => self.signing.details = true,
+            SignatureCommand::CloseDetails => self.signing.details = false,
+        }
+    }
+
+    /// Opens the dialog (the certificate chosen last time in this window is offered again;
+    /// the password never is).
+    fn show_sign(&mut self) {
+        let Some(doc) = &self.doc else { return };
+        if doc.received.is_some() {
+            let msg = self.loc.t("sig-gui-received");
+            self.fail(msg);
+            return;
+        }
+        let certificate = self
+            .signing
+            .form
+            .take()
+            .and_then(|f| f.certificate)
+            .or_else(|| self.signing.last_certificate.clone());
+        self.signing.form = Some(SignForm {
+            certificate,
+            ..SignForm::default()
+        });
+    }
+
+    /// Signs the statement as it stands, saves it with the signature and writes the `.p7s`.
+    fn sign_open_statement(&mut self, now: f64) {
+        let Some(form) = &mut self.signing.form else {
+            return;
+        };
+        let password = std::mem::take(&mut form.password);
+        let Some(cert) = form.certificate.clone() else {
+            form.error = Some(self.loc.t("sig-gui-no-certificate"));
+            return;
+        };
+        let Some(doc) = &self.doc else { return };
+        let Some(path) = doc.path.clone() else {
+            form.error = Some(self.loc.t("sig-gui-save-first"));
+            return;
+        };
+        let secs = self
+            .clock
+            .now()
+            .timestamp()
+            .as_second()
+            .max(0)
+            .unsigned_abs();
+        let signed = key::load_pkcs12(&cert, &password)
+            .and_then(|k| sig::check_valid(&cert, &k, secs).map(|()| k))
+            .and_then(|k| sig::sign(&doc.catalogue, &doc.project, &k, secs));
+        let (stored, der) = match signed {
+            Ok(s) => s,
+            Err(e) => {
+                let msg = e.localize(&self.loc);
+                log::error!("{msg}");
+                form.error = Some(msg);
+                return;
+            }
+        };
+        self.signing.last_certificate = Some(cert);
+        self.signing.form = None;
+        self.edit(Edit::Signature(Some(stored)), now);
+        self.save_document(DocKind::Statement, Some(path.clone()), false, now);
+        if self.doc.as_ref().is_some_and(|d| d.modified()) {
+            // Not saved (the status says why): no `.p7s` for a statement not on disk.
+            return;
+        }
+        let p7s = sig::p7s_path(&path);
+        match crate::io::atomic::atomic_write(&p7s, |w| w.write_all(&der)) {
+            Ok(()) => {
+                let msg = self.loc.ta(
+                    "sig-gui-signed",
+                    &[
+                        ("file", path.display().to_string().into()),
+                        ("signature", p7s.display().to_string().into()),
+                    ],
+                );
+                self.say(msg);
+            }
+            Err(e) => {
+                let msg = crate::io::FileError::from(e).localize(&self.loc);
+                self.fail(msg);
+            }
+        }
+    }
+
+    /// Verifies the open statement's signature again when the statement, its file or its
+    /// signature changed since the badge was made (called before each frame is drawn).
+    pub fn refresh_signature_badge(&mut self) {
+        let Some(doc) = &self.doc else {
+            self.signing.badge = None;
+            return;
+        };
+        let Some(signature) = doc.project.signature.clone() else {
+            self.signing.badge = None;
+            return;
+        };
+        let revision = doc.revision();
+        let current = self.signing.badge.as_ref().is_some_and(|b| {
+            b.revision == revision && b.path == doc.path && b.signature == signature
+        });
+        if current {
+            return;
+        }
+        let secs = self
+            .clock
+            .now()
+            .timestamp()
+            .as_second()
+            .max(0)
+            .unsigned_abs();
+        let outcome = sig::verify_statement(&doc.catalogue, &doc.project, None, None, secs);
+        let lines = match &outcome {
+            Outcome::Checked(v) => describe(&self.loc, &doc.catalogue, v),
+            Outcome::Unreadable(e) => {
+                vec![self.loc.t("sig-verdict-invalid"), e.localize(&self.loc)]
+            }
+            Outcome::Unsigned => Vec::new(),
+        };
+        if let Outcome::Checked(v) = &outcome {
+            log::info!("signature of the open statement: {}", verdict(&self.loc, v));
+        }
+        self.signing.badge = Some(Badge {
+            revision,
+            path: doc.path.clone(),
+            signature,
+            outcome,
+            lines,
+        });
+    }
+}

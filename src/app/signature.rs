@@ -1,0 +1,130 @@
+//! Signing a statement and verifying it, shared by the window and the command line: the
+//! signed bytes are the canonical statement (`kaijisho canonical`), the signature is stored in
+//! the statement (JSON, and through it our workbook's hidden sheet) and written beside it as a
+//! detached `<name>.p7s`.
+
+use std::path::{Path, PathBuf};
+
+use base64ct::{Base64, Encoding};
+use x509_cert::Certificate;
+
+use crate::domain::canonical::Statement;
+use crate::domain::catalogue::Catalogue;
+use crate::domain::project::Project;
+use crate::domain::project::StoredSignature;
+use crate::domain::signature::Manifest;
+use crate::io::signature::error::SignatureError;
+use crate::io::signature::key::SigningKey;
+use crate::io::signature::sign::{SignOptions, sign_detached};
+use crate::io::signature::verify::{Unreadable, Verification, verify};
+
+/// Days a self-signed trial certificate is valid.
+pub const SELF_SIGNED_DAYS: u32 = 3 * 365;
+
+/// The detached signature's file beside a statement: `<name>.p7s`.
+pub fn p7s_path(statement: &Path) -> PathBuf {
+    statement.with_extension("p7s")
+}
+
+/// Signs the statement as it stands now: the stored signature and the `.p7s` bytes.
+pub fn sign(
+    c: &Catalogue,
+    p: &Project,
+    key: &SigningKey,
+    now_secs: u64,
+) -> Result<(StoredSignature, Vec<u8>), SignatureError> {
+    let statement = Statement::new(c, p);
+    let manifest = Manifest::of(&statement);
+    let der = sign_detached(
+        key,
+        statement.to_canonical_json().as_bytes(),
+        SignOptions {
+            signing_time: Some(now_secs),
+            manifest: Some(&manifest),
+        },
+    )?;
+    let stored = StoredSignature {
+        cms: Base64::encode_string(&der),
+    };
+    Ok((stored, der))
+}
+
+/// Refuses a certificate that is not valid at `now_secs` (expired, or not yet valid): a
+/// signature made with it would be invalid from the start.
+pub fn check_valid(path: &Path, key: &SigningKey, now_secs: u64) -> Result<(), SignatureError> {
+    let info = crate::io::signature::cert::info(&key.cert);
+    if info.not_before <= now_secs && now_secs <= info.not_after {
+        Ok(())
+    } else {
+        Err(SignatureError::CertificateNotValid {
+            path: path.to_path_buf(),
+            not_before: info.not_before,
+            not_after: info.not_after,
+        })
+    }
+}
+
+/// What verifying a statement found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// The statement carries no signature and none was given.
+    Unsigned,
+    /// The signature could not be read at all.
+    Unreadable(Unreadable),
+    Checked(Box<Verification>),
+}
+
+impl Outcome {
+    pub fn is_valid(&self) -> bool {
+        matches!(self, Outcome::Checked(v) if v.is_valid())
+    }
+}
+
+/// The stored signature's bytes (base64 decoded).
+pub fn stored_der(p: &Project) -> Option<Result<Vec<u8>, Unreadable>> {
+    let s = p.signature.as_ref()?;
+    Some(Base64::decode_vec(s.cms.trim()).map_err(|e| Unreadable::Der(format!("base64: {e}"))))
+}
+
+/// Verifies a statement against `detached` (a `.p7s`'s bytes) or, without one, the signature
+/// stored in it.
+pub fn verify_statement(
+    c: &Catalogue,
+    p: &Project,
+    detached: Option<&[u8]>,
+    anchors: Option<&[Certificate]>,
+    now_secs: u64,
+) -> Outcome {
+    let stored;
+    let der = match detached {
+        Some(d) => d,
+        None => match stored_der(p) {
+            None => return Outcome::Unsigned,
+            Some(Err(e)) => return Outcome::Unreadable(e),
+            Some(Ok(d)) => {
+                stored = d;
+                &stored
+            }
+        },
+    };
+    let statement = Statement::new(c, p);
+    let manifest = Manifest::of(&statement);
+    match verify(
+        der,
+        statement.to_canonical_json().as_bytes(),
+        Some(&manifest),
+        anchors,
+        now_secs,
+    ) {
+        Ok(v) => Outcome::Checked(Box::new(v)),
+        Err(e) => Outcome::Unreadable(e),
+    }
+}
+
+/// Seconds since the Unix epoch now (0 if the clock is before it).
+pub fn now_secs() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}

@@ -1,0 +1,42 @@
+//! The window's side of signed statements: the sign dialog's form (the certificate file and
+//! its password, never stored), and the open statement's signature state for its badge —
+//! verified again whenever the statement changes.
+
+use std::path::PathBuf;
+
+use super::signature::Outcome;
+use crate::domain::project::StoredSignature;
+
+/// ファイル → 署名して書き出す…: what the dialog holds while it is open.
+#[derive(Debug, Default)]
+pub struct SignForm {
+    /// The PKCS#12 file chosen.
+    pub certificate: Option<PathBuf>,
+    /// Typed into a password field; dropped when the dialog closes, never written anywhere.
+    pub password: String,
+    /// Why the last attempt failed (wrong password, expired certificate…), shown in the dialog.
+    pub error: Option<String>,
+}
+
+/// The signature's state, as last verified, and for what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Badge {
+    /// What it was verified for: the statement's revision, file and stored signature.
+    pub revision: u64,
+    pub path: Option<PathBuf>,
+    pub signature: StoredSignature,
+    pub outcome: Outcome,
+    /// The lines of its details (verdict first), in the user's language.
+    pub lines: Vec<String>,
+}
+
+/// The signing dialog, the details window and the badge.
+#[derive(Debug, Default)]
+pub struct Signing {
+    pub form: Option<SignForm>,
+    /// The details window of the badge is open.
+    pub details: bool,
+    pub badge: Option<Badge>,
+    /// The certificate file chosen last in this window (offered again; never its password).
+    pub last_certificate: Option<PathBuf>,
+}

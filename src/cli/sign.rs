@@ -1,0 +1,295 @@
+//! `kaijisho sign`, `kaijisho verify` and `kaijisho keygen`: the vendor's content signature
+//! over the canonical statement, stored in the statement and written beside it as `.p7s`;
+//! its verification from whatever arrived (JSON, our workbook, the filled official workbook
+//! with the `.p7s` beside it); and a self-signed key for trials.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::args::{Command, Format};
+use super::error::CliError;
+use super::open;
+use super::output::{emit, printable, written};
+use crate::app::signature::{self as sig, Outcome};
+use crate::domain::edit::Edit;
+use crate::i18n::signature::{describe, time_text};
+use crate::i18n::{Localize, Localizer};
+use crate::io::signature::error::SignatureError;
+use crate::io::signature::key::{self, SigningKey};
+use crate::io::signature::verify::{ContentState, MAX_SIGNATURE_BYTES, Trust};
+
+/// The environment variable a script gives the certificate's password in.
+pub const PASSWORD_VAR: &str = "KAIJISHO_CERT_PASSWORD";
+
+fn sig_err(l: &Localizer, e: &SignatureError) -> CliError {
+    CliError::Said(e.localize(l))
+}
+
+/// The password: from `KAIJISHO_CERT_PASSWORD`, else asked at the terminal without echo
+/// (`confirm`: asked twice, for a new key).
+fn password(l: &Localizer, file: &Path, confirm: bool) -> Result<String, CliError> {
+    if let Some(p) = std::env::var_os(PASSWORD_VAR) {
+        // The password itself is never shown, not even its bytes.
+        return p.into_string().map_err(|_not_utf8| {
+            CliError::Said(l.ta("sig-password-not-utf8", &[("var", PASSWORD_VAR.into())]))
+        });
+    }
+    let no_terminal = |e: std::io::Error| {
+        CliError::Said(l.ta(
+            "sig-password-no-terminal",
+            &[
+                ("var", PASSWORD_VAR.into()),
+                ("detail", e.to_string().into()),
+            ],
+        ))
+    };
+    let prompt = l.ta(
+        "sig-password-prompt",
+        &[("file", file.display().to_string().into())],
+    );
+    let first = rpassword::prompt_password(format!("{prompt} ")).map_err(no_terminal)?;
+    if confirm {
+        let again = rpassword::prompt_password(format!("{} ", l.t("sig-password-again")))
+            .map_err(no_terminal)?;
+        if again != first {
+            return Err(CliError::Said(l.t("sig-password-mismatch")));
+        }
+    }
+    Ok(first)
+}
+
+/// `sign`, `verify` and `keygen` (other commands: nothing to do here).
+pub(super) fn run(l: &Localizer, command: Command) -> Result<ExitCode, CliError> {
+    match command {
+        Command::Sign {
+            statement,
+            cert,
+            pdf,
+            xlsx,
+            into,
+        } => sign(
+            l,
+            &statement,
+            &cert,
+            (pdf.as_deref(), xlsx.as_deref(), into.as_deref()),
+        ),
+        Command::Verify {
+            file,
+            signature,
+            trust,
+            format,
+            now,
+        } => verify(l, &file, signature.as_deref(), &trust, format, now),
+        Command::Keygen {
+            output,
+            name,
+            organization,
+            days,
+            force,
+        } => {
+            let org = organization
+                .map(|o| super::text("--organization", o))
+                .transpose()?;
+            let name = super::text("--name", name)?;
+            let who = (name.as_str(), org.as_deref().unwrap_or_default());
+            keygen(l, &output, who, days, force)
+        }
+        _ => Ok(ExitCode::SUCCESS),
+    }
+}
+
+/// Signs a statement (a project file): stores the signature in it and writes `<name>.p7s`;
+/// then, when asked, the signed statement's workbook and PDF.
+pub(super) fn sign(
+    l: &Localizer,
+    statement: &Path,
+    cert: &Path,
+    (pdf, xlsx, into): (Option<&Path>, Option<&Path>, Option<&Path>),
+) -> Result<ExitCode, CliError> {
+    let p7s = sig::p7s_path(statement);
+    super::check_outputs(&[Some(&p7s), xlsx, pdf], &[statement, cert])?;
+    let shipped = crate::assets::shipped_catalogues()?;
+    let lock = crate::io::lock::FileLock::acquire(statement).map_err(crate::io::FileError::from)?;
+    let (mut project, catalogue) = crate::io::json::open_project(statement, &shipped)?;
+    let pass = password(l, cert, false)?;
+    let key: SigningKey = key::load_pkcs12(cert, &pass).map_err(|e| sig_err(l, &e))?;
+    let now = sig::now_secs();
+    sig::check_valid(cert, &key, now).map_err(|e| sig_err(l, &e))?;
+    // The review is not part of what is signed: signing a reviewed statement is allowed, and
+    // the signature covers only the vendor's content (the canonical statement).
+    let (stored, der) = sig::sign(&catalogue, &project, &key, now).map_err(|e| sig_err(l, &e))?;
+    project.apply(&catalogue, &Edit::Signature(Some(stored)))?;
+    crate::io::json::save_project_locked(&lock, &project)?;
+    drop(lock);
+    crate::io::atomic::atomic_write(&p7s, |w| w.write_all(&der))
+        .map_err(crate::io::FileError::from)?;
+    let info = crate::io::signature::cert::info(&key.cert);
+    let mut report = l.ta(
+        "sig-signed",
+        &[
+            ("file", statement.display().to_string().into()),
+            ("name", info.common_name.clone().into()),
+            ("organization", info.organization.clone().into()),
+        ],
+    );
+    report.push('\n');
+    if info.self_signed {
+        report.push_str(&format!("{}\n", l.t("sig-line-self-signed")));
+    }
+    report.push_str(&written(l, &p7s));
+    emit(&report)?;
+    if pdf.is_some() || xlsx.is_some() {
+        let consent = crate::io::xlsx::Consent::default();
+        return super::export::run(l, statement, (pdf, xlsx), into.map(|i| (i, consent)));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Verifies a statement: exit 0 valid, 1 invalid or changed (or no signature), 2 unreadable.
+pub(super) fn verify(
+    l: &Localizer,
+    file: &Path,
+    signature: Option<&Path>,
+    trust: &[PathBuf],
+    format: Format,
+    now: Option<u64>,
+) -> Result<ExitCode, CliError> {
+    let (project, catalogue) = open(l, file)?;
+    let detached = match signature {
+        Some(p) => Some(
+            crate::io::read::read_limited(p, MAX_SIGNATURE_BYTES)
+                .map_err(|e| sig_err(l, &SignatureError::Read(e)))?,
+        ),
+        None => None,
+    };
+    let anchors = if trust.is_empty() {
+        None
+    } else {
+        Some(crate::io::signature::trust::load_anchors(trust).map_err(|e| sig_err(l, &e))?)
+    };
+    let outcome = sig::verify_statement(
+        &catalogue,
+        &project,
+        detached.as_deref(),
+        anchors.as_deref(),
+        now.unwrap_or_else(sig::now_secs),
+    );
+    let named = signature.unwrap_or(file);
+    let code = match &outcome {
+        Outcome::Checked(v) if v.is_valid() => ExitCode::SUCCESS,
+        Outcome::Checked(_) | Outcome::Unsigned => ExitCode::from(1),
+        Outcome::Unreadable(_) => ExitCode::from(2),
+    };
+    match format {
+        Format::Json => emit(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&json_of(&catalogue, &outcome))?
+        ))?,
+        Format::Text => {
+            let text = match &outcome {
+                Outcome::Unsigned => {
+                    format!(
+                        "{}\n",
+                        l.ta(
+                            "sig-unsigned",
+                            &[("file", file.display().to_string().into())]
+                        )
+                    )
+                }
+                Outcome::Unreadable(e) => format!("{}: {}\n", named.display(), e.localize(l)),
+                Outcome::Checked(v) => describe(l, &catalogue, v)
+                    .iter()
+                    .map(|line| format!("{}\n", printable(line)))
+                    .collect(),
+            };
+            emit(&text)?;
+        }
+    }
+    Ok(code)
+}
+
+/// The verification as JSON (for scripts): the same facts as the text, numbers for ids.
+fn json_of(c: &crate::domain::catalogue::Catalogue, outcome: &Outcome) -> serde_json::Value {
+    use crate::domain::signature::numbers_text;
+    let v = match outcome {
+        Outcome::Unsigned => return serde_json::json!({ "state": "unsigned", "valid": false }),
+        Outcome::Unreadable(e) => {
+            return serde_json::json!({ "state": "unreadable", "valid": false, "detail": e.to_string() });
+        }
+        Outcome::Checked(v) => v,
+    };
+    let list = |ids: &[String]| -> Vec<String> {
+        ids.iter()
+            .map(|id| numbers_text(c, std::slice::from_ref(id)))
+            .collect()
+    };
+    let content = match &v.content {
+        ContentState::Intact => serde_json::json!({ "state": "intact" }),
+        ContentState::ChangedUnnamed => serde_json::json!({ "state": "changed" }),
+        ContentState::Changed(d) => serde_json::json!({
+            "state": "changed",
+            "catalogue": d.catalogue,
+            "header": d.header,
+            "changed": list(&d.changed),
+            "added": list(&d.added),
+            "removed": list(&d.removed),
+        }),
+    };
+    let trust = match &v.trust {
+        Trust::NotChecked => serde_json::json!({ "state": "not_checked" }),
+        Trust::Anchored(a) => serde_json::json!({ "state": "anchored", "anchor": a }),
+        Trust::NotAnchored => serde_json::json!({ "state": "not_anchored" }),
+    };
+    let s = &v.signer;
+    serde_json::json!({
+        "state": "checked",
+        "valid": v.is_valid(),
+        "signature_ok": v.signature_ok,
+        "signer": {
+            "subject": s.subject, "common_name": s.common_name, "organization": s.organization,
+            "issuer": s.issuer, "serial": s.serial, "self_signed": s.self_signed,
+            "not_before": time_text(s.not_before), "not_after": time_text(s.not_after),
+            "fingerprint": s.fingerprint,
+        },
+        "signed_at": v.signed_at.map(time_text),
+        "valid_at_signing": v.valid_at_signing,
+        "valid_now": v.valid_now,
+        "trust": trust,
+        "content": content,
+    })
+}
+
+/// Makes a self-signed key and certificate for trials, written as a PKCS#12 file.
+pub(super) fn keygen(
+    l: &Localizer,
+    output: &Path,
+    (name, organization): (&str, &str),
+    days: u32,
+    force: bool,
+) -> Result<ExitCode, CliError> {
+    super::check_outputs(&[Some(output)], &[])?;
+    if output.exists() && !force {
+        return Err(CliError::OutputExists(output.to_path_buf()));
+    }
+    let pass = password(l, output, true)?;
+    let key =
+        key::generate(name, organization, sig::now_secs(), days).map_err(|e| sig_err(l, &e))?;
+    let bytes = key::to_pkcs12(&key, &pass).map_err(|e| sig_err(l, &e))?;
+    crate::io::atomic::atomic_write_private(output, |w| w.write_all(&bytes))
+        .map_err(crate::io::FileError::from)?;
+    let info = crate::io::signature::cert::info(&key.cert);
+    emit(&format!(
+        "{}{}\n{}\n",
+        written(l, output),
+        l.ta(
+            "sig-keygen-done",
+            &[
+                ("subject", info.subject.into()),
+                ("until", time_text(info.not_after).into()),
+                ("fingerprint", info.fingerprint.into()),
+            ]
+        ),
+        l.t("sig-line-self-signed")
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,186 @@
+//! Signed statements' words: key and signature errors, and what a verification found, line by
+//! line (the command line prints the lines; the window shows them in the signature's details).
+
+use super::{Localize, Localizer, path, s, said};
+use crate::domain::catalogue::Catalogue;
+use crate::io::signature::error::SignatureError;
+use crate::io::signature::verify::{ContentState, Trust, Unreadable, Verification};
+
+impl Localize for SignatureError {
+    fn localize(&self, l: &Localizer) -> String {
+        match self {
+            SignatureError::Read(e) => e.localize(l),
+            SignatureError::WrongPassword { path: p } => {
+                l.ta("sig-err-password", &[("file", path(p))])
+            }
+            SignatureError::NotPkcs12 { path: p, detail } => l.ta(
+                "sig-err-not-pkcs12",
+                &[("file", path(p)), ("detail", said(detail))],
+            ),
+            SignatureError::NoKey { path: p } => l.ta("sig-err-no-key", &[("file", path(p))]),
+            SignatureError::UnsupportedKey { path: p, detail } => l.ta(
+                "sig-err-unsupported-key",
+                &[("file", path(p)), ("detail", said(detail))],
+            ),
+            SignatureError::CertificateNotValid {
+                path: p,
+                not_before,
+                not_after,
+            } => l.ta(
+                "sig-err-cert-not-valid",
+                &[
+                    ("file", path(p)),
+                    ("from", s(time_text(*not_before))),
+                    ("until", s(time_text(*not_after))),
+                ],
+            ),
+            SignatureError::Sign { detail } => l.ta("sig-err-sign", &[("detail", said(detail))]),
+            SignatureError::NotSignature { path: p, detail } => l.ta(
+                "sig-err-not-signature",
+                &[("file", path(p)), ("detail", said(detail))],
+            ),
+            SignatureError::NotCertificate { path: p, detail } => l.ta(
+                "sig-err-not-certificate",
+                &[("file", path(p)), ("detail", said(detail))],
+            ),
+            SignatureError::TooManyCertificates { path: p, limit } => l.ta(
+                "sig-err-too-many-certificates",
+                &[("file", path(p)), ("limit", s(limit))],
+            ),
+        }
+    }
+}
+
+impl Localize for Unreadable {
+    fn localize(&self, l: &Localizer) -> String {
+        match self {
+            Unreadable::Der(detail) => l.ta("sig-unreadable-der", &[("detail", said(detail))]),
+            Unreadable::NotSignedData => l.t("sig-unreadable-not-signed-data"),
+            Unreadable::NoSigner => l.t("sig-unreadable-no-signer"),
+            Unreadable::NoCertificate => l.t("sig-unreadable-no-certificate"),
+        }
+    }
+}
+
+/// A moment as the user reads it: local date and time with the zone (`2026-12-07 22:35 JST`).
+pub fn time_text(secs: u64) -> String {
+    let Ok(secs) = i64::try_from(secs) else {
+        return secs.to_string();
+    };
+    match jiff::Timestamp::from_second(secs) {
+        Ok(t) => t
+            .to_zoned(jiff::tz::TimeZone::system())
+            .strftime("%Y-%m-%d %H:%M %Z")
+            .to_string(),
+        Err(_) => secs.to_string(),
+    }
+}
+
+/// The one-line verdict of a verification (the badge's words).
+pub fn verdict(l: &Localizer, v: &Verification) -> String {
+    if !v.is_valid() {
+        if v.content != ContentState::Intact && v.signature_ok == Some(true) {
+            return l.t("sig-verdict-changed");
+        }
+        return l.t("sig-verdict-invalid");
+    }
+    if v.identity_unconfirmed() {
+        l.t("sig-verdict-valid-unconfirmed")
+    } else {
+        l.t("sig-verdict-valid")
+    }
+}
+
+/// Every line of a verification: verdict, signer, certificate, time, trust, content.
+pub fn describe(l: &Localizer, c: &Catalogue, v: &Verification) -> Vec<String> {
+    let mut lines = vec![verdict(l, v)];
+    let who = &v.signer;
+    let name = if who.common_name.is_empty() {
+        who.subject.clone()
+    } else {
+        who.common_name.clone()
+    };
+    lines.push(l.ta(
+        "sig-line-signer",
+        &[("name", s(&name)), ("organization", s(&who.organization))],
+    ));
+    if who.self_signed {
+        lines.push(l.t("sig-line-self-signed"));
+    }
+    lines.push(l.ta(
+        "sig-line-certificate",
+        &[
+            ("subject", s(&who.subject)),
+            ("issuer", s(&who.issuer)),
+            ("from", s(time_text(who.not_before))),
+            ("until", s(time_text(who.not_after))),
+            ("fingerprint", s(&who.fingerprint)),
+        ],
+    ));
+    match v.signed_at {
+        Some(t) => lines.push(l.ta("sig-line-signed-at", &[("time", s(time_text(t)))])),
+        None => lines.push(l.t("sig-line-no-time")),
+    }
+    lines.push(match v.signature_ok {
+        Some(true) => l.t("sig-line-signature-ok"),
+        Some(false) => l.t("sig-line-signature-bad"),
+        None => l.t("sig-line-signature-unsupported"),
+    });
+    match (v.valid_at_signing, v.valid_now) {
+        (Some(false), _) => lines.push(l.t("sig-line-cert-invalid-at-signing")),
+        (_, false) => lines.push(l.t("sig-line-cert-expired-now")),
+        _ => lines.push(l.t("sig-line-cert-valid")),
+    }
+    lines.push(match &v.trust {
+        Trust::NotChecked => l.t("sig-line-trust-not-checked"),
+        Trust::Anchored(anchor) => l.ta("sig-line-trust-anchored", &[("anchor", s(anchor))]),
+        Trust::NotAnchored => l.t("sig-line-trust-not-anchored"),
+    });
+    match &v.content {
+        ContentState::Intact => lines.push(l.t("sig-line-content-intact")),
+        ContentState::ChangedUnnamed => lines.push(l.t("sig-line-content-changed-unnamed")),
+        ContentState::Changed(diff) => {
+            if diff.catalogue {
+                lines.push(l.t("sig-line-content-catalogue"));
+            }
+            if diff.header {
+                lines.push(l.t("sig-line-content-header"));
+            }
+            let list = |ids: &[String]| crate::domain::signature::numbers_text(c, ids);
+            if !diff.changed.is_empty() {
+                lines.push(l.ta(
+                    "sig-line-content-changed",
+                    &[
+                        (
+                            "count",
+                            fluent_bundle::FluentValue::from(diff.changed.len()),
+                        ),
+                        ("questions", s(list(&diff.changed))),
+                    ],
+                ));
+            }
+            if !diff.added.is_empty() {
+                lines.push(l.ta(
+                    "sig-line-content-added",
+                    &[
+                        ("count", fluent_bundle::FluentValue::from(diff.added.len())),
+                        ("questions", s(list(&diff.added))),
+                    ],
+                ));
+            }
+            if !diff.removed.is_empty() {
+                lines.push(l.ta(
+                    "sig-line-content-removed",
+                    &[
+                        (
+                            "count",
+                            fluent_bundle::FluentValue::from(diff.removed.len()),
+                        ),
+                        ("questions", s(list(&diff.removed))),
+                    ],
+                ));
+            }
+        }
+    }
+    lines
+}

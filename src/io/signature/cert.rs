@@ -1,0 +1,146 @@
+//! What a certificate says (subject, organisation, validity) and the two checks a verifier
+//! makes with it: a signature by its public key, and a certificate it issued.
+
+use const_oid::ObjectIdentifier;
+use const_oid::db::rfc5912;
+use der::Encode;
+use signature::Verifier;
+use spki::DecodePublicKey;
+use x509_cert::Certificate;
+
+/// The certificate's facts shown to the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CertInfo {
+    /// The subject as a distinguished name (RFC 4514 string).
+    pub subject: String,
+    /// Its common name (CN) and organisation (O), when present.
+    pub common_name: String,
+    pub organization: String,
+    pub issuer: String,
+    /// The serial number, hex.
+    pub serial: String,
+    /// Validity, Unix seconds.
+    pub not_before: u64,
+    pub not_after: u64,
+    /// Issuer = subject and the certificate's own key signed it.
+    pub self_signed: bool,
+    /// SHA-256 of the certificate's DER, hex (what a hospital compares by telephone).
+    pub fingerprint: String,
+}
+
+/// The first value of an attribute of a name, as text.
+fn name_value(name: &x509_cert::name::Name, oid: ObjectIdentifier) -> String {
+    for rdn in name.iter_rdn() {
+        for atv in rdn.iter() {
+            if atv.oid == oid {
+                if let Ok(s) = atv.value.decode_as::<der::asn1::Utf8StringRef<'_>>() {
+                    return s.as_str().to_string();
+                }
+                if let Ok(s) = atv.value.decode_as::<der::asn1::PrintableStringRef<'_>>() {
+                    return s.as_str().to_string();
+                }
+                return String::from_utf8_lossy(atv.value.value()).into_owned();
+            }
+        }
+    }
+    String::new()
+}
+
+pub fn info(cert: &Certificate) -> CertInfo {
+    use sha2::Digest;
+    let tbs = cert.tbs_certificate();
+    let validity = tbs.validity();
+    CertInfo {
+        subject: tbs.subject().to_string(),
+        common_name: name_value(tbs.subject(), const_oid::db::rfc4519::CN),
+        organization: name_value(tbs.subject(), const_oid::db::rfc4519::O),
+        issuer: tbs.issuer().to_string(),
+        serial: crate::domain::catalogue::hex(tbs.serial_number().as_bytes()),
+        not_before: validity.not_before.to_unix_duration().as_secs(),
+        not_after: validity.not_after.to_unix_duration().as_secs(),
+        self_signed: tbs.subject() == tbs.issuer() && issued_by(cert, cert),
+        fingerprint: cert
+            .to_der()
+            .map(|d| crate::domain::catalogue::hex(&sha2::Sha256::digest(&d)))
+            .unwrap_or_default(),
+    }
+}
+
+/// Whether `signature` over `message` verifies with the certificate's public key, under the
+/// signature algorithm `algorithm` (RSA PKCS #1 v1.5 with SHA-256/384/512, or ECDSA P-256 with
+/// SHA-256). `None`: an algorithm or key kaijisho does not check.
+pub fn verify_with(
+    cert: &Certificate,
+    algorithm: ObjectIdentifier,
+    message: &[u8],
+    signature: &[u8],
+) -> Option<bool> {
+    let spki = cert
+        .tbs_certificate()
+        .subject_public_key_info()
+        .to_der()
+        .ok()?;
+    let rsa_key = || rsa::PublicKey::from_public_key_der(&spki).ok();
+    match algorithm {
+        // rsaEncryption as a signature algorithm: SignerInfos name the key's algorithm.
+        rfc5912::SHA_256_WITH_RSA_ENCRYPTION | rfc5912::RSA_ENCRYPTION => {
+            let key = rsa::pkcs1v15::VerifyingKey::<sha2::Sha256>::new(rsa_key()?);
+            let sig = rsa::pkcs1v15::Signature::try_from(signature).ok()?;
+            Some(key.verify(message, &sig).is_ok())
+        }
+        rfc5912::SHA_384_WITH_RSA_ENCRYPTION => {
+            let key = rsa::pkcs1v15::VerifyingKey::<sha2::Sha384>::new(rsa_key()?);
+            let sig = rsa::pkcs1v15::Signature::try_from(signature).ok()?;
+            Some(key.verify(message, &sig).is_ok())
+        }
+        rfc5912::SHA_512_WITH_RSA_ENCRYPTION => {
+            let key = rsa::pkcs1v15::VerifyingKey::<sha2::Sha512>::new(rsa_key()?);
+            let sig = rsa::pkcs1v15::Signature::try_from(signature).ok()?;
+            Some(key.verify(message, &sig).is_ok())
+        }
+        rfc5912::ECDSA_WITH_SHA_256 | rfc5912::ID_EC_PUBLIC_KEY => {
+            let key = p256::ecdsa::VerifyingKey::from_public_key_der(&spki).ok()?;
+            let sig = p256::ecdsa::DerSignature::try_from(signature).ok()?;
+            Some(key.verify(message, &sig).is_ok())
+        }
+        _ => None,
+    }
+}
+
+/// Whether `issuer`'s key signed `cert`.
+pub fn issued_by(cert: &Certificate, issuer: &Certificate) -> bool {
+    if cert.tbs_certificate().issuer() != issuer.tbs_certificate().subject() {
+        return false;
+    }
+    let Ok(tbs) = cert.tbs_certificate().to_der() else {
+        return false;
+    };
+    let Some(sig) = cert.signature().as_bytes() else {
+        return false;
+    };
+    verify_with(issuer, cert.signature_algorithm().oid, &tbs, sig) == Some(true)
+}
+
+/// The chain from `leaf` to one of `anchors`, through `intermediates`: the anchor reached, or
+/// none. At most `MAX_DEPTH` steps (a loop of certificates cannot hold it up).
+pub fn anchored<'a>(
+    leaf: &Certificate,
+    intermediates: &[Certificate],
+    anchors: &'a [Certificate],
+) -> Option<&'a Certificate> {
+    const MAX_DEPTH: usize = 8;
+    let mut current = leaf.clone();
+    for _ in 0..MAX_DEPTH {
+        if let Some(a) = anchors.iter().find(|a| **a == current) {
+            return Some(a);
+        }
+        if let Some(a) = anchors.iter().find(|a| issued_by(&current, a)) {
+            return Some(a);
+        }
+        let next = intermediates
+            .iter()
+            .find(|i| **i != current && issued_by(&current, i))?;
+        current = next.clone();
+    }
+    None
+}

@@ -1,0 +1,44 @@
+//! What can go wrong signing or verifying: each error names the file it is about (or says
+//! that the signature carried inside the statement is the one at fault).
+
+use std::path::PathBuf;
+
+use crate::io::error::ReadError;
+
+/// What went wrong with a key, a certificate or a signature.
+#[derive(Debug, thiserror::Error)]
+pub enum SignatureError {
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    /// The PKCS#12 file's integrity check failed: almost always a wrong password.
+    #[error("{}: wrong password (or a damaged PKCS#12 file)", .path.display())]
+    WrongPassword { path: PathBuf },
+    #[error("{}: not a PKCS#12 (.p12/.pfx) file kaijisho can read: {detail}", .path.display())]
+    NotPkcs12 { path: PathBuf, detail: String },
+    /// The PKCS#12 file holds no private key with its certificate.
+    #[error("{}: the file holds no private key with its certificate", .path.display())]
+    NoKey { path: PathBuf },
+    /// A key kaijisho does not sign with (only RSA and ECDSA P-256).
+    #[error("{}: unsupported key ({detail}); kaijisho signs with RSA or ECDSA P-256 keys", .path.display())]
+    UnsupportedKey { path: PathBuf, detail: String },
+    /// Making the signature failed (a key the library refused, an encoding limit).
+    #[error("signing failed: {detail}")]
+    Sign { detail: String },
+    /// A signature that is no CMS SignedData, or one kaijisho cannot read. `path` is empty for
+    /// the signature stored in a statement.
+    #[error("{}: not a readable signature: {detail}", .path.display())]
+    NotSignature { path: PathBuf, detail: String },
+    /// A trust-anchor file that holds no certificate.
+    #[error("{}: not a certificate (PEM or DER): {detail}", .path.display())]
+    NotCertificate { path: PathBuf, detail: String },
+    /// More trust-anchor files than kaijisho reads from one folder.
+    #[error("{}: more than {limit} certificates", .path.display())]
+    TooManyCertificates { path: PathBuf, limit: usize },
+    /// The certificate is not valid now (expired, or not yet valid): nothing is signed.
+    #[error("{}: the certificate is valid only from {not_before} to {not_after} (Unix time)", .path.display())]
+    CertificateNotValid {
+        path: PathBuf,
+        not_before: u64,
+        not_after: u64,
+    },
+}

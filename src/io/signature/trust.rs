@@ -1,0 +1,94 @@
+//! Trust anchors: the certificates a hospital trusts (its vendors' certificates, or their CAs'),
+//! from files (PEM with one or more certificates, or DER) or a folder of them.
+
+use std::path::{Path, PathBuf};
+
+use der::Decode;
+use x509_cert::Certificate;
+
+use super::error::SignatureError;
+use crate::io::read::read_limited;
+
+/// A certificate file larger than this is no certificate bundle.
+pub const MAX_CERT_FILE: u64 = 4 * 1024 * 1024;
+/// At most this many certificates are read in all (files of a folder, certificates of a PEM).
+pub const MAX_CERTS: usize = 2_000;
+
+/// The certificates of one file.
+pub fn read_certificates(path: &Path) -> Result<Vec<Certificate>, SignatureError> {
+    let bytes = read_limited(path, MAX_CERT_FILE)?;
+    let bad = |detail: String| SignatureError::NotCertificate {
+        path: path.to_path_buf(),
+        detail,
+    };
+    if bytes.starts_with(b"-----BEGIN") || bytes.windows(11).any(|w| w == b"-----BEGIN ") {
+        let text = std::str::from_utf8(&bytes).map_err(|e| bad(e.to_string()))?;
+        let certs = Certificate::load_pem_chain(text.as_bytes()).map_err(|e| bad(e.to_string()))?;
+        if certs.is_empty() {
+            return Err(bad("no CERTIFICATE block".into()));
+        }
+        if certs.len() > MAX_CERTS {
+            return Err(SignatureError::TooManyCertificates {
+                path: path.to_path_buf(),
+                limit: MAX_CERTS,
+            });
+        }
+        return Ok(certs);
+    }
+    Certificate::from_der(&bytes)
+        .map(|c| vec![c])
+        .map_err(|e| bad(e.to_string()))
+}
+
+/// Whether a folder entry's name looks like a certificate file.
+fn is_cert_name(p: &Path) -> bool {
+    p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        matches!(
+            e.to_ascii_lowercase().as_str(),
+            "pem" | "crt" | "cer" | "der"
+        )
+    })
+}
+
+/// The certificates of every given file and folder (a folder: its `.pem`, `.crt`, `.cer`
+/// and `.der` files, not its subfolders).
+pub fn load_anchors(paths: &[PathBuf]) -> Result<Vec<Certificate>, SignatureError> {
+    let mut out = Vec::new();
+    for p in paths {
+        let files = if p.is_dir() {
+            let entries = std::fs::read_dir(p).map_err(|source| {
+                SignatureError::Read(crate::io::error::ReadError::Io {
+                    path: p.clone(),
+                    source,
+                })
+            })?;
+            let mut files: Vec<PathBuf> = Vec::new();
+            for e in entries.flatten() {
+                let f = e.path();
+                if is_cert_name(&f) && f.is_file() {
+                    if files.len() >= MAX_CERTS {
+                        return Err(SignatureError::TooManyCertificates {
+                            path: p.clone(),
+                            limit: MAX_CERTS,
+                        });
+                    }
+                    files.push(f);
+                }
+            }
+            files.sort();
+            files
+        } else {
+            vec![p.clone()]
+        };
+        for f in files {
+            out.extend(read_certificates(&f)?);
+            if out.len() > MAX_CERTS {
+                return Err(SignatureError::TooManyCertificates {
+                    path: p.clone(),
+                    limit: MAX_CERTS,
+                });
+            }
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,361 @@
+//! Checking a detached CMS signature against the content that arrived: the signature itself
+//! (by the signer's certificate), the content's digest, the certificate's validity at signing
+//! time and now, and the chain to the trust anchors. When the content changed, the manifest in
+//! the signature names the parts that differ.
+
+use cms::content_info::ContentInfo;
+use cms::signed_data::{SignedData, SignerIdentifier, SignerInfo};
+use const_oid::db::{rfc5911, rfc5912};
+use der::asn1::OctetString;
+use der::{Decode, Encode};
+use sha2::Digest;
+use x509_cert::Certificate;
+
+use super::cert::{CertInfo, anchored, info, verify_with};
+use super::sign::{CONTENT_HINT, ContentHints, MANIFEST_TAG};
+use crate::domain::signature::{MAX_PARTS, Manifest, ManifestDiff, PART_DIGEST_LEN};
+
+/// A signature larger than this is refused before it is parsed (a statement's, with its
+/// manifest and a certificate chain, is a few tens of KB).
+pub const MAX_SIGNATURE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Why a signature could not be read at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Unreadable {
+    #[error("not DER-encoded CMS: {0}")]
+    Der(String),
+    #[error("a CMS message, but not SignedData")]
+    NotSignedData,
+    #[error("no signer in the signature")]
+    NoSigner,
+    #[error("the signer's certificate is not in the signature")]
+    NoCertificate,
+}
+
+/// Whether the content is the content that was signed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ContentState {
+    Intact,
+    /// Changed; the manifest names what.
+    Changed(ManifestDiff),
+    /// Changed, and the signature carries no manifest to name what (or the parts match and
+    /// something outside them differs).
+    ChangedUnnamed,
+}
+
+/// The signer's identity against the hospital's trust anchors.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Trust {
+    /// No trust anchors were given: the identity is as the certificate claims, unverified.
+    NotChecked,
+    /// The certificate chains to this anchor (its subject).
+    Anchored(String),
+    /// Trust anchors were given, and the certificate chains to none of them.
+    NotAnchored,
+}
+
+/// Everything a verification found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verification {
+    pub signer: CertInfo,
+    /// The signing time claimed in the signature, Unix seconds.
+    pub signed_at: Option<u64>,
+    /// The signature verifies with the signer's certificate (`None`: an algorithm kaijisho
+    /// does not check).
+    pub signature_ok: Option<bool>,
+    pub content: ContentState,
+    pub trust: Trust,
+    /// The certificate was valid at the claimed signing time (`None`: no time claimed).
+    pub valid_at_signing: Option<bool>,
+    pub valid_now: bool,
+}
+
+impl Verification {
+    /// Valid: the signature verifies, the content is what was signed, the certificate was
+    /// valid when signing (or now, when no time is claimed), and — when trust anchors were
+    /// given — it chains to one.
+    pub fn is_valid(&self) -> bool {
+        self.signature_ok == Some(true)
+            && self.content == ContentState::Intact
+            && self.trust != Trust::NotAnchored
+            && self.valid_at_signing.unwrap_or(self.valid_now)
+    }
+
+    /// Valid, and the signer's identity is not confirmed by a trust anchor (self-signed, or
+    /// no anchors given): 「身元は未確認」.
+    pub fn identity_unconfirmed(&self) -> bool {
+        !matches!(self.trust, Trust::Anchored(_))
+    }
+}
+
+fn find_attr(si: &SignerInfo, oid: const_oid::ObjectIdentifier) -> Option<&der::Any> {
+    si.signed_attrs
+        .as_ref()?
+        .iter()
+        .find(|a| a.oid == oid)
+        .and_then(|a| a.values.iter().next())
+}
+
+fn signer_cert<'a>(si: &SignerInfo, certs: &'a [Certificate]) -> Option<&'a Certificate> {
+    match &si.sid {
+        SignerIdentifier::IssuerAndSerialNumber(ias) => certs.iter().find(|c| {
+            c.tbs_certificate().issuer() == &ias.issuer
+                && c.tbs_certificate().serial_number() == &ias.serial_number
+        }),
+        SignerIdentifier::SubjectKeyIdentifier(_) => certs.iter().find(|c| {
+            let Some(msg) = si.signed_attrs.as_ref().and_then(|a| a.to_der().ok()) else {
+                return false;
+            };
+            verify_with(c, si.signature_algorithm.oid, &msg, si.signature.as_bytes()) == Some(true)
+        }),
+    }
+}
+
+/// The manifest carried in the content hint, if any (bounded: at most `MAX_PARTS` parts).
+fn manifest_of(si: &SignerInfo) -> Option<Manifest> {
+    let hints = find_attr(si, CONTENT_HINT)?
+        .decode_as::<ContentHints>()
+        .ok()?;
+    let text = hints.content_description?;
+    let v: serde_json::Value = serde_json::from_str(&text).ok()?;
+    if v.get(MANIFEST_TAG)?.as_u64()? != 1 {
+        return None;
+    }
+    let parts = v.get("parts")?.as_array()?;
+    if parts.len() > MAX_PARTS {
+        return None;
+    }
+    let mut out = Vec::with_capacity(parts.len());
+    for p in parts {
+        let key = p.get(0)?.as_str()?.to_string();
+        let hex = p.get(1)?.as_str()?;
+        let mut d = [0u8; PART_DIGEST_LEN];
+        if hex.len() != PART_DIGEST_LEN * 2 {
+            return None;
+        }
+        for (i, b) in d.iter_mut().enumerate() {
+            *b = u8::from_str_radix(hex.get(i * 2..i * 2 + 2)?, 16).ok()?;
+        }
+        out.push((key, d));
+    }
+    Some(Manifest { parts: out })
+}
+
+/// Which digest the signer used over the content.
+fn content_digest(alg: const_oid::ObjectIdentifier, content: &[u8]) -> Option<Vec<u8>> {
+    match alg {
+        rfc5912::ID_SHA_256 => Some(sha2::Sha256::digest(content).to_vec()),
+        rfc5912::ID_SHA_384 => Some(sha2::Sha384::digest(content).to_vec()),
+        rfc5912::ID_SHA_512 => Some(sha2::Sha512::digest(content).to_vec()),
+        _ => None,
+    }
+}
+
+/// The parsed signature: its signer info and the certificates it carries.
+pub struct Parsed {
+    pub signer: SignerInfo,
+    pub certs: Vec<Certificate>,
+}
+
+/// Parses a detached CMS SignedData.
+pub fn parse(der: &[u8]) -> Result<Parsed, Unreadable> {
+    let ci = ContentInfo::from_der(der).map_err(|e| Unreadable::Der(e.to_string()))?;
+    if ci.content_type != rfc5911::ID_SIGNED_DATA {
+        return Err(Unreadable::NotSignedData);
+    }
+    let sd = ci
+        .content
+        .decode_as::<SignedData>()
+        .map_err(|e| Unreadable::Der(e.to_string()))?;
+    let certs: Vec<Certificate> = sd
+        .certificates
+        .iter()
+        .flat_map(|set| set.0.iter())
+        .filter_map(|c| match c {
+            cms::cert::CertificateChoices::Certificate(c) => Some(c.clone()),
+            _ => None,
+        })
+        .collect();
+    let signer = sd
+        .signer_infos
+        .0
+        .iter()
+        .next()
+        .cloned()
+        .ok_or(Unreadable::NoSigner)?;
+    Ok(Parsed { signer, certs })
+}
+
+/// Verifies the signature `der` over `content`; `now` is the statement's manifest today
+/// (names the changed parts), `anchors` the trusted certificates (none: not checked),
+/// `now_secs` the time now.
+pub fn verify(
+    der: &[u8],
+    content: &[u8],
+    now: Option<&Manifest>,
+    anchors: Option<&[Certificate]>,
+    now_secs: u64,
+) -> Result<Verification, Unreadable> {
+    let parsed = parse(der)?;
+    let si = &parsed.signer;
+    let cert = signer_cert(si, &parsed.certs).ok_or(Unreadable::NoCertificate)?;
+    let signer = info(cert);
+    let signature_ok = match si.signed_attrs.as_ref() {
+        Some(attrs) => attrs.to_der().ok().and_then(|msg| {
+            verify_with(
+                cert,
+                si.signature_algorithm.oid,
+                &msg,
+                si.signature.as_bytes(),
+            )
+        }),
+        // Without signed attributes the signature is over the content itself.
+        None => verify_with(
+            cert,
+            si.signature_algorithm.oid,
+            content,
+            si.signature.as_bytes(),
+        ),
+    };
+    let digest_ok = match (
+        si.signed_attrs.as_ref(),
+        find_attr(si, rfc5911::ID_MESSAGE_DIGEST),
+    ) {
+        (Some(_), Some(md)) => {
+            let md = md.decode_as::<OctetString>().ok();
+            let ours = content_digest(si.digest_alg.oid, content);
+            md.zip(ours)
+                .is_some_and(|(m, o)| m.as_bytes() == o.as_slice())
+        }
+        (Some(_), None) => false,
+        (None, None) => signature_ok == Some(true),
+        (None, Some(_)) => false,
+    };
+    let content_state = if digest_ok {
+        ContentState::Intact
+    } else {
+        match (manifest_of(si), now) {
+            (Some(signed), Some(now)) => {
+                let diff = signed.diff(now);
+                if diff.is_empty() {
+                    ContentState::ChangedUnnamed
+                } else {
+                    ContentState::Changed(diff)
+                }
+            }
+            _ => ContentState::ChangedUnnamed,
+        }
+    };
+    let signed_at = find_attr(si, rfc5911::ID_SIGNING_TIME)
+        .and_then(|t| t.decode_as::<x509_cert::time::Time>().ok())
+        .map(|t| t.to_unix_duration().as_secs());
+    let within = |t: u64| signer.not_before <= t && t <= signer.not_after;
+    let intermediates: Vec<Certificate> = parsed
+        .certs
+        .iter()
+        .filter(|c| *c != cert)
+        .cloned()
+        .collect();
+    let trust = match anchors {
+        None => Trust::NotChecked,
+        Some(a) => match anchored(cert, &intermediates, a) {
+            Some(anchor) => Trust::Anchored(anchor.tbs_certificate().subject().to_string()),
+            None => Trust::NotAnchored,
+        },
+    };
+    Ok(Verification {
+        valid_at_signing: signed_at.map(within),
+        valid_now: within(now_secs),
+        signer,
+        signed_at,
+        signature_ok,
+        content: content_state,
+        trust,
+    })
+}
+
+/// SHA-256 of the signed content as the signature states it (the message-digest attribute),
+/// hex — for showing which canonical statement a `.p7s` belongs to.
+pub fn signed_digest(si: &SignerInfo) -> Option<String> {
+    let md = find_attr(si, rfc5911::ID_MESSAGE_DIGEST)?
+        .decode_as::<OctetString>()
+        .ok()?;
+    Some(crate::domain::catalogue::hex(md.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::signature::key::generate;
+    use crate::io::signature::sign::{SignOptions, sign_detached};
+
+    const NOW: u64 = 1_780_000_000;
+
+    fn manifest(parts: &[(&str, u8)]) -> Manifest {
+        Manifest {
+            parts: parts
+                .iter()
+                .map(|(k, b)| (k.to_string(), [*b; PART_DIGEST_LEN]))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_signature_verifies_and_a_change_is_named() {
+        let key = generate("署名者", "株式会社テスト", NOW - 10, 30).unwrap();
+        let signed = manifest(&[("#catalogue", 1), ("#header", 2), ("q1", 3), ("q2", 4)]);
+        let der = sign_detached(
+            &key,
+            b"content",
+            SignOptions {
+                signing_time: Some(NOW),
+                manifest: Some(&signed),
+            },
+        )
+        .unwrap();
+        let v = verify(&der, b"content", Some(&signed), None, NOW).unwrap();
+        assert!(v.is_valid(), "{v:?}");
+        assert!(v.signer.self_signed);
+        assert_eq!(v.signer.organization, "株式会社テスト");
+        assert_eq!(v.signed_at, Some(NOW));
+        assert_eq!(v.trust, Trust::NotChecked);
+        let later = manifest(&[("#catalogue", 1), ("#header", 2), ("q1", 3), ("q2", 9)]);
+        let v = verify(&der, b"content!", Some(&later), None, NOW).unwrap();
+        assert!(!v.is_valid());
+        let ContentState::Changed(diff) = &v.content else {
+            panic!("{v:?}")
+        };
+        assert_eq!(diff.changed, vec!["q2".to_string()]);
+        // Trusted as itself; not trusted by another certificate.
+        let anchors = [key.cert.clone()];
+        let v = verify(&der, b"content", None, Some(&anchors), NOW).unwrap();
+        assert!(matches!(v.trust, Trust::Anchored(_)) && v.is_valid());
+        let other = generate("別人", "", NOW, 30).unwrap();
+        let anchors = [other.cert.clone()];
+        let v = verify(&der, b"content", None, Some(&anchors), NOW).unwrap();
+        assert_eq!(v.trust, Trust::NotAnchored);
+        assert_eq!(v.content, ContentState::Intact);
+        assert!(!v.is_valid());
+        // Verified long after the certificate expired: still valid, as signed in time.
+        let v = verify(&der, b"content", None, None, NOW + 400 * 86_400).unwrap();
+        assert!(!v.valid_now && v.valid_at_signing == Some(true) && v.is_valid());
+    }
+
+    #[test]
+    fn a_damaged_signature_is_unreadable_or_invalid_never_valid() {
+        let key = generate("署名者", "", NOW - 10, 30).unwrap();
+        let der = sign_detached(&key, b"abc", SignOptions::default()).unwrap();
+        assert!(matches!(
+            verify(b"junk", b"abc", None, None, NOW),
+            Err(Unreadable::Der(_))
+        ));
+        // Flip one byte of the signature value at the end.
+        let mut bad = der.clone();
+        let last = bad.len() - 1;
+        bad[last] ^= 0x01;
+        match verify(&bad, b"abc", None, None, NOW) {
+            Ok(v) => assert!(!v.is_valid(), "{v:?}"),
+            Err(e) => assert!(matches!(e, Unreadable::Der(_)), "{e:?}"),
+        }
+    }
+}

@@ -1,0 +1,134 @@
+//! Signing in the window, through the File menu: ファイル → 署名して書き出す…, the certificate
+//! chosen in the path prompt, the password typed (a wrong one said in the dialog); the
+//! statement saved with its signature and the `.p7s` beside it; reopened, the badge says
+//! valid; an answer changed, the badge says changed, and its details name the question.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::path::Path;
+
+use eframe::egui;
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable;
+use kaijisho::app::Settings;
+use kaijisho::i18n::Lang;
+
+mod common {
+    pub mod gui;
+}
+use common::gui::{H, answer_path, menu, select, settle, shows};
+
+fn harness(dir: &Path) -> H {
+    let settings = Settings {
+        lang: Some(Lang::Ja),
+        last_folder: Some(dir.to_path_buf()),
+        ..Settings::default()
+    };
+    common::gui::harness_without_native_dialog(dir, settings, egui::Vec2::new(1280.0, 860.0))
+}
+
+/// A self-signed trial key, valid around the GUI tests' fixed day, as a PKCS#12 file.
+fn key_file(path: &Path, password: &str) {
+    let start = common::gui::TODAY
+        .at(0, 0, 0, 0)
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .unwrap()
+        .timestamp()
+        .as_second() as u64
+        - 86_400;
+    let key =
+        kaijisho::io::signature::key::generate("山田 太郎", "株式会社サンプル医療", start, 365)
+            .unwrap();
+    let p12 = kaijisho::io::signature::key::to_pkcs12(&key, password).unwrap();
+    std::fs::write(path, p12).unwrap();
+}
+
+/// Types into the dialog's password field.
+fn password(h: &mut H, text: &str) {
+    let field = h.get_by_role_and_label(Role::PasswordInput, "パスワード");
+    field.focus();
+    h.run();
+    h.get_by_role_and_label(Role::PasswordInput, "パスワード")
+        .type_text(text);
+    h.run();
+}
+
+#[test]
+fn a_statement_signed_from_the_file_menu_shows_its_badge_and_then_its_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let file = d.join("開示書.json");
+    let p = kaijisho::assets::sample_project("mds-checksheet-sample").unwrap();
+    kaijisho::io::save_project(&file, &p).unwrap();
+    let key = d.join("署名用.p12");
+    key_file(&key, "正しい-pw");
+
+    let mut h = harness(d);
+    menu(&mut h, "ファイル", "開く…");
+    answer_path(&mut h, &file);
+    assert!(!shows(&h, "署名:"), "an unsigned statement has no badge");
+
+    menu(&mut h, "ファイル", "署名して書き出す…");
+    assert!(shows(&h, "開示書に署名"));
+    h.get_by_label("選ぶ…").click();
+    settle(&mut h);
+    answer_path(&mut h, &key);
+    assert!(shows(&h, "署名用.p12"), "the chosen file is shown");
+    // A wrong password: said in the dialog, nothing signed.
+    password(&mut h, "違う");
+    // Enter in the field does not sign (it may confirm an IME's conversion).
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(!d.join("開示書.p7s").exists());
+    h.get_by_label("署名").click();
+    settle(&mut h);
+    assert!(
+        shows(&h, "パスワードが違います"),
+        "the error is in the dialog"
+    );
+    assert!(!d.join("開示書.p7s").exists());
+    password(&mut h, "正しい-pw");
+    h.get_by_label("署名").click();
+    settle(&mut h);
+    assert!(!shows(&h, "開示書に署名"), "the dialog closed");
+    assert!(shows(&h, "署名しました"), "the status says so");
+    assert!(
+        d.join("開示書.p7s").is_file(),
+        "the detached signature beside it"
+    );
+    let saved =
+        kaijisho::io::json::open_project(&file, &kaijisho::assets::shipped_catalogues().unwrap())
+            .unwrap()
+            .0;
+    assert!(saved.signature.is_some(), "saved with its signature");
+    assert!(shows(&h, "署名: 署名は有効です (身元は未確認)"));
+
+    // Closed and opened again: the badge is there.
+    menu(&mut h, "ファイル", "新規作成");
+    menu(&mut h, "ファイル", "開く…");
+    answer_path(&mut h, &file);
+    assert!(shows(&h, "署名は有効です (身元は未確認)"));
+
+    // An answer changed: the badge says so, and its details name the question.
+    select(&mut h, "4.1.2");
+    h.key_press(egui::Key::Num2);
+    h.run();
+    assert!(
+        shows(&h, "署名後に内容が変更されています"),
+        "the badge follows the edit"
+    );
+    h.get_by_label_contains("署名後に内容が変更されています")
+        .click();
+    settle(&mut h);
+    assert!(shows(&h, "署名の詳細"));
+    assert!(shows(&h, "1 問の回答が署名時と違います: 4.1.2"));
+    // Undone: valid again.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert!(shows(&h, "内容: 署名したときのままです"));
+}

@@ -1,0 +1,429 @@
+//! Signed statements end to end, with certificates the test makes itself (openssl): sign →
+//! verify from the JSON, from our workbook, from our workbook after LibreOffice re-saved it (a
+//! file-disarm gateway rebuilds Office files the same way) and from a filled official
+//! workbook with the `.p7s` beside it; an answer changed → invalid, naming the question; a
+//! wrong trust anchor → identity not verified but content intact; an expired certificate →
+//! said; `openssl cms -verify` accepts the detached signature over `kaijisho canonical`.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use predicates::prelude::*;
+
+mod common {
+    pub mod cli;
+    pub mod office;
+    pub mod tools;
+}
+use common::cli::kaijisho_ja;
+
+const PASSWORD: &str = "秘密-pass";
+
+fn openssl(dir: &Path, args: &[&str]) {
+    let out = Command::new("openssl")
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("openssl runs (package openssl)");
+    assert!(
+        out.status.success(),
+        "openssl {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A CA, a vendor certificate it issued (RSA, with a Japanese name) in `vendor.p12`, an ECDSA
+/// P-256 self-signed one in `ec.p12`, and an unrelated CA `other.pem`.
+fn certificates(dir: &Path) {
+    openssl(
+        dir,
+        &[
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "ca.key",
+            "-out",
+            "ca.pem",
+            "-days",
+            "3650",
+            "-subj",
+            "/CN=Test Root CA/O=Test Trust",
+            "-addext",
+            "basicConstraints=critical,CA:TRUE",
+            "-addext",
+            "keyUsage=critical,keyCertSign",
+        ],
+    );
+    openssl(
+        dir,
+        &[
+            "req",
+            "-new",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "vendor.key",
+            "-out",
+            "vendor.csr",
+            "-utf8",
+            "-subj",
+            "/CN=山田 太郎/O=株式会社サンプル医療",
+        ],
+    );
+    std::fs::write(
+        dir.join("ext.cnf"),
+        "basicConstraints=CA:FALSE\nkeyUsage=digitalSignature,nonRepudiation\n",
+    )
+    .unwrap();
+    openssl(
+        dir,
+        &[
+            "x509",
+            "-req",
+            "-in",
+            "vendor.csr",
+            "-CA",
+            "ca.pem",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-out",
+            "vendor.pem",
+            "-days",
+            "365",
+            "-extfile",
+            "ext.cnf",
+        ],
+    );
+    let pass = format!("pass:{PASSWORD}");
+    openssl(
+        dir,
+        &[
+            "pkcs12",
+            "-export",
+            "-inkey",
+            "vendor.key",
+            "-in",
+            "vendor.pem",
+            "-certfile",
+            "ca.pem",
+            "-out",
+            "vendor.p12",
+            "-passout",
+            &pass,
+        ],
+    );
+    openssl(
+        dir,
+        &[
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-nodes",
+            "-keyout",
+            "ec.key",
+            "-out",
+            "ec.pem",
+            "-days",
+            "30",
+            "-subj",
+            "/CN=EC Signer",
+        ],
+    );
+    openssl(
+        dir,
+        &[
+            "pkcs12", "-export", "-inkey", "ec.key", "-in", "ec.pem", "-out", "ec.p12", "-passout",
+            &pass,
+        ],
+    );
+    openssl(
+        dir,
+        &[
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "other.key",
+            "-out",
+            "other.pem",
+            "-days",
+            "3650",
+            "-subj",
+            "/CN=Other CA",
+        ],
+    );
+}
+
+/// The sample MDS statement saved in `dir`.
+fn statement(dir: &Path) -> PathBuf {
+    let p = kaijisho::assets::sample_project("mds-checksheet-sample").unwrap();
+    let path = dir.join("statement.json");
+    kaijisho::io::save_project(&path, &p).unwrap();
+    path
+}
+
+fn sign(dir: &Path, statement: &Path, cert: &str, extra: &[&str]) -> String {
+    let out = kaijisho_ja()
+        .env("KAIJISHO_CERT_PASSWORD", PASSWORD)
+        .arg("sign")
+        .arg(statement)
+        .arg("--cert")
+        .arg(dir.join(cert))
+        .args(extra)
+        .assert()
+        .code(0);
+    String::from_utf8_lossy(&out.get_output().stdout).into_owned()
+}
+
+fn verify(file: &Path, extra: &[&std::ffi::OsStr], code: i32) -> String {
+    let out = kaijisho_ja()
+        .arg("verify")
+        .arg(file)
+        .args(extra)
+        .assert()
+        .code(code);
+    let o = out.get_output();
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+#[test]
+fn sign_and_verify_from_json_with_trust_anchors_and_a_changed_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    certificates(d);
+    let st = statement(d);
+    let said = sign(d, &st, "vendor.p12", &[]);
+    assert!(
+        said.contains("山田 太郎") && said.contains("statement.p7s"),
+        "{said}"
+    );
+    assert!(d.join("statement.p7s").is_file());
+
+    let out = verify(&st, &[], 0);
+    assert!(out.contains("署名は有効です (身元は未確認)"), "{out}");
+    assert!(
+        out.contains("株式会社サンプル医療") && out.contains("内容: 署名したときのままです"),
+        "{out}"
+    );
+    let ca = d.join("ca.pem");
+    let out = verify(&st, &["--trust".as_ref(), ca.as_os_str()], 0);
+    assert!(
+        out.contains("署名は有効です\n") && out.contains("Test Root CA"),
+        "{out}"
+    );
+    // A folder of trusted certificates works the same.
+    let folder = d.join("trusted");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(&ca, folder.join("ca.crt")).unwrap();
+    verify(&st, &["--trust".as_ref(), folder.as_os_str()], 0);
+    // Another CA: the identity is not verified, the content is intact — said as such.
+    let other = d.join("other.pem");
+    let out = verify(&st, &["--trust".as_ref(), other.as_os_str()], 1);
+    assert!(
+        out.contains("どれにもつながりません") && out.contains("署名したときのまま"),
+        "{out}"
+    );
+
+    // One answer changed: invalid, naming the question.
+    kaijisho_ja()
+        .arg("answer")
+        .arg(&st)
+        .args(["4.1.2", "いいえ", "--remark", "後から変更"])
+        .assert()
+        .success();
+    let out = verify(&st, &[], 1);
+    assert!(out.contains("署名後に内容が変更されています"), "{out}");
+    assert!(out.contains("1 問の回答が署名時と違います: 4.1.2"), "{out}");
+    let json = kaijisho_ja()
+        .args(["verify", "--format", "json"])
+        .arg(&st)
+        .assert()
+        .code(1);
+    let v: serde_json::Value = serde_json::from_slice(&json.get_output().stdout).unwrap();
+    assert_eq!(v["valid"], false);
+    assert_eq!(v["content"]["changed"], serde_json::json!(["4.1.2"]));
+}
+
+#[test]
+fn openssl_accepts_the_detached_signature_over_the_canonical_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    certificates(d);
+    let st = statement(d);
+    for cert in ["vendor.p12", "ec.p12"] {
+        sign(d, &st, cert, &[]);
+        let canonical = kaijisho_ja().arg("canonical").arg(&st).assert().code(0);
+        std::fs::write(d.join("canonical.json"), &canonical.get_output().stdout).unwrap();
+        let ca = if cert == "ec.p12" { "ec.pem" } else { "ca.pem" };
+        openssl(
+            d,
+            &[
+                "cms",
+                "-verify",
+                "-binary",
+                "-inform",
+                "DER",
+                "-in",
+                "statement.p7s",
+                "-content",
+                "canonical.json",
+                "-CAfile",
+                ca,
+                "-purpose",
+                "any",
+                "-out",
+                "/dev/null",
+            ],
+        );
+        verify(&st, &[], 0);
+    }
+    // The canonical bytes changed by one answer: openssl refuses too.
+    kaijisho_ja()
+        .arg("answer")
+        .arg(&st)
+        .args(["4.1.2", "いいえ"])
+        .assert()
+        .success();
+    let canonical = kaijisho_ja().arg("canonical").arg(&st).assert().code(0);
+    std::fs::write(d.join("canonical.json"), &canonical.get_output().stdout).unwrap();
+    let refused = Command::new("openssl")
+        .current_dir(d)
+        .args([
+            "cms",
+            "-verify",
+            "-binary",
+            "-inform",
+            "DER",
+            "-in",
+            "statement.p7s",
+            "-content",
+            "canonical.json",
+            "-CAfile",
+            "ec.pem",
+            "-purpose",
+            "any",
+            "-out",
+            "/dev/null",
+        ])
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+}
+
+#[test]
+fn our_workbook_verifies_before_and_after_a_gateway_rebuilds_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    certificates(d);
+    let st = statement(d);
+    let xlsx = d.join("signed.xlsx");
+    sign(d, &st, "vendor.p12", &["--xlsx", xlsx.to_str().unwrap()]);
+    let out = verify(&xlsx, &[], 0);
+    assert!(out.contains("署名は有効です"), "{out}");
+    // The detached signature checks the workbook's answers too.
+    let p7s = d.join("statement.p7s");
+    verify(&xlsx, &["--signature".as_ref(), p7s.as_os_str()], 0);
+    // LibreOffice re-saves the workbook (as a disarm gateway rebuilds it).
+    let Some(rebuilt) = common::office::convert(&xlsx, "xlsx", "xlsx") else {
+        return;
+    };
+    let out = verify(&rebuilt, &[], 0);
+    assert!(out.contains("内容: 署名したときのままです"), "{out}");
+    verify(&rebuilt, &["--signature".as_ref(), p7s.as_os_str()], 0);
+}
+
+#[test]
+fn keys_that_do_not_open_and_signatures_that_do_not_read_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    certificates(d);
+    let st = statement(d);
+    kaijisho_ja()
+        .env("KAIJISHO_CERT_PASSWORD", "違う")
+        .arg("sign")
+        .arg(&st)
+        .arg("--cert")
+        .arg(d.join("vendor.p12"))
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("vendor.p12")
+                .and(predicate::str::contains("パスワードが違います")),
+        );
+    // Nothing was signed.
+    assert!(!d.join("statement.p7s").exists());
+    verify(&st, &[], 1);
+    let junk = d.join("junk.p7s");
+    std::fs::write(&junk, b"not a signature").unwrap();
+    let out = verify(&st, &["--signature".as_ref(), junk.as_os_str()], 2);
+    assert!(
+        out.contains("junk.p7s") && out.contains("署名を読めません"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_self_signed_trial_key_signs_and_is_shown_as_unconfirmed_and_expiry_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let st = statement(d);
+    let key = d.join("trial.p12");
+    kaijisho_ja()
+        .env("KAIJISHO_CERT_PASSWORD", PASSWORD)
+        .arg("keygen")
+        .arg(&key)
+        .args([
+            "--name",
+            "試用 花子",
+            "--organization",
+            "株式会社試用",
+            "--days",
+            "30",
+        ])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("自己署名 — 身元は未確認"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&key).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "a private key is readable by its owner only");
+    }
+    let said = sign(d, &st, "trial.p12", &[]);
+    assert!(said.contains("自己署名 — 身元は未確認"), "{said}");
+    let out = verify(&st, &[], 0);
+    assert!(
+        out.contains("身元は未確認") && out.contains("試用 花子"),
+        "{out}"
+    );
+    // A year on, the certificate has expired: valid as signed in time, and said.
+    let later = (std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        + 365 * 86_400)
+        .to_string();
+    let out = verify(&st, &["--now".as_ref(), later.as_ref()], 0);
+    assert!(out.contains("現在は期限切れです"), "{out}");
+}
