@@ -427,3 +427,52 @@ fn a_self_signed_trial_key_signs_and_is_shown_as_unconfirmed_and_expiry_is_said(
     let out = verify(&st, &["--now".as_ref(), later.as_ref()], 0);
     assert!(out.contains("現在は期限切れです"), "{out}");
 }
+
+#[test]
+fn the_signed_pdf_carries_a_pades_signature_that_pdfsig_and_verify_accept() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    certificates(d);
+    let st = statement(d);
+    let pdf = d.join("signed.pdf");
+    sign(d, &st, "vendor.p12", &["--pdf", pdf.to_str().unwrap()]);
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    assert!(
+        bytes.windows(20).any(|w| w == b"ETSI.CAdES.detached/"),
+        "a PAdES signature dictionary"
+    );
+    let out = verify(&pdf, &[], 0);
+    assert!(
+        out.contains("署名は有効です") && out.contains("山田 太郎"),
+        "{out}"
+    );
+    let ca = d.join("ca.pem");
+    let out = verify(&pdf, &["--trust".as_ref(), ca.as_os_str()], 0);
+    assert!(out.contains("Test Root CA"), "{out}");
+    if common::tools::present(&[common::tools::PDFSIG]) {
+        let o = Command::new("pdfsig").arg(&pdf).output().unwrap();
+        let text = String::from_utf8_lossy(&o.stdout);
+        assert!(text.contains("Signature is Valid"), "{text}");
+        assert!(
+            text.contains("山田 太郎") || text.contains("Signer Certificate Common Name"),
+            "{text}"
+        );
+        assert!(
+            text.contains("ETSI.CAdES.detached") || text.contains("PAdES"),
+            "{text}"
+        );
+        assert!(text.contains("Total document signed"), "{text}");
+    }
+    // One byte of the printed statement changed: not valid any more.
+    let mut changed = bytes.clone();
+    let i = changed.windows(6).position(|w| w == b"/Pages").unwrap();
+    changed[i + 1] = b'Q';
+    let tampered = d.join("tampered.pdf");
+    std::fs::write(&tampered, &changed).unwrap();
+    let out = verify(&tampered, &[], 1);
+    assert!(
+        out.contains("内容: 署名したときから変わっています"),
+        "{out}"
+    );
+}

@@ -95,3 +95,4 @@ sig-gui-badge-hover = Click for the signature's details
 sig-gui-details = Signature details
 sig-gui-unsigned = This statement is not signed
 prompt-about-certificate = The PKCS#12 file (.p12 / .pfx) with the certificate and private key to sign with
+sig-pdf-reason = Signed the content of this medical information security disclosure statement (MDS/SDS)

@@ -86,3 +86,4 @@ sig-gui-badge-hover = クリックすると署名の詳細を表示します
 sig-gui-details = 署名の詳細
 sig-gui-unsigned = この開示書には署名がありません
 prompt-about-certificate = 署名に使う証明書と秘密鍵の PKCS#12 ファイル (.p12 / .pfx)
+sig-pdf-reason = 医療情報セキュリティ開示書 (MDS/SDS) の内容を確認し署名しました

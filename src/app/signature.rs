@@ -49,6 +49,74 @@ pub fn sign(
     Ok((stored, der))
 }
 
+/// The statement's PDF with a PAdES signature by `key` (the printed wording and font from the
+/// shipped assets): the bytes, and what the PDF could not show as asked.
+pub fn signed_pdf(
+    c: &Catalogue,
+    p: &Project,
+    key: &SigningKey,
+    (form, font): (&crate::domain::form::FormText, &crate::io::pdf::PrintFont),
+    generated: &jiff::Zoned,
+    reason: &str,
+) -> Result<crate::io::pdf::Pdf, SignError> {
+    let mut pdf = crate::io::pdf::statement_pdf(c, p, form, font, generated)?;
+    let info = crate::io::signature::cert::info(&key.cert);
+    let name = if info.common_name.is_empty() {
+        info.subject.clone()
+    } else {
+        info.common_name.clone()
+    };
+    let time = generated.timestamp().as_second().max(0).unsigned_abs();
+    pdf.bytes = crate::io::signature::pades::sign_pdf(
+        &pdf.bytes,
+        key,
+        &crate::io::signature::pades::PdfSignatureInfo {
+            name: &name,
+            reason,
+            time,
+        },
+    )?;
+    Ok(pdf)
+}
+
+/// Making a signed PDF failed: the PDF, or its signature.
+#[derive(Debug, thiserror::Error)]
+pub enum SignError {
+    #[error(transparent)]
+    Pdf(#[from] crate::io::pdf::PdfError),
+    #[error(transparent)]
+    Signature(#[from] SignatureError),
+}
+
+/// Verifies the last signature of a PDF (its byte range must cover the whole file: anything
+/// appended after signing is a change). `None`: the PDF is not signed.
+pub fn verify_pdf(
+    pdf: &[u8],
+    anchors: Option<&[Certificate]>,
+    now_secs: u64,
+) -> Result<Option<Verification>, SignatureError> {
+    let Some(sig) = crate::io::signature::pades::read_pdf_signature(pdf)? else {
+        return Ok(None);
+    };
+    let mut v = verify(&sig.cms, &sig.covered, None, anchors, now_secs).map_err(|e| {
+        SignatureError::NotSignature {
+            path: PathBuf::new(),
+            detail: e.to_string(),
+        }
+    })?;
+    if !sig.whole_file {
+        v.content = crate::io::signature::verify::ContentState::ChangedUnnamed;
+    }
+    // PAdES states the signing time in the dictionary, not in the signature.
+    if v.signed_at.is_none()
+        && let Some(t) = sig.time
+    {
+        v.signed_at = Some(t);
+        v.valid_at_signing = Some(v.signer.not_before <= t && t <= v.signer.not_after);
+    }
+    Ok(Some(v))
+}
+
 /// Refuses a certificate that is not valid at `now_secs` (expired, or not yet valid): a
 /// signature made with it would be invalid from the start.
 pub fn check_valid(path: &Path, key: &SigningKey, now_secs: u64) -> Result<(), SignatureError> {

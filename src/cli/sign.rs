@@ -138,11 +138,65 @@ pub(super) fn sign(
     }
     report.push_str(&written(l, &p7s));
     emit(&report)?;
-    if pdf.is_some() || xlsx.is_some() {
+    if let Some(out) = pdf {
+        // The PDF carries its own (PAdES) signature by the same certificate.
+        let form = crate::assets::form()?;
+        let font = crate::assets::print_font()?;
+        let generated = crate::io::clock::now();
+        let signed = sig::signed_pdf(
+            &catalogue,
+            &project,
+            &key,
+            (&form, font),
+            &generated,
+            &l.t("sig-pdf-reason"),
+        )
+        .map_err(|e| match e {
+            sig::SignError::Pdf(e) => CliError::Pdf(e),
+            sig::SignError::Signature(e) => sig_err(l, &e),
+        })?;
+        crate::io::atomic::atomic_write(out, |w| w.write_all(&signed.bytes))
+            .map_err(crate::io::FileError::from)?;
+        super::output::emit_pdf_notes(l, out, &signed.notes);
+        emit(&written(l, out))?;
+    }
+    if xlsx.is_some() {
         let consent = crate::io::xlsx::Consent::default();
-        return super::export::run(l, statement, (pdf, xlsx), into.map(|i| (i, consent)));
+        return super::export::run(l, statement, (None, xlsx), into.map(|i| (i, consent)));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Verifies a signed PDF (its PAdES signature): exit 0 valid, 1 invalid or unsigned.
+fn verify_pdf(
+    l: &Localizer,
+    file: &Path,
+    bytes: &[u8],
+    anchors: Option<&[x509_cert::Certificate]>,
+    now: u64,
+) -> Result<ExitCode, CliError> {
+    match sig::verify_pdf(bytes, anchors, now).map_err(|e| sig_err(l, &e))? {
+        None => {
+            let said = l.ta(
+                "sig-unsigned",
+                &[("file", file.display().to_string().into())],
+            );
+            emit(&format!("{said}\n"))?;
+            Ok(ExitCode::from(1))
+        }
+        Some(v) => {
+            let text: String = describe(l, None, &v)
+                .iter()
+                .map(|line| format!("{}\n", printable(line)))
+                .collect();
+            emit(&text)?;
+            Ok(if v.is_valid() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+    }
 }
 
 /// Verifies a statement: exit 0 valid, 1 invalid or changed (or no signature), 2 unreadable.
@@ -154,6 +208,17 @@ pub(super) fn verify(
     format: Format,
     now: Option<u64>,
 ) -> Result<ExitCode, CliError> {
+    let anchors = if trust.is_empty() {
+        None
+    } else {
+        Some(crate::io::signature::trust::load_anchors(trust).map_err(|e| sig_err(l, &e))?)
+    };
+    let now = now.unwrap_or_else(sig::now_secs);
+    if crate::io::read::head(file, 5).is_some_and(|h| h == b"%PDF-") {
+        let bytes = crate::io::read::read_limited(file, crate::io::signature::pades::MAX_PDF_BYTES)
+            .map_err(|e| sig_err(l, &SignatureError::Read(e)))?;
+        return verify_pdf(l, file, &bytes, anchors.as_deref(), now);
+    }
     let (project, catalogue) = open(l, file)?;
     let detached = match signature {
         Some(p) => Some(
@@ -162,17 +227,12 @@ pub(super) fn verify(
         ),
         None => None,
     };
-    let anchors = if trust.is_empty() {
-        None
-    } else {
-        Some(crate::io::signature::trust::load_anchors(trust).map_err(|e| sig_err(l, &e))?)
-    };
     let outcome = sig::verify_statement(
         &catalogue,
         &project,
         detached.as_deref(),
         anchors.as_deref(),
-        now.unwrap_or_else(sig::now_secs),
+        now,
     );
     let named = signature.unwrap_or(file);
     let code = match &outcome {
@@ -197,7 +257,7 @@ pub(super) fn verify(
                     )
                 }
                 Outcome::Unreadable(e) => format!("{}: {}\n", named.display(), e.localize(l)),
-                Outcome::Checked(v) => describe(l, &catalogue, v)
+                Outcome::Checked(v) => describe(l, Some(&catalogue), v)
                     .iter()
                     .map(|line| format!("{}\n", printable(line)))
                     .collect(),

@@ -92,7 +92,7 @@ pub fn verdict(l: &Localizer, v: &Verification) -> String {
 }
 
 /// Every line of a verification: verdict, signer, certificate, time, trust, content.
-pub fn describe(l: &Localizer, c: &Catalogue, v: &Verification) -> Vec<String> {
+pub fn describe(l: &Localizer, c: Option<&Catalogue>, v: &Verification) -> Vec<String> {
     let mut lines = vec![verdict(l, v)];
     let who = &v.signer;
     let name = if who.common_name.is_empty() {
@@ -146,7 +146,10 @@ pub fn describe(l: &Localizer, c: &Catalogue, v: &Verification) -> Vec<String> {
             if diff.header {
                 lines.push(l.t("sig-line-content-header"));
             }
-            let list = |ids: &[String]| crate::domain::signature::numbers_text(c, ids);
+            let list = |ids: &[String]| match c {
+                Some(c) => crate::domain::signature::numbers_text(c, ids),
+                None => ids.join(", "),
+            };
             if !diff.changed.is_empty() {
                 lines.push(l.ta(
                     "sig-line-content-changed",

@@ -24,12 +24,13 @@ pub const PDFTOTEXT: &str = "pdftotext";
 pub const PDFFONTS: &str = "pdffonts";
 pub const PDFINFO: &str = "pdfinfo";
 pub const PDFTOPPM: &str = "pdftoppm";
+pub const PDFSIG: &str = "pdfsig";
 
 /// The Debian package that brings a program.
 pub fn package(tool: &str) -> &'static str {
     match tool {
         SOFFICE => "libreoffice-calc-nogui",
-        PDFTOTEXT | PDFFONTS | PDFINFO | PDFTOPPM => "poppler-utils",
+        PDFTOTEXT | PDFFONTS | PDFINFO | PDFTOPPM | PDFSIG => "poppler-utils",
         other => panic!("{other} is not one of the tools the tests know"),
     }
 }

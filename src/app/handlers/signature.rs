@@ -140,7 +140,7 @@ impl AppState {
             .unsigned_abs();
         let outcome = sig::verify_statement(&doc.catalogue, &doc.project, None, None, secs);
         let lines = match &outcome {
-            Outcome::Checked(v) => describe(&self.loc, &doc.catalogue, v),
+            Outcome::Checked(v) => describe(&self.loc, Some(&doc.catalogue), v),
             Outcome::Unreadable(e) => {
                 vec![self.loc.t("sig-verdict-invalid"), e.localize(&self.loc)]
             }

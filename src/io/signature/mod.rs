@@ -10,6 +10,7 @@
 pub mod cert;
 pub mod error;
 pub mod key;
+pub mod pades;
 pub mod sign;
 pub mod trust;
 pub mod verify;
