@@ -19,6 +19,7 @@ use predicates::prelude::*;
 
 mod common {
     pub mod cli;
+    pub mod layouts;
     pub mod office;
     pub mod tools;
 }
@@ -475,4 +476,56 @@ fn the_signed_pdf_carries_a_pades_signature_that_pdfsig_and_verify_accept() {
         out.contains("内容: 署名したときから変わっています"),
         "{out}"
     );
+}
+
+#[test]
+fn a_filled_official_workbook_verifies_with_its_hidden_sheet_and_with_the_p7s_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    certificates(d);
+    let original = d.join("公式チェックリスト.xlsx");
+    std::fs::write(&original, common::layouts::reference_column()).unwrap();
+    let st = d.join("statement.json");
+    kaijisho_ja()
+        .arg("import")
+        .arg(&original)
+        .arg("-o")
+        .arg(&st)
+        .assert()
+        .success();
+    kaijisho_ja()
+        .arg("answer")
+        .arg(&st)
+        .args(["2", "いいえ", "--remark", "来期に対応"])
+        .assert()
+        .success();
+    // Signed, and the official workbook filled in the same step.
+    let filled = d.join("記入済み.xlsx");
+    sign(
+        d,
+        &st,
+        "vendor.p12",
+        &[
+            "--xlsx",
+            filled.to_str().unwrap(),
+            "--into",
+            original.to_str().unwrap(),
+        ],
+    );
+    let p7s = d.join("statement.p7s");
+    // The hospital receives the filled workbook under another name.
+    let received = d.join("A社_開示書.xlsx");
+    std::fs::copy(&filled, &received).unwrap();
+    let out = verify(&received, &["--signature".as_ref(), p7s.as_os_str()], 0);
+    assert!(out.contains("内容: 署名したときのままです"), "{out}");
+    let out = verify(&received, &[], 0);
+    assert!(
+        out.contains("署名は有効です"),
+        "the hidden sheet carries it: {out}"
+    );
+    // A gateway rebuilds it: still verifies.
+    if let Some(rebuilt) = common::office::convert(&received, "xlsx", "xlsx") {
+        verify(&rebuilt, &["--signature".as_ref(), p7s.as_os_str()], 0);
+        verify(&rebuilt, &[], 0);
+    }
 }

@@ -152,33 +152,8 @@ pub fn sign_pdf(
     let mut page = page;
     page.set("Annots", Object::Array(annots));
 
-    let mut widget = Dictionary::new();
-    widget.set("Type", Object::Name(b"Annot".to_vec()));
-    widget.set("Subtype", Object::Name(b"Widget".to_vec()));
-    widget.set("FT", Object::Name(b"Sig".to_vec()));
-    widget.set("T", text("kaijisho-signature"));
-    widget.set("V", Object::Reference(sig_id));
-    // Print and locked; invisible (a zero rectangle).
-    widget.set("F", Object::Integer(132));
-    widget.set(
-        "Rect",
-        Object::Array(vec![0.into(), 0.into(), 0.into(), 0.into()]),
-    );
-    widget.set("P", Object::Reference(page_id));
-
-    let mut acroform = Dictionary::new();
-    acroform.set("Fields", Object::Array(vec![Object::Reference(widget_id)]));
-    acroform.set("SigFlags", Object::Integer(3));
-    let mut catalog = catalog;
-    catalog.set("AcroForm", Object::Dictionary(acroform));
-    // PAdES in PDF 1.7: the ESIC extension (ETSI EN 319 142-1, 5.1).
-    catalog.set("Version", Object::Name(b"1.7".to_vec()));
-    let mut esic = Dictionary::new();
-    esic.set("BaseVersion", Object::Name(b"1.7".to_vec()));
-    esic.set("ExtensionLevel", Object::Integer(2));
-    let mut extensions = Dictionary::new();
-    extensions.set("ESIC", Object::Dictionary(esic));
-    catalog.set("Extensions", Object::Dictionary(extensions));
+    let widget = widget(sig_id, page_id);
+    let catalog = signed_catalog(catalog, widget_id);
 
     let mut out = pdf.to_vec();
     if out.last() != Some(&b'\n') {
@@ -266,6 +241,41 @@ pub fn sign_pdf(
         .ok_or_else(|| fail("contents"))?
         .copy_from_slice(hex.as_bytes());
     Ok(out)
+}
+
+/// The invisible signature field (merged with its widget) on the first page.
+fn widget(sig_id: ObjectId, page_id: ObjectId) -> Dictionary {
+    let mut widget = Dictionary::new();
+    widget.set("Type", Object::Name(b"Annot".to_vec()));
+    widget.set("Subtype", Object::Name(b"Widget".to_vec()));
+    widget.set("FT", Object::Name(b"Sig".to_vec()));
+    widget.set("T", text("kaijisho-signature"));
+    widget.set("V", Object::Reference(sig_id));
+    // Print and locked; invisible (a zero rectangle).
+    widget.set("F", Object::Integer(132));
+    widget.set(
+        "Rect",
+        Object::Array(vec![0.into(), 0.into(), 0.into(), 0.into()]),
+    );
+    widget.set("P", Object::Reference(page_id));
+    widget
+}
+
+/// The catalog with the AcroForm of the signature field, at PDF 1.7 with the ESIC extension
+/// (ETSI EN 319 142-1, 5.1).
+fn signed_catalog(mut catalog: Dictionary, widget_id: ObjectId) -> Dictionary {
+    let mut acroform = Dictionary::new();
+    acroform.set("Fields", Object::Array(vec![Object::Reference(widget_id)]));
+    acroform.set("SigFlags", Object::Integer(3));
+    catalog.set("AcroForm", Object::Dictionary(acroform));
+    catalog.set("Version", Object::Name(b"1.7".to_vec()));
+    let mut esic = Dictionary::new();
+    esic.set("BaseVersion", Object::Name(b"1.7".to_vec()));
+    esic.set("ExtensionLevel", Object::Integer(2));
+    let mut extensions = Dictionary::new();
+    extensions.set("ESIC", Object::Dictionary(esic));
+    catalog.set("Extensions", Object::Dictionary(extensions));
+    catalog
 }
 
 /// The offset after the last `startxref` of the file.

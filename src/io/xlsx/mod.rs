@@ -14,6 +14,7 @@ pub mod fill;
 pub mod import;
 pub mod layout;
 pub mod package;
+pub mod signature_sheet;
 pub mod table;
 
 use std::path::Path;

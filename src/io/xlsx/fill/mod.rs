@@ -148,7 +148,8 @@ pub fn fill_workbook(
             Some((sheet, (w, g)))
         })
         .collect();
-    let rewritten = rewrite_archive(original, &bytes, &edits)?;
+    let signature = p.signature.as_ref().map(|s| s.cms.as_str());
+    let rewritten = rewrite_archive(original, &bytes, &edits, signature)?;
     let filled = rewritten.bytes;
     plan.unwritten.extend(rewritten.stale);
     verify::read_back(
@@ -232,6 +233,7 @@ fn rewrite_archive(
     path: &Path,
     bytes: &[u8],
     edits: &BTreeMap<String, (Writes, Grid)>,
+    signature: Option<&str>,
 ) -> Result<Rewritten, XlsxError> {
     let malformed = |detail: String| XlsxError::Malformed {
         path: path.to_path_buf(),
@@ -269,6 +271,7 @@ fn rewrite_archive(
             return Err(malformed(format!("no part for sheet {sheet}")));
         }
     }
+    let signed = signature.map(|cms| SignaturePlan::new(&package, cms));
     let mut done: usize = 0;
     let mut stale = Vec::new();
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
@@ -280,7 +283,22 @@ fn rewrite_archive(
             .and_then(|f| f.name().map(|n| n.into_owned()))
             .map_err(|e| malformed(e.to_string()))?;
         let sheet = sheets.get(&part_key(&name));
+        let signing = signed.as_ref().and_then(|s| s.part_for(&name));
         let new = match sheet.and_then(|s| edits.get_key_value(s)) {
+            _ if signing.is_some() => {
+                let plan = signed.as_ref().ok_or_else(|| malformed(name.clone()))?;
+                let xml = read_part(&mut zip, &name).map_err(malformed)?;
+                let xml = if name == package.workbook {
+                    workbook_xml::set_full_calc_on_load(&xml)
+                        .map_err(|e| malformed(format!("{name}: {e}")))?
+                } else {
+                    xml
+                };
+                Some(
+                    plan.edit(&name, &xml)
+                        .map_err(|e| malformed(format!("{name}: {e}")))?,
+                )
+            }
             Some((sheet, (w, grid))) => {
                 done += 1;
                 let xml = read_part(&mut zip, &name).map_err(malformed)?;
@@ -328,6 +346,12 @@ fn rewrite_archive(
         };
         written.map_err(|e| XlsxError::Write(format!("{name}: {e}")))?;
     }
+    if let Some(plan) = signed.as_ref().filter(|p| p.adds()) {
+        out.start_file(plan.new_part.as_str(), options)
+            .map_err(std::io::Error::from)
+            .and_then(|()| out.write_all(&plan.sheet))
+            .map_err(|e| XlsxError::Write(format!("{}: {e}", plan.new_part)))?;
+    }
     if done != edits.len() {
         // A sheet the relationships name that the archive lacks: nothing may go unwritten.
         let missing: Vec<&str> = edits.keys().map(String::as_str).collect();
@@ -342,6 +366,68 @@ fn rewrite_archive(
         stale,
         locked,
     })
+}
+
+/// Where the signature goes in a filled copy: the existing signature sheet's part replaced, or
+/// a new sheet added (with its entries in workbook.xml, its relationships and content types).
+struct SignaturePlan {
+    sheet: Vec<u8>,
+    /// The part of the workbook's own signature sheet, when it has one (its key).
+    existing: Option<String>,
+    workbook: String,
+    rels: String,
+    /// The new sheet's part name (under the workbook's folder).
+    new_part: String,
+}
+
+impl SignaturePlan {
+    fn new(package: &package::Package, cms: &str) -> SignaturePlan {
+        use super::signature_sheet::{SIGNATURE_PART, SIGNATURE_SHEET, sheet_xml};
+        let workbook = package.workbook.clone();
+        let (dir, file) = workbook.rsplit_once('/').unwrap_or(("", workbook.as_str()));
+        let dir = if dir.is_empty() {
+            String::new()
+        } else {
+            format!("{dir}/")
+        };
+        SignaturePlan {
+            sheet: sheet_xml(cms),
+            existing: package.part_of(SIGNATURE_SHEET).map(part_key),
+            rels: part_key(&format!("{dir}_rels/{file}.rels")),
+            new_part: format!("{dir}{SIGNATURE_PART}"),
+            workbook,
+        }
+    }
+
+    fn adds(&self) -> bool {
+        self.existing.is_none()
+    }
+
+    /// Whether the part `name` is one the signature changes.
+    fn part_for(&self, name: &str) -> Option<()> {
+        let key = part_key(name);
+        let hit = match &self.existing {
+            Some(part) => key == *part,
+            None => name == self.workbook || key == self.rels || key == "[content_types].xml",
+        };
+        hit.then_some(())
+    }
+
+    /// The part's new content.
+    fn edit(&self, name: &str, xml: &[u8]) -> Result<Vec<u8>, String> {
+        use super::signature_sheet::{add_content_type, add_relationship, add_to_workbook};
+        let key = part_key(name);
+        if self.existing.as_deref() == Some(key.as_str()) {
+            return Ok(self.sheet.clone());
+        }
+        if name == self.workbook {
+            add_to_workbook(xml)
+        } else if key == self.rels {
+            add_relationship(xml)
+        } else {
+            add_content_type(xml, &self.new_part)
+        }
+    }
 }
 
 /// The formula cells of `sheet` that read a changed cell of another sheet: not evaluated

@@ -202,7 +202,7 @@ fn data_text(d: &Data) -> String {
 
 /// An opened workbook: sheet names (visible ones first) and their grids, read lazily.
 pub struct Book {
-    pub(super) path: PathBuf,
+    pub(in crate::io::xlsx) path: PathBuf,
     pub(super) bytes: Vec<u8>,
     pub(super) xlsx: Xlsx<Cursor<Vec<u8>>>,
     pub sheets: Vec<(String, bool)>,

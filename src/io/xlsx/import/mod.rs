@@ -44,13 +44,25 @@ pub fn import_workbook(
     vocab: &Vocabulary,
 ) -> Result<Imported, XlsxError> {
     let mut book = read_workbook(path, bytes)?;
-    if mapping.is_none() && book.sheets.iter().any(|(n, _)| n == HIDDEN_SHEET) {
+    // The signature's hidden sheet (a filled, signed workbook) is no checklist: taken out
+    // first, its signature given to the statement.
+    let signature = super::signature_sheet::take_signature(&mut book)?;
+    let mut imported = if mapping.is_none() && book.sheets.iter().any(|(n, _)| n == HIDDEN_SHEET) {
         let hidden = book.grid(HIDDEN_SHEET)?;
         if hidden.get(0, 0) == MARKER {
-            return own::import_own(&mut book, &hidden, vocab);
+            own::import_own(&mut book, &hidden, vocab)?
+        } else {
+            detect::import_detected(&mut book, mapping, vocab)?
         }
+    } else {
+        detect::import_detected(&mut book, mapping, vocab)?
+    };
+    if imported.project.signature.is_none()
+        && let Some(cms) = signature
+    {
+        imported.project.signature = Some(crate::domain::project::StoredSignature { cms });
     }
-    detect::import_detected(&mut book, mapping, vocab)
+    Ok(imported)
 }
 
 /// Reads a file (within the size limit) and imports it.
