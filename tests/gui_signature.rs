@@ -132,3 +132,59 @@ fn a_statement_signed_from_the_file_menu_shows_its_badge_and_then_its_change() {
     h.run();
     assert!(shows(&h, "内容: 署名したときのままです"));
 }
+
+/// The register's 署名 column: a signed statement (valid, identity confirmed by the
+/// certificate kept in the folder's 証明書), one changed since, one unsigned.
+#[test]
+fn the_register_shows_each_statements_signature() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let folder = d.join("受領");
+    std::fs::create_dir_all(folder.join("証明書")).unwrap();
+    let key_path = d.join("k.p12");
+    key_file(&key_path, "pw");
+    let key = kaijisho::io::signature::key::load_pkcs12(&key_path, "pw").unwrap();
+    std::fs::write(
+        folder.join("証明書").join("vendor.der"),
+        der::Encode::to_der(&key.cert).unwrap(),
+    )
+    .unwrap();
+    let catalogues = kaijisho::assets::shipped_catalogues().unwrap();
+    let now = common::gui::TODAY
+        .at(10, 0, 0, 0)
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .unwrap()
+        .timestamp()
+        .as_second() as u64;
+    for (name, change) in [("signed.json", false), ("changed.json", true)] {
+        let mut p = kaijisho::assets::sample_project("mds-checksheet-sample").unwrap();
+        let c = catalogues
+            .iter()
+            .find(|c| c.id == p.catalogue.id)
+            .unwrap()
+            .clone();
+        let (stored, _) = kaijisho::app::signature::sign(&c, &p, &key, now).unwrap();
+        p.signature = Some(stored);
+        if change {
+            p.header.version = "2.1".into();
+        }
+        kaijisho::io::save_project(&folder.join(name), &p).unwrap();
+    }
+    let p = kaijisho::assets::sample_project("sds-remote-service-sample").unwrap();
+    kaijisho::io::save_project(&folder.join("unsigned.json"), &p).unwrap();
+
+    let mut h = harness(d);
+    menu(&mut h, "ファイル", "受領台帳…");
+    common::gui::retype(
+        &mut h,
+        Role::TextInput,
+        "フォルダのパス",
+        &folder.display().to_string(),
+    );
+    h.get_by_label("OK").click();
+    settle(&mut h);
+    assert!(shows(&h, "(3 ファイル)"), "the three statements");
+    assert!(shows(&h, "有効 (山田 太郎、身元確認済み)"));
+    assert!(shows(&h, "署名後に変更あり (山田 太郎)"));
+    assert!(shows(&h, "署名なし"));
+}

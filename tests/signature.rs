@@ -529,3 +529,65 @@ fn a_filled_official_workbook_verifies_with_its_hidden_sheet_and_with_the_p7s_be
         verify(&rebuilt, &[], 0);
     }
 }
+
+/// Every cell of every sheet of a workbook, as text.
+fn all_cells(path: &Path) -> Vec<String> {
+    use calamine::Reader;
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(path).unwrap();
+    let mut out = Vec::new();
+    for name in wb.sheet_names() {
+        let range = wb.worksheet_range(&name).unwrap();
+        out.extend(range.cells().map(|(_, _, v)| v.to_string()));
+    }
+    out
+}
+
+#[test]
+fn the_dossier_says_each_statements_signature_with_the_folders_trusted_certificates() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    certificates(d);
+    let folder = d.join("受領");
+    std::fs::create_dir_all(folder.join("証明書")).unwrap();
+    std::fs::copy(d.join("ca.pem"), folder.join("証明書").join("ca.pem")).unwrap();
+    let st = statement(d);
+    sign(d, &st, "vendor.p12", &[]);
+    std::fs::copy(&st, folder.join("signed.json")).unwrap();
+    // A workbook without its signature, the .p7s beside it.
+    let xlsx = folder.join("beside.xlsx");
+    kaijisho_ja()
+        .arg("export")
+        .arg(&st)
+        .arg("--xlsx")
+        .arg(&xlsx)
+        .assert()
+        .success();
+    let mut p: serde_json::Value = serde_json::from_slice(&std::fs::read(&st).unwrap()).unwrap();
+    p.as_object_mut().unwrap().remove("signature");
+    let unsigned = d.join("unsigned.json");
+    std::fs::write(&unsigned, serde_json::to_vec(&p).unwrap()).unwrap();
+    kaijisho_ja()
+        .arg("export")
+        .arg(&unsigned)
+        .arg("--xlsx")
+        .arg(&xlsx)
+        .assert()
+        .success();
+    std::fs::copy(d.join("statement.p7s"), folder.join("beside.p7s")).unwrap();
+    let out = d.join("dossier.xlsx");
+    kaijisho_ja()
+        .arg("dossier")
+        .arg(&folder)
+        .arg("--xlsx")
+        .arg(&out)
+        .assert()
+        .code(predicate::in_iter([0, 1]));
+    let cells = all_cells(&out).join("\n");
+    assert_eq!(
+        cells
+            .matches("署名: 有効 (山田 太郎、身元確認済み)")
+            .count(),
+        2,
+        "both, the workbook through its .p7s: {cells}"
+    );
+}

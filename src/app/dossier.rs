@@ -15,6 +15,7 @@ use crate::domain::dossier_edit::{DossierEdit, DossierEditError};
 use crate::domain::history::History;
 use crate::domain::profile::Profile;
 use crate::domain::project::Project;
+use crate::domain::signature::SignatureSummary;
 use crate::i18n::{Localize, Localizer};
 use crate::io::xlsx::{PrintTable, TableRow};
 use crate::io::{self, FileError};
@@ -90,11 +91,15 @@ pub fn read_dossier(
     progress.set_total(files.len());
     let stamp = today.strftime("%Y-%m-%d").to_string();
     let mut problems = Vec::new();
-    let mut read: Vec<(String, Project, Catalogue, Vec<_>)> = Vec::new();
+    let mut read: Vec<(String, Project, Catalogue, Vec<_>, SignatureSummary)> = Vec::new();
+    let now = super::signature::noon_of(today);
+    let anchors = super::signature::folder_anchors(folder);
     for path in &files {
         let name = file_label(path);
         match io::open_statement(path, shipped, crate::assets::import_vocabulary()) {
             Ok((p, c)) => {
+                let signature =
+                    super::signature::file_summary(path, &c, &p, anchors.as_deref(), now);
                 let copies = match io::dossier::keep_copy(folder, path, &stamp) {
                     Ok(copies) => copies,
                     Err(e) => {
@@ -102,7 +107,7 @@ pub fn read_dossier(
                         Vec::new()
                     }
                 };
-                read.push((name, p, c, copies));
+                read.push((name, p, c, copies, signature));
             }
             Err(e) => problems.push((name, Arc::new(e))),
         }
@@ -110,7 +115,7 @@ pub fn read_dossier(
     }
     let sources: Vec<Source<'_>> = read
         .iter()
-        .map(|(name, p, c, copies)| {
+        .map(|(name, p, c, copies, signature)| {
             let entry = register.entries.get(name);
             Source {
                 file: name,
@@ -119,6 +124,7 @@ pub fn read_dossier(
                 catalogue: c,
                 project: p,
                 copies: copies.clone(),
+                signature: signature.clone(),
             }
         })
         .collect();
@@ -300,6 +306,7 @@ pub fn entry_line(l: &Localizer, e: &Entry) -> String {
             ("edition", id.edition.clone().into()),
             ("verdict", e.verdict.localize(l).into()),
             ("fingerprint", id.fingerprint.clone().into()),
+            ("signature", id.signature.localize(l).into()),
             ("copies", copies.join(", ").into()),
         ],
     )

@@ -28,6 +28,8 @@ pub struct RegisterLine {
     pub path: PathBuf,
     pub file: String,
     pub read: Result<StatementRow, Arc<FileError>>,
+    /// The vendor's signature, as verified when the folder was read.
+    pub signature: crate::domain::signature::SignatureSummary,
 }
 
 /// The column the register is sorted by.
@@ -88,13 +90,18 @@ pub fn read_folder(
         .filter(|f| file.settings.profile.as_deref().map(str::trim) != Some(file_label(f).as_str()))
         .collect();
     progress.set_total(files.len());
+    let now = super::signature::noon_of(today);
+    let anchors = super::signature::folder_anchors(folder);
     let today = date_of(today);
     let lines = files
         .into_iter()
         .map(|path| {
+            let mut signature = Default::default();
             let read = io::open_statement(&path, shipped, crate::assets::import_vocabulary())
                 .map(|(p, c)| {
                     let check = profile.as_ref().map(|pr| check_statement(pr, &c, &p));
+                    signature =
+                        super::signature::file_summary(&path, &c, &p, anchors.as_deref(), now);
                     statement_row(&c, &p, check.as_ref(), &file.settings, today)
                 })
                 .map_err(Arc::new);
@@ -103,6 +110,7 @@ pub fn read_folder(
                 file: file_label(&path),
                 path,
                 read,
+                signature,
             }
         })
         .collect();
@@ -224,6 +232,7 @@ impl RegisterView {
                 put(9, review_text(l, r));
                 put(10, format!("{} ({})", r.catalogue, r.form_version));
                 put(11, r.edition.clone());
+                put(Self::SIGNATURE, line.signature.localize(l));
             }
             // What could not be read says why, where the attention column is.
             Err(e) => put(Self::ATTENTION, e.localize(l)),
@@ -236,12 +245,14 @@ impl RegisterView {
     /// The hospital's own columns: システム, 受領日, メモ.
     pub const SYSTEM: usize = 1;
     pub const RECEIVED: usize = 2;
-    pub const NOTE: usize = 12;
+    pub const NOTE: usize = 13;
+    /// The vendor's signature.
+    pub const SIGNATURE: usize = 12;
     /// The attention column (warnings, or why a file could not be read).
     pub const ATTENTION: usize = 7;
 
     /// The register's column headings (message ids) and print widths.
-    pub const COLUMNS: [(&'static str, f64); 13] = [
+    pub const COLUMNS: [(&'static str, f64); 14] = [
         ("register-col-file", 20.0),
         ("register-col-system", 12.0),
         // Wide enough for 「令和8年12月7日」 (the window adds the calendar button's width).
@@ -255,6 +266,7 @@ impl RegisterView {
         ("register-col-review", 14.0),
         ("register-col-catalogue", 18.0),
         ("register-col-edition", 6.0),
+        ("register-col-signature", 18.0),
         ("register-col-note", 18.0),
     ];
 

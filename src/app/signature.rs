@@ -12,7 +12,7 @@ use crate::domain::canonical::Statement;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::project::Project;
 use crate::domain::project::StoredSignature;
-use crate::domain::signature::Manifest;
+use crate::domain::signature::{Manifest, SignatureSummary};
 use crate::io::signature::error::SignatureError;
 use crate::io::signature::key::SigningKey;
 use crate::io::signature::sign::{SignOptions, sign_detached};
@@ -187,6 +187,94 @@ pub fn verify_statement(
         Ok(v) => Outcome::Checked(Box::new(v)),
         Err(e) => Outcome::Unreadable(e),
     }
+}
+
+/// The subfolders of a register folder where a hospital keeps the certificates it trusts
+/// (its vendors' certificates, or their CAs').
+pub const TRUST_FOLDERS: [&str; 2] = ["証明書", "certificates"];
+
+/// The certificates a register folder trusts (the first of [`TRUST_FOLDERS`] it has), or none.
+/// A file there that is no certificate is logged and the folder's certificates are not used
+/// (identities are then said to be unconfirmed, never confirmed by mistake).
+pub fn folder_anchors(folder: &Path) -> Option<Vec<Certificate>> {
+    let dir = TRUST_FOLDERS
+        .iter()
+        .map(|n| folder.join(n))
+        .find(|d| d.is_dir())?;
+    match crate::io::signature::trust::load_anchors(&[dir]) {
+        Ok(certs) => (!certs.is_empty()).then_some(certs),
+        Err(e) => {
+            log::warn!("trusted certificates: {e}");
+            None
+        }
+    }
+}
+
+/// A statement file's signature state: its stored signature, else the `.p7s` beside it.
+pub fn file_summary(
+    path: &Path,
+    c: &Catalogue,
+    p: &Project,
+    anchors: Option<&[Certificate]>,
+    now_secs: u64,
+) -> SignatureSummary {
+    let p7s = p7s_path(path);
+    let detached = if p.signature.is_none() && p7s.is_file() {
+        match crate::io::read::read_limited(&p7s, crate::io::signature::verify::MAX_SIGNATURE_BYTES)
+        {
+            Ok(bytes) => Some(bytes),
+            Err(e) => {
+                log::warn!("{e}");
+                return SignatureSummary::Unreadable;
+            }
+        }
+    } else {
+        None
+    };
+    summary(&verify_statement(
+        c,
+        p,
+        detached.as_deref(),
+        anchors,
+        now_secs,
+    ))
+}
+
+/// What a verification comes to, for a list.
+pub fn summary(outcome: &Outcome) -> SignatureSummary {
+    let v = match outcome {
+        Outcome::Unsigned => return SignatureSummary::Unsigned,
+        Outcome::Unreadable(_) => return SignatureSummary::Unreadable,
+        Outcome::Checked(v) => v,
+    };
+    let signer = if v.signer.common_name.is_empty() {
+        v.signer.subject.clone()
+    } else {
+        v.signer.common_name.clone()
+    };
+    // Sound and intact: valid; whether a trusted certificate confirms who signed is said
+    // beside it (a chain to none of the folder's certificates is "not confirmed").
+    let sound = v.signature_ok == Some(true) && v.valid_at_signing.unwrap_or(v.valid_now);
+    let intact = v.content == crate::io::signature::verify::ContentState::Intact;
+    if sound && intact {
+        SignatureSummary::Valid {
+            signer,
+            confirmed: !v.identity_unconfirmed(),
+        }
+    } else if v.signature_ok == Some(true) && !intact {
+        SignatureSummary::Changed { signer }
+    } else {
+        SignatureSummary::Invalid { signer }
+    }
+}
+
+/// Noon (UTC) of a day, Unix seconds: the moment a list read on that day checks certificates'
+/// validity at (the register and the dossier count in days).
+pub fn noon_of(day: jiff::civil::Date) -> u64 {
+    day.at(12, 0, 0, 0)
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .map(|z| z.timestamp().as_second().max(0).unsigned_abs())
+        .unwrap_or_else(|_| now_secs())
 }
 
 /// Seconds since the Unix epoch now (0 if the clock is before it).

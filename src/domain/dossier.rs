@@ -220,6 +220,8 @@ pub struct Identity {
     pub form_version: String,
     pub edition: String,
     pub fingerprint: String,
+    /// The vendor's signature, as verified when the folder was read.
+    pub signature: super::signature::SignatureSummary,
 }
 
 impl Identity {
@@ -233,6 +235,7 @@ impl Identity {
             form_version: c.form_version.clone(),
             edition: c.guideline_edition.clone(),
             fingerprint: super::canonical::Statement::new(c, p).fingerprint(),
+            signature: super::signature::SignatureSummary::default(),
         }
     }
 }
@@ -291,6 +294,8 @@ pub struct Source<'a> {
     pub catalogue: &'a Catalogue,
     pub project: &'a Project,
     pub copies: Vec<ReceivedCopy>,
+    /// Its signature, as verified.
+    pub signature: super::signature::SignatureSummary,
 }
 
 /// The items of a statement that need a risk note: answers outside the profile, accepted
@@ -427,7 +432,8 @@ fn entry(
 ) -> Entry {
     let (c, p) = (s.catalogue, s.project);
     let check = check_statement(profile, c, p);
-    let identity = Identity::of(c, p);
+    let mut identity = Identity::of(c, p);
+    identity.signature = s.signature.clone();
     let items: Vec<Item> = items(&check, c, p)
         .into_iter()
         .map(|(d, kind)| {
@@ -585,6 +591,7 @@ mod tests {
         let today = day(2026, 12, 7);
         let mut file = DossierFile::default();
         let source = |copies| Source {
+            signature: Default::default(),
             file: "a.json",
             system: "電子カルテ",
             received: "2026年4月10日",
@@ -689,6 +696,7 @@ mod tests {
         let (c, p) = statement("2026年5月1日");
         let profile = Profile::default_profile("病院");
         let src = |file, system| Source {
+            signature: Default::default(),
             file,
             system,
             received: "",

@@ -103,6 +103,23 @@ impl ManifestDiff {
     }
 }
 
+/// A statement's signature state in a list (the register, the dossier): what a hospital needs
+/// at a glance; the details are `kaijisho verify`'s.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum SignatureSummary {
+    #[default]
+    Unsigned,
+    /// Valid; `confirmed`: the signer's certificate chains to a trusted certificate.
+    Valid { signer: String, confirmed: bool },
+    /// The signature is sound, but the statement changed since it was signed.
+    Changed { signer: String },
+    /// The signature does not verify (a tampered signature, an expired certificate, a chain
+    /// to none of the trusted certificates).
+    Invalid { signer: String },
+    /// The signature cannot be read at all.
+    Unreadable,
+}
+
 /// The numbers of the questions `ids` names, in the given order, joined for a sentence (an id
 /// the catalogue does not know is shown as it is).
 pub fn numbers_text(catalogue: &super::catalogue::Catalogue, ids: &[String]) -> String {

@@ -62,6 +62,23 @@ impl Localize for Unreadable {
     }
 }
 
+impl Localize for crate::domain::signature::SignatureSummary {
+    fn localize(&self, l: &Localizer) -> String {
+        use crate::domain::signature::SignatureSummary as S;
+        match self {
+            S::Unsigned => l.t("sig-summary-unsigned"),
+            S::Valid {
+                signer,
+                confirmed: true,
+            } => l.ta("sig-summary-valid-confirmed", &[("signer", s(signer))]),
+            S::Valid { signer, .. } => l.ta("sig-summary-valid", &[("signer", s(signer))]),
+            S::Changed { signer } => l.ta("sig-summary-changed", &[("signer", s(signer))]),
+            S::Invalid { signer } => l.ta("sig-summary-invalid", &[("signer", s(signer))]),
+            S::Unreadable => l.t("sig-summary-unreadable"),
+        }
+    }
+}
+
 /// A moment as the user reads it: local date and time with the zone (`2026-12-07 22:35 JST`).
 pub fn time_text(secs: u64) -> String {
     let Ok(secs) = i64::try_from(secs) else {
