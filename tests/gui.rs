@@ -687,6 +687,9 @@ fn expected_effects() -> Vec<(&'static str, &'static str, Expect)> {
         ("menu-carry", "opens the carry-forward dialog", |_, h| {
             h.state().state.view.carry_to.is_some()
         }),
+        ("menu-sign", "opens the sign dialog", |_, h| {
+            h.state().state.signing.form.is_some()
+        }),
         (
             "menu-carry-report",
             "shows the carry report again",

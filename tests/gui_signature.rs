@@ -93,10 +93,22 @@ fn a_statement_signed_from_the_file_menu_shows_its_badge_and_then_its_change() {
     );
     assert!(!d.join("開示書.p7s").exists());
     password(&mut h, "正しい-pw");
+    h.get_by_label_contains("署名付きの PDF も書き出す").click();
+    h.run();
     h.get_by_label("署名").click();
     settle(&mut h);
+    // The PDF beside it, written in the background, with its PAdES signature.
+    let pdf = std::fs::read(d.join("開示書.pdf")).unwrap();
+    let sig = kaijisho::io::signature::pades::read_pdf_signature(&pdf)
+        .unwrap()
+        .expect("the PDF is signed");
+    assert!(sig.whole_file);
+    let v = kaijisho::app::signature::verify_pdf(&pdf, None, sig.time.unwrap())
+        .unwrap()
+        .unwrap();
+    assert!(v.is_valid(), "{v:?}");
     assert!(!shows(&h, "開示書に署名"), "the dialog closed");
-    assert!(shows(&h, "署名しました"), "the status says so");
+    assert!(shows(&h, "開示書.pdf"), "the status names the PDF written");
     assert!(
         d.join("開示書.p7s").is_file(),
         "the detached signature beside it"

@@ -57,6 +57,10 @@ const NOT_MESSAGES: &[(&str, &str)] = &[
     ),
     ("kaijisho-statement", "file format tag"),
     ("kaijisho-workbook", "workbook marker"),
+    (
+        "kaijisho-signature",
+        "marker of the signature's hidden sheet, and the PDF signature field's name",
+    ),
     ("kaijisho-export", "workbook marker"),
     ("kaijisho-export-moved", "workbook marker"),
     ("kaijisho-settings", "key of the stored settings"),

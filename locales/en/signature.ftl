@@ -102,3 +102,4 @@ sig-summary-valid = Valid ({ $signer }, identity not confirmed)
 sig-summary-changed = Changed after signing ({ $signer })
 sig-summary-invalid = Not valid ({ $signer })
 sig-summary-unreadable = Unreadable signature
+sig-gui-pdf = Also write the signed PDF (the statement's name with .pdf; Acrobat Reader shows its signature)

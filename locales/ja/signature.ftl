@@ -93,3 +93,4 @@ sig-summary-valid = 有効 ({ $signer }、身元未確認)
 sig-summary-changed = 署名後に変更あり ({ $signer })
 sig-summary-invalid = 無効 ({ $signer })
 sig-summary-unreadable = 読めない署名
+sig-gui-pdf = 署名付きの PDF も書き出す (開示書と同じ名前の .pdf。Acrobat Reader で署名を確認できます)

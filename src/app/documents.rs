@@ -37,6 +37,28 @@ pub fn export_pdf(
     io::pdf::export_pdf_by(path, c, p, (&form, font), now, by).map_err(boxed)
 }
 
+/// Writes the statement's PDF with a PAdES signature by `key` (ファイル → 署名して書き出す…).
+pub fn export_signed_pdf(
+    path: &Path,
+    (c, p): (&Catalogue, &Project),
+    key: &crate::io::signature::key::SigningKey,
+    now: &jiff::Zoned,
+    reason: &str,
+) -> Result<Vec<io::pdf::PdfNote>, BoxedError> {
+    let form = assets::form().map_err(boxed)?;
+    let font = assets::print_font().map_err(boxed)?;
+    let pdf =
+        super::signature::signed_pdf(c, p, key, (&form, font), now, reason).map_err(
+            |e| match e {
+                super::signature::SignError::Pdf(e) => boxed(e),
+                super::signature::SignError::Signature(e) => boxed(e),
+            },
+        )?;
+    io::atomic::atomic_write(path, |w| w.write_all(&pdf.bytes))
+        .map_err(|e| boxed(io::FileError::from(e)))?;
+    Ok(pdf.notes)
+}
+
 /// Writes 「前回からの変更点」 as PDF or as a workbook, in the words given, printed as made at
 /// `now`; returns what a PDF could not show as asked.
 pub fn export_changes(

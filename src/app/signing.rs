@@ -14,6 +14,8 @@ pub struct SignForm {
     pub certificate: Option<PathBuf>,
     /// Typed into a password field; dropped when the dialog closes, never written anywhere.
     pub password: String,
+    /// Also write the statement's PDF, signed (PAdES), beside it as `<name>.pdf`.
+    pub pdf: bool,
     /// Why the last attempt failed (wrong password, expired certificate…), shown in the dialog.
     pub error: Option<String>,
 }

@@ -47,6 +47,7 @@ pub fn sign_ui(
             .labelled_by(label.id);
         });
         ui.small(l.t("sig-gui-password-note"));
+        ui.checkbox(&mut form.pdf, l.t("sig-gui-pdf"));
         if !statement_saved {
             ui.colored_label(ui.visuals().warn_fg_color, l.t("sig-gui-save-first"));
         }

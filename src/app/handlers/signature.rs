@@ -2,11 +2,14 @@
 //! signature is an edit of the statement (undoable), the statement is saved with it and the
 //! detached `<name>.p7s` is written beside it.
 
+use std::path::PathBuf;
+
 use crate::app::command::{Purpose, SignatureCommand};
 use crate::app::document::DocKind;
 use crate::app::signature::{self as sig, Outcome};
 use crate::app::signing::{Badge, SignForm};
 use crate::app::state::AppState;
+use crate::app::tasks::{Outcome as TaskOutcome, TaskKind};
 use crate::domain::edit::Edit;
 use crate::i18n::Localize;
 use crate::i18n::signature::{describe, verdict};
@@ -76,8 +79,8 @@ impl AppState {
             .unsigned_abs();
         let signed = key::load_pkcs12(&cert, &password)
             .and_then(|k| sig::check_valid(&cert, &k, secs).map(|()| k))
-            .and_then(|k| sig::sign(&doc.catalogue, &doc.project, &k, secs));
-        let (stored, der) = match signed {
+            .and_then(|k| sig::sign(&doc.catalogue, &doc.project, &k, secs).map(|s| (k, s)));
+        let (key, (stored, der)) = match signed {
             Ok(s) => s,
             Err(e) => {
                 let msg = e.localize(&self.loc);
@@ -86,7 +89,8 @@ impl AppState {
                 return;
             }
         };
-        self.signing.last_certificate = Some(cert);
+        let want_pdf = form.pdf;
+        self.signing.last_certificate = Some(cert.clone());
         self.signing.form = None;
         self.edit(Edit::Signature(Some(stored)), now);
         self.save_document(DocKind::Statement, Some(path.clone()), false, now);
@@ -109,8 +113,26 @@ impl AppState {
             Err(e) => {
                 let msg = crate::io::FileError::from(e).localize(&self.loc);
                 self.fail(msg);
+                return;
             }
         }
+        if want_pdf {
+            self.export_signed_pdf(path.with_extension("pdf"), key);
+        }
+    }
+
+    /// Writes the signed statement's PDF with its PAdES signature, in the background.
+    fn export_signed_pdf(&mut self, path: PathBuf, key: key::SigningKey) {
+        let Some(d) = &self.doc else { return };
+        let (c, p) = (d.catalogue.clone(), d.project.clone());
+        let now = self.clock.now();
+        let reason = self.loc.t("sig-pdf-reason");
+        let file = path.clone();
+        self.tasks.spawn(TaskKind::Export, path, move |_| {
+            let result =
+                crate::app::documents::export_signed_pdf(&file, (&c, &p), &key, &now, &reason);
+            TaskOutcome::Exported { path: file, result }
+        });
     }
 
     /// Verifies the open statement's signature again when the statement, its file or its
