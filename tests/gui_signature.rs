@@ -118,13 +118,19 @@ fn a_statement_signed_from_the_file_menu_shows_its_badge_and_then_its_change() {
             .unwrap()
             .0;
     assert!(saved.signature.is_some(), "saved with its signature");
-    assert!(shows(&h, "署名: 署名は有効です (身元は未確認)"));
+    assert!(shows(
+        &h,
+        "署名: 署名は正しく、内容は署名時のままです (署名者の身元は未確認)"
+    ));
 
     // Closed and opened again: the badge is there.
     menu(&mut h, "ファイル", "新規作成");
     menu(&mut h, "ファイル", "開く…");
     answer_path(&mut h, &file);
-    assert!(shows(&h, "署名は有効です (身元は未確認)"));
+    assert!(shows(
+        &h,
+        "署名は正しく、内容は署名時のままです (署名者の身元は未確認)"
+    ));
 
     // An answer changed: the badge says so, and its details name the question.
     select(&mut h, "4.1.2");

@@ -222,7 +222,10 @@ fn sign_and_verify_from_json_with_trust_anchors_and_a_changed_answer() {
     assert!(d.join("statement.p7s").is_file());
 
     let out = verify(&st, &[], 0);
-    assert!(out.contains("署名は有効です (身元は未確認)"), "{out}");
+    assert!(
+        out.contains("署名は正しく、内容は署名時のままです (署名者の身元は未確認)"),
+        "{out}"
+    );
     assert!(
         out.contains("株式会社サンプル医療") && out.contains("内容: 署名したときのままです"),
         "{out}"
@@ -341,7 +344,10 @@ fn our_workbook_verifies_before_and_after_a_gateway_rebuilds_it() {
     let xlsx = d.join("signed.xlsx");
     sign(d, &st, "vendor.p12", &["--xlsx", xlsx.to_str().unwrap()]);
     let out = verify(&xlsx, &[], 0);
-    assert!(out.contains("署名は有効です"), "{out}");
+    assert!(
+        out.contains("署名は正しく、内容は署名時のままです (署名者の身元は未確認)"),
+        "{out}"
+    );
     // The detached signature checks the workbook's answers too.
     let p7s = d.join("statement.p7s");
     verify(&xlsx, &["--signature".as_ref(), p7s.as_os_str()], 0);
@@ -418,14 +424,15 @@ fn a_self_signed_trial_key_signs_and_is_shown_as_unconfirmed_and_expiry_is_said(
         out.contains("身元は未確認") && out.contains("試用 花子"),
         "{out}"
     );
-    // A year on, the certificate has expired: valid as signed in time, and said.
+    // A year on, the certificate has expired: signed in time as the signer states, but
+    // without a trusted timestamp that proves nothing — not valid, and said why.
     let later = (std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
         .as_secs()
         + 365 * 86_400)
         .to_string();
-    let out = verify(&st, &["--now".as_ref(), later.as_ref()], 0);
+    let out = verify(&st, &["--now".as_ref(), later.as_ref()], 1);
     assert!(out.contains("現在は期限切れです"), "{out}");
 }
 
@@ -445,7 +452,8 @@ fn the_signed_pdf_carries_a_pades_signature_that_pdfsig_and_verify_accept() {
     );
     let out = verify(&pdf, &[], 0);
     assert!(
-        out.contains("署名は有効です") && out.contains("山田 太郎"),
+        out.contains("署名は正しく、内容は署名時のままです (署名者の身元は未確認)")
+            && out.contains("山田 太郎"),
         "{out}"
     );
     let ca = d.join("ca.pem");
@@ -473,7 +481,7 @@ fn the_signed_pdf_carries_a_pades_signature_that_pdfsig_and_verify_accept() {
     std::fs::write(&tampered, &changed).unwrap();
     let out = verify(&tampered, &[], 1);
     assert!(
-        out.contains("内容: 署名したときから変わっています"),
+        out.contains("内容: 署名した後に PDF が変更されています"),
         "{out}"
     );
 }
@@ -520,7 +528,7 @@ fn a_filled_official_workbook_verifies_with_its_hidden_sheet_and_with_the_p7s_be
     assert!(out.contains("内容: 署名したときのままです"), "{out}");
     let out = verify(&received, &[], 0);
     assert!(
-        out.contains("署名は有効です"),
+        out.contains("署名は正しく、内容は署名時のままです (署名者の身元は未確認)"),
         "the hidden sheet carries it: {out}"
     );
     // A gateway rebuilds it: still verifies.
@@ -590,4 +598,81 @@ fn the_dossier_says_each_statements_signature_with_the_folders_trusted_certifica
         2,
         "both, the workbook through its .p7s: {cells}"
     );
+}
+
+/// A certificate issued by the vendor's own (end-entity, not a CA) certificate does not chain
+/// to the CA that trusts the vendor: anyone holding an ordinary certificate could otherwise
+/// issue one naming another company.
+#[test]
+fn a_certificate_issued_by_an_end_entity_is_not_trusted_through_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    certificates(d);
+    openssl(
+        d,
+        &[
+            "req",
+            "-new",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "evil.key",
+            "-out",
+            "evil.csr",
+            "-utf8",
+            "-subj",
+            "/CN=偽の署名者/O=別の医療機器株式会社",
+        ],
+    );
+    openssl(
+        d,
+        &[
+            "x509",
+            "-req",
+            "-in",
+            "evil.csr",
+            "-CA",
+            "vendor.pem",
+            "-CAkey",
+            "vendor.key",
+            "-CAcreateserial",
+            "-out",
+            "evil.pem",
+            "-days",
+            "30",
+        ],
+    );
+    std::fs::write(
+        d.join("chain.pem"),
+        [
+            std::fs::read(d.join("vendor.pem")).unwrap(),
+            std::fs::read(d.join("ca.pem")).unwrap(),
+        ]
+        .concat(),
+    )
+    .unwrap();
+    let pass = format!("pass:{PASSWORD}");
+    openssl(
+        d,
+        &[
+            "pkcs12",
+            "-export",
+            "-inkey",
+            "evil.key",
+            "-in",
+            "evil.pem",
+            "-certfile",
+            "chain.pem",
+            "-out",
+            "evil.p12",
+            "-passout",
+            &pass,
+        ],
+    );
+    let st = statement(d);
+    sign(d, &st, "evil.p12", &[]);
+    let ca = d.join("ca.pem");
+    let out = verify(&st, &["--trust".as_ref(), ca.as_os_str()], 1);
+    assert!(out.contains("どれにもつながりません"), "{out}");
 }

@@ -254,9 +254,11 @@ pub fn summary(outcome: &Outcome) -> SignatureSummary {
     };
     // Sound and intact: valid; whether a trusted certificate confirms who signed is said
     // beside it (a chain to none of the folder's certificates is "not confirmed").
-    let sound = v.signature_ok == Some(true) && v.valid_at_signing.unwrap_or(v.valid_now);
+    let sound = v.signature_ok == Some(true) && v.valid_at_signing != Some(false) && v.valid_now;
     let intact = v.content == crate::io::signature::verify::ContentState::Intact;
-    if sound && intact {
+    if sound && intact && v.trust == crate::io::signature::verify::Trust::NotAnchored {
+        SignatureSummary::Untrusted { signer }
+    } else if sound && intact {
         SignatureSummary::Valid {
             signer,
             confirmed: !v.identity_unconfirmed(),

@@ -8,16 +8,27 @@ use super::signature::Outcome;
 use crate::domain::project::StoredSignature;
 
 /// ファイル → 署名して書き出す…: what the dialog holds while it is open.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct SignForm {
     /// The PKCS#12 file chosen.
     pub certificate: Option<PathBuf>,
-    /// Typed into a password field; dropped when the dialog closes, never written anywhere.
-    pub password: String,
+    /// Typed into a password field; wiped when it is dropped, never written anywhere (and
+    /// never shown by `Debug`).
+    pub password: zeroize::Zeroizing<String>,
     /// Also write the statement's PDF, signed (PAdES), beside it as `<name>.pdf`.
     pub pdf: bool,
     /// Why the last attempt failed (wrong password, expired certificate…), shown in the dialog.
     pub error: Option<String>,
+}
+
+impl std::fmt::Debug for SignForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SignForm")
+            .field("certificate", &self.certificate)
+            .field("pdf", &self.pdf)
+            .field("error", &self.error)
+            .finish_non_exhaustive()
+    }
 }
 
 /// The signature's state, as last verified, and for what.

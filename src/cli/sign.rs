@@ -172,9 +172,24 @@ fn verify_pdf(
     l: &Localizer,
     file: &Path,
     bytes: &[u8],
-    anchors: Option<&[x509_cert::Certificate]>,
+    (anchors, format): (Option<&[x509_cert::Certificate]>, Format),
     now: u64,
 ) -> Result<ExitCode, CliError> {
+    if format == Format::Json {
+        let outcome = match sig::verify_pdf(bytes, anchors, now).map_err(|e| sig_err(l, &e))? {
+            None => Outcome::Unsigned,
+            Some(v) => Outcome::Checked(Box::new(v)),
+        };
+        emit(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&json_of(None, &outcome))?
+        ))?;
+        return Ok(if outcome.is_valid() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        });
+    }
     match sig::verify_pdf(bytes, anchors, now).map_err(|e| sig_err(l, &e))? {
         None => {
             let said = l.ta(
@@ -217,7 +232,7 @@ pub(super) fn verify(
     if crate::io::read::head(file, 5).is_some_and(|h| h == b"%PDF-") {
         let bytes = crate::io::read::read_limited(file, crate::io::signature::pades::MAX_PDF_BYTES)
             .map_err(|e| sig_err(l, &SignatureError::Read(e)))?;
-        return verify_pdf(l, file, &bytes, anchors.as_deref(), now);
+        return verify_pdf(l, file, &bytes, (anchors.as_deref(), format), now);
     }
     let (project, catalogue) = open(l, file)?;
     let detached = match signature {
@@ -243,7 +258,7 @@ pub(super) fn verify(
     match format {
         Format::Json => emit(&format!(
             "{}\n",
-            serde_json::to_string_pretty(&json_of(&catalogue, &outcome))?
+            serde_json::to_string_pretty(&json_of(Some(&catalogue), &outcome))?
         ))?,
         Format::Text => {
             let text = match &outcome {
@@ -269,7 +284,10 @@ pub(super) fn verify(
 }
 
 /// The verification as JSON (for scripts): the same facts as the text, numbers for ids.
-fn json_of(c: &crate::domain::catalogue::Catalogue, outcome: &Outcome) -> serde_json::Value {
+fn json_of(
+    c: Option<&crate::domain::catalogue::Catalogue>,
+    outcome: &Outcome,
+) -> serde_json::Value {
     use crate::domain::signature::numbers_text;
     let v = match outcome {
         Outcome::Unsigned => return serde_json::json!({ "state": "unsigned", "valid": false }),
@@ -280,7 +298,10 @@ fn json_of(c: &crate::domain::catalogue::Catalogue, outcome: &Outcome) -> serde_
     };
     let list = |ids: &[String]| -> Vec<String> {
         ids.iter()
-            .map(|id| numbers_text(c, std::slice::from_ref(id)))
+            .map(|id| match c {
+                Some(c) => numbers_text(c, std::slice::from_ref(id)),
+                None => id.clone(),
+            })
             .collect()
     };
     let content = match &v.content {

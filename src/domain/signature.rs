@@ -22,7 +22,7 @@ pub const HEADER_PART: &str = "#header";
 
 /// At most this many parts are read from a signature (a statement has far fewer questions;
 /// a larger manifest is refused before it is held).
-pub const MAX_PARTS: usize = 200_000;
+pub const MAX_PARTS: usize = 50_000;
 
 /// One digest per part of the canonical statement, in its order.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -113,8 +113,10 @@ pub enum SignatureSummary {
     Valid { signer: String, confirmed: bool },
     /// The signature is sound, but the statement changed since it was signed.
     Changed { signer: String },
-    /// The signature does not verify (a tampered signature, an expired certificate, a chain
-    /// to none of the trusted certificates).
+    /// Sound and intact, but the signer's certificate chains to none of the certificates the
+    /// hospital trusts.
+    Untrusted { signer: String },
+    /// The signature does not verify (a tampered signature, an expired certificate).
     Invalid { signer: String },
     /// The signature cannot be read at all.
     Unreadable,

@@ -58,6 +58,10 @@ impl Localize for Unreadable {
             Unreadable::NotSignedData => l.t("sig-unreadable-not-signed-data"),
             Unreadable::NoSigner => l.t("sig-unreadable-no-signer"),
             Unreadable::NoCertificate => l.t("sig-unreadable-no-certificate"),
+            Unreadable::TooManyCertificates => l.ta(
+                "sig-unreadable-too-many-certificates",
+                &[("limit", s(crate::io::signature::verify::MAX_CERTIFICATES))],
+            ),
         }
     }
 }
@@ -73,6 +77,7 @@ impl Localize for crate::domain::signature::SignatureSummary {
             } => l.ta("sig-summary-valid-confirmed", &[("signer", s(signer))]),
             S::Valid { signer, .. } => l.ta("sig-summary-valid", &[("signer", s(signer))]),
             S::Changed { signer } => l.ta("sig-summary-changed", &[("signer", s(signer))]),
+            S::Untrusted { signer } => l.ta("sig-summary-untrusted", &[("signer", s(signer))]),
             S::Invalid { signer } => l.ta("sig-summary-invalid", &[("signer", s(signer))]),
             S::Unreadable => l.t("sig-summary-unreadable"),
         }
@@ -121,7 +126,7 @@ pub fn describe(l: &Localizer, c: Option<&Catalogue>, v: &Verification) -> Vec<S
         "sig-line-signer",
         &[("name", s(&name)), ("organization", s(&who.organization))],
     ));
-    if who.self_signed {
+    if who.self_signed && !matches!(v.trust, Trust::Anchored(_)) {
         lines.push(l.t("sig-line-self-signed"));
     }
     lines.push(l.ta(
@@ -143,11 +148,14 @@ pub fn describe(l: &Localizer, c: Option<&Catalogue>, v: &Verification) -> Vec<S
         Some(false) => l.t("sig-line-signature-bad"),
         None => l.t("sig-line-signature-unsupported"),
     });
-    match (v.valid_at_signing, v.valid_now) {
-        (Some(false), _) => lines.push(l.t("sig-line-cert-invalid-at-signing")),
-        (_, false) => lines.push(l.t("sig-line-cert-expired-now")),
-        _ => lines.push(l.t("sig-line-cert-valid")),
-    }
+    lines.push(match (v.valid_at_signing, v.valid_now) {
+        (Some(false), _) => l.t("sig-line-cert-invalid-at-signing"),
+        (_, false) if v.checked_at < who.not_before => l.t("sig-line-cert-not-yet-valid"),
+        (Some(true), false) => l.t("sig-line-cert-expired-now"),
+        (None, false) => l.t("sig-line-cert-expired"),
+        (Some(true), true) => l.t("sig-line-cert-valid"),
+        (None, true) => l.t("sig-line-cert-valid-now"),
+    });
     lines.push(match &v.trust {
         Trust::NotChecked => l.t("sig-line-trust-not-checked"),
         Trust::Anchored(anchor) => l.ta("sig-line-trust-anchored", &[("anchor", s(anchor))]),
@@ -155,6 +163,10 @@ pub fn describe(l: &Localizer, c: Option<&Catalogue>, v: &Verification) -> Vec<S
     });
     match &v.content {
         ContentState::Intact => lines.push(l.t("sig-line-content-intact")),
+        // A PDF (no catalogue) changed: its bytes, not its questions.
+        ContentState::ChangedUnnamed if c.is_none() => {
+            lines.push(l.t("sig-line-content-changed-pdf"));
+        }
         ContentState::ChangedUnnamed => lines.push(l.t("sig-line-content-changed-unnamed")),
         ContentState::Changed(diff) => {
             if diff.catalogue {

@@ -37,15 +37,22 @@ pub fn sign_ui(
                 out.push(send(SignatureCommand::PickCertificate));
             }
         });
+        // The field's own state (its undo history holds what was typed) is dropped with the
+        // dialog.
+        let password_id = ui.make_persistent_id("sign_password");
         ui.horizontal(|ui| {
             let label = ui.label(l.t("sig-gui-password"));
             ui.add(
-                egui::TextEdit::singleline(&mut form.password)
+                egui::TextEdit::singleline(&mut *form.password)
+                    .id(password_id)
                     .password(true)
                     .desired_width(240.0),
             )
             .labelled_by(label.id);
         });
+        let forget = |ui: &egui::Ui| {
+            ui.data_mut(|d| d.remove::<egui::text_edit::TextEditState>(password_id));
+        };
         ui.small(l.t("sig-gui-password-note"));
         ui.checkbox(&mut form.pdf, l.t("sig-gui-pdf"));
         if !statement_saved {
@@ -61,9 +68,11 @@ pub fn sign_ui(
                 .add_enabled(ready, egui::Button::new(l.t("sig-gui-sign")))
                 .clicked()
             {
+                forget(ui);
                 out.push(send(SignatureCommand::Sign));
             }
             if ui.button(l.t("dialog-cancel")).clicked() {
+                forget(ui);
                 out.push(send(SignatureCommand::Close));
             }
         });

@@ -60,7 +60,7 @@ impl AppState {
         let Some(form) = &mut self.signing.form else {
             return;
         };
-        let password = std::mem::take(&mut form.password);
+        let password = zeroize::Zeroizing::new(std::mem::take(&mut *form.password));
         let Some(cert) = form.certificate.clone() else {
             form.error = Some(self.loc.t("sig-gui-no-certificate"));
             return;
@@ -95,7 +95,13 @@ impl AppState {
         self.edit(Edit::Signature(Some(stored)), now);
         self.save_document(DocKind::Statement, Some(path.clone()), false, now);
         if self.doc.as_ref().is_some_and(|d| d.modified()) {
-            // Not saved (the status says why): no `.p7s` for a statement not on disk.
+            // Not saved: the signature is taken back (a statement on disk without it, and no
+            // `.p7s`), and said; the save's own reason is in the log and its dialog.
+            if let Some(d) = &mut self.doc {
+                d.undo(now);
+            }
+            let msg = self.loc.t("sig-gui-not-saved");
+            self.fail(msg);
             return;
         }
         let p7s = sig::p7s_path(&path);

@@ -121,25 +121,60 @@ pub fn issued_by(cert: &Certificate, issuer: &Certificate) -> bool {
     verify_with(issuer, cert.signature_algorithm().oid, &tbs, sig) == Some(true)
 }
 
+/// Whether a certificate may issue others: basicConstraints cA, and keyCertSign when it
+/// states its key usage (RFC 5280 4.2.1.3, 4.2.1.9).
+pub fn is_ca(cert: &Certificate) -> bool {
+    use der::Decode;
+    use x509_cert::ext::pkix::{BasicConstraints, KeyUsage};
+    let Some(exts) = cert.tbs_certificate().extensions() else {
+        return false;
+    };
+    let mut ca = false;
+    let mut may_sign_certs = true;
+    for e in exts {
+        if e.extn_id == const_oid::db::rfc5280::ID_CE_BASIC_CONSTRAINTS {
+            ca = BasicConstraints::from_der(e.extn_value.as_bytes()).is_ok_and(|b| b.ca);
+        } else if e.extn_id == const_oid::db::rfc5280::ID_CE_KEY_USAGE {
+            may_sign_certs =
+                KeyUsage::from_der(e.extn_value.as_bytes()).is_ok_and(|k| k.key_cert_sign());
+        }
+    }
+    ca && may_sign_certs
+}
+
+/// Whether `cert` is within its validity at `t` (Unix seconds).
+pub fn valid_at(cert: &Certificate, t: u64) -> bool {
+    let v = cert.tbs_certificate().validity();
+    v.not_before.to_unix_duration().as_secs() <= t && t <= v.not_after.to_unix_duration().as_secs()
+}
+
 /// The chain from `leaf` to one of `anchors`, through `intermediates`: the anchor reached, or
-/// none. At most `MAX_DEPTH` steps (a loop of certificates cannot hold it up).
+/// none. A trusted certificate may be the leaf itself (a vendor's certificate kept by the
+/// hospital); every certificate that issues another on the way must be a CA (basicConstraints
+/// cA, keyCertSign) and valid at `t`. At most `MAX_DEPTH` steps (a loop of certificates
+/// cannot hold it up).
 pub fn anchored<'a>(
     leaf: &Certificate,
     intermediates: &[Certificate],
     anchors: &'a [Certificate],
+    t: u64,
 ) -> Option<&'a Certificate> {
     const MAX_DEPTH: usize = 8;
+    let issuer_ok = |c: &Certificate| is_ca(c) && valid_at(c, t);
     let mut current = leaf.clone();
     for _ in 0..MAX_DEPTH {
         if let Some(a) = anchors.iter().find(|a| **a == current) {
             return Some(a);
         }
-        if let Some(a) = anchors.iter().find(|a| issued_by(&current, a)) {
+        if let Some(a) = anchors
+            .iter()
+            .find(|a| issuer_ok(a) && issued_by(&current, a))
+        {
             return Some(a);
         }
         let next = intermediates
             .iter()
-            .find(|i| **i != current && issued_by(&current, i))?;
+            .find(|i| **i != current && issuer_ok(i) && issued_by(&current, i))?;
         current = next.clone();
     }
     None

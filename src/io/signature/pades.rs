@@ -19,6 +19,9 @@ use super::sign::{SignOptions, sign_detached};
 pub const CONTENTS_BYTES: usize = 16 * 1024;
 /// A PDF larger than this is not read to verify its signature.
 pub const MAX_PDF_BYTES: u64 = 512 * 1024 * 1024;
+/// The largest /Contents hex string read back (a signature by another program may reserve
+/// more than kaijisho does).
+const MAX_CONTENTS_HEX: usize = 2 * 1024 * 1024;
 /// Width of each number of the `/ByteRange` placeholder (filled in place, padded with spaces).
 const RANGE_WIDTH: usize = 12;
 
@@ -337,30 +340,58 @@ pub fn read_pdf_signature(pdf: &[u8]) -> Result<Option<PdfSignature>, SignatureE
     let [s1, l1, s2, l2] = nums.as_slice() else {
         return Err(bad("byte range of other than two parts"));
     };
-    let first = pdf
-        .get(*s1..s1.saturating_add(*l1))
-        .ok_or_else(|| bad("byte range"))?;
+    let (s1, l1, s2, l2) = (*s1, *l1, *s2, *l2);
+    // The range must start the file, and the dictionary that states it must lie inside the
+    // signed part before the hole: a /ByteRange written into the hole or after it (a
+    // "signature wrapping" rebuild that keeps the signed bytes and adds others) is refused.
+    let hole_start = s1.saturating_add(l1);
+    if s1 != 0 || at >= hole_start || s2 <= hole_start {
+        return Err(bad("byte range does not enclose its own signature"));
+    }
+    let first = pdf.get(..hole_start).ok_or_else(|| bad("byte range"))?;
     let second = pdf
-        .get(*s2..s2.saturating_add(*l2))
+        .get(s2..s2.saturating_add(l2))
         .ok_or_else(|| bad("byte range"))?;
-    let hole = pdf.get(s1 + l1..*s2).ok_or_else(|| bad("byte range"))?;
-    let hex: Vec<u8> = hole.iter().copied().filter(u8::is_ascii_hexdigit).collect();
+    let hole = pdf.get(hole_start..s2).ok_or_else(|| bad("byte range"))?;
+    // The hole is exactly the /Contents hex string: `<`, hex digits, `>` — nothing else, of a
+    // bounded size, and named /Contents just before it.
+    let hex = hole
+        .strip_prefix(b"<")
+        .and_then(|h| h.strip_suffix(b">"))
+        .filter(|h| h.len() <= MAX_CONTENTS_HEX && h.len() % 2 == 0)
+        .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
+        .ok_or_else(|| bad("the byte range's hole is not the signature's /Contents"))?;
+    let before = first.trim_ascii_end();
+    if !before.ends_with(b"/Contents") {
+        return Err(bad(
+            "the byte range's hole is not the signature's /Contents",
+        ));
+    }
     let mut cms = Vec::with_capacity(hex.len() / 2);
     for pair in hex.chunks(2) {
         let s = std::str::from_utf8(pair).map_err(|_not_text| bad("contents"))?;
         cms.push(u8::from_str_radix(s, 16).map_err(|_not_hex| bad("contents"))?);
     }
-    // The hex string is padded with zeros after the DER: keep the DER's own length.
-    let len = der_length(&cms).ok_or_else(|| bad("contents"))?;
+    // The hex string is padded with zeros after the DER: keep the DER's own length, and
+    // nothing but zeros after it.
+    let len = der_length(&cms)
+        .filter(|&n| n <= cms.len())
+        .ok_or_else(|| bad("contents"))?;
+    if cms
+        .get(len..)
+        .is_some_and(|pad| pad.iter().any(|&b| b != 0))
+    {
+        return Err(bad("contents: bytes after the signature"));
+    }
     cms.truncate(len);
-    let mut covered = Vec::with_capacity(l1 + l2);
+    let mut covered = Vec::with_capacity(l1.saturating_add(l2));
     covered.extend_from_slice(first);
     covered.extend_from_slice(second);
     Ok(Some(PdfSignature {
         time: dictionary_time(second),
         cms,
         covered,
-        whole_file: s2.saturating_add(*l2) == pdf.len() && *s1 == 0,
+        whole_file: s2.saturating_add(l2) == pdf.len(),
     }))
 }
 
@@ -441,5 +472,38 @@ mod tests {
         let v = verify(&sig.cms, &sig.covered, None, None, NOW).unwrap();
         assert_eq!(v.content, ContentState::ChangedUnnamed);
         assert!(read_pdf_signature(&pdf).unwrap().is_none());
+    }
+
+    #[test]
+    fn a_rebuilt_pdf_that_keeps_the_signed_bytes_and_wraps_others_is_refused() {
+        let key = generate("署名者", "", NOW - 10, 30).unwrap();
+        let info = PdfSignatureInfo {
+            name: "署名者",
+            reason: "",
+            time: NOW,
+        };
+        let signed = sign_pdf(&tiny_pdf(), &key, &info).unwrap();
+        assert!(read_pdf_signature(&signed).unwrap().unwrap().whole_file);
+        // The signed start, the original hole, injected objects and a fake /ByteRange that
+        // names the same signed bytes, then the signed tail.
+        let hole_start = signed.windows(10).position(|w| w == b"/Contents<").unwrap() + 9;
+        let hole_end = signed[hole_start..]
+            .iter()
+            .position(|&b| b == b'>')
+            .unwrap()
+            + hole_start
+            + 1;
+        let mut forged = signed[..hole_end].to_vec();
+        let injected = b"\n99 0 obj<</Evil true>>endobj\n";
+        forged.extend_from_slice(injected);
+        let s2 = hole_end + injected.len() + 60;
+        let tail = &signed[hole_end..];
+        let fake = format!("/ByteRange[0 {hole_start} {s2} {}]", tail.len());
+        let pad = 60 - fake.len();
+        forged.extend_from_slice(fake.as_bytes());
+        forged.extend_from_slice(" ".repeat(pad).as_bytes());
+        forged.extend_from_slice(tail);
+        assert_eq!(forged.len(), s2 + tail.len());
+        assert!(read_pdf_signature(&forged).is_err(), "refused, never valid");
     }
 }

@@ -17,7 +17,10 @@ use crate::domain::signature::{MAX_PARTS, Manifest, ManifestDiff, PART_DIGEST_LE
 
 /// A signature larger than this is refused before it is parsed (a statement's, with its
 /// manifest and a certificate chain, is a few tens of KB).
-pub const MAX_SIGNATURE_BYTES: u64 = 16 * 1024 * 1024;
+pub const MAX_SIGNATURE_BYTES: u64 = 4 * 1024 * 1024;
+/// At most this many certificates are taken from a signature (a chain is a handful): each is
+/// a signature check when the chain is built.
+pub const MAX_CERTIFICATES: usize = 32;
 
 /// Why a signature could not be read at all.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -30,6 +33,8 @@ pub enum Unreadable {
     NoSigner,
     #[error("the signer's certificate is not in the signature")]
     NoCertificate,
+    #[error("more than {MAX_CERTIFICATES} certificates in the signature")]
+    TooManyCertificates,
 }
 
 /// Whether the content is the content that was signed.
@@ -68,17 +73,21 @@ pub struct Verification {
     /// The certificate was valid at the claimed signing time (`None`: no time claimed).
     pub valid_at_signing: Option<bool>,
     pub valid_now: bool,
+    /// When it was checked (Unix seconds): "now".
+    pub checked_at: u64,
 }
 
 impl Verification {
-    /// Valid: the signature verifies, the content is what was signed, the certificate was
-    /// valid when signing (or now, when no time is claimed), and — when trust anchors were
-    /// given — it chains to one.
+    /// Valid: the signature verifies, the content is what was signed, the certificate is
+    /// valid now and was at the claimed signing time, and — when trust anchors were given — it
+    /// chains to one. The signing time is the signer's own claim (no trusted timestamp): a
+    /// certificate that has expired makes the signature invalid, whatever time it claims.
     pub fn is_valid(&self) -> bool {
         self.signature_ok == Some(true)
             && self.content == ContentState::Intact
             && self.trust != Trust::NotAnchored
-            && self.valid_at_signing.unwrap_or(self.valid_now)
+            && self.valid_at_signing != Some(false)
+            && self.valid_now
     }
 
     /// Valid, and the signer's identity is not confirmed by a trust anchor (self-signed, or
@@ -109,6 +118,38 @@ fn signer_cert<'a>(si: &SignerInfo, certs: &'a [Certificate]) -> Option<&'a Cert
             verify_with(c, si.signature_algorithm.oid, &msg, si.signature.as_bytes()) == Some(true)
         }),
     }
+}
+
+/// The algorithm the signature value is checked with: `rsaEncryption` (as many signers write
+/// it) means PKCS #1 v1.5 with the signer's digest algorithm.
+fn signature_algorithm(si: &SignerInfo) -> const_oid::ObjectIdentifier {
+    if si.signature_algorithm.oid != rfc5912::RSA_ENCRYPTION {
+        return si.signature_algorithm.oid;
+    }
+    match si.digest_alg.oid {
+        rfc5912::ID_SHA_384 => rfc5912::SHA_384_WITH_RSA_ENCRYPTION,
+        rfc5912::ID_SHA_512 => rfc5912::SHA_512_WITH_RSA_ENCRYPTION,
+        _ => rfc5912::SHA_256_WITH_RSA_ENCRYPTION,
+    }
+}
+
+/// Whether the signing-certificate-v2 attribute, when the signature has one in the form
+/// kaijisho writes (SHA-256 hashes), names `cert`. A form it does not read is not held
+/// against the signature (the signature value is checked all the same).
+fn names_certificate(si: &SignerInfo, cert: &Certificate) -> bool {
+    let Some(attr) = find_attr(si, super::sign::SIGNING_CERTIFICATE_V2) else {
+        return true;
+    };
+    let Ok(sc) = attr.decode_as::<super::sign::SigningCertificateV2>() else {
+        return true;
+    };
+    let Ok(der) = cert.to_der() else {
+        return false;
+    };
+    let ours = sha2::Sha256::digest(&der);
+    sc.certs
+        .iter()
+        .any(|c| c.cert_hash.as_bytes() == ours.as_slice())
 }
 
 /// The manifest carried in the content hint, if any (bounded: at most `MAX_PARTS` parts).
@@ -176,6 +217,9 @@ pub fn parse(der: &[u8]) -> Result<Parsed, Unreadable> {
             _ => None,
         })
         .collect();
+    if certs.len() > MAX_CERTIFICATES {
+        return Err(Unreadable::TooManyCertificates);
+    }
     let signer = sd
         .signer_infos
         .0
@@ -200,22 +244,17 @@ pub fn verify(
     let si = &parsed.signer;
     let cert = signer_cert(si, &parsed.certs).ok_or(Unreadable::NoCertificate)?;
     let signer = info(cert);
+    let algorithm = signature_algorithm(si);
     let signature_ok = match si.signed_attrs.as_ref() {
-        Some(attrs) => attrs.to_der().ok().and_then(|msg| {
-            verify_with(
-                cert,
-                si.signature_algorithm.oid,
-                &msg,
-                si.signature.as_bytes(),
-            )
-        }),
+        Some(attrs) => attrs
+            .to_der()
+            .ok()
+            .and_then(|msg| verify_with(cert, algorithm, &msg, si.signature.as_bytes()))
+            // The signing-certificate attribute must name this certificate: another
+            // certificate with the same key but another subject is refused.
+            .map(|ok| ok && names_certificate(si, cert)),
         // Without signed attributes the signature is over the content itself.
-        None => verify_with(
-            cert,
-            si.signature_algorithm.oid,
-            content,
-            si.signature.as_bytes(),
-        ),
+        None => verify_with(cert, algorithm, content, si.signature.as_bytes()),
     };
     let digest_ok = match (
         si.signed_attrs.as_ref(),
@@ -258,7 +297,7 @@ pub fn verify(
         .collect();
     let trust = match anchors {
         None => Trust::NotChecked,
-        Some(a) => match anchored(cert, &intermediates, a) {
+        Some(a) => match anchored(cert, &intermediates, a, now_secs) {
             Some(anchor) => Trust::Anchored(anchor.tbs_certificate().subject().to_string()),
             None => Trust::NotAnchored,
         },
@@ -266,6 +305,7 @@ pub fn verify(
     Ok(Verification {
         valid_at_signing: signed_at.map(within),
         valid_now: within(now_secs),
+        checked_at: now_secs,
         signer,
         signed_at,
         signature_ok,
@@ -336,9 +376,23 @@ mod tests {
         assert_eq!(v.trust, Trust::NotAnchored);
         assert_eq!(v.content, ContentState::Intact);
         assert!(!v.is_valid());
-        // Verified long after the certificate expired: still valid, as signed in time.
+        // Verified after the certificate expired: signed in time, as the signer claims, but
+        // without a trusted timestamp the claim proves nothing — not valid, and said why.
         let v = verify(&der, b"content", None, None, NOW + 400 * 86_400).unwrap();
-        assert!(!v.valid_now && v.valid_at_signing == Some(true) && v.is_valid());
+        assert!(!v.valid_now && v.valid_at_signing == Some(true) && !v.is_valid());
+        // Signed with a time outside the certificate's validity: not valid.
+        let late = sign_detached(
+            &key,
+            b"content",
+            SignOptions {
+                signing_time: Some(NOW + 60 * 86_400),
+                manifest: None,
+            },
+        )
+        .unwrap();
+        let v = verify(&late, b"content", None, None, NOW).unwrap();
+        assert_eq!(v.valid_at_signing, Some(false));
+        assert!(!v.is_valid());
     }
 
     #[test]

@@ -271,7 +271,16 @@ fn rewrite_archive(
             return Err(malformed(format!("no part for sheet {sheet}")));
         }
     }
-    let signed = signature.map(|cms| SignaturePlan::new(&package, cms));
+    // A statement not signed (or no longer) filled into a copy that has a signature sheet:
+    // the sheet is emptied, so the copy does not carry a signature of other content.
+    let has_sheet = package
+        .part_of(super::signature_sheet::SIGNATURE_SHEET)
+        .is_some();
+    let signed = match signature {
+        Some(cms) => Some(SignaturePlan::new(&package, cms)),
+        None if has_sheet => Some(SignaturePlan::new(&package, "")),
+        None => None,
+    };
     let mut done: usize = 0;
     let mut stale = Vec::new();
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
