@@ -66,7 +66,7 @@ pub fn signed_pdf(
     } else {
         info.common_name.clone()
     };
-    let time = generated.timestamp().as_second().max(0).unsigned_abs();
+    let time = secs_of(generated);
     pdf.bytes = crate::io::signature::pades::sign_pdf(
         &pdf.bytes,
         key,
@@ -277,6 +277,11 @@ pub fn noon_of(day: jiff::civil::Date) -> u64 {
         .to_zoned(jiff::tz::TimeZone::UTC)
         .map(|z| z.timestamp().as_second().max(0).unsigned_abs())
         .unwrap_or_else(|_| now_secs())
+}
+
+/// A moment as Unix seconds (0 before the epoch).
+pub fn secs_of(t: &jiff::Zoned) -> u64 {
+    t.timestamp().as_second().max(0).unsigned_abs()
 }
 
 /// Seconds since the Unix epoch now (0 if the clock is before it).

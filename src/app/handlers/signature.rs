@@ -70,13 +70,7 @@ impl AppState {
             form.error = Some(self.loc.t("sig-gui-save-first"));
             return;
         };
-        let secs = self
-            .clock
-            .now()
-            .timestamp()
-            .as_second()
-            .max(0)
-            .unsigned_abs();
+        let secs = sig::secs_of(&self.clock.now());
         let signed = key::load_pkcs12(&cert, &password)
             .and_then(|k| sig::check_valid(&cert, &k, secs).map(|()| k))
             .and_then(|k| sig::sign(&doc.catalogue, &doc.project, &k, secs).map(|s| (k, s)));
@@ -159,13 +153,7 @@ impl AppState {
         if current {
             return;
         }
-        let secs = self
-            .clock
-            .now()
-            .timestamp()
-            .as_second()
-            .max(0)
-            .unsigned_abs();
+        let secs = sig::secs_of(&self.clock.now());
         let outcome = sig::verify_statement(&doc.catalogue, &doc.project, None, None, secs);
         let lines = match &outcome {
             Outcome::Checked(v) => describe(&self.loc, Some(&doc.catalogue), v),
