@@ -691,6 +691,16 @@ fn expected_effects() -> Vec<(&'static str, &'static str, Expect)> {
             h.state().state.signing.form.is_some()
         }),
         (
+            "menu-timestamp-request",
+            "asks where to write the timestamp request",
+            |_, h| prompts(h, Purpose::TimestampRequest),
+        ),
+        (
+            "menu-timestamp-reply",
+            "asks for the timestamp authority's reply",
+            |_, h| prompts(h, Purpose::TimestampReply),
+        ),
+        (
             "menu-carry-report",
             "shows the carry report again",
             |_, h| h.state().state.carry_report.is_some(),
@@ -957,6 +967,10 @@ fn every_menu_entry_does_what_it_says() {
         ) {
             carry_through_the_menu(&mut h);
         }
+        // The entries about a signed statement: signed first, through the menu.
+        if entry.id.starts_with("menu-timestamp-") {
+            sign_through_the_menu(&mut h, dir.path());
+        }
         // The entry about a received statement: saved, then opened for review, by the menu.
         if entry.id == "menu-edit-as-vendor" {
             h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
@@ -976,6 +990,46 @@ fn every_menu_entry_does_what_it_says() {
         }
     }
     assert!(failed.is_empty(), "{}", failed.join("\n"));
+}
+
+/// ファイル → 署名して書き出す… with a trial key made here: chosen, its password typed, 署名.
+fn sign_through_the_menu(h: &mut H, dir: &std::path::Path) {
+    let key_path = dir.join("trial.p12");
+    let start = common::gui::TODAY
+        .at(0, 0, 0, 0)
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .unwrap()
+        .timestamp()
+        .as_second() as u64;
+    let key = kaijisho::io::signature::key::generate("試用", "", start, 30).unwrap();
+    std::fs::write(
+        &key_path,
+        kaijisho::io::signature::key::to_pkcs12(&key, "pw").unwrap(),
+    )
+    .unwrap();
+    menu_by_id(h, "menu-file", "menu-sign");
+    h.get_by_label("選ぶ…").click();
+    settle(h);
+    choose_path(h, &key_path);
+    h.get_by_role_and_label(Role::PasswordInput, "パスワード")
+        .focus();
+    h.run();
+    h.get_by_role_and_label(Role::PasswordInput, "パスワード")
+        .type_text("pw");
+    h.run();
+    h.get_by_label("署名").click();
+    settle(h);
+    assert!(
+        h.state()
+            .state
+            .doc
+            .as_ref()
+            .unwrap()
+            .project
+            .signature
+            .is_some(),
+        "signed through the menu"
+    );
 }
 
 #[test]

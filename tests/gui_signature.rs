@@ -20,6 +20,7 @@ use kaijisho::i18n::Lang;
 
 mod common {
     pub mod gui;
+    pub mod tsa;
 }
 use common::gui::{H, answer_path, menu, select, settle, shows};
 
@@ -34,6 +35,11 @@ fn harness(dir: &Path) -> H {
 
 /// A self-signed trial key, valid around the GUI tests' fixed day, as a PKCS#12 file.
 fn key_file(path: &Path, password: &str) {
+    key_file_for(path, password, 365);
+}
+
+/// [`key_file`] valid for `days`.
+fn key_file_for(path: &Path, password: &str, days: u32) {
     let start = common::gui::TODAY
         .at(0, 0, 0, 0)
         .to_zoned(jiff::tz::TimeZone::UTC)
@@ -42,7 +48,7 @@ fn key_file(path: &Path, password: &str) {
         .as_second() as u64
         - 86_400;
     let key =
-        kaijisho::io::signature::key::generate("山田 太郎", "株式会社サンプル医療", start, 365)
+        kaijisho::io::signature::key::generate("山田 太郎", "株式会社サンプル医療", start, days)
             .unwrap();
     let p12 = kaijisho::io::signature::key::to_pkcs12(&key, password).unwrap();
     std::fs::write(path, p12).unwrap();
@@ -205,4 +211,90 @@ fn the_register_shows_each_statements_signature() {
     assert!(shows(&h, "有効 (山田 太郎、身元確認済み)"));
     assert!(shows(&h, "署名後に変更あり (山田 太郎)"));
     assert!(shows(&h, "署名なし"));
+}
+
+/// ファイル → タイムスタンプ要求を書き出す… writes the request beside the signed statement;
+/// a timestamp authority (openssl) answers it; ファイル → タイムスタンプ応答を取り込む… takes the
+/// reply into the signature, saves the statement and its `.p7s`, and the details show it.
+#[test]
+fn a_signed_statement_takes_a_timestamp_through_the_file_menu() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    common::tsa::certificates(d, "pw", 30);
+    let key_path = d.join("k.p12");
+    // Valid from the tests' fixed day for ten years: the TSA stamps the real time.
+    key_file_for(&key_path, "pw", 3650);
+    let key = kaijisho::io::signature::key::load_pkcs12(&key_path, "pw").unwrap();
+    let catalogues = kaijisho::assets::shipped_catalogues().unwrap();
+    let mut p = kaijisho::assets::sample_project("mds-checksheet-sample").unwrap();
+    let c = catalogues
+        .iter()
+        .find(|c| c.id == p.catalogue.id)
+        .unwrap()
+        .clone();
+    let signed_at = common::gui::TODAY
+        .at(9, 0, 0, 0)
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .unwrap()
+        .timestamp()
+        .as_second() as u64;
+    let (stored, _) = kaijisho::app::signature::sign(&c, &p, &key, signed_at).unwrap();
+    p.signature = Some(stored);
+    let file = d.join("開示書.json");
+    kaijisho::io::save_project(&file, &p).unwrap();
+
+    let mut h = harness(d);
+    menu(&mut h, "ファイル", "開く…");
+    answer_path(&mut h, &file);
+    menu(&mut h, "ファイル", "タイムスタンプ要求を書き出す…");
+    assert!(
+        shows(&h, "時刻認証局に送ってください"),
+        "the prompt says what the file is for"
+    );
+    // The suggested name: the statement's, beside it.
+    common::gui::retype(
+        &mut h,
+        Role::TextInput,
+        "ファイルのパス",
+        &d.join("開示書").display().to_string(),
+    );
+    h.get_by_label("OK").click();
+    settle(&mut h);
+    assert!(
+        d.join("開示書.tsq").is_file(),
+        "the extension is added to a bare name"
+    );
+    assert!(shows(&h, "タイムスタンプ要求を書き出しました"));
+    common::tsa::tsa_reply(d, "開示書.tsq", "応答.tsr", false);
+
+    menu(&mut h, "ファイル", "タイムスタンプ応答を取り込む…");
+    answer_path(&mut h, &d.join("応答.tsr"));
+    assert!(shows(&h, "タイムスタンプを付けて保存しました"), "said");
+    let (saved, _) = kaijisho::io::json::open_project(&file, &catalogues).unwrap();
+    let now = signed_at + 3600;
+    let outcome = kaijisho::app::signature::verify_statement(&c, &saved, None, None, now);
+    let kaijisho::app::signature::Outcome::Checked(v) = outcome else {
+        panic!("{outcome:?}")
+    };
+    assert!(
+        matches!(&v.timestamp, Some(Ok(t)) if t.problem.is_none()),
+        "saved with the timestamp: {:?}",
+        v.timestamp
+    );
+    let p7s = std::fs::read(d.join("開示書.p7s")).unwrap();
+    let from_p7s = kaijisho::app::signature::verify_statement(&c, &saved, Some(&p7s), None, now);
+    assert!(from_p7s.is_valid(), "the .p7s beside it: {from_p7s:?}");
+    assert!(!h.state().state.doc.as_ref().unwrap().modified(), "saved");
+    h.get_by_label_contains("署名は正しく").click();
+    settle(&mut h);
+    assert!(
+        shows(&h, "タイムスタンプ: "),
+        "the details show the timestamp"
+    );
+    // A reply that is no reply: said, and the statement stays as it was.
+    let before = std::fs::read(&file).unwrap();
+    menu(&mut h, "ファイル", "タイムスタンプ応答を取り込む…");
+    answer_path(&mut h, &d.join("tsa.cnf"));
+    assert!(shows(&h, "タイムスタンプの応答 (RFC 3161) ではありません"));
+    assert_eq!(std::fs::read(&file).unwrap(), before);
 }

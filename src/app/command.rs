@@ -63,6 +63,10 @@ pub enum Purpose {
     SaveLibrary,
     /// The PKCS#12 file (certificate and private key) to sign with.
     SignCertificate,
+    /// Where to write the timestamp request (`.tsq`) for the statement's signature.
+    TimestampRequest,
+    /// The timestamp authority's reply (`.tsr`) to take into it.
+    TimestampReply,
 }
 
 impl Purpose {
@@ -101,6 +105,12 @@ impl Purpose {
             Purpose::OpenLibrary => Command::Library(LibraryCommand::Open(path)),
             Purpose::SaveLibrary => Command::Library(LibraryCommand::SaveAs(path)),
             Purpose::SignCertificate => Command::Signature(SignatureCommand::Certificate(path)),
+            Purpose::TimestampRequest => {
+                Command::Signature(SignatureCommand::WriteTimestampRequest(path))
+            }
+            Purpose::TimestampReply => {
+                Command::Signature(SignatureCommand::TakeTimestampReply(path))
+            }
         }
     }
 
@@ -137,6 +147,8 @@ impl Purpose {
             Purpose::OpenLibrary => "menu-library-open",
             Purpose::SaveLibrary => "menu-library-save-as",
             Purpose::SignCertificate => "sig-gui-certificate",
+            Purpose::TimestampRequest => "menu-timestamp-request",
+            Purpose::TimestampReply => "menu-timestamp-reply",
         }
     }
 
@@ -160,6 +172,8 @@ impl Purpose {
             Purpose::AddFile(FileList::LibraryCheck) => Some("prompt-about-library-check"),
             Purpose::OpenLibrary => Some("prompt-about-library"),
             Purpose::SignCertificate => Some("prompt-about-certificate"),
+            Purpose::TimestampRequest => Some("prompt-about-timestamp-request"),
+            Purpose::TimestampReply => Some("prompt-about-timestamp-reply"),
             _ => None,
         }
     }
@@ -440,6 +454,10 @@ pub enum SignatureCommand {
     /// The badge clicked: the signature's details; closed.
     ShowDetails,
     CloseDetails,
+    /// ファイル → タイムスタンプ要求を書き出す…: the request for the signature, written here.
+    WriteTimestampRequest(PathBuf),
+    /// ファイル → タイムスタンプ応答を取り込む…: the reply taken into the signature.
+    TakeTimestampReply(PathBuf),
 }
 
 /// The answer library's commands besides its edits (回答集).

@@ -42,6 +42,8 @@ impl Purpose {
             | Purpose::ExportDossierPdf
             | Purpose::ExportChangesPdf => &["pdf"],
             Purpose::SignCertificate => &["p12", "pfx"],
+            Purpose::TimestampRequest => &["tsq"],
+            Purpose::TimestampReply => &["tsr"],
             // A folder: the browser lists folders only.
             Purpose::RegisterFolder | Purpose::DossierFolder => &[],
         }
@@ -68,6 +70,7 @@ impl Purpose {
                 | Purpose::SaveProfile
                 | Purpose::SaveLibrary
                 | Purpose::ExportInto
+                | Purpose::TimestampRequest
                 | Purpose::ExportChangesPdf
                 | Purpose::ExportChangesXlsx
         )
@@ -133,7 +136,7 @@ pub fn resolve_typed(text: &str, settings: &Settings) -> PathBuf {
 
 /// Extensions of the files the app reads or writes; any other (「製品 2.1」 ends in "1") is part
 /// of the name.
-const KNOWN_EXTENSIONS: [&str; 5] = ["json", "xlsx", "xlsm", "xls", "pdf"];
+const KNOWN_EXTENSIONS: [&str; 8] = ["json", "xlsx", "xlsm", "xls", "pdf", "tsq", "tsr", "p7s"];
 
 /// `path` with the purpose's extension added when it has none of the app's.
 pub fn with_extension(path: PathBuf, purpose: Purpose) -> PathBuf {

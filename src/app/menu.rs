@@ -166,6 +166,14 @@ fn own_statement(s: &AppState) -> bool {
     s.doc.as_ref().is_some_and(|d| d.received.is_none())
 }
 
+/// The window's own statement, and it is signed (a timestamp goes on its signature).
+fn signed_own_statement(s: &AppState) -> bool {
+    own_statement(s)
+        && s.doc
+            .as_ref()
+            .is_some_and(|d| d.project.signature.is_some())
+}
+
 /// An answer library is open.
 fn has_library(s: &AppState) -> bool {
     s.library.view.is_some()
@@ -232,7 +240,8 @@ pub fn entries() -> &'static [Entry] {
     &TABLE
 }
 
-fn table() -> Vec<Entry> {
+/// The File menu's entries.
+fn file_entries() -> Vec<Entry> {
     use Menu::*;
     vec![
         entry(File, "menu-new", |_| Command::Close).key(Shortcut::cmd(Key::N), true),
@@ -260,6 +269,14 @@ fn table() -> Vec<Entry> {
             Command::Signature(SignatureCommand::Show)
         })
         .when(own_statement),
+        entry(File, "menu-timestamp-request", |_| {
+            Command::Ask(Purpose::TimestampRequest)
+        })
+        .when(signed_own_statement),
+        entry(File, "menu-timestamp-reply", |_| {
+            Command::Ask(Purpose::TimestampReply)
+        })
+        .when(signed_own_statement),
         entry(File, "menu-compare", |_| Command::ShowCompare).group(),
         entry(File, "menu-carry", |_| Command::ShowCarry).when(has_doc),
         entry(File, "menu-carry-report", |_| Command::ShowCarryReport).when(carried),
@@ -279,6 +296,13 @@ fn table() -> Vec<Entry> {
             .group()
             .when(has_doc),
         entry(File, "menu-quit", |_| Command::Quit).key(Shortcut::cmd(Key::Q), false),
+    ]
+}
+
+fn table() -> Vec<Entry> {
+    use Menu::*;
+    let mut entries = file_entries();
+    entries.extend([
         entry(Edit, "menu-undo", |_| Command::Undo)
             .key(Shortcut::cmd(Key::Z), false)
             .when(|s| s.undo_target(true).is_some()),
@@ -378,7 +402,8 @@ fn table() -> Vec<Entry> {
         entry(Help, "menu-guide", |_| Command::ShowGuide),
         entry(Help, "menu-shortcuts", |_| Command::ShowShortcuts),
         entry(Help, "menu-about", |_| Command::ShowAbout),
-    ]
+    ]);
+    entries
 }
 
 /// The keys that answer the current question: 1, 2, 3 pick its first, second or third value.

@@ -254,7 +254,7 @@ pub fn summary(outcome: &Outcome) -> SignatureSummary {
     };
     // Sound and intact: valid; whether a trusted certificate confirms who signed is said
     // beside it (a chain to none of the folder's certificates is "not confirmed").
-    let sound = v.signature_ok == Some(true) && v.valid_at_signing != Some(false) && v.valid_now;
+    let sound = v.signature_ok == Some(true) && v.valid_in_time();
     let intact = v.content == crate::io::signature::verify::ContentState::Intact;
     if sound && intact && v.trust == crate::io::signature::verify::Trust::NotAnchored {
         SignatureSummary::Untrusted { signer }
@@ -290,4 +290,74 @@ pub fn now_secs() -> u64 {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())
         .unwrap_or(0)
+}
+
+/// A timestamp request (`.tsq`, RFC 3161) for a signature, with a fresh random nonce.
+pub fn timestamp_request(signature: &[u8]) -> Result<Vec<u8>, SignatureError> {
+    let nonce = getrandom::u64().map_err(|e| SignatureError::Sign {
+        detail: e.to_string(),
+    })?;
+    crate::io::signature::timestamp::request(signature, nonce)
+}
+
+/// The statement's stored signature with the timestamp of `reply` (read from `reply_path`):
+/// the new stored signature and its bytes (for the `.p7s`).
+pub fn timestamped(
+    p: &Project,
+    statement_path: &Path,
+    reply: &[u8],
+    reply_path: &Path,
+) -> Result<(StoredSignature, Vec<u8>), SignatureError> {
+    let der = stored_signature(p, statement_path)?;
+    let der = crate::io::signature::timestamp::attach(&der, reply, reply_path)?;
+    let stored = StoredSignature {
+        cms: Base64::encode_string(&der),
+    };
+    Ok((stored, der))
+}
+
+/// The signature stored in a statement (read from `path`), as bytes: refused when it has none
+/// or it cannot be read.
+pub fn stored_signature(p: &Project, path: &Path) -> Result<Vec<u8>, SignatureError> {
+    match stored_der(p) {
+        None => Err(SignatureError::NothingToTimestamp {
+            path: path.to_path_buf(),
+        }),
+        Some(Err(e)) => Err(SignatureError::NotSignature {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        }),
+        Some(Ok(der)) => Ok(der),
+    }
+}
+
+/// A signed PDF with the timestamp of `reply` in its signature (written into the signature's
+/// space in place: the signed bytes do not change).
+pub fn timestamped_pdf(
+    pdf: &[u8],
+    pdf_path: &Path,
+    reply: &[u8],
+    reply_path: &Path,
+) -> Result<Vec<u8>, SignatureError> {
+    let sig = pdf_signature(pdf, pdf_path)?;
+    let der = crate::io::signature::timestamp::attach(&sig.cms, reply, reply_path)?;
+    crate::io::signature::pades::replace_contents(pdf, &sig, &der, pdf_path)
+}
+
+/// The last signature of a PDF read from `path`: refused when it has none.
+pub fn pdf_signature(
+    pdf: &[u8],
+    path: &Path,
+) -> Result<crate::io::signature::pades::PdfSignature, SignatureError> {
+    crate::io::signature::pades::read_pdf_signature(pdf)
+        .map_err(|e| match e {
+            SignatureError::NotSignature { detail, .. } => SignatureError::NotSignature {
+                path: path.to_path_buf(),
+                detail,
+            },
+            other => other,
+        })?
+        .ok_or_else(|| SignatureError::NothingToTimestamp {
+            path: path.to_path_buf(),
+        })
 }

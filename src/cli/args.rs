@@ -107,6 +107,16 @@ pub(super) enum Command {
         #[arg(long, hide = true)]
         now: Option<u64>,
     },
+    /// Timestamp a signature (RFC 3161), offline: write the request for a timestamp
+    /// authority, then take its reply into the signature (statement, `.p7s` or signed PDF).
+    #[command(group(clap::ArgGroup::new("step").required(true).args(["request", "reply"])))]
+    Timestamp {
+        file: PathBuf,
+        #[arg(long, value_name = "OUT.tsq")]
+        request: Option<PathBuf>,
+        #[arg(long, value_name = "REPLY.tsr")]
+        reply: Option<PathBuf>,
+    },
     /// Make a self-signed key and certificate for trials (a PKCS#12 file).
     Keygen {
         output: PathBuf,

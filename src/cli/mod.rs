@@ -19,6 +19,7 @@ mod library;
 mod new;
 mod output;
 mod sign;
+mod timestamp;
 mod validate;
 
 use std::ffi::OsString;
@@ -298,9 +299,10 @@ fn execute(command: Command, l: &Localizer) -> Result<ExitCode, CliError> {
         Command::Validate { project, format } => validate::run(l, &project, format),
         Command::Dump { project } => dump::canonical(l, &project),
         Command::Fingerprint { file } => dump::fingerprint(l, &file),
-        c @ (Command::Sign { .. } | Command::Verify { .. } | Command::Keygen { .. }) => {
-            sign::run(l, c)
-        }
+        c @ (Command::Sign { .. }
+        | Command::Verify { .. }
+        | Command::Keygen { .. }
+        | Command::Timestamp { .. }) => sign::run(l, c),
         Command::Export {
             project,
             pdf,

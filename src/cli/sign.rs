@@ -21,7 +21,7 @@ use crate::io::signature::verify::{ContentState, MAX_SIGNATURE_BYTES, Trust};
 /// The environment variable a script gives the certificate's password in.
 pub const PASSWORD_VAR: &str = "KAIJISHO_CERT_PASSWORD";
 
-fn sig_err(l: &Localizer, e: &SignatureError) -> CliError {
+pub(super) fn sig_err(l: &Localizer, e: &SignatureError) -> CliError {
     CliError::Said(e.localize(l))
 }
 
@@ -94,6 +94,11 @@ pub(super) fn run(l: &Localizer, command: Command) -> Result<ExitCode, CliError>
             let who = (name.as_str(), org.as_deref().unwrap_or_default());
             keygen(l, &output, who, days, force)
         }
+        Command::Timestamp {
+            file,
+            request,
+            reply,
+        } => super::timestamp::run(l, &file, (request.as_deref(), reply.as_deref())),
         _ => Ok(ExitCode::SUCCESS),
     }
 }
@@ -316,11 +321,7 @@ fn json_of(
             "removed": list(&d.removed),
         }),
     };
-    let trust = match &v.trust {
-        Trust::NotChecked => serde_json::json!({ "state": "not_checked" }),
-        Trust::Anchored(a) => serde_json::json!({ "state": "anchored", "anchor": a }),
-        Trust::NotAnchored => serde_json::json!({ "state": "not_anchored" }),
-    };
+    let trust = trust_json(&v.trust);
     let s = &v.signer;
     serde_json::json!({
         "state": "checked",
@@ -335,8 +336,45 @@ fn json_of(
         "signed_at": v.signed_at.map(time_text),
         "valid_at_signing": v.valid_at_signing,
         "valid_now": v.valid_now,
+        "valid_in_time": v.valid_in_time(),
         "trust": trust,
         "content": content,
+        "timestamp": v.timestamp.as_ref().map(timestamp_json),
+    })
+}
+
+fn trust_json(t: &Trust) -> serde_json::Value {
+    match t {
+        Trust::NotChecked => serde_json::json!({ "state": "not_checked" }),
+        Trust::Anchored(a) => serde_json::json!({ "state": "anchored", "anchor": a }),
+        Trust::NotAnchored => serde_json::json!({ "state": "not_anchored" }),
+    }
+}
+
+fn timestamp_json(
+    t: &Result<
+        crate::io::signature::timestamp::Timestamp,
+        crate::io::signature::verify::Unreadable,
+    >,
+) -> serde_json::Value {
+    use crate::io::signature::timestamp::TimestampProblem as P;
+    let ts = match t {
+        Ok(ts) => ts,
+        Err(e) => return serde_json::json!({ "state": "unreadable", "detail": e.to_string() }),
+    };
+    let problem = ts.problem.map(|p| match p {
+        P::Signature => "signature",
+        P::OtherSignature => "other_signature",
+        P::NotTsa => "not_tsa",
+        P::TsaNotValid => "tsa_not_valid",
+    });
+    let trust = trust_json(&ts.trust);
+    serde_json::json!({
+        "state": if ts.is_trusted() { "trusted" } else { "not_used" },
+        "time": time_text(ts.at),
+        "tsa": ts.tsa.subject,
+        "problem": problem,
+        "trust": trust,
     })
 }
 

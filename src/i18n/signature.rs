@@ -47,6 +47,36 @@ impl Localize for SignatureError {
                 "sig-err-too-many-certificates",
                 &[("file", path(p)), ("limit", s(limit))],
             ),
+            SignatureError::TimestampReply { path: p, detail } => l.ta(
+                "sig-err-timestamp-reply",
+                &[("file", path(p)), ("detail", said(detail))],
+            ),
+            SignatureError::TimestampRefused {
+                path: p,
+                status,
+                text,
+            } => l.ta(
+                "sig-err-timestamp-refused",
+                &[
+                    ("file", path(p)),
+                    ("status", s(status)),
+                    ("text", said(text)),
+                ],
+            ),
+            SignatureError::TimestampNotForSignature { path: p } => {
+                l.ta("sig-err-timestamp-other", &[("file", path(p))])
+            }
+            SignatureError::PdfNoRoom {
+                path: p,
+                room,
+                needed,
+            } => l.ta(
+                "sig-err-pdf-no-room",
+                &[("file", path(p)), ("room", s(room)), ("needed", s(needed))],
+            ),
+            SignatureError::NothingToTimestamp { path: p } => {
+                l.ta("sig-err-nothing-to-timestamp", &[("file", path(p))])
+            }
         }
     }
 }
@@ -62,6 +92,7 @@ impl Localize for Unreadable {
                 "sig-unreadable-too-many-certificates",
                 &[("limit", s(crate::io::signature::verify::MAX_CERTIFICATES))],
             ),
+            Unreadable::NotTimestamp => l.t("sig-unreadable-not-timestamp"),
         }
     }
 }
@@ -113,6 +144,64 @@ pub fn verdict(l: &Localizer, v: &Verification) -> String {
     }
 }
 
+/// Whether the certificate was valid when it signed, and is now.
+fn certificate_time_line(l: &Localizer, v: &Verification) -> String {
+    let who = &v.signer;
+    if v.valid_at_signing == Some(false) {
+        return l.t("sig-line-cert-invalid-at-signing");
+    }
+    if let Some(t) = v.trusted_time() {
+        let time = [("time", s(time_text(t)))];
+        return if !(who.not_before <= t && t <= who.not_after) {
+            l.ta("sig-line-cert-invalid-at-timestamp", &time)
+        } else if v.valid_now {
+            l.ta("sig-line-cert-valid-at-timestamp", &time)
+        } else {
+            l.ta("sig-line-cert-expired-timestamped", &time)
+        };
+    }
+    match (v.valid_at_signing, v.valid_now) {
+        (_, false) if v.checked_at < who.not_before => l.t("sig-line-cert-not-yet-valid"),
+        (Some(_), false) => l.t("sig-line-cert-expired-now"),
+        (None, false) => l.t("sig-line-cert-expired"),
+        (Some(_), true) => l.t("sig-line-cert-valid"),
+        (None, true) => l.t("sig-line-cert-valid-now"),
+    }
+}
+
+/// What the signature's timestamp says, and whether it holds.
+fn timestamp_line(
+    l: &Localizer,
+    ts: &Result<crate::io::signature::timestamp::Timestamp, Unreadable>,
+) -> String {
+    use crate::io::signature::timestamp::TimestampProblem as P;
+    let ts = match ts {
+        Ok(ts) => ts,
+        Err(e) => {
+            return l.ta(
+                "sig-line-timestamp-unreadable",
+                &[("detail", s(e.localize(l)))],
+            );
+        }
+    };
+    let tsa = if ts.tsa.common_name.is_empty() {
+        ts.tsa.subject.clone()
+    } else {
+        ts.tsa.common_name.clone()
+    };
+    let args = [("time", s(time_text(ts.at))), ("tsa", s(&tsa))];
+    let id = match (ts.problem, &ts.trust) {
+        (Some(P::Signature), _) => "sig-line-timestamp-bad-signature",
+        (Some(P::OtherSignature), _) => "sig-line-timestamp-other-signature",
+        (Some(P::NotTsa), _) => "sig-line-timestamp-not-tsa",
+        (Some(P::TsaNotValid), _) => "sig-line-timestamp-tsa-not-valid",
+        (None, Trust::Anchored(_)) => "sig-line-timestamp-anchored",
+        (None, Trust::NotAnchored) => "sig-line-timestamp-not-anchored",
+        (None, Trust::NotChecked) => "sig-line-timestamp",
+    };
+    l.ta(id, &args)
+}
+
 /// Every line of a verification: verdict, signer, certificate, time, trust, content.
 pub fn describe(l: &Localizer, c: Option<&Catalogue>, v: &Verification) -> Vec<String> {
     let mut lines = vec![verdict(l, v)];
@@ -148,14 +237,10 @@ pub fn describe(l: &Localizer, c: Option<&Catalogue>, v: &Verification) -> Vec<S
         Some(false) => l.t("sig-line-signature-bad"),
         None => l.t("sig-line-signature-unsupported"),
     });
-    lines.push(match (v.valid_at_signing, v.valid_now) {
-        (Some(false), _) => l.t("sig-line-cert-invalid-at-signing"),
-        (_, false) if v.checked_at < who.not_before => l.t("sig-line-cert-not-yet-valid"),
-        (Some(true), false) => l.t("sig-line-cert-expired-now"),
-        (None, false) => l.t("sig-line-cert-expired"),
-        (Some(true), true) => l.t("sig-line-cert-valid"),
-        (None, true) => l.t("sig-line-cert-valid-now"),
-    });
+    lines.push(certificate_time_line(l, v));
+    if let Some(ts) = &v.timestamp {
+        lines.push(timestamp_line(l, ts));
+    }
     lines.push(match &v.trust {
         Trust::NotChecked => l.t("sig-line-trust-not-checked"),
         Trust::Anchored(anchor) => l.ta("sig-line-trust-anchored", &[("anchor", s(anchor))]),

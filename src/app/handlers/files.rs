@@ -37,7 +37,7 @@ impl AppState {
         }
         if !matches!(
             purpose,
-            Purpose::SaveAs | Purpose::ExportPdf | Purpose::ExportXlsx
+            Purpose::SaveAs | Purpose::ExportPdf | Purpose::ExportXlsx | Purpose::TimestampRequest
         ) {
             return String::new();
         }
@@ -53,6 +53,7 @@ impl AppState {
                 .map(|r| r.review_path.clone())
                 .unwrap_or_default(),
             (Some(p), Purpose::SaveAs) => p.clone(),
+            (Some(p), Purpose::TimestampRequest) => p.with_extension(ext),
             // Beside the statement, unless it was received: an export there would be listed
             // as one more statement.
             (Some(p), Purpose::ExportPdf | Purpose::ExportXlsx)

@@ -31,6 +31,100 @@ impl AppState {
             SignatureCommand::Sign => self.sign_open_statement(now),
             SignatureCommand::ShowDetails => self.signing.details = true,
             SignatureCommand::CloseDetails => self.signing.details = false,
+            SignatureCommand::WriteTimestampRequest(path) => self.write_timestamp_request(&path),
+            SignatureCommand::TakeTimestampReply(path) => self.take_timestamp_reply(&path, now),
+        }
+    }
+
+    /// Writes the timestamp request for the open statement's signature.
+    fn write_timestamp_request(&mut self, path: &std::path::Path) {
+        if self.refuse_own_file(path) {
+            return;
+        }
+        let Some(doc) = &self.doc else { return };
+        let statement = doc.path.clone().unwrap_or_default();
+        let written = sig::stored_signature(&doc.project, &statement)
+            .and_then(|der| sig::timestamp_request(&der))
+            .map_err(|e| e.localize(&self.loc))
+            .and_then(|request| {
+                crate::io::atomic::atomic_write(path, |w| w.write_all(&request))
+                    .map_err(|e| crate::io::FileError::from(e).localize(&self.loc))
+            });
+        match written {
+            Ok(()) => {
+                self.settings.used_folder_of(path);
+                let msg = self.loc.ta(
+                    "sig-gui-timestamp-request-written",
+                    &[("file", path.display().to_string().into())],
+                );
+                self.say(msg);
+            }
+            Err(msg) => self.fail(msg),
+        }
+    }
+
+    /// Takes a timestamp authority's reply into the open statement's signature: an edit of
+    /// the statement (undoable), saved with the `.p7s` beside it, as signing is.
+    fn take_timestamp_reply(&mut self, reply_path: &std::path::Path, now: f64) {
+        let Some(doc) = &self.doc else { return };
+        let Some(path) = doc.path.clone() else {
+            let msg = self.loc.t("sig-gui-save-first");
+            self.fail(msg);
+            return;
+        };
+        let taken = crate::io::read::read_limited(
+            reply_path,
+            crate::io::signature::verify::MAX_SIGNATURE_BYTES,
+        )
+        .map_err(crate::io::signature::error::SignatureError::Read)
+        .and_then(|reply| sig::timestamped(&doc.project, &path, &reply, reply_path));
+        let (stored, der) = match taken {
+            Ok(t) => t,
+            Err(e) => {
+                let msg = e.localize(&self.loc);
+                self.fail(msg);
+                return;
+            }
+        };
+        self.settings.used_folder_of(reply_path);
+        if self.save_signature(stored, &der, &path, now) {
+            let msg = self.loc.ta(
+                "sig-gui-timestamped",
+                &[("file", path.display().to_string().into())],
+            );
+            self.say(msg);
+        }
+    }
+
+    /// Stores a signature in the open statement (an edit), saves it and writes the `.p7s`
+    /// beside it. Not saved: the edit is taken back and said. Whether all was written.
+    fn save_signature(
+        &mut self,
+        stored: crate::domain::project::StoredSignature,
+        der: &[u8],
+        path: &std::path::Path,
+        now: f64,
+    ) -> bool {
+        self.edit(Edit::Signature(Some(stored)), now);
+        self.save_document(DocKind::Statement, Some(path.to_path_buf()), false, now);
+        if self.doc.as_ref().is_some_and(|d| d.modified()) {
+            // Not saved: the signature is taken back (a statement on disk without it, and no
+            // `.p7s`), and said; the save's own reason is in the log and its dialog.
+            if let Some(d) = &mut self.doc {
+                d.undo(now);
+            }
+            let msg = self.loc.t("sig-gui-not-saved");
+            self.fail(msg);
+            return false;
+        }
+        let p7s = sig::p7s_path(path);
+        match crate::io::atomic::atomic_write(&p7s, |w| w.write_all(der)) {
+            Ok(()) => true,
+            Err(e) => {
+                let msg = crate::io::FileError::from(e).localize(&self.loc);
+                self.fail(msg);
+                false
+            }
         }
     }
 
@@ -86,36 +180,20 @@ impl AppState {
         let want_pdf = form.pdf;
         self.signing.last_certificate = Some(cert.clone());
         self.signing.form = None;
-        self.edit(Edit::Signature(Some(stored)), now);
-        self.save_document(DocKind::Statement, Some(path.clone()), false, now);
-        if self.doc.as_ref().is_some_and(|d| d.modified()) {
-            // Not saved: the signature is taken back (a statement on disk without it, and no
-            // `.p7s`), and said; the save's own reason is in the log and its dialog.
-            if let Some(d) = &mut self.doc {
-                d.undo(now);
-            }
-            let msg = self.loc.t("sig-gui-not-saved");
-            self.fail(msg);
+        if !self.save_signature(stored, &der, &path, now) {
             return;
         }
-        let p7s = sig::p7s_path(&path);
-        match crate::io::atomic::atomic_write(&p7s, |w| w.write_all(&der)) {
-            Ok(()) => {
-                let msg = self.loc.ta(
-                    "sig-gui-signed",
-                    &[
-                        ("file", path.display().to_string().into()),
-                        ("signature", p7s.display().to_string().into()),
-                    ],
-                );
-                self.say(msg);
-            }
-            Err(e) => {
-                let msg = crate::io::FileError::from(e).localize(&self.loc);
-                self.fail(msg);
-                return;
-            }
-        }
+        let msg = self.loc.ta(
+            "sig-gui-signed",
+            &[
+                ("file", path.display().to_string().into()),
+                (
+                    "signature",
+                    sig::p7s_path(&path).display().to_string().into(),
+                ),
+            ],
+        );
+        self.say(msg);
         if want_pdf {
             self.export_signed_pdf(path.with_extension("pdf"), key);
         }

@@ -41,4 +41,27 @@ pub enum SignatureError {
         not_before: u64,
         not_after: u64,
     },
+    /// A file given as a timestamp reply that is none (RFC 3161 TimeStampResp or token).
+    #[error("{}: not a timestamp reply (RFC 3161): {detail}", .path.display())]
+    TimestampReply { path: PathBuf, detail: String },
+    /// The timestamp authority refused the request.
+    #[error("{}: the timestamp authority refused the request (status {status}) {text}", .path.display())]
+    TimestampRefused {
+        path: PathBuf,
+        status: u32,
+        text: String,
+    },
+    /// The timestamp is over another signature than this one.
+    #[error("{}: the timestamp is for another signature", .path.display())]
+    TimestampNotForSignature { path: PathBuf },
+    /// The signed PDF's space for its signature cannot hold the signature with its timestamp.
+    #[error("{}: the PDF's signature space ({room} bytes) cannot hold the timestamped signature ({needed} bytes)", .path.display())]
+    PdfNoRoom {
+        path: PathBuf,
+        room: usize,
+        needed: usize,
+    },
+    /// A file that holds no signature to timestamp.
+    #[error("{}: no signature to timestamp", .path.display())]
+    NothingToTimestamp { path: PathBuf },
 }

@@ -12,5 +12,7 @@ pub mod error;
 pub mod key;
 pub mod pades;
 pub mod sign;
+pub mod signer;
+pub mod timestamp;
 pub mod trust;
 pub mod verify;

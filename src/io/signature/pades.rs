@@ -299,6 +299,8 @@ pub struct PdfSignature {
     pub whole_file: bool,
     /// The signing time of the dictionary (`/M`), Unix seconds.
     pub time: Option<u64>,
+    /// Where the `/Contents` hex string lies in the file, `<` and `>` included.
+    pub hole: std::ops::Range<usize>,
 }
 
 /// The `/M (D:YYYYMMDDHHmmSS…)` written just after the signature's `/Contents`.
@@ -389,10 +391,47 @@ pub fn read_pdf_signature(pdf: &[u8]) -> Result<Option<PdfSignature>, SignatureE
     covered.extend_from_slice(second);
     Ok(Some(PdfSignature {
         time: dictionary_time(second),
+        hole: hole_start..s2,
         cms,
         covered,
         whole_file: s2.saturating_add(l2) == pdf.len(),
     }))
+}
+
+/// The PDF with its last signature's `/Contents` replaced by `cms` (the same signature with a
+/// timestamp added): written into the hole in place, zero-padded, so the byte range and all
+/// that the signature covers stay as they are. Refused when it does not fit.
+pub fn replace_contents(
+    pdf: &[u8],
+    sig: &PdfSignature,
+    cms: &[u8],
+    path: &std::path::Path,
+) -> Result<Vec<u8>, SignatureError> {
+    let room = sig.hole.len().saturating_sub(2) / 2;
+    if cms.len() > room {
+        return Err(SignatureError::PdfNoRoom {
+            path: path.to_path_buf(),
+            room,
+            needed: cms.len(),
+        });
+    }
+    let mut out = pdf.to_vec();
+    let inner = sig.hole.start.saturating_add(1)..sig.hole.end.saturating_sub(1);
+    let digits = crate::domain::catalogue::hex(cms).to_ascii_uppercase();
+    let hole = out
+        .get_mut(inner)
+        .ok_or_else(|| SignatureError::NothingToTimestamp {
+            path: path.to_path_buf(),
+        })?;
+    hole.fill(b'0');
+    hole.get_mut(..digits.len())
+        .ok_or_else(|| SignatureError::PdfNoRoom {
+            path: path.to_path_buf(),
+            room,
+            needed: cms.len(),
+        })?
+        .copy_from_slice(digits.as_bytes());
+    Ok(out)
 }
 
 /// The total length of the DER value starting `bytes` (tag, length, contents).

@@ -3,39 +3,21 @@
 //! time and now, and the chain to the trust anchors. When the content changed, the manifest in
 //! the signature names the parts that differ.
 
-use cms::content_info::ContentInfo;
-use cms::signed_data::{SignedData, SignerIdentifier, SignerInfo};
-use const_oid::db::{rfc5911, rfc5912};
+use cms::signed_data::SignerInfo;
+use const_oid::db::rfc5911;
 use der::asn1::OctetString;
-use der::{Decode, Encode};
-use sha2::Digest;
 use x509_cert::Certificate;
 
-use super::cert::{CertInfo, anchored, info, verify_with};
+use super::cert::{CertInfo, anchored, info};
 use super::sign::{CONTENT_HINT, ContentHints, MANIFEST_TAG};
+pub use super::signer::{MAX_CERTIFICATES, Parsed, Trust, Unreadable, parse};
+use super::signer::{check_signer, find_attr, signer_cert};
+use super::timestamp::Timestamp;
 use crate::domain::signature::{MAX_PARTS, Manifest, ManifestDiff, PART_DIGEST_LEN};
 
 /// A signature larger than this is refused before it is parsed (a statement's, with its
 /// manifest and a certificate chain, is a few tens of KB).
 pub const MAX_SIGNATURE_BYTES: u64 = 4 * 1024 * 1024;
-/// At most this many certificates are taken from a signature (a chain is a handful): each is
-/// a signature check when the chain is built.
-pub const MAX_CERTIFICATES: usize = 32;
-
-/// Why a signature could not be read at all.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum Unreadable {
-    #[error("not DER-encoded CMS: {0}")]
-    Der(String),
-    #[error("a CMS message, but not SignedData")]
-    NotSignedData,
-    #[error("no signer in the signature")]
-    NoSigner,
-    #[error("the signer's certificate is not in the signature")]
-    NoCertificate,
-    #[error("more than {MAX_CERTIFICATES} certificates in the signature")]
-    TooManyCertificates,
-}
 
 /// Whether the content is the content that was signed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,17 +28,6 @@ pub enum ContentState {
     /// Changed, and the signature carries no manifest to name what (or the parts match and
     /// something outside them differs).
     ChangedUnnamed,
-}
-
-/// The signer's identity against the hospital's trust anchors.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Trust {
-    /// No trust anchors were given: the identity is as the certificate claims, unverified.
-    NotChecked,
-    /// The certificate chains to this anchor (its subject).
-    Anchored(String),
-    /// Trust anchors were given, and the certificate chains to none of them.
-    NotAnchored,
 }
 
 /// Everything a verification found.
@@ -75,19 +46,41 @@ pub struct Verification {
     pub valid_now: bool,
     /// When it was checked (Unix seconds): "now".
     pub checked_at: u64,
+    /// The signature's timestamp (RFC 3161), when it has one: checked, or why it could not be
+    /// read.
+    pub timestamp: Option<Result<Timestamp, Unreadable>>,
 }
 
 impl Verification {
-    /// Valid: the signature verifies, the content is what was signed, the certificate is
-    /// valid now and was at the claimed signing time, and — when trust anchors were given — it
-    /// chains to one. The signing time is the signer's own claim (no trusted timestamp): a
-    /// certificate that has expired makes the signature invalid, whatever time it claims.
+    /// Valid: the signature verifies, the content is what was signed, the certificate was
+    /// valid when it was made, and — when trust anchors were given — it chains to one.
     pub fn is_valid(&self) -> bool {
         self.signature_ok == Some(true)
             && self.content == ContentState::Intact
             && self.trust != Trust::NotAnchored
-            && self.valid_at_signing != Some(false)
-            && self.valid_now
+            && self.valid_in_time()
+    }
+
+    /// The time a trusted timestamp proves the signature existed at, if it has one.
+    pub fn trusted_time(&self) -> Option<u64> {
+        match &self.timestamp {
+            Some(Ok(ts)) if ts.is_trusted() => Some(ts.at),
+            _ => None,
+        }
+    }
+
+    /// The certificate was valid when the signature was made. With a trusted timestamp: at its
+    /// time (a certificate that expired since leaves the signature valid). Without one, the
+    /// signing time is the signer's own claim and proves nothing: the certificate must be
+    /// valid now, and at the claimed time.
+    pub fn valid_in_time(&self) -> bool {
+        if self.valid_at_signing == Some(false) {
+            return false;
+        }
+        match self.trusted_time() {
+            Some(t) => self.signer.not_before <= t && t <= self.signer.not_after,
+            None => self.valid_now,
+        }
     }
 
     /// Valid, and the signer's identity is not confirmed by a trust anchor (self-signed, or
@@ -95,61 +88,6 @@ impl Verification {
     pub fn identity_unconfirmed(&self) -> bool {
         !matches!(self.trust, Trust::Anchored(_))
     }
-}
-
-fn find_attr(si: &SignerInfo, oid: const_oid::ObjectIdentifier) -> Option<&der::Any> {
-    si.signed_attrs
-        .as_ref()?
-        .iter()
-        .find(|a| a.oid == oid)
-        .and_then(|a| a.values.iter().next())
-}
-
-fn signer_cert<'a>(si: &SignerInfo, certs: &'a [Certificate]) -> Option<&'a Certificate> {
-    match &si.sid {
-        SignerIdentifier::IssuerAndSerialNumber(ias) => certs.iter().find(|c| {
-            c.tbs_certificate().issuer() == &ias.issuer
-                && c.tbs_certificate().serial_number() == &ias.serial_number
-        }),
-        SignerIdentifier::SubjectKeyIdentifier(_) => certs.iter().find(|c| {
-            let Some(msg) = si.signed_attrs.as_ref().and_then(|a| a.to_der().ok()) else {
-                return false;
-            };
-            verify_with(c, si.signature_algorithm.oid, &msg, si.signature.as_bytes()) == Some(true)
-        }),
-    }
-}
-
-/// The algorithm the signature value is checked with: `rsaEncryption` (as many signers write
-/// it) means PKCS #1 v1.5 with the signer's digest algorithm.
-fn signature_algorithm(si: &SignerInfo) -> const_oid::ObjectIdentifier {
-    if si.signature_algorithm.oid != rfc5912::RSA_ENCRYPTION {
-        return si.signature_algorithm.oid;
-    }
-    match si.digest_alg.oid {
-        rfc5912::ID_SHA_384 => rfc5912::SHA_384_WITH_RSA_ENCRYPTION,
-        rfc5912::ID_SHA_512 => rfc5912::SHA_512_WITH_RSA_ENCRYPTION,
-        _ => rfc5912::SHA_256_WITH_RSA_ENCRYPTION,
-    }
-}
-
-/// Whether the signing-certificate-v2 attribute, when the signature has one in the form
-/// kaijisho writes (SHA-256 hashes), names `cert`. A form it does not read is not held
-/// against the signature (the signature value is checked all the same).
-fn names_certificate(si: &SignerInfo, cert: &Certificate) -> bool {
-    let Some(attr) = find_attr(si, super::sign::SIGNING_CERTIFICATE_V2) else {
-        return true;
-    };
-    let Ok(sc) = attr.decode_as::<super::sign::SigningCertificateV2>() else {
-        return true;
-    };
-    let Ok(der) = cert.to_der() else {
-        return false;
-    };
-    let ours = sha2::Sha256::digest(&der);
-    sc.certs
-        .iter()
-        .any(|c| c.cert_hash.as_bytes() == ours.as_slice())
 }
 
 /// The manifest carried in the content hint, if any (bounded: at most `MAX_PARTS` parts).
@@ -182,54 +120,6 @@ fn manifest_of(si: &SignerInfo) -> Option<Manifest> {
     Some(Manifest { parts: out })
 }
 
-/// Which digest the signer used over the content.
-fn content_digest(alg: const_oid::ObjectIdentifier, content: &[u8]) -> Option<Vec<u8>> {
-    match alg {
-        rfc5912::ID_SHA_256 => Some(sha2::Sha256::digest(content).to_vec()),
-        rfc5912::ID_SHA_384 => Some(sha2::Sha384::digest(content).to_vec()),
-        rfc5912::ID_SHA_512 => Some(sha2::Sha512::digest(content).to_vec()),
-        _ => None,
-    }
-}
-
-/// The parsed signature: its signer info and the certificates it carries.
-pub struct Parsed {
-    pub signer: SignerInfo,
-    pub certs: Vec<Certificate>,
-}
-
-/// Parses a detached CMS SignedData.
-pub fn parse(der: &[u8]) -> Result<Parsed, Unreadable> {
-    let ci = ContentInfo::from_der(der).map_err(|e| Unreadable::Der(e.to_string()))?;
-    if ci.content_type != rfc5911::ID_SIGNED_DATA {
-        return Err(Unreadable::NotSignedData);
-    }
-    let sd = ci
-        .content
-        .decode_as::<SignedData>()
-        .map_err(|e| Unreadable::Der(e.to_string()))?;
-    let certs: Vec<Certificate> = sd
-        .certificates
-        .iter()
-        .flat_map(|set| set.0.iter())
-        .filter_map(|c| match c {
-            cms::cert::CertificateChoices::Certificate(c) => Some(c.clone()),
-            _ => None,
-        })
-        .collect();
-    if certs.len() > MAX_CERTIFICATES {
-        return Err(Unreadable::TooManyCertificates);
-    }
-    let signer = sd
-        .signer_infos
-        .0
-        .iter()
-        .next()
-        .cloned()
-        .ok_or(Unreadable::NoSigner)?;
-    Ok(Parsed { signer, certs })
-}
-
 /// Verifies the signature `der` over `content`; `now` is the statement's manifest today
 /// (names the changed parts), `anchors` the trusted certificates (none: not checked),
 /// `now_secs` the time now.
@@ -244,32 +134,7 @@ pub fn verify(
     let si = &parsed.signer;
     let cert = signer_cert(si, &parsed.certs).ok_or(Unreadable::NoCertificate)?;
     let signer = info(cert);
-    let algorithm = signature_algorithm(si);
-    let signature_ok = match si.signed_attrs.as_ref() {
-        Some(attrs) => attrs
-            .to_der()
-            .ok()
-            .and_then(|msg| verify_with(cert, algorithm, &msg, si.signature.as_bytes()))
-            // The signing-certificate attribute must name this certificate: another
-            // certificate with the same key but another subject is refused.
-            .map(|ok| ok && names_certificate(si, cert)),
-        // Without signed attributes the signature is over the content itself.
-        None => verify_with(cert, algorithm, content, si.signature.as_bytes()),
-    };
-    let digest_ok = match (
-        si.signed_attrs.as_ref(),
-        find_attr(si, rfc5911::ID_MESSAGE_DIGEST),
-    ) {
-        (Some(_), Some(md)) => {
-            let md = md.decode_as::<OctetString>().ok();
-            let ours = content_digest(si.digest_alg.oid, content);
-            md.zip(ours)
-                .is_some_and(|(m, o)| m.as_bytes() == o.as_slice())
-        }
-        (Some(_), None) => false,
-        (None, None) => signature_ok == Some(true),
-        (None, Some(_)) => false,
-    };
+    let (signature_ok, digest_ok) = check_signer(si, cert, content);
     let content_state = if digest_ok {
         ContentState::Intact
     } else {
@@ -303,6 +168,7 @@ pub fn verify(
         },
     };
     Ok(Verification {
+        timestamp: super::timestamp::of_signer(si, anchors, now_secs),
         valid_at_signing: signed_at.map(within),
         valid_now: within(now_secs),
         checked_at: now_secs,

@@ -1,0 +1,373 @@
+//! Trusted timestamps (RFC 3161) on signatures, with a timestamp authority the test runs itself
+//! (`openssl ts -reply`): the request kaijisho writes is one a TSA answers; the reply taken
+//! into a statement's signature, its `.p7s` and a signed PDF keeps the signature valid after
+//! the signer's certificate expired; a reply for another signature, a refusal and a TSA that
+//! chains to no trusted certificate are each said.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+mod common {
+    pub mod cli;
+    pub mod tools;
+    pub mod tsa;
+}
+use common::cli::kaijisho_ja;
+use common::tsa::{openssl, tsa_reply};
+
+const PASSWORD: &str = "秘密-pass";
+const DAY: u64 = 86_400;
+
+fn statement(dir: &Path) -> PathBuf {
+    let p = kaijisho::assets::sample_project("mds-checksheet-sample").unwrap();
+    let path = dir.join("statement.json");
+    kaijisho::io::save_project(&path, &p).unwrap();
+    path
+}
+
+fn run(args: &[&OsStr], code: i32) -> String {
+    let out = kaijisho_ja()
+        .env("KAIJISHO_CERT_PASSWORD", PASSWORD)
+        .args(args)
+        .assert()
+        .code(code);
+    let o = out.get_output();
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+fn now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+}
+
+/// Requests a timestamp for `file` (statement, `.p7s` or PDF) and takes the TSA's reply in.
+fn timestamp(dir: &Path, file: &Path, token: bool) -> String {
+    let tsq = dir.join("request.tsq");
+    let said = run(
+        &[
+            "timestamp".as_ref(),
+            file.as_os_str(),
+            "--request".as_ref(),
+            tsq.as_os_str(),
+        ],
+        0,
+    );
+    assert!(said.contains("時刻認証局に送り"), "{said}");
+    tsa_reply(dir, "request.tsq", "reply.tsr", token);
+    let reply = dir.join("reply.tsr");
+    run(
+        &[
+            "timestamp".as_ref(),
+            file.as_os_str(),
+            "--reply".as_ref(),
+            reply.as_os_str(),
+        ],
+        0,
+    )
+}
+
+#[test]
+fn a_timestamped_statement_stays_valid_after_its_certificate_expires() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    common::tsa::certificates(d, PASSWORD, 30);
+    let st = statement(d);
+    let cert = d.join("vendor.p12");
+    run(
+        &[
+            "sign".as_ref(),
+            st.as_os_str(),
+            "--cert".as_ref(),
+            cert.as_os_str(),
+        ],
+        0,
+    );
+    let ca = d.join("ca.pem");
+    let trust: [&OsStr; 2] = ["--trust".as_ref(), ca.as_os_str()];
+    let later = (now() + 60 * DAY).to_string();
+    let at_later: [&OsStr; 2] = ["--now".as_ref(), later.as_ref()];
+    let verify = |extra: &[&OsStr], code: i32| {
+        let mut args: Vec<&OsStr> = vec!["verify".as_ref(), st.as_os_str()];
+        args.extend_from_slice(extra);
+        run(&args, code)
+    };
+    // Before: two months on, the vendor's certificate has expired and nothing proves when it
+    // signed.
+    let out = verify(&[&trust[..], &at_later[..]].concat(), 1);
+    assert!(out.contains("現在は期限切れです"), "{out}");
+
+    let said = timestamp(d, &st, false);
+    assert!(said.contains("タイムスタンプを付けました"), "{said}");
+    // Now: valid today, and still valid after the certificate expired — the timestamp's time
+    // stands in for the signer's claim.
+    let out = verify(&trust, 0);
+    assert!(
+        out.contains("署名は有効です\n")
+            && out.contains("タイムスタンプ: ")
+            && out.contains("tsa-cert。信頼する証明書につながります"),
+        "{out}"
+    );
+    let out = verify(&[&trust[..], &at_later[..]].concat(), 0);
+    assert!(
+        out.contains("現在は期限切れですが、タイムスタンプの時刻"),
+        "{out}"
+    );
+    let json = verify(
+        &[
+            &trust[..],
+            &at_later[..],
+            &["--format".as_ref(), "json".as_ref()],
+        ]
+        .concat(),
+        0,
+    );
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["timestamp"]["state"], "trusted", "{json}");
+    assert_eq!(v["valid_now"], false);
+    assert_eq!(v["valid_in_time"], true);
+    // The .p7s beside the statement carries the same timestamp.
+    let p7s = d.join("statement.p7s");
+    let out = verify(
+        &[
+            &["--signature".as_ref(), p7s.as_os_str()][..],
+            &trust[..],
+            &at_later[..],
+        ]
+        .concat(),
+        0,
+    );
+    assert!(out.contains("タイムスタンプ: "), "{out}");
+    // A TSA that chains to none of the trusted certificates: its time is not used.
+    let other = d.join("other.pem");
+    let out = verify(
+        &[&["--trust".as_ref(), other.as_os_str()][..], &at_later[..]].concat(),
+        1,
+    );
+    assert!(out.contains("時刻として使いません"), "{out}");
+    // One answer changed after the timestamp: the content check is unaffected by it.
+    run(
+        &[
+            "answer".as_ref(),
+            st.as_os_str(),
+            "4.1.2".as_ref(),
+            "いいえ".as_ref(),
+        ],
+        0,
+    );
+    let out = verify(&trust, 1);
+    assert!(out.contains("4.1.2"), "{out}");
+}
+
+#[test]
+fn a_reply_for_another_signature_or_a_refusal_is_said_and_nothing_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    common::tsa::certificates(d, PASSWORD, 30);
+    let st = statement(d);
+    let cert = d.join("vendor.p12");
+    let sign = || {
+        run(
+            &[
+                "sign".as_ref(),
+                st.as_os_str(),
+                "--cert".as_ref(),
+                cert.as_os_str(),
+            ],
+            0,
+        )
+    };
+    sign();
+    let tsq = d.join("request.tsq");
+    run(
+        &[
+            "timestamp".as_ref(),
+            st.as_os_str(),
+            "--request".as_ref(),
+            tsq.as_os_str(),
+        ],
+        0,
+    );
+    tsa_reply(d, "request.tsq", "old.tsr", false);
+    // Changed and signed again (a new signature value): the old reply is for the other
+    // signature.
+    run(
+        &[
+            "answer".as_ref(),
+            st.as_os_str(),
+            "4.1.2".as_ref(),
+            "いいえ".as_ref(),
+        ],
+        0,
+    );
+    sign();
+    let before = std::fs::read(&st).unwrap();
+    let old = d.join("old.tsr");
+    let out = run(
+        &[
+            "timestamp".as_ref(),
+            st.as_os_str(),
+            "--reply".as_ref(),
+            old.as_os_str(),
+        ],
+        2,
+    );
+    assert!(
+        out.contains("old.tsr") && out.contains("別の署名に対するもの"),
+        "{out}"
+    );
+    assert_eq!(
+        std::fs::read(&st).unwrap(),
+        before,
+        "the statement is unchanged"
+    );
+    // A request the TSA refuses (a digest it does not accept): its status is said.
+    openssl(d, "ts -query -data tsa.cnf -sha1 -cert -out sha1.tsq");
+    tsa_reply(d, "sha1.tsq", "refused.tsr", false);
+    let refused = d.join("refused.tsr");
+    let out = run(
+        &[
+            "timestamp".as_ref(),
+            st.as_os_str(),
+            "--reply".as_ref(),
+            refused.as_os_str(),
+        ],
+        2,
+    );
+    assert!(
+        out.contains("時刻認証局が要求を断りました (状態 2)"),
+        "{out}"
+    );
+    // Not a reply at all.
+    let out = run(
+        &[
+            "timestamp".as_ref(),
+            st.as_os_str(),
+            "--reply".as_ref(),
+            d.join("tsa.cnf").as_os_str(),
+        ],
+        2,
+    );
+    assert!(
+        out.contains("タイムスタンプの応答 (RFC 3161) ではありません"),
+        "{out}"
+    );
+    assert_eq!(
+        std::fs::read(&st).unwrap(),
+        before,
+        "the statement is unchanged"
+    );
+    // An unsigned statement has nothing to timestamp.
+    let unsigned = d.join("unsigned.json");
+    kaijisho::io::save_project(
+        &unsigned,
+        &kaijisho::assets::sample_project("mds-checksheet-sample").unwrap(),
+    )
+    .unwrap();
+    let out = run(
+        &[
+            "timestamp".as_ref(),
+            unsigned.as_os_str(),
+            "--request".as_ref(),
+            d.join("x.tsq").as_os_str(),
+        ],
+        2,
+    );
+    assert!(
+        out.contains("タイムスタンプを付ける署名がありません"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_signed_pdf_and_a_detached_signature_take_a_timestamp() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    common::tsa::certificates(d, PASSWORD, 30);
+    let st = statement(d);
+    let cert = d.join("vendor.p12");
+    let pdf = d.join("signed.pdf");
+    run(
+        &[
+            "sign".as_ref(),
+            st.as_os_str(),
+            "--cert".as_ref(),
+            cert.as_os_str(),
+            "--pdf".as_ref(),
+            pdf.as_os_str(),
+        ],
+        0,
+    );
+    let size = std::fs::metadata(&pdf).unwrap().len();
+    // The bare token (as some tools save it) is taken as well as a whole reply.
+    timestamp(d, &pdf, true);
+    assert_eq!(
+        std::fs::metadata(&pdf).unwrap().len(),
+        size,
+        "written into the signature's space in place"
+    );
+    let ca = d.join("ca.pem");
+    let later = (now() + 60 * DAY).to_string();
+    let out = run(
+        &[
+            "verify".as_ref(),
+            pdf.as_os_str(),
+            "--trust".as_ref(),
+            ca.as_os_str(),
+            "--now".as_ref(),
+            later.as_ref(),
+        ],
+        0,
+    );
+    assert!(
+        out.contains("署名は有効です\n") && out.contains("タイムスタンプの時刻"),
+        "{out}"
+    );
+    if common::tools::present(&[common::tools::PDFSIG]) {
+        let o = Command::new("pdfsig").arg(&pdf).output().unwrap();
+        let text = String::from_utf8_lossy(&o.stdout);
+        assert!(text.contains("Signature is Valid"), "{text}");
+        assert!(text.contains("Total document signed"), "{text}");
+    }
+    // A detached signature on its own.
+    let p7s = d.join("statement.p7s");
+    let copy = d.join("copy.p7s");
+    std::fs::copy(&p7s, &copy).unwrap();
+    timestamp(d, &copy, false);
+    let out = run(
+        &[
+            "verify".as_ref(),
+            st.as_os_str(),
+            "--signature".as_ref(),
+            copy.as_os_str(),
+            "--trust".as_ref(),
+            ca.as_os_str(),
+            "--now".as_ref(),
+            later.as_ref(),
+        ],
+        0,
+    );
+    assert!(out.contains("タイムスタンプの時刻"), "{out}");
+    // openssl still reads the timestamped .p7s as a valid signature over the canonical bytes.
+    let canonical = d.join("canonical.json");
+    let dumped = kaijisho_ja().arg("canonical").arg(&st).assert().success();
+    std::fs::write(&canonical, &dumped.get_output().stdout).unwrap();
+    openssl(
+        d,
+        "cms -verify -binary -inform DER -in copy.p7s -content canonical.json -CAfile ca.pem \
+         -purpose any -out /dev/null",
+    );
+}
