@@ -298,3 +298,56 @@ fn a_signed_statement_takes_a_timestamp_through_the_file_menu() {
     assert!(shows(&h, "タイムスタンプの応答 (RFC 3161) ではありません"));
     assert_eq!(std::fs::read(&file).unwrap(), before);
 }
+
+/// A received statement, opened for review: ファイル → 署名して書き出す… signs the hospital's
+/// review (saved first), never the vendor's statement; the `.p7s` goes beside the review file.
+#[test]
+fn a_reviewer_signs_the_review_of_a_received_statement_from_the_file_menu() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let file = d.join("受領.json");
+    let p = kaijisho::assets::sample_project("mds-checksheet-sample").unwrap();
+    kaijisho::io::save_project(&file, &p).unwrap();
+    let before = std::fs::read(&file).unwrap();
+    let key = d.join("確認者.p12");
+    key_file(&key, "pw");
+
+    let mut h = harness(d);
+    menu(&mut h, "ファイル", "確認用に開く…");
+    answer_path(&mut h, &file);
+    menu(&mut h, "ファイル", "署名して書き出す…");
+    assert!(
+        shows(&h, "レビューに署名"),
+        "the dialog says what is signed"
+    );
+    assert!(
+        !shows(&h, "署名付きの PDF も書き出す"),
+        "a review has no PDF to sign"
+    );
+    h.get_by_label("選ぶ…").click();
+    settle(&mut h);
+    answer_path(&mut h, &key);
+    password(&mut h, "pw");
+    h.get_by_label("署名").click();
+    settle(&mut h);
+    assert!(!shows(&h, "レビューに署名"), "the dialog closed");
+    let review = d.join("受領.json.review.json");
+    let p7s = d.join("受領.json.review.p7s");
+    assert!(shows(&h, "受領.json.review.p7s"), "the status names it");
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        before,
+        "the vendor's statement is not touched"
+    );
+    assert!(!d.join("受領.p7s").exists());
+    let (read, _) = kaijisho::io::hospital::load_review_digest(&review).unwrap();
+    let der = std::fs::read(&p7s).unwrap();
+    let now = common::gui::TODAY
+        .at(12, 0, 0, 0)
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .unwrap()
+        .timestamp()
+        .as_second() as u64;
+    let outcome = kaijisho::app::signature::verify_review(&read, &der, None, now);
+    assert!(outcome.is_valid(), "{outcome:?}");
+}

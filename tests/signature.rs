@@ -664,3 +664,75 @@ fn a_certificate_issued_by_an_end_entity_is_not_trusted_through_it() {
     let out = verify(&st, &["--trust".as_ref(), ca.as_os_str()], 1);
     assert!(out.contains("どれにもつながりません"), "{out}");
 }
+
+/// A reviewer signs the hospital's review, apart from the vendor's signature: the `.p7s` beside
+/// the review file verifies; a comment changed afterwards is said; moving the statement's file
+/// (the review names it by another path) does not matter.
+#[test]
+fn a_reviewer_signs_the_review_apart_from_the_statement() {
+    use kaijisho::domain::project::ReviewStatus;
+    use kaijisho::domain::review::ReviewFile;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    certificates(d);
+    let st = statement(d);
+    let catalogues = kaijisho::assets::shipped_catalogues().unwrap();
+    let (mut p, c) = kaijisho::io::open_project(&st, &catalogues).unwrap();
+    p.review.reviewer = Some("病院 花子".into());
+    p.review.set(
+        "q1",
+        Some(ReviewStatus::NeedsCheck),
+        Some("運用を確認".into()),
+    );
+    p.review.set("q2", Some(ReviewStatus::Confirmed), None);
+    let review_path = d.join("statement.json.review.json");
+    let file = ReviewFile::of(&c, &p, "statement.json".into());
+    kaijisho::io::hospital::save_review_checked(&review_path, &file, None).unwrap();
+
+    let out = verify(&review_path, &[], 1);
+    assert!(out.contains("レビューに署名がありません"), "{out}");
+    let said = sign(d, &review_path, "vendor.p12", &[]);
+    assert!(
+        said.contains("レビュー") && said.contains("事業者の開示書には署名していません"),
+        "{said}"
+    );
+    let p7s = d.join("statement.json.review.p7s");
+    assert!(p7s.is_file());
+    assert!(
+        !d.join("statement.p7s").exists(),
+        "the vendor's statement is not signed"
+    );
+    let ca = d.join("ca.pem");
+    let out = verify(&review_path, &["--trust".as_ref(), ca.as_os_str()], 0);
+    assert!(
+        out.contains("署名は有効です\n") && out.contains("山田 太郎"),
+        "{out}"
+    );
+    // The same review naming its statement by a full path, its items in another order.
+    let mut moved = file.clone();
+    moved.statement.file = d.join("statement.json").display().to_string();
+    moved.review.items.reverse();
+    std::fs::write(&review_path, serde_json::to_vec_pretty(&moved).unwrap()).unwrap();
+    verify(&review_path, &[], 0);
+    // A comment changed after signing: said.
+    let mut changed = moved.clone();
+    changed.review.items.get_mut("q1").unwrap().comment = "問題なし".into();
+    std::fs::write(&review_path, serde_json::to_vec_pretty(&changed).unwrap()).unwrap();
+    let out = verify(&review_path, &[], 1);
+    assert!(
+        out.contains("署名した後にレビュー (確認状況・コメント・確認者・日付) が変更されています"),
+        "{out}"
+    );
+    // A review has no PDF or workbook to sign.
+    kaijisho_ja()
+        .env("KAIJISHO_CERT_PASSWORD", PASSWORD)
+        .arg("sign")
+        .arg(&review_path)
+        .arg("--cert")
+        .arg(d.join("vendor.p12"))
+        .arg("--pdf")
+        .arg(d.join("x.pdf"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--pdf と --xlsx は使えません"));
+}

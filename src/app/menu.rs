@@ -268,7 +268,7 @@ fn file_entries() -> Vec<Entry> {
         entry(File, "menu-sign", |_| {
             Command::Signature(SignatureCommand::Show)
         })
-        .when(own_statement),
+        .when(has_doc),
         entry(File, "menu-timestamp-request", |_| {
             Command::Ask(Purpose::TimestampRequest)
         })

@@ -361,3 +361,34 @@ pub fn pdf_signature(
             path: path.to_path_buf(),
         })
 }
+
+/// A reviewer's signature over a hospital's review (its canonical form, see
+/// [`crate::domain::review::ReviewFile::canonical_bytes`]): the `.p7s` bytes written beside the
+/// review file. The vendor's statement is not part of it, only its fingerprint.
+pub fn sign_review(
+    review: &crate::domain::review::ReviewFile,
+    key: &SigningKey,
+    now_secs: u64,
+) -> Result<Vec<u8>, SignatureError> {
+    sign_detached(
+        key,
+        &review.canonical_bytes(),
+        SignOptions {
+            signing_time: Some(now_secs),
+            manifest: None,
+        },
+    )
+}
+
+/// Verifies a reviewer's signature `der` over a review.
+pub fn verify_review(
+    review: &crate::domain::review::ReviewFile,
+    der: &[u8],
+    anchors: Option<&[Certificate]>,
+    now_secs: u64,
+) -> Outcome {
+    match verify(der, &review.canonical_bytes(), None, anchors, now_secs) {
+        Ok(v) => Outcome::Checked(Box::new(v)),
+        Err(e) => Outcome::Unreadable(e),
+    }
+}

@@ -19,6 +19,9 @@ pub struct SignForm {
     pub pdf: bool,
     /// Why the last attempt failed (wrong password, expired certificate…), shown in the dialog.
     pub error: Option<String>,
+    /// The statement was received: the reviewer signs the hospital's review (its `.p7s`
+    /// beside the review file), never the vendor's statement.
+    pub review: bool,
 }
 
 impl std::fmt::Debug for SignForm {
@@ -27,6 +30,7 @@ impl std::fmt::Debug for SignForm {
             .field("certificate", &self.certificate)
             .field("pdf", &self.pdf)
             .field("error", &self.error)
+            .field("review", &self.review)
             .finish_non_exhaustive()
     }
 }

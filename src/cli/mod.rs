@@ -18,6 +18,7 @@ mod import;
 mod library;
 mod new;
 mod output;
+mod review_signature;
 mod sign;
 mod timestamp;
 mod validate;

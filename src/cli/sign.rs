@@ -12,7 +12,7 @@ use super::open;
 use super::output::{emit, printable, written};
 use crate::app::signature::{self as sig, Outcome};
 use crate::domain::edit::Edit;
-use crate::i18n::signature::{describe, time_text};
+use crate::i18n::signature::{Signed, describe, time_text};
 use crate::i18n::{Localize, Localizer};
 use crate::io::signature::error::SignatureError;
 use crate::io::signature::key::{self, SigningKey};
@@ -27,7 +27,7 @@ pub(super) fn sig_err(l: &Localizer, e: &SignatureError) -> CliError {
 
 /// The password: from `KAIJISHO_CERT_PASSWORD`, else asked at the terminal without echo
 /// (`confirm`: asked twice, for a new key).
-fn password(l: &Localizer, file: &Path, confirm: bool) -> Result<String, CliError> {
+pub(super) fn password(l: &Localizer, file: &Path, confirm: bool) -> Result<String, CliError> {
     if let Some(p) = std::env::var_os(PASSWORD_VAR) {
         // The password itself is never shown, not even its bytes.
         return p.into_string().map_err(|_not_utf8| {
@@ -111,6 +111,9 @@ pub(super) fn sign(
     cert: &Path,
     (pdf, xlsx, into): (Option<&Path>, Option<&Path>, Option<&Path>),
 ) -> Result<ExitCode, CliError> {
+    if crate::io::hospital::is_review_file(statement) {
+        return super::review_signature::sign(l, statement, cert, pdf.or(xlsx));
+    }
     let p7s = sig::p7s_path(statement);
     super::check_outputs(&[Some(&p7s), xlsx, pdf], &[statement, cert])?;
     let shipped = crate::assets::shipped_catalogues()?;
@@ -205,7 +208,7 @@ fn verify_pdf(
             Ok(ExitCode::from(1))
         }
         Some(v) => {
-            let text: String = describe(l, None, &v)
+            let text: String = describe(l, Signed::Pdf, &v)
                 .iter()
                 .map(|line| format!("{}\n", printable(line)))
                 .collect();
@@ -238,6 +241,15 @@ pub(super) fn verify(
         let bytes = crate::io::read::read_limited(file, crate::io::signature::pades::MAX_PDF_BYTES)
             .map_err(|e| sig_err(l, &SignatureError::Read(e)))?;
         return verify_pdf(l, file, &bytes, (anchors.as_deref(), format), now);
+    }
+    if crate::io::hospital::is_review_file(file) {
+        return super::review_signature::verify(
+            l,
+            file,
+            signature,
+            (anchors.as_deref(), format),
+            now,
+        );
     }
     let (project, catalogue) = open(l, file)?;
     let detached = match signature {
@@ -277,7 +289,7 @@ pub(super) fn verify(
                     )
                 }
                 Outcome::Unreadable(e) => format!("{}: {}\n", named.display(), e.localize(l)),
-                Outcome::Checked(v) => describe(l, Some(&catalogue), v)
+                Outcome::Checked(v) => describe(l, Signed::Statement(&catalogue), v)
                     .iter()
                     .map(|line| format!("{}\n", printable(line)))
                     .collect(),
@@ -289,7 +301,7 @@ pub(super) fn verify(
 }
 
 /// The verification as JSON (for scripts): the same facts as the text, numbers for ids.
-fn json_of(
+pub(super) fn json_of(
     c: Option<&crate::domain::catalogue::Catalogue>,
     outcome: &Outcome,
 ) -> serde_json::Value {

@@ -64,6 +64,40 @@ impl ReviewFile {
         }
     }
 
+    /// The bytes a reviewer's signature covers: the statement reviewed (its fingerprint, vendor,
+    /// product and version — not where its file lies, which moves with the folder) and the
+    /// review, its items in question-id order (however the file lists them).
+    pub fn canonical_bytes(&self) -> Vec<u8> {
+        #[derive(Serialize)]
+        struct Canonical<'a> {
+            kaijisho_review: u32,
+            fingerprint: &'a str,
+            vendor: &'a str,
+            product: &'a str,
+            version: &'a str,
+            reviewer: Option<&'a str>,
+            date: Option<&'a str>,
+            items: std::collections::BTreeMap<&'a str, &'a super::project::ReviewItem>,
+        }
+        let c = Canonical {
+            kaijisho_review: 1,
+            fingerprint: &self.statement.fingerprint,
+            vendor: &self.statement.vendor,
+            product: &self.statement.product,
+            version: &self.statement.version,
+            reviewer: self.review.reviewer.as_deref(),
+            date: self.review.date.as_deref(),
+            items: self
+                .review
+                .items
+                .iter()
+                .map(|(k, v)| (k.as_str(), v))
+                .collect(),
+        };
+        // Plain data: serialising cannot fail.
+        serde_json::to_vec(&c).unwrap_or_default()
+    }
+
     /// Whether it was written for a statement with this fingerprint.
     pub fn is_of(&self, fingerprint: &str) -> bool {
         self.statement.fingerprint == fingerprint
@@ -145,6 +179,27 @@ mod tests {
         assert!(f.is_of(&crate::domain::canonical::Statement::new(&c, &p).fingerprint()));
         p.set_answer(&c, "p", None, AnswerValue::No, None).unwrap();
         assert!(!f.is_of(&crate::domain::canonical::Statement::new(&c, &p).fingerprint()));
+    }
+
+    #[test]
+    fn the_signed_form_of_a_review_leaves_out_where_the_file_lies_and_the_item_order() {
+        let c = tiny();
+        let mut p = Project::new(&c, Header::default(), false);
+        p.review
+            .set("p", Some(ReviewStatus::NeedsCheck), Some("確認".into()));
+        p.review.set("g", Some(ReviewStatus::Confirmed), None);
+        let a = ReviewFile::of(&c, &p, "a.json".into());
+        let mut moved = ReviewFile::of(&c, &p, "/elsewhere/a.json".into());
+        moved.review.items.reverse();
+        assert_eq!(a.canonical_bytes(), moved.canonical_bytes());
+        let text = String::from_utf8(a.canonical_bytes()).unwrap();
+        assert!(text.contains("確認") && text.contains(&a.statement.fingerprint));
+        // A comment changed: other bytes.
+        p.review.set("p", None, Some("確認済み".into()));
+        assert_ne!(
+            ReviewFile::of(&c, &p, "a.json".into()).canonical_bytes(),
+            a.canonical_bytes()
+        );
     }
 
     #[test]

@@ -202,8 +202,23 @@ fn timestamp_line(
     l.ta(id, &args)
 }
 
+/// What a signature was over, for the words about a change.
+#[derive(Debug, Clone, Copy)]
+pub enum Signed<'a> {
+    /// A statement: the manifest names the questions by their numbers in this catalogue.
+    Statement(&'a Catalogue),
+    /// A PDF: its bytes, not its questions.
+    Pdf,
+    /// A hospital's review of a statement.
+    Review,
+}
+
 /// Every line of a verification: verdict, signer, certificate, time, trust, content.
-pub fn describe(l: &Localizer, c: Option<&Catalogue>, v: &Verification) -> Vec<String> {
+pub fn describe(l: &Localizer, signed: Signed<'_>, v: &Verification) -> Vec<String> {
+    let c = match signed {
+        Signed::Statement(c) => Some(c),
+        Signed::Pdf | Signed::Review => None,
+    };
     let mut lines = vec![verdict(l, v)];
     let who = &v.signer;
     let name = if who.common_name.is_empty() {
@@ -248,9 +263,12 @@ pub fn describe(l: &Localizer, c: Option<&Catalogue>, v: &Verification) -> Vec<S
     });
     match &v.content {
         ContentState::Intact => lines.push(l.t("sig-line-content-intact")),
-        // A PDF (no catalogue) changed: its bytes, not its questions.
-        ContentState::ChangedUnnamed if c.is_none() => {
+        // A PDF changed: its bytes, not its questions; a review: its statuses and comments.
+        ContentState::ChangedUnnamed if matches!(signed, Signed::Pdf) => {
             lines.push(l.t("sig-line-content-changed-pdf"));
+        }
+        ContentState::ChangedUnnamed if matches!(signed, Signed::Review) => {
+            lines.push(l.t("sig-line-content-changed-review"));
         }
         ContentState::ChangedUnnamed => lines.push(l.t("sig-line-content-changed-unnamed")),
         ContentState::Changed(diff) => {

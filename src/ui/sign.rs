@@ -22,8 +22,13 @@ pub fn sign_ui(
     let send = |c: SignatureCommand| Command::Signature(c);
     egui::Modal::new(egui::Id::unique("sign_dialog")).show(ui.ctx(), |ui| {
         ui.set_max_width(560.0);
-        ui.heading(l.t("sig-gui-title"));
-        ui.label(l.t("sig-gui-about"));
+        if form.review {
+            ui.heading(l.t("sig-gui-review-title"));
+            ui.label(l.t("sig-gui-review-about"));
+        } else {
+            ui.heading(l.t("sig-gui-title"));
+            ui.label(l.t("sig-gui-about"));
+        }
         ui.add_space(6.0);
         ui.horizontal(|ui| {
             ui.label(l.t("sig-gui-certificate"));
@@ -54,7 +59,9 @@ pub fn sign_ui(
             ui.data_mut(|d| d.remove::<egui::text_edit::TextEditState>(password_id));
         };
         ui.small(l.t("sig-gui-password-note"));
-        ui.checkbox(&mut form.pdf, l.t("sig-gui-pdf"));
+        if !form.review {
+            ui.checkbox(&mut form.pdf, l.t("sig-gui-pdf"));
+        }
         if !statement_saved {
             ui.colored_label(ui.visuals().warn_fg_color, l.t("sig-gui-save-first"));
         }

@@ -12,7 +12,7 @@ use crate::app::state::AppState;
 use crate::app::tasks::{Outcome as TaskOutcome, TaskKind};
 use crate::domain::edit::Edit;
 use crate::i18n::Localize;
-use crate::i18n::signature::{describe, verdict};
+use crate::i18n::signature::{Signed, describe, verdict};
 use crate::io::signature::key;
 
 impl AppState {
@@ -33,6 +33,66 @@ impl AppState {
             SignatureCommand::CloseDetails => self.signing.details = false,
             SignatureCommand::WriteTimestampRequest(path) => self.write_timestamp_request(&path),
             SignatureCommand::TakeTimestampReply(path) => self.take_timestamp_reply(&path, now),
+        }
+    }
+
+    /// Signs the review of the open (received) statement: the review is saved, read back as
+    /// written, and signed; the `.p7s` goes beside the review file.
+    fn sign_review(&mut self, cert: &std::path::Path, password: &str, now: f64) {
+        let Some(review_path) = self
+            .doc
+            .as_ref()
+            .and_then(|d| d.received.as_ref())
+            .map(|r| r.review_path.clone())
+        else {
+            return;
+        };
+        self.save_document(DocKind::Statement, Some(review_path.clone()), false, now);
+        if self.doc.as_ref().is_some_and(|d| d.modified()) || !review_path.is_file() {
+            let msg = self.loc.t("sig-gui-review-not-saved");
+            if let Some(f) = &mut self.signing.form {
+                f.error = Some(msg);
+            }
+            return;
+        }
+        let secs = sig::secs_of(&self.clock.now());
+        let p7s = sig::p7s_path(&review_path);
+        let signed = key::load_pkcs12(cert, password)
+            .and_then(|k| sig::check_valid(cert, &k, secs).map(|()| k))
+            .and_then(|k| {
+                let (review, _) =
+                    crate::io::hospital::load_review_digest(&review_path).map_err(|e| {
+                        crate::io::signature::error::SignatureError::NotSignature {
+                            path: review_path.clone(),
+                            detail: e.to_string(),
+                        }
+                    })?;
+                sig::sign_review(&review, &k, secs)
+            })
+            .map_err(|e| e.localize(&self.loc))
+            .and_then(|der| {
+                crate::io::atomic::atomic_write(&p7s, |w| w.write_all(&der))
+                    .map_err(|e| crate::io::FileError::from(e).localize(&self.loc))
+            });
+        match signed {
+            Ok(()) => {
+                self.signing.last_certificate = Some(cert.to_path_buf());
+                self.signing.form = None;
+                let msg = self.loc.ta(
+                    "sig-gui-review-signed",
+                    &[
+                        ("file", review_path.display().to_string().into()),
+                        ("signature", p7s.display().to_string().into()),
+                    ],
+                );
+                self.say(msg);
+            }
+            Err(msg) => {
+                log::error!("{msg}");
+                if let Some(f) = &mut self.signing.form {
+                    f.error = Some(msg);
+                }
+            }
         }
     }
 
@@ -132,11 +192,7 @@ impl AppState {
     /// the password never is).
     fn show_sign(&mut self) {
         let Some(doc) = &self.doc else { return };
-        if doc.received.is_some() {
-            let msg = self.loc.t("sig-gui-received");
-            self.fail(msg);
-            return;
-        }
+        let review = doc.received.is_some();
         let certificate = self
             .signing
             .form
@@ -145,6 +201,7 @@ impl AppState {
             .or_else(|| self.signing.last_certificate.clone());
         self.signing.form = Some(SignForm {
             certificate,
+            review,
             ..SignForm::default()
         });
     }
@@ -164,6 +221,10 @@ impl AppState {
             form.error = Some(self.loc.t("sig-gui-save-first"));
             return;
         };
+        if form.review {
+            self.sign_review(&cert, &password, now);
+            return;
+        }
         let secs = sig::secs_of(&self.clock.now());
         let signed = key::load_pkcs12(&cert, &password)
             .and_then(|k| sig::check_valid(&cert, &k, secs).map(|()| k))
@@ -234,7 +295,7 @@ impl AppState {
         let secs = sig::secs_of(&self.clock.now());
         let outcome = sig::verify_statement(&doc.catalogue, &doc.project, None, None, secs);
         let lines = match &outcome {
-            Outcome::Checked(v) => describe(&self.loc, Some(&doc.catalogue), v),
+            Outcome::Checked(v) => describe(&self.loc, Signed::Statement(&doc.catalogue), v),
             Outcome::Unreadable(e) => {
                 vec![self.loc.t("sig-verdict-invalid"), e.localize(&self.loc)]
             }
