@@ -98,7 +98,13 @@ fn hospital(c: &mut Criterion) {
     kaijisho::io::hospital::save_register(dir.path(), &register).unwrap();
     let shipped = kaijisho::assets::shipped_catalogues().unwrap();
     let t = Instant::now();
-    let view = read_folder(dir.path(), &shipped, TODAY, &Progress::default()).unwrap();
+    let view = read_folder(
+        dir.path(),
+        (&shipped, &Default::default()),
+        TODAY,
+        &Progress::default(),
+    )
+    .unwrap();
     println!(
         "register of {} files read: {:.1} ms",
         view.lines.len(),
@@ -112,7 +118,15 @@ fn hospital(c: &mut Criterion) {
     assert!(view.lines.iter().all(|l| l.read.is_ok()));
     c.bench_function("register_200", |b| {
         b.iter(|| {
-            black_box(read_folder(dir.path(), &shipped, TODAY, &Progress::default()).unwrap())
+            black_box(
+                read_folder(
+                    dir.path(),
+                    (&shipped, &Default::default()),
+                    TODAY,
+                    &Progress::default(),
+                )
+                .unwrap(),
+            )
         })
     });
     dossier(c, dir.path(), &shipped);
@@ -125,7 +139,14 @@ fn dossier(c: &mut Criterion, folder: &std::path::Path, shipped: &[kaijisho::dom
     use kaijisho::app::dossier::{ProfileChoice, dossier_tables, read_dossier};
     let choice = || ProfileChoice::Given(Profile::default_profile("既定"));
     let t = Instant::now();
-    let view = read_dossier(folder, choice(), shipped, TODAY, &Progress::default()).unwrap();
+    let view = read_dossier(
+        folder,
+        choice(),
+        (shipped, &Default::default()),
+        TODAY,
+        &Progress::default(),
+    )
+    .unwrap();
     println!(
         "dossier of {} statements read (copies written): {:.1} ms, {} items",
         view.dossier.totals.statements,
@@ -135,7 +156,16 @@ fn dossier(c: &mut Criterion, folder: &std::path::Path, shipped: &[kaijisho::dom
     assert_eq!(view.dossier.totals.statements, STATEMENTS);
     c.bench_function("dossier_200x300", |b| {
         b.iter(|| {
-            black_box(read_dossier(folder, choice(), shipped, TODAY, &Progress::default()).unwrap())
+            black_box(
+                read_dossier(
+                    folder,
+                    choice(),
+                    (shipped, &Default::default()),
+                    TODAY,
+                    &Progress::default(),
+                )
+                .unwrap(),
+            )
         })
     });
     let l = kaijisho::i18n::Localizer::new(kaijisho::i18n::Lang::Ja);

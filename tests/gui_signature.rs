@@ -351,3 +351,88 @@ fn a_reviewer_signs_the_review_of_a_received_statement_from_the_file_menu() {
     let outcome = kaijisho::app::signature::verify_review(&read, &der, None, now);
     assert!(outcome.is_valid(), "{outcome:?}");
 }
+
+/// ファイル → 病院名と確認者… → 信頼する証明書のフォルダー: the badge then checks the signer
+/// against it — confirmed by the vendor's certificate, not by another; removed, unconfirmed.
+#[test]
+fn the_badge_checks_the_signer_against_the_trusted_folder_chosen_in_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let key_path = d.join("k.p12");
+    key_file(&key_path, "pw");
+    let key = kaijisho::io::signature::key::load_pkcs12(&key_path, "pw").unwrap();
+    let catalogues = kaijisho::assets::shipped_catalogues().unwrap();
+    let mut p = kaijisho::assets::sample_project("mds-checksheet-sample").unwrap();
+    let c = catalogues
+        .iter()
+        .find(|c| c.id == p.catalogue.id)
+        .unwrap()
+        .clone();
+    let now = common::gui::TODAY
+        .at(9, 0, 0, 0)
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .unwrap()
+        .timestamp()
+        .as_second() as u64;
+    p.signature = Some(kaijisho::app::signature::sign(&c, &p, &key, now).unwrap().0);
+    let file = d.join("開示書.json");
+    kaijisho::io::save_project(&file, &p).unwrap();
+    let trusted = d.join("信頼");
+    let other = d.join("別");
+    for (folder, cert) in [
+        (&trusted, key.cert.clone()),
+        (
+            &other,
+            kaijisho::io::signature::key::generate("別人", "", now - 86_400, 30)
+                .unwrap()
+                .cert,
+        ),
+    ] {
+        std::fs::create_dir(folder).unwrap();
+        std::fs::write(folder.join("c.der"), der::Encode::to_der(&cert).unwrap()).unwrap();
+    }
+
+    let mut h = harness(d);
+    menu(&mut h, "ファイル", "開く…");
+    answer_path(&mut h, &file);
+    assert!(shows(&h, "(署名者の身元は未確認)"));
+    let choose = |h: &mut H, folder: &Path| {
+        h.get_by_label("選ぶ…").click();
+        settle(h);
+        common::gui::retype(
+            h,
+            Role::TextInput,
+            "フォルダのパス",
+            &folder.display().to_string(),
+        );
+        h.get_by_label("OK").click();
+        settle(h);
+    };
+    menu(&mut h, "ファイル", "病院名と確認者…");
+    assert!(shows(&h, "信頼する証明書のフォルダー"));
+    choose(&mut h, &trusted);
+    assert_eq!(
+        h.state().state.settings.trust_folder.as_deref(),
+        Some(trusted.as_path())
+    );
+    assert!(shows(&h, "署名: 署名は有効です"), "confirmed by the folder");
+    choose(&mut h, &other);
+    assert!(
+        shows(&h, "署名者を確認できません"),
+        "another certificate does not confirm it"
+    );
+    h.get_by_label("外す").click();
+    settle(&mut h);
+    assert!(
+        shows(&h, "(署名者の身元は未確認)"),
+        "no folder: unconfirmed"
+    );
+    assert!(!h.state().state.settings.system_trust);
+    h.get_by_label("OS の証明書ストアの証明書も信頼する")
+        .click();
+    settle(&mut h);
+    assert!(
+        h.state().state.settings.system_trust,
+        "the checkbox sets it"
+    );
+}

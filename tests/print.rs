@@ -346,7 +346,7 @@ fn the_register_prints_on_one_landscape_page_with_whole_rows() {
     let progress = kaijisho::app::tasks::Progress::default();
     let view = kaijisho::app::register::read_folder(
         &folder,
-        &shipped,
+        (&shipped, &Default::default()),
         jiff::civil::date(2026, 11, 23),
         &progress,
     )

@@ -736,3 +736,33 @@ fn a_reviewer_signs_the_review_apart_from_the_statement() {
         .code(2)
         .stderr(predicate::str::contains("--pdf と --xlsx は使えません"));
 }
+
+/// `verify --system-trust`: the operating system's store as trust anchors (here the CA bundle
+/// named by `SSL_CERT_FILE`, as on Linux; the Windows store is read the same way by
+/// rustls-native-certs).
+#[test]
+fn the_system_certificate_store_confirms_a_signer_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    certificates(d);
+    let st = statement(d);
+    sign(d, &st, "vendor.p12", &[]);
+    let run = |bundle: &str, code: i32| {
+        let out = kaijisho_ja()
+            .env("SSL_CERT_FILE", d.join(bundle))
+            .env_remove("SSL_CERT_DIR")
+            .arg("verify")
+            .arg(&st)
+            .arg("--system-trust")
+            .assert()
+            .code(code);
+        String::from_utf8_lossy(&out.get_output().stdout).into_owned()
+    };
+    let out = run("ca.pem", 0);
+    assert!(
+        out.contains("署名は有効です\n") && out.contains("Test Root CA"),
+        "{out}"
+    );
+    let out = run("other.pem", 1);
+    assert!(out.contains("署名者を確認できません"), "{out}");
+}

@@ -65,6 +65,8 @@ pub enum Purpose {
     SignCertificate,
     /// Where to write the timestamp request (`.tsq`) for the statement's signature.
     TimestampRequest,
+    /// The folder of certificates trusted for signatures.
+    TrustFolder,
     /// The timestamp authority's reply (`.tsr`) to take into it.
     TimestampReply,
 }
@@ -108,6 +110,7 @@ impl Purpose {
             Purpose::TimestampRequest => {
                 Command::Signature(SignatureCommand::WriteTimestampRequest(path))
             }
+            Purpose::TrustFolder => Command::SetTrustFolder(Some(path)),
             Purpose::TimestampReply => {
                 Command::Signature(SignatureCommand::TakeTimestampReply(path))
             }
@@ -148,6 +151,7 @@ impl Purpose {
             Purpose::SaveLibrary => "menu-library-save-as",
             Purpose::SignCertificate => "sig-gui-certificate",
             Purpose::TimestampRequest => "menu-timestamp-request",
+            Purpose::TrustFolder => "organisation-trust-folder",
             Purpose::TimestampReply => "menu-timestamp-reply",
         }
     }
@@ -173,6 +177,7 @@ impl Purpose {
             Purpose::OpenLibrary => Some("prompt-about-library"),
             Purpose::SignCertificate => Some("prompt-about-certificate"),
             Purpose::TimestampRequest => Some("prompt-about-timestamp-request"),
+            Purpose::TrustFolder => Some("prompt-about-trust-folder"),
             Purpose::TimestampReply => Some("prompt-about-timestamp-reply"),
             _ => None,
         }
@@ -344,6 +349,10 @@ pub enum Command {
     SetOrganisation(String),
     /// The reviewer's name as typed (kept in the settings).
     SetReviewer(String),
+    /// The folder of certificates trusted for signatures (`None`: none).
+    SetTrustFolder(Option<PathBuf>),
+    /// Trust the operating system's certificate store for signatures too.
+    SetSystemTrust(bool),
     /// ヘルプ → はじめに.
     ShowGuide,
     CloseGuide,

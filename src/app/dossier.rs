@@ -55,7 +55,7 @@ pub struct DossierView {
 pub fn read_dossier(
     folder: &Path,
     choice: ProfileChoice,
-    shipped: &[Catalogue],
+    (shipped, trust): (&[Catalogue], &super::signature::TrustSources),
     today: jiff::civil::Date,
     progress: &Progress,
 ) -> Result<DossierView, FileError> {
@@ -93,7 +93,7 @@ pub fn read_dossier(
     let mut problems = Vec::new();
     let mut read: Vec<(String, Project, Catalogue, Vec<_>, SignatureSummary)> = Vec::new();
     let now = super::signature::noon_of(today);
-    let anchors = super::signature::folder_anchors(folder);
+    let anchors = trust.anchors(Some(folder));
     for path in &files {
         let name = file_label(path);
         match io::open_statement(path, shipped, crate::assets::import_vocabulary()) {

@@ -45,7 +45,7 @@ impl Purpose {
             Purpose::TimestampRequest => &["tsq"],
             Purpose::TimestampReply => &["tsr"],
             // A folder: the browser lists folders only.
-            Purpose::RegisterFolder | Purpose::DossierFolder => &[],
+            Purpose::RegisterFolder | Purpose::DossierFolder | Purpose::TrustFolder => &[],
         }
     }
 
@@ -78,7 +78,10 @@ impl Purpose {
 
     /// Whether the prompt names a folder (the register of received statements).
     pub fn picks_folder(self) -> bool {
-        matches!(self, Purpose::RegisterFolder | Purpose::DossierFolder)
+        matches!(
+            self,
+            Purpose::RegisterFolder | Purpose::DossierFolder | Purpose::TrustFolder
+        )
     }
 }
 

@@ -75,7 +75,7 @@ pub(crate) fn date_of(d: jiff::civil::Date) -> Date {
 /// with its error, never left out. `today` is the day the statements' ages are counted to.
 pub fn read_folder(
     folder: &Path,
-    shipped: &[Catalogue],
+    (shipped, trust): (&[Catalogue], &super::signature::TrustSources),
     today: jiff::civil::Date,
     progress: &Progress,
 ) -> Result<RegisterView, FileError> {
@@ -91,7 +91,7 @@ pub fn read_folder(
         .collect();
     progress.set_total(files.len());
     let now = super::signature::noon_of(today);
-    let anchors = super::signature::folder_anchors(folder);
+    let anchors = trust.anchors(Some(folder));
     let today = date_of(today);
     let lines = files
         .into_iter()

@@ -49,6 +49,20 @@ pub struct Settings {
     pub received: Vec<PathBuf>,
     /// Who prints the reports (確認者).
     pub reviewer: String,
+    /// A folder of certificates trusted for signatures (its `.pem`, `.crt`, `.cer`, `.der`).
+    pub trust_folder: Option<PathBuf>,
+    /// Trust the operating system's certificate store for signatures too.
+    pub system_trust: bool,
+}
+
+impl Settings {
+    /// Where signatures' trust anchors come from, as chosen.
+    pub fn trust_sources(&self) -> crate::app::signature::TrustSources {
+        crate::app::signature::TrustSources {
+            folder: self.trust_folder.clone(),
+            system: self.system_trust,
+        }
+    }
 }
 
 /// A zoom level in percent, one of [`Zoom::LEVELS`].

@@ -210,6 +210,33 @@ pub fn folder_anchors(folder: &Path) -> Option<Vec<Certificate>> {
     }
 }
 
+/// The certificates the user trusts besides a register's own folder (File → 病院名と確認者…):
+/// a folder of them, and the operating system's store.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TrustSources {
+    pub folder: Option<PathBuf>,
+    pub system: bool,
+}
+
+impl TrustSources {
+    /// The trust anchors: those of `register` (its 証明書 subfolder), of the chosen folder
+    /// and of the system store, as chosen. `None` when there are none (identities are then
+    /// not checked). A folder that cannot be read is logged and left out.
+    pub fn anchors(&self, register: Option<&Path>) -> Option<Vec<Certificate>> {
+        let mut out = register.and_then(folder_anchors).unwrap_or_default();
+        if let Some(folder) = &self.folder {
+            match crate::io::signature::trust::load_anchors(std::slice::from_ref(folder)) {
+                Ok(certs) => out.extend(certs),
+                Err(e) => log::warn!("trusted certificates: {e}"),
+            }
+        }
+        if self.system {
+            out.extend(crate::io::signature::trust::system_anchors());
+        }
+        (!out.is_empty()).then_some(out)
+    }
+}
+
 /// A statement file's signature state: its stored signature, else the `.p7s` beside it.
 pub fn file_summary(
     path: &Path,

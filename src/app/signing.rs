@@ -42,6 +42,8 @@ pub struct Badge {
     pub revision: u64,
     pub path: Option<PathBuf>,
     pub signature: StoredSignature,
+    /// The trust anchors' sources it was checked against.
+    pub trust: super::signature::TrustSources,
     pub outcome: Outcome,
     /// The lines of its details (verdict first), in the user's language.
     pub lines: Vec<String>,
@@ -56,4 +58,9 @@ pub struct Signing {
     pub badge: Option<Badge>,
     /// The certificate file chosen last in this window (offered again; never its password).
     pub last_certificate: Option<PathBuf>,
+    /// The trust anchors as last read, and from what (read again when the settings change).
+    pub anchors: Option<(
+        super::signature::TrustSources,
+        Option<Vec<x509_cert::Certificate>>,
+    )>,
 }

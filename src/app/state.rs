@@ -233,10 +233,7 @@ impl AppState {
             Command::ExportWarning { accept, quiet } => {
                 self.export_warning_done(accept, quiet, now);
             }
-            Command::Import(path) => {
-                self.carry_pending = None;
-                self.import(path, None);
-            }
+            Command::Import(path) => self.import_chosen(path),
             Command::PreviewImport(path, mapping) => self.preview_import(path, *mapping),
             Command::MapImport(change) => self.map_import(&change),
             Command::ImportRangeFrom(row) => self.import_range_from(row),
@@ -291,6 +288,7 @@ impl AppState {
             Command::CloseAbout => self.view.show_about = false,
             Command::ShowOrganisation | Command::CloseOrganisation => self.organisation(cmd),
             Command::SetOrganisation(_) | Command::SetReviewer(_) => self.organisation(cmd),
+            Command::SetTrustFolder(_) | Command::SetSystemTrust(_) => self.organisation(cmd),
             Command::ShowGuide => self.view.show_guide = true,
             Command::CloseGuide => self.view.show_guide = false,
             Command::ShowShortcuts => self.view.show_shortcuts = true,

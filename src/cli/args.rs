@@ -101,6 +101,8 @@ pub(super) enum Command {
         signature: Option<PathBuf>,
         #[arg(long, num_args = 1.., value_name = "CERTS")]
         trust: Vec<PathBuf>,
+        #[arg(long)]
+        system_trust: bool,
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
         /// Test aid: the time now, Unix seconds.

@@ -40,7 +40,8 @@ pub(super) fn run(
     };
     let now = clock::now();
     let progress = crate::app::tasks::Progress::default();
-    let view = read_dossier(folder, choice, &shipped, now.date(), &progress)?;
+    let trust = crate::app::signature::TrustSources::default();
+    let view = read_dossier(folder, choice, (&shipped, &trust), now.date(), &progress)?;
     let mut out = summary(l, &view);
     let title = l.ta(
         "dossier-title",

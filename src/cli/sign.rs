@@ -77,9 +77,17 @@ pub(super) fn run(l: &Localizer, command: Command) -> Result<ExitCode, CliError>
             file,
             signature,
             trust,
+            system_trust,
             format,
             now,
-        } => verify(l, &file, signature.as_deref(), &trust, format, now),
+        } => verify(
+            l,
+            &file,
+            signature.as_deref(),
+            (&trust, system_trust),
+            format,
+            now,
+        ),
         Command::Keygen {
             output,
             name,
@@ -227,14 +235,19 @@ pub(super) fn verify(
     l: &Localizer,
     file: &Path,
     signature: Option<&Path>,
-    trust: &[PathBuf],
+    (trust, system_trust): (&[PathBuf], bool),
     format: Format,
     now: Option<u64>,
 ) -> Result<ExitCode, CliError> {
-    let anchors = if trust.is_empty() {
+    let anchors = if trust.is_empty() && !system_trust {
         None
     } else {
-        Some(crate::io::signature::trust::load_anchors(trust).map_err(|e| sig_err(l, &e))?)
+        let mut certs =
+            crate::io::signature::trust::load_anchors(trust).map_err(|e| sig_err(l, &e))?;
+        if system_trust {
+            certs.extend(crate::io::signature::trust::system_anchors());
+        }
+        Some(certs)
     };
     let now = now.unwrap_or_else(sig::now_secs);
     if crate::io::read::head(file, 5).is_some_and(|h| h == b"%PDF-") {

@@ -135,6 +135,9 @@ pub fn verdict(l: &Localizer, v: &Verification) -> String {
         if v.content != ContentState::Intact && v.signature_ok == Some(true) {
             return l.t("sig-verdict-changed");
         }
+        if v.trust == Trust::NotAnchored && v.signature_ok == Some(true) && v.valid_in_time() {
+            return l.t("sig-verdict-untrusted");
+        }
         return l.t("sig-verdict-invalid");
     }
     if v.identity_unconfirmed() {

@@ -343,7 +343,8 @@ fn dialogs_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
         s.settings.organisation.as_str(),
         s.settings.reviewer.as_str(),
     );
-    organisation::organisation_ui(ui, l, s.view.show_organisation, who, out);
+    let trust = (s.settings.trust_folder.as_deref(), s.settings.system_trust);
+    organisation::organisation_ui(ui, l, s.view.show_organisation, (who, trust), out);
     getting_started::getting_started_ui(ui, l, s.view.show_guide, out);
     shortcuts::shortcuts_ui(ui, l, s.view.show_shortcuts, out);
     let copy = s.doc.as_ref().is_some_and(|d| d.project.exercise.is_some());

@@ -16,7 +16,10 @@ pub fn organisation_ui(
     ui: &mut egui::Ui,
     l: &Localizer,
     show: bool,
-    (organisation, reviewer): (&str, &str),
+    ((organisation, reviewer), (trust_folder, system_trust)): (
+        (&str, &str),
+        (Option<&std::path::Path>, bool),
+    ),
     out: &mut Vec<Command>,
 ) {
     if !show {
@@ -55,11 +58,46 @@ pub fn organisation_ui(
                     }
                 });
             ui.add_space(6.0);
+            trust_ui(ui, l, (trust_folder, system_trust), out);
+            ui.add_space(6.0);
             if ui.button(l.t("exercise-close")).clicked() {
                 close = true;
             }
         });
     if !open || close {
         out.push(Command::CloseOrganisation);
+    }
+}
+
+/// The certificates trusted when a signature is checked (the badge, the register, the
+/// dossier): a folder of them, and the operating system's store.
+fn trust_ui(
+    ui: &mut egui::Ui,
+    l: &Localizer,
+    (folder, system): (Option<&std::path::Path>, bool),
+    out: &mut Vec<Command>,
+) {
+    ui.separator();
+    ui.strong(l.t("organisation-trust"));
+    ui.label(l.t("organisation-trust-about"));
+    ui.horizontal(|ui| {
+        ui.label(l.t("organisation-trust-folder"));
+        let shown = folder
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| l.t("sig-gui-no-file"));
+        ui.monospace(shown);
+        if ui.button(l.t("sig-gui-pick")).clicked() {
+            out.push(Command::Ask(crate::app::Purpose::TrustFolder));
+        }
+        if folder.is_some() && ui.button(l.t("organisation-trust-remove")).clicked() {
+            out.push(Command::SetTrustFolder(None));
+        }
+    });
+    let mut on = system;
+    if ui
+        .checkbox(&mut on, l.t("organisation-trust-system"))
+        .changed()
+    {
+        out.push(Command::SetSystemTrust(on));
     }
 }

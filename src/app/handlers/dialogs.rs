@@ -122,6 +122,8 @@ impl AppState {
             | Command::CloseOrganisation
             | Command::SetOrganisation(_)
             | Command::SetReviewer(_)
+            | Command::SetTrustFolder(_)
+            | Command::SetSystemTrust(_)
             | Command::ShowGuide
             | Command::CloseGuide
             | Command::OverwriteOnDisk

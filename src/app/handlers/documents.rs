@@ -302,6 +302,13 @@ impl AppState {
 
     /// Reads a workbook in the background, then shows the import preview. Without a mapping,
     /// a workbook whose layout the user confirmed before is read with that layout's mapping.
+    /// ファイル → 読み込む…: a workbook chosen to import on its own (no carry-forward waits
+    /// for it).
+    pub(crate) fn import_chosen(&mut self, path: PathBuf) {
+        self.carry_pending = None;
+        self.import(path, None);
+    }
+
     pub(crate) fn import(&mut self, path: PathBuf, mapping: Option<Mapping>) {
         let signature = self
             .import_preview

@@ -55,12 +55,13 @@ impl AppState {
         let generation = self.hospital.dossier_generation;
         let dir = folder.clone();
         let today = self.clock.today();
+        let trust = self.settings.trust_sources();
         self.tasks
             .spawn(TaskKind::Dossier, folder, move |progress| {
                 let result = read_dossier(
                     &dir,
                     ProfileChoice::Given(profile),
-                    &shipped,
+                    (&shipped, &trust),
                     today,
                     progress,
                 );

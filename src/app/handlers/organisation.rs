@@ -15,6 +15,13 @@ impl AppState {
             Command::CloseOrganisation => self.view.show_organisation = false,
             Command::SetOrganisation(name) => self.settings.organisation = name,
             Command::SetReviewer(name) => self.settings.reviewer = name,
+            Command::SetTrustFolder(folder) => {
+                if let Some(f) = &folder {
+                    self.settings.last_folder = Some(f.clone());
+                }
+                self.settings.trust_folder = folder;
+            }
+            Command::SetSystemTrust(on) => self.settings.system_trust = on,
             _ => {}
         }
     }

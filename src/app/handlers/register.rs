@@ -22,11 +22,12 @@ impl AppState {
         let generation = self.hospital.register_generation;
         let dir = folder.clone();
         let today = self.clock.today();
+        let trust = self.settings.trust_sources();
         self.tasks
             .spawn(TaskKind::Register, folder, move |progress| {
                 Outcome::RegisterRead {
                     generation,
-                    result: read_folder(&dir, &shipped, today, progress).map(Box::new),
+                    result: read_folder(&dir, (&shipped, &trust), today, progress).map(Box::new),
                 }
             });
     }

@@ -286,14 +286,33 @@ impl AppState {
             return;
         };
         let revision = doc.revision();
+        let trust = self.settings.trust_sources();
         let current = self.signing.badge.as_ref().is_some_and(|b| {
-            b.revision == revision && b.path == doc.path && b.signature == signature
+            b.revision == revision
+                && b.path == doc.path
+                && b.signature == signature
+                && b.trust == trust
         });
         if current {
             return;
         }
+        if self
+            .signing
+            .anchors
+            .as_ref()
+            .is_none_or(|(t, _)| *t != trust)
+        {
+            // Read once per choice (File → 病院名と確認者…), not per edit.
+            self.signing.anchors = Some((trust.clone(), trust.anchors(None)));
+        }
+        let anchors = self
+            .signing
+            .anchors
+            .as_ref()
+            .and_then(|(_, a)| a.as_deref());
+        let Some(doc) = &self.doc else { return };
         let secs = sig::secs_of(&self.clock.now());
-        let outcome = sig::verify_statement(&doc.catalogue, &doc.project, None, None, secs);
+        let outcome = sig::verify_statement(&doc.catalogue, &doc.project, None, anchors, secs);
         let lines = match &outcome {
             Outcome::Checked(v) => describe(&self.loc, Signed::Statement(&doc.catalogue), v),
             Outcome::Unreadable(e) => {
@@ -308,6 +327,7 @@ impl AppState {
             revision,
             path: doc.path.clone(),
             signature,
+            trust,
             outcome,
             lines,
         });

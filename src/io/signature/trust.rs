@@ -92,3 +92,36 @@ pub fn load_anchors(paths: &[PathBuf]) -> Result<Vec<Certificate>, SignatureErro
     }
     Ok(out)
 }
+
+/// The operating system's trusted certificates: the Windows certificate store, the macOS
+/// keychain, or the distribution's CA bundle (`SSL_CERT_FILE` / `SSL_CERT_DIR` when set). What
+/// the store could not give, or a certificate that does not parse, is logged and left out; at
+/// most [`MAX_SYSTEM_CERTS`] are taken.
+pub fn system_anchors() -> Vec<Certificate> {
+    let found = rustls_native_certs::load_native_certs();
+    for e in &found.errors {
+        log::warn!("system certificate store: {e}");
+    }
+    let mut out = Vec::new();
+    let mut unreadable = 0usize;
+    for der in found.certs.iter().take(MAX_SYSTEM_CERTS) {
+        match Certificate::from_der(der.as_ref()) {
+            Ok(c) => out.push(c),
+            Err(_) => unreadable = unreadable.saturating_add(1),
+        }
+    }
+    if unreadable > 0 {
+        log::warn!("system certificate store: {unreadable} certificates not read");
+    }
+    if found.certs.len() > MAX_SYSTEM_CERTS {
+        log::warn!(
+            "system certificate store: {} certificates, the first {MAX_SYSTEM_CERTS} taken",
+            found.certs.len()
+        );
+    }
+    out
+}
+
+/// At most this many certificates are taken from the system store (a store holds a few
+/// hundred).
+pub const MAX_SYSTEM_CERTS: usize = 5_000;
