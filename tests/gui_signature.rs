@@ -211,6 +211,13 @@ fn the_register_shows_each_statements_signature() {
     assert!(shows(&h, "有効 (山田 太郎、身元確認済み)"));
     assert!(shows(&h, "署名後に変更あり (山田 太郎)"));
     assert!(shows(&h, "署名なし"));
+    // Opened for review, the statement's badge uses the folder's certificates too.
+    menu(&mut h, "ファイル", "確認用に開く…");
+    answer_path(&mut h, &folder.join("signed.json"));
+    assert!(
+        shows(&h, "署名: 署名は有効です"),
+        "confirmed by the folder's 証明書"
+    );
 }
 
 /// ファイル → タイムスタンプ要求を書き出す… writes the request beside the signed statement;
@@ -267,6 +274,18 @@ fn a_signed_statement_takes_a_timestamp_through_the_file_menu() {
     assert!(shows(&h, "タイムスタンプ要求を書き出しました"));
     common::tsa::tsa_reply(d, "開示書.tsq", "応答.tsr", false);
 
+    // With an unsaved change, the reply is not taken (saving it would save the change too).
+    select(&mut h, "4.1.2");
+    h.key_press(egui::Key::Num2);
+    h.run();
+    menu(&mut h, "ファイル", "タイムスタンプ応答を取り込む…");
+    answer_path(&mut h, &d.join("応答.tsr"));
+    assert!(shows(
+        &h,
+        "タイムスタンプを取り込む前に開示書を保存してください"
+    ));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
     menu(&mut h, "ファイル", "タイムスタンプ応答を取り込む…");
     answer_path(&mut h, &d.join("応答.tsr"));
     assert!(shows(&h, "タイムスタンプを付けて保存しました"), "said");
@@ -392,6 +411,12 @@ fn the_badge_checks_the_signer_against_the_trusted_folder_chosen_in_the_window()
         std::fs::write(folder.join("c.der"), der::Encode::to_der(&cert).unwrap()).unwrap();
     }
 
+    // A file there that is no certificate: said, and the others still count.
+    std::fs::write(
+        trusted.join("壊れた.pem"),
+        "-----BEGIN CERTIFICATE-----\nxx\n",
+    )
+    .unwrap();
     let mut h = harness(d);
     menu(&mut h, "ファイル", "開く…");
     answer_path(&mut h, &file);
@@ -416,6 +441,10 @@ fn the_badge_checks_the_signer_against_the_trusted_folder_chosen_in_the_window()
         Some(trusted.as_path())
     );
     assert!(shows(&h, "署名: 署名は有効です"), "confirmed by the folder");
+    assert!(
+        shows(&h, "読めないファイルがあります") && shows(&h, "壊れた.pem"),
+        "the file that does not read is named"
+    );
     choose(&mut h, &other);
     assert!(
         shows(&h, "署名者を確認できません"),

@@ -21,7 +21,7 @@ mod common {
     pub mod tsa;
 }
 use common::cli::kaijisho_ja;
-use common::tsa::{openssl, tsa_reply};
+use common::tsa::{openssl, tsa_reply, tsa_reply_with};
 
 const PASSWORD: &str = "秘密-pass";
 const DAY: u64 = 86_400;
@@ -47,6 +47,10 @@ fn run(args: &[&OsStr], code: i32) -> String {
     )
 }
 
+fn now_year() -> String {
+    jiff::Timestamp::now().strftime("%Y").to_string()
+}
+
 fn now() -> u64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -56,6 +60,11 @@ fn now() -> u64 {
 
 /// Requests a timestamp for `file` (statement, `.p7s` or PDF) and takes the TSA's reply in.
 fn timestamp(dir: &Path, file: &Path, token: bool) -> String {
+    timestamp_by(dir, "tsa.cnf", file, token)
+}
+
+/// [`timestamp`] by the TSA configured in `config`.
+fn timestamp_by(dir: &Path, config: &str, file: &Path, token: bool) -> String {
     let tsq = dir.join("request.tsq");
     let said = run(
         &[
@@ -67,7 +76,7 @@ fn timestamp(dir: &Path, file: &Path, token: bool) -> String {
         0,
     );
     assert!(said.contains("時刻認証局に送り"), "{said}");
-    tsa_reply(dir, "request.tsq", "reply.tsr", token);
+    tsa_reply_with(dir, config, "request.tsq", "reply.tsr", token);
     let reply = dir.join("reply.tsr");
     run(
         &[
@@ -121,9 +130,18 @@ fn a_timestamped_statement_stays_valid_after_its_certificate_expires() {
             && out.contains("tsa-cert。信頼する証明書につながります"),
         "{out}"
     );
+    // Two months on, the vendor's certificate and the intermediate CA that issued it have
+    // expired: the chain is checked at the timestamp's time.
     let out = verify(&[&trust[..], &at_later[..]].concat(), 0);
     assert!(
         out.contains("現在は期限切れですが、タイムスタンプの時刻"),
+        "{out}"
+    );
+    // Without trusted certificates the timestamp authority is anyone: its time does not stand
+    // in for the expired certificate.
+    let out = verify(&at_later, 1);
+    assert!(
+        out.contains("時刻認証局を信頼する証明書で確認できないため"),
         "{out}"
     );
     let json = verify(
@@ -170,6 +188,28 @@ fn a_timestamped_statement_stays_valid_after_its_certificate_expires() {
     );
     let out = verify(&trust, 1);
     assert!(out.contains("4.1.2"), "{out}");
+
+    // A certificate for TLS servers only, from the same CA: not one to sign documents with.
+    let server = d.join("server.json");
+    std::fs::copy(d.join("statement.json.bak"), &server).unwrap();
+    let cert = d.join("server.p12");
+    run(
+        &[
+            "sign".as_ref(),
+            server.as_os_str(),
+            "--cert".as_ref(),
+            cert.as_os_str(),
+        ],
+        0,
+    );
+    let out = run(
+        &[&["verify".as_ref(), server.as_os_str()][..], &trust[..]].concat(),
+        1,
+    );
+    assert!(
+        out.contains("用途 (拡張鍵用途) が文書への署名ではありません"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -251,6 +291,36 @@ fn a_reply_for_another_signature_or_a_refusal_is_said_and_nothing_changes() {
         out.contains("時刻認証局が要求を断りました (状態 2)"),
         "{out}"
     );
+    // A reply altered on the way (its time changed): the TSA's signature no longer holds.
+    run(
+        &[
+            "timestamp".as_ref(),
+            st.as_os_str(),
+            "--request".as_ref(),
+            tsq.as_os_str(),
+        ],
+        0,
+    );
+    tsa_reply(d, "request.tsq", "new.tsr", false);
+    let mut bytes = std::fs::read(d.join("new.tsr")).unwrap();
+    let year = now_year();
+    let at = bytes
+        .windows(4)
+        .rposition(|w| w == year.as_bytes())
+        .expect("the reply states the year");
+    bytes[at + 3] ^= 0x01;
+    let altered = d.join("altered.tsr");
+    std::fs::write(&altered, &bytes).unwrap();
+    let out = run(
+        &[
+            "timestamp".as_ref(),
+            st.as_os_str(),
+            "--reply".as_ref(),
+            altered.as_os_str(),
+        ],
+        2,
+    );
+    assert!(out.contains("時刻認証局の署名を検証できません"), "{out}");
     // Not a reply at all.
     let out = run(
         &[
@@ -342,11 +412,28 @@ fn a_signed_pdf_and_a_detached_signature_take_a_timestamp() {
         assert!(text.contains("Signature is Valid"), "{text}");
         assert!(text.contains("Total document signed"), "{text}");
     }
-    // A detached signature on its own.
+    // Appended to after signing: the signature is not the PDF's last word, and its space is
+    // not written into.
+    let mut appended = std::fs::read(&pdf).unwrap();
+    appended.extend_from_slice(b"% later\n");
+    let later_pdf = d.join("appended.pdf");
+    std::fs::write(&later_pdf, &appended).unwrap();
+    let reply = d.join("reply.tsr");
+    let out = run(
+        &[
+            "timestamp".as_ref(),
+            later_pdf.as_os_str(),
+            "--reply".as_ref(),
+            reply.as_os_str(),
+        ],
+        2,
+    );
+    assert!(out.contains("署名した後に PDF が変更されている"), "{out}");
+    // A detached signature on its own, stamped by a TSA writing the older ESS v1 (SHA-1).
     let p7s = d.join("statement.p7s");
     let copy = d.join("copy.p7s");
     std::fs::copy(&p7s, &copy).unwrap();
-    timestamp(d, &copy, false);
+    timestamp_by(d, "tsa-v1.cnf", &copy, false);
     let out = run(
         &[
             "verify".as_ref(),

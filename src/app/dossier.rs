@@ -93,13 +93,13 @@ pub fn read_dossier(
     let mut problems = Vec::new();
     let mut read: Vec<(String, Project, Catalogue, Vec<_>, SignatureSummary)> = Vec::new();
     let now = super::signature::noon_of(today);
-    let anchors = trust.anchors(Some(folder));
+    let trusted = trust.anchors(Some(folder));
+    let anchors = trusted.get();
     for path in &files {
         let name = file_label(path);
         match io::open_statement(path, shipped, crate::assets::import_vocabulary()) {
             Ok((p, c)) => {
-                let signature =
-                    super::signature::file_summary(path, &c, &p, anchors.as_deref(), now);
+                let signature = super::signature::file_summary(path, &c, &p, anchors, now);
                 let copies = match io::dossier::keep_copy(folder, path, &stamp) {
                     Ok(copies) => copies,
                     Err(e) => {

@@ -59,6 +59,8 @@ pub struct RegisterView {
     pub only_warnings: bool,
     pub sort: RegisterSort,
     pub descending: bool,
+    /// Files among the trusted certificates that could not be read (shown above the table).
+    pub certificate_problems: Vec<Arc<crate::io::signature::error::SignatureError>>,
 }
 
 /// A day as a [`Date`].
@@ -91,7 +93,8 @@ pub fn read_folder(
         .collect();
     progress.set_total(files.len());
     let now = super::signature::noon_of(today);
-    let anchors = trust.anchors(Some(folder));
+    let trusted = trust.anchors(Some(folder));
+    let anchors = trusted.get();
     let today = date_of(today);
     let lines = files
         .into_iter()
@@ -100,8 +103,7 @@ pub fn read_folder(
             let read = io::open_statement(&path, shipped, crate::assets::import_vocabulary())
                 .map(|(p, c)| {
                     let check = profile.as_ref().map(|pr| check_statement(pr, &c, &p));
-                    signature =
-                        super::signature::file_summary(&path, &c, &p, anchors.as_deref(), now);
+                    signature = super::signature::file_summary(&path, &c, &p, anchors, now);
                     statement_row(&c, &p, check.as_ref(), &file.settings, today)
                 })
                 .map_err(Arc::new);
@@ -125,6 +127,7 @@ pub fn read_folder(
         only_warnings: false,
         sort: RegisterSort::default(),
         descending: false,
+        certificate_problems: trusted.problems,
     })
 }
 

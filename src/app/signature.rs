@@ -193,21 +193,41 @@ pub fn verify_statement(
 /// (its vendors' certificates, or their CAs').
 pub const TRUST_FOLDERS: [&str; 2] = ["証明書", "certificates"];
 
-/// The certificates a register folder trusts (the first of [`TRUST_FOLDERS`] it has), or none.
-/// A file there that is no certificate is logged and the folder's certificates are not used
-/// (identities are then said to be unconfirmed, never confirmed by mistake).
-pub fn folder_anchors(folder: &Path) -> Option<Vec<Certificate>> {
-    let dir = TRUST_FOLDERS
-        .iter()
-        .map(|n| folder.join(n))
-        .find(|d| d.is_dir())?;
-    match crate::io::signature::trust::load_anchors(&[dir]) {
-        Ok(certs) => (!certs.is_empty()).then_some(certs),
-        Err(e) => {
+/// Trust anchors as read, and the files that could not be read (each said where it matters,
+/// and logged): a bad file does not cost the others, and never confirms anyone.
+#[derive(Debug, Default)]
+pub struct Anchors {
+    pub certs: Vec<Certificate>,
+    pub problems: Vec<std::sync::Arc<SignatureError>>,
+}
+
+impl Anchors {
+    /// The certificates, or `None` when there are none (identities are then not checked).
+    pub fn get(&self) -> Option<&[Certificate]> {
+        (!self.certs.is_empty()).then_some(self.certs.as_slice())
+    }
+
+    fn add_folder(&mut self, folder: &Path) {
+        let (certs, problems) = crate::io::signature::trust::load_folder(folder);
+        self.certs.extend(certs);
+        for e in problems {
             log::warn!("trusted certificates: {e}");
-            None
+            self.problems.push(std::sync::Arc::new(e));
         }
     }
+}
+
+/// The certificates a register folder trusts: those of the first of [`TRUST_FOLDERS`] it has.
+pub fn folder_anchors(folder: &Path) -> Anchors {
+    let mut out = Anchors::default();
+    if let Some(dir) = TRUST_FOLDERS
+        .iter()
+        .map(|n| folder.join(n))
+        .find(|d| d.is_dir())
+    {
+        out.add_folder(&dir);
+    }
+    out
 }
 
 /// The certificates the user trusts besides a register's own folder (File → 病院名と確認者…):
@@ -220,20 +240,17 @@ pub struct TrustSources {
 
 impl TrustSources {
     /// The trust anchors: those of `register` (its 証明書 subfolder), of the chosen folder
-    /// and of the system store, as chosen. `None` when there are none (identities are then
-    /// not checked). A folder that cannot be read is logged and left out.
-    pub fn anchors(&self, register: Option<&Path>) -> Option<Vec<Certificate>> {
-        let mut out = register.and_then(folder_anchors).unwrap_or_default();
+    /// and of the system store, as chosen.
+    pub fn anchors(&self, register: Option<&Path>) -> Anchors {
+        let mut out = register.map(folder_anchors).unwrap_or_default();
         if let Some(folder) = &self.folder {
-            match crate::io::signature::trust::load_anchors(std::slice::from_ref(folder)) {
-                Ok(certs) => out.extend(certs),
-                Err(e) => log::warn!("trusted certificates: {e}"),
-            }
+            out.add_folder(folder);
         }
         if self.system {
-            out.extend(crate::io::signature::trust::system_anchors());
+            out.certs
+                .extend(crate::io::signature::trust::system_anchors());
         }
-        (!out.is_empty()).then_some(out)
+        out
     }
 }
 
@@ -281,7 +298,7 @@ pub fn summary(outcome: &Outcome) -> SignatureSummary {
     };
     // Sound and intact: valid; whether a trusted certificate confirms who signed is said
     // beside it (a chain to none of the folder's certificates is "not confirmed").
-    let sound = v.signature_ok == Some(true) && v.valid_in_time();
+    let sound = v.signature_ok == Some(true) && v.usage_ok && v.valid_in_time();
     let intact = v.content == crate::io::signature::verify::ContentState::Intact;
     if sound && intact && v.trust == crate::io::signature::verify::Trust::NotAnchored {
         SignatureSummary::Untrusted { signer }
@@ -319,12 +336,13 @@ pub fn now_secs() -> u64 {
         .unwrap_or(0)
 }
 
-/// A timestamp request (`.tsq`, RFC 3161) for a signature, with a fresh random nonce.
-pub fn timestamp_request(signature: &[u8]) -> Result<Vec<u8>, SignatureError> {
+/// A timestamp request (`.tsq`, RFC 3161) for a signature (carried by `path`), with a fresh
+/// random nonce.
+pub fn timestamp_request(signature: &[u8], path: &Path) -> Result<Vec<u8>, SignatureError> {
     let nonce = getrandom::u64().map_err(|e| SignatureError::Sign {
         detail: e.to_string(),
     })?;
-    crate::io::signature::timestamp::request(signature, nonce)
+    crate::io::signature::timestamp::request(signature, path, nonce)
 }
 
 /// The statement's stored signature with the timestamp of `reply` (read from `reply_path`):
@@ -336,7 +354,7 @@ pub fn timestamped(
     reply_path: &Path,
 ) -> Result<(StoredSignature, Vec<u8>), SignatureError> {
     let der = stored_signature(p, statement_path)?;
-    let der = crate::io::signature::timestamp::attach(&der, reply, reply_path)?;
+    let der = crate::io::signature::timestamp::attach((&der, statement_path), reply, reply_path)?;
     let stored = StoredSignature {
         cms: Base64::encode_string(&der),
     };
@@ -367,7 +385,13 @@ pub fn timestamped_pdf(
     reply_path: &Path,
 ) -> Result<Vec<u8>, SignatureError> {
     let sig = pdf_signature(pdf, pdf_path)?;
-    let der = crate::io::signature::timestamp::attach(&sig.cms, reply, reply_path)?;
+    if !sig.whole_file {
+        // A later revision covers the signature's space: writing into it would break that.
+        return Err(SignatureError::PdfChangedAfterSigning {
+            path: pdf_path.to_path_buf(),
+        });
+    }
+    let der = crate::io::signature::timestamp::attach((&sig.cms, pdf_path), reply, reply_path)?;
     crate::io::signature::pades::replace_contents(pdf, &sig, &der, pdf_path)
 }
 

@@ -58,9 +58,11 @@ pub struct Signing {
     pub badge: Option<Badge>,
     /// The certificate file chosen last in this window (offered again; never its password).
     pub last_certificate: Option<PathBuf>,
-    /// The trust anchors as last read, and from what (read again when the settings change).
+    /// The trust anchors as last read, and from what: the settings' sources and the folder
+    /// of a received statement (read again when either changes).
     pub anchors: Option<(
         super::signature::TrustSources,
-        Option<Vec<x509_cert::Certificate>>,
+        Option<PathBuf>,
+        super::signature::Anchors,
     )>,
 }

@@ -89,7 +89,7 @@ fn signature_of(l: &Localizer, file: &Path) -> Result<Vec<u8>, CliError> {
 fn write_request(l: &Localizer, file: &Path, out: &Path) -> Result<ExitCode, CliError> {
     super::check_outputs(&[Some(out)], &[file])?;
     let signature = signature_of(l, file)?;
-    let request = sig::timestamp_request(&signature).map_err(|e| sig_err(l, &e))?;
+    let request = sig::timestamp_request(&signature, file).map_err(|e| sig_err(l, &e))?;
     write(out, &request)?;
     emit(&format!(
         "{}{}\n",
@@ -116,7 +116,7 @@ fn take_reply(l: &Localizer, file: &Path, reply_path: &Path) -> Result<ExitCode,
         }
         Kind::Detached => {
             let der = read(l, file, MAX_SIGNATURE_BYTES)?;
-            let out = crate::io::signature::timestamp::attach(&der, &reply, reply_path)
+            let out = crate::io::signature::timestamp::attach((&der, file), &reply, reply_path)
                 .map_err(|e| sig_err(l, &e))?;
             write_back(&lock, &out)?;
             report.push_str(&written(l, file));

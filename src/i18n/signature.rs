@@ -74,6 +74,13 @@ impl Localize for SignatureError {
                 "sig-err-pdf-no-room",
                 &[("file", path(p)), ("room", s(room)), ("needed", s(needed))],
             ),
+            SignatureError::TimestampUnsound { path: p, problem } => l.ta(
+                "sig-err-timestamp-unsound",
+                &[("file", path(p)), ("problem", s(problem_text(l, *problem)))],
+            ),
+            SignatureError::PdfChangedAfterSigning { path: p } => {
+                l.ta("sig-err-pdf-changed", &[("file", path(p))])
+            }
             SignatureError::NothingToTimestamp { path: p } => {
                 l.ta("sig-err-nothing-to-timestamp", &[("file", path(p))])
             }
@@ -115,6 +122,20 @@ impl Localize for crate::domain::signature::SignatureSummary {
     }
 }
 
+/// Why a timestamp token is not sound, in words.
+pub fn problem_text(
+    l: &Localizer,
+    problem: crate::io::signature::timestamp::TimestampProblem,
+) -> String {
+    use crate::io::signature::timestamp::TimestampProblem as P;
+    l.t(match problem {
+        P::Signature => "sig-problem-signature",
+        P::OtherSignature => "sig-problem-other-signature",
+        P::NotTsa => "sig-problem-not-tsa",
+        P::TsaNotValid => "sig-problem-tsa-not-valid",
+    })
+}
+
 /// A moment as the user reads it: local date and time with the zone (`2026-12-07 22:35 JST`).
 pub fn time_text(secs: u64) -> String {
     let Ok(secs) = i64::try_from(secs) else {
@@ -135,7 +156,11 @@ pub fn verdict(l: &Localizer, v: &Verification) -> String {
         if v.content != ContentState::Intact && v.signature_ok == Some(true) {
             return l.t("sig-verdict-changed");
         }
-        if v.trust == Trust::NotAnchored && v.signature_ok == Some(true) && v.valid_in_time() {
+        if v.trust == Trust::NotAnchored
+            && v.signature_ok == Some(true)
+            && v.usage_ok
+            && v.valid_in_time()
+        {
             return l.t("sig-verdict-untrusted");
         }
         return l.t("sig-verdict-invalid");
@@ -163,8 +188,10 @@ fn certificate_time_line(l: &Localizer, v: &Verification) -> String {
             l.ta("sig-line-cert-expired-timestamped", &time)
         };
     }
+    let stamped = matches!(&v.timestamp, Some(Ok(_)));
     match (v.valid_at_signing, v.valid_now) {
         (_, false) if v.checked_at < who.not_before => l.t("sig-line-cert-not-yet-valid"),
+        (_, false) if stamped => l.t("sig-line-cert-expired-timestamp-unconfirmed"),
         (Some(_), false) => l.t("sig-line-cert-expired-now"),
         (None, false) => l.t("sig-line-cert-expired"),
         (Some(_), true) => l.t("sig-line-cert-valid"),
@@ -256,6 +283,9 @@ pub fn describe(l: &Localizer, signed: Signed<'_>, v: &Verification) -> Vec<Stri
         None => l.t("sig-line-signature-unsupported"),
     });
     lines.push(certificate_time_line(l, v));
+    if !v.usage_ok {
+        lines.push(l.t("sig-line-cert-usage"));
+    }
     if let Some(ts) = &v.timestamp {
         lines.push(timestamp_line(l, ts));
     }

@@ -9,7 +9,7 @@
 //! the lock: changes they make are caught by comparing digests before a save
 //! ([`super::atomic::atomic_write_checked`]).
 
-use std::fs::{self, File, TryLockError};
+use std::fs::{File, TryLockError};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -145,7 +145,7 @@ impl FileLock {
 #[cfg(unix)]
 fn still_named(file: &File, path: &Path) -> bool {
     use std::os::unix::fs::MetadataExt;
-    match (file.metadata(), fs::metadata(path)) {
+    match (file.metadata(), std::fs::metadata(path)) {
         (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
         _ => false,
     }
@@ -163,7 +163,7 @@ impl Drop for FileLock {
         // stale name ([`still_named`]). Windows keeps it: a waiter there cannot tell a removed
         // file from the new one.
         #[cfg(unix)]
-        if let Err(e) = fs::remove_file(&self.lock_path)
+        if let Err(e) = std::fs::remove_file(&self.lock_path)
             && e.kind() != io::ErrorKind::NotFound
         {
             log::debug!("lock file {}: {e}", self.lock_path.display());
@@ -177,6 +177,7 @@ impl Drop for FileLock {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
     use std::sync::Arc;
     use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -243,6 +244,7 @@ mod tests {
 #[cfg(all(test, unix))]
 mod left_behind {
     use super::*;
+    use std::fs;
     use std::os::unix::fs::PermissionsExt;
 
     /// A lock file a killed process left behind, read-only to us, does not block a save.

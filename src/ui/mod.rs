@@ -343,7 +343,17 @@ fn dialogs_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
         s.settings.organisation.as_str(),
         s.settings.reviewer.as_str(),
     );
-    let trust = (s.settings.trust_folder.as_deref(), s.settings.system_trust);
+    let problems = s
+        .signing
+        .anchors
+        .as_ref()
+        .map(|(_, _, a)| a.problems.as_slice())
+        .unwrap_or_default();
+    let trust = (
+        s.settings.trust_folder.as_deref(),
+        s.settings.system_trust,
+        problems,
+    );
     organisation::organisation_ui(ui, l, s.view.show_organisation, (who, trust), out);
     getting_started::getting_started_ui(ui, l, s.view.show_guide, out);
     shortcuts::shortcuts_ui(ui, l, s.view.show_shortcuts, out);

@@ -8,6 +8,14 @@ use crate::app::Command;
 use crate::i18n::Localizer;
 use crate::ui::typed::{Lines, command_field};
 
+/// The trusted certificates as the settings hold them: the folder, the system store, and the
+/// files that could not be read.
+type Trust<'a> = (
+    Option<&'a std::path::Path>,
+    bool,
+    &'a [std::sync::Arc<crate::io::signature::error::SignatureError>],
+);
+
 /// The command a field's committed text becomes.
 type Setter = fn(String) -> Command;
 
@@ -16,10 +24,7 @@ pub fn organisation_ui(
     ui: &mut egui::Ui,
     l: &Localizer,
     show: bool,
-    ((organisation, reviewer), (trust_folder, system_trust)): (
-        (&str, &str),
-        (Option<&std::path::Path>, bool),
-    ),
+    ((organisation, reviewer), trust): ((&str, &str), Trust<'_>),
     out: &mut Vec<Command>,
 ) {
     if !show {
@@ -58,7 +63,7 @@ pub fn organisation_ui(
                     }
                 });
             ui.add_space(6.0);
-            trust_ui(ui, l, (trust_folder, system_trust), out);
+            trust_ui(ui, l, trust, out);
             ui.add_space(6.0);
             if ui.button(l.t("exercise-close")).clicked() {
                 close = true;
@@ -74,7 +79,7 @@ pub fn organisation_ui(
 fn trust_ui(
     ui: &mut egui::Ui,
     l: &Localizer,
-    (folder, system): (Option<&std::path::Path>, bool),
+    (folder, system, problems): Trust<'_>,
     out: &mut Vec<Command>,
 ) {
     ui.separator();
@@ -93,6 +98,16 @@ fn trust_ui(
             out.push(Command::SetTrustFolder(None));
         }
     });
+    for e in problems {
+        use crate::i18n::Localize;
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            l.ta(
+                "organisation-trust-problem",
+                &[("problem", e.localize(l).into())],
+            ),
+        );
+    }
     let mut on = system;
     if ui
         .checkbox(&mut on, l.t("organisation-trust-system"))

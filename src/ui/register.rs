@@ -53,6 +53,16 @@ fn controls_ui(
             ("count", view.lines.len().into()),
         ],
     ));
+    for e in &view.certificate_problems {
+        use crate::i18n::Localize;
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            l.ta(
+                "organisation-trust-problem",
+                &[("problem", e.localize(l).into())],
+            ),
+        );
+    }
     ui.horizontal_wrapped(|ui| {
         // The fields show the register file; what is typed goes to the app as an edit.
         let s = &view.file().settings;

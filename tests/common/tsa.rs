@@ -39,9 +39,12 @@ ess_cert_id_chain = no
 ess_cert_id_alg = sha256
 ";
 
-/// A root CA; a vendor certificate it issued for `vendor_days` (`vendor.p12`); a timestamp
-/// authority it certified for ten years (`tsa.pem`, extended key usage timeStamping); an
-/// unrelated CA (`other.pem`); the TSA's configuration (`tsa.cnf`).
+/// A root CA; an intermediate CA it certified for `vendor_days` + 10 (`sub.pem`); a vendor
+/// certificate the intermediate issued for `vendor_days` (`vendor.p12`, with its chain); a
+/// certificate for TLS servers only, issued the same way (`server.p12`); a timestamp authority
+/// the root certified for ten years (`tsa.pem`, extended key usage timeStamping); an unrelated
+/// CA (`other.pem`); the TSA's configuration (`tsa.cnf`, ESS v2 with SHA-256) and one writing
+/// the older ESS v1 with SHA-1 (`tsa-v1.cnf`).
 pub fn certificates(dir: &Path, password: &str, vendor_days: u32) {
     let ec = "-newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes";
     openssl(
@@ -55,12 +58,26 @@ pub fn certificates(dir: &Path, password: &str, vendor_days: u32) {
         dir,
         &format!("req -x509 {ec} -keyout other.key -out other.pem -days 3650 -subj /CN=Other-CA"),
     );
-    for (name, ext, days) in [
-        ("vendor", "keyUsage=digitalSignature", vendor_days),
+    let sub_days = vendor_days + 10;
+    for (name, ext, days, ca) in [
+        (
+            "sub",
+            "basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign",
+            sub_days,
+            "ca",
+        ),
+        ("vendor", "keyUsage=digitalSignature", vendor_days, "sub"),
+        (
+            "server",
+            "keyUsage=digitalSignature\nextendedKeyUsage=serverAuth",
+            vendor_days,
+            "sub",
+        ),
         (
             "tsa",
             "keyUsage=digitalSignature\nextendedKeyUsage=critical,timeStamping",
             3650,
+            "ca",
         ),
     ] {
         std::fs::write(dir.join(format!("{name}.ext")), ext).unwrap();
@@ -71,25 +88,37 @@ pub fn certificates(dir: &Path, password: &str, vendor_days: u32) {
         openssl(
             dir,
             &format!(
-                "x509 -req -in {name}.csr -CA ca.pem -CAkey ca.key -CAcreateserial \
+                "x509 -req -in {name}.csr -CA {ca}.pem -CAkey {ca}.key -CAcreateserial \
                  -out {name}.pem -days {days} -extfile {name}.ext"
             ),
         );
     }
-    openssl(
-        dir,
-        &format!(
-            "pkcs12 -export -inkey vendor.key -in vendor.pem -certfile ca.pem -out vendor.p12 \
-             -passout pass:{password}"
-        ),
-    );
+    for name in ["vendor", "server"] {
+        openssl(
+            dir,
+            &format!(
+                "pkcs12 -export -inkey {name}.key -in {name}.pem -certfile sub.pem \
+                 -out {name}.p12 -passout pass:{password}"
+            ),
+        );
+    }
     std::fs::write(dir.join("tsa.cnf"), TSA_CONFIG).unwrap();
+    std::fs::write(
+        dir.join("tsa-v1.cnf"),
+        TSA_CONFIG.replace("ess_cert_id_alg = sha256", "ess_cert_id_alg = sha1"),
+    )
+    .unwrap();
     std::fs::write(dir.join("tsaserial"), "01\n").unwrap();
 }
 
 /// The timestamp authority answers `query` with `reply` (`token`: the bare token).
 pub fn tsa_reply(dir: &Path, query: &str, reply: &str, token: bool) {
-    let mut args = format!("ts -reply -config tsa.cnf -queryfile {query} -out {reply}");
+    tsa_reply_with(dir, "tsa.cnf", query, reply, token);
+}
+
+/// [`tsa_reply`] by the TSA configured in `config`.
+pub fn tsa_reply_with(dir: &Path, config: &str, query: &str, reply: &str, token: bool) {
+    let mut args = format!("ts -reply -config {config} -queryfile {query} -out {reply}");
     if token {
         args.push_str(" -token_out");
     }

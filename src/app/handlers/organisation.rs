@@ -2,6 +2,7 @@
 //! 病院名と確認者…), and the running head every report carries.
 
 use crate::app::command::Command;
+use crate::app::document::Document;
 use crate::app::provenance::running_head;
 use crate::app::state::AppState;
 use crate::io::pdf::RunningHead;
@@ -11,7 +12,11 @@ impl AppState {
     /// settings (saved with them).
     pub(crate) fn organisation(&mut self, cmd: Command) {
         match cmd {
-            Command::ShowOrganisation => self.view.show_organisation = true,
+            Command::ShowOrganisation => {
+                self.view.show_organisation = true;
+                // Read the trusted certificates again: files may have been added since.
+                self.signing.anchors = None;
+            }
             Command::CloseOrganisation => self.view.show_organisation = false,
             Command::SetOrganisation(name) => self.settings.organisation = name,
             Command::SetReviewer(name) => self.settings.reviewer = name,
@@ -20,9 +25,37 @@ impl AppState {
                     self.settings.last_folder = Some(f.clone());
                 }
                 self.settings.trust_folder = folder;
+                self.trust_changed();
             }
-            Command::SetSystemTrust(on) => self.settings.system_trust = on,
+            Command::SetSystemTrust(on) => {
+                self.settings.system_trust = on;
+                self.trust_changed();
+            }
             _ => {}
+        }
+    }
+
+    /// The trusted certificates changed: the register and the dossier shown are read again
+    /// (unless they hold unsaved changes, which a new reading would drop) so their signature
+    /// states follow.
+    fn trust_changed(&mut self) {
+        if let Some(folder) = self
+            .hospital
+            .register
+            .as_ref()
+            .filter(|r| !r.modified())
+            .map(|r| r.folder.clone())
+        {
+            self.open_register(folder);
+        }
+        if let Some(folder) = self
+            .hospital
+            .dossier
+            .as_ref()
+            .filter(|d| !d.modified())
+            .map(|d| d.folder.clone())
+        {
+            self.open_dossier(folder);
         }
     }
 

@@ -104,7 +104,7 @@ impl AppState {
         let Some(doc) = &self.doc else { return };
         let statement = doc.path.clone().unwrap_or_default();
         let written = sig::stored_signature(&doc.project, &statement)
-            .and_then(|der| sig::timestamp_request(&der))
+            .and_then(|der| sig::timestamp_request(&der, &statement))
             .map_err(|e| e.localize(&self.loc))
             .and_then(|request| {
                 crate::io::atomic::atomic_write(path, |w| w.write_all(&request))
@@ -127,8 +127,10 @@ impl AppState {
     /// the statement (undoable), saved with the `.p7s` beside it, as signing is.
     fn take_timestamp_reply(&mut self, reply_path: &std::path::Path, now: f64) {
         let Some(doc) = &self.doc else { return };
-        let Some(path) = doc.path.clone() else {
-            let msg = self.loc.t("sig-gui-save-first");
+        // Saving the timestamp must not save other changes with it (the signature is over
+        // the statement as saved).
+        let Some(path) = doc.path.clone().filter(|_| !doc.modified()) else {
+            let msg = self.loc.t("sig-gui-timestamp-save-first");
             self.fail(msg);
             return;
         };
@@ -290,26 +292,33 @@ impl AppState {
         let current = self.signing.badge.as_ref().is_some_and(|b| {
             b.revision == revision
                 && b.path == doc.path
+                && self.signing.anchors.is_some()
                 && b.signature == signature
                 && b.trust == trust
         });
         if current {
             return;
         }
-        if self
+        // A received statement is checked with its register folder's certificates too.
+        let register = doc
+            .received
+            .as_ref()
+            .and(doc.path.as_deref())
+            .and_then(std::path::Path::parent)
+            .map(std::path::Path::to_path_buf);
+        let stale = self
             .signing
             .anchors
             .as_ref()
-            .is_none_or(|(t, _)| *t != trust)
-        {
-            // Read once per choice (File → 病院名と確認者…), not per edit.
-            self.signing.anchors = Some((trust.clone(), trust.anchors(None)));
+            .is_none_or(|(t, r, _)| *t != trust || *r != register)
+            // Another statement opened: its folder's certificates may have changed.
+            || self.signing.badge.as_ref().is_none_or(|b| b.path != doc.path);
+        if stale {
+            // Read once per choice and statement, not per edit.
+            let read = trust.anchors(register.as_deref());
+            self.signing.anchors = Some((trust.clone(), register, read));
         }
-        let anchors = self
-            .signing
-            .anchors
-            .as_ref()
-            .and_then(|(_, a)| a.as_deref());
+        let anchors = self.signing.anchors.as_ref().and_then(|(_, _, a)| a.get());
         let Some(doc) = &self.doc else { return };
         let secs = sig::secs_of(&self.clock.now());
         let outcome = sig::verify_statement(&doc.catalogue, &doc.project, None, anchors, secs);

@@ -142,6 +142,34 @@ pub fn is_ca(cert: &Certificate) -> bool {
     ca && may_sign_certs
 }
 
+/// Whether a certificate may sign documents: it states no extended key usage, or one of
+/// anyExtendedKeyUsage, emailProtection (S/MIME), documentSigning (RFC 9336), Microsoft's
+/// document signing or Adobe's authentic documents. A certificate only for TLS servers,
+/// clients or code does not sign a statement, whatever CA issued it.
+pub fn fit_for_documents(cert: &Certificate) -> bool {
+    use der::Decode;
+    const ALLOWED: [&str; 5] = [
+        "2.5.29.37.0",
+        "1.3.6.1.5.5.7.3.4",
+        "1.3.6.1.5.5.7.3.36",
+        "1.3.6.1.4.1.311.10.3.12",
+        "1.2.840.113583.1.1.5",
+    ];
+    let Some(exts) = cert.tbs_certificate().extensions() else {
+        return true;
+    };
+    exts.iter()
+        .filter(|e| e.extn_id == const_oid::db::rfc5280::ID_CE_EXT_KEY_USAGE)
+        .all(|e| {
+            x509_cert::ext::pkix::ExtendedKeyUsage::from_der(e.extn_value.as_bytes()).is_ok_and(
+                |u| {
+                    u.0.iter()
+                        .any(|o| ALLOWED.contains(&o.to_string().as_str()))
+                },
+            )
+        })
+}
+
 /// Whether `cert` is within its validity at `t` (Unix seconds).
 pub fn valid_at(cert: &Certificate, t: u64) -> bool {
     let v = cert.tbs_certificate().validity();

@@ -51,9 +51,19 @@ pub enum SignatureError {
         status: u32,
         text: String,
     },
+    /// The timestamp authority's token is not sound.
+    #[error("{}: {problem}", .path.display())]
+    TimestampUnsound {
+        path: PathBuf,
+        problem: TimestampProblem,
+    },
     /// The timestamp is over another signature than this one.
     #[error("{}: the timestamp is for another signature", .path.display())]
     TimestampNotForSignature { path: PathBuf },
+    /// The signed PDF was changed after its signature (a later revision): its signature is
+    /// not the last, and cannot take a timestamp in place.
+    #[error("{}: the PDF was changed after it was signed", .path.display())]
+    PdfChangedAfterSigning { path: PathBuf },
     /// The signed PDF's space for its signature cannot hold the signature with its timestamp.
     #[error("{}: the PDF's signature space ({room} bytes) cannot hold the timestamped signature ({needed} bytes)", .path.display())]
     PdfNoRoom {
@@ -64,4 +74,23 @@ pub enum SignatureError {
     /// A file that holds no signature to timestamp.
     #[error("{}: no signature to timestamp", .path.display())]
     NothingToTimestamp { path: PathBuf },
+}
+
+/// Why a readable timestamp token is not sound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum TimestampProblem {
+    /// The TSA's signature over the token does not verify (or its signing-certificate
+    /// attribute does not name the TSA's certificate).
+    #[error("the timestamp authority's signature does not verify")]
+    Signature,
+    /// The token is for another signature (its message imprint differs).
+    #[error("the timestamp is for another signature")]
+    OtherSignature,
+    /// The TSA's certificate is not one for timestamping (extended key usage timeStamping,
+    /// alone and critical).
+    #[error("the certificate is not a timestamp authority's")]
+    NotTsa,
+    /// The TSA's certificate was not valid at the time it states.
+    #[error("the timestamp authority's certificate was not valid at the time stated")]
+    TsaNotValid,
 }

@@ -81,23 +81,89 @@ fn signature_algorithm(si: &SignerInfo) -> const_oid::ObjectIdentifier {
     }
 }
 
-/// Whether the signing-certificate-v2 attribute, when the signature has one in the form
-/// kaijisho writes (SHA-256 hashes), names `cert`. A form it does not read is not held
-/// against the signature (the signature value is checked all the same).
+/// ESSCertIDv2 as others write it (RFC 5035): the hash algorithm (default SHA-256), the
+/// certificate's hash, and optionally its issuer and serial.
+#[derive(Debug, Clone, der::Sequence)]
+struct EssCertIdV2 {
+    #[asn1(optional = "true")]
+    hash_algorithm: Option<spki::AlgorithmIdentifierOwned>,
+    cert_hash: OctetString,
+    #[asn1(optional = "true")]
+    issuer_serial: Option<der::Any>,
+}
+
+/// ESSCertID (RFC 2634, v1): the certificate's SHA-1 hash, optionally its issuer and serial.
+#[derive(Debug, Clone, der::Sequence)]
+struct EssCertId {
+    cert_hash: OctetString,
+    #[asn1(optional = "true")]
+    issuer_serial: Option<der::Any>,
+}
+
+/// SigningCertificateV2 ::= SEQUENCE { certs SEQUENCE OF ESSCertIDv2, policies OPTIONAL }.
+#[derive(Debug, Clone, der::Sequence)]
+struct SigningCertificateV2 {
+    certs: Vec<EssCertIdV2>,
+    #[asn1(optional = "true")]
+    policies: Option<Vec<der::Any>>,
+}
+
+/// SigningCertificate ::= SEQUENCE { certs SEQUENCE OF ESSCertID, policies OPTIONAL }.
+#[derive(Debug, Clone, der::Sequence)]
+struct SigningCertificateV1 {
+    certs: Vec<EssCertId>,
+    #[asn1(optional = "true")]
+    policies: Option<Vec<der::Any>>,
+}
+
+/// The hash of `der` by the algorithm `alg` (SHA-1 only for ESS v1).
+fn hash_of(alg: const_oid::ObjectIdentifier, der: &[u8]) -> Option<Vec<u8>> {
+    match alg {
+        rfc5912::ID_SHA_1 => Some(sha1::Sha1::digest(der).to_vec()),
+        other => content_digest(other, der),
+    }
+}
+
+/// What the signer's ESS signing-certificate attributes say of `cert`: `None` when it has
+/// none kaijisho reads, else whether the first certificate named (the signer's) is `cert`.
+fn ess_names(si: &SignerInfo, cert: &Certificate) -> Option<bool> {
+    let der = cert.to_der().ok()?;
+    if let Some(attr) = find_attr(si, super::sign::SIGNING_CERTIFICATE_V2) {
+        let sc = attr
+            .to_der()
+            .ok()
+            .and_then(|b| SigningCertificateV2::from_der(&b).ok())?;
+        let first = sc.certs.first()?;
+        let alg = first
+            .hash_algorithm
+            .as_ref()
+            .map_or(rfc5912::ID_SHA_256, |a| a.oid);
+        return Some(hash_of(alg, &der).as_deref() == Some(first.cert_hash.as_bytes()));
+    }
+    let attr = find_attr(si, SIGNING_CERTIFICATE_V1)?;
+    let sc = attr
+        .to_der()
+        .ok()
+        .and_then(|b| SigningCertificateV1::from_der(&b).ok())?;
+    let first = sc.certs.first()?;
+    Some(hash_of(rfc5912::ID_SHA_1, &der).as_deref() == Some(first.cert_hash.as_bytes()))
+}
+
+/// id-aa-signingCertificate (RFC 2634, ESS v1).
+pub const SIGNING_CERTIFICATE_V1: const_oid::ObjectIdentifier =
+    const_oid::ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.2.12");
+
+/// Whether the signing-certificate attribute, when the signature has one kaijisho reads,
+/// names `cert`. A signature without one is not held against (the signature value is checked
+/// all the same); a timestamp token must have one ([`names_certificate_strictly`]).
 fn names_certificate(si: &SignerInfo, cert: &Certificate) -> bool {
-    let Some(attr) = find_attr(si, super::sign::SIGNING_CERTIFICATE_V2) else {
-        return true;
-    };
-    let Ok(sc) = attr.decode_as::<super::sign::SigningCertificateV2>() else {
-        return true;
-    };
-    let Ok(der) = cert.to_der() else {
-        return false;
-    };
-    let ours = sha2::Sha256::digest(&der);
-    sc.certs
-        .iter()
-        .any(|c| c.cert_hash.as_bytes() == ours.as_slice())
+    ess_names(si, cert).unwrap_or(true)
+}
+
+/// Whether the signer's ESS signing-certificate attribute (v1 or v2) names `cert`: RFC 3161
+/// asks every timestamp token for one.
+pub fn names_certificate_strictly(si: &SignerInfo, cert: &Certificate) -> bool {
+    ess_names(si, cert) == Some(true)
 }
 
 /// Which digest the signer used over the content.

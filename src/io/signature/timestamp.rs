@@ -56,25 +56,14 @@ pub struct Timestamp {
 }
 
 impl Timestamp {
-    /// Sound and, when trust anchors were given, from a TSA that chains to one: its time can
-    /// stand in for the signer's claim.
+    /// Sound, and from a TSA that chains to a trusted certificate: only then can its time
+    /// stand in for the signer's claim (anyone can run a TSA of their own).
     pub fn is_trusted(&self) -> bool {
-        self.problem.is_none() && self.trust != Trust::NotAnchored
+        self.problem.is_none() && matches!(self.trust, Trust::Anchored(_))
     }
 }
 
-/// Why a readable timestamp token is not sound.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TimestampProblem {
-    /// The TSA's signature over the token does not verify.
-    Signature,
-    /// The token is for another signature (its message imprint differs).
-    OtherSignature,
-    /// The TSA's certificate is not one for timestamping (extended key usage).
-    NotTsa,
-    /// The TSA's certificate was not valid at the time it states.
-    TsaNotValid,
-}
+pub use super::error::TimestampProblem;
 
 fn fail(e: impl std::fmt::Display) -> SignatureError {
     SignatureError::Sign {
@@ -82,19 +71,24 @@ fn fail(e: impl std::fmt::Display) -> SignatureError {
     }
 }
 
-/// The value of the first signer of a signature (what a timestamp is over).
-fn signature_value(signature: &[u8]) -> Result<Vec<u8>, SignatureError> {
+/// The value of the first signer of a signature (what a timestamp is over); `path`: the file
+/// the signature is in (or carried by).
+fn signature_value(signature: &[u8], path: &std::path::Path) -> Result<Vec<u8>, SignatureError> {
     let p = super::signer::parse(signature).map_err(|e| SignatureError::NotSignature {
-        path: std::path::PathBuf::new(),
+        path: path.to_path_buf(),
         detail: e.to_string(),
     })?;
     Ok(p.signer.signature.as_bytes().to_vec())
 }
 
-/// The request (DER, a `.tsq`) for a timestamp on `signature` (a CMS SignedData): SHA-256 of
-/// its signature value, `nonce`, and the TSA's certificate asked for.
-pub fn request(signature: &[u8], nonce: u64) -> Result<Vec<u8>, SignatureError> {
-    let value = signature_value(signature)?;
+/// The request (DER, a `.tsq`) for a timestamp on `signature` (a CMS SignedData, from
+/// `path`): SHA-256 of its signature value, `nonce`, and the TSA's certificate asked for.
+pub fn request(
+    signature: &[u8],
+    path: &std::path::Path,
+    nonce: u64,
+) -> Result<Vec<u8>, SignatureError> {
+    let value = signature_value(signature, path)?;
     TimeStampReq {
         version: 1,
         message_imprint: MessageImprint {
@@ -151,27 +145,41 @@ fn token_of(reply: &[u8], path: &std::path::Path) -> Result<ContentInfo, Signatu
         .map_err(|e| bad(e.to_string()))
 }
 
-/// `signature` with the token of `reply` (read from `path`) as its timestamp — replacing one
-/// it had. Refused when the reply is no granted timestamp, or one for another signature.
+/// `signature` (from `signature_path`) with the token of `reply` (read from `path`) as its
+/// timestamp — replacing one it had. Refused when the reply is no granted timestamp, or the
+/// token is not sound: for another signature, not verifying, not a TSA's, out of its validity.
 pub fn attach(
-    signature: &[u8],
+    (signature, signature_path): (&[u8], &std::path::Path),
     reply: &[u8],
     path: &std::path::Path,
 ) -> Result<Vec<u8>, SignatureError> {
     let token = token_of(reply, path)?;
-    let value = signature_value(signature)?;
+    let value = signature_value(signature, signature_path)?;
     let checked =
-        check_token(&token, &value, None, 0).map_err(|e| SignatureError::TimestampReply {
+        check_token(&token, &value, None).map_err(|e| SignatureError::TimestampReply {
             path: path.to_path_buf(),
             detail: e.to_string(),
         })?;
-    if checked.problem == Some(TimestampProblem::OtherSignature) {
-        return Err(SignatureError::TimestampNotForSignature {
-            path: path.to_path_buf(),
-        });
+    match checked.problem {
+        None => {}
+        Some(TimestampProblem::OtherSignature) => {
+            return Err(SignatureError::TimestampNotForSignature {
+                path: path.to_path_buf(),
+            });
+        }
+        Some(problem) => {
+            return Err(SignatureError::TimestampUnsound {
+                path: path.to_path_buf(),
+                problem,
+            });
+        }
     }
-    let ci = ContentInfo::from_der(signature).map_err(fail)?;
-    let mut sd: SignedData = ci.content.decode_as().map_err(fail)?;
+    let unreadable = |e: der::Error| SignatureError::NotSignature {
+        path: signature_path.to_path_buf(),
+        detail: e.to_string(),
+    };
+    let ci = ContentInfo::from_der(signature).map_err(unreadable)?;
+    let mut sd: SignedData = ci.content.decode_as().map_err(unreadable)?;
     let mut signers: Vec<_> = sd.signer_infos.0.iter().cloned().collect();
     let first = signers.first_mut().ok_or_else(|| fail("no signer"))?;
     let mut attrs: Vec<Attribute> = first
@@ -212,6 +220,8 @@ fn generalized_time(any: &Any) -> Option<u64> {
     u64::try_from(t.as_second()).ok()
 }
 
+/// A TSA's certificate: extended key usage timeStamping, its only purpose, critical (RFC 3161
+/// §2.3).
 fn is_tsa_certificate(cert: &Certificate) -> bool {
     cert.tbs_certificate()
         .extensions()
@@ -219,17 +229,19 @@ fn is_tsa_certificate(cert: &Certificate) -> bool {
         .flatten()
         .filter(|e| e.extn_id == rfc5280::ID_CE_EXT_KEY_USAGE)
         .any(|e| {
-            x509_cert::ext::pkix::ExtendedKeyUsage::from_der(e.extn_value.as_bytes())
-                .is_ok_and(|u| u.0.contains(&rfc5280::ID_KP_TIME_STAMPING))
+            e.critical
+                && x509_cert::ext::pkix::ExtendedKeyUsage::from_der(e.extn_value.as_bytes())
+                    .is_ok_and(|u| u.0 == [rfc5280::ID_KP_TIME_STAMPING])
         })
 }
 
-/// Checks a timestamp token against the signature value it should be over.
+/// Checks a timestamp token against the signature value it should be over. The TSA's chain
+/// to the trust anchors is checked at the time the token states (its own certificates may
+/// have expired since).
 pub fn check_token(
     token: &ContentInfo,
     signature_value: &[u8],
     anchors: Option<&[Certificate]>,
-    now_secs: u64,
 ) -> Result<Timestamp, Unreadable> {
     let sd = signed_data(token)?;
     if sd.encap_content_info.econtent_type != rfc3161::ID_CT_TST_INFO {
@@ -256,7 +268,8 @@ pub fn check_token(
     let tsa = super::signer::signer_cert(&p.signer, &p.certs).ok_or(Unreadable::NoCertificate)?;
     let (signature_ok, digest_ok) = check_signer(&p.signer, tsa, tst.as_bytes());
     let ours = content_digest(imprint.hash_algorithm.oid, signature_value);
-    let problem = if signature_ok != Some(true) || !digest_ok {
+    let ess_ok = super::signer::names_certificate_strictly(&p.signer, tsa);
+    let problem = if signature_ok != Some(true) || !digest_ok || !ess_ok {
         Some(TimestampProblem::Signature)
     } else if ours.as_deref() != Some(imprint.hashed_message.as_bytes()) {
         Some(TimestampProblem::OtherSignature)
@@ -270,7 +283,7 @@ pub fn check_token(
     let intermediates: Vec<Certificate> = p.certs.iter().filter(|c| *c != tsa).cloned().collect();
     let trust = match anchors {
         None => Trust::NotChecked,
-        Some(a) => match anchored(tsa, &intermediates, a, now_secs) {
+        Some(a) => match anchored(tsa, &intermediates, a, at) {
             Some(anchor) => Trust::Anchored(anchor.tbs_certificate().subject().to_string()),
             None => Trust::NotAnchored,
         },
@@ -287,7 +300,6 @@ pub fn check_token(
 pub fn of_signer(
     si: &cms::signed_data::SignerInfo,
     anchors: Option<&[Certificate]>,
-    now_secs: u64,
 ) -> Option<Result<Timestamp, Unreadable>> {
     let value = si
         .unsigned_attrs
@@ -301,7 +313,7 @@ pub fn of_signer(
         value
             .decode_as::<ContentInfo>()
             .map_err(|e| Unreadable::Der(e.to_string()))
-            .and_then(|token| check_token(&token, si.signature.as_bytes(), anchors, now_secs)),
+            .and_then(|token| check_token(&token, si.signature.as_bytes(), anchors)),
     )
 }
 
@@ -332,8 +344,9 @@ mod tests {
             crate::io::signature::sign::SignOptions::default(),
         )
         .unwrap();
-        let req = request(&sig, 42).unwrap();
-        let value = signature_value(&sig).unwrap();
+        let here = std::path::Path::new("st.p7s");
+        let req = request(&sig, here, 42).unwrap();
+        let value = signature_value(&sig, here).unwrap();
         let digest = sha2::Sha256::digest(&value);
         assert!(
             req.windows(digest.len()).any(|w| w == digest.as_slice()),
@@ -341,12 +354,12 @@ mod tests {
         );
         let path = std::path::Path::new("reply.tsr");
         assert!(matches!(
-            attach(&sig, b"not a reply", path),
+            attach((&sig, here), b"not a reply", path),
             Err(SignatureError::TimestampReply { .. })
         ));
         // A signature is a ContentInfo, but no timestamp token.
         assert!(matches!(
-            attach(&sig, &sig, path),
+            attach((&sig, here), &sig, path),
             Err(SignatureError::TimestampReply { .. })
         ));
     }

@@ -125,3 +125,49 @@ pub fn system_anchors() -> Vec<Certificate> {
 /// At most this many certificates are taken from the system store (a store holds a few
 /// hundred).
 pub const MAX_SYSTEM_CERTS: usize = 5_000;
+
+/// The certificates of a folder, file by file: what reads, and what does not (each file named
+/// with why). A bad file does not cost the others; at most [`MAX_CERTS`] files and
+/// certificates.
+pub fn load_folder(folder: &Path) -> (Vec<Certificate>, Vec<SignatureError>) {
+    let entries = match std::fs::read_dir(folder) {
+        Ok(e) => e,
+        Err(source) => {
+            let e = SignatureError::Read(crate::io::error::ReadError::Io {
+                path: folder.to_path_buf(),
+                source,
+            });
+            return (Vec::new(), vec![e]);
+        }
+    };
+    let mut files: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|f| is_cert_name(f))
+        .take(MAX_CERTS.saturating_add(1))
+        .collect();
+    let mut problems = Vec::new();
+    if files.len() > MAX_CERTS {
+        files.truncate(MAX_CERTS);
+        problems.push(SignatureError::TooManyCertificates {
+            path: folder.to_path_buf(),
+            limit: MAX_CERTS,
+        });
+    }
+    files.sort();
+    let mut certs = Vec::new();
+    for f in files {
+        match read_certificates(&f) {
+            Ok(c) if certs.len().saturating_add(c.len()) <= MAX_CERTS => certs.extend(c),
+            Ok(_) => {
+                problems.push(SignatureError::TooManyCertificates {
+                    path: folder.to_path_buf(),
+                    limit: MAX_CERTS,
+                });
+                break;
+            }
+            Err(e) => problems.push(e),
+        }
+    }
+    (certs, problems)
+}

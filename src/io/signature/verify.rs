@@ -49,6 +49,9 @@ pub struct Verification {
     /// The signature's timestamp (RFC 3161), when it has one: checked, or why it could not be
     /// read.
     pub timestamp: Option<Result<Timestamp, Unreadable>>,
+    /// The certificate may sign documents (no extended key usage, or one that allows it — not a
+    /// TLS server's certificate, say).
+    pub usage_ok: bool,
 }
 
 impl Verification {
@@ -56,6 +59,7 @@ impl Verification {
     /// valid when it was made, and — when trust anchors were given — it chains to one.
     pub fn is_valid(&self) -> bool {
         self.signature_ok == Some(true)
+            && self.usage_ok
             && self.content == ContentState::Intact
             && self.trust != Trust::NotAnchored
             && self.valid_in_time()
@@ -160,15 +164,23 @@ pub fn verify(
         .filter(|c| *c != cert)
         .cloned()
         .collect();
+    let timestamp = super::timestamp::of_signer(si, anchors);
+    // With a trusted timestamp the chain is checked at its time: issuers that have expired
+    // since do not undo a signature proven made while they were valid.
+    let chain_time = match &timestamp {
+        Some(Ok(ts)) if ts.is_trusted() => ts.at,
+        _ => now_secs,
+    };
     let trust = match anchors {
         None => Trust::NotChecked,
-        Some(a) => match anchored(cert, &intermediates, a, now_secs) {
+        Some(a) => match anchored(cert, &intermediates, a, chain_time) {
             Some(anchor) => Trust::Anchored(anchor.tbs_certificate().subject().to_string()),
             None => Trust::NotAnchored,
         },
     };
     Ok(Verification {
-        timestamp: super::timestamp::of_signer(si, anchors, now_secs),
+        usage_ok: super::cert::fit_for_documents(cert),
+        timestamp,
         valid_at_signing: signed_at.map(within),
         valid_now: within(now_secs),
         checked_at: now_secs,

@@ -292,9 +292,9 @@ fn rewrite_archive(
             .and_then(|f| f.name().map(|n| n.into_owned()))
             .map_err(|e| malformed(e.to_string()))?;
         let sheet = sheets.get(&part_key(&name));
-        let signing = signed.as_ref().and_then(|s| s.part_for(&name));
+        let signing = signed.as_ref().is_some_and(|s| s.changes(&name));
         let new = match sheet.and_then(|s| edits.get_key_value(s)) {
-            _ if signing.is_some() => {
+            _ if signing => {
                 let plan = signed.as_ref().ok_or_else(|| malformed(name.clone()))?;
                 let xml = read_part(&mut zip, &name).map_err(malformed)?;
                 let xml = if name == package.workbook {
@@ -413,13 +413,12 @@ impl SignaturePlan {
     }
 
     /// Whether the part `name` is one the signature changes.
-    fn part_for(&self, name: &str) -> Option<()> {
+    fn changes(&self, name: &str) -> bool {
         let key = part_key(name);
-        let hit = match &self.existing {
+        match &self.existing {
             Some(part) => key == *part,
             None => name == self.workbook || key == self.rels || key == "[content_types].xml",
-        };
-        hit.then_some(())
+        }
     }
 
     /// The part's new content.
