@@ -79,7 +79,13 @@ fn signature(c: &mut Criterion) {
         });
         g.bench_function(format!("verify_{name}"), |b| {
             b.iter(|| {
-                let o = verify_statement(black_box(&cat), black_box(&signed), None, None, now);
+                let o = verify_statement(
+                    black_box(&cat),
+                    black_box(&signed),
+                    None,
+                    Default::default(),
+                    now,
+                );
                 assert!(o.is_valid());
             })
         });

@@ -109,7 +109,7 @@ fn a_statement_signed_from_the_file_menu_shows_its_badge_and_then_its_change() {
         .unwrap()
         .expect("the PDF is signed");
     assert!(sig.whole_file);
-    let v = kaijisho::app::signature::verify_pdf(&pdf, None, sig.time.unwrap())
+    let v = kaijisho::app::signature::verify_pdf(&pdf, Default::default(), sig.time.unwrap())
         .unwrap()
         .unwrap();
     assert!(v.is_valid(), "{v:?}");
@@ -250,7 +250,18 @@ fn a_signed_statement_takes_a_timestamp_through_the_file_menu() {
     let file = d.join("開示書.json");
     kaijisho::io::save_project(&file, &p).unwrap();
 
-    let mut h = harness(d);
+    // The timestamp authority stamps the real time: the window's clock is an hour past it.
+    let settings = Settings {
+        lang: Some(Lang::Ja),
+        last_folder: Some(d.to_path_buf()),
+        ..Settings::default()
+    };
+    let clock = kaijisho::io::clock::Clock::fixed(
+        jiff::Zoned::now()
+            .checked_add(jiff::SignedDuration::from_hours(1))
+            .unwrap(),
+    );
+    let mut h = common::gui::harness_at(d, settings, egui::Vec2::new(1280.0, 860.0), clock);
     menu(&mut h, "ファイル", "開く…");
     answer_path(&mut h, &file);
     menu(&mut h, "ファイル", "タイムスタンプ要求を書き出す…");
@@ -290,8 +301,13 @@ fn a_signed_statement_takes_a_timestamp_through_the_file_menu() {
     answer_path(&mut h, &d.join("応答.tsr"));
     assert!(shows(&h, "タイムスタンプを付けて保存しました"), "said");
     let (saved, _) = kaijisho::io::json::open_project(&file, &catalogues).unwrap();
-    let now = signed_at + 3600;
-    let outcome = kaijisho::app::signature::verify_statement(&c, &saved, None, None, now);
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        + 3600;
+    let outcome =
+        kaijisho::app::signature::verify_statement(&c, &saved, None, Default::default(), now);
     let kaijisho::app::signature::Outcome::Checked(v) = outcome else {
         panic!("{outcome:?}")
     };
@@ -301,7 +317,8 @@ fn a_signed_statement_takes_a_timestamp_through_the_file_menu() {
         v.timestamp
     );
     let p7s = std::fs::read(d.join("開示書.p7s")).unwrap();
-    let from_p7s = kaijisho::app::signature::verify_statement(&c, &saved, Some(&p7s), None, now);
+    let from_p7s =
+        kaijisho::app::signature::verify_statement(&c, &saved, Some(&p7s), Default::default(), now);
     assert!(from_p7s.is_valid(), "the .p7s beside it: {from_p7s:?}");
     assert!(!h.state().state.doc.as_ref().unwrap().modified(), "saved");
     h.get_by_label_contains("署名は正しく").click();
@@ -367,7 +384,7 @@ fn a_reviewer_signs_the_review_of_a_received_statement_from_the_file_menu() {
         .unwrap()
         .timestamp()
         .as_second() as u64;
-    let outcome = kaijisho::app::signature::verify_review(&read, &der, None, now);
+    let outcome = kaijisho::app::signature::verify_review(&read, &der, Default::default(), now);
     assert!(outcome.is_valid(), "{outcome:?}");
 }
 

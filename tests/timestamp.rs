@@ -137,6 +137,13 @@ fn a_timestamped_statement_stays_valid_after_its_certificate_expires() {
         out.contains("現在は期限切れですが、タイムスタンプの時刻"),
         "{out}"
     );
+    // Checked on a machine whose clock is a day behind: a time ahead of it is not used.
+    let earlier = (now() - DAY).to_string();
+    let out = verify(
+        &[&trust[..], &["--now".as_ref(), earlier.as_ref()][..]].concat(),
+        1,
+    );
+    assert!(out.contains("このコンピューターの時計より先"), "{out}");
     // Without trusted certificates the timestamp authority is anyone: its time does not stand
     // in for the expired certificate.
     let out = verify(&at_later, 1);

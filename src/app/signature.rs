@@ -16,7 +16,7 @@ use crate::domain::signature::{Manifest, SignatureSummary};
 use crate::io::signature::error::SignatureError;
 use crate::io::signature::key::SigningKey;
 use crate::io::signature::sign::{SignOptions, sign_detached};
-use crate::io::signature::verify::{Unreadable, Verification, verify};
+use crate::io::signature::verify::{Trusted, Unreadable, Verification, verify};
 
 /// Days a self-signed trial certificate is valid.
 pub const SELF_SIGNED_DAYS: u32 = 3 * 365;
@@ -92,7 +92,7 @@ pub enum SignError {
 /// appended after signing is a change). `None`: the PDF is not signed.
 pub fn verify_pdf(
     pdf: &[u8],
-    anchors: Option<&[Certificate]>,
+    anchors: Trusted<'_>,
     now_secs: u64,
 ) -> Result<Option<Verification>, SignatureError> {
     let Some(sig) = crate::io::signature::pades::read_pdf_signature(pdf)? else {
@@ -160,7 +160,7 @@ pub fn verify_statement(
     c: &Catalogue,
     p: &Project,
     detached: Option<&[u8]>,
-    anchors: Option<&[Certificate]>,
+    anchors: Trusted<'_>,
     now_secs: u64,
 ) -> Outcome {
     let stored;
@@ -197,18 +197,30 @@ pub const TRUST_FOLDERS: [&str; 2] = ["証明書", "certificates"];
 /// and logged): a bad file does not cost the others, and never confirms anyone.
 #[derive(Debug, Default)]
 pub struct Anchors {
+    /// Trusted for signers' identities: all of them.
     pub certs: Vec<Certificate>,
+    /// Trusted for timestamp authorities too: the user's own folder and the system store, not
+    /// a register folder's vendor certificates (a vendor's CA kept to confirm the vendor must
+    /// not vouch for the time of its own signatures).
+    pub time_certs: Vec<Certificate>,
     pub problems: Vec<std::sync::Arc<SignatureError>>,
 }
 
 impl Anchors {
-    /// The certificates, or `None` when there are none (identities are then not checked).
-    pub fn get(&self) -> Option<&[Certificate]> {
-        (!self.certs.is_empty()).then_some(self.certs.as_slice())
+    /// The certificates by purpose; `None` where there are none (not checked).
+    pub fn get(&self) -> Trusted<'_> {
+        Trusted {
+            signers: (!self.certs.is_empty()).then_some(self.certs.as_slice()),
+            timestamps: (!self.time_certs.is_empty()).then_some(self.time_certs.as_slice()),
+        }
     }
 
-    fn add_folder(&mut self, folder: &Path) {
+    /// Adds a folder's certificates (`for_time`: timestamp authorities too).
+    fn add_folder(&mut self, folder: &Path, for_time: bool) {
         let (certs, problems) = crate::io::signature::trust::load_folder(folder);
+        if for_time {
+            self.time_certs.extend(certs.iter().cloned());
+        }
         self.certs.extend(certs);
         for e in problems {
             log::warn!("trusted certificates: {e}");
@@ -225,7 +237,7 @@ pub fn folder_anchors(folder: &Path) -> Anchors {
         .map(|n| folder.join(n))
         .find(|d| d.is_dir())
     {
-        out.add_folder(&dir);
+        out.add_folder(&dir, false);
     }
     out
 }
@@ -244,11 +256,12 @@ impl TrustSources {
     pub fn anchors(&self, register: Option<&Path>) -> Anchors {
         let mut out = register.map(folder_anchors).unwrap_or_default();
         if let Some(folder) = &self.folder {
-            out.add_folder(folder);
+            out.add_folder(folder, true);
         }
         if self.system {
-            out.certs
-                .extend(crate::io::signature::trust::system_anchors());
+            let store = crate::io::signature::trust::system_anchors();
+            out.time_certs.extend(store.iter().cloned());
+            out.certs.extend(store);
         }
         out
     }
@@ -259,7 +272,7 @@ pub fn file_summary(
     path: &Path,
     c: &Catalogue,
     p: &Project,
-    anchors: Option<&[Certificate]>,
+    anchors: Trusted<'_>,
     now_secs: u64,
 ) -> SignatureSummary {
     let p7s = p7s_path(path);
@@ -350,11 +363,11 @@ pub fn timestamp_request(signature: &[u8], path: &Path) -> Result<Vec<u8>, Signa
 pub fn timestamped(
     p: &Project,
     statement_path: &Path,
-    reply: &[u8],
-    reply_path: &Path,
+    reply: (&[u8], &Path),
+    now_secs: u64,
 ) -> Result<(StoredSignature, Vec<u8>), SignatureError> {
     let der = stored_signature(p, statement_path)?;
-    let der = crate::io::signature::timestamp::attach((&der, statement_path), reply, reply_path)?;
+    let der = crate::io::signature::timestamp::attach((&der, statement_path), reply, now_secs)?;
     let stored = StoredSignature {
         cms: Base64::encode_string(&der),
     };
@@ -381,8 +394,8 @@ pub fn stored_signature(p: &Project, path: &Path) -> Result<Vec<u8>, SignatureEr
 pub fn timestamped_pdf(
     pdf: &[u8],
     pdf_path: &Path,
-    reply: &[u8],
-    reply_path: &Path,
+    reply: (&[u8], &Path),
+    now_secs: u64,
 ) -> Result<Vec<u8>, SignatureError> {
     let sig = pdf_signature(pdf, pdf_path)?;
     if !sig.whole_file {
@@ -391,7 +404,7 @@ pub fn timestamped_pdf(
             path: pdf_path.to_path_buf(),
         });
     }
-    let der = crate::io::signature::timestamp::attach((&sig.cms, pdf_path), reply, reply_path)?;
+    let der = crate::io::signature::timestamp::attach((&sig.cms, pdf_path), reply, now_secs)?;
     crate::io::signature::pades::replace_contents(pdf, &sig, &der, pdf_path)
 }
 
@@ -435,7 +448,7 @@ pub fn sign_review(
 pub fn verify_review(
     review: &crate::domain::review::ReviewFile,
     der: &[u8],
-    anchors: Option<&[Certificate]>,
+    anchors: Trusted<'_>,
     now_secs: u64,
 ) -> Outcome {
     match verify(der, &review.canonical_bytes(), None, anchors, now_secs) {

@@ -58,6 +58,9 @@ pub struct Signing {
     pub badge: Option<Badge>,
     /// The certificate file chosen last in this window (offered again; never its password).
     pub last_certificate: Option<PathBuf>,
+    /// Files among the certificates chosen in File → 病院名と確認者… that could not be read
+    /// (read when the window opens and when the choice changes).
+    pub trust_problems: Vec<std::sync::Arc<crate::io::signature::error::SignatureError>>,
     /// The trust anchors as last read, and from what: the settings' sources and the folder
     /// of a received statement (read again when either changes).
     pub anchors: Option<(

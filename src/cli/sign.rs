@@ -16,7 +16,7 @@ use crate::i18n::signature::{Signed, describe, time_text};
 use crate::i18n::{Localize, Localizer};
 use crate::io::signature::error::SignatureError;
 use crate::io::signature::key::{self, SigningKey};
-use crate::io::signature::verify::{ContentState, MAX_SIGNATURE_BYTES, Trust};
+use crate::io::signature::verify::{ContentState, MAX_SIGNATURE_BYTES, Trust, Trusted};
 
 /// The environment variable a script gives the certificate's password in.
 pub const PASSWORD_VAR: &str = "KAIJISHO_CERT_PASSWORD";
@@ -192,10 +192,11 @@ fn verify_pdf(
     now: u64,
 ) -> Result<ExitCode, CliError> {
     if format == Format::Json {
-        let outcome = match sig::verify_pdf(bytes, anchors, now).map_err(|e| sig_err(l, &e))? {
-            None => Outcome::Unsigned,
-            Some(v) => Outcome::Checked(Box::new(v)),
-        };
+        let outcome =
+            match sig::verify_pdf(bytes, Trusted::all(anchors), now).map_err(|e| sig_err(l, &e))? {
+                None => Outcome::Unsigned,
+                Some(v) => Outcome::Checked(Box::new(v)),
+            };
         emit(&format!(
             "{}\n",
             serde_json::to_string_pretty(&json_of(None, &outcome))?
@@ -206,7 +207,7 @@ fn verify_pdf(
             ExitCode::from(1)
         });
     }
-    match sig::verify_pdf(bytes, anchors, now).map_err(|e| sig_err(l, &e))? {
+    match sig::verify_pdf(bytes, Trusted::all(anchors), now).map_err(|e| sig_err(l, &e))? {
         None => {
             let said = l.ta(
                 "sig-unsigned",
@@ -276,7 +277,7 @@ pub(super) fn verify(
         &catalogue,
         &project,
         detached.as_deref(),
-        anchors.as_deref(),
+        Trusted::all(anchors.as_deref()),
         now,
     );
     let named = signature.unwrap_or(file);
@@ -392,6 +393,7 @@ fn timestamp_json(
         P::OtherSignature => "other_signature",
         P::NotTsa => "not_tsa",
         P::TsaNotValid => "tsa_not_valid",
+        P::InFuture => "in_future",
     });
     let trust = trust_json(&ts.trust);
     serde_json::json!({

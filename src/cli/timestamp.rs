@@ -106,26 +106,28 @@ fn take_reply(l: &Localizer, file: &Path, reply_path: &Path) -> Result<ExitCode,
     let reply = read(l, reply_path, MAX_SIGNATURE_BYTES)?;
     let lock = crate::io::lock::FileLock::acquire(file).map_err(crate::io::FileError::from)?;
     let mut report = String::new();
+    let now = sig::now_secs();
     match kind(file) {
         Kind::Pdf => {
             let pdf = read(l, file, crate::io::signature::pades::MAX_PDF_BYTES)?;
-            let out =
-                sig::timestamped_pdf(&pdf, file, &reply, reply_path).map_err(|e| sig_err(l, &e))?;
+            let out = sig::timestamped_pdf(&pdf, file, (&reply, reply_path), now)
+                .map_err(|e| sig_err(l, &e))?;
             write_back(&lock, &out)?;
             report.push_str(&written(l, file));
         }
         Kind::Detached => {
             let der = read(l, file, MAX_SIGNATURE_BYTES)?;
-            let out = crate::io::signature::timestamp::attach((&der, file), &reply, reply_path)
-                .map_err(|e| sig_err(l, &e))?;
+            let out =
+                crate::io::signature::timestamp::attach((&der, file), (&reply, reply_path), now)
+                    .map_err(|e| sig_err(l, &e))?;
             write_back(&lock, &out)?;
             report.push_str(&written(l, file));
         }
         Kind::Statement => {
             let shipped = crate::assets::shipped_catalogues()?;
             let (mut project, catalogue) = crate::io::json::open_project(file, &shipped)?;
-            let (stored, der) =
-                sig::timestamped(&project, file, &reply, reply_path).map_err(|e| sig_err(l, &e))?;
+            let (stored, der) = sig::timestamped(&project, file, (&reply, reply_path), now)
+                .map_err(|e| sig_err(l, &e))?;
             project.apply(&catalogue, &Edit::Signature(Some(stored)))?;
             crate::io::json::save_project_locked(&lock, &project)?;
             let p7s = sig::p7s_path(file);

@@ -133,6 +133,7 @@ pub fn problem_text(
         P::OtherSignature => "sig-problem-other-signature",
         P::NotTsa => "sig-problem-not-tsa",
         P::TsaNotValid => "sig-problem-tsa-not-valid",
+        P::InFuture => "sig-problem-in-future",
     })
 }
 
@@ -188,7 +189,8 @@ fn certificate_time_line(l: &Localizer, v: &Verification) -> String {
             l.ta("sig-line-cert-expired-timestamped", &time)
         };
     }
-    let stamped = matches!(&v.timestamp, Some(Ok(_)));
+    // A sound timestamp whose authority is not confirmed (an unsound one is said on its line).
+    let stamped = matches!(&v.timestamp, Some(Ok(t)) if t.problem.is_none());
     match (v.valid_at_signing, v.valid_now) {
         (_, false) if v.checked_at < who.not_before => l.t("sig-line-cert-not-yet-valid"),
         (_, false) if stamped => l.t("sig-line-cert-expired-timestamp-unconfirmed"),
@@ -225,6 +227,7 @@ fn timestamp_line(
         (Some(P::OtherSignature), _) => "sig-line-timestamp-other-signature",
         (Some(P::NotTsa), _) => "sig-line-timestamp-not-tsa",
         (Some(P::TsaNotValid), _) => "sig-line-timestamp-tsa-not-valid",
+        (Some(P::InFuture), _) => "sig-line-timestamp-in-future",
         (None, Trust::Anchored(_)) => "sig-line-timestamp-anchored",
         (None, Trust::NotAnchored) => "sig-line-timestamp-not-anchored",
         (None, Trust::NotChecked) => "sig-line-timestamp",

@@ -343,12 +343,7 @@ fn dialogs_ui(ui: &mut egui::Ui, s: &mut AppState, out: &mut Vec<Command>) {
         s.settings.organisation.as_str(),
         s.settings.reviewer.as_str(),
     );
-    let problems = s
-        .signing
-        .anchors
-        .as_ref()
-        .map(|(_, _, a)| a.problems.as_slice())
-        .unwrap_or_default();
+    let problems = s.signing.trust_problems.as_slice();
     let trust = (
         s.settings.trust_folder.as_deref(),
         s.settings.system_trust,

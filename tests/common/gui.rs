@@ -49,6 +49,16 @@ pub fn harness_without_native_dialog(dir: &Path, settings: Settings, size: egui:
     )
 }
 
+/// [`harness_without_native_dialog`] with its clock at `clock` (a test whose outside tool —
+/// a timestamp authority — stamps the real time).
+pub fn harness_at(dir: &Path, settings: Settings, size: egui::Vec2, clock: Clock) -> H {
+    build(
+        AppState::with_clock(settings, Some(dir.to_path_buf()), clock).unwrap(),
+        size,
+        false,
+    )
+}
+
 fn build(state: AppState, size: egui::Vec2, native_dialog: bool) -> H {
     let mut app = KaijishoApp::with_state(state, None);
     if !native_dialog {

@@ -16,6 +16,7 @@ impl AppState {
                 self.view.show_organisation = true;
                 // Read the trusted certificates again: files may have been added since.
                 self.signing.anchors = None;
+                self.signing.trust_problems = self.settings.trust_sources().anchors(None).problems;
             }
             Command::CloseOrganisation => self.view.show_organisation = false,
             Command::SetOrganisation(name) => self.settings.organisation = name,
@@ -39,6 +40,16 @@ impl AppState {
     /// (unless they hold unsaved changes, which a new reading would drop) so their signature
     /// states follow.
     fn trust_changed(&mut self) {
+        self.signing.trust_problems = self.settings.trust_sources().anchors(None).problems;
+        if self
+            .hospital
+            .register
+            .as_ref()
+            .is_some_and(|r| r.modified())
+        {
+            let msg = self.loc.t("sig-gui-register-not-reread");
+            self.say(msg);
+        }
         if let Some(folder) = self
             .hospital
             .register

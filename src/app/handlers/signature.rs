@@ -139,7 +139,10 @@ impl AppState {
             crate::io::signature::verify::MAX_SIGNATURE_BYTES,
         )
         .map_err(crate::io::signature::error::SignatureError::Read)
-        .and_then(|reply| sig::timestamped(&doc.project, &path, &reply, reply_path));
+        .and_then(|reply| {
+            let secs = sig::secs_of(&self.clock.now());
+            sig::timestamped(&doc.project, &path, (&reply, reply_path), secs)
+        });
         let (stored, der) = match taken {
             Ok(t) => t,
             Err(e) => {
@@ -318,7 +321,12 @@ impl AppState {
             let read = trust.anchors(register.as_deref());
             self.signing.anchors = Some((trust.clone(), register, read));
         }
-        let anchors = self.signing.anchors.as_ref().and_then(|(_, _, a)| a.get());
+        let anchors = self
+            .signing
+            .anchors
+            .as_ref()
+            .map(|(_, _, a)| a.get())
+            .unwrap_or_default();
         let Some(doc) = &self.doc else { return };
         let secs = sig::secs_of(&self.clock.now());
         let outcome = sig::verify_statement(&doc.catalogue, &doc.project, None, anchors, secs);

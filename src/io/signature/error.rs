@@ -91,6 +91,11 @@ pub enum TimestampProblem {
     #[error("the certificate is not a timestamp authority's")]
     NotTsa,
     /// The TSA's certificate was not valid at the time it states.
-    #[error("the timestamp authority's certificate was not valid at the time stated")]
+    #[error(
+        "the timestamp authority's certificate is not valid now, or was not at the time stated"
+    )]
     TsaNotValid,
+    /// The time stated lies ahead of the checking machine's clock.
+    #[error("the timestamp's time lies in the future")]
+    InFuture,
 }

@@ -502,13 +502,13 @@ mod tests {
         assert!(back.catalog().unwrap().get(b"AcroForm").is_ok());
         let sig = read_pdf_signature(&signed).unwrap().unwrap();
         assert!(sig.whole_file);
-        let v = verify(&sig.cms, &sig.covered, None, None, NOW).unwrap();
+        let v = verify(&sig.cms, &sig.covered, None, Default::default(), NOW).unwrap();
         assert!(v.is_valid(), "{v:?}");
         let mut changed = signed.clone();
         let i = pdf.len() / 2;
         changed[i] ^= 0x20;
         let sig = read_pdf_signature(&changed).unwrap().unwrap();
-        let v = verify(&sig.cms, &sig.covered, None, None, NOW).unwrap();
+        let v = verify(&sig.cms, &sig.covered, None, Default::default(), NOW).unwrap();
         assert_eq!(v.content, ContentState::ChangedUnnamed);
         assert!(read_pdf_signature(&pdf).unwrap().is_none());
     }

@@ -138,7 +138,9 @@ fn ess_names(si: &SignerInfo, cert: &Certificate) -> Option<bool> {
             .hash_algorithm
             .as_ref()
             .map_or(rfc5912::ID_SHA_256, |a| a.oid);
-        return Some(hash_of(alg, &der).as_deref() == Some(first.cert_hash.as_bytes()));
+        // A hash kaijisho does not compute: not read (not held against a signature).
+        let ours = hash_of(alg, &der)?;
+        return Some(ours == first.cert_hash.as_bytes());
     }
     let attr = find_attr(si, SIGNING_CERTIFICATE_V1)?;
     let sc = attr

@@ -150,16 +150,17 @@ fn token_of(reply: &[u8], path: &std::path::Path) -> Result<ContentInfo, Signatu
 /// token is not sound: for another signature, not verifying, not a TSA's, out of its validity.
 pub fn attach(
     (signature, signature_path): (&[u8], &std::path::Path),
-    reply: &[u8],
-    path: &std::path::Path,
+    (reply, path): (&[u8], &std::path::Path),
+    now_secs: u64,
 ) -> Result<Vec<u8>, SignatureError> {
     let token = token_of(reply, path)?;
     let value = signature_value(signature, signature_path)?;
-    let checked =
-        check_token(&token, &value, None).map_err(|e| SignatureError::TimestampReply {
+    let checked = check_token(&token, &value, None, now_secs).map_err(|e| {
+        SignatureError::TimestampReply {
             path: path.to_path_buf(),
             detail: e.to_string(),
-        })?;
+        }
+    })?;
     match checked.problem {
         None => {}
         Some(TimestampProblem::OtherSignature) => {
@@ -235,13 +236,17 @@ fn is_tsa_certificate(cert: &Certificate) -> bool {
         })
 }
 
-/// Checks a timestamp token against the signature value it should be over. The TSA's chain
-/// to the trust anchors is checked at the time the token states (its own certificates may
-/// have expired since).
+/// How far a timestamp's time may lie ahead of the checking machine's clock (seconds).
+pub const CLOCK_SKEW: u64 = 600;
+
+/// Checks a timestamp token against the signature value it should be over: the TSA's
+/// certificate must be valid at the time the token states and now, and chain to the anchors
+/// now; a time ahead of `now_secs` is refused.
 pub fn check_token(
     token: &ContentInfo,
     signature_value: &[u8],
     anchors: Option<&[Certificate]>,
+    now_secs: u64,
 ) -> Result<Timestamp, Unreadable> {
     let sd = signed_data(token)?;
     if sd.encap_content_info.econtent_type != rfc3161::ID_CT_TST_INFO {
@@ -275,7 +280,11 @@ pub fn check_token(
         Some(TimestampProblem::OtherSignature)
     } else if !is_tsa_certificate(tsa) {
         Some(TimestampProblem::NotTsa)
-    } else if !valid_at(tsa, at) {
+    } else if at > now_secs.saturating_add(CLOCK_SKEW) {
+        Some(TimestampProblem::InFuture)
+    } else if !valid_at(tsa, at) || !valid_at(tsa, now_secs) {
+        // Valid now too: the holder of an expired (or retired) TSA key could otherwise stamp
+        // any time within its old validity.
         Some(TimestampProblem::TsaNotValid)
     } else {
         None
@@ -283,7 +292,7 @@ pub fn check_token(
     let intermediates: Vec<Certificate> = p.certs.iter().filter(|c| *c != tsa).cloned().collect();
     let trust = match anchors {
         None => Trust::NotChecked,
-        Some(a) => match anchored(tsa, &intermediates, a, at) {
+        Some(a) => match anchored(tsa, &intermediates, a, now_secs) {
             Some(anchor) => Trust::Anchored(anchor.tbs_certificate().subject().to_string()),
             None => Trust::NotAnchored,
         },
@@ -300,6 +309,7 @@ pub fn check_token(
 pub fn of_signer(
     si: &cms::signed_data::SignerInfo,
     anchors: Option<&[Certificate]>,
+    now_secs: u64,
 ) -> Option<Result<Timestamp, Unreadable>> {
     let value = si
         .unsigned_attrs
@@ -313,7 +323,7 @@ pub fn of_signer(
         value
             .decode_as::<ContentInfo>()
             .map_err(|e| Unreadable::Der(e.to_string()))
-            .and_then(|token| check_token(&token, si.signature.as_bytes(), anchors)),
+            .and_then(|token| check_token(&token, si.signature.as_bytes(), anchors, now_secs)),
     )
 }
 
@@ -354,12 +364,12 @@ mod tests {
         );
         let path = std::path::Path::new("reply.tsr");
         assert!(matches!(
-            attach((&sig, here), b"not a reply", path),
+            attach((&sig, here), (b"not a reply", path), 1_780_000_000),
             Err(SignatureError::TimestampReply { .. })
         ));
         // A signature is a ContentInfo, but no timestamp token.
         assert!(matches!(
-            attach((&sig, here), &sig, path),
+            attach((&sig, here), (&sig, path), 1_780_000_000),
             Err(SignatureError::TimestampReply { .. })
         ));
     }

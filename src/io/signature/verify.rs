@@ -30,6 +30,25 @@ pub enum ContentState {
     ChangedUnnamed,
 }
 
+/// The certificates a verification trusts: for the signer's identity, and for timestamp
+/// authorities (a vendor's CA kept to confirm the vendor must not also vouch for times).
+/// `None`: not checked.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Trusted<'a> {
+    pub signers: Option<&'a [Certificate]>,
+    pub timestamps: Option<&'a [Certificate]>,
+}
+
+impl<'a> Trusted<'a> {
+    /// The same certificates for both (what the user gives with `--trust`).
+    pub fn all(certs: Option<&'a [Certificate]>) -> Trusted<'a> {
+        Trusted {
+            signers: certs,
+            timestamps: certs,
+        }
+    }
+}
+
 /// Everything a verification found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Verification {
@@ -131,7 +150,7 @@ pub fn verify(
     der: &[u8],
     content: &[u8],
     now: Option<&Manifest>,
-    anchors: Option<&[Certificate]>,
+    trusted: Trusted<'_>,
     now_secs: u64,
 ) -> Result<Verification, Unreadable> {
     let parsed = parse(der)?;
@@ -164,14 +183,14 @@ pub fn verify(
         .filter(|c| *c != cert)
         .cloned()
         .collect();
-    let timestamp = super::timestamp::of_signer(si, anchors);
+    let timestamp = super::timestamp::of_signer(si, trusted.timestamps, now_secs);
     // With a trusted timestamp the chain is checked at its time: issuers that have expired
     // since do not undo a signature proven made while they were valid.
     let chain_time = match &timestamp {
         Some(Ok(ts)) if ts.is_trusted() => ts.at,
         _ => now_secs,
     };
-    let trust = match anchors {
+    let trust = match trusted.signers {
         None => Trust::NotChecked,
         Some(a) => match anchored(cert, &intermediates, a, chain_time) {
             Some(anchor) => Trust::Anchored(anchor.tbs_certificate().subject().to_string()),
@@ -231,14 +250,14 @@ mod tests {
             },
         )
         .unwrap();
-        let v = verify(&der, b"content", Some(&signed), None, NOW).unwrap();
+        let v = verify(&der, b"content", Some(&signed), Trusted::default(), NOW).unwrap();
         assert!(v.is_valid(), "{v:?}");
         assert!(v.signer.self_signed);
         assert_eq!(v.signer.organization, "株式会社テスト");
         assert_eq!(v.signed_at, Some(NOW));
         assert_eq!(v.trust, Trust::NotChecked);
         let later = manifest(&[("#catalogue", 1), ("#header", 2), ("q1", 3), ("q2", 9)]);
-        let v = verify(&der, b"content!", Some(&later), None, NOW).unwrap();
+        let v = verify(&der, b"content!", Some(&later), Trusted::default(), NOW).unwrap();
         assert!(!v.is_valid());
         let ContentState::Changed(diff) = &v.content else {
             panic!("{v:?}")
@@ -246,17 +265,24 @@ mod tests {
         assert_eq!(diff.changed, vec!["q2".to_string()]);
         // Trusted as itself; not trusted by another certificate.
         let anchors = [key.cert.clone()];
-        let v = verify(&der, b"content", None, Some(&anchors), NOW).unwrap();
+        let v = verify(&der, b"content", None, Trusted::all(Some(&anchors)), NOW).unwrap();
         assert!(matches!(v.trust, Trust::Anchored(_)) && v.is_valid());
         let other = generate("別人", "", NOW, 30).unwrap();
         let anchors = [other.cert.clone()];
-        let v = verify(&der, b"content", None, Some(&anchors), NOW).unwrap();
+        let v = verify(&der, b"content", None, Trusted::all(Some(&anchors)), NOW).unwrap();
         assert_eq!(v.trust, Trust::NotAnchored);
         assert_eq!(v.content, ContentState::Intact);
         assert!(!v.is_valid());
         // Verified after the certificate expired: signed in time, as the signer claims, but
         // without a trusted timestamp the claim proves nothing — not valid, and said why.
-        let v = verify(&der, b"content", None, None, NOW + 400 * 86_400).unwrap();
+        let v = verify(
+            &der,
+            b"content",
+            None,
+            Trusted::default(),
+            NOW + 400 * 86_400,
+        )
+        .unwrap();
         assert!(!v.valid_now && v.valid_at_signing == Some(true) && !v.is_valid());
         // Signed with a time outside the certificate's validity: not valid.
         let late = sign_detached(
@@ -268,7 +294,7 @@ mod tests {
             },
         )
         .unwrap();
-        let v = verify(&late, b"content", None, None, NOW).unwrap();
+        let v = verify(&late, b"content", None, Trusted::default(), NOW).unwrap();
         assert_eq!(v.valid_at_signing, Some(false));
         assert!(!v.is_valid());
     }
@@ -278,14 +304,14 @@ mod tests {
         let key = generate("署名者", "", NOW - 10, 30).unwrap();
         let der = sign_detached(&key, b"abc", SignOptions::default()).unwrap();
         assert!(matches!(
-            verify(b"junk", b"abc", None, None, NOW),
+            verify(b"junk", b"abc", None, Trusted::default(), NOW),
             Err(Unreadable::Der(_))
         ));
         // Flip one byte of the signature value at the end.
         let mut bad = der.clone();
         let last = bad.len() - 1;
         bad[last] ^= 0x01;
-        match verify(&bad, b"abc", None, None, NOW) {
+        match verify(&bad, b"abc", None, Trusted::default(), NOW) {
             Ok(v) => assert!(!v.is_valid(), "{v:?}"),
             Err(e) => assert!(matches!(e, Unreadable::Der(_)), "{e:?}"),
         }
