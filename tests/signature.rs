@@ -236,11 +236,20 @@ fn sign_and_verify_from_json_with_trust_anchors_and_a_changed_answer() {
         out.contains("署名は有効です\n") && out.contains("Test Root CA"),
         "{out}"
     );
-    // A folder of trusted certificates works the same.
+    // A folder of trusted certificates works the same; a file there that does not read is
+    // said, and the others still count.
     let folder = d.join("trusted");
     std::fs::create_dir(&folder).unwrap();
     std::fs::copy(&ca, folder.join("ca.crt")).unwrap();
-    verify(&st, &["--trust".as_ref(), folder.as_os_str()], 0);
+    std::fs::write(folder.join("壊れた.pem"), b"junk").unwrap();
+    let out = verify(&st, &["--trust".as_ref(), folder.as_os_str()], 0);
+    assert!(out.contains("壊れた.pem"), "{out}");
+    // A PEM as openssl writes it, with bag attributes in another encoding before the block.
+    let mut bagged = b"Bag Attributes\n    friendlyName: \x8e\x52\x93\x63\n".to_vec();
+    bagged.extend(std::fs::read(&ca).unwrap());
+    let bagged_path = d.join("bagged.pem");
+    std::fs::write(&bagged_path, bagged).unwrap();
+    verify(&st, &["--trust".as_ref(), bagged_path.as_os_str()], 0);
     // Another CA: the identity is not verified, the content is intact — said as such.
     let other = d.join("other.pem");
     let out = verify(&st, &["--trust".as_ref(), other.as_os_str()], 1);
@@ -399,6 +408,18 @@ fn a_self_signed_trial_key_signs_and_is_shown_as_unconfirmed_and_expiry_is_said(
         .assert()
         .code(0)
         .stdout(predicate::str::contains("自己署名 — 身元は未確認"));
+    // A validity of no days (or of centuries) is refused before anything is made.
+    kaijisho_ja()
+        .env("KAIJISHO_CERT_PASSWORD", PASSWORD)
+        .arg("keygen")
+        .arg(d.join("zero.p12"))
+        .args(["--name", "x", "--days", "0"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--days は 1 から 36500 までの日数",
+        ));
+    assert!(!d.join("zero.p12").exists());
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -447,6 +468,10 @@ fn the_signed_pdf_carries_a_pades_signature_that_pdfsig_and_verify_accept() {
     let ca = d.join("ca.pem");
     let out = verify(&pdf, &["--trust".as_ref(), ca.as_os_str()], 0);
     assert!(out.contains("Test Root CA"), "{out}");
+    // A PDF carries its own signature: a .p7s given with it is refused, not ignored.
+    let p7s = d.join("statement.p7s");
+    let out = verify(&pdf, &["--signature".as_ref(), p7s.as_os_str()], 2);
+    assert!(out.contains("--signature は使えません"), "{out}");
     if common::tools::present(&[common::tools::PDFSIG]) {
         let o = Command::new("pdfsig").arg(&pdf).output().unwrap();
         let text = String::from_utf8_lossy(&o.stdout);
@@ -546,6 +571,12 @@ fn the_dossier_says_each_statements_signature_with_the_folders_trusted_certifica
     let folder = d.join("受領");
     std::fs::create_dir_all(folder.join("証明書")).unwrap();
     std::fs::copy(d.join("ca.pem"), folder.join("証明書").join("ca.pem")).unwrap();
+    // A file there that is no certificate: named on the cover, and the others still count.
+    std::fs::write(
+        folder.join("証明書").join("壊れた.crt"),
+        b"not a certificate",
+    )
+    .unwrap();
     let st = statement(d);
     sign(d, &st, "vendor.p12", &[]);
     std::fs::copy(&st, folder.join("signed.json")).unwrap();
@@ -585,6 +616,11 @@ fn the_dossier_says_each_statements_signature_with_the_folders_trusted_certifica
             .count(),
         2,
         "both, the workbook through its .p7s: {cells}"
+    );
+    assert!(
+        cells.contains("信頼する証明書として読めないファイルがあります")
+            && cells.contains("壊れた.crt"),
+        "{cells}"
     );
 }
 

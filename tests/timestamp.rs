@@ -195,6 +195,19 @@ fn a_timestamped_statement_stays_valid_after_its_certificate_expires() {
     );
     let out = verify(&trust, 1);
     assert!(out.contains("4.1.2"), "{out}");
+    // ... and a signature the content no longer matches takes no timestamp.
+    let again = d.join("again.tsq");
+    let out = run(
+        &[
+            "timestamp".as_ref(),
+            st.as_os_str(),
+            "--request".as_ref(),
+            again.as_os_str(),
+        ],
+        2,
+    );
+    assert!(out.contains("署名した後に開示書が変更されている"), "{out}");
+    assert!(!again.exists());
 
     // A certificate for TLS servers only, from the same CA: not one to sign documents with.
     let server = d.join("server.json");

@@ -65,7 +65,7 @@ cli-sign-cert = PKCS#12 file (.p12 / .pfx) with the certificate and private key;
 cli-sign-pdf = Also write the signed statement's PDF
 cli-sign-xlsx = Also write the signed statement's Excel workbook
 cli-sign-into = With --xlsx: fill a copy of the workbook the statement was imported from
-cli-verify = Verify a statement's signature. Exit code: 0 = valid, 1 = invalid, changed or unsigned, 2 = unreadable
+cli-verify = Verify a statement's signature. Exit code: 0 = valid, 1 = invalid, changed, unsigned, or chaining to none of the trusted certificates given, 2 = unreadable
 cli-verify-file = The statement to verify (.json, .xlsx, a filled official workbook)
 cli-verify-signature = A detached signature file (.p7s), for a statement that does not carry its signature (an official workbook)
 cli-verify-trust = Trusted certificates (PEM / DER files, or folders of them): the signer's certificate must chain to one
@@ -116,7 +116,7 @@ sig-err-pdf-no-room = { $file }: the PDF's signature space ({ $room } bytes) can
 sig-err-nothing-to-timestamp = { $file }: there is no signature to timestamp
 sig-unreadable-not-timestamp = The timestamp cannot be read (not an RFC 3161 token)
 sig-line-cert-valid-at-timestamp = Certificate: valid at the timestamp's time ({ $time }) and now
-sig-line-cert-expired-timestamped = Certificate: expired now, but valid at the timestamp's time ({ $time }) — the signature is valid
+sig-line-cert-expired-timestamped = Certificate: expired now, but valid at the timestamp's time ({ $time })
 sig-line-cert-invalid-at-timestamp = Certificate: not valid at the timestamp's time ({ $time })
 sig-line-timestamp = Timestamp: { $time } ({ $tsa }; the timestamp authority was not checked against trusted certificates, so its time does not stand in for the certificate's expiry)
 sig-line-timestamp-anchored = Timestamp: { $time } ({ $tsa }; chains to a trusted certificate)
@@ -167,3 +167,6 @@ organisation-trust-problem = A file among the trusted certificates cannot be rea
 sig-problem-in-future = the timestamp's time lies ahead of this computer's clock
 sig-line-timestamp-in-future = Timestamp: its time ({ $time }) lies ahead of this computer's clock — its time is not used
 sig-gui-register-not-reread = The register has unsaved changes, so its signature states stay as they were (save and open it again to check them with the new choice)
+sig-pdf-no-detached = A PDF carries its own signature, so --signature does not apply (a .p7s is the signature of a statement, .json or .xlsx)
+sig-err-changed-since-signing = { $file }: the statement changed after it was signed, so its signature is not timestamped (sign it again first)
+sig-keygen-days-range = --days takes a number of days from 1 to { $max }

@@ -56,7 +56,7 @@ cli-sign-cert = 証明書と秘密鍵の PKCS#12 ファイル (.p12 / .pfx)。�
 cli-sign-pdf = 署名した開示書の PDF も書き出します
 cli-sign-xlsx = 署名した開示書の Excel ワークブックも書き出します
 cli-sign-into = --xlsx で、読み込んだ元のワークブックの写しに書き込みます
-cli-verify = 開示書の署名を検証します。終了コード: 0 = 有効、1 = 無効・変更あり・署名なし、2 = 読めない
+cli-verify = 開示書の署名を検証します。終了コード: 0 = 有効、1 = 無効・変更あり・署名なし・指定した信頼する証明書につながらない、2 = 読めない
 cli-verify-file = 検証する開示書 (.json、.xlsx、記入した公式ワークブック)
 cli-verify-signature = 切り離された署名ファイル (.p7s)。開示書に署名が入っていないとき (公式ワークブックなど) に指定します
 cli-verify-trust = 信頼する証明書 (PEM / DER のファイル、またはそれらのフォルダー)。署名者の証明書がこれにつながるか確認します
@@ -107,7 +107,7 @@ sig-err-pdf-no-room = { $file }: PDF の署名欄 ({ $room } バイト) にタ�
 sig-err-nothing-to-timestamp = { $file }: タイムスタンプを付ける署名がありません
 sig-unreadable-not-timestamp = タイムスタンプを読めません (RFC 3161 のトークンではありません)
 sig-line-cert-valid-at-timestamp = 証明書: タイムスタンプの時刻 ({ $time }) も現在も有効期間内です
-sig-line-cert-expired-timestamped = 証明書: 現在は期限切れですが、タイムスタンプの時刻 ({ $time }) には有効期間内でした (署名は有効です)
+sig-line-cert-expired-timestamped = 証明書: 現在は期限切れですが、タイムスタンプの時刻 ({ $time }) には有効期間内でした
 sig-line-cert-invalid-at-timestamp = 証明書: タイムスタンプの時刻 ({ $time }) に有効期間外でした
 sig-line-timestamp = タイムスタンプ: { $time } ({ $tsa }。時刻認証局を信頼する証明書と照合していないため、証明書の期限の判断には使いません)
 sig-line-timestamp-anchored = タイムスタンプ: { $time } ({ $tsa }。信頼する証明書につながります)
@@ -158,3 +158,6 @@ organisation-trust-problem = 信頼する証明書として読めないファイ
 sig-problem-in-future = タイムスタンプの時刻がこのコンピューターの時計より先です
 sig-line-timestamp-in-future = タイムスタンプ: 時刻 ({ $time }) がこのコンピューターの時計より先です — 時刻として使いません
 sig-gui-register-not-reread = 受領台帳に保存していない変更があるため、署名の状態は前の設定のままです (保存して開き直すと新しい設定で確認します)
+sig-pdf-no-detached = PDF は自分の署名を持っているため --signature は使えません (.p7s は開示書 .json・.xlsx の署名です)
+sig-err-changed-since-signing = { $file }: 署名した後に開示書が変更されているため、タイムスタンプを付けません (先にもう一度署名してください)
+sig-keygen-days-range = --days は 1 から { $max } までの日数で指定してください

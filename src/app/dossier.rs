@@ -43,6 +43,8 @@ pub struct DossierView {
     pub profile_file: String,
     /// Files that could not be read, or whose copy could not be kept, with why.
     pub problems: Vec<(String, Arc<FileError>)>,
+    /// Files among the trusted certificates that could not be read.
+    pub certificate_problems: Vec<Arc<crate::io::signature::error::SignatureError>>,
     /// The item chosen in the window (statement file, question id).
     pub selected: Option<(String, String)>,
 }
@@ -151,6 +153,7 @@ pub fn read_dossier(
         dossier,
         profile_file,
         problems,
+        certificate_problems: trusted.problems,
         selected: None,
     })
 }
@@ -367,6 +370,19 @@ fn system_name(l: &Localizer, system: &str) -> String {
 /// The dossier as printable tables: the cover (one line per system with its counts), then per
 /// system its statements (as lines) and every item with the hospital's note. `lines` go under
 /// the cover's title (the folder, the profile, who printed it, when).
+/// A line for each file among the trusted certificates that could not be read.
+pub fn certificate_problem_lines(l: &Localizer, view: &DossierView) -> Vec<String> {
+    view.certificate_problems
+        .iter()
+        .map(|e| {
+            l.ta(
+                "organisation-trust-problem",
+                &[("problem", e.localize(l).into())],
+            )
+        })
+        .collect()
+}
+
 pub fn dossier_tables(l: &Localizer, view: &DossierView, lines: Vec<String>) -> Vec<PrintTable> {
     let d = &view.dossier;
     let words = |ids: &[(&str, f64)]| -> Vec<(String, f64)> {
@@ -381,6 +397,7 @@ pub fn dossier_tables(l: &Localizer, view: &DossierView, lines: Vec<String>) -> 
             &[("file", file.clone().into()), ("why", e.localize(l).into())],
         ));
     }
+    cover_lines.extend(certificate_problem_lines(l, view));
     cover_lines.extend(orphan_line(l, view));
     let cover = PrintTable {
         sheet: l.t("dossier-sheet-cover"),

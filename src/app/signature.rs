@@ -361,17 +361,50 @@ pub fn timestamp_request(signature: &[u8], path: &Path) -> Result<Vec<u8>, Signa
 /// The statement's stored signature with the timestamp of `reply` (read from `reply_path`):
 /// the new stored signature and its bytes (for the `.p7s`).
 pub fn timestamped(
-    p: &Project,
+    (c, p): (&Catalogue, &Project),
     statement_path: &Path,
     reply: (&[u8], &Path),
     now_secs: u64,
 ) -> Result<(StoredSignature, Vec<u8>), SignatureError> {
-    let der = stored_signature(p, statement_path)?;
+    let der = current_signature(c, p, statement_path)?;
     let der = crate::io::signature::timestamp::attach((&der, statement_path), reply, now_secs)?;
     let stored = StoredSignature {
         cms: Base64::encode_string(&der),
     };
     Ok((stored, der))
+}
+
+/// The statement's stored signature, when it is sound and over the statement as it stands:
+/// a timestamp on a signature the content no longer matches would vouch for nothing.
+pub fn current_signature(
+    c: &Catalogue,
+    p: &Project,
+    path: &Path,
+) -> Result<Vec<u8>, SignatureError> {
+    let der = stored_signature(p, path)?;
+    let statement = Statement::new(c, p);
+    let checked = verify(
+        &der,
+        statement.to_canonical_json().as_bytes(),
+        None,
+        Trusted::default(),
+        now_secs(),
+    );
+    match checked {
+        Ok(v)
+            if v.signature_ok == Some(true)
+                && v.content == crate::io::signature::verify::ContentState::Intact =>
+        {
+            Ok(der)
+        }
+        Ok(_) => Err(SignatureError::ChangedSinceSigning {
+            path: path.to_path_buf(),
+        }),
+        Err(e) => Err(SignatureError::NotSignature {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        }),
+    }
 }
 
 /// The signature stored in a statement (read from `path`), as bytes: refused when it has none
@@ -397,15 +430,26 @@ pub fn timestamped_pdf(
     reply: (&[u8], &Path),
     now_secs: u64,
 ) -> Result<Vec<u8>, SignatureError> {
-    let sig = pdf_signature(pdf, pdf_path)?;
-    if !sig.whole_file {
-        // A later revision covers the signature's space: writing into it would break that.
-        return Err(SignatureError::PdfChangedAfterSigning {
-            path: pdf_path.to_path_buf(),
-        });
-    }
+    let sig = last_pdf_signature(pdf, pdf_path)?;
     let der = crate::io::signature::timestamp::attach((&sig.cms, pdf_path), reply, now_secs)?;
     crate::io::signature::pades::replace_contents(pdf, &sig, &der, pdf_path)
+}
+
+/// The last signature of a PDF read from `path`, when nothing was added after it (what a
+/// timestamp goes on): refused when it has none, or the PDF changed since.
+pub fn last_pdf_signature(
+    pdf: &[u8],
+    path: &Path,
+) -> Result<crate::io::signature::pades::PdfSignature, SignatureError> {
+    let sig = pdf_signature(pdf, path)?;
+    if sig.whole_file {
+        Ok(sig)
+    } else {
+        // A later revision covers the signature's space: writing into it would break that.
+        Err(SignatureError::PdfChangedAfterSigning {
+            path: path.to_path_buf(),
+        })
+    }
 }
 
 /// The last signature of a PDF read from `path`: refused when it has none.

@@ -18,6 +18,9 @@ use crate::io::signature::error::SignatureError;
 use crate::io::signature::key::{self, SigningKey};
 use crate::io::signature::verify::{ContentState, MAX_SIGNATURE_BYTES, Trust, Trusted};
 
+/// The longest a trial key may be valid, in days (a hundred years).
+const MAX_KEY_DAYS: u32 = 36_500;
+
 /// The environment variable a script gives the certificate's password in.
 pub const PASSWORD_VAR: &str = "KAIJISHO_CERT_PASSWORD";
 
@@ -99,6 +102,11 @@ pub(super) fn run(l: &Localizer, command: Command) -> Result<ExitCode, CliError>
                 .map(|o| super::text("--organization", o))
                 .transpose()?;
             let name = super::text("--name", name)?;
+            if !(1..=MAX_KEY_DAYS).contains(&days) {
+                return Err(CliError::Said(
+                    l.ta("sig-keygen-days-range", &[("max", MAX_KEY_DAYS.into())]),
+                ));
+            }
             let who = (name.as_str(), org.as_deref().unwrap_or_default());
             keygen(l, &output, who, days, force)
         }
@@ -183,6 +191,38 @@ pub(super) fn sign(
     Ok(ExitCode::SUCCESS)
 }
 
+/// The certificates of `--trust`: a file that does not read is an error; in a folder, it is
+/// said and the folder's other certificates still count.
+fn trusted_certificates(
+    l: &Localizer,
+    trust: &[PathBuf],
+) -> Result<Vec<x509_cert::Certificate>, CliError> {
+    use crate::io::signature::trust::{MAX_CERTS, load_folder, read_certificates};
+    let mut certs = Vec::new();
+    for p in trust {
+        if p.is_dir() {
+            let (read, problems) = load_folder(p);
+            for e in &problems {
+                super::output::emit_err(&l.ta(
+                    "organisation-trust-problem",
+                    &[("problem", e.localize(l).into())],
+                ));
+            }
+            certs.extend(read);
+        } else {
+            certs.extend(read_certificates(p).map_err(|e| sig_err(l, &e))?);
+        }
+        if certs.len() > MAX_CERTS {
+            let e = SignatureError::TooManyCertificates {
+                path: p.clone(),
+                limit: MAX_CERTS,
+            };
+            return Err(sig_err(l, &e));
+        }
+    }
+    Ok(certs)
+}
+
 /// Verifies a signed PDF (its PAdES signature): exit 0 valid, 1 invalid or unsigned.
 fn verify_pdf(
     l: &Localizer,
@@ -243,8 +283,7 @@ pub(super) fn verify(
     let anchors = if trust.is_empty() && !system_trust {
         None
     } else {
-        let mut certs =
-            crate::io::signature::trust::load_anchors(trust).map_err(|e| sig_err(l, &e))?;
+        let mut certs = trusted_certificates(l, trust)?;
         if system_trust {
             certs.extend(crate::io::signature::trust::system_anchors());
         }
@@ -252,6 +291,10 @@ pub(super) fn verify(
     };
     let now = now.unwrap_or_else(sig::now_secs);
     if crate::io::read::head(file, 5).is_some_and(|h| h == b"%PDF-") {
+        if signature.is_some() {
+            // A PDF carries its own signature; a .p7s is over a statement's canonical form.
+            return Err(CliError::Said(l.t("sig-pdf-no-detached")));
+        }
         let bytes = crate::io::read::read_limited(file, crate::io::signature::pades::MAX_PDF_BYTES)
             .map_err(|e| sig_err(l, &SignatureError::Read(e)))?;
         return verify_pdf(l, file, &bytes, (anchors.as_deref(), format), now);

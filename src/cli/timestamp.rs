@@ -73,15 +73,15 @@ fn signature_of(l: &Localizer, file: &Path) -> Result<Vec<u8>, CliError> {
     match kind(file) {
         Kind::Pdf => {
             let pdf = read(l, file, crate::io::signature::pades::MAX_PDF_BYTES)?;
-            Ok(sig::pdf_signature(&pdf, file)
+            Ok(sig::last_pdf_signature(&pdf, file)
                 .map_err(|e| sig_err(l, &e))?
                 .cms)
         }
         Kind::Detached => read(l, file, MAX_SIGNATURE_BYTES),
         Kind::Statement => {
             let shipped = crate::assets::shipped_catalogues()?;
-            let (project, _) = crate::io::json::open_project(file, &shipped)?;
-            sig::stored_signature(&project, file).map_err(|e| sig_err(l, &e))
+            let (project, catalogue) = crate::io::json::open_project(file, &shipped)?;
+            sig::current_signature(&catalogue, &project, file).map_err(|e| sig_err(l, &e))
         }
     }
 }
@@ -126,8 +126,9 @@ fn take_reply(l: &Localizer, file: &Path, reply_path: &Path) -> Result<ExitCode,
         Kind::Statement => {
             let shipped = crate::assets::shipped_catalogues()?;
             let (mut project, catalogue) = crate::io::json::open_project(file, &shipped)?;
-            let (stored, der) = sig::timestamped(&project, file, (&reply, reply_path), now)
-                .map_err(|e| sig_err(l, &e))?;
+            let (stored, der) =
+                sig::timestamped((&catalogue, &project), file, (&reply, reply_path), now)
+                    .map_err(|e| sig_err(l, &e))?;
             project.apply(&catalogue, &Edit::Signature(Some(stored)))?;
             crate::io::json::save_project_locked(&lock, &project)?;
             let p7s = sig::p7s_path(file);

@@ -81,6 +81,9 @@ impl Localize for SignatureError {
             SignatureError::PdfChangedAfterSigning { path: p } => {
                 l.ta("sig-err-pdf-changed", &[("file", path(p))])
             }
+            SignatureError::ChangedSinceSigning { path: p } => {
+                l.ta("sig-err-changed-since-signing", &[("file", path(p))])
+            }
             SignatureError::NothingToTimestamp { path: p } => {
                 l.ta("sig-err-nothing-to-timestamp", &[("file", path(p))])
             }

@@ -65,6 +65,9 @@ fn head_ui(ui: &mut egui::Ui, l: &Localizer, view: &DossierView, cmds: &mut Vec<
     if let Some(line) = crate::app::dossier::orphan_line(l, view) {
         ui.colored_label(ui.visuals().warn_fg_color, line);
     }
+    for line in crate::app::dossier::certificate_problem_lines(l, view) {
+        ui.colored_label(ui.visuals().warn_fg_color, line);
+    }
     for (file, e) in &view.problems {
         ui.colored_label(
             ui.visuals().warn_fg_color,

@@ -103,7 +103,7 @@ impl AppState {
         }
         let Some(doc) = &self.doc else { return };
         let statement = doc.path.clone().unwrap_or_default();
-        let written = sig::stored_signature(&doc.project, &statement)
+        let written = sig::current_signature(&doc.catalogue, &doc.project, &statement)
             .and_then(|der| sig::timestamp_request(&der, &statement))
             .map_err(|e| e.localize(&self.loc))
             .and_then(|request| {
@@ -141,7 +141,12 @@ impl AppState {
         .map_err(crate::io::signature::error::SignatureError::Read)
         .and_then(|reply| {
             let secs = sig::secs_of(&self.clock.now());
-            sig::timestamped(&doc.project, &path, (&reply, reply_path), secs)
+            sig::timestamped(
+                (&doc.catalogue, &doc.project),
+                &path,
+                (&reply, reply_path),
+                secs,
+            )
         });
         let (stored, der) = match taken {
             Ok(t) => t,

@@ -71,6 +71,9 @@ pub enum SignatureError {
         room: usize,
         needed: usize,
     },
+    /// The statement changed after it was signed: its signature is not timestamped.
+    #[error("{}: the statement changed after it was signed; sign it again first", .path.display())]
+    ChangedSinceSigning { path: PathBuf },
     /// A file that holds no signature to timestamp.
     #[error("{}: no signature to timestamp", .path.display())]
     NothingToTimestamp { path: PathBuf },

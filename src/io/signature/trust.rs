@@ -22,8 +22,20 @@ pub fn read_certificates(path: &Path) -> Result<Vec<Certificate>, SignatureError
         detail,
     };
     if bytes.starts_with(b"-----BEGIN") || bytes.windows(11).any(|w| w == b"-----BEGIN ") {
-        let text = std::str::from_utf8(&bytes).map_err(|e| bad(e.to_string()))?;
-        let certs = Certificate::load_pem_chain(text.as_bytes()).map_err(|e| bad(e.to_string()))?;
+        // Each CERTIFICATE block on its own: what lies around them (openssl's "Bag
+        // Attributes", a friendly name in any encoding, other blocks) is not read.
+        let mut certs = Vec::new();
+        for block in pem_blocks(&bytes) {
+            if certs.len() >= MAX_CERTS {
+                return Err(SignatureError::TooManyCertificates {
+                    path: path.to_path_buf(),
+                    limit: MAX_CERTS,
+                });
+            }
+            certs.push(
+                <Certificate as der::DecodePem>::from_pem(block).map_err(|e| bad(e.to_string()))?,
+            );
+        }
         if certs.is_empty() {
             return Err(bad("no CERTIFICATE block".into()));
         }
@@ -40,6 +52,24 @@ pub fn read_certificates(path: &Path) -> Result<Vec<Certificate>, SignatureError
         .map_err(|e| bad(e.to_string()))
 }
 
+/// The `-----BEGIN CERTIFICATE-----` … `-----END CERTIFICATE-----` blocks of a PEM file.
+fn pem_blocks(bytes: &[u8]) -> Vec<&[u8]> {
+    const BEGIN: &[u8] = b"-----BEGIN CERTIFICATE-----";
+    const END: &[u8] = b"-----END CERTIFICATE-----";
+    let mut out = Vec::new();
+    let mut rest = bytes;
+    while let Some(start) = rest.windows(BEGIN.len()).position(|w| w == BEGIN) {
+        let Some(from) = rest.get(start..) else { break };
+        let Some(len) = from.windows(END.len()).position(|w| w == END) else {
+            break;
+        };
+        let end = len.saturating_add(END.len());
+        out.extend(from.get(..end));
+        rest = from.get(end..).unwrap_or_default();
+    }
+    out
+}
+
 /// Whether a folder entry's name looks like a certificate file.
 fn is_cert_name(p: &Path) -> bool {
     p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
@@ -48,49 +78,6 @@ fn is_cert_name(p: &Path) -> bool {
             "pem" | "crt" | "cer" | "der"
         )
     })
-}
-
-/// The certificates of every given file and folder (a folder: its `.pem`, `.crt`, `.cer`
-/// and `.der` files, not its subfolders).
-pub fn load_anchors(paths: &[PathBuf]) -> Result<Vec<Certificate>, SignatureError> {
-    let mut out = Vec::new();
-    for p in paths {
-        let files = if p.is_dir() {
-            let entries = std::fs::read_dir(p).map_err(|source| {
-                SignatureError::Read(crate::io::error::ReadError::Io {
-                    path: p.clone(),
-                    source,
-                })
-            })?;
-            let mut files: Vec<PathBuf> = Vec::new();
-            for e in entries.flatten() {
-                let f = e.path();
-                if is_cert_name(&f) && f.is_file() {
-                    if files.len() >= MAX_CERTS {
-                        return Err(SignatureError::TooManyCertificates {
-                            path: p.clone(),
-                            limit: MAX_CERTS,
-                        });
-                    }
-                    files.push(f);
-                }
-            }
-            files.sort();
-            files
-        } else {
-            vec![p.clone()]
-        };
-        for f in files {
-            out.extend(read_certificates(&f)?);
-            if out.len() > MAX_CERTS {
-                return Err(SignatureError::TooManyCertificates {
-                    path: p.clone(),
-                    limit: MAX_CERTS,
-                });
-            }
-        }
-    }
-    Ok(out)
 }
 
 /// The operating system's trusted certificates: the Windows certificate store, the macOS
