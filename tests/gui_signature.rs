@@ -150,7 +150,7 @@ fn a_statement_signed_from_the_file_menu_shows_its_badge_and_then_its_change() {
         .click();
     settle(&mut h);
     assert!(shows(&h, "署名の詳細"));
-    assert!(shows(&h, "1 問の回答が署名時と違います: 4.1.2"));
+    assert!(shows(&h, "1 問の回答が署名時と違います (設問 4.1.2)"));
     // Undone: valid again.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();

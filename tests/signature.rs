@@ -220,6 +220,12 @@ fn sign_and_verify_from_json_with_trust_anchors_and_a_changed_answer() {
         "{said}"
     );
     assert!(d.join("statement.p7s").is_file());
+    // The .p7s alone is no statement: the user is told what to give.
+    let out = verify(&d.join("statement.p7s"), &[], 2);
+    assert!(
+        out.contains("署名ファイルです") && out.contains("--signature"),
+        "{out}"
+    );
 
     let out = verify(&st, &[], 0);
     assert!(
@@ -267,7 +273,10 @@ fn sign_and_verify_from_json_with_trust_anchors_and_a_changed_answer() {
         .success();
     let out = verify(&st, &[], 1);
     assert!(out.contains("署名後に内容が変更されています"), "{out}");
-    assert!(out.contains("1 問の回答が署名時と違います: 4.1.2"), "{out}");
+    assert!(
+        out.contains("1 問の回答が署名時と違います (設問 4.1.2)"),
+        "{out}"
+    );
     let json = kaijisho_ja()
         .args(["verify", "--format", "json"])
         .arg(&st)

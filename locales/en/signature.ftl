@@ -47,17 +47,17 @@ sig-line-content-changed-unnamed = Content: changed since signing (the signature
 sig-line-content-catalogue = Content: the catalogue differs from the signed one
 sig-line-content-header = Content: the header (vendor, product, …) differs from the signed one
 sig-line-content-changed = Content: { $count ->
-        [one] 1 answer differs
-       *[other] { $count } answers differ
-    } from the signed ones: { $questions }
+        [one] the answer to 1 question differs
+       *[other] the answers to { $count } questions differ
+    } from what was signed (question { $questions })
 sig-line-content-added = Content: { $count ->
         [one] 1 question was
        *[other] { $count } questions were
-    } not signed: { $questions }
+    } not signed (question { $questions })
 sig-line-content-removed = Content: { $count ->
         [one] 1 signed question is
        *[other] { $count } signed questions are
-    } missing: { $questions }
+    } missing (question { $questions })
 
 cli-sign = Sign a statement with the certificate and private key of a PKCS#12 file (stored in the statement and written beside it as <name>.p7s)
 cli-sign-statement = The statement to sign (project file .json)
@@ -170,3 +170,4 @@ sig-gui-register-not-reread = The register has unsaved changes, so its signature
 sig-pdf-no-detached = A PDF carries its own signature, so --signature does not apply (a .p7s is the signature of a statement, .json or .xlsx)
 sig-err-changed-since-signing = { $file }: the statement changed after it was signed, so its signature is not timestamped (sign it again first)
 sig-keygen-days-range = --days takes a number of days from 1 to { $max }
+sig-verify-p7s = { $file } is a signature file. Give the signed statement: kaijisho verify statement.json (or the .xlsx received) --signature { $file }

@@ -46,9 +46,9 @@ sig-line-content-intact = 内容: 署名したときのままです
 sig-line-content-changed-unnamed = 内容: 署名したときから変わっています (どの設問かは署名に記録がありません)
 sig-line-content-catalogue = 内容: 質問票 (カタログ) が署名時と違います
 sig-line-content-header = 内容: ヘッダー (事業者名・製品名など) が署名時と違います
-sig-line-content-changed = 内容: { $count } 問の回答が署名時と違います: { $questions }
-sig-line-content-added = 内容: 署名時になかった質問が { $count } 問あります: { $questions }
-sig-line-content-removed = 内容: 署名した質問のうち { $count } 問がありません: { $questions }
+sig-line-content-changed = 内容: { $count } 問の回答が署名時と違います (設問 { $questions })
+sig-line-content-added = 内容: 署名時になかった質問が { $count } 問あります (設問 { $questions })
+sig-line-content-removed = 内容: 署名した質問のうち { $count } 問がありません (設問 { $questions })
 
 cli-sign = 開示書に署名します (PKCS#12 の証明書と秘密鍵で。署名は開示書に保存し、横に <名前>.p7s として書き出します)
 cli-sign-statement = 署名する開示書 (プロジェクトファイル .json)
@@ -161,3 +161,4 @@ sig-gui-register-not-reread = 受領台帳に保存していない変更があ�
 sig-pdf-no-detached = PDF は自分の署名を持っているため --signature は使えません (.p7s は開示書 .json・.xlsx の署名です)
 sig-err-changed-since-signing = { $file }: 署名した後に開示書が変更されているため、タイムスタンプを付けません (先にもう一度署名してください)
 sig-keygen-days-range = --days は 1 から { $max } までの日数で指定してください
+sig-verify-p7s = { $file } は署名ファイルです。署名した開示書を指定してください: kaijisho verify 開示書.json (または受け取った .xlsx) --signature { $file }

@@ -299,6 +299,16 @@ pub(super) fn verify(
             .map_err(|e| sig_err(l, &SignatureError::Read(e)))?;
         return verify_pdf(l, file, &bytes, (anchors.as_deref(), format), now);
     }
+    if file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("p7s"))
+    {
+        // The signature itself: what it is over is the statement beside it.
+        return Err(CliError::Said(l.ta(
+            "sig-verify-p7s",
+            &[("file", file.display().to_string().into())],
+        )));
+    }
     if crate::io::hospital::is_review_file(file) {
         return super::review_signature::verify(
             l,
