@@ -54,6 +54,42 @@ fn key_file_for(path: &Path, password: &str, days: u32) {
     std::fs::write(path, p12).unwrap();
 }
 
+/// The sample statement signed at the tests' fixed day by a trial key valid `days` (made
+/// here), saved as `開示書.json` in `d`: its file, the key and the catalogue.
+fn signed_sample(
+    d: &Path,
+    days: u32,
+) -> (
+    std::path::PathBuf,
+    kaijisho::io::signature::key::SigningKey,
+    kaijisho::domain::catalogue::Catalogue,
+) {
+    let key_path = d.join("k.p12");
+    key_file_for(&key_path, "pw", days);
+    let key = kaijisho::io::signature::key::load_pkcs12(&key_path, "pw").unwrap();
+    let catalogues = kaijisho::assets::shipped_catalogues().unwrap();
+    let mut p = kaijisho::assets::sample_project("mds-checksheet-sample").unwrap();
+    let c = catalogues
+        .iter()
+        .find(|c| c.id == p.catalogue.id)
+        .unwrap()
+        .clone();
+    let signed_at = common::gui::TODAY
+        .at(9, 0, 0, 0)
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .unwrap()
+        .timestamp()
+        .as_second() as u64;
+    p.signature = Some(
+        kaijisho::app::signature::sign(&c, &p, &key, signed_at)
+            .unwrap()
+            .0,
+    );
+    let file = d.join("開示書.json");
+    kaijisho::io::save_project(&file, &p).unwrap();
+    (file, key, c)
+}
+
 /// Types into the dialog's password field.
 fn password(h: &mut H, text: &str) {
     let field = h.get_by_role_and_label(Role::PasswordInput, "パスワード");
@@ -228,27 +264,9 @@ fn a_signed_statement_takes_a_timestamp_through_the_file_menu() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     common::tsa::certificates(d, "pw", 30);
-    let key_path = d.join("k.p12");
     // Valid from the tests' fixed day for ten years: the TSA stamps the real time.
-    key_file_for(&key_path, "pw", 3650);
-    let key = kaijisho::io::signature::key::load_pkcs12(&key_path, "pw").unwrap();
+    let (file, _, c) = signed_sample(d, 3650);
     let catalogues = kaijisho::assets::shipped_catalogues().unwrap();
-    let mut p = kaijisho::assets::sample_project("mds-checksheet-sample").unwrap();
-    let c = catalogues
-        .iter()
-        .find(|c| c.id == p.catalogue.id)
-        .unwrap()
-        .clone();
-    let signed_at = common::gui::TODAY
-        .at(9, 0, 0, 0)
-        .to_zoned(jiff::tz::TimeZone::UTC)
-        .unwrap()
-        .timestamp()
-        .as_second() as u64;
-    let (stored, _) = kaijisho::app::signature::sign(&c, &p, &key, signed_at).unwrap();
-    p.signature = Some(stored);
-    let file = d.join("開示書.json");
-    kaijisho::io::save_project(&file, &p).unwrap();
 
     // The timestamp authority stamps the real time: the window's clock is an hour past it.
     let settings = Settings {
@@ -394,25 +412,13 @@ fn a_reviewer_signs_the_review_of_a_received_statement_from_the_file_menu() {
 fn the_badge_checks_the_signer_against_the_trusted_folder_chosen_in_the_window() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let key_path = d.join("k.p12");
-    key_file(&key_path, "pw");
-    let key = kaijisho::io::signature::key::load_pkcs12(&key_path, "pw").unwrap();
-    let catalogues = kaijisho::assets::shipped_catalogues().unwrap();
-    let mut p = kaijisho::assets::sample_project("mds-checksheet-sample").unwrap();
-    let c = catalogues
-        .iter()
-        .find(|c| c.id == p.catalogue.id)
-        .unwrap()
-        .clone();
+    let (file, key, _) = signed_sample(d, 365);
     let now = common::gui::TODAY
         .at(9, 0, 0, 0)
         .to_zoned(jiff::tz::TimeZone::UTC)
         .unwrap()
         .timestamp()
         .as_second() as u64;
-    p.signature = Some(kaijisho::app::signature::sign(&c, &p, &key, now).unwrap().0);
-    let file = d.join("開示書.json");
-    kaijisho::io::save_project(&file, &p).unwrap();
     let trusted = d.join("信頼");
     let other = d.join("別");
     for (folder, cert) in [

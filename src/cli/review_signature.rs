@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use super::args::Format;
 use super::error::CliError;
 use super::output::{emit, printable, written};
-use super::sign::{json_of, password, sig_err};
+use super::sign::{json_of, password, sig_err, signed_report};
 use crate::app::signature::{self as sig, Outcome};
 use crate::i18n::signature::{Signed, describe};
 use crate::i18n::{Localize, Localizer};
@@ -38,21 +38,13 @@ pub(super) fn sign(
     let der = sig::sign_review(&review, &key, now).map_err(|e| sig_err(l, &e))?;
     crate::io::atomic::atomic_write(&p7s, |w| w.write_all(&der))
         .map_err(crate::io::FileError::from)?;
-    let info = crate::io::signature::cert::info(&key.cert);
-    let mut report = l.ta(
+    emit(&signed_report(
+        l,
         "sig-review-signed",
-        &[
-            ("file", review_path.display().to_string().into()),
-            ("name", info.common_name.clone().into()),
-            ("organization", info.organization.clone().into()),
-        ],
-    );
-    report.push('\n');
-    if info.self_signed {
-        report.push_str(&format!("{}\n", l.t("sig-line-self-signed")));
-    }
-    report.push_str(&written(l, &p7s));
-    emit(&report)?;
+        review_path,
+        &key,
+        &p7s,
+    ))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -147,21 +147,7 @@ pub(super) fn sign(
     drop(lock);
     crate::io::atomic::atomic_write(&p7s, |w| w.write_all(&der))
         .map_err(crate::io::FileError::from)?;
-    let info = crate::io::signature::cert::info(&key.cert);
-    let mut report = l.ta(
-        "sig-signed",
-        &[
-            ("file", statement.display().to_string().into()),
-            ("name", info.common_name.clone().into()),
-            ("organization", info.organization.clone().into()),
-        ],
-    );
-    report.push('\n');
-    if info.self_signed {
-        report.push_str(&format!("{}\n", l.t("sig-line-self-signed")));
-    }
-    report.push_str(&written(l, &p7s));
-    emit(&report)?;
+    emit(&signed_report(l, "sig-signed", statement, &key, &p7s))?;
     if let Some(out) = pdf {
         // The PDF carries its own (PAdES) signature by the same certificate.
         let form = crate::assets::form()?;
@@ -221,6 +207,32 @@ fn trusted_certificates(
         }
     }
     Ok(certs)
+}
+
+/// What signing `file` says (message `id`): who signed, a self-signed key said as such, and
+/// the `.p7s` written.
+pub(super) fn signed_report(
+    l: &Localizer,
+    id: &str,
+    file: &Path,
+    key: &SigningKey,
+    p7s: &Path,
+) -> String {
+    let info = crate::io::signature::cert::info(&key.cert);
+    let mut report = l.ta(
+        id,
+        &[
+            ("file", file.display().to_string().into()),
+            ("name", info.common_name.clone().into()),
+            ("organization", info.organization.clone().into()),
+        ],
+    );
+    report.push('\n');
+    if info.self_signed {
+        report.push_str(&format!("{}\n", l.t("sig-line-self-signed")));
+    }
+    report.push_str(&written(l, p7s));
+    report
 }
 
 /// Verifies a signed PDF (its PAdES signature): exit 0 valid, 1 invalid or unsigned.
