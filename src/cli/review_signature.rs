@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use super::args::Format;
 use super::error::CliError;
-use super::output::{emit, printable, written};
+use super::output::{emit, printable};
 use super::sign::{json_of, password, sig_err, signed_report};
 use crate::app::signature::{self as sig, Outcome};
 use crate::i18n::signature::{Signed, describe};
