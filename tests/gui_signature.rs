@@ -33,6 +33,16 @@ fn harness(dir: &Path) -> H {
     common::gui::harness_without_native_dialog(dir, settings, egui::Vec2::new(1280.0, 860.0))
 }
 
+/// The tests' fixed day at `hour` UTC, Unix seconds.
+fn today_at(hour: i8) -> u64 {
+    common::gui::TODAY
+        .at(hour, 0, 0, 0)
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .unwrap()
+        .timestamp()
+        .as_second() as u64
+}
+
 /// A self-signed trial key, valid around the GUI tests' fixed day, as a PKCS#12 file.
 fn key_file(path: &Path, password: &str) {
     key_file_for(path, password, 365);
@@ -40,13 +50,7 @@ fn key_file(path: &Path, password: &str) {
 
 /// [`key_file`] valid for `days`.
 fn key_file_for(path: &Path, password: &str, days: u32) {
-    let start = common::gui::TODAY
-        .at(0, 0, 0, 0)
-        .to_zoned(jiff::tz::TimeZone::UTC)
-        .unwrap()
-        .timestamp()
-        .as_second() as u64
-        - 86_400;
+    let start = today_at(0) - 86_400;
     let key =
         kaijisho::io::signature::key::generate("山田 太郎", "株式会社サンプル医療", start, days)
             .unwrap();
@@ -74,12 +78,7 @@ fn signed_sample(
         .find(|c| c.id == p.catalogue.id)
         .unwrap()
         .clone();
-    let signed_at = common::gui::TODAY
-        .at(9, 0, 0, 0)
-        .to_zoned(jiff::tz::TimeZone::UTC)
-        .unwrap()
-        .timestamp()
-        .as_second() as u64;
+    let signed_at = today_at(9);
     p.signature = Some(
         kaijisho::app::signature::sign(&c, &p, &key, signed_at)
             .unwrap()
@@ -210,12 +209,7 @@ fn the_register_shows_each_statements_signature() {
     )
     .unwrap();
     let catalogues = kaijisho::assets::shipped_catalogues().unwrap();
-    let now = common::gui::TODAY
-        .at(10, 0, 0, 0)
-        .to_zoned(jiff::tz::TimeZone::UTC)
-        .unwrap()
-        .timestamp()
-        .as_second() as u64;
+    let now = today_at(10);
     for (name, change) in [("signed.json", false), ("changed.json", true)] {
         let mut p = kaijisho::assets::sample_project("mds-checksheet-sample").unwrap();
         let c = catalogues
@@ -396,12 +390,7 @@ fn a_reviewer_signs_the_review_of_a_received_statement_from_the_file_menu() {
     assert!(!d.join("受領.p7s").exists());
     let (read, _) = kaijisho::io::hospital::load_review_digest(&review).unwrap();
     let der = std::fs::read(&p7s).unwrap();
-    let now = common::gui::TODAY
-        .at(12, 0, 0, 0)
-        .to_zoned(jiff::tz::TimeZone::UTC)
-        .unwrap()
-        .timestamp()
-        .as_second() as u64;
+    let now = today_at(12);
     let outcome = kaijisho::app::signature::verify_review(&read, &der, Default::default(), now);
     assert!(outcome.is_valid(), "{outcome:?}");
 }
@@ -413,12 +402,7 @@ fn the_badge_checks_the_signer_against_the_trusted_folder_chosen_in_the_window()
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     let (file, key, _) = signed_sample(d, 365);
-    let now = common::gui::TODAY
-        .at(9, 0, 0, 0)
-        .to_zoned(jiff::tz::TimeZone::UTC)
-        .unwrap()
-        .timestamp()
-        .as_second() as u64;
+    let now = today_at(9);
     let trusted = d.join("信頼");
     let other = d.join("別");
     for (folder, cert) in [

@@ -22,23 +22,12 @@ mod common {
     pub mod layouts;
     pub mod office;
     pub mod tools;
+    pub mod tsa;
 }
 use common::cli::kaijisho_ja;
+use common::tsa::openssl_args as openssl;
 
 const PASSWORD: &str = "秘密-pass";
-
-fn openssl(dir: &Path, args: &[&str]) {
-    let out = Command::new("openssl")
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("openssl runs (package openssl)");
-    assert!(
-        out.status.success(),
-        "openssl {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
 
 /// A CA, a vendor certificate it issued (RSA, with a Japanese name) in `vendor.p12`, an ECDSA
 /// P-256 self-signed one in `ec.p12`, and an unrelated CA `other.pem`.

@@ -61,11 +61,7 @@ pub fn signed_pdf(
 ) -> Result<crate::io::pdf::Pdf, SignError> {
     let mut pdf = crate::io::pdf::statement_pdf(c, p, form, font, generated)?;
     let info = crate::io::signature::cert::info(&key.cert);
-    let name = if info.common_name.is_empty() {
-        info.subject.clone()
-    } else {
-        info.common_name.clone()
-    };
+    let name = info.name();
     let time = secs_of(generated);
     pdf.bytes = crate::io::signature::pades::sign_pdf(
         &pdf.bytes,
@@ -251,6 +247,16 @@ pub struct TrustSources {
 }
 
 impl TrustSources {
+    /// The files of the chosen folder that do not read as certificates (the system store is
+    /// not read for this).
+    pub fn folder_problems(&self) -> Vec<std::sync::Arc<SignatureError>> {
+        let mut out = Anchors::default();
+        if let Some(folder) = &self.folder {
+            out.add_folder(folder, true);
+        }
+        out.problems
+    }
+
     /// The trust anchors: those of `register` (its 証明書 subfolder), of the chosen folder
     /// and of the system store, as chosen.
     pub fn anchors(&self, register: Option<&Path>) -> Anchors {
@@ -304,11 +310,7 @@ pub fn summary(outcome: &Outcome) -> SignatureSummary {
         Outcome::Unreadable(_) => return SignatureSummary::Unreadable,
         Outcome::Checked(v) => v,
     };
-    let signer = if v.signer.common_name.is_empty() {
-        v.signer.subject.clone()
-    } else {
-        v.signer.common_name.clone()
-    };
+    let signer = v.signer.name();
     // Sound and intact: valid; whether a trusted certificate confirms who signed is said
     // beside it (a chain to none of the folder's certificates is "not confirmed").
     let sound = v.signature_ok == Some(true) && v.usage_ok && v.valid_in_time();
@@ -382,27 +384,19 @@ pub fn current_signature(
     path: &Path,
 ) -> Result<Vec<u8>, SignatureError> {
     let der = stored_signature(p, path)?;
-    let statement = Statement::new(c, p);
-    let checked = verify(
-        &der,
-        statement.to_canonical_json().as_bytes(),
-        None,
-        Trusted::default(),
-        now_secs(),
-    );
-    match checked {
-        Ok(v)
+    match verify_statement(c, p, Some(&der), Trusted::default(), now_secs()) {
+        Outcome::Checked(v)
             if v.signature_ok == Some(true)
                 && v.content == crate::io::signature::verify::ContentState::Intact =>
         {
             Ok(der)
         }
-        Ok(_) => Err(SignatureError::ChangedSinceSigning {
-            path: path.to_path_buf(),
-        }),
-        Err(e) => Err(SignatureError::NotSignature {
+        Outcome::Unreadable(e) => Err(SignatureError::NotSignature {
             path: path.to_path_buf(),
             detail: e.to_string(),
+        }),
+        Outcome::Checked(_) | Outcome::Unsigned => Err(SignatureError::ChangedSinceSigning {
+            path: path.to_path_buf(),
         }),
     }
 }

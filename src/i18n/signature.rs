@@ -219,11 +219,7 @@ fn timestamp_line(
             );
         }
     };
-    let tsa = if ts.tsa.common_name.is_empty() {
-        ts.tsa.subject.clone()
-    } else {
-        ts.tsa.common_name.clone()
-    };
+    let tsa = ts.tsa.name();
     let args = [("time", s(time_text(ts.at))), ("tsa", s(&tsa))];
     let id = match (ts.problem, &ts.trust) {
         (Some(P::Signature), _) => "sig-line-timestamp-bad-signature",
@@ -257,11 +253,7 @@ pub fn describe(l: &Localizer, signed: Signed<'_>, v: &Verification) -> Vec<Stri
     };
     let mut lines = vec![verdict(l, v)];
     let who = &v.signer;
-    let name = if who.common_name.is_empty() {
-        who.subject.clone()
-    } else {
-        who.common_name.clone()
-    };
+    let name = who.name();
     lines.push(l.ta(
         "sig-line-signer",
         &[("name", s(&name)), ("organization", s(&who.organization))],

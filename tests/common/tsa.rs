@@ -8,14 +8,19 @@ use std::process::Command;
 
 /// Runs openssl in `dir` with `args` split at spaces (none of them holds one).
 pub fn openssl(dir: &Path, args: &str) {
+    openssl_args(dir, &args.split(' ').collect::<Vec<_>>());
+}
+
+/// Runs openssl in `dir` with `args` as they are; it must succeed.
+pub fn openssl_args(dir: &Path, args: &[&str]) {
     let out = Command::new("openssl")
         .current_dir(dir)
-        .args(args.split(' '))
+        .args(args)
         .output()
         .expect("openssl runs (package openssl)");
     assert!(
         out.status.success(),
-        "openssl {args}: {}",
+        "openssl {args:?}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
 }

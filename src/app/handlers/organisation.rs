@@ -16,7 +16,7 @@ impl AppState {
                 self.view.show_organisation = true;
                 // Read the trusted certificates again: files may have been added since.
                 self.signing.anchors = None;
-                self.signing.trust_problems = self.settings.trust_sources().anchors(None).problems;
+                self.signing.trust_problems = self.settings.trust_sources().folder_problems();
             }
             Command::CloseOrganisation => self.view.show_organisation = false,
             Command::SetOrganisation(name) => self.settings.organisation = name,
@@ -40,7 +40,7 @@ impl AppState {
     /// (unless they hold unsaved changes, which a new reading would drop) so their signature
     /// states follow.
     fn trust_changed(&mut self) {
-        self.signing.trust_problems = self.settings.trust_sources().anchors(None).problems;
+        self.signing.trust_problems = self.settings.trust_sources().folder_problems();
         if self
             .hospital
             .register

@@ -46,6 +46,17 @@ fn name_value(name: &x509_cert::name::Name, oid: ObjectIdentifier) -> String {
     String::new()
 }
 
+impl CertInfo {
+    /// Who the certificate names, as shown: its common name, else its whole subject.
+    pub fn name(&self) -> String {
+        if self.common_name.is_empty() {
+            self.subject.clone()
+        } else {
+            self.common_name.clone()
+        }
+    }
+}
+
 pub fn info(cert: &Certificate) -> CertInfo {
     use sha2::Digest;
     let tbs = cert.tbs_certificate();

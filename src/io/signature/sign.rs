@@ -44,16 +44,23 @@ pub struct ContentHints {
     pub content_type: ObjectIdentifier,
 }
 
-/// ESSCertIDv2 with the default hash algorithm (SHA-256): just the certificate's hash.
+/// ESSCertIDv2 (RFC 5035): the hash algorithm (absent: the default, SHA-256), the
+/// certificate's hash, and optionally its issuer and serial. kaijisho writes the hash alone.
 #[derive(Debug, Clone, der::Sequence)]
 pub struct EssCertIdV2 {
+    #[asn1(optional = "true")]
+    pub hash_algorithm: Option<AlgorithmIdentifierOwned>,
     pub cert_hash: OctetString,
+    #[asn1(optional = "true")]
+    pub issuer_serial: Option<Any>,
 }
 
-/// SigningCertificateV2 ::= SEQUENCE { certs SEQUENCE OF ESSCertIDv2 }.
+/// SigningCertificateV2 ::= SEQUENCE { certs SEQUENCE OF ESSCertIDv2, policies OPTIONAL }.
 #[derive(Debug, Clone, der::Sequence)]
 pub struct SigningCertificateV2 {
     pub certs: Vec<EssCertIdV2>,
+    #[asn1(optional = "true")]
+    pub policies: Option<Vec<Any>>,
 }
 
 /// What goes into the signed attributes besides the digest.
@@ -100,8 +107,11 @@ fn signed_attributes(
         SIGNING_CERTIFICATE_V2,
         &SigningCertificateV2 {
             certs: vec![EssCertIdV2 {
+                hash_algorithm: None,
                 cert_hash: OctetString::new(cert_hash.to_vec()).map_err(fail)?,
+                issuer_serial: None,
             }],
+            policies: None,
         },
     )?);
     if let Some(secs) = options.signing_time {

@@ -81,31 +81,12 @@ fn signature_algorithm(si: &SignerInfo) -> const_oid::ObjectIdentifier {
     }
 }
 
-/// ESSCertIDv2 as others write it (RFC 5035): the hash algorithm (default SHA-256), the
-/// certificate's hash, and optionally its issuer and serial.
-#[derive(Debug, Clone, der::Sequence)]
-struct EssCertIdV2 {
-    #[asn1(optional = "true")]
-    hash_algorithm: Option<spki::AlgorithmIdentifierOwned>,
-    cert_hash: OctetString,
-    #[asn1(optional = "true")]
-    issuer_serial: Option<der::Any>,
-}
-
 /// ESSCertID (RFC 2634, v1): the certificate's SHA-1 hash, optionally its issuer and serial.
 #[derive(Debug, Clone, der::Sequence)]
 struct EssCertId {
     cert_hash: OctetString,
     #[asn1(optional = "true")]
     issuer_serial: Option<der::Any>,
-}
-
-/// SigningCertificateV2 ::= SEQUENCE { certs SEQUENCE OF ESSCertIDv2, policies OPTIONAL }.
-#[derive(Debug, Clone, der::Sequence)]
-struct SigningCertificateV2 {
-    certs: Vec<EssCertIdV2>,
-    #[asn1(optional = "true")]
-    policies: Option<Vec<der::Any>>,
 }
 
 /// SigningCertificate ::= SEQUENCE { certs SEQUENCE OF ESSCertID, policies OPTIONAL }.
@@ -129,10 +110,7 @@ fn hash_of(alg: const_oid::ObjectIdentifier, der: &[u8]) -> Option<Vec<u8>> {
 fn ess_names(si: &SignerInfo, cert: &Certificate) -> Option<bool> {
     let der = cert.to_der().ok()?;
     if let Some(attr) = find_attr(si, super::sign::SIGNING_CERTIFICATE_V2) {
-        let sc = attr
-            .to_der()
-            .ok()
-            .and_then(|b| SigningCertificateV2::from_der(&b).ok())?;
+        let sc = attr.decode_as::<super::sign::SigningCertificateV2>().ok()?;
         let first = sc.certs.first()?;
         let alg = first
             .hash_algorithm
@@ -143,10 +121,7 @@ fn ess_names(si: &SignerInfo, cert: &Certificate) -> Option<bool> {
         return Some(ours == first.cert_hash.as_bytes());
     }
     let attr = find_attr(si, SIGNING_CERTIFICATE_V1)?;
-    let sc = attr
-        .to_der()
-        .ok()
-        .and_then(|b| SigningCertificateV1::from_der(&b).ok())?;
+    let sc = attr.decode_as::<SigningCertificateV1>().ok()?;
     let first = sc.certs.first()?;
     Some(hash_of(rfc5912::ID_SHA_1, &der).as_deref() == Some(first.cert_hash.as_bytes()))
 }
